@@ -1,0 +1,3 @@
+"""sinodesk: an open-source news desk for people who follow China."""
+
+__version__ = "0.1.0"

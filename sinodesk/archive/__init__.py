@@ -1,0 +1,23 @@
+"""The archive: raw inputs, documents, stories, rejects, labels, models and state.
+
+Stages never touch it; the runner in :mod:`sinodesk.pipeline` does.  :class:`Archive`
+is the one small interface every backend implements (SQLite + FTS5 is the default; a
+PostgreSQL backend for teams plugs in behind the same methods).
+"""
+
+from __future__ import annotations
+
+from .base import Archive, StoryFilter
+from .sqlite import SQLiteArchive
+
+
+def open_archive(location: str, *, create: bool = True) -> Archive:
+    """Open the archive at ``location`` (a file path; ``postgresql://`` URLs are reserved)."""
+    if location.startswith(("postgresql://", "postgres://")):
+        from ..errors import ArchiveError
+
+        raise ArchiveError(f"{location}: the PostgreSQL backend is not available in this version (use a SQLite file path)")
+    return SQLiteArchive(location, create=create)
+
+
+__all__ = ["Archive", "SQLiteArchive", "StoryFilter", "open_archive"]

@@ -1,0 +1,117 @@
+"""The Archive interface shared by every storage backend."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+from ..records import Document, RawItem, Rejection, Story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    since: str | None = None  # ISO date: published (or ingested) on/after
+    until: str | None = None
+    outlet: str | None = None
+    topic: str | None = None
+    language: str | None = None
+    event_id: str | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    story: Story
+    score: float
+    snippet: str
+
+
+class Archive(abc.ABC):
+    """Everything the runner, CLI and web layer need from storage."""
+
+    location: str
+
+    # transactions -----------------------------------------------------------------------
+    @abc.abstractmethod
+    def batch(self, args: list[str]) -> AbstractContextManager[int]:
+        """One transaction for a whole ingest batch; yields the batch id."""
+
+    @abc.abstractmethod
+    def finish_batch(self, batch_id: int, *, documents: int, stories: int, rejected: int) -> None: ...
+
+    # raw inputs -------------------------------------------------------------------------
+    @abc.abstractmethod
+    def has_raw(self, raw_id: str) -> bool: ...
+
+    @abc.abstractmethod
+    def put_raw(self, raw: RawItem, batch_id: int) -> bool:
+        """Store raw bytes unchanged; False if they were already there."""
+
+    @abc.abstractmethod
+    def iter_raw(self) -> Iterator[RawItem]:
+        """Every raw item in the order it was received."""
+
+    # documents and stories --------------------------------------------------------------
+    @abc.abstractmethod
+    def has_document(self, doc_id: str) -> bool: ...
+
+    @abc.abstractmethod
+    def put_document(self, doc: Document, batch_id: int) -> None: ...
+
+    @abc.abstractmethod
+    def get_document(self, doc_id: str) -> Document: ...
+
+    @abc.abstractmethod
+    def put_stories(self, stories: list[Story]) -> None: ...
+
+    @abc.abstractmethod
+    def update_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
+        """Set (event_id, duplicate_of) for the given story ids."""
+
+    @abc.abstractmethod
+    def get_story(self, story_id: str) -> Story: ...
+
+    @abc.abstractmethod
+    def iter_stories(self, flt: StoryFilter = StoryFilter()) -> Iterator[Story]: ...
+
+    @abc.abstractmethod
+    def count(self) -> dict[str, int]: ...
+
+    @abc.abstractmethod
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]: ...
+
+    @abc.abstractmethod
+    def clear_derived(self) -> None:
+        """Drop documents, stories and non-fetch rejects (reprocess rebuilds them from raw)."""
+
+    # rejects ----------------------------------------------------------------------------
+    @abc.abstractmethod
+    def add_reject(self, rej: Rejection, batch_id: int) -> None: ...
+
+    @abc.abstractmethod
+    def iter_rejects(self) -> Iterator[tuple[int, Rejection, str]]: ...
+
+    # labels, models, state --------------------------------------------------------------
+    @abc.abstractmethod
+    def add_label(self, story_id: str, labels: tuple[str, ...], kind: str = "topics") -> None: ...
+
+    @abc.abstractmethod
+    def labels(self, kind: str = "topics") -> dict[str, tuple[str, ...]]: ...
+
+    @abc.abstractmethod
+    def save_model(self, kind: str, version: str, blob: bytes, meta: dict) -> None: ...
+
+    @abc.abstractmethod
+    def load_model(self, kind: str) -> tuple[str, bytes, dict] | None: ...
+
+    @abc.abstractmethod
+    def get_state(self, key: str) -> bytes | None: ...
+
+    @abc.abstractmethod
+    def set_state(self, key: str, value: bytes | None) -> None: ...
+
+    @abc.abstractmethod
+    def close(self) -> None: ...

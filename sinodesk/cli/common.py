@@ -1,0 +1,46 @@
+"""Shared CLI plumbing: error reporting and common options."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..errors import SinodeskError
+
+
+def run_guarded(cmd: click.Group) -> None:
+    """Run the click group; library errors become ``Error: ...`` and exit 1."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cmd.main(standalone_mode=False)
+    except SinodeskError as exc:
+        if debug:
+            raise
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: say so plainly, traceback only with --debug
+        if debug:
+            raise
+        click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report the traceback", err=True)
+        sys.exit(2)
+
+
+def db_option(f):
+    return click.option(
+        "--db",
+        default=lambda: os.environ.get("SINODESK_DB", "sinodesk.db"),
+        show_default="sinodesk.db or $SINODESK_DB",
+        help="Archive database file.",
+    )(f)

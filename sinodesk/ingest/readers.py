@@ -1,0 +1,371 @@
+"""Decode one RawItem into Documents, by kind.
+
+Each reader returns a :class:`ReadResult`: the documents, the rejections (an item that
+cannot be read is recorded and the rest goes on) and, for OPML and URL lists, the RawItems
+fetched from the URLs they name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import time
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..errors import BadInput, DecodeFailed, FetchFailed
+from ..records import Document, RawItem, Rejection
+from .decode import decode_bytes
+from .fetch import Fetcher, is_url
+
+
+@dataclass
+class ReadResult:
+    documents: list[Document] = field(default_factory=list)
+    rejects: list[Rejection] = field(default_factory=list)
+    children: list[RawItem] = field(default_factory=list)
+
+
+def _id(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def read_raw(raw: RawItem, fetcher: Fetcher | None = None, *, fetch_children: bool = True) -> ReadResult:
+    """Documents of one raw item.  ``fetch_children=False`` (reprocess) skips OPML/URL lists."""
+    reader = _READERS[raw.kind]
+    if raw.kind in ("opml", "urls"):
+        return reader(raw, fetcher, fetch_children)
+    return reader(raw)
+
+
+def _reject(raw: RawItem, exc: Exception, stage: str | None = None, item: str = "") -> Rejection:
+    return Rejection(
+        source=raw.source, stage=stage or getattr(exc, "stage", "read"), reason=str(exc), data=raw.data, item=item, raw_id=raw.sha256
+    )
+
+
+# -- plain text ------------------------------------------------------------------------------
+
+def read_text(raw: RawItem) -> ReadResult:
+    try:
+        text, enc = decode_bytes(raw.data, name=raw.source, content_type=raw.content_type)
+    except DecodeFailed as exc:
+        return ReadResult(rejects=[_reject(raw, exc)])
+    if not text.strip():
+        return ReadResult(rejects=[_reject(raw, BadInput(f"{raw.source}: no text after decoding (nothing to ingest)"))])
+    doc = Document(doc_id=_id(raw.sha256), raw_id=raw.sha256, source=raw.source, kind="text", text=text, url=raw.url, encoding=enc)
+    return ReadResult(documents=[doc])
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+def html_document(html: str, *, raw: RawItem, url: str | None, item_key: str = "", kind: str = "html", enc: str | None = None) -> Document:
+    import trafilatura
+
+    from ..stages.segment import render_html
+
+    meta = None
+    try:
+        meta = trafilatura.extract_metadata(html, default_url=url)
+    except Exception:  # trafilatura's metadata pass is best-effort; the text still counts
+        meta = None
+    text = render_html(html)
+    if text is None:
+        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=False, include_comments=False, include_tables=True)
+        text = (extracted.text if extracted is not None else "") or ""
+    if not text.strip():
+        raise BadInput(f"{raw.source}{' ' + item_key if item_key else ''}: no main text found in the HTML page (is it a script-rendered page? save the rendered HTML)", stage="extract")
+    title = getattr(meta, "title", None) if meta else None
+    return Document(
+        doc_id=_id(raw.sha256, item_key),
+        raw_id=raw.sha256,
+        source=raw.source,
+        kind=kind,
+        text=text,
+        title=title or None,
+        url=(getattr(meta, "url", None) if meta else None) or url,
+        outlet=(getattr(meta, "sitename", None) if meta else None) or None,
+        published=(getattr(meta, "date", None) if meta else None) or None,
+        author=(getattr(meta, "author", None) if meta else None) or None,
+        encoding=enc,
+        html=html,
+        item_key=item_key,
+    )
+
+
+def read_html(raw: RawItem) -> ReadResult:
+    try:
+        html, enc = decode_bytes(raw.data, name=raw.source, content_type=raw.content_type)
+        return ReadResult(documents=[html_document(html, raw=raw, url=raw.url, enc=enc)])
+    except BadInput as exc:
+        return ReadResult(rejects=[_reject(raw, exc)])
+
+
+# -- feeds -----------------------------------------------------------------------------------
+
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "ul", "ol", "table", "pre"}
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (feed summaries): block elements become line breaks."""
+    if "<" not in fragment:
+        return re.sub(r"[ \t]+", " ", fragment).strip()
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml raises several types on broken fragments; fall back to tag stripping
+        return re.sub(r"<[^>]+>", " ", fragment).strip()
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    parts: list[str] = []
+
+    def walk(el):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _BLOCK:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in _BLOCK:
+            parts.append("\n")
+
+    walk(root)
+    text = "".join(parts)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.splitlines()]
+    out, blank = [], False
+    for ln in lines:
+        if ln:
+            out.append(ln)
+            blank = False
+        elif not blank and out:
+            out.append("")
+            blank = True
+    return "\n".join(out).strip()
+
+
+def _iso(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, time.struct_time):
+        try:
+            return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        except ValueError:
+            return None
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()[:10]
+    s = str(value).strip()
+    if not s:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    import dateparser
+
+    d = dateparser.parse(s, languages=["en", "zh"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return d.date().isoformat() if d else None
+
+
+def read_feed(raw: RawItem) -> ReadResult:
+    import feedparser
+
+    headers = {"content-type": raw.content_type} if raw.content_type else {}
+    parsed = feedparser.parse(raw.data, response_headers=headers)
+    res = ReadResult()
+    entries = parsed.get("entries", [])
+    if parsed.get("bozo") and not entries:
+        exc = parsed.get("bozo_exception")
+        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: not a readable feed ({type(exc).__name__}: {exc}); check that the URL or file is RSS/Atom"), stage="parse"))
+        return res
+    if not entries:
+        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: feed has no entries (nothing to ingest)"), stage="parse"))
+        return res
+    feed_title = fragment_text(parsed.feed.get("title", "") or "") or None
+    for n, entry in enumerate(entries, 1):
+        where = f"entry {n}"
+        body = ""
+        if entry.get("content"):
+            body = max((c.get("value", "") for c in entry["content"]), key=len)
+        if len(entry.get("summary", "") or "") > len(body):
+            body = entry["summary"]
+        text = fragment_text(body)
+        title = fragment_text(entry.get("title", "") or "") or None
+        link = entry.get("link") or None
+        if not text and not title:
+            res.rejects.append(_reject(raw, BadInput(f"{raw.source} {where}: entry has neither title nor text (skipped)"), stage="parse", item=where))
+            continue
+        if not text:
+            text = title or ""
+        key = entry.get("id") or link or ""
+        with warnings.catch_warnings():  # feedparser warns about its updated->published fallback
+            warnings.simplefilter("ignore", DeprecationWarning)
+            published = _iso(entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("published") or entry.get("updated"))
+        res.documents.append(
+            Document(
+                doc_id=_id("entry", key, title or "", text),
+                raw_id=raw.sha256,
+                source=raw.source,
+                kind="feed-entry",
+                text=text,
+                title=title,
+                url=link,
+                outlet=feed_title,
+                published=published,
+                author=entry.get("author") or None,
+                encoding=parsed.get("encoding"),
+                item_key=where,
+            )
+        )
+    if parsed.get("bozo"):
+        exc = parsed.get("bozo_exception")
+        res.rejects.append(
+            _reject(raw, BadInput(f"{raw.source}: feed is malformed ({type(exc).__name__}: {exc}); {len(entries)} entries were read, anything past the error is lost — ask the publisher to fix the feed"), stage="malformed")
+        )
+    return res
+
+
+# -- OPML and URL lists ----------------------------------------------------------------------
+
+def read_opml(raw: RawItem, fetcher: Fetcher | None, fetch_children: bool) -> ReadResult:
+    from lxml import etree
+
+    res = ReadResult()
+    try:
+        root = etree.fromstring(raw.data, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: not readable OPML ({exc}); check the file"), stage="parse"))
+        return res
+    urls = [o.get("xmlUrl") for o in (root.iter("outline") if root is not None else []) if o.get("xmlUrl")]
+    if not urls:
+        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: OPML file lists no feeds (no outline has an xmlUrl)"), stage="parse"))
+        return res
+    if fetch_children:
+        for n, url in enumerate(urls, 1):
+            _fetch_child(raw, url.strip(), f"outline {n}", fetcher, res, kind_hint="feed")
+    return res
+
+
+def read_urls(raw: RawItem, fetcher: Fetcher | None, fetch_children: bool) -> ReadResult:
+    res = ReadResult()
+    try:
+        text, _ = decode_bytes(raw.data, name=raw.source)
+    except DecodeFailed as exc:
+        res.rejects.append(_reject(raw, exc))
+        return res
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        if not is_url(s):
+            res.rejects.append(
+                Rejection(raw.source, "read", f"{raw.source} line {n}: {s!r} is not a URL (expected http:// or https://)", s.encode(), f"line {n}", raw.sha256)
+            )
+            continue
+        if fetch_children:
+            _fetch_child(raw, s, f"line {n}", fetcher, res)
+    return res
+
+
+def _fetch_child(raw: RawItem, url: str, where: str, fetcher: Fetcher | None, res: ReadResult, kind_hint: str | None = None) -> None:
+    if fetcher is None:
+        return
+    try:
+        res.children.append(fetcher.fetch_raw(url, kind_hint=kind_hint))
+    except FetchFailed as exc:
+        res.rejects.append(Rejection(url, "fetch", f"{raw.source} {where}: {exc}", b"", where, raw.sha256))
+
+
+# -- JSONL -----------------------------------------------------------------------------------
+
+def read_jsonl(raw: RawItem) -> ReadResult:
+    res = ReadResult()
+    try:
+        text, enc = decode_bytes(raw.data, name=raw.source)
+    except DecodeFailed as exc:
+        res.rejects.append(_reject(raw, exc))
+        return res
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"line {n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            res.rejects.append(Rejection(raw.source, "parse", f"{raw.source} {where}: not valid JSON ({exc.msg} at column {exc.colno}); fix the line", line.encode(), where, raw.sha256))
+            continue
+        if not isinstance(obj, dict):
+            res.rejects.append(Rejection(raw.source, "parse", f"{raw.source} {where}: expected a JSON object with a \"text\" field, got {type(obj).__name__}", line.encode(), where, raw.sha256))
+            continue
+        body = obj.get("text")
+        if not isinstance(body, str) or not body.strip():
+            res.rejects.append(Rejection(raw.source, "parse", f"{raw.source} {where}: missing \"text\" (each line needs a non-empty \"text\" string)", line.encode(), where, raw.sha256))
+            continue
+        title = obj.get("title") if isinstance(obj.get("title"), str) else None
+        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        res.documents.append(
+            Document(
+                doc_id=_id("jsonl", url or "", title or "", body),
+                raw_id=raw.sha256,
+                source=raw.source,
+                kind="jsonl",
+                text=body,
+                title=title,
+                url=url,
+                outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
+                published=_iso(obj.get("date") or obj.get("published")),
+                author=obj.get("author") if isinstance(obj.get("author"), str) else None,
+                encoding=enc,
+                item_key=where,
+            )
+        )
+    if not res.documents and not res.rejects:
+        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: JSONL file has no lines (nothing to ingest)")))
+    return res
+
+
+# -- WARC ------------------------------------------------------------------------------------
+
+def read_warc(raw: RawItem) -> ReadResult:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    res = ReadResult()
+    try:
+        for n, rec in enumerate(ArchiveIterator(io.BytesIO(raw.data)), 1):
+            if rec.rec_type != "response":
+                continue
+            uri = rec.rec_headers.get_header("WARC-Target-URI") or f"record {n}"
+            ctype = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
+            body = rec.content_stream().read()
+            if ctype and "html" not in ctype.lower():
+                continue
+            try:
+                html, enc = decode_bytes(body, name=f"{raw.source} {uri}", content_type=ctype)
+                res.documents.append(html_document(html, raw=raw, url=uri, item_key=uri, kind="warc-record", enc=enc))
+            except BadInput as exc:
+                res.rejects.append(Rejection(raw.source, exc.stage, str(exc), body, uri, raw.sha256))
+    except ArchiveLoadFailed as exc:
+        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: not a readable WARC file ({exc}); check the file"), stage="parse"))
+    if not res.documents and not res.rejects:
+        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: WARC file has no HTML responses (nothing to ingest)")))
+    return res
+
+
+_READERS = {
+    "text": read_text,
+    "html": read_html,
+    "feed": read_feed,
+    "opml": read_opml,
+    "urls": read_urls,
+    "jsonl": read_jsonl,
+    "warc": read_warc,
+}

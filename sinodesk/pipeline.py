@@ -1,0 +1,357 @@
+"""The pipeline: the ordered STAGES tuple, and the runner that does all the I/O.
+
+Per document, the stages run in order over frozen records::
+
+    clean -> segment -> language -> extract -> classify      (pure, per document)
+
+then, across documents and in time order, ``link`` assigns events and near-duplicates
+(stateful, its state kept in the archive).  Each stage declares what it requires and what
+it assigns; :func:`check_stages` verifies the order once at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .archive import Archive
+from .errors import BadInput, NothingToDo
+from .ingest import expand, read_raw
+from .ingest.fetch import Fetcher
+from .records import Document, RawItem, Rejection, Story
+from .settings import Settings
+from .stages.classify import classify
+from .stages.clean import clean
+from .stages.extract import extract
+from .stages.language import LanguageDetector, detect_language
+from .stages.segment import segment
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    run: Callable[[dict, Context], dict]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+@dataclass
+class Context:
+    """What stages may use besides the document: options and loaded models (built once)."""
+
+    settings: Settings
+    detector: LanguageDetector
+    topic_model: Any = None
+    outlets: Any = None
+
+
+def _stage_clean(w, ctx):
+    return {"cleaned": clean(w["doc"])}
+
+
+def _stage_segment(w, ctx):
+    return {"segments": segment(w["cleaned"], ctx.settings.segment)}
+
+
+def _stage_language(w, ctx):
+    doc = w["doc"]
+    return {"languages": tuple(detect_language((s.headline or "") + "\n" + s.text, ctx.detector) for s in w["segments"])}
+
+
+def _stage_extract(w, ctx):
+    doc = w["doc"]
+    return {"extractions": tuple(extract(doc, s, lang, ctx.settings.extract) for s, lang in zip(w["segments"], w["languages"]))}
+
+
+def _stage_classify(w, ctx):
+    return {
+        "topics": tuple(
+            classify(s.text, s.headline, lang, ctx.topic_model, ctx.settings.topics) for s, lang in zip(w["segments"], w["languages"])
+        )
+    }
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("clean", _stage_clean, ("doc",), ("cleaned",)),
+    Stage("segment", _stage_segment, ("cleaned",), ("segments",)),
+    Stage("language", _stage_language, ("doc", "segments"), ("languages",)),
+    Stage("extract", _stage_extract, ("doc", "segments", "languages"), ("extractions",)),
+    Stage("classify", _stage_classify, ("segments", "languages"), ("topics",)),
+)
+
+
+def check_stages(stages: Iterable[Stage]) -> None:
+    have = {"doc"}
+    for st in stages:
+        missing = [r for r in st.requires if r not in have]
+        if missing:
+            raise RuntimeError(f"stage {st.name!r} requires {missing} which no earlier stage assigns")
+        have.update(st.assigns)
+
+
+check_stages(STAGES)
+
+
+def story_id_for(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+class StageFailed(Exception):
+    def __init__(self, stage: str, exc: BaseException):
+        super().__init__(f"{stage}: {type(exc).__name__}: {exc}")
+        self.stage, self.exc = stage, exc
+
+
+def process_document(doc: Document, ctx: Context, stages: tuple[Stage, ...] = STAGES) -> list[Story]:
+    """Run every stage over one document and assemble its stories."""
+    work: dict[str, Any] = {"doc": doc}
+    for st in stages:
+        try:
+            work.update(st.run(work, ctx))
+        except BadInput:
+            raise
+        except Exception as exc:  # the runner records the failure against the item and goes on
+            raise StageFailed(st.name, exc) from exc
+    return assemble(work, ctx)
+
+
+def assemble(work: dict, ctx: Context) -> list[Story]:
+    doc: Document = work["doc"]
+    segs = work["segments"]
+    stories = []
+    for i, seg in enumerate(segs):
+        ext = work["extractions"][i]
+        top = work["topics"][i]
+        headline, generated = seg.headline, seg.headline_generated
+        if len(segs) == 1 and doc.title and (headline is None or generated):
+            headline, generated = doc.title, False
+        outlet = doc.outlet
+        if ext.outlet_id and ctx.outlets is not None:
+            o = ctx.outlets.get(ext.outlet_id)
+            outlet = o.name if o is not None else outlet
+        stories.append(
+            Story(
+                story_id=story_id_for(doc.doc_id, seg.start, seg.end),
+                doc_id=doc.doc_id,
+                source=doc.source,
+                start=seg.start,
+                end=seg.end,
+                text=seg.text,
+                headline=headline,
+                headline_generated=generated,
+                section=seg.section,
+                language=work["languages"][i],
+                published=ext.published or doc.published,
+                outlet=outlet,
+                url=seg.url or doc.url,
+                source_line=seg.source_line,
+                topics=top.labels,
+                topic_scores=dict(top.scores),
+                entities=ext.entities,
+                attributions=ext.attributions,
+                numbers=ext.numbers,
+                dates=ext.dates,
+            )
+        )
+    return stories
+
+
+# ---------------------------------------------------------------------------------------------
+# The runner: the only place that does I/O.
+
+
+@dataclass
+class IngestSummary:
+    documents: int = 0
+    stories: int = 0
+    rejected: int = 0
+    malformed: int = 0
+    unchanged: int = 0
+    new_raw: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def line(self) -> str:
+        s = f"ingested {self.documents} document{'s' if self.documents != 1 else ''} ({self.stories} stor{'ies' if self.stories != 1 else 'y'})"
+        s += f", rejected {self.rejected}"
+        if self.malformed:
+            s += f", {self.malformed} malformed input{'s' if self.malformed != 1 else ''} read in part"
+        if self.unchanged:
+            s += f", {self.unchanged} already in the archive"
+        if self.rejected or self.malformed:
+            s += " — see 'sinodesk rejects'"
+        return s
+
+
+def build_context(settings: Settings, archive: Archive | None = None) -> Context:
+    ctx = Context(settings=settings, detector=LanguageDetector(settings.ingest.languages))
+    ctx.topic_model = load_topic_model(archive)
+    ctx.outlets = load_outlets()
+    return ctx
+
+
+def load_topic_model(archive: Archive | None):
+    """The user's latest trained topic model if there is one, else None (packaged default)."""
+    try:
+        from .stages import classify as cl
+    except ImportError:
+        return None
+    if archive is None or not hasattr(cl, "TopicModel"):
+        return None
+    saved = archive.load_model("topics")
+    return cl.TopicModel.from_bytes(saved[1]) if saved else None
+
+
+def load_outlets():
+    try:
+        from .stages.extract.outlets import load_registry
+    except ImportError:
+        return None
+    return load_registry()
+
+
+class Runner:
+    """Ingest inputs into an archive: store raw, read, run the stages, link, record rejects."""
+
+    def __init__(self, archive: Archive, settings: Settings, *, progress=None):
+        self.archive = archive
+        self.settings = settings
+        self.ctx = build_context(settings, archive)
+        self.progress = progress
+        self.fetcher = Fetcher(settings.fetch)
+
+    def ingest(self, args: list[str], *, stdin=None) -> IngestSummary:
+        if not args:
+            raise NothingToDo("no inputs given (name files, directories, URLs or '-' for stdin)")
+        summary = IngestSummary()
+        new_stories: list[Story] = []
+        try:
+            with self.archive.batch(args) as batch_id:
+                items = list(expand(args, self.fetcher, stdin=stdin, max_file_bytes=self.settings.ingest.max_file_bytes))
+                self._tick_total(len(items))
+                for item in items:
+                    if isinstance(item, Rejection):
+                        self._reject(item, batch_id, summary)
+                    else:
+                        self._process_raw(item, batch_id, summary, new_stories, fetch_children=True)
+                    self._tick()
+                self._link(new_stories)
+                self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
+        finally:
+            self.fetcher.close()
+        return summary
+
+    def reprocess(self) -> IngestSummary:
+        """Rebuild every derived row from the stored raw bytes (no network)."""
+        summary = IngestSummary()
+        new_stories: list[Story] = []
+        raws = list(self.archive.iter_raw())
+        if not raws:
+            raise NothingToDo(f"{self.archive.location}: archive holds no raw inputs to reprocess (ingest something first)")
+        with self.archive.batch(["reprocess"]) as batch_id:
+            self.archive.clear_derived()
+            self._tick_total(len(raws))
+            for raw in raws:
+                self._read_and_process(raw, batch_id, summary, new_stories, fetch_children=False)
+                self._tick()
+            self._link(new_stories, fresh=True)
+            self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
+        return summary
+
+    # internals ------------------------------------------------------------------------------
+    def _tick_total(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress.total(n)
+
+    def _tick(self) -> None:
+        if self.progress is not None:
+            self.progress.advance()
+
+    def _reject(self, rej: Rejection, batch_id: int, summary: IngestSummary) -> None:
+        self.archive.add_reject(rej, batch_id)
+        summary.rejections.append(rej)
+        if rej.stage == "malformed":
+            summary.malformed += 1
+        else:
+            summary.rejected += 1
+
+    def _process_raw(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
+        if self.archive.has_raw(raw.sha256) and raw.kind not in ("opml", "urls"):
+            summary.unchanged += 1
+            return
+        if self.archive.put_raw(raw, batch_id):
+            summary.new_raw += 1
+        self._read_and_process(raw, batch_id, summary, new_stories, fetch_children)
+
+    def _read_and_process(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
+        res = read_raw(raw, self.fetcher if fetch_children else None, fetch_children=fetch_children)
+        for rej in res.rejects:
+            self._reject(rej, batch_id, summary)
+        for child in res.children:
+            self._process_raw(child, batch_id, summary, new_stories, fetch_children)
+        for doc in res.documents:
+            if self.archive.has_document(doc.doc_id):
+                continue
+            where = f"{doc.source}{' ' + doc.item_key if doc.item_key else ''}"
+            try:
+                stories = process_document(doc, self.ctx)
+            except BadInput as exc:
+                self._reject(Rejection(doc.source, exc.stage, f"{where}: {exc}", raw.data, doc.item_key, raw.sha256), batch_id, summary)
+                continue
+            except StageFailed as exc:
+                detail = "".join(traceback.format_exception_only(type(exc.exc), exc.exc)).strip()
+                self._reject(
+                    Rejection(doc.source, exc.stage, f"{where}: stage '{exc.stage}' failed ({detail}); this is a sinodesk bug, please report it with this input", raw.data, doc.item_key, raw.sha256),
+                    batch_id,
+                    summary,
+                )
+                continue
+            if not stories:
+                self._reject(Rejection(doc.source, "segment", f"{where}: no story text left after removing boilerplate (nothing to keep)", raw.data, doc.item_key, raw.sha256), batch_id, summary)
+                continue
+            self.archive.put_document(doc, batch_id)
+            self.archive.put_stories(stories)
+            summary.documents += 1
+            summary.stories += len(stories)
+            new_stories.extend(stories)
+
+    def _link(self, new_stories: list[Story], fresh: bool = False) -> None:
+        if not new_stories or not self.settings.ingest.link:
+            return
+        try:
+            from .stages.cluster import EventLinker
+        except ImportError:
+            return
+
+        state = None if fresh else self.archive.get_state("linker")
+        linker = EventLinker.from_bytes(state, self.settings.events) if state else EventLinker(self.settings.events)
+        family_of = self.ctx.outlets.family_of if self.ctx.outlets is not None else (lambda _x: None)
+        links = {}
+        for s in sorted(new_stories, key=lambda s: (s.published or "9999", s.story_id)):
+            r = linker.add(link_item_for(s, family_of))
+            links[s.story_id] = (r.event_id, r.duplicate_of)
+        self.archive.update_links(links)
+        self.archive.set_state("linker", linker.to_bytes())
+
+
+def with_links(stories: list[Story], links: dict[str, tuple[str | None, str | None]]) -> list[Story]:
+    return [replace(s, event_id=links[s.story_id][0], duplicate_of=links[s.story_id][1]) if s.story_id in links else s for s in stories]
+
+
+def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):
+    """The linker's view of a story: text, date, canonical entities and numbers."""
+    from .stages.cluster import LinkItem
+
+    return LinkItem(
+        story_id=s.story_id,
+        headline=s.headline or "",
+        text=s.text,
+        published=s.published,
+        language=s.language,
+        url=s.url,
+        outlet_family=family_of(s.outlet) if s.outlet else None,
+        entities=tuple(sorted({e.canonical for e in s.entities})),
+        numbers=tuple(n.value for n in s.numbers),
+    )

@@ -1,0 +1,111 @@
+"""One Settings object: defaults with help text, read from ``sinodesk.toml``, overridden by flags.
+
+A ``sinodesk.toml`` in the working directory (or the file named by ``$SINODESK_CONFIG``)
+may hold top-level keys and one table per stage, for example::
+
+    db = "desk.db"
+    [fetch]
+    timeout = 20
+    [topics]
+    threshold = 0.4
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .stages.classify import TopicOptions
+from .stages.cluster import EventOptions
+from .stages.extract import ExtractOptions
+from .stages.segment import SegmentOptions
+
+
+@dataclass(frozen=True, slots=True)
+class FetchOptions:
+    timeout: float = 20.0  # help: seconds to wait for a server to connect and answer
+    max_bytes: int = 20_000_000  # help: largest response body accepted, in bytes
+    max_redirects: int = 5  # help: redirects followed before giving up on a URL
+    user_agent: str = "sinodesk/0.1 (+https://github.com/sinodesk)"  # help: User-Agent header sent with requests
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    languages: tuple[str, ...] = ("en", "zh", "ja", "ko", "ru", "fr", "de", "es", "pt", "ar", "vi")  # help: ISO 639-1 codes the language detector chooses among
+    max_file_bytes: int = 50_000_000  # help: larger input files are rejected
+    link: bool = True  # help: link stories into events / near-duplicates while ingesting
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "sinodesk.db"  # help: archive database file (SQLite); also $SINODESK_DB
+    fetch: FetchOptions = field(default_factory=FetchOptions)  # help: fetching URLs and feeds
+    ingest: IngestOptions = field(default_factory=IngestOptions)  # help: reading inputs
+    segment: SegmentOptions = field(default_factory=SegmentOptions)  # help: splitting digests into stories
+    extract: ExtractOptions = field(default_factory=ExtractOptions)  # help: entities, attributions, dates, numbers
+    topics: TopicOptions = field(default_factory=TopicOptions)  # help: topic classification
+    events: EventOptions = field(default_factory=EventOptions)  # help: near-duplicates and event clustering
+
+
+_SECTIONS = {f.name: f for f in dataclasses.fields(Settings) if dataclasses.is_dataclass(f.default_factory) if f.default_factory is not dataclasses.MISSING}
+
+
+def _build(cls, values: dict, where: str):
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+        default = getattr(cls(), key) if not isinstance(known[key].default, dataclasses._MISSING_TYPE) else None
+        if isinstance(default, tuple) and isinstance(value, list):
+            value = tuple(value)
+        if default is not None and not isinstance(value, type(default)) and not (isinstance(default, float) and isinstance(value, int)):
+            raise ConfigError(f"{where}: setting '{key}' must be {type(default).__name__}, got {value!r}")
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def load_settings(path: str | os.PathLike | None = None, **overrides) -> Settings:
+    """Settings from ``path`` (default ``sinodesk.toml`` if present), then ``overrides``."""
+    if path is None:
+        path = os.environ.get("SINODESK_CONFIG") or ("sinodesk.toml" if Path("sinodesk.toml").exists() else None)
+    data: dict = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: config file not found (create it or unset SINODESK_CONFIG)") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
+    kwargs = {}
+    for key, value in data.items():
+        if key in _SECTIONS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: [{key}] must be a table")
+            kwargs[key] = _build(_SECTIONS[key].default_factory, value, f"{path} [{key}]")
+        elif key == "db":
+            kwargs["db"] = str(value)
+        else:
+            raise ConfigError(f"{path}: unknown setting '{key}' (known: db, {', '.join(_SECTIONS)})")
+    kwargs.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**kwargs)
+
+
+def documented_fields() -> dict[str, str]:
+    """Every setting with its help text (read from the ``# help:`` comments)."""
+    import inspect
+    import re
+
+    out = {}
+    classes = [Settings] + [f.default_factory for f in _SECTIONS.values()]
+    for cls in classes:
+        src = inspect.getsource(cls)
+        helps = dict(re.findall(r"^\s+(\w+):[^\n]*#\s*help:\s*(.+)$", src, re.M))
+        prefix = "" if cls is Settings else next(k for k, f in _SECTIONS.items() if f.default_factory is cls) + "."
+        for f in dataclasses.fields(cls):
+            out[prefix + f.name] = helps.get(f.name, "")
+    return out

@@ -1,0 +1,1 @@
+"""Pipeline stages: pure functions over the frozen records in :mod:`sinodesk.records`."""

@@ -1,0 +1,82 @@
+"""Shared fixtures: where the shared seeds and eval data are, and fresh archives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SINODESK_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+EVAL = SHARED / "eval"
+
+
+def need_shared(path: Path) -> Path:
+    """Return ``path`` or skip the test with a clear reason if ../shared is missing."""
+    if not path.exists():
+        pytest.skip(f"{path} is missing: put the shared data beside the repository or set SINODESK_SHARED")
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return need_shared(SEEDS)
+
+
+@pytest.fixture
+def eval_dir() -> Path:
+    return need_shared(EVAL)
+
+
+@pytest.fixture
+def seed_paths() -> list[Path]:
+    return sorted(need_shared(SEEDS).glob("*.txt"))
+
+
+@pytest.fixture
+def http_server(tmp_path):
+    """A real HTTP server on 127.0.0.1 serving files from a temporary directory."""
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path / "www"
+    root.mkdir()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if self.path.startswith("/redirect-loop"):
+                self.send_response(302)
+                self.send_header("Location", "/redirect-loop")
+                self.end_headers()
+                return
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.root = root
+    server.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run the real ``sinodesk`` CLI in a subprocess; returns CompletedProcess."""
+    import subprocess
+    import sys
+
+    def run(*args, input=None, cwd=None):
+        return subprocess.run(
+            [sys.executable, "-m", "sinodesk", *map(str, args)],
+            input=input, capture_output=True, cwd=cwd or tmp_path, timeout=300,
+        )
+
+    return run

@@ -1,0 +1,115 @@
+"""Archive: SQLite file in WAL mode, FTS5 search in English and Chinese (1-, 2-, 3+-character)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from sinodesk.archive import open_archive
+from sinodesk.archive.textindex import cjk_index_columns, fts_query
+from sinodesk.errors import ArchiveError, NotFound
+from sinodesk.records import Story
+
+
+def _story(sid, headline, text, **kw):
+    return Story(story_id=sid, doc_id="d1", source="x", start=0, end=len(text), text=text, headline=headline, **kw)
+
+
+@pytest.fixture
+def archive(tmp_path):
+    a = open_archive(str(tmp_path / "a.db"))
+    from sinodesk.records import Document, RawItem
+
+    raw = RawItem("x", b"raw", "text")
+    with a.batch(["x"]) as b:
+        a.put_raw(raw, b)
+        a.put_document(Document("d1", raw.sha256, "x", "text", "raw"), b)
+    a.put_stories([
+        _story("s1", "Cyberattacks against DeepSeek surge", "A botnet attacked the DeepSeek service, security firm XLab said."),
+        _story("s2", "网络攻击激增", "据报道，针对深度求索的网络攻击激增，僵尸网络参与其中。"),
+        _story("s3", "網絡安全新規", "國家互聯網信息辦公室發布網絡數據安全管理條例。"),
+        _story("s4", "Trade figures", "Exports rose 7.1 percent; the network of ports was busy."),
+    ])
+    return a
+
+
+def test_wal_mode_and_file(tmp_path, archive):
+    assert archive.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert (tmp_path / "a.db").exists()
+
+
+def test_sqlite_trigram_limits_are_real(tmp_path):
+    """Why sinodesk indexes bigrams: a trigram table cannot find two-character Chinese words."""
+    c = sqlite3.connect(":memory:")
+    c.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+    c.execute("INSERT INTO t VALUES ('针对深度求索的网络攻击激增')")
+    assert c.execute("SELECT count(*) FROM t WHERE t MATCH '网络攻'").fetchone()[0] == 1
+    two = c.execute("SELECT count(*) FROM t WHERE x LIKE '%网络%'").fetchone()[0]
+    match_two = c.execute("SELECT count(*) FROM t WHERE t MATCH '网络'").fetchone()[0]
+    assert match_two == 0  # trigram MATCH needs 3+ characters
+    assert two in (0, 1)  # 0 on SQLite 3.40 (silently), 1 on versions that fall back to a scan
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("DeepSeek", ["s1"]),
+        ("deepseek botnet", ["s1"]),
+        ("网络攻击", ["s2"]),
+        ("网络", ["s2", "s3"]),  # two characters; 網絡 folded to 网络
+        ("網絡", ["s2", "s3"]),
+        ("网", ["s2", "s3"]),  # one character
+        ("攻", ["s2"]),
+        ("数据安全", ["s3"]),
+        ('"security firm"', ["s1"]),
+        ("network", ["s4"]),
+        ("DeepSeek OR 僵尸网络", ["s1", "s2"]),
+        ("netw*", ["s4"]),
+    ],
+)
+def test_search(archive, query, expected):
+    assert sorted(h.story.story_id for h in archive.search(query)) == expected
+
+
+def test_search_snippet_marks_chinese_hit(archive):
+    (hit,) = archive.search("激增")
+    assert "[激增]" in hit.snippet
+
+
+def test_cjk_bigram_columns():
+    assert cjk_index_columns("据报道 DeepSeek 習近平") == ("据报 报道 习近 近平", "据 报 道 习 近 平")
+    assert fts_query("网络攻击") == 'zh_bi : "网络 络攻 攻击"'
+    assert fts_query('x"y') == '{headline body} : "x" AND {headline body} : "y"'
+
+
+def test_errors(tmp_path, archive):
+    with pytest.raises(NotFound, match=r"story 'nope' is not in .* \(list ids with 'sinodesk stories'\)"):
+        archive.get_story("nope")
+    with pytest.raises(ArchiveError, match="no archive here"):
+        open_archive(str(tmp_path / "missing.db"), create=False)
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(ArchiveError, match="not a sinodesk archive"):
+        open_archive(str(bad))
+
+
+def test_batch_is_one_transaction(tmp_path):
+    from sinodesk.records import RawItem
+
+    a = open_archive(str(tmp_path / "t.db"))
+    with pytest.raises(RuntimeError):
+        with a.batch(["x"]) as b:
+            a.put_raw(RawItem("x", b"bytes", "text"), b)
+            raise RuntimeError("interrupted")
+    assert a.count()["raw"] == 0
+
+
+def test_labels_models_state(archive):
+    archive.add_label("s1", ("cyber", "tech_ai"))
+    assert archive.labels() == {"s1": ("cyber", "tech_ai")}
+    archive.save_model("topics", "v1", b"blob1", {"n": 1})
+    archive.save_model("topics", "v2", b"blob2", {"n": 2})
+    assert archive.load_model("topics") == ("v2", b"blob2", {"n": 2})
+    archive.set_state("k", b"v")
+    assert archive.get_state("k") == b"v"

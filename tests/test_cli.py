@@ -1,0 +1,112 @@
+"""The CLI end to end in a subprocess: outputs, export contract, errors by exact message and exit code."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from sinodesk.serialize import CONTRACT_FIELDS
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def desk(tmp_path, run_cli):
+    db = tmp_path / "desk.db"
+    r = run_cli("ingest", ROOT / "examples", "--db", db)
+    assert r.returncode == 0, r.stderr.decode()
+    return db
+
+
+def test_ingest_summary_and_stories(desk, run_cli, tmp_path):
+    r = run_cli("ingest", ROOT / "examples", "--db", desk)
+    assert r.returncode == 0
+    assert r.stdout.decode().strip() == "ingested 0 documents (0 stories), rejected 0, 3 already in the archive"
+    out = run_cli("stories", "--db", desk).stdout.decode()
+    assert "网络攻击导致杭州云服务中断" in out and "Botnet Floods Hangzhou Cloud Provider" in out
+
+
+def test_search_english_and_chinese(desk, run_cli):
+    zh = run_cli("search", "网络攻击", "--db", desk).stdout.decode()
+    assert "网络攻击导致杭州云服务中断" in zh
+    en = run_cli("search", "gallium", "--db", desk, "--json").stdout.decode().splitlines()
+    assert [json.loads(x)["headline"] for x in en] == ["Export Controls on Gallium Tightened Again"]
+
+
+def test_export_jsonl_contract_and_offsets(desk, run_cli, tmp_path):
+    r = run_cli("export", "--db", desk, "--format", "jsonl")
+    rows = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert len(rows) == 4 + 3 + 2 or len(rows) >= 9
+    for row in rows:
+        assert set(CONTRACT_FIELDS) <= set(row)
+        for key in ("topics", "entities", "attributions", "numbers", "incidents"):
+            assert isinstance(row[key], list)
+        assert isinstance(row["start"], int) and isinstance(row["end"], int)
+    digest = ROOT / "examples" / "weekly_digest.txt"
+    text = digest.read_text(encoding="utf-8")
+    for row in rows:
+        if row["source"] == str(digest):
+            assert text[row["start"] : row["end"]].startswith(("•", row["headline"] or "")), row
+            for fact in row["entities"] + row["attributions"] + row["numbers"]:
+                assert text[fact["start"] : fact["end"]] == fact["text"]
+
+
+def test_export_csv_and_parquet(desk, run_cli, tmp_path):
+    rows = list(csv.DictReader(io.StringIO(run_cli("export", "--db", desk, "--format", "csv").stdout.decode())))
+    assert rows and {"story_id", "headline", "start", "end", "topics"} <= set(rows[0])
+    out = tmp_path / "s.parquet"
+    assert run_cli("export", "--db", desk, "--format", "parquet", "-o", out).returncode == 0
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(out)
+    assert t.num_rows == len(rows) and t.schema.field("start").type.bit_width == 64
+
+
+def test_show_has_provenance(desk, run_cli):
+    sid = run_cli("stories", "--db", desk).stdout.decode().split()[0]
+    out = run_cli("show", sid, "--db", desk).stdout.decode()
+    assert f"story: {sid}" in out and "characters" in out
+
+
+def test_error_messages_and_exit_codes(tmp_path, run_cli, desk):
+    r = run_cli("stories", "--db", tmp_path / "none.db")
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == f"Error: {tmp_path / 'none.db'}: no archive here (run 'sinodesk ingest ... --db {tmp_path / 'none.db'}' first, or pass the right --db)"
+    r = run_cli("show", "zzzz", "--db", desk)
+    assert (r.returncode, r.stderr.decode().strip()) == (1, f"Error: story 'zzzz' is not in {desk} (list ids with 'sinodesk stories')")
+    r = run_cli("ingest", tmp_path / "missing.txt", "--db", tmp_path / "x.db")
+    assert r.returncode == 1
+    err = r.stderr.decode()
+    assert f"read: {tmp_path / 'missing.txt'}: no such file or directory (check the path)" in err
+    assert err.strip().endswith("Error: nothing could be ingested (see the reasons above, fix the inputs and run again)")
+    assert r.stdout.decode().strip() == "ingested 0 documents (0 stories), rejected 1 — see 'sinodesk rejects'"
+    r = run_cli("rejects", "--db", tmp_path / "x.db")
+    assert "no such file or directory" in r.stdout.decode()
+    r = run_cli("ingest", "--db", tmp_path / "x.db")
+    assert (r.returncode, r.stderr.decode().strip()) == (1, "Error: no inputs given (name files, directories, URLs or '-' for stdin)")
+    r = run_cli("stories", "--since", "yesterday", "--db", desk)
+    assert (r.returncode, r.stderr.decode().strip()) == (1, "Error: --since 'yesterday': expected an ISO date (2024-03-01) or a span like 7d, 4w, 6m")
+    assert "Traceback" not in r.stderr.decode()
+
+
+def test_stdin_ingest(tmp_path, run_cli):
+    r = run_cli("ingest", "-", "--db", tmp_path / "i.db", input="Beijing, May 2 -- A short item about rail freight volumes rising again.\n".encode())
+    assert r.returncode == 0 and r.stdout.decode().startswith("ingested 1 document (1 story)")
+
+
+def test_every_verb_help_ends_with_example(run_cli):
+    from sinodesk.cli import main
+
+    def walk(group, prefix):
+        for name, cmd in group.commands.items():
+            yield prefix + [name], cmd
+            if hasattr(cmd, "commands"):
+                yield from walk(cmd, prefix + [name])
+
+    for path, cmd in walk(main, []):
+        assert "Example:" in (cmd.help or ""), " ".join(path)
+        tail = (cmd.help or "").split("Example:")[-1].strip()
+        assert tail.startswith("sinodesk"), " ".join(path)

@@ -1,0 +1,166 @@
+"""Ingest: every input kind, encodings, rejects, re-ingest, offsets round-trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sinodesk.archive import open_archive
+from sinodesk.errors import NothingToDo
+from sinodesk.ingest import decode_bytes, sniff_kind
+from sinodesk.pipeline import Runner
+from sinodesk.settings import Settings
+
+from .conftest import EVAL, ROOT, need_shared
+
+
+def _ingest(db, *inputs, stdin=None):
+    archive = open_archive(str(db))
+    summary = Runner(archive, Settings(db=str(db))).ingest([str(i) for i in inputs], stdin=stdin)
+    return archive, summary
+
+
+def test_decode_gb2312_big5_latin1_bom_crlf():
+    assert decode_bytes("网络攻击".encode("gb2312")) == ("网络攻击", "gb18030")
+    text, enc = decode_bytes('<meta charset="big5"><p>網絡攻擊</p>'.encode("big5"))
+    assert "網絡攻擊" in text and enc == "big5hkscs"
+    assert decode_bytes("\ufeffhello\r\nworld".encode("utf-8")) == ("hello\r\nworld", "utf-8-sig")
+    text, enc = decode_bytes('<?xml version="1.0" encoding="ISO-8859-1"?><t>Mãe</t>'.encode("latin-1"))
+    assert "Mãe" in text
+
+
+def test_sniff_kinds():
+    assert sniff_kind(b"<?xml version='1.0'?><rss version='2.0'>") == "feed"
+    assert sniff_kind(b"<feed xmlns='http://www.w3.org/2005/Atom'>") == "feed"
+    assert sniff_kind(b"<opml version='2.0'><body/></opml>") == "opml"
+    assert sniff_kind(b"<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert sniff_kind(b"https://a.example/1\nhttps://b.example/2\n") == "urls"
+    assert sniff_kind(b'{"text": "x"}\n', "a.jsonl") == "jsonl"
+    assert sniff_kind(b"Plain words here.\nMore words.") == "text"
+
+
+def test_news_feeds_match_manifest(tmp_path):
+    feeds = need_shared(EVAL / "news-feeds")
+    manifest = json.loads((feeds / "manifest.json").read_text())
+    archive, summary = _ingest(tmp_path / "f.db", feeds / "feeds")
+    docs = {}
+    for s in archive.iter_stories():
+        docs.setdefault(s.source, set()).add(s.doc_id)
+    for entry in manifest:
+        path = str(feeds / "feeds" / entry["file"].split("/", 1)[1])
+        assert len(docs[path]) == entry["n_entries"], entry["file"]
+    assert summary.documents == sum(e["n_entries"] for e in manifest) == 474
+    assert summary.rejected == 0
+    assert summary.malformed == sum(1 for e in manifest if e["bozo"]) == 3
+    qq = [s for s in archive.iter_stories() if s.source.endswith("qq_news_china_domestic_gb2312.xml")]
+    assert qq[0].headline == "习近平为何如此强调崇尚英雄？"
+    assert qq[0].language == "zh"
+    assert archive.search("崇尚英雄")[0].story.headline == "习近平为何如此强调崇尚英雄？"
+
+
+def test_seeds_ingest_and_offsets_round_trip(tmp_path, seed_paths):
+    archive, summary = _ingest(tmp_path / "s.db", seed_paths[0].parent)
+    assert summary.documents == 5 and summary.rejected == 0
+    for s in archive.iter_stories():
+        doc = archive.get_document(s.doc_id)
+        raw = next(p for p in seed_paths if str(p) == s.source).read_bytes().decode("utf-8")
+        assert doc.text == raw  # plain text: exactly the file content
+        span = doc.text[s.start : s.end]
+        assert s.text and all(line in span for line in s.text.splitlines())
+        if s.headline and not s.headline_generated:
+            assert s.headline in span
+
+
+def test_reingest_adds_nothing(tmp_path):
+    db = tmp_path / "r.db"
+    _, first = _ingest(db, ROOT / "examples")
+    archive, second = _ingest(db, ROOT / "examples")
+    assert first.documents > 0
+    assert (second.documents, second.stories, second.unchanged) == (0, 0, 3)
+    assert archive.count()["documents"] == first.documents
+
+
+def test_jsonl_bad_lines_rejected_rest_kept(tmp_path):
+    f = tmp_path / "items.jsonl"
+    f.write_text('{"text": "First story about trade.", "title": "One"}\nnot json\n{"title": "no text"}\n[1, 2]\n{"text": "Second story.", "date": "March 3, 2024"}\n', encoding="utf-8")
+    archive, summary = _ingest(tmp_path / "j.db", f)
+    assert summary.documents == 2 and summary.rejected == 3
+    reasons = [r.reason for _, r, _ in archive.iter_rejects()]
+    assert reasons == [
+        f"{f} line 2: not valid JSON (Expecting value at column 1); fix the line",
+        f'{f} line 3: missing "text" (each line needs a non-empty "text" string)',
+        f'{f} line 4: expected a JSON object with a "text" field, got list',
+    ]
+    assert [s.published for s in archive.iter_stories()] == [None, "2024-03-03"]
+
+
+def test_stdin_and_html(tmp_path):
+    import io
+
+    html = (ROOT / "tests" / "data" / "ingest" / "article.html").read_bytes()
+    archive, summary = _ingest(tmp_path / "h.db", "-", stdin=io.BytesIO(html))
+    (story,) = list(archive.iter_stories())
+    assert story.source == "-"
+    assert story.headline == "Port of Ningbo Extends Night Shifts"
+    assert "Share this article" not in story.text and "night shifts" in story.text
+    assert story.published == "2024-05-14"
+
+
+def test_urls_opml_and_errors_over_http(tmp_path, http_server):
+    feeds = need_shared(EVAL / "news-feeds" / "feeds")
+    for name in ("heise_developer.atom", "qq_news_china_domestic_gb2312.xml"):
+        (http_server.root / name).write_bytes((feeds / name).read_bytes())
+    (http_server.root / "page.html").write_bytes((ROOT / "tests" / "data" / "ingest" / "article.html").read_bytes())
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><body><outline text="tech"><outline type="rss" xmlUrl="{http_server.base}/heise_developer.atom"/>'
+        f'<outline type="rss" xmlUrl="{http_server.base}/qq_news_china_domestic_gb2312.xml"/><outline type="rss" xmlUrl="{http_server.base}/missing.xml"/></outline></body></opml>'
+    )
+    urls = tmp_path / "reading.urls"
+    urls.write_text(f"# reading list\n{http_server.base}/page.html\nhtp://broken\n{http_server.base}/redirect-loop\n")
+    archive, summary = _ingest(tmp_path / "u.db", opml, urls, f"{http_server.base}/heise_developer.atom")
+    assert summary.documents == 15 + 20 + 1
+    assert summary.unchanged == 1  # the atom feed named twice
+    reasons = sorted(r.reason for _, r, _ in archive.iter_rejects())
+    assert reasons == sorted([
+        f"{opml} outline 3: {http_server.base}/missing.xml: server answered HTTP 404 (check the URL)",
+        f"{urls} line 3: 'htp://broken' is not a URL (expected http:// or https://)",
+        f"{urls} line 4: {http_server.base}/redirect-loop: more than 5 redirects (raise [fetch] max_redirects or use the final URL)",
+    ])
+
+
+def test_missing_input_rejected_and_nothing_to_do(tmp_path):
+    with pytest.raises(NothingToDo, match="no inputs given"):
+        _ingest(tmp_path / "n.db")
+    archive, summary = _ingest(tmp_path / "n.db", tmp_path / "nope.txt", ROOT / "examples" / "notes.jsonl")
+    assert summary.rejected == 1 and summary.documents == 2
+    (rej,) = [r for _, r, _ in archive.iter_rejects()]
+    assert rej.reason == f"{tmp_path / 'nope.txt'}: no such file or directory (check the path)"
+
+
+def test_reprocess_rebuilds_same_stories(tmp_path, seed_paths):
+    db = tmp_path / "p.db"
+    archive, _ = _ingest(db, *seed_paths[:2], ROOT / "examples")
+    before = [(s.story_id, s.start, s.end, s.headline) for s in archive.iter_stories()]
+    summary = Runner(archive, Settings(db=str(db))).reprocess()
+    after = [(s.story_id, s.start, s.end, s.headline) for s in archive.iter_stories()]
+    assert sorted(before) == sorted(after) and summary.stories == len(before)
+    assert archive.count()["raw"] == 5
+
+
+def test_warc(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    html = (ROOT / "tests" / "data" / "ingest" / "article.html").read_bytes()
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        import io
+
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+        w.write_record(w.create_warc_record("https://news.example.org/ningbo", "response", payload=io.BytesIO(html), http_headers=headers))
+    archive, summary = _ingest(tmp_path / "w.db", path)
+    (story,) = list(archive.iter_stories())
+    assert story.url == "https://news.example.org/ningbo" and story.headline == "Port of Ningbo Extends Night Shifts"
