@@ -14,6 +14,7 @@ from .common import run_guarded
 
 EXTENSIONS = (
     "sinodesk.cli.core",
+    "sinodesk.cli.segment",
 )
 
 

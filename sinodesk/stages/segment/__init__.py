@@ -1,24 +1,80 @@
-"""Segment stage, first version: one story per document (the segmentation issue replaces it)."""
+"""Segment stage: split a cleaned document into its stories.
+
+Three ways, tried in order (``structure`` and ``cohesion`` modules):
+
+1. *items*: lines that open with a headline -- ``• Headline: body``, ``【标题】正文``,
+   ``**Headline** body`` -- each start a story; title-like lines between them are
+   section headings;
+2. *headlines*: title-like lines followed by paragraphs (with standfirsts, section
+   headings, closing "Source:" lines and URLs, sub-headings inside a story);
+3. *cohesion*: text with no visible structure is split where the vocabulary changes
+   (``cohesion.split_units``) and each story gets a generated headline.
+
+``render_html`` (module ``html``) turns a multi-story HTML page into text that keeps its
+structure, so the same three ways apply to HTML.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...records import Cleaned, Segment
+from ...records import Cleaned, Line, Segment
+from .assemble import build_segments
+from .cohesion import CohesionParams, split_units
+from .headline import is_title_like
+from .html import render_html
+from .structure import Plan, Start, find_headlines, find_items
+
+__all__ = ["SegmentOptions", "segment", "render_html", "plan_stories"]
 
 
 @dataclass(frozen=True, slots=True)
 class SegmentOptions:
-    min_story_chars: int = 80  # help: stories shorter than this are merged into a neighbour
+    structure: bool = True  # help: split on visible structure (item headlines, headline lines) when there is any
+    cohesion: bool = True  # help: split text with no visible structure where its vocabulary changes
+    min_cohesion_units: int = 4  # help: fewest paragraphs a text needs before cohesion splitting is tried
+    length_weight: float = 2.0  # help: cost of each extra story in cohesion splitting (higher: fewer, longer stories)
+    dateline_bonus: float = 8.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") invites a new story
+    anaphora_cost: float = 8.0  # help: how much an opening that points back ("He said", "However") forbids a new story
+    keep_headline_only: bool = False  # help: keep a headline with no teaser or body as a story with empty text
+    generate_headlines: bool = True  # help: give stories with no headline one made from their lead sentence
 
 
-def render_html(html: str) -> str | None:
-    """Text rendering of a multi-story HTML page, or None to use trafilatura's text."""
-    return None
+def _content(lines: tuple[Line, ...]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if ln.kind == "text"]
+
+
+def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> Plan:
+    """Decide where stories start (the plan ``segment`` turns into records)."""
+    lines = cleaned.lines
+    content = _content(lines)
+    if not content:
+        return Plan("single", [])
+    if opts.structure:
+        plan = find_items(lines, content) or find_headlines(lines, content)
+        if plan is not None:
+            return plan
+    head: int | None = None
+    body = content
+    if is_title_like(lines[content[0]].text) and len(content) > 1:
+        head, body = content[0], content[1:]
+    if opts.cohesion and len(body) >= opts.min_cohesion_units:
+        params = CohesionParams(
+            length_weight=opts.length_weight,
+            dateline_bonus=opts.dateline_bonus,
+            anaphora_cost=opts.anaphora_cost,
+        )
+        starts = split_units([lines[i].text for i in body], params)
+        if len(starts) > 1:
+            plan = Plan("cohesion", [Start(body[k]) for k in starts])
+            if head is not None:
+                plan.starts[0] = Start(head, headline=head)
+            return plan
+    return Plan("single", [Start(content[0], headline=head)])
 
 
 def segment(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> tuple[Segment, ...]:
-    lines = [ln for ln in cleaned.lines if ln.kind == "text"]
-    if not lines:
-        return ()
-    return (Segment(start=lines[0].start, end=lines[-1].end, text="\n".join(ln.text.strip() for ln in lines)),)
+    """Split one cleaned document into stories (offsets into ``cleaned.doc.text``)."""
+    plan = plan_stories(cleaned, opts)
+    return build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only,
+                          generate=opts.generate_headlines)

@@ -1,0 +1,112 @@
+"""Speed of story splitting (plain Python; prints figures; nothing is asserted).
+
+    .venv/bin/python bench/bench_segment.py [--shared ../shared] [--seconds 3]
+
+Runs on one core (BLAS threads pinned to 1) and measures, in the same run:
+
+* structured digests (seeds 000-003, the written test digests, an HTML newsletter):
+  stories per second for clean + segment, against a naive baseline that splits on
+  blank lines, and against trafilatura's single-article extraction of the HTML page;
+* the cohesion case (headline-less concatenations, seed 004 and BBC concatenations if the
+  shared data is there): documents per second, against the same naive baseline.
+
+Targets (issue 4): >= 500 stories/s structured, >= 100 documents/s cohesion.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import re  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sinodesk.records import Document  # noqa: E402
+from sinodesk.stages.clean import clean  # noqa: E402
+from sinodesk.stages.segment import render_html, segment  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "segment"
+
+
+def _doc(text: str) -> Document:
+    return Document(doc_id="b", raw_id="b", source="b", kind="text", text=text)
+
+
+def naive(text: str) -> list[str]:
+    """Baseline: every blank-line-separated block is a story."""
+    return [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+
+
+def rate(fn, items, seconds: float) -> tuple[float, int]:
+    """(calls per second, outputs per call summed over one pass)."""
+    out = sum(len(fn(x)) for x in items)  # warm-up and output count
+    n = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for x in items:
+            fn(x)
+        n += len(items)
+    return n / (time.perf_counter() - t0), out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=os.environ.get("SINODESK_SHARED", str(ROOT.parent / "shared")))
+    ap.add_argument("--seconds", type=float, default=3.0)
+    args = ap.parse_args()
+    shared = Path(args.shared)
+
+    structured = [(DATA / n).read_bytes().decode("utf-8") for n in
+                  ("bullets_crlf.txt", "chinese.txt", "roundup_sources.txt")]
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    structured += [p.read_bytes().decode("utf-8") for p in seeds if not p.name.startswith("004")]
+    html_page = (DATA / "newsletter.html").read_text(encoding="utf-8")
+
+    def ours(text: str):
+        return segment(clean(_doc(text)))
+
+    docs_s, stories = rate(ours, structured, args.seconds)
+    per_doc = stories / len(structured)
+    base_s, _ = rate(naive, structured, args.seconds)
+    print(f"structured: {len(structured)} digests, {stories} stories")
+    print(f"  sinodesk clean+segment : {docs_s:9.1f} docs/s = {docs_s * per_doc:9.1f} stories/s  (target >= 500 stories/s)")
+    print(f"  naive blank-line split : {base_s:9.1f} docs/s  (ratio sinodesk/naive {docs_s / base_s:.3f})")
+
+    def ours_html(page: str):
+        return segment(clean(_doc(render_html(page) or "")))
+
+    h_s, h_n = rate(ours_html, [html_page], args.seconds)
+    try:
+        import trafilatura
+
+        t_s, _ = rate(lambda p: [trafilatura.extract(p) or ""], [html_page], args.seconds)
+        print(f"  HTML newsletter: render_html+segment {h_s:8.1f} pages/s ({h_n} stories each) ; "
+              f"trafilatura.extract {t_s:8.1f} pages/s (1 article) ; ratio {h_s / t_s:.2f}")
+    except ImportError:
+        print(f"  HTML newsletter: render_html+segment {h_s:8.1f} pages/s (trafilatura not installed)")
+
+    cohesion = [p.read_bytes().decode("utf-8") for p in seeds if p.name.startswith("004")]
+    cohesion.append((DATA / "datelines.txt").read_text(encoding="utf-8"))
+    bbc = shared / "eval" / "bbc-news-topics" / "bbc_news.jsonl"
+    if bbc.is_file():
+        from sinodesk.eval.segment import load_bbc_concatenations
+
+        cohesion += ["\n".join(s.units) + "\n" for s in load_bbc_concatenations(bbc, n_docs=40, seed=3)]
+    c_s, c_n = rate(ours, cohesion, args.seconds)
+    cb_s, _ = rate(naive, cohesion, args.seconds)
+    mean_chars = sum(map(len, cohesion)) / len(cohesion)
+    print(f"cohesion: {len(cohesion)} headline-less documents, mean {mean_chars:.0f} chars, {c_n} stories found")
+    print(f"  sinodesk clean+segment : {c_s:9.1f} docs/s  (target >= 100 docs/s)")
+    print(f"  naive blank-line split : {cb_s:9.1f} docs/s  (finds 1 story per document here)")
+
+
+if __name__ == "__main__":
+    main()

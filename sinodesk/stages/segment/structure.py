@@ -1,0 +1,167 @@
+"""Structure-driven splitting: item lines with inline headlines, and headline lines.
+
+Both finders look only at the lines the clean stage kept as ``text`` and return a
+``Plan``: where each story starts, which line is its headline, which section it is in.
+``assemble`` turns the plan into ``Segment`` records.
+
+Headline mode works on *runs*: consecutive title-like lines followed by prose.  In a
+run, the first line may be a section heading, the headline is the first line that shares
+words with the body (a line before it is a cited title or a headline with no teaser),
+and lines after it are the story's standfirst.  When the document closes its stories
+with source lines or "Read More" links, only a run that follows such a closing starts a
+story; other runs are sub-headings inside the current story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...records import Line
+from .headline import InlineHeadline, inline_headline, is_bullet, is_prose, is_section_like, is_title_like, MD_HEADING
+from .sources import is_closing
+from .text import terms
+
+READ_MORE_TAIL = re.compile(r"(?:\s*[—–-]?\s*(?:read more|continue reading|阅读全文)\s*[»›>…]*\s*)$", re.I)
+POSITION_PRIOR = 1.5  # shared words a later title-like line needs per place, to be the headline instead
+
+
+@dataclass(slots=True)
+class Start:
+    """One story in a plan."""
+
+    line: int  # index (into Cleaned.lines) of the story's first line
+    headline: int | None = None  # index of the whole-line headline, if any
+    inline: InlineHeadline | None = None  # headline inside the first line
+    section: str | None = None
+    stop: int | None = None  # index where the story must end (exclusive), if before the next start
+
+
+@dataclass(slots=True)
+class Plan:
+    mode: str  # "items" | "headlines" | "cohesion" | "single"
+    starts: list[Start]
+    cited: set[int] = field(default_factory=set)  # title-like lines that cite an article in a source block
+    orphans: list[int] = field(default_factory=list)  # headlines with no teaser
+    sections: set[int] = field(default_factory=set)  # section-heading lines
+
+
+def closes_story(lines: tuple[Line, ...], prev: int | None, upto: int) -> bool:
+    """Whether the story before line ``upto`` was closed (source line, URL or Read More)."""
+    if prev is None:
+        return False
+    if is_closing(lines[prev].text) or READ_MORE_TAIL.search(lines[prev].text):
+        return True
+    return any(lines[k].kind == "boilerplate" and lines[k].reason == "read-more" for k in range(prev + 1, upto))
+
+
+def find_items(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
+    """Items like ``• Headline: body``, ``【标题】正文``, ``**Headline** body``."""
+    found: dict[int, InlineHeadline] = {}
+    marked = 0
+    for i in content:
+        ih = inline_headline(lines[i].text)
+        if ih is None:
+            continue
+        found[i] = ih
+        t = lines[i].text
+        if is_bullet(t) or t[ih.start - 1:ih.start] in ("【", "*", "_", "["):
+            marked += 1
+    prose = sum(1 for i in content if is_prose(lines[i].text))
+    if len(found) < 2 or (marked < 2 and len(found) < max(3, prose // 2)):
+        return None
+    # Title-like lines followed by prose that is not an item are headlines of ordinary stories.
+    headed = {run[-1] for run, body in _runs(lines, content) if body not in found}
+    plan = Plan("items", [])
+    section: str | None = None
+    for i in content:
+        if i in found:
+            plan.starts.append(Start(i, inline=found[i], section=section))
+        elif i in headed:
+            plan.starts.append(Start(i, headline=i, section=section))
+        elif is_title_like(lines[i].text) and not is_prose(lines[i].text):
+            section = MD_HEADING.sub(r"\2", lines[i].text).strip().strip("*_ ") or None
+            plan.sections.add(i)
+            if plan.starts and plan.starts[-1].stop is None:
+                plan.starts[-1].stop = i
+    return plan
+
+
+def _overlap(a: str, body: set[str]) -> int:
+    return len(set(terms(a)) & body)
+
+
+def _runs(lines: tuple[Line, ...], content: list[int]) -> list[tuple[list[int], int]]:
+    """Runs of title-like content lines followed by a prose line: (run, index of the prose line)."""
+    out = []
+    run: list[int] = []
+    for i in content:
+        t = lines[i].text
+        if is_title_like(t):
+            run.append(i)
+            continue
+        if run and (is_prose(t) or (is_bullet(t) and len(t) > 40)):
+            out.append((run, i))
+        run = []
+    return out
+
+
+def find_headlines(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
+    """Headline lines followed by paragraphs; None when fewer than two stories are found."""
+    pos = {i: k for k, i in enumerate(content)}
+    runs = _runs(lines, content)
+    if not runs:
+        return None
+    closed = []
+    for run, _ in runs:
+        k = pos[run[0]]
+        prev = content[k - 1] if k else None
+        closed.append(closes_story(lines, prev, run[0]))
+    n_closed = sum(closed[1:])
+    closure_mode = n_closed >= 2 and n_closed >= 0.5 * (len(runs) - 1)
+
+    plan = Plan("headlines", [])
+    section: str | None = None
+    for r, ((run, body_line), was_closed) in enumerate(zip(runs, closed)):
+        if closure_mode and r > 0 and not was_closed:
+            continue  # a sub-heading inside the current story
+        rest = list(run)
+        if len(rest) >= 2 and (is_section_like(lines[rest[0]].text) or _short_before_long(lines, rest)):
+            s = rest.pop(0)
+            section = MD_HEADING.sub(r"\2", lines[s].text).strip().strip("*_ ")
+            plan.sections.add(s)
+        if len(rest) > 1:
+            k = pos[body_line]
+            body_terms: set[str] = set()
+            for j in content[k:k + 3]:
+                if j != body_line and is_title_like(lines[j].text):
+                    break
+                body_terms.update(terms(lines[j].text))
+            # the first line is the headline unless a later one shares clearly more words with the body
+            scores = [_overlap(lines[i].text, body_terms) - POSITION_PRIOR * n for n, i in enumerate(rest)]
+            pick = max(range(len(rest)), key=lambda n: (scores[n], -n))
+        else:
+            pick = 0
+        head = rest[pick]
+        for i in rest[:pick]:
+            if was_closed and is_closing(lines[content[pos[run[0]] - 1]].text):
+                plan.cited.add(i)
+            else:
+                plan.orphans.append(i)
+        first = head
+        plan.starts.append(Start(first, headline=head, section=section))
+    for st in plan.starts:
+        if plan.sections or plan.orphans:
+            later = [i for i in sorted(plan.sections | set(plan.orphans)) if i > st.line]
+            st.stop = later[0] if later else None
+    if len(plan.starts) < 2:
+        return None
+    return plan
+
+
+def _short_before_long(lines: tuple[Line, ...], run: list[int]) -> bool:
+    """A short first line (a section name) before a much longer headline."""
+    from .text import word_len
+
+    a, b = word_len(lines[run[0]].text), word_len(lines[run[1]].text)
+    return a <= 3 and b >= a + 2

@@ -1,0 +1,109 @@
+"""Small text helpers shared by the segmenters: CJK-aware lengths, sentences, terms."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*")
+# Sentence ends: Latin punctuation followed by space + capital/quote/digit, or CJK stops.
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[。！？])[”’」』]*")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|U\.S|U\.K|"
+                     r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
+
+_POSSESSIVE = re.compile(r"'s\b")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told according one two three new year years
+    percent mr mrs ms per cent like well even still many much may might must shall us also however
+    would could last first since within among around including without across toward towards upon yet
+    get got make made going go goes went take taken come came see seen back way""".split()
+)
+
+
+def has_cjk(text: str) -> bool:
+    return CJK.search(text) is not None
+
+
+def word_len(text: str) -> int:
+    """Words in ``text``; a CJK character counts as half a word (two make a word)."""
+    cjk = len(CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(CJK.sub(" ", text).split()) + (cjk + 1) // 2
+
+
+def visible_len(text: str) -> int:
+    """Length with CJK characters counted double (a CJK character carries about a word)."""
+    return len(text) + len(CJK.findall(text))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph."""
+    out = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        cut = m.start()
+        piece = text[pos:cut].rstrip()
+        if _ABBREV.search(piece) and not text[pos:cut].rstrip().endswith(("。", "！", "？")):
+            continue
+        if piece.strip():
+            out.append((pos, pos + len(piece)))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text.rstrip())))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+_LOWER_WORD = re.compile(r"[a-z\u00df-\u024f]+(?:[-'][a-z\u00df-\u024f]+)*")
+
+
+def _words(text: str) -> list[str]:
+    low = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
+    return [w for w in _LOWER_WORD.findall(low) if len(w) > 2 and w not in STOPWORDS]
+
+
+def _bigrams(text: str) -> list[str]:
+    out = []
+    for run in _CJK_RUN.findall(text):
+        out.extend(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of ``text``: stemmed non-stopwords, plus CJK character bigrams."""
+    words = _words(text)
+    out = _stemmer().stemWords(words) if words else []
+    return out + _bigrams(text) if CJK.search(text) else out
+
+
+def terms_many(texts: list[str]) -> list[list[str]]:
+    """``terms`` of many texts, stemming each distinct word once."""
+    per = [_words(t) for t in texts]
+    vocab = sorted({w for ws in per for w in ws})
+    stem = dict(zip(vocab, _stemmer().stemWords(vocab))) if vocab else {}
+    return [[stem[w] for w in ws] + (_bigrams(t) if CJK.search(t) else []) for ws, t in zip(per, texts)]
+
+
+def capitalised(text: str) -> list[str]:
+    """Capitalised words that are not the first of a sentence (names, places, organisations)."""
+    out = []
+    for m in re.finditer(r"(?<=[a-z,;:]\s)([A-Z][a-zA-Z\-]{2,})", text):
+        w = m.group(1).lower()
+        if w not in STOPWORDS:
+            out.append(w)
+    return out

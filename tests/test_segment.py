@@ -1,0 +1,166 @@
+"""Segment stage on written test digests: structure, cohesion, HTML, offsets, options."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sinodesk.records import Document
+from sinodesk.stages.clean import clean
+from sinodesk.stages.segment import SegmentOptions, render_html, segment
+from sinodesk.stages.segment.headline import generate_headline, inline_headline, is_title_like
+from sinodesk.stages.segment.sources import is_source_line
+
+DATA = Path(__file__).parent / "data" / "segment"
+
+
+def _split(text: str, kind: str = "text", **opts):
+    doc = Document(doc_id="t", raw_id="t", source="t", kind=kind, text=text)
+    return segment(clean(doc), SegmentOptions(**opts))
+
+
+def _read(name: str) -> str:
+    return (DATA / name).read_bytes().decode("utf-8")
+
+
+def _assert_offsets(text: str, segs) -> None:
+    for s in segs:
+        assert 0 <= s.start < s.end <= len(text)
+        if s.headline_span:
+            a, b = s.headline_span
+            assert text[a:b] == s.headline
+            assert s.start <= a < b <= s.end
+        for line in s.text.split("\n")[:3]:
+            assert line[:20] in text[s.start:s.end]
+
+
+def test_every_option_is_documented():
+    src = inspect.getsource(SegmentOptions)
+    for f in dataclasses.fields(SegmentOptions):
+        assert re.search(rf"^\s+{f.name}: .*# help: \S", src, re.M), f"{f.name} has no '# help:' comment"
+
+
+def test_crlf_markdown_items_with_sections():
+    text = _read("bullets_crlf.txt")
+    assert "\r\n" in text
+    segs = _split(text)
+    assert [s.headline for s in segs] == [
+        "Port of Ningbo Adds Night Shifts", "Copper Smelters Agree to Cut Output",
+        "Chip Designer Lists in Shanghai", "Satellite Internet Firm Launches Test Batch",
+    ]
+    assert [s.section for s in segs] == ["ECONOMY", "ECONOMY", "TECHNOLOGY", "TECHNOLOGY"]
+    assert segs[0].text.startswith("Container traffic at the port")
+    assert not any("\r" in s.text or "Share this" in s.text or "Copyright" in s.text for s in segs)
+    _assert_offsets(text, segs)
+    assert text[segs[-1].start:segs[-1].end].startswith("- **Satellite")
+
+
+def test_datelines_without_headlines_get_generated_ones():
+    text = _read("datelines.txt")
+    segs = _split(text)
+    assert [text[s.start:s.end].split(",")[0] for s in segs] == ["BEIJING", "SHANGHAI", "HONG KONG", "TAIPEI"]
+    assert all(s.headline_generated and s.headline_span is None for s in segs)
+    assert segs[0].headline.startswith("The national legislature opened its annual session")
+    assert "Xinhua" not in segs[0].headline
+
+
+def test_chinese_bracket_headlines():
+    segs = _split(_read("chinese.txt"))
+    assert [(s.section, s.headline) for s in segs] == [
+        ("国内新闻", "北京地铁新线开通"), ("国内新闻", "长江流域进入主汛期"), ("国际新闻", "多国代表出席气候会议"),
+    ]
+    assert segs[0].text.startswith("北京地铁一条新线路")
+    assert not any("分享" in s.text for s in segs)
+
+
+def test_roundup_sources_subheadings_and_boilerplate():
+    text = _read("roundup_sources.txt")
+    segs = _split(text)
+    assert [s.headline for s in segs] == [
+        "Drone Maker Opens Plant in Guangdong",
+        "Regulator Publishes Draft Rules on Facial Recognition",
+        "Game Studio Wins Approval for Ten New Titles",
+    ]
+    assert segs[0].source_line == "Source: South Daily, April 2, 2024"
+    assert segs[0].url == "https://example.com/news/drone-plant"
+    assert segs[2].url is None
+    # the sub-heading stays inside its story; source lines and boilerplate stay out of the text
+    assert "What the draft requires" in segs[1].text
+    assert text[segs[1].start:segs[1].end].rstrip().endswith("https://example.com/news/face-rules")
+    for s in segs:
+        assert "Source:" not in s.text and "http" not in s.text
+        assert "Related posts" not in s.text and "cookies" not in s.text and "Lin Wei" not in s.text
+    _assert_offsets(text, segs)
+
+
+def test_html_newsletter_renders_and_splits():
+    text = render_html(_read("newsletter.html"))
+    assert text is not None
+    assert "var x" not in text and "Home" not in text and "Subscribe" not in text
+    segs = _split(text, kind="html")
+    assert [(s.section, s.headline) for s in segs] == [
+        ("Politics", "Provincial Leaders Reshuffled"), ("Politics", "New Rules for Local Debt"),
+        ("Quick takes", "Rail freight"), ("Quick takes", "Tourism"),
+    ]
+    assert segs[0].text.endswith("previously worked in the central bank.")
+    assert segs[3].text.startswith("Outbound trips during the May holiday")
+    _assert_offsets(text, segs)
+
+
+def test_single_article_html_is_left_to_trafilatura():
+    assert render_html(_read("single_article.html")) is None
+    assert render_html("") is None
+
+
+def test_headline_only_titles_are_optional():
+    text = ("Tag Archives: Trade\nTariff talks end without a deal\n"
+            "Exporters face new checks at the border\n"
+            "Customs officers began new checks on containers this week, and exporters said delays at the border had doubled.\n"
+            "Ports ask for more staff\n"
+            "Port operators asked the ministry for extra inspectors to clear the backlog before the holiday.\n")
+    default = _split(text)
+    assert [s.headline for s in default] == ["Exporters face new checks at the border", "Ports ask for more staff"]
+    kept = _split(text, keep_headline_only=True)
+    assert [(s.headline, s.text) for s in kept][0] == ("Tariff talks end without a deal", "")
+
+
+def test_single_plain_article_is_one_story():
+    text = ("Factory Output Rises Again\n\nIndustrial output grew faster than expected in April, official data showed.\n\n"
+            "Output rose six percent from a year earlier, the statistics bureau said, led by cars and machinery.\n")
+    segs = _split(text)
+    assert len(segs) == 1
+    assert segs[0].headline == "Factory Output Rises Again" and not segs[0].headline_generated
+    assert segs[0].text.startswith("Industrial output")
+
+
+def test_empty_and_boilerplate_only_documents_have_no_stories():
+    assert _split("") == ()
+    assert _split("Skip to content\n\nShare this\n") == ()
+
+
+def test_line_helpers():
+    assert is_title_like("China’s Hidden Tech Revolution")
+    assert not is_title_like("The clip is now spreading because of what was said.")
+    assert not is_title_like("• A bullet item")
+    assert is_source_line("Source: HKET, March 23, 2022")
+    assert is_source_line("1. Epoch Times, March 28, 2022")
+    assert is_source_line("“Glory to Hong Kong,” WIkipedia, retrieved February 20, 2024")
+    assert not is_source_line("Sources say the talks will resume in May, officials said on Monday.")
+    ih = inline_headline("  • Exports Grow: Exports rose for the eighth year in a row, the customs office said.")
+    assert ih is not None and "  • Exports Grow: ..."[ih.start:ih.end] == "Exports Grow"
+    assert inline_headline("HKET: Report on Surge in Cyberattacks against NATO") is None
+    assert generate_headline("BEIJING, May 1 (Xinhua) -- China's factory activity grew in April, according to an official survey released on Tuesday.") == "China's factory activity grew in April"
+
+
+def test_fixture_labels_all_right():
+    from sinodesk.eval.segment import load_labelled, score_digests, segment_text
+
+    rep = score_digests(load_labelled(DATA, DATA / "fixtures.json"), segment_text)
+    assert [p for r in rep.results for p in r.problems] == []
+    assert rep.f1 == 1.0 and rep.headline_accuracy == 1.0 and rep.leaked_lines == 0
+    assert len(json.loads((DATA / "fixtures.json").read_text())) == 5
