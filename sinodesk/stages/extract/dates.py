@@ -1,0 +1,199 @@
+"""Date mentions: regexes find candidates, dateparser resolves them against the story date.
+
+What counts as a date mention: a day ("March 23, 2022", "23 March 2022", "2022-03-23",
+"2024年3月22日", "March 20", "on Thursday", "yesterday"), a month ("January 2020",
+"in January", "mid-February") or a relative year ("last year", "this year").  Bare years
+("in 2023") are not mentions: they appear in names, ranges and plans far more often than
+as dates.  ``iso`` is ISO 8601 at the precision written: YYYY-MM-DD, YYYY-MM or YYYY.
+
+dateparser is slow (about 1 ms a call), so resolutions are memoised in a ``DateResolver``
+(an explicit cache the caller owns), keyed by the normalised candidate and, for relative
+or year-less candidates, the base date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MON_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_M = rf"(?:{MONTHS}|(?:{MON_ABBR})\.?)"
+_ORD = r"(?:st|nd|rd|th)?"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+# Order matters: longer forms first; one combined regex keeps a single scan per story.
+_PATTERNS = [
+    ("mdy", rf"{_M} \d{{1,2}}{_ORD},? \d{{4}}"),
+    ("dmy", rf"\d{{1,2}}{_ORD} (?:of )?{_M},? \d{{4}}"),
+    ("iso", r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"),
+    ("zh_ymd", r"\d{4}年\d{1,2}月\d{1,2}[日号]"),
+    ("zh_ym", r"\d{4}年\d{1,2}月(?!\d)"),
+    ("zh_md", r"(?<![\d年])\d{1,2}月\d{1,2}[日号]"),
+    ("my", rf"{_M},? \d{{4}}"),
+    ("md", rf"{_M} \d{{1,2}}{_ORD}(?![\d,]\d|\d)"),
+    ("dm", rf"\d{{1,2}}{_ORD} {_M}"),
+    ("wd", rf"(?P<wd_day>{WEEKDAYS})\b"),
+    ("month", rf"(?P<month_name>{MONTHS})(?![\w-])"),
+    ("rel_day", r"\b(?:yesterday|today|tomorrow)\b"),
+    ("rel", r"\b(?:last|this|next) (?:year|month|week)\b"),
+    ("zh_rel_m", r"(?:去年|今年|明年)\d{1,2}月(?!\d{1,2}[日号])"),
+    ("zh_rel", r"(?:昨天|今天|明天|去年|今年|明年|上周|本周|上个月|本月)"),
+]
+# Every alternative starts at a word start: the leading look-behind skips mid-word positions fast.
+_RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")")
+_MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|to|early|late|mid|of|during|last|this|next|through|before|after) |mid-)$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    start: int
+    end: int
+    iso: str
+
+
+def _iso(d: dt.datetime, period: str) -> str:
+    if period == "year":
+        return f"{d.year:04d}"
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.strftime("%Y-%m-%d")
+
+
+def _closest_year(d: dt.datetime, base: dt.datetime) -> dt.datetime:
+    """For a date written without a year, the year that puts it nearest the base date."""
+    best = d
+    for y in (base.year - 1, base.year, base.year + 1):
+        try:
+            c = d.replace(year=y)
+        except ValueError:
+            continue
+        if abs((c - base).days) < abs((best - base).days):
+            best = c
+    return best
+
+
+class DateResolver:
+    """Memoised dateparser front end.  One per worker; not shared across threads."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str, str | None], tuple[str, str] | None] = {}
+        self._parsers: dict[tuple[str, str | None], object] = {}
+
+    def _parser(self, lang: str, base: dt.datetime | None):
+        key = (lang, base.date().isoformat() if base else None)
+        p = self._parsers.get(key)
+        if p is None:
+            from dateparser.date import DateDataParser
+
+            settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+            if base is not None:
+                settings["RELATIVE_BASE"] = base
+            p = DateDataParser(languages=[lang], settings=settings)
+            if len(self._parsers) > 64:
+                self._parsers.clear()
+            self._parsers[key] = p
+        return p
+
+    def resolve(self, text: str, kind: str, base: dt.datetime | None) -> str | None:
+        lang = "zh" if kind.startswith("zh") else "en"
+        absolute = kind in ("mdy", "dmy", "iso", "zh_ymd", "zh_ym", "my")
+        norm = re.sub(r"\s+", " ", text.strip().rstrip(".,"))
+        norm = re.sub(r"\bSept\b", "Sep", norm)
+        key = (norm, kind, None if absolute or base is None else base.date().isoformat())
+        if key in self._cache:
+            hit = self._cache[key]
+            return hit[0] if hit else None
+        iso = self._resolve(norm, kind, lang, absolute, base)
+        self._cache[key] = (iso,) if iso else None
+        return iso
+
+    def _resolve(self, norm: str, kind: str, lang: str, absolute: bool, base: dt.datetime | None) -> str | None:
+        if kind == "rel":
+            if base is None:
+                return None
+            word, unit = norm.lower().split()
+            step = {"last": -1, "this": 0, "next": 1}[word]
+            if unit == "year":
+                return f"{base.year + step:04d}"
+            if unit == "month":
+                m = base.month - 1 + step
+                return f"{base.year + m // 12:04d}-{m % 12 + 1:02d}"
+            return (base + dt.timedelta(weeks=step)).strftime("%Y-%m-%d")
+        if kind == "zh_rel":
+            if base is None:
+                return None
+            table = {"昨天": (-1, "day"), "今天": (0, "day"), "明天": (1, "day"), "去年": (-1, "year"), "今年": (0, "year"),
+                     "明年": (1, "year"), "上周": (-7, "day"), "本周": (0, "day"), "上个月": (-1, "month"), "本月": (0, "month")}
+            n, unit = table[norm]
+            if unit == "year":
+                return f"{base.year + n:04d}"
+            if unit == "month":
+                m = base.month - 1 + n
+                return f"{base.year + m // 12:04d}-{m % 12 + 1:02d}"
+            return (base + dt.timedelta(days=n)).strftime("%Y-%m-%d")
+        if not absolute and base is None:
+            return None
+        if kind == "wd" and base is not None and base.strftime("%A") == norm.capitalize():
+            return base.strftime("%Y-%m-%d")  # "on Thursday" in a story dated that Thursday
+        if kind == "zh_rel_m":
+            n = {"去": -1, "今": 0, "明": 1}[norm[0]]
+            month = int(re.search(r"(\d{1,2})月", norm).group(1))
+            return f"{base.year + n:04d}-{month:02d}" if 1 <= month <= 12 else None
+        parsed = norm
+        if kind == "dm" or kind == "md" or kind == "dmy" or kind == "mdy":
+            parsed = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", parsed).replace(" of ", " ")
+        data = self._parser(lang, None if absolute else base).get_date_data(parsed)
+        d = data.date_obj if data else None
+        if d is None:
+            return None
+        period = data.period or "day"
+        if kind == "month":
+            period = "month"
+        if not absolute and kind in ("md", "dm", "zh_md", "month") and base is not None:
+            d = _closest_year(d, base) if kind != "month" else _closest_month(d, base)
+        return _iso(d, period)
+
+
+def _closest_month(d: dt.datetime, base: dt.datetime) -> dt.datetime:
+    """A bare month ("in January") is the nearest such month not after the base month + 1."""
+    year = base.year if d.month <= base.month + 1 else base.year - 1
+    return d.replace(year=year, day=1)
+
+
+def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolver: DateResolver) -> list[DateHit]:
+    out: list[DateHit] = []
+    for m in _RX.finditer(text, start, end):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind in ("wd", "month"):
+            inner_group = "wd_day" if kind == "wd" else "month_name"
+            inner = m.group(inner_group)
+            cue = _MONTH_CUE_BEFORE.search(text, max(0, s - 8), s) is not None
+            if kind == "month" and inner == "May" and not cue:
+                continue  # "may" as a modal verb
+            if kind == "month" and not cue and _month_is_name(text, s, e):
+                continue
+            s, e = m.span(inner_group)
+            surface = text[s:e]
+        else:
+            surface = text[s:e]
+        iso = resolver.resolve(surface, kind, base)
+        if iso:
+            out.append(DateHit(s, e, iso))
+    return out
+
+
+def _month_is_name(text: str, s: int, e: int) -> bool:
+    """A bare capitalised month inside a name ("March for Science") is not a date."""
+    after = text[e : e + 2]
+    return after[:1] == " " and after[1:2].isupper()
+
+
+def parse_one(text: str, resolver: DateResolver, base: dt.datetime | None = None) -> str | None:
+    """ISO date of the first full date in ``text`` (used for Source lines and headers)."""
+    for h in find_dates(text, 0, len(text), base, resolver):
+        if len(h.iso) == 10:
+            return h.iso
+    return None

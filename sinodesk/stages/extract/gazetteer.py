@@ -1,0 +1,202 @@
+"""Compiled gazetteer: curated names -> canonical entity ids, matched in one regex pass.
+
+The lists live in ``sinodesk/data/gazetteer/*.tsv`` (see the README there); every outlet
+in the registry is added as an ORG (``org:<outlet id>``) unless a list already names it.
+Latin-script aliases compile into a single trie-shaped regular expression (one scan per
+story, longest alias wins, whole words only, case-sensitive); Chinese aliases are added in
+traditional forms too and matched the same way without word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ...errors import ConfigError
+from .outlets import OutletRegistry
+
+LABELS = {
+    "person": "PERSON",
+    "org": "ORG",
+    "gpe": "GPE",
+    "loc": "LOC",
+    "product": "PRODUCT",
+    "malware": "MALWARE",
+    "threat-actor": "THREAT_ACTOR",
+    "law": "LAW",
+}
+
+# Outlet names that are also ordinary words, or too short to be safe, are not
+# matched as entities in running text (they still work for attribution lookups).
+_OUTLET_ALIAS_STOP = {
+    "time", "fox", "mint", "hindu", "guardian", "economist", "hudson", "carnegie", "jamestown",
+    "the standard", "the record", "the wire", "the print", "the interpreter", "talos", "amnesty",
+    "diplomat magazine", "rand", "fp", "ft", "et", "ht", "ap", "x", "the x", "360", "mac", "tao",
+    "cpr", "dw", "voa", "cls", "soh", "commonwealth", "hu", "nikkei", "sinocism", "phoenix news",
+}
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def has_cjk(s: str) -> bool:
+    return _CJK.search(s) is not None
+
+
+def label_of(canonical: str) -> str:
+    return LABELS.get(canonical.split(":", 1)[0], "MISC")
+
+
+def slug(text: str) -> str:
+    """ASCII slug for canonical ids: "Lai Ching-te" -> "lai-ching-te"."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.lower().replace("’", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def trie_regex(words: list[str]) -> str:
+    """Regex source matching any of ``words``; longer words win (greedy optional tails)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class GazMatch:
+    start: int
+    end: int
+    canonical: str
+    label: str
+
+
+class Gazetteer:
+    """Alias -> canonical id table compiled for fast scanning.  Immutable after init."""
+
+    def __init__(self, aliases: dict[str, str], names: dict[str, str]):
+        self.aliases = dict(aliases)  # surface alias -> canonical id
+        self.names = dict(names)  # canonical id -> display name (first alias)
+        latin = [a for a in aliases if not has_cjk(a)]
+        cjk = [a for a in aliases if has_cjk(a)]
+        self._latin = re.compile(r"(?<![^\W\u3400-\u9fff])(?<![@/.])(?:" + trie_regex(latin) + r")(?![^\W\u3400-\u9fff])") if latin else None
+        self._cjk = re.compile(trie_regex(cjk)) if cjk else None
+        self._folded = {}
+        for a, c in aliases.items():
+            self._folded.setdefault(a.casefold(), c)
+
+    def __len__(self) -> int:
+        return len(self.aliases)
+
+    def lookup(self, name: str) -> str | None:
+        """Canonical id for an exact alias (case-insensitive fallback)."""
+        name = name.strip()
+        return self.aliases.get(name) or self._folded.get(name.casefold())
+
+    def display(self, canonical: str) -> str:
+        return self.names.get(canonical, canonical.split(":", 1)[-1].replace("-", " ").title())
+
+    def scan_latin(self, text: str, start: int, end: int) -> list[GazMatch]:
+        out: list[GazMatch] = []
+        if self._latin is None:
+            return out
+        for m in self._latin.finditer(text, start, end):
+            s, e = m.span()
+            nxt = text[e : e + 2]
+            # "Xi'an"-style: an apostrophe followed by letters other than a possessive s.
+            if nxt[:1] in "'’" and nxt[1:2].isalpha() and not re.match(r"['’]s\b", text[e : e + 3]):
+                continue
+            canonical = self.aliases[m.group()]
+            out.append(GazMatch(s, e, canonical, label_of(canonical)))
+        return out
+
+    def scan_cjk(self, text: str, start: int, end: int) -> list[GazMatch]:
+        out: list[GazMatch] = []
+        if self._cjk is None:
+            return out
+        for m in self._cjk.finditer(text, start, end):
+            if m.end() == m.start():
+                continue
+            canonical = self.aliases[m.group()]
+            out.append(GazMatch(m.start(), m.end(), canonical, label_of(canonical)))
+        return out
+
+
+def _default_dir() -> Path:
+    return Path(str(resources.files("sinodesk") / "data" / "gazetteer"))
+
+
+def read_lists(directory: Path) -> list[tuple[str, list[str], str]]:
+    """(canonical, aliases, where) for every line of every ``*.tsv`` in ``directory``."""
+    rows = []
+    files = sorted(directory.glob("*.tsv"))
+    if not files:
+        raise ConfigError(f"{directory}: no gazetteer lists (*.tsv) found (reinstall sinodesk or point to the lists)")
+    for path in files:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = line.split("\t")
+            where = f"{path.name} line {n}"
+            if len(parts) < 2 or ":" not in parts[0]:
+                raise ConfigError(f"{where}: expected 'prefix:id<TAB>alias|alias' (got {line[:60]!r})")
+            prefix = parts[0].split(":", 1)[0]
+            if prefix not in LABELS:
+                raise ConfigError(f"{where}: unknown id prefix {prefix!r} (use one of {', '.join(LABELS)})")
+            aliases = [a.strip() for a in parts[1].split("|") if a.strip()]
+            rows.append((parts[0].strip(), aliases, where))
+    return rows
+
+
+def _script_variants(alias: str, converters: list) -> list[str]:
+    if not has_cjk(alias):
+        return [alias]
+    out = [alias]
+    for cc in converters:
+        v = cc.convert(alias)
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def load_gazetteer(registry: OutletRegistry | None = None, directory: str | Path | None = None) -> Gazetteer:
+    """Read the curated lists (and the outlets, when given) into a compiled Gazetteer."""
+    from opencc import OpenCC
+
+    converters = [OpenCC("s2t"), OpenCC("s2tw"), OpenCC("s2hk")]
+    d = Path(directory) if directory is not None else _default_dir()
+    aliases: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for canonical, al, _where in read_lists(d):
+        names.setdefault(canonical, al[0])
+        for a in al:
+            for v in _script_variants(a, converters):
+                aliases.setdefault(v, canonical)
+    if registry is not None:
+        for o in registry:
+            canonical = f"org:{o.id}"
+            names.setdefault(canonical, o.name)
+            for a in (o.name, *o.aliases):
+                if a.casefold() in _OUTLET_ALIAS_STOP or len(a) < 3 or a.isdigit():
+                    continue
+                if not has_cjk(a) and " " not in a and a.islower():
+                    continue
+                for v in _script_variants(a, converters):
+                    aliases.setdefault(v, canonical)
+    return Gazetteer(aliases, names)

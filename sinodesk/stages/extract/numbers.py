@@ -1,0 +1,332 @@
+"""Numeric claims: surface text, exact scaled value, unit and (when visible) subject.
+
+What counts as a claim: a quantity someone asserts -- an amount of money, a percentage, a
+multiplier ("over 100 times"), or a count or measure of something ("1,466 attacks",
+"205 million trips", "3万人", "30 years").  Not claims: calendar years and dates, times of
+day, ordinals ("eighth", "31st"), phone and country codes ("+86"), identifiers and numbers
+inside names ("Article 14", "Unit 61398", "COVID-19", "DeepSeek-R1", "G20") and list
+markers.  Spelled-out numbers count only with a scale, "percent" or "times" ("one
+percent", "three times").  A range "1,000 to 2,000 yuan" gives two claims with the
+shared unit.  Approximators ("over", "about", "nearly") are part of the surface text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_SCALE = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3,
+    "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12,
+    "百万": 10**6, "千万": 10**7,
+}
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a thousand": 1000, "a million": 10**6, "a billion": 10**9,
+}
+_CURRENCY_PREFIX = {
+    "US$": "USD", "$": "USD", "USD": "USD", "RMB": "CNY", "¥": "CNY", "€": "EUR", "£": "GBP",
+    "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "Rs": "INR", "Rs.": "INR", "₹": "INR",
+}
+_CURRENCY_WORD = {
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "dollars": "USD",
+    "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "rupees": "INR", "rupee": "INR",
+    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "won": "KRW", "roubles": "RUB",
+    "rubles": "RUB", "hong kong dollars": "HKD", "hk dollars": "HKD", "taiwan dollars": "TWD",
+    "nt dollars": "TWD", "ringgit": "MYR", "hkd": "HKD", "twd": "TWD", "inr": "INR", "eur": "EUR",
+    "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
+    "新台币": "TWD", "新台幣": "TWD", "欧元": "EUR", "日元": "JPY", "卢比": "INR", "盧比": "INR",
+}
+_UNIT_NORMAL = {
+    "percent": "percent", "per cent": "percent", "%": "percent", "％": "percent", "percentage points": "percentage points",
+    "percentage point": "percentage points", "times": "times", "fold": "times", "倍": "times",
+    "people": "people", "persons": "people", "person": "people", "人": "people", "名": "people",
+    "人次": "trips", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes", "吨": "tonnes", "噸": "tonnes",
+    "起": "cases", "家": "companies", "个": None, "個": None, "次": "times", "年": "years", "天": "days",
+}
+_STOP = {
+    "of", "in", "to", "for", "from", "and", "or", "by", "per", "at", "on", "with", "that", "which", "who",
+    "were", "was", "are", "is", "be", "been", "have", "has", "had", "will", "would", "across", "than", "since",
+    "as", "the", "a", "an", "its", "their", "this", "these", "those", "while", "when", "into", "over", "under",
+    "more", "less", "higher", "lower", "up", "down", "ago", "each", "every", "against", "compared", "after",
+    "before", "during", "between", "among", "via", "using", "out", "but", "so", "if", "it", "they", "he", "she",
+    "we", "you", "i", "not", "no", "all", "about", "around", "some", "only", "just", "there", "here", "year-on-year",
+    "respectively", "alone", "total", "overall",
+}
+_PARTICIPLE_ADJ = {
+    "confirmed", "registered", "infected", "detained", "imprisoned", "jailed", "affected", "listed", "wounded",
+    "injured", "armed", "skilled", "unemployed", "employed", "aged", "added", "estimated", "missing", "existing",
+    "leading", "remaining", "working", "operating", "visiting", "outstanding", "emerging", "advanced",
+}
+_NON_UNIT = {"a.m", "p.m", "am", "pm", "and", "to", "or"}
+_VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took|made|left|became|saw|met|paid|held|won|lost|spent|got|gave|sent)$")
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_APPROX = r"(?:(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|over|nearly|almost|about|around|approximately|roughly|some|under|above|below|just over|just under|close to)\s+)"
+_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn)"
+_CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|¥|€|£|₹|USD ?|RMB ?|Rs\.? ?)"
+_CUR_WORDS = "|".join(sorted((re.escape(k) for k in _CURRENCY_WORD if k.isascii()), key=len, reverse=True))
+_CORE = re.compile(rf"(?<![\w+#/.])(?<![A-Za-z][-.])(?P<num>{_NUM})(?![\d])")
+_PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
+_TAIL = re.compile(
+    rf"(?:(?P<sp>[ -]?)(?P<scale>{_SCALE_WORDS})\b)?"
+    rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?"
+    rf"(?P<times>[ -](?:times|fold)\b)?"
+    rf"(?P<curw> (?:{_CUR_WORDS})\b)?",
+    re.I,
+)
+
+
+class _EnMatch:
+    """The parts of one English number mention: prefix (approximator, currency), core, tail."""
+
+    __slots__ = ("groups", "spans")
+
+    def __init__(self, text: str, core: re.Match, floor: int):
+        lo = max(floor, core.start() - 40)
+        pre = _PREFIX.search(text, lo, core.start())
+        tail = _TAIL.match(text, core.end())
+        self.groups = {"num": core.group("num")}
+        self.spans = {"num": core.span("num")}
+        for name in ("approx", "cur"):
+            if pre is not None and pre.group(name):
+                self.groups[name], self.spans[name] = pre.group(name), pre.span(name)
+        for name in ("scale", "pct", "times", "curw"):
+            if tail.group(name):
+                self.groups[name], self.spans[name] = tail.group(name), tail.span(name)
+        first = min(v[0] for v in self.spans.values())
+        last = max(v[1] for v in self.spans.values())
+        self.spans["all"] = (first, last)
+
+    def group(self, name: str):
+        return self.groups.get(name)
+
+    def start(self, name: str = "all") -> int:
+        return self.spans[name][0]
+
+    def end(self, name: str = "all") -> int:
+        return self.spans[name][1]
+
+
+def _en_matches(text: str, start: int, end: int):
+    for core in _CORE.finditer(text, start, end):
+        yield _EnMatch(text, core, start)
+
+
+_WORDNUM = re.compile(
+    rf"\b(?P<approx>{_APPROX})?(?<![\w-])(?P<w>a hundred|a thousand|a million|a billion|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+    rf"(?: (?P<scale>thousand|million|billion|trillion))?(?P<pct> percent\b| per cent\b)?(?P<times> times\b)?",
+    re.I,
+)
+_ZH = re.compile(
+    r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
+    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|次)?"
+)
+_ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?)")
+_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and)\s*$")
+_ID_BEFORE = re.compile(r"(?:Article|Section|Chapter|No\.|Unit|Level|Tier|Phase|Model|Type|Class|Category|Item|Paragraph|Rule|Route|Highway|Flight|Room|Vol\.|Issue|Page|p\.|pp\.|Figure|Table|COVID|Covid|G|Su|J|Z)[ -]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class NumHit:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    subject: str | None
+
+
+def _scaled(num: str, scale: str | None) -> float:
+    v = Decimal(num.replace(",", ""))
+    if scale:
+        v *= _SCALE[scale.lower() if scale.isascii() else scale]
+    return float(v)
+
+
+def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
+    hy = re.match(r"-(person|people|member|strong|man|seat|bed|year|day|month|week|hour|km|kilometre|kilometer|mile|metre|meter|storey|story)\b", text[pos:limit])
+    if hy:
+        return _UNIT_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
+    m = re.match(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?", text[pos:limit])
+    if not m:
+        return None, pos
+    words, end = [], pos
+    for i in (1, 2, 3):
+        w = m.group(i)
+        if w is None or w.lower() in _STOP:
+            break
+        if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
+            break
+        words.append(w)
+        end = pos + m.end(i)
+    while words and (words[-1][0].isupper() or words[-1].lower() in _NON_UNIT):
+        words.pop()
+    if not words:
+        return None, pos
+    if len(words) == 1 and _VERBISH.match(words[0].lower()) and words[0].lower() not in ("cases", "times"):
+        return None, pos
+    head = words[-1].lower()
+    if _VERBISH.match(head) and head not in ("percentage",):
+        return None, pos
+    end = pos + text[pos:end].rfind(words[-1]) + len(words[-1])
+    return _UNIT_NORMAL.get(head, head), end
+
+
+_SUBJ_CUT = re.compile(r"(?:[,;:()—–]|\bwhile\b|\bwhereas\b|\bthat\b|\bwhich\b|\band\b|\d)")
+_SUBJ_TRAIL = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|only|of|at|to|by|with|from|reached|reaching|increased|"
+    r"rose|grew|fell|dropped|declined|climbed|jumped|surged|plunged|shrunk|shrank|soared|stood|totaled|totalled|"
+    r"accounted|for|up|down|about|over|nearly|around|than|more|less|some|an|a|the|increase|decrease|rise|growth|"
+    r"been|reported|recorded|carried|gathering|collected|approved|distributed|in|on|its|their|of|nearly|roughly|"
+    r"approximately|almost|at least|higher|lower|price|has dropped|dropped to|plunged))+\s*$",
+    re.I,
+)
+
+
+def _subject(text: str, sent_start: int, num_start: int) -> str | None:
+    """Noun phrase before the verb that introduces the number, within the clause."""
+    before = text[sent_start:num_start]
+    cuts = list(_SUBJ_CUT.finditer(before))
+    clause = before[cuts[-1].end() :] if cuts else before
+    clause = _SUBJ_TRAIL.sub("", clause).strip(" \"“”'")
+    words = clause.split()
+    if not words:
+        return None
+    words = words[-6:]
+    subj = " ".join(words).strip(" ,.")
+    return subj if re.search(r"[A-Za-z\u4e00-\u9fff]", subj) else None
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    i = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos), text.rfind("。", floor, pos))
+    return floor if i < 0 else i + 1
+
+
+def _is_year(num: str, m: re.Match) -> bool:
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d|2100", num)) and not (m.group("scale") or m.group("pct") or m.group("cur") or m.group("curw"))
+
+
+def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[NumHit]:
+    """Numeric claims in ``text[start:end]``; ``blocked`` spans (dates, names) are skipped."""
+    hits: list[NumHit] = []
+
+    def is_blocked(s: int, e: int) -> bool:
+        return any(s < be and bs < e for bs, be in blocked)
+
+    for m in _en_matches(text, start, end):
+        num = m.group("num")
+        ns = m.start("num")
+        if is_blocked(ns, m.end("num")):
+            continue
+        if _is_year(num, m):
+            continue
+        after = text[m.end("num") : m.end("num") + 4]
+        if re.match(r"(?:st|nd|rd|th)\b", after) or re.match(r"\s?(?:a\.m|p\.m|am\b|pm\b|:\d)", after):
+            continue
+        if _ID_BEFORE.search(text[max(start, ns - 12) : ns]):
+            continue
+        line_start = text.rfind("\n", 0, ns) + 1
+        if text[line_start:ns].strip() == "" and re.match(r"\.\s", text[m.end("num") : m.end("num") + 2]):
+            continue  # list marker "1. "
+        if text[max(0, ns - 1) : ns] in ("+", "#") or re.match(r"[\w]", text[m.end("num") : m.end("num") + 1] or " "):
+            continue
+        s = m.start()
+        scale = m.group("scale")
+        value = _scaled(num, scale)
+        unit = None
+        e = m.end()
+        if m.group("cur"):
+            unit = _CURRENCY_PREFIX.get(m.group("cur").strip(), "USD")
+        if m.group("pct"):
+            unit = "percentage points" if "point" in m.group("pct").lower() else "percent"
+        elif m.group("times"):
+            unit = "times"
+        elif m.group("curw"):
+            unit = _CURRENCY_WORD[m.group("curw").strip().lower()]
+        elif unit is None:
+            unit, e2 = _count_unit(text, m.end(), end)
+            if unit:
+                e = e2
+        e = max(e, m.end())
+        # trailing currency noun after a count unit: "163 billion rupees" handled by curw;
+        # "(about 3.55 trillion USD)" likewise.
+        if is_blocked(s, e) and not is_blocked(ns, m.end("num")):
+            e = m.end("num") if not scale else m.end("scale")
+        hits.append(NumHit(s, e, value, unit, None))
+    for m in _wordnum_matches(text, start, end):
+        if not (m.group("pct") or m.group("times") or m.group("scale")):
+            continue
+        if is_blocked(m.start(), m.end()):
+            continue
+        v = Decimal(_WORDS[m.group("w").lower()])
+        if m.group("scale"):
+            v *= _SCALE[m.group("scale").lower()]
+        unit = "percent" if m.group("pct") else ("times" if m.group("times") else None)
+        hits.append(NumHit(m.start(), m.end(), float(v), unit, None))
+    seg = text[start:end]
+    if re.search(r"[\u4e00-\u9fff]", seg):
+        for m in _ZH.finditer(text, start, end):
+            if not (m.group("scale") or m.group("unit")):
+                continue
+            if is_blocked(m.start("num"), m.end("num")):
+                continue
+            after = text[m.end() : m.end() + 1]
+            if after in "年月日号" and not m.group("unit"):
+                continue
+            unit_raw = m.group("unit")
+            unit = _CURRENCY_WORD.get(unit_raw) or _UNIT_NORMAL.get(unit_raw or "", None) if unit_raw else None
+            if unit_raw in ("个", "個", "次") and not m.group("scale"):
+                continue
+            hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), m.group("scale")), unit, None))
+        for m in _ZH_PCT.finditer(text, start, end):
+            hits.append(NumHit(m.start(), m.end(), float(Decimal(m.group("num"))), "percent", None))
+    hits = _dedupe(hits)
+    hits = _share_range_units(text, hits)
+    out = []
+    for h in hits:
+        subj = _subject(text, _sentence_start(text, h.start, start), h.start)
+        out.append(NumHit(h.start, h.end, h.value, h.unit, subj))
+    return out
+
+
+_WORD_KEYS = re.compile(r"\b(?:percent|per cent|times|thousand|million|billion|trillion)\b", re.I)
+
+
+def _wordnum_matches(text: str, start: int, end: int):
+    """Spelled-out numbers only matter before a scale, "percent" or "times": look only there."""
+    seen = set()
+    for kw in _WORD_KEYS.finditer(text, start, end):
+        lo = max(start, kw.start() - 45)
+        for m in _WORDNUM.finditer(text, lo, min(end, kw.end() + 20)):
+            if m.end() >= kw.end() and m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+def _dedupe(hits: list[NumHit]) -> list[NumHit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[NumHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
+    """"1,000 to 2,000 yuan", "23.3 and 19.2 percent": the first number takes the unit."""
+    out = list(hits)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit is None and b.unit is not None and _RANGE_JOIN.match(text[a.end : b.start]):
+            scale_b = re.search(r"(thousand|million|billion|trillion)", text[b.start : b.end], re.I)
+            value = a.value
+            if scale_b and not re.search(r"(thousand|million|billion|trillion)", text[a.start : a.end], re.I) and a.value < 1000:
+                value = float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()])
+            out[i] = NumHit(a.start, a.end, value, b.unit, a.subject)
+    return out

@@ -1,0 +1,205 @@
+"""Outlet registry: who publishes what, who owns it, and which family it belongs to.
+
+The data lives in ``sinodesk/data/outlets.toml`` (reviewed by hand; see its header).
+``load_registry()`` reads it once per call; callers keep the returned registry (it is
+immutable) and pass it on.  Lookups:
+
+* ``match(name)``   -- exact name or alias, case-insensitive, English or Chinese
+  (traditional and simplified spellings both work);
+* ``by_url(url)``   -- the outlet whose domain is the URL's host or a parent of it;
+* ``family_of(x)``  -- owner family ("PRC state", "Taiwan", ...) of an id or name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ...errors import ConfigError
+
+FAMILIES = (
+    "PRC state",
+    "PRC commercial",
+    "Hong Kong",
+    "Taiwan",
+    "Singapore press",
+    "overseas Chinese / exile",
+    "think tank / monitor",
+    "Western press",
+    "Indian press",
+    "Asian press",
+    "Russian state",
+    "security vendor",
+    "government",
+    "social platform",
+)
+
+_REQUIRED = ("id", "name", "aliases", "domains", "region", "owner", "family", "alignment", "sources")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    region: str
+    owner: str
+    family: str
+    alignment: str
+    sources: tuple[str, ...]
+
+
+def name_key(name: str) -> str:
+    """Normalise a name for lookup: NFKC, curly quotes, case, "the", spacing, punctuation."""
+    s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
+    s = s.casefold().strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"[\s\.\-_,:;()\"]+", " ", s).strip()
+    return _to_simplified(s)
+
+
+def _to_simplified(s: str) -> str:
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in s):
+        return s
+    return _T2S.convert(s)
+
+
+class _LazyT2S:
+    """OpenCC traditional->simplified converter, built on first use (its import is slow)."""
+
+    __slots__ = ("_cc",)
+
+    def __init__(self) -> None:
+        self._cc = None
+
+    def convert(self, s: str) -> str:
+        if self._cc is None:
+            from opencc import OpenCC
+
+            self._cc = OpenCC("t2s")
+        return self._cc.convert(s)
+
+
+_T2S = _LazyT2S()
+
+
+class OutletRegistry:
+    """Immutable collection of outlets with name, alias and domain indexes."""
+
+    def __init__(self, outlets: tuple[Outlet, ...]):
+        self._outlets = outlets
+        self._by_id = {o.id: o for o in outlets}
+        self._by_name: dict[str, Outlet] = {}
+        self._by_domain: dict[str, Outlet] = {}
+        self._by_path: list[tuple[str, str, Outlet]] = []
+        for o in outlets:
+            for n in (o.name, *o.aliases):
+                self._by_name.setdefault(name_key(n), o)
+            self._by_name.setdefault(name_key(o.id.replace("-", " ")), o)
+            for d in o.domains:
+                if "/" in d:
+                    host, path = d.split("/", 1)
+                    self._by_path.append((host, "/" + path, o))
+                else:
+                    self._by_domain.setdefault(d.lower(), o)
+
+    def __len__(self) -> int:
+        return len(self._outlets)
+
+    def __iter__(self) -> Iterator[Outlet]:
+        return iter(self._outlets)
+
+    def __contains__(self, outlet_id: object) -> bool:
+        return outlet_id in self._by_id
+
+    def get(self, outlet_id: str) -> Outlet | None:
+        return self._by_id.get(outlet_id)
+
+    def match(self, name: str) -> Outlet | None:
+        """Outlet whose name or alias equals ``name`` (case-insensitive, any script)."""
+        if not name or not name.strip():
+            return None
+        key = name_key(name)
+        hit = self._by_name.get(key)
+        if hit is None and key.endswith(" website"):
+            hit = self._by_name.get(key[: -len(" website")])
+        return hit
+
+    def by_url(self, url: str) -> Outlet | None:
+        """Outlet owning the URL's host (or a parent domain of it)."""
+        if not url:
+            return None
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host = (parts.hostname or "").lower()
+        if host.startswith("www."):
+            host = host[4:]
+        for phost, ppath, o in self._by_path:
+            if (host == phost or host.endswith("." + phost)) and parts.path.startswith(ppath):
+                return o
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            hit = self._by_domain.get(".".join(labels[i:]))
+            if hit is not None:
+                return hit
+        return None
+
+    def family_of(self, id_or_name: str) -> str | None:
+        """Owner family of an outlet given by id, name, alias or URL; None if unknown."""
+        o = self.get(id_or_name) or self.match(id_or_name)
+        if o is None and ("." in id_or_name and " " not in id_or_name.strip()):
+            o = self.by_url(id_or_name)
+        return o.family if o else None
+
+
+def _default_path() -> Path:
+    return Path(str(resources.files("sinodesk") / "data" / "outlets.toml"))
+
+
+def _outlet_from(entry: dict, where: str) -> Outlet:
+    missing = [k for k in _REQUIRED if k not in entry]
+    if missing:
+        raise ConfigError(f"{where}: missing field(s) {', '.join(missing)} (every outlet needs {', '.join(_REQUIRED)})")
+    if entry["family"] not in FAMILIES:
+        raise ConfigError(
+            f"{where}: family {entry['family']!r} is not one of {', '.join(FAMILIES)} (use one of them or add it to FAMILIES)"
+        )
+    return Outlet(
+        id=str(entry["id"]),
+        name=str(entry["name"]),
+        aliases=tuple(entry["aliases"]),
+        domains=tuple(d.lower() for d in entry["domains"]),
+        region=str(entry["region"]),
+        owner=str(entry["owner"]),
+        family=str(entry["family"]),
+        alignment=str(entry["alignment"]),
+        sources=tuple(entry["sources"]),
+    )
+
+
+def load_registry(path: str | Path | None = None) -> OutletRegistry:
+    """Read the outlet registry (default: the packaged ``data/outlets.toml``)."""
+    p = Path(path) if path is not None else _default_path()
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: outlet registry not found (reinstall sinodesk or pass an existing file)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: not valid TOML ({exc}); fix the file") from None
+    outlets = []
+    seen: dict[str, str] = {}
+    for i, entry in enumerate(data.get("outlet", []), 1):
+        o = _outlet_from(entry, f"{p.name} outlet #{i} ({entry.get('id', '?')})")
+        if o.id in seen:
+            raise ConfigError(f"{p.name}: outlet id {o.id!r} appears twice (ids must be unique)")
+        seen[o.id] = o.id
+        outlets.append(o)
+    if not outlets:
+        raise ConfigError(f"{p}: no [[outlet]] tables found (the registry needs at least one outlet)")
+    return OutletRegistry(tuple(outlets))

@@ -1,0 +1,66 @@
+"""Outlet registry: size, lookups in English and Chinese, domains, families, bad files."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.errors import ConfigError
+from sinodesk.stages.extract.outlets import FAMILIES, load_registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return load_registry()
+
+
+def test_registry_is_large_and_complete(reg):
+    assert len(reg) >= 150
+    for o in reg:
+        assert o.family in FAMILIES, o.id
+        assert o.name and o.region and o.owner and o.alignment and o.sources, o.id
+    families = {o.family for o in reg}
+    assert {"PRC state", "PRC commercial", "Hong Kong", "Taiwan", "overseas Chinese / exile",
+            "think tank / monitor", "Western press", "Indian press", "security vendor"} <= families
+
+
+@pytest.mark.parametrize(
+    "name, oid",
+    [("Xinhua", "xinhua"), ("新华社", "xinhua"), ("新華社", "xinhua"), ("global times", "global-times"),
+     ("環球時報", "global-times"), ("HKET", "hket"), ("Liberty Times Network", "liberty-times"),
+     ("自由時報", "liberty-times"), ("Central News Agency (Taiwan)", "cna"), ("The Paper", "the-paper"),
+     ("澎湃新闻", "the-paper"), ("Radio Free Asia", "rfa"), ("Check Point Research", "check-point"),
+     ("Department of State website", "state-department"), ("Epoch Times", "epoch-times")],
+)
+def test_match_names_and_aliases(reg, name, oid):
+    assert reg.match(name).id == oid
+
+
+def test_match_rejects_unknown_names(reg):
+    assert reg.match("Daily Planet") is None
+    assert reg.match("") is None
+
+
+def test_by_url_uses_parent_domains(reg):
+    assert reg.by_url("https://ec.ltn.com.tw/article/breakingnews/3867177").id == "liberty-times"
+    assert reg.by_url("https://world.huanqiu.com/article/47Ecx6AuEL5").id == "global-times"
+    assert reg.by_url("https://www.bbc.com/zhongwen/simp/world-1").id == "bbc-chinese"
+    assert reg.by_url("https://www.bbc.com/news/world-1").id == "bbc"
+    assert reg.by_url("https://bit.ly/3JKnEvf") is None
+
+
+def test_family_of_id_name_or_url(reg):
+    assert reg.family_of("xinhua") == "PRC state"
+    assert reg.family_of("Caixin") == "PRC commercial"
+    assert reg.family_of("大紀元") == "overseas Chinese / exile"
+    assert reg.family_of("https://www.taipeitimes.com/x") == "Taiwan"
+    assert reg.family_of("Unknown Gazette") is None
+
+
+def test_bad_registry_file_names_the_problem(tmp_path):
+    bad = tmp_path / "o.toml"
+    bad.write_text('[[outlet]]\nid = "x"\nname = "X"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"o.toml outlet #1 \(x\): missing field\(s\) aliases"):
+        load_registry(bad)
+    bad.write_text("[[outlet]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_registry(bad)
