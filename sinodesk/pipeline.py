@@ -215,13 +215,18 @@ def load_outlets():
     return load_registry()
 
 
+def family_lookup(registry) -> Callable[[str | None], str | None]:
+    """outlet name/id/URL -> owner family, None for unknown or missing outlets."""
+    return lambda outlet: registry.family_of(outlet) if outlet else None
+
+
 class Runner:
     """Ingest inputs into an archive: store raw, read, run the stages, link, record rejects."""
 
-    def __init__(self, archive: Archive, settings: Settings, *, progress=None):
+    def __init__(self, archive: Archive, settings: Settings, *, progress=None, ctx: Context | None = None):
         self.archive = archive
         self.settings = settings
-        self.ctx = build_context(settings, archive)
+        self.ctx = ctx if ctx is not None else build_context(settings, archive)
         self.progress = progress
         self.fetcher = Fetcher(settings.fetch)
 
@@ -330,12 +335,17 @@ class Runner:
 
         state = None if fresh else self.archive.get_state("linker")
         linker = EventLinker.from_bytes(state, self.settings.events) if state else EventLinker(self.settings.events)
-        family_of = self.ctx.outlets.family_of if self.ctx.outlets is not None else (lambda _x: None)
-        links = {}
+        family_of = family_lookup(self.ctx.outlets)
+        links, merged = {}, {}
         for s in sorted(new_stories, key=lambda s: (s.published or "9999", s.story_id)):
             r = linker.add(link_item_for(s, family_of))
             links[s.story_id] = (r.event_id, r.duplicate_of)
-        self.archive.update_links(links)
+            for old in r.merged:
+                merged[old] = r.event_id
+        # an event folded into another while this batch ran: every story follows the survivor
+        self.archive.update_links({sid: (linker.resolve(e), d) for sid, (e, d) in links.items()})
+        if merged:
+            self.archive.merge_events({old: linker.resolve(new) for old, new in merged.items()})
         self.archive.set_state("linker", linker.to_bytes())
 
 

@@ -164,3 +164,18 @@ def test_warc(tmp_path):
     archive, summary = _ingest(tmp_path / "w.db", path)
     (story,) = list(archive.iter_stories())
     assert story.url == "https://news.example.org/ningbo" and story.headline == "Port of Ningbo Extends Night Shifts"
+
+
+def test_fetch_size_limit_and_unreachable(tmp_path, http_server):
+    from sinodesk.settings import FetchOptions
+
+    (http_server.root / "big.html").write_bytes(b"<html><body>" + b"<p>word </p>" * 2000 + b"</body></html>")
+    db = tmp_path / "z.db"
+    archive = open_archive(str(db))
+    settings = Settings(db=str(db), fetch=FetchOptions(max_bytes=10_000, timeout=2))
+    summary = Runner(archive, settings).ingest([f"{http_server.base}/big.html", "http://127.0.0.1:9/nothing-listens-here"])
+    reasons = [r.reason for r in summary.rejections]
+    assert reasons[0] == f"{http_server.base}/big.html: response is larger than 10000 bytes (raise [fetch] max_bytes to accept it)"
+    assert reasons[1].startswith("http://127.0.0.1:9/nothing-listens-here: could not fetch (ConnectError")
+    assert reasons[1].endswith("check the URL and your network")
+    assert summary.documents == 0 and archive.count()["raw"] == 0

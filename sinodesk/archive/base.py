@@ -72,6 +72,10 @@ class Archive(abc.ABC):
         """Set (event_id, duplicate_of) for the given story ids."""
 
     @abc.abstractmethod
+    def merge_events(self, mapping: dict[str, str]) -> None:
+        """Give every story of event ``old`` the event id ``mapping[old]``."""
+
+    @abc.abstractmethod
     def get_story(self, story_id: str) -> Story: ...
 
     @abc.abstractmethod

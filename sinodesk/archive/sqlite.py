@@ -169,6 +169,17 @@ class SQLiteArchive(Archive):
                     (event_id, dup, json.dumps(d, ensure_ascii=False), sid),
                 )
 
+    def merge_events(self, mapping):
+        with self._tx():
+            for old, new in mapping.items():
+                if old == new:
+                    continue
+                rows = self.conn.execute("SELECT story_id, data FROM stories WHERE event_id=?", (old,)).fetchall()
+                for sid, data in rows:
+                    d = json.loads(data)
+                    d["event_id"] = new
+                    self.conn.execute("UPDATE stories SET event_id=?, data=? WHERE story_id=?", (new, json.dumps(d, ensure_ascii=False), sid))
+
     def get_story(self, story_id):
         row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (story_id,)).fetchone()
         if row is None:

@@ -14,8 +14,10 @@ from .common import run_guarded
 
 EXTENSIONS = (
     "sinodesk.cli.core",
+    "sinodesk.cli.desk",
     "sinodesk.cli.segment",
     "sinodesk.cli.extract",
+    "sinodesk.cli.events",
 )
 
 

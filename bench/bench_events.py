@@ -1,0 +1,101 @@
+"""Speed of online event linking: stories per second over a synthesised 100k-story stream.
+
+The stream is built at run time from the shared eval texts (UCI headlines, ECB+ and GVC article
+leads, BBC articles), each reused with a varied prefix word and spread over 365 days, so that
+events recur and the index grows.  The peer (single-pass brute-force TF-IDF centroid clustering,
+what a plain scikit-learn user writes) is timed in the same run on a prefix of the same stream.
+
+    .venv/bin/python bench/bench_events.py [--n 100000] [--peer-n 5000] [--data ../shared/eval]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sinodesk.eval.events import baseline_single_pass
+from sinodesk.stages.cluster import EventLinker, EventOptions, LinkItem
+
+
+def load_texts(root: Path) -> list[tuple[str, str]]:
+    out = []
+    with (root / "uci-news-aggregator-sample" / "uci_news_aggregator_first6366.csv").open(encoding="utf-8") as fh:
+        out += [(r["TITLE"], "") for r in csv.DictReader(fh)]
+    for line in (root / "ecbplus-event-clusters" / "ecbplus_docs.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        out.append(("", d["text"][:1500]))
+    for line in (root / "gvc-event-clusters-subset" / "gvc_docs.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        out.append((d["title"], d["text"][:1500]))
+    for line in (root / "bbc-news-topics" / "bbc_news.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        out.append((d["title"], d["text"][:1500]))
+    return out
+
+
+def stream(texts: list[tuple[str, str]], n: int, seed: int = 0) -> list[LinkItem]:
+    rng = random.Random(seed)
+    start = date(2025, 1, 1)
+    words = ["Update:", "Report:", "Analysis:", "Breaking:", "Brief:", "Exclusive:", "Live:", "Explainer:"]
+    items = []
+    for i in range(n):
+        head, text = texts[rng.randrange(len(texts))]
+        day = start + timedelta(days=int(365 * i / n))
+        w = words[rng.randrange(len(words))]
+        items.append(LinkItem(f"s{i}", f"{w} {head}" if head else None, f"{w} {text}" if text else "",
+                              published=day.isoformat()))
+    return items
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--peer-n", type=int, default=5_000)
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
+    a = ap.parse_args()
+    texts = load_texts(Path(a.data))
+    items = stream(texts, a.n)
+    lk = EventLinker(EventOptions())
+    t0 = time.perf_counter()
+    marks = {}
+    for i, it in enumerate(items, 1):
+        lk.add(it)
+        if i in (1_000, 10_000, 50_000) or i == len(items):
+            marks[i] = time.perf_counter() - t0
+    total = time.perf_counter() - t0
+    print(f"sinodesk EventLinker: {len(items):,} stories in {total:.1f}s = {len(items) / total:,.0f} stories/s "
+          f"({lk.n_events:,} events)")
+    prev_i, prev_t = 0, 0.0
+    for i, t in marks.items():
+        print(f"  stories {prev_i + 1:>7,}-{i:>7,}: {(i - prev_i) / (t - prev_t):,.0f} stories/s")
+        prev_i, prev_t = i, t
+    t1 = time.perf_counter()
+    blob = lk.to_bytes()
+    t2 = time.perf_counter()
+    EventLinker.from_bytes(blob, EventOptions())
+    t3 = time.perf_counter()
+    print(f"  state: {len(blob) / 1e6:.1f} MB, to_bytes {t2 - t1:.1f}s, from_bytes {t3 - t2:.1f}s")
+
+    peer_items = items[: a.peer_n]
+    ptexts = [f"{it.headline or ''}\n{it.text}" for it in peer_items]
+    t4 = time.perf_counter()
+    baseline_single_pass(ptexts, 0.3, ptexts)
+    pt = time.perf_counter() - t4
+    t5 = time.perf_counter()
+    lk2 = EventLinker(EventOptions())
+    for it in peer_items:
+        lk2.add(it)
+    ot = time.perf_counter() - t5
+    print(f"peer single pass (TF-IDF, exact cosine to every centroid) on first {len(peer_items):,}: "
+          f"{len(peer_items) / pt:,.0f} stories/s; sinodesk on the same prefix: {len(peer_items) / ot:,.0f} stories/s "
+          f"(ratio {pt / ot:.2f}x)")
+    print("target: >= 300 stories/s over 100k:", "MET" if len(items) / total >= 300 else "NOT MET")
+
+
+if __name__ == "__main__":
+    main()

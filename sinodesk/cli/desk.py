@@ -1,0 +1,70 @@
+"""Desk verbs over linked stories: events (list by size and spread) and compare (framing)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .common import db_option
+
+
+@click.command()
+@db_option
+@click.option("--since", help="Only stories published on/after this ISO date, or a span like 7d.")
+@click.option("--min-size", type=int, default=1, show_default=True, help="Only events with at least this many stories.")
+@click.option("--limit", type=int, default=30, show_default=True, help="At most this many events.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
+def events(db, since, min_size, limit, as_json):
+    """List events by spread across owner families, then size.
+
+    \b
+    Example:
+      sinodesk events --since 7d --min-size 2 --db desk.db
+    """
+    from ..archive import StoryFilter, open_archive
+    from ..pipeline import family_lookup, load_outlets
+    from ..stages.cluster import summarise_events
+    from .core import _since
+
+    archive = open_archive(db, create=False)
+    registry = load_outlets()
+    rows = [r for r in summarise_events(list(archive.iter_stories(StoryFilter(since=_since(since)))), family_lookup(registry)) if r["size"] >= min_size][:limit]
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        else:
+            click.echo(f"{r['event_id']}  {r['size']:>3} stories  {r['n_families']} famil{'ies' if r['n_families'] != 1 else 'y'}  "
+                       f"{r['first'] or '?'}..{r['last'] or '?'}  {r['headline'] or ''}")
+            click.echo(f"    {'; '.join(r['families'])}")
+    if not rows:
+        click.echo("no events match", err=True)
+
+
+@click.command()
+@click.argument("event_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The comparison as JSON (what the web UI uses).")
+def compare(event_id, db, as_json):
+    """Compare how owner families framed one event: headlines, sources, numbers, words, omissions.
+
+    \b
+    Example:
+      sinodesk compare ev-3f9a1c2b7d4e --db desk.db
+    """
+    from ..archive import StoryFilter, open_archive
+    from ..errors import NotFound
+    from ..pipeline import family_lookup, load_outlets
+    from ..stages.cluster import compare_event, render_compare
+
+    archive = open_archive(db, create=False)
+    stories = list(archive.iter_stories(StoryFilter(event_id=event_id)))
+    if not stories:
+        raise NotFound(f"event {event_id!r} is not in {db} (list events with 'sinodesk events')")
+    d = compare_event(stories, family_lookup(load_outlets()))
+    click.echo(json.dumps(d, ensure_ascii=False, indent=2) if as_json else render_compare(d))
+
+
+def register(main: click.Group, eval_group: click.Group) -> None:
+    main.add_command(events)
+    main.add_command(compare)

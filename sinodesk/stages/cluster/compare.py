@@ -1,0 +1,233 @@
+"""Framing comparison of one event across outlet families, and event summaries.
+
+:func:`compare_event` answers, for the stories of one event grouped by owner family:
+what headline each family ran, whom it quotes or cites, which numbers it gives (flagging the
+same quantity reported with different values), which words set its coverage apart from the
+other families' (weighted log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi
+& Quinn 2008, "Fightin' Words"), and which entities and quantities others mention that it
+leaves out.  The result is a JSON-ready dict; :func:`render_compare` prints it for a terminal.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+from ...errors import BadInput
+from ...records import NumberClaim, Story
+from .features import fold, tokens
+
+_CONTEXT = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+_CONTEXT_STOP = frozenset({"the", "a", "an", "of", "to", "in", "on", "by", "for", "and", "at", "from", "with",
+                           "was", "were", "is", "are", "has", "have", "had", "about", "some", "least", "over",
+                           "than", "more", "nearly", "almost", "around", "up", "down", "its", "their", "his",
+                           "her", "it", "as", "per", "cent", "percent", "rose", "fell", "grew", "increased",
+                           "decreased", "reached", "reaching", "totalled", "totaled", "said", "says", "that"})
+
+
+def _family(story: Story, family_of: Callable[[str | None], str | None]) -> str:
+    return family_of(story.outlet) or story.outlet or "unknown outlet"
+
+
+def _claim_context(story: Story, claim: NumberClaim) -> str:
+    """The claim's subject, or the content words just before it in the story text."""
+    if claim.subject:
+        words = [fold(w) for w in _CONTEXT.findall(claim.subject.lower())]
+        return " ".join(sorted(w for w in words if w not in _CONTEXT_STOP))
+    pos = story.text.find(claim.text)
+    if pos < 0:
+        return ""
+    before = [fold(w) for w in _CONTEXT.findall(story.text[max(0, pos - 80) : pos].lower())]
+    words = [w for w in before if w not in _CONTEXT_STOP][-3:]
+    return " ".join(sorted(words))
+
+
+def _quantity_key(story: Story, claim: NumberClaim) -> tuple[str, str] | None:
+    ctx = _claim_context(story, claim)
+    if not ctx:
+        return None
+    return ((claim.unit or "").lower(), ctx)
+
+
+def log_odds(counts: dict[str, Counter[str]], *, prior_weight: float = 500.0) -> dict[str, list[tuple[str, float]]]:
+    """Weighted log-odds z-scores of each group's words against all other groups (Monroe et al. 2008).
+
+    The informative Dirichlet prior is the pooled word distribution of all groups, scaled to
+    ``prior_weight`` pseudo-counts, which shrinks rare words toward zero.
+    """
+    pooled: Counter[str] = Counter()
+    for c in counts.values():
+        pooled.update(c)
+    total = sum(pooled.values())
+    if not total:
+        return {g: [] for g in counts}
+    a0 = min(prior_weight, float(total))  # never let the prior outweigh a small event's own words
+    alpha = {w: a0 * n / total for w, n in pooled.items()}
+    out = {}
+    for g, c in counts.items():
+        n_i = sum(c.values())
+        n_j = total - n_i
+        scores = []
+        for w, a in alpha.items():
+            y_i = c.get(w, 0)
+            y_j = pooled[w] - y_i
+            d = math.log((y_i + a) / (n_i + a0 - y_i - a)) - math.log((y_j + a) / (n_j + a0 - y_j - a))
+            z = d / math.sqrt(1.0 / (y_i + a) + 1.0 / (y_j + a))
+            scores.append((w, z))
+        scores.sort(key=lambda x: x[1], reverse=True)
+        out[g] = scores
+    return out
+
+
+def compare_event(
+    stories: Sequence[Story],
+    family_of: Callable[[str | None], str | None],
+    *,
+    top_words: int = 8,
+    min_z: float = 0.3,
+) -> dict:
+    """Side-by-side framing of one event's stories, grouped by outlet owner family (JSON-ready)."""
+    if not stories:
+        raise BadInput("compare: the event has no stories (pick an event id listed by 'sinodesk events')")
+    groups: dict[str, list[Story]] = defaultdict(list)
+    for s in stories:
+        groups[_family(s, family_of)].append(s)
+
+    words = {g: Counter(t for s in ss for t in tokens(f"{s.headline or ''}\n{s.text}")) for g, ss in groups.items()}
+    odds = log_odds(words) if len(groups) > 1 else {g: [] for g in groups}
+
+    ents = {g: {e.canonical for s in ss for e in s.entities} for g, ss in groups.items()}
+    ent_label = {e.canonical: e.text for s in stories for e in s.entities}
+
+    quantities: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    fam_quant: dict[str, set] = defaultdict(set)
+    for g, ss in groups.items():
+        for s in ss:
+            for c in s.numbers:
+                key = _quantity_key(s, c)
+                if key is None:
+                    continue
+                quantities[key].append({"family": g, "outlet": s.outlet, "story_id": s.story_id,
+                                        "value": c.value, "text": c.text})
+                fam_quant[g].add(key)
+    conflicts = []
+    for (unit, ctx), rows in quantities.items():
+        values = {round(r["value"], 6) for r in rows}
+        outlets = {r["outlet"] or r["story_id"] for r in rows}
+        if len(values) > 1 and len(outlets) > 1:
+            lo, hi = min(values), max(values)
+            if hi and (hi - lo) / abs(hi) > 0.01:
+                conflicts.append({"unit": unit or None, "subject": ctx, "values": rows})
+    conflicts.sort(key=lambda c: (-len(c["values"]), c["subject"]))
+
+    families = []
+    for g in sorted(groups, key=lambda k: (-len(groups[k]), k)):
+        ss = groups[g]
+        sources: Counter[str] = Counter()
+        for s in ss:
+            for a in s.attributions:
+                sources[a.source] += 1
+        others = [h for h in groups if h != g]
+        omitted = Counter()
+        for h in others:
+            for e in ents[h] - ents[g]:
+                omitted[e] += 1
+        missing_q = Counter()
+        for h in others:
+            for q in fam_quant[h] - fam_quant[g]:
+                missing_q[q] += 1
+        families.append({
+            "family": g,
+            "outlets": sorted({s.outlet or "unknown" for s in ss}),
+            "stories": [{"story_id": s.story_id, "outlet": s.outlet, "headline": s.headline,
+                         "published": s.published, "url": s.url} for s in ss],
+            "headlines": [s.headline for s in ss if s.headline],
+            "sources": [{"source": k, "mentions": v} for k, v in sources.most_common()],
+            "numbers": [{"story_id": s.story_id, "text": c.text, "value": c.value, "unit": c.unit,
+                         "subject": c.subject} for s in ss for c in s.numbers],
+            "distinctive_words": [{"word": w, "z": round(z, 2)} for w, z in odds[g][:top_words] if z >= min_z],
+            "omits_entities": [{"entity": e, "text": ent_label.get(e, e), "mentioned_by": n}
+                               for e, n in sorted(omitted.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+            "omits_quantities": [{"unit": u or None, "subject": c, "mentioned_by": n}
+                                 for (u, c), n in sorted(missing_q.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+        })
+    dates = sorted(s.published for s in stories if s.published)
+    ids = {s.event_id for s in stories}
+    return {
+        "event_id": ids.pop() if len(ids) == 1 else None,
+        "n_stories": len(stories),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "families": families,
+        "number_conflicts": conflicts,
+    }
+
+
+def render_compare(d: dict) -> str:
+    """Plain-text rendering of :func:`compare_event` output for the terminal."""
+    lines = [f"Event {d.get('event_id') or '(mixed)'}: {d['n_stories']} stories, "
+             f"{len(d['families'])} families, {d.get('first') or '?'} .. {d.get('last') or '?'}"]
+    for f in d["families"]:
+        lines.append("")
+        lines.append(f"== {f['family']}  ({', '.join(f['outlets'])}; {len(f['stories'])} stories)")
+        for h in f["headlines"][:5]:
+            lines.append(f"   headline: {h}")
+        if f["sources"]:
+            lines.append("   cites:    " + ", ".join(f"{s['source']} ({s['mentions']})" for s in f["sources"][:8]))
+        if f["numbers"]:
+            lines.append("   numbers:  " + ", ".join(n["text"] for n in f["numbers"][:10]))
+        if f["distinctive_words"]:
+            lines.append("   words:    " + ", ".join(f"{w['word']} ({w['z']:+.1f})" for w in f["distinctive_words"]))
+        if f["omits_entities"]:
+            lines.append("   omits:    " + ", ".join(e["text"] for e in f["omits_entities"]))
+        if f["omits_quantities"]:
+            lines.append("   no figure for: " + ", ".join(q["subject"] for q in f["omits_quantities"][:5]))
+    if d["number_conflicts"]:
+        lines.append("")
+        lines.append("!! Same quantity, different values:")
+        for c in d["number_conflicts"]:
+            vals = "; ".join(f"{v['family']}: {v['text']}" for v in c["values"])
+            lines.append(f"   {c['subject']}{' [' + c['unit'] + ']' if c['unit'] else ''}: {vals}")
+    return "\n".join(lines)
+
+
+def _representative(ss: Sequence[Story]) -> str | None:
+    """The headline sharing the most words with the event's other headlines and texts."""
+    heads = [s for s in ss if s.headline]
+    if not heads:
+        return None
+    pool = Counter(t for s in ss for t in set(tokens(f"{s.headline or ''} {s.text[:600]}")))
+    return max(heads, key=lambda s: (sum(pool[t] for t in set(tokens(s.headline))), -len(s.headline)) ).headline
+
+
+def summarise_events(
+    stories: Sequence[Story],
+    family_of: Callable[[str | None], str | None] | None = None,
+) -> list[dict]:
+    """One row per event: size, outlets, families spread, first/last date, a representative headline.
+
+    Sorted by families spread, then size (largest first).  Stories without an event id are skipped.
+    """
+    by: dict[str, list[Story]] = defaultdict(list)
+    for s in stories:
+        if s.event_id:
+            by[s.event_id].append(s)
+    rows = []
+    for eid, ss in by.items():
+        fams = sorted({(family_of(s.outlet) if family_of else None) or s.outlet or "unknown outlet" for s in ss})
+        dates = sorted(s.published for s in ss if s.published)
+        rows.append({
+            "event_id": eid,
+            "size": len(ss),
+            "duplicates": sum(1 for s in ss if s.duplicate_of),
+            "outlets": sorted({s.outlet for s in ss if s.outlet}),
+            "families": fams,
+            "n_families": len(fams),
+            "first": dates[0] if dates else None,
+            "last": dates[-1] if dates else None,
+            "headline": _representative(ss),
+        })
+    rows.sort(key=lambda r: (-r["n_families"], -r["size"], r["first"] or "", r["event_id"]))
+    return rows

@@ -1,0 +1,147 @@
+"""Text features for event linking: tokens, online document frequencies, weighted vectors.
+
+Everything here is a pure function or a small value object; :class:`DocFreq` is the only
+state and it belongs to the :class:`~sinodesk.stages.cluster.online.EventLinker` that owns it.
+
+* Latin-script text: lower-cased word tokens, English stop words dropped, a light
+  plural/possessive folding (``attacks`` -> ``attack``) so headlines match bodies.
+* CJK text: overlapping character bigrams (no dictionary needed, robust to segmentation).
+* Weights: sublinear tf x smoothed idf from the stream seen so far, L2-normalised.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from dataclasses import dataclass
+from datetime import date
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]|\d+(?:[.,]\d+)*", re.UNICODE)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+    {"said", "says", "say", "told", "according", "reported", "report", "reports", "news",
+     "new", "year", "years", "just", "like", "also", "would", "could", "one", "two", "s",
+     "mr", "ms", "mrs", "time", "week", "day", "today", "yesterday"}
+)
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Fold simple English inflections so that 'attacks', "attack's" and 'attack' meet."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'-")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "eas")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str, *, bigrams: bool = False) -> list[str]:
+    """Content tokens of ``text``: folded words without stop words, plus CJK character bigrams.
+
+    With ``bigrams``, each pair of neighbouring content words is added as ``"w1 w2"``.
+    """
+    out: list[str] = []
+    if not text:
+        return out
+    for run in _CJK.findall(text):
+        if len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    for m in _WORD.finditer(_CJK.sub(" ", text.lower())):
+        w = m.group()
+        if w[0].isdigit():
+            continue  # numbers are a separate signal (see numbers_in)
+        w = fold(w)
+        if len(w) > 1 and w not in _STOP:
+            out.append(w)
+    if bigrams:
+        words = [w for w in out if " " not in w]
+        out.extend(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return out
+
+
+def numbers_in(text: str) -> tuple[float, ...]:
+    """Distinct numbers written in ``text`` (commas as thousands separators), in order."""
+    seen: dict[float, None] = {}
+    for m in _NUMBER.finditer(text or ""):
+        try:
+            seen.setdefault(float(m.group().replace(",", "")), None)
+        except ValueError:  # pragma: no cover - the regex only matches digits
+            continue
+    return tuple(seen)
+
+
+def day_number(iso: str | None) -> int | None:
+    """Day ordinal of an ISO date ``YYYY-MM-DD[...]``; None when missing or malformed."""
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+class DocFreq:
+    """Document frequencies of the stream seen so far (the idf of an online TF-IDF)."""
+
+    __slots__ = ("n_docs", "df")
+
+    def __init__(self, n_docs: int = 0, df: dict[str, int] | None = None):
+        self.n_docs = n_docs
+        self.df: dict[str, int] = df if df is not None else {}
+
+    def add(self, terms: set[str] | frozenset[str]) -> None:
+        self.n_docs += 1
+        df = self.df
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n_docs + 2) / (self.df.get(term, 0) + 1)) + 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the linker compares: a unit-length term vector and the side signals."""
+
+    vector: dict[str, float]
+    terms: frozenset[str]
+    entities: frozenset[str]
+    numbers: frozenset[float]
+    day: int | None
+    short: bool  # headline-only (or very short) text: use the short-text threshold
+
+
+def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int) -> dict[str, float]:
+    """Sublinear-tf x idf weights, L2-normalised, keeping the ``max_terms`` heaviest."""
+    w = {t: (1.0 + math.log(c)) * df.idf(t) for t, c in counts.items()}
+    if len(w) > max_terms:
+        w = dict(sorted(w.items(), key=lambda kv: kv[1], reverse=True)[:max_terms])
+    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+    return {t: v / norm for t, v in w.items()}
+
+
+def term_counts(headline: str | None, text: str, *, headline_weight: int, body_chars: int,
+                bigrams: bool = True) -> Counter[str]:
+    """Token counts of headline (repeated ``headline_weight`` times) and the body's start."""
+    counts: Counter[str] = Counter(tokens(text[:body_chars], bigrams=bigrams))
+    if headline:
+        for t in tokens(headline, bigrams=bigrams):
+            counts[t] += headline_weight
+    return counts
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())

@@ -1,0 +1,395 @@
+"""Online event linking: each arriving story joins an existing event or opens a new one.
+
+Single pass, in arrival order, no re-clustering.  For each story:
+
+1. near-duplicate check (:mod:`.dedup`); a copy joins the event of the story it copies;
+2. a TF-IDF vector of headline + body over the document frequencies seen so far;
+3. candidate events from an inverted index over each event's heaviest centroid terms
+   (only events sharing a heavy term are looked at, never the whole archive; events idle
+   for more than ``max_age_days`` leave the index);
+4. a merge score per candidate: centroid cosine, plus shared canonical entities and
+   shared numbers, times a time decay over the day gap; join the best candidate when the
+   score reaches the threshold (a separate threshold for headline-only stories).
+
+The decision parameters in :class:`~sinodesk.stages.cluster.EventOptions` were tuned on
+training data only (ECB+ topics 1-35 and the first 45% of the UCI stream), see
+:mod:`sinodesk.eval.events`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ...errors import BadInput
+from .dedup import DuplicateIndex
+from .features import DocFreq, Features, cosine, day_number, numbers_in, term_counts, tokens, weigh
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import EventOptions
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LinkItem:
+    """What the linker needs from a story (built by the runner from a Story)."""
+
+    story_id: str
+    headline: str | None
+    text: str
+    published: str | None = None  # ISO date
+    language: str | None = None
+    url: str | None = None
+    outlet_family: str | None = None
+    entities: tuple[str, ...] = ()  # canonical ids
+    numbers: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """Where a story went.  ``merged``: older event ids folded into ``event_id`` by this story
+    (the runner relabels their stories: ``UPDATE ... SET event_id = :event_id WHERE event_id IN merged``)."""
+
+    event_id: str
+    duplicate_of: str | None = None
+    merged: tuple[str, ...] = ()
+
+
+class _Event:
+    __slots__ = ("eid", "order", "size", "centroid", "norm", "first_day", "last_day", "entities", "numbers", "indexed")
+
+    def __init__(self, eid: str, order: int = 0):
+        self.eid = eid
+        self.order = order  # creation sequence number: the older event survives a merge
+        self.size = 0
+        self.centroid: dict[str, float] = {}
+        self.norm = 1.0
+        self.first_day: int | None = None
+        self.last_day: int | None = None
+        self.entities: dict[str, int] = {}
+        self.numbers: dict[float, int] = {}
+        self.indexed: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict:
+        return {"eid": self.eid, "order": self.order, "size": self.size, "centroid": self.centroid, "first": self.first_day,
+                "last": self.last_day, "entities": self.entities,
+                "numbers": [[k, v] for k, v in self.numbers.items()]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "_Event":
+        ev = cls(d["eid"], d["order"])
+        ev.size = d["size"]
+        ev.centroid = d["centroid"]
+        ev.norm = math.sqrt(sum(v * v for v in ev.centroid.values())) or 1.0
+        ev.first_day, ev.last_day = d["first"], d["last"]
+        ev.entities = d["entities"]
+        ev.numbers = {float(k): v for k, v in d["numbers"]}
+        return ev
+
+
+def _event_id(story_id: str) -> str:
+    return "ev-" + hashlib.sha1(story_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _notable(numbers) -> frozenset[float]:
+    """Numbers worth matching: not the small counts and day numbers every story has."""
+    return frozenset(n for n in numbers if n > 31 or (n != int(n)))
+
+
+class EventLinker:
+    """Stateful online linker.  ``add`` stories in time order; store ``to_bytes()`` between batches."""
+
+    def __init__(self, opts: "EventOptions | None" = None):
+        if opts is None:
+            from . import EventOptions
+
+            opts = EventOptions()
+        self.opts = opts
+        self.df = DocFreq()
+        self.events: dict[str, _Event] = {}
+        self.story_event: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}  # merged event id -> the event it was folded into
+        self._opened = 0
+        self.postings: dict[str, dict[str, None]] = {}
+        self.dups = DuplicateIndex(threshold=opts.dup_threshold, num_perm=opts.dup_num_perm,
+                                   shingle_words=opts.dup_shingle_words, min_words=opts.dup_min_words)
+        self.latest_day: int | None = None
+        self._adds_since_sweep = 0
+
+    # -- public API -------------------------------------------------------------------
+    def prime(self, texts) -> None:
+        """Learn document frequencies from past text without creating events (warm start)."""
+        for text in texts:
+            self.df.add(set(tokens(text)))
+
+    def add(self, item: LinkItem) -> LinkResult:
+        """Assign ``item`` to an event (existing or new); mark it as a copy when it is one."""
+        if not item.story_id:
+            raise BadInput("link: a story without story_id cannot be linked (give every story an id)", stage="link")
+        if item.story_id in self.story_event:
+            return LinkResult(self.resolve(self.story_event[item.story_id]), None)
+        text = item.text or ""
+        dup = self.dups.check_add(item.story_id, item.url, item.headline, text)
+        feats = self.features(item)
+        others: list[_Event] = []
+        if dup is not None and dup in self.story_event:
+            ev = self.events[self.resolve(self.story_event[dup])]
+        else:
+            dup = None
+            scored = self._matching_events(feats)
+            if scored:
+                ev, others = scored[0], scored[1:]
+            else:
+                ev = self._new_event(item.story_id)
+        self._join(ev, feats)
+        merged = self._merge_close(ev, others, feats.short) if others else ()
+        self.story_event[item.story_id] = ev.eid
+        self._maybe_sweep(feats.day)
+        return LinkResult(ev.eid, dup, merged)
+
+    def resolve(self, event_id: str) -> str:
+        """The current id of an event (events merged into another answer with the survivor's id)."""
+        while event_id in self.aliases:
+            event_id = self.aliases[event_id]
+        return event_id
+
+    def features(self, item: LinkItem) -> Features:
+        o = self.opts
+        counts = term_counts(item.headline, item.text or "", headline_weight=o.headline_weight,
+                             body_chars=o.body_chars, bigrams=o.bigrams)
+        terms = frozenset(counts)
+        self.df.add(terms)
+        nums = item.numbers or numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
+        n_words = sum(c for t, c in counts.items() if " " not in t)
+        short = not (item.text or "").strip() or n_words < o.short_words
+        return Features(
+            vector=weigh(counts, self.df, max_terms=o.max_terms),
+            terms=terms,
+            entities=frozenset(item.entities),
+            numbers=_notable(nums),
+            day=day_number(item.published),
+            short=short,
+        )
+
+    def score(self, feats: Features, ev: _Event) -> float:
+        """Merge score of a story against an event (the threshold decides)."""
+        o = self.opts
+        # size_exponent 1: mean cosine with the members (online average linkage);
+        # 0 with the norm: cosine with the centroid.
+        s = cosine(feats.vector, ev.centroid) / (ev.size ** o.size_exponent if o.size_exponent else ev.norm)
+        if feats.entities and ev.entities:
+            shared = sum(1 for e in feats.entities if e in ev.entities)
+            s += o.entity_weight * shared / min(len(feats.entities), len(ev.entities))
+        if feats.numbers and ev.numbers:
+            shared = sum(1 for n in feats.numbers if n in ev.numbers)
+            s += o.number_weight * min(1.0, shared / 2.0)
+        if feats.day is not None and ev.first_day is not None:
+            if feats.day < ev.first_day:
+                gap = ev.first_day - feats.day
+            elif feats.day > ev.last_day:
+                gap = feats.day - ev.last_day
+            else:
+                gap = 0
+            if gap:
+                s *= math.exp(-gap / o.time_scale_days)
+        return s
+
+    @property
+    def n_events(self) -> int:
+        return len(self.events)
+
+    # -- internals ----------------------------------------------------------------------
+    def candidates(self, feats: Features) -> list[_Event]:
+        o = self.opts
+        query = sorted(feats.vector.items(), key=lambda kv: kv[1], reverse=True)[: o.query_terms]
+        acc: dict[str, float] = {}
+        for term, w in query:
+            post = self.postings.get(term)
+            if not post or len(post) > o.max_postings:
+                continue
+            for eid in post:
+                acc[eid] = acc.get(eid, 0.0) + w
+        if len(acc) > o.max_candidates:
+            top = sorted(acc.items(), key=lambda kv: kv[1], reverse=True)[: o.max_candidates]
+            return [self.events[e] for e, _ in top]
+        return [self.events[e] for e in acc]
+
+    def _matching_events(self, feats: Features) -> list[_Event]:
+        """Candidate events whose score reaches the threshold, best first."""
+        threshold = self.opts.threshold_short if feats.short else self.opts.threshold
+        scored = [(s, ev) for ev in self.candidates(feats) if (s := self.score(feats, ev)) >= threshold]
+        scored.sort(key=lambda x: x[0], reverse=True)
+        return [ev for _, ev in scored]
+
+    def event_similarity(self, a: _Event, b: _Event) -> float:
+        """Mean story-to-story similarity of two events (average linkage), with the time decay."""
+        s = cosine(a.centroid, b.centroid) / (a.size * b.size)
+        if a.first_day is not None and b.first_day is not None:
+            gap = max(0, a.first_day - b.last_day, b.first_day - a.last_day)
+            if gap:
+                s *= math.exp(-gap / self.opts.time_scale_days)
+        return s
+
+    def _merge_close(self, ev: _Event, others: list[_Event], short: bool) -> tuple[str, ...]:
+        """Fold into ``ev`` the other matching events now as close as the merge threshold.
+
+        This repairs the order effects of a single pass (two halves of one event opened before
+        the story that bridges them arrived) without re-clustering anything else.
+        """
+        merged = []
+        limit = self.opts.merge_threshold_short if short else self.opts.merge_threshold
+        for other in others:
+            if other.eid == ev.eid or other.eid not in self.events:
+                continue
+            if self.event_similarity(ev, other) < limit:
+                continue
+            # the older event (opened first) keeps its id
+            keep, gone = (ev, other) if ev.order <= other.order else (other, ev)
+            self._absorb(keep, gone)
+            merged.append(gone.eid)
+            ev = keep
+        return tuple(merged) if merged else ()
+
+    def _absorb(self, keep: _Event, gone: _Event) -> None:
+        c = keep.centroid
+        for t, w in gone.centroid.items():
+            c[t] = c.get(t, 0.0) + w
+        keep.size += gone.size
+        for e, n in gone.entities.items():
+            keep.entities[e] = keep.entities.get(e, 0) + n
+        for x, n in gone.numbers.items():
+            keep.numbers[x] = keep.numbers.get(x, 0) + n
+        if gone.first_day is not None:
+            keep.first_day = gone.first_day if keep.first_day is None else min(keep.first_day, gone.first_day)
+            keep.last_day = gone.last_day if keep.last_day is None else max(keep.last_day, gone.last_day)
+        self._unindex(gone)
+        del self.events[gone.eid]
+        self.aliases[gone.eid] = keep.eid
+        self._trim(keep)
+        self._index(keep)
+
+    def _new_event(self, story_id: str) -> _Event:
+        eid = _event_id(story_id)
+        while eid in self.events:  # astronomically rare; keep ids unique anyway
+            eid = _event_id(eid)
+        self._opened += 1
+        ev = _Event(eid, self._opened)
+        self.events[eid] = ev
+        return ev
+
+    def _join(self, ev: _Event, feats: Features) -> None:
+        o = self.opts
+        ev.size += 1
+        c = ev.centroid
+        for t, w in feats.vector.items():
+            c[t] = c.get(t, 0.0) + w
+        self._trim(ev)
+        for e in feats.entities:
+            ev.entities[e] = ev.entities.get(e, 0) + 1
+        for n in feats.numbers:
+            ev.numbers[n] = ev.numbers.get(n, 0) + 1
+        if feats.day is not None:
+            ev.first_day = feats.day if ev.first_day is None else min(ev.first_day, feats.day)
+            ev.last_day = feats.day if ev.last_day is None else max(ev.last_day, feats.day)
+            self.latest_day = feats.day if self.latest_day is None else max(self.latest_day, feats.day)
+        self._index(ev)
+
+    def _trim(self, ev: _Event) -> None:
+        n = self.opts.centroid_terms
+        if len(ev.centroid) > n * 2:
+            ev.centroid = dict(sorted(ev.centroid.items(), key=lambda kv: kv[1], reverse=True)[:n])
+        ev.norm = math.sqrt(sum(v * v for v in ev.centroid.values())) or 1.0
+
+    def _index(self, ev: _Event) -> None:
+        k = self.opts.index_terms
+        top = frozenset(t for t, _ in sorted(ev.centroid.items(), key=lambda kv: kv[1], reverse=True)[:k])
+        for t in ev.indexed - top:
+            post = self.postings.get(t)
+            if post is not None:
+                post.pop(ev.eid, None)
+        for t in top - ev.indexed:
+            self.postings.setdefault(t, {})[ev.eid] = None
+        ev.indexed = top
+
+    def _unindex(self, ev: _Event) -> None:
+        for t in ev.indexed:
+            post = self.postings.get(t)
+            if post is not None:
+                post.pop(ev.eid, None)
+                if not post:
+                    del self.postings[t]
+        ev.indexed = frozenset()
+
+    def _maybe_sweep(self, day: int | None) -> None:
+        """Every so often, take events idle for ``max_age_days`` out of the candidate index."""
+        self._adds_since_sweep += 1
+        if self._adds_since_sweep < 1000 or self.latest_day is None:
+            return
+        self._adds_since_sweep = 0
+        horizon = self.latest_day - self.opts.max_age_days
+        for ev in self.events.values():
+            if ev.indexed and ev.last_day is not None and ev.last_day < horizon:
+                self._unindex(ev)
+
+    # -- persistence --------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        """The whole state as bytes (numpy .npz, no pickle) for the archive."""
+        dup_state, sigs = self.dups.state()
+        state = {
+            "version": STATE_VERSION,
+            "n_docs": self.df.n_docs,
+            "df": self.df.df,
+            "events": [ev.to_json() for ev in self.events.values()],
+            "story_event": self.story_event,
+            "aliases": self.aliases,
+            "opened": self._opened,
+            "latest_day": self.latest_day,
+            "dups": dup_state,
+        }
+        raw = np.frombuffer(json.dumps(state, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+        buf = io.BytesIO()
+        np.savez_compressed(buf, state=raw, sigs=sigs)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, b: bytes, opts: "EventOptions | None" = None) -> "EventLinker":
+        """Rebuild a linker saved by :meth:`to_bytes` (the options may differ from the saved run)."""
+        from ...errors import ArchiveError
+
+        try:
+            with np.load(io.BytesIO(b), allow_pickle=False) as z:
+                state = json.loads(z["state"].tobytes().decode("utf-8"))
+                sigs = z["sigs"]
+        except (ValueError, OSError, KeyError, UnicodeDecodeError) as exc:
+            raise ArchiveError(
+                f"event-linker state ({len(b)} bytes) cannot be read ({exc}): rebuild it with 'sinodesk reprocess'"
+            ) from exc
+        if state.get("version") != STATE_VERSION:
+            raise ArchiveError(
+                f"event-linker state has version {state.get('version')}, expected {STATE_VERSION}: "
+                "rebuild it with 'sinodesk reprocess'"
+            )
+        lk = cls(opts)
+        lk.df = DocFreq(state["n_docs"], state["df"])
+        for d in state["events"]:
+            ev = _Event.from_json(d)
+            lk.events[ev.eid] = ev
+        lk.story_event = state["story_event"]
+        lk.aliases = state["aliases"]
+        lk._opened = state["opened"]
+        lk.latest_day = state["latest_day"]
+        o = lk.opts
+        lk.dups = DuplicateIndex.from_state(state["dups"], sigs, threshold=o.dup_threshold, num_perm=o.dup_num_perm,
+                                            shingle_words=o.dup_shingle_words, min_words=o.dup_min_words)
+        horizon = None if lk.latest_day is None else lk.latest_day - o.max_age_days
+        for ev in lk.events.values():
+            if horizon is None or ev.last_day is None or ev.last_day >= horizon:
+                lk._index(ev)
+        return lk

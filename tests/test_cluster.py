@@ -1,0 +1,151 @@
+"""Event linking, near-duplicates, persistence and the framing comparison on hand-written stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sinodesk.errors import ArchiveError, BadInput
+from sinodesk.records import Attribution, Entity, NumberClaim, Story
+from sinodesk.stages.cluster import EventLinker, EventOptions, LinkItem, compare_event, render_compare, summarise_events
+from sinodesk.stages.cluster.dedup import DuplicateIndex, normalise_url
+from sinodesk.stages.cluster.features import numbers_in, tokens
+
+DATA = Path(__file__).parent / "data" / "events"
+
+
+def _stream() -> list[dict]:
+    return [json.loads(line) for line in (DATA / "mini_stream.jsonl").open(encoding="utf-8")]
+
+
+def _item(d: dict) -> LinkItem:
+    return LinkItem(d["story_id"], d["headline"], d["text"], published=d["published"], url=d["url"])
+
+
+def test_normalise_url_drops_tracking_and_host_noise():
+    assert normalise_url("HTTPS://www.Example.com/a/b/?utm_source=x&id=3#top") == "example.com/a/b?id=3"
+    assert normalise_url("http://m.example.com/a/b?id=3&fbclid=zz") == "example.com/a/b?id=3"
+    assert normalise_url("https://example.com/a/b?id=4") != normalise_url("https://example.com/a/b?id=3")
+    assert normalise_url("mailto:desk@example.com") is None
+    assert normalise_url("") is None
+
+
+def test_tokens_fold_plurals_drop_stop_words_and_split_cjk():
+    assert tokens("The attacks on DeepSeek's servers") == ["attack", "deepseek", "server"]
+    assert tokens("网络攻击") == ["网络", "络攻", "攻击"]
+    assert "the" not in tokens("the the the")
+    assert numbers_in("Exports rose 7.1 percent to 25,450 billion, 7.1 again") == (7.1, 25450.0)
+
+
+def test_stream_links_same_event_and_keeps_other_apart():
+    lk = EventLinker()
+    res = {d["story_id"]: lk.add(_item(d)) for d in _stream()}
+    ev = {k: lk.resolve(r.event_id) for k, r in res.items()}
+    assert ev["a1"] == ev["a2"] == ev["a3"] == ev["a4"]
+    assert ev["b1"] == ev["b2"]
+    assert ev["a1"] != ev["b1"]
+    assert ev["a1"].startswith("ev-") and len(ev["a1"]) == 15
+    assert res["a3"].duplicate_of == "a1"  # same URL once tracking parameters are dropped
+    assert [k for k, r in res.items() if r.duplicate_of] == ["a3"]
+
+
+def test_minhash_flags_light_rewrite_but_not_a_different_story():
+    base = ("Officials in Guangdong said on Monday that a new rail link between Shenzhen and Zhongshan "
+            "would open next month after four years of construction, cutting travel time across the "
+            "Pearl River estuary to about thirty minutes. The line will carry up to 60 trains a day "
+            "and fares will start at 25 yuan, the provincial transport department said in a statement. ")
+    idx = DuplicateIndex(threshold=0.8, num_perm=128, shingle_words=5, min_words=30)
+    assert idx.check_add("s1", None, "Rail link to open", base * 2) is None
+    rewrite = base * 2 + "Local media said the opening ceremony would be small."
+    assert idx.check_add("s2", None, "New rail link opens soon", rewrite) == "s1"
+    other = ("Flooding in Hunan forced the evacuation of 12,000 residents along the Xiang River on Monday, "
+             "state television reported, as heavy rain continued for a fifth day across the province. ") * 2
+    assert idx.check_add("s3", None, "Floods in Hunan", other) is None
+
+
+def test_state_round_trip_continues_the_same_events():
+    stream = _stream()
+    lk = EventLinker()
+    first = {d["story_id"]: lk.add(_item(d)).event_id for d in stream[:3]}
+    blob = lk.to_bytes()
+    assert isinstance(blob, bytes) and len(blob) > 100
+    lk2 = EventLinker.from_bytes(blob, EventOptions())
+    rest = {d["story_id"]: lk2.add(_item(d)) for d in stream[3:]}
+    assert rest["a3"].duplicate_of == "a1"
+    assert lk2.resolve(rest["a4"].event_id) == lk2.resolve(first["a1"])
+    assert lk2.resolve(rest["b2"].event_id) == lk2.resolve(first["b1"])
+
+
+def test_bad_state_and_bad_item_raise_specific_errors():
+    with pytest.raises(ArchiveError, match="cannot be read .* rebuild it with 'sinodesk reprocess'"):
+        EventLinker.from_bytes(b"not a state")
+    with pytest.raises(BadInput, match="story without story_id"):
+        EventLinker().add(LinkItem("", "x", "y"))
+
+
+def _story(sid, outlet, headline, text, *, ents=(), nums=(), attrs=(), eid="ev-1", published="2025-01-30"):
+    return Story(story_id=sid, doc_id=sid, source="t", start=0, end=len(text), text=text, headline=headline,
+                 outlet=outlet, published=published, event_id=eid,
+                 entities=tuple(Entity(t, "ORG", c, 0, 1) for c, t in ents),
+                 numbers=tuple(NumberClaim(t, v, u, 0, 1, subject=s) for t, v, u, s in nums),
+                 attributions=tuple(Attribution(a, a, 0, 1, cue="said") for a in attrs))
+
+
+def _family(outlet):
+    return {"Global Times": "CCP media", "Xinhua": "CCP media", "Reuters": "Thomson Reuters"}.get(outlet)
+
+
+def test_compare_event_groups_families_and_flags_conflicting_numbers():
+    stories = [
+        _story("g1", "Global Times", "DeepSeek hit by foreign botnet attacks",
+               "DeepSeek suffered attacks from overseas botnets, experts said, calling it a smear campaign by the US.",
+               ents=[("org:deepseek", "DeepSeek")], nums=[("100 times", 100, "times", "attack surge")],
+               attrs=["XLab"]),
+        _story("x1", "Xinhua", "DeepSeek restricts registrations after attacks",
+               "DeepSeek limited new registrations to +86 numbers after overseas attacks.",
+               ents=[("org:deepseek", "DeepSeek")]),
+        _story("r1", "Reuters", "DeepSeek limits sign-ups amid cyberattack",
+               "DeepSeek said it limited sign-ups after a large-scale malicious attack; the surge was 50 times normal.",
+               ents=[("org:deepseek", "DeepSeek"), ("org:openai", "OpenAI")],
+               nums=[("50 times", 50, "times", "attack surge")], attrs=["DeepSeek"]),
+    ]
+    d = compare_event(stories, _family)
+    json.dumps(d)  # JSON-ready
+    assert d["event_id"] == "ev-1" and d["n_stories"] == 3
+    fams = {f["family"]: f for f in d["families"]}
+    assert set(fams) == {"CCP media", "Thomson Reuters"}
+    assert fams["CCP media"]["outlets"] == ["Global Times", "Xinhua"]
+    assert fams["CCP media"]["sources"] == [{"source": "XLab", "mentions": 1}]
+    assert [e["entity"] for e in fams["CCP media"]["omits_entities"]] == ["org:openai"]
+    assert fams["Thomson Reuters"]["omits_entities"] == []
+    assert [c["subject"] for c in d["number_conflicts"]] == ["attack surge"]
+    assert sorted(v["value"] for v in d["number_conflicts"][0]["values"]) == [50, 100]
+    words_ccp = [w["word"] for w in fams["CCP media"]["distinctive_words"]]
+    assert "overseas" in words_ccp and "deepseek" not in words_ccp
+    text = render_compare(d)
+    assert "== CCP media" in text and "Same quantity, different values" in text and "OpenAI" in text
+
+
+def test_compare_event_rejects_empty_event():
+    with pytest.raises(BadInput, match="no stories"):
+        compare_event([], _family)
+
+
+def test_summarise_events_orders_by_family_spread():
+    stories = [
+        _story("g1", "Global Times", "Port closed by typhoon", "Ningbo port closed by typhoon.", eid="ev-a"),
+        _story("r1", "Reuters", "Typhoon shuts Ningbo port", "Ningbo port shut as typhoon nears.", eid="ev-a",
+               published="2025-01-31"),
+        _story("x1", "Xinhua", "Chip rules", "Dutch chip export rules.", eid="ev-b"),
+        _story("x2", "Xinhua", "Chip rules widen", "Dutch chip rules widen.", eid="ev-b"),
+        _story("x3", "Xinhua", "Chip rules again", "Chip rules again.", eid="ev-b"),
+        _story("n1", "Xinhua", "No event", "Unlinked.", eid=None),
+    ]
+    rows = summarise_events(stories, _family)
+    assert [r["event_id"] for r in rows] == ["ev-a", "ev-b"]
+    assert rows[0]["families"] == ["CCP media", "Thomson Reuters"] and rows[0]["n_families"] == 2
+    assert (rows[0]["first"], rows[0]["last"]) == ("2025-01-30", "2025-01-31")
+    assert rows[1]["size"] == 3 and rows[1]["n_families"] == 1
+    assert "port" in rows[0]["headline"].lower()

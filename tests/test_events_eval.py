@@ -1,0 +1,62 @@
+"""Quality gates for event linking and near-duplicates (pinned floors; lowering one is a reviewed change).
+
+Data is read from ../shared/eval at test time (research licences: never copied here).
+Figures measured when the floors were pinned are in the comments.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from sinodesk.eval import events as ev
+from sinodesk.stages.cluster import EventOptions
+from tests.conftest import EVAL, need_shared
+
+
+def test_bcubed_and_ari_on_known_cases():
+    gold = ["a", "a", "a", "b", "b"]
+    assert ev.bcubed(gold, gold) == (1.0, 1.0, 1.0)
+    p, r, f = ev.bcubed(["1", "2", "3", "4", "5"], gold)
+    assert (p, round(r, 4)) == (1.0, round((3 * (1 / 3) + 2 * (1 / 2)) / 5, 4))
+    p, r, _ = ev.bcubed(["x"] * 5, gold)
+    assert r == 1.0 and round(p, 4) == round((3 * 3 / 5 + 2 * 2 / 5) / 5, 4)
+    pred = ["1", "1", "2", "2", "2"]
+    assert ev.ari(pred, gold) == pytest.approx(adjusted_rand_score(gold, pred))
+    assert ev.ari(gold, gold) == 1.0
+
+
+def test_bcubed_rejects_mismatched_lengths():
+    with pytest.raises(ev.BadInput, match="2 predicted labels for 3 gold labels"):
+        ev.bcubed(["a", "b"], ["a", "b", "c"])
+
+
+def test_ecbplus_test_topics_floor():
+    need_shared(EVAL / "ecbplus-event-clusters")
+    (test, _all) = ev.eval_ecbplus(EVAL, EventOptions(), peer=False)
+    # measured F1 0.766 (P 0.673, R 0.888); peer agglomerative baseline 0.883 in the same run
+    assert test.ours.f1 >= 0.74
+    assert test.ours.n == 210
+
+
+def test_gvc_floor():
+    need_shared(EVAL / "gvc-event-clusters-subset")
+    (r,) = ev.eval_gvc(EVAL, EventOptions(), peer=False)
+    # measured F1 0.936 (P 0.970, R 0.905); peer 0.986
+    assert r.ours.f1 >= 0.92 and r.ours.precision >= 0.95
+
+
+def test_uci_stream_floor_beats_single_pass_peer():
+    need_shared(EVAL / "uci-news-aggregator-sample")
+    (r,) = ev.eval_uci(EVAL, EventOptions(), peer=False)
+    # measured F1 0.802 on the test part; peer single pass 0.491
+    assert r.ours.f1 >= 0.78
+
+
+def test_bbc_duplicates_floor():
+    need_shared(EVAL / "bbc-news-topics")
+    r = ev.eval_bbc_dups(EVAL, EventOptions())
+    # measured P 0.889, R 1.000 (136 copies with identical body); peer exact hash P 1.000 R 0.735
+    assert r.gold == 136
+    assert r.recall >= 0.98 and r.recall_exact == 1.0
+    assert r.precision >= 0.87
