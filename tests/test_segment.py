@@ -163,4 +163,50 @@ def test_fixture_labels_all_right():
     rep = score_digests(load_labelled(DATA, DATA / "fixtures.json"), segment_text)
     assert [p for r in rep.results for p in r.problems] == []
     assert rep.f1 == 1.0 and rep.headline_accuracy == 1.0 and rep.leaked_lines == 0
-    assert len(json.loads((DATA / "fixtures.json").read_text())) == 5
+    assert len(json.loads((DATA / "fixtures.json").read_text())) == 6
+
+
+def test_cohesion_similarity_and_openings():
+    import numpy as np
+
+    from sinodesk.stages.segment.cohesion import CohesionParams, boundary_prior, similarity
+
+    x = np.array([[2, 1, 0, 0], [1, 1, 0, 0], [0, 0, 3, 1], [0, 0, 1, 1], [0, 0, 0, 0]])
+    s = similarity(x)
+    assert np.allclose(s, s.T) and np.allclose(np.diag(s), 0.0)
+    assert s[0, 1] > 0 > s[0, 2] and s[2, 3] > 0  # alike pairs rewarded, unlike pairs penalised
+    assert not s[4].any() and not s[:, 4].any()  # a unit sharing no term is no evidence
+    assert (similarity(x, margin=0.5) < s).all(where=~np.eye(5, dtype=bool) & (s != 0))
+    p = CohesionParams()
+    prior = boundary_prior([
+        "Officials met in Brussels on Wednesday to discuss tariffs.",
+        "Q: How do you respond to the report?",
+        "A: The investigation follows the law.",
+        "BEIJING, March 3 (Xinhua) -- The session opened.",
+        "The ferry opened on Saturday, cutting the crossing time.",
+        "Harbour officials said the terminal was ready.",
+    ], p)
+    assert list(prior) == [-p.lead_bonus, -p.dateline_bonus, p.anaphora_cost, -p.dateline_bonus, -p.lead_bonus, 0.0]
+
+
+def test_dirichlet_prior_splits_sentences_by_topic():
+    from sinodesk.stages.segment.cohesion import CohesionParams, split_units
+
+    tea = ["Tea growers picked the spring leaves early this year.", "The tea harvest in the hills was large.",
+           "Growers dried the tea leaves in bamboo trays.", "Buyers paid more for early spring tea leaves."]
+    rail = ["The railway line through the mountains opened.", "Trains on the new railway run every hour.",
+            "The railway tunnels cut the journey to the mountains.", "Railway staff sold tickets for trains at the station."]
+    for p in (CohesionParams(), CohesionParams(length_weight=1.0, dirichlet=0.3, similarity_weight=4.0,
+                                               similarity_margin=0.0, lead_bonus=0.0)):
+        assert split_units(tea + rail, p) == [0, 4]
+
+
+def test_segment_options_match_cohesion_defaults():
+    # ``sinodesk eval segment`` scores the BBC concatenations with CohesionParams(); the
+    # pipeline builds its params from SegmentOptions: the two defaults must agree.
+    from sinodesk.stages.segment.cohesion import CohesionParams
+
+    opts, params = SegmentOptions(), CohesionParams()
+    shared = {f.name for f in dataclasses.fields(CohesionParams)} & {f.name for f in dataclasses.fields(SegmentOptions)}
+    assert shared >= {"length_weight", "similarity_weight", "similarity_margin", "dateline_bonus", "lead_bonus"}
+    assert {k: getattr(opts, k) for k in shared} == {k: getattr(params, k) for k in shared}

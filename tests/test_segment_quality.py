@@ -1,11 +1,17 @@
 """Quality gates for story splitting, with pinned floors (floors only go up).
 
-Measured with ``sinodesk eval segment`` (full sets) on 2025-11-25:
-  seeds: boundary F1 0.927, headlines 0.905, 0 boilerplate lines leaked (004 is the miss)
-  Choi (920 samples, number unknown): Pk 3-11 0.122, 3-5 0.157, 6-8 0.082, 9-11 0.069
-  BBC concatenations (400 docs): boundary F1 0.898, Pk 0.080
+Measured with ``sinodesk eval segment`` (full sets) on 2026-11-25, after the cohesion
+splitter gained the tf-idf similarity reward, the Dirichlet prior for sentences and the
+weekday-lead / "Q:" cues (before -> after, same machine, same day):
+  seeds: boundary F1 0.927 -> 1.000, headlines 0.905 -> 1.000, 0 boilerplate lines leaked;
+         004: 6 -> 10 of 10 starts right, Pk 0.196 -> 0.000
+  Choi (920 samples, number unknown): Pk 3-11 0.122 -> 0.097, 3-5 0.157 -> 0.114,
+         6-8 0.082 -> 0.088, 9-11 0.069 -> 0.082 (tuned on the first 30% of each set:
+         3-11 0.130 -> 0.099; the other 70%: 0.119 -> 0.096)
+  BBC concatenations (400 docs): boundary F1 0.898 -> 0.935, Pk 0.080 -> 0.045
 The tests below use subsets so they stay fast; their floors sit a little below the
-subset figures measured the same day.
+subset figures measured the same day (Choi subset Pk 0.099, BBC subset F1 0.914,
+Pk same-category 0.069 / mixed 0.061).
 """
 
 from __future__ import annotations
@@ -49,12 +55,13 @@ def test_structured_seeds_are_split_exactly(seed_report, name):
 
 def test_seed_floors(seed_report):
     assert seed_report.leaked_lines == 0
-    assert seed_report.f1 >= 0.90
-    assert seed_report.headline_accuracy >= 0.88
-    assert seed_report.section_accuracy >= 0.88
+    assert seed_report.f1 >= 0.97  # measured 1.000; one 004 miss would give 0.976
+    assert seed_report.headline_accuracy >= 0.97
+    assert seed_report.section_accuracy >= 0.97
     r004 = next(r for r in seed_report.results if r.name.startswith("004"))
-    assert r004.starts_right >= 6  # 10 stories, cohesion only; see the report for the misses
-    assert r004.pk <= 0.22
+    assert r004.starts_right >= 9  # 10 stories, cohesion only; measured 10
+    assert r004.found_stories <= 11
+    assert r004.pk <= 0.05
 
 
 def test_choi_floor():
@@ -62,13 +69,13 @@ def test_choi_floor():
     samples = [s for s in ev.load_choi(path) if s.sample_id.startswith("3/")][:120]
     rep = ev.score_cohesion("choi", samples, ev.cohesion_splitter(**ev.SENTENCE_PARAMS))
     base = ev.score_cohesion("even", samples, ev.even_baseline)
-    assert rep.pk["all"] <= 0.14
-    assert rep.pk["all"] < base.pk["all"] / 3
+    assert rep.pk["all"] <= 0.105  # measured 0.099
+    assert rep.pk["all"] < base.pk["all"] / 4
 
 
 def test_bbc_concatenation_floor():
     path = need_shared(EVAL / "bbc-news-topics" / "bbc_news.jsonl")
     samples = ev.load_bbc_concatenations(path, n_docs=120, seed=5)
     rep = ev.score_cohesion("bbc", samples, ev.cohesion_splitter(**ev.PARAGRAPH_PARAMS))
-    assert rep.f1 >= 0.85
-    assert rep.pk["same-category"] <= 0.13 and rep.pk["mixed"] <= 0.10
+    assert rep.f1 >= 0.90  # measured 0.914
+    assert rep.pk["same-category"] <= 0.08 and rep.pk["mixed"] <= 0.07

@@ -33,8 +33,11 @@ class SegmentOptions:
     structure: bool = True  # help: split on visible structure (item headlines, headline lines) when there is any
     cohesion: bool = True  # help: split text with no visible structure where its vocabulary changes
     min_cohesion_units: int = 4  # help: fewest paragraphs a text needs before cohesion splitting is tried
-    length_weight: float = 2.0  # help: cost of each extra story in cohesion splitting (higher: fewer, longer stories)
-    dateline_bonus: float = 8.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") invites a new story
+    length_weight: float = 2.25  # help: cost of each extra story in cohesion splitting (higher: fewer, longer stories)
+    similarity_weight: float = 16.0  # help: how much paragraphs that resemble each other (tf-idf cosine) hold a story together
+    similarity_margin: float = 0.15  # help: how much more alike than an average pair two paragraphs must be to count as one story (in standard deviations)
+    dateline_bonus: float = 12.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") or a "Q:" invites a new story
+    lead_bonus: float = 6.0  # help: how much a lead dating its event by the weekday ("... on Thursday") invites a new story
     anaphora_cost: float = 8.0  # help: how much an opening that points back ("He said", "However") forbids a new story
     keep_headline_only: bool = False  # help: keep a headline with no teaser or body as a story with empty text
     generate_headlines: bool = True  # help: give stories with no headline one made from their lead sentence
@@ -61,7 +64,10 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     if opts.cohesion and len(body) >= opts.min_cohesion_units:
         params = CohesionParams(
             length_weight=opts.length_weight,
+            similarity_weight=opts.similarity_weight,
+            similarity_margin=opts.similarity_margin,
             dateline_bonus=opts.dateline_bonus,
+            lead_bonus=opts.lead_bonus,
             anaphora_cost=opts.anaphora_cost,
         )
         starts = split_units([lines[i].text for i in body], params)

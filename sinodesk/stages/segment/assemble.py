@@ -9,7 +9,7 @@ from .headline import MD_HEADING, generate_headline
 from .sources import first_url, is_closing, is_source_line, is_url_line
 from .structure import READ_MORE_TAIL, Plan, Start
 
-_SPACE = re.compile(r"[ \t\u3000]+")
+_SPACE = re.compile(r"[ \t\u3000]{2,}|[\t\u3000]")  # runs of spaces, tabs, ideographic spaces
 
 
 def _strip_span(line: Line, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
@@ -27,9 +27,20 @@ def _strip_span(line: Line, lo: int = 0, hi: int | None = None) -> tuple[int, in
     return line.start + lo, line.start + hi
 
 
+_TAIL = 40  # a "Read More" tail fits in the last characters of a line
+
+
 def _body_text(t: str) -> str:
-    t = READ_MORE_TAIL.sub("", t.strip())
-    return _SPACE.sub(" ", t).strip()
+    t = t.strip()
+    if len(t) > _TAIL:  # the tail pattern scans from every position: run it on the end only
+        tail = t[-_TAIL:]
+        if READ_MORE_TAIL.search(tail):
+            t = (t[:-_TAIL] + READ_MORE_TAIL.sub("", tail)).rstrip()
+    else:
+        t = READ_MORE_TAIL.sub("", t).rstrip()
+    if "  " in t or "\t" in t or "\u3000" in t:
+        return _SPACE.sub(" ", t).strip()
+    return t
 
 
 def _closing_block(lines: tuple[Line, ...], first: int, last: int, cited: set[int]) -> list[int]:

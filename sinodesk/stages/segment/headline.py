@@ -28,7 +28,7 @@ ANAPHORIC_START = re.compile(
     r"in response|in this regard|in contrast|on the other hand|as a result|for example|"
     r"for instance|otherwise|thus|therefore|the (?:minister|president|company|firm|report|survey|"
     r"agency|official|spokesperson|expert|scholar|meeting|statement|announcement|move|case|study)|"
-    r"a:|他|她|他们|她们|此外|同时|但是|不过|对此|因此)\b",
+    r"a(?=\s*[:：])|他|她|他们|她们|此外|同时|但是|不过|对此|因此)\b",
     re.I,
 )
 
@@ -156,15 +156,17 @@ def inline_headline(line: str) -> InlineHeadline | None:
     return None
 
 
+_QA_LABEL = re.compile(r"^\s*(?:Q|Question|问)\s*[:：]\s*")
 _LEAD_CUT = re.compile(r",\s+(?:according to|said|says|told|noting|adding|as|which|while|who)\b|，|;|；|\s+--\s+")
 
 
 def generate_headline(body: str, max_words: int = 14) -> str:
     """A headline for a story that has none: its lead sentence, shortened at a clause break."""
-    t = body.strip()[:1200]  # the lead sentence is near the top
+    t = body.strip()[:600]  # the lead sentence is at the top (and gets cut to 14 words)
     m = DATELINE.match(t) or DATELINE_ZH.match(t)
     if m and m.end() < len(t) // 2:
         t = t[m.end():].lstrip("，, ")
+    t = _QA_LABEL.sub("", t, count=1)  # a Q&A item: the question, without its label
     spans = sentences(t)
     lead = t[spans[0][0]:spans[0][1]] if spans else t
     lead = lead.strip().rstrip(".。!！")

@@ -67,8 +67,10 @@ def find_items(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
         t = lines[i].text
         if is_bullet(t) or t[ih.start - 1:ih.start] in ("【", "*", "_", "["):
             marked += 1
-    prose = sum(1 for i in content if is_prose(lines[i].text))
-    if len(found) < 2 or (marked < 2 and len(found) < max(3, prose // 2)):
+    if len(found) < 2:
+        return None
+    prose = sum(1 for i in content if is_prose(lines[i].text)) if marked < 2 else 0
+    if marked < 2 and len(found) < max(3, prose // 2):
         return None
     # Title-like lines followed by prose that is not an item are headlines of ordinary stories.
     headed = {run[-1] for run, body in _runs(lines, content) if body not in found}

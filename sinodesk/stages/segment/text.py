@@ -99,11 +99,9 @@ def terms_many(texts: list[str]) -> list[list[str]]:
     return [[stem[w] for w in ws] + (_bigrams(t) if CJK.search(t) else []) for ws, t in zip(per, texts)]
 
 
+_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-zA-Z\-]{2,}")
+
+
 def capitalised(text: str) -> list[str]:
     """Capitalised words that are not the first of a sentence (names, places, organisations)."""
-    out = []
-    for m in re.finditer(r"(?<=[a-z,;:]\s)([A-Z][a-zA-Z\-]{2,})", text):
-        w = m.group(1).lower()
-        if w not in STOPWORDS:
-            out.append(w)
-    return out
+    return [w for w in map(str.lower, _CAPITALISED.findall(text)) if w not in STOPWORDS]
