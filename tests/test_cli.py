@@ -110,3 +110,33 @@ def test_every_verb_help_ends_with_example(run_cli):
         assert "Example:" in (cmd.help or ""), " ".join(path)
         tail = (cmd.help or "").split("Example:")[-1].strip()
         assert tail.startswith("sinodesk"), " ".join(path)
+
+
+def test_label_then_train_changes_topics(desk, run_cli, tmp_path):
+    rows = [json.loads(x) for x in run_cli("export", "--db", desk).stdout.decode().splitlines()]
+    target = next(r for r in rows if r["headline"] == "Weibo Removes Posts About Flooded Village")
+    r = run_cli("label", target["story_id"], "environment_energy,nonsense", "--db", desk)
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith("Error: labels 'environment_energy,nonsense': unknown topic 'nonsense' (known: cyber, ")
+    r = run_cli("train", "topics", "--db", desk)
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, "Error: no corrections to train on (record some with 'sinodesk label STORY_ID topic,...' or pass --jsonl FILE)")
+    before = target["topics"]
+    assert "environment_energy" not in before
+    assert run_cli("label", target["story_id"], "environment_energy", "--db", desk).returncode == 0
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text("\n".join(json.dumps({"text": t, "topics": ["environment_energy"]}) for t in (
+        "Floods in the village destroyed homes and posts about the flood damage were removed.",
+        "Residents moved to schools after flood water covered the village fields.",
+        "Heavy rain and floods hit villages in the province; officials moved families to safety.",
+    )), encoding="utf-8")
+    r = run_cli("train", "topics", "--db", desk, "--jsonl", extra)
+    assert r.returncode == 0, r.stderr.decode()
+    assert r.stdout.decode().startswith("trained topic model topics-")
+    after = json.loads(run_cli("show", target["story_id"], "--db", desk, "--json").stdout.decode())
+    assert "environment_energy" in after["topics"]
+    # the new model is used from then on: a new story about floods is classified with it
+    r = run_cli("ingest", "-", "--db", desk, input="Floods hit three villages in Hunan; officials moved 800 residents to schools and removed posts about the damage.\n".encode())
+    assert r.returncode == 0
+    rows = [json.loads(x) for x in run_cli("export", "--db", desk).stdout.decode().splitlines()]
+    assert "environment_energy" in next(r for r in rows if r["source"] == "-")["topics"]

@@ -16,6 +16,7 @@ EXTENSIONS = (
     "sinodesk.cli.core",
     "sinodesk.cli.desk",
     "sinodesk.cli.segment",
+    "sinodesk.cli.topics",
     "sinodesk.cli.extract",
     "sinodesk.cli.events",
 )

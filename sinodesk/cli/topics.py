@@ -1,0 +1,140 @@
+"""Topic verbs: ``sinodesk topics`` (classify a text) and ``sinodesk eval topics``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import BadInput
+
+_REPO = Path(__file__).resolve().parents[2]
+SETS = ("gold", "thucnews", "ag", "bbc", "reuters")
+
+
+def _default_shared() -> Path:
+    env = os.environ.get("SINODESK_SHARED")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), _REPO):
+        if (base.parent / "shared").is_dir():
+            return base.parent / "shared"
+    return _REPO.parent / "shared"
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise BadInput(f"{path}: no such file (give a text file, or '-' for stdin)")
+        data = p.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8 first") from None
+
+
+@click.command("topics")
+@click.argument("path")
+@click.option("--headline", default=None, help="The story's headline, if it is not the first line of the text.")
+@click.option("--model", "model_path", type=click.Path(dir_okay=False), default=None, help="A saved topic model file (TopicModel.to_bytes); default: the packaged model.")
+@click.option("--threshold", type=float, default=None, help="Assign topics scoring at least this (default from TopicOptions).")
+@click.option("--json", "as_json", is_flag=True, help="Print labels, every score and the model version as JSON.")
+def topics_cmd(path, headline, model_path, threshold, as_json):
+    """Classify one story (a text file or '-' for stdin) into topics and show the scores.
+
+    \b
+    Example:
+      sinodesk topics story.txt --headline "Ministry email servers breached" --json
+    """
+    from dataclasses import replace
+
+    from ..stages.classify import TopicModel, TopicOptions, classify
+
+    text = _read_text(path)
+    if not text.strip():
+        raise BadInput(f"{path}: the text is empty; give a story to classify")
+    model = None
+    if model_path:
+        p = Path(model_path)
+        if not p.is_file():
+            raise BadInput(f"{model_path}: no such model file; save one with TopicModel.to_bytes() or omit --model")
+        model = TopicModel.from_bytes(p.read_bytes())
+    opts = TopicOptions() if threshold is None else replace(TopicOptions(), threshold=threshold)
+    result = classify(text, headline, None, model, opts)
+    if as_json:
+        click.echo(json.dumps({"topics": list(result.labels), "scores": result.scores, "model_version": result.model_version}, ensure_ascii=False))
+        return
+    click.echo(", ".join(result.labels))
+    for label, score in sorted(result.scores.items(), key=lambda kv: -kv[1]):
+        click.echo(f"  {label:22} {score:.3f}")
+    click.echo(f"model {result.model_version}", err=True)
+
+
+def _fmt(report: dict) -> str:
+    name = report["set"]
+    if name == "gold":
+        langs = ", ".join(f"{k} {v['macro_f1']:.3f} (n={v['n']})" for k, v in report["by_language"].items())
+        return f"gold      macro-F1 {report['macro_f1']:.3f}  micro-F1 {report['micro_f1']:.3f}  exact {report['exact_match']:.3f}  n={report['n']}  [{langs}]"
+    extra = ""
+    if name == "reuters":
+        extra = f"  (macro-F1 ours {report['ours_macro_f1']:.3f}, peer {report['peer_macro_f1']:.3f})"
+    if "folds" in report:
+        extra += f"  folds {report['folds']}/{report['of_folds']}"
+    return (f"{name:9} {report['metric']} ours {report['ours']:.3f}  peer {report['peer']:.3f}  "
+            f"(train {report['seconds_ours']:.1f}s vs {report['seconds_peer']:.1f}s){extra}")
+
+
+@click.command("topics")
+@click.option("--set", "sets", multiple=True, type=click.Choice(SETS + ("all",)), default=("gold",), show_default=True,
+              help="Which labelled set(s) to measure; repeat the option or use 'all'.")
+@click.option("--gold", "gold_path", default=str(_REPO / "tests" / "data" / "topics" / "gold.jsonl"), show_default="tests/data/topics/gold.jsonl",
+              help="The hand-labelled gold set (JSONL).")
+@click.option("--seeds", "seeds_dir", default=None, help="Folder of seed digests that gold rows refer to (default: ../shared/seeds).")
+@click.option("--eval-dir", default=None, help="Folder of public eval sets (default: ../shared/eval).")
+@click.option("--folds", type=int, default=5, show_default=True, help="Folds for AG News and BBC.")
+@click.option("--max-folds", type=int, default=None, help="Run only this many of the folds (quicker).")
+@click.option("--errors", "show_errors", is_flag=True, help="List the gold stories whose topics differ from the gold labels.")
+@click.option("--json", "as_json", is_flag=True, help="Print each report as one JSON line.")
+def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_errors, as_json):
+    """Measure topic classification: gold macro-F1 and the trainable path vs a TF-IDF+LinearSVC peer.
+
+    \b
+    Example:
+      sinodesk eval topics --set gold --set thucnews
+      sinodesk eval topics --set all --json
+    """
+    from ..eval import topics as ev
+
+    shared = _default_shared()
+    eval_dir = Path(eval_dir) if eval_dir else shared / "eval"
+    chosen = SETS if "all" in sets else tuple(dict.fromkeys(sets))
+    for name in chosen:
+        if name == "gold":
+            report = ev.eval_gold(ev.load_gold(gold_path, Path(seeds_dir) if seeds_dir else shared / "seeds"))
+            report["set"] = "gold"
+        elif name == "thucnews":
+            report = ev.eval_thucnews(eval_dir)
+        elif name == "ag":
+            report = ev.eval_ag_news(eval_dir, folds=folds, max_folds=max_folds)
+        elif name == "bbc":
+            report = ev.eval_bbc(eval_dir, folds=folds, max_folds=max_folds)
+        else:
+            report = ev.eval_reuters(eval_dir)
+        if as_json:
+            click.echo(json.dumps({k: v for k, v in report.items() if k != "errors" or show_errors}, ensure_ascii=False))
+            continue
+        click.echo(_fmt(report))
+        if name == "gold" and show_errors:
+            for err in report["errors"]:
+                click.echo(f"  {err['story']!r}: gold {','.join(err['gold'])}  got {','.join(err['pred'])}")
+
+
+def register(main: click.Group, eval_group: click.Group) -> None:
+    main.add_command(topics_cmd)
+    eval_group.add_command(eval_topics)

@@ -1,0 +1,96 @@
+"""Classify stage: one to three topics per story from the sinodesk taxonomy, English and Chinese.
+
+The packaged default model is trained at first use (about a second, deterministically) from
+the examples in ``sinodesk/data/topic_train/`` and the weighted lexicon in
+``sinodesk/data/topics.toml``, and kept for the life of the process (``load_default_model``
+is cached).  ``train_topic_model`` adds the user's corrections and labelled JSONL to the
+shipped examples and returns a new, versioned model that the archive can store as bytes.
+
+Public entry points::
+
+    classify(text, headline, language, model=None, opts=TopicOptions()) -> TopicResult
+    load_default_model() -> TopicModel
+    train_topic_model(examples, *, base="default") -> TopicModel
+    TopicModel.to_bytes() / TopicModel.from_bytes(blob) / TopicModel.version
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from ...errors import BadInput
+from ...records import TopicResult
+from .features import FeatureOptions
+from .learner import LearnerOptions
+from .model import LabelledExample, TopicModel, TopicOptions, build_model, read_labelled_jsonl, shipped_examples, today
+from .taxonomy import Taxonomy, load_taxonomy
+
+__all__ = [
+    "FeatureOptions",
+    "LabelledExample",
+    "LearnerOptions",
+    "Taxonomy",
+    "TopicModel",
+    "TopicOptions",
+    "classify",
+    "load_default_model",
+    "load_taxonomy",
+    "read_labelled_jsonl",
+    "shipped_examples",
+    "taxonomy_labels",
+    "train_topic_model",
+]
+
+USER_WEIGHT = 3.0  # a user's correction counts this many shipped examples
+
+
+def taxonomy_labels() -> tuple[str, ...]:
+    """The topic labels of the packaged taxonomy, in file order."""
+    return load_taxonomy().labels
+
+
+@functools.lru_cache(maxsize=1)
+def load_default_model() -> TopicModel:
+    """The packaged default model, built from shipped data on first use and reused after."""
+    taxonomy = load_taxonomy()
+    return build_model(taxonomy, shipped_examples(), date=taxonomy.version_date.replace("-", ""), where="sinodesk/data/topic_train")
+
+
+def train_topic_model(
+    examples: Iterable[LabelledExample],
+    *,
+    base: str = "default",
+    taxonomy: Taxonomy | None = None,
+    date: str | None = None,
+) -> TopicModel:
+    """Train a model from the user's labelled examples.
+
+    ``base="default"`` combines them with the shipped training examples (a user example whose
+    headline + text equals a shipped one replaces it, and user examples weigh USER_WEIGHT);
+    ``base="none"`` trains on the given examples alone.  ``date`` (YYYYMMDD) defaults to today.
+    """
+    taxonomy = taxonomy or load_taxonomy()
+    user = list(examples)
+    if base == "default":
+        keys = {(ex.headline or "", ex.text.strip()) for ex in user}
+        shipped = [ex for ex in shipped_examples() if (ex.headline or "", ex.text.strip()) not in keys]
+    elif base == "none":
+        shipped = []
+    else:
+        raise BadInput(f"train topics: base {base!r} is unknown; use 'default' or 'none'", stage="classify")
+    if not user:
+        raise BadInput("train topics: no labelled examples given; record corrections with 'sinodesk label' or pass a JSONL file", stage="classify")
+    weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(user)
+    return build_model(taxonomy, shipped + user, weights, date=date or today(), where="user examples")
+
+
+def classify(
+    text: str,
+    headline: str | None,
+    language: str | None,
+    model: TopicModel | None = None,
+    opts: TopicOptions = TopicOptions(),
+) -> TopicResult:
+    """Topics of one story: labels above ``opts.threshold`` (1 to 3), every label's score, the model version."""
+    return (model or load_default_model()).classify(text, headline, language, opts)

@@ -1,0 +1,120 @@
+"""Text -> features for topic models: normalisation, tokens, n-grams.
+
+English (and other Latin-script) text gives lower-cased word tokens (with a light plural
+strip) and word bigrams; Chinese gives character n-grams of each CJK run after converting
+traditional characters to simplified ones (OpenCC's character table, applied with
+``str.translate`` so it costs almost nothing).  Optional extras: jieba words for Chinese and
+character n-grams inside Latin words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’\-.&][a-z0-9]+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureOptions:
+    word_bigrams: bool = True  # help: add bigrams of consecutive Latin-script words
+    cjk_ngrams: tuple[int, int] = (1, 3)  # help: character n-gram sizes taken from each run of Chinese characters
+    cjk_words: bool = False  # help: also add jieba word segmentation for Chinese (slower; helps short headlines)
+    cjk_word_bigrams: bool = False  # help: with cjk_words, also add bigrams of jieba words
+    latin_chars: tuple[int, int] = (0, 0)  # help: character n-gram sizes inside Latin words, (0, 0) for none
+    cjk_whole_text: bool = False  # help: take Chinese character n-grams over the whole text (punctuation, digits and Latin letters included) instead of per run of Chinese characters
+    max_chars: int = 6000  # help: only the first this many characters of a story are read
+
+
+@functools.cache
+def _trad_to_simp() -> dict[int, str]:
+    """Character table traditional -> simplified, from OpenCC's TSCharacters dictionary."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1:
+            target = parts[1].split(" ")[0]
+            if len(target) == 1 and target != parts[0]:
+                table[ord(parts[0])] = target
+    return table
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, traditional Chinese characters to simplified."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if _CJK.search(text):
+        text = text.translate(_trad_to_simp())
+    return text
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light plural strip so 'hackers' meets 'hacker' (not a real stemmer on purpose)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens: stemmed Latin words and whole CJK runs, in order."""
+    out = []
+    for tok in _TOKEN.findall(text):
+        out.append(tok if "\u3400" <= tok[0] else stem(tok.replace("’", "'")))
+    return out
+
+
+@functools.cache
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def analyze(text: str, opts: FeatureOptions = FeatureOptions()) -> list[str]:
+    """Features of one text (already joined headline + body) as strings."""
+    norm = normalize(text[: opts.max_chars])
+    return analyze_normalized(norm, tokens(norm), opts)
+
+
+def analyze_normalized(norm: str, toks: list[str], opts: FeatureOptions) -> list[str]:
+    """Features from a normalised text and its tokens (see ``analyze``)."""
+    feats: list[str] = []
+    lo, hi = opts.cjk_ngrams
+    whole = opts.cjk_whole_text and _CJK.search(norm) is not None
+    if whole:
+        flat = " ".join(norm.split())
+        for n in range(lo, hi + 1):
+            feats.extend("c:" + flat[i : i + n] for i in range(len(flat) - n + 1))
+    clo, chi = opts.latin_chars
+    prev = ""
+    for tok in toks:
+        if "\u3400" <= tok[0]:
+            prev = ""
+            n_chars = len(tok)
+            for n in range(lo, hi + 1 if not whole else lo):
+                feats.extend(tok[i : i + n] for i in range(n_chars - n + 1))
+            if opts.cjk_words:
+                words = [w for w in _jieba().lcut(tok) if len(w) > 1]
+                feats.extend("w:" + w for w in words)
+                if opts.cjk_word_bigrams:
+                    feats.extend(f"w:{a}_{b}" for a, b in zip(words, words[1:]))
+            continue
+        feats.append(tok)
+        if opts.word_bigrams and prev:
+            feats.append(prev + " " + tok)
+        prev = tok
+        if clo:
+            padded = f"<{tok}>"
+            for n in range(clo, chi + 1):
+                feats.extend("#" + padded[i : i + n] for i in range(len(padded) - n + 1))
+    return feats

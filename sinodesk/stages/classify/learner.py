@@ -1,0 +1,133 @@
+"""The trainable learner behind every topic model: TF-IDF + a linear SVM blended with naive Bayes.
+
+``fit_linear`` trains one binary model per label (so it is multi-label by construction) and
+returns a single weight matrix: the SVM weights plus ``nb_weight`` times the naive-Bayes
+log-count ratios of the same features (the NBSVM idea of Wang & Manning 2012, used here as
+an ensemble of the two linear scorers).  Scoring a story is then one sparse product.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerOptions:
+    C: float = 0.5  # help: SVM regularisation (higher fits the training data more closely)
+    nb_weight: float = 0.15  # help: weight of the naive-Bayes log-count ratios added to the SVM weights
+    nb_alpha: float = 0.1  # help: naive-Bayes smoothing added to every feature count
+    min_df: int = 1  # help: keep features seen in at least this many training texts
+    max_features: int = 400_000  # help: keep at most this many features (the most frequent)
+    class_weight: str | None = None  # help: "balanced" to weight rare labels up, or none
+    sublinear_tf: bool = True  # help: use 1 + log(count) instead of the raw count of a feature in a text
+
+
+class Vectorizer:
+    """Feature strings -> sublinear TF-IDF rows, L2-normalised (sparse CSR)."""
+
+    def __init__(self, vocab: dict[str, int], idf: np.ndarray, sublinear_tf: bool = True):
+        self.vocab = vocab
+        self.idf = idf.astype(np.float32)
+        self.sublinear_tf = sublinear_tf
+
+    @classmethod
+    def fit(cls, docs: Sequence[Sequence[str]], opts: LearnerOptions) -> "Vectorizer":
+        df: Counter[str] = Counter()
+        for feats in docs:
+            df.update(set(feats))
+        kept = [(f, c) for f, c in df.items() if c >= opts.min_df]
+        kept.sort(key=lambda fc: (-fc[1], fc[0]))
+        kept = sorted(kept[: opts.max_features])
+        vocab = {f: i for i, (f, _) in enumerate(kept)}
+        n = len(docs)
+        idf = np.array([math.log((1 + n) / (1 + c)) + 1.0 for _, c in kept], dtype=np.float32)
+        return cls(vocab, idf, opts.sublinear_tf)
+
+    def transform_one(self, feats: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """One text's non-zero (feature indices, TF-IDF values): the fast path for single stories."""
+        counts = Counter(i for i in map(self.vocab.get, feats) if i is not None)
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        vals = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        if self.sublinear_tf:
+            vals = 1.0 + np.log(vals)
+        vals = vals * self.idf[idx]
+        norm = float(np.sqrt(vals @ vals))
+        return idx, (vals / norm if norm else vals)
+
+    def transform(self, docs: Iterable[Sequence[str]]) -> sparse.csr_matrix:
+        vocab = self.vocab
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for feats in docs:
+            counts = Counter(i for i in map(vocab.get, feats) if i is not None)
+            indices.extend(counts.keys())
+            if self.sublinear_tf:
+                data.extend(1.0 + math.log(c) for c in counts.values())
+            else:
+                data.extend(counts.values())
+            indptr.append(len(indices))
+        X = sparse.csr_matrix(
+            (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+            shape=(len(indptr) - 1, len(vocab)),
+        )
+        X = X.multiply(self.idf).tocsr()
+        norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.diags(1.0 / norms).dot(X).tocsr().astype(np.float32)
+
+
+def fit_linear(
+    X: sparse.csr_matrix, Y: np.ndarray, opts: LearnerOptions, sample_weight: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """One binary SVM + naive Bayes per column of ``Y`` (n x L, 0/1) -> weights (V x L), bias (L)."""
+    from sklearn.svm import LinearSVC
+
+    n, V = X.shape
+    L = Y.shape[1]
+    W = np.zeros((V, L), dtype=np.float32)
+    b = np.zeros(L, dtype=np.float32)
+    sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    Xw = sparse.diags(sw).dot(X).tocsr()
+    total = np.asarray(Xw.sum(axis=0)).ravel()
+    single = bool((Y.sum(axis=1) == 1).all()) and L > 2
+    if single:
+        # one label per text: multinomial naive Bayes (log feature probabilities per label)
+        counts = np.asarray((Xw.T @ sparse.csr_matrix(Y.astype(np.float32))).todense()) + opts.nb_alpha
+        nb = np.log(counts / counts.sum(axis=0, keepdims=True))
+        nb -= nb.mean(axis=1, keepdims=True)
+        prior = np.log(np.maximum((sw[:, None] * Y).sum(axis=0), 1e-9) / sw.sum())
+    for j in range(L):
+        y = Y[:, j].astype(bool)
+        if not y.any():
+            b[j] = -5.0
+            continue
+        if y.all():
+            b[j] = 5.0
+            continue
+        svm = LinearSVC(C=opts.C, class_weight=opts.class_weight, random_state=0, max_iter=5000)
+        svm.fit(X, y.astype(int), sample_weight=sw)
+        if single:
+            ratio, bias = nb[:, j], prior[j]
+        else:
+            pos = np.asarray(Xw[y].sum(axis=0)).ravel() + opts.nb_alpha
+            neg = total - pos + 2 * opts.nb_alpha
+            ratio = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+            bias = math.log(sw[y].sum() / sw[~y].sum())
+        W[:, j] = svm.coef_.ravel() + opts.nb_weight * ratio
+        b[j] = svm.intercept_[0] + opts.nb_weight * bias
+    return W, b
+
+
+def fold_ids(n: int, k: int, seed: int = 0) -> np.ndarray:
+    """Deterministic fold number (0..k-1) for each of ``n`` items."""
+    rng = np.random.default_rng(seed)
+    ids = np.arange(n) % k
+    rng.shuffle(ids)
+    return ids

@@ -1,0 +1,273 @@
+"""TopicModel: vocabulary + linear weights + calibration, trained from labelled examples.
+
+Scores are calibrated per topic by stacking: out-of-fold linear scores and the topic's
+lexicon features go through a small logistic regression, fitted on the training data, so
+``scores[label]`` reads as the probability that the label applies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+
+import numpy as np
+
+from ...errors import BadInput
+from ...records import TopicResult
+from .features import FeatureOptions, analyze, analyze_normalized, normalize, tokens
+from .learner import LearnerOptions, Vectorizer, fit_linear, fold_ids
+from .taxonomy import Lexicon, Taxonomy
+
+FORMAT = "sinodesk-topic-model/1"
+REVISION = "2"  # bump when features, learner or calibration change (part of the version hash)
+CALIBRATION_FOLDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledExample:
+    """One story with its topics, for training or evaluation."""
+
+    text: str
+    headline: str | None
+    language: str | None
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicOptions:
+    threshold: float = 0.5  # help: a topic is assigned when its calibrated score is at least this
+    max_topics: int = 3  # help: at most this many topics per story
+    min_topics: int = 1  # help: at least this many topics per story (the best scores, even below the threshold); 0 allows none
+
+
+def story_text(text: str, headline: str | None) -> str:
+    """What the model reads: the headline (when not already the text's first line) and the text."""
+    if headline and not text.lstrip().startswith(headline.strip()):
+        return f"{headline}\n{text}"
+    return text
+
+
+@dataclass(frozen=True, eq=False)
+class TopicModel:
+    taxonomy: Taxonomy
+    features: FeatureOptions
+    vectorizer: Vectorizer
+    weights: np.ndarray  # (V, L) linear weights
+    bias: np.ndarray  # (L,)
+    calibration: np.ndarray  # (L, 4): weights of [linear score, lexicon share, lexicon score relative to the best topic] and a bias
+    version: str
+    trained_on: dict = field(default_factory=dict)
+    lexicon: Lexicon = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lexicon", Lexicon(self.taxonomy))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.taxonomy.labels
+
+    # scoring -------------------------------------------------------------------------
+    def score_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated scores (n, L) for already-joined story texts."""
+        L = len(self.labels)
+        lin = np.zeros((len(texts), L))
+        lex = np.zeros((len(texts), L, 2))
+        docs = []
+        for i, text in enumerate(texts):
+            norm = normalize(text[: self.features.max_chars])
+            toks = tokens(norm)
+            docs.append(analyze_normalized(norm, toks, self.features))
+            lex[i] = self.lexicon.features(norm, toks)
+        if len(docs) <= 4:  # a few stories: dense rows of the weights, no sparse-matrix overhead
+            for i, feats in enumerate(docs):
+                idx, vals = self.vectorizer.transform_one(feats)
+                lin[i] = vals @ self.weights[idx] + self.bias
+        elif docs:
+            lin = np.asarray(self.vectorizer.transform(docs) @ self.weights) + self.bias
+        return calibrated(lin, lex, self.calibration)
+
+    def classify(
+        self, text: str, headline: str | None = None, language: str | None = None, opts: TopicOptions = TopicOptions()
+    ) -> TopicResult:
+        """Topics of one story.  ``language`` is accepted for the record: features cover English and Chinese alike."""
+        return self.result(self.score_texts([story_text(text, headline)])[0], opts)
+
+    def classify_many(self, items: Iterable[tuple[str, str | None]], opts: TopicOptions = TopicOptions()) -> list[TopicResult]:
+        """Topics of many ``(text, headline)`` pairs in one pass (faster than one call each)."""
+        probs = self.score_texts([story_text(t, h) for t, h in items])
+        return [self.result(p, opts) for p in probs]
+
+    def result(self, probs: np.ndarray, opts: TopicOptions) -> TopicResult:
+        order = np.argsort(-probs, kind="stable")
+        chosen = [j for j in order[: opts.max_topics] if probs[j] >= opts.threshold]
+        for j in order[: min(opts.min_topics, opts.max_topics)]:
+            if j not in chosen:
+                chosen.append(j)
+        scores = {label: round(float(p), 4) for label, p in zip(self.labels, probs)}
+        return TopicResult(tuple(self.labels[j] for j in chosen), scores, self.version)
+
+    # storage -------------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        vocab = sorted(self.vectorizer.vocab, key=self.vectorizer.vocab.__getitem__)
+        meta = {
+            "format": FORMAT,
+            "version": self.version,
+            "taxonomy": self.taxonomy.to_dict(),
+            "features": asdict(self.features),
+            "trained_on": self.trained_on,
+            "vocab": vocab,
+        }
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf,
+            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+            idf=self.vectorizer.idf,
+            weights=self.weights.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            calibration=self.calibration.astype(np.float64),
+        )
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> "TopicModel":
+        try:
+            with np.load(io.BytesIO(blob), allow_pickle=False) as z:
+                meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+                arrays = {k: z[k] for k in ("idf", "weights", "bias", "calibration")}
+        except (ValueError, KeyError, OSError, UnicodeDecodeError, EOFError) as exc:
+            raise BadInput(f"topic model blob ({len(blob)} bytes): not a sinodesk topic model ({exc}); retrain it with 'sinodesk train topics'", stage="classify") from exc
+        if meta.get("format") != FORMAT:
+            raise BadInput(f"topic model blob: format {meta.get('format')!r}, expected {FORMAT!r}; retrain it with 'sinodesk train topics'", stage="classify")
+        feats = meta["features"]
+        feats = FeatureOptions(**{k: tuple(v) if isinstance(v, list) else v for k, v in feats.items()})
+        vocab = {f: i for i, f in enumerate(meta["vocab"])}
+        return cls(
+            Taxonomy.from_dict(meta["taxonomy"]),
+            feats,
+            Vectorizer(vocab, arrays["idf"]),
+            arrays["weights"],
+            arrays["bias"],
+            arrays["calibration"],
+            meta["version"],
+            meta.get("trained_on", {}),
+        )
+
+
+def calibrated(lin: np.ndarray, lex: np.ndarray, calib: np.ndarray) -> np.ndarray:
+    z = lin * calib[:, 0] + lex[:, :, 0] * calib[:, 1] + lex[:, :, 1] * calib[:, 2] + calib[:, 3]
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def label_matrix(examples: Sequence[LabelledExample], taxonomy: Taxonomy, where: str) -> np.ndarray:
+    index = {label: j for j, label in enumerate(taxonomy.labels)}
+    Y = np.zeros((len(examples), len(index)), dtype=np.int8)
+    for i, ex in enumerate(examples):
+        if not ex.labels:
+            raise BadInput(f"{where} example {i + 1} ({(ex.headline or ex.text)[:40]!r}): no labels; give at least one topic", stage="classify")
+        for label in ex.labels:
+            if label not in index:
+                raise BadInput(
+                    f"{where} example {i + 1}: unknown topic '{label}'; use one of {', '.join(taxonomy.labels)} "
+                    "or add it to the taxonomy file",
+                    stage="classify",
+                )
+            Y[i, index[label]] = 1
+    return Y
+
+
+def fit_calibration(lin_oof: np.ndarray, lex: np.ndarray, Y: np.ndarray, sw: np.ndarray) -> np.ndarray:
+    """Per label: logistic regression on [out-of-fold linear score, lexicon share, relative lexicon score]."""
+    from sklearn.linear_model import LogisticRegression
+
+    L = Y.shape[1]
+    calib = np.zeros((L, 4))
+    for j in range(L):
+        y = Y[:, j]
+        if y.sum() < 3 or (1 - y).sum() < 3:
+            calib[j] = [2.0, 0.0, 0.0, 0.0]  # too few examples to fit: a fixed sigmoid of the linear score
+            continue
+        F = np.column_stack([lin_oof[:, j], lex[:, j, 0], lex[:, j, 1]])
+        lr = LogisticRegression(C=1.0, max_iter=1000).fit(F, y, sample_weight=sw)
+        calib[j, :3] = lr.coef_.ravel()
+        calib[j, 3] = lr.intercept_[0]
+    return calib
+
+
+def build_model(
+    taxonomy: Taxonomy,
+    examples: Sequence[LabelledExample],
+    sample_weight: Sequence[float] | None = None,
+    *,
+    features: FeatureOptions = FeatureOptions(),
+    learner: LearnerOptions = LearnerOptions(),
+    date: str,
+    where: str = "training data",
+) -> TopicModel:
+    """Train a calibrated TopicModel.  Deterministic: the same inputs give the same model and version."""
+    if len(examples) < 2:
+        raise BadInput(f"{where}: {len(examples)} labelled example(s); give at least 2 to train a topic model", stage="classify")
+    Y = label_matrix(examples, taxonomy, where)
+    sw = np.ones(len(examples)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    texts = [story_text(ex.text, ex.headline) for ex in examples]
+    docs = [analyze(t, features) for t in texts]
+    lexicon = Lexicon(taxonomy)
+    lex = np.stack([lexicon.features(t[: features.max_chars]) for t in texts])
+    folds = fold_ids(len(examples), CALIBRATION_FOLDS)
+    oof = np.zeros(Y.shape)
+    for k in range(CALIBRATION_FOLDS):
+        tr, te = folds != k, folds == k
+        if not te.any() or not tr.any():
+            continue
+        vec = Vectorizer.fit([d for d, t in zip(docs, tr) if t], learner)
+        W, b = fit_linear(vec.transform(d for d, t in zip(docs, tr) if t), Y[tr], learner, sw[tr])
+        oof[te] = np.asarray(vec.transform(d for d, t in zip(docs, te) if t) @ W) + b
+    calib = fit_calibration(oof, lex, Y, sw)
+    vec = Vectorizer.fit(docs, learner)
+    W, b = fit_linear(vec.transform(docs), Y, learner, sw)
+    digest = hashlib.sha256()
+    digest.update(json.dumps([FORMAT, REVISION, taxonomy.to_dict(), asdict(features), asdict(learner)], sort_keys=True, ensure_ascii=False).encode())
+    for ex, w in zip(examples, sw):
+        digest.update(json.dumps([ex.text, ex.headline, sorted(ex.labels), float(w)], ensure_ascii=False).encode())
+    version = f"topics-{date}-{digest.hexdigest()[:12]}"
+    counts = {label: int(c) for label, c in zip(taxonomy.labels, Y.sum(axis=0))}
+    return TopicModel(taxonomy, features, vec, W, b, calib, version, {"examples": len(examples), "per_label": counts})
+
+
+def read_labelled_jsonl(data: str, where: str) -> list[LabelledExample]:
+    """Parse JSONL lines ``{"text", "headline"?, "language"?, "labels" (or "topics"): [...] or "a,b"}``."""
+    out = []
+    for n, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise BadInput(f"{where} line {n}: not JSON ({exc.msg}); write one JSON object per line", stage="classify") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+            raise BadInput(f"{where} line {n}: no \"text\" string; each line needs \"text\" and \"labels\"", stage="classify")
+        labels = row.get("labels", row.get("topics"))
+        if isinstance(labels, str):
+            labels = [x.strip() for x in labels.split(",") if x.strip()]
+        if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
+            raise BadInput(f"{where} line {n}: \"labels\" must be a non-empty list of topic names (or \"a,b\")", stage="classify")
+        out.append(LabelledExample(row["text"], row.get("headline"), row.get("language"), tuple(labels)))
+    return out
+
+
+def shipped_examples() -> list[LabelledExample]:
+    """The training examples shipped in ``sinodesk/data/topic_train/*.jsonl`` (written for sinodesk)."""
+    folder = resources.files("sinodesk.data").joinpath("topic_train")
+    out: list[LabelledExample] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".jsonl"):
+            out.extend(read_labelled_jsonl(entry.read_text(encoding="utf-8"), f"sinodesk/data/topic_train/{entry.name}"))
+    return out
+
+
+def today() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d")

@@ -1,0 +1,188 @@
+"""Topic classification: the packaged model, options, storage, training from corrections, CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import re
+
+import pytest
+
+from sinodesk.errors import BadInput, ConfigError
+from sinodesk.stages.classify import (
+    FeatureOptions,
+    LabelledExample,
+    LearnerOptions,
+    TopicModel,
+    TopicOptions,
+    classify,
+    load_default_model,
+    load_taxonomy,
+    read_labelled_jsonl,
+    shipped_examples,
+    taxonomy_labels,
+    train_topic_model,
+)
+from sinodesk.stages.classify.features import analyze, normalize
+
+LABELS = (
+    "cyber", "tech_ai", "economy_trade", "politics_governance", "foreign_relations", "military_security",
+    "law_regulation", "society_censorship", "health", "history_culture", "environment_energy",
+)
+
+
+def test_taxonomy_has_the_eleven_topics_with_chinese_names():
+    tax = load_taxonomy()
+    assert tax.labels == LABELS
+    assert taxonomy_labels() == LABELS
+    names = {t.label: t.name_zh for t in tax.topics}
+    assert names["cyber"] == "网络安全" and names["health"] == "卫生健康"
+    assert all(len(t.en) >= 25 and len(t.zh) >= 20 for t in tax.topics)
+
+
+@pytest.mark.parametrize("cls", [TopicOptions, FeatureOptions, LearnerOptions])
+def test_every_option_is_documented(cls):
+    source = inspect.getsource(cls)
+    for f in dataclasses.fields(cls):
+        line = next(l for l in source.splitlines() if re.match(rf"\s+{f.name}:", l))
+        assert "# help:" in line and len(line.split("# help:")[1].strip()) > 10, f.name
+
+
+def test_english_stories_get_their_topics():
+    r = classify(
+        "Security researchers said a botnet of hijacked routers launched DDoS attacks on a Chinese AI start-up, "
+        "forcing it to pause new registrations.", "Botnet Hits AI Start-Up", "en")
+    assert r.labels[0] == "cyber"
+    assert "health" not in r.labels and "history_culture" not in r.labels
+    assert 1 <= len(r.labels) <= 3
+    assert set(r.scores) == set(LABELS)
+    assert all(0.0 <= v <= 1.0 for v in r.scores.values())
+    assert re.fullmatch(r"topics-\d{8}-[0-9a-f]{12}", r.model_version)
+
+
+def test_chinese_and_traditional_chinese_stories():
+    simp = classify("解放军东部战区在台湾海峡附近举行海空联合演习，出动多艘军舰和战机。", None, "zh")
+    trad = classify("解放軍東部戰區在台灣海峽附近舉行海空聯合演習，出動多艘軍艦和戰機。", None, "zh")
+    assert simp.labels[0] == "military_security"
+    assert trad.labels == simp.labels
+    assert normalize("軍艦") == "军舰"
+    assert "economy_trade" not in simp.labels
+
+
+def test_options_threshold_max_and_min_topics():
+    text = "The court fined the platform under the new data rules after hackers stole customer records, and its shares fell."
+    many = classify(text, None, "en", opts=TopicOptions(threshold=0.0, max_topics=3))
+    assert len(many.labels) == 3
+    one = classify(text, None, "en", opts=TopicOptions(threshold=1.01, max_topics=3, min_topics=1))
+    assert len(one.labels) == 1 and one.labels[0] == max(one.scores, key=one.scores.get)
+    none = classify(text, None, "en", opts=TopicOptions(threshold=1.01, min_topics=0))
+    assert none.labels == ()
+
+
+def test_features_mix_words_bigrams_and_chinese_ngrams():
+    feats = analyze("Hackers hit 网络安全", FeatureOptions())
+    assert "hacker" in feats and "hacker hit" in feats
+    assert {"网络", "网络安", "安全"} <= set(feats)
+    assert not any(f.startswith("w:") for f in feats)
+
+
+def test_model_round_trip_bytes_keeps_scores_and_version():
+    model = load_default_model()
+    blob = model.to_bytes()
+    assert len(blob) < 2_000_000
+    again = TopicModel.from_bytes(blob)
+    text = "外交部发言人就美国对华加征关税答记者问。"
+    assert again.version == model.version
+    assert again.classify(text).scores == model.classify(text).scores
+
+
+def test_bad_model_blob_is_rejected_with_a_fix():
+    with pytest.raises(BadInput, match=r"not a sinodesk topic model .*retrain it with 'sinodesk train topics'"):
+        TopicModel.from_bytes(b"not a model")
+
+
+def test_default_model_is_deterministic():
+    from sinodesk.stages.classify.model import build_model, shipped_examples
+
+    tax = load_taxonomy()
+    a = build_model(tax, shipped_examples(), date="20250601")
+    assert a.version == load_default_model().version
+    assert a.to_bytes() == load_default_model().to_bytes()
+
+
+STORY = LabelledExample(
+    "Power use hit a record in Jiangsu as air conditioners ran day and night; the grid company asked steel plants "
+    "to pause evening shifts.", "Heatwave Pushes Demand to Record", "en", ("environment_energy", "economy_trade"))
+
+
+def test_corrections_change_the_trained_models_output():
+    before = load_default_model().classify(STORY.text, STORY.headline)
+    # the analyst's corrections: this story and two like it, labelled as they should be
+    corrections = [
+        STORY,
+        LabelledExample("Factories in Zhejiang were told to shift production to night hours as electricity demand peaked.",
+                        "Power Rationing Hits Factories", "en", ("environment_energy", "economy_trade")),
+        LabelledExample("浙江多地工厂因用电负荷创新高被要求错峰生产，部分企业减产。", None, "zh", ("environment_energy", "economy_trade")),
+    ]
+    model = train_topic_model(corrections, date="20250701")
+    after = model.classify(STORY.text, STORY.headline)
+    assert set(after.labels) == {"environment_energy", "economy_trade"}
+    assert after.labels != before.labels
+    assert after.scores["economy_trade"] > before.scores["economy_trade"]
+    assert model.version.startswith("topics-20250701-") and model.version != load_default_model().version
+    assert model.trained_on["examples"] == len(shipped_examples()) + 3
+    # stored and reloaded, the corrected model gives the same answer
+    assert TopicModel.from_bytes(model.to_bytes()).classify(STORY.text, STORY.headline).labels == after.labels
+
+
+def test_training_rejects_unknown_topics_and_empty_input():
+    with pytest.raises(BadInput, match=r"unknown topic 'sports'; use one of cyber, tech_ai, .* or add it to the taxonomy file"):
+        train_topic_model([LabelledExample("Team wins the cup.", None, "en", ("sports",))], date="20250701")
+    with pytest.raises(BadInput, match=r"no labelled examples given; record corrections with 'sinodesk label'"):
+        train_topic_model([], date="20250701")
+    with pytest.raises(BadInput, match=r"base 'other' is unknown; use 'default' or 'none'"):
+        train_topic_model([STORY], base="other")
+
+
+def test_training_on_user_examples_alone():
+    examples = [
+        LabelledExample("Hackers stole passwords from the bank.", None, "en", ("cyber",)),
+        LabelledExample("The bank's profit rose as lending grew.", None, "en", ("economy_trade",)),
+        LabelledExample("Malware infected the bank's servers.", None, "en", ("cyber",)),
+        LabelledExample("Exports and imports grew last month.", None, "en", ("economy_trade",)),
+    ]
+    model = train_topic_model(examples, base="none", date="20250701")
+    assert model.trained_on["examples"] == 4
+    assert model.classify("Hackers planted malware on the servers.").labels[0] == "cyber"
+
+
+def test_read_labelled_jsonl_accepts_labels_or_topics_and_reports_bad_lines():
+    rows = read_labelled_jsonl('{"text": "a", "labels": ["cyber"]}\n\n{"text": "b", "topics": "health,tech_ai"}\n', "mine.jsonl")
+    assert [r.labels for r in rows] == [("cyber",), ("health", "tech_ai")]
+    with pytest.raises(BadInput, match=r"mine.jsonl line 2: not JSON"):
+        read_labelled_jsonl('{"text": "a", "labels": ["cyber"]}\n{oops\n', "mine.jsonl")
+    with pytest.raises(BadInput, match=r'mine.jsonl line 1: "labels" must be a non-empty list'):
+        read_labelled_jsonl('{"text": "a", "labels": []}\n', "mine.jsonl")
+
+
+def test_bad_taxonomy_file_names_the_problem(tmp_path):
+    bad = tmp_path / "topics.toml"
+    bad.write_text('[topics.cyber]\nname_zh = "网络安全"\ndescription = "x"\n[topics.cyber.en]\nhack = -1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"topic 'cyber' term 'hack' has weight -1; use a positive number"):
+        load_taxonomy(bad)
+    bad.write_text('[topics.cyber]\ndescription = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"topic 'cyber' lacks name_zh"):
+        load_taxonomy(bad)
+
+
+def test_cli_topics_json_and_errors(run_cli, tmp_path):
+    r = run_cli("topics", "-", "--json", input="中国海警船在南海对菲律宾补给船使用水炮。".encode())
+    assert r.returncode == 0, r.stderr.decode()
+    out = json.loads(r.stdout)
+    assert out["topics"][0] == "military_security" and set(out["scores"]) == set(LABELS)
+    r = run_cli("topics", tmp_path / "missing.txt")
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == f"Error: {tmp_path / 'missing.txt'}: no such file (give a text file, or '-' for stdin)"
+    help_text = run_cli("eval", "topics", "--help").stdout.decode()
+    assert "Example:" in help_text and "--set" in help_text
