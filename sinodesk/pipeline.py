@@ -198,15 +198,37 @@ def build_context(settings: Settings, archive: Archive | None = None) -> Context
 
 
 def load_topic_model(archive: Archive | None):
-    """The user's latest trained topic model if there is one, else None (packaged default)."""
-    try:
-        from .stages import classify as cl
-    except ImportError:
-        return None
-    if archive is None or not hasattr(cl, "TopicModel"):
+    """The user's latest trained topic model if there is one, else the packaged default.
+
+    The default is built from shipped data on first use (a few seconds); its blob is kept in
+    the archive's state under a fingerprint of that data and code, so later runs load it.
+    """
+    from .stages import classify as cl
+
+    if archive is None:
         return None
     saved = archive.load_model("topics")
-    return cl.TopicModel.from_bytes(saved[1]) if saved else None
+    if saved:
+        return cl.TopicModel.from_bytes(saved[1])
+    key = "topics-default:" + _default_model_fingerprint()
+    blob = archive.get_state(key)
+    if blob is not None:
+        return cl.TopicModel.from_bytes(blob)
+    model = cl.load_default_model()
+    archive.set_state(key, model.to_bytes())
+    return model
+
+
+def _default_model_fingerprint() -> str:
+    from pathlib import Path
+
+    pkg = Path(__file__).resolve().parent
+    files = [pkg / "data" / "topics.toml", *sorted((pkg / "data" / "topic_train").glob("*")), *sorted((pkg / "stages" / "classify").glob("*.py"))]
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def load_outlets():

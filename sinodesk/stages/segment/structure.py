@@ -23,6 +23,7 @@ from .sources import is_closing
 from .text import terms
 
 READ_MORE_TAIL = re.compile(r"(?:\s*[—–-]?\s*(?:read more|continue reading|阅读全文)\s*[»›>…]*\s*)$", re.I)
+MASTHEAD_MAX_CHARS = 160  # a headed "story" before a digest's first item with less body is its masthead
 POSITION_PRIOR = 1.5  # shared words a later title-like line needs per place, to be the headline instead
 
 
@@ -73,7 +74,13 @@ def find_items(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
     if marked < 2 and len(found) < max(3, prose // 2):
         return None
     # Title-like lines followed by prose that is not an item are headlines of ordinary stories.
-    headed = {run[-1] for run, body in _runs(lines, content) if body not in found}
+    # A short title + note opening the document, before the first item, is its masthead.
+    first_item = min(found)
+    headed = {
+        run[-1] for run, body in _runs(lines, content)
+        if body not in found
+        and not _is_masthead(lines, content, run, body, first_item)
+    }
     plan = Plan("items", [])
     section: str | None = None
     for i in content:
@@ -87,6 +94,15 @@ def find_items(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
             if plan.starts and plan.starts[-1].stop is None:
                 plan.starts[-1].stop = i
     return plan
+
+
+def _is_masthead(lines: tuple[Line, ...], content: list[int], run: list[int], body: int, first_item: int) -> bool:
+    """A lone title opening the document with a one-line short note, then the items."""
+    if len(run) != 1 or run[0] != content[0] or body > first_item:
+        return False
+    k = content.index(body)
+    nxt = content[k + 1] if k + 1 < len(content) else None
+    return len(lines[body].text.strip()) < MASTHEAD_MAX_CHARS and (nxt is None or is_title_like(lines[nxt].text) or nxt == first_item)
 
 
 def _overlap(a: str, body: set[str]) -> int:
