@@ -81,7 +81,9 @@ def reprocess(db, config):
 
 
 def _fmt_row(s) -> str:
-    return f"{s.story_id}  {(s.published or '-'):10}  {(s.outlet or '-')[:22]:22}  {s.headline or '(no headline)'}"
+    from rich.cells import set_cell_size  # pads by display width: a Chinese character takes two cells
+
+    return f"{s.story_id}  {(s.published or '-'):10}  {set_cell_size(s.outlet or '-', 22)}  {s.headline or '(no headline)'}"
 
 
 @click.command()

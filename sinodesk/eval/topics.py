@@ -174,9 +174,13 @@ def _timed(fn: Callable[[], np.ndarray]) -> tuple[np.ndarray, float]:
 THUCNEWS_FEATURES = FeatureOptions(cjk_words=True, cjk_whole_text=True)
 THUCNEWS_LEARNER = LearnerOptions(C=1.0, nb_weight=0.1, nb_alpha=0.02)
 SHORT_FEATURES = FeatureOptions(latin_chars=(3, 5))
-SHORT_LEARNER = LearnerOptions()
+# C=1.0 for AG and C=2.0 for Reuters were chosen on held-out parts of the training data only
+# (AG: 4 inner folds inside outer fold 1's training part; Reuters: 4 folds of the ModApte
+# training split) -- looser fits gained 0.05-0.5 points there on every fold (AG: within noise).
+SHORT_LEARNER = LearnerOptions(C=1.0)
 LONG_FEATURES = FeatureOptions(word_bigrams=False)
 LONG_LEARNER = LearnerOptions(C=1.0, nb_weight=0.0)
+REUTERS_LEARNER = LearnerOptions(C=2.0, nb_weight=0.0)
 
 
 def eval_thucnews(eval_dir: str | Path, *, limit_test: int | None = None, with_peer: bool = True,
@@ -258,7 +262,7 @@ def eval_bbc(eval_dir: str | Path, *, folds: int = 5, max_folds: int | None = No
 
 
 def eval_reuters(eval_dir: str | Path, *, features: FeatureOptions = LONG_FEATURES,
-                 learner: LearnerOptions = LONG_LEARNER) -> dict:
+                 learner: LearnerOptions = REUTERS_LEARNER) -> dict:
     """Reuters-21578 ModApte, 90 categories: micro/macro-F1 on test stories with at least one of them."""
     folder = _need(Path(eval_dir) / "reuters21578-modapte")
     cats = json.loads((folder / "categories_r90.json").read_text(encoding="utf-8"))
