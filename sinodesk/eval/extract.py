@@ -75,10 +75,14 @@ def default_gold_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "tests" / "data" / "extract"
 
 
-def load_gold(gold_dir: Path, seeds_dir: Path | None) -> list[GoldStory]:
-    """Written stories always; seed stories when ``seeds_dir`` exists."""
+def load_gold(gold_dir: Path, seeds_dir: Path | None, *, heldout: bool = False) -> list[GoldStory]:
+    """Written stories always; seed stories when ``seeds_dir`` exists.
+
+    ``heldout=True`` reads only the ``heldout_*.jsonl`` files (labelled blind, never used for
+    tuning); the default reads every other file, so the two sets never mix.
+    """
     gold_dir = Path(gold_dir)
-    files = sorted(gold_dir.glob("*.jsonl"))
+    files = sorted(p for p in gold_dir.glob("*.jsonl") if p.name.startswith("heldout_") == heldout)
     if not files:
         raise NothingToDo(f"{gold_dir}: no gold *.jsonl files (pass --gold pointing at tests/data/extract)")
     out: list[GoldStory] = []

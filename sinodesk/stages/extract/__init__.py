@@ -42,6 +42,7 @@ class ExtractOptions:
 
 _SPACY_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "loc", "PRODUCT": "product", "LAW": "law"}
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_URL_NO_AT = re.compile(r"https?://\S+|www\.\S+")  # _URL where the text has no "@": starts with literals, so fast
 
 
 class ExtractResources:
@@ -201,17 +202,18 @@ def extract(
                 break
     base = _to_dt(published)
 
-    urls = [m.span() for m in _URL.finditer(text, s0, e0)]
+    url_rx = _URL if text.find("@", s0, e0) >= 0 else _URL_NO_AT
+    urls = [m.span() for m in url_rx.finditer(text, s0, e0)]
 
     def outside_urls(s: int, e: int) -> bool:
-        return not any(s < ue and us < e for us, ue in urls)
+        return not urls or not any(s < ue and us < e for us, ue in urls)
 
     ents: list[GazMatch] = []
     if opts.entities or opts.attributions or opts.numbers:
         extra = _spacy_entities(text, s0, e0, res, opts) if opts.use_spacy and language not in ("zh", "zh-cn", "zh-tw") else []
         ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra) if outside_urls(e.start, e.end)]
     date_hits = [d for d in find_dates(text, s0, e0, base, res.dates) if outside_urls(d.start, d.end)] if (opts.dates or opts.numbers) else []
-    attr_hits = find_attributions(text, s0, e0, ents, gaz, reg) if opts.attributions else []
+    attr_hits = find_attributions(text, s0, e0, ents, gaz, reg, source_lines) if opts.attributions else []
     num_hits = []
     if opts.numbers:
         blocked = urls + [(d.start, d.end) for d in date_hits] + [(e.start, e.end) for e in ents]

@@ -11,11 +11,13 @@ attributions here: there is nothing an analyst could look up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .entities import GazMatch
 from .gazetteer import Gazetteer, slug, trie_regex
 from .outlets import OutletRegistry
+from .scan import guard_after_first
 
 _SPEECH = (
     r"said|says|say|told|tells|reported|reports|announced|announces|stated|states|noted|notes|indicated|"
@@ -25,12 +27,43 @@ _SPEECH = (
     r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged|denied"
 )
 _ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first) )*"
-_ADVERBS_END = re.compile(_ADVERBS + r"$")
-_CUE_AFTER = re.compile(r"\b(" + trie_regex(_SPEECH.split("|")) + r")\b")
+_ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|"))
+_ADVERB_SUFFIXES = tuple(w + " " for w in _ADVERB_WORDS)
+# The cue patterns start with a literal or a character class and check "not inside a
+# word" after their first character (see scan.py); comments give the plain spelling.
+_NOT_AFTER_WORD = r"(?<!\w[\s\S])"
+# \b(said|says|...)\b -- scanned as "[^\w](said|...)\b" (a speech verb after a non-word
+# character: far fewer places to try than every letter that starts a verb), plus the
+# verb at the very start of the text, which has no character before it.
+_CUE_AFTER = re.compile(r"(" + trie_regex(_SPEECH.split("|")) + r")\b")
+_CUE_AFTER_SEP = re.compile(r"[^\w](" + trie_regex(_SPEECH.split("|")) + r")\b")
+_SAID_WORDS = frozenset("said|added|says|noted|explained|continued|wrote".split("|"))
+_CONTINUED = re.compile(r"continued(?<!\wcontinued)\s+")  # \bcontinued\s+ (not a speech verb)
+_SPACES = re.compile(r"\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING_KEYS = ("ccording to",)
 _INTERVIEW = re.compile(r"\b(?:[Ii]n an? (?:exclusive |recent )?interview with|speaking to|in a statement to|quoted by|cited by)\s+(?:the\s+)?")
-_DATA_FROM = re.compile(r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Rr]eport|[Ss]tudy|[Ss]urvey|[Aa]nalysis|[Rr]esearch|[Pp]oll) (?:from|by|released by|published by|conducted by)\s+")
-_SAID_BEFORE_NAME = re.compile(r"\b(said|added|says|noted|explained|continued|wrote)\s+")
+_INTERVIEW_KEYS = ("nterview with", "speaking to", "in a statement to", "quoted by", "cited by")
+# \b(?:[Dd]ata|[Ff]igures|...|[Pp]oll) (?:from|by|released by|published by|conducted by)\s+
+_DATA_FROM = re.compile(
+    r"[DdFfSsRrAaPp](?<!\w[\s\S])(?:(?<=[Dd])ata|(?<=[Ff])igures|(?<=[Ss])tatistics|(?<=[Rr])eport|(?<=[Ss])tudy"
+    r"|(?<=[Ss])urvey|(?<=[Aa])nalysis|(?<=[Rr])esearch|(?<=[Pp])oll) (?:from|by|released by|published by|conducted by)\s+"
+)
+_DATA_NOUN_TAILS = ("ata ", "igures ", "tatistics ", "eport ", "tudy ", "urvey ", "nalysis ", "esearch ", "oll ")
+_DATA_PREPS = ("from", "by", "released by", "published by", "conducted by")
+
+
+def _data_from_possible(text: str, s0: int, e0: int) -> bool:
+    """Could _DATA_FROM match?  Its noun, a space and its preposition must occur together."""
+    for tail in _DATA_NOUN_TAILS:
+        if text.find(tail, s0, e0) >= 0 and any(text.find(tail + p, s0, e0) >= 0 for p in _DATA_PREPS):
+            return True
+    return False
+_ARTICLE = re.compile(r"(?:the |a |an )?")
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
+_URL_LINE = re.compile(r"^\s*https?://")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _GAP_OK = re.compile(r"^(?:(?:the|a|an|its|their|new|recent|latest|cybersecurity|security|research|consultancy|firm|company|group|agency|outlet|media|news|site|website|newspaper|daily|magazine|think|tank|report|study|survey|data|official|officials|spokesperson|of|by|from|state|state-run|state-owned|Chinese|US|U\.S\.|American|British|Taiwanese|Indian|Japanese|Singapore’s|Singapore's|[\w-]+'s|[\w-]+’s|\d{4}|monitor|watchdog|analyst|analysts|expert|experts|professor|scholar|institute|data-analytics|intelligence|threat|vendor|provider|platform|broadcaster|tabloid|portal|network) )*$")
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
 _ZH_JU = re.compile(r"据(?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
@@ -90,9 +123,14 @@ def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
 
     out: list[SourceLine] = []
     lines = []
-    for m in re.finditer(r"[^\n]*", text[s0:e0]):
-        if m.group().strip():
-            lines.append((s0 + m.start(), s0 + m.end()))
+    ls = s0
+    while ls <= e0:
+        le = text.find("\n", ls, e0)
+        if le < 0:
+            le = e0
+        if not text[ls:le].isspace() and le > ls:
+            lines.append((ls, le))
+        ls = le + 1
     in_list = False
     for ls, le in lines:
         line = text[ls:le]
@@ -107,7 +145,7 @@ def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
             num = _NUMBERED.match(line)
             if num and in_list:
                 body_start = ls + num.start(1)
-            elif re.match(r"^\s*https?://", line):
+            elif _URL_LINE.match(line):
                 continue
             else:
                 in_list = False
@@ -118,7 +156,7 @@ def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
         if not m:
             continue
         date_text = m.group("date")
-        has_date = bool(date_text and DATE_RX.search(date_text) and re.search(r"\d{4}", date_text))
+        has_date = bool(date_text and DATE_RX.search(date_text) and _FOUR_DIGITS.search(date_text))
         if not head and not (in_list and _NUMBERED.match(line)) and not has_date:
             continue
         ns, ne = body_start + m.start("name"), body_start + m.end("name")
@@ -130,46 +168,73 @@ def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
     return out
 
 
-def _entity_before(ents: list[GazMatch], pos: int, text: str) -> GazMatch | None:
-    for e in reversed(ents):
-        if e.end <= pos and pos - e.end <= 1 and text[e.end : pos].strip() == "":
-            return e
-        if e.end < pos - 2:
-            break
-    return None
+class _Ents:
+    """The story's entities sorted by start (non-overlapping), with the look-ups cue rules need."""
 
+    __slots__ = ("ents", "starts", "ends", "ends_sorted")
 
-def _appositive_subject(ents: list[GazMatch], text: str, sent_start: int, cue: int) -> GazMatch | None:
-    best = None
-    for e in ents:
-        if e.start < sent_start or e.end > cue:
-            continue
-        if e.label not in ("PERSON", "ORG"):
-            continue
-        nxt = text[e.end : e.end + 2]
-        if nxt.startswith(",") or nxt == " (":
-            if best is None or (e.label == "PERSON" and best.label != "PERSON"):
-                best = e
-                if e.label == "PERSON":
-                    break
-    return best
+    def __init__(self, ents: list[GazMatch]):
+        self.ents = sorted(ents, key=lambda e: e.start)
+        self.starts = [e.start for e in self.ents]
+        self.ends = [e.end for e in self.ents]
+        self.ends_sorted = all(a <= b for a, b in zip(self.ends, self.ends[1:]))
 
+    def before(self, pos: int, text: str) -> GazMatch | None:
+        """The entity ending at ``pos`` or one blank before it (scanning back from the last one)."""
+        ents = self.ents
+        if self.ends_sorted:
+            i = bisect_left(self.ends, pos + 1)  # ents[:i] end at or before pos
+            while i > 0:
+                i -= 1
+                e = ents[i]
+                if pos - e.end <= 1 and text[e.end : pos].strip() == "":
+                    return e
+                if e.end < pos - 2:
+                    return None
+            return None
+        for e in reversed(ents):
+            if e.end <= pos and pos - e.end <= 1 and text[e.end : pos].strip() == "":
+                return e
+            if e.end < pos - 2:
+                break
+        return None
 
-def _entity_after(ents: list[GazMatch], text: str, pos: int, limit: int, allow_gap: bool) -> GazMatch | None:
-    for e in ents:
-        if e.start < pos:
-            continue
+    def at(self, pos: int) -> GazMatch | None:
+        """The first entity starting exactly at ``pos``."""
+        i = bisect_left(self.starts, pos)
+        return self.ents[i] if i < len(self.ents) and self.starts[i] == pos else None
+
+    def appositive_subject(self, text: str, sent_start: int, cue: int) -> GazMatch | None:
+        """Sentence subject set off by a comma or bracket ("Zheng, a professor at ..., said")."""
+        best = None
+        for i in range(bisect_left(self.starts, sent_start), bisect_left(self.starts, cue)):
+            e = self.ents[i]
+            if e.end > cue or e.label not in ("PERSON", "ORG"):
+                continue
+            nxt = text[e.end : e.end + 2]
+            if nxt.startswith(",") or nxt == " (":
+                if best is None or (e.label == "PERSON" and best.label != "PERSON"):
+                    best = e
+                    if e.label == "PERSON":
+                        break
+        return best
+
+    def after(self, text: str, pos: int, limit: int, allow_gap: bool) -> GazMatch | None:
+        """The first entity at or after ``pos`` (before ``limit``) if only filler words lie between."""
+        i = bisect_left(self.starts, pos)
+        if i == len(self.ents):
+            return None
+        e = self.ents[i]
         if e.start >= limit:
             return None
         gap = text[pos : e.start]
         if gap.strip() == "" or (allow_gap and _GAP_OK.match(gap)):
             return e if e.label in _OK_LABELS else None
         return None
-    return None
 
 
 def _capseq_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
-    m = re.match(r"(?:the |a |an )?", text[pos:limit])
+    m = _ARTICLE.match(text[pos:limit])
     p = pos + (m.end() if m else 0)
     cm = _CAPSEQ.match(text, p, limit)
     if cm and cm.end() > p and text[p:cm.end()] not in ("The", "A", "An", "He", "She", "It", "They"):
@@ -177,10 +242,22 @@ def _capseq_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return None
 
 
+def _present(text: str, s0: int, e0: int, keys: tuple[str, ...]) -> bool:
+    return any(text.find(k, s0, e0) >= 0 for k in keys)
+
+
 def find_attributions(
-    text: str, s0: int, e0: int, ents: list[GazMatch], gaz: Gazetteer, reg: OutletRegistry
+    text: str,
+    s0: int,
+    e0: int,
+    ents: list[GazMatch],
+    gaz: Gazetteer,
+    reg: OutletRegistry,
+    source_lines: list[SourceLine] | None = None,
 ) -> list[AttrHit]:
-    ents = sorted(ents, key=lambda e: e.start)
+    """Attributions in ``text[s0:e0]``; ``source_lines`` (from find_source_lines) if already found."""
+    index = _Ents(ents)
+    ents = index.ents
     hits: list[AttrHit] = []
 
     def add(s: int, e: int, cue: str, canonical: str | None) -> None:
@@ -188,45 +265,45 @@ def find_attributions(
         source, oid = _canonical_source(surface, canonical, gaz, reg)
         hits.append(AttrHit(s, e, source, cue, oid, canonical))
 
-    for m in _ACCORDING.finditer(text, s0, e0):
+    for m in _ACCORDING.finditer(text, s0, e0) if _present(text, s0, e0, _ACCORDING_KEYS) else ():
         _, send = _sentence_bounds(text, m.end(), s0, e0)
         limit = min(send, m.end() + 90)
-        ent = _entity_after(ents, text, m.end(), limit, allow_gap=True)
+        ent = index.after(text, m.end(), limit, allow_gap=True)
         if ent:
             add(ent.start, ent.end, "according to", ent.canonical)
             continue
         span = _capseq_after(text, m.end(), limit)
         if span:
             add(*span, "according to", None)
-    for rx, cue in ((_INTERVIEW, "interview with"), (_DATA_FROM, None)):
-        for m in rx.finditer(text, s0, e0):
+    for rx, cue, possible in ((_INTERVIEW, "interview with", _present(text, s0, e0, _INTERVIEW_KEYS)), (_DATA_FROM, None, None)):
+        if possible is None:
+            possible = _data_from_possible(text, s0, e0)
+        for m in rx.finditer(text, s0, e0) if possible else ():
             _, send = _sentence_bounds(text, m.end(), s0, e0)
-            ent = _entity_after(ents, text, m.end(), min(send, m.end() + 60), allow_gap=True)
+            ent = index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True)
             if ent:
                 add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
-    for m in _CUE_AFTER.finditer(text, s0, e0):
-        verb = m.group(1)
-        lo = max(s0, m.start() - 120)
-        adv = _ADVERBS_END.search(text, lo, m.start())
-        pos = m.start() - (len(adv.group()) if adv else 0)
-        sent_start, send = _sentence_bounds(text, m.start(), s0, e0)
-        ent = _entity_before(ents, pos, text)
+    cues = _cue_verbs(text, s0, e0)
+    for c_start, c_end, verb in cues:
+        pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
+        sent_start, send = _sentence_bounds(text, c_start, s0, e0)
+        ent = index.before(pos, text)
         if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
-            ent = _appositive_subject(ents, text, sent_start, pos)
+            ent = index.appositive_subject(text, sent_start, pos)
         if ent is None and verb in ("told",) or ent is None and verb in ("said", "says", "added", "noted"):
             pass
         if ent is not None and ent.label in _OK_LABELS:
             add(ent.start, ent.end, verb, ent.canonical)
         if verb in ("told", "tells"):
-            after = re.match(r"\s+(?:the\s+)?", text[m.end() : e0])
-            p = m.end() + (after.end() if after else 0)
-            obj = next((e for e in ents if e.start == p), None)
+            after = _OBJECT_GAP.match(text, c_end, e0)
+            p = after.end() if after else c_end
+            obj = index.at(p)
             if obj is not None and (reg.match(text[obj.start : obj.end]) or (obj.canonical.startswith("org:") and obj.canonical[4:] in reg)):
                 add(obj.start, obj.end, "told", obj.canonical)
-    for m in _SAID_BEFORE_NAME.finditer(text, s0, e0):
-        obj = next((e for e in ents if e.start == m.end()), None)
+    for said_end, verb in _said_before_name(text, s0, e0, cues):
+        obj = index.at(said_end)
         if obj is not None and obj.label in ("PERSON", "ORG"):
-            add(obj.start, obj.end, m.group(1), obj.canonical)
+            add(obj.start, obj.end, verb, obj.canonical)
     for m in _ZH_JU.finditer(text, s0, e0):
         ss, se = m.span("src")
         inner = [e for e in ents if e.start >= ss and e.end <= se]
@@ -235,32 +312,75 @@ def find_attributions(
             add(e.start, e.end, "据…" + m.group("cue"), e.canonical)
         else:
             add(ss, se, "据…" + m.group("cue"), None)
-    for m in _ZH_DATELINE.finditer(text, s0, e0):
+    has_han = not text.isascii() and _HAS_HAN.search(text, s0, e0) is not None
+    for m in _ZH_DATELINE.finditer(text, s0, e0) if has_han else ():
         ss, se = m.span("src")
-        inner = [e for e in ents if e.start == ss]
-        if inner:
-            add(inner[0].start, inner[0].end, m.group("cue"), inner[0].canonical)
-    if re.search(r"[\u4e00-\u9fff]", text[s0:e0]):
+        first = index.at(ss)
+        if first is not None:
+            add(first.start, first.end, m.group("cue"), first.canonical)
+    if has_han:
         for m in _ZH_AFTER.finditer(text, s0, e0):
-            ent = _entity_before(ents, m.start(), text)
+            ent = index.before(m.start(), text)
             if ent is not None and ent.label in _OK_LABELS and not any(h.start == ent.start for h in hits):
                 add(ent.start, ent.end, m.group(1), ent.canonical)
-    for sl in find_source_lines(text, s0, e0):
+    for sl in source_lines if source_lines is not None else find_source_lines(text, s0, e0):
         canonical = gaz.lookup(sl.name)
         add(sl.start, sl.end, "Source:", canonical)
     return _dedupe(hits)
 
 
 def _dedupe(hits: list[AttrHit]) -> list[AttrHit]:
+    """One attribution per span: the first found (rule order) among equal spans."""
     seen = set()
     out = []
     for h in sorted(hits, key=lambda h: (h.start, h.end)):
-        key = (h.start, h.end, h.cue)
-        if key in seen or any(h.start == o.start and h.end == o.end for o in out):
+        if (h.start, h.end) in seen:
             continue
-        seen.add(key)
+        seen.add((h.start, h.end))
         out.append(h)
     return out
+
+
+def _cue_verbs(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of every whole-word speech verb in ``text[s0:e0]``, in order."""
+    out = []
+    if s0 == 0:
+        m = _CUE_AFTER.match(text, 0, e0)
+        if m is not None:
+            out.append((0, m.end(), m.group(1)))
+    for m in _CUE_AFTER_SEP.finditer(text, max(s0 - 1, 0), e0):
+        if m.start(1) >= s0:
+            out.append((m.start(1), m.end(), m.group(1)))
+    return out
+
+
+def _said_before_name(text: str, s0: int, e0: int, cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """(end, verb) of \\b(said|added|says|noted|explained|continued|wrote)\\s+ in ``text[s0:e0]``.
+
+    All of these but "continued" are speech verbs already in ``cues``.
+    """
+    out = []
+    for _, c_end, verb in cues:
+        if verb in _SAID_WORDS:
+            sp = _SPACES.match(text, c_end, e0)
+            if sp is not None:
+                out.append((c_end, sp.end(), verb))
+    if text.find("continued", s0, e0) >= 0:
+        for m in _CONTINUED.finditer(text, s0, e0):
+            out.append((m.start(), m.end(), "continued"))
+        out.sort()
+    return [(e, verb) for _, e, verb in out]
+
+
+def _adverbs_start(text: str, lo: int, cue: int) -> int:
+    """Start of the run of adverbs + space ("has also ") that ends at ``cue`` (not before ``lo``)."""
+    pos = cue
+    while text.endswith(_ADVERB_SUFFIXES, lo, pos):
+        for suffix in _ADVERB_SUFFIXES:
+            if text.endswith(suffix, lo, pos):
+                pos -= len(suffix)
+                break
+    return pos
 
 
 def source_slug(name: str) -> str:

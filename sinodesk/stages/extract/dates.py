@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .scan import finditer_at
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MON_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _M = rf"(?:{MONTHS}|(?:{MON_ABBR})\.?)"
@@ -43,6 +45,29 @@ _PATTERNS = [
 ]
 # Every alternative starts at a word start: the leading look-behind skips mid-word positions fast.
 _RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")")
+# Where _RX can start: a digit run of 1-2 digits before a space, ordinal suffix or 月, or of
+# 4 digits before "-" or 年; a CJK relative-date character; a capital that begins a month
+# or weekday name; the first letter of yesterday/today/tomorrow/last/this/next -- never
+# right after a Latin letter.  A one-character probe (a superset of _RX's starts) that
+# begins with a character class, so ``re`` skips everything else in C (see scan.py).
+_CAND = re.compile(
+    r"[\dJFMASONDTWytln去今明昨上本](?<![A-Za-z][\s\S])"
+    r"(?:(?<=\d)(?:(?=\d?[ snrt月])|(?=\d{3}[-年]))|(?<=[去今明昨上本])"
+    r"|(?<=[JFMASONDTW])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at)"
+    r"|(?<=[ytln])(?=esterday|oday|omorrow|ast |his |ext ))"
+)
+_SPACES = re.compile(r"\s+")
+_SEPT = re.compile(r"\bSept\b")
+# _CAND without the lower-case starts, for text that has none of those words (most text:
+# t, l, n and y start many words, and each would be tried).
+_CAND_NO_LOWER = re.compile(
+    r"[\dJFMASONDTW去今明昨上本](?<![A-Za-z][\s\S])"
+    r"(?:(?<=\d)(?:(?=\d?[ snrt月])|(?=\d{3}[-年]))|(?<=[去今明昨上本])"
+    r"|(?<=[JFMASONDTW])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at))"
+)
+_LOWER_STARTS = ("yesterday", "today", "tomorrow") + tuple(
+    f"{w} {u}" for w in ("last", "this", "next") for u in ("year", "month", "week")
+)
 _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|to|early|late|mid|of|during|last|this|next|through|before|after) |mid-)$")
 
 
@@ -79,6 +104,7 @@ class DateResolver:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str, str | None], tuple[str, str] | None] = {}
+        self._raw: dict[tuple[str, str, dt.datetime | None], str | None] = {}  # exact surface -> result
         self._parsers: dict[tuple[str, str | None], object] = {}
 
     def _parser(self, lang: str, base: dt.datetime | None):
@@ -97,10 +123,21 @@ class DateResolver:
         return p
 
     def resolve(self, text: str, kind: str, base: dt.datetime | None) -> str | None:
+        raw_key = (text, kind, base)
+        hit = self._raw.get(raw_key, self)
+        if hit is not self:
+            return hit
+        iso = self._resolve_normalised(text, kind, base)
+        if len(self._raw) > 100_000:
+            self._raw.clear()
+        self._raw[raw_key] = iso
+        return iso
+
+    def _resolve_normalised(self, text: str, kind: str, base: dt.datetime | None) -> str | None:
         lang = "zh" if kind.startswith("zh") else "en"
         absolute = kind in ("mdy", "dmy", "iso", "zh_ymd", "zh_ym", "my")
-        norm = re.sub(r"\s+", " ", text.strip().rstrip(".,"))
-        norm = re.sub(r"\bSept\b", "Sep", norm)
+        norm = _SPACES.sub(" ", text.strip().rstrip(".,"))
+        norm = _SEPT.sub("Sep", norm)
         key = (norm, kind, None if absolute or base is None else base.date().isoformat())
         if key in self._cache:
             hit = self._cache[key]
@@ -164,7 +201,8 @@ def _closest_month(d: dt.datetime, base: dt.datetime) -> dt.datetime:
 
 def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolver: DateResolver) -> list[DateHit]:
     out: list[DateHit] = []
-    for m in _RX.finditer(text, start, end):
+    lower = any(text.find(w, start, end) >= 0 for w in _LOWER_STARTS)
+    for m in finditer_at(_CAND if lower else _CAND_NO_LOWER, _RX, text, start, end):
         kind = m.lastgroup
         s, e = m.span()
         if kind in ("wd", "month"):

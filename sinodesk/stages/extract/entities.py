@@ -15,9 +15,11 @@ Rules (all offsets stay in ``doc.text``):
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from bisect import bisect_left
+from functools import cached_property, lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, slug, trie_regex
+from .scan import guard_after_first
 
 SURNAMES = (
     "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
@@ -42,8 +44,14 @@ _PINYIN_SYL = (
 )
 _PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYL}){{1,2}}")
 _NAME_TOKEN = r"[A-Z][a-zü]+"
+# Patterns below start with a literal or a character class and put their "not inside a
+# word" look-behind after the first character (scan.py explains why); the comments give
+# the plain spelling they are equivalent to.
+_NOT_AFTER_WORD = r"(?<!\w[\s\S])"  # \b before a word character, checked after it
+_NOT_AFTER_NAME_CHAR = r"(?<![\w'’.-][\s\S])"
+# (?<![\w'’.-])(Surname) (Given)( Given)?(?![\w'’-])
 _PINYIN_NAME = re.compile(
-    rf"(?<![\w'’.-])({trie_regex(sorted(_SURNAME_SET))}) ({_NAME_TOKEN}(?:-[a-z]+)?)(?: ({_NAME_TOKEN}))?(?![\w'’-])"
+    rf"({trie_regex(sorted(_SURNAME_SET), guard=_NOT_AFTER_NAME_CHAR)}) ({_NAME_TOKEN}(?:-[a-z]+)?)(?: ({_NAME_TOKEN}))?(?![\w'’-])"
 )
 _TITLES = (
     "President|Premier|Vice Premier|Vice President|Chairman|General Secretary|Minister|Foreign Minister|"
@@ -51,9 +59,17 @@ _TITLES = (
     "Secretary|Spokesperson|spokesperson|spokesman|Director|Chancellor|Prime Minister|Chief Executive|"
     "Commissioner|General|Admiral|Judge|CEO|founder|Founder|Chairwoman|Chair"
 )
+# \b(?:Title) (Name)
 _TITLED_NAME = re.compile(
-    rf"\b(?:{_TITLES}) ((?:[A-Z]\.? )?{_NAME_TOKEN}(?:[ -]{_NAME_TOKEN}){{0,3}})(?![\w'’])"
+    rf"{guard_after_first(_TITLES.split('|'), _NOT_AFTER_WORD)} ((?:[A-Z]\.? )?{_NAME_TOKEN}(?:[ -]{_NAME_TOKEN}){{0,3}})(?![\w'’])"
 )
+# The same without the titles written in lower case ("spokesman", "founder"), whose first
+# letters are everywhere: used when none of them occurs (then both find the same names).
+_LOWER_TITLES = tuple(t for t in _TITLES.split("|") if t[0].islower())
+_TITLED_NAME_UPPER = re.compile(
+    rf"{guard_after_first([t for t in _TITLES.split('|') if not t[0].islower()], _NOT_AFTER_WORD)} ((?:[A-Z]\.? )?{_NAME_TOKEN}(?:[ -]{_NAME_TOKEN}){{0,3}})(?![\w'’])"
+)
+_PLACE_KEYS = ("rovince", "ounty", "istrict", "City", "refecture")  # every _PLACE match has one
 _ORG_HEADS = (
     "Ministry|Department|Bureau|Commission|Administration|Office|Council|Committee|Court|Institute|"
     "Institutes|University|Academy|Agency|Association|Center|Centre|Foundation|Corporation|Company|"
@@ -63,14 +79,18 @@ _ORG_HEADS = (
     "Radio|Agency|Fund|Council|Bureau|Branch|Team|Division|Station|Hospital|School|College|Alliance"
 )
 _CAP = r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})"
+# (?<![\w])((?:{_CAP} )(?:(?:{_CAP}|of|...) ){0,7}(?:{_ORG_HEADS}))(?:'s|’s)?(?![\w-])
 _ORG_PHRASE = re.compile(
-    rf"(?<![\w])((?:{_CAP} )(?:(?:{_CAP}|of|and|for|on|the|in|de|&|of the) ){{0,7}}(?:{_ORG_HEADS}))(?:'s|’s)?(?![\w-])"
+    rf"([A-Z](?<!\w[A-Z])(?:[\w’'&.-]*|[A-Z]{{1,}}) (?:(?:{_CAP}|of|and|for|on|the|in|de|&|of the) ){{0,7}}(?:{_ORG_HEADS}))(?:'s|’s)?(?![\w-])"
 )
+_ORG_OF_HEADS = "Ministry|Department|Bureau|Institute|University|Academy|Office|Commission|Center|Centre|Committee|Council|Administration"
+# (?<![\w])((?:Ministry|...) (?:of|for) (?:the )?Name...)
 _ORG_OF = re.compile(
-    rf"(?<![\w])((?:Ministry|Department|Bureau|Institute|University|Academy|Office|Commission|Center|Centre|Committee|Council|Administration) (?:of|for) (?:the )?{_CAP}(?: (?:{_CAP}|of|and|for|the)){{0,6}}(?<!of)(?<!and)(?<!for)(?<!the))"
+    rf"({guard_after_first(_ORG_OF_HEADS.split('|'), _NOT_AFTER_WORD)} (?:of|for) (?:the )?{_CAP}(?: (?:{_CAP}|of|and|for|the)){{0,6}}(?<!of)(?<!and)(?<!for)(?<!the))"
 )
+# (?<![\w])((?:{_NAME_TOKEN} ){1,2}(?:Province|...))(?![\w])
 _PLACE = re.compile(
-    rf"(?<![\w])((?:{_NAME_TOKEN} ){{1,2}}(?:Province|province|County|county|District|district|City|Prefecture|prefecture))(?![\w])"
+    rf"([A-Z](?<!\w[A-Z])[a-zü]+ (?:{_NAME_TOKEN} )?(?:Province|province|County|county|District|district|City|Prefecture|prefecture))(?![\w])"
 )
 _PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&]{1,9})\)")
 _LEADING = re.compile(r"^(?:The|the|A|An|a|an|In|On|At|By|For|From|With|As|After|Before|Since|While|When|Under|Meanwhile|However|China’s|China's) ")
@@ -118,7 +138,7 @@ class ChineseTagger:
         for alias in self._gaz.aliases:
             if has_cjk(alias):
                 tok.add_word(alias, freq=200000)
-        return jieba.posseg.POSTokenizer(tok)
+        return _pos_tokenizer(tok)
 
     def tag(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, flag) of every word in text[start:end]."""
@@ -131,6 +151,33 @@ class ChineseTagger:
         return out
 
 
+_DICT_LINE = re.compile(r"^([^ \n]+) [^ \n]+ ([^ \n]+)\r?$", re.M)
+
+
+def _pos_tokenizer(tok):
+    """``jieba.posseg.POSTokenizer(tok)``, with its word -> tag table read in one regex pass.
+
+    jieba parses its 350,000-line dictionary line by line in Python (about 0.7 s, paid on
+    the first Chinese story of every process); one ``re.findall`` over the file gives the
+    same table in about half the time.  Any line it cannot read -> jieba's own loader.
+    """
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tok
+    f = tok.get_dict_file()
+    try:
+        data = f.read().decode("utf-8")
+    finally:
+        f.close()
+    rows = _DICT_LINE.findall(data)
+    if len(rows) != sum(1 for line in data.splitlines() if line.strip()):
+        pos.load_word_tag(tok.get_dict_file())
+    else:
+        pos.word_tag_tab = dict(rows)
+    return pos
+
+
 def _strip_leading(text: str, s: int, e: int) -> tuple[int, int]:
     while True:
         m = _LEADING.match(text[s:e])
@@ -139,10 +186,14 @@ def _strip_leading(text: str, s: int, e: int) -> tuple[int, int]:
         s += m.end()
 
 
+_SHORT_SYLLABLE = re.compile(r"[a-z]{1,6}")
+
+
+@lru_cache(maxsize=8192)
 def _valid_given(given: str) -> bool:
     g = given.lower()
     if "-" in g:
-        return all(re.fullmatch(r"[a-z]{1,6}", p) for p in g.split("-"))
+        return all(_SHORT_SYLLABLE.fullmatch(p) for p in g.split("-"))
     return _PINYIN_GIVEN.fullmatch(g) is not None
 
 
@@ -157,7 +208,8 @@ def _rule_candidates(text: str, s0: int, e0: int) -> list[GazMatch]:
             end = m.end(3)
         name = text[m.start(1) : end]
         out.append(GazMatch(m.start(1), end, f"person:{slug(name)}", "PERSON"))
-    for m in _TITLED_NAME.finditer(text, s0, e0):
+    lower_title = any(text.find(t, s0, e0) >= 0 for t in _LOWER_TITLES)
+    for m in (_TITLED_NAME if lower_title else _TITLED_NAME_UPPER).finditer(text, s0, e0):
         s, e = m.span(1)
         words = text[s:e].split()
         while words and words[-1] in _GENERIC_CAPS:
@@ -173,7 +225,8 @@ def _rule_candidates(text: str, s0: int, e0: int) -> list[GazMatch]:
             if len(phrase.split()) < 2 or phrase.split()[0] in _GENERIC_CAPS and len(phrase.split()) < 3:
                 continue
             out.append(GazMatch(s, e, f"org:{slug(phrase)}", "ORG"))
-    for m in _PLACE.finditer(text, s0, e0):
+    places = _PLACE.finditer(text, s0, e0) if any(text.find(k, s0, e0) >= 0 for k in _PLACE_KEYS) else ()
+    for m in places:
         s, e = _strip_leading(text, *m.span(1))
         if len(text[s:e].split()) < 2 or text[s:e].split()[0] in _GENERIC_CAPS:
             continue
@@ -207,14 +260,19 @@ def _label(canonical: str) -> str:
 def resolve_overlaps(cands: list[GazMatch]) -> list[GazMatch]:
     """Keep earlier-listed candidates first, then longer ones; drop anything overlapping a kept one."""
     kept: list[GazMatch] = []
-    taken: list[tuple[int, int]] = []
+    # Kept spans never overlap, so sorted by start their ends are sorted too: a new span
+    # overlaps a kept one iff the last kept span starting before its end reaches past its start.
+    starts: list[int] = []
+    ends: list[int] = []
     for c in cands:
         if c.end <= c.start:
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect_left(starts, c.end)
+        if i and ends[i - 1] > c.start:
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -224,7 +282,7 @@ def find_entities(
     """Entities in ``text[start:end]``: gazetteer first, then rules, then ``extra`` (spaCy)."""
     gaz_hits = gaz.scan_latin(text, start, end)
     cjk: list[GazMatch] = []
-    if has_cjk(text[start:end]):
+    if has_cjk(text, start, end):
         cjk = _chinese_candidates(text, start, end, gaz, tagger) if tagger else gaz.scan_cjk(text, start, end)
     rules = _rule_candidates(text, start, end)
     # A rule span that strictly contains a gazetteer span ("Ministry of ..." around "MSS") loses
@@ -254,9 +312,41 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
     usable = {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
     if not usable:
         return ents
-    rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k) for k in sorted(usable, key=len, reverse=True)) + r")(?![\w-])")
     extra = []
-    for m in rx.finditer(text, start, end):
-        c = usable[m.group(1)]
-        extra.append(GazMatch(m.start(), m.end(), c, labels[c]))
+    for s, k in _whole_word_hits(text, start, end, usable):
+        c = usable[k]
+        extra.append(GazMatch(s, s + len(k), c, labels[c]))
     return resolve_overlaps(ents + extra)
+
+
+def _is_word_char(ch: str) -> bool:
+    """``re``'s \\w for str patterns."""
+    return ch.isalnum() or ch == "_"
+
+
+def _whole_word_hits(text: str, start: int, end: int, keys) -> list[tuple[int, str]]:
+    """(start, key) as ``re.finditer`` of (?<![\\w'’-])(k1|k2|... longest first)(?![\\w-]) finds them.
+
+    Plain ``str.find`` per key instead of compiling a fresh pattern for every story; at a
+    position the longest key wins, then the scan resumes after it.
+    """
+    found = []
+    for k in keys:
+        n = len(k)
+        p = text.find(k, start, end)
+        while p >= 0:
+            before = text[p - 1] if p > 0 else ""
+            after = text[p + n] if p + n < end else ""
+            if not (before and (_is_word_char(before) or before in "'’-")) and not (
+                after and (_is_word_char(after) or after == "-")
+            ):
+                found.append((p, k))
+            p = text.find(k, p + 1, end)
+    found.sort(key=lambda h: (h[0], -len(h[1])))
+    out = []
+    last_end = start
+    for p, k in found:
+        if p >= last_end:
+            out.append((p, k))
+            last_end = p + len(k)
+    return out

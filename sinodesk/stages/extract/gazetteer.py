@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -39,16 +40,21 @@ _OUTLET_ALIAS_STOP = {
 }
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def has_cjk(s: str) -> bool:
-    return _CJK.search(s) is not None
+def has_cjk(s: str, start: int = 0, end: int | None = None) -> bool:
+    """Any CJK ideograph in ``s[start:end]``?  (``str.isascii`` is O(1): English text is free.)"""
+    if s.isascii():
+        return False
+    return _CJK.search(s, start, len(s) if end is None else end) is not None
 
 
 def label_of(canonical: str) -> str:
     return LABELS.get(canonical.split(":", 1)[0], "MISC")
 
 
+@lru_cache(maxsize=16384)
 def slug(text: str) -> str:
     """ASCII slug for canonical ids: "Lai Ching-te" -> "lai-ching-te"."""
     s = unicodedata.normalize("NFKD", text)
@@ -57,8 +63,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
-def trie_regex(words: list[str]) -> str:
-    """Regex source matching any of ``words``; longer words win (greedy optional tails)."""
+def trie_regex(words: list[str], guard: str = "") -> str:
+    """Regex source matching any of ``words``; longer words win (greedy optional tails).
+
+    ``guard`` (a look-behind such as ``(?<!\\w.)``) is placed right after each word's first
+    character, so the pattern starts with plain literals and ``re`` can skip ahead fast.
+    """
     trie: dict = {}
     for w in words:
         node = trie
@@ -66,9 +76,9 @@ def trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict, root: bool = False) -> str:
         end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        alts = [re.escape(ch) + (guard if root else "") + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -76,7 +86,7 @@ def trie_regex(words: list[str]) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return build(trie)
+    return build(trie, root=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +105,19 @@ class Gazetteer:
         self.names = dict(names)  # canonical id -> display name (first alias)
         latin = [a for a in aliases if not has_cjk(a)]
         cjk = [a for a in aliases if has_cjk(a)]
-        self._latin = re.compile(r"(?<![^\W\u3400-\u9fff])(?<![@/.])(?:" + trie_regex(latin) + r")(?![^\W\u3400-\u9fff])") if latin else None
+        # Whole words only: not preceded by a (non-CJK) word character or by @ / . (e-mail,
+        # URL, domain); the guard sits after the first character (see scan.py).  Aliases
+        # that start with a lower-case letter ("the Pentagon", "iPhone") are few but their
+        # first letters are everywhere, so they get their own pattern, tried only when one
+        # of them occurs in the text; the common case scans capitals and digits only.
+        guard = r"(?<![^\W\u3400-\u9fff][\s\S])(?<![@/.][\s\S])"
+        tail = r"(?![^\W\u3400-\u9fff])"
+        upper = [a for a in latin if not a[0].islower()]
+        lower = [a for a in latin if a[0].islower()]
+        self._latin = re.compile("(?:" + trie_regex(latin, guard) + ")" + tail) if latin else None
+        self._latin_upper = re.compile("(?:" + trie_regex(upper, guard) + ")" + tail) if upper else None
+        self._latin_lower = re.compile("(?:" + trie_regex(lower, guard) + ")" + tail) if lower else None
+        self._lower_words = tuple(sorted(lower))
         self._cjk = re.compile(trie_regex(cjk)) if cjk else None
         self._folded = {}
         for a, c in aliases.items():
@@ -112,17 +134,31 @@ class Gazetteer:
     def display(self, canonical: str) -> str:
         return self.names.get(canonical, canonical.split(":", 1)[-1].replace("-", " ").title())
 
+    def _latin_matches(self, text: str, start: int, end: int):
+        """``self._latin.finditer`` (leftmost, longest, non-overlapping), computed cheaply.
+
+        Without any lower-case-initial alias match the combined pattern's matches are exactly
+        the upper-case pattern's; otherwise fall back to the combined pattern.
+        """
+        if self._latin is None:
+            return ()
+        lower = self._latin_lower
+        if lower is not None and any(text.find(w, start, end) >= 0 for w in self._lower_words):
+            if lower.search(text, start, end) is not None:
+                return self._latin.finditer(text, start, end)
+        if self._latin_upper is None:
+            return ()
+        return self._latin_upper.finditer(text, start, end)
+
     def scan_latin(self, text: str, start: int, end: int) -> list[GazMatch]:
         out: list[GazMatch] = []
-        if self._latin is None:
-            return out
-        for m in self._latin.finditer(text, start, end):
+        aliases = self.aliases
+        for m in self._latin_matches(text, start, end):
             s, e = m.span()
-            nxt = text[e : e + 2]
             # "Xi'an"-style: an apostrophe followed by letters other than a possessive s.
-            if nxt[:1] in "'’" and nxt[1:2].isalpha() and not re.match(r"['’]s\b", text[e : e + 3]):
+            if text[e : e + 1] in ("'", "’") and text[e + 1 : e + 2].isalpha() and not _POSSESSIVE.match(text, e, e + 3):
                 continue
-            canonical = self.aliases[m.group()]
+            canonical = aliases[m.group()]
             out.append(GazMatch(s, e, canonical, label_of(canonical)))
         return out
 

@@ -13,7 +13,9 @@ shared unit.  Approximators ("over", "about", "nearly") are part of the surface 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from decimal import Decimal
 
 _SCALE = {
@@ -70,7 +72,19 @@ _APPROX = r"(?:(?:more than|less than|fewer than|at least|at most|up to|as many 
 _SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn)"
 _CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|¥|€|£|₹|USD ?|RMB ?|Rs\.? ?)"
 _CUR_WORDS = "|".join(sorted((re.escape(k) for k in _CURRENCY_WORD if k.isascii()), key=len, reverse=True))
-_CORE = re.compile(rf"(?<![\w+#/.])(?<![A-Za-z][-.])(?P<num>{_NUM})(?![\d])")
+# The number itself: not glued to a word, "+", "#", "/" or "." before it, nor to "X-" / "X.".
+# Written to start with \d (the look-behinds follow the first digit) so ``re`` skips text
+# without digits in C; same matches as (?<![\w+#/.])(?<![A-Za-z][-.])(?P<num>{_NUM})(?!\d).
+_CORE = re.compile(
+    r"(?P<num>\d(?<![\w+#/.]\d)(?<![A-Za-z][-.]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))(?!\d)"
+)
+assert _NUM == r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # _CORE spells it out
+# _PREFIX can only match something non-empty when the text before the number (spaces
+# stripped) ends with the last word of an approximator or with a currency sign/code.
+_PREFIX_ENDS = (
+    "than", "least", "most", "to", "as", "over", "nearly", "almost", "about", "around", "approximately",
+    "roughly", "some", "under", "above", "below", "$", "¥", "€", "£", "₹", "usd", "rmb", "rs", "rs.",
+)
 _PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
 _TAIL = re.compile(
     rf"(?:(?P<sp>[ -]?)(?P<scale>{_SCALE_WORDS})\b)?"
@@ -79,42 +93,6 @@ _TAIL = re.compile(
     rf"(?P<curw> (?:{_CUR_WORDS})\b)?",
     re.I,
 )
-
-
-class _EnMatch:
-    """The parts of one English number mention: prefix (approximator, currency), core, tail."""
-
-    __slots__ = ("groups", "spans")
-
-    def __init__(self, text: str, core: re.Match, floor: int):
-        lo = max(floor, core.start() - 40)
-        pre = _PREFIX.search(text, lo, core.start())
-        tail = _TAIL.match(text, core.end())
-        self.groups = {"num": core.group("num")}
-        self.spans = {"num": core.span("num")}
-        for name in ("approx", "cur"):
-            if pre is not None and pre.group(name):
-                self.groups[name], self.spans[name] = pre.group(name), pre.span(name)
-        for name in ("scale", "pct", "times", "curw"):
-            if tail.group(name):
-                self.groups[name], self.spans[name] = tail.group(name), tail.span(name)
-        first = min(v[0] for v in self.spans.values())
-        last = max(v[1] for v in self.spans.values())
-        self.spans["all"] = (first, last)
-
-    def group(self, name: str):
-        return self.groups.get(name)
-
-    def start(self, name: str = "all") -> int:
-        return self.spans[name][0]
-
-    def end(self, name: str = "all") -> int:
-        return self.spans[name][1]
-
-
-def _en_matches(text: str, start: int, end: int):
-    for core in _CORE.finditer(text, start, end):
-        yield _EnMatch(text, core, start)
 
 
 _WORDNUM = re.compile(
@@ -128,7 +106,38 @@ _ZH = re.compile(
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?)")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and)\s*$")
+_ID_WORDS = (
+    "Article", "Section", "Chapter", "No.", "Unit", "Level", "Tier", "Phase", "Model", "Type", "Class", "Category",
+    "Item", "Paragraph", "Rule", "Route", "Highway", "Flight", "Room", "Vol.", "Issue", "Page", "p.", "pp.", "Figure",
+    "Table", "COVID", "Covid", "G", "Su", "J", "Z",
+)
+
+
+def _id_before(before: str) -> bool:
+    """``_ID_BEFORE.search(before)``: ends with an identifier word, maybe + " " or "-" (and "$"'s newline)."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    if before.endswith((" ", "-")):
+        before = before[:-1]
+    return before.endswith(_ID_WORDS)
+
+
 _ID_BEFORE = re.compile(r"(?:Article|Section|Chapter|No\.|Unit|Level|Tier|Phase|Model|Type|Class|Category|Item|Paragraph|Rule|Route|Highway|Flight|Room|Vol\.|Issue|Page|p\.|pp\.|Figure|Table|COVID|Covid|G|Su|J|Z)[ -]?$")
+
+
+class _Blocked:
+    """Does a span overlap any of a fixed set of spans?  O(log n) per question."""
+
+    __slots__ = ("_starts", "_maxend")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._maxend = list(accumulate((e for _, e in ordered), max))
+
+    def __call__(self, s: int, e: int) -> bool:
+        i = bisect_left(self._starts, e)  # spans [0, i) start before e
+        return i > 0 and self._maxend[i - 1] > s
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +156,26 @@ def _scaled(num: str, scale: str | None) -> float:
     return float(v)
 
 
+_HYPHEN_UNIT = re.compile(
+    r"-(person|people|member|strong|man|seat|bed|year|day|month|week|hour|km|kilometre|kilometer|mile|metre|meter|storey|story)\b"
+)
+_NEXT_WORDS = re.compile(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?")
+_HAS_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_CLOCK_AFTER = re.compile(r"\s?(?:a\.m|p\.m|am\b|pm\b|:\d)")
+_LIST_DOT = re.compile(r"\.\s")
+_WORD_CHAR = re.compile(r"\w")
+_SCALE_IN = re.compile(r"(thousand|million|billion|trillion)", re.I)
+
+
 def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
-    hy = re.match(r"-(person|people|member|strong|man|seat|bed|year|day|month|week|hour|km|kilometre|kilometer|mile|metre|meter|storey|story)\b", text[pos:limit])
+    hy = _HYPHEN_UNIT.match(text[pos:limit])
     if hy:
         return _UNIT_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
-    m = re.match(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?", text[pos:limit])
+    m = _NEXT_WORDS.match(text[pos:limit])
     if not m:
         return None, pos
     words, end = [], pos
@@ -178,28 +201,97 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 
 
 _SUBJ_CUT = re.compile(r"(?:[,;:()—–]|\bwhile\b|\bwhereas\b|\bthat\b|\bwhich\b|\band\b|\d)")
-_SUBJ_TRAIL = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|only|of|at|to|by|with|from|reached|reaching|increased|"
-    r"rose|grew|fell|dropped|declined|climbed|jumped|surged|plunged|shrunk|shrank|soared|stood|totaled|totalled|"
-    r"accounted|for|up|down|about|over|nearly|around|than|more|less|some|an|a|the|increase|decrease|rise|growth|"
-    r"been|reported|recorded|carried|gathering|collected|approved|distributed|in|on|its|their|of|nearly|roughly|"
-    r"approximately|almost|at least|higher|lower|price|has dropped|dropped to|plunged))+\s*$",
-    re.I,
+_TRAIL_WORDS = (
+    "has|have|had|was|were|is|are|will|would|also|only|of|at|to|by|with|from|reached|reaching|increased|"
+    "rose|grew|fell|dropped|declined|climbed|jumped|surged|plunged|shrunk|shrank|soared|stood|totaled|totalled|"
+    "accounted|for|up|down|about|over|nearly|around|than|more|less|some|an|a|the|increase|decrease|rise|growth|"
+    "been|reported|recorded|carried|gathering|collected|approved|distributed|in|on|its|their|of|nearly|roughly|"
+    "approximately|almost|at least|higher|lower|price|has dropped|dropped to|plunged"
 )
+# Filler words (verbs, prepositions, articles) between a subject and its number, stripped
+# from the end of the clause: "exports rose by" -> "exports".
+_SUBJ_TRAIL = re.compile(r"(?:\s+(?:" + _TRAIL_WORDS + r"))+\s*$", re.I)
+_TRAIL_ONE = frozenset(w for w in _TRAIL_WORDS.split("|") if " " not in w)
+_TRAIL_TWO = frozenset(w for w in _TRAIL_WORDS.split("|") if " " in w)
+# _SUBJ_CUT spelt backwards: its first match in the reversed text is its last match.
+# Written to start with a character class (see scan.py): (?:[,;:()—–]|\belihw\b|\bsaerehw\b|
+# \btaht\b|\bhcihw\b|\bdna\b|\d).
+_SUBJ_CUT_REV = re.compile(
+    r"[,;:()—–\dehstd](?:(?<=[,;:()—–\d])|(?<!\w[ehstd])(?:(?<=e)lihw|(?<=s)aerehw|(?<=t)aht|(?<=h)cihw|(?<=d)na)\b)"
+)
+_NONSPACE = re.compile(r"\S+")
+_RE_I_SPECIAL = frozenset("İıſK")  # non-ASCII letters re.I matches to ASCII ones
+
+
+def _strip_trail(clause: str) -> str:
+    """``_SUBJ_TRAIL.sub("", clause)`` without trying the pattern at every position.
+
+    The pattern removes the longest run of whole filler words (each after whitespace, a
+    two-word entry joined by one space) that ends the clause: walk the words from the end.
+    """
+    if not clause.isascii() and not _RE_I_SPECIAL.isdisjoint(clause):
+        return _SUBJ_TRAIL.sub("", clause)
+    words = clause.split()
+    n = len(words)
+    valid_next = True  # words[j+1:] are all filler
+    best = None
+    for j in range(n - 1, -1, -1):
+        w = words[j].lower()
+        if j + 1 < n and w + " " + words[j + 1].lower() in _TRAIL_TWO:
+            return _strip_trail_spans(clause)  # a two-word entry: needs the exact spacing
+        ok = w in _TRAIL_ONE and valid_next
+        if ok:
+            best = j
+        elif not valid_next:
+            break
+        valid_next = ok
+    if best is None:
+        return clause
+    if best == 0:
+        return "" if clause[:1].isspace() else _strip_first_kept(clause, words)
+    return clause.rsplit(None, n - best)[0]
+
+
+def _strip_first_kept(clause: str, words: list[str]) -> str:
+    """All words are filler but the first has no whitespace before it: it stays."""
+    return clause.rsplit(None, len(words) - 1)[0] if len(words) > 1 else clause
+
+
+def _strip_trail_spans(clause: str) -> str:
+    """The general case of _strip_trail, with word offsets (two-word entries)."""
+    toks = [m.span() for m in _NONSPACE.finditer(clause)]
+    words = [clause[a:b].lower() for a, b in toks]
+    n = len(toks)
+    valid = [False] * (n + 2)
+    valid[n] = True
+    best = None
+    for j in range(n - 1, -1, -1):
+        ok = words[j] in _TRAIL_ONE and valid[j + 1]
+        if not ok and j + 1 < n and clause[toks[j][1] : toks[j + 1][0]] == " ":
+            ok = words[j] + " " + words[j + 1] in _TRAIL_TWO and valid[j + 2]
+        valid[j] = ok
+        if ok:
+            if j > 0 or toks[0][0] > 0:  # needs whitespace before the first stripped word
+                best = j
+        elif not valid[j + 1]:
+            break
+    if best is None:
+        return clause
+    return clause[: toks[best - 1][1] if best > 0 else 0]
 
 
 def _subject(text: str, sent_start: int, num_start: int) -> str | None:
     """Noun phrase before the verb that introduces the number, within the clause."""
     before = text[sent_start:num_start]
-    cuts = list(_SUBJ_CUT.finditer(before))
-    clause = before[cuts[-1].end() :] if cuts else before
-    clause = _SUBJ_TRAIL.sub("", clause).strip(" \"“”'")
+    last = _SUBJ_CUT_REV.search(before[::-1])
+    clause = before[len(before) - last.start() :] if last else before
+    clause = _strip_trail(clause).strip(" \"“”'")
     words = clause.split()
     if not words:
         return None
     words = words[-6:]
     subj = " ".join(words).strip(" ,.")
-    return subj if re.search(r"[A-Za-z\u4e00-\u9fff]", subj) else None
+    return subj if _HAS_WORD.search(subj) else None
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
@@ -207,56 +299,56 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     return floor if i < 0 else i + 1
 
 
-def _is_year(num: str, m: re.Match) -> bool:
-    return bool(re.fullmatch(r"1[89]\d\d|20\d\d|2100", num)) and not (m.group("scale") or m.group("pct") or m.group("cur") or m.group("curw"))
-
-
 def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[NumHit]:
     """Numeric claims in ``text[start:end]``; ``blocked`` spans (dates, names) are skipped."""
     hits: list[NumHit] = []
+    is_blocked = _Blocked(blocked)
 
-    def is_blocked(s: int, e: int) -> bool:
-        return any(s < be and bs < e for bs, be in blocked)
-
-    for m in _en_matches(text, start, end):
-        num = m.group("num")
-        ns = m.start("num")
-        if is_blocked(ns, m.end("num")):
+    for core in _CORE.finditer(text, start, end):
+        # Cheap rejections first (they only need the digits), then prefix and tail.
+        ns, ne = core.span()
+        if is_blocked(ns, ne):
             continue
-        if _is_year(num, m):
+        after = text[ne : ne + 4]
+        if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
             continue
-        after = text[m.end("num") : m.end("num") + 4]
-        if re.match(r"(?:st|nd|rd|th)\b", after) or re.match(r"\s?(?:a\.m|p\.m|am\b|pm\b|:\d)", after):
+        if _id_before(text[max(start, ns - 12) : ns]):
             continue
-        if _ID_BEFORE.search(text[max(start, ns - 12) : ns]):
-            continue
-        line_start = text.rfind("\n", 0, ns) + 1
-        if text[line_start:ns].strip() == "" and re.match(r"\.\s", text[m.end("num") : m.end("num") + 2]):
+        if _LIST_DOT.match(text, ne, ne + 2) and text[text.rfind("\n", 0, ns) + 1 : ns].strip() == "":
             continue  # list marker "1. "
-        if text[max(0, ns - 1) : ns] in ("+", "#") or re.match(r"[\w]", text[m.end("num") : m.end("num") + 1] or " "):
+        if text[max(0, ns - 1) : ns] in ("+", "#") or _WORD_CHAR.match(text[ne : ne + 1] or " "):
             continue
-        s = m.start()
-        scale = m.group("scale")
+        num = core.group()
+        # Prefix: approximator and/or currency right before the digits ("over $", "RMB ").
+        lo = max(start, ns - 40)
+        pre = _PREFIX.search(text, lo, ns) if text[lo:ns].rstrip().lower().endswith(_PREFIX_ENDS) else None
+        approx, cur = pre.group("approx", "cur") if pre is not None else (None, None)
+        tail = _TAIL.match(text, ne)
+        scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
+        if _YEAR.fullmatch(num) is not None and not (scale or pct or cur or curw):
+            continue  # a calendar year
+        s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
+        m_end = tail.end()
         value = _scaled(num, scale)
         unit = None
-        e = m.end()
-        if m.group("cur"):
-            unit = _CURRENCY_PREFIX.get(m.group("cur").strip(), "USD")
-        if m.group("pct"):
-            unit = "percentage points" if "point" in m.group("pct").lower() else "percent"
-        elif m.group("times"):
+        e = m_end
+        if cur:
+            unit = _CURRENCY_PREFIX.get(cur.strip(), "USD")
+        if pct:
+            unit = "percentage points" if "point" in pct.lower() else "percent"
+        elif times:
             unit = "times"
-        elif m.group("curw"):
-            unit = _CURRENCY_WORD[m.group("curw").strip().lower()]
+        elif curw:
+            unit = _CURRENCY_WORD[curw.strip().lower()]
         elif unit is None:
-            unit, e2 = _count_unit(text, m.end(), end)
+            unit, e2 = _count_unit(text, m_end, end)
             if unit:
                 e = e2
-        e = max(e, m.end())
+        e = max(e, m_end)
         # trailing currency noun after a count unit: "163 billion rupees" handled by curw;
         # "(about 3.55 trillion USD)" likewise.
-        if is_blocked(s, e) and not is_blocked(ns, m.end("num")):
-            e = m.end("num") if not scale else m.end("scale")
+        if is_blocked(s, e) and not is_blocked(ns, ne):
+            e = ne if not scale else tail.end("scale")
         hits.append(NumHit(s, e, value, unit, None))
     for m in _wordnum_matches(text, start, end):
         if not (m.group("pct") or m.group("times") or m.group("scale")):
@@ -268,8 +360,7 @@ def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             v *= _SCALE[m.group("scale").lower()]
         unit = "percent" if m.group("pct") else ("times" if m.group("times") else None)
         hits.append(NumHit(m.start(), m.end(), float(v), unit, None))
-    seg = text[start:end]
-    if re.search(r"[\u4e00-\u9fff]", seg):
+    if not text.isascii() and _HAS_HAN.search(text, start, end):
         for m in _ZH.finditer(text, start, end):
             if not (m.group("scale") or m.group("unit")):
                 continue
@@ -294,16 +385,58 @@ def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]
     return out
 
 
-_WORD_KEYS = re.compile(r"\b(?:percent|per cent|times|thousand|million|billion|trillion)\b", re.I)
+# \b(?:percent|per cent|times|thousand|million|billion|trillion)\b, case-insensitive, written
+# to start with a character class so ``re`` skips ahead in C (see scan.py).
+_WORD_KEYS = re.compile(
+    r"[pPtTmMbB](?<!\w[pPtTmMbB])"
+    r"(?i:(?<=p)ercent|(?<=p)er cent|(?<=t)imes|(?<=t)housand|(?<=m)illion|(?<=b)illion|(?<=t)rillion)\b"
+)
+
+
+_KEYWORDS = ("percent", "per cent", "times", "thousand", "million", "billion", "trillion")
+_NUMBER_WORDS = tuple(sorted(_WORDS))  # _WORDNUM's number words ("a million", "three", ...)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # re's \\w for str patterns
+
+
+def _keyword_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``_WORD_KEYS.finditer(text, start, end)``.
+
+    ASCII text: find the keywords in the lower-cased text (same length, and re.I on ASCII is
+    plain lower-casing) and check the word boundaries; other text: the regex.
+    """
+    piece = text[start:end]
+    if not piece.isascii():
+        return [m.span() for m in _WORD_KEYS.finditer(text, start, end)]
+    low = piece.lower()
+    spans = []
+    for kw in _KEYWORDS:
+        n = len(kw)
+        i = low.find(kw)
+        while i >= 0:
+            p = start + i
+            if not (p > 0 and _is_word_char(text[p - 1])) and not (p + n < end and _is_word_char(text[p + n])):
+                spans.append((p, p + n))
+            i = low.find(kw, i + 1)
+    spans.sort()
+    return spans
 
 
 def _wordnum_matches(text: str, start: int, end: int):
     """Spelled-out numbers only matter before a scale, "percent" or "times": look only there."""
     seen = set()
-    for kw in _WORD_KEYS.finditer(text, start, end):
-        lo = max(start, kw.start() - 45)
-        for m in _WORDNUM.finditer(text, lo, min(end, kw.end() + 20)):
-            if m.end() >= kw.end() and m.start() not in seen:
+    for ks, ke in _keyword_spans(text, start, end):
+        lo = max(start, ks - 45)
+        hi = min(end, ke + 20)
+        window = text[lo:hi]
+        if _RE_I_SPECIAL.isdisjoint(window):
+            low = window.lower()
+            if not any(w in low for w in _NUMBER_WORDS):
+                continue  # no number word to spell the number with
+        for m in _WORDNUM.finditer(text, lo, hi):
+            if m.end() >= ke and m.start() not in seen:
                 seen.add(m.start())
                 yield m
 
@@ -324,9 +457,9 @@ def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit is not None and _RANGE_JOIN.match(text[a.end : b.start]):
-            scale_b = re.search(r"(thousand|million|billion|trillion)", text[b.start : b.end], re.I)
+            scale_b = _SCALE_IN.search(text[b.start : b.end])
             value = a.value
-            if scale_b and not re.search(r"(thousand|million|billion|trillion)", text[a.start : a.end], re.I) and a.value < 1000:
+            if scale_b and not _SCALE_IN.search(text[a.start : a.end]) and a.value < 1000:
                 value = float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()])
             out[i] = NumHit(a.start, a.end, value, b.unit, a.subject)
     return out

@@ -17,6 +17,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -56,6 +57,7 @@ class Outlet:
     sources: tuple[str, ...]
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """Normalise a name for lookup: NFKC, curly quotes, case, "the", spacing, punctuation."""
     s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
