@@ -58,7 +58,6 @@ def _stage_segment(w, ctx):
 
 
 def _stage_language(w, ctx):
-    doc = w["doc"]
     return {"languages": tuple(detect_language((s.headline or "") + "\n" + s.text, ctx.detector) for s in w["segments"])}
 
 

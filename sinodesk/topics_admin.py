@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from .archive import Archive
@@ -29,27 +28,15 @@ def record_label(archive: Archive, story_id: str, labels: str) -> tuple[str, tup
 
 
 def _read_jsonl(path: str, known: tuple[str, ...]):
-    from .stages.classify import LabelledExample
+    from .stages.classify import read_labelled_jsonl
 
-    out = []
     with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadInput(f"{path} line {n}: not valid JSON ({exc.msg}); fix the line") from None
-            labs = obj.get("topics") or obj.get("labels")
-            if isinstance(labs, str):
-                labs = [x.strip() for x in labs.split(",") if x.strip()]
-            if not isinstance(obj.get("text"), str) or not labs:
-                raise BadInput(f"{path} line {n}: needs \"text\" and \"topics\" (a list of labels)")
-            bad = [x for x in labs if x not in known]
-            if bad:
-                raise BadInput(f"{path} line {n}: unknown topic {bad[0]!r} (known: {', '.join(known)})")
-            out.append(LabelledExample(text=obj["text"], headline=obj.get("headline"), language=obj.get("language"), labels=tuple(labs)))
-    return out
+        examples = read_labelled_jsonl(fh.read(), path)
+    for n, ex in enumerate(examples, 1):
+        bad = [x for x in ex.labels if x not in known]
+        if bad:
+            raise BadInput(f"{path} example {n}: unknown topic {bad[0]!r} (known: {', '.join(known)})")
+    return examples
 
 
 def train_from_archive(archive: Archive, extra_jsonl: list[str], *, reclassify: bool = True) -> str:

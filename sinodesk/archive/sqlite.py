@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,6 +47,17 @@ CREATE TABLE IF NOT EXISTS models (
     PRIMARY KEY (kind, version));
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB);
 """
+
+
+_FILTERS = (
+    ("since", "s.published >= ?"),
+    ("until", "s.published <= ?"),
+    ("outlet", "lower(s.outlet) = lower(?)"),
+    ("language", "s.language = ?"),
+    ("event_id", "s.event_id = ?"),
+    ("doc_id", "s.doc_id = ?"),
+    ("topic", "(',' || s.topics || ',') LIKE ?"),
+)
 
 
 class SQLiteArchive(Archive):
@@ -192,27 +202,11 @@ class SQLiteArchive(Archive):
 
     def iter_stories(self, flt=StoryFilter()):
         where, args = [], []
-        if flt.since:
-            where.append("s.published >= ?")
-            args.append(flt.since)
-        if flt.until:
-            where.append("s.published <= ?")
-            args.append(flt.until)
-        if flt.outlet:
-            where.append("lower(s.outlet) = lower(?)")
-            args.append(flt.outlet)
-        if flt.language:
-            where.append("s.language = ?")
-            args.append(flt.language)
-        if flt.event_id:
-            where.append("s.event_id = ?")
-            args.append(flt.event_id)
-        if flt.doc_id:
-            where.append("s.doc_id = ?")
-            args.append(flt.doc_id)
-        if flt.topic:
-            where.append("(',' || s.topics || ',') LIKE ?")
-            args.append(f"%,{flt.topic},%")
+        for attr, cond in _FILTERS:
+            value = getattr(flt, attr)
+            if value:
+                where.append(cond)
+                args.append(f"%,{value},%" if attr == "topic" else value)
         sql = "SELECT s.data FROM stories s JOIN documents d ON d.doc_id = s.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -44,3 +45,17 @@ def db_option(f):
         show_default="sinodesk.db or $SINODESK_DB",
         help="Archive database file.",
     )(f)
+
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def default_shared() -> Path:
+    """The shared seeds/eval folder: $SINODESK_SHARED, else ../shared beside the cwd or the repo."""
+    env = os.environ.get("SINODESK_SHARED")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), _REPO):
+        if (base.parent / "shared").is_dir():
+            return base.parent / "shared"
+    return _REPO.parent / "shared"

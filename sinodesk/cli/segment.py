@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
+from .common import default_shared
 from ..errors import BadInput, NothingToDo
 
 _REPO = Path(__file__).resolve().parents[2]
 
 
-def _default_shared() -> Path:
-    env = os.environ.get("SINODESK_SHARED")
-    if env:
-        return Path(env)
-    for base in (Path.cwd(), _REPO):
-        if (base.parent / "shared").is_dir():
-            return base.parent / "shared"
-    return _REPO.parent / "shared"
 
 
 @click.command("split")
@@ -100,7 +92,7 @@ def eval_segment(choi, bbc, seeds, labels, shared, only, limit, bbc_docs, as_jso
     """
     from ..eval import segment as ev
 
-    base = Path(shared) if shared else _default_shared()
+    base = Path(shared) if shared else default_shared()
     sets = set(only) or {"choi", "bbc", "seeds"}
     out: dict[str, object] = {}
     if "choi" in sets:

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
+from .common import default_shared
 from ..errors import BadInput
 
 _REPO = Path(__file__).resolve().parents[2]
 SETS = ("gold", "thucnews", "ag", "bbc", "reuters")
 
 
-def _default_shared() -> Path:
-    env = os.environ.get("SINODESK_SHARED")
-    if env:
-        return Path(env)
-    for base in (Path.cwd(), _REPO):
-        if (base.parent / "shared").is_dir():
-            return base.parent / "shared"
-    return _REPO.parent / "shared"
 
 
 def _read_text(path: str) -> str:
@@ -111,7 +103,7 @@ def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_err
     """
     from ..eval import topics as ev
 
-    shared = _default_shared()
+    shared = default_shared()
     eval_dir = Path(eval_dir) if eval_dir else shared / "eval"
     chosen = SETS if "all" in sets else tuple(dict.fromkeys(sets))
     for name in chosen:

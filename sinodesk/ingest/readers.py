@@ -47,6 +47,14 @@ def _reject(raw: RawItem, exc: Exception, stage: str | None = None, item: str = 
     )
 
 
+def _decode_or_reject(raw: RawItem, res: ReadResult) -> tuple[str, str] | None:
+    try:
+        return decode_bytes(raw.data, name=raw.source, content_type=raw.content_type)
+    except DecodeFailed as exc:
+        res.rejects.append(_reject(raw, exc))
+        return None
+
+
 # -- plain text ------------------------------------------------------------------------------
 
 def read_text(raw: RawItem) -> ReadResult:
@@ -256,12 +264,10 @@ def read_opml(raw: RawItem, fetcher: Fetcher | None, fetch_children: bool) -> Re
 
 def read_urls(raw: RawItem, fetcher: Fetcher | None, fetch_children: bool) -> ReadResult:
     res = ReadResult()
-    try:
-        text, _ = decode_bytes(raw.data, name=raw.source)
-    except DecodeFailed as exc:
-        res.rejects.append(_reject(raw, exc))
+    decoded = _decode_or_reject(raw, res)
+    if decoded is None:
         return res
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(decoded[0].splitlines(), 1):
         s = line.strip()
         if not s or s.startswith("#"):
             continue
@@ -288,11 +294,10 @@ def _fetch_child(raw: RawItem, url: str, where: str, fetcher: Fetcher | None, re
 
 def read_jsonl(raw: RawItem) -> ReadResult:
     res = ReadResult()
-    try:
-        text, enc = decode_bytes(raw.data, name=raw.source)
-    except DecodeFailed as exc:
-        res.rejects.append(_reject(raw, exc))
+    decoded = _decode_or_reject(raw, res)
+    if decoded is None:
         return res
+    text, enc = decoded
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue

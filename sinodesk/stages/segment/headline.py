@@ -133,7 +133,6 @@ def inline_headline(line: str) -> InlineHeadline | None:
         if not m:
             continue
         name = "hz" if m.groupdict().get("hz") else "h"
-        head = m.group(name)
         body = rest[m.end():]
         if rx is _BRACKET:
             h0, h1 = skip + m.start(name) + 1, skip + m.end(name) - 1
