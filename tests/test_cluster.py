@@ -149,3 +149,30 @@ def test_summarise_events_orders_by_family_spread():
     assert (rows[0]["first"], rows[0]["last"]) == ("2025-01-30", "2025-01-31")
     assert rows[1]["size"] == 3 and rows[1]["n_families"] == 1
     assert "port" in rows[0]["headline"].lower()
+
+
+def test_year_terms_and_mid_sentence_names_are_counted():
+    from sinodesk.stages.cluster.features import names_in, term_counts
+
+    assert names_in("The rep said Lindsay Lohan went to Betty Ford. Then she left.") == ["lindsay", "lohan", "betty", "ford"]
+    c = term_counts(None, "Back in 2013 the actress met Lindsay again, 1,999 fans and 2008.5 points", headline_weight=2,
+                    body_chars=3000, years=True, name_boost=1)
+    assert c["y:2013"] == 1 and "y:1999" not in c and "y:2008" not in c
+    assert c["lindsay"] == 2 and c["actress"] == 1
+
+
+def test_cold_start_raises_the_bar_while_document_frequencies_are_immature():
+    a = LinkItem("a", "Scholar: lessons for China from the Russia-Ukraine war",
+                 "The scholar said China should open up more and learn lessons from the Russia-Ukraine war and "
+                 "Western sanctions on Moscow. " * 2, published="2022-03-18")
+    b = LinkItem("b", "Ambassador urges Chinese firms to seize chances in Russia",
+                 "The Chinese ambassador in Moscow said China firms should fill the gap left in Russia by Western "
+                 "sanctions over the Russia-Ukraine war. " * 2, published="2022-03-20")
+    warm = EventLinker(EventOptions(cold_start_docs=0))  # as if primed: plain thresholds
+    assert warm._cold_factor() == 1.0
+    assert warm.add(a).event_id == warm.add(b).event_id  # score 0.28 >= 0.10 on a two-document idf
+    cold = EventLinker(EventOptions(cold_start_raise=2.0))
+    assert cold._cold_factor() == 3.0
+    assert cold.add(a).event_id != cold.add(b).event_id  # 0.28 < 0.30 while the idf is immature
+    cold.prime(["filler text number %d about markets" % i for i in range(600)])
+    assert cold._cold_factor() == 1.0

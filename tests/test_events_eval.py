@@ -34,16 +34,16 @@ def test_bcubed_rejects_mismatched_lengths():
 def test_ecbplus_test_topics_floor():
     need_shared(EVAL / "ecbplus-event-clusters")
     (test, _all) = ev.eval_ecbplus(EVAL, EventOptions(), peer=False)
-    # measured F1 0.766 (P 0.673, R 0.888); peer agglomerative baseline 0.883 in the same run
-    assert test.ours.f1 >= 0.74
+    # measured F1 0.845 (P 0.751, R 0.967); first version 0.766; peer agglomerative baseline 0.883
+    assert test.ours.f1 >= 0.83
     assert test.ours.n == 210
 
 
 def test_gvc_floor():
     need_shared(EVAL / "gvc-event-clusters-subset")
     (r,) = ev.eval_gvc(EVAL, EventOptions(), peer=False)
-    # measured F1 0.936 (P 0.970, R 0.905); peer 0.986
-    assert r.ours.f1 >= 0.92 and r.ours.precision >= 0.95
+    # measured F1 0.951 (P 0.984, R 0.920), idf primed with ECB+ topics 1-35; first version 0.936; peer 0.986
+    assert r.ours.f1 >= 0.94 and r.ours.precision >= 0.97
 
 
 def test_uci_stream_floor_beats_single_pass_peer():
@@ -60,3 +60,8 @@ def test_bbc_duplicates_floor():
     assert r.gold == 136
     assert r.recall >= 0.98 and r.recall_exact == 1.0
     assert r.precision >= 0.87
+    # the 17 flags outside the strict gold are light rewrites (same headline, exact word 5-gram
+    # Jaccard 0.92-1.00: a re-cased phrase, a two-word edit); against copies-or-rewrites
+    # (found exhaustively, Jaccard >= 0.9) measured P 1.000, R 0.994 (153 of 154)
+    assert r.gold_rewrites >= r.gold
+    assert r.precision_rewrites >= 0.98 and r.recall_rewrites >= 0.98

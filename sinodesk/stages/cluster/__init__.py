@@ -20,14 +20,19 @@ from dataclasses import dataclass
 class EventOptions:
     enabled: bool = True  # help: link stories into events and mark near-duplicates while ingesting
     threshold: float = 0.10  # help: merge score a full-text story needs to join an existing event
-    merge_threshold: float = 0.12  # help: mean story similarity at which two matching events are merged into one
+    merge_threshold: float = 0.10  # help: mean story similarity at which two matching events are merged into one
     merge_threshold_short: float = 0.04  # help: the same, when the story that bridges them is headline-only
     threshold_short: float = 0.12  # help: merge score a headline-only story needs to join an event
+    cold_start_docs: int = 500  # help: until this many stories (or primed texts) are seen, document frequencies are immature
+    cold_start_raise: float = 1.0  # help: the thresholds are raised by this share at the first story, fading to 0 at cold_start_docs
     short_words: int = 25  # help: stories with fewer content words than this count as headline-only
     headline_weight: int = 2  # help: how many times headline words count relative to body words
     body_chars: int = 3000  # help: only the first N characters of the body are used for linking
     bigrams: bool = True  # help: add neighbouring word pairs to the story vectors
-    size_exponent: float = 0.5  # help: score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)
+    size_exponent: float = 1.0  # help: score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)
+    size_exponent_short: float = 0.5  # help: the same for a headline-only story
+    year_terms: bool = True  # help: years written in a story (1800-2099) count as terms
+    name_boost: int = 1  # help: extra count for words capitalised mid-sentence (names, places)
     max_terms: int = 200  # help: heaviest terms kept in a story vector
     centroid_terms: int = 400  # help: heaviest terms kept in an event centroid
     index_terms: int = 12  # help: centroid terms under which an event is found by the candidate index

@@ -132,13 +132,40 @@ def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int) -> dict[str, flo
 
 
 def term_counts(headline: str | None, text: str, *, headline_weight: int, body_chars: int,
-                bigrams: bool = True) -> Counter[str]:
-    """Token counts of headline (repeated ``headline_weight`` times) and the body's start."""
-    counts: Counter[str] = Counter(tokens(text[:body_chars], bigrams=bigrams))
+                bigrams: bool = True, years: bool = False, name_boost: int = 0) -> Counter[str]:
+    """Token counts of headline (repeated ``headline_weight`` times) and the body's start.
+
+    ``years``: each year written in the text (1800-2099) becomes a term ``"y:2013"``, so stories
+    about a similar event in another year drift apart.  ``name_boost``: words written with a
+    capital inside a sentence (names of people, places, organisations) count this much more.
+    """
+    body = text[:body_chars]
+    counts: Counter[str] = Counter(tokens(body, bigrams=bigrams))
     if headline:
         for t in tokens(headline, bigrams=bigrams):
             counts[t] += headline_weight
+    if years:
+        for y in _YEAR.findall(f"{headline or ''}\n{body}"):
+            counts["y:" + y] += 1
+    if name_boost:
+        for w in names_in(body):
+            if w in counts:
+                counts[w] += name_boost
     return counts
+
+
+_YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w.,]\d)")
+_NAME = re.compile(r"(?<=[a-z,;:\)]\s)([A-Z][a-z][\w'’\-]*)")
+
+
+def names_in(text: str) -> list[str]:
+    """Folded words capitalised in mid-sentence (a cheap stand-in for named entities)."""
+    out = []
+    for m in _NAME.finditer(text):
+        w = fold(m.group(1).lower())
+        if len(w) > 1 and w not in _STOP:
+            out.append(w)
+    return out
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

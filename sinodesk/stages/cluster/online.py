@@ -7,9 +7,14 @@ Single pass, in arrival order, no re-clustering.  For each story:
 3. candidate events from an inverted index over each event's heaviest centroid terms
    (only events sharing a heavy term are looked at, never the whole archive; events idle
    for more than ``max_age_days`` leave the index);
-4. a merge score per candidate: centroid cosine, plus shared canonical entities and
-   shared numbers, times a time decay over the day gap; join the best candidate when the
-   score reaches the threshold (a separate threshold for headline-only stories).
+4. a merge score per candidate: mean cosine with the event's members (average linkage,
+   from the event's summed vectors; headline-only stories use a softer size normalisation),
+   plus shared canonical entities and shared numbers, times a time decay over the day gap;
+   join the best candidate when the score reaches the threshold (a separate threshold for
+   headline-only stories).  While fewer than ``cold_start_docs`` texts have been seen the
+   thresholds are raised, since an immature idf makes common words look rare;
+5. local repair: other candidate events that the story also matched are folded into its
+   event when their average linkage with it reaches ``merge_threshold``.
 
 The decision parameters in :class:`~sinodesk.stages.cluster.EventOptions` were tuned on
 training data only (ECB+ topics 1-35 and the first 45% of the UCI stream), see
@@ -126,8 +131,10 @@ class EventLinker:
     # -- public API -------------------------------------------------------------------
     def prime(self, texts) -> None:
         """Learn document frequencies from past text without creating events (warm start)."""
+        o = self.opts
         for text in texts:
-            self.df.add(set(tokens(text)))
+            self.df.add(set(term_counts(None, text or "", headline_weight=o.headline_weight, body_chars=o.body_chars,
+                                        bigrams=o.bigrams, years=o.year_terms)))
 
     def add(self, item: LinkItem) -> LinkResult:
         """Assign ``item`` to an event (existing or new); mark it as a copy when it is one."""
@@ -163,7 +170,8 @@ class EventLinker:
     def features(self, item: LinkItem) -> Features:
         o = self.opts
         counts = term_counts(item.headline, item.text or "", headline_weight=o.headline_weight,
-                             body_chars=o.body_chars, bigrams=o.bigrams)
+                             body_chars=o.body_chars, bigrams=o.bigrams, years=o.year_terms,
+                             name_boost=o.name_boost)
         terms = frozenset(counts)
         self.df.add(terms)
         nums = item.numbers or numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
@@ -183,7 +191,8 @@ class EventLinker:
         o = self.opts
         # size_exponent 1: mean cosine with the members (online average linkage);
         # 0 with the norm: cosine with the centroid.
-        s = cosine(feats.vector, ev.centroid) / (ev.size ** o.size_exponent if o.size_exponent else ev.norm)
+        exponent = o.size_exponent_short if feats.short else o.size_exponent
+        s = cosine(feats.vector, ev.centroid) / (ev.size ** exponent if exponent else ev.norm)
         if feats.entities and ev.entities:
             shared = sum(1 for e in feats.entities if e in ev.entities)
             s += o.entity_weight * shared / min(len(feats.entities), len(ev.entities))
@@ -223,10 +232,21 @@ class EventLinker:
 
     def _matching_events(self, feats: Features) -> list[_Event]:
         """Candidate events whose score reaches the threshold, best first."""
-        threshold = self.opts.threshold_short if feats.short else self.opts.threshold
+        threshold = (self.opts.threshold_short if feats.short else self.opts.threshold) * self._cold_factor()
         scored = [(s, ev) for ev in self.candidates(feats) if (s := self.score(feats, ev)) >= threshold]
         scored.sort(key=lambda x: x[0], reverse=True)
         return [ev for _, ev in scored]
+
+    def _cold_factor(self) -> float:
+        """> 1 while the document frequencies are immature (few stories seen, nothing primed).
+
+        With a handful of documents every shared word looks rare, so unrelated stories that share
+        common words ('China', 'Russia') score high; the thresholds are raised until the idf settles.
+        """
+        o = self.opts
+        if o.cold_start_docs <= 0 or self.df.n_docs >= o.cold_start_docs:
+            return 1.0
+        return 1.0 + o.cold_start_raise * (1.0 - self.df.n_docs / o.cold_start_docs)
 
     def event_similarity(self, a: _Event, b: _Event) -> float:
         """Mean story-to-story similarity of two events (average linkage), with the time decay."""
@@ -244,7 +264,7 @@ class EventLinker:
         the story that bridges them arrived) without re-clustering anything else.
         """
         merged = []
-        limit = self.opts.merge_threshold_short if short else self.opts.merge_threshold
+        limit = (self.opts.merge_threshold_short if short else self.opts.merge_threshold) * self._cold_factor()
         for other in others:
             if other.eid == ev.eid or other.eid not in self.events:
                 continue
