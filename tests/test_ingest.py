@@ -53,6 +53,8 @@ def test_news_feeds_match_manifest(tmp_path):
     assert summary.documents == sum(e["n_entries"] for e in manifest) == 474
     assert summary.rejected == 0
     assert summary.malformed == sum(1 for e in manifest if e["bozo"]) == 3
+    # a feed entry is one article: sub-heads, captions and FAQ questions do not split it
+    assert summary.stories <= summary.documents + 8
     qq = [s for s in archive.iter_stories() if s.source.endswith("qq_news_china_domestic_gb2312.xml")]
     assert qq[0].headline == "习近平为何如此强调崇尚英雄？"
     assert qq[0].language == "zh"
@@ -179,3 +181,20 @@ def test_fetch_size_limit_and_unreachable(tmp_path, http_server):
     assert reasons[1].startswith("http://127.0.0.1:9/nothing-listens-here: could not fetch (ConnectError")
     assert reasons[1].endswith("check the URL and your network")
     assert summary.documents == 0 and archive.count()["raw"] == 0
+
+
+def test_single_articles_stay_whole_but_item_digests_split(tmp_path):
+    f = tmp_path / "items.jsonl"
+    article = ("The port authority said on Tuesday that three terminals would stay open at night until June, to clear "
+               "a backlog of ships waiting at anchor off the coast. Officials said the extra shifts add capacity.\n\n"
+               "Why now?\n\nCongestion at two other ports pushed carriers to divert ships here in March, agents said.\n\n"
+               "What comes next\n\nThe authority will review the night shifts in May and may extend them to a fourth terminal.")
+    digest = ("• Port strike ends: Dock workers returned to work after a two-day stoppage, the union said.\n"
+              "• Rail freight up: Freight volumes rose 4 percent in March, the operator said on Monday.\n"
+              "• Court ruling: A court upheld a fine against a delivery platform for unfair pricing.")
+    f.write_text(json.dumps({"title": "Night shifts at the port", "text": article}) + "\n" + json.dumps({"title": "Morning brief", "text": digest}) + "\n", encoding="utf-8")
+    archive, summary = _ingest(tmp_path / "a.db", f)
+    heads = [s.headline for s in archive.iter_stories()]
+    assert heads == ["Night shifts at the port", "Port strike ends", "Rail freight up", "Court ruling"]
+    whole = next(archive.iter_stories())
+    assert "What comes next" in whole.text and whole.end == len(article)

@@ -81,6 +81,8 @@ def html_document(html: str, *, raw: RawItem, url: str | None, item_key: str = "
     except Exception:  # trafilatura's metadata pass is best-effort; the text still counts
         meta = None
     text = render_html(html)
+    if text is not None and kind == "html":
+        kind = "html-digest"  # rendered from the DOM's repeated blocks: a multi-story page
     if text is None:
         extracted = trafilatura.bare_extraction(html, url=url, with_metadata=False, include_comments=False, include_tables=True)
         text = (extracted.text if extracted is not None else "") or ""
