@@ -77,5 +77,26 @@ def test_bbc_concatenation_floor():
     path = need_shared(EVAL / "bbc-news-topics" / "bbc_news.jsonl")
     samples = ev.load_bbc_concatenations(path, n_docs=120, seed=5)
     rep = ev.score_cohesion("bbc", samples, ev.cohesion_splitter(**ev.PARAGRAPH_PARAMS))
-    assert rep.f1 >= 0.90  # measured 0.914
-    assert rep.pk["same-category"] <= 0.08 and rep.pk["mixed"] <= 0.07
+    # Floor lowered 0.90 -> 0.87 on purpose (2026-11-25, reviewed): the new single-article
+    # guards (length + shuffle test) keep real single articles whole (BBC 0.393 -> 1.000) at the
+    # cost of rejecting a few true splits here (measured 0.885; 400 docs 0.909; target 0.85).
+    assert rep.f1 >= 0.87
+    assert rep.pk["same-category"] <= 0.13 and rep.pk["mixed"] <= 0.10  # lowered with the F1 floor above (measured 0.125, 0.078)
+
+
+def test_single_articles_stay_whole():
+    # Single real articles, each a plain-text file, are one story.  Before the length guard
+    # and the shuffle test (2026-11-25) the first 300 BBC articles stayed whole 0.393 of the
+    # time and ECB+ 0.180; after: BBC 1.000, ECB+ 0.927 with cohesion only (structure off),
+    # 0.717 through the pipeline (the headline finder splits sentence-per-line ECB+ text).
+    from sinodesk.stages.segment import SegmentOptions
+
+    bbc = ev.load_single_articles(need_shared(EVAL / "bbc-news-topics" / "bbc_news.jsonl"), 80, part="test")
+    ecb = ev.load_single_articles(need_shared(EVAL / "ecbplus-event-clusters" / "ecbplus_docs.jsonl"), 80, part="test")
+    cohesion_only = SegmentOptions(structure=False)
+    rep = ev.score_singles("bbc", bbc)
+    assert rep.whole_rate >= 0.97 and rep.mean_stories <= 1.05  # measured 1.000, 1.00
+    rep = ev.score_singles("ecb", ecb, lambda n, t: ev.segment_text(n, t, cohesion_only))
+    assert rep.whole_rate >= 0.90  # measured 0.938 on this subset
+    rep = ev.score_singles("ecb", ecb)
+    assert rep.whole_rate >= 0.70  # measured 0.738

@@ -74,17 +74,21 @@ def _fmt(d: dict[str, float]) -> str:
 @click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Folder of labelled digests (default: <shared>/seeds).")
 @click.option("--labels", type=click.Path(dir_okay=False), default=None, help="Hand labels for --seeds (default: tests/data/segment/seeds.json).")
 @click.option("--shared", type=click.Path(file_okay=False), default=None, help="The shared data folder (default: $SINODESK_SHARED or ../shared).")
-@click.option("--only", type=click.Choice(["choi", "bbc", "seeds"]), multiple=True, help="Run only these sets (repeatable).")
+@click.option("--only", type=click.Choice(["choi", "bbc", "singles", "seeds"]), multiple=True, help="Run only these sets (repeatable).")
 @click.option("--limit", type=int, default=None, help="Use at most this many Choi samples.")
 @click.option("--bbc-docs", type=int, default=400, show_default=True, help="How many BBC concatenations to build.")
+@click.option("--singles", type=int, default=300, show_default=True, help="How many single BBC and ECB+ articles to check are left whole.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
-def eval_segment(choi, bbc, seeds, labels, shared, only, limit, bbc_docs, as_json):
-    """Measure story splitting: Choi Pk, BBC concatenations, the labelled seeds.
+def eval_segment(choi, bbc, seeds, labels, shared, only, limit, bbc_docs, singles, as_json):
+    """Measure story splitting: Choi Pk, BBC concatenations, single articles, the labelled seeds.
 
     Reports Pk and WindowDiff (Choi per range 3-11, 3-5, 6-8, 9-11 with the number of
     segments unknown), boundary precision/recall/F1 on BBC concatenations (same-category
     and mixed neighbours), and on the labelled seeds: boundaries, story ends, headline
-    exact match, sections and boilerplate leakage.  A naive baseline runs beside each.
+    exact match, sections and boilerplate leakage.  Single real articles (BBC, ECB+), each
+    as a plain-text file, must stay one story: the share left whole and the mean number of
+    stories per article, through the whole pipeline view and with cohesion splitting only.
+    A naive baseline runs beside each.
 
     \b
     Example:
@@ -93,7 +97,7 @@ def eval_segment(choi, bbc, seeds, labels, shared, only, limit, bbc_docs, as_jso
     from ..eval import segment as ev
 
     base = Path(shared) if shared else default_shared()
-    sets = set(only) or {"choi", "bbc", "seeds"}
+    sets = set(only) or {"choi", "bbc", "singles", "seeds"}
     out: dict[str, object] = {}
     if "choi" in sets:
         samples = ev.load_choi(Path(choi) if choi else base / "eval/choi-segmentation/choi.jsonl", limit)
@@ -118,6 +122,20 @@ def eval_segment(choi, bbc, seeds, labels, shared, only, limit, bbc_docs, as_jso
             click.echo(f"  Pk: {_fmt(rep.pk)}")
             click.echo(f"  WindowDiff: {_fmt(rep.window_diff)}")
             click.echo(f"  baseline (a story every 8 paragraphs): F1 {naive.f1:.3f}, Pk {naive.pk['all']:.3f}")
+    if "singles" in sets:
+        from ..stages.segment import SegmentOptions
+
+        cohesion_only = SegmentOptions(structure=False)
+        for key, rel in (("bbc", "eval/bbc-news-topics/bbc_news.jsonl"), ("ecbplus", "eval/ecbplus-event-clusters/ecbplus_docs.jsonl")):
+            items = ev.load_single_articles(Path(bbc) if bbc and key == "bbc" else base / rel, singles)
+            full = ev.score_singles(f"{key}-singles", items)
+            coh = ev.score_singles(f"{key}-singles-cohesion-only", items, lambda n, t: ev.segment_text(n, t, cohesion_only))
+            out[f"{key}_singles"], out[f"{key}_singles_cohesion_only"] = ev.report_dict(full), ev.report_dict(coh)
+            if not as_json:
+                click.echo(f"Single {key} articles ({full.docs}, one plain-text file each; should stay one story)")
+                for label, r in (("pipeline", full), ("cohesion only", coh)):
+                    click.echo(f"  {label}: left whole {r.whole_rate:.3f} ({r.whole}/{r.docs}), "
+                               f"mean stories {r.mean_stories:.2f}, stories found -> articles {r.stories_histogram}")
     if "seeds" in sets:
         lab = Path(labels) if labels else _REPO / "tests/data/segment/seeds.json"
         items = ev.load_labelled(Path(seeds) if seeds else base / "seeds", lab)

@@ -207,6 +207,74 @@ def score_cohesion(name: str, samples: list[CohesionSample], split, overall: str
     return rep
 
 
+# ------------------------------------------------------------------ single articles
+
+
+def _part(k: int, part: str) -> bool:
+    """Rows by position: "tune" the even ones, "test" the odd ones, "all" every one."""
+    return part == "all" or (k % 2 == 0) == (part == "tune")
+
+
+def load_single_articles(path: Path, n: int = 300, part: str = "all", with_title: bool = False) -> list[tuple[str, str]]:
+    """(id, text) of single real articles, as a plain-text file would hold them.
+
+    Reads BBC (``bbc_news.jsonl``: paragraphs split by blank lines) or ECB+
+    (``ecbplus_docs.jsonl``: one sentence a line); ``part`` picks the tuning rows (even
+    positions), the test rows (odd) or all; ``with_title`` puts a BBC title line first.
+    Every article is one story, so a segmenter should leave each of them whole.
+    """
+    if part not in {"all", "tune", "test"}:
+        raise BadInput(f"part {part!r}: unknown (use all, tune or test)")
+    if not Path(path).is_file():
+        raise BadInput(f"{path}: article file not found (expected bbc_news.jsonl or ecbplus_docs.jsonl from ../shared/eval)")
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if not _part(k, part):
+                continue
+            row = json.loads(line)
+            text = row["text"].strip() + "\n"
+            if with_title and row.get("title"):
+                text = row["title"].strip() + "\n\n" + text
+            out.append((str(row.get("id") or row.get("doc_id")), text))
+            if len(out) >= n:
+                break
+    return out
+
+
+@dataclass(slots=True)
+class SingleReport:
+    """How often single articles come out as one story."""
+
+    name: str
+    docs: int = 0
+    whole: int = 0
+    whole_rate: float = 0.0
+    mean_stories: float = 0.0
+    stories_histogram: dict[int, int] = field(default_factory=dict)  # stories found -> articles
+    seconds: float = 0.0
+
+
+def score_singles(name: str, items: list[tuple[str, str]], split=None) -> SingleReport:
+    """Run ``split(name, text) -> segments`` (default: the pipeline's plain-text view) on
+    single articles and count the ones left whole (no story found counts as not whole)."""
+    if not items:
+        raise NothingToDo(f"{name}: no articles to score (check the data path and the count)")
+    split = split or segment_text
+    rep = SingleReport(name, len(items))
+    hist: dict[int, int] = {}
+    t0 = time.perf_counter()
+    for doc_id, text in items:
+        k = len(split(doc_id, text))
+        hist[k] = hist.get(k, 0) + 1
+    rep.seconds = time.perf_counter() - t0
+    rep.whole = hist.get(1, 0)
+    rep.whole_rate = rep.whole / len(items)
+    rep.mean_stories = sum(k * v for k, v in hist.items()) / len(items)
+    rep.stories_histogram = dict(sorted(hist.items()))
+    return rep
+
+
 # ------------------------------------------------------------------ labelled digests
 
 
@@ -349,7 +417,8 @@ def segment_text(name: str, text: str, opts=None):
 # Sentences (Choi): no news cues; a Dirichlet prior instead of add-one smoothing.  Tuned on
 # the first 30% of every Choi set (similarity_weight 0-8, dirichlet 0.1-1, length_weight 0.7-3).
 SENTENCE_PARAMS = dict(length_weight=1.0, dirichlet=0.3, similarity_weight=4.0, similarity_margin=0.0,
-                       dateline_bonus=0.0, anaphora_cost=0.0, continuation_cost=0.0, lead_bonus=0.0)
+                       dateline_bonus=0.0, anaphora_cost=0.0, continuation_cost=0.0, lead_bonus=0.0,
+                       min_story_terms=0, shuffles=0)  # Choi's samples are all concatenations of short segments
 # Paragraphs (news): the library defaults, as ``segment`` uses them.
 PARAGRAPH_PARAMS: dict = {}
 

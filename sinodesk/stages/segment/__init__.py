@@ -39,6 +39,10 @@ class SegmentOptions:
     dateline_bonus: float = 12.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") or a "Q:" invites a new story
     lead_bonus: float = 6.0  # help: how much a lead dating its event by the weekday ("... on Thursday") invites a new story
     anaphora_cost: float = 8.0  # help: how much an opening that points back ("He said", "However") forbids a new story
+    min_story_terms: int = 80  # help: fewest content terms (words, names, word pairs) a story found by cohesion may have
+    shuffles: int = 3  # help: cohesion splits a text only if it splits much better in order than in this many random shuffles of its paragraphs (0: no test)
+    shuffle_ratio: float = 1.25  # help: how many times better than the best shuffled order the split must be (higher: single articles stay whole more often)
+    shuffle_margin: float = 40.0  # help: and by how many nats more (higher: fewer splits of short texts)
     keep_headline_only: bool = False  # help: keep a headline with no teaser or body as a story with empty text
     generate_headlines: bool = True  # help: give stories with no headline one made from their lead sentence
 
@@ -69,6 +73,10 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
             dateline_bonus=opts.dateline_bonus,
             lead_bonus=opts.lead_bonus,
             anaphora_cost=opts.anaphora_cost,
+            min_story_terms=opts.min_story_terms,
+            shuffles=opts.shuffles,
+            shuffle_ratio=opts.shuffle_ratio,
+            shuffle_margin=opts.shuffle_margin,
         )
         starts = split_units([lines[i].text for i in body], params)
         if len(starts) > 1:

@@ -26,6 +26,14 @@ boundary is drawn where the units on either side stop resembling each other even
 words recur exactly.  Centring above the mean matters for digests where most stories share
 a theme (China and its partners): two neighbours as alike as an average pair are kept apart.
 
+A single article is not a digest, yet any text has parts less alike than others, so the
+optimum of one text almost always has several segments.  Two guards keep one article whole:
+every story must hold ``min_story_terms`` terms, and a split is kept only when what it saves
+against one story beats, by ``shuffle_ratio`` times plus ``shuffle_margin`` nats, the best
+saving found on ``shuffles`` random orders of the same units (a permutation test: an
+article's paragraphs shuffled split about as well as in order; articles side by side split
+far better in order than shuffled).
+
 For short units (sentences) the add-one smoothing of U00 is too strong; ``dirichlet`` > 0
 replaces it by a symmetric Dirichlet prior (the segment's marginal likelihood, as in
 Eisenstein & Barzilay 2008).
@@ -68,6 +76,11 @@ class CohesionParams:
     anaphora_cost: float = 8.0  # nats added by a boundary before an opening that points back
     continuation_cost: float = 6.0  # nats added when a unit opens with a name the previous unit used
     name_weight: int = 1  # extra counts for each capitalised name
+    min_story_terms: int = 80  # fewest terms (content words, names, bigrams) a story may have
+    shuffles: int = 3  # significance test: split only if the best split saves more than on this many shuffles of the units
+    shuffle_ratio: float = 1.25  # ... more than this many times the best saving on a shuffled order
+    shuffle_margin: float = 40.0  # ... plus this many nats
+    story_cost: float = 0.0  # nats every boundary pays on top of the rest (a prior on the number of stories)
     max_units: int = 400  # longest segment considered, in units (bounds the work on long texts)
 
 
@@ -134,8 +147,9 @@ def similarity(x: np.ndarray, margin: float = 0.0) -> np.ndarray:
     return s
 
 
-def best_split(x: np.ndarray, sizes: np.ndarray, vocab: int, prior: np.ndarray, p: CohesionParams) -> list[int]:
-    """Start indices (first is 0) of the least-cost split."""
+def best_split(x: np.ndarray, sizes: np.ndarray, vocab: int, prior: np.ndarray, p: CohesionParams) -> tuple[list[int], float]:
+    """Start indices (first is 0) of the least-cost split, and what it saves (nats) against
+    one story for the whole text."""
     n = x.shape[0]
     sim = np.zeros((n + 1, n + 1))
     if p.similarity_weight:
@@ -154,8 +168,11 @@ def best_split(x: np.ndarray, sizes: np.ndarray, vocab: int, prior: np.ndarray, 
         flogf = counts * np.log1p(counts)  # f * log(f + 1) for every possible count
     cs = np.zeros(n + 1)
     cs[1:] = sizes.cumsum()
+    if cs[n] < 2 * p.min_story_terms and not (prior[1:] < 0).any():
+        return [0], 0.0  # no room for two stories and no cue for one
     seg_cost = p.length_weight * np.log(max(2.0, cs[-1]))
-    start = np.concatenate(([0.0], prior[1:n]))  # no price for the first story's start
+    start = np.concatenate(([0.0], prior[1:n] + p.story_cost))  # no price for the first story's start
+    uncued = np.concatenate((prior[:n] >= 0, [True]))  # a story opening on a cue (a dateline) may be short
     best = np.full(n + 1, np.inf)
     best[0] = 0.0
     back = np.zeros(n + 1, dtype=int)
@@ -168,15 +185,20 @@ def best_split(x: np.ndarray, sizes: np.ndarray, vocab: int, prior: np.ndarray, 
         cost = log_m(cs[j] - cs[lo:j]) - flogf[f].sum(1)
         cost -= sim[j, j] - sim[lo:j, j] - sim[j, lo:j] + diag[lo:j]  # similarity reward of the block i..j
         total = best[lo:j] + cost + start[lo:j]
+        if p.min_story_terms:  # a story too short to be an article of its own cannot be one
+            total[(cs[j] - cs[lo:j] < p.min_story_terms) & uncued[lo:j]] = np.inf
         k = int(total.argmin())
         best[j] = total[k] + seg_cost
         back[j] = lo + k
+    if not np.isfinite(best[n]):
+        return [0], 0.0
+    whole = log_m(cs[n]) - flogf[cx[n]].sum() - sim[n, n] + seg_cost
     starts = []
     j = n
     while j > 0:
         starts.append(int(back[j]))
         j = back[j]
-    return sorted(starts)
+    return sorted(starts), float(whole - best[n])
 
 
 def split_units(units: list[str], p: CohesionParams = CohesionParams()) -> list[int]:
@@ -184,4 +206,15 @@ def split_units(units: list[str], p: CohesionParams = CohesionParams()) -> list[
     if len(units) < 2:
         return [0]
     x, sizes, vocab = count_matrix(units, p)
-    return best_split(x, sizes, vocab, boundary_prior(units, p), p)
+    prior = boundary_prior(units, p)
+    starts, gain = best_split(x, sizes, vocab, prior, p)
+    if len(starts) < 2 or not p.shuffles or all(prior[k] < 0 for k in starts[1:]):
+        return starts  # every story opens on a cue (a dateline, a "Q:"): no test needed
+    # Significance: a single article split into parts looks the same with its units shuffled
+    # (any order has some parts more alike than others); stories side by side do not.
+    rng = np.random.default_rng(len(units))
+    null = 0.0
+    for _ in range(p.shuffles):
+        perm = rng.permutation(len(units))
+        null = max(null, best_split(x[perm], sizes[perm], vocab, np.maximum(prior[perm], 0.0), p)[1])
+    return starts if gain > p.shuffle_ratio * null + p.shuffle_margin else [0]
