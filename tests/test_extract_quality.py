@@ -1,8 +1,9 @@
 """Quality gate: pinned floors on the hand-labelled gold set (tests/data/extract).
 
-Lowering a floor is a reviewed change.  Measured (gazetteer + rules, 21 stories):
-entities P 0.959 R 0.971; attributions P 1.000 R 1.000; numbers P 0.989 R 1.000;
-dates P 1.000 R 0.983; published 1.000; outlet 0.905; provenance 1.000.
+Lowering a floor is a reviewed change.  Measured (gazetteer + rules, 21 stories), with the
+attribution scorer matching whole tokens (since the held-out round):
+entities P 0.988 R 0.971; attributions P 1.000 R 1.000; numbers P 1.000 R 1.000;
+dates P 1.000 R 1.000; published 1.000; outlet 0.905; provenance 1.000.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from sinodesk.eval.extract import default_gold_dir, evaluate, load_gold
 from tests.conftest import SEEDS, need_shared
 
 FLOORS = {
-    "entities": (0.93, 0.95),
-    "attributions": (0.95, 0.97),
-    "numbers": (0.97, 0.98),
-    "dates": (0.97, 0.96),
+    "entities": (0.97, 0.96),
+    "attributions": (0.98, 0.98),
+    "numbers": (0.98, 0.98),
+    "dates": (0.98, 0.98),
 }
 
 

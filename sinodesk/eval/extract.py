@@ -9,6 +9,7 @@ provenance check (``doc.text[start:end] == text`` for every mention).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,13 +119,38 @@ def _keys(field_name: str, items) -> Counter:
     return Counter(iso for _t, iso in items)
 
 
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+
+
+def _tokens(s: str) -> tuple[str, ...]:
+    """Words (Latin, digits) and single CJK characters, case-folded; punctuation dropped."""
+    return tuple(t.casefold() for t in _TOKEN.findall(s))
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return n > 0 and any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def surfaces_match(a: str, b: str) -> bool:
+    """Two attribution surfaces name the same source: equal, or one's whole tokens are a run of
+    the other's ("2025 Spring Festival Travel Working Group" ~ "Spring Festival Travel Working
+    Group"; "Xi" does not match "Xinhua", "Taiwan" does not match "Taiwan's" ... only as a token).
+    """
+    if a == b:
+        return True
+    ta, tb = _tokens(a), _tokens(b)
+    return _contains(ta, tb) or _contains(tb, ta)
+
+
 def _partial_tp(gold: Counter, pred: Counter) -> int:
-    """Attribution surfaces match when one contains the other ("2025 Working Group" ~ "Working Group")."""
+    """Attribution surfaces match by whole tokens (see ``surfaces_match``), one prediction per gold item."""
     left = Counter(pred)
     tp = 0
     for g, n in gold.items():
         for _ in range(n):
-            hit = next((p for p in left if left[p] > 0 and (p == g or p in g or g in p)), None)
+            hit = next((p for p in left if left[p] > 0 and p == g), None) or next(
+                (p for p in left if left[p] > 0 and surfaces_match(p, g)), None)
             if hit is not None:
                 left[hit] -= 1
                 tp += 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
-from .attribution import find_attributions, find_source_lines
+from .attribution import AttrHit, find_attributions, find_dateline, find_source_lines
 from .dates import DateResolver, find_dates, parse_one
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
@@ -137,6 +137,20 @@ def _spacy_entities(text: str, s0: int, e0: int, res: ExtractResources, opts: Ex
     return out
 
 
+def _with_dateline(text: str, ents: list[GazMatch], dateline, outlet, gaz: Gazetteer) -> list[GazMatch]:
+    """Add the dateline's city ("PARIS" -> gpe:paris) and agency to the entities when missing."""
+    from .entities import resolve_overlaps
+    from .gazetteer import label_of, slug
+
+    (cs, ce), (a_s, a_e) = dateline
+    city = text[cs:ce]
+    canonical = gaz.lookup(city) or gaz.lookup(city.title()) or f"gpe:{slug(city)}"
+    extra = [GazMatch(cs, ce, canonical, label_of(canonical))]
+    if outlet is not None:
+        extra.append(GazMatch(a_s, a_e, f"org:{outlet.id}", "ORG"))
+    return resolve_overlaps(ents + extra)
+
+
 def _headline_outlet(seg: Segment, doc: Document, reg: OutletRegistry) -> str | None:
     if seg.headline_span:
         head = doc.text[seg.headline_span[0] : seg.headline_span[1]]
@@ -182,6 +196,10 @@ def extract(
                 outlet_id = reg.match(m.group(1)).id
             if published is None and m.group(2):
                 published = parse_one(m.group(2), res.dates)
+    dateline = find_dateline(text, s0, e0)
+    dateline_outlet = reg.match(text[dateline[1][0] : dateline[1][1]]) if dateline else None
+    if outlet_id is None and dateline_outlet is not None:
+        outlet_id = dateline_outlet.id
     if outlet_id is None:
         outlet_id = _headline_outlet(seg, doc, reg)
     if published is None:
@@ -212,8 +230,15 @@ def extract(
     if opts.entities or opts.attributions or opts.numbers:
         extra = _spacy_entities(text, s0, e0, res, opts) if opts.use_spacy and language not in ("zh", "zh-cn", "zh-tw") else []
         ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra) if outside_urls(e.start, e.end)]
+        if dateline:
+            ents = _with_dateline(text, ents, dateline, dateline_outlet, gaz)
     date_hits = [d for d in find_dates(text, s0, e0, base, res.dates) if outside_urls(d.start, d.end)] if (opts.dates or opts.numbers) else []
     attr_hits = find_attributions(text, s0, e0, ents, gaz, reg, source_lines) if opts.attributions else []
+    if opts.attributions and dateline_outlet is not None:
+        a_s, a_e = dateline[1]
+        if not any(h.start == a_s for h in attr_hits):
+            attr_hits.append(AttrHit(a_s, a_e, dateline_outlet.name, "dateline", dateline_outlet.id, f"org:{dateline_outlet.id}"))
+            attr_hits.sort(key=lambda h: (h.start, h.end))
     num_hits = []
     if opts.numbers:
         blocked = urls + [(d.start, d.end) for d in date_hits] + [(e.start, e.end) for e in ents]

@@ -24,7 +24,7 @@ _SPEECH = (
     r"warned|warns|claimed|claims|revealed|disclosed|confirmed|added|emphasized|emphasised|pointed out|"
     r"highlighted|argued|wrote|cited|showed|shows|found|estimated|urged|stressed|explained|published|released|"
     r"highlighting|noting|saying|citing|warning|reporting|claiming|arguing|"
-    r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged|denied"
+    r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged"
 )
 _ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first) )*"
 _ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|"))
@@ -66,13 +66,30 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _GAP_OK = re.compile(r"^(?:(?:the|a|an|its|their|new|recent|latest|cybersecurity|security|research|consultancy|firm|company|group|agency|outlet|media|news|site|website|newspaper|daily|magazine|think|tank|report|study|survey|data|official|officials|spokesperson|of|by|from|state|state-run|state-owned|Chinese|US|U\.S\.|American|British|Taiwanese|Indian|Japanese|Singapore’s|Singapore's|[\w-]+'s|[\w-]+’s|\d{4}|monitor|watchdog|analyst|analysts|expert|experts|professor|scholar|institute|data-analytics|intelligence|threat|vendor|provider|platform|broadcaster|tabloid|portal|network) )*$")
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
-_ZH_JU = re.compile(r"据(?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
+_ZH_JU = re.compile(r"[据據](?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
 _ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊)", re.M)
 _ZH_AFTER = re.compile(r"(表示|称|稱|指出|说|說|透露|报道|報導|宣布|发布|發布|通报|通報)")
 _SOURCE_HEAD = re.compile(r"^[ \t]*(?:Sources?\s*:|来源[:：]|來源[:：]|消息来源[:：])[ \t]*(.*)$", re.M)
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]*(.+?)[ \t]*$")
 _NAME_DATE = re.compile(r"^(?:“[^”]{1,200}”[ \t]*,?[ \t]*|\"[^\"]{1,200}\"[ \t]*,?[ \t]*)?(?P<name>[^,，\n]{2,80}?)(?:[,，][ \t]*(?:retrieved[ \t]+|accessed[ \t]+)?(?P<date>[^\n]{4,40}?))?[ \t]*$")
 _OK_LABELS = ("PERSON", "ORG", "GPE", "THREAT_ACTOR", "PRODUCT")
+# Chinese subject ... cue with a gap: "工业和信息化部19日称", "国家安全部17日在微信公众号发文称",
+# "陈茂波26日在立法会发表财政预算案时表示".  The gap is a day, then an optional adverbial phrase
+# (at most 30 characters, no punctuation) that starts with a preposition or time word.
+_ZH_GAP = re.compile(
+    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今日|昨日|昨天|今天|近日|日前|当天|當天|当日|當日)?(?:晚间|晚間|上午|下午|晚上|早些时候)?"
+    r"(?:(?:在|於|于|通过|通過|透过|透過|接受|向|对|對|就|也|还|還|则|則|亦|再次|同日|随后|隨後)[^，。！？；：,\n“”「」]{0,30}?)?"
+    r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|宣布|通报|通報|强调|強調)"
+)
+_ZH_PREPOSITIONS = ("在", "于", "於", "通过", "通過", "透过", "透過")
+_ZH_CLAUSE_START = "，。！？；\n：:"
+# Title-case headline cue: "White House Says ...", "Huawei Warns ...".
+_HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
+_PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
+# "PARIS, May 6 (Xinhua) --": dateline with the agency in brackets.
+_DATELINE = re.compile(
+    r"([A-Z][A-Za-z.'’ -]{1,30}?)(?:, [A-Z][A-Za-z ]{1,20})?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})? \((?P<agency>[^()\n]{2,30})\) ?(?:--|—|–|-)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +282,7 @@ def find_attributions(
         source, oid = _canonical_source(surface, canonical, gaz, reg)
         hits.append(AttrHit(s, e, source, cue, oid, canonical))
 
+    head_end = title_case_headline_end(text, s0, e0)
     for m in _ACCORDING.finditer(text, s0, e0) if _present(text, s0, e0, _ACCORDING_KEYS) else ():
         _, send = _sentence_bounds(text, m.end(), s0, e0)
         limit = min(send, m.end() + 90)
@@ -272,8 +290,9 @@ def find_attributions(
         if ent:
             add(ent.start, ent.end, "according to", ent.canonical)
             continue
-        span = _capseq_after(text, m.end(), limit)
+        span = _capseq_after(text, m.end(), limit) if m.start() >= head_end else None  # not "According to Officials and Scholars"
         if span:
+            span = (span[0], cut_name_end(text, *span))
             add(*span, "according to", None)
     for rx, cue, possible in ((_INTERVIEW, "interview with", _present(text, s0, e0, _INTERVIEW_KEYS)), (_DATA_FROM, None, None)):
         if possible is None:
@@ -292,7 +311,7 @@ def find_attributions(
             ent = index.appositive_subject(text, sent_start, pos)
         if ent is None and verb in ("told",) or ent is None and verb in ("said", "says", "added", "noted"):
             pass
-        if ent is not None and ent.label in _OK_LABELS:
+        if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
             add(ent.start, ent.end, verb, ent.canonical)
         if verb in ("told", "tells"):
             after = _OBJECT_GAP.match(text, c_end, e0)
@@ -322,11 +341,77 @@ def find_attributions(
         for m in _ZH_AFTER.finditer(text, s0, e0):
             ent = index.before(m.start(), text)
             if ent is not None and ent.label in _OK_LABELS and not any(h.start == ent.start for h in hits):
+                if not text.endswith(_ZH_PREPOSITIONS, max(s0, ent.start - 2), ent.start):  # not "在微信公众号发文称"
+                    add(ent.start, ent.end, m.group(1), ent.canonical)
+                    continue
+            ent = _zh_gap_subject(text, m.start(), s0, index)
+            if ent is not None and not any(h.start == ent.start for h in hits):
                 add(ent.start, ent.end, m.group(1), ent.canonical)
+    if head_end > s0:
+        for m in _HEAD_CUE.finditer(text, s0, head_end):
+            ent = index.before(m.start(), text)
+            if ent is not None and ent.label in _OK_LABELS:
+                add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
     for sl in source_lines if source_lines is not None else find_source_lines(text, s0, e0):
         canonical = gaz.lookup(sl.name)
         add(sl.start, sl.end, "Source:", canonical)
     return _dedupe(hits)
+
+
+def _object_of_preposition(text: str, start: int, s0: int) -> bool:
+    """"a clip on the video platform Douyin showed", "protesters in Beijing said": the entity
+    closes a place phrase (on/in + lower-case words) and is not the subject."""
+    if text.find(" on ", max(s0, start - 40), start) < 0 and text.find(" in ", max(s0, start - 40), start) < 0:
+        return False  # cheap probe: no place preposition near
+    return _PLACE_PREP_BEFORE.search(text, max(s0, start - 40), start) is not None
+
+
+def _zh_gap_subject(text: str, cue: int, s0: int, index: "_Ents") -> GazMatch | None:
+    """The entity opening the clause of a Chinese cue when only a day/adverbial gap lies between."""
+    lo = max(s0, cue - 60)
+    cs = lo
+    for ch in _ZH_CLAUSE_START:
+        i = text.rfind(ch, lo, cue)
+        if i + 1 > cs:
+            cs = i + 1
+    i = bisect_left(index.starts, cs)
+    best = None
+    while i < len(index.ents) and index.ents[i].end <= cue:
+        e = index.ents[i]
+        if e.label in ("PERSON", "ORG", "GPE") and not text.endswith(_ZH_PREPOSITIONS, max(s0, e.start - 2), e.start):
+            g = _ZH_GAP.match(text, e.end, cue + 12)
+            if g is not None and g.end() > cue and e.end < cue:
+                best = e  # the last such entity: "财政司司长陈茂波26日...表示" -> 陈茂波
+        i += 1
+    return best
+
+
+def find_dateline(text: str, s0: int, e0: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((city start, end), (agency start, end)) of a "PARIS, May 6 (Xinhua) --" dateline
+    that opens a line in the story's first 400 characters."""
+    lim = min(e0, s0 + 400)
+    p = s0
+    while p < lim:
+        m = _DATELINE.match(text, p, e0)
+        if m is not None:
+            return m.span(1), m.span("agency")
+        nl = text.find("\n", p, lim)
+        if nl < 0:
+            return None
+        p = nl + 1
+    return None
+
+
+def title_case_headline_end(text: str, s0: int, e0: int) -> int:
+    from .entities import _title_case_headline_end
+
+    return _title_case_headline_end(text, s0, e0)
+
+
+def cut_name_end(text: str, s: int, e: int) -> int:
+    from .entities import _cut_sentence
+
+    return _cut_sentence(text, s, e)
 
 
 def _dedupe(hits: list[AttrHit]) -> list[AttrHit]:

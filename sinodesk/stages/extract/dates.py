@@ -33,6 +33,7 @@ _PATTERNS = [
     ("zh_ymd", r"\d{4}年\d{1,2}月\d{1,2}[日号]"),
     ("zh_ym", r"\d{4}年\d{1,2}月(?!\d)"),
     ("zh_md", r"(?<![\d年])\d{1,2}月\d{1,2}[日号]"),
+    ("zh_m", r"(?<![\d年./-])\d{1,2}月(?![\d份底初末])"),
     ("my", rf"{_M},? \d{{4}}"),
     ("md", rf"{_M} \d{{1,2}}{_ORD}(?![\d,]\d|\d)"),
     ("dm", rf"\d{{1,2}}{_ORD} {_M}"),
@@ -41,7 +42,7 @@ _PATTERNS = [
     ("rel_day", r"\b(?:yesterday|today|tomorrow)\b"),
     ("rel", r"\b(?:last|this|next) (?:year|month|week)\b"),
     ("zh_rel_m", r"(?:去年|今年|明年)\d{1,2}月(?!\d{1,2}[日号])"),
-    ("zh_rel", r"(?:昨天|今天|明天|去年|今年|明年|上周|本周|上个月|本月)"),
+    ("zh_rel", r"(?:昨天|昨日|今天|今日|明天|明日|前天|前日|去年|今年|明年|上周|本周|上个月|本月)"),
 ]
 # Every alternative starts at a word start: the leading look-behind skips mid-word positions fast.
 _RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")")
@@ -51,8 +52,8 @@ _RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx
 # right after a Latin letter.  A one-character probe (a superset of _RX's starts) that
 # begins with a character class, so ``re`` skips everything else in C (see scan.py).
 _CAND = re.compile(
-    r"[\dJFMASONDTWytln去今明昨上本](?<![A-Za-z][\s\S])"
-    r"(?:(?<=\d)(?:(?=\d?[ snrt月])|(?=\d{3}[-年]))|(?<=[去今明昨上本])"
+    r"[\dJFMASONDTWytln去今明昨上本前](?<![A-Za-z][\s\S])"
+    r"(?:(?<=\d)(?:(?=\d?[ snrt月日])|(?=\d{3}[-年]))|(?<=[去今明昨上本前])"
     r"|(?<=[JFMASONDTW])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at)"
     r"|(?<=[ytln])(?=esterday|oday|omorrow|ast |his |ext ))"
 )
@@ -61,10 +62,12 @@ _SEPT = re.compile(r"\bSept\b")
 # _CAND without the lower-case starts, for text that has none of those words (most text:
 # t, l, n and y start many words, and each would be tried).
 _CAND_NO_LOWER = re.compile(
-    r"[\dJFMASONDTW去今明昨上本](?<![A-Za-z][\s\S])"
-    r"(?:(?<=\d)(?:(?=\d?[ snrt月])|(?=\d{3}[-年]))|(?<=[去今明昨上本])"
+    r"[\dJFMASONDTW去今明昨上本前](?<![A-Za-z][\s\S])"
+    r"(?:(?<=\d)(?:(?=\d?[ snrt月日])|(?=\d{3}[-年]))|(?<=[去今明昨上本前])"
     r"|(?<=[JFMASONDTW])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at))"
 )
+# "two days earlier", "3 days ago": found from " day" by plain string search (rare), matched here.
+_REL_N = re.compile(r"(?:one|two|three|four|five|six|seven|\d{1,2}) days? (?:earlier|ago|later|before)\b")
 _LOWER_STARTS = ("yesterday", "today", "tomorrow") + tuple(
     f"{w} {u}" for w in ("last", "this", "next") for u in ("year", "month", "week")
 )
@@ -161,7 +164,8 @@ class DateResolver:
         if kind == "zh_rel":
             if base is None:
                 return None
-            table = {"昨天": (-1, "day"), "今天": (0, "day"), "明天": (1, "day"), "去年": (-1, "year"), "今年": (0, "year"),
+            table = {"昨天": (-1, "day"), "昨日": (-1, "day"), "今天": (0, "day"), "今日": (0, "day"), "明天": (1, "day"),
+                     "明日": (1, "day"), "前天": (-2, "day"), "前日": (-2, "day"), "去年": (-1, "year"), "今年": (0, "year"),
                      "明年": (1, "year"), "上周": (-7, "day"), "本周": (0, "day"), "上个月": (-1, "month"), "本月": (0, "month")}
             n, unit = table[norm]
             if unit == "year":
@@ -172,6 +176,8 @@ class DateResolver:
             return (base + dt.timedelta(days=n)).strftime("%Y-%m-%d")
         if not absolute and base is None:
             return None
+        if kind in ("zh_md", "zh_m", "rel_n"):
+            return _resolve_counted(norm, kind, base)
         if kind == "wd" and base is not None and base.strftime("%A") == norm.capitalize():
             return base.strftime("%Y-%m-%d")  # "on Thursday" in a story dated that Thursday
         if kind == "zh_rel_m":
@@ -191,6 +197,34 @@ class DateResolver:
         if not absolute and kind in ("md", "dm", "zh_md", "month") and base is not None:
             d = _closest_year(d, base) if kind != "month" else _closest_month(d, base)
         return _iso(d, period)
+
+
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _resolve_counted(norm: str, kind: str, base: dt.datetime) -> str | None:
+    """Chinese month/day written with digits (dateparser cannot read "4月20日" without a year),
+    a bare month "9月", and "two days earlier" -- all against the story date.  (A bare day
+    "22日" is not counted as a date mention: it only says "on the 22nd" of the dateline's month.)"""
+    nums = [int(x) for x in re.findall(r"\d+", norm)]
+    if kind == "rel_n":
+        word = norm.split()[0].lower()
+        n = _NUM_WORDS.get(word) or int(word)
+        sign = 1 if norm.lower().endswith("later") else -1
+        return (base + dt.timedelta(days=sign * n)).strftime("%Y-%m-%d")
+    try:
+        if kind == "zh_md":
+            d = dt.datetime(base.year, nums[0], nums[1])
+            if (d - base).days > 31:  # news looks back: a date well after the story is last year's
+                d = d.replace(year=base.year - 1)
+            return d.strftime("%Y-%m-%d")
+        if kind == "zh_m":
+            if not 1 <= nums[0] <= 12:
+                return None
+            return _iso(_closest_month(dt.datetime(base.year, nums[0], 1), base), "month")
+        return None
+    except ValueError:
+        return None
 
 
 def _closest_month(d: dt.datetime, base: dt.datetime) -> dt.datetime:
@@ -220,6 +254,18 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
         iso = resolver.resolve(surface, kind, base)
         if iso:
             out.append(DateHit(s, e, iso))
+    if base is not None:
+        p = text.find(" day", start, end)
+        while p >= 0:
+            ws = text.rfind(" ", start, p) + 1
+            if ws > start and (ws == 0 or not text[ws - 1].isalnum()):
+                m = _REL_N.match(text, ws, end)
+                if m is not None and (ws == start or not text[ws - 1].isalnum()):
+                    iso = _resolve_counted(m.group(), "rel_n", base)
+                    if iso:
+                        out.append(DateHit(ws, m.end(), iso))
+            p = text.find(" day", p + 4, end)
+        out.sort(key=lambda h: h.start)
     return out
 
 

@@ -197,7 +197,7 @@ def _valid_given(given: str) -> bool:
     return _PINYIN_GIVEN.fullmatch(g) is not None
 
 
-def _rule_candidates(text: str, s0: int, e0: int) -> list[GazMatch]:
+def _rule_candidates(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> list[GazMatch]:
     out: list[GazMatch] = []
     for m in _PINYIN_NAME.finditer(text, s0, e0):
         sur, given, third = m.group(1), m.group(2), m.group(3)
@@ -218,19 +218,175 @@ def _rule_candidates(text: str, s0: int, e0: int) -> list[GazMatch]:
         if not words or words[0] in _GENERIC_CAPS:
             continue
         out.append(GazMatch(s, e, f"person:{slug(text[s:e])}", "PERSON"))
+    head_end = _title_case_headline_end(text, s0, e0)
     for rx in (_ORG_OF, _ORG_PHRASE):
         for m in rx.finditer(text, s0, e0):
-            s, e = _strip_leading(text, *m.span(1))
-            phrase = text[s:e]
-            if len(phrase.split()) < 2 or phrase.split()[0] in _GENERIC_CAPS and len(phrase.split()) < 3:
-                continue
-            out.append(GazMatch(s, e, f"org:{slug(phrase)}", "ORG"))
+            if m.start(1) < head_end:
+                continue  # "Sinopec and CATL Expand Battery Swap Network": a title-case headline
+            for s, e in split_name_span(text, *m.span(1)):
+                s, e = _strip_leading(text, s, e)
+                phrase = text[s:e]
+                words = phrase.split()
+                if len(words) < 2 or words[0] in _GENERIC_CAPS and len(words) < 3 or words[-1] not in _ORG_HEAD_SET:
+                    continue
+                out.append(GazMatch(s, e, (gaz.lookup(phrase) if gaz else None) or f"org:{slug(phrase)}", "ORG"))
     places = _PLACE.finditer(text, s0, e0) if any(text.find(k, s0, e0) >= 0 for k in _PLACE_KEYS) else ()
     for m in places:
         s, e = _strip_leading(text, *m.span(1))
         if len(text[s:e].split()) < 2 or text[s:e].split()[0] in _GENERIC_CAPS:
             continue
         out.append(GazMatch(s, e, f"gpe:{slug(text[s:e])}", "GPE"))
+    return out
+
+
+_ORG_HEAD_SET = frozenset(_ORG_HEADS.split("|")) | frozenset(_ORG_OF_HEADS.split("|"))
+_ABBREV_BEFORE_DOT = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Ltd", "Corp", "No", "Gen", "Jr", "Sr", "Prof", "Rep", "Sen", "Gov", "Lt", "Col", "Capt"})
+
+
+def _cut_sentence(text: str, s: int, e: int) -> int:
+    """End of the span cut at the first sentence end inside it ("Security. In" -> "Security").
+
+    A ". " after a single letter or an abbreviation ("U.S. State", "Dr. Zheng") is no sentence end.
+    """
+    i = text.find(". ", s, e)
+    while i >= 0:
+        w0 = i
+        while w0 > s and not text[w0 - 1].isspace():
+            w0 -= 1
+        word = text[w0:i]
+        if len(word) > 1 and "." not in word and word not in _ABBREV_BEFORE_DOT:
+            return i
+        i = text.find(". ", i + 2, e)
+    return e
+
+
+def split_name_span(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A capitalised span cut into the names it holds.
+
+    * never across a sentence end ("Penghu. The U.S. State Department" -> "Penghu");
+    * a possessive ends a name: "Hong Kong's Legislative Council" -> "Legislative Council"
+      (the owner is found on its own by the gazetteer);
+    * " and " between two names that each end in an organisation head noun is a
+      coordination ("CCP Central Committee and the State Council" -> two names), while
+      "Ministry of Industry and Information Technology" stays one name.
+    """
+    e = _cut_sentence(text, s, e)
+    while e > s and text[e - 1] in ".,":
+        e -= 1
+    piece = text[s:e]
+    for mark in ("'s ", "’s "):
+        k = piece.rfind(mark)
+        if k > 0:
+            s, piece = s + k + len(mark), piece[k + len(mark):]
+    k = piece.find(" and ")
+    if k > 0:
+        left, right = piece[:k].split(), piece[k + 5:].split()
+        if left and right and left[-1] in _ORG_HEAD_SET and right[-1] in _ORG_HEAD_SET:
+            return [(s, s + k)] + split_name_span(text, s + k + 5, e)
+    return [(s, e)] if e > s else []
+
+
+def _title_case_headline_end(text: str, s0: int, e0: int) -> int:
+    """End of the story's first line when it is a title-case headline (most words capitalised), else s0."""
+    nl = text.find("\n", s0, e0)
+    if nl < 0:
+        return s0
+    words = [w for w in text[s0:nl].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return s0
+    caps = sum(w[0].isupper() for w in words if w.lower() not in ("of", "and", "the", "in", "on", "for", "to", "a", "as", "at", "by", "with"))
+    small = sum(w.lower() in ("of", "and", "the", "in", "on", "for", "to", "a", "as", "at", "by", "with") for w in words)
+    return nl if caps >= 0.8 * (len(words) - small) else s0
+
+
+# Unknown personal names in speech constructions: "said Maya Okonkwo", "Daniel Brenner said",
+# "Daniel Brenner, chief strategist at UBS, said ...".  Only looked for around speech verbs
+# (found with plain str.find), which are few per story.
+_NAME_WORDS = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
+_NAME_AFTER = re.compile(rf" ({_NAME_WORDS})(?![\w’'-])")
+_NAME_TOKEN_RX = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.")
+_AUX_BEFORE_VERB = frozenset({"has ", "had ", "also ", "then ", "later ", "previously "})
+_NOT_NAME_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "House", "Office",
+    "Ministry", "Department", "Bureau", "Group", "Company", "Times", "News", "Daily", "Post", "Says", "Said", "Told",
+    "Street", "Square", "Party", "Court", "Council", "Committee", "Agency", "Institute", "University", "Bank",
+    "Mr", "Mrs", "Ms", "Dr",
+})
+
+
+def _plausible_name(text: str, s: int, e: int, gaz: Gazetteer | None) -> bool:
+    words = text[s:e].replace(".", " ").split()
+    if any(w in _GENERIC_CAPS or w in _NOT_NAME_WORDS for w in words):
+        return False
+    if gaz is not None and any(gaz.lookup(w) for w in words if len(w) > 2 and w not in _SURNAME_SET):
+        return False  # "Beijing Daily", "Taiwan Power": known place/organisation words
+    return True
+
+
+_SPEECH_VERB_WORDS = tuple(" " + w for w in "said|says|told|tells|added|noted|wrote|warned|stressed|explained".split("|"))
+
+
+def _speech_verb_spans(text: str, s0: int, e0: int) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word speech verb after a space: plain ``str.find`` per verb."""
+    out = []
+    for w in _SPEECH_VERB_WORDS:
+        p = text.find(w, s0, e0)
+        while p >= 0:
+            q = p + len(w)
+            if q >= e0 or not (text[q].isalnum() or text[q] == "_"):
+                out.append((p + 1, q))
+            p = text.find(w, q, e0)
+    out.sort()
+    return out
+
+
+def _name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
+    """The 2-3 capitalised words ("Maya Okonkwo", "Daniel J. Brenner") ending exactly at ``p``.
+
+    Plain string work backwards from ``p`` (no regex search over the window: see scan.py).
+    """
+    w0 = text.rfind(" ", max(lo, p - 20), p) + 1
+    if w0 <= 0 or not text[w0 : w0 + 1].isupper():
+        return None  # the word before is not capitalised: most "he said", "officials said"
+    words = text[max(lo, p - 50) : p].split(" ")
+    if len(words) < 2:
+        return None
+    take = 0
+    for w in reversed(words[-3:]):
+        if _NAME_TOKEN_RX.fullmatch(w) is None:
+            break
+        take += 1
+    if take < 2 or _NAME_TOKEN_RX.fullmatch(words[-1]) is None or words[-1].endswith("."):
+        return None
+    ns = p - len(" ".join(words[-take:]))
+    if ns > lo and (text[ns - 1].isalnum() or text[ns - 1] in ".’'-"):
+        return None
+    return ns, p
+
+
+def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> list[GazMatch]:
+    """PERSON candidates for unknown names next to a speech verb (see the comment above)."""
+    out: list[GazMatch] = []
+    if not text.isascii() and has_cjk(text, s0, e0) and text.count(" ", s0, e0) < (e0 - s0) // 20:
+        return out  # Chinese text
+    for vs, ve in _speech_verb_spans(text, s0, e0):
+        p = vs - 1
+        w0 = text.rfind(" ", max(s0, p - 12), p) + 1
+        if w0 > 0 and text[w0:vs] in _AUX_BEFORE_VERB:
+            p = w0 - 1
+        if text[p - 1 : p] == ",":  # "Daniel Brenner, strategist at UBS, said": name before the first comma
+            c = text.rfind(",", max(s0, p - 92), p - 1)
+            p = c if c > s0 and "." not in text[c:p] and "\n" not in text[c:p] else -1
+        span = _name_ending_at(text, s0, p) if p > s0 else None
+        if span is not None and _plausible_name(text, *span, gaz):
+            out.append(GazMatch(span[0], span[1], f"person:{slug(text[span[0]:span[1]])}", "PERSON"))
+        if text.startswith(" ", ve) and text[ve + 1 : ve + 2].isupper():
+            m = _NAME_AFTER.match(text, ve, min(e0, ve + 60))
+            if m is not None:
+                ns, ne = m.span(1)
+                if _plausible_name(text, ns, ne, gaz):
+                    out.append(GazMatch(ns, ne, f"person:{slug(text[ns:ne])}", "PERSON"))
     return out
 
 
@@ -244,11 +400,51 @@ def _chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chi
             w = text[s:e]
             canonical = gaz.lookup(w)
             if canonical:
+                if canonical.startswith("org:"):
+                    suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
+                    e = suf.end() if suf else e
                 out.append(GazMatch(s, e, canonical, _label(canonical)))
-            elif 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (flag != "nr" or (len(w) <= 4 and w[0] in ZH_SURNAMES)):
+            elif 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and _zh_guess_ok(text, s, e, flag, rs, re_):
                 prefix = {"nr": "person", "ns": "gpe", "nt": "org"}[flag]
                 out.append(GazMatch(s, e, pinyin_id(w, prefix), {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}[flag]))
+    # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
+    mixed = [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
+    if mixed:
+        out = resolve_overlaps(mixed + out)
     return out
+
+
+_ZH_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|控股有限公司|集团|集團|控股)")
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]+")
+# A jieba person guess (nr) is kept only next to something that says "person": a title or
+# role before or after it, or a speech verb after it; an organisation guess (nt) only when it
+# ends in an organisation suffix.  Otherwise common words jieba tags nr/nt ("荣光" glory,
+# "民建联" abbreviations) would become pinyin ids.
+_ZH_PERSON_BEFORE = re.compile(
+    r"(?:主席|总统|總統|总理|總理|部长|部長|副|发言人|發言人|主任|司长|司長|局长|局長|署长|署長|书记|書記|省长|省長|市长|市長|"
+    r"大使|教授|研究员|研究員|记者|記者|董事长|董事長|总裁|總裁|经理|經理|议员|議員|委员|委員|主委|院长|院長|校长|校長|先生|女士|"
+    r"创始人|創始人|首席|分析师|分析師|专家|專家|学者|學者|律师|律師|法官|将军|將軍|上将|上將)$"
+)
+_ZH_PERSON_AFTER = re.compile(
+    r"(?:\d{1,2}日|\d{1,2}月\d{1,2}日|在|也|还|還|则|則|更|曾|已|亦|对|對|向|今天|昨天|昨日|今日|近日|当天|當天|随后|隨後)?"
+    r"(?:表示|称|稱|说|說|指出|认为|認為|强调|強調|透露|介绍|介紹|坦言|回应|回應|发文|發文|发表|發表|会见|會見|主持|出席|"
+    r"先生|女士|教授|主席|总统|總統|等人|等|、|和|与|與|及|：|:)"
+)
+_ZH_ORG_SUFFIX = (
+    "部", "局", "院", "会", "會", "委", "所", "中心", "公司", "集团", "集團", "银行", "銀行", "大学", "大學", "协会", "協會",
+    "联盟", "聯盟", "党", "黨", "办", "辦", "署", "厅", "廳", "处", "處", "社", "台", "报", "報", "网", "網", "军", "軍", "队", "隊",
+)
+
+
+def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool:
+    w = text[s:e]
+    if flag == "nr":
+        if len(w) > 4 or w[0] not in ZH_SURNAMES:
+            return False
+        return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
+    if flag == "nt":
+        return w.endswith(_ZH_ORG_SUFFIX)
+    return True
 
 
 def _label(canonical: str) -> str:
@@ -284,7 +480,8 @@ def find_entities(
     cjk: list[GazMatch] = []
     if has_cjk(text, start, end):
         cjk = _chinese_candidates(text, start, end, gaz, tagger) if tagger else gaz.scan_cjk(text, start, end)
-    rules = _rule_candidates(text, start, end)
+    rules = _rule_candidates(text, start, end, gaz)
+    rules += speech_names(text, start, end, gaz)
     # A rule span that strictly contains a gazetteer span ("Ministry of ..." around "MSS") loses
     # unless it is an organisation phrase ending in a head noun that adds information.
     ordered = sorted(gaz_hits + cjk, key=lambda c: (c.start, -(c.end - c.start)))

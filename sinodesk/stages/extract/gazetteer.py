@@ -229,7 +229,7 @@ def load_gazetteer(registry: OutletRegistry | None = None, directory: str | Path
             canonical = f"org:{o.id}"
             names.setdefault(canonical, o.name)
             for a in (o.name, *o.aliases):
-                if a.casefold() in _OUTLET_ALIAS_STOP or len(a) < 3 or a.isdigit():
+                if a.casefold() in _OUTLET_ALIAS_STOP or len(a) < (2 if has_cjk(a) else 3) or a.isdigit():
                     continue
                 if not has_cjk(a) and " " not in a and a.islower():
                     continue

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 _SCALE = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3,
+    "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
     "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12,
     "百万": 10**6, "千万": 10**7,
 }
@@ -49,7 +49,16 @@ _UNIT_NORMAL = {
     "people": "people", "persons": "people", "person": "people", "人": "people", "名": "people",
     "人次": "trips", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes", "吨": "tonnes", "噸": "tonnes",
     "起": "cases", "家": "companies", "个": None, "個": None, "次": "times", "年": "years", "天": "days",
+    # Chinese measure words name what is counted
+    "台": "units", "辆": "vehicles", "輛": "vehicles", "架次": "sorties", "架": "aircraft", "艘": "vessels",
+    "座": "facilities", "所": "institutions", "款": "models", "部": "units", "件": "items", "项": "items", "項": "items",
+    "篇": "articles", "条": "items", "條": "items",
 }
+# Words that may follow a counted noun but are not the noun ("89 lawmakers present").
+_POST_NOUN = frozenset({
+    "present", "worldwide", "nationwide", "abroad", "overseas", "globally", "annually", "combined", "altogether",
+    "online", "apiece", "each", "total", "nationally", "locally", "daily", "weekly", "monthly", "yearly", "alone",
+})
 _STOP = {
     "of", "in", "to", "for", "from", "and", "or", "by", "per", "at", "on", "with", "that", "which", "who",
     "were", "was", "are", "is", "be", "been", "have", "has", "had", "will", "would", "across", "than", "since",
@@ -69,7 +78,7 @@ _VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _APPROX = r"(?:(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|over|nearly|almost|about|around|approximately|roughly|some|under|above|below|just over|just under|close to)\s+)"
-_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn)"
+_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn|lakhs?|crores?)"
 _CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|¥|€|£|₹|USD ?|RMB ?|Rs\.? ?)"
 _CUR_WORDS = "|".join(sorted((re.escape(k) for k in _CURRENCY_WORD if k.isascii()), key=len, reverse=True))
 # The number itself: not glued to a word, "+", "#", "/" or "." before it, nor to "X-" / "X.".
@@ -102,7 +111,7 @@ _WORDNUM = re.compile(
 )
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
-    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|次)?"
+    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條)?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?)")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and)\s*$")
@@ -181,8 +190,10 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     words, end = [], pos
     for i in (1, 2, 3):
         w = m.group(i)
-        if w is None or w.lower() in _STOP:
+        if w is None or w.lower() in _STOP or (words and w.lower() in _POST_NOUN):
             break
+        if words and _is_plural_noun(words[-1]) and not w[0].isupper():
+            break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             break
         words.append(w)
@@ -198,6 +209,11 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         return None, pos
     end = pos + text[pos:end].rfind(words[-1]) + len(words[-1])
     return _UNIT_NORMAL.get(head, head), end
+
+
+def _is_plural_noun(w: str) -> bool:
+    lw = w.lower()
+    return len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in _STOP
 
 
 _SUBJ_CUT = re.compile(r"(?:[,;:()—–]|\bwhile\b|\bwhereas\b|\bthat\b|\bwhich\b|\band\b|\d)")
@@ -294,6 +310,24 @@ def _subject(text: str, sent_start: int, num_start: int) -> str | None:
     return subj if _HAS_WORD.search(subj) else None
 
 
+def _named_before(text: str, lo: int, ns: int) -> bool:
+    """Is the word right before the number (one space between) a name with a capital inside
+    or at its start, mid-sentence?  Then the number is part of the name."""
+    if ns - 2 < lo or text[ns - 1] != " ":
+        return False
+    i = ns - 1
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    word = text[i : ns - 1]
+    if not word.isalpha() or not any(ch.isupper() for ch in word):
+        return False
+    if word.isupper() and len(word) <= 4:
+        return False  # "RMB 3", "USD 5" are handled as currencies; "GDP 5" is rare
+    before = text[max(lo, i - 2) : i]
+    sentence_start = i == lo or before.endswith((". ", "\n", "! ", "? ")) or before.strip() == ""
+    return not sentence_start or not word[0].isupper() or any(ch.isupper() for ch in word[1:])
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     i = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos), text.rfind("。", floor, pos))
     return floor if i < 0 else i + 1
@@ -345,6 +379,8 @@ def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if unit:
                 e = e2
         e = max(e, m_end)
+        if unit is None and not scale and _named_before(text, start, ns):
+            continue  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
         # trailing currency noun after a count unit: "163 billion rupees" handled by curw;
         # "(about 3.55 trillion USD)" likewise.
         if is_blocked(s, e) and not is_blocked(ns, ne):
