@@ -59,3 +59,16 @@ def default_shared() -> Path:
         if (base.parent / "shared").is_dir():
             return base.parent / "shared"
     return _REPO.parent / "shared"
+
+
+def read_text_input(path: str, what: str = "a text file") -> tuple[str, Path | None]:
+    """Text of ``path`` (or stdin for '-') in whatever encoding it declares or implies."""
+    from ..errors import BadInput
+    from ..ingest.decode import decode_bytes
+
+    if path == "-":
+        return decode_bytes(sys.stdin.buffer.read(), name="stdin")[0], None
+    p = Path(path)
+    if not p.is_file():
+        raise BadInput(f"{path}: no such file (give {what}, or '-' for stdin)")
+    return decode_bytes(p.read_bytes(), name=path)[0], p

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from .common import default_shared
-from ..errors import BadInput, NothingToDo
+from .common import default_shared, read_text_input
+from ..errors import NothingToDo
 
 _REPO = Path(__file__).resolve().parents[2]
 
@@ -31,18 +30,8 @@ def split_cmd(path, as_html, as_json):
     from ..stages.clean import clean
     from ..stages.segment import render_html, segment
 
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise BadInput(f"{path}: no such file (give a text or HTML file, or '-' for stdin)")
-        data = p.read_bytes()
-        as_html = as_html or p.suffix.lower() in {".html", ".htm"}
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8 first") from None
+    text, p = read_text_input(path, "a text or HTML file")
+    as_html = as_html or (p is not None and p.suffix.lower() in {".html", ".htm"})
     if as_html:
         rendered = render_html(text)
         if rendered is None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from .common import default_shared
+from .common import default_shared, read_text_input
 from ..errors import BadInput
 
 _REPO = Path(__file__).resolve().parents[2]
@@ -18,17 +17,7 @@ SETS = ("gold", "thucnews", "ag", "bbc", "reuters")
 
 
 def _read_text(path: str) -> str:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise BadInput(f"{path}: no such file (give a text file, or '-' for stdin)")
-        data = p.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8 first") from None
+    return read_text_input(path, "a text file")[0]
 
 
 @click.command("topics")
