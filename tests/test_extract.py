@@ -328,3 +328,25 @@ def test_attribution_scorer_matches_whole_tokens_only():
     assert surfaces_match("Spring Festival Travel Working Group", "2025 Spring Festival Travel Working Group")
     assert surfaces_match("Taiwan's Ministry of Digital Affairs", "Ministry of Digital Affairs")
     assert not surfaces_match("Li", "Liberty Times")
+
+
+def test_fast_english_dates_match_dateparser():
+    """The dateparser-free path for common English dates gives exactly what dateparser gives."""
+    import datetime as dt
+
+    from sinodesk.stages.extract import dates as D
+
+    base = dt.datetime(2024, 3, 15)
+    cases = [("March 23, 2022", "mdy"), ("23 March 2022", "dmy"), ("Sept. 3, 2021", "mdy"), ("March 2022", "my"),
+             ("Jan 4", "md"), ("4 January", "dm"), ("December 30", "md"), ("February 30, 2023", "mdy")]
+    for text, kind in cases:
+        fast = D.DateResolver().resolve(text, kind, base)
+        orig = D._fast_english
+        D._fast_english = lambda t, k: None
+        try:
+            slow = D.DateResolver().resolve(text, kind, base)
+        finally:
+            D._fast_english = orig
+        assert fast == slow, (text, fast, slow)
+    assert D._fast_english("March 23, 2022", "mdy")[0] == dt.datetime(2022, 3, 23)
+    assert D._fast_english("the March 23 meeting", "md") is None  # anything unusual goes to dateparser

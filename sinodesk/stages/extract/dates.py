@@ -187,11 +187,15 @@ class DateResolver:
         parsed = norm
         if kind == "dm" or kind == "md" or kind == "dmy" or kind == "mdy":
             parsed = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", parsed).replace(" of ", " ")
-        data = self._parser(lang, None if absolute else base).get_date_data(parsed)
-        d = data.date_obj if data else None
-        if d is None:
-            return None
-        period = data.period or "day"
+        fast = _fast_english(parsed, kind) if lang == "en" else None
+        if fast is not None:
+            d, period = fast
+        else:
+            data = self._parser(lang, None if absolute else base).get_date_data(parsed)
+            d = data.date_obj if data else None
+            if d is None:
+                return None
+            period = data.period or "day"
         if kind == "month":
             period = "month"
         if not absolute and kind in ("md", "dm", "zh_md", "month") and base is not None:
@@ -281,3 +285,42 @@ def parse_one(text: str, resolver: DateResolver, base: dt.datetime | None = None
         if len(h.iso) == 10:
             return h.iso
     return None
+
+
+_MONTH_NUMBER = {
+    name: i
+    for i, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")), 1)
+    for name in names
+}
+_FAST_TOKENS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _fast_english(text: str, kind: str) -> tuple[dt.datetime, str] | None:
+    """'March 23, 2022', '23 March 2022', 'March 2022', 'March 23' without dateparser (which
+    costs ~10 ms a call); None for anything else, which then goes to dateparser."""
+    if kind not in ("mdy", "dmy", "my", "md", "dm"):
+        return None
+    words = _FAST_TOKENS.findall(text)
+    months = [_MONTH_NUMBER[w.lower()] for w in words if w.lower() in _MONTH_NUMBER]
+    nums = [w for w in words if w.isdigit()]
+    if len(months) != 1 or len(months) + len(nums) != len(words):
+        return None
+    month = months[0]
+    years = [int(n) for n in nums if len(n) == 4]
+    days = [int(n) for n in nums if len(n) <= 2]
+    if len(years) > 1 or len(days) > 1 or len(years) + len(days) != len(nums):
+        return None
+    year = years[0] if years else dt.date.today().year
+    if kind == "my":
+        if days or not years:
+            return None
+        return dt.datetime(year, month, 1), "month"
+    if not days or (kind in ("mdy", "dmy") and not years) or (kind in ("md", "dm") and years):
+        return None
+    try:
+        return dt.datetime(year, month, days[0]), "day"
+    except ValueError:
+        return None
