@@ -176,3 +176,25 @@ def test_cold_start_raises_the_bar_while_document_frequencies_are_immature():
     assert cold.add(a).event_id != cold.add(b).event_id  # 0.28 < 0.30 while the idf is immature
     cold.prime(["filler text number %d about markets" % i for i in range(600)])
     assert cold._cold_factor() == 1.0
+
+
+def test_learned_decision_model_ships_and_prefers_closer_events():
+    from sinodesk.stages.cluster.decision import FEATURES, load_models
+    from sinodesk.stages.cluster.online import _Event
+
+    models = load_models()
+    assert set(models) == {"full", "short"} and all(len(m.coef) == len(FEATURES) for m in models.values())
+    lk = EventLinker(EventOptions(cold_start_docs=0))
+    lk.prime(["filler text number %d about markets and weather" % i for i in range(50)])
+    a = LinkItem("a", "Port strike closes Rotterdam terminals", "", published="2024-05-01")
+    b = LinkItem("b", "Rotterdam port strike shuts terminals", "", published="2024-05-01")
+    c = LinkItem("c", "Central bank holds interest rates", "", published="2024-05-01")
+    ea = lk.add(a).event_id
+    assert lk.add(b).event_id == ea and lk.add(c).event_id != ea
+    ev = lk.events[ea]
+    near, far = lk.features(LinkItem("d", "Rotterdam strike: terminals closed", "")), lk.features(c)
+    assert lk.probability(near, ev) > 0.5 > lk.probability(far, ev)
+    # states saved before names/years were tracked still load
+    d = ev.to_json()
+    del d["names"], d["years"]
+    assert _Event.from_json(d).names == {}

@@ -49,8 +49,9 @@ def test_gvc_floor():
 def test_uci_stream_floor_beats_single_pass_peer():
     need_shared(EVAL / "uci-news-aggregator-sample")
     (r,) = ev.eval_uci(EVAL, EventOptions(), peer=False)
-    # measured F1 0.802 on the test part; peer single pass 0.491
-    assert r.ours.f1 >= 0.78
+    # measured F1 0.851 (P 0.916, R 0.795) with the learned headline decision (logistic regression
+    # fitted on the first 45% only); 0.802 with the hand threshold; peer single pass 0.491
+    assert r.ours.f1 >= 0.84
 
 
 def test_bbc_duplicates_floor():

@@ -20,7 +20,9 @@ def _default_data() -> str:
               help="Folder holding the shared evaluation sets.")
 @click.option("--no-peer", is_flag=True, help="Skip re-measuring the scikit-learn peer baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool) -> None:
+@click.option("--fit-model", "fit_model", type=click.Path(dir_okay=False), default=None,
+              help="Refit the learned merge decision on the training splits only and write it to this JSON file.")
+def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool, fit_model: str | None) -> None:
     """Score online event linking (B-cubed P/R/F1, ARI) and near-duplicate detection.
 
     The peer baseline (TF-IDF + average-linkage agglomerative, or single pass for the UCI
@@ -29,12 +31,17 @@ def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool) -> None:
     \b
     Example:
       sinodesk eval events --set ecbplus --data ../shared/eval
+      sinodesk eval events --fit-model /tmp/merge_model.json
     """
     from ..eval import events as ev
     from ..stages.cluster import EventOptions
 
     root = Path(data)
     opts = EventOptions()
+    if fit_model:
+        doc = ev.fit_merge_models(root, opts, out=Path(fit_model))
+        click.echo(f"wrote {fit_model}: training F1 {doc['train_f1']}, pairs {doc['n_pairs']}")
+        return
     names = ev.SETS if set_name == "all" else (set_name,)
     reports = []
     for name in names:

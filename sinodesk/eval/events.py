@@ -480,3 +480,77 @@ def tune(root: Path, base: EventOptions, grid: dict[str, Sequence], *, target: s
         results.append((f, dict(zip(keys, values))))
     results.sort(key=lambda x: x[0], reverse=True)
     return results
+
+
+# -- the learned merge decision (training splits only) ------------------------------------------
+def pair_examples(docs: Sequence[EvalDoc], opts: EventOptions, *, prime: Sequence[str] = ()
+                  ) -> tuple[list[list[float]], list[int], list[bool]]:
+    """Teacher-forced replay: story-vs-candidate pair features, labels and the story's ``short`` flag.
+
+    Each story (in arrival order) is compared with the candidate events the index retrieves
+    (label 1 when the candidate is its gold event), then joins its gold event, so the events
+    seen by later stories are clean.  Run only on training splits.
+    """
+    lk = EventLinker(replace(opts, decision="score", decision_short="score"))
+    if prime:
+        lk.prime(prime)
+    gold_event: dict[str, object] = {}
+    x: list[list[float]] = []
+    y: list[int] = []
+    short: list[bool] = []
+    for d in sorted(docs, key=lambda d: d.order):
+        feats = lk.features(d.item)
+        target = gold_event.get(d.gold)
+        for ev in lk.candidates(feats):
+            x.append(lk.pair(feats, ev))
+            y.append(int(ev is target))
+            short.append(feats.short)
+        if target is None:
+            target = gold_event[d.gold] = lk._new_event(d.item.story_id)
+        lk._join(target, feats)
+    return x, y, short
+
+
+def fit_merge_models(root: Path, opts: EventOptions, *, out: Path | None = None,
+                     grid: Sequence[float] = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)) -> dict:
+    """Fit the 'full' model on ECB+ topics 1-35 and the 'short' one on the first 45% of UCI; pick each
+    model's probability cut by online B-cubed F1 on the same training data; write the JSON to ``out``.
+    """
+    from ..stages.cluster.decision import FEATURES, MODEL_PATH, fit_logistic, load_models
+
+    ecb = [[d for d in load_ecbplus(root, seed=s) if d.train] for s in (0, 1)]
+    x, y = [], []
+    for i, docs in enumerate(ecb):
+        xi, yi, _ = pair_examples(docs, opts, prime=[_text(d.item) for d in docs] if i else ())
+        x += xi
+        y += yi
+    full = fit_logistic(x, y)
+    uci = [d for d in load_uci(root) if d.train]
+    xs, ys, _ = pair_examples(uci, opts)
+    short = fit_logistic(xs, ys)
+    path = Path(out) if out else MODEL_PATH
+    doc = {
+        "comment": "Learned merge decision of sinodesk.stages.cluster (see decision.py). 'full': fitted on ECB+ "
+                   "topics 1-35 only (CC BY 3.0); 'short' (headline-only stories): fitted on the first 45% of "
+                   "the UCI news aggregator sample only (CC BY 4.0). Test splits never read. Refit: "
+                   "sinodesk eval events --fit-model",
+        "features": list(FEATURES),
+        "n_pairs": {"full": len(y), "full_positive": sum(y), "short": len(ys), "short_positive": sum(ys)},
+        "models": {"full": full.to_json(), "short": short.to_json()},
+    }
+    tuned = {}
+    for kind, key, splits in (("full", "merge_prob", ecb), ("short", "merge_prob_short", [uci])):
+        best = (-1.0, 0.5)
+        for cut in grid:
+            path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+            load_models.cache_clear()
+            o = replace(opts, decision="learned", decision_short="learned", model_path=str(path), **{key: cut})
+            f = float(np.mean([bcubed(run_linker(s, o), [d.gold for d in s])[2] for s in splits]))
+            tuned[f"{kind} {cut}"] = round(f, 4)
+            best = max(best, (f, cut))
+        doc["models"][kind]["threshold"] = best[1]
+        doc["train_f1"] = {**doc.get("train_f1", {}), kind: round(best[0], 4)}
+    path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    load_models.cache_clear()
+    doc["grid"] = tuned
+    return doc

@@ -120,6 +120,10 @@ class Features:
     numbers: frozenset[float]
     day: int | None
     short: bool  # headline-only (or very short) text: use the short-text threshold
+    names: frozenset[str] = frozenset()  # folded words capitalised mid-sentence (see names_in)
+    years: frozenset[str] = frozenset()  # years written in the text ("2013")
+    n_words: int = 0  # content words in headline + body start
+    headline_only: bool = False  # no body text at all
 
 
 def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int) -> dict[str, float]:
@@ -156,6 +160,11 @@ def term_counts(headline: str | None, text: str, *, headline_weight: int, body_c
 
 _YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w.,]\d)")
 _NAME = re.compile(r"(?<=[a-z,;:\)]\s)([A-Z][a-z][\w'’\-]*)")
+
+
+def years_in(text: str) -> frozenset[str]:
+    """Years written in ``text`` (1800-2099), not parts of longer numbers."""
+    return frozenset(_YEAR.findall(text or ""))
 
 
 def names_in(text: str) -> list[str]:

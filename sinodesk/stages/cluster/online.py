@@ -11,7 +11,9 @@ Single pass, in arrival order, no re-clustering.  For each story:
    from the event's summed vectors; headline-only stories use a softer size normalisation),
    plus shared canonical entities and shared numbers, times a time decay over the day gap;
    join the best candidate when the score reaches the threshold (a separate threshold for
-   headline-only stories).  While fewer than ``cold_start_docs`` texts have been seen the
+   headline-only stories).  Stories with no body at all (headline streams) use instead a
+   learned decision (:mod:`.decision`): join the candidate with the highest P(same event)
+   from a logistic regression over pair features, when it reaches the model's cut.  While fewer than ``cold_start_docs`` texts have been seen the
    thresholds are raised, since an immature idf makes common words look rare;
 5. local repair: other candidate events that the story also matched are folded into its
    event when their average linkage with it reaches ``merge_threshold``.
@@ -34,7 +36,9 @@ import numpy as np
 
 from ...errors import BadInput
 from .dedup import DuplicateIndex
-from .features import DocFreq, Features, cosine, day_number, numbers_in, term_counts, tokens, weigh
+from .decision import load_models, pair_features
+from .features import (DocFreq, Features, cosine, day_number, names_in, numbers_in, term_counts, tokens, weigh,
+                       years_in)
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import EventOptions
@@ -68,7 +72,8 @@ class LinkResult:
 
 
 class _Event:
-    __slots__ = ("eid", "order", "size", "centroid", "norm", "first_day", "last_day", "entities", "numbers", "indexed")
+    __slots__ = ("eid", "order", "size", "centroid", "norm", "first_day", "last_day", "entities", "numbers", "indexed",
+                 "names", "years")
 
     def __init__(self, eid: str, order: int = 0):
         self.eid = eid
@@ -81,11 +86,13 @@ class _Event:
         self.entities: dict[str, int] = {}
         self.numbers: dict[float, int] = {}
         self.indexed: frozenset[str] = frozenset()
+        self.names: dict[str, int] = {}
+        self.years: dict[str, int] = {}
 
     def to_json(self) -> dict:
         return {"eid": self.eid, "order": self.order, "size": self.size, "centroid": self.centroid, "first": self.first_day,
                 "last": self.last_day, "entities": self.entities,
-                "numbers": [[k, v] for k, v in self.numbers.items()]}
+                "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years}
 
     @classmethod
     def from_json(cls, d: dict) -> "_Event":
@@ -96,6 +103,8 @@ class _Event:
         ev.first_day, ev.last_day = d["first"], d["last"]
         ev.entities = d["entities"]
         ev.numbers = {float(k): v for k, v in d["numbers"]}
+        ev.names = d.get("names", {})  # absent in states saved before the learned decision
+        ev.years = d.get("years", {})
         return ev
 
 
@@ -177,6 +186,7 @@ class EventLinker:
         nums = item.numbers or numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
         n_words = sum(c for t, c in counts.items() if " " not in t)
         short = not (item.text or "").strip() or n_words < o.short_words
+        body = (item.text or "")[: o.body_chars]
         return Features(
             vector=weigh(counts, self.df, max_terms=o.max_terms),
             terms=terms,
@@ -184,6 +194,10 @@ class EventLinker:
             numbers=_notable(nums),
             day=day_number(item.published),
             short=short,
+            names=frozenset(names_in(body)),
+            years=years_in(f"{item.headline or ''}\n{body}"),
+            n_words=n_words,
+            headline_only=not (item.text or "").strip(),
         )
 
     def score(self, feats: Features, ev: _Event) -> float:
@@ -230,8 +244,41 @@ class EventLinker:
             return [self.events[e] for e, _ in top]
         return [self.events[e] for e in acc]
 
+    def probability(self, feats: Features, ev: _Event) -> float:
+        """P(same event) of a story and an event under the learned merge model."""
+        model = self._models()["short" if feats.short else "full"]
+        return model.prob(self.pair(feats, ev))
+
+    def pair(self, feats: Features, ev: _Event) -> list[float]:
+        """Pair features of a story and an event for the learned decision.
+
+        While the document frequencies are immature every shared word looks rare, so the cosines
+        are deflated by the cold-start factor (as the hand thresholds are raised by it).
+        """
+        return pair_features(feats, ev, cosine(feats.vector, ev.centroid) / self._cold_factor(), self._coldness())
+
+    def _models(self):
+        return load_models(self.opts.model_path or None)
+
+    def _coldness(self) -> float:
+        o = self.opts
+        if o.cold_start_docs <= 0 or self.df.n_docs >= o.cold_start_docs:
+            return 0.0
+        return 1.0 - self.df.n_docs / o.cold_start_docs
+
     def _matching_events(self, feats: Features) -> list[_Event]:
-        """Candidate events whose score reaches the threshold, best first."""
+        """Candidate events that the decision accepts, best first."""
+        if (self.opts.decision_short if feats.headline_only else self.opts.decision) == "learned":
+            model = self._models()["short" if feats.short else "full"]
+            cut = self.opts.merge_prob_short if feats.short else self.opts.merge_prob
+            cut = model.threshold if cut is None else cut
+            probs = []
+            for ev in self.candidates(feats):
+                p = model.prob(self.pair(feats, ev))
+                if p >= cut:
+                    probs.append((p, ev))
+            probs.sort(key=lambda x: x[0], reverse=True)
+            return [ev for _, ev in probs]
         threshold = (self.opts.threshold_short if feats.short else self.opts.threshold) * self._cold_factor()
         scored = [(s, ev) for ev in self.candidates(feats) if (s := self.score(feats, ev)) >= threshold]
         scored.sort(key=lambda x: x[0], reverse=True)
@@ -286,6 +333,10 @@ class EventLinker:
             keep.entities[e] = keep.entities.get(e, 0) + n
         for x, n in gone.numbers.items():
             keep.numbers[x] = keep.numbers.get(x, 0) + n
+        for w, n in gone.names.items():
+            keep.names[w] = keep.names.get(w, 0) + n
+        for y, n in gone.years.items():
+            keep.years[y] = keep.years.get(y, 0) + n
         if gone.first_day is not None:
             keep.first_day = gone.first_day if keep.first_day is None else min(keep.first_day, gone.first_day)
             keep.last_day = gone.last_day if keep.last_day is None else max(keep.last_day, gone.last_day)
@@ -315,6 +366,10 @@ class EventLinker:
             ev.entities[e] = ev.entities.get(e, 0) + 1
         for n in feats.numbers:
             ev.numbers[n] = ev.numbers.get(n, 0) + 1
+        for w in feats.names:
+            ev.names[w] = ev.names.get(w, 0) + 1
+        for y in feats.years:
+            ev.years[y] = ev.years.get(y, 0) + 1
         if feats.day is not None:
             ev.first_day = feats.day if ev.first_day is None else min(ev.first_day, feats.day)
             ev.last_day = feats.day if ev.last_day is None else max(ev.last_day, feats.day)
