@@ -15,6 +15,8 @@ without pickling and rebuilt by :meth:`DuplicateIndex.from_state`.
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import re
 import zlib
@@ -66,6 +68,14 @@ def shingles(words: list[str], k: int) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+@functools.lru_cache(maxsize=8)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's optimal (bands, rows), computed once per process: its search integrates
+    numerically (~0.1 s), which otherwise runs every time an index is built or loaded."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 class DuplicateIndex:
     """Remembers stories already seen and answers 'is this one a copy, and of which?'."""
 
@@ -77,7 +87,7 @@ class DuplicateIndex:
         self.max_words = 600  # copies are recognised from their first 600 words
         self._perm = MinHash(num_perm=num_perm, seed=7, scheme=_SCHEME).permutations
         # LSH at a slightly lower threshold than the decision, then verify the estimate.
-        self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.1), num_perm=num_perm)
+        self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.1), num_perm=num_perm, params=_lsh_params(max(0.3, threshold - 0.1), num_perm))
         self.urls: dict[str, str] = {}
         self.exact: dict[str, str] = {}
         self.keys: list[str] = []
