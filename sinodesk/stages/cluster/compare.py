@@ -183,7 +183,7 @@ def render_compare(d: dict) -> str:
         if f["omits_entities"]:
             lines.append("   omits:    " + ", ".join(e["text"] for e in f["omits_entities"]))
         if f["omits_quantities"]:
-            lines.append("   no figure for: " + ", ".join(q["subject"] for q in f["omits_quantities"][:5]))
+            lines.append("   no figure for: " + ", ".join(q["subject"] + (f" [{q['unit']}]" if q["unit"] else "") for q in f["omits_quantities"][:5]))
     if d["number_conflicts"]:
         lines.append("")
         lines.append("!! Same quantity, different values:")
