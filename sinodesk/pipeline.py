@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .archive import Archive
@@ -53,33 +53,8 @@ def _stage_clean(w, ctx):
     return {"cleaned": clean(w["doc"])}
 
 
-# Kinds that hold one article each (a feed entry, a JSONL item, a page trafilatura extracted):
-# only visible structure may split them; lexical cohesion alone is no evidence there.
-SINGLE_ARTICLE_KINDS = frozenset({"feed-entry", "jsonl", "html", "warc-record"})
-LEAD_PROSE_CHARS = 200
-
-
 def _stage_segment(w, ctx):
-    opts = ctx.settings.segment
-    if w["doc"].kind not in SINGLE_ARTICLE_KINDS:
-        return {"segments": segment(w["cleaned"], opts)}
-    cleaned = w["cleaned"]
-    segs = segment(cleaned, replace(opts, cohesion=False))
-    if len(segs) > 1 and not _digest_like(cleaned, segs):
-        # sub-heads, captions or FAQ questions inside one article, not a digest's stories
-        segs = segment(cleaned, replace(opts, cohesion=False, structure=False))
-    return {"segments": segs}
-
-
-def _digest_like(cleaned, segs) -> bool:
-    """Stories of a digest open right at the top and are bullet items or close with sources."""
-    text = cleaned.doc.text
-    lead = sum(len(ln.text.strip()) for ln in cleaned.lines if ln.kind == "text" and ln.end <= segs[0].start)
-    if lead >= LEAD_PROSE_CHARS:
-        return False
-    closed = sum(1 for s in segs if s.source_line or s.url)
-    inline = sum(1 for s in segs if s.headline_span and text[s.headline_span[1] : s.headline_span[1] + 1] not in ("\n", "\r", ""))
-    return 2 * max(closed, inline) >= len(segs)
+    return {"segments": segment(w["cleaned"], ctx.settings.segment)}
 
 
 def _stage_language(w, ctx):
@@ -393,10 +368,6 @@ class Runner:
         if merged:
             self.archive.merge_events({old: linker.resolve(new) for old, new in merged.items()})
         self.archive.set_state("linker", linker.to_bytes())
-
-
-def with_links(stories: list[Story], links: dict[str, tuple[str | None, str | None]]) -> list[Story]:
-    return [replace(s, event_id=links[s.story_id][0], duplicate_of=links[s.story_id][1]) if s.story_id in links else s for s in stories]
 
 
 def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):

@@ -37,7 +37,7 @@ def split_cmd(path, as_html, as_json):
         if rendered is None:
             raise NothingToDo(f"{path}: the page does not look like a multi-story digest (no repeated headings or items)")
         text = rendered
-    doc = Document(doc_id=path, raw_id=path, source=path, kind="html" if as_html else "text", text=text)
+    doc = Document(doc_id=path, raw_id=path, source=path, kind="html-digest" if as_html else "text", text=text)
     segs = segment(clean(doc))
     for k, s in enumerate(segs, 1):
         if as_json:

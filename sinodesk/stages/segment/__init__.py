@@ -16,7 +16,7 @@ structure, so the same three ways apply to HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
@@ -87,8 +87,32 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     return Plan("single", [Start(content[0], headline=head)])
 
 
+# Kinds that hold one article each (a feed entry, a JSONL item, a page trafilatura extracted):
+# only visible digest structure may split them; lexical cohesion alone is no evidence there.
+SINGLE_ARTICLE_KINDS = frozenset({"feed-entry", "jsonl", "html", "warc-record"})
+LEAD_PROSE_CHARS = 200  # this much prose before the first headline: an article with sub-heads
+
+
 def segment(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> tuple[Segment, ...]:
     """Split one cleaned document into stories (offsets into ``cleaned.doc.text``)."""
-    plan = plan_stories(cleaned, opts)
-    return build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only,
+    single = cleaned.doc.kind in SINGLE_ARTICLE_KINDS
+    if single and opts.cohesion:
+        opts = replace(opts, cohesion=False)
+    segs = build_segments(cleaned, plan_stories(cleaned, opts), keep_headline_only=opts.keep_headline_only,
                           generate=opts.generate_headlines)
+    if single and len(segs) > 1 and not _digest_like(cleaned, segs):
+        # sub-heads, captions or FAQ questions inside one article, not a digest's stories
+        plan = plan_stories(cleaned, replace(opts, structure=False))
+        segs = build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
+    return segs
+
+
+def _digest_like(cleaned: Cleaned, segs: tuple[Segment, ...]) -> bool:
+    """Stories of a digest open right at the top and are bullet items or close with sources."""
+    text = cleaned.doc.text
+    lead = sum(len(ln.text.strip()) for ln in cleaned.lines if ln.kind == "text" and ln.end <= segs[0].start)
+    if lead >= LEAD_PROSE_CHARS:
+        return False
+    closed = sum(1 for s in segs if s.source_line or s.url)
+    inline = sum(1 for s in segs if s.headline_span and text[s.headline_span[1] : s.headline_span[1] + 1] not in ("\n", "\r", ""))
+    return 2 * max(closed, inline) >= len(segs)
