@@ -89,6 +89,16 @@ def _iso(d: dt.datetime, period: str) -> str:
     return d.strftime("%Y-%m-%d")
 
 
+def _shift(base: dt.datetime, n: int, unit: str) -> str:
+    """The year, month or day ``n`` units from ``base``, at that precision (ISO)."""
+    if unit == "year":
+        return f"{base.year + n:04d}"
+    if unit == "month":
+        m = base.month - 1 + n
+        return f"{base.year + m // 12:04d}-{m % 12 + 1:02d}"
+    return (base + dt.timedelta(days=n)).strftime("%Y-%m-%d")
+
+
 def _closest_year(d: dt.datetime, base: dt.datetime) -> dt.datetime:
     """For a date written without a year, the year that puts it nearest the base date."""
     best = d
@@ -155,12 +165,7 @@ class DateResolver:
                 return None
             word, unit = norm.lower().split()
             step = {"last": -1, "this": 0, "next": 1}[word]
-            if unit == "year":
-                return f"{base.year + step:04d}"
-            if unit == "month":
-                m = base.month - 1 + step
-                return f"{base.year + m // 12:04d}-{m % 12 + 1:02d}"
-            return (base + dt.timedelta(weeks=step)).strftime("%Y-%m-%d")
+            return _shift(base, step * 7 if unit == "week" else step, "day" if unit == "week" else unit)
         if kind == "zh_rel":
             if base is None:
                 return None
@@ -168,12 +173,7 @@ class DateResolver:
                      "明日": (1, "day"), "前天": (-2, "day"), "前日": (-2, "day"), "去年": (-1, "year"), "今年": (0, "year"),
                      "明年": (1, "year"), "上周": (-7, "day"), "本周": (0, "day"), "上个月": (-1, "month"), "本月": (0, "month")}
             n, unit = table[norm]
-            if unit == "year":
-                return f"{base.year + n:04d}"
-            if unit == "month":
-                m = base.month - 1 + n
-                return f"{base.year + m // 12:04d}-{m % 12 + 1:02d}"
-            return (base + dt.timedelta(days=n)).strftime("%Y-%m-%d")
+            return _shift(base, n, unit)
         if not absolute and base is None:
             return None
         if kind in ("zh_md", "zh_m", "rel_n"):
