@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BadInput, FetchFailed
+from ..errors import FetchFailed
 from ..records import RawItem, Rejection
 from .fetch import Fetcher, is_url
 
@@ -105,9 +105,3 @@ def _read_file(path: str, max_bytes: int) -> Iterator[RawItem | Rejection]:
         return
     yield RawItem(source=path, data=data, kind=sniff_kind(data, path))
 
-
-def check_url_line(line: str, where: str) -> str:
-    url = line.strip()
-    if not is_url(url):
-        raise BadInput(f"{where}: {url!r} is not a URL (expected http:// or https://)")
-    return url

@@ -15,9 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .entities import GazMatch
-from .gazetteer import Gazetteer, slug, trie_regex
+from .gazetteer import Gazetteer, trie_regex
 from .outlets import OutletRegistry
-from .scan import guard_after_first
 
 _SPEECH = (
     r"said|says|say|told|tells|reported|reports|announced|announces|stated|states|noted|notes|indicated|"
@@ -466,7 +465,3 @@ def _adverbs_start(text: str, lo: int, cue: int) -> int:
                 pos -= len(suffix)
                 break
     return pos
-
-
-def source_slug(name: str) -> str:
-    return slug(name)
