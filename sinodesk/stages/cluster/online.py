@@ -37,7 +37,7 @@ import numpy as np
 from ...errors import BadInput
 from .dedup import DuplicateIndex
 from .decision import load_models, pair_features
-from .features import (DocFreq, Features, cosine, day_number, names_in, numbers_in, term_counts, tokens, weigh,
+from .features import (DocFreq, Features, cosine, day_number, names_in, numbers_in, term_counts, weigh,
                        years_in)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -356,7 +356,6 @@ class EventLinker:
         return ev
 
     def _join(self, ev: _Event, feats: Features) -> None:
-        o = self.opts
         ev.size += 1
         c = ev.centroid
         for t, w in feats.vector.items():

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
 from .attribution import AttrHit, find_attributions, find_dateline, find_source_lines

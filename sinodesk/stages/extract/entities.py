@@ -200,7 +200,7 @@ def _valid_given(given: str) -> bool:
 def _rule_candidates(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> list[GazMatch]:
     out: list[GazMatch] = []
     for m in _PINYIN_NAME.finditer(text, s0, e0):
-        sur, given, third = m.group(1), m.group(2), m.group(3)
+        given, third = m.group(2), m.group(3)
         if not _valid_given(given):
             continue
         end = m.end(2)
