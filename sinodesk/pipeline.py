@@ -357,16 +357,21 @@ class Runner:
         state = None if fresh else self.archive.get_state("linker")
         linker = EventLinker.from_bytes(state, self.settings.events) if state else EventLinker(self.settings.events)
         family_of = family_lookup(self.ctx.outlets)
-        links, merged = {}, {}
+        links, merged, moved = {}, {}, set()
         for s in sorted(new_stories, key=lambda s: (s.published or "9999", s.story_id)):
             r = linker.add(link_item_for(s, family_of))
             links[s.story_id] = (r.event_id, r.duplicate_of)
             for old in r.merged:
                 merged[old] = r.event_id
-        # an event folded into another while this batch ran: every story follows the survivor
-        self.archive.update_links({sid: (linker.resolve(e), d) for sid, (e, d) in links.items()})
+            moved.update(r.moved)
+        # an event folded into another, or a story moved by re-clustering, while this batch ran:
+        # every story takes the event the linker now gives it
+        self.archive.update_links({sid: (linker.event_of(sid), d) for sid, (e, d) in links.items()})
         if merged:
             self.archive.merge_events({old: linker.resolve(new) for old, new in merged.items()})
+        earlier = {sid: linker.event_of(sid) for sid in moved if sid not in links}
+        if earlier:
+            self.archive.move_stories(earlier)
         self.archive.set_state("linker", linker.to_bytes())
 
 

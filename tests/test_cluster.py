@@ -198,3 +198,60 @@ def test_learned_decision_model_ships_and_prefers_closer_events():
     d = ev.to_json()
     del d["names"], d["years"]
     assert _Event.from_json(d).names == {}
+
+
+def _bridge() -> list[LinkItem]:
+    """A story about two earthquakes arrives first and bridges them; then each quake's own reports."""
+    rows = [json.loads(line) for line in (DATA / "bridge_stream.jsonl").open(encoding="utf-8")]
+    return [LinkItem(d["story_id"], None, d["text"]) for d in rows]
+
+
+def _groups(lk: EventLinker, ids) -> list[set[str]]:
+    by_event: dict[str, set[str]] = {}
+    for sid in ids:
+        by_event.setdefault(lk.event_of(sid), set()).add(sid)
+    return sorted(by_event.values(), key=min)
+
+
+def test_local_reclustering_splits_what_a_bridging_story_merged():
+    items = _bridge()
+    ids = [it.story_id for it in items]
+    single = EventLinker(EventOptions(cold_start_docs=0, recluster_events=0))
+    for it in items:
+        single.add(it)
+    assert len(_groups(single, ids)) == 1  # a single pass lets the bridge pull both quakes into one event
+    lk = EventLinker(EventOptions(cold_start_docs=0))
+    moved = [sid for it in items for sid in lk.add(it).moved]
+    groups = _groups(lk, ids)
+    quakes = [{s for s in g if s != "b"} for g in groups]
+    assert sorted(quakes, key=min) == [{"x1", "x2", "x3"}, {"y1", "y2", "y3"}]
+    assert moved and set(moved) <= set(ids)  # earlier stories were moved, and said so
+    # every event id answers: an event emptied by re-clustering resolves to where its stories went
+    assert all(lk.resolve(lk.story_event[s]) in lk.events for s in ids)
+
+
+def test_reclustering_state_round_trip_gives_the_same_events():
+    items = _bridge()
+    ids = [it.story_id for it in items]
+    whole = EventLinker(EventOptions(cold_start_docs=0))
+    for it in items:
+        whole.add(it)
+    part = EventLinker(EventOptions(cold_start_docs=0))
+    for it in items[:3]:
+        part.add(it)
+    part = EventLinker.from_bytes(part.to_bytes(), EventOptions(cold_start_docs=0))
+    assert part.records and all(ev.members is not None for ev in part.events.values())
+    for it in items[3:]:
+        part.add(it)
+    assert _groups(part, ids) == _groups(whole, ids)
+    assert {s: part.event_of(s) for s in ids} == {s: whole.event_of(s) for s in ids}
+
+
+def test_large_events_are_frozen_and_no_longer_reclustered():
+    items = _bridge()
+    lk = EventLinker(EventOptions(cold_start_docs=0, recluster_cap=2))
+    for it in items:
+        lk.add(it)
+    frozen = [ev for ev in lk.events.values() if ev.size > 2]
+    assert frozen and all(ev.members is None for ev in frozen)
+    assert not any(sid in lk.records for ev in frozen for sid in lk.story_event if lk.event_of(sid) == ev.eid)

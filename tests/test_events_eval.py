@@ -34,16 +34,18 @@ def test_bcubed_rejects_mismatched_lengths():
 def test_ecbplus_test_topics_floor():
     need_shared(EVAL / "ecbplus-event-clusters")
     (test, _all) = ev.eval_ecbplus(EVAL, EventOptions(), peer=False)
-    # measured F1 0.845 (P 0.751, R 0.967); first version 0.766; peer agglomerative baseline 0.883
-    assert test.ours.f1 >= 0.83
+    # measured F1 0.864 (P 0.766, R 0.991) with local re-clustering and whole bodies; single pass 0.845;
+    # first version 0.766; peer agglomerative baseline (offline, whole set at once) 0.883
+    assert test.ours.f1 >= 0.85
     assert test.ours.n == 210
 
 
 def test_gvc_floor():
     need_shared(EVAL / "gvc-event-clusters-subset")
     (r,) = ev.eval_gvc(EVAL, EventOptions(), peer=False)
-    # measured F1 0.951 (P 0.984, R 0.920), idf primed with ECB+ topics 1-35; first version 0.936; peer 0.986
-    assert r.ours.f1 >= 0.94 and r.ours.precision >= 0.97
+    # measured F1 0.962 (P 0.980, R 0.944), idf primed with ECB+ topics 1-35; single pass 0.951;
+    # first version 0.936; peer 0.986
+    assert r.ours.f1 >= 0.95 and r.ours.precision >= 0.97
 
 
 def test_uci_stream_floor_beats_single_pass_peer():

@@ -198,3 +198,25 @@ def test_single_articles_stay_whole_but_item_digests_split(tmp_path):
     assert heads == ["Night shifts at the port", "Port strike ends", "Rail freight up", "Court ruling"]
     whole = next(archive.iter_stories())
     assert "What comes next" in whole.text and whole.end == len(article)
+
+
+def test_stories_moved_by_reclustering_in_a_later_batch_are_updated_in_the_archive(tmp_path):
+    from sinodesk.stages.cluster import EventLinker, EventOptions
+
+    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "events" / "bridge_stream.jsonl").open()]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(json.dumps({"text": r["text"]}) + "\n" for r in rows[:3]), encoding="utf-8")
+    second.write_text("".join(json.dumps({"text": r["text"]}) + "\n" for r in rows[3:]), encoding="utf-8")
+    db = tmp_path / "a.db"
+    archive = open_archive(str(db))
+    settings = Settings(db=str(db), events=EventOptions(cold_start_docs=0))
+    Runner(archive, settings).ingest([str(first)])
+    before = {s.story_id: s.event_id for s in archive.iter_stories()}
+    assert len(set(before.values())) == 1  # the bridge and the first report of each quake: one event so far
+    Runner(archive, settings).ingest([str(second)])
+    stories = list(archive.iter_stories())
+    linker = EventLinker.from_bytes(archive.get_state("linker"), settings.events)
+    assert {s.story_id: s.event_id for s in stories} == {s.story_id: linker.event_of(s.story_id) for s in stories}
+    assert len({s.event_id for s in stories}) == 2
+    changed = [sid for sid, e in before.items() if next(s.event_id for s in stories if s.story_id == sid) != e]
+    assert changed  # a story of the first batch now sits in another event, in the archive too

@@ -76,6 +76,10 @@ class Archive(abc.ABC):
         """Give every story of event ``old`` the event id ``mapping[old]``."""
 
     @abc.abstractmethod
+    def move_stories(self, mapping: dict[str, str]) -> None:
+        """Give story ``sid`` the event id ``mapping[sid]`` (stories moved by local re-clustering)."""
+
+    @abc.abstractmethod
     def get_story(self, story_id: str) -> Story: ...
 
     @abc.abstractmethod

@@ -185,10 +185,21 @@ class SQLiteArchive(Archive):
                 if old == new:
                     continue
                 rows = self.conn.execute("SELECT story_id, data FROM stories WHERE event_id=?", (old,)).fetchall()
-                for sid, data in rows:
-                    d = json.loads(data)
-                    d["event_id"] = new
-                    self.conn.execute("UPDATE stories SET event_id=?, data=? WHERE story_id=?", (new, json.dumps(d, ensure_ascii=False), sid))
+                self._set_events((sid, data, new) for sid, data in rows)
+
+    def move_stories(self, mapping):
+        with self._tx():
+            for sid, new in mapping.items():
+                row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (sid,)).fetchone()
+                if row is not None:
+                    self._set_events([(sid, row[0], new)])
+
+    def _set_events(self, rows) -> None:
+        for sid, data, new in rows:
+            d = json.loads(data)
+            d["event_id"] = new
+            self.conn.execute("UPDATE stories SET event_id=?, data=? WHERE story_id=?",
+                              (new, json.dumps(d, ensure_ascii=False), sid))
 
     def get_story(self, story_id):
         row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (story_id,)).fetchone()

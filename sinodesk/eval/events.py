@@ -507,7 +507,7 @@ def pair_examples(docs: Sequence[EvalDoc], opts: EventOptions, *, prime: Sequenc
             short.append(feats.short)
         if target is None:
             target = gold_event[d.gold] = lk._new_event(d.item.story_id)
-        lk._join(target, feats)
+        lk._join(target, feats, d.item.story_id)
     return x, y, short
 
 

@@ -33,14 +33,18 @@ class EventOptions:
     cold_start_raise: float = 1.0  # help: the thresholds are raised by this share at the first story, fading to 0 at cold_start_docs
     short_words: int = 25  # help: stories with fewer content words than this count as headline-only
     headline_weight: int = 2  # help: how many times headline words count relative to body words
-    body_chars: int = 3000  # help: only the first N characters of the body are used for linking
+    recluster_events: int = 5  # help: a new story re-clusters (average linkage) the members of up to this many candidate events near it; 0 or 1 turns local re-clustering off
+    recluster_floor: float = 0.5  # help: candidate events join that neighbourhood when they score at least this share of the threshold
+    recluster_min: int = 1  # help: re-cluster only when at least this many candidate events are near the story
+    recluster_cap: int = 40  # help: events with more stories than this are no longer re-clustered (their members are not kept)
+    body_chars: int = 20000  # help: only the first N characters of the body are used for linking
     bigrams: bool = True  # help: add neighbouring word pairs to the story vectors
     size_exponent: float = 1.0  # help: score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)
     size_exponent_short: float = 0.5  # help: the same for a headline-only story
     year_terms: bool = True  # help: years written in a story (1800-2099) count as terms
     name_boost: int = 1  # help: extra count for words capitalised mid-sentence (names, places)
-    max_terms: int = 200  # help: heaviest terms kept in a story vector
-    centroid_terms: int = 400  # help: heaviest terms kept in an event centroid
+    max_terms: int = 1000  # help: heaviest terms kept in a story vector
+    centroid_terms: int = 1000  # help: heaviest terms kept in an event centroid
     index_terms: int = 50  # help: centroid terms under which an event is found by the candidate index
     query_terms: int = 20  # help: heaviest story terms used to look up candidate events
     max_candidates: int = 40  # help: candidate events scored in full per story

@@ -1,6 +1,6 @@
 """Online event linking: each arriving story joins an existing event or opens a new one.
 
-Single pass, in arrival order, no re-clustering.  For each story:
+In arrival order, no re-clustering of the archive.  For each story:
 
 1. near-duplicate check (:mod:`.dedup`); a copy joins the event of the story it copies;
 2. a TF-IDF vector of headline + body over the document frequencies seen so far;
@@ -16,7 +16,14 @@ Single pass, in arrival order, no re-clustering.  For each story:
    from a logistic regression over pair features, when it reaches the model's cut.  While fewer than ``cold_start_docs`` texts have been seen the
    thresholds are raised, since an immature idf makes common words look rare;
 5. local repair: other candidate events that the story also matched are folded into its
-   event when their average linkage with it reaches ``merge_threshold``.
+   event when their average linkage with it reaches ``merge_threshold``;
+6. local re-clustering (full-text stories): when candidate events score near the threshold,
+   the story and their members (up to ``recluster_events`` events of at most ``recluster_cap``
+   stories each) are clustered again by average linkage over story-pair scores, and the
+   clusters keep the old event ids.  A story that once bridged two similar events no longer
+   holds them together once their own reports arrive; stories that change event are reported
+   in ``LinkResult.moved``.  Only that neighbourhood is touched, never the archive; larger or
+   idle events are frozen (their members' vectors are dropped) and only grow or merge.
 
 The decision parameters in :class:`~sinodesk.stages.cluster.EventOptions` were tuned on
 training data only (ECB+ topics 1-35 and the first 45% of the UCI stream), see
@@ -29,7 +36,7 @@ import hashlib
 import io
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -37,6 +44,8 @@ import numpy as np
 from ...errors import BadInput
 from .dedup import DuplicateIndex
 from .decision import load_models, pair_features
+from collections import Counter
+
 from .features import (DocFreq, Features, cosine, day_number, names_in, numbers_in, term_counts, weigh,
                        years_in)
 
@@ -64,16 +73,19 @@ class LinkItem:
 @dataclass(frozen=True, slots=True)
 class LinkResult:
     """Where a story went.  ``merged``: older event ids folded into ``event_id`` by this story
-    (the runner relabels their stories: ``UPDATE ... SET event_id = :event_id WHERE event_id IN merged``)."""
+    (the runner relabels their stories: ``UPDATE ... SET event_id = :event_id WHERE event_id IN merged``);
+    ``moved``: earlier stories whose event changed when the neighbourhood was re-clustered (the runner
+    sets each to :meth:`EventLinker.event_of`)."""
 
     event_id: str
     duplicate_of: str | None = None
     merged: tuple[str, ...] = ()
+    moved: tuple[str, ...] = ()  # earlier stories that local re-clustering moved to another event (ask event_of)
 
 
 class _Event:
     __slots__ = ("eid", "order", "size", "centroid", "norm", "first_day", "last_day", "entities", "numbers", "indexed",
-                 "names", "years")
+                 "names", "years", "members")
 
     def __init__(self, eid: str, order: int = 0):
         self.eid = eid
@@ -88,11 +100,13 @@ class _Event:
         self.indexed: frozenset[str] = frozenset()
         self.names: dict[str, int] = {}
         self.years: dict[str, int] = {}
+        # member story ids while the event is small enough to be re-clustered (None: too large, frozen)
+        self.members: list[str] | None = []
 
     def to_json(self) -> dict:
         return {"eid": self.eid, "order": self.order, "size": self.size, "centroid": self.centroid, "first": self.first_day,
                 "last": self.last_day, "entities": self.entities,
-                "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years}
+                "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years, "members": self.members}
 
     @classmethod
     def from_json(cls, d: dict) -> "_Event":
@@ -105,7 +119,80 @@ class _Event:
         ev.numbers = {float(k): v for k, v in d["numbers"]}
         ev.names = d.get("names", {})  # absent in states saved before the learned decision
         ev.years = d.get("years", {})
+        ev.members = d.get("members")  # None (frozen) in states saved before local re-clustering
         return ev
+
+
+def _add_into(acc: dict[str, float], vec: dict[str, float]) -> None:
+    for t, w in vec.items():
+        acc[t] = acc.get(t, 0.0) + w
+
+
+def _heaviest(vec: dict[str, float], n: int) -> dict[str, float]:
+    """``vec`` cut to its ``n`` heaviest terms once it holds more than twice that many."""
+    if len(vec) <= n * 2:
+        return vec
+    return dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:n])
+
+
+def _sparse(rows: list) -> "sparse.csr_matrix":
+    from scipy import sparse
+
+    vocab: dict = {}
+    ind, val, ptr = [], [], [0]
+    for r in rows:
+        for t, w in (r.items() if isinstance(r, dict) else ((t, 1.0) for t in r)):
+            ind.append(vocab.setdefault(t, len(vocab)))
+            val.append(w)
+        ptr.append(len(ind))
+    return sparse.csr_matrix((np.asarray(val, dtype=float), np.asarray(ind, dtype=np.int64), np.asarray(ptr)),
+                             shape=(len(rows), max(1, len(vocab))))
+
+
+def _gram(vectors: list[dict[str, float]]) -> np.ndarray:
+    """Dot products of every pair of sparse vectors (cosines, for unit vectors)."""
+    x = _sparse(vectors)
+    return (x @ x.T).toarray()
+
+
+def _gram_sets(sets: list) -> np.ndarray:
+    """Sizes of the intersections of every pair of sets."""
+    x = _sparse(sets)
+    return (x @ x.T).toarray()
+
+
+def _share(sets: list) -> np.ndarray:
+    """|A & B| / min(|A|, |B|) for every pair of sets (0 when either is empty)."""
+    shared = _gram_sets(sets)
+    sizes = np.array([len(s) for s in sets], dtype=float)
+    low = np.minimum.outer(sizes, sizes)
+    return np.divide(shared, low, out=np.zeros_like(shared), where=low > 0)
+
+
+def _average_linkage(sim: np.ndarray, threshold: float) -> list[int]:
+    """Average-linkage clusters of a similarity matrix, merged while mean similarity >= threshold."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    if len(sim) == 1:
+        return [1]
+    dist = np.clip(1.0 - sim, 0.0, None)
+    dist = (dist + dist.T) / 2.0
+    np.fill_diagonal(dist, 0.0)
+    z = linkage(squareform(dist, checks=False), method="average")
+    return [int(v) for v in fcluster(z, t=1.0 - threshold + 1e-12, criterion="distance")]
+
+
+def _record_json(f: Features) -> dict:
+    return {"v": f.vector, "e": sorted(f.entities),
+            "x": sorted(f.numbers), "m": sorted(f.names), "y": sorted(f.years), "d": f.day, "s": f.short,
+            "w": f.n_words, "h": f.headline_only}
+
+
+def _record_from_json(d: dict) -> Features:
+    return Features(vector=d["v"], terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(d["x"]),
+                    day=d["d"], short=d["s"], names=frozenset(d["m"]), years=frozenset(d["y"]), n_words=d["w"],
+                    headline_only=d["h"])
 
 
 def _event_id(story_id: str) -> str:
@@ -136,6 +223,8 @@ class EventLinker:
                                    shingle_words=opts.dup_shingle_words, min_words=opts.dup_min_words)
         self.latest_day: int | None = None
         self._adds_since_sweep = 0
+        # features of the members of small events, for local re-clustering (see _add_by_reclustering)
+        self.records: dict[str, Features] = {}
 
     # -- public API -------------------------------------------------------------------
     def prime(self, texts) -> None:
@@ -159,16 +248,25 @@ class EventLinker:
             ev = self.events[self.resolve(self.story_event[dup])]
         else:
             dup = None
+            if self._reclusters(feats):
+                result = self._add_by_reclustering(item.story_id, feats)
+                if result is not None:
+                    self._maybe_sweep(feats.day)
+                    return result
             scored = self._matching_events(feats)
             if scored:
                 ev, others = scored[0], scored[1:]
             else:
                 ev = self._new_event(item.story_id)
-        self._join(ev, feats)
+        self._join(ev, feats, item.story_id)
         merged = self._merge_close(ev, others, feats.short) if others else ()
         self.story_event[item.story_id] = ev.eid
         self._maybe_sweep(feats.day)
         return LinkResult(ev.eid, dup, merged)
+
+    def event_of(self, story_id: str) -> str:
+        """The current event id of a story already added."""
+        return self.resolve(self.story_event[story_id])
 
     def resolve(self, event_id: str) -> str:
         """The current id of an event (events merged into another answer with the survivor's id)."""
@@ -187,6 +285,7 @@ class EventLinker:
         n_words = sum(c for t, c in counts.items() if " " not in t)
         short = not (item.text or "").strip() or n_words < o.short_words
         body = (item.text or "")[: o.body_chars]
+        names = names_in(body)
         return Features(
             vector=weigh(counts, self.df, max_terms=o.max_terms),
             terms=terms,
@@ -194,7 +293,7 @@ class EventLinker:
             numbers=_notable(nums),
             day=day_number(item.published),
             short=short,
-            names=frozenset(names_in(body)),
+            names=frozenset(names),
             years=years_in(f"{item.headline or ''}\n{body}"),
             n_words=n_words,
             headline_only=not (item.text or "").strip(),
@@ -325,10 +424,13 @@ class EventLinker:
         return tuple(merged) if merged else ()
 
     def _absorb(self, keep: _Event, gone: _Event) -> None:
-        c = keep.centroid
-        for t, w in gone.centroid.items():
-            c[t] = c.get(t, 0.0) + w
+        _add_into(keep.centroid, gone.centroid)
         keep.size += gone.size
+        if keep.members is not None and gone.members is not None and keep.size <= self.opts.recluster_cap:
+            keep.members.extend(gone.members)
+        else:
+            self._freeze(keep)
+            self._freeze(gone)
         for e, n in gone.entities.items():
             keep.entities[e] = keep.entities.get(e, 0) + n
         for x, n in gone.numbers.items():
@@ -355,11 +457,15 @@ class EventLinker:
         self.events[eid] = ev
         return ev
 
-    def _join(self, ev: _Event, feats: Features) -> None:
+    def _join(self, ev: _Event, feats: Features, story_id: str | None = None) -> None:
         ev.size += 1
-        c = ev.centroid
-        for t, w in feats.vector.items():
-            c[t] = c.get(t, 0.0) + w
+        if ev.members is not None:
+            if story_id is None or ev.size > self.opts.recluster_cap:
+                self._freeze(ev)
+            else:
+                ev.members.append(story_id)
+                self.records[story_id] = replace(feats, terms=frozenset())  # the terms are only for the idf
+        _add_into(ev.centroid, feats.vector)
         self._trim(ev)
         for e in feats.entities:
             ev.entities[e] = ev.entities.get(e, 0) + 1
@@ -377,8 +483,7 @@ class EventLinker:
 
     def _trim(self, ev: _Event) -> None:
         n = self.opts.centroid_terms
-        if len(ev.centroid) > n * 2:
-            ev.centroid = dict(sorted(ev.centroid.items(), key=lambda kv: kv[1], reverse=True)[:n])
+        ev.centroid = _heaviest(ev.centroid, n)
         ev.norm = math.sqrt(sum(v * v for v in ev.centroid.values())) or 1.0
 
     def _index(self, ev: _Event) -> None:
@@ -411,6 +516,85 @@ class EventLinker:
         for ev in self.events.values():
             if ev.indexed and ev.last_day is not None and ev.last_day < horizon:
                 self._unindex(ev)
+                self._freeze(ev)
+
+    def _freeze(self, ev: _Event) -> None:
+        """Stop keeping the members of ``ev`` (too large or idle): it can still grow and merge,
+        but is no longer re-clustered."""
+        if ev.members is not None:
+            for sid in ev.members:
+                self.records.pop(sid, None)
+            ev.members = None
+
+    # -- local re-clustering ------------------------------------------------------------------
+    def _reclusters(self, feats: Features) -> bool:
+        o = self.opts
+        return o.recluster_events > 1 and not feats.short and o.decision == "score"
+
+    def _add_by_reclustering(self, story_id: str, feats: Features) -> LinkResult | None:
+        """Add a story by re-clustering its neighbourhood (average linkage), not the archive.
+
+        The neighbourhood is the story plus the members of the (at most ``recluster_events``)
+        candidate events that score at least ``recluster_floor`` x the threshold with it.  Its
+        stories are clustered again by average linkage over pair scores, with the same threshold
+        as the join decision, and the clusters take over the old event ids (each the id most of
+        its members had; older events win ties).  This undoes the order effects of a single pass
+        (an early story that bridged two similar events) within the neighbourhood, at a cost
+        bounded by ``recluster_events`` x ``recluster_cap`` stories.  Returns None when fewer than
+        ``recluster_min`` events qualify or one is frozen (then the single-pass decision applies).
+        """
+        o = self.opts
+        threshold = o.threshold * self._cold_factor()
+        scored = sorted(((self.score(feats, ev), ev.order, ev) for ev in self.candidates(feats)),
+                        key=lambda x: (-x[0], x[1]))
+        hood = [ev for sc, _, ev in scored[: o.recluster_events] if sc >= threshold * o.recluster_floor]
+        if len(hood) < self.opts.recluster_min or any(ev.members is None for ev in hood):
+            return None
+        ids = [sid for ev in hood for sid in ev.members]
+        recs = [self.records[sid] for sid in ids] + [feats]
+        labels = _average_linkage(self._pair_scores(recs), threshold)
+        ids.append(story_id)
+        old = {sid: ev.eid for ev in hood for sid in ev.members}
+        by_order = {ev.eid: ev.order for ev in hood}
+        groups: dict[int, list[int]] = {}
+        for i, lab in enumerate(labels):
+            groups.setdefault(lab, []).append(i)
+        taken: dict[int, str] = {}
+        for lab, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0])):
+            votes = Counter(old[ids[i]] for i in members if ids[i] in old and old[ids[i]] not in taken.values())
+            if votes:
+                taken[lab] = min(votes, key=lambda e: (-votes[e], by_order[e]))
+        fresh = {ev.eid: _Event(ev.eid, ev.order) for ev in hood if ev.eid in taken.values()}
+        for ev in hood:
+            self._unindex(ev)
+            del self.events[ev.eid]
+        self.events.update(fresh)
+        for lab, members in groups.items():
+            ev = fresh[taken[lab]] if lab in taken else self._new_event(ids[members[0]])
+            for i in members:
+                self._join(ev, recs[i], ids[i])
+                self.story_event[ids[i]] = ev.eid
+        for ev in hood:  # an event that vanished answers with the id most of its stories went to
+            if ev.eid not in self.events:
+                went = Counter(self.story_event[sid] for sid in ev.members)
+                self.aliases[ev.eid] = went.most_common(1)[0][0]
+        moved = tuple(sid for sid in ids[:-1] if self.story_event[sid] != old[sid])
+        return LinkResult(self.story_event[story_id], None, (), moved)
+
+    def _pair_scores(self, recs: list[Features]) -> np.ndarray:
+        """Pair scores of stories, as :meth:`score` scores a story against a one-story event."""
+        o = self.opts
+        sim = _gram([r.vector for r in recs])
+        if o.entity_weight and any(r.entities for r in recs):
+            sim += o.entity_weight * _share([r.entities for r in recs])
+        if o.number_weight and any(r.numbers for r in recs):
+            shared = _gram_sets([r.numbers for r in recs])
+            sim += o.number_weight * np.minimum(1.0, shared / 2.0)
+        days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
+        if not np.isnan(days).all():
+            gap = np.abs(days[:, None] - days[None, :])
+            sim *= np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / o.time_scale_days))
+        return sim
 
     # -- persistence --------------------------------------------------------------------
     def to_bytes(self) -> bytes:
@@ -426,6 +610,7 @@ class EventLinker:
             "opened": self._opened,
             "latest_day": self.latest_day,
             "dups": dup_state,
+            "records": {sid: _record_json(f) for sid, f in self.records.items()},
         }
         raw = np.frombuffer(json.dumps(state, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
         buf = io.BytesIO()
@@ -459,6 +644,7 @@ class EventLinker:
         lk.aliases = state["aliases"]
         lk._opened = state["opened"]
         lk.latest_day = state["latest_day"]
+        lk.records = {sid: _record_from_json(r) for sid, r in state.get("records", {}).items()}
         o = lk.opts
         lk.dups = DuplicateIndex.from_state(state["dups"], sigs, threshold=o.dup_threshold, num_perm=o.dup_num_perm,
                                             shingle_words=o.dup_shingle_words, min_words=o.dup_min_words)
