@@ -255,3 +255,18 @@ def test_large_events_are_frozen_and_no_longer_reclustered():
     frozen = [ev for ev in lk.events.values() if ev.size > 2]
     assert frozen and all(ev.members is None for ev in frozen)
     assert not any(sid in lk.records for ev in frozen for sid in lk.story_event if lk.event_of(sid) == ev.eid)
+
+
+def test_reclustering_never_reuses_an_event_id_whatever_the_order():
+    import random
+
+    items = _bridge()
+    for seed in range(6):
+        order = items[:]
+        random.Random(seed).shuffle(order)
+        for threshold in (0.05, 0.08, 0.11, 0.14):
+            lk = EventLinker(EventOptions(cold_start_docs=0, threshold=threshold))
+            for it in order:
+                lk.add(it)
+            assert not set(lk.aliases) & set(lk.events)  # an emptied event's id stays retired
+            assert all(lk.event_of(it.story_id) in lk.events for it in items)

@@ -450,7 +450,7 @@ class EventLinker:
 
     def _new_event(self, story_id: str) -> _Event:
         eid = _event_id(story_id)
-        while eid in self.events:  # astronomically rare; keep ids unique anyway
+        while eid in self.events or eid in self.aliases:  # an id once used (even by an event since emptied) is never reused
             eid = _event_id(eid)
         self._opened += 1
         ev = _Event(eid, self._opened)
