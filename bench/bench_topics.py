@@ -5,6 +5,9 @@ stories (the topic gold set: written stories + seed-digest stories, repeated to 
 Per-core figures: run pinned, ``taskset -c 0 .venv/bin/python bench/bench_topics.py``.
 
 Usage: python bench/bench_topics.py [--stories 3000] [--repeat 3]
+
+It also times the same model without the static English embedding (n-grams and lexicon only,
+``FeatureOptions()``), to show what the embedding costs.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from sinodesk.errors import BadInput  # noqa: E402
 from sinodesk.eval.topics import load_gold  # noqa: E402
-from sinodesk.stages.classify import TopicOptions, classify, load_default_model, shipped_examples  # noqa: E402
-from sinodesk.stages.classify.model import story_text  # noqa: E402
+from sinodesk.stages.classify import FeatureOptions, TopicOptions, classify, load_default_model, load_taxonomy, shipped_examples  # noqa: E402
+from sinodesk.stages.classify.model import build_model, story_text  # noqa: E402
 
 
 def stories(n: int) -> list[tuple[str, str | None]]:
@@ -87,6 +90,10 @@ def main() -> None:
     print(f"one story per call : ours {ours_single:8.0f} stories/s   peer {peer_single:8.0f} stories/s   ratio {ours_single / peer_single:.2f}")
     print(f"batch              : ours {ours_batch:8.0f} stories/s   peer {peer_batch:8.0f} stories/s   ratio {ours_batch / peer_batch:.2f}")
     print(f"target >= 1000 stories/s per core (one story per call): {'met' if ours_single >= 1000 else 'NOT met'}")
+    plain = build_model(load_taxonomy(), shipped_examples(), features=FeatureOptions(), date="20250601")
+    plain_single = rate(lambda: [plain.classify(t, h, None, opts) for t, h in items], len(items), args.repeat)
+    plain_batch = rate(lambda: plain.classify_many(items, opts), len(items), args.repeat)
+    print(f"ours without the static embedding: one story per call {plain_single:8.0f} stories/s, batch {plain_batch:8.0f} stories/s")
 
 
 if __name__ == "__main__":

@@ -222,7 +222,8 @@ def _default_model_fingerprint() -> str:
     from pathlib import Path
 
     pkg = Path(__file__).resolve().parent
-    files = [pkg / "data" / "topics.toml", *sorted((pkg / "data" / "topic_train").glob("*")), *sorted((pkg / "stages" / "classify").glob("*.py"))]
+    files = [pkg / "data" / "topics.toml", *sorted((pkg / "data" / "topic_train").glob("*")),
+             *sorted((pkg / "data" / "embed").glob("*")), *sorted((pkg / "stages" / "classify").glob("*.py"))]
     h = hashlib.sha256()
     for f in files:
         h.update(f.name.encode())

@@ -186,3 +186,63 @@ def test_cli_topics_json_and_errors(run_cli, tmp_path):
     assert r.stderr.decode().strip() == f"Error: {tmp_path / 'missing.txt'}: no such file (give a text file, or '-' for stdin)"
     help_text = run_cli("eval", "topics", "--help").stdout.decode()
     assert "Example:" in help_text and "--set" in help_text
+
+
+def test_static_embedding_puts_related_stories_together():
+    from sinodesk.stages.classify.embed import StaticEmbedder
+
+    emb = StaticEmbedder.packaged()
+    assert emb.vectors.shape == (29525, 96)
+    v = emb.embed(["Hackers breached the ministry's email servers.", "A cyberattack hit the government mail system.",
+                   "The central bank cut interest rates.", ""])
+    assert v[0] @ v[1] > 0.2 and v[0] @ v[2] < 0.15  # measured 0.27 and 0.09 (96 dims; 0.34 and 0.03 at 256)
+    assert v[0] @ v[1] > 2 * v[0] @ v[2]
+    assert v[3].tolist() == [0.0] * 96  # nothing to embed: a zero row, not NaN
+    # the pieces of sinodesk's own tokens; Chinese runs are left to the n-grams
+    assert emb.piece_ids(["hacker", "e-mail", "网络"]) == emb.tokenizer.encode("hacker e-mail", add_special_tokens=False).ids
+    assert emb.embed(["网络安全"]).tolist() == [[0.0] * 96]
+
+
+def test_default_model_uses_the_embedding_and_round_trips():
+    from sinodesk.stages.classify.model import build_model
+
+    model = load_default_model()
+    assert model.features.embedding == 1.0
+    assert model.weights.shape[0] == len(model.vectorizer.vocab) + 96  # the embedding's weights come last
+    again = TopicModel.from_bytes(model.to_bytes())
+    text = "Hackers linked to a state group stole passwords from the ministry's email servers."
+    assert again.classify(text).scores == model.classify(text).scores
+    assert model.classify(text).labels[0] == "cyber"
+    # a model without the embedding has no dense rows and scores differently
+    plain = build_model(load_taxonomy(), shipped_examples(), features=FeatureOptions(), date="20250601")
+    assert plain.weights.shape[0] == len(plain.vectorizer.vocab)
+    assert plain.classify(text).scores != model.classify(text).scores
+    assert plain.version != model.version
+
+
+def test_scut_thresholds_pick_the_best_f1_per_label():
+    import numpy as np
+
+    from sinodesk.stages.classify.learner import scut_thresholds
+
+    scores = np.array([[0.5, -0.9], [-0.3, -0.8], [-0.6, 0.4], [-0.7, 0.3], [0.2, -0.5], [-0.4, 0.1]])
+    Y = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [1, 0], [0, 0]])
+    th = scut_thresholds(scores, Y, min_positives=2, shrink=1.0, grid=np.array([-0.5, -0.35, 0.0, 0.2]))
+    # label 0: > -0.35 takes the three positives and no negative (F1 1.0); label 1: 0.0 takes 2/2 and 1 negative,
+    # 0.2 takes 2/2 and none (F1 1.0)
+    assert th.tolist() == [-0.35, 0.2]
+    assert scut_thresholds(scores, Y, min_positives=3, shrink=1.0).tolist()[1] == 0.0  # too few positives: keep the margin
+    assert scut_thresholds(scores, Y, min_positives=2, grid=np.array([-0.5, -0.35, 0.0, 0.2])).tolist() == [-0.175, 0.1]
+
+
+def test_model_trained_with_another_embedding_is_refused_with_a_fix():
+    import dataclasses
+
+    import numpy as np
+
+    model = load_default_model()
+    V = len(model.vectorizer.vocab)
+    other = dataclasses.replace(model, weights=np.vstack([model.weights, model.weights[V:V + 4]]))
+    with pytest.raises(BadInput, match=r"^topic model blob: trained with a 100-dimension embedding, the installed "
+                                       r"one has 96; retrain it with 'sinodesk train topics'$"):
+        TopicModel.from_bytes(other.to_bytes())

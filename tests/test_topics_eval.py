@@ -47,9 +47,9 @@ def test_gold_missing_seed_is_a_clear_error(tmp_path):
 
 def test_gold_macro_f1_floor():
     report = ev.eval_gold(ev.load_gold(GOLD, need_shared(SEEDS)))
-    assert report["macro_f1"] >= 0.85  # measured 0.872
-    assert report["by_language"]["en"]["macro_f1"] >= 0.83  # measured 0.849
-    assert report["by_language"]["zh"]["macro_f1"] >= 0.91  # measured 0.931
+    assert report["macro_f1"] >= 0.88  # measured 0.886 (0.872 before the static embedding; 0.890 with 256 dims)
+    assert report["by_language"]["en"]["macro_f1"] >= 0.85  # measured 0.855 (0.860 with 256 dims)
+    assert report["by_language"]["zh"]["macro_f1"] >= 0.94  # measured 0.954
 
 
 def test_thucnews_trainable_path_floor():
@@ -61,7 +61,7 @@ def test_thucnews_trainable_path_floor():
 def test_ag_news_one_fold_floor():
     report = ev.eval_ag_news(need_shared(EVAL / "ag-news-test").parent, max_folds=1, with_peer=False)
     assert report["folds"] == 1 and report["n"] == 7600
-    assert report["ours"] >= 0.88  # measured 0.8875 on fold 1 (peer 0.869); 5-fold 0.891 vs 0.880
+    assert report["ours"] >= 0.885  # measured 0.890 on fold 1 (peer 0.869); 5-fold 0.896 vs 0.879
 
 
 def test_bbc_one_fold_floor():
@@ -71,6 +71,8 @@ def test_bbc_one_fold_floor():
 
 
 def test_reuters_micro_f1_floor():
-    report = ev.eval_reuters(need_shared(EVAL / "reuters21578-modapte").parent)
+    # thresholds from 2 folds of the training split here (4 in `sinodesk eval topics`: 0.890 vs peer 0.882)
+    report = ev.eval_reuters(need_shared(EVAL / "reuters21578-modapte").parent, threshold_folds=2, with_peer=False)
     assert report["test"] == 3019
-    assert report["ours"] >= 0.87  # measured 0.8815 (peer 0.8819)
+    assert report["ours"] >= 0.885  # measured 0.889
+    assert report["ours_margin0_micro_f1"] >= 0.878  # measured 0.8815 without the thresholds

@@ -1,8 +1,9 @@
 """Classify stage: one to three topics per story from the sinodesk taxonomy, English and Chinese.
 
-The packaged default model is trained at first use (about a second, deterministically) from
+The packaged default model is trained at first use (a few seconds, deterministically) from
 the examples in ``sinodesk/data/topic_train/`` and the weighted lexicon in
-``sinodesk/data/topics.toml``, and kept for the life of the process (``load_default_model``
+``sinodesk/data/topics.toml``, with the static English embedding of ``sinodesk/data/embed/``
+as extra features (``embed.py``), and kept for the life of the process (``load_default_model``
 is cached).  ``train_topic_model`` adds the user's corrections and labelled JSONL to the
 shipped examples and returns a new, versioned model that the archive can store as bytes.
 
