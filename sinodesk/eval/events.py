@@ -175,11 +175,10 @@ def run_linker(docs: Sequence[EvalDoc], opts: EventOptions, *, prime: Sequence[s
     lk = EventLinker(opts)
     if prime:
         lk.prime(prime)
-    order = sorted(range(len(docs)), key=lambda i: docs[i].order)
-    out = [""] * len(docs)
-    for i in order:
-        out[i] = lk.add(docs[i].item).event_id
-    return [lk.resolve(e) for e in out]
+    for i in sorted(range(len(docs)), key=lambda i: docs[i].order):
+        lk.add(docs[i].item)
+    # where each story is now: events merged since, and stories moved by re-clustering, count
+    return [lk.event_of(d.item.story_id) for d in docs]
 
 
 def _text(item: LinkItem) -> str:
