@@ -270,3 +270,25 @@ def test_reclustering_never_reuses_an_event_id_whatever_the_order():
                 lk.add(it)
             assert not set(lk.aliases) & set(lk.events)  # an emptied event's id stays retired
             assert all(lk.event_of(it.story_id) in lk.events for it in items)
+
+
+def test_compare_shows_quantities_with_units_and_gaps_that_others_repeat():
+    stories = [
+        _story("w1", "Reuters", "China CSI 300 falls 3 pct after weak exports (2)",
+               "The CSI 300 index fell 3 pct; exports dropped 18 pct, the customs agency said.",
+               nums=[("300", 300, None, "china csi"), ("3 pct", 3, "pct", "index fell"), ("(2)", 2, None, None),
+                     ("18 pct", 18, "pct", "exports dropped")]),
+        _story("w2", "Bloomberg", "Exports slump 18 pct",
+               "Exports dropped 18 pct in February.", nums=[("18 pct", 18, "pct", "exports dropped")]),
+        _story("g1", "Global Times", "Stocks tumble on disappointing data",
+               "Shares fell 3 pct as investors weighed the data.", nums=[("3 pct", 3, "pct", "index fell")]),
+    ]
+    family = {"Reuters": "Western press", "Bloomberg": "Western press", "Global Times": "PRC state"}.get
+    d = compare_event(stories, family)
+    fams = {f["family"]: f for f in d["families"]}
+    assert [n["text"] for n in fams["Western press"]["numbers"]] == ["3 pct", "18 pct", "18 pct"]
+    # the exports figure is in two Western stories: a gap in the PRC coverage; the index fall is in all
+    assert [q["subject"] for q in fams["PRC state"]["omits_quantities"]] == ["dropped export"]
+    assert fams["Western press"]["omits_quantities"] == []
+    single = compare_event(stories[:1] + stories[2:], family)  # one story giving the exports figure
+    assert {f["family"]: f["omits_quantities"] for f in single["families"]}["PRC state"] == []

@@ -44,7 +44,15 @@ def _claim_context(story: Story, claim: NumberClaim) -> str:
     return " ".join(sorted(words))
 
 
+def _quantity(claim: NumberClaim) -> bool:
+    """A claim worth comparing: it has a unit.  Bare numbers are mostly names ("CSI 300"), wire
+    update markers ("(2)") or list numbers, not quantities an outlet chose to report."""
+    return bool(claim.unit)
+
+
 def _quantity_key(story: Story, claim: NumberClaim) -> tuple[str, str] | None:
+    if not _quantity(claim):
+        return None
     ctx = _claim_context(story, claim)
     if not ctx:
         return None
@@ -87,8 +95,13 @@ def compare_event(
     *,
     top_words: int = 8,
     min_z: float = 0.3,
+    min_mentions: int = 2,
 ) -> dict:
-    """Side-by-side framing of one event's stories, grouped by outlet owner family (JSON-ready)."""
+    """Side-by-side framing of one event's stories, grouped by outlet owner family (JSON-ready).
+
+    Numbers are compared when they carry a unit; a family "gives no figure for" a quantity that
+    other families give in at least ``min_mentions`` stories (one passing mention is not a gap).
+    """
     if not stories:
         raise BadInput("compare: the event has no stories (pick an event id listed by 'sinodesk events')")
     groups: dict[str, list[Story]] = defaultdict(list)
@@ -103,6 +116,7 @@ def compare_event(
 
     quantities: dict[tuple[str, str], list[dict]] = defaultdict(list)
     fam_quant: dict[str, set] = defaultdict(set)
+    fam_quant_stories: dict[str, Counter] = defaultdict(Counter)  # stories of each family giving each quantity
     for g, ss in groups.items():
         for s in ss:
             for c in s.numbers:
@@ -112,6 +126,7 @@ def compare_event(
                 quantities[key].append({"family": g, "outlet": s.outlet, "story_id": s.story_id,
                                         "value": c.value, "text": c.text})
                 fam_quant[g].add(key)
+                fam_quant_stories[g][key] += 1
     conflicts = []
     for (unit, ctx), rows in quantities.items():
         values = {round(r["value"], 6) for r in rows}
@@ -134,10 +149,11 @@ def compare_event(
         for h in others:
             for e in ents[h] - ents[g]:
                 omitted[e] += 1
-        missing_q = Counter()
+        missing_q = Counter()  # quantities other families give in at least min_mentions stories
         for h in others:
             for q in fam_quant[h] - fam_quant[g]:
-                missing_q[q] += 1
+                missing_q[q] += fam_quant_stories[h][q]
+        missing_q = Counter({q: n for q, n in missing_q.items() if n >= min_mentions})
         families.append({
             "family": g,
             "outlets": sorted({s.outlet or "unknown" for s in ss}),
@@ -146,7 +162,7 @@ def compare_event(
             "headlines": [s.headline for s in ss if s.headline],
             "sources": [{"source": k, "mentions": v} for k, v in sources.most_common()],
             "numbers": [{"story_id": s.story_id, "text": c.text, "value": c.value, "unit": c.unit,
-                         "subject": c.subject} for s in ss for c in s.numbers],
+                         "subject": c.subject} for s in ss for c in s.numbers if _quantity(c)],
             "distinctive_words": [{"word": w, "z": round(z, 2)} for w, z in odds[g][:top_words] if z >= min_z],
             "omits_entities": [{"entity": e, "text": ent_label.get(e, e), "mentioned_by": n}
                                for e, n in sorted(omitted.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
