@@ -44,6 +44,12 @@ def _claim_context(story: Story, claim: NumberClaim) -> str:
     return " ".join(sorted(words))
 
 
+def _mentions_needed(n_other: int, min_mentions: int) -> int:
+    """Stories of other families that must name a thing before its absence is a gap: ``min_mentions``,
+    but never more than a quarter of those stories (in a small event one mention is enough)."""
+    return max(1, min(min_mentions, math.ceil(0.25 * n_other)))
+
+
 def _quantity(claim: NumberClaim) -> bool:
     """A claim worth comparing: it has a unit.  Bare numbers are mostly names ("CSI 300"), wire
     update markers ("(2)") or list numbers, not quantities an outlet chose to report."""
@@ -99,8 +105,9 @@ def compare_event(
 ) -> dict:
     """Side-by-side framing of one event's stories, grouped by outlet owner family (JSON-ready).
 
-    Numbers are compared when they carry a unit; a family "gives no figure for" a quantity that
-    other families give in at least ``min_mentions`` stories (one passing mention is not a gap).
+    Numbers are compared when they carry a unit.  A family "omits" an entity, or "gives no figure
+    for" a quantity, that other families name in at least ``min_mentions`` stories, or in a
+    quarter of their stories when there are few (one passing mention in a large event is no gap).
     """
     if not stories:
         raise BadInput("compare: the event has no stories (pick an event id listed by 'sinodesk events')")
@@ -111,7 +118,8 @@ def compare_event(
     words = {g: Counter(t for s in ss for t in tokens(f"{s.headline or ''}\n{s.text}")) for g, ss in groups.items()}
     odds = log_odds(words) if len(groups) > 1 else {g: [] for g in groups}
 
-    ents = {g: {e.canonical for s in ss for e in s.entities} for g, ss in groups.items()}
+    ent_stories = {g: Counter(c for s in ss for c in {e.canonical for e in s.entities}) for g, ss in groups.items()}
+    ents = {g: set(c) for g, c in ent_stories.items()}
     ent_label = {e.canonical: e.text for s in stories for e in s.entities}
 
     quantities: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -145,15 +153,17 @@ def compare_event(
             for a in s.attributions:
                 sources[a.source] += 1
         others = [h for h in groups if h != g]
-        omitted = Counter()
+        omitted = Counter()  # entities other families name in at least min_mentions stories
         for h in others:
             for e in ents[h] - ents[g]:
-                omitted[e] += 1
+                omitted[e] += ent_stories[h][e]
+        need = _mentions_needed(sum(len(groups[h]) for h in others), min_mentions)
+        omitted = Counter({e: n for e, n in omitted.items() if n >= need})
         missing_q = Counter()  # quantities other families give in at least min_mentions stories
         for h in others:
             for q in fam_quant[h] - fam_quant[g]:
                 missing_q[q] += fam_quant_stories[h][q]
-        missing_q = Counter({q: n for q, n in missing_q.items() if n >= min_mentions})
+        missing_q = Counter({q: n for q, n in missing_q.items() if n >= need})
         families.append({
             "family": g,
             "outlets": sorted({s.outlet or "unknown" for s in ss}),
