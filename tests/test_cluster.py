@@ -294,3 +294,21 @@ def test_compare_shows_quantities_with_units_and_gaps_that_others_repeat():
     quiet = [_story(f"q{i}", "Reuters", "Markets slide", "Shares slid in Asia.") for i in range(4)]
     larger = compare_event(stories[:1] + quiet + stories[2:], family)
     assert {f["family"]: f["omits_quantities"] for f in larger["families"]}["PRC state"] == []
+
+
+def test_average_linkage_merges_while_the_mean_similarity_reaches_the_threshold():
+    import numpy as np
+
+    from sinodesk.stages.cluster.online import _average_linkage
+
+    sim = np.array([
+        [1.0, 0.5, 0.05, 0.05],
+        [0.5, 1.0, 0.25, 0.05],
+        [0.05, 0.25, 1.0, 0.6],
+        [0.05, 0.05, 0.6, 1.0],
+    ])
+    a, b, c, d = _average_linkage(sim, 0.2)
+    assert a == b and c == d and a != c  # mean across the two pairs is 0.1 < 0.2
+    assert len(set(_average_linkage(sim, 0.1))) == 1  # ... and 0.1 >= 0.1: one cluster
+    assert len(set(_average_linkage(sim, 0.55))) == 3  # only c-d (0.6) reaches 0.55
+    assert _average_linkage(np.array([[1.0]]), 0.5) == [1]
