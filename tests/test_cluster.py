@@ -312,3 +312,32 @@ def test_average_linkage_merges_while_the_mean_similarity_reaches_the_threshold(
     assert len(set(_average_linkage(sim, 0.1))) == 1  # ... and 0.1 >= 0.1: one cluster
     assert len(set(_average_linkage(sim, 0.55))) == 3  # only c-d (0.6) reaches 0.55
     assert _average_linkage(np.array([[1.0]]), 0.5) == [1]
+
+
+def test_stories_in_two_languages_link_through_their_canonical_entities():
+    # the same two events reported in English and Chinese: no word can match, the entities do
+    meet = ("gpe:beijing", "person:lawrence-wong", "person:xi-jinping")
+    items = [
+        LinkItem("en1", "Xi Jinping meets Singapore prime minister Lawrence Wong in Beijing",
+                 "Chinese President Xi Jinping met Singaporean Prime Minister Lawrence Wong in Beijing on Tuesday and "
+                 "called for closer cooperation on trade, the digital economy and green development between the two "
+                 "countries.", published="2025-06-24", entities=meet, language="en"),
+        LinkItem("zh1", "习近平在北京会见新加坡总理黄循财",
+                 "国家主席习近平24日在北京人民大会堂会见来华进行正式访问的新加坡总理黄循财。习近平指出，中新两国应加强贸易、"
+                 "数字经济和绿色发展合作，推动两国关系不断向前发展。", published="2025-06-24", entities=meet, language="zh"),
+        LinkItem("zh2", "杭州云服务商遭僵尸网络攻击",
+                 "一个由被劫持的家用路由器组成的僵尸网络周二攻击了杭州一家云服务商，流量峰值达到每秒1.2太比特，约4万家企业客户的"
+                 "网站一度无法访问。", published="2025-06-24", entities=("gpe:hangzhou",), language="zh"),
+        LinkItem("en2", "Botnet floods Hangzhou cloud provider",
+                 "A botnet of hijacked home routers attacked a cloud provider in Hangzhou on Tuesday, peaking at 1.2 "
+                 "terabits per second and knocking about 40,000 business customers offline.", published="2025-06-24",
+                 entities=("gpe:hangzhou",), language="en"),
+    ]
+    for weight, linked in ((0.15, True), (0.0, False)):
+        lk = EventLinker(EventOptions(cold_start_docs=0, cross_entity_weight=weight))
+        lk.prime(d["text"] for d in _stream())
+        for it in items:
+            lk.add(it)
+        assert (lk.event_of("en1") == lk.event_of("zh1")) is linked
+        assert (lk.event_of("en2") == lk.event_of("zh2")) is linked
+        assert lk.event_of("en1") != lk.event_of("en2")

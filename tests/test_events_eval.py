@@ -34,8 +34,9 @@ def test_bcubed_rejects_mismatched_lengths():
 def test_ecbplus_test_topics_floor():
     need_shared(EVAL / "ecbplus-event-clusters")
     (test, _all) = ev.eval_ecbplus(EVAL, EventOptions(), peer=False)
-    # measured F1 0.897 (P 0.831, R 0.974) with local re-clustering and whole bodies; single pass 0.845;
-    # first version 0.766; peer agglomerative baseline (offline, whole set at once) 0.883
+    # measured F1 0.891 (P 0.826, R 0.968) with local re-clustering, whole bodies and the extract
+    # stage's entities as idf-weighted terms; single pass 0.845; first version 0.766; peer
+    # agglomerative baseline (offline, whole set at once) 0.883
     assert test.ours.f1 >= 0.885
     assert test.ours.n == 210
 
@@ -43,9 +44,9 @@ def test_ecbplus_test_topics_floor():
 def test_gvc_floor():
     need_shared(EVAL / "gvc-event-clusters-subset")
     (r,) = ev.eval_gvc(EVAL, EventOptions(), peer=False)
-    # measured F1 0.957 (P 0.980, R 0.934), idf primed with ECB+ topics 1-35; single pass 0.951;
+    # measured F1 0.966 (P 1.000, R 0.934), idf primed with ECB+ topics 1-35; single pass 0.951;
     # first version 0.936; peer 0.986
-    assert r.ours.f1 >= 0.95 and r.ours.precision >= 0.97
+    assert r.ours.f1 >= 0.955 and r.ours.precision >= 0.98
 
 
 def test_uci_stream_floor_beats_single_pass_peer():

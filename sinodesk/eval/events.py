@@ -119,13 +119,35 @@ def data_path(root: Path, name: str) -> Path:
     return path
 
 
+_EXTRACTED: dict[tuple[str, str], tuple[tuple[str, ...], tuple[float, ...]]] = {}
+
+
+def extracted(item: LinkItem) -> LinkItem:
+    """``item`` with the canonical entities and numbers the extract stage finds in it, as the
+    runner gives them to the linker (``pipeline.link_item_for``), so the eval measures what ships."""
+    from ..records import Document, Segment
+    from ..stages.extract import ExtractOptions, extract
+
+    key = (item.story_id, item.text)
+    if key not in _EXTRACTED:
+        text = f"{item.headline}\n{item.text}" if item.headline else item.text
+        doc = Document(item.story_id, "eval", "eval", "text", text, published=item.published)
+        ex = extract(doc, Segment(0, len(text), text, headline=item.headline), "en",
+                     ExtractOptions(attributions=False, dates=False))
+        _EXTRACTED[key] = (tuple(sorted({e.canonical for e in ex.entities})), tuple(n.value for n in ex.numbers))
+    entities, numbers = _EXTRACTED[key]
+    return replace(item, entities=entities, numbers=numbers)
+
+
 def load_ecbplus(root: Path, *, seed: int = 0) -> list[EvalDoc]:
-    """ECB+ documents in a seeded random arrival order (the set has no publication times)."""
+    """ECB+ documents in a seeded random arrival order (the set has no publication times),
+    with the extract stage's entities and numbers."""
     docs = [json.loads(line) for line in data_path(root, "ecbplus").open(encoding="utf-8")]
     rng = random.Random(seed)
     rng.shuffle(docs)
     return [
-        EvalDoc(LinkItem(d["doc_id"], None, d["text"], url=d.get("url")), d["event_cluster"], d["topic"] <= 35, i)
+        EvalDoc(extracted(LinkItem(d["doc_id"], None, d["text"], url=d.get("url"))), d["event_cluster"],
+                d["topic"] <= 35, i)
         for i, d in enumerate(docs)
     ]
 
@@ -134,7 +156,8 @@ def load_gvc(root: Path) -> list[EvalDoc]:
     docs = [json.loads(line) for line in data_path(root, "gvc").open(encoding="utf-8")]
     docs.sort(key=lambda d: (d["dct"] or "", d["doc_id"]))
     return [
-        EvalDoc(LinkItem(d["doc_id"], d["title"], d["text"], published=d["dct"]), str(d["incident_id"]), False, i)
+        EvalDoc(extracted(LinkItem(d["doc_id"], d["title"], d["text"], published=d["dct"])), str(d["incident_id"]),
+                False, i)
         for i, d in enumerate(docs)
     ]
 

@@ -49,7 +49,9 @@ class EventOptions:
     query_terms: int = 20  # help: heaviest story terms used to look up candidate events
     max_candidates: int = 40  # help: candidate events scored in full per story
     max_postings: int = 5000  # help: index terms shared by more events than this are skipped as uninformative
-    entity_weight: float = 0.15  # help: bonus for the share of canonical entities a story shares with an event
+    entity_terms: int = 2  # help: each canonical entity of a story also counts as a term this many times (weighted by its idf, like words)
+    cross_entity_weight: float = 0.15  # help: bonus for the share of canonical entities shared by stories in different languages (their words cannot match)
+    entity_weight: float = 0.0  # help: bonus for the share of canonical entities a story shares with an event
     number_weight: float = 0.05  # help: bonus when a story repeats an event's notable numbers
     time_scale_days: float = 30.0  # help: merge score decays as exp(-gap/this) with the day gap to an event
     max_age_days: int = 30  # help: events idle longer than this leave the candidate index

@@ -124,6 +124,7 @@ class Features:
     years: frozenset[str] = frozenset()  # years written in the text ("2013")
     n_words: int = 0  # content words in headline + body start
     headline_only: bool = False  # no body text at all
+    language: str | None = None  # ISO 639-1 code of the story, when known
 
 
 def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int) -> dict[str, float]:

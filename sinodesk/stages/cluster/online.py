@@ -85,7 +85,7 @@ class LinkResult:
 
 class _Event:
     __slots__ = ("eid", "order", "size", "centroid", "norm", "first_day", "last_day", "entities", "numbers", "indexed",
-                 "names", "years", "members")
+                 "names", "years", "members", "languages")
 
     def __init__(self, eid: str, order: int = 0):
         self.eid = eid
@@ -102,11 +102,13 @@ class _Event:
         self.years: dict[str, int] = {}
         # member story ids while the event is small enough to be re-clustered (None: too large, frozen)
         self.members: list[str] | None = []
+        self.languages: dict[str, int] = {}  # stories per language
 
     def to_json(self) -> dict:
         return {"eid": self.eid, "order": self.order, "size": self.size, "centroid": self.centroid, "first": self.first_day,
                 "last": self.last_day, "entities": self.entities,
-                "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years, "members": self.members}
+                "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years, "members": self.members,
+                "languages": self.languages}
 
     @classmethod
     def from_json(cls, d: dict) -> "_Event":
@@ -120,6 +122,7 @@ class _Event:
         ev.names = d.get("names", {})  # absent in states saved before the learned decision
         ev.years = d.get("years", {})
         ev.members = d.get("members")  # None (frozen) in states saved before local re-clustering
+        ev.languages = d.get("languages", {})
         return ev
 
 
@@ -183,16 +186,21 @@ def _average_linkage(sim: np.ndarray, threshold: float) -> list[int]:
     return [int(v) for v in fcluster(z, t=1.0 - threshold + 1e-12, criterion="distance")]
 
 
+def _other_language(language: str | None, event_languages: dict[str, int]) -> bool:
+    """The story is in a language none of the event's stories is in (so words cannot match)."""
+    return bool(language and event_languages and language not in event_languages)
+
+
 def _record_json(f: Features) -> dict:
     return {"v": f.vector, "e": sorted(f.entities),
             "x": sorted(f.numbers), "m": sorted(f.names), "y": sorted(f.years), "d": f.day, "s": f.short,
-            "w": f.n_words, "h": f.headline_only}
+            "w": f.n_words, "h": f.headline_only, "g": f.language}
 
 
 def _record_from_json(d: dict) -> Features:
     return Features(vector=d["v"], terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(d["x"]),
                     day=d["d"], short=d["s"], names=frozenset(d["m"]), years=frozenset(d["y"]), n_words=d["w"],
-                    headline_only=d["h"])
+                    headline_only=d["h"], language=d.get("g"))
 
 
 def _event_id(story_id: str) -> str:
@@ -279,6 +287,9 @@ class EventLinker:
         counts = term_counts(item.headline, item.text or "", headline_weight=o.headline_weight,
                              body_chars=o.body_chars, bigrams=o.bigrams, years=o.year_terms,
                              name_boost=o.name_boost)
+        if o.entity_terms:  # canonical entities as terms: the idf tells a rare name from "United States"
+            for e in item.entities:
+                counts["e:" + e] += o.entity_terms
         terms = frozenset(counts)
         self.df.add(terms)
         nums = item.numbers or numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
@@ -294,6 +305,7 @@ class EventLinker:
             day=day_number(item.published),
             short=short,
             names=frozenset(names),
+            language=item.language,
             years=years_in(f"{item.headline or ''}\n{body}"),
             n_words=n_words,
             headline_only=not (item.text or "").strip(),
@@ -306,9 +318,10 @@ class EventLinker:
         # 0 with the norm: cosine with the centroid.
         exponent = o.size_exponent_short if feats.short else o.size_exponent
         s = cosine(feats.vector, ev.centroid) / (ev.size ** exponent if exponent else ev.norm)
-        if feats.entities and ev.entities:
+        weight = o.cross_entity_weight if _other_language(feats.language, ev.languages) else o.entity_weight
+        if weight and feats.entities and ev.entities:
             shared = sum(1 for e in feats.entities if e in ev.entities)
-            s += o.entity_weight * shared / min(len(feats.entities), len(ev.entities))
+            s += weight * shared / min(len(feats.entities), len(ev.entities))
         if feats.numbers and ev.numbers:
             shared = sum(1 for n in feats.numbers if n in ev.numbers)
             s += o.number_weight * min(1.0, shared / 2.0)
@@ -331,6 +344,9 @@ class EventLinker:
     def candidates(self, feats: Features) -> list[_Event]:
         o = self.opts
         query = sorted(feats.vector.items(), key=lambda kv: kv[1], reverse=True)[: o.query_terms]
+        if o.entity_terms:  # entities always look up: across languages they are the only shared terms
+            picked = {t for t, _ in query}
+            query += [(t, w) for t, w in feats.vector.items() if t.startswith("e:") and t not in picked]
         acc: dict[str, float] = {}
         for term, w in query:
             post = self.postings.get(term)
@@ -439,6 +455,8 @@ class EventLinker:
             keep.names[w] = keep.names.get(w, 0) + n
         for y, n in gone.years.items():
             keep.years[y] = keep.years.get(y, 0) + n
+        for g, n in gone.languages.items():
+            keep.languages[g] = keep.languages.get(g, 0) + n
         if gone.first_day is not None:
             keep.first_day = gone.first_day if keep.first_day is None else min(keep.first_day, gone.first_day)
             keep.last_day = gone.last_day if keep.last_day is None else max(keep.last_day, gone.last_day)
@@ -475,6 +493,8 @@ class EventLinker:
             ev.names[w] = ev.names.get(w, 0) + 1
         for y in feats.years:
             ev.years[y] = ev.years.get(y, 0) + 1
+        if feats.language:
+            ev.languages[feats.language] = ev.languages.get(feats.language, 0) + 1
         if feats.day is not None:
             ev.first_day = feats.day if ev.first_day is None else min(ev.first_day, feats.day)
             ev.last_day = feats.day if ev.last_day is None else max(ev.last_day, feats.day)
@@ -585,8 +605,10 @@ class EventLinker:
         """Pair scores of stories, as :meth:`score` scores a story against a one-story event."""
         o = self.opts
         sim = _gram([r.vector for r in recs])
-        if o.entity_weight and any(r.entities for r in recs):
-            sim += o.entity_weight * _share([r.entities for r in recs])
+        if (o.entity_weight or o.cross_entity_weight) and any(r.entities for r in recs):
+            langs = [r.language for r in recs]
+            cross = np.array([[bool(a and b and a != b) for b in langs] for a in langs])
+            sim += np.where(cross, o.cross_entity_weight, o.entity_weight) * _share([r.entities for r in recs])
         if o.number_weight and any(r.numbers for r in recs):
             shared = _gram_sets([r.numbers for r in recs])
             sim += o.number_weight * np.minimum(1.0, shared / 2.0)
