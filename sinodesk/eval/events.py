@@ -26,6 +26,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -119,24 +120,24 @@ def data_path(root: Path, name: str) -> Path:
     return path
 
 
-_EXTRACTED: dict[tuple[str, str], tuple[tuple[str, ...], tuple[float, ...]]] = {}
-
-
 def extracted(item: LinkItem) -> LinkItem:
     """``item`` with the canonical entities and numbers the extract stage finds in it, as the
     runner gives them to the linker (``pipeline.link_item_for``), so the eval measures what ships."""
+    entities, numbers = _extract(item.story_id, item.headline, item.text, item.published)
+    return replace(item, entities=entities, numbers=numbers)
+
+
+@lru_cache(maxsize=None)
+def _extract(story_id: str, headline: str | None, text: str, published: str | None
+             ) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """Canonical entities and number values of one eval document (cached: every set is loaded often)."""
     from ..records import Document, Segment
     from ..stages.extract import ExtractOptions, extract
 
-    key = (item.story_id, item.text)
-    if key not in _EXTRACTED:
-        text = f"{item.headline}\n{item.text}" if item.headline else item.text
-        doc = Document(item.story_id, "eval", "eval", "text", text, published=item.published)
-        ex = extract(doc, Segment(0, len(text), text, headline=item.headline), "en",
-                     ExtractOptions(attributions=False, dates=False))
-        _EXTRACTED[key] = (tuple(sorted({e.canonical for e in ex.entities})), tuple(n.value for n in ex.numbers))
-    entities, numbers = _EXTRACTED[key]
-    return replace(item, entities=entities, numbers=numbers)
+    full = f"{headline}\n{text}" if headline else text
+    doc = Document(story_id, "eval", "eval", "text", full, published=published)
+    ex = extract(doc, Segment(0, len(full), full, headline=headline), "en", ExtractOptions(attributions=False, dates=False))
+    return tuple(sorted({e.canonical for e in ex.entities})), tuple(n.value for n in ex.numbers)
 
 
 def load_ecbplus(root: Path, *, seed: int = 0) -> list[EvalDoc]:

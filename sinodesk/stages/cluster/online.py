@@ -152,21 +152,16 @@ def _sparse(rows: list) -> "sparse.csr_matrix":
                              shape=(len(rows), max(1, len(vocab))))
 
 
-def _gram(vectors: list[dict[str, float]]) -> np.ndarray:
-    """Dot products of every pair of sparse vectors (cosines, for unit vectors)."""
-    x = _sparse(vectors)
-    return (x @ x.T).toarray()
-
-
-def _gram_sets(sets: list) -> np.ndarray:
-    """Sizes of the intersections of every pair of sets."""
-    x = _sparse(sets)
+def _gram(rows: list) -> np.ndarray:
+    """Dot products of every pair of rows: sparse vectors (cosines, for unit vectors) or sets
+    (each member weighs 1, so the sizes of the intersections)."""
+    x = _sparse(rows)
     return (x @ x.T).toarray()
 
 
 def _share(sets: list) -> np.ndarray:
     """|A & B| / min(|A|, |B|) for every pair of sets (0 when either is empty)."""
-    shared = _gram_sets(sets)
+    shared = _gram(sets)
     sizes = np.array([len(s) for s in sets], dtype=float)
     low = np.minimum.outer(sizes, sizes)
     return np.divide(shared, low, out=np.zeros_like(shared), where=low > 0)
@@ -256,12 +251,14 @@ class EventLinker:
             ev = self.events[self.resolve(self.story_event[dup])]
         else:
             dup = None
+            scored = None
             if self._reclusters(feats):
-                result = self._add_by_reclustering(item.story_id, feats)
+                scored = self._scored(feats)
+                result = self._add_by_reclustering(item.story_id, feats, scored)
                 if result is not None:
                     self._maybe_sweep(feats.day)
                     return result
-            scored = self._matching_events(feats)
+            scored = self._matching_events(feats, scored)
             if scored:
                 ev, others = scored[0], scored[1:]
             else:
@@ -381,8 +378,14 @@ class EventLinker:
             return 0.0
         return 1.0 - self.df.n_docs / o.cold_start_docs
 
-    def _matching_events(self, feats: Features) -> list[_Event]:
-        """Candidate events that the decision accepts, best first."""
+    def _scored(self, feats: Features) -> list[tuple[float, _Event]]:
+        """(merge score, event) for every candidate event, best first (older events win ties)."""
+        scored = [(self.score(feats, ev), ev) for ev in self.candidates(feats)]
+        scored.sort(key=lambda x: (-x[0], x[1].order))
+        return scored
+
+    def _matching_events(self, feats: Features, scored: list[tuple[float, _Event]] | None = None) -> list[_Event]:
+        """Candidate events that the decision accepts, best first (``scored``: :meth:`_scored`, if known)."""
         if (self.opts.decision_short if feats.headline_only else self.opts.decision) == "learned":
             model = self._models()["short" if feats.short else "full"]
             cut = self.opts.merge_prob_short if feats.short else self.opts.merge_prob
@@ -395,9 +398,7 @@ class EventLinker:
             probs.sort(key=lambda x: x[0], reverse=True)
             return [ev for _, ev in probs]
         threshold = (self.opts.threshold_short if feats.short else self.opts.threshold) * self._cold_factor()
-        scored = [(s, ev) for ev in self.candidates(feats) if (s := self.score(feats, ev)) >= threshold]
-        scored.sort(key=lambda x: x[0], reverse=True)
-        return [ev for _, ev in scored]
+        return [ev for sc, ev in (scored if scored is not None else self._scored(feats)) if sc >= threshold]
 
     def _cold_factor(self) -> float:
         """> 1 while the document frequencies are immature (few stories seen, nothing primed).
@@ -551,11 +552,13 @@ class EventLinker:
         o = self.opts
         return o.recluster_events > 1 and not feats.short and o.decision == "score"
 
-    def _add_by_reclustering(self, story_id: str, feats: Features) -> LinkResult | None:
+    def _add_by_reclustering(self, story_id: str, feats: Features,
+                             scored: list[tuple[float, _Event]]) -> LinkResult | None:
         """Add a story by re-clustering its neighbourhood (average linkage), not the archive.
 
         The neighbourhood is the story plus the members of the (at most ``recluster_events``)
-        candidate events that score at least ``recluster_floor`` x the threshold with it.  Its
+        candidate events that score at least ``recluster_floor`` x the threshold with it (``scored``:
+        :meth:`_scored`).  Its
         stories are clustered again by average linkage over pair scores, with the same threshold
         as the join decision, and the clusters take over the old event ids (each the id most of
         its members had; older events win ties).  This undoes the order effects of a single pass
@@ -565,9 +568,7 @@ class EventLinker:
         """
         o = self.opts
         threshold = o.threshold * self._cold_factor()
-        scored = sorted(((self.score(feats, ev), ev.order, ev) for ev in self.candidates(feats)),
-                        key=lambda x: (-x[0], x[1]))
-        hood = [ev for sc, _, ev in scored[: o.recluster_events] if sc >= threshold * o.recluster_floor]
+        hood = [ev for sc, ev in scored[: o.recluster_events] if sc >= threshold * o.recluster_floor]
         if len(hood) < self.opts.recluster_min or any(ev.members is None for ev in hood):
             return None
         ids = [sid for ev in hood for sid in ev.members]
@@ -606,11 +607,12 @@ class EventLinker:
         o = self.opts
         sim = _gram([r.vector for r in recs])
         if (o.entity_weight or o.cross_entity_weight) and any(r.entities for r in recs):
-            langs = [r.language for r in recs]
-            cross = np.array([[bool(a and b and a != b) for b in langs] for a in langs])
+            langs = np.array([r.language or "" for r in recs])
+            known = langs != ""
+            cross = (langs[:, None] != langs[None, :]) & known[:, None] & known[None, :]
             sim += np.where(cross, o.cross_entity_weight, o.entity_weight) * _share([r.entities for r in recs])
         if o.number_weight and any(r.numbers for r in recs):
-            shared = _gram_sets([r.numbers for r in recs])
+            shared = _gram([r.numbers for r in recs])
             sim += o.number_weight * np.minimum(1.0, shared / 2.0)
         days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
         if not np.isnan(days).all():
