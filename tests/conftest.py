@@ -80,3 +80,19 @@ def run_cli(tmp_path):
         )
 
     return run
+
+
+def assert_field_floor(report, field: str, floors: dict, label: str = "") -> None:
+    """An extraction report's precision and recall for ``field`` reach ``floors[field]``."""
+    p_floor, r_floor = floors[field]
+    s = report.fields[field]
+    assert s.precision >= p_floor, f"{label}{field} precision {s.precision:.3f} < {p_floor}"
+    assert s.recall >= r_floor, f"{label}{field} recall {s.recall:.3f} < {r_floor}"
+
+
+def assert_story_floors(report, *, published: float, outlet: float) -> None:
+    """Every mention's offsets round-trip, and story dates / outlets are right often enough."""
+    d = report.as_dict()
+    assert d["provenance"] == 1.0
+    assert d["published_accuracy"] >= published
+    assert d["outlet_accuracy"] >= outlet

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from sinodesk.eval.extract import default_gold_dir, evaluate, load_gold
-from tests.conftest import SEEDS, need_shared
+from tests.conftest import SEEDS, assert_field_floor, assert_story_floors, need_shared
 
 FLOORS = {
     "entities": (0.97, 0.96),
@@ -30,17 +30,11 @@ def report():
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_field_floor(report, field):
-    p_floor, r_floor = FLOORS[field]
-    s = report.fields[field]
-    assert s.precision >= p_floor, f"{field} precision {s.precision:.3f} < {p_floor}"
-    assert s.recall >= r_floor, f"{field} recall {s.recall:.3f} < {r_floor}"
+    assert_field_floor(report, field, FLOORS)
 
 
 def test_story_level_floors_and_provenance(report):
-    d = report.as_dict()
-    assert d["provenance"] == 1.0
-    assert d["published_accuracy"] >= 0.95
-    assert d["outlet_accuracy"] >= 0.85
+    assert_story_floors(report, published=0.95, outlet=0.85)
 
 
 def test_written_set_scores_without_seeds():
