@@ -341,3 +341,39 @@ def test_stories_in_two_languages_link_through_their_canonical_entities():
         assert (lk.event_of("en1") == lk.event_of("zh1")) is linked
         assert (lk.event_of("en2") == lk.event_of("zh2")) is linked
         assert lk.event_of("en1") != lk.event_of("en2")
+
+
+def _follow_up_stream() -> list[LinkItem]:
+    first = ("Police in Harbin charged Zhao Lingfeng, 41, over the shooting at the Songbei night market that "
+             "wounded three stall keepers late on Saturday. Officers said the pistol was bought illegally in "
+             "Heilongjiang and that Zhao had quarrelled with the stall keepers over rent.")
+    second = ("Three stall keepers wounded at the Songbei night market in Harbin are out of danger, the city "
+              "hospital said, after police charged Zhao Lingfeng with the shooting. Zhao had quarrelled with "
+              "them over rent; the pistol was bought illegally, officers said.")
+    other = ("The Canton Fair opened in Guangzhou with more exhibitors from Southeast Asia than last spring, "
+             "organisers said, as electric vehicles and solar panels filled two new halls and buyers from the "
+             "Gulf signed early orders for batteries.")
+    later = ("Zhao Lingfeng went on trial in Harbin over the Songbei night market shooting that wounded three "
+             "stall keepers in January. Prosecutors said he bought the pistol illegally and fired after a "
+             "quarrel over rent; Zhao admitted the charge.")
+    return [LinkItem("a1", None, first, published="2026-01-10"), LinkItem("a2", None, second, published="2026-01-11"),
+            LinkItem("b1", None, other, published="2026-02-25"), LinkItem("a3", None, later, published="2026-03-20")]
+
+
+def test_a_follow_up_two_months_later_joins_its_event_after_the_event_is_frozen():
+    items = _follow_up_stream()
+    lk = EventLinker(EventOptions(cold_start_docs=0))
+    lk.sweep_every = 1  # sweep after every story (1,000 by default)
+    for it in items[:3]:
+        lk.add(it)
+    ev = lk.events[lk.event_of("a1")]
+    assert lk.event_of("a2") == ev.eid != lk.event_of("b1")
+    # idle for more than recluster_age_days (30): frozen, but still in the index (max_age_days 120)
+    assert ev.members is None and ev.indexed
+    assert lk.add(items[3]).event_id == ev.eid
+    # the old 30-day index horizon dropped the event before its trial was reported
+    old = EventLinker(EventOptions(cold_start_docs=0, max_age_days=30))
+    old.sweep_every = 1
+    for it in items:
+        old.add(it)
+    assert old.event_of("a3") != old.event_of("a1") == old.event_of("a2")

@@ -22,7 +22,13 @@ def _default_data() -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--fit-model", "fit_model", type=click.Path(dir_okay=False), default=None,
               help="Refit the learned merge decision on the training splits only and write it to this JSON file.")
-def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool, fit_model: str | None) -> None:
+@click.option("--tune", "tune_target", type=click.Choice(["ecbplus", "uci", "gvc"]), default=None,
+              help="Grid-search event options on this set's training split only (ECB+ topics 1-35, the first 45%% "
+                   "of UCI, GVC validation) instead of scoring.")
+@click.option("--grid", "grid", multiple=True, metavar="NAME=V1,V2",
+              help="With --tune: values to try for one event option (repeat for more options).")
+def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool, fit_model: str | None,
+                tune_target: str | None, grid: tuple[str, ...]) -> None:
     """Score online event linking (B-cubed P/R/F1, ARI) and near-duplicate detection.
 
     The peer baseline (TF-IDF + average-linkage agglomerative, or single pass for the UCI
@@ -32,12 +38,18 @@ def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool, fit_mode
     Example:
       sinodesk eval events --set ecbplus --data ../shared/eval
       sinodesk eval events --fit-model /tmp/merge_model.json
+      sinodesk eval events --tune gvc --grid time_scale_days=30,60,120 --grid threshold=0.08,0.10,0.12
     """
     from ..eval import events as ev
     from ..stages.cluster import EventOptions
 
     root = Path(data)
     opts = EventOptions()
+    if grid and not tune_target:
+        raise click.UsageError("--grid needs --tune TARGET (the training split to search on)")
+    if tune_target:
+        _tune(root, opts, tune_target, grid, as_json)
+        return
     if fit_model:
         doc = ev.fit_merge_models(root, opts, out=Path(fit_model))
         click.echo(f"wrote {fit_model}: training F1 {doc['train_f1']}, pairs {doc['n_pairs']}")
@@ -58,6 +70,51 @@ def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool, fit_mode
         return
     for r in reports:
         click.echo("\n".join(r.lines()))
+
+
+def _parse_grid(grid: tuple[str, ...], opts) -> dict[str, list]:
+    from dataclasses import fields
+
+    from ..errors import BadInput
+
+    types = {f.name: type(getattr(opts, f.name)) for f in fields(opts)}
+    out: dict[str, list] = {}
+    for spec in grid:
+        name, sep, values = spec.partition("=")
+        name = name.strip()
+        if not sep or not values.strip():
+            raise BadInput(f"eval events --grid {spec!r}: write NAME=V1,V2 (for example threshold=0.08,0.10)")
+        if name not in types:
+            raise BadInput(f"eval events --grid {spec!r}: {name!r} is not an event option "
+                           f"(known: {', '.join(sorted(types))})")
+        kind = float if types[name] is type(None) else types[name]  # merge_prob: None or a probability
+        try:
+            out[name] = [kind(v) if kind is not bool else v.strip().lower() in ("1", "true", "yes")
+                         for v in values.split(",")]
+        except ValueError:
+            raise BadInput(f"eval events --grid {spec!r}: {name} takes {kind.__name__} values") from None
+    return out
+
+
+def _tune(root: Path, opts, target: str, grid: tuple[str, ...], as_json: bool) -> None:
+    from ..eval import events as ev
+
+    space = _parse_grid(grid, opts)
+    if not space:
+        raise click.UsageError("--tune needs at least one --grid NAME=V1,V2")
+    results = ev.tune(root, opts, space, target=target)
+    robust = ev.robust_ranking(results, "threshold") if "threshold" in space and len(space) > 1 else []
+    if as_json:
+        click.echo(json.dumps({"target": target, "results": [{"f1": f, "settings": s} for f, s in results],
+                               "mean_over_thresholds": [{"f1": f, "settings": s} for f, s in robust]}, indent=2))
+        return
+    click.echo(f"training split of {target}: B-cubed F1 per setting, best first")
+    for f, setting in results:
+        click.echo(f"  {f:.4f}  " + " ".join(f"{k}={v}" for k, v in setting.items()))
+    if robust:
+        click.echo("mean over the thresholds tried (prefer a setting that wins across the band):")
+        for f, setting in robust:
+            click.echo(f"  {f:.4f}  " + " ".join(f"{k}={v}" for k, v in setting.items()))
 
 
 def register(main: click.Group, eval_group: click.Group) -> None:

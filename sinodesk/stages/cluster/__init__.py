@@ -9,7 +9,8 @@
     list[Story] --compare_event / summarise_events--> JSON-ready dicts    (compare.py)
 
 The defaults of the decision parameters below were tuned on training data only
-(ECB+ topics 1-35, first 45% of the UCI stream): ``sinodesk eval events --tune``.
+(ECB+ topics 1-35, the first 45% of the UCI stream, the GVC validation split for the time decay):
+``sinodesk eval events --tune ecbplus|uci|gvc --grid NAME=V1,V2``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class EventOptions:
     recluster_floor: float = 0.5  # help: candidate events join that neighbourhood when they score at least this share of the threshold
     recluster_min: int = 1  # help: re-cluster only when at least this many candidate events are near the story
     recluster_cap: int = 40  # help: events with more stories than this are no longer re-clustered (their members are not kept)
+    split_ratio: float = 0.75  # help: re-clustering keeps two groups apart when their mean cross similarity is below this share of the similarity inside the less cohesive group (0: threshold only)
+    split_min: int = 5  # help: the split_ratio test applies only when both groups hold at least this many stories (chosen on ECB+ topics 1-35 with split_ratio)
     body_chars: int = 20000  # help: only the first N characters of the body are used for linking
     bigrams: bool = True  # help: add neighbouring word pairs to the story vectors
     size_exponent: float = 1.0  # help: score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)
@@ -53,8 +56,9 @@ class EventOptions:
     cross_entity_weight: float = 0.15  # help: bonus for the share of canonical entities shared by stories in different languages (their words cannot match)
     entity_weight: float = 0.0  # help: bonus for the share of canonical entities a story shares with an event
     number_weight: float = 0.05  # help: bonus when a story repeats an event's notable numbers
-    time_scale_days: float = 30.0  # help: merge score decays as exp(-gap/this) with the day gap to an event
-    max_age_days: int = 30  # help: events idle longer than this leave the candidate index
+    time_scale_days: float = 120.0  # help: merge score decays as exp(-gap/this) with the day gap to an event (follow-ups weeks later: charges, a trial, a death; chosen on the GVC validation split)
+    max_age_days: int = 120  # help: events idle longer than this leave the candidate index (with the 120-day decay a strong follow-up still links after a month or three)
+    recluster_age_days: int = 30  # help: events idle longer than this are frozen: they can still grow and merge, but their members are no longer re-clustered (keeps the state small)
     dup_threshold: float = 0.9  # help: estimated Jaccard of word 5-gram shingles that makes a story a copy
     dup_num_perm: int = 128  # help: MinHash permutations for near-duplicate detection
     dup_shingle_words: int = 5  # help: words per shingle for near-duplicate detection

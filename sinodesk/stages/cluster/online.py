@@ -23,10 +23,12 @@ In arrival order, no re-clustering of the archive.  For each story:
    clusters keep the old event ids.  A story that once bridged two similar events no longer
    holds them together once their own reports arrive; stories that change event are reported
    in ``LinkResult.moved``.  Only that neighbourhood is touched, never the archive; larger or
-   idle events are frozen (their members' vectors are dropped) and only grow or merge.
+   idle events are frozen (their members' vectors are dropped) and only grow or merge.  A merge
+   the threshold allows is still undone when both halves are large and far more alike inside than
+   across (``split_ratio``): two similar events of one topic, two quakes in one province.
 
 The decision parameters in :class:`~sinodesk.stages.cluster.EventOptions` were tuned on
-training data only (ECB+ topics 1-35 and the first 45% of the UCI stream), see
+training data only (ECB+ topics 1-35, the first 45% of the UCI stream, GVC validation), see
 :mod:`sinodesk.eval.events`.
 """
 
@@ -167,18 +169,48 @@ def _share(sets: list) -> np.ndarray:
     return np.divide(shared, low, out=np.zeros_like(shared), where=low > 0)
 
 
-def _average_linkage(sim: np.ndarray, threshold: float) -> list[int]:
-    """Average-linkage clusters of a similarity matrix, merged while mean similarity >= threshold."""
-    from scipy.cluster.hierarchy import fcluster, linkage
+def _average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0.0, split_min: int = 2) -> list[int]:
+    """Average-linkage clusters of a similarity matrix, merged while mean similarity >= threshold.
+
+    With ``split_ratio`` > 0 a merge above the threshold is still undone when both halves hold at
+    least ``split_min`` stories and their mean cross similarity is below ``split_ratio`` x the
+    mean similarity inside the less cohesive half: two similar events (two quakes in one province,
+    two product launches) are each far more alike inside than across, even when the topic words
+    they share lift every cross pair over an absolute threshold.
+    """
+    from scipy.cluster.hierarchy import linkage, to_tree
     from scipy.spatial.distance import squareform
 
-    if len(sim) == 1:
+    n = len(sim)
+    if n == 1:
         return [1]
+    sim = (sim + sim.T) / 2.0
     dist = np.clip(1.0 - sim, 0.0, None)
-    dist = (dist + dist.T) / 2.0
     np.fill_diagonal(dist, 0.0)
-    z = linkage(squareform(dist, checks=False), method="average")
-    return [int(v) for v in fcluster(z, t=1.0 - threshold + 1e-12, criterion="distance")]
+    root = to_tree(linkage(squareform(dist, checks=False), method="average"))
+    limit = 1.0 - threshold + 1e-12
+
+    def inside(ids: list[int]) -> float:
+        block = sim[np.ix_(ids, ids)]
+        return float((block.sum() - np.trace(block)) / (len(ids) * (len(ids) - 1)))
+
+    def two_events(node) -> bool:
+        a, b = node.left.pre_order(), node.right.pre_order()
+        if not split_ratio or min(len(a), len(b)) < max(2, split_min):
+            return False
+        return float(sim[np.ix_(a, b)].mean()) < split_ratio * min(inside(a), inside(b))
+
+    labels = [0] * n
+    stack, label = [root], 0
+    while stack:
+        node = stack.pop()
+        if node.is_leaf() or (node.dist <= limit and not two_events(node)):
+            label += 1
+            for i in node.pre_order():
+                labels[i] = label
+        else:
+            stack += [node.right, node.left]
+    return labels
 
 
 def _other_language(language: str | None, event_languages: dict[str, int]) -> bool:
@@ -209,6 +241,8 @@ def _notable(numbers) -> frozenset[float]:
 
 class EventLinker:
     """Stateful online linker.  ``add`` stories in time order; store ``to_bytes()`` between batches."""
+
+    sweep_every = 1000  # stories between two sweeps of idle events (see _maybe_sweep)
 
     def __init__(self, opts: "EventOptions | None" = None):
         if opts is None:
@@ -528,16 +562,21 @@ class EventLinker:
         ev.indexed = frozenset()
 
     def _maybe_sweep(self, day: int | None) -> None:
-        """Every so often, take events idle for ``max_age_days`` out of the candidate index."""
+        """Every so often, freeze events idle for ``recluster_age_days`` (their members are no longer
+        re-clustered) and take those idle for ``max_age_days`` out of the candidate index."""
         self._adds_since_sweep += 1
-        if self._adds_since_sweep < 1000 or self.latest_day is None:
+        if self._adds_since_sweep < self.sweep_every or self.latest_day is None:
             return
         self._adds_since_sweep = 0
         horizon = self.latest_day - self.opts.max_age_days
+        settled = self.latest_day - self.opts.recluster_age_days
         for ev in self.events.values():
-            if ev.indexed and ev.last_day is not None and ev.last_day < horizon:
-                self._unindex(ev)
+            if ev.last_day is None:
+                continue
+            if ev.last_day < settled:
                 self._freeze(ev)
+            if ev.indexed and ev.last_day < horizon:
+                self._unindex(ev)
 
     def _freeze(self, ev: _Event) -> None:
         """Stop keeping the members of ``ev`` (too large or idle): it can still grow and merge,
@@ -573,7 +612,7 @@ class EventLinker:
             return None
         ids = [sid for ev in hood for sid in ev.members]
         recs = [self.records[sid] for sid in ids] + [feats]
-        labels = _average_linkage(self._pair_scores(recs), threshold)
+        labels = _average_linkage(self._pair_scores(recs), threshold, split_ratio=o.split_ratio, split_min=o.split_min)
         ids.append(story_id)
         old = {sid: ev.eid for ev in hood for sid in ev.members}
         by_order = {ev.eid: ev.order for ev in hood}
