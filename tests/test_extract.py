@@ -281,6 +281,23 @@ def test_chinese_guesses_need_context_and_places_are_not_people():
     assert "gpe:china" not in _ids(y)
 
 
+def test_chinese_place_inside_a_government_word_and_customs():
+    # jieba keeps "深圳市政府", "浙江省委" and "台湾当局" as one word: the place is still found,
+    # spanning only its own characters; "海关" is the customs administration, not a place
+    text = "深圳市政府推出平台。浙江省委表示支持。台湾当局回应。海关数据显示出口下降。"
+    x = _run(text, "zh")
+    got = [(text[e.start:e.end], e.canonical) for e in x.entities]
+    assert ("深圳", "gpe:shenzhen") in got and ("浙江", "gpe:zhejiang") in got and ("台湾", "gpe:taiwan") in got
+    assert ("海关", "org:general-administration-of-customs") in got
+    assert not any(c.startswith("gpe:hai") for _, c in got)
+
+
+def test_export_controlled_minerals_share_one_id_across_languages():
+    zh = _ids(_run("商务部表示，镓和锗产品出口商必须申报最终用户。", "zh"))
+    en = _ids(_run("Exporters of gallium and germanium products must report end users, the Ministry of Commerce said."))
+    assert {"product:gallium", "product:germanium", "org:ministry-of-commerce"} <= zh & en
+
+
 def test_crore_lakh_and_head_noun_units():
     x = _run("The agency seized assets worth 1,234 crore rupees and 5 lakh rupees; 42 delegates present voted.")
     got = {(n.value, n.unit) for n in x.numbers}

@@ -399,6 +399,11 @@ def _chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chi
         for s, e, flag in tagger.tag(text, rs, re_):
             w = text[s:e]
             canonical = gaz.lookup(w)
+            if not canonical:  # "深圳市政府", "浙江省": jieba keeps a place and its suffix as one word
+                suf = _ZH_PLACE_SUFFIX.search(w)
+                place = gaz.lookup(w[: suf.start()]) if suf and suf.start() >= 2 else None
+                if place and place.startswith(("gpe:", "loc:")):
+                    canonical, e = place, s + suf.start()
             if canonical:
                 if canonical.startswith("org:"):
                     suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
@@ -414,6 +419,9 @@ def _chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chi
     return out
 
 
+# an administrative suffix, and what follows it in one jieba word ("市政府", "省委", "区法院")
+_ZH_PLACE_SUFFIX = re.compile(r"(?:特别行政区|特別行政區|自治区|自治區|市|省|县|縣|区|區)(?:政府|委|人大|政协|政協|法院|警方|当局|當局)?$"
+                              r"|(?:政府|当局|當局|警方)$")
 _ZH_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|控股有限公司|集团|集團|控股)")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]+")
 # A jieba person guess (nr) is kept only next to something that says "person": a title or
