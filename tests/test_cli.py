@@ -149,3 +149,14 @@ def test_label_then_train_changes_topics(desk, run_cli, tmp_path):
     assert r.returncode == 0
     rows = [json.loads(x) for x in run_cli("export", "--db", desk).stdout.decode().splitlines()]
     assert "environment_energy" in next(r for r in rows if r["source"] == "-")["topics"]
+
+
+def test_sample_links_each_english_story_to_its_chinese_report(desk, run_cli):
+    # the sample feed reports three of the digest's stories in Chinese; no word is shared, so the
+    # links rest on the canonical entities (杭州/Hangzhou, 深圳市政府 -> Shenzhen, 镓/gallium)
+    r = run_cli("events", "--db", desk, "--min-size", "2", "--json")
+    assert r.returncode == 0, r.stderr.decode()
+    events = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert sorted((e["size"], tuple(sorted(e["outlets"]))) for e in events) == [
+        (2, ("Caixin", "示例新闻")), (2, ("Global Times", "示例新闻")), (2, ("South China Morning Post", "示例新闻"))]
+    assert {e["headline"] for e in events} == {"网络攻击导致杭州云服务中断", "深圳开放人工智能公共算力平台", "镓出口管制再次收紧"}

@@ -348,7 +348,9 @@ class EventLinker:
         # size_exponent 1: mean cosine with the members (online average linkage);
         # 0 with the norm: cosine with the centroid.
         exponent = o.size_exponent_short if feats.short else o.size_exponent
-        s = cosine(feats.vector, ev.centroid) / (ev.size ** exponent if exponent else ev.norm)
+        # while the idf is immature every shared word looks rare: the word part is deflated
+        # (the entity and number bonuses do not depend on the idf)
+        s = cosine(feats.vector, ev.centroid) / (ev.size ** exponent if exponent else ev.norm) / self._cold_factor()
         weight = o.cross_entity_weight if _other_language(feats.language, ev.languages) else o.entity_weight
         if weight and feats.entities and ev.entities:
             shared = sum(1 for e in feats.entities if e in ev.entities)
@@ -431,14 +433,15 @@ class EventLinker:
                     probs.append((p, ev))
             probs.sort(key=lambda x: x[0], reverse=True)
             return [ev for _, ev in probs]
-        threshold = (self.opts.threshold_short if feats.short else self.opts.threshold) * self._cold_factor()
+        threshold = self.opts.threshold_short if feats.short else self.opts.threshold
         return [ev for sc, ev in (scored if scored is not None else self._scored(feats)) if sc >= threshold]
 
     def _cold_factor(self) -> float:
         """> 1 while the document frequencies are immature (few stories seen, nothing primed).
 
         With a handful of documents every shared word looks rare, so unrelated stories that share
-        common words ('China', 'Russia') score high; the thresholds are raised until the idf settles.
+        common words ("China", "Russia") score high; their word similarity is deflated by this factor
+        until the idf settles (the entity and number bonuses are not).
         """
         o = self.opts
         if o.cold_start_docs <= 0 or self.df.n_docs >= o.cold_start_docs:
@@ -606,7 +609,7 @@ class EventLinker:
         ``recluster_min`` events qualify or one is frozen (then the single-pass decision applies).
         """
         o = self.opts
-        threshold = o.threshold * self._cold_factor()
+        threshold = o.threshold
         hood = [ev for sc, ev in scored[: o.recluster_events] if sc >= threshold * o.recluster_floor]
         if len(hood) < self.opts.recluster_min or any(ev.members is None for ev in hood):
             return None
@@ -644,7 +647,7 @@ class EventLinker:
     def _pair_scores(self, recs: list[Features]) -> np.ndarray:
         """Pair scores of stories, as :meth:`score` scores a story against a one-story event."""
         o = self.opts
-        sim = _gram([r.vector for r in recs])
+        sim = _gram([r.vector for r in recs]) / self._cold_factor()  # as in score: the word part only
         if (o.entity_weight or o.cross_entity_weight) and any(r.entities for r in recs):
             langs = np.array([r.language or "" for r in recs])
             known = langs != ""
