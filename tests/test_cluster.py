@@ -296,6 +296,38 @@ def test_compare_shows_quantities_with_units_and_gaps_that_others_repeat():
     assert {f["family"]: f["omits_quantities"] for f in larger["families"]}["PRC state"] == []
 
 
+def test_compare_across_languages_reads_chinese_words_and_judges_gaps_within_a_language():
+    from dataclasses import replace as _replace
+
+    en = _replace(_story(
+        "e1", "South China Morning Post", "Export Controls on Gallium Tightened Again",
+        "The Ministry of Commerce said gallium exporters must report end users, the South China Morning Post "
+        "learned. Gallium exports fell 48 percent.",
+        ents=[("org:ministry-of-commerce", "Ministry of Commerce"), ("product:gallium", "gallium"),
+              ("org:scmp", "South China Morning Post")],
+        nums=[("48 percent", 48, "percent", "gallium exports")], attrs=["Ministry of Commerce", "South China Morning Post"]),
+        language="en")
+    zh = _replace(_story(
+        "z1", "示例新闻", "镓出口管制再次收紧", "商务部表示，镓出口商必须申报最终用户。海关数据显示出口下降。",
+        ents=[("org:ministry-of-commerce", "商务部"), ("product:gallium", "镓"),
+              ("org:general-administration-of-customs", "海关")]), language="zh")
+    family = {"South China Morning Post": "Hong Kong"}.get
+    names = {"org:general-administration-of-customs": "General Administration of Customs"}
+    d = compare_event([en, zh], family, display=lambda c: names.get(c, c))
+    fams = {f["family"]: f for f in d["families"]}
+    # jieba words, not the linker's character bigrams
+    words = [w["word"] for w in fams["示例新闻"]["distinctive_words"]]
+    assert "管制" in words and "收紧" in words and not any(w in words for w in ("镓出", "口管", "制再"))
+    # an entity only ever named in Chinese reads with the gazetteer's name
+    assert fams["Hong Kong"]["omits_entities"] == [
+        {"entity": "org:general-administration-of-customs", "text": "General Administration of Customs", "mentioned_by": 1}]
+    # the Post naming itself is neither a source it cites nor a fact the other family leaves out
+    assert fams["Hong Kong"]["sources"] == [{"source": "Ministry of Commerce", "mentions": 1}]
+    assert fams["示例新闻"]["omits_entities"] == []
+    # "gallium exports 48 percent" is matched by English words: no gap claimed for a Chinese-only family
+    assert fams["示例新闻"]["omits_quantities"] == []
+
+
 def test_average_linkage_merges_while_the_mean_similarity_reaches_the_threshold():
     import numpy as np
 

@@ -61,7 +61,9 @@ def compare(event_id, db, as_json):
     stories = list(archive.iter_stories(StoryFilter(event_id=event_id)))
     if not stories:
         raise NotFound(f"event {event_id!r} is not in {db} (list events with 'sinodesk events')")
-    d = compare_event(stories, family_lookup(load_outlets()))
+    from ..stages.extract import default_resources
+
+    d = compare_event(stories, family_lookup(load_outlets()), display=default_resources().gazetteer.display)
     click.echo(json.dumps(d, ensure_ascii=False, indent=2) if as_json else render_compare(d))
 
 

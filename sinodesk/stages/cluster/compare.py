@@ -10,6 +10,7 @@ leaves out.  The result is a JSON-ready dict; :func:`render_compare` prints it f
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -25,6 +26,58 @@ _CONTEXT_STOP = frozenset({"the", "a", "an", "of", "to", "in", "on", "by", "for"
                            "than", "more", "nearly", "almost", "around", "up", "down", "its", "their", "his",
                            "her", "it", "as", "per", "cent", "percent", "rose", "fell", "grew", "increased",
                            "decreased", "reached", "reaching", "totalled", "totaled", "said", "says", "that"})
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# two-character Chinese words that frame nothing (verbs of saying, time and degree words)
+_ZH_STOP = frozenset("表示 认为 指出 称为 今后 已经 可以 一个 我们 他们 这个 这些 那些 没有 进行 目前 以及 因为 所以 但是 "
+                     "如果 由于 对于 关于 其中 之后 之前 同时 此外 今年 去年 记者 报道 消息 数据 显示 必须 需要 可能 "
+                     "每一 一批 一月 二月 三月".split())
+
+
+@functools.cache
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def framing_words(text: str) -> list[str]:
+    """Words for the log-odds comparison: Chinese as jieba words of two or more characters (not the
+    character bigrams the linker uses: '镓出', '口管' frame nothing), other text as :func:`tokens`."""
+    out = [w for run in _HAN_RUN.findall(text) for w in _jieba().lcut(run)
+           if len(w) >= 2 and w not in _ZH_STOP] if _HAN_RUN.search(text) else []
+    return out + tokens(_HAN_RUN.sub(" ", text))
+
+
+def _entity_labels(stories: Sequence[Story], display: Callable[[str], str] | None) -> dict[str, str]:
+    """A readable name for each canonical entity: its commonest Latin-script mention, else the
+    gazetteer's display name (so 海关 reads 'General Administration of Customs' beside an English
+    report; a pinyin id reads as its romanisation), else its commonest mention."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for s in stories:
+        for e in s.entities:
+            seen[e.canonical][e.text] += 1
+    out = {}
+    for canonical, texts in seen.items():
+        latin = [t for t, _ in texts.most_common() if not _HAN_RUN.search(t)]
+        if latin:
+            out[canonical] = latin[0]
+        elif display is not None:
+            out[canonical] = display(canonical)
+        else:
+            out[canonical] = texts.most_common(1)[0][0]
+    return out
+
+
+def _own_outlet_entities(stories: Sequence[Story]) -> set[str]:
+    """Entities that are the event's own outlets ('South China Morning Post' in its own report):
+    a family does not leave out a fact by not naming another family's newspaper."""
+    names = {(s.outlet or "").casefold() for s in stories if s.outlet}
+    return {e.canonical for s in stories for e in s.entities if e.text.casefold() in names}
 
 
 def _family(story: Story, family_of: Callable[[str | None], str | None]) -> str:
@@ -102,12 +155,16 @@ def compare_event(
     top_words: int = 8,
     min_z: float = 0.3,
     min_mentions: int = 2,
+    display: Callable[[str], str] | None = None,
 ) -> dict:
     """Side-by-side framing of one event's stories, grouped by outlet owner family (JSON-ready).
 
     Numbers are compared when they carry a unit.  A family "omits" an entity, or "gives no figure
     for" a quantity, that other families name in at least ``min_mentions`` stories, or in a
     quarter of their stories when there are few (one passing mention in a large event is no gap).
+    A quantity is matched by its unit and the words before it, so a family is only said to give no
+    figure for quantities reported in a language its own stories use.  ``display``: canonical id ->
+    readable name (the gazetteer's), for entities only ever mentioned in Chinese.
     """
     if not stories:
         raise BadInput("compare: the event has no stories (pick an event id listed by 'sinodesk events')")
@@ -115,12 +172,15 @@ def compare_event(
     for s in stories:
         groups[_family(s, family_of)].append(s)
 
-    words = {g: Counter(t for s in ss for t in tokens(f"{s.headline or ''}\n{s.text}")) for g, ss in groups.items()}
+    words = {g: Counter(t for s in ss for t in framing_words(f"{s.headline or ''}\n{s.text}")) for g, ss in groups.items()}
     odds = log_odds(words) if len(groups) > 1 else {g: [] for g in groups}
 
     ent_stories = {g: Counter(c for s in ss for c in {e.canonical for e in s.entities}) for g, ss in groups.items()}
     ents = {g: set(c) for g, c in ent_stories.items()}
-    ent_label = {e.canonical: e.text for s in stories for e in s.entities}
+    ent_label = _entity_labels(stories, display)
+    own_outlets = _own_outlet_entities(stories)
+    languages = {g: {s.language for s in ss} for g, ss in groups.items()}
+    quantity_language: dict[tuple[str, str], set] = defaultdict(set)
 
     quantities: dict[tuple[str, str], list[dict]] = defaultdict(list)
     fam_quant: dict[str, set] = defaultdict(set)
@@ -134,6 +194,7 @@ def compare_event(
                 quantities[key].append({"family": g, "outlet": s.outlet, "story_id": s.story_id,
                                         "value": c.value, "text": c.text})
                 fam_quant[g].add(key)
+                quantity_language[key].add(s.language)
                 fam_quant_stories[g][key] += 1
     conflicts = []
     for (unit, ctx), rows in quantities.items():
@@ -151,18 +212,20 @@ def compare_event(
         sources: Counter[str] = Counter()
         for s in ss:
             for a in s.attributions:
-                sources[a.source] += 1
+                if a.source.casefold() != (s.outlet or "").casefold():  # an outlet naming itself cites no one
+                    sources[a.source] += 1
         others = [h for h in groups if h != g]
         omitted = Counter()  # entities other families name in at least min_mentions stories
         for h in others:
-            for e in ents[h] - ents[g]:
+            for e in ents[h] - ents[g] - own_outlets:
                 omitted[e] += ent_stories[h][e]
         need = _mentions_needed(sum(len(groups[h]) for h in others), min_mentions)
         omitted = Counter({e: n for e, n in omitted.items() if n >= need})
         missing_q = Counter()  # quantities other families give in at least min_mentions stories
         for h in others:
             for q in fam_quant[h] - fam_quant[g]:
-                missing_q[q] += fam_quant_stories[h][q]
+                if quantity_language[q] & languages[g]:  # context words cannot match across languages
+                    missing_q[q] += fam_quant_stories[h][q]
         missing_q = Counter({q: n for q, n in missing_q.items() if n >= need})
         families.append({
             "family": g,
