@@ -191,7 +191,7 @@ def build_context(settings: Settings, archive: Archive | None = None) -> Context
     ctx.topic_model = load_topic_model(archive)
     from .stages.extract import ExtractResources
 
-    ctx.outlets = load_outlets()
+    ctx.outlets = load_outlets(settings)
     ctx.extract_resources = ExtractResources(registry=ctx.outlets)
     return ctx
 
@@ -231,10 +231,11 @@ def _default_model_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def load_outlets():
+def load_outlets(settings: Settings | None = None):
+    """The packaged outlet registry plus the user's own registry files (``settings.outlets``)."""
     from .stages.extract.outlets import load_registry
 
-    return load_registry()
+    return load_registry(extra=settings.outlets if settings is not None else ())
 
 
 def family_lookup(registry) -> Callable[[str | None], str | None]:

@@ -43,6 +43,7 @@ class IngestOptions:
 @dataclass(frozen=True, slots=True)
 class Settings:
     db: str = "sinodesk.db"  # help: archive database file (SQLite); also $SINODESK_DB
+    outlets: tuple[str, ...] = ()  # help: your own outlet registry files ([[outlet]] tables with the fields of sinodesk/data/outlets.toml), read after the packaged one: a known id is replaced, a new one added; relative paths are relative to the settings file
     fetch: FetchOptions = field(default_factory=FetchOptions)  # help: fetching URLs and feeds
     ingest: IngestOptions = field(default_factory=IngestOptions)  # help: reading inputs
     segment: SegmentOptions = field(default_factory=SegmentOptions)  # help: splitting digests into stories
@@ -89,8 +90,15 @@ def load_settings(path: str | os.PathLike | None = None, **overrides) -> Setting
             kwargs[key] = _build(_SECTIONS[key].default_factory, value, f"{path} [{key}]")
         elif key == "db":
             kwargs["db"] = str(value)
+        elif key == "outlets":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{path}: setting 'outlets' must be a list of file paths, got {value!r}")
+            base = Path(path).resolve().parent
+            kwargs["outlets"] = tuple(str(base / v) for v in value)
         else:
-            raise ConfigError(f"{path}: unknown setting '{key}' (known: db, {', '.join(_SECTIONS)})")
+            raise ConfigError(f"{path}: unknown setting '{key}' (known: db, outlets, {', '.join(_SECTIONS)})")
     kwargs.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**kwargs)
 

@@ -160,3 +160,68 @@ def test_sample_links_each_english_story_to_its_chinese_report(desk, run_cli):
     assert sorted((e["size"], tuple(sorted(e["outlets"]))) for e in events) == [
         (2, ("Caixin", "示例新闻")), (2, ("Global Times", "示例新闻")), (2, ("South China Morning Post", "示例新闻"))]
     assert {e["headline"] for e in events} == {"网络攻击导致杭州云服务中断", "深圳开放人工智能公共算力平台", "镓出口管制再次收紧"}
+
+
+_OWN_OUTLETS = """
+[[outlet]]
+id = "songhua-courier"
+name = "Songhua River Courier"
+aliases = ["松花江信使报", "Courier"]
+domains = ["songhua-courier.example"]
+region = "Heilongjiang"
+owner = "a provincial media group (fictional, for this test)"
+family = "PRC commercial"
+alignment = "commercial, licensed"
+sources = ["written for the sinodesk tests"]
+
+[[outlet]]
+id = "scmp"
+name = "South China Morning Post"
+aliases = ["SCMP", "南华早报"]
+domains = ["scmp.com"]
+region = "Hong Kong"
+owner = "Alibaba Group"
+family = "PRC commercial"
+alignment = "owned by a mainland company since 2016: grouped with the mainland commercial press here"
+sources = ["the user's own reading"]
+"""
+
+
+def test_own_outlet_files_add_and_replace_outlets(tmp_path, run_cli):
+    (tmp_path / "mine.toml").write_text(_OWN_OUTLETS, encoding="utf-8")
+    (tmp_path / "desk.toml").write_text('outlets = ["mine.toml"]\n', encoding="utf-8")
+    cfg = tmp_path / "desk.toml"
+    r = run_cli("outlets", "松花江信使报", "--config", cfg, "--json")
+    assert r.returncode == 0, r.stderr.decode()
+    assert json.loads(r.stdout)["family"] == "PRC commercial"
+    assert json.loads(run_cli("outlets", "SCMP", "--config", cfg, "--json").stdout)["owner"] == "Alibaba Group"
+    assert json.loads(run_cli("outlets", "SCMP", "--json").stdout)["family"] == "Hong Kong"  # without the file
+    (tmp_path / "in.jsonl").write_text(json.dumps({
+        "title": "Harbin opens ice festival early", "outlet": "Songhua River Courier", "date": "2025-01-05",
+        "text": "The Harbin ice festival opened two days early this year, organisers told the Courier, after a cold snap."
+    }) + "\n", encoding="utf-8")
+    db = tmp_path / "own.db"
+    r = run_cli("ingest", tmp_path / "in.jsonl", "--db", db, "--config", cfg)
+    assert r.returncode == 0, r.stderr.decode()
+    row = json.loads(run_cli("events", "--db", db, "--config", cfg, "--json").stdout.decode().splitlines()[0])
+    assert row["families"] == ["PRC commercial"] and row["outlets"] == ["Songhua River Courier"]
+    assert json.loads(run_cli("events", "--db", db, "--json").stdout.decode().splitlines()[0])["families"] == [
+        "Songhua River Courier"]  # an unregistered outlet is its own family
+
+
+def test_own_outlet_file_errors_name_the_file_and_the_fix(tmp_path, run_cli):
+    cfg = tmp_path / "desk.toml"
+    cfg.write_text('outlets = ["absent.toml"]\n', encoding="utf-8")
+    r = run_cli("outlets", "--config", cfg)
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, f"Error: {tmp_path / 'absent.toml'}: outlet registry not found (fix the 'outlets' list in your settings file)")
+    (tmp_path / "bad.toml").write_text(_OWN_OUTLETS.replace('"PRC commercial"', '"Mainland press"', 1), encoding="utf-8")
+    cfg.write_text('outlets = ["bad.toml"]\n', encoding="utf-8")
+    r = run_cli("outlets", "--config", cfg)
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith(
+        "Error: bad.toml outlet #1 (songhua-courier): family 'Mainland press' is not one of PRC state, PRC commercial, ")
+    cfg.write_text("outlets = 3\n", encoding="utf-8")
+    r = run_cli("outlets", "--config", cfg)
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, f"Error: {cfg}: setting 'outlets' must be a list of file paths, got 3")

@@ -72,3 +72,15 @@ def read_text_input(path: str, what: str = "a text file") -> tuple[str, Path | N
     if not p.is_file():
         raise BadInput(f"{path}: no such file (give {what}, or '-' for stdin)")
     return decode_bytes(p.read_bytes(), name=path)[0], p
+
+
+config_option = click.option("--config", type=click.Path(dir_okay=False), default=None,
+                             help="Settings file (default: ./sinodesk.toml if present).")
+
+
+def outlets_of(config: str | None):
+    """The outlet registry with the user's own outlet files named in the settings."""
+    from ..pipeline import load_outlets
+    from ..settings import load_settings
+
+    return load_outlets(load_settings(config))

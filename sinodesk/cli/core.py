@@ -7,7 +7,7 @@ import json
 import click
 
 from ..errors import NothingToDo
-from .common import db_option
+from .common import config_option, db_option
 
 
 def _settings(db: str, config: str | None):
@@ -22,7 +22,6 @@ def _archive(db: str, *, create: bool = False):
     return open_archive(db, create=create)
 
 
-config_option = click.option("--config", type=click.Path(dir_okay=False), default=None, help="Settings file (default: ./sinodesk.toml if present).")
 
 
 @click.command()

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import db_option
+from .common import config_option, db_option, outlets_of
 
 
 @click.command()
@@ -15,7 +15,8 @@ from .common import db_option
 @click.option("--min-size", type=int, default=1, show_default=True, help="Only events with at least this many stories.")
 @click.option("--limit", type=int, default=30, show_default=True, help="At most this many events.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
-def events(db, since, min_size, limit, as_json):
+@config_option
+def events(db, since, min_size, limit, as_json, config):
     """List events by spread across owner families, then size.
 
     \b
@@ -23,12 +24,12 @@ def events(db, since, min_size, limit, as_json):
       sinodesk events --since 7d --min-size 2 --db desk.db
     """
     from ..archive import StoryFilter, open_archive
-    from ..pipeline import family_lookup, load_outlets
+    from ..pipeline import family_lookup
     from ..stages.cluster import summarise_events
     from .core import _since
 
     archive = open_archive(db, create=False)
-    registry = load_outlets()
+    registry = outlets_of(config)
     rows = [r for r in summarise_events(list(archive.iter_stories(StoryFilter(since=_since(since)))), family_lookup(registry)) if r["size"] >= min_size][:limit]
     for r in rows:
         if as_json:
@@ -45,7 +46,8 @@ def events(db, since, min_size, limit, as_json):
 @click.argument("event_id")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="The comparison as JSON (what the web UI uses).")
-def compare(event_id, db, as_json):
+@config_option
+def compare(event_id, db, as_json, config):
     """Compare how owner families framed one event: headlines, sources, numbers, words, omissions.
 
     \b
@@ -54,16 +56,16 @@ def compare(event_id, db, as_json):
     """
     from ..archive import StoryFilter, open_archive
     from ..errors import NotFound
-    from ..pipeline import family_lookup, load_outlets
+    from ..pipeline import family_lookup
     from ..stages.cluster import compare_event, render_compare
+    from ..stages.extract.gazetteer import load_gazetteer
 
     archive = open_archive(db, create=False)
     stories = list(archive.iter_stories(StoryFilter(event_id=event_id)))
     if not stories:
         raise NotFound(f"event {event_id!r} is not in {db} (list events with 'sinodesk events')")
-    from ..stages.extract import default_resources
-
-    d = compare_event(stories, family_lookup(load_outlets()), display=default_resources().gazetteer.display)
+    registry = outlets_of(config)
+    d = compare_event(stories, family_lookup(registry), display=load_gazetteer(registry).display)
     click.echo(json.dumps(d, ensure_ascii=False, indent=2) if as_json else render_compare(d))
 
 

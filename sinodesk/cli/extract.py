@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .common import config_option, outlets_of
+
 
 @click.command("extract")
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -51,7 +53,8 @@ def eval_extract(gold_dir: Path | None, seeds_dir: Path | None, use_spacy: bool,
 @click.argument("name", required=False)
 @click.option("--family", default=None, help="Only outlets of this owner family, e.g. 'PRC state'.")
 @click.option("--json", "as_json", is_flag=True, help="Print outlets as JSON lines.")
-def outlets_cmd(name: str | None, family: str | None, as_json: bool) -> None:
+@config_option
+def outlets_cmd(name: str | None, family: str | None, as_json: bool, config: str | None) -> None:
     """List the outlet registry, or look one outlet up by name, alias, id or URL.
 
     \b
@@ -62,9 +65,7 @@ def outlets_cmd(name: str | None, family: str | None, as_json: bool) -> None:
     from dataclasses import asdict
 
     from ..errors import NotFound
-    from ..stages.extract.outlets import load_registry
-
-    reg = load_registry()
+    reg = outlets_of(config)
     if name:
         o = reg.get(name) or reg.match(name) or reg.by_url(name)
         if o is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -185,23 +185,32 @@ def _outlet_from(entry: dict, where: str) -> Outlet:
     )
 
 
-def load_registry(path: str | Path | None = None) -> OutletRegistry:
-    """Read the outlet registry (default: the packaged ``data/outlets.toml``)."""
-    p = Path(path) if path is not None else _default_path()
+def _read_outlets(p: Path, missing: str = "reinstall sinodesk or pass an existing file") -> list[Outlet]:
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{p}: outlet registry not found (reinstall sinodesk or pass an existing file)") from None
+        raise ConfigError(f"{p}: outlet registry not found ({missing})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{p}: not valid TOML ({exc}); fix the file") from None
     outlets = []
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for i, entry in enumerate(data.get("outlet", []), 1):
         o = _outlet_from(entry, f"{p.name} outlet #{i} ({entry.get('id', '?')})")
         if o.id in seen:
             raise ConfigError(f"{p.name}: outlet id {o.id!r} appears twice (ids must be unique)")
-        seen[o.id] = o.id
+        seen.add(o.id)
         outlets.append(o)
     if not outlets:
         raise ConfigError(f"{p}: no [[outlet]] tables found (the registry needs at least one outlet)")
-    return OutletRegistry(tuple(outlets))
+    return outlets
+
+
+def load_registry(path: str | Path | None = None, *, extra: Sequence[str | Path] = ()) -> OutletRegistry:
+    """Read the outlet registry (default: the packaged ``data/outlets.toml``), then the user's
+    ``extra`` registry files in order: an outlet whose id is already known replaces it (a
+    different family, more aliases), a new id is added."""
+    by_id = {o.id: o for o in _read_outlets(Path(path) if path is not None else _default_path())}
+    for more in extra:
+        for o in _read_outlets(Path(more), "fix the 'outlets' list in your settings file"):
+            by_id[o.id] = o
+    return OutletRegistry(tuple(by_id.values()))
