@@ -304,6 +304,24 @@ def test_crore_lakh_and_head_noun_units():
     assert (12340000000.0, "INR") in got and (500000.0, "INR") in got and (42.0, "delegates") in got
 
 
+def test_chinese_percent_in_chinese_numerals_and_peta_scale():
+    from sinodesk.stages.extract.numbers import zh_numeral
+
+    text = "平台提供3000千万亿次算力，租金低百分之三十。镓出口下降百分之四十八，增长百分之十五点五，占百分之一百零五。"
+    got = [(n.text, n.value, n.unit) for n in _run(text, "zh").numbers]
+    assert ("百分之三十", 30.0, "percent") in got and ("百分之四十八", 48.0, "percent") in got
+    assert ("百分之十五点五", 15.5, "percent") in got and ("百分之一百零五", 105.0, "percent") in got
+    assert ("3000千万亿次", 3e18, "times") in got  # 千万亿 is 10^15, not 千万 (10^7) followed by 亿
+    assert [zh_numeral(x) for x in ("十", "二十一", "两百", "四八", "百分")] == [10.0, 21.0, 200.0, None, None]
+
+
+def test_currency_letter_codes_only_as_whole_words():
+    got = [(n.text, n.value, n.unit) for n in _run(
+        "The platform offers 3,000 petaflops; the fine was Rs 5,000 and the grant RMB 30 million.").numbers]
+    assert got == [("3,000 petaflops", 3000.0, "petaflops"), ("Rs 5,000", 5000.0, "INR"),
+                   ("RMB 30 million", 30000000.0, "CNY")]
+
+
 def test_chinese_measure_words_are_units():
     x = _run("去年共交付8.2万辆汽车，出货量达1200万台，海警派出5艘舰船和12架次飞机。", "zh")
     got = {(n.value, n.unit) for n in x.numbers}

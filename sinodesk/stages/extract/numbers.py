@@ -22,7 +22,7 @@ _SCALE = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
     "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
     "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12,
-    "百万": 10**6, "千万": 10**7,
+    "百万": 10**6, "千万": 10**7, "千万亿": 10**15, "千萬億": 10**15,
 }
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -79,7 +79,8 @@ _VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _APPROX = r"(?:(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|over|nearly|almost|about|around|approximately|roughly|some|under|above|below|just over|just under|close to)\s+)"
 _SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn|lakhs?|crores?)"
-_CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|¥|€|£|₹|USD ?|RMB ?|Rs\.? ?)"
+# letter codes only as whole words: "offers 3,000" is not rupees
+_CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|¥|€|£|₹|(?<![A-Za-z])(?:USD ?|RMB ?|Rs\.? ?))"
 _CUR_WORDS = "|".join(sorted((re.escape(k) for k in _CURRENCY_WORD if k.isascii()), key=len, reverse=True))
 # The number itself: not glued to a word, "+", "#", "/" or "." before it, nor to "X-" / "X.".
 # Written to start with \d (the look-behinds follow the first digit) so ``re`` skips text
@@ -110,10 +111,37 @@ _WORDNUM = re.compile(
     re.I,
 )
 _ZH = re.compile(
-    r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
+    r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
     r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條)?"
 )
-_ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?)")
+_ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9}
+
+
+def zh_numeral(s: str) -> float | None:
+    """Value of a Chinese numeral up to 999 with an optional decimal part ('四十八' 48, '十五点五'
+    15.5, '一百零五' 105); None for anything else."""
+    whole, _, frac = s.partition("点")
+    total, digit = 0, None
+    for ch in whole:
+        if ch in "零〇" and total:  # a place holder inside a number: 一百零五
+            continue
+        if ch in _ZH_DIGIT:
+            if digit is not None:
+                return None  # two digits in a row ('四八') is not a numeral this handles
+            digit = _ZH_DIGIT[ch]
+        elif ch in ("十", "百"):
+            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
+            digit = None
+        else:
+            return None
+    total += digit or 0
+    if frac:
+        if any(ch not in _ZH_DIGIT for ch in frac):
+            return None
+        total += float("0." + "".join(str(_ZH_DIGIT[ch]) for ch in frac))
+    return float(total)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 _ID_WORDS = (
     "Article", "Section", "Chapter", "No.", "Unit", "Level", "Tier", "Phase", "Model", "Type", "Class", "Category",
@@ -411,7 +439,10 @@ def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue
             hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), m.group("scale")), unit, None))
         for m in _ZH_PCT.finditer(text, start, end):
-            hits.append(NumHit(m.start(), m.end(), float(Decimal(m.group("num"))), "percent", None))
+            num = m.group("num")
+            value = float(Decimal(num)) if num[0].isdigit() else zh_numeral(num)
+            if value is not None:
+                hits.append(NumHit(m.start(), m.end(), value, "percent", None))
     hits = _dedupe(hits)
     hits = _share_range_units(text, hits)
     out = []
