@@ -409,3 +409,22 @@ def test_a_follow_up_two_months_later_joins_its_event_after_the_event_is_frozen(
     for it in items:
         old.add(it)
     assert old.event_of("a3") != old.event_of("a1") == old.event_of("a2")
+
+
+def test_state_saved_before_orjson_still_loads():
+    import io
+    import zlib
+
+    import numpy as np
+    import orjson
+
+    lk = EventLinker(EventOptions(cold_start_docs=0))
+    for it in _bridge():
+        lk.add(it)
+    with np.load(io.BytesIO(lk.to_bytes())) as z:
+        state, sigs = orjson.loads(zlib.decompress(z["state_z"].tobytes())), z["sigs"]
+    old = io.BytesIO()  # the earlier layout: plain JSON in a deflated zip member
+    np.savez_compressed(old, state=np.frombuffer(json.dumps(state).encode("utf-8"), dtype=np.uint8), sigs=sigs)
+    back = EventLinker.from_bytes(old.getvalue(), EventOptions(cold_start_docs=0))
+    assert {s: back.event_of(s) for s in lk.story_event} == {s: lk.event_of(s) for s in lk.story_event}
+    assert back.to_bytes() == lk.to_bytes()
