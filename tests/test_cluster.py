@@ -428,3 +428,29 @@ def test_state_saved_before_orjson_still_loads():
     back = EventLinker.from_bytes(old.getvalue(), EventOptions(cold_start_docs=0))
     assert {s: back.event_of(s) for s in lk.story_event} == {s: lk.event_of(s) for s in lk.story_event}
     assert back.to_bytes() == lk.to_bytes()
+
+
+def test_an_overflowing_digit_run_does_not_break_the_saved_state():
+    lk = EventLinker(EventOptions(cold_start_docs=0))
+    lk.add(LinkItem("n1", "Budget", "The figure " + "9" * 400 + " was printed by mistake in the budget table today."))
+    back = EventLinker.from_bytes(lk.to_bytes(), EventOptions(cold_start_docs=0))
+    assert back.event_of("n1") == lk.event_of("n1")
+
+
+def test_idle_events_are_frozen_when_a_saved_state_is_loaded():
+    # the sweep counts stories within one run; ingest batches are usually smaller than that
+    items = _follow_up_stream()
+    lk = EventLinker(EventOptions(cold_start_docs=0))
+    for it in items[:3]:
+        lk.add(it)
+    assert lk.events[lk.event_of("a1")].members is not None  # no sweep ran: 3 stories < 1,000
+    back = EventLinker.from_bytes(lk.to_bytes(), EventOptions(cold_start_docs=0))
+    ev = back.events[back.event_of("a1")]
+    assert ev.members is None and ev.indexed and "a1" not in back.records
+    assert back.add(items[3]).event_id == ev.eid
+
+
+def test_compare_event_with_a_single_word_vocabulary():
+    stories = [_story("a", "Global Times", "海关", "海关表示"), _story("b", "Reuters", "海关", "海关表示")]
+    d = compare_event(stories, _family)
+    assert all(f["distinctive_words"] == [] for f in d["families"])

@@ -127,6 +127,11 @@ def test_tune_errors_name_the_fix(run_cli):
     r = run_cli("eval", "events", "--data", EVAL, "--tune", "gvc", "--grid", "threshold")
     assert (r.returncode, r.stderr.decode().strip()) == (
         1, "Error: eval events --grid 'threshold': write NAME=V1,V2 (for example threshold=0.08,0.10)")
+    r = run_cli("eval", "events", "--data", EVAL, "--tune", "gvc", "--grid", "bigrams=ture")
+    assert (r.returncode, r.stderr.decode().strip()) == (1, "Error: eval events --grid 'bigrams=ture': bigrams takes bool values")
+    r = run_cli("eval", "events", "--data", EVAL, "--tune", "gvc", "--grid", "threshold=0.1", "--grid", "threshold=0.2")
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, "Error: eval events --grid 'threshold=0.2': threshold is given twice (list all its values in one --grid)")
     r = run_cli("eval", "events", "--grid", "threshold=0.1")
     assert r.returncode == 2 and "Error: --grid needs --tune TARGET (the training split to search on)" in r.stderr.decode()
     r = run_cli("eval", "events", "--data", EVAL, "--tune", "gvc")

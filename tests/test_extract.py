@@ -312,7 +312,10 @@ def test_chinese_percent_in_chinese_numerals_and_peta_scale():
     assert ("百分之三十", 30.0, "percent") in got and ("百分之四十八", 48.0, "percent") in got
     assert ("百分之十五点五", 15.5, "percent") in got and ("百分之一百零五", 105.0, "percent") in got
     assert ("3000千万亿次", 3e18, "times") in got  # 千万亿 is 10^15, not 千万 (10^7) followed by 亿
-    assert [zh_numeral(x) for x in ("十", "二十一", "两百", "四八", "百分")] == [10.0, 21.0, 200.0, None, None]
+    assert [zh_numeral(x) for x in ("十", "二十一", "两百", "一千零五", "十五點五", "四八", "十十", "一十百", "百分")] == [
+        10.0, 21.0, 200.0, 1005.0, 15.5, None, None, None, None]
+    got = [(n.text, n.value) for n in _run("增长百分之一千，下降百分之十五點五；百分之三万不是百分数。", "zh").numbers]
+    assert ("百分之一千", 1000.0) in got and ("百分之十五點五", 15.5) in got and not any(v == 3.0 for _, v in got)
 
 
 def test_currency_letter_codes_only_as_whole_words():

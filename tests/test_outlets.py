@@ -64,3 +64,23 @@ def test_bad_registry_file_names_the_problem(tmp_path):
     bad.write_text("[[outlet]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_registry(bad)
+
+
+def test_own_outlets_win_names_they_share_with_packaged_ones(tmp_path):
+    (tmp_path / "own.toml").write_text('''
+[[outlet]]
+id = "scmp-weekend"
+name = "SCMP Weekend Desk"
+aliases = ["SCMP"]
+domains = ["scmp.com"]
+region = "Hong Kong"
+owner = "Alibaba Group"
+family = "PRC commercial"
+alignment = "a desk's own split of one paper (fictional, for this test)"
+sources = ["written for the sinodesk tests"]
+''', encoding="utf-8")
+    reg = load_registry(extra=[tmp_path / "own.toml"])
+    assert reg.match("SCMP").id == "scmp-weekend" and reg.by_url("https://www.scmp.com/news/1").id == "scmp-weekend"
+    assert reg.match("South China Morning Post").id == "scmp"  # the packaged outlet keeps its other names
+    with pytest.raises(ConfigError, match=r"outlet registry cannot be read \(Is a directory; fix the 'outlets' list"):
+        load_registry(extra=[tmp_path])

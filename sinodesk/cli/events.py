@@ -23,7 +23,7 @@ def _default_data() -> str:
 @click.option("--fit-model", "fit_model", type=click.Path(dir_okay=False), default=None,
               help="Refit the learned merge decision on the training splits only and write it to this JSON file.")
 @click.option("--tune", "tune_target", type=click.Choice(["ecbplus", "uci", "gvc"]), default=None,
-              help="Grid-search event options on this set's training split only (ECB+ topics 1-35, the first 45%% "
+              help="Grid-search event options on this set's training split only (ECB+ topics 1-35, the first 45% "
                    "of UCI, GVC validation) instead of scoring.")
 @click.option("--grid", "grid", multiple=True, metavar="NAME=V1,V2",
               help="With --tune: values to try for one event option (repeat for more options).")
@@ -87,11 +87,13 @@ def _parse_grid(grid: tuple[str, ...], opts) -> dict[str, list]:
         if name not in types:
             raise BadInput(f"eval events --grid {spec!r}: {name!r} is not an event option "
                            f"(known: {', '.join(sorted(types))})")
+        if name in out:
+            raise BadInput(f"eval events --grid {spec!r}: {name} is given twice (list all its values in one --grid)")
         kind = float if types[name] is type(None) else types[name]  # merge_prob: None or a probability
+        bools = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
         try:
-            out[name] = [kind(v) if kind is not bool else v.strip().lower() in ("1", "true", "yes")
-                         for v in values.split(",")]
-        except ValueError:
+            out[name] = [bools[v.strip().lower()] if kind is bool else kind(v.strip()) for v in values.split(",")]
+        except (ValueError, KeyError):
             raise BadInput(f"eval events --grid {spec!r}: {name} takes {kind.__name__} values") from None
     return out
 

@@ -128,7 +128,7 @@ def log_odds(counts: dict[str, Counter[str]], *, prior_weight: float = 500.0) ->
     for c in counts.values():
         pooled.update(c)
     total = sum(pooled.values())
-    if not total:
+    if len(pooled) < 2:  # one word (or none) in the whole event: nothing sets a group apart
         return {g: [] for g in counts}
     a0 = min(prior_weight, float(total))  # never let the prior outweigh a small event's own words
     alpha = {w: a0 * n / total for w, n in pooled.items()}

@@ -123,7 +123,7 @@ class _Event:
         ev.norm = d.get("norm") or math.sqrt(sum(v * v for v in ev.centroid.values())) or 1.0
         ev.first_day, ev.last_day = d["first"], d["last"]
         ev.entities = d["entities"]
-        ev.numbers = {float(k): v for k, v in d["numbers"]}
+        ev.numbers = {float(k): v for k, v in d["numbers"] if k is not None}  # None: an infinity orjson wrote
         ev.names = d.get("names", {})  # absent in states saved before the learned decision
         ev.years = d.get("years", {})
         ev.members = d.get("members")  # None (frozen) in states saved before local re-clustering
@@ -238,8 +238,9 @@ def _event_id(story_id: str) -> str:
 
 
 def _notable(numbers) -> frozenset[float]:
-    """Numbers worth matching: not the small counts and day numbers every story has."""
-    return frozenset(n for n in numbers if n > 31 or (n != int(n)))
+    """Numbers worth matching: not the small counts and day numbers every story has (nor an
+    overflowed digit run: JSON has no infinity)."""
+    return frozenset(float(n) for n in numbers if math.isfinite(n) and (n > 31 or n != int(n)))
 
 
 class EventLinker:
@@ -702,7 +703,7 @@ class EventLinker:
                 else:  # saved before the state was written with orjson + zlib
                     state = json.loads(z["state"].tobytes().decode("utf-8"))
                 sigs = z["sigs"].astype(np.uint64)
-        except (ValueError, OSError, KeyError, UnicodeDecodeError, zlib.error, orjson.JSONDecodeError) as exc:
+        except (ValueError, TypeError, OSError, KeyError, UnicodeDecodeError, zlib.error) as exc:
             raise ArchiveError(
                 f"event-linker state ({len(b)} bytes) cannot be read ({exc}): rebuild it with 'sinodesk reprocess'"
             ) from exc
@@ -725,7 +726,10 @@ class EventLinker:
         lk.dups = DuplicateIndex.from_state(state["dups"], sigs, threshold=o.dup_threshold, num_perm=o.dup_num_perm,
                                             shingle_words=o.dup_shingle_words, min_words=o.dup_min_words)
         horizon = None if lk.latest_day is None else lk.latest_day - o.max_age_days
+        settled = None if lk.latest_day is None else lk.latest_day - o.recluster_age_days
         for ev in lk.events.values():
             if horizon is None or ev.last_day is None or ev.last_day >= horizon:
                 lk._index(ev)
+            if settled is not None and ev.last_day is not None and ev.last_day < settled:
+                lk._freeze(ev)  # the sweep counts adds within one run; batches are often smaller
         return lk

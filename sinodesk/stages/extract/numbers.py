@@ -114,16 +114,20 @@ _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
     r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條)?"
 )
-_ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+_ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
+                     r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9}
 
 
+_ZH_PLACE = {"十": 10, "百": 100, "千": 1000}
+
+
 def zh_numeral(s: str) -> float | None:
-    """Value of a Chinese numeral up to 999 with an optional decimal part ('四十八' 48, '十五点五'
+    """Value of a Chinese numeral up to 9,999 with an optional decimal part ('四十八' 48, '十五点五'
     15.5, '一百零五' 105); None for anything else."""
-    whole, _, frac = s.partition("点")
-    total, digit = 0, None
+    whole, _, frac = s.replace("點", "点").partition("点")
+    total, digit, last_place = 0, None, 10**4
     for ch in whole:
         if ch in "零〇" and total:  # a place holder inside a number: 一百零五
             continue
@@ -131,9 +135,12 @@ def zh_numeral(s: str) -> float | None:
             if digit is not None:
                 return None  # two digits in a row ('四八') is not a numeral this handles
             digit = _ZH_DIGIT[ch]
-        elif ch in ("十", "百"):
-            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
-            digit = None
+        elif ch in _ZH_PLACE:
+            place = _ZH_PLACE[ch]
+            if place >= last_place:
+                return None  # places must fall: '十十', '一十百' are not numerals
+            total += (1 if digit is None else digit) * place
+            digit, last_place = None, place
         else:
             return None
     total += digit or 0

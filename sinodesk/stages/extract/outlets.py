@@ -190,6 +190,8 @@ def _read_outlets(p: Path, missing: str = "reinstall sinodesk or pass an existin
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{p}: outlet registry not found ({missing})") from None
+    except OSError as exc:
+        raise ConfigError(f"{p}: outlet registry cannot be read ({exc.strerror or exc}; {missing})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{p}: not valid TOML ({exc}); fix the file") from None
     outlets = []
@@ -208,9 +210,12 @@ def _read_outlets(p: Path, missing: str = "reinstall sinodesk or pass an existin
 def load_registry(path: str | Path | None = None, *, extra: Sequence[str | Path] = ()) -> OutletRegistry:
     """Read the outlet registry (default: the packaged ``data/outlets.toml``), then the user's
     ``extra`` registry files in order: an outlet whose id is already known replaces it (a
-    different family, more aliases), a new id is added."""
-    by_id = {o.id: o for o in _read_outlets(Path(path) if path is not None else _default_path())}
+    different family, more aliases), a new id is added, and their names, aliases and domains win
+    over the packaged ones."""
+    packaged = _read_outlets(Path(path) if path is not None else _default_path())
+    own: dict[str, Outlet] = {}
     for more in extra:
         for o in _read_outlets(Path(more), "fix the 'outlets' list in your settings file"):
-            by_id[o.id] = o
-    return OutletRegistry(tuple(by_id.values()))
+            own[o.id] = o
+    # the user's outlets first: where a name, alias or domain is claimed twice, theirs wins
+    return OutletRegistry(tuple(own.values()) + tuple(o for o in packaged if o.id not in own))
