@@ -326,6 +326,16 @@ def test_compare_across_languages_reads_chinese_words_and_judges_gaps_within_a_l
     assert fams["示例新闻"]["omits_entities"] == []
     # "gallium exports 48 percent" is matched by English words: no gap claimed for a Chinese-only family
     assert fams["示例新闻"]["omits_quantities"] == []
+    # by an alias too ('SCMP'), when the registry's names are given
+    en2 = _replace(en, entities=en.entities[:2] + (Entity("SCMP", "ORG", "org:scmp", 0, 1),),
+                   attributions=(Attribution("Ministry of Commerce", "Ministry of Commerce", 0, 1, cue="said"),
+                                 Attribution("SCMP", "SCMP", 0, 1, cue="learned")))
+    plain = {f["family"]: f for f in compare_event([en2, zh], family)["families"]}
+    assert [x["source"] for x in plain["Hong Kong"]["sources"]] == ["Ministry of Commerce", "SCMP"]
+    named = compare_event([en2, zh], family, outlet_aliases=lambda o: ["SCMP"] if o == "South China Morning Post" else [])
+    fams2 = {f["family"]: f for f in named["families"]}
+    assert [x["source"] for x in fams2["Hong Kong"]["sources"]] == ["Ministry of Commerce"]
+    assert fams2["示例新闻"]["omits_entities"] == []
 
 
 def test_average_linkage_merges_while_the_mean_similarity_reaches_the_threshold():

@@ -65,7 +65,11 @@ def compare(event_id, db, as_json, config):
     if not stories:
         raise NotFound(f"event {event_id!r} is not in {db} (list events with 'sinodesk events')")
     registry = outlets_of(config)
-    d = compare_event(stories, family_lookup(registry), display=load_gazetteer(registry).display)
+    def aliases(outlet: str) -> tuple[str, ...]:
+        o = registry.match(outlet)
+        return (o.name, *o.aliases) if o else ()
+
+    d = compare_event(stories, family_lookup(registry), display=load_gazetteer(registry).display, outlet_aliases=aliases)
     click.echo(json.dumps(d, ensure_ascii=False, indent=2) if as_json else render_compare(d))
 
 

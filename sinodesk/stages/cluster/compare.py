@@ -14,7 +14,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ...errors import BadInput
 from ...records import NumberClaim, Story
@@ -73,10 +73,17 @@ def _entity_labels(stories: Sequence[Story], display: Callable[[str], str] | Non
     return out
 
 
-def _own_outlet_entities(stories: Sequence[Story]) -> set[str]:
-    """Entities that are the event's own outlets ('South China Morning Post' in its own report):
-    a family does not leave out a fact by not naming another family's newspaper."""
-    names = {(s.outlet or "").casefold() for s in stories if s.outlet}
+def _outlet_names(outlet: str | None, aliases: Callable[[str], Iterable[str]] | None) -> set[str]:
+    """An outlet's name and (from the registry, when given) its aliases, case-folded."""
+    if not outlet:
+        return set()
+    return {outlet.casefold(), *(a.casefold() for a in (aliases(outlet) if aliases else ()))}
+
+
+def _own_outlet_entities(stories: Sequence[Story], aliases: Callable[[str], Iterable[str]] | None) -> set[str]:
+    """Entities that are the event's own outlets ('South China Morning Post', 'SCMP' in its own
+    report): a family does not leave out a fact by not naming another family's newspaper."""
+    names = set().union(*(_outlet_names(s.outlet, aliases) for s in stories))
     return {e.canonical for s in stories for e in s.entities if e.text.casefold() in names}
 
 
@@ -156,6 +163,7 @@ def compare_event(
     min_z: float = 0.3,
     min_mentions: int = 2,
     display: Callable[[str], str] | None = None,
+    outlet_aliases: Callable[[str], Iterable[str]] | None = None,
 ) -> dict:
     """Side-by-side framing of one event's stories, grouped by outlet owner family (JSON-ready).
 
@@ -164,7 +172,9 @@ def compare_event(
     quarter of their stories when there are few (one passing mention in a large event is no gap).
     A quantity is matched by its unit and the words before it, so a family is only said to give no
     figure for quantities reported in a language its own stories use.  ``display``: canonical id ->
-    readable name (the gazetteer's), for entities only ever mentioned in Chinese.
+    readable name (the gazetteer's), for entities only ever mentioned in Chinese;
+    ``outlet_aliases``: outlet -> its other names (the registry's), so that 'SCMP' in the Post's
+    own report is neither a source it cites nor a fact others leave out.
     """
     if not stories:
         raise BadInput("compare: the event has no stories (pick an event id listed by 'sinodesk events')")
@@ -178,7 +188,7 @@ def compare_event(
     ent_stories = {g: Counter(c for s in ss for c in {e.canonical for e in s.entities}) for g, ss in groups.items()}
     ents = {g: set(c) for g, c in ent_stories.items()}
     ent_label = _entity_labels(stories, display)
-    own_outlets = _own_outlet_entities(stories)
+    own_outlets = _own_outlet_entities(stories, outlet_aliases)
     languages = {g: {s.language for s in ss} for g, ss in groups.items()}
     quantity_language: dict[tuple[str, str], set] = defaultdict(set)
 
@@ -211,8 +221,9 @@ def compare_event(
         ss = groups[g]
         sources: Counter[str] = Counter()
         for s in ss:
+            itself = _outlet_names(s.outlet, outlet_aliases)
             for a in s.attributions:
-                if a.source.casefold() != (s.outlet or "").casefold():  # an outlet naming itself cites no one
+                if a.source.casefold() not in itself:  # an outlet naming itself cites no one
                     sources[a.source] += 1
         others = [h for h in groups if h != g]
         omitted = Counter()  # entities other families name in at least min_mentions stories
