@@ -39,6 +39,7 @@ import io
 import json
 import math
 import zlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -48,8 +49,6 @@ import orjson
 from ...errors import BadInput
 from .dedup import DuplicateIndex
 from .decision import load_models, pair_features
-from collections import Counter
-
 from .features import (DocFreq, Features, cosine, day_number, names_in, numbers_in, term_counts, weigh,
                        years_in)
 
@@ -575,15 +574,19 @@ class EventLinker:
         if self._adds_since_sweep < self.sweep_every or self.latest_day is None:
             return
         self._adds_since_sweep = 0
-        horizon = self.latest_day - self.opts.max_age_days
-        settled = self.latest_day - self.opts.recluster_age_days
         for ev in self.events.values():
-            if ev.last_day is None:
-                continue
-            if ev.last_day < settled:
-                self._freeze(ev)
-            if ev.indexed and ev.last_day < horizon:
+            if self._settle(ev):
                 self._unindex(ev)
+
+    def _settle(self, ev: _Event) -> bool:
+        """Freeze ``ev`` if it has been idle for ``recluster_age_days``; True when it has been idle
+        for ``max_age_days`` and belongs out of the candidate index (the one place these rules live:
+        the periodic sweep and loading a saved state both ask it)."""
+        if ev.last_day is None or self.latest_day is None:
+            return False
+        if ev.last_day < self.latest_day - self.opts.recluster_age_days:
+            self._freeze(ev)
+        return ev.last_day < self.latest_day - self.opts.max_age_days
 
     def _freeze(self, ev: _Event) -> None:
         """Stop keeping the members of ``ev`` (too large or idle): it can still grow and merge,
@@ -725,11 +728,7 @@ class EventLinker:
         o = lk.opts
         lk.dups = DuplicateIndex.from_state(state["dups"], sigs, threshold=o.dup_threshold, num_perm=o.dup_num_perm,
                                             shingle_words=o.dup_shingle_words, min_words=o.dup_min_words)
-        horizon = None if lk.latest_day is None else lk.latest_day - o.max_age_days
-        settled = None if lk.latest_day is None else lk.latest_day - o.recluster_age_days
-        for ev in lk.events.values():
-            if horizon is None or ev.last_day is None or ev.last_day >= horizon:
+        for ev in lk.events.values():  # the sweep counts adds within one run; batches are often smaller
+            if not lk._settle(ev):
                 lk._index(ev)
-            if settled is not None and ev.last_day is not None and ev.last_day < settled:
-                lk._freeze(ev)  # the sweep counts adds within one run; batches are often smaller
         return lk
