@@ -58,18 +58,16 @@ def compare(event_id, db, as_json, config):
     from ..errors import NotFound
     from ..pipeline import family_lookup
     from ..stages.cluster import compare_event, render_compare
-    from ..stages.extract.gazetteer import load_gazetteer
+    from ..stages.extract.gazetteer import display_name, display_names
 
     archive = open_archive(db, create=False)
     stories = list(archive.iter_stories(StoryFilter(event_id=event_id)))
     if not stories:
         raise NotFound(f"event {event_id!r} is not in {db} (list events with 'sinodesk events')")
     registry = outlets_of(config)
-    def aliases(outlet: str) -> tuple[str, ...]:
-        o = registry.match(outlet)
-        return (o.name, *o.aliases) if o else ()
-
-    d = compare_event(stories, family_lookup(registry), display=load_gazetteer(registry).display, outlet_aliases=aliases)
+    names = display_names(registry)
+    d = compare_event(stories, family_lookup(registry), display=lambda c: display_name(names, c),
+                      outlet_aliases=registry.names_of)
     click.echo(json.dumps(d, ensure_ascii=False, indent=2) if as_json else render_compare(d))
 
 

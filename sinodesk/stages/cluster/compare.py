@@ -48,9 +48,8 @@ def _jieba():
 def framing_words(text: str) -> list[str]:
     """Words for the log-odds comparison: Chinese as jieba words of two or more characters (not the
     character bigrams the linker uses: '镓出', '口管' frame nothing), other text as :func:`tokens`."""
-    out = [w for run in _HAN_RUN.findall(text) for w in _jieba().lcut(run)
-           if len(w) >= 2 and w not in _ZH_STOP] if _HAN_RUN.search(text) else []
-    return out + tokens(_HAN_RUN.sub(" ", text))
+    zh = [w for run in _HAN_RUN.findall(text) for w in _jieba().lcut(run) if len(w) >= 2 and w not in _ZH_STOP]
+    return zh + tokens(_HAN_RUN.sub(" ", text))
 
 
 def _entity_labels(stories: Sequence[Story], display: Callable[[str], str] | None) -> dict[str, str]:

@@ -132,7 +132,7 @@ class Gazetteer:
         return self.aliases.get(name) or self._folded.get(name.casefold())
 
     def display(self, canonical: str) -> str:
-        return self.names.get(canonical, canonical.split(":", 1)[-1].replace("-", " ").title())
+        return display_name(self.names, canonical)
 
     def _latin_matches(self, text: str, start: int, end: int):
         """``self._latin.finditer`` (leftmost, longest, non-overlapping), computed cheaply.
@@ -211,6 +211,23 @@ def _script_variants(alias: str, converters: list) -> list[str]:
     return out
 
 
+def display_name(names: dict[str, str], canonical: str) -> str:
+    """The display name of ``canonical`` (from :func:`display_names`), else its id made readable."""
+    return names.get(canonical, canonical.split(":", 1)[-1].replace("-", " ").title())
+
+
+def display_names(registry: OutletRegistry | None = None, directory: str | Path | None = None) -> dict[str, str]:
+    """canonical id -> display name (an entity's first alias, an outlet's name), without compiling
+    the scanner (about 6 ms instead of the 0.9 s of :func:`load_gazetteer`)."""
+    d = Path(directory) if directory is not None else _default_dir()
+    names: dict[str, str] = {}
+    for canonical, al, _where in read_lists(d):
+        names.setdefault(canonical, al[0])
+    for o in registry or ():
+        names.setdefault(f"org:{o.id}", o.name)
+    return names
+
+
 def load_gazetteer(registry: OutletRegistry | None = None, directory: str | Path | None = None) -> Gazetteer:
     """Read the curated lists (and the outlets, when given) into a compiled Gazetteer."""
     from opencc import OpenCC
@@ -218,16 +235,13 @@ def load_gazetteer(registry: OutletRegistry | None = None, directory: str | Path
     converters = [OpenCC("s2t"), OpenCC("s2tw"), OpenCC("s2hk")]
     d = Path(directory) if directory is not None else _default_dir()
     aliases: dict[str, str] = {}
-    names: dict[str, str] = {}
     for canonical, al, _where in read_lists(d):
-        names.setdefault(canonical, al[0])
         for a in al:
             for v in _script_variants(a, converters):
                 aliases.setdefault(v, canonical)
     if registry is not None:
         for o in registry:
             canonical = f"org:{o.id}"
-            names.setdefault(canonical, o.name)
             for a in (o.name, *o.aliases):
                 if a.casefold() in _OUTLET_ALIAS_STOP or len(a) < (2 if has_cjk(a) else 3) or a.isdigit():
                     continue
@@ -235,4 +249,4 @@ def load_gazetteer(registry: OutletRegistry | None = None, directory: str | Path
                     continue
                 for v in _script_variants(a, converters):
                     aliases.setdefault(v, canonical)
-    return Gazetteer(aliases, names)
+    return Gazetteer(aliases, display_names(registry, d))

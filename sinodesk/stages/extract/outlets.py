@@ -134,6 +134,11 @@ class OutletRegistry:
             hit = self._by_name.get(key[: -len(" website")])
         return hit
 
+    def names_of(self, name: str) -> tuple[str, ...]:
+        """Every name of the outlet called ``name`` (its name and aliases); () if unknown."""
+        o = self.match(name)
+        return (o.name, *o.aliases) if o else ()
+
     def by_url(self, url: str) -> Outlet | None:
         """Outlet owning the URL's host (or a parent domain of it)."""
         if not url:
