@@ -343,16 +343,20 @@ def eval_ecbplus(root: Path, opts: EventOptions, *, peer: bool = True, seeds: Se
     ]
 
 
+def _background(ecb_train: Sequence[EvalDoc]) -> list[str]:
+    """Background idf for GVC: training text only (ECB+ topics 1-35), as the product primes from its archive."""
+    return [_text(d.item) for d in ecb_train]
+
+
 def eval_gvc(root: Path, opts: EventOptions, *, peer: bool = True) -> list[EvalReport]:
     """The whole subset as one dated stream, scored on all of it, on its validation split (where
     ``time_scale_days`` was chosen: ``--tune gvc``) and on its held-out test split."""
     docs = load_gvc(root)
-    # background idf from training text only (ECB+ topics 1-35), as the product primes from its archive
-    background = [_text(d.item) for d in load_ecbplus(root) if d.train]
-    pred = run_linker(docs, opts, prime=background)
+    ecb_train = [d for d in load_ecbplus(root) if d.train]
+    pred = run_linker(docs, opts, prime=_background(ecb_train))
     peer_pred, setting = None, ""
     if peer:
-        dist = tune_baseline_distance([d for d in load_ecbplus(root) if d.train])
+        dist = tune_baseline_distance(ecb_train)
         setting = f"distance {dist:.2f} tuned on ECB+ topics 1-35"
         peer_pred = baseline_agglomerative([_text(d.item) for d in docs], dist)
     parts = [("GVC subset (all shootings)", lambda d: True), ("GVC validation split (tuned on)", lambda d: d.train),
@@ -510,7 +514,7 @@ def tune(root: Path, base: EventOptions, grid: dict[str, Sequence], *, target: s
         splits = [[d for d in load_uci(root) if d.train]]
     elif target == "gvc":
         splits = [load_gvc(root, split="val")]
-        prime = [_text(d.item) for d in load_ecbplus(root) if d.train]
+        prime = _background([d for d in load_ecbplus(root) if d.train])
     else:
         raise BadInput(f"eval events --tune: cannot tune on {target!r} (tune on {', '.join(TUNE_TARGETS)} training data)")
     for key in grid:
