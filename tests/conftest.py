@@ -96,3 +96,14 @@ def assert_story_floors(report, *, published: float, outlet: float) -> None:
     assert d["provenance"] == 1.0
     assert d["published_accuracy"] >= published
     assert d["outlet_accuracy"] >= outlet
+
+
+def outlet_toml(id: str, name: str, aliases: list[str], domains: list[str], *, family: str, owner: str,
+                region: str = "Hong Kong", alignment: str = "written for the sinodesk tests",
+                sources: tuple[str, ...] = ("written for the sinodesk tests",)) -> str:
+    """One ``[[outlet]]`` table for a user's own registry file (JSON strings are TOML strings)."""
+    import json
+
+    fields = {"id": id, "name": name, "aliases": aliases, "domains": domains, "region": region, "owner": owner,
+              "family": family, "alignment": alignment, "sources": list(sources)}
+    return "[[outlet]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items()) + "\n"

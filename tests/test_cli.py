@@ -10,7 +10,7 @@ import pytest
 
 from sinodesk.serialize import CONTRACT_FIELDS
 
-from .conftest import ROOT
+from .conftest import ROOT, outlet_toml
 
 
 @pytest.fixture
@@ -162,29 +162,14 @@ def test_sample_links_each_english_story_to_its_chinese_report(desk, run_cli):
     assert {e["headline"] for e in events} == {"网络攻击导致杭州云服务中断", "深圳开放人工智能公共算力平台", "镓出口管制再次收紧"}
 
 
-_OWN_OUTLETS = """
-[[outlet]]
-id = "songhua-courier"
-name = "Songhua River Courier"
-aliases = ["松花江信使报", "Courier"]
-domains = ["songhua-courier.example"]
-region = "Heilongjiang"
-owner = "a provincial media group (fictional, for this test)"
-family = "PRC commercial"
-alignment = "commercial, licensed"
-sources = ["written for the sinodesk tests"]
-
-[[outlet]]
-id = "scmp"
-name = "South China Morning Post"
-aliases = ["SCMP", "南华早报"]
-domains = ["scmp.com"]
-region = "Hong Kong"
-owner = "Alibaba Group"
-family = "PRC commercial"
-alignment = "owned by a mainland company since 2016: grouped with the mainland commercial press here"
-sources = ["the user's own reading"]
-"""
+_OWN_OUTLETS = outlet_toml(
+    "songhua-courier", "Songhua River Courier", ["松花江信使报", "Courier"], ["songhua-courier.example"],
+    family="PRC commercial", owner="a provincial media group (fictional, for this test)", region="Heilongjiang",
+) + outlet_toml(
+    "scmp", "South China Morning Post", ["SCMP", "南华早报"], ["scmp.com"], family="PRC commercial",
+    owner="Alibaba Group",
+    alignment="owned by a mainland company since 2016: grouped with the mainland commercial press here",
+)
 
 
 def test_own_outlet_files_add_and_replace_outlets(tmp_path, run_cli):

@@ -6,6 +6,7 @@ import pytest
 
 from sinodesk.errors import ConfigError
 from sinodesk.stages.extract.outlets import FAMILIES, load_registry
+from tests.conftest import outlet_toml
 
 
 @pytest.fixture(scope="module")
@@ -67,18 +68,9 @@ def test_bad_registry_file_names_the_problem(tmp_path):
 
 
 def test_own_outlets_win_names_they_share_with_packaged_ones(tmp_path):
-    (tmp_path / "own.toml").write_text('''
-[[outlet]]
-id = "scmp-weekend"
-name = "SCMP Weekend Desk"
-aliases = ["SCMP"]
-domains = ["scmp.com"]
-region = "Hong Kong"
-owner = "Alibaba Group"
-family = "PRC commercial"
-alignment = "a desk's own split of one paper (fictional, for this test)"
-sources = ["written for the sinodesk tests"]
-''', encoding="utf-8")
+    (tmp_path / "own.toml").write_text(outlet_toml(
+        "scmp-weekend", "SCMP Weekend Desk", ["SCMP"], ["scmp.com"], family="PRC commercial", owner="Alibaba Group",
+        alignment="a desk's own split of one paper (fictional, for this test)"), encoding="utf-8")
     reg = load_registry(extra=[tmp_path / "own.toml"])
     assert reg.match("SCMP").id == "scmp-weekend" and reg.by_url("https://www.scmp.com/news/1").id == "scmp-weekend"
     assert reg.match("South China Morning Post").id == "scmp"  # the packaged outlet keeps its other names
