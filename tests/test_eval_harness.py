@@ -1,0 +1,24 @@
+"""The one eval path: a fresh archive through the Runner, read back as export writes it."""
+
+from sinodesk.eval.harness import ingest_items, ingest_texts
+from sinodesk.serialize import CONTRACT_FIELDS
+
+
+def test_ingest_items_maps_lines_to_stories():
+    items = [
+        {"title": "Port strike spreads to three cities", "text": "Dock workers in Ningbo walked out on Monday over pay. " * 8, "url": "https://example.org/a"},
+        {"title": "Rain delays harvest in Henan", "text": "Farmers in Henan said heavy rain had delayed the wheat harvest by two weeks. " * 6},
+    ]
+    run = ingest_items(items)
+    assert run.summary.documents == 2
+    lines = run.by_line()
+    assert sorted(lines) == [1, 2]
+    first = lines[1][0]
+    assert set(CONTRACT_FIELDS) <= set(first)
+    assert first["headline"] == "Port strike spreads to three cities"
+    assert run.doc_text(first["doc_id"])[first["start"]:first["end"]].startswith("Dock workers")
+
+
+def test_ingest_texts_names_sources_by_file_name():
+    run = ingest_texts({"one.txt": "Harbour fees cut\n\nThe port authority in Tianjin said on Tuesday it would cut harbour fees by a tenth from May. " * 3})
+    assert set(run.by_source()) == {"one.txt"}
