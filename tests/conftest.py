@@ -14,9 +14,15 @@ EVAL = SHARED / "eval"
 
 
 def need_shared(path: Path) -> Path:
-    """Return ``path`` or skip the test with a clear reason if ../shared is missing."""
+    """Return ``path``; if ../shared is missing, skip with a clear reason -- or fail under CI.
+
+    ``.ci/run`` sets ``SINODESK_REQUIRE_SHARED=1``: there a missing data set is an error, since a
+    skipped quality test would leave its floor unchecked."""
     if not path.exists():
-        pytest.skip(f"{path} is missing: put the shared data beside the repository or set SINODESK_SHARED")
+        msg = f"{path} is missing: put the shared data beside the repository or set SINODESK_SHARED"
+        if os.environ.get("SINODESK_REQUIRE_SHARED"):
+            pytest.fail(msg + " (SINODESK_REQUIRE_SHARED is set: CI needs it)")
+        pytest.skip(msg)
     return path
 
 
