@@ -47,7 +47,7 @@ STANCES = {"asserts", "hedges", "denies"}
 DATE_KINDS = {"start", "end", "occurred", "disclosed", "reported"}
 MALWARE_KINDS = {"botnet", "worm", "virus", "trojan", "backdoor", "ransomware", "spyware", "keylogger", "exploit", "tool", "other"}
 TECHNIQUE_BASES = {"named", "described"}
-ROLES = {"main", "background"}
+ROLES = {"main", "background", "sidebar"}
 TECH_ID = re.compile(r"^T\d{4}(\.\d{3})?$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -179,9 +179,12 @@ def spans(item: dict) -> Iterator[tuple[str, dict]]:
             yield from _walk(f"incidents[{i}].{key}", val)
 
 
+_SPAN_KEYS = {"text", "start", "end", "occ"}
+
+
 def _walk(path: str, val) -> Iterator[tuple[str, dict]]:
     if isinstance(val, dict):
-        if "text" in val and ("start" in val or "occ" in val):
+        if "text" in val and set(val) <= _SPAN_KEYS:
             yield path, val
             return
         for k, v in val.items():
@@ -283,8 +286,8 @@ def check_item(item: dict, text: str) -> list[str]:
             _enum(p, ww + " stance", a.get("stance"), STANCES)
             if not isinstance(a.get("own_voice"), bool):
                 p.append(f"{ww}: own_voice must be true or false")
-            if a.get("claimant") is None and not a.get("own_voice"):
-                p.append(f"{ww}: an attribution with no claimant span must be in the story's own voice")
+            if a.get("own_voice") and a.get("claimant") is not None:
+                p.append(f"{ww}: an attribution in the story's own voice has no claimant span")
             if a.get("actor") is None and a.get("actor_country") is None:
                 p.append(f"{ww}: an attribution names an actor or at least a country")
         for j, t in enumerate(inc.get("techniques", [])):
@@ -388,57 +391,33 @@ def stats(items_by_split: dict[str, list[dict]]) -> dict:
     return out
 
 
-# -- ATT&CK names (Enterprise) used by the labels; review against attack.mitre.org -----------
+# -- the ATT&CK Enterprise ids the labels use, with their names (from memory of ATT&CK v15;
+#    review against attack.mitre.org before relying on a name) ---------------------------------
 
 ATTACK_NAMES = {
-    "T1003": "OS Credential Dumping",
     "T1005": "Data from Local System",
-    "T1021": "Remote Services",
     "T1027": "Obfuscated Files or Information",
     "T1036": "Masquerading",
-    "T1041": "Exfiltration Over C2 Channel",
     "T1046": "Network Service Discovery",
-    "T1056": "Input Capture",
     "T1056.001": "Keylogging",
-    "T1059": "Command and Scripting Interpreter",
-    "T1068": "Exploitation for Privilege Escalation",
-    "T1071": "Application Layer Protocol",
-    "T1078": "Valid Accounts",
-    "T1091": "Replication Through Removable Media",
+    "T1078.001": "Default Accounts",
     "T1105": "Ingress Tool Transfer",
-    "T1110": "Brute Force",
     "T1114": "Email Collection",
-    "T1133": "External Remote Services",
-    "T1185": "Browser Session Hijacking",
     "T1189": "Drive-by Compromise",
     "T1190": "Exploit Public-Facing Application",
-    "T1195": "Supply Chain Compromise",
     "T1195.002": "Compromise Software Supply Chain",
     "T1203": "Exploitation for Client Execution",
-    "T1204": "User Execution",
     "T1204.001": "Malicious Link",
     "T1204.002": "Malicious File",
     "T1210": "Exploitation of Remote Services",
-    "T1219": "Remote Access Software",
-    "T1485": "Data Destruction",
     "T1486": "Data Encrypted for Impact",
-    "T1489": "Service Stop",
-    "T1491": "Defacement",
     "T1491.002": "External Defacement",
-    "T1496": "Resource Hijacking",
     "T1498": "Network Denial of Service",
-    "T1498.001": "Direct Network Flood",
     "T1498.002": "Reflection Amplification",
-    "T1499": "Endpoint Denial of Service",
     "T1499.002": "Service Exhaustion Flood",
-    "T1499.003": "Application Exhaustion Flood",
-    "T1529": "System Shutdown/Reboot",
-    "T1534": "Internal Spearphishing",
-    "T1557": "Adversary-in-the-Middle",
-    "T1562": "Impair Defenses",
+    "T1499.004": "Application or System Exploitation",
     "T1562.001": "Disable or Modify Tools",
     "T1562.004": "Disable or Modify System Firewall",
-    "T1565": "Data Manipulation",
     "T1565.001": "Stored Data Manipulation",
     "T1566": "Phishing",
     "T1566.001": "Spearphishing Attachment",
@@ -450,11 +429,9 @@ ATTACK_NAMES = {
     "T1584.005": "Botnet",
     "T1585.001": "Social Media Accounts",
     "T1586": "Compromise Accounts",
-    "T1586.001": "Social Media Accounts",
     "T1588.002": "Tool",
     "T1593.002": "Search Engines",
     "T1595": "Active Scanning",
-    "T1595.002": "Vulnerability Scanning",
     "T1656": "Impersonation",
     "T1657": "Financial Theft",
 }
