@@ -2,7 +2,7 @@
 
 Per document, the stages run in order over frozen records::
 
-    clean -> segment -> language -> extract -> classify      (pure, per document)
+    clean -> segment -> language -> extract -> classify -> incidents   (pure, per document)
 
 then, across documents and in time order, ``link`` assigns events and near-duplicates
 (stateful, its state kept in the archive).  Each stage declares what it requires and what
@@ -47,6 +47,7 @@ class Context:
     topic_model: Any = None
     outlets: Any = None
     extract_resources: Any = None
+    cyber_tables: Any = None
 
 
 def _stage_clean(w, ctx):
@@ -67,6 +68,18 @@ def _stage_extract(w, ctx):
     return {"extractions": tuple(extract(doc, s, lang, ctx.settings.extract, resources=res) for s, lang in zip(w["segments"], w["languages"]))}
 
 
+def _stage_incidents(w, ctx):
+    from .stages.incidents import StoryView, find_incidents
+
+    doc, opts = w["doc"], ctx.settings.incidents
+    out = []
+    for s, lang, ext, top in zip(w["segments"], w["languages"], w["extractions"], w["topics"]):
+        view = StoryView(doc.text, s.start, s.end, lang, s.headline, ext.published or doc.published, top.labels,
+                         ext.entities, ext.attributions, ext.numbers, ext.dates)
+        out.append(find_incidents(view, ctx.cyber_tables, opts))
+    return {"incidents": tuple(out)}
+
+
 def _stage_classify(w, ctx):
     return {
         "topics": tuple(
@@ -81,6 +94,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("language", _stage_language, ("doc", "segments"), ("languages",)),
     Stage("extract", _stage_extract, ("doc", "segments", "languages"), ("extractions",)),
     Stage("classify", _stage_classify, ("segments", "languages"), ("topics",)),
+    Stage("incidents", _stage_incidents, ("doc", "segments", "languages", "extractions", "topics"), ("incidents",)),
 )
 
 
@@ -155,6 +169,7 @@ def assemble(work: dict, ctx: Context) -> list[Story]:
                 attributions=ext.attributions,
                 numbers=ext.numbers,
                 dates=ext.dates,
+                incidents=work["incidents"][i] if "incidents" in work else (),
             )
         )
     return stories
@@ -193,6 +208,9 @@ def build_context(settings: Settings, archive: Archive | None = None) -> Context
 
     ctx.outlets = load_outlets(settings)
     ctx.extract_resources = ExtractResources(registry=ctx.outlets)
+    from .stages.incidents import default_tables
+
+    ctx.cyber_tables = default_tables()
     return ctx
 
 

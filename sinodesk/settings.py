@@ -22,6 +22,7 @@ from .errors import ConfigError
 from .stages.classify import TopicOptions
 from .stages.cluster import EventOptions
 from .stages.extract import ExtractOptions
+from .stages.incidents import IncidentOptions
 from .stages.segment import SegmentOptions
 
 
@@ -50,6 +51,7 @@ class Settings:
     extract: ExtractOptions = field(default_factory=ExtractOptions)  # help: entities, attributions, dates, numbers
     topics: TopicOptions = field(default_factory=TopicOptions)  # help: topic classification
     events: EventOptions = field(default_factory=EventOptions)  # help: near-duplicates and event clustering
+    incidents: IncidentOptions = field(default_factory=IncidentOptions)  # help: cyber incidents (victims, attackers, attributions, ATT&CK techniques, malware)
 
 
 _SECTIONS = {f.name: f for f in dataclasses.fields(Settings) if dataclasses.is_dataclass(f.default_factory) if f.default_factory is not dataclasses.MISSING}

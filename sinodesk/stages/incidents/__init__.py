@@ -1,0 +1,200 @@
+"""Incidents stage: cyber incident mentions in one story, every field with its evidence span.
+
+``find_incidents(view, tables, opts)`` is a pure function of a :class:`StoryView` -- the
+document text, the story's span and what the earlier stages found (language, topics, the
+extract stage's entities, attributions, numbers and dates).  It returns plain dicts (the
+``incidents`` field of a story in the export contract); every ``span`` is
+``{"start", "end", "text"}`` with ``doc.text[start:end] == text``.
+
+A story is read when it is classified ``cyber`` or, with ``lexical_gate`` on, when a cyber word
+occurs in it (the topic model misses short headlines); the gate is one regular-expression search,
+so other stories cost next to nothing.  Cross-story merging into incident records is done by the
+runner (:mod:`sinodesk.tracker`), like event linking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .rules import Hit, Sentence, read_sentence, sector_of, sentences, stance_of
+from .tables import CyberTables
+
+__all__ = ["IncidentOptions", "StoryView", "CyberTables", "default_tables", "find_incidents", "gate"]
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentOptions:
+    enabled: bool = True  # help: find cyber incidents in stories classified cyber (or passing the lexical gate)
+    lexical_gate: bool = True  # help: also read stories the topic model did not classify cyber when a cyber word occurs in them
+    background: bool = True  # help: keep incidents a story mentions only for context (role 'background') as records of their own
+    max_background: int = 6  # help: at most this many background incidents per story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """What the incidents stage reads of one story (all offsets into ``text``, the document text)."""
+
+    text: str
+    start: int
+    end: int
+    language: str | None = None
+    headline: str | None = None
+    published: str | None = None
+    topics: tuple[str, ...] = ()
+    entities: tuple = ()
+    attributions: tuple = ()
+    numbers: tuple = ()
+    dates: tuple = ()
+
+
+@lru_cache(maxsize=1)
+def default_tables() -> CyberTables:
+    """The packaged tables, compiled on first use."""
+    return CyberTables()
+
+
+def _zh(view: StoryView) -> bool:
+    return (view.language or "").startswith("zh")
+
+
+def gate(view: StoryView, tables: CyberTables, opts: IncidentOptions = IncidentOptions()) -> str | None:
+    """Why the story is read: 'topic', 'lexical', or None (skipped)."""
+    if not opts.enabled:
+        return None
+    if "cyber" in view.topics:
+        return "topic"
+    if opts.lexical_gate and tables.gate["zh" if _zh(view) else "en"].search(view.text, view.start, view.end):
+        return "lexical"
+    return None
+
+
+def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: IncidentOptions = IncidentOptions()) -> tuple[dict, ...]:
+    """Incident mentions of one story (main first, then background), or () when it reports none."""
+    t = tables or default_tables()
+    why = gate(view, t, opts)
+    if why is None:
+        return ()
+    zh = _zh(view)
+    sents = [read_sentence(view.text, a, b, t, zh, view) for a, b in sentences(view.text, view.start, view.end)]
+    main = [s for s in sents if (s.trigger or s.malware or s.groups) and not s.background]
+    groups: list[tuple[str, list[Sentence]]] = []
+    if any(s.anchored for s in main):
+        groups.append(("main", main))
+    if opts.background:
+        for s in sents:
+            if s.background and s.anchored and len(groups) < opts.max_background + 1:
+                groups.append(("background", [s]))
+    out = []
+    for role, ss in groups:
+        rec = _record(role, ss, view, t, zh)
+        if rec is not None:
+            rec["gate"] = why
+            out.append(rec)
+    return tuple(out)
+
+
+def span(h: Hit | Sentence) -> dict:
+    return {"start": h.start, "end": h.end, "text": h.text}
+
+
+def _uniq(hits: list[Hit], key=lambda h: h.text.casefold()) -> list[Hit]:
+    seen, out = set(), []
+    for h in hits:
+        k = key(h)
+        if k not in seen:
+            seen.add(k)
+            out.append(h)
+    return out
+
+
+def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: bool) -> dict | None:
+    pick = lambda attr: [h for s in ss for h in getattr(s, attr)]  # noqa: E731
+    malware = _uniq(pick("malware"))
+    groups = _uniq(pick("groups"), key=lambda h: h.value)
+    victims = _uniq(pick("victims"))
+    attackers = _uniq(pick("attackers"))
+    if not (malware or groups or victims or attackers or pick("vulns")):
+        return None
+    techniques = _uniq(pick("techniques"), key=lambda h: h.value)
+    types = _uniq(pick("types"), key=lambda h: h.value)
+    evidence = next((s for s in ss if s.anchored and s.trigger), ss[0])
+    rec = {
+        "role": role,
+        "title": "",
+        "types": [h.value for h in types] or ["other"],
+        "type_evidence": [{"type": h.value, "span": span(h)} for h in types],
+        "evidence": span(evidence),
+        "victims": [{"name": v.text, "sector": sector_of(v.text, t), "country": _victim_country(v.text, t), "span": span(v)} for v in victims],
+        "attackers": [{"name": g.text, "group": g.value, "category": "state-affiliated" if g.extra.get("country") else "non-state group",
+                       "country": g.extra.get("country"), "span": span(g)} for g in groups]
+                     + [{"name": a.text, "group": None, "category": "unknown", "country": a.extra.get("country"), "span": span(a)} for a in attackers],
+        "attributions": _attributions(ss, t),
+        "techniques": [{"id": h.value, "name": h.extra["name"], "tactic": h.extra["tactic"], "basis": h.extra["basis"], "span": span(h)} for h in techniques],
+        "malware": [{"name": m.text, "family": m.extra.get("family"), "id": m.value, "kind": m.extra.get("kind"), "span": span(m)} for m in malware],
+        "vulnerabilities": [{"cve": v.value or None, "zero_day": v.extra.get("zero_day", False), "span": span(v)} for v in _uniq(pick("vulns"))],
+        "numbers": [{"value": n.value, "unit": n.unit, "span": {"start": n.start, "end": n.end, "text": n.text}}
+                    for n in view.numbers if any(s.start <= n.start and n.end <= s.end for s in ss)],
+        "dates": [{"value": d.iso, "kind": _date_kind(view.text, d.start), "span": {"start": d.start, "end": d.end, "text": d.text}}
+                  for d in view.dates if any(s.start <= d.start and d.end <= s.end for s in ss)],
+    }
+    rec["title"] = _title(rec, view)
+    return rec
+
+
+def _victim_country(name: str, t: CyberTables) -> str | None:
+    from .rules import country_of
+
+    return country_of(name, t)
+
+
+def _date_kind(text: str, pos: int) -> str:
+    before = text[max(0, pos - 12):pos].lower()
+    return "start" if "since" in before or "from" in before else "occurred"
+
+
+def _attributions(ss: list[Sentence], t: CyberTables) -> list[dict]:
+    """One claim per (claimant, actor) found in a sentence with a claim cue; the stance from that sentence."""
+    out, seen = [], set()
+    last_claimant: Hit | None = None
+    for s in ss:
+        if s.claimants:
+            last_claimant = s.claimants[0]
+        actors = s.groups + s.attackers + ([m for m in s.malware if m.extra.get("kind") == "botnet"] if s.claimants else [])
+        if not actors or not t.stance["claim"].search(s.text):
+            continue
+        claimant = s.claimants[0] if s.claimants else last_claimant
+        if claimant is None:
+            continue
+        stance = stance_of(s.text, t)
+        for a in actors:
+            key = (claimant.text.casefold(), a.text.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({
+                "claimant": claimant.text, "claimant_id": claimant.value or None, "claimant_type": claimant.extra.get("type", "other"),
+                "claimant_span": span(claimant), "actor": a.text, "actor_group": a.value if a.value and not a.value.startswith("malware") else None,
+                "actor_country": a.extra.get("country"), "actor_span": span(a), "basis": span(s), "stance": stance,
+            })
+    return out
+
+
+_TYPE_LABEL = {"ddos": "DDoS", "data_breach": "Data breach", "espionage": "Espionage", "ransomware": "Ransomware", "disruption": "Disruption",
+               "influence_operation": "Influence operation", "vulnerability": "Vulnerability", "other": "Cyber incident"}
+
+
+def _title(rec: dict, view: StoryView) -> str:
+    label = _TYPE_LABEL.get(rec["types"][0], "Cyber incident")
+    parts = [label]
+    if rec["victims"]:
+        parts.append(("on " if rec["types"][0] != "vulnerability" else "affecting ") + rec["victims"][0]["name"])
+    actor = next((a["name"] for a in rec["attackers"] if a["group"]), None)
+    if actor:
+        parts.append("by " + actor)
+    title = " ".join(parts)
+    if rec["malware"]:
+        title += " (" + ", ".join(dict.fromkeys(m["name"] for m in rec["malware"][:3])) + ")"
+    if len(parts) == 1 and not rec["malware"] and view.headline:
+        title += ": " + view.headline[:80]
+    return title
