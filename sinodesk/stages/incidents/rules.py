@@ -225,12 +225,16 @@ _NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by"
             "using", "during", "this", "over", "into", "it", "they", "its", "their", "if", "so", "than", "up", "out", "not", "will", "could", "would",
             "can", "may", "might", "of", "the", "a", "an", "on", "about", "stating", "showing", "saying"}
 _NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
-_ASSET = re.compile(r"^(?:(?:the\s+)?(?:web\s+|e-?mail\s+|social\s+media\s+|Twitter\s+)?(?:accounts?|website|network|systems?|servers?|blog|database|computers?|backend\s+system)\s+of\s+)", re.I)
-_WORD = re.compile(r"[\w'’.&+-]+|[^\w\s]")
+_ASSET = re.compile(r"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:\w+\s+){0,2}(?:accounts?|websites?|network|systems?|servers?|blog|database|computers?|machines|PCs|sites)\s+(?:of|at|belonging\s+to)\s+(?:the\s+)?)", re.I)
+_WORD = re.compile(r"\d+(?:,\d{3})+|[\w'’.&+-]+|[^\w\s]")
+_GENERIC = re.compile(r"^(?:(?:the|these|those|this|that|more|some|many|its|their|new|other|such)\s+)*(?:site|sites|websites?|attacks?|victims?|targets?|users?|"
+                      r"computers?|machines|PCs|people|systems?|networks?|companies|company|firms?|organi[sz]ations?|them|it|us|ones?)$|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$", re.I)
 _ZH_V_BEFORE = re.compile(r"(?:遭受?到?|被)(?:了)?(?:[\u3400-\u9fff]{0,4}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|黑|盗|篡改|窃)")
 _ZH_V_AFTER = re.compile(r"(?:攻击|入侵|攻陷|篡改)(?:了)?")
-_ZH_HEAD = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]{0,10}?(?:网站|系统|网络|公司|机构|银行|部门|服务器|数据库|平台|企业|网|大学|中心|政府)")
-_ZH_CUT = re.compile(r".*(?:称|说|传|指|据|确认|报道|核实|：|:|，|,|\s|、|“|”)")
+_ZH_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fffA-Za-z0-9]{0,8}(?:网站|系统|网络|公司|机构|银行|部门|服务器|数据库|平台|企业|网|大学|中心|政府)")
+_ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|：|:|，|,|\s|、|“|”|。)")
+_ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|曾|已|又|也|均|都)+$")
+_ZH_ATTRIB = re.compile(r"被盗(?:的)?([A-Za-z0-9\u3400-\u9fff]{1,10}?(?:账号|帐号|数据|信息|资料))")
 
 
 def find_victims(text: str, s: int, e: int, zh: bool, entities) -> list[Hit]:
@@ -263,6 +267,8 @@ def _np_after(text: str, a: int, e: int) -> Hit | None:
             break
         if keep and w[0].islower() and low.endswith("ed") and low not in ("un-named", "unnamed", "deemed"):
             break
+        if low in ("in", "outside", "on") and keep and keep[-1][2][:1].isupper():
+            break  # "Northwestern Polytechnical University in ...": the name ends here
         if low in ("and", "or") and not (i + 1 < len(toks) and (toks[i + 1][2][:1].isupper() or toks[i + 1][2].lower() in ("the", "a", "an", "military", "government"))):
             break
         keep.append((ts, te, w))
@@ -320,7 +326,7 @@ def _np_hit(text: str, a: int, b: int) -> Hit | None:
     phrase = text[a:b].strip()
     if phrase.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|[A-Z])\.$", phrase):
         phrase = phrase[:-1]
-    if len(phrase) < 2 or phrase.lower() in ("it", "them", "users", "computers", "pcs", "people", "machines", "victims", "targets", "sites"):
+    if len(phrase) < 2 or _GENERIC.search(phrase) or re.match(r"\w+ly\b", phrase):
         return None
     return Hit(a, a + len(phrase), phrase)
 
@@ -335,11 +341,16 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
             x = near[-1]
             out.append(Hit(x.start, x.end if m.start() - x.end > 1 else m.start(), text[x.start:x.end if m.start() - x.end > 1 else m.start()]))
             continue
+        if m.group().endswith("盗") and _ZH_ATTRIB.match(text, m.start() + m.group().index("被")):
+            continue  # "被盗iTunes账号": the stolen thing follows (below)
         window = text[lo:m.start()]
         cut = _ZH_CUT.match(window)
         a = lo + (cut.end() if cut else 0)
-        if m.start() - a >= 2:
-            out.append(Hit(a, m.start(), text[a:m.start()]))
+        b = lo + len(window) - (len(_ZH_TRIM.search(window).group()) if _ZH_TRIM.search(window) else 0)
+        if b - a >= 2:
+            out.append(Hit(a, b, text[a:b]))
+    for m in _ZH_ATTRIB.finditer(text, s, e):
+        out.append(Hit(m.start(1), m.end(1), m.group(1)))
     for m in _ZH_V_AFTER.finditer(text, s, e):
         h = _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
         if h and h.end() - h.start() >= 2:
