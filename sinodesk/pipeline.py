@@ -287,6 +287,7 @@ class Runner:
                         self._process_raw(item, batch_id, summary, new_stories, fetch_children=True)
                     self._tick()
                 self._link(new_stories)
+                self._track_incidents(new_stories)
                 self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
         finally:
             self.fetcher.close()
@@ -306,6 +307,7 @@ class Runner:
                 self._read_and_process(raw, batch_id, summary, new_stories, fetch_children=False)
                 self._tick()
             self._link(new_stories, fresh=True)
+            self._track_incidents(new_stories)
             self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
         return summary
 
@@ -365,6 +367,12 @@ class Runner:
             summary.documents += 1
             summary.stories += len(stories)
             new_stories.extend(stories)
+
+    def _track_incidents(self, new_stories: list[Story]) -> None:
+        """Merge the new stories' incident mentions into incident records (after linking)."""
+        from .tracker import update_incidents
+
+        update_incidents(self.archive, new_stories, merge_days=self.settings.incidents.merge_days)
 
     def _link(self, new_stories: list[Story], fresh: bool = False) -> None:
         if not new_stories or not self.settings.ingest.link:

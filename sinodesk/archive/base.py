@@ -95,6 +95,19 @@ class Archive(abc.ABC):
     def clear_derived(self) -> None:
         """Drop documents, stories and non-fetch rejects (reprocess rebuilds them from raw)."""
 
+    # cyber incidents (merged across stories by the runner; see sinodesk.tracker) ----------
+    @abc.abstractmethod
+    def put_incidents(self, incidents: list[dict]) -> None:
+        """Insert or replace incident records (plain dicts keyed by ``incident_id``)."""
+
+    @abc.abstractmethod
+    def iter_incidents(self, since: str | None = None) -> Iterator[dict]:
+        """Incident records last seen on/after ``since`` (ISO date), oldest first."""
+
+    @abc.abstractmethod
+    def get_incident(self, incident_id: str) -> dict:
+        """One incident by id (or a unique prefix of 4+ characters); NotFound otherwise."""
+
     # rejects ----------------------------------------------------------------------------
     @abc.abstractmethod
     def add_reject(self, rej: Rejection, batch_id: int) -> None: ...

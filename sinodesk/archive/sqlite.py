@@ -46,6 +46,9 @@ CREATE TABLE IF NOT EXISTS models (
     kind TEXT, version TEXT, blob BLOB, meta TEXT, created REAL, active INTEGER DEFAULT 1,
     PRIMARY KEY (kind, version));
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE IF NOT EXISTS incidents (
+    incident_id TEXT PRIMARY KEY, first_seen TEXT, last_seen TEXT, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS incidents_last ON incidents(last_seen);
 """
 
 
@@ -268,6 +271,31 @@ class SQLiteArchive(Archive):
             self.conn.execute("DELETE FROM documents")
             self.conn.execute("DELETE FROM rejects WHERE raw_id IS NOT NULL")
             self.conn.execute("DELETE FROM state WHERE key LIKE 'linker%'")
+            self.conn.execute("DELETE FROM incidents")
+
+    # incidents ------------------------------------------------------------------------------
+    def put_incidents(self, incidents):
+        with self._tx():
+            for inc in incidents:
+                self.conn.execute("INSERT OR REPLACE INTO incidents VALUES (?,?,?,?)",
+                                  (inc["incident_id"], inc.get("first_seen"), inc.get("last_seen"), json.dumps(inc, ensure_ascii=False)))
+
+    def iter_incidents(self, since=None):
+        sql = "SELECT data FROM incidents"
+        args: tuple = ()
+        if since:
+            sql += " WHERE last_seen IS NULL OR last_seen >= ?"
+            args = (since,)
+        for (data,) in self.conn.execute(sql + " ORDER BY COALESCE(first_seen, ''), rowid", args).fetchall():
+            yield json.loads(data)
+
+    def get_incident(self, incident_id):
+        rows = self.conn.execute("SELECT data FROM incidents WHERE incident_id=?", (incident_id,)).fetchall()
+        if not rows and len(incident_id) >= 4:
+            rows = self.conn.execute("SELECT data FROM incidents WHERE incident_id LIKE ? LIMIT 2", (incident_id + "%",)).fetchall()
+        if len(rows) != 1:
+            raise NotFound(f"incident {incident_id!r} is not in {self.location} (list ids with 'sinodesk incidents')")
+        return json.loads(rows[0][0])
 
     # rejects --------------------------------------------------------------------------------
     def add_reject(self, rej, batch_id):

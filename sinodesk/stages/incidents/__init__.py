@@ -29,6 +29,7 @@ class IncidentOptions:
     lexical_gate: bool = True  # help: also read stories the topic model did not classify cyber when a cyber word occurs in them
     background: bool = True  # help: keep incidents a story mentions only for context (role 'background') as records of their own
     max_background: int = 6  # help: at most this many background incidents per story
+    merge_days: int = 30  # help: stories about one incident are merged only when published within this many days of its last report
 
 
 @dataclass(frozen=True, slots=True)
