@@ -51,7 +51,7 @@ def write_export(archive: Archive, fmt: str, output: str = "-") -> int:
         else:
             from .errors import ConfigError
 
-            raise ConfigError(f"--format {fmt!r}: unknown export format (use jsonl, csv or parquet)")
+            raise ConfigError(f"--format {fmt!r}: stories export as jsonl, csv or parquet (stix is for --what incidents)")
     finally:
         if fh is not sys.stdout:
             fh.close()

@@ -19,6 +19,7 @@ EXTENSIONS = (
     "sinodesk.cli.topics",
     "sinodesk.cli.extract",
     "sinodesk.cli.events",
+    "sinodesk.cli.incidents",
 )
 
 

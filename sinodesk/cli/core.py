@@ -200,18 +200,27 @@ def search(query, db, limit, as_json):
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--what", type=click.Choice(["stories", "incidents"]), default="stories", show_default=True, help="Stories, or cyber incident records.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "stix"]), default="jsonl", show_default=True,
+              help="jsonl, csv, parquet (stories); jsonl, csv (EuRepoC columns), stix (STIX 2.1 bundle) for incidents.")
 @click.option("--output", "-o", default="-", show_default=True, help="File to write ('-' for stdout).")
-def export(db, fmt, output):
-    """Write every story in the export contract (JSONL: all fields; CSV/Parquet: flat fields).
+def export(db, what, fmt, output):
+    """Write every story in the export contract (JSONL: all fields; CSV/Parquet: flat fields), or every incident.
 
     \b
     Example:
       sinodesk export --db desk.db --format jsonl > stories.jsonl
+      sinodesk export --db desk.db --what incidents --format stix > incidents.json
     """
+    archive = _archive(db)
+    if what == "incidents":
+        from ..export_incidents import write_incidents
+
+        n = write_incidents(archive, fmt, output)
+        click.echo(f"exported {n} incidents", err=True)
+        return
     from ..export import write_export
 
-    archive = _archive(db)
     n = write_export(archive, fmt, output)
     click.echo(f"exported {n} stories", err=True)
 

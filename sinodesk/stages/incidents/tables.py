@@ -103,7 +103,7 @@ def _names_rx(names: list[str], *, fold: bool) -> re.Pattern | None:
     parts = []
     for a in sorted(set(names), key=len, reverse=True):
         esc = re.escape(a).replace(r"\ ", r"[\s-]+")
-        parts.append(esc if re.search(r"[\u3400-\u9fff]", a) else rf"(?<![\w$]){esc}(?![\w$]|-\w)")
+        parts.append(esc if re.search(r"[\u3400-\u9fff]", a) else rf"(?<![\w$]){esc}(?![\w$]|-(?!variant|based|like|style)\w)")
     return re.compile("|".join(parts), re.I if fold else 0)
 
 
