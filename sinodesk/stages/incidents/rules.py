@@ -82,7 +82,7 @@ def _hits(rx, text, s, e, value="") -> list[Hit]:
 
 _VARIANT = re.compile(r"(?:[.-][A-Z]{1,2}\b|[.-][a-z]\b|-\d\b)")
 _MALWARE_WORDS = r"(?:worm|virus|trojan(?:\s+horse)?|botnet|bot\s?net|ransomware|backdoor|back\s+door|spyware|malware|keylogger|rootkit|RAT)"
-_NAMED_BEFORE = re.compile(rf"\b(?:the\s+)?([A-Z][\w]+(?:[.-][A-Za-z0-9]{{1,3}})?(?:\s+[A-Z][\w]+)?)\s+(?:mobile\s+phone\s+|mass[\s-]mailing\s+|e-?mail\s+|Windows\s+|Android\s+|Mirai[\s-]variant\s+)?{_MALWARE_WORDS}s?\b")
+_NAMED_BEFORE = re.compile(rf"\b(?:[Tt]he\s+|[Aa]\s+|[Aa]n\s+)?([A-Z][\w]+(?:[.-][A-Za-z0-9]{{1,3}})?(?:\s+[A-Z][\w]+)?)\s+(?:mobile\s+phone\s+|mass[\s-]mailing\s+|e-?mail\s+|Windows\s+|Android\s+|Mirai[\s-]variant\s+)?{_MALWARE_WORDS}s?\b")
 _NAMED_AFTER = re.compile(r"\b(?:dubbed|called|named|known\s+as|detected\s+as)\s+[\"“']?([A-Z][\w/]+(?:[.-][A-Za-z0-9]{1,3})?)")
 _ZH_NAMED = re.compile(r"[“\"「]([\u3400-\u9fffA-Za-z0-9.]{2,10})[”\"」](?:病毒|木马|蠕虫|勒索软件|僵尸网络)|([A-Za-z][\w.]{2,15})(?:病毒|木马|蠕虫)")
 _NOT_NAMES = {"the", "a", "an", "this", "that", "new", "windows", "computer", "e-mail", "email", "mobile", "android", "internet", "web", "first",
@@ -150,7 +150,8 @@ def find_groups(text: str, s: int, e: int, t: CyberTables) -> list[Hit]:
 
 _GENERIC_CLAIMANT = re.compile(
     r"\b(?:(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies)|[Aa]nti-virus\s+firms?|[Rr]esearchers|[Ee]xperts|"
-    r"(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+)?[Aa]uthorities|[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Oo]fficials)\b|警方|公安机关|专家")
+    r"(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+)?[Aa]uthorities|[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Oo]fficials|"
+    r"(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+)?(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy)|[Ss]pokes(?:man|woman|person))\b|警方|公安机关|专家")
 _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Ministry|Department|Agency|Police|Office|Command|Center|Centre|Council)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?")
 
 

@@ -1,0 +1,215 @@
+"""The cyber incident tracker: tables, rules, merging, exports, CLI errors, pinned quality floors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from sinodesk.records import Story
+from sinodesk.stages.incidents import IncidentOptions, StoryView, default_tables, find_incidents
+from sinodesk.tracker import IncidentFilter, list_incidents, new_record, merge_into, _same
+
+from .conftest import ROOT, SHARED, need_shared
+
+GROUPS_CHECK = ROOT / "sinodesk" / "eval" / "gold" / "incidents" / "groups_check.md"
+# reviewed decisions on the checklist's "?" names (kept apart as MITRE ATT&CK does)
+KEEP_APART = {"Aquatic Panda"}
+
+
+def _check_rows() -> list[tuple[str, list[str]]]:
+    rows = []
+    for line in GROUPS_CHECK.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 5 and cells[0].isdigit():
+            canon = re.sub(r"\s*\(.*?\)", "", cells[1])
+            inner = re.findall(r"\((\w[\w ]*)\)", cells[1])
+            names = [re.sub(r"\s*\(.*?\)|\s*\?", "", a).strip() for a in cells[3].split(",")]
+            rows.append((canon, [n for n in [canon, *inner, *names] if n and n not in KEEP_APART]))
+    return rows
+
+
+def test_alias_table_merges_the_checklist_groups():
+    t = default_tables()
+    rows = _check_rows()
+    assert len(rows) == 20
+    for canon, names in rows:
+        ids = {n: (t.group_of(n).id if t.group_of(n) else None) for n in names}
+        assert None not in ids.values(), (canon, ids)
+        assert len(set(ids.values())) == 1, (canon, ids)
+    # the checklist's own examples of what must stay apart
+    assert t.group_of("OceanLotus").country == "VN" and t.group_of("APT41").id != t.group_of("OceanLotus").id
+    assert t.group_of("Aquatic Panda").id != t.group_of("Earth Lusca").id
+    assert t.group_of("wicked-panda").id == t.group_of("Winnti").id == "apt41"
+    assert t.group_of("伏特台风").name == "Volt Typhoon"
+
+
+def test_technique_table_ids_and_names():
+    t = default_tables()
+    assert t.attack_names["T1498"] == "Network Denial of Service"
+    assert t.attack_names["T1566"] == "Phishing"
+    assert t.attack_url("T1498.002") == "https://attack.mitre.org/techniques/T1498/002/"
+    assert all(re.fullmatch(r"T\d{4}(\.\d{3})?", tid) for tid in t.attack_names)
+
+
+TEXT = ("Hackers Knock Acme Bank Offline: Acme Bank was hit by a distributed denial-of-service attack on Monday that flooded its "
+        "website with junk traffic, security firm Sophos said. Sophos said the Zorbix botnet was behind the attack. "
+        "The Ruritanian foreign ministry denied that Chinese hackers were involved.")
+
+
+def test_find_incidents_fields_and_spans():
+    incs = find_incidents(StoryView(TEXT, 0, len(TEXT), "en", topics=("cyber",)))
+    assert len(incs) == 1
+    inc = incs[0]
+    for field in ("victims", "attackers", "techniques", "malware"):
+        for x in inc[field]:
+            sp = x["span"]
+            assert TEXT[sp["start"]:sp["end"]] == sp["text"]
+    assert "Acme Bank" in [v["name"] for v in inc["victims"]]
+    assert [t["id"] for t in inc["techniques"]][:1] == ["T1498"]
+    assert [m["name"] for m in inc["malware"]] == ["Zorbix"]
+    assert inc["types"][0] == "ddos"
+    stances = {(a["claimant"], a["stance"]) for a in inc["attributions"]}
+    assert ("Sophos", "asserts") in stances
+    assert any(s == "denies" for _c, s in stances)
+    assert not any(v["name"] == "Sophos" for v in inc["victims"])
+
+
+def test_gate_skips_other_stories_and_the_lexical_gate_reads_missed_ones():
+    plain = "Exports grew by 7 percent in 2024, customs said."
+    assert find_incidents(StoryView(plain, 0, len(plain), "en", topics=("economy_trade",))) == ()
+    headline = "Hackers take over the blog of Acme Bank's chief executive"
+    assert find_incidents(StoryView(headline, 0, len(headline), "en", topics=("tech_ai",)))[0]["gate"] == "lexical"
+    assert find_incidents(StoryView(headline, 0, len(headline), "en", topics=()), opts=IncidentOptions(lexical_gate=False)) == ()
+
+
+def test_chinese_story():
+    zh = "外交部称美国公司遭中国黑客攻击说法无中生有"
+    inc = find_incidents(StoryView(zh, 0, len(zh), "zh", topics=("cyber",)))[0]
+    assert [v["name"] for v in inc["victims"]] == ["美国公司"]
+    assert inc["attributions"][0]["claimant"] == "外交部" and inc["attributions"][0]["stance"] == "denies"
+    assert inc["attackers"][0]["country"] == "CN"
+
+
+def _story(sid, text, published, outlet, topics=("cyber",)):
+    incs = find_incidents(StoryView(text, 0, len(text), "en", published=published, topics=topics))
+    return Story(story_id=sid, doc_id="d" + sid, source=sid, start=0, end=len(text), text=text, published=published, outlet=outlet, incidents=incs)
+
+
+def test_merge_keeps_conflicting_attributions_side_by_side():
+    a = _story("s1", "The Zorbix botnet hit Acme Bank with a DDoS attack, security firm Sophos said.", "2025-01-02", "Outlet A")
+    b = _story("s2", "Acme Bank was knocked offline by the Zorbix botnet in a DDoS attack; the Ruritanian ministry denied that the Zorbix botnet operators were Ruritanian.", "2025-01-03", "Outlet B")
+    rec = new_record(a, a.incidents[0], 0, "ev1")
+    assert _same(rec, b.incidents[0], b, "ev1", 30)
+    merge_into(rec, b, b.incidents[0], "ev1")
+    assert [s["story_id"] for s in rec["sources"]] == ["s1", "s2"]
+    stances = sorted(x["stance"] for x in rec["attributions"])
+    assert "asserts" in stances and "denies" in stances
+    far = _story("s3", "The Zorbix botnet hit Acme Bank with a DDoS attack.", "2025-06-30", "Outlet C")
+    assert not _same(rec, far.incidents[0], far, None, 30)
+    other = _story("s4", "The Qwerty worm infected Globex Corp computers.", "2025-01-03", "Outlet D")
+    assert not _same(rec, other.incidents[0], other, "ev1", 30)
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory):
+    from sinodesk.archive import open_archive
+    from sinodesk.pipeline import Runner
+    from sinodesk.settings import Settings
+
+    seeds = need_shared(SHARED / "seeds")
+    db = str(tmp_path_factory.mktemp("inc") / "seeds.db")
+    archive = open_archive(db)
+    Runner(archive, Settings(db=db)).ingest([str(seeds)])
+    yield archive, db
+    archive.close()
+
+
+def test_seed_incidents_have_evidence(seed_db):
+    archive, _db = seed_db
+    incs = list_incidents(archive)
+    by_title = {i["title"]: i for i in incs}
+    deepseek = next(i for i in incs if any(v["name"] == "DeepSeek" for v in i["victims"]))
+    assert {"T1498", "T1498.002"} <= {t["id"] for t in deepseek["techniques"]}
+    assert {"HailBot", "RapperBot", "Mirai"} <= {m["name"] for m in deepseek["malware"]}
+    assert any(a["claimant"] == "XLab" for a in deepseek["attributions"])
+    guangzhou = next(i for i in incs if any("Guangzhou" in v["name"] for v in i["victims"]))
+    assert "T1570" in {t["id"] for t in guangzhou["techniques"]}
+    assert any(m["name"] == "Daxin" for i in incs for m in i["malware"])
+    assert list_incidents(archive, IncidentFilter(technique="T1498")) == [deepseek]
+    # every evidence span reads back from its document's stored text
+    for inc in incs:
+        for field in ("victims", "attackers", "techniques", "malware"):
+            for x in inc[field]:
+                for ev in x["evidence"]:
+                    assert archive.get_document(ev["doc_id"]).text[ev["start"]:ev["end"]] == ev["text"]
+    assert len(by_title) == len(incs)
+
+
+def test_stix_bundle_round_trips(seed_db):
+    import stix2
+
+    from sinodesk.export_incidents import to_stix
+
+    archive, _db = seed_db
+    bundle = to_stix(list_incidents(archive))
+    parsed = stix2.parse(bundle.serialize(), allow_custom=True)
+    types = {o.type for o in parsed.objects}
+    assert {"incident", "report", "identity", "malware", "attack-pattern", "relationship", "threat-actor"} <= types
+    ap = next(o for o in parsed.objects if o.type == "attack-pattern" and o.external_references[0].external_id == "T1498")
+    assert ap.external_references[0].source_name == "mitre-attack" and ap.name == "Network Denial of Service"
+    ids = {o.id for o in parsed.objects}
+    rels = [o for o in parsed.objects if o.type == "relationship"]
+    assert rels and all(r.source_ref in ids and r.target_ref in ids for r in rels)
+    assert any(r.relationship_type == "attributed-to" and r.created_by_ref in ids for r in rels)
+    assert {o.id for o in to_stix(list_incidents(archive)).objects} == ids  # stable ids
+
+
+def test_cli_exports_and_errors(seed_db, run_cli):
+    _archive, db = seed_db
+    r = run_cli("export", "--db", db, "--what", "incidents", "--format", "csv")
+    assert r.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode())))
+    from sinodesk.export_incidents import EUREPOC_COLUMNS
+
+    assert list(rows[0]) == list(EUREPOC_COLUMNS)
+    assert any("T1498" in row["MITRE_impact"] for row in rows)
+    r = run_cli("export", "--db", db, "--format", "jsonl")
+    stories = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert any(s["incidents"] for s in stories) and any(not s["incidents"] for s in stories)
+    r = run_cli("incident", "inc-nonexistent", "--db", db)
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == f"Error: incident 'inc-nonexistent' is not in {db} (list ids with 'sinodesk incidents')"
+    r = run_cli("export", "--db", db, "--format", "stix")
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == "Error: --format 'stix': stories export as jsonl, csv or parquet (stix is for --what incidents)"
+    r = run_cli("eval", "incidents", "--set", "test", "--misses")
+    assert r.returncode == 1
+    assert "the test half is held out" in r.stderr.decode()
+    r = run_cli("incidents", "--db", db, "--actor", "XLab-not-an-actor")
+    assert r.returncode == 0 and r.stderr.decode().strip() == "no incidents match"
+
+
+# Floors measured on the held-out test half (never tuned on), set a little below the measurement.
+TEST_FLOORS = {  # field: (precision, recall)
+    "victim": (0.40, 0.25),
+    "attacker": (0.45, 0.55),
+    "technique": (0.50, 0.13),
+    "malware": (0.70, 0.80),
+    "type": (0.55, 0.52),
+    "incident": (0.85, 0.75),
+}
+
+
+def test_quality_floors_on_the_held_out_half():
+    from sinodesk.eval.incidents import evaluate
+
+    need_shared(SHARED / "eval")
+    rep = evaluate("test", SHARED)
+    for field, (p, r) in TEST_FLOORS.items():
+        s = rep.fields[field]
+        assert s.precision >= p, f"{field} precision {s.precision:.3f} < {p}"
+        assert s.recall >= r, f"{field} recall {s.recall:.3f} < {r}"
