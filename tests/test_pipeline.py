@@ -13,7 +13,7 @@ from sinodesk.stages.language import LanguageDetector
 
 
 def test_stage_order_is_checked():
-    assert [s.name for s in STAGES] == ["clean", "segment", "language", "extract", "classify"]
+    assert [s.name for s in STAGES] == ["clean", "segment", "language", "extract", "classify", "incidents"]
     broken = (STAGES[1], STAGES[0]) + STAGES[2:]
     with pytest.raises(RuntimeError, match="stage 'segment' requires \\['cleaned'\\]"):
         check_stages(broken)

@@ -26,29 +26,10 @@ from pathlib import Path
 
 from ..errors import BadInput
 from . import incidents_gold as G
+from .extract import FieldScore as Score
 
 FIELDS = ("victim", "attacker", "claimant", "technique", "technique_parent", "malware", "type", "incident")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    pred: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.pred if self.pred else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
