@@ -7,7 +7,7 @@ PostgreSQL backend for teams plugs in behind the same methods).
 
 from __future__ import annotations
 
-from .base import Archive, StoryFilter
+from .base import Archive, BriefingInfo, StoryFilter
 from .sqlite import SQLiteArchive
 
 
@@ -20,4 +20,4 @@ def open_archive(location: str, *, create: bool = True) -> Archive:
     return SQLiteArchive(location, create=create)
 
 
-__all__ = ["Archive", "SQLiteArchive", "StoryFilter", "open_archive"]
+__all__ = ["Archive", "BriefingInfo", "SQLiteArchive", "StoryFilter", "open_archive"]

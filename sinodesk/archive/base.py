@@ -20,6 +20,7 @@ class StoryFilter:
     event_id: str | None = None
     doc_id: str | None = None
     limit: int | None = None
+    dated_by_ingest: bool = False  # since/until: a story with no published date counts as of its ingest day
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,15 @@ class SearchHit:
     story: Story
     score: float
     snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingInfo:
+    briefing_id: int
+    name: str
+    created: str  # ISO 8601 UTC timestamp
+    since: str | None
+    until: str | None
 
 
 class Archive(abc.ABC):
@@ -133,6 +143,19 @@ class Archive(abc.ABC):
 
     @abc.abstractmethod
     def set_state(self, key: str, value: bytes | None) -> None: ...
+
+    # briefings ---------------------------------------------------------------------------
+    @abc.abstractmethod
+    def save_briefing(self, name: str, since: str | None, until: str | None, data: dict) -> int:
+        """Store one briefing (JSON-ready ``data``) under ``name`` (its section set); returns its id."""
+
+    @abc.abstractmethod
+    def get_briefing(self, briefing_id: int) -> dict:
+        """The stored briefing ``briefing_id`` (raises NotFound)."""
+
+    @abc.abstractmethod
+    def list_briefings(self, name: str | None = None) -> list[BriefingInfo]:
+        """Stored briefings (of section set ``name``, or all), oldest first."""
 
     @abc.abstractmethod
     def close(self) -> None: ...

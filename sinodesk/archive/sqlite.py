@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import ArchiveError, NotFound
 from ..records import Document, RawItem, Rejection, Story
 from ..serialize import story_from_dict, story_to_dict
-from .base import Archive, SearchHit, StoryFilter
+from .base import Archive, BriefingInfo, SearchHit, StoryFilter
 from .textindex import cjk_index_columns, fts_query
 
 SCHEMA_VERSION = 1
@@ -49,6 +49,9 @@ CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS incidents (
     incident_id TEXT PRIMARY KEY, first_seen TEXT, last_seen TEXT, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS incidents_last ON incidents(last_seen);
+CREATE TABLE IF NOT EXISTS briefings (
+    briefing_id INTEGER PRIMARY KEY, name TEXT NOT NULL, created REAL, since TEXT, until TEXT, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS briefings_name ON briefings(name, briefing_id);
 """
 
 
@@ -219,6 +222,8 @@ class SQLiteArchive(Archive):
         for attr, cond in _FILTERS:
             value = getattr(flt, attr)
             if value:
+                if flt.dated_by_ingest and attr in ("since", "until"):
+                    cond = cond.replace("s.published", "COALESCE(s.published, date(d.ingested, 'unixepoch'))")
                 where.append(cond)
                 args.append(f"%,{value},%" if attr == "topic" else value)
         sql = "SELECT s.data FROM stories s JOIN documents d ON d.doc_id = s.doc_id"
@@ -344,6 +349,25 @@ class SQLiteArchive(Archive):
                 self.conn.execute("DELETE FROM state WHERE key=?", (key,))
             else:
                 self.conn.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (key, value))
+
+    # briefings ------------------------------------------------------------------------------
+    def save_briefing(self, name, since, until, data):
+        with self._tx():
+            cur = self.conn.execute("INSERT INTO briefings (name, created, since, until, data) VALUES (?,?,?,?,?)",
+                                    (name, time.time(), since, until, json.dumps(data, ensure_ascii=False)))
+        return cur.lastrowid
+
+    def get_briefing(self, briefing_id):
+        row = self.conn.execute("SELECT data FROM briefings WHERE briefing_id=?", (int(briefing_id),)).fetchone()
+        if row is None:
+            raise NotFound(f"briefing {briefing_id} is not in {self.location} (list them with 'sinodesk brief --list')")
+        return json.loads(row[0])
+
+    def list_briefings(self, name=None):
+        sql = "SELECT briefing_id, name, created, since, until FROM briefings"
+        rows = self.conn.execute(sql + (" WHERE name=? ORDER BY briefing_id" if name else " ORDER BY briefing_id"),
+                                 (name,) if name else ()).fetchall()
+        return [BriefingInfo(bid, n, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(c)), s, u) for bid, n, c, s, u in rows]
 
     def close(self):
         self.conn.close()
