@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .brief.options import BriefOptions
 from .errors import ConfigError
 from .stages.classify import TopicOptions
 from .stages.cluster import EventOptions
@@ -52,6 +53,7 @@ class Settings:
     topics: TopicOptions = field(default_factory=TopicOptions)  # help: topic classification
     events: EventOptions = field(default_factory=EventOptions)  # help: near-duplicates and event clustering
     incidents: IncidentOptions = field(default_factory=IncidentOptions)  # help: cyber incidents (victims, attackers, attributions, ATT&CK techniques, malware)
+    brief: BriefOptions = field(default_factory=BriefOptions)  # help: briefings (sinodesk brief) and trends (sinodesk trends)
 
 
 _SECTIONS = {f.name: f for f in dataclasses.fields(Settings) if dataclasses.is_dataclass(f.default_factory) if f.default_factory is not dataclasses.MISSING}

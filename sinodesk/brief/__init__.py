@@ -12,11 +12,12 @@ A library for the CLI (``sinodesk brief``, ``sinodesk trends``) and for the web 
 
 from __future__ import annotations
 
-from .build import build_briefing, latest_briefing, save_briefing
+from .build import build_briefing, latest_briefing, save_briefing, window
 from .model import Briefing, Change, Citation, Item, Note, NumberChange, Quantity, SectionResult, Sentence
 from .options import BriefOptions
 from .render import FORMATS, render
 from .sections import SectionRule, SectionSet, load_sections
+from .trends import Series, SeriesKey, Spike, detect_spikes, sparkline, trend_series
 
 __all__ = [
     "FORMATS",
@@ -37,4 +38,11 @@ __all__ = [
     "load_sections",
     "render",
     "save_briefing",
+    "Series",
+    "SeriesKey",
+    "Spike",
+    "detect_spikes",
+    "sparkline",
+    "trend_series",
+    "window",
 ]

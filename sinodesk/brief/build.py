@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from ..archive import Archive, StoryFilter
+from ..errors import ConfigError
 from ..records import Story
 from .changes import change_for, dropped, quantities
 from .model import Briefing, Citation, Item, Note, SectionResult, Sentence
@@ -61,6 +62,29 @@ def save_briefing(archive: Archive, briefing: Briefing) -> Briefing:
     """Store the briefing (the next one of its section set is compared with it); returns it with its id."""
     bid = archive.save_briefing(briefing.name, briefing.since, briefing.until, briefing.to_dict())
     return dataclasses.replace(briefing, briefing_id=bid)
+
+
+def window(since: str | None, until: str | None = None, *, today: dt.date | None = None) -> tuple[str | None, str]:
+    """(since, until) as ISO dates: ``since`` an ISO date, a span before ``until`` (7d, 4w, 6m, 1y) or
+    None/'all' (no lower bound); ``until`` an ISO date, default today."""
+    import re
+
+    try:
+        end = dt.date.fromisoformat(until[:10]) if until else (today or dt.date.today())
+    except ValueError:
+        raise ConfigError(f"--until {until!r}: expected an ISO date such as 2025-03-07") from None
+    if not since or since.strip().lower() == "all":
+        return None, end.isoformat()
+    m = re.fullmatch(r"(\d+)([dwmy])", since.strip())
+    if m:
+        return (end - dt.timedelta(days=int(m[1]) * {"d": 1, "w": 7, "m": 30, "y": 365}[m[2]])).isoformat(), end.isoformat()
+    try:
+        start = dt.date.fromisoformat(since.strip())
+    except ValueError:
+        raise ConfigError(f"--since {since!r}: expected an ISO date (2025-03-01), a span like 7d, 4w, 6m, 1y, or 'all'") from None
+    if start > end:
+        raise ConfigError(f"--since {since} is after --until {end.isoformat()} (give an earlier --since)")
+    return start.isoformat(), end.isoformat()
 
 
 def _recent_from(since: str | None, until: str | None) -> str | None:

@@ -88,7 +88,7 @@ def candidates(stories: Sequence[Story], family_of: Callable[[Story], str]) -> l
     return out
 
 
-class _Space:
+class SentenceSpace:
     """TF-IDF over the event's stories (document frequencies per story)."""
 
     def __init__(self, stories: Sequence[Story]):
@@ -157,7 +157,7 @@ def _select(cands: list[Candidate], vecs: list[dict[str, float]], scores: list[f
 
 def summarise(stories: Sequence[Story], family_of: Callable[[Story], str], opts: BriefOptions) -> Summary:
     """Headline and 2-4 verbatim sentences for one event (``stories`` in date order, at least one)."""
-    space = _Space(stories)
+    space = SentenceSpace(stories)
     by_lang: dict[str, list[Story]] = defaultdict(list)
     for s in stories:
         by_lang[s.language or "und"].append(s)
@@ -171,7 +171,7 @@ def summarise(stories: Sequence[Story], family_of: Callable[[Story], str], opts:
         centroid = _centroid([space.vector(f"{s.headline or ''}\n{s.text}") for s in ss])
         centroids[lang] = centroid
         cands = candidates(ss, family_of)
-        if not cands:
+        if not cands or not budgets.get(lang):
             continue
         vecs = [space.vector(c.text) for c in cands]
         central = [cosine(v, centroid) for v in vecs]
@@ -191,7 +191,7 @@ def summarise(stories: Sequence[Story], family_of: Callable[[Story], str], opts:
     return Summary(headline, hstory, tuple(picks))
 
 
-def _headline(stories: list[Story], space: _Space, centroid: dict[str, float]) -> tuple[str, Story]:
+def _headline(stories: list[Story], space: SentenceSpace, centroid: dict[str, float]) -> tuple[str, Story]:
     """The headline closest to the centre of the event, written ones before generated ones."""
     def key(s: Story):
         return (not s.headline_generated, cosine(space.vector(s.headline or ""), centroid))

@@ -20,6 +20,7 @@ EXTENSIONS = (
     "sinodesk.cli.extract",
     "sinodesk.cli.events",
     "sinodesk.cli.incidents",
+    "sinodesk.cli.brief",
 )
 
 
