@@ -8,6 +8,7 @@ event that made most of it.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,6 +56,7 @@ def write_chart(series: Sequence[Series], path: str | Path, *, opts: BriefOption
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # "no bold weight" for a CJK font
     cjk = _cjk_font()
     rc = {"font.family": ["DejaVu Sans", cjk] if cjk else ["DejaVu Sans"], "svg.fonttype": "none",
           "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 11, "axes.titleweight": "bold",
@@ -78,7 +80,8 @@ def write_chart(series: Sequence[Series], path: str | Path, *, opts: BriefOption
                             xytext=(0, 6 + 26 * (n - 1)), textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
                             color=_SPIKE, arrowprops={"arrowstyle": "-", "color": _SPIKE, "lw": 0.6} if n > 1 else None)
             ax.set_ylim(0, top * (1.25 + 0.3 * min(len(s.spikes), 4)))
-            ax.set_title(f"{s.kind}: {s.label} — {s.total} stories, {len(s.spikes)} spike{'s' if len(s.spikes) != 1 else ''}")
+            ax.set_title(f"{s.kind}: {s.label} — {s.total} stor{'y' if s.total == 1 else 'ies'}, "
+                         f"{len(s.spikes)} spike{'' if len(s.spikes) == 1 else 's'}")
             ax.set_ylabel("stories / day")
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.grid(axis="y", color="#e6e6e6", linewidth=0.6)

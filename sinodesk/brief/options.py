@@ -23,5 +23,5 @@ class BriefOptions:
     trend_window: int = 28  # help: trends: days of each series' own history that form its baseline
     trend_min_history: int = 7  # help: trends: days of history needed before a day can be called a spike
     trend_z: float = 3.5  # help: trends: robust z-score (median and MAD of the baseline, scale at least sqrt(baseline)) a spike must reach
-    trend_alpha: float = 0.001  # help: trends: and its Poisson upper-tail probability under the baseline rate must be below this
+    trend_alpha: float = 0.0001  # help: trends: and its Poisson upper-tail probability under the baseline rate must be below this (1e-4: under 0.01 false alarms expected in a 90-day series)
     trend_min_count: int = 3  # help: trends: a day with fewer stories than this is never a spike

@@ -3,8 +3,9 @@
 A day is a spike when it stands out from the series' *own* recent history (the ``window`` days
 before it): its robust z-score -- distance from the history's median in units of the MAD
 (scaled by 1.4826), never less than the Poisson spread sqrt(median) so a flat series is not
-divided by zero -- reaches ``z``, and a Poisson rate equal to that median would give so many
-stories or more with probability below ``alpha``.  Both tests, so that a series with wide swings
+divided by zero -- reaches ``z``, and a Poisson rate equal to the history's level (the larger of
+its median and its 10%-trimmed mean: a small sample's median of a low count undershoots) would give
+so many stories or more with probability below ``alpha``.  Both tests, so that a series with wide swings
 needs a wide swing and a quiet series needs more than a couple of stories.  Each spike is
 explained by the events whose stories make it up.
 
@@ -70,8 +71,16 @@ class SeriesKey:
     key: str
 
 
+def _trimmed_mean(values: Sequence[int], share: float = 0.1) -> float:
+    """Mean without the highest and lowest ``share`` of values (an earlier spike does not raise it)."""
+    v = sorted(values)
+    k = int(len(v) * share)
+    v = v[k:len(v) - k] or v
+    return sum(v) / len(v)
+
+
 def detect_spikes(counts: Sequence[int], *, window: int = 28, min_history: int = 7, z: float = 3.5,
-                  alpha: float = 0.001, min_count: int = 3) -> list[Spike]:
+                  alpha: float = 0.0001, min_count: int = 3) -> list[Spike]:
     """Days of ``counts`` that spike against the series' own preceding ``window`` days (no dates, no events)."""
     from scipy.stats import poisson
 
@@ -82,7 +91,7 @@ def detect_spikes(counts: Sequence[int], *, window: int = 28, min_history: int =
             continue
         med = statistics.median(history)
         mad = statistics.median(abs(h - med) for h in history)
-        rate = max(med, 0.5)
+        rate = max(med, _trimmed_mean(history), 0.5)
         scale = max(1.4826 * mad, rate ** 0.5)
         zscore = (x - med) / scale
         if zscore < z:
