@@ -113,3 +113,27 @@ def test_labels_models_state(archive):
     assert archive.load_model("topics") == ("v2", b"blob2", {"n": 2})
     archive.set_state("k", b"v")
     assert archive.get_state("k") == b"v"
+
+
+def test_briefings_are_stored_by_section_set(archive):
+    assert archive.list_briefings() == []
+    a = archive.save_briefing("default", "2025-03-01", "2025-03-07", {"sections": [], "title": "简报"})
+    b = archive.save_briefing("cyber", None, "2025-03-07", {"sections": []})
+    c = archive.save_briefing("default", "2025-03-08", "2025-03-14", {"sections": [1]})
+    assert [i.briefing_id for i in archive.list_briefings("default")] == [a, c]
+    assert [(i.name, i.since, i.until) for i in archive.list_briefings()] == [
+        ("default", "2025-03-01", "2025-03-07"), ("cyber", None, "2025-03-07"), ("default", "2025-03-08", "2025-03-14")]
+    assert archive.get_briefing(a) == {"sections": [], "title": "简报"}
+    assert archive.list_briefings()[1].briefing_id == b
+    with pytest.raises(NotFound, match=r"^briefing 99 is not in .* \(list them with 'sinodesk brief --list'\)$"):
+        archive.get_briefing(99)
+
+
+def test_undated_stories_by_ingest_day(archive):
+    from sinodesk.archive import StoryFilter
+
+    dated = Story("s9", "d1", "x", 0, 4, "text", published="2001-01-01")
+    archive.put_stories([dated])
+    assert [s.story_id for s in archive.iter_stories(StoryFilter(since="2020-01-01"))] == []
+    later = [s.story_id for s in archive.iter_stories(StoryFilter(since="2020-01-01", dated_by_ingest=True))]
+    assert "s1" in later and "s9" not in later  # s1 has no date: it counts as of today, its ingest day

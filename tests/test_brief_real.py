@@ -186,4 +186,6 @@ def test_brief_cli_formats_and_errors(seeds_briefing, run_cli, tmp_path):
     r = run_cli("brief", "--db", str(tmp_path / "missing.db"))
     assert r.returncode == 1 and "no archive here" in r.stderr.decode()
     r = run_cli("brief", "--since", "2022-01-01", "--db", db, "-o", tmp_path)
-    assert r.returncode == 1 and r.stderr.decode().startswith(f"Error: -o {tmp_path}: is a directory")
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, f"Error: -o {tmp_path}: is a directory (give a file name, e.g. {tmp_path / 'briefing.html'})")
+    assert len(archive.list_briefings()) == 3  # nothing stored for the refused run

@@ -11,16 +11,24 @@ import click
 from .common import config_option, db_option
 
 
+def _check_output(output: str) -> None:
+    """Refuse an unusable -o before any work is done (and before a briefing is stored)."""
+    from ..errors import ConfigError
+
+    if output == "-":
+        return
+    p = Path(output)
+    if p.is_dir():
+        raise ConfigError(f"-o {output}: is a directory (give a file name, e.g. {p / 'briefing.html'})")
+    if not p.parent.is_dir():
+        raise ConfigError(f"-o {output}: the folder {p.parent} does not exist (create it or write elsewhere)")
+
+
 def _write(text: str, output: str) -> None:
     if output == "-":
         sys.stdout.write(text)
         return
-    p = Path(output)
-    if p.is_dir():
-        from ..errors import ConfigError
-
-        raise ConfigError(f"-o {output}: is a directory (give a file name, e.g. {Path(output) / 'briefing.html'})")
-    p.write_text(text, encoding="utf-8")
+    Path(output).write_text(text, encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
 
 
@@ -58,6 +66,7 @@ def brief(db, since, until, sections_file, watch, fmt, as_json, output, no_save,
     from .common import outlets_of
     from .progress import LazyProgress
 
+    _check_output(output)
     settings = load_settings(config)
     archive = open_archive(db, create=False)
     if list_only:
