@@ -27,25 +27,29 @@ from sinodesk.settings import Settings
 
 # Items written for these tests (fictional): a flood reported by two outlets on day 1, a follow-up
 # with a higher toll on day 2, a cyber story, and an unrelated Taiwan story.
+def _news(title, date, outlet, url, text):
+    return {"title": title, "date": date, "outlet": outlet, "url": f"https://example.org/{url}", "text": text}
+
+
 DAY1 = [
-    {"title": "Floods in Guangxi kill 12", "date": "2025-06-02", "outlet": "Reuters", "url": "https://example.org/r/1",
-     "text": "Floods in Guangxi have killed 12 people, officials said on Monday. Rivers burst their banks after three days "
-             "of heavy rain in the south of the region. Rescue teams moved more than 3,000 residents to schools and sports halls."},
-    {"title": "Guangxi floods leave 12 dead", "date": "2025-06-02", "outlet": "Global Times", "url": "https://example.org/gt/1",
-     "text": "Floods in Guangxi have killed 12 people, the regional government said on Monday. Heavy rain has fallen for three "
-             "days across the south of the region. Local authorities organised the transfer of residents to safe places."},
-    {"title": "Ransomware hits Shenzhen hospital network", "date": "2025-06-02", "outlet": "Caixin", "url": "https://example.org/cx/1",
-     "text": "A ransomware attack disrupted the computer systems of four hospitals in Shenzhen on Monday, according to the city's "
-             "health commission. Patient records were encrypted and appointments were moved to paper. The attackers demanded "
-             "payment in bitcoin, security firm Qihoo 360 said."},
+    _news("Floods in Guangxi kill 12", "2025-06-02", "Reuters", "r/1",
+          "Floods in Guangxi have killed 12 people, officials said on Monday. Rivers burst their banks after three days "
+          "of heavy rain in the south of the region. Rescue teams moved more than 3,000 residents to schools and sports halls."),
+    _news("Guangxi floods leave 12 dead", "2025-06-02", "Global Times", "gt/1",
+          "Floods in Guangxi have killed 12 people, the regional government said on Monday. Heavy rain has fallen for three "
+          "days across the south of the region. Local authorities organised the transfer of residents to safe places."),
+    _news("Ransomware hits Shenzhen hospital network", "2025-06-02", "Caixin", "cx/1",
+          "A ransomware attack disrupted the computer systems of four hospitals in Shenzhen on Monday, according to the city's "
+          "health commission. Patient records were encrypted and appointments were moved to paper. The attackers demanded "
+          "payment in bitcoin, security firm Qihoo 360 said."),
 ]
 DAY2 = [
-    {"title": "Guangxi flood toll rises", "date": "2025-06-03", "outlet": "Reuters", "url": "https://example.org/r/2",
-     "text": "Floods in Guangxi have killed 15 people, officials said on Tuesday, as rescuers found three more bodies. Rivers "
-             "burst their banks after days of heavy rain in the south of the region. More than 5,000 residents have left their homes."},
-    {"title": "Taiwan Coast Guard tracks Chinese ships near Kinmen", "date": "2025-06-03", "outlet": "CNA", "url": "https://example.org/cna/1",
-     "text": "Taiwan's Coast Guard Administration said four Chinese coast guard ships entered restricted waters near Kinmen on "
-             "Tuesday. The ships left after two hours. It was the fifth such incursion this month, the agency said."},
+    _news("Guangxi flood toll rises", "2025-06-03", "Reuters", "r/2",
+          "Floods in Guangxi have killed 15 people, officials said on Tuesday, as rescuers found three more bodies. Rivers "
+          "burst their banks after days of heavy rain in the south of the region. More than 5,000 residents have left their homes."),
+    _news("Taiwan Coast Guard tracks Chinese ships near Kinmen", "2025-06-03", "CNA", "cna/1",
+          "Taiwan's Coast Guard Administration said four Chinese coast guard ships entered restricted waters near Kinmen on "
+          "Tuesday. The ships left after two hours. It was the fifth such incursion this month, the agency said."),
 ]
 
 
@@ -208,7 +212,7 @@ def test_quantities_key_by_unit_and_subject(two_days):
     assert any(v == "15 people" for v in q.values())
 
 
-def test_window_and_section_errors(tmp_path):
+def test_window_errors():
     import datetime as dt
 
     assert window("7d", "2025-03-07") == ("2025-02-28", "2025-03-07")
@@ -218,19 +222,25 @@ def test_window_and_section_errors(tmp_path):
         window("yesterday", "2025-03-07")
     with pytest.raises(ConfigError, match=r"^--since 2025-04-01 is after --until 2025-03-07 \(give an earlier --since\)$"):
         window("2025-04-01", "2025-03-07")
+
+
+@pytest.mark.parametrize("toml,message", [
+    ('[[section]]\nid = "x"\ntitle = "X"\ntopics = ["cyberr"]\n', r"section 1 \(x\): unknown topic\(s\) cyberr in 'topics' \(known: cyber, "),
+    ('[[section]]\nid = "x"\ntitle = "X"\ncolour = "red"\n', r"section 1 \(x\): unknown field\(s\) colour \(known: "),
+    ('title = "only a title"\n', r"no \[\[section\]\] tables \(define at least one section\)$"),
+    ('[[section]]\nid = "x"\ntitle = "X"\nfamilies = ["PRC stat"]\n', r"unknown owner family PRC stat \(known: PRC state, "),
+    ('[[section]]\nid = "x"\ntitle = "X"\nmin_share = 2\n', r"section 1 \(x\): 'min_share' must be in \(0, 1\], got 2$"),
+    ('[[section]]\nid = "x"\ntitle = "X"\n[[section]]\nid = "x"\ntitle = "Y"\n', r"section id 'x' is used twice"),
+])
+def test_section_file_errors(tmp_path, toml, message):
     bad = tmp_path / "s.toml"
-    bad.write_text('[[section]]\nid = "x"\ntitle = "X"\ntopics = ["cyberr"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"section 1 \(x\): unknown topic\(s\) cyberr in 'topics' \(known: cyber, "):
+    bad.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as err:
         load_sections(bad)
-    bad.write_text('[[section]]\nid = "x"\ntitle = "X"\ncolour = "red"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"section 1 \(x\): unknown field\(s\) colour \(known: "):
-        load_sections(bad)
-    bad.write_text('title = "only a title"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"no \[\[section\]\] tables \(define at least one section\)$"):
-        load_sections(bad)
-    bad.write_text('[[section]]\nid = "x"\ntitle = "X"\nfamilies = ["PRC stat"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"unknown owner family PRC stat \(known: PRC state, "):
-        load_sections(bad)
+    assert str(err.value).startswith(f"{bad}")  # the message names the file
+
+
+def test_watch_needs_a_watch_section(tmp_path):
     no_watch = tmp_path / "w.toml"
     no_watch.write_text('[[section]]\nid = "x"\ntitle = "X"\nfallback = true\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"--watch needs a section marked 'watch = true' to replace \(add one\)$"):
