@@ -28,10 +28,14 @@ class Citation:
     headline: str | None = None
     language: str | None = None
 
+    @property
+    def who(self) -> str:
+        """The outlet, else the name of the file or page the story came from."""
+        return self.outlet or self.source.rstrip("/").rsplit("/", 1)[-1]
+
     def label(self) -> str:
-        """'Caixin, 2025-03-04' -- outlet (else the file it came from) and date."""
-        who = self.outlet or self.source.rstrip("/").rsplit("/", 1)[-1]
-        return f"{who}, {self.published or 'undated'}"
+        """'Caixin, 2025-03-04' -- who and when."""
+        return f"{self.who}, {self.published or 'undated'}"
 
 
 @dataclass(frozen=True, slots=True)
