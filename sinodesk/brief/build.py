@@ -26,6 +26,8 @@ from .summarise import summarise
 
 FRAMING_Z = 1.5  # a family's word must stand out at least this much (log-odds z) to be called framing
 FRAMING_WORDS = 3
+COMPARE_PER_FAMILY = 8
+COMPARE_FAMILIES = 6
 
 
 class Desk:
@@ -36,10 +38,14 @@ class Desk:
 
         self.registry = registry if registry is not None else load_outlets()
         self.family_of_outlet = family_lookup(self.registry)
+        self._families: dict[str | None, str] = {}
 
     def family(self, s: Story) -> str:
         """The story's owner family; an unknown outlet is a family of its own (as in compare)."""
-        return self.family_of_outlet(s.outlet) or s.outlet or "unknown outlet"
+        fam = self._families.get(s.outlet)
+        if fam is None:
+            fam = self._families[s.outlet] = self.family_of_outlet(s.outlet) or s.outlet or "unknown outlet"
+        return fam
 
     @cached_property
     def display(self) -> Callable[[str], str]:
@@ -222,19 +228,26 @@ def family_notes(stories: Sequence[Story], desk: Desk, cite: Callable[[str], int
 
     langs = [s.language for s in stories]
     main = max(set(langs), key=langs.count)
-    same = [s for s in stories if s.language == main]
-    if len({desk.family(s) for s in same}) < 2:
+    per_family: dict[str, list[Story]] = {}
+    for s in stories:
+        if s.language == main:
+            per_family.setdefault(desk.family(s), []).append(s)
+    if len(per_family) < 2:
         return ()
+    # a large event is compared on the first stories of its largest families (the word statistics
+    # settle long before; a crowd of one-story families says little about framing)
+    biggest = sorted(per_family.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:COMPARE_FAMILIES]
+    same = [s for _fam, ss in biggest for s in ss[:COMPARE_PER_FAMILY]]
     d = compare_event(same, desk.family_of_outlet, display=desk.display, outlet_aliases=desk.registry.names_of)
     notes = []
     for c in d["number_conflicts"]:
-        per_family: dict[str, list[dict]] = {}
+        by_family: dict[str, list[dict]] = {}
         for v in c["values"]:
-            per_family.setdefault(v["family"], []).append(v)
-        if len(per_family) < 2:
+            by_family.setdefault(v["family"], []).append(v)
+        if len(by_family) < 2:
             continue
         parts = []
-        for fam, vals in per_family.items():
+        for fam, vals in by_family.items():
             texts = list(dict.fromkeys(v["text"] for v in vals))
             parts.append(f"{fam}: {', '.join(texts)}")
         refs = tuple(dict.fromkeys(cite(v["story_id"]) for v in c["values"]))

@@ -94,11 +94,17 @@ class SentenceSpace:
     def __init__(self, stories: Sequence[Story]):
         self.n = len(stories)
         self.df: Counter[str] = Counter()
-        for s in stories:
-            self.df.update(set(tokens(f"{s.headline or ''}\n{s.text}")))
+        self._counts = {s.story_id: Counter(tokens(f"{s.headline or ''}\n{s.text}")) for s in stories}
+        for c in self._counts.values():
+            self.df.update(c.keys())
+
+    def story_vector(self, s: Story) -> dict[str, float]:
+        return self.weigh(self._counts[s.story_id])
 
     def vector(self, text: str) -> dict[str, float]:
-        counts = Counter(tokens(text))
+        return self.weigh(Counter(tokens(text)))
+
+    def weigh(self, counts: Counter[str]) -> dict[str, float]:
         v = {t: (1.0 + math.log(c)) * (math.log((self.n + 1) / (self.df.get(t, 0) + 1)) + 1.0) for t, c in counts.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
@@ -168,7 +174,7 @@ def summarise(stories: Sequence[Story], family_of: Callable[[Story], str], opts:
     centroids = {}
     for lang in languages:
         ss = by_lang[lang]
-        centroid = _centroid([space.vector(f"{s.headline or ''}\n{s.text}") for s in ss])
+        centroid = _centroid([space.story_vector(s) for s in ss])
         centroids[lang] = centroid
         cands = candidates(ss, family_of)
         if not cands or not budgets.get(lang):

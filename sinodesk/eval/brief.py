@@ -158,7 +158,7 @@ def peer_summaries(stories: Sequence[Story], k: int, family: Callable[[Story], s
     vecs = [space.vector(c.text) for c in cands]
     centroid: dict[str, float] = {}
     for s in stories:
-        for t, x in space.vector(f"{s.headline or ''}\n{s.text}").items():
+        for t, x in space.story_vector(s).items():
             centroid[t] = centroid.get(t, 0.0) + x
     ranked = sorted(range(len(cands)), key=lambda i: -cosine(vecs[i], centroid))[:k]
     return {"lead": [(c.story, c.text) for c in first], "centroid": [(cands[i].story, cands[i].text) for i in ranked]}
