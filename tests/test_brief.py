@@ -203,6 +203,8 @@ def test_sentence_splitting_keeps_quotes_and_offsets():
                      "约4万家企业客户受到影响。"]
     assert not usable("Source: HKET, March 23, 2022") and not usable("https://bit.ly/3JKnEvf")
     assert usable("Markets rose 2 percent on Monday in Shanghai.")
+    assert not usable("I, Zhao Gang, make this choice: to demand democracy and establish a new China.”")  # inside a quotation
+    assert usable("He said the plan was “a breakthrough” for the region.")
 
 
 def test_quantities_key_by_unit_and_subject(two_days):

@@ -41,6 +41,11 @@ def change_line(it: Item) -> str:
     return text
 
 
+def count(n: int, one: str, many: str) -> str:
+    """'1 story', '3 stories'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def cite_md(c: Citation) -> str:
     where = f"<{c.url}>" if c.url else f"story {c.story_id}"
     return f"{md_escape(c.label())}, {where}"
@@ -67,7 +72,7 @@ def _env(autoescape: bool):
 
     env = Environment(loader=PackageLoader("sinodesk.brief", "templates"), autoescape=autoescape,
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=False)
-    env.filters.update(md=md_escape, change_line=change_line, cite_md=cite_md)
+    env.filters.update(md=md_escape, change_line=change_line, cite_md=cite_md, count=count)
     return env
 
 

@@ -68,6 +68,8 @@ def usable(text: str, *, headline_only: bool = False) -> bool:
     """A sentence fit to quote: long enough to say something, not a link, a label or a caption."""
     if _URL.search(text) or text.rstrip().endswith(":") or not _LETTER.search(text):
         return False
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return False  # part of a quotation that runs over several sentences: out of context alone
     cjk = len(CJK.findall(text))
     if cjk:
         return 8 <= cjk <= 200
