@@ -205,6 +205,8 @@ def test_sentence_splitting_keeps_quotes_and_offsets():
     assert usable("Markets rose 2 percent on Monday in Shanghai.")
     assert not usable("I, Zhao Gang, make this choice: to demand democracy and establish a new China.”")  # inside a quotation
     assert usable("He said the plan was “a breakthrough” for the region.")
+    assert not usable("• “America, please come and rescue the investors in deep trouble.”")  # a list entry
+    assert not usable("(Weibo is a Chinese social media platform)")  # an aside
 
 
 def test_quantities_key_by_unit_and_subject(two_days):

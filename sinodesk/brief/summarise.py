@@ -24,6 +24,7 @@ from .options import BriefOptions
 
 _URL = re.compile(r"https?://|www\.", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
+_BULLETS = "•·▪●◦‣-–—*"
 _CLOSERS = "\"'”’)]」』"
 
 
@@ -70,6 +71,8 @@ def usable(text: str, *, headline_only: bool = False) -> bool:
         return False
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return False  # part of a quotation that runs over several sentences: out of context alone
+    if text[0] in _BULLETS or (text[0] in "(（" and text.rstrip(" .。")[-1:] in ")）"):
+        return False  # a list entry (quoted comments, sources) or an aside in brackets
     cjk = len(CJK.findall(text))
     if cjk:
         return 8 <= cjk <= 200
