@@ -7,17 +7,20 @@ PostgreSQL backend for teams plugs in behind the same methods).
 
 from __future__ import annotations
 
-from .base import Archive, BriefingInfo, StoryFilter
+from .base import Archive, BriefingInfo, SearchHit, StoryFilter
 from .sqlite import SQLiteArchive
 
 
-def open_archive(location: str, *, create: bool = True) -> Archive:
-    """Open the archive at ``location`` (a file path; ``postgresql://`` URLs are reserved)."""
+def open_archive(location: str, *, create: bool = True, read_only: bool = False) -> Archive:
+    """Open the archive at ``location`` (a file path; ``postgresql://`` URLs are reserved).
+
+    ``read_only`` opens it for reading only (an archive on a read-only disk or another user's
+    file); ``create=False`` refuses a missing file instead of starting a new archive."""
     if location.startswith(("postgresql://", "postgres://")):
         from ..errors import ArchiveError
 
         raise ArchiveError(f"{location}: the PostgreSQL backend is not available in this version (use a SQLite file path)")
-    return SQLiteArchive(location, create=create)
+    return SQLiteArchive(location, create=create, read_only=read_only)
 
 
-__all__ = ["Archive", "BriefingInfo", "SQLiteArchive", "StoryFilter", "open_archive"]
+__all__ = ["Archive", "BriefingInfo", "SQLiteArchive", "SearchHit", "StoryFilter", "open_archive"]

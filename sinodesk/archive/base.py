@@ -12,14 +12,17 @@ from ..records import Document, RawItem, Rejection, Story
 
 @dataclass(frozen=True, slots=True)
 class StoryFilter:
-    since: str | None = None  # ISO date: published (or ingested) on/after
-    until: str | None = None
-    outlet: str | None = None
+    since: str | None = None  # ISO date: published on/after
+    until: str | None = None  # ISO date: published on/before
+    outlet: str | None = None  # one outlet name as stored (case-insensitive)
+    outlets: tuple[str, ...] | None = None  # any of these outlet names as stored; () matches nothing
     topic: str | None = None
     language: str | None = None
     event_id: str | None = None
     doc_id: str | None = None
-    limit: int | None = None
+    limit: int | None = None  # None: no limit; 0: nothing
+    newest_first: bool = False  # by date, newest first, undated last (default: the order of ingest)
+    collapse_copies: bool = False  # leave out a near-duplicate when the story it copies is listed too
     dated_by_ingest: bool = False  # since/until: a story with no published date counts as of its ingest day
 
 
@@ -28,6 +31,7 @@ class SearchHit:
     story: Story
     score: float
     snippet: str
+    copies: tuple[str, ...] = ()  # ids of the near-duplicates folded into this hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,20 @@ class Archive(abc.ABC):
     def count(self) -> dict[str, int]: ...
 
     @abc.abstractmethod
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]: ...
+    def outlet_counts(self) -> dict[str, int]:
+        """Every outlet name stored on a story, with its number of stories."""
+
+    @abc.abstractmethod
+    def copies_of(self, story_id: str) -> list[Story]:
+        """The near-duplicates of a story (copies of its copies too), in the order they came."""
+
+    @abc.abstractmethod
+    def copy_counts(self, story_ids: list[str]) -> dict[str, int]:
+        """How many near-duplicates copy each of ``story_ids`` directly (ids without copies left out)."""
+
+    @abc.abstractmethod
+    def search(self, query: str, *, limit: int = 20, flt: StoryFilter = StoryFilter()) -> list[SearchHit]:
+        """Best hits first; ``flt`` narrows them, near-duplicates fold into the story they copy."""
 
     @abc.abstractmethod
     def clear_derived(self) -> None:
@@ -120,7 +137,8 @@ class Archive(abc.ABC):
 
     # rejects ----------------------------------------------------------------------------
     @abc.abstractmethod
-    def add_reject(self, rej: Rejection, batch_id: int) -> None: ...
+    def add_reject(self, rej: Rejection, batch_id: int) -> None:
+        """Record a rejection; the same item rejected again replaces its earlier record."""
 
     @abc.abstractmethod
     def iter_rejects(self) -> Iterator[tuple[int, Rejection, str]]: ...

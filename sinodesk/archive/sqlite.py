@@ -2,116 +2,96 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 from ..errors import ArchiveError, NotFound
 from ..records import Document, RawItem, Rejection, Story
 from ..serialize import story_from_dict, story_to_dict
 from .base import Archive, BriefingInfo, SearchHit, StoryFilter
-from .textindex import cjk_index_columns, fts_query
-
-SCHEMA_VERSION = 1
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS batches (
-    batch_id INTEGER PRIMARY KEY, started REAL, finished REAL, args TEXT,
-    documents INTEGER DEFAULT 0, stories INTEGER DEFAULT 0, rejected INTEGER DEFAULT 0);
-CREATE TABLE IF NOT EXISTS raw (
-    raw_id TEXT PRIMARY KEY, seq INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, url TEXT,
-    content_type TEXT, data BLOB NOT NULL, batch_id INTEGER, received REAL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, raw_id TEXT NOT NULL REFERENCES raw(raw_id), source TEXT, kind TEXT,
-    item_key TEXT, text TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT, published TEXT, author TEXT,
-    encoding TEXT, batch_id INTEGER, ingested REAL);
-CREATE TABLE IF NOT EXISTS stories (
-    story_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER,
-    published TEXT, outlet TEXT, language TEXT, headline TEXT, topics TEXT, event_id TEXT,
-    duplicate_of TEXT, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS stories_doc ON stories(doc_id, seq);
-CREATE INDEX IF NOT EXISTS stories_event ON stories(event_id);
-CREATE INDEX IF NOT EXISTS stories_published ON stories(published);
-CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
-    story_id UNINDEXED, headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS rejects (
-    reject_id INTEGER PRIMARY KEY, batch_id INTEGER, source TEXT, item TEXT, stage TEXT, reason TEXT,
-    data BLOB, raw_id TEXT, at REAL);
-CREATE TABLE IF NOT EXISTS labels (
-    story_id TEXT, kind TEXT, labels TEXT, at REAL, PRIMARY KEY (story_id, kind));
-CREATE TABLE IF NOT EXISTS models (
-    kind TEXT, version TEXT, blob BLOB, meta TEXT, created REAL, active INTEGER DEFAULT 1,
-    PRIMARY KEY (kind, version));
-CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE IF NOT EXISTS incidents (
-    incident_id TEXT PRIMARY KEY, first_seen TEXT, last_seen TEXT, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS incidents_last ON incidents(last_seen);
-CREATE TABLE IF NOT EXISTS briefings (
-    briefing_id INTEGER PRIMARY KEY, name TEXT NOT NULL, created REAL, since TEXT, until TEXT, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS briefings_name ON briefings(name, briefing_id);
-"""
-
+from .schema import SCHEMA_VERSION, is_readonly_error, open_connection, readonly_error
+from .textindex import cjk_index_columns, fts_query, query_runs, to_simplified
 
 _FILTERS = (
-    ("since", "s.published >= ?"),
-    ("until", "s.published <= ?"),
-    ("outlet", "lower(s.outlet) = lower(?)"),
-    ("language", "s.language = ?"),
-    ("event_id", "s.event_id = ?"),
-    ("doc_id", "s.doc_id = ?"),
-    ("topic", "(',' || s.topics || ',') LIKE ?"),
+    ("since", "{a}.published >= ?"),
+    ("until", "{a}.published < ?"),
+    ("outlet", "lower({a}.outlet) = lower(?)"),
+    ("language", "{a}.language = ?"),
+    ("event_id", "{a}.event_id = ?"),
+    ("doc_id", "{a}.doc_id = ?"),
+    ("topic", "(',' || {a}.topics || ',') LIKE ?"),
 )
 
 
+def _filter_sql(flt: StoryFilter, a: str = "s") -> tuple[list[str], list]:
+    """WHERE conditions (on the stories table called ``a``) and their arguments."""
+    where, args = [], []
+    for attr, cond in _FILTERS:
+        value = getattr(flt, attr)
+        if value:
+            if flt.dated_by_ingest and attr in ("since", "until") and a == "s":
+                # a story with no published date counts as of its document's ingest day
+                cond = cond.replace("{a}.published", "COALESCE({a}.published, date(d.ingested, 'unixepoch'))")
+            where.append(cond.format(a=a))
+            if attr == "topic":
+                value = f"%,{value},%"
+            elif attr == "until":  # on/before the day, whatever time of day is stored
+                value = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)).isoformat()
+            args.append(value)
+    if flt.outlets is not None:
+        where.append(f"{a}.outlet IN ({','.join('?' * len(flt.outlets))})" if flt.outlets else "0")
+        args.extend(flt.outlets)
+    return where, args
+
+
 class SQLiteArchive(Archive):
-    def __init__(self, path: str, *, create: bool = True):
+    def __init__(self, path: str, *, create: bool = True, read_only: bool = False):
         self.location = path
-        p = Path(path)
-        if not create and not p.exists():
-            raise ArchiveError(f"{path}: no archive here (run 'sinodesk ingest ... --db {path}' first, or pass the right --db)")
-        if p.exists() and p.is_dir():
-            raise ArchiveError(f"{path}: is a directory, not an archive file (pass a file path to --db)")
-        try:
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.executescript(SCHEMA)
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        except sqlite3.DatabaseError as exc:
-            raise ArchiveError(f"{path}: not a sinodesk archive ({exc}); pass another --db or move the file away") from None
+        self.read_only = read_only
+        self.conn, self.version = open_connection(path, create=create, read_only=read_only)
         self._in_batch = False
 
     # transactions -------------------------------------------------------------------------
     @contextmanager
-    def batch(self, args: list[str]):
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._in_batch = True
+    def _writing(self):
         try:
-            cur = self.conn.execute("INSERT INTO batches (started, args) VALUES (?, ?)", (time.time(), json.dumps(args)))
-            yield cur.lastrowid
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            yield
+        except sqlite3.OperationalError as exc:
+            if is_readonly_error(exc):
+                raise readonly_error(self.location) from None
             raise
-        finally:
-            self._in_batch = False
+
+    @contextmanager
+    def batch(self, args: list[str]):
+        with self._writing():
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._in_batch = True
+            try:
+                cur = self.conn.execute("INSERT INTO batches (started, args) VALUES (?, ?)", (time.time(), json.dumps(args)))
+                yield cur.lastrowid
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._in_batch = False
 
     @contextmanager
     def _tx(self):
         if self._in_batch:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+        with self._writing():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
 
     def finish_batch(self, batch_id, *, documents, stories, rejected):
         self.conn.execute(
@@ -124,19 +104,25 @@ class SQLiteArchive(Archive):
         return self.conn.execute("SELECT 1 FROM raw WHERE raw_id=?", (raw_id,)).fetchone() is not None
 
     def put_raw(self, raw, batch_id):
+        """Store the bytes once.  Earlier rejections of the same source for being unreadable or
+        unfetchable are dropped: it has been read now."""
         rid = raw.sha256
-        if self.has_raw(rid):
-            return False
-        seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM raw").fetchone()[0]
-        self.conn.execute(
-            "INSERT INTO raw VALUES (?,?,?,?,?,?,?,?,?)",
-            (rid, seq, raw.source, raw.kind, raw.url, raw.content_type, raw.data, batch_id, time.time()),
-        )
+        with self._tx():
+            self.conn.execute("DELETE FROM rejects WHERE source=? AND (raw_id IS NULL OR stage='fetch')", (raw.source,))
+            if self.has_raw(rid):
+                return False
+            seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM raw").fetchone()[0]
+            self.conn.execute(
+                "INSERT INTO raw VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (rid, seq, raw.source, raw.kind, raw.url, raw.content_type, raw.data, batch_id, time.time(), raw.outlet),
+            )
         return True
 
     def iter_raw(self):
-        for source, kind, url, ctype, data in self.conn.execute("SELECT source, kind, url, content_type, data FROM raw ORDER BY seq"):
-            yield RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype)
+        for source, kind, url, ctype, data, outlet in self.conn.execute(
+            "SELECT source, kind, url, content_type, data, outlet FROM raw ORDER BY seq"
+        ):
+            yield RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype, outlet=outlet)
 
     # documents ------------------------------------------------------------------------------
     def has_document(self, doc_id):
@@ -160,17 +146,26 @@ class SQLiteArchive(Archive):
 
     # stories --------------------------------------------------------------------------------
     def put_stories(self, stories):
+        """Insert new stories, replace stored ones.  Only a story that was already there has an
+        index row to delete (found by its integer key, not by scanning the index)."""
         with self._tx():
             for seq, s in enumerate(stories):
-                d = story_to_dict(s)
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (s.story_id, s.doc_id, seq, s.published, s.outlet, s.language, s.headline, ",".join(s.topics),
-                     s.event_id, s.duplicate_of, json.dumps(d, ensure_ascii=False)),
-                )
+                row = (s.doc_id, seq, s.published, s.outlet, s.language, s.headline, ",".join(s.topics),
+                       s.event_id, s.duplicate_of, json.dumps(story_to_dict(s), ensure_ascii=False))
+                old = self.conn.execute("SELECT rid FROM stories WHERE story_id=?", (s.story_id,)).fetchone()
+                if old is None:
+                    rid = self.conn.execute(
+                        "INSERT INTO stories (story_id, doc_id, seq, published, outlet, language, headline, topics, event_id,"
+                        " duplicate_of, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (s.story_id, *row)).lastrowid
+                else:
+                    rid = old[0]
+                    self.conn.execute(
+                        "UPDATE stories SET doc_id=?, seq=?, published=?, outlet=?, language=?, headline=?, topics=?, event_id=?,"
+                        " duplicate_of=?, data=? WHERE rid=?", (*row, rid))
+                    self.conn.execute("DELETE FROM stories_fts WHERE rowid=?", (rid,))
                 bi, uni = cjk_index_columns((s.headline or "") + "\n" + s.text)
-                self.conn.execute("DELETE FROM stories_fts WHERE story_id=?", (s.story_id,))
-                self.conn.execute("INSERT INTO stories_fts VALUES (?,?,?,?,?)", (s.story_id, s.headline or "", s.text, bi, uni))
+                self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)",
+                                  (rid, s.headline or "", s.text, bi, uni))
 
     def update_links(self, links):
         with self._tx():
@@ -218,19 +213,20 @@ class SQLiteArchive(Archive):
         return story_from_dict(json.loads(row[0]))
 
     def iter_stories(self, flt=StoryFilter()):
-        where, args = [], []
-        for attr, cond in _FILTERS:
-            value = getattr(flt, attr)
-            if value:
-                if flt.dated_by_ingest and attr in ("since", "until"):
-                    cond = cond.replace("s.published", "COALESCE(s.published, date(d.ingested, 'unixepoch'))")
-                where.append(cond)
-                args.append(f"%,{value},%" if attr == "topic" else value)
+        if flt.limit is not None and flt.limit <= 0:
+            return
+        where, args = _filter_sql(flt)
+        if flt.collapse_copies:
+            inner, inner_args = _filter_sql(flt, "o")
+            where.append("(s.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM stories o WHERE "
+                         + " AND ".join(["o.story_id = s.duplicate_of", *inner]) + "))")
+            args.extend(inner_args)
         sql = "SELECT s.data FROM stories s JOIN documents d ON d.doc_id = s.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY d.ingested, d.rowid, s.seq"
-        if flt.limit:
+        order = "d.ingested, d.rowid, s.seq"
+        sql += " ORDER BY " + ("s.published DESC NULLS LAST, " + order if flt.newest_first else order)
+        if flt.limit is not None:
             sql += f" LIMIT {int(flt.limit)}"
         for (data,) in self.conn.execute(sql, args).fetchall():
             yield story_from_dict(json.loads(data))
@@ -245,28 +241,97 @@ class SQLiteArchive(Archive):
             "events": q("SELECT COUNT(DISTINCT event_id) FROM stories WHERE event_id IS NOT NULL"),
         }
 
-    def search(self, query, *, limit=20):
+    def outlet_counts(self):
+        return dict(self.conn.execute("SELECT outlet, COUNT(*) FROM stories WHERE outlet IS NOT NULL GROUP BY outlet"))
+
+    def copies_of(self, story_id):
+        found, frontier = [], [story_id]
+        seen = {story_id}
+        while frontier:
+            marks = ",".join("?" * len(frontier))
+            rows = self.conn.execute(f"SELECT story_id, data FROM stories WHERE duplicate_of IN ({marks}) ORDER BY rid", frontier).fetchall()
+            frontier = [sid for sid, _ in rows if sid not in seen]
+            seen.update(frontier)
+            found.extend(story_from_dict(json.loads(data)) for sid, data in rows if sid in frontier)
+        return found
+
+    def copy_counts(self, story_ids):
+        out: dict[str, int] = {}
+        for i in range(0, len(story_ids), 500):
+            chunk = story_ids[i : i + 500]
+            out.update(self.conn.execute(
+                f"SELECT duplicate_of, COUNT(*) FROM stories WHERE duplicate_of IN ({','.join('?' * len(chunk))}) GROUP BY duplicate_of",
+                chunk))
+        return out
+
+    def search(self, query, *, limit=20, flt=StoryFilter()):
+        """Score first, fetch after: the index ranks its rows (joined by integer key to the story
+        columns a filter needs), and only the hits kept are read and given snippets."""
         expr = fts_query(query)
-        if not expr:
+        if limit <= 0:
             return []
+        if self.version < SCHEMA_VERSION:
+            raise ArchiveError(f"{self.location}: this archive was written by an older sinodesk; open it once with write access "
+                               "(any 'sinodesk ingest' or 'sinodesk reprocess' upgrades it) to search it")
+        where, args = _filter_sql(flt)
+        sql = "SELECT stories_fts.rowid, bm25(stories_fts, 4.0, 1.0, 1.0, 1.0) AS score FROM stories_fts"
+        if where:
+            sql += " JOIN stories s ON s.rid = stories_fts.rowid"
+        sql += " WHERE stories_fts MATCH ?" + "".join(" AND " + w for w in where) + " ORDER BY score LIMIT ?"
         try:
-            rows = self.conn.execute(
-                "SELECT s.data, bm25(stories_fts, 0, 4.0, 1.0, 1.0, 1.0) AS score,"
-                " snippet(stories_fts, 2, '[', ']', ' … ', 12) FROM stories_fts"
-                " JOIN stories s ON s.story_id = stories_fts.story_id"
-                " WHERE stories_fts MATCH ? ORDER BY score LIMIT ?",
-                (expr, limit),
-            ).fetchall()
+            ranked = self.conn.execute(sql, [expr, *args, 3 * limit + 10]).fetchall()
         except sqlite3.OperationalError as exc:
             from ..errors import BadInput
 
-            raise BadInput(f"search {query!r}: cannot run this query ({exc}); simplify it or quote phrases") from None
+            raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
+        picked = self._fold_copies(ranked, flt)[:limit]
+        return self._hits(picked, expr, query)
+
+    def _fold_copies(self, ranked: list[tuple[int, float]], flt: StoryFilter) -> list[tuple[int, float]]:
+        """A near-duplicate gives its place to the story it copies when that one passes the filter."""
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        dup_of = dict(self.conn.execute(
+            f"SELECT rid, duplicate_of FROM stories WHERE rid IN ({marks}) AND duplicate_of IS NOT NULL", [r for r, _ in ranked]))
+        originals: dict[str, int] = {}
+        if dup_of:
+            where, args = _filter_sql(flt)
+            marks = ",".join("?" * len(dup_of))
+            originals = dict(self.conn.execute(
+                f"SELECT s.story_id, s.rid FROM stories s WHERE s.story_id IN ({marks})" + "".join(" AND " + w for w in where),
+                [*dup_of.values(), *args]))
+        out, seen = [], set()
+        for rid, score in ranked:
+            rid = originals.get(dup_of.get(rid, ""), rid)
+            if rid not in seen:
+                seen.add(rid)
+                out.append((rid, score))
+        return out
+
+    def _hits(self, picked: list[tuple[int, float]], expr: str, query: str) -> list[SearchHit]:
+        if not picked:
+            return []
+        rids = [r for r, _ in picked]
+        marks = ",".join("?" * len(rids))
+        stories = {rid: story_from_dict(json.loads(data))
+                   for rid, data in self.conn.execute(f"SELECT rid, data FROM stories WHERE rid IN ({marks})", rids)}
+        snippets = dict(self.conn.execute(
+            f"SELECT rowid, snippet(stories_fts, 1, '[', ']', ' … ', 12) FROM stories_fts WHERE stories_fts MATCH ? AND rowid IN ({marks})",
+            [expr, *rids]))
+        copies: dict[str, list[str]] = {}
+        ids = [s.story_id for s in stories.values()]
+        for sid, orig in self.conn.execute(
+            f"SELECT story_id, duplicate_of FROM stories WHERE duplicate_of IN ({','.join('?' * len(ids))}) ORDER BY rid", ids
+        ):
+            copies.setdefault(orig, []).append(sid)
         hits = []
-        for data, score, snip in rows:
-            story = story_from_dict(json.loads(data))
+        for rid, score in picked:
+            story = stories[rid]
+            snip = snippets.get(rid) or ""
             if not snip.strip() or "[" not in snip:
                 snip = _cjk_snippet(story, query)
-            hits.append(SearchHit(story, -score, snip))
+            hits.append(SearchHit(story, -score, snip, tuple(copies.get(story.story_id, ()))))
         return hits
 
     def clear_derived(self):
@@ -304,10 +369,16 @@ class SQLiteArchive(Archive):
 
     # rejects --------------------------------------------------------------------------------
     def add_reject(self, rej, batch_id):
-        self.conn.execute(
-            "INSERT INTO rejects (batch_id, source, item, stage, reason, data, raw_id, at) VALUES (?,?,?,?,?,?,?,?)",
-            (batch_id, rej.source, rej.item, rej.stage, rej.reason, rej.data, rej.raw_id, time.time()),
-        )
+        with self._tx():
+            cur = self.conn.execute(
+                "UPDATE rejects SET batch_id=?, stage=?, reason=?, data=?, at=? WHERE source=? AND item=? AND raw_id IS ?",
+                (batch_id, rej.stage, rej.reason, rej.data, time.time(), rej.source, rej.item, rej.raw_id),
+            )
+            if cur.rowcount == 0:
+                self.conn.execute(
+                    "INSERT INTO rejects (batch_id, source, item, stage, reason, data, raw_id, at) VALUES (?,?,?,?,?,?,?,?)",
+                    (batch_id, rej.source, rej.item, rej.stage, rej.reason, rej.data, rej.raw_id, time.time()),
+                )
 
     def iter_rejects(self):
         for rid, source, item, stage, reason, data, raw_id, at in self.conn.execute(
@@ -374,12 +445,10 @@ class SQLiteArchive(Archive):
 
 
 def _cjk_snippet(story: Story, query: str, width: int = 30) -> str:
-    from .textindex import CJK_RUN, to_simplified
-
     text = story.text
     simp = to_simplified(text)
-    for run in CJK_RUN.findall(query):
-        i = simp.find(to_simplified(run))
+    for run in query_runs(query):
+        i = simp.find(run)
         if i >= 0:
             a, b = max(0, i - width), min(len(text), i + len(run) + width)
             return ("… " if a else "") + text[a:i] + "[" + text[i : i + len(run)] + "]" + text[i + len(run) : b] + (" …" if b < len(text) else "")

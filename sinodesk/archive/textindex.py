@@ -1,4 +1,4 @@
-"""Text prepared for full-text search, English and Chinese.
+"""Text prepared for full-text search, English and Chinese, and the user's query parsed into FTS5.
 
 SQLite's unicode61 tokenizer treats a run of Chinese characters as one token, and the
 trigram tokenizer needs queries of three or more characters (on SQLite 3.40 a two-character
@@ -6,28 +6,48 @@ trigram tokenizer needs queries of three or more characters (on SQLite 3.40 a tw
 characters, so Chinese is indexed here as overlapping character *bigrams* (a phrase query
 of consecutive bigrams is an exact substring match, for any length >= 2) and as single
 characters (for one-character queries).  Traditional characters are folded to Simplified
-on both sides, so 網絡 finds 网络.
+on both sides, so 網絡 finds 网络; a query also looks for its Taiwan and mainland wording
+where OpenCC's phrase tables have one (網路 and 网络, 駭客 and 黑客).
+
+Query syntax (:func:`fts_query`): words are AND-ed; ``"a phrase"``; ``a OR b``; ``NOT a`` or
+``-a`` excludes; ``( ... )`` groups; ``NEAR(a b, 10)`` finds English words close together;
+``word*`` is a prefix; ``headline:word`` looks in headlines only.  Anything the index cannot
+take raises :class:`~sinodesk.errors.BadInput` saying why, never an empty result.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+
+from ..errors import BadInput
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_RUN = re.compile(f"[{_CJK}]+")
-_TOKEN = re.compile(rf'"[^"]*"|[{_CJK}]+|[^\s"{_CJK}]+')
+_TEXT_COLUMNS = "{headline body}"
+# names users try as fields; each maps to the option that does the job
+_NOT_FIELDS = {"title": "headline:", "outlet": "--outlet", "source": "--outlet", "lang": "--lang", "language": "--lang",
+               "date": "--since/--until", "topic": "--topic", "family": "--family", "body": "a plain word", "text": "a plain word"}
 
 
-@lru_cache(maxsize=1)
-def _t2s():
+@lru_cache(maxsize=4)
+def _converter(config: str):
     from opencc import OpenCC
 
-    return OpenCC("t2s")
+    return OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
-    return _t2s().convert(text) if CJK_RUN.search(text) else text
+    return _converter("t2s").convert(text) if CJK_RUN.search(text) else text
+
+
+def cjk_variants(run: str) -> tuple[str, ...]:
+    """The Simplified forms a Chinese query run may take in the index: itself, its mainland
+    wording of a Taiwan phrase (tw2sp: 網路 -> 网络) and its Taiwan wording of a mainland one
+    (s2twp: 黑客 -> 駭客 -> 骇客).  OpenCC's phrase tables decide; most runs have one form."""
+    forms = [to_simplified(run), _converter("tw2sp").convert(run), to_simplified(_converter("s2twp").convert(run))]
+    return tuple(dict.fromkeys(forms))
 
 
 def cjk_index_columns(text: str) -> tuple[str, str]:
@@ -43,53 +63,186 @@ def cjk_index_columns(text: str) -> tuple[str, str]:
     return " ".join(bigrams), " ".join(unigrams)
 
 
+# -- the query language ----------------------------------------------------------------------
+
+_LEX = re.compile(r'\s+|(?P<q>-?"[^"]*"?)|(?P<near>NEAR\()|(?P<lp>-?\()|(?P<rp>\))|(?P<w>[^\s"()]+)')
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str  # "q" (quoted phrase), "near", "lp", "rp", "w" (word or operator)
+    text: str
+    neg: bool = False
+
+
+def _lex(query: str) -> list[_Tok]:
+    out = []
+    for m in _LEX.finditer(query):
+        kind = m.lastgroup
+        if kind is None:
+            continue
+        text = m.group(kind)
+        neg = kind in ("q", "lp") and text.startswith("-")
+        if kind == "w" and text.startswith("-") and len(text) > 1:
+            neg, text = True, text[1:]
+        out.append(_Tok(kind, text[1:] if neg and kind in ("q", "lp") else text, neg))
+    return out
+
+
+class _Parser:
+    """query := or ; or := and ("OR" and)* ; and := unary+ ; unary := ["NOT" | "-"] primary"""
+
+    def __init__(self, query: str):
+        self.query = query
+        self.toks = _lex(query)
+        self.i = 0
+
+    def fail(self, why: str) -> BadInput:
+        return BadInput(f"search {self.query!r}: {why}")
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def is_op(self, tok: _Tok | None, *ops: str) -> bool:
+        return tok is not None and tok.kind == "w" and not tok.neg and tok.text in ops
+
+    def parse(self) -> str:
+        if not self.toks:
+            raise self.fail('nothing to search for (give a word, a "phrase" or Chinese characters)')
+        expr = self.or_expr()
+        if self.peek() is not None:
+            raise self.fail("a closing parenthesis has no opening one; remove it")
+        return expr
+
+    def or_expr(self) -> str:
+        parts = [self.and_expr()]
+        while self.is_op(self.peek(), "OR"):
+            self.i += 1
+            parts.append(self.and_expr("OR"))
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+    def and_expr(self, after: str | None = None) -> str:
+        pos: list[str] = []
+        neg: list[str] = []
+        while True:
+            tok = self.peek()
+            if tok is None or tok.kind == "rp" or self.is_op(tok, "OR"):
+                break
+            if self.is_op(tok, "AND"):
+                self.i += 1
+                if not (pos or neg):
+                    raise self.fail("AND needs a term on each side")
+                continue
+            negate = tok.neg
+            if self.is_op(tok, "NOT"):
+                self.i += 1
+                negate = True
+                if self.peek() is None or self.is_op(self.peek(), "OR", "AND", "NOT"):
+                    raise self.fail("NOT needs a term after it (NOT botnet, or -botnet)")
+            term = self.primary()
+            if term is not None:
+                (neg if negate else pos).append(term)
+        if not pos:
+            if neg:
+                raise self.fail("a search cannot only exclude words; add a word to look for, e.g. 'DeepSeek -botnet'")
+            if after:
+                raise self.fail(f"{after} needs a term on each side")
+            tok = self.peek()
+            if tok is not None and tok.kind == "rp":
+                raise self.fail("a closing parenthesis has no opening one; remove it")
+            if tok is not None and self.is_op(tok, "OR"):
+                raise self.fail("OR needs a term on each side")
+            raise self.fail('nothing to search for (give a word, a "phrase" or Chinese characters)')
+        expr = pos[0] if len(pos) == 1 else "(" + " AND ".join(pos) + ")"
+        if neg:
+            expr += " NOT " + (neg[0] if len(neg) == 1 else "(" + " OR ".join(neg) + ")")
+        return expr
+
+    def primary(self) -> str | None:
+        tok = self.toks[self.i]
+        self.i += 1
+        if tok.kind == "lp":
+            inner = self.or_expr()
+            if self.peek() is None or self.peek().kind != "rp":
+                raise self.fail("a parenthesis is not closed; close it or remove it")
+            self.i += 1
+            return inner
+        if tok.kind == "rp":
+            raise self.fail("a closing parenthesis has no opening one; remove it")
+        if tok.kind == "near":
+            return self.near()
+        if tok.kind == "q":
+            return _term(tok.text.strip('"'), _TEXT_COLUMNS) or None
+        column = _TEXT_COLUMNS
+        text = tok.text
+        field = re.fullmatch(r"([A-Za-z]+):(.*)", text)
+        if field and field.group(1).lower() in ("headline", *_NOT_FIELDS):
+            name = field.group(1).lower()
+            if name != "headline":
+                raise self.fail(f"'{field.group(1)}:' is not a search field (use {_NOT_FIELDS[name]})")
+            column, text = "headline", field.group(2)
+            nxt = self.peek()
+            if not text and nxt is not None and nxt.kind == "q" and not nxt.neg:
+                self.i += 1
+                text = nxt.text.strip('"')
+        return _term(text, column) or None
+
+    def near(self) -> str:
+        raw: list[str] = []
+        while True:
+            tok = self.peek()
+            if tok is None:
+                raise self.fail("NEAR( is not closed; write NEAR(word word) or NEAR(word word, 10)")
+            self.i += 1
+            if tok.kind == "rp":
+                break
+            raw.append(tok.text)
+        m = re.fullmatch(r"(.*?)(?:,\s*(\d+))?\s*", " ".join(raw), re.S)
+        inner, dist = m.group(1), m.group(2)
+        if CJK_RUN.search(inner):
+            raise self.fail("NEAR works on English words only; for Chinese, search the words together "
+                            "('网络攻击') or apart ('网络 攻击')")
+        words = re.findall(r"\w+", inner)
+        if len(words) < 2:
+            raise self.fail("NEAR needs two or more words: NEAR(DeepSeek botnet) or NEAR(DeepSeek botnet, 5)")
+        quoted = " ".join(_quote(w) for w in words)
+        return f"{_TEXT_COLUMNS} : NEAR({quoted}{', ' + dist if dist else ''})"
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def fts_query(query: str) -> str:
-    """A safe FTS5 MATCH expression for a user's query.
-
-    Terms are AND-ed; "double quotes" make a phrase; a trailing * makes a prefix; OR between
-    two terms is kept.  Chinese runs become bigram phrases (or a unigram for one character).
-    """
-    parts: list[str] = []
-    for tok in _TOKEN.findall(query):
-        if tok == "OR" and parts and parts[-1] != "OR":
-            parts.append("OR")
+def _term(text: str, column: str) -> str:
+    """One word or phrase: Latin words to a phrase in ``column``, Chinese runs to bigram phrases
+    (or a single-character match) in each of their Simplified forms; pieces are AND-ed."""
+    sub: list[str] = []
+    for piece in re.split(f"([{_CJK}]+)", text):
+        if not piece.strip():
             continue
-        phrase = tok[1:-1] if tok.startswith('"') else tok
-        if not phrase.strip():
-            continue
-        sub: list[str] = []
-        for piece in re.split(f"([{_CJK}]+)", phrase):
-            if not piece.strip():
-                continue
-            if CJK_RUN.fullmatch(piece):
-                run = to_simplified(piece)
+        if CJK_RUN.fullmatch(piece):
+            forms = []
+            for run in cjk_variants(piece):
                 if len(run) == 1:
-                    sub.append(f"zh_uni : {_quote(run)}")
+                    forms.append(f"zh_uni : {_quote(run)}")
                 else:
-                    sub.append("zh_bi : " + _quote(" ".join(run[i : i + 2] for i in range(len(run) - 1))))
-            else:
-                words = re.findall(r"\w+\*?", piece)
-                if not words:
-                    continue
-                prefix = words[-1].endswith("*")
-                body = " ".join(w.rstrip("*") for w in words)
-                sub.append("{headline body} : " + _quote(body) + ("*" if prefix else ""))
-        if sub:
-            parts.append(sub[0] if len(sub) == 1 else "(" + " AND ".join(sub) + ")")
-    while parts and parts[-1] == "OR":
-        parts.pop()
-    if not parts:
-        return ""
-    out: list[str] = []
-    for p in parts:
-        if p == "OR":
-            out.append("OR")
+                    forms.append("zh_bi : " + _quote(" ".join(run[i : i + 2] for i in range(len(run) - 1))))
+            sub.append(forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")")
         else:
-            if out and out[-1] != "OR":
-                out.append("AND")
-            out.append(p)
-    return " ".join(out)
+            words = re.findall(r"\w+\*?", piece)
+            if not words:
+                continue
+            prefix = words[-1].endswith("*")
+            body = " ".join(w.rstrip("*") for w in words)
+            sub.append(f"{column} : " + _quote(body) + ("*" if prefix else ""))
+    return sub[0] if len(sub) == 1 else "(" + " AND ".join(sub) + ")" if sub else ""
+
+
+def fts_query(query: str) -> str:
+    """A safe FTS5 MATCH expression for a user's query; BadInput (saying why) if there is none."""
+    return _Parser(query).parse()
+
+
+def query_runs(query: str) -> list[str]:
+    """Every Simplified form of every Chinese run in ``query`` (for snippets)."""
+    return [form for run in CJK_RUN.findall(query) for form in cjk_variants(run)]

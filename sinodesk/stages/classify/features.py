@@ -13,7 +13,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’\-.&][a-z0-9]+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -33,18 +32,13 @@ class FeatureOptions:
 
 @functools.cache
 def _trad_to_simp() -> dict[int, str]:
-    """Character table traditional -> simplified, from OpenCC's TSCharacters dictionary."""
-    import opencc
+    """Character table traditional -> simplified: OpenCC's t2s applied to each CJK character alone
+    (one character per line, so no phrase rule applies), kept where it changes the character."""
+    from opencc import OpenCC
 
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    table: dict[int, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 2 and len(parts[0]) == 1:
-            target = parts[1].split(" ")[0]
-            if len(target) == 1 and target != parts[0]:
-                table[ord(parts[0])] = target
-    return table
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    converted = OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return {ord(a): b for a, b in zip(chars, converted) if len(b) == 1 and b != a}
 
 
 def normalize(text: str) -> str:
