@@ -11,7 +11,9 @@ it assigns; :func:`check_stages` verifies the order once at import time.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from typing import Any
 
 from .archive import Archive
 from .errors import BadInput, NothingToDo
-from .ingest import expand, read_raw
+from .ingest import Skipped, expand, read_raw
 from .ingest.fetch import Fetcher
 from .records import Document, RawItem, Rejection, Story
 from .settings import Settings
@@ -188,6 +190,7 @@ class IngestSummary:
     unchanged: int = 0
     new_raw: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def line(self) -> str:
         s = f"ingested {self.documents} document{'s' if self.documents != 1 else ''} ({self.stories} stor{'ies' if self.stories != 1 else 'y'})"
@@ -196,9 +199,17 @@ class IngestSummary:
             s += f", {self.malformed} malformed input{'s' if self.malformed != 1 else ''} read in part"
         if self.unchanged:
             s += f", {self.unchanged} already in the archive"
+        if self.skipped:
+            names = ", ".join(os.path.basename(k.source) for k in self.skipped[:3]) + (", …" if len(self.skipped) > 3 else "")
+            s += f", skipped {len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} not named like news ({names}; --include GLOB takes them)"
         if self.rejected or self.malformed:
             s += " — see 'sinodesk rejects'"
         return s
+
+    @property
+    def failed(self) -> bool:
+        """Nothing could be ingested: no new document, nothing already there, and something rejected."""
+        return self.documents == 0 and self.unchanged == 0 and bool(self.rejected or self.malformed)
 
 
 def build_context(settings: Settings, archive: Archive | None = None) -> Context:
@@ -271,21 +282,25 @@ class Runner:
         self.progress = progress
         self.fetcher = Fetcher(settings.fetch)
 
-    def ingest(self, args: list[str], *, stdin=None) -> IngestSummary:
+    def ingest(self, args: list[str], *, stdin=None, outlet: str | None = None) -> IngestSummary:
+        """Ingest ``args``; ``outlet`` (a registry name) is the outlet of every document read."""
         if not args:
             raise NothingToDo("no inputs given (name files, directories, URLs or '-' for stdin)")
         summary = IngestSummary()
         new_stories: list[Story] = []
         try:
             with self.archive.batch(args) as batch_id:
-                items = list(expand(args, self.fetcher, stdin=stdin, max_file_bytes=self.settings.ingest.max_file_bytes))
-                self._tick_total(len(items))
+                items = list(expand(args, self.fetcher, stdin=stdin, opts=self.settings.ingest))
+                self._tick_total(sum(1 for item in items if not isinstance(item, Skipped)))
                 for item in items:
-                    if isinstance(item, Rejection):
+                    if isinstance(item, Skipped):
+                        summary.skipped.append(item)
+                    elif isinstance(item, Rejection):
                         self._reject(item, batch_id, summary)
+                        self._tick()
                     else:
-                        self._process_raw(item, batch_id, summary, new_stories, fetch_children=True)
-                    self._tick()
+                        raw = dataclasses.replace(item, outlet=outlet) if outlet else item
+                        self._process_raw(raw, batch_id, summary, new_stories, fetch_children=True)
                 self._link(new_stories)
                 self._track_incidents(new_stories)
                 self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
@@ -305,7 +320,6 @@ class Runner:
             self._tick_total(len(raws))
             for raw in raws:
                 self._read_and_process(raw, batch_id, summary, new_stories, fetch_children=False)
-                self._tick()
             self._link(new_stories, fresh=True)
             self._track_incidents(new_stories)
             self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
@@ -320,6 +334,11 @@ class Runner:
         if self.progress is not None:
             self.progress.advance()
 
+    def _grow(self, n: int) -> None:
+        """A raw item read: it stands for its ``n`` documents and fetched children (counted as items)."""
+        if self.progress is not None and n != 1:
+            self.progress.grow(n - 1)
+
     def _reject(self, rej: Rejection, batch_id: int, summary: IngestSummary) -> None:
         self.archive.add_reject(rej, batch_id)
         summary.rejections.append(rej)
@@ -331,6 +350,7 @@ class Runner:
     def _process_raw(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
         if self.archive.has_raw(raw.sha256) and raw.kind not in ("opml", "urls"):
             summary.unchanged += 1
+            self._tick()
             return
         if self.archive.put_raw(raw, batch_id):
             summary.new_raw += 1
@@ -338,11 +358,15 @@ class Runner:
 
     def _read_and_process(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
         res = read_raw(raw, self.fetcher if fetch_children else None, fetch_children=fetch_children)
+        self._grow(len(res.documents) + len(res.children) or 1)
         for rej in res.rejects:
             self._reject(rej, batch_id, summary)
         for child in res.children:
             self._process_raw(child, batch_id, summary, new_stories, fetch_children)
+        if not res.documents and not res.children:
+            self._tick()
         for doc in res.documents:
+            self._tick()
             if self.archive.has_document(doc.doc_id):
                 continue
             where = f"{doc.source}{' ' + doc.item_key if doc.item_key else ''}"

@@ -25,6 +25,7 @@ class RawItem:
     kind: str  # "text" | "html" | "feed" | "opml" | "jsonl" | "urls" | "warc"
     url: str | None = None
     content_type: str | None = None
+    outlet: str | None = None  # the outlet named with 'ingest --outlet', for every document read from it
 
     @property
     def sha256(self) -> str:

@@ -38,7 +38,10 @@ class FetchOptions:
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     languages: tuple[str, ...] = ("en", "zh", "ja", "ko", "ru", "fr", "de", "es", "pt", "ar", "vi")  # help: ISO 639-1 codes the language detector chooses among
-    max_file_bytes: int = 50_000_000  # help: larger input files are rejected
+    max_file_bytes: int = 50_000_000  # help: larger input files are rejected (also when a compressed file, or one file of a .zip, unpacks to more)
+    max_unpacked_bytes: int = 500_000_000  # help: a .zip whose files unpack to more than this in all is rejected (zip bombs)
+    include: tuple[str, ...] = ()  # help: globs of files to take from directories and .zip archives besides those named like news (*.txt, *.html, *.xml, *.jsonl ...); also --include
+    exclude: tuple[str, ...] = ()  # help: globs of files to leave out of directories and .zip archives (name or path inside the folder); also --exclude
     link: bool = True  # help: link stories into events / near-duplicates while ingesting
 
 

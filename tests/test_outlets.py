@@ -59,8 +59,11 @@ def test_family_of_id_name_or_url(reg):
 
 def test_bad_registry_file_names_the_problem(tmp_path):
     bad = tmp_path / "o.toml"
-    bad.write_text('[[outlet]]\nid = "x"\nname = "X"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"o.toml outlet #1 \(x\): missing field\(s\) aliases"):
+    bad.write_text('[[outlet]]\nid = "x"\naliases = ["Ex"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"^o.toml outlet #1 \(x\): missing field\(s\) name \(every outlet needs at least id and name\)$"):
+        load_registry(bad)
+    bad.write_text('[[outlet]]\nid = "x"\nname = "X"\naliases = "Ex"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r'^o.toml outlet #1 \(x\): aliases must be a list of strings, e.g. aliases = \["..."\]$'):
         load_registry(bad)
     bad.write_text("[[outlet]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
@@ -76,3 +79,22 @@ def test_own_outlets_win_names_they_share_with_packaged_ones(tmp_path):
     assert reg.match("South China Morning Post").id == "scmp"  # the packaged outlet keeps its other names
     with pytest.raises(ConfigError, match=r"outlet registry cannot be read \(Is a directory; fix the 'outlets' list"):
         load_registry(extra=[tmp_path])
+
+
+def test_an_outlet_needs_only_id_and_name(tmp_path):
+    own = tmp_path / "own.toml"
+    own.write_text('[[outlet]]\nid = "harbin-daily"\nname = "Harbin Daily"\n', encoding="utf-8")
+    reg = load_registry(extra=[own])
+    o = reg.match("harbin daily")
+    assert (o.id, o.aliases, o.domains, o.owner) == ("harbin-daily", (), (), "")
+    assert reg.family_of("harbin-daily") == "Harbin Daily"  # no family given: a family of its own
+
+
+def test_stored_names_resolve_ids_aliases_and_families():
+    reg = load_registry()
+    stored = ["Radio Free Asia", "RFA", "自由亞洲電台", "Global Times", "环球时报", "Aktuality.sk", "Caixin"]
+    assert reg.stored_names("rfa", stored) == ("Radio Free Asia", "RFA", "自由亞洲電台")
+    assert reg.stored_names("環球時報", stored) == ("Global Times", "环球时报")
+    assert reg.stored_names("aktuality.sk", stored) == ("Aktuality.sk",)  # not registered: the stored name itself
+    assert reg.family_names("prc state", stored) == ("Global Times", "环球时报")
+    assert reg.family_names("Aktuality.sk", stored) == ("Aktuality.sk",)

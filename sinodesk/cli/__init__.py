@@ -10,6 +10,7 @@ import importlib
 
 import click
 
+from .. import __version__
 from .common import run_guarded
 
 EXTENSIONS = (
@@ -25,10 +26,14 @@ EXTENSIONS = (
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="sinodesk", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """sinodesk: a news desk for people who follow China.
+
+    Exit codes: 0 done (or nothing to do); 1 an error, or nothing could be ingested;
+    2 wrong usage; 3 a bug in sinodesk (please report it).
 
     \b
     Example:

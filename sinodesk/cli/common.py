@@ -1,4 +1,15 @@
-"""Shared CLI plumbing: error reporting and common options."""
+"""Shared CLI plumbing: error reporting, exit codes and common options.
+
+Exit codes, the one rule every verb follows (README "Exit codes"):
+
+* 0 -- done: something was ingested, found or written, or there was nothing to do;
+* 1 -- ``Error: ...`` on stderr: nothing could be ingested, or a user error (a bad path, id,
+  option value or archive), each message naming the fix;
+* 2 -- usage: an unknown option, a missing argument, a value of the wrong type (click's message);
+* 3 -- an internal error, a bug in sinodesk (the message asks for a report; ``--debug`` shows
+  the traceback);
+* 130 -- interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +21,21 @@ import click
 
 from ..errors import SinodeskError
 
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-def run_guarded(cmd: click.Group) -> None:
-    """Run the click group; library errors become ``Error: ...`` and exit 1."""
-    debug = "--debug" in sys.argv[1:]
+
+def run_guarded(cmd: click.Group, args: list[str] | None = None) -> None:
+    """Run the click group; library errors become ``Error: ...`` and exit 1 (see the rule above)."""
+    argv = sys.argv[1:] if args is None else args
+    debug = "--debug" in argv
     try:
-        cmd.main(standalone_mode=False)
+        cmd.main(args=argv, prog_name="sinodesk", standalone_mode=False)
+    except SystemExit as exc:
+        # click ends a write to a closed pipe (sinodesk stories | head) with exit 1 and wraps
+        # stdout to keep quiet; the reader going away is not an error
+        if exc.code == 1 and type(sys.stdout).__name__ == "_PacifyFlushWrapper":
+            sys.exit(EXIT_OK)
+        raise
     except SinodeskError as exc:
         if debug:
             raise
@@ -23,19 +43,27 @@ def run_guarded(cmd: click.Group) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
-        sys.exit(0)
+        sys.stderr.close()  # the reader went away (sinodesk stories | head): not an error
+        sys.exit(EXIT_OK)
+    except OSError as exc:
+        # a path the user gave that cannot be written or read (a folder for a file, no such
+        # folder, no permission): the user's to fix, not a bug
+        if debug or not exc.filename:
+            raise
+        click.echo(f"Error: {exc.filename}: {exc.strerror or exc} (check the path and its permissions)", err=True)
+        sys.exit(EXIT_ERROR)
     except Exception as exc:  # a bug: say so plainly, traceback only with --debug
         if debug:
             raise
         click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report the traceback", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_BUG)
 
 
 def db_option(f):
@@ -84,3 +112,103 @@ def outlets_of(config: str | None):
     from ..settings import load_settings
 
     return load_outlets(load_settings(config))
+
+
+def registry_for(config: str | None):
+    """As :func:`outlets_of`, without reading settings when there is no settings file to read
+    (loading the settings imports every stage: a second and a half)."""
+    if config is None and not os.environ.get("SINODESK_CONFIG") and not Path("sinodesk.toml").exists():
+        from ..stages.extract.outlets import load_registry
+
+        return load_registry()
+    return outlets_of(config)
+
+
+# -- story filters shared by 'stories' and 'search' -------------------------------------------
+
+def filter_options(f):
+    """--since/--until/--outlet/--family/--topic/--lang (+ --config for the user's outlets)."""
+    opts = [
+        click.option("--since", help="Only stories published on/after this date (2024-03-01) or within a span (7d, 4w, 6m, 1y)."),
+        click.option("--until", help="Only stories published on/before this date (or before a span ago, e.g. 30d)."),
+        click.option("--outlet", help="Only this outlet: a registry id, name or alias (rfa, 環球時報, 'Global Times') or a name as stored."),
+        click.option("--family", help="Only outlets of this owner family ('PRC state', 'Taiwan', 'Western press'...; see 'sinodesk outlets')."),
+        click.option("--topic", help="Only stories with this topic (cyber, tech_ai, ...)."),
+        click.option("--lang", "language", help="Only stories in this language (ISO 639-1: en, zh, ...)."),
+        config_option,
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def parse_day(value: str | None, option: str) -> str | None:
+    """An ISO date, or a span back from today (7d, 4w, 6m, 1y), as YYYY-MM-DD."""
+    if not value:
+        return None
+    import datetime as dt
+    import re
+
+    m = re.fullmatch(r"(\d+)([dwmy])", value.strip())
+    if m:
+        days = int(m[1]) * {"d": 1, "w": 7, "m": 30, "y": 365}[m[2]]
+        return (dt.date.today() - dt.timedelta(days=days)).isoformat()
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{option} {value!r}: expected an ISO date (2024-03-01) or a span like 7d, 4w, 6m") from None
+
+
+def story_filter(archive, *, since=None, until=None, outlet=None, family=None, topic=None, language=None, config=None, **more):
+    """The StoryFilter the options ask for; outlet and family are resolved through the outlet
+    registry into the outlet names the archive's stories carry.  A value nothing could match is
+    a user error naming the fix (a typo should not look like an empty archive)."""
+    from ..archive import StoryFilter
+    from ..errors import ConfigError
+
+    outlets = None
+    if outlet or family:
+        from ..stages.extract.outlets import FAMILIES
+
+        reg = registry_for(config)
+        stored = list(archive.outlet_counts())
+        names = set(stored)
+        if outlet:
+            hit = reg.stored_names(outlet, stored)
+            if not hit and reg.resolve(outlet) is None:
+                raise ConfigError(f"--outlet {outlet!r}: no outlet by that id, name or alias in the registry or in this archive "
+                                  "(look it up with 'sinodesk outlets NAME')")
+            names &= set(hit)
+        if family:
+            in_family = reg.family_names(family, stored)
+            if not in_family and family.casefold() not in {f.casefold() for f in FAMILIES}:
+                raise ConfigError(f"--family {family!r}: not an owner family (one of: {', '.join(FAMILIES)}; "
+                                  "an outlet the registry does not know is a family of its own)")
+            names &= set(in_family)
+        outlets = tuple(sorted(names))
+    if topic:
+        from ..topics_admin import taxonomy_labels
+
+        known = taxonomy_labels()
+        if topic not in known:
+            raise ConfigError(f"--topic {topic!r}: not a topic (known: {', '.join(known)})")
+    return StoryFilter(since=parse_day(since, "--since"), until=parse_day(until, "--until"), outlets=outlets, topic=topic,
+                       language=language.lower() if language else None, **more)
+
+
+def story_rows(stories, copies: dict[str, int] | None = None) -> list[str]:
+    """id, date, outlet, headline: the outlet column as wide as the longest name listed (up to
+    32 cells; a longer name runs on rather than being cut); ``copies`` adds '(+N copies)'."""
+    from rich.cells import cell_len
+
+    width = min(32, max((cell_len(s.outlet or "-") for s in stories), default=1))
+    rows = []
+    for s in stories:
+        outlet = s.outlet or "-"
+        n = (copies or {}).get(s.story_id, 0)
+        more = f"  (+{n} cop{'ies' if n != 1 else 'y'})" if n else ""
+        rows.append(f"{s.story_id}  {(s.published or '-'):10}  {outlet}{' ' * max(0, width - cell_len(outlet))}  "
+                    f"{s.headline or '(no headline)'}{more}")
+    return rows

@@ -1,4 +1,6 @@
-"""Core verbs: ingest, reprocess, stories, show, search, export, rejects, label, train."""
+"""Core verbs: ingest, reprocess, stories, show, search, export, rejects, label, train.
+
+Reading verbs (stories, show, search, export, rejects) open the archive read-only."""
 
 from __future__ import annotations
 
@@ -6,8 +8,8 @@ import json
 
 import click
 
-from ..errors import NothingToDo
-from .common import config_option, db_option
+from ..errors import ConfigError, NothingToDo
+from .common import config_option, db_option, filter_options, parse_day, story_filter, story_rows
 
 
 def _settings(db: str, config: str | None):
@@ -16,45 +18,71 @@ def _settings(db: str, config: str | None):
     return load_settings(config, db=db)
 
 
-def _archive(db: str, *, create: bool = False):
+def _archive(db: str, *, create: bool = False, read_only: bool = False):
     from ..archive import open_archive
 
-    return open_archive(db, create=create)
+    return open_archive(db, create=create, read_only=read_only)
 
 
+def _since(value: str | None) -> str | None:  # kept for verbs that import it
+    return parse_day(value, "--since")
 
 
 @click.command()
 @click.argument("inputs", nargs=-1)
 @db_option
 @config_option
+@click.option("--outlet", help="The outlet of everything read in this run: a registry id, name or alias (a story's own 'Source:' line still wins).")
+@click.option("--include", multiple=True, metavar="GLOB", help="Also take these files from directories and .zip archives (repeatable), e.g. '*.md'.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave these files out of directories and .zip archives (repeatable), e.g. 'drafts/*'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(inputs, db, config, as_json):
+def ingest(inputs, db, config, outlet, include, exclude, as_json):
     """Take in files, directories, feeds, OPML, JSONL, URL lists, WARC, URLs or '-' (stdin).
 
     Raw bytes are stored unchanged first; re-ingesting the same input adds nothing.
     Items that cannot be read are recorded (see 'sinodesk rejects') and the batch goes on.
+    .gz, .bz2, .xz and .zip inputs are unpacked (sizes capped). Inside a directory or a .zip only
+    files named like news are read (*.txt *.html *.htm *.xml *.rss *.atom *.rdf *.opml *.jsonl
+    *.ndjson *.warc *.urls, maybe compressed), not LICENSE*, README*, COPYING*, NOTICE*...;
+    --include/--exclude change that, and the summary says what was skipped.
+    Exit 0 when something was ingested or all was already there; 1 when nothing could be.
 
     \b
     Example:
       sinodesk ingest digests/ feeds.opml https://example.org/feed.xml --db desk.db
+      sinodesk ingest rfa_pages/ --outlet rfa --include '*.md' --db desk.db
     """
-    from ..pipeline import Runner
+    import dataclasses
+
+    from ..pipeline import Runner, load_outlets
     from .progress import LazyProgress
 
     settings = _settings(db, config)
+    if include or exclude:
+        ing = settings.ingest
+        settings = dataclasses.replace(settings, ingest=dataclasses.replace(
+            ing, include=tuple(ing.include) + include, exclude=tuple(ing.exclude) + exclude))
+    outlet_name = None
+    if outlet:
+        o = load_outlets(settings).resolve(outlet)
+        if o is None:
+            raise ConfigError(f"--outlet {outlet!r}: not in the outlet registry (look it up with 'sinodesk outlets NAME'; to add "
+                              "your own, write an [[outlet]] with id and name to a file listed in sinodesk.toml's outlets)")
+        outlet_name = o.name
     archive = _archive(settings.db, create=True)
     with LazyProgress("ingesting") as progress:
-        summary = Runner(archive, settings, progress=progress).ingest(list(inputs))
+        summary = Runner(archive, settings, progress=progress).ingest(list(inputs), outlet=outlet_name)
     if as_json:
-        click.echo(json.dumps({k: v for k, v in vars(summary).items() if k != "rejections"} | {"rejections": [r.reason for r in summary.rejections]}, ensure_ascii=False))
+        click.echo(json.dumps({k: v for k, v in vars(summary).items() if k not in ("rejections", "skipped")}
+                              | {"rejections": [r.reason for r in summary.rejections], "skipped": [k.source for k in summary.skipped]},
+                              ensure_ascii=False))
     else:
         click.echo(summary.line())
     for rej in summary.rejections[:10]:
         click.echo(f"  {rej.stage}: {rej.reason}", err=True)
     if len(summary.rejections) > 10:
         click.echo(f"  ... and {len(summary.rejections) - 10} more", err=True)
-    if summary.documents == 0 and summary.unchanged == 0 and summary.new_raw == 0:
+    if summary.failed:
         raise NothingToDo("nothing could be ingested (see the reasons above, fix the inputs and run again)")
 
 
@@ -78,56 +106,41 @@ def reprocess(db, config):
     click.echo("re" + summary.line())
 
 
-def _fmt_row(s) -> str:
-    from rich.cells import set_cell_size  # pads by display width: a Chinese character takes two cells
-
-    return f"{s.story_id}  {(s.published or '-'):10}  {set_cell_size(s.outlet or '-', 22)}  {s.headline or '(no headline)'}"
+_LIMIT = click.IntRange(min=0)
 
 
 @click.command()
 @db_option
-@click.option("--since", help="Only stories published on/after this ISO date, or e.g. 7d.")
-@click.option("--outlet", help="Only stories from this outlet.")
-@click.option("--topic", help="Only stories with this topic.")
+@filter_options
 @click.option("--event", "event_id", help="Only stories of this event.")
-@click.option("--limit", type=int, help="At most this many stories.")
+@click.option("--copies", is_flag=True, help="List near-duplicate copies too (by default each folds into the story it copies).")
+@click.option("--limit", type=_LIMIT, help="At most this many stories (0: none).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def stories(db, since, outlet, topic, event_id, limit, as_json):
-    """List stories: id, date, outlet, headline.
+def stories(db, event_id, copies, limit, as_json, **filters):
+    """List stories, newest first (undated last): id, date, outlet, headline.
+
+    A near-duplicate (the same story from another feed or outlet) folds into the first story
+    it copies, marked '(+N copies)'; 'sinodesk show ID' lists the copies, --copies lists them here.
 
     \b
     Example:
       sinodesk stories --db desk.db --topic cyber --since 30d
+      sinodesk stories --db desk.db --outlet rfa --until 2024-12-31
     """
-    from ..archive import StoryFilter
     from ..serialize import story_to_dict
 
-    archive = _archive(db)
-    flt = StoryFilter(since=_since(since), outlet=outlet, topic=topic, event_id=event_id, limit=limit)
-    n = 0
-    for s in archive.iter_stories(flt):
-        n += 1
-        click.echo(json.dumps(story_to_dict(s), ensure_ascii=False) if as_json else _fmt_row(s))
-    if n == 0:
+    archive = _archive(db, read_only=True)
+    flt = story_filter(archive, event_id=event_id, limit=limit, newest_first=True, collapse_copies=not copies, **filters)
+    listed = list(archive.iter_stories(flt))
+    if as_json:
+        for s in listed:
+            click.echo(json.dumps(story_to_dict(s), ensure_ascii=False))
+    else:
+        counts = {} if copies else archive.copy_counts([s.story_id for s in listed])
+        for row in story_rows(listed, counts):
+            click.echo(row)
+    if not listed and limit != 0:
         click.echo("no stories match", err=True)
-
-
-def _since(value: str | None) -> str | None:
-    if not value:
-        return None
-    import datetime as dt
-    import re
-
-    m = re.fullmatch(r"(\d+)([dwmy])", value.strip())
-    if m:
-        days = int(m[1]) * {"d": 1, "w": 7, "m": 30, "y": 365}[m[2]]
-        return (dt.date.today() - dt.timedelta(days=days)).isoformat()
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        from ..errors import ConfigError
-
-        raise ConfigError(f"--since {value!r}: expected an ISO date (2024-03-01) or a span like 7d, 4w, 6m") from None
 
 
 @click.command()
@@ -135,7 +148,7 @@ def _since(value: str | None) -> str | None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="The story as JSON (export format).")
 def show(story_id, db, as_json):
-    """One story with its provenance: source, offsets, and every extracted fact.
+    """One story with its provenance: source, offsets, every extracted fact, and its copies.
 
     \b
     Example:
@@ -143,7 +156,7 @@ def show(story_id, db, as_json):
     """
     from ..serialize import story_to_dict
 
-    archive = _archive(db)
+    archive = _archive(db, read_only=True)
     s = archive.get_story(story_id)
     if as_json:
         click.echo(json.dumps(story_to_dict(s), ensure_ascii=False, indent=2))
@@ -156,6 +169,11 @@ def show(story_id, db, as_json):
         if v:
             click.echo(f"{k:>12}: {v}")
     click.echo(f"{'document':>12}: {doc.doc_id} ({doc.kind}) from {doc.source}{' ' + doc.item_key if doc.item_key else ''}, characters {s.start}-{s.end}")
+    dups = archive.copies_of(s.story_id)
+    if dups:
+        click.echo(f"{'copies':>12}: {len(dups)} near-duplicate{'s' if len(dups) != 1 else ''} of this story")
+        for row in story_rows(dups):
+            click.echo(" " * 14 + row)
     click.echo("")
     click.echo(s.text)
     if s.entities or s.attributions or s.numbers or s.dates:
@@ -173,28 +191,40 @@ def show(story_id, db, as_json):
 @click.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True, help="At most this many hits.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
-def search(query, db, limit, as_json):
+@filter_options
+@click.option("--limit", type=_LIMIT, default=20, show_default=True, help="At most this many hits (0: none).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit: id, score, date, outlet, URL, event, snippet...")
+def search(query, db, limit, as_json, **filters):
     """Full-text search over headlines and text, English and Chinese (any length, 网 or 网络攻击).
 
-    Terms are AND-ed; "quotes" make a phrase; OR between terms; a trailing * is a prefix.
-    Traditional and Simplified Chinese find each other.
+    \b
+    Words are AND-ed.  "quotes" make a phrase; a OR b; NOT b or -b leaves out stories with b;
+    ( ) group; NEAR(a b) or NEAR(a b, 5) finds English words close together; a trailing * is
+    a prefix; headline:word looks in headlines only.  Traditional and Simplified Chinese find
+    each other, and so do Taiwan and mainland wording where OpenCC maps them (網路/网络, 駭客/黑客).
+    A near-duplicate folds into the story it copies.  A query the index cannot take is an error
+    saying why, not an empty result.
 
     \b
     Example:
-      sinodesk search "DeepSeek" --db desk.db
-      sinodesk search 网络攻击 --db desk.db
+      sinodesk search "DeepSeek -botnet" --db desk.db --since 30d
+      sinodesk search 网络攻击 --db desk.db --family "PRC state"
     """
-    archive = _archive(db)
-    hits = archive.search(query, limit=limit)
-    for h in hits:
-        if as_json:
-            click.echo(json.dumps({"story_id": h.story.story_id, "score": round(h.score, 4), "headline": h.story.headline, "snippet": h.snippet}, ensure_ascii=False))
-        else:
-            click.echo(_fmt_row(h.story))
+    archive = _archive(db, read_only=True)
+    flt = story_filter(archive, **filters)
+    hits = archive.search(query, limit=limit, flt=flt)
+    if as_json:
+        for h in hits:
+            s = h.story
+            click.echo(json.dumps({"story_id": s.story_id, "score": round(h.score, 4), "published": s.published, "outlet": s.outlet,
+                                   "url": s.url, "event_id": s.event_id, "language": s.language, "topics": list(s.topics),
+                                   "headline": s.headline, "snippet": h.snippet, "copies": list(h.copies)}, ensure_ascii=False))
+    else:
+        rows = story_rows([h.story for h in hits], {h.story.story_id: len(h.copies) for h in hits})
+        for h, row in zip(hits, rows):
+            click.echo(row)
             click.echo("    " + " ".join(h.snippet.split()))
-    if not hits:
+    if not hits and limit:
         click.echo(f"no stories match {query!r}", err=True)
 
 
@@ -212,15 +242,26 @@ def export(db, what, fmt, output):
       sinodesk export --db desk.db --format jsonl > stories.jsonl
       sinodesk export --db desk.db --what incidents --format stix > incidents.json
     """
-    archive = _archive(db)
+    import sys
+    from pathlib import Path
+
+    from ..export import write_export
+
+    if output != "-":
+        out = Path(output)
+        if out.is_dir():
+            raise ConfigError(f"export -o {output}: is a folder; give a file name, e.g. -o {out / ('stories.' + fmt)}")
+        if not out.parent.is_dir():
+            raise ConfigError(f"export -o {output}: folder {out.parent} does not exist (create it first or pick another path)")
+    elif fmt == "parquet" and sys.stdout.isatty():
+        raise ConfigError("export --format parquet: Parquet is binary; write it to a file with -o stories.parquet")
+    archive = _archive(db, read_only=True)
     if what == "incidents":
         from ..export_incidents import write_incidents
 
         n = write_incidents(archive, fmt, output)
         click.echo(f"exported {n} incidents", err=True)
         return
-    from ..export import write_export
-
     n = write_export(archive, fmt, output)
     click.echo(f"exported {n} stories", err=True)
 
@@ -229,13 +270,13 @@ def export(db, what, fmt, output):
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per rejection.")
 def rejects(db, as_json):
-    """What could not be ingested, and why.
+    """What could not be ingested, and why (an item rejected again replaces its earlier record).
 
     \b
     Example:
       sinodesk rejects --db desk.db
     """
-    archive = _archive(db)
+    archive = _archive(db, read_only=True)
     n = 0
     for rid, rej, at in archive.iter_rejects():
         n += 1

@@ -28,7 +28,7 @@ def events(db, since, min_size, limit, as_json, config):
     from ..stages.cluster import summarise_events
     from .core import _since
 
-    archive = open_archive(db, create=False)
+    archive = open_archive(db, read_only=True)
     registry = outlets_of(config)
     rows = [r for r in summarise_events(list(archive.iter_stories(StoryFilter(since=_since(since)))), family_lookup(registry)) if r["size"] >= min_size][:limit]
     for r in rows:
@@ -60,7 +60,7 @@ def compare(event_id, db, as_json, config):
     from ..stages.cluster import compare_event, render_compare
     from ..stages.extract.gazetteer import display_name, display_names
 
-    archive = open_archive(db, create=False)
+    archive = open_archive(db, read_only=True)
     stories = list(archive.iter_stories(StoryFilter(event_id=event_id)))
     if not stories:
         raise NotFound(f"event {event_id!r} is not in {db} (list events with 'sinodesk events')")

@@ -6,6 +6,6 @@ objects (bytes exactly as received); ``read_raw`` decodes one RawItem into Docum
 
 from .decode import decode_bytes
 from .readers import read_raw
-from .sources import expand, sniff_kind
+from .sources import Skipped, expand, sniff_kind
 
-__all__ = ["decode_bytes", "expand", "read_raw", "sniff_kind"]
+__all__ = ["Skipped", "decode_bytes", "expand", "read_raw", "sniff_kind"]

@@ -13,7 +13,7 @@ import json
 import re
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ..errors import BadInput, DecodeFailed, FetchFailed
@@ -36,9 +36,11 @@ def _id(*parts: str) -> str:
 def read_raw(raw: RawItem, fetcher: Fetcher | None = None, *, fetch_children: bool = True) -> ReadResult:
     """Documents of one raw item.  ``fetch_children=False`` (reprocess) skips OPML/URL lists."""
     reader = _READERS[raw.kind]
-    if raw.kind in ("opml", "urls"):
-        return reader(raw, fetcher, fetch_children)
-    return reader(raw)
+    res = reader(raw, fetcher, fetch_children) if raw.kind in ("opml", "urls") else reader(raw)
+    if raw.outlet:  # named with 'ingest --outlet': every document and fetched child is from it
+        res.documents = [replace(d, outlet=raw.outlet) for d in res.documents]
+        res.children = [replace(c, outlet=raw.outlet) for c in res.children]
+    return res
 
 
 def _reject(raw: RawItem, exc: Exception, stage: str | None = None, item: str = "") -> Rejection:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,7 +41,9 @@ FAMILIES = (
     "social platform",
 )
 
-_REQUIRED = ("id", "name", "aliases", "domains", "region", "owner", "family", "alignment", "sources")
+_REQUIRED = ("id", "name")
+_LISTS = ("aliases", "domains", "sources")
+_TEXTS = ("region", "owner", "family", "alignment")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +159,30 @@ class OutletRegistry:
                 return hit
         return None
 
-    def family_of(self, id_or_name: str) -> str | None:
-        """Owner family of an outlet given by id, name, alias or URL; None if unknown."""
+    def resolve(self, id_or_name: str) -> Outlet | None:
+        """The outlet given by id, name, alias (any script) or URL/domain; None if unknown."""
         o = self.get(id_or_name) or self.match(id_or_name)
         if o is None and ("." in id_or_name and " " not in id_or_name.strip()):
             o = self.by_url(id_or_name)
+        return o
+
+    def family_of(self, id_or_name: str) -> str | None:
+        """Owner family of an outlet given by id, name, alias or URL; None if unknown."""
+        o = self.resolve(id_or_name)
         return o.family if o else None
+
+    def stored_names(self, id_or_name: str, stored: Iterable[str]) -> tuple[str, ...]:
+        """Those of the ``stored`` outlet names (as stories carry them) that are the outlet
+        ``id_or_name`` names: ``rfa`` and ``自由亞洲電台`` both give every story of Radio Free Asia."""
+        o = self.resolve(id_or_name)
+        key = name_key(id_or_name)
+        return tuple(n for n in stored if name_key(n) == key or (o is not None and self.resolve(n) is o))
+
+    def family_names(self, family: str, stored: Iterable[str]) -> tuple[str, ...]:
+        """Those of the ``stored`` outlet names whose owner family is ``family`` (case-insensitive);
+        an outlet the registry does not know is a family of its own."""
+        key = family.casefold()
+        return tuple(n for n in stored if (self.family_of(n) or n).casefold() == key)
 
 
 def _default_path() -> Path:
@@ -170,23 +190,34 @@ def _default_path() -> Path:
 
 
 def _outlet_from(entry: dict, where: str) -> Outlet:
-    missing = [k for k in _REQUIRED if k not in entry]
+    """One ``[[outlet]]`` table: ``id`` and ``name`` are required; without a ``family`` the outlet
+    is a family of its own (as an outlet the registry does not know)."""
+    missing = [k for k in _REQUIRED if not entry.get(k)]
     if missing:
-        raise ConfigError(f"{where}: missing field(s) {', '.join(missing)} (every outlet needs {', '.join(_REQUIRED)})")
-    if entry["family"] not in FAMILIES:
+        raise ConfigError(f"{where}: missing field(s) {', '.join(missing)} (every outlet needs at least id and name)")
+    for key in _LISTS:
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key} must be a list of strings, e.g. {key} = [\"...\"]")
+    for key in _TEXTS:
+        if not isinstance(entry.get(key, ""), str):
+            raise ConfigError(f"{where}: {key} must be a string")
+    name = str(entry["name"])
+    family = entry.get("family") or name
+    if "family" in entry and family not in FAMILIES:
         raise ConfigError(
-            f"{where}: family {entry['family']!r} is not one of {', '.join(FAMILIES)} (use one of them or add it to FAMILIES)"
+            f"{where}: family {entry['family']!r} is not one of {', '.join(FAMILIES)} (use one of them or leave it out)"
         )
     return Outlet(
         id=str(entry["id"]),
-        name=str(entry["name"]),
-        aliases=tuple(entry["aliases"]),
-        domains=tuple(d.lower() for d in entry["domains"]),
-        region=str(entry["region"]),
-        owner=str(entry["owner"]),
-        family=str(entry["family"]),
-        alignment=str(entry["alignment"]),
-        sources=tuple(entry["sources"]),
+        name=name,
+        aliases=tuple(entry.get("aliases", ())),
+        domains=tuple(d.lower() for d in entry.get("domains", ())),
+        region=entry.get("region", ""),
+        owner=entry.get("owner", ""),
+        family=family,
+        alignment=entry.get("alignment", ""),
+        sources=tuple(entry.get("sources", ())),
     )
 
 
