@@ -188,6 +188,7 @@ class IngestSummary:
     rejected: int = 0
     malformed: int = 0
     unchanged: int = 0
+    rejected_before: int = 0  # inputs stored by an earlier run that could not be read then (same bytes)
     new_raw: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
@@ -199,17 +200,19 @@ class IngestSummary:
             s += f", {self.malformed} malformed input{'s' if self.malformed != 1 else ''} read in part"
         if self.unchanged:
             s += f", {self.unchanged} already in the archive"
+        if self.rejected_before:
+            s += f", {self.rejected_before} rejected before and unchanged"
         if self.skipped:
             names = ", ".join(os.path.basename(k.source) for k in self.skipped[:3]) + (", …" if len(self.skipped) > 3 else "")
-            s += f", skipped {len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} not named like news ({names}; --include GLOB takes them)"
-        if self.rejected or self.malformed:
+            s += f", skipped {len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} not taken as news ({names}; --include GLOB takes them)"
+        if self.rejected or self.malformed or self.rejected_before:
             s += " — see 'sinodesk rejects'"
         return s
 
     @property
     def failed(self) -> bool:
         """Nothing could be ingested: no new document, nothing already there, and something rejected."""
-        return self.documents == 0 and self.unchanged == 0 and bool(self.rejected or self.malformed)
+        return self.documents == 0 and self.unchanged == 0 and bool(self.rejected or self.malformed or self.rejected_before)
 
 
 def build_context(settings: Settings, archive: Archive | None = None) -> Context:
@@ -349,7 +352,10 @@ class Runner:
 
     def _process_raw(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
         if self.archive.has_raw(raw.sha256) and raw.kind not in ("opml", "urls"):
-            summary.unchanged += 1
+            if self.archive.has_documents(raw.sha256):
+                summary.unchanged += 1
+            else:
+                summary.rejected_before += 1
             self._tick()
             return
         if self.archive.put_raw(raw, batch_id):

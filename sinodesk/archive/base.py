@@ -73,6 +73,10 @@ class Archive(abc.ABC):
     def has_document(self, doc_id: str) -> bool: ...
 
     @abc.abstractmethod
+    def has_documents(self, raw_id: str) -> bool:
+        """Whether any document was read from the raw item ``raw_id``."""
+
+    @abc.abstractmethod
     def put_document(self, doc: Document, batch_id: int) -> None: ...
 
     @abc.abstractmethod

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, raw_id TEXT NOT NULL REFERENCES raw(raw_id), source TEXT, kind TEXT,
     item_key TEXT, text TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT, published TEXT, author TEXT,
     encoding TEXT, batch_id INTEGER, ingested REAL);
+CREATE INDEX IF NOT EXISTS documents_raw ON documents(raw_id);
 CREATE TABLE IF NOT EXISTS stories (
     rid INTEGER PRIMARY KEY, story_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES documents(doc_id),
     seq INTEGER, published TEXT, outlet TEXT, language TEXT, headline TEXT, topics TEXT, event_id TEXT,

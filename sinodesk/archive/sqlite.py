@@ -26,6 +26,15 @@ _FILTERS = (
 )
 
 
+# story ``c`` is a near-duplicate of story ``o``: the linker says so and they come from different
+# documents (stories split from one document share its URL but are not copies of each other)
+def _copy_of(c: str = "c", o: str = "o") -> str:
+    return f"{c}.duplicate_of = {o}.story_id AND {c}.doc_id != {o}.doc_id"
+
+
+_COPY = _copy_of()
+
+
 def _filter_sql(flt: StoryFilter, a: str = "s") -> tuple[list[str], list]:
     """WHERE conditions (on the stories table called ``a``) and their arguments."""
     where, args = [], []
@@ -128,6 +137,9 @@ class SQLiteArchive(Archive):
     def has_document(self, doc_id):
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
 
+    def has_documents(self, raw_id):
+        return self.conn.execute("SELECT 1 FROM documents WHERE raw_id=? LIMIT 1", (raw_id,)).fetchone() is not None
+
     def put_document(self, doc, batch_id):
         self.conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -219,7 +231,7 @@ class SQLiteArchive(Archive):
         if flt.collapse_copies:
             inner, inner_args = _filter_sql(flt, "o")
             where.append("(s.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM stories o WHERE "
-                         + " AND ".join(["o.story_id = s.duplicate_of", *inner]) + "))")
+                         + " AND ".join([_copy_of("s"), *inner]) + "))")
             args.extend(inner_args)
         sql = "SELECT s.data FROM stories s JOIN documents d ON d.doc_id = s.doc_id"
         if where:
@@ -249,7 +261,8 @@ class SQLiteArchive(Archive):
         seen = {story_id}
         while frontier:
             marks = ",".join("?" * len(frontier))
-            rows = self.conn.execute(f"SELECT story_id, data FROM stories WHERE duplicate_of IN ({marks}) ORDER BY rid", frontier).fetchall()
+            rows = self.conn.execute(f"SELECT c.story_id, c.data FROM stories c JOIN stories o ON {_COPY}"
+                                     f" WHERE c.duplicate_of IN ({marks}) ORDER BY c.rid", frontier).fetchall()
             frontier = [sid for sid, _ in rows if sid not in seen]
             seen.update(frontier)
             found.extend(story_from_dict(json.loads(data)) for sid, data in rows if sid in frontier)
@@ -260,7 +273,8 @@ class SQLiteArchive(Archive):
         for i in range(0, len(story_ids), 500):
             chunk = story_ids[i : i + 500]
             out.update(self.conn.execute(
-                f"SELECT duplicate_of, COUNT(*) FROM stories WHERE duplicate_of IN ({','.join('?' * len(chunk))}) GROUP BY duplicate_of",
+                f"SELECT c.duplicate_of, COUNT(*) FROM stories c JOIN stories o ON {_COPY}"
+                f" WHERE c.duplicate_of IN ({','.join('?' * len(chunk))}) GROUP BY c.duplicate_of",
                 chunk))
         return out
 
@@ -284,23 +298,23 @@ class SQLiteArchive(Archive):
             from ..errors import BadInput
 
             raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
-        picked = self._fold_copies(ranked, flt)[:limit]
+        picked = self._fold_copies(ranked, expr, flt)[:limit]
         return self._hits(picked, expr, query)
 
-    def _fold_copies(self, ranked: list[tuple[int, float]], flt: StoryFilter) -> list[tuple[int, float]]:
-        """A near-duplicate gives its place to the story it copies when that one passes the filter."""
+    def _fold_copies(self, ranked: list[tuple[int, float]], expr: str, flt: StoryFilter) -> list[tuple[int, float]]:
+        """A near-duplicate gives its place to the story it copies when that one is a hit too."""
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
         dup_of = dict(self.conn.execute(
-            f"SELECT rid, duplicate_of FROM stories WHERE rid IN ({marks}) AND duplicate_of IS NOT NULL", [r for r, _ in ranked]))
+            f"SELECT c.rid, c.duplicate_of FROM stories c JOIN stories o ON {_COPY} WHERE c.rid IN ({marks})", [r for r, _ in ranked]))
         originals: dict[str, int] = {}
         if dup_of:
             where, args = _filter_sql(flt)
             marks = ",".join("?" * len(dup_of))
             originals = dict(self.conn.execute(
-                f"SELECT s.story_id, s.rid FROM stories s WHERE s.story_id IN ({marks})" + "".join(" AND " + w for w in where),
-                [*dup_of.values(), *args]))
+                f"SELECT s.story_id, s.rid FROM stories s JOIN stories_fts ON stories_fts.rowid = s.rid WHERE stories_fts MATCH ?"
+                f" AND s.story_id IN ({marks})" + "".join(" AND " + w for w in where), [expr, *dup_of.values(), *args]))
         out, seen = [], set()
         for rid, score in ranked:
             rid = originals.get(dup_of.get(rid, ""), rid)
@@ -322,7 +336,8 @@ class SQLiteArchive(Archive):
         copies: dict[str, list[str]] = {}
         ids = [s.story_id for s in stories.values()]
         for sid, orig in self.conn.execute(
-            f"SELECT story_id, duplicate_of FROM stories WHERE duplicate_of IN ({','.join('?' * len(ids))}) ORDER BY rid", ids
+            f"SELECT c.story_id, c.duplicate_of FROM stories c JOIN stories o ON {_COPY}"
+            f" WHERE c.duplicate_of IN ({','.join('?' * len(ids))}) ORDER BY c.rid", ids
         ):
             copies.setdefault(orig, []).append(sid)
         hits = []

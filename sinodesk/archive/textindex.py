@@ -130,7 +130,8 @@ class _Parser:
                 break
             if self.is_op(tok, "AND"):
                 self.i += 1
-                if not (pos or neg):
+                nxt = self.peek()
+                if not (pos or neg) or nxt is None or nxt.kind == "rp" or self.is_op(nxt, "OR", "AND"):
                     raise self.fail("AND needs a term on each side")
                 continue
             negate = tok.neg

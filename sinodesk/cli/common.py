@@ -203,7 +203,7 @@ def story_rows(stories, copies: dict[str, int] | None = None) -> list[str]:
     32 cells; a longer name runs on rather than being cut); ``copies`` adds '(+N copies)'."""
     from rich.cells import cell_len
 
-    width = min(32, max((cell_len(s.outlet or "-") for s in stories), default=1))
+    width = max((w for w in (cell_len(s.outlet or "-") for s in stories) if w <= 32), default=1)
     rows = []
     for s in stories:
         outlet = s.outlet or "-"

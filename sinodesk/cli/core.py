@@ -188,7 +188,7 @@ def show(story_id, db, as_json):
         click.echo(f"  date        {d.start:>6}-{d.end:<6} {d.text!r} = {d.iso}")
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query")
 @db_option
 @filter_options
@@ -225,7 +225,8 @@ def search(query, db, limit, as_json, **filters):
             click.echo(row)
             click.echo("    " + " ".join(h.snippet.split()))
     if not hits and limit:
-        click.echo(f"no stories match {query!r}", err=True)
+        near = " (NEAR finds words at most 10 apart; widen it: NEAR(a b, 30))" if "NEAR(" in query else ""
+        click.echo(f"no stories match {query!r}{near}", err=True)
 
 
 @click.command()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..errors import BadInput
 
-_STREAMS = {".gz": ("gzip", gzip.GzipFile), ".bz2": ("bzip2", bz2.BZ2File), ".xz": ("xz", lzma.LZMAFile)}
+_STREAMS = {".gz": ("gzip", lambda fh: gzip.GzipFile(fileobj=fh)), ".bz2": ("bzip2", bz2.BZ2File), ".xz": ("xz", lzma.LZMAFile)}
 _MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"\xfd7zXZ\x00", ".xz"), (b"PK\x03\x04", ".zip"))
 _TAR_NAMES = (".tar", ".tgz", ".tbz2", ".txz", ".tar.gz", ".tar.bz2", ".tar.xz")
 
