@@ -2,6 +2,8 @@
 
 Each module listed in ``EXTENSIONS`` has ``register(main, eval_group)`` that adds its
 click commands; every command parses its options, makes one library call and prints.
+The modules are imported lazily, in order, only until the command asked for is there:
+``sinodesk search`` imports ``core`` alone, ``sinodesk --help`` all of them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,28 @@ EXTENSIONS = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose commands come from EXTENSIONS, registered on first need."""
+
+    def get_command(self, ctx, name):
+        _register(until=(self, name))
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx):
+        _register()
+        return super().list_commands(ctx)
+
+
+_PENDING = list(EXTENSIONS)
+
+
+def _register(until: tuple[click.Group, str] | None = None) -> None:
+    """Register the EXTENSIONS not yet registered, all or until ``group`` has command ``name``."""
+    while _PENDING and (until is None or until[1] not in until[0].commands):
+        importlib.import_module(_PENDING.pop(0)).register(main, eval_group)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="sinodesk", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
@@ -43,7 +66,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-@main.group("eval")
+@main.group("eval", cls=_LazyGroup)
 def eval_group() -> None:
     """Measure a stage against a labelled set.
 
@@ -53,8 +76,10 @@ def eval_group() -> None:
     """
 
 
-for _name in EXTENSIONS:
-    importlib.import_module(_name).register(main, eval_group)
+def all_commands() -> click.Group:
+    """``main`` with every extension registered (for tools that walk the command tree)."""
+    _register()
+    return main
 
 
 def entry() -> None:
