@@ -189,6 +189,7 @@ class IngestSummary:
     malformed: int = 0
     unchanged: int = 0
     rejected_before: int = 0  # inputs stored by an earlier run that could not be read then (same bytes)
+    repeated: int = 0  # items (feed entries, JSONL lines) with the same content as one read before
     new_raw: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
@@ -202,6 +203,8 @@ class IngestSummary:
             s += f", {self.unchanged} already in the archive"
         if self.rejected_before:
             s += f", {self.rejected_before} rejected before and unchanged"
+        if self.repeated:
+            s += f", {self.repeated} repeated item{'s' if self.repeated != 1 else ''} (same content as one already in)"
         if self.skipped:
             names = ", ".join(os.path.basename(k.source) for k in self.skipped[:3]) + (", …" if len(self.skipped) > 3 else "")
             s += f", skipped {len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} not taken as news ({names}; --include GLOB takes them)"
@@ -374,6 +377,7 @@ class Runner:
         for doc in res.documents:
             self._tick()
             if self.archive.has_document(doc.doc_id):
+                summary.repeated += 1
                 continue
             where = f"{doc.source}{' ' + doc.item_key if doc.item_key else ''}"
             try:

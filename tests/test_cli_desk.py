@@ -457,3 +457,11 @@ def test_compressed_inputs_are_capped(tmp_path):
         "bomb: unpack it yourself and check it, or raise the limit",
     ]
     assert r.returncode == 0 and _out(r)[0].startswith("ingested 2 documents")  # the two parts within the cap
+
+
+def test_a_compressed_feed_by_url_is_unpacked(tmp_path, http_server):
+    (http_server.root / "coast.xml.gz").write_bytes(gzip.compress(FEED.encode()))
+    r = _cli("ingest", f"{http_server.base}/coast.xml.gz", "--db", "c.db", cwd=tmp_path)
+    assert (r.returncode, _out(r)) == (0, ["ingested 1 document (1 story), rejected 0"]), _err(r)
+    (row,) = [json.loads(x) for x in _out(_cli("export", "--db", "c.db", cwd=tmp_path))]
+    assert (row["headline"], row["outlet"], row["url"]) == ("Ferries suspended", "Coast Desk", "https://coast.example/ferries")

@@ -292,14 +292,18 @@ class SQLiteArchive(Archive):
         if where:
             sql += " JOIN stories s ON s.rid = stories_fts.rowid"
         sql += " WHERE stories_fts MATCH ?" + "".join(" AND " + w for w in where) + " ORDER BY score LIMIT ?"
-        try:
-            ranked = self.conn.execute(sql, [expr, *args, 3 * limit + 10]).fetchall()
-        except sqlite3.OperationalError as exc:
-            from ..errors import BadInput
+        want = limit + 5  # a few spare: copies fold into their originals; more are fetched if many fold
+        while True:
+            try:
+                ranked = self.conn.execute(sql, [expr, *args, want]).fetchall()
+            except sqlite3.OperationalError as exc:
+                from ..errors import BadInput
 
-            raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
-        picked = self._fold_copies(ranked, expr, flt)[:limit]
-        return self._hits(picked, expr, query)
+                raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
+            picked = self._fold_copies(ranked, expr, flt)
+            if len(picked) >= limit or len(ranked) < want:
+                return self._hits(picked[:limit], expr, query)
+            want *= 4
 
     def _fold_copies(self, ranked: list[tuple[int, float]], expr: str, flt: StoryFilter) -> list[tuple[int, float]]:
         """A near-duplicate gives its place to the story it copies when that one is a hit too."""

@@ -6,7 +6,7 @@ import re
 
 import httpx
 
-from ..errors import FetchFailed
+from ..errors import BadInput, FetchFailed
 from ..records import RawItem
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
@@ -55,10 +55,22 @@ class Fetcher:
             raise FetchFailed(f"{url}: could not fetch ({type(exc).__name__}: {exc}); check the URL and your network") from None
 
     def fetch_raw(self, url: str, kind_hint: str | None = None) -> RawItem:
+        """The body as a RawItem; a .gz/.bz2/.xz body is unpacked (at most [fetch] max_bytes)."""
         from .sources import sniff_kind
+        from .unpack import compression_of, inner_name, unpack_stream
 
         body, final, ctype = self.get(url)
-        return RawItem(source=url, data=body, kind=kind_hint or sniff_kind(body, final, ctype), url=final, content_type=ctype)
+        name = final.split("?")[0]
+        suffix = compression_of(body, name)
+        if suffix == ".zip":
+            raise FetchFailed(f"{url}: a .zip archive (download it and ingest the file: its members are read like a folder)")
+        if suffix is not None:
+            try:
+                body = unpack_stream(body, url, suffix, self.opts.max_bytes)
+            except BadInput as exc:
+                raise FetchFailed(str(exc).replace("[ingest] max_file_bytes", "[fetch] max_bytes")) from None
+            name, ctype = inner_name(name), None
+        return RawItem(source=url, data=body, kind=kind_hint or sniff_kind(body, name, ctype), url=final, content_type=ctype)
 
     def close(self) -> None:
         if self._client is not None:
