@@ -130,6 +130,9 @@ def test_files_that_are_not_archives_say_so(tmp_path, desk):
         r = _cli(*verb, "--db", "other.db", cwd=tmp_path, input=b"x\n")
         assert (r.returncode, _err(r)) == (1, "Error: other.db: a SQLite database, but not a sinodesk archive (it has no stories "
                                               "table); pass the archive's path to --db")
+    r = _cli("ingest", "-", "--db", "no/such/folder/desk.db", cwd=tmp_path, input=b"x\n")
+    assert (r.returncode, _err(r)) == (1, "Error: no/such/folder/desk.db: folder no/such/folder does not exist (create it, or pass "
+                                          "another --db)")
     (tmp_path / "empty.db").write_bytes(b"")
     r = _cli("search", "x", "--db", "empty.db", cwd=tmp_path)
     assert (r.returncode, _err(r)) == (1, "Error: empty.db: empty file, not a sinodesk archive (pass the archive's path to --db)")

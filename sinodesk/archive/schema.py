@@ -102,6 +102,8 @@ def _check_file(path: str, *, create: bool) -> bool:
     if not p.exists():
         if not create:
             raise ArchiveError(f"{path}: no archive here (run 'sinodesk ingest ... --db {path}' first, or pass the right --db)")
+        if not p.parent.is_dir():
+            raise ArchiveError(f"{path}: folder {p.parent} does not exist (create it, or pass another --db)")
         return False
     try:
         with p.open("rb") as fh:
