@@ -227,7 +227,7 @@ def test_search_json_hits_carry_date_outlet_url_event(desk):
 
 @pytest.mark.parametrize("query", ["网络", "網路", "網絡", "黑客", "駭客"])
 def test_taiwan_and_mainland_wording_find_each_other(desk, query):
-    # 網路 (Taiwan) / 网络 (mainland) and 駭客 / 黑客: OpenCC's tw2sp and s2twp phrase tables
+    # 網路 (Taiwan) / 网络 (mainland) and 駭客 / 黑客: OpenCC's tw2sp phrase tables, on both sides
     assert sorted(search_ids(desk, query)) == sorted([CNA_ZH, GT_ZH])
 
 

@@ -66,8 +66,8 @@ CREATE INDEX IF NOT EXISTS briefings_name ON briefings(name, briefing_id);
 _STORY_COLUMNS = "story_id, doc_id, seq, published, outlet, language, headline, topics, event_id, duplicate_of, data"
 
 # schema 1 -> 2: stories get the integer key, the index is keyed on it (its story_id column
-# goes), raw items remember the outlet given with --outlet.  The index rows are copied, not
-# recomputed.
+# goes), raw items remember the outlet given with --outlet.  The index rows are copied; those
+# with Chinese are folded again (see :func:`_upgrade`).
 _UPGRADE_1_2 = f"""
 DROP INDEX IF EXISTS stories_doc; DROP INDEX IF EXISTS stories_event; DROP INDEX IF EXISTS stories_published;
 ALTER TABLE stories RENAME TO stories_v1;
@@ -186,9 +186,17 @@ def _version(conn: sqlite3.Connection) -> int:
 
 
 def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    from .textindex import cjk_index_columns
+
     conn.execute("PRAGMA foreign_keys=OFF")  # tables are renamed and rebuilt
     try:
-        conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_1_2 + "COMMIT;")
+        conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_1_2)
+        # schema 1 folded Chinese character by character; schema 2 also folds Taiwan phrases
+        for rid, headline, body in conn.execute("SELECT rowid, headline, body FROM stories_fts WHERE zh_uni != ''").fetchall():
+            bi, uni = cjk_index_columns(headline + "\n" + body)
+            conn.execute("DELETE FROM stories_fts WHERE rowid = ?", (rid,))
+            conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)", (rid, headline, body, bi, uni))
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -13,7 +13,7 @@ from ..records import Document, RawItem, Rejection, Story
 from ..serialize import story_from_dict, story_to_dict
 from .base import Archive, BriefingInfo, SearchHit, StoryFilter
 from .schema import SCHEMA_VERSION, is_readonly_error, open_connection, readonly_error
-from .textindex import cjk_index_columns, fts_query, query_runs, to_simplified
+from .textindex import cjk_index_columns, fold, fts_query, query_runs, to_simplified
 
 _FILTERS = (
     ("since", "{a}.published >= ?"),
@@ -465,7 +465,8 @@ class SQLiteArchive(Archive):
 
 def _cjk_snippet(story: Story, query: str, width: int = 30) -> str:
     text = story.text
-    simp = to_simplified(text)
+    folded = fold(text)
+    simp = folded if len(folded) == len(text) else to_simplified(text)  # offsets must stay those of the text
     for run in query_runs(query):
         i = simp.find(run)
         if i >= 0:
