@@ -355,10 +355,10 @@ class Runner:
 
     def _process_raw(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
         if self.archive.has_raw(raw.sha256) and raw.kind not in ("opml", "urls"):
-            if self.archive.has_documents(raw.sha256):
-                summary.unchanged += 1
-            else:
+            if self.archive.was_rejected(raw.sha256):
                 summary.rejected_before += 1
+            else:
+                summary.unchanged += 1
             self._tick()
             return
         if self.archive.put_raw(raw, batch_id):

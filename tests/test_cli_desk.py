@@ -468,3 +468,15 @@ def test_a_compressed_feed_by_url_is_unpacked(tmp_path, http_server):
     assert (r.returncode, _out(r)) == (0, ["ingested 1 document (1 story), rejected 0"]), _err(r)
     (row,) = [json.loads(x) for x in _out(_cli("export", "--db", "c.db", cwd=tmp_path))]
     assert (row["headline"], row["outlet"], row["url"]) == ("Ferries suspended", "Coast Desk", "https://coast.example/ferries")
+
+
+def test_an_input_whose_items_were_all_seen_before_is_not_a_failure(tmp_path):
+    lines = "\n".join(json.dumps(x, ensure_ascii=False) for x in NEWS[1:3]) + "\n"
+    (tmp_path / "a.jsonl").write_text(lines, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(lines + "\n", encoding="utf-8")  # other bytes, the same two items
+    assert _cli("ingest", "a.jsonl", "--db", "r.db", cwd=tmp_path).returncode == 0
+    r = _cli("ingest", "b.jsonl", "--db", "r.db", cwd=tmp_path)
+    assert (r.returncode, _out(r)) == (0, ["ingested 0 documents (0 stories), rejected 0, 2 repeated items (same content as one "
+                                           "already in)"])
+    r = _cli("ingest", "b.jsonl", "--db", "r.db", cwd=tmp_path)
+    assert (r.returncode, _out(r)) == (0, ["ingested 0 documents (0 stories), rejected 0, 1 already in the archive"])

@@ -73,8 +73,8 @@ class Archive(abc.ABC):
     def has_document(self, doc_id: str) -> bool: ...
 
     @abc.abstractmethod
-    def has_documents(self, raw_id: str) -> bool:
-        """Whether any document was read from the raw item ``raw_id``."""
+    def was_rejected(self, raw_id: str) -> bool:
+        """Whether the stored raw item ``raw_id`` gave no document and was rejected."""
 
     @abc.abstractmethod
     def put_document(self, doc: Document, batch_id: int) -> None: ...

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS rejects (
     reject_id INTEGER PRIMARY KEY, batch_id INTEGER, source TEXT, item TEXT, stage TEXT, reason TEXT,
     data BLOB, raw_id TEXT, at REAL);
 CREATE INDEX IF NOT EXISTS rejects_item ON rejects(source, item);
+CREATE INDEX IF NOT EXISTS rejects_raw ON rejects(raw_id);
 CREATE TABLE IF NOT EXISTS labels (
     story_id TEXT, kind TEXT, labels TEXT, at REAL, PRIMARY KEY (story_id, kind));
 CREATE TABLE IF NOT EXISTS models (

@@ -137,8 +137,10 @@ class SQLiteArchive(Archive):
     def has_document(self, doc_id):
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
 
-    def has_documents(self, raw_id):
-        return self.conn.execute("SELECT 1 FROM documents WHERE raw_id=? LIMIT 1", (raw_id,)).fetchone() is not None
+    def was_rejected(self, raw_id):
+        return self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM rejects WHERE raw_id=?) AND NOT EXISTS (SELECT 1 FROM documents WHERE raw_id=?)",
+            (raw_id, raw_id)).fetchone()[0] == 1
 
     def put_document(self, doc, batch_id):
         self.conn.execute(
