@@ -5,7 +5,8 @@ objects (bytes exactly as received); ``read_raw`` decodes one RawItem into Docum
 """
 
 from .decode import decode_bytes
+from .kinds import sniff_kind
 from .readers import read_raw
-from .sources import Skipped, expand, sniff_kind
+from .sources import Skipped, expand
 
 __all__ = ["Skipped", "decode_bytes", "expand", "read_raw", "sniff_kind"]

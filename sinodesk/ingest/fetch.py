@@ -8,6 +8,7 @@ import httpx
 
 from ..errors import BadInput, FetchFailed
 from ..records import RawItem
+from .kinds import sniff_kind
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 
@@ -56,7 +57,6 @@ class Fetcher:
 
     def fetch_raw(self, url: str, kind_hint: str | None = None) -> RawItem:
         """The body as a RawItem; a .gz/.bz2/.xz body is unpacked (at most [fetch] max_bytes)."""
-        from .sources import sniff_kind
         from .unpack import compression_of, inner_name, unpack_stream
 
         body, final, ctype = self.get(url)
