@@ -149,6 +149,21 @@ def _pick(rng: random.Random, arts: list[Article], k: int) -> list[Article]:
     return rng.sample(arts, k) if len(arts) >= k else [rng.choice(arts) for _ in range(k)]
 
 
+def _style(rng: random.Random) -> tuple[bool, bool]:
+    """Per document: (a date/byline line under each headline, a source line closing each story).
+    Sites of one family differ in these; a document keeps one choice throughout."""
+    return rng.random() < 0.5, rng.random() < 0.4
+
+
+def _dateline_meta(d: "_Doc", rng: random.Random) -> None:
+    d.meta(rng.choice([f"{_date(rng, 'us')}", f"By {rng.choice(_NAMES)}, {_date(rng, 'short')}",
+                       f"Updated {_date(rng, 'short')}", f"{rng.choice(_NAMES)} | {_date(rng)}"]))
+
+
+def _source_meta(d: "_Doc", rng: random.Random, a: Article) -> None:
+    d.meta(rng.choice([f"Source: {a.outlet}", f"Via {a.outlet}", f"({a.outlet})", f"Source: {a.outlet}, {_date(rng, 'us')}"]))
+
+
 # --------------------------------------------------------------------------- layouts
 # Each takes (articles, rng) and returns (_Doc, file suffix).
 
@@ -174,13 +189,18 @@ def numbered_dot(arts, rng):
     d = _Doc()
     d.title("THE WEEK IN REVIEW", "")
     d.furniture("Menu", "Search", "")
+    dated, sourced = _style(rng)
     for k, a in enumerate(arts, 1):
         if k > 1:
             d.sep("-" * rng.choice([3, 10, 40]))
             d.add("")
         d.head(f"{k}. {a.headline}")
+        if dated:
+            _dateline_meta(d, rng)
         for p in a.paras:
             d.add(p)
+        if sourced:
+            _source_meta(d, rng, a)
         d.add("")
         d.story(a, a.headline)
     d.sep("-" * 40)
@@ -193,9 +213,13 @@ def number_sign(arts, rng):
     """A countdown: "No. 5 — Headline" lines, a teaser, a "Read the full story" link."""
     d = _Doc()
     d.title(f"Top {len(arts)} stories this week", "")
+    _, sourced = _style(rng)
     for k, a in zip(range(len(arts), 0, -1), arts):
         d.head(f"No. {k} — {a.headline}", "")
         d.add(a.paras[0], "")
+        if sourced:
+            _source_meta(d, rng, a)
+            d.add("")
         d.furniture("Read the full story »", "")
         d.story(a, a.headline, [a.paras[0]])
     d.furniture("Previous issues | Archive | Contact", "© 2019 The Weekly Countdown. All rights reserved.")
@@ -226,15 +250,34 @@ def byline_cards(arts, rng):
     """Headline, "By Agency in City | date" byline, body; a sidebar of links at the end."""
     d = _Doc()
     d.furniture("Sign in | Register", "")
+    _, sourced = _style(rng)
     for a in arts:
         d.head(a.headline)
         d.meta(f"By {rng.choice(['Associated Press', 'Reuters', rng.choice(_NAMES)])} in "
-                    f"{rng.choice(['Palm Beach, Florida', 'Beijing', 'Hong Kong', 'London'])} | {_date(rng)}")
+               f"{rng.choice(['Palm Beach, Florida', 'Beijing', 'Hong Kong', 'London'])} | {_date(rng)}")
         d.add("")
         for p in a.paras:
             d.add(p, "")
+        if sourced:
+            _source_meta(d, rng, a)
+            d.add("")
         d.story(a, a.headline)
     d.furniture("Most popular", "Most viewed this week", "Newsletters", "")
+    return d, ".txt"
+
+
+def bullet_items(arts, rng):
+    """Bulleted items that open with their headline ("• Headline: body"), under capitalised sections."""
+    d = _Doc()
+    bullet = rng.choice(["•", "◆", "▪", "-"])
+    for k, a in enumerate(arts):
+        if k % 3 == 0:
+            d.title(["TOP NEWS", "ECONOMY AND TRADE", "SOCIETY"][(k // 3) % 3], "")
+        body = " ".join(a.paras[:2])
+        d.head(f"  {bullet} {a.headline}: {body}", "")
+        d.stories.append(GoldStory(a.headline, _snip(body, True), _snip(body, False)))
+    d.furniture("This briefing is compiled by our editors from public sources.", "",
+                "Share this briefing", "Subscribe to the weekly briefing", "")
     return d, ".txt"
 
 
@@ -274,10 +317,14 @@ def email_newsletter(arts, rng):
     d.furniture("View this email in your browser", "")
     d.title("Good morning. Here is what you need to know today.", "")
     sections = ["TOP STORIES", "BUSINESS", "TECHNOLOGY", "WORLD"]
+    dated, _ = _style(rng)
     for k, a in enumerate(arts):
         if k % 2 == 0:
             d.title(sections[(k // 2) % len(sections)], "")
         d.head(a.headline, "")
+        if dated:
+            _dateline_meta(d, rng)
+            d.add("")
         for p in a.paras[:2]:
             d.add(p, "")
         d.furniture("Read more »", "")
@@ -422,6 +469,7 @@ def markdown_headings(arts, rng):
     """Markdown "### Headline", an italic date line, paragraphs, "***" rules between stories."""
     d = _Doc()
     d.title("# Reading list", "")
+    _, sourced = _style(rng)
     for k, a in enumerate(arts):
         if k:
             d.sep("***")
@@ -430,6 +478,9 @@ def markdown_headings(arts, rng):
         d.meta(f"*Published {_date(rng)}*", "")
         for p in a.paras:
             d.add(p, "")
+        if sourced:
+            _source_meta(d, rng, a)
+            d.add("")
         d.story(a, a.headline)
     return d, ".txt"
 
@@ -451,12 +502,15 @@ def caps_sections(arts, rng):
     """Telex style: "*** SECTION ***" rules, headline in capitals, body, "--" under each story."""
     d = _Doc()
     d.title(f"MARKET NEWSLETTER {_date(rng, 'us').upper()}", "")
+    _, sourced = _style(rng)
     for k, a in enumerate(arts):
         if k % 2 == 0:
             d.title(f"*** {['MARKETS', 'COMPANIES', 'POLICY'][(k // 2) % 3]} ***", "")
         d.head(a.headline.upper())
         for p in a.paras:
             d.add(p)
+        if sourced:
+            _source_meta(d, rng, a)
         d.sep("--")
         d.add("")
         d.story(a, a.headline.upper())
@@ -470,6 +524,7 @@ LAYOUTS = {
     "number-sign": number_sign,
     "teaser-archive": teaser_archive,
     "byline-cards": byline_cards,
+    "bullet-items": bullet_items,
     "zh-source": zh_source,
     "zh-bracket": zh_bracket,
     "email-newsletter": email_newsletter,
@@ -592,24 +647,30 @@ def _lines(path: Path, limit: int):
 
 
 def _trafilatura_zh(shared: Path) -> list[Article]:
-    """Chinese paragraphs from the trafilatura-eval pages (Apache-2.0 set); each paragraph run
-    is an article, its first clause the headline."""
+    """Chinese articles made from the Chinese pages of the trafilatura-eval set (Apache-2.0)
+    and the Zyte set (MIT): each run of sentences is an article, its first clause the headline."""
     import gzip
 
     import trafilatura
 
+    texts = []
     meta = json.loads((shared / "eval/trafilatura-eval/evaldata.json").read_text(encoding="utf-8"))
-    out = []
     for item in meta.values():
-        if not any(re.search(r"[\u4e00-\u9fff]{8}", w) for w in item.get("with", [])):
+        if any(re.search(r"[\u4e00-\u9fff]", w) for w in item.get("with", [])):
+            html = gzip.open(shared / "eval/trafilatura-eval/html" / (item["file"] + ".gz")).read()
+            texts.append(trafilatura.extract(html) or "")
+    gt = json.loads((shared / "eval/zyte-article-extraction/ground-truth.json").read_text(encoding="utf-8"))
+    texts += [v["articleBody"] for v in gt.values()]
+    sents = []
+    for text in texts:
+        if len(re.findall(r"[\u4e00-\u9fff]", text)) < 0.3 * max(1, len(text)):
             continue
-        html = gzip.open(shared / "eval/trafilatura-eval/html" / (item["file"] + ".gz")).read()
-        text = trafilatura.extract(html) or ""
-        paras = [p.strip() for p in text.split("\n") if len(re.findall(r"[\u4e00-\u9fff]", p)) > 40]
-        for i in range(0, len(paras) - 1, 2):
-            head = re.split(r"[，。：；]", paras[i])[0][:24]
-            if len(head) >= 6:
-                out.append(Article(head, (paras[i], paras[i + 1]), "新华网", "zh"))
+        sents += [s + "。" for s in re.split(r"[。！？]", text.replace("\n", "")) if len(re.findall(r"[\u4e00-\u9fff]", s)) > 12]
+    out = []
+    for i in range(0, len(sents) - 3, 4):
+        head = re.split(r"[，：；、（(]", sents[i])[0][:24]
+        if len(head) >= 6:
+            out.append(Article(head, ("".join(sents[i:i + 2]), "".join(sents[i + 2:i + 4])), "新华网", "zh"))
     return out
 
 

@@ -23,6 +23,8 @@ from .assemble import build_segments
 from .cohesion import CohesionParams, split_units
 from .headline import is_title_like
 from .html import render_html
+from .layout import furniture, load_model
+from .sources import is_closing
 from .structure import Plan, Start, find_headlines, find_items
 
 __all__ = ["SegmentOptions", "segment", "render_html", "plan_stories"]
@@ -31,6 +33,9 @@ __all__ = ["SegmentOptions", "segment", "render_html", "plan_stories"]
 @dataclass(frozen=True, slots=True)
 class SegmentOptions:
     structure: bool = True  # help: split on visible structure (item headlines, headline lines) when there is any
+    layout: bool = True  # help: label every line (headline, body, metadata, section, furniture, separator) with the learned layout model and split at the headlines it finds
+    layout_threshold: float = 0.5  # help: how sure the layout model must be that a line is furniture, a separator or metadata before it is kept out of every story
+    layout_model: str = ""  # help: a line-labeller model file written by tools/train_layout.py (empty: the packaged model)
     cohesion: bool = True  # help: split text with no visible structure where its vocabulary changes
     min_cohesion_units: int = 4  # help: fewest paragraphs a text needs before cohesion splitting is tried
     length_weight: float = 2.25  # help: cost of each extra story in cohesion splitting (higher: fewer, longer stories)
@@ -57,6 +62,21 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     content = _content(lines)
     if not content:
         return Plan("single", [])
+    excluded: set[int] = set()
+    meta: set[int] = set()
+    if opts.layout:
+        excluded, meta = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
+        # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
+        meta = {i for i in meta if not is_closing(lines[i].text)}
+        content = [i for i in content if i not in excluded and i not in meta]
+        if not content:
+            return Plan("single", [])
+    plan = _plan(lines, content, opts)
+    plan.excluded, plan.meta = excluded, meta
+    return plan
+
+
+def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     if opts.structure:
         plan = find_items(lines, content) or find_headlines(lines, content)
         if plan is not None:

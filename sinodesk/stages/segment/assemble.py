@@ -6,20 +6,34 @@ import re
 
 from ...records import Cleaned, Line, Segment
 from .headline import MD_HEADING, generate_headline
-from .sources import first_url, is_closing, is_source_line, is_url_line
+from .sources import DATE, first_url, is_closing, is_source_line, is_url_line
 from .structure import READ_MORE_TAIL, Plan, Start
 
 _SPACE = re.compile(r"[ \t\u3000]{2,}|[\t\u3000]")  # runs of spaces, tabs, ideographic spaces
 
 
-def _strip_span(line: Line, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
-    """Document offsets of ``line.text[lo:hi]`` without surrounding spaces and markup."""
+# A list number, "No. 3 --", or an "Outlet (date):" prefix before a headline: not part of it.
+_HEAD_PREFIX = re.compile(
+    rf"^\s*(?:(?:No\.?|Nr\.?|#)\s*\d{{1,3}}\s*[—–:.\-]?\s+|\d{{1,3}}\s*[.)、．:]\s*|[（(]\d{{1,3}}[)）]\s*|"
+    rf"[^\s:：(（][^:：()（）]{{1,60}}[(（][^()（）]*(?:{DATE}|\d{{1,2}},? \d{{4}})[^()（）]*[)）]\s*[:：—–-]\s+)"
+)
+
+
+def _strip_span(line: Line, lo: int = 0, hi: int | None = None, numbering: bool = False) -> tuple[int, int]:
+    """Document offsets of ``line.text[lo:hi]`` without surrounding spaces and markup (and,
+    with ``numbering``, without a list number or an "Outlet (date):" prefix)."""
     t = line.text
     hi = len(t) if hi is None else hi
     m = MD_HEADING.match(t[lo:hi])
     if m:
         lo += m.start(2)
         hi = lo + len(m.group(2))
+    if numbering:
+        while lo < hi and (t[lo].isspace() or t[lo] in "*_"):
+            lo += 1
+        m = _HEAD_PREFIX.match(t[lo:hi])
+        if m and m.end() < hi - lo:
+            lo += m.end()
     while lo < hi and (t[lo].isspace() or t[lo] in "*_"):
         lo += 1
     while hi > lo and (t[hi - 1].isspace() or t[hi - 1] in "*_"):
@@ -61,7 +75,7 @@ def _closing_block(lines: tuple[Line, ...], first: int, last: int, cited: set[in
 def build_one(cleaned: Cleaned, st: Start, limit: int, plan: Plan, *, generate: bool) -> Segment | None:
     lines = cleaned.lines
     last = limit - 1
-    while last >= st.line and lines[last].kind != "text":
+    while last >= st.line and (lines[last].kind != "text" or last in plan.excluded):
         last -= 1
     if last < st.line:
         return None
@@ -71,10 +85,14 @@ def build_one(cleaned: Cleaned, st: Start, limit: int, plan: Plan, *, generate: 
     span = None
     for k in range(st.line, last + 1):
         ln = lines[k]
-        if ln.kind != "text" or k in closing or k in plan.sections:
+        if ln.kind != "text" or k in closing or k in plan.sections or k in plan.excluded:
+            continue
+        if k in plan.meta:
+            if k != st.headline and is_source_line(ln.text):
+                closing.add(k)
             continue
         if k == st.headline:
-            span = _strip_span(ln)
+            span = _strip_span(ln, numbering=True)
             continue
         if k == st.line and st.inline is not None:
             span = (ln.start + st.inline.start, ln.start + st.inline.end)

@@ -12,6 +12,9 @@ BULLET = re.compile(
     r"^\s*(?:[•·▪◦●○■□►▶‣⁃∙◆◇★☆✓✔➢➤→*+\-–—]|\(?\d{1,3}[.)、．]|[（(]\d{1,3}[)）]|"
     r"[a-zA-Z][.)](?=\s)|[一二三四五六七八九十]{1,3}[、.．])\s*"
 )
+# A list number before a headline ("1) ", "2. ", "No. 3 -- ", "#4 ", "（5）", "六、").
+NUMBERED_HEAD = re.compile(r"^\s*(?:(?:No\.?|Nr\.?|#)\s*\d{1,3}\s*[—–:.\-]?\s*|\d{1,3}\s*[.)、．]\s*|[（(]\d{1,3}[)）]\s*|"
+                           r"[一二三四五六七八九十]{1,3}[、.．]\s*)(?=\S)")
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TERMINAL = ".;,:。；，：、"
 _CLOSE_QUOTES = "\"'”’」』)）]"
@@ -62,6 +65,10 @@ def is_title_like(text: str) -> bool:
     if MD_HEADING.match(raw):
         return True
     t = _core(raw)
+    m = NUMBERED_HEAD.match(t)
+    if m and m.end() < len(t):  # "1) Headline", "2. Headline", "No. 3 -- Headline": a numbered headline
+        t = t[m.end():].strip()
+        raw = t
     if not t or is_closing(t) or is_bullet(raw):
         return False
     cjk = has_cjk(t)

@@ -45,6 +45,8 @@ class Plan:
     cited: set[int] = field(default_factory=set)  # title-like lines that cite an article in a source block
     orphans: list[int] = field(default_factory=list)  # headlines with no teaser
     sections: set[int] = field(default_factory=set)  # section-heading lines
+    excluded: set[int] = field(default_factory=set)  # furniture and separator lines the labeller found
+    meta: set[int] = field(default_factory=set)  # bylines, source, time and credit lines: never story text
 
 
 def closes_story(lines: tuple[Line, ...], prev: int | None, upto: int) -> bool:

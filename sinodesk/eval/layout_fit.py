@@ -1,0 +1,113 @@
+"""Fitting the line labeller (:mod:`sinodesk.stages.segment.layout`) on generated layouts.
+
+Used by ``tools/train_layout.py`` (the shipped model, all layouts, licence-clean texts) and
+by ``sinodesk eval segment --set layouts`` (one model per fold, fitted on the layouts that
+fold does not hold out).  Each line's gold label comes from the role the generator gave it
+when it wrote the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..records import Cleaned, Document, RawItem
+from ..stages.clean import clean
+from ..stages.segment.layout import LABELS, LineModel, _second, _shapes, _softmax, base_features
+from .layouts import LayoutDoc
+from .segment_layouts import norm
+
+ROLE = {name: k for k, name in enumerate(LABELS)}
+
+
+def stored_document(doc: LayoutDoc) -> Document:
+    """The document ingest stores for a generated file (HTML rendered as ingest renders it)."""
+    if doc.name.endswith(".html"):
+        from ..ingest.readers import html_document
+
+        raw = RawItem(source=doc.name, data=doc.body.encode("utf-8"), kind="html")
+        return html_document(doc.body, raw=raw, url=None)
+    return Document(doc_id=doc.name, raw_id=doc.name, source=doc.name, kind="text", text=doc.body)
+
+
+def line_labels(doc: LayoutDoc, cleaned: Cleaned) -> tuple[list[int], list[int | None]]:
+    """(non-blank line indices, gold label of each or None when the line was not written as one)."""
+    roles = [(norm(t), ROLE[r]) for t, r in doc.roles]
+    idx = [i for i, ln in enumerate(cleaned.lines) if ln.kind != "blank"]
+    out: list[int | None] = []
+    k = 0
+    for i in idx:
+        t = norm(cleaned.lines[i].text)
+        hit = None
+        for j in range(k, min(len(roles), k + 12)):
+            if roles[j][0] == t or (len(t) > 12 and (t in roles[j][0] or roles[j][0] in t) and roles[j][0]):
+                hit = j
+                break
+        if hit is None:
+            out.append(None)
+            continue
+        out.append(roles[hit][1])
+        k = hit + 1
+    return idx, out
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One training document: its first-pass features and the gold labels of the lines that have one."""
+
+    layout: str
+    x1: np.ndarray
+    keep: list[int]
+    y: np.ndarray
+
+
+def prepare(docs: list[LayoutDoc]) -> list[Prepared]:
+    """Features and gold labels of ``docs`` (computed once, shared by every fold)."""
+    out = []
+    for doc in docs:
+        cleaned = clean(stored_document(doc))
+        _, x1 = base_features(cleaned.lines)
+        _, lab = line_labels(doc, cleaned)
+        keep = [k for k, y in enumerate(lab) if y is not None]
+        if keep:
+            out.append(Prepared(doc.layout, x1, keep, np.array([lab[k] for k in keep])))
+    return out
+
+
+def _lr(x: np.ndarray, y: np.ndarray, c: float):
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(0)
+    scale = x.std(0)
+    scale[scale < 1e-6] = 1.0
+    clf = LogisticRegression(C=c, max_iter=500, class_weight="balanced")
+    xs = (x - mean) / scale
+    # every label must be a column even when a training set lacks it
+    present = sorted(set(y.tolist()))
+    clf.fit(xs, y)
+    w = np.zeros((x.shape[1], len(LABELS)))
+    b = np.full(len(LABELS), -30.0)
+    for col, lab in enumerate(clf.classes_):
+        w[:, lab] = clf.coef_[col] if len(present) > 2 else (clf.coef_[0] if col else -clf.coef_[0])
+        b[lab] = clf.intercept_[col] if len(present) > 2 else (clf.intercept_[0] if col else -clf.intercept_[0])
+    return mean, scale, w, b
+
+
+def fit(rows: list[Prepared], c: float = 0.5, about: str = "") -> LineModel:
+    """A two-pass line model fitted on prepared documents; the second pass is fitted on
+    first-pass probabilities cross-fitted over two halves of the documents (so it learns how
+    far to trust the first pass on a document it has not seen)."""
+    x_all = np.vstack([r.x1[r.keep] for r in rows])
+    y_all = np.concatenate([r.y for r in rows])
+    m1, s1, w1, b1 = _lr(x_all, y_all, c)
+    x2s, y2s = [], []
+    for h in (0, 1):
+        train = rows[1 - h::2]
+        hm, hs, hw, hb = _lr(np.vstack([r.x1[r.keep] for r in train]), np.concatenate([r.y for r in train]), c)
+        for r in rows[h::2]:
+            p1 = _softmax(((r.x1 - hm) / hs) @ hw + hb)
+            x2s.append(_second(r.x1, p1, _shapes(r.x1))[r.keep])
+            y2s.append(r.y)
+    m2, s2, w2, b2 = _lr(np.vstack(x2s), np.concatenate(y2s), c)
+    return LineModel(m1, s1, w1, b1, m2, s2, w2, b2, about=about)

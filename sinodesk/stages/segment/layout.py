@@ -1,0 +1,236 @@
+"""A learned line labeller: what each line of a digest *is*, from its shape and its document.
+
+Every non-blank line gets one of :data:`LABELS` -- a story's headline, body, metadata
+(byline, source, time stamp, credit), a section heading or the page's own title, page
+furniture (boilerplate) or a separator -- from features that hold no text:
+
+* the line's shape: length, script, how it opens (numbering, bullet, ``#``, ``**``, 【) and
+  how it ends, capitals, digits, URLs, dates and times, pipes and arrows, and what the
+  rule-based helpers say of it (title-like, prose, source line, inline headline, a clean
+  rule);
+* its document: how often the same line, the same opening words and the same shape recur
+  (a digest repeats its furniture and its headline shape once per story), where it stands
+  (before the first / after the last paragraph of prose), the blank lines around it and the
+  shape of its neighbours.
+
+The model is a multinomial logistic regression (a matrix product at run time), applied in
+two passes: the second sees the first pass's label probabilities of the neighbouring lines
+and of the lines sharing its shape, so "this shape is a headline everywhere in this
+document" can decide a doubtful line.  It is trained by ``tools/train_layout.py`` on
+digests generated from texts whose licences allow a shipped model (see
+``sinodesk/data/segment/README.md``); the weights hold no text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ...errors import ConfigError
+from ...records import Line
+from .headline import BULLET, DATELINE, DATELINE_ZH, MD_HEADING, inline_headline, is_prose, is_title_like
+from .sources import DATE, URL, is_closing, is_url_line
+from .text import CJK, sentences, visible_len
+
+LABELS = ("body", "headline", "section", "meta", "boilerplate", "separator")
+BODY, HEADLINE, SECTION, META, BOILERPLATE, SEPARATOR = range(len(LABELS))
+
+_TERMINAL = re.compile(r"[.!?。！？][\"'”’」』)）\]]*$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.)、．:]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+_NO_NUMBER = re.compile(r"^\s*(?:No\.?|Nr\.?|#|Number)\s*\d{1,3}\b", re.I)
+_BULLET_CHAR = re.compile(r"^\s*[•·▪◦●○■□►▶‣⁃∙◆◇★☆✓✔➢➤→*+\-–—](?=\s)")
+_EMPH = re.compile(r"^\s*(?:\*\*|__)\S")
+_BRACKET = re.compile(r"^\s*[【\[]")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:am|pm|GMT|UTC|BST|EST|CET|HKT|CST|ET|PT))?", re.I)
+_ARROWS = re.compile(r"[»›→←«‹|·•]")
+_ALNUM = re.compile(r"[^\W_]", re.UNICODE)
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[^\s]+")
+# Words that introduce a story's metadata on every kind of site (not one outlet's wording).
+_META_CUE = re.compile(r"^\s*[(\[*_]*(?:by|posted|published|updated|filed|source|sources|via|credit|credits|photo|"
+                       r"reporting|editing|written|link|来源|作者|记者|编辑|责任编辑|发布时间|更新时间)\b", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape_key(t: str) -> str:
+    """The line with digits folded, for counting repeats of the same furniture."""
+    return _DIGITS.sub("0", " ".join(t.lower().split()))
+
+
+def _opening(t: str) -> str:
+    """The first two words (digits folded): "posted on", "source: x", "0) ..." recur per story."""
+    words = _DIGITS.sub("0", t.lower()).split()[:2]
+    return " ".join(words) if not CJK.search(t[:4]) else _DIGITS.sub("0", t.strip()[:3])
+
+
+def _end_class(t: str) -> int:
+    s = t.rstrip()
+    if not s:
+        return 0
+    if _TERMINAL.search(s):
+        return 1
+    if s[-1] in ":：":
+        return 2
+    if _ALNUM.match(s[-1]):
+        return 3
+    return 4
+
+
+def _own(t: str, kind: str) -> list[float]:
+    s = t.strip()
+    n = visible_len(s)  # a CJK character counts as two: it carries about a word
+    words = _WORD.findall(s)
+    letters = _LETTER.findall(s)
+    cjk = len(CJK.findall(s))
+    upper = len(_UPPER.findall(s))
+    caps_words = sum(1 for w in words if w[:1].isupper())
+    digits = sum(c.isdigit() for c in s)
+    end = _end_class(s)
+    sents = len(sentences(s)) if n < 600 else 5
+    return [
+        math.log1p(n) / 6, math.log1p(len(words)) / 5, cjk / max(1, n),
+        end == 1, end == 2, end == 3, end == 4,
+        bool(_NUMBERED.match(s)), bool(_NO_NUMBER.match(s)), bool(_BULLET_CHAR.match(s)),
+        bool(MD_HEADING.match(s)), bool(_EMPH.match(s)), bool(_BRACKET.match(s)),
+        s[:1].islower(), upper / max(1, len(letters)), caps_words / max(1, len(words)),
+        bool(URL.search(s)), is_url_line(s), bool(re.search(DATE, s)), bool(_TIME.search(s)),
+        min(3, len(_ARROWS.findall(s))) / 3, not _ALNUM.search(s),
+        is_title_like(s), is_prose(s), is_closing(s), inline_headline(t) is not None if n < 2000 else False,
+        kind == "boilerplate", s[:1] in "([（", math.log1p(sents) / 3,
+        bool(DATELINE.match(s) or DATELINE_ZH.match(s)), digits / max(1, n), bool(_META_CUE.match(s)),
+        (len(t) - len(t.lstrip())) > 1, n < 40, 40 <= n < 100, 100 <= n < 200, n >= 400,
+    ]
+
+
+N_OWN = 38
+_CTX_OWN = (0, 3, 22, 23, 24, 31, 7, 10)  # own features repeated for the neighbours
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Two-pass multinomial logistic regression over line features (weights only, no text)."""
+
+    mean1: np.ndarray
+    scale1: np.ndarray
+    w1: np.ndarray
+    b1: np.ndarray
+    mean2: np.ndarray
+    scale2: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+    about: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({"labels": LABELS, "about": self.about,
+                           **{k: np.round(getattr(self, k), 6).tolist() for k in ("mean1", "scale1", "w1", "b1", "mean2", "scale2", "w2", "b2")}})
+
+    @classmethod
+    def from_json(cls, text: str) -> "LineModel":
+        d = json.loads(text)
+        if tuple(d.get("labels", ())) != LABELS:
+            raise ConfigError(f"layout model labels {d.get('labels')} do not match {LABELS} (retrain with tools/train_layout.py)")
+        return cls(**{k: np.asarray(d[k], dtype=float) for k in ("mean1", "scale1", "w1", "b1", "mean2", "scale2", "w2", "b2")},
+                   about=d.get("about", ""))
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(1, keepdims=True)
+
+
+def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
+    """(indices of the non-blank lines, first-pass feature matrix)."""
+    idx = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
+    if not idx:
+        return idx, np.zeros((0, 1))
+    texts = [lines[i].text for i in idx]
+    own = np.array([_own(t, lines[i].kind) for t, i in zip(texts, idx)], dtype=float)
+    n = len(idx)
+    keys = [_shape_key(t) for t in texts]
+    opens = [_opening(t) for t in texts]
+    shapes = [(own[k, 7], own[k, 8], own[k, 9], own[k, 10], own[k, 11], own[k, 12], own[k, 22], own[k, 23], _end_class(t))
+              for k, t in enumerate(texts)]
+    ck, co, cs = Counter(keys), Counter(opens), Counter(shapes)
+    prose = np.flatnonzero(own[:, 23])
+    first_prose = prose[0] if len(prose) else n
+    last_prose = prose[-1] if len(prose) else -1
+    blank_before = [i == 0 or lines[i - 1].kind == "blank" for i in idx]
+    blank_after = [i + 1 >= len(lines) or lines[i + 1].kind == "blank" for i in idx]
+    ctx = np.zeros((n, 13 + 3 * len(_CTX_OWN)))
+    pad = np.zeros(len(_CTX_OWN))
+    sel = list(_CTX_OWN)
+    for k in range(n):
+        ctx[k, :13] = [
+            math.log(ck[keys[k]]), math.log(co[opens[k]]), math.log(cs[shapes[k]]) / 2, math.log1p(n) / 5,
+            k / max(1, n - 1), k == 0, k == n - 1, k < first_prose, k > last_prose,
+            blank_before[k], blank_after[k], (cs[shapes[k]] >= 2) and bool(own[k, 22]),
+            k + 1 < n and bool(own[k + 1, 23]) and not own[k, 23],
+        ]
+        prev = own[k - 1, sel] if k else pad
+        nxt = own[k + 1, sel] if k + 1 < n else pad
+        nxt2 = own[k + 2, sel] if k + 2 < n else pad
+        ctx[k, 13:] = np.concatenate([prev, nxt, nxt2])
+    return idx, np.hstack([own, ctx])
+
+
+def _second(x1: np.ndarray, p1: np.ndarray, shapes: list) -> np.ndarray:
+    """Second-pass features: first-pass probabilities of the line, its neighbours and its shape-mates."""
+    n = len(p1)
+    pad = np.zeros((1, p1.shape[1]))
+    prev = np.vstack([pad, p1[:-1]])
+    nxt = np.vstack([p1[1:], pad])
+    mates = np.zeros_like(p1)
+    groups: dict = {}
+    for k, s in enumerate(shapes):
+        groups.setdefault(s, []).append(k)
+    for ks in groups.values():
+        mates[ks] = p1[ks].mean(0)
+    return np.hstack([x1, p1, prev, nxt, mates])
+
+
+def _shapes(x1: np.ndarray) -> list:
+    return [tuple(row) for row in x1[:, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 22, 23, 24, 31, 33]].round(3)]
+
+
+def predict(model: LineModel, lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
+    """(indices of the non-blank lines, label probabilities, one row per such line)."""
+    idx, x1 = base_features(lines)
+    if not idx:
+        return idx, np.zeros((0, len(LABELS)))
+    p1 = _softmax(((x1 - model.mean1) / model.scale1) @ model.w1 + model.b1)
+    x2 = _second(x1, p1, _shapes(x1))
+    return idx, _softmax(((x2 - model.mean2) / model.scale2) @ model.w2 + model.b2)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = "") -> LineModel:
+    """The packaged model, or the one at ``path`` (``SegmentOptions.layout_model``)."""
+    if not path:
+        text = resources.files("sinodesk.data").joinpath("segment/layout_model.json").read_text(encoding="utf-8")
+        return LineModel.from_json(text)
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"layout model {path}: file not found (set segment.layout_model to a file written by tools/train_layout.py, or leave it empty)")
+    return LineModel.from_json(p.read_text(encoding="utf-8"))
+
+
+def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5) -> tuple[set[int], set[int]]:
+    """(furniture and separator lines, metadata lines): the lines the model is at least
+    ``threshold`` sure are no story's headline or body."""
+    idx, prob = predict(model, lines)
+    if not idx:
+        return set(), set()
+    junk = prob[:, BOILERPLATE] + prob[:, SEPARATOR]
+    excluded = {i for i, p in zip(idx, junk) if p >= threshold}
+    meta = {i for i, p in zip(idx, prob[:, META]) if p >= threshold and i not in excluded}
+    return excluded, meta
