@@ -406,7 +406,8 @@ def liveblog(arts, rng):
     """A liveblog: "Key events" list, entries opened by a time stamp, a share line after each."""
     d = _Doc()
     d.title("Live: the day's developments", "")
-    d.furniture("Key events", *(f"• {a.headline}" for a in arts[:3]), "")
+    d.furniture("Key events")
+    d.add(*(f"• {a.headline}" for a in arts[:3]), "", role="boilerplate")  # a table of contents: no story, but its lines are headlines
     h, m = rng.randint(8, 12), rng.randint(0, 59)
     for a in reversed(arts):
         m += rng.randint(7, 40)
@@ -591,7 +592,8 @@ def load_pool(shared: Path, which: str, limit: int = 400) -> list[Article]:
             for line in _lines(shared / "eval/reuters21578-modapte/reuters21578_modapte.jsonl", limit * 3):
                 r = json.loads(line)
                 paras = _clean_paras(r.get("text") or "", 4)
-                if r.get("title") and len(paras) >= 2 and len(arts) < limit * 3 // 4:
+                prose = all(len(p) >= 60 and p.rstrip("\"' ")[-1:] in ".!?" for p in paras)  # not a table of figures
+                if r.get("title") and len(paras) >= 2 and prose and len(arts) < limit * 3 // 4:
                     arts.append(Article(r["title"].strip().title(), paras, "Reuters"))
             import csv
 

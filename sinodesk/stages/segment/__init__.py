@@ -16,12 +16,13 @@ structure, so the same three ways apply to HTML.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
 from .cohesion import CohesionParams, split_units
-from .headline import is_title_like
+from .headline import is_prose, is_title_like
 from .html import render_html
 from .layout import furniture, load_model
 from .sources import is_closing
@@ -68,12 +69,28 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
         excluded, meta = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
         # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
         meta = {i for i in meta if not is_closing(lines[i].text)}
+        excluded |= repeated_lines(lines, content)
         content = [i for i in content if i not in excluded and i not in meta]
         if not content:
             return Plan("single", [])
     plan = _plan(lines, content, opts)
     plan.excluded, plan.meta = excluded, meta
     return plan
+
+
+REPEAT_MAX_CHARS = 100  # a short line that recurs is page furniture; a long one may be a quote
+
+
+def repeated_lines(lines: tuple[Line, ...], content: list[int]) -> set[int]:
+    """Short lines that recur in the document (digits folded): a headline or a paragraph is
+    written once, furniture ("Share", "Continue reading", "Updated at 10.32") once per story.
+    Source lines and URLs recur too but close stories: they are kept."""
+    keys: dict[str, list[int]] = {}
+    for i in content:
+        t = lines[i].text.strip()
+        if len(t) <= REPEAT_MAX_CHARS and not is_closing(t) and not is_prose(t):
+            keys.setdefault(re.sub(r"\d+", "0", " ".join(t.lower().split())), []).append(i)
+    return {i for ks in keys.values() if len(ks) >= 2 for i in ks}
 
 
 def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:

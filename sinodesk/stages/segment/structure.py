@@ -130,6 +130,10 @@ def find_headlines(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
     """Headline lines followed by paragraphs; None when fewer than two stories are found."""
     pos = {i: k for k, i in enumerate(content)}
     runs = _runs(lines, content)
+    masthead: list[int] = []
+    if len(runs) >= 2 and _is_masthead(lines, content, runs[0][0], runs[0][1], runs[1][0][0]):
+        masthead = runs[0][0] + [runs[0][1]]  # the page's title and its note, before the first story
+        runs = runs[1:]
     if not runs:
         return None
     closed = []
@@ -141,6 +145,7 @@ def find_headlines(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
     closure_mode = n_closed >= 2 and n_closed >= 0.5 * (len(runs) - 1)
 
     plan = Plan("headlines", [])
+    plan.sections.update(masthead)
     section: str | None = None
     for r, ((run, body_line), was_closed) in enumerate(zip(runs, closed)):
         if closure_mode and r > 0 and not was_closed:
