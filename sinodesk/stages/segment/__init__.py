@@ -26,7 +26,7 @@ from .headline import is_prose, is_title_like
 from .html import render_html
 from .layout import furniture, load_model
 from .sources import is_closing
-from .structure import Plan, Start, find_headlines, find_items
+from .structure import Plan, Start, find_headlines, find_items, wrapped_lines
 
 __all__ = ["SegmentOptions", "segment", "render_html", "plan_stories"]
 
@@ -95,7 +95,8 @@ def repeated_lines(lines: tuple[Line, ...], content: list[int]) -> set[int]:
 
 def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     if opts.structure:
-        plan = find_items(lines, content) or find_headlines(lines, content)
+        wrapped = wrapped_lines(lines, content)
+        plan = find_items(lines, content, wrapped) or find_headlines(lines, content, wrapped)
         if plan is not None:
             return plan
     head: int | None = None

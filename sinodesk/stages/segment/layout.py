@@ -232,5 +232,13 @@ def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5)
         return set(), set()
     junk = prob[:, BOILERPLATE] + prob[:, SEPARATOR]
     excluded = {i for i, p in zip(idx, junk) if p >= threshold}
-    meta = {i for i, p in zip(idx, prob[:, META]) if p >= threshold and i not in excluded}
+    meta = {i for i, p in zip(idx, prob[:, META]) if p >= threshold and i not in excluded and _meta_trait(lines[i].text)}
     return excluded, meta
+
+
+def _meta_trait(text: str) -> bool:
+    """Metadata carries a date, a time, a link, a figure, a cue word ("By", "Source", 来源) or a
+    marker (parentheses, pipes, middle dots); a plain title-like line without any is no byline."""
+    t = text.strip()
+    return bool(re.search(DATE, t) or _TIME.search(t) or URL.search(t) or _META_CUE.match(t)
+                or _DIGITS.search(t) or t[:1] in "([（" or _ARROWS.search(t))

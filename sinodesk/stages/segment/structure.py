@@ -58,7 +58,7 @@ def closes_story(lines: tuple[Line, ...], prev: int | None, upto: int) -> bool:
     return any(lines[k].kind == "boilerplate" and lines[k].reason == "read-more" for k in range(prev + 1, upto))
 
 
-def find_items(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
+def find_items(lines: tuple[Line, ...], content: list[int], wrapped: frozenset[int] = frozenset()) -> Plan | None:
     """Items like ``• Headline: body``, ``【标题】正文``, ``**Headline** body``."""
     found: dict[int, InlineHeadline] = {}
     marked = 0
@@ -79,7 +79,7 @@ def find_items(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
     # A short title + note opening the document, before the first item, is its masthead.
     first_item = min(found)
     headed = {
-        run[-1] for run, body in _runs(lines, content)
+        run[-1] for run, body in _runs(lines, content, wrapped)
         if body not in found
         and not _is_masthead(lines, content, run, body, first_item)
     }
@@ -111,25 +111,46 @@ def _overlap(a: str, body: set[str]) -> int:
     return len(set(terms(a)) & body)
 
 
-def _runs(lines: tuple[Line, ...], content: list[int]) -> list[tuple[list[int], int]]:
+def wrapped_lines(lines: tuple[Line, ...], content: list[int]) -> frozenset[int]:
+    """Lines of hard-wrapped paragraphs (text extracted from a PDF, fixed-width e-mail): when
+    many lines end near one width, a line that reaches it and goes on in the next line, and
+    that next line, belong to a paragraph -- neither is a headline, whatever its own shape."""
+    lens = sorted(len(lines[i].text.rstrip()) for i in content)
+    if len(lens) < 12:
+        return frozenset()
+    width = lens[int(0.9 * (len(lens) - 1))]
+    full = {i for i in content if len(lines[i].text.rstrip()) >= WRAP_FULL * width}
+    if width > WRAP_MAX_WIDTH or len(full) < WRAP_SHARE * len(content):
+        return frozenset()
+    out = set()
+    for i in full:
+        if i + 1 < len(lines) and lines[i + 1].kind == "text":
+            out.update((i, i + 1))
+    return frozenset(out)
+
+
+WRAP_FULL, WRAP_MAX_WIDTH, WRAP_SHARE = 0.8, 110, 0.4
+
+
+def _runs(lines: tuple[Line, ...], content: list[int], wrapped: frozenset[int] = frozenset()) -> list[tuple[list[int], int]]:
     """Runs of title-like content lines followed by a prose line: (run, index of the prose line)."""
     out = []
     run: list[int] = []
     for i in content:
         t = lines[i].text
-        if is_title_like(t):
+        if i not in wrapped and is_title_like(t):
             run.append(i)
             continue
-        if run and (is_prose(t) or (is_bullet(t) and len(t) > 40)):
+        if run and (i in wrapped or is_prose(t) or (is_bullet(t) and len(t) > 40)):
             out.append((run, i))
         run = []
     return out
 
 
-def find_headlines(lines: tuple[Line, ...], content: list[int]) -> Plan | None:
+def find_headlines(lines: tuple[Line, ...], content: list[int], wrapped: frozenset[int] = frozenset()) -> Plan | None:
     """Headline lines followed by paragraphs; None when fewer than two stories are found."""
     pos = {i: k for k, i in enumerate(content)}
-    runs = _runs(lines, content)
+    runs = _runs(lines, content, wrapped)
     masthead: list[int] = []
     if len(runs) >= 2 and _is_masthead(lines, content, runs[0][0], runs[0][1], runs[1][0][0]):
         masthead = runs[0][0] + [runs[0][1]]  # the page's title and its note, before the first story
