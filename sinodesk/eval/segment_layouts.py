@@ -277,3 +277,96 @@ def peer_texttiling(text: str, w: int = 20, k: int = 6) -> list[dict]:
 
 
 PEERS = {"title rules": peer_title_rules, "blank lines": peer_blank_lines, "TextTiling": peer_texttiling}
+
+
+# --------------------------------------------------------------------------- the leave-one-layout-out run
+
+
+@dataclass(slots=True)
+class LayoutsReport:
+    """Held-out figures per layout (each measured with a labeller fitted without that layout)
+    and the peers on the same documents."""
+
+    ours: dict[str, LayoutScore]
+    peers: dict[str, dict[str, LayoutScore]]  # peer name -> layout -> score
+    harness: str = "ingest"
+    seconds: float = 0.0
+
+    def mean(self, metric: str, peer: str | None = None) -> float:
+        rows = list((self.peers[peer] if peer else self.ours).values())
+        return sum(getattr(r, metric) for r in rows) / len(rows) if rows else 0.0
+
+
+def segment_fast(docs: list[LayoutDoc], settings) -> dict[str, tuple[str, list[dict]]]:
+    """file name -> (stored text, stories) by the stages alone (read, clean, segment): what
+    ingest gives, without the archive (``tests/test_segment_layouts.py`` checks they agree)."""
+    from ..stages.clean import clean
+    from ..stages.segment import segment
+    from .layout_fit import stored_document
+
+    out = {}
+    for d in docs:
+        doc = stored_document(d)
+        segs = segment(clean(doc), settings.segment)
+        out[d.name] = (doc.text, [{"start": s.start, "end": s.end, "headline": s.headline,
+                                   "headline_generated": s.headline_generated, "text": s.text} for s in segs])
+    return out
+
+
+def segment_ingest(docs: list[LayoutDoc], settings) -> dict[str, tuple[str, list[dict]]]:
+    """file name -> (stored text, exported stories), through ingest into a fresh archive."""
+    from .harness import ingest_texts
+
+    run = ingest_texts({d.name: d.body for d in docs}, settings)
+    by_source = run.by_source()
+    texts = {v["source"]: v["text"] for v in run.documents.values()}
+    return {d.name: (texts.get(d.name, d.body), by_source.get(d.name, [])) for d in docs}
+
+
+def run_layouts(shared, docs: int = 12, singles: int = 4, layouts: list[str] | None = None,
+                harness: str = "ingest", settings=None, progress=None) -> LayoutsReport:
+    """Leave one layout out: for every layout, fit the line labeller on the *other* layouts
+    (laid out from the licence-clean training texts), then segment that layout's documents
+    (laid out from the research-only measuring texts) with it, through ``harness``."""
+    import dataclasses
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from threadpoolctl import threadpool_limits
+
+    from ..settings import Settings
+    from .layout_fit import fit, prepare
+    from .layouts import LAYOUTS, layout_set
+
+    t0 = time.perf_counter()
+    names = layouts or list(LAYOUTS)
+    measure = layout_set(shared, "measure", docs=docs, singles=singles, layouts=names)
+    train = layout_set(shared, "train", docs=10, singles=2)
+    with threadpool_limits(1):
+        rows = prepare([d for ds in train.values() for d in ds])
+    base = settings or Settings()
+    run = segment_ingest if harness == "ingest" else segment_fast
+    rep = LayoutsReport({}, {p: {} for p in PEERS}, harness)
+    with tempfile.TemporaryDirectory(prefix="sinodesk-layouts-") as tmp:
+        for name in names:
+            with threadpool_limits(1):
+                model = fit([r for r in rows if r.layout != name], about=f"fold without {name}")
+            path = Path(tmp) / f"{name}.json"
+            path.write_text(model.to_json(), encoding="utf-8")
+            fold = dataclasses.replace(base, segment=dataclasses.replace(base.segment, layout_model=str(path)))
+            got = run(measure[name], fold)
+            score = LayoutScore(name)
+            peer_scores = {p: LayoutScore(name) for p in PEERS}
+            for d in measure[name]:
+                text, stories = got[d.name]
+                score_doc(d, text, stories, score)
+                for p, fn in PEERS.items():
+                    score_doc(d, text, fn(text), peer_scores[p])
+            rep.ours[name] = score
+            for p in PEERS:
+                rep.peers[p][name] = peer_scores[p]
+            if progress:
+                progress(name)
+    rep.seconds = time.perf_counter() - t0
+    return rep

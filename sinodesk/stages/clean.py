@@ -8,7 +8,8 @@ Two kinds of rules:
 
 * line rules: one line on its own is navigation, a share bar, a subscribe form, a
   "Read More" link, a related-posts heading, a cookie notice, a copyright line ...;
-* a footer rule: a marker such as "Prepared by", "About the author" or
+* a footer rule: a marker such as a credit label waiting for a name ("Written by",
+  "Compiled by"), "About the author" or
   "Subscribe now to our newsletter" near the end of the document starts a footer region,
   and every line after it is boilerplate as long as no story-closing source line follows.
 """
@@ -32,9 +33,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"search for:?|back to top|toggle navigation|close|open menu|跳到内容|返回顶部|首页")),
     ("navigation", _rx(r"(?:[^|»›>]{1,25}\s*[|»›>]\s*){3,}[^|»›>]{0,25}")),  # Home | News | World ...
     ("subscribe", _rx(r"subscribe(?: now)?\b.{0,80}|sign up\b.{0,80}(?:newsletter|updates|alerts).{0,40}|"
-                      r"(?:please )?enter (?:your|a valid) (?:name|e-?mail(?: address)?)\.?|looks good[.!]?|"
-                      r"please accept the terms.{0,40}|join (?:our|the) (?:mailing list|newsletter).{0,40}|"
-                      r"get (?:our|the) newsletter.{0,40}|订阅.{0,20}")),
+                      r"join (?:our|the) (?:mailing list|newsletter).{0,40}|get (?:our|the) newsletter.{0,40}|订阅.{0,20}")),
     ("share", _rx(r"share(?: (?:this|on|via|the|article|story|post|page))*:?"
                   r"(?:\s+(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|weibo|wechat)[\s,|]*)*|tweet|print|e-?mail|whatsapp|"
                   r"(?:(?:facebook|twitter|x|linkedin|reddit|telegram|weibo|wechat|email|whatsapp|pinterest)"
@@ -52,12 +51,13 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                      r"posted (?:in|on|by)\b.{0,80}|(?:previous|next) (?:post|article|story)\b.{0,120}|"
                      r"(?:older|newer) (?:posts|entries)|page \d+ of \d+|load more")),
     ("advert", _rx(r"advertisement|sponsored(?: content)?|广告|推广")),
+    ("separator", re.compile(r"^[\W_]*[^\w\s][\W_]*$")),  # rules and ornaments: "-----", "* * *", "═══", "——"
 )
 
 # A marker that starts a footer region when it comes near the end of the document.
 LONG_LINE = 400  # longer lines are running text: only the cookie rule is tried on them
 FOOTER_MARKERS = re.compile(
-    r"^\s*(?:prepared by|compiled by|edited by|about the authors?|about us|contact us|follow us\b.*|"
+    r"^\s*(?:[a-z]+(?:\s+[a-z]+)?\s+by|about the authors?|about us|contact us|follow us\b.*|"
     r"subscribe now\b.*|disclaimer:?|editor'?s note:?|责任编辑.*|作者简介.*)\s*:?\s*$",
     _I,
 )

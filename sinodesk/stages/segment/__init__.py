@@ -26,7 +26,7 @@ from .headline import is_prose, is_title_like
 from .html import render_html
 from .layout import furniture, load_model
 from .sources import is_closing
-from .structure import Plan, Start, find_headlines, find_items, wrapped_lines
+from .structure import Plan, Start, _runs, find_headlines, find_items, wrapped_lines
 
 __all__ = ["SegmentOptions", "segment", "render_html", "plan_stories"]
 
@@ -42,8 +42,8 @@ class SegmentOptions:
     length_weight: float = 2.25  # help: cost of each extra story in cohesion splitting (higher: fewer, longer stories)
     similarity_weight: float = 16.0  # help: how much paragraphs that resemble each other (tf-idf cosine) hold a story together
     similarity_margin: float = 0.15  # help: how much more alike than an average pair two paragraphs must be to count as one story (in standard deviations)
-    dateline_bonus: float = 12.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") or a "Q:" invites a new story
-    lead_bonus: float = 6.0  # help: how much a lead dating its event by the weekday ("... on Thursday") invites a new story
+    dateline_bonus: float = 12.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") or a question the next paragraph answers invites a new story
+    lead_bonus: float = 6.0  # help: how much a lead sentence that dates its event (a weekday, a date, yesterday, 3月5日) invites a new story
     anaphora_cost: float = 8.0  # help: how much an opening that points back ("He said", "However") forbids a new story
     min_story_terms: int = 80  # help: fewest content terms (words, names, word pairs) a story found by cohesion may have
     shuffles: int = 3  # help: cohesion splits a text only if it splits much better in order than in this many random shuffles of its paragraphs (0: no test)
@@ -74,8 +74,23 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
         if not content:
             return Plan("single", [])
     plan = _plan(lines, content, opts)
-    plan.excluded, plan.meta = excluded, meta
+    plan.excluded, plan.meta = excluded | _trailer(lines, plan), meta
     return plan
+
+
+def _trailer(lines: tuple[Line, ...], plan: Plan) -> set[int]:
+    """In a digest whose stories open on headlines, what follows the last separator without a
+    headline of its own (a subscription form, a signature) is the page's trailer, not a story."""
+    if plan.mode not in ("items", "headlines") or not plan.starts:
+        return set()
+    last = plan.starts[-1].line
+    seps = [i for i in range(last + 1, len(lines)) if lines[i].reason == "separator"]
+    if not seps:
+        return set()
+    cut = seps[-1]
+    if plan.starts[-1].stop is None or plan.starts[-1].stop > cut:
+        plan.starts[-1].stop = cut
+    return {i for i in range(cut, len(lines)) if lines[i].kind == "text"}
 
 
 REPEAT_MAX_CHARS = 100  # a short line that recurs is page furniture; a long one may be a quote
@@ -100,6 +115,7 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
         if plan is not None:
             return plan
     head: int | None = None
+    content = _after_masthead(lines, content)
     body = content
     if is_title_like(lines[content[0]].text) and len(content) > 1:
         head, body = content[0], content[1:]
@@ -123,6 +139,17 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
                 plan.starts[0] = Start(head, headline=head)
             return plan
     return Plan("single", [Start(content[0], headline=head)])
+
+
+def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
+    """Content from the first headline on, when what comes before it is a short page title or
+    note (a masthead) rather than the article's own lead."""
+    runs = _runs(lines, content)
+    if not runs or runs[0][0][0] == content[0]:
+        return content
+    first = runs[0][0][0]
+    lead = sum(len(lines[i].text.strip()) for i in content if i < first)
+    return [i for i in content if i >= first] if lead < LEAD_PROSE_CHARS else content
 
 
 # Kinds that hold one article each (a feed entry, a JSONL item, a page trafilatura extracted):

@@ -10,8 +10,9 @@ On top of that, news-specific priors per boundary (in nats):
 
 * a dateline opening such as ``BEIJING, March 3 (Xinhua) --`` or ``新华社北京3月3日电``
   makes a boundary cheaper;
-* a lead that dates its event by the day (``... on Thursday``, ``Monday local time``) or a
-  question opening a Q&A item (``Q:``) makes a boundary cheaper too;
+* a lead whose first sentence dates its event (a weekday, a calendar date, yesterday, 3月5日)
+  or a paragraph that asks a question the next one answers (a Q&A item) makes a boundary
+  cheaper too;
 * an opening that points back (``He said``, ``However``, ``A:``) makes one dearer;
 * names (capitalised words inside a sentence) count once more, so a change of people and
   places weighs more than a change of common words.
@@ -52,9 +53,12 @@ from .headline import ANAPHORIC_START, DATELINE, DATELINE_ZH
 from .text import capitalised, terms_many
 
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?\b")
+# When the event happened, told in the lead sentence (the "when" of a news lead): a weekday,
+# a calendar date, yesterday/today, 周三, 3月5日.
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_LEAD_DAY = re.compile(rf"\b(?:on|from)\s+{_DAY}\b|\b{_DAY},?\s+local time\b|(?:周|星期)[一二三四五六日天]")
-_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:：.]\s|^\s*问\s*[:：]")
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+LEAD_TIME = re.compile(rf"\b{_DAY}\b|\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b(?:yesterday|today|tonight)\b|"
+                       r"(?:周|星期)[一二三四五六日天]|\d{1,2}月\d{1,2}日|昨天|今天|昨日|今日")
 _COMMON_OPENERS = frozenset(
     "the this that these those there then when while after before since during in on at for from with "
     "as but and also however meanwhile mr mrs ms dr according some many most more one two first last "
@@ -71,8 +75,8 @@ class CohesionParams:
     dirichlet: float = 0.0  # 0: Laplace (add-one) smoothing as in U00; > 0: Dirichlet prior of this weight per term
     similarity_weight: float = 16.0  # nats per unit of centred cosine summed over the pairs inside a segment
     similarity_margin: float = 0.15  # centre the cosines this many standard deviations above their mean
-    dateline_bonus: float = 12.0  # nats saved by a boundary before a dateline opening or a "Q:"
-    lead_bonus: float = 6.0  # nats saved by a boundary before a lead that dates its event by the weekday
+    dateline_bonus: float = 12.0  # nats saved by a boundary before a dateline opening or a question the next paragraph answers
+    lead_bonus: float = 6.0  # nats saved by a boundary before a lead sentence that dates its event
     anaphora_cost: float = 8.0  # nats added by a boundary before an opening that points back
     continuation_cost: float = 6.0  # nats added when a unit opens with a name the previous unit used
     name_weight: int = 1  # extra counts for each capitalised name
@@ -111,7 +115,7 @@ def boundary_prior(units: list[str], p: CohesionParams) -> np.ndarray:
     prior = np.zeros(len(units))
     for k, unit in enumerate(units):
         u = unit[:160]  # openings are short: the patterns need not see the whole paragraph
-        if DATELINE.match(u) or DATELINE_ZH.match(u) or _QUESTION.match(u):
+        if DATELINE.match(u) or DATELINE_ZH.match(u) or _asks(units, k):
             prior[k] -= p.dateline_bonus
         elif ANAPHORIC_START.match(u):
             prior[k] += p.anaphora_cost
@@ -120,9 +124,16 @@ def boundary_prior(units: list[str], p: CohesionParams) -> np.ndarray:
             if opening and opening <= {w.lower() for w in _NAME.findall(units[k - 1])}:
                 prior[k] += p.continuation_cost
         lead = unit[:400].split(". ", 1)[0].split("。", 1)[0]  # the first sentence
-        if p.lead_bonus and ("day" in lead or "周" in lead or "星期" in lead) and _LEAD_DAY.search(lead):
+        if p.lead_bonus and LEAD_TIME.search(lead):
             prior[k] -= p.lead_bonus
     return prior
+
+
+def _asks(units: list[str], k: int) -> bool:
+    """A paragraph that is a question answered by the next one opens a Q&A item (a transcript
+    of a press conference or an interview): its shape, not its label, says so."""
+    ask = units[k].rstrip().rstrip("\"'”’」） )").endswith(("?", "？"))
+    return ask and k + 1 < len(units) and not units[k + 1].rstrip().endswith(("?", "？"))
 
 
 def similarity(x: np.ndarray, margin: float = 0.0) -> np.ndarray:
@@ -209,7 +220,7 @@ def split_units(units: list[str], p: CohesionParams = CohesionParams()) -> list[
     prior = boundary_prior(units, p)
     starts, gain = best_split(x, sizes, vocab, prior, p)
     if len(starts) < 2 or not p.shuffles or all(prior[k] < 0 for k in starts[1:]):
-        return starts  # every story opens on a cue (a dateline, a "Q:"): no test needed
+        return starts  # every story opens on a cue (a dateline, a question): no test needed
     # Significance: a single article split into parts looks the same with its units shuffled
     # (any order has some parts more alike than others); stories side by side do not.
     rng = np.random.default_rng(len(units))
