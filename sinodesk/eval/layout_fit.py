@@ -109,5 +109,6 @@ def fit(rows: list[Prepared], c: float = 0.5, about: str = "") -> LineModel:
             p1 = _softmax(((r.x1 - hm) / hs) @ hw + hb)
             x2s.append(_second(r.x1, p1, _shapes(r.x1))[r.keep])
             y2s.append(r.y)
-    m2, s2, w2, b2 = _lr(np.vstack(x2s), np.concatenate(y2s), c)
-    return LineModel(m1, s1, w1, b1, m2, s2, w2, b2, about=about)
+    x2_all = np.vstack(x2s)
+    m2, s2, w2, b2 = _lr(x2_all, np.concatenate(y2s), c)
+    return LineModel(m1, s1, w1, b1, m2, s2, w2, b2, x_all.min(0), x_all.max(0), x2_all.min(0), x2_all.max(0), about=about)

@@ -96,6 +96,27 @@ class _Doc:
         ps = list(paras if paras is not None else art.paras)
         self.stories.append(GoldStory(headline, _snip(ps[0], head=True), _snip(ps[-1], head=False)))
 
+    def trim(self, head: bool, tail: bool) -> None:
+        """Drop the furniture above the first / below the last other line: some pages of a
+        family have none there (a forwarded newsletter, a page saved without its footer)."""
+        if len(self.roles) != sum(1 for ln in self.lines if ln.strip()):
+            return  # an HTML page: one markup string, its roles listed apart
+        keep = [k for k, (_, r) in enumerate(self.roles) if r not in ("boilerplate", "separator")]
+        if not keep:
+            return
+        lo = keep[0] if head else 0
+        hi = keep[-1] + 1 if tail else len(self.roles)
+        dropped = self.roles[:lo] + self.roles[hi:]
+        nonblank = [k for k, ln in enumerate(self.lines) if ln.strip()]
+        first = nonblank[lo]
+        last = nonblank[hi - 1]
+        self.lines = self.lines[first:last + 1]
+        self.roles = self.roles[lo:hi]
+        for line, _ in dropped:
+            for bucket in (self.boiler, self.seps):
+                if line in bucket:
+                    bucket.remove(line)
+
     def done(self, name: str, layout: str, crlf: bool = False) -> LayoutDoc:
         body = "\n".join(self.lines).rstrip("\n") + "\n"
         if crlf:
@@ -555,6 +576,7 @@ def generate(layout: str, pool: list[Article], docs: int, seed: int = 12, single
         rng = random.Random(f"{seed}/{layout}/{k}")
         n = 1 if k >= docs else rng.randint(min_stories, max_stories)
         d, suffix = LAYOUTS[layout](_pick(rng, pool, n), rng)
+        d.trim(head=rng.random() < 0.4, tail=rng.random() < 0.5)
         kind = "single" if n == 1 else "digest"
         out.append(d.done(f"{layout}-{kind}-{k:03d}{suffix}", layout, crlf=(layout == "numbered-dot" and k % 3 == 0)))
     return out

@@ -33,6 +33,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"search for:?|back to top|toggle navigation|close|open menu|跳到内容|返回顶部|首页")),
     ("navigation", _rx(r"(?:[^|»›>]{1,25}\s*[|»›>]\s*){3,}[^|»›>]{0,25}")),  # Home | News | World ...
     ("subscribe", _rx(r"subscribe(?: now)?\b.{0,80}|sign up\b.{0,80}(?:newsletter|updates|alerts).{0,40}|"
+                      r"(?:please )?enter (?:your|a valid) e-?mail(?: address)?\b.{0,80}|"
                       r"join (?:our|the) (?:mailing list|newsletter).{0,40}|get (?:our|the) newsletter.{0,40}|订阅.{0,20}")),
     ("share", _rx(r"share(?: (?:this|on|via|the|article|story|post|page))*:?"
                   r"(?:\s+(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|weibo|wechat)[\s,|]*)*|tweet|print|e-?mail|whatsapp|"

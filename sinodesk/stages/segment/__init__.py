@@ -43,7 +43,7 @@ class SegmentOptions:
     similarity_weight: float = 16.0  # help: how much paragraphs that resemble each other (tf-idf cosine) hold a story together
     similarity_margin: float = 0.15  # help: how much more alike than an average pair two paragraphs must be to count as one story (in standard deviations)
     dateline_bonus: float = 12.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") or a question the next paragraph answers invites a new story
-    lead_bonus: float = 6.0  # help: how much a lead sentence that dates its event (a weekday, a date, yesterday, 3月5日) invites a new story
+    lead_bonus: float = 6.0  # help: how much a lead sentence that dates its event by the day ("on Monday", 周三) invites a new story
     anaphora_cost: float = 8.0  # help: how much an opening that points back ("He said", "However") forbids a new story
     min_story_terms: int = 80  # help: fewest content terms (words, names, word pairs) a story found by cohesion may have
     shuffles: int = 3  # help: cohesion splits a text only if it splits much better in order than in this many random shuffles of its paragraphs (0: no test)
@@ -84,6 +84,16 @@ def _trailer(lines: tuple[Line, ...], plan: Plan) -> set[int]:
     if plan.mode not in ("items", "headlines") or not plan.starts:
         return set()
     last = plan.starts[-1].line
+    if plan.starts[-1].inline is not None and all(st.inline is not None for st in plan.starts):
+        # a list of items, each whole in its line: what follows the last item (and is not its
+        # source line) is the page's trailer
+        tail = [i for i in range(last + 1, len(lines)) if lines[i].kind == "text"]
+        keep = 0
+        while keep < len(tail) and is_closing(lines[tail[keep]].text):
+            keep += 1
+        if keep < len(tail):
+            plan.starts[-1].stop = tail[keep]
+        return set(tail[keep:])
     seps = [i for i in range(last + 1, len(lines)) if lines[i].reason == "separator"]
     if not seps:
         return set()

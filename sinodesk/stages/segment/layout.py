@@ -115,6 +115,10 @@ N_OWN = 38
 _CTX_OWN = (0, 3, 22, 23, 24, 31, 7, 10)  # own features repeated for the neighbours
 
 
+_ARRAYS = ("mean1", "scale1", "w1", "b1", "mean2", "scale2", "w2", "b2", "lo1", "hi1", "lo2", "hi2")
+MIN_LINES = 8  # a shorter document has too few lines to show a layout (repeats, rhythm)
+
+
 @dataclass(frozen=True, slots=True)
 class LineModel:
     """Two-pass multinomial logistic regression over line features (weights only, no text)."""
@@ -127,18 +131,29 @@ class LineModel:
     scale2: np.ndarray
     w2: np.ndarray
     b2: np.ndarray
+    lo1: np.ndarray  # feature ranges seen in training: inputs are clipped to them, so a
+    hi1: np.ndarray  # document unlike any training one cannot push a linear score to extremes
+    lo2: np.ndarray
+    hi2: np.ndarray
     about: str = ""
+
+    def probabilities(self, x1: np.ndarray) -> np.ndarray:
+        """Label probabilities of the lines whose first-pass features are ``x1``."""
+        x1 = np.clip(x1, self.lo1, self.hi1)
+        p1 = _softmax(((x1 - self.mean1) / self.scale1) @ self.w1 + self.b1)
+        x2 = np.clip(_second(x1, p1, _shapes(x1)), self.lo2, self.hi2)
+        return _softmax(((x2 - self.mean2) / self.scale2) @ self.w2 + self.b2)
 
     def to_json(self) -> str:
         return json.dumps({"labels": LABELS, "about": self.about,
-                           **{k: np.round(getattr(self, k), 6).tolist() for k in ("mean1", "scale1", "w1", "b1", "mean2", "scale2", "w2", "b2")}})
+                           **{k: np.round(getattr(self, k), 6).tolist() for k in _ARRAYS}})
 
     @classmethod
     def from_json(cls, text: str) -> "LineModel":
         d = json.loads(text)
         if tuple(d.get("labels", ())) != LABELS:
             raise ConfigError(f"layout model labels {d.get('labels')} do not match {LABELS} (retrain with tools/train_layout.py)")
-        return cls(**{k: np.asarray(d[k], dtype=float) for k in ("mean1", "scale1", "w1", "b1", "mean2", "scale2", "w2", "b2")},
+        return cls(**{k: np.asarray(d[k], dtype=float) for k in _ARRAYS},
                    about=d.get("about", ""))
 
 
@@ -172,7 +187,7 @@ def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
     for k in range(n):
         ctx[k, :13] = [
             math.log(ck[keys[k]]), math.log(co[opens[k]]), math.log(cs[shapes[k]]) / 2, math.log1p(n) / 5,
-            k / max(1, n - 1), k == 0, k == n - 1, k < first_prose, k > last_prose,
+            k / max(1, n - 1), 0.0, 0.0, k < first_prose, k > last_prose,
             blank_before[k], blank_after[k], (cs[shapes[k]] >= 2) and bool(own[k, 22]),
             k + 1 < n and bool(own[k + 1, 23]) and not own[k, 23],
         ]
@@ -207,9 +222,7 @@ def predict(model: LineModel, lines: tuple[Line, ...]) -> tuple[list[int], np.nd
     idx, x1 = base_features(lines)
     if not idx:
         return idx, np.zeros((0, len(LABELS)))
-    p1 = _softmax(((x1 - model.mean1) / model.scale1) @ model.w1 + model.b1)
-    x2 = _second(x1, p1, _shapes(x1))
-    return idx, _softmax(((x2 - model.mean2) / model.scale2) @ model.w2 + model.b2)
+    return idx, model.probabilities(x1)
 
 
 @lru_cache(maxsize=4)
@@ -224,14 +237,24 @@ def load_model(path: str = "") -> LineModel:
     return LineModel.from_json(p.read_text(encoding="utf-8"))
 
 
+PROSE_THRESHOLD = 0.9
+
+
 def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5) -> tuple[set[int], set[int]]:
     """(furniture and separator lines, metadata lines): the lines the model is at least
     ``threshold`` sure are no story's headline or body."""
     idx, prob = predict(model, lines)
-    if not idx:
+    if len(idx) < MIN_LINES:
         return set(), set()
     junk = prob[:, BOILERPLATE] + prob[:, SEPARATOR]
-    excluded = {i for i, p in zip(idx, junk) if p >= threshold}
+    # A paragraph of prose, a title-like line (a headline or a section) and an item that opens
+    # with its headline are what stories are made of: the model must be far surer before it
+    # calls one furniture, and an item never is.
+    nxt = {a: b for a, b in zip(idx, idx[1:])}
+    sure = [2.0 if inline_headline(lines[i].text) else
+            PROSE_THRESHOLD if is_prose(lines[i].text) or (is_title_like(lines[i].text) and i in nxt and is_prose(lines[nxt[i]].text))
+            else threshold for i in idx]
+    excluded = {i for i, p, t in zip(idx, junk, sure) if p >= t}
     meta = {i for i, p in zip(idx, prob[:, META]) if p >= threshold and i not in excluded and _meta_trait(lines[i].text)}
     return excluded, meta
 
