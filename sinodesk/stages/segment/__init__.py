@@ -79,11 +79,18 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
 
 
 def _trailer(lines: tuple[Line, ...], plan: Plan) -> set[int]:
-    """In a digest whose stories open on headlines, what follows the last separator without a
-    headline of its own (a subscription form, a signature) is the page's trailer, not a story."""
-    if plan.mode not in ("items", "headlines") or not plan.starts:
+    """The page's trailer after the last story: short lines that are neither prose nor a
+    source line after the last paragraph ("More headlines »", "Share | Unsubscribe"); in a
+    list of items, everything after the last item; in a digest whose stories open on
+    headlines, what follows the last separator without a headline of its own."""
+    if plan.mode not in ("items", "headlines", "single") or not plan.starts:
         return set()
     last = plan.starts[-1].line
+    tail = [i for i in range(last + 1, len(lines)) if lines[i].kind == "text" and i not in plan.excluded]
+    prose = [i for i in tail if is_prose(lines[i].text) or is_closing(lines[i].text)]
+    short_tail = {i for i in tail if prose and i > prose[-1]}
+    if plan.mode == "single":
+        return short_tail
     if plan.starts[-1].inline is not None and all(st.inline is not None for st in plan.starts):
         # a list of items, each whole in its line: what follows the last item (and is not its
         # source line) is the page's trailer
@@ -94,13 +101,16 @@ def _trailer(lines: tuple[Line, ...], plan: Plan) -> set[int]:
         if keep < len(tail):
             plan.starts[-1].stop = tail[keep]
         return set(tail[keep:])
-    seps = [i for i in range(last + 1, len(lines)) if lines[i].reason == "separator"]
-    if not seps:
-        return set()
-    cut = seps[-1]
+    if not seps_after(lines, last):
+        return short_tail
+    cut = seps_after(lines, last)[-1]
     if plan.starts[-1].stop is None or plan.starts[-1].stop > cut:
         plan.starts[-1].stop = cut
-    return {i for i in range(cut, len(lines)) if lines[i].kind == "text"}
+    return {i for i in range(cut, len(lines)) if lines[i].kind == "text"} | short_tail
+
+
+def seps_after(lines: tuple[Line, ...], start: int) -> list[int]:
+    return [i for i in range(start + 1, len(lines)) if lines[i].reason == "separator"]
 
 
 REPEAT_MAX_CHARS = 100  # a short line that recurs is page furniture; a long one may be a quote

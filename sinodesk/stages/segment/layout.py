@@ -38,7 +38,7 @@ from ...errors import ConfigError
 from ...records import Line
 from .headline import BULLET, DATELINE, DATELINE_ZH, MD_HEADING, inline_headline, is_prose, is_title_like
 from .sources import DATE, URL, is_closing, is_url_line
-from .text import CJK, sentences, visible_len
+from .text import CJK, sentences, terms_many, visible_len
 
 LABELS = ("body", "headline", "section", "meta", "boilerplate", "separator")
 BODY, HEADLINE, SECTION, META, BOILERPLATE, SEPARATOR = range(len(LABELS))
@@ -181,7 +181,8 @@ def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
     last_prose = prose[-1] if len(prose) else -1
     blank_before = [i == 0 or lines[i - 1].kind == "blank" for i in idx]
     blank_after = [i + 1 >= len(lines) or lines[i + 1].kind == "blank" for i in idx]
-    ctx = np.zeros((n, 13 + 3 * len(_CTX_OWN)))
+    bags = [set(ts) for ts in terms_many(texts)]
+    ctx = np.zeros((n, 15 + 3 * len(_CTX_OWN)))
     pad = np.zeros(len(_CTX_OWN))
     sel = list(_CTX_OWN)
     for k in range(n):
@@ -191,10 +192,16 @@ def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
             blank_before[k], blank_after[k], (cs[shapes[k]] >= 2) and bool(own[k, 22]),
             k + 1 < n and bool(own[k + 1, 23]) and not own[k, 23],
         ]
+        # vocabulary shared with the lines around: a story's lines talk about the same things,
+        # furniture talks about the page
+        near_before = set().union(*bags[max(0, k - 3):k]) if k else set()
+        near_after = set().union(*bags[k + 1:k + 4]) if k + 1 < n else set()
+        size = max(1, len(bags[k]))
+        ctx[k, 13:15] = [len(bags[k] & near_before) / size, len(bags[k] & near_after) / size]
         prev = own[k - 1, sel] if k else pad
         nxt = own[k + 1, sel] if k + 1 < n else pad
         nxt2 = own[k + 2, sel] if k + 2 < n else pad
-        ctx[k, 13:] = np.concatenate([prev, nxt, nxt2])
+        ctx[k, 15:] = np.concatenate([prev, nxt, nxt2])
     return idx, np.hstack([own, ctx])
 
 
@@ -237,7 +244,7 @@ def load_model(path: str = "") -> LineModel:
     return LineModel.from_json(p.read_text(encoding="utf-8"))
 
 
-PROSE_THRESHOLD = 0.9
+PROSE_THRESHOLD = 2.0  # prose is never dropped on the model's word alone (rules and the trailer logic catch prose furniture)
 
 
 def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5) -> tuple[set[int], set[int]]:
