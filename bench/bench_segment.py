@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from sinodesk.records import Document  # noqa: E402
 from sinodesk.stages.clean import clean  # noqa: E402
-from sinodesk.stages.segment import render_html, segment  # noqa: E402
+from sinodesk.ingest.html import render_html  # noqa: E402
+from sinodesk.stages.segment import segment  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "segment"
 

@@ -12,7 +12,8 @@ import pytest
 
 from sinodesk.records import Document
 from sinodesk.stages.clean import clean
-from sinodesk.stages.segment import SegmentOptions, render_html, segment
+from sinodesk.ingest.html import render_html
+from sinodesk.stages.segment import SegmentOptions, segment
 from sinodesk.stages.segment.headline import generate_headline, inline_headline, is_title_like
 from sinodesk.stages.segment.sources import is_source_line
 

@@ -28,7 +28,8 @@ def split_cmd(path, as_html, as_json):
     """
     from ..records import Document
     from ..stages.clean import clean
-    from ..stages.segment import render_html, segment
+    from ..ingest.html import render_html
+    from ..stages.segment import segment
 
     text, p = read_text_input(path, "a text or HTML file")
     as_html = as_html or (p is not None and p.suffix.lower() in {".html", ".htm"})

@@ -629,7 +629,7 @@ def load_pool(shared: Path, which: str, limit: int = 400) -> list[Article]:
         elif which == "measure-zh":
             import feedparser
 
-            from ..ingest.readers import fragment_text
+            from ..ingest.html import fragment_text
 
             raw = (shared / "eval/news-feeds/feeds/qq_news_china_domestic_gb2312.xml").read_bytes()
             for e in feedparser.parse(raw).entries:

@@ -20,6 +20,7 @@ from ..errors import BadInput, DecodeFailed, FetchFailed
 from ..records import Document, RawItem, Rejection
 from .decode import decode_bytes
 from .fetch import Fetcher, is_url
+from .html import fragment_text, page_text
 
 
 @dataclass
@@ -75,19 +76,16 @@ def read_text(raw: RawItem) -> ReadResult:
 def html_document(html: str, *, raw: RawItem, url: str | None, item_key: str = "", kind: str = "html", enc: str | None = None) -> Document:
     import trafilatura
 
-    from ..stages.segment import render_html
-
     meta = None
     try:
         meta = trafilatura.extract_metadata(html, default_url=url)
     except Exception:  # trafilatura's metadata pass is best-effort; the text still counts
         meta = None
-    text = render_html(html)
-    if text is not None and kind == "html":
-        kind = "html-digest"  # rendered from the DOM's repeated blocks: a multi-story page
-    if text is None:
-        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=False, include_comments=False, include_tables=True)
-        text = (extracted.text if extracted is not None else "") or ""
+    text, digest = page_text(html, url)
+    if kind == "html" and digest is None:
+        kind = "html-article"  # the page's main content is one article: trafilatura's text, never split
+    elif kind == "html" and digest:
+        kind = "html-digest"  # linked headlines of stories in the main content: a multi-story page
     if not text.strip():
         raise BadInput(f"{raw.source}{' ' + item_key if item_key else ''}: no main text found in the HTML page (is it a script-rendered page? save the rendered HTML)", stage="extract")
     title = getattr(meta, "title", None) if meta else None
@@ -117,50 +115,6 @@ def read_html(raw: RawItem) -> ReadResult:
 
 
 # -- feeds -----------------------------------------------------------------------------------
-
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "ul", "ol", "table", "pre"}
-
-
-def fragment_text(fragment: str) -> str:
-    """Plain text of an HTML fragment (feed summaries): block elements become line breaks."""
-    if "<" not in fragment:
-        return re.sub(r"[ \t]+", " ", fragment).strip()
-    import lxml.html
-
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml raises several types on broken fragments; fall back to tag stripping
-        return re.sub(r"<[^>]+>", " ", fragment).strip()
-    for bad in root.xpath("//script|//style"):
-        bad.drop_tree()
-    parts: list[str] = []
-
-    def walk(el):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _BLOCK:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK:
-            parts.append("\n")
-
-    walk(root)
-    text = "".join(parts)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.splitlines()]
-    out, blank = [], False
-    for ln in lines:
-        if ln:
-            out.append(ln)
-            blank = False
-        elif not blank and out:
-            out.append("")
-            blank = True
-    return "\n".join(out).strip()
-
 
 def _iso(value) -> str | None:
     if value is None:

@@ -10,8 +10,8 @@ Three ways, tried in order (``structure`` and ``cohesion`` modules):
 3. *cohesion*: text with no visible structure is split where the vocabulary changes
    (``cohesion.split_units``) and each story gets a generated headline.
 
-``render_html`` (module ``html``) turns a multi-story HTML page into text that keeps its
-structure, so the same three ways apply to HTML.
+HTML pages reach this stage as text: ``sinodesk.ingest.html`` renders a multi-story page
+so that it keeps its structure, and the same three ways apply to it.
 """
 
 from __future__ import annotations
@@ -23,12 +23,11 @@ from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
 from .cohesion import CohesionParams, split_units
 from .headline import is_prose, is_title_like
-from .html import render_html
 from .layout import furniture, load_model
 from .sources import is_closing
 from .structure import Plan, Start, _runs, find_headlines, find_items, wrapped_lines
 
-__all__ = ["SegmentOptions", "segment", "render_html", "plan_stories"]
+__all__ = ["SegmentOptions", "segment", "plan_stories"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +174,15 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
 # Kinds that hold one article each (a feed entry, a JSONL item, a page trafilatura extracted):
 # only visible digest structure may split them; lexical cohesion alone is no evidence there.
 SINGLE_ARTICLE_KINDS = frozenset({"feed-entry", "jsonl", "html", "warc-record"})
+# A page whose main content ingest found to be one article (``ingest.html.page_text``): one story.
+WHOLE_KINDS = frozenset({"html-article"})
 LEAD_PROSE_CHARS = 200  # this much prose before the first headline: an article with sub-heads
 
 
 def segment(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> tuple[Segment, ...]:
     """Split one cleaned document into stories (offsets into ``cleaned.doc.text``)."""
+    if cleaned.doc.kind in WHOLE_KINDS:
+        opts = replace(opts, structure=False, cohesion=False, layout=False)
     single = cleaned.doc.kind in SINGLE_ARTICLE_KINDS
     if single and opts.cohesion:
         opts = replace(opts, cohesion=False)
