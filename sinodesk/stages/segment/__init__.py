@@ -25,7 +25,7 @@ from .cohesion import CohesionParams, split_units
 from .headline import is_prose, is_title_like
 from .layout import furniture, load_model
 from .sources import is_closing
-from .structure import Plan, Start, _runs, find_headlines, find_items, wrapped_lines
+from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _runs, find_headlines, find_items, wrapped_lines
 
 __all__ = ["SegmentOptions", "segment", "plan_stories"]
 
@@ -86,8 +86,8 @@ def _trailer(lines: tuple[Line, ...], plan: Plan) -> set[int]:
         return set()
     last = plan.starts[-1].line
     tail = [i for i in range(last + 1, len(lines)) if lines[i].kind == "text" and i not in plan.excluded]
-    prose = [i for i in tail if is_prose(lines[i].text) or is_closing(lines[i].text)]
-    short_tail = {i for i in tail if prose and i > prose[-1]}
+    prose = [i for i in tail if is_prose(lines[i].text)]
+    short_tail = {i for i in tail if prose and i > prose[-1] and not is_closing(lines[i].text)}
     if plan.mode == "single":
         return short_tail
     if plan.starts[-1].inline is not None and all(st.inline is not None for st in plan.starts):
@@ -168,7 +168,7 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
         return content
     first = runs[0][0][0]
     lead = sum(len(lines[i].text.strip()) for i in content if i < first)
-    return [i for i in content if i >= first] if lead < LEAD_PROSE_CHARS else content
+    return [i for i in content if i >= first] if lead < MASTHEAD_MAX_CHARS else content
 
 
 # Kinds that hold one article each (a feed entry, a JSONL item, a page trafilatura extracted):
