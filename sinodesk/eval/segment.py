@@ -387,7 +387,7 @@ def load_labelled(texts_dir: Path, labels_path: Path) -> list[tuple[str, str, di
     """(name, text, label) for every labelled file that exists in ``texts_dir``."""
     labels_path, texts_dir = Path(labels_path), Path(texts_dir)
     if not labels_path.is_file():
-        raise BadInput(f"{labels_path}: label file not found (expected a JSON file like tests/data/segment/seeds.json)")
+        raise BadInput(f"{labels_path}: label file not found (expected a JSON file like sinodesk/eval/gold/segment/seeds.json)")
     if not texts_dir.is_dir():
         raise BadInput(f"{texts_dir}: folder of digests not found (pass --seeds ../shared/seeds)")
     labels = json.loads(labels_path.read_text(encoding="utf-8"))
@@ -414,21 +414,41 @@ def segment_text(name: str, text: str, opts=None):
 
 # ------------------------------------------------------------------ presets and baselines
 
-# Sentences (Choi): no news cues; a Dirichlet prior instead of add-one smoothing.  Tuned on
-# the first 30% of every Choi set (similarity_weight 0-8, dirichlet 0.1-1, length_weight 0.7-3).
-SENTENCE_PARAMS = dict(length_weight=1.0, dirichlet=0.3, similarity_weight=4.0, similarity_margin=0.0,
-                       dateline_bonus=0.0, anaphora_cost=0.0, continuation_cost=0.0, lead_bonus=0.0,
-                       min_story_terms=0, shuffles=0)  # Choi's samples are all concatenations of short segments
-# Paragraphs (news): the library defaults, as ``segment`` uses them.
-PARAGRAPH_PARAMS: dict = {}
+# Sentences one per line (Choi): no news cues, no structure, a Dirichlet prior instead of
+# add-one smoothing.  Every key is a ``SegmentOptions`` field: a user splitting such text sets
+# the same values under ``[segment]`` in sinodesk.toml.  Chosen on the first 30% of every Choi
+# set (similarity_weight 0-8, dirichlet 0.1-1, length_weight 0.7-3).
+SENTENCE_OPTIONS = dict(structure=False, layout=False, min_cohesion_units=2, length_weight=1.0, dirichlet=0.3,
+                        similarity_weight=4.0, similarity_margin=0.0, dateline_bonus=0.0, anaphora_cost=0.0,
+                        continuation_cost=0.0, lead_bonus=0.0, min_story_terms=0, shuffles=0)
 
 
-def cohesion_splitter(**params):
-    """``split(units) -> starts`` with the library's cohesion segmenter."""
-    from ..stages.segment.cohesion import CohesionParams, split_units
+def seeds_gold() -> Path:
+    """The hand labels of the five seed digests, shipped with the package."""
+    from importlib import resources
 
-    p = CohesionParams(**params)
-    return lambda units: split_units(units, p)
+    return Path(str(resources.files("sinodesk.eval").joinpath("gold/segment/seeds.json")))
+
+
+def pipeline_splitter(opts=None):
+    """``split(units) -> starts``: the units written one per line as a plain-text file and split
+    by the pipeline's own stages (clean, segment) with ``opts`` (default: the defaults)."""
+    from ..stages.segment import SegmentOptions
+
+    opts = opts or SegmentOptions()
+
+    def split(units: list[str]) -> list[int]:
+        text = "\n".join(u.replace("\n", " ") for u in units) + "\n"
+        line_starts, pos = [], 0
+        for u in units:
+            line_starts.append(pos)
+            pos += len(u.replace("\n", " ")) + 1
+        import bisect
+
+        starts = {max(0, bisect.bisect_right(line_starts, seg.start) - 1) for seg in segment_text("units", text, opts)}
+        return sorted(starts | {0})
+
+    return split
 
 
 def even_baseline(units: list[str], every: int = 8) -> list[int]:

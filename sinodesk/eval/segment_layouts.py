@@ -370,3 +370,36 @@ def run_layouts(shared, docs: int = 12, singles: int = 4, layouts: list[str] | N
                 progress(name)
     rep.seconds = time.perf_counter() - t0
     return rep
+
+
+# --------------------------------------------------------------------------- saved article pages
+
+# Headlines that are page chrome, never a story's (issue 20: seen on the Zyte pages before).
+CHROME_HEADLINES = ("Thanks for signing up!", "See All Newsletters", "Share your thoughts Cancel reply",
+                    "Leave a Comment Cancel Reply", "Comments", "Popular", "Advert")
+
+
+def score_saved_pages(folder, settings=None) -> dict:
+    """Ingest every saved page of ``folder`` (``*.html`` or ``*.html.gz``, one article each)
+    into a fresh archive and count the pages that come back as exactly one story."""
+    import gzip
+    from pathlib import Path
+
+    from ..errors import BadInput
+    from .harness import ingest_texts
+
+    folder = Path(folder)
+    files = sorted(folder.glob("*.html.gz")) + sorted(folder.glob("*.html"))
+    if not files:
+        raise BadInput(f"{folder}: no saved pages (*.html or *.html.gz) found (pass --data pointing at the shared folder)")
+    # read compressed pages here until ingest reads .gz itself
+    texts = {p.name.removesuffix(".gz"): (gzip.open(p).read() if p.suffix == ".gz" else p.read_bytes()) for p in files}
+    run = ingest_texts(texts, settings)
+    by = run.by_source()
+    counts = {name: len(by.get(name, [])) for name in texts}
+    heads = [s.get("headline") or "" for s in run.stories]
+    return {"pages": len(texts), "one_story": sum(1 for n in counts.values() if n == 1),
+            "one_story_rate": sum(1 for n in counts.values() if n == 1) / len(texts), "stories": len(run.stories),
+            "chrome_headlines": sum(1 for h in heads if h.strip() in CHROME_HEADLINES),
+            "short_stories": sum(1 for s in run.stories if len(s.get("text") or "") < 200),
+            "split_pages": sorted((n, c) for n, c in counts.items() if c != 1)}

@@ -17,7 +17,7 @@ so that it keeps its structure, and the same three ways apply to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
@@ -40,6 +40,8 @@ class SegmentOptions:
     min_cohesion_units: int = 4  # help: fewest paragraphs a text needs before cohesion splitting is tried
     length_weight: float = 2.25  # help: cost of each extra story in cohesion splitting (higher: fewer, longer stories)
     similarity_weight: float = 16.0  # help: how much paragraphs that resemble each other (tf-idf cosine) hold a story together
+    dirichlet: float = 0.0  # help: 0 smooths word counts add-one (paragraphs); above 0, a Dirichlet prior of this weight per term (short units such as sentences, e.g. 0.3)
+    continuation_cost: float = 6.0  # help: how much a paragraph opening with a name the previous paragraph used forbids a new story
     similarity_margin: float = 0.15  # help: how much more alike than an average pair two paragraphs must be to count as one story (in standard deviations)
     dateline_bonus: float = 12.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") or a question the next paragraph answers invites a new story
     lead_bonus: float = 6.0  # help: how much a lead sentence that dates its event by the day ("on Monday", 周三) invites a new story
@@ -50,6 +52,12 @@ class SegmentOptions:
     shuffle_margin: float = 40.0  # help: and by how many nats more (higher: fewer splits of short texts)
     keep_headline_only: bool = False  # help: keep a headline with no teaser or body as a story with empty text
     generate_headlines: bool = True  # help: give stories with no headline one made from their lead sentence
+
+
+def cohesion_params(opts: SegmentOptions) -> CohesionParams:
+    """The cohesion splitter's parameters: every field the two share, taken from ``opts``."""
+    shared = {f.name for f in fields(CohesionParams)} & {f.name for f in fields(SegmentOptions)}
+    return CohesionParams(**{name: getattr(opts, name) for name in shared})
 
 
 def _content(lines: tuple[Line, ...]) -> list[int]:
@@ -139,18 +147,7 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     if is_title_like(lines[content[0]].text) and len(content) > 1:
         head, body = content[0], content[1:]
     if opts.cohesion and len(body) >= opts.min_cohesion_units:
-        params = CohesionParams(
-            length_weight=opts.length_weight,
-            similarity_weight=opts.similarity_weight,
-            similarity_margin=opts.similarity_margin,
-            dateline_bonus=opts.dateline_bonus,
-            lead_bonus=opts.lead_bonus,
-            anaphora_cost=opts.anaphora_cost,
-            min_story_terms=opts.min_story_terms,
-            shuffles=opts.shuffles,
-            shuffle_ratio=opts.shuffle_ratio,
-            shuffle_margin=opts.shuffle_margin,
-        )
+        params = cohesion_params(opts)
         starts = split_units([lines[i].text for i in body], params)
         if len(starts) > 1:
             plan = Plan("cohesion", [Start(body[k]) for k in starts])

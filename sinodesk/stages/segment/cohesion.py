@@ -67,7 +67,7 @@ _COMMON_OPENERS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class CohesionParams:
-    """Settings of the splitter; the defaults suit news paragraphs (``SENTENCE_PARAMS`` in
+    """Settings of the splitter; the defaults suit news paragraphs (``SENTENCE_OPTIONS`` in
     ``sinodesk.eval.segment`` are the ones for sentences, as in Choi's benchmark)."""
 
     length_weight: float = 2.25  # weight of the log(n) cost of each extra segment
