@@ -76,7 +76,7 @@ def is_title_like(text: str) -> bool:
         return False
     if not cjk and (len(t) > 200 or word_len(t) > 28):
         return False
-    end = t.rstrip(_CLOSE_QUOTES)
+    end = t.rstrip(_CLOSE_QUOTES + " ")  # ``She said so. '' ends on its full stop
     if not end:
         return False
     if end[-1] in _TERMINAL:

@@ -118,6 +118,11 @@ def wrapped_lines(lines: tuple[Line, ...], content: list[int]) -> frozenset[int]
     lens = sorted(len(lines[i].text.rstrip()) for i in content)
     if len(lens) < 12:
         return frozenset()
+    ends = [lines[i].text.rstrip().rstrip("\"'”’」』) ")[-1:] for i in content]
+    if sum(e in ".!?。！？" for e in ends) >= SENTENCE_LINES_SHARE * len(content):
+        # one sentence a line (a transcript, a text split into sentences): a question or an
+        # exclamation is one of its sentences, not a headline
+        return frozenset(i for i, e in zip(content, ends) if e in "!?！？")
     width = lens[int(0.9 * (len(lens) - 1))]
     full = {i for i in content if len(lines[i].text.rstrip()) >= WRAP_FULL * width}
     if width > WRAP_MAX_WIDTH or len(full) < WRAP_SHARE * len(content):
@@ -130,6 +135,7 @@ def wrapped_lines(lines: tuple[Line, ...], content: list[int]) -> frozenset[int]
 
 
 WRAP_FULL, WRAP_MAX_WIDTH, WRAP_SHARE = 0.8, 110, 0.4
+SENTENCE_LINES_SHARE = 0.7  # this share of lines ending a sentence: a text written one sentence a line
 
 
 def _runs(lines: tuple[Line, ...], content: list[int], wrapped: frozenset[int] = frozenset()) -> list[tuple[list[int], int]]:
