@@ -380,7 +380,8 @@ def pdf_report(arts, rng):
                 if used >= 45:
                     page_break()
             d.add("")
-        d.story(a, a.headline)
+        wrapped = [ln for p in a.paras for ln in _wrap(p, width)]
+        d.story(a, a.headline, [wrapped[0], wrapped[-1]])  # the gold ends on the last wrapped line
     d.furniture(f"{title} | Page {page}")
     return d, ".txt"
 
