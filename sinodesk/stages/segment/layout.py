@@ -38,7 +38,7 @@ from ...errors import ConfigError
 from ...records import Line
 from .headline import BULLET, DATELINE, DATELINE_ZH, MD_HEADING, inline_headline, is_prose, is_title_like
 from .sources import DATE, URL, is_closing, is_url_line
-from .text import CJK, sentences, terms_many, visible_len
+from .text import CJK, CJK_RUN, sentences, visible_len
 
 LABELS = ("body", "headline", "section", "meta", "boilerplate", "separator")
 BODY, HEADLINE, SECTION, META, BOILERPLATE, SEPARATOR = range(len(LABELS))
@@ -59,6 +59,10 @@ _WORD = re.compile(r"[^\s]+")
 _META_CUE = re.compile(r"^\s*[(\[*_]*(?:by|posted|published|updated|filed|source|sources|via|credit|credits|photo|"
                        r"reporting|editing|written|link|来源|作者|记者|编辑|责任编辑|发布时间|更新时间)\b", re.I)
 _DIGITS = re.compile(r"\d+")
+_DATE = re.compile(DATE)
+_DIGIT = re.compile(r"\d")
+SAMPLE_CHARS = 300
+_BAG_WORD = re.compile(r"[a-z\u00e0-\u024f]{4,}")
 
 
 def _shape_key(t: str) -> str:
@@ -85,28 +89,38 @@ def _end_class(t: str) -> int:
     return 4
 
 
+_INLINE_MARK = re.compile(r"[:：】\]*_–—]")
+
+
+def _has_inline(t: str) -> bool:
+    """An item line that opens with its headline (only lines with a mark early on can)."""
+    return len(t) < 2000 and _INLINE_MARK.search(t, 0, 180) is not None and inline_headline(t) is not None
+
+
 def _own(t: str, kind: str) -> list[float]:
     s = t.strip()
     n = visible_len(s)  # a CJK character counts as two: it carries about a word
-    words = _WORD.findall(s)
-    letters = _LETTER.findall(s)
-    cjk = len(CJK.findall(s))
-    upper = len(_UPPER.findall(s))
+    head = s[:SAMPLE_CHARS]  # ratios are read on the opening of a long paragraph
+    words = head.split()
+    letters = _LETTER.findall(head)
+    cjk = len(CJK.findall(head))
+    upper = len(_UPPER.findall(head))
     caps_words = sum(1 for w in words if w[:1].isupper())
-    digits = sum(c.isdigit() for c in s)
+    digits = len(_DIGIT.findall(head))
     end = _end_class(s)
-    sents = len(sentences(s)) if n < 600 else 5
+    sents = len(sentences(s)) if n < 300 else 5
+    size = len(head)
     return [
-        math.log1p(n) / 6, math.log1p(len(words)) / 5, cjk / max(1, n),
+        math.log1p(n) / 6, math.log1p(len(s.split()) if len(s) > SAMPLE_CHARS else len(words)) / 5, cjk / max(1, size),
         end == 1, end == 2, end == 3, end == 4,
         bool(_NUMBERED.match(s)), bool(_NO_NUMBER.match(s)), bool(_BULLET_CHAR.match(s)),
         bool(MD_HEADING.match(s)), bool(_EMPH.match(s)), bool(_BRACKET.match(s)),
         s[:1].islower(), upper / max(1, len(letters)), caps_words / max(1, len(words)),
-        bool(URL.search(s)), is_url_line(s), bool(re.search(DATE, s)), bool(_TIME.search(s)),
+        bool(URL.search(s, 0, 160)), is_url_line(s), bool(_DATE.search(s, 0, 160)), bool(_TIME.search(s, 0, 160)),
         min(3, len(_ARROWS.findall(s))) / 3, not _ALNUM.search(s),
-        is_title_like(s), is_prose(s), is_closing(s), inline_headline(t) is not None if n < 2000 else False,
+        is_title_like(s), is_prose(s), is_closing(s), _has_inline(t),
         kind == "boilerplate", s[:1] in "([（", math.log1p(sents) / 3,
-        bool(DATELINE.match(s) or DATELINE_ZH.match(s)), digits / max(1, n), bool(_META_CUE.match(s)),
+        bool(DATELINE.match(s) or DATELINE_ZH.match(s)), digits / max(1, size), bool(_META_CUE.match(s)),
         (len(t) - len(t.lstrip())) > 1, n < 40, 40 <= n < 100, 100 <= n < 200, n >= 400,
     ]
 
@@ -163,6 +177,15 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(1, keepdims=True)
 
 
+def _bag(text: str) -> set[str]:
+    """Content words of a line (lower-cased, four letters or more) and CJK character pairs."""
+    low = text[:SAMPLE_CHARS * 2].lower()
+    out = set(_BAG_WORD.findall(low))
+    for run in CJK_RUN.findall(low):
+        out.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+    return out
+
+
 def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
     """(indices of the non-blank lines, first-pass feature matrix)."""
     idx = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
@@ -171,38 +194,39 @@ def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
     texts = [lines[i].text for i in idx]
     own = np.array([_own(t, lines[i].kind) for t, i in zip(texts, idx)], dtype=float)
     n = len(idx)
-    keys = [_shape_key(t) for t in texts]
-    opens = [_opening(t) for t in texts]
-    shapes = [(own[k, 7], own[k, 8], own[k, 9], own[k, 10], own[k, 11], own[k, 12], own[k, 22], own[k, 23], _end_class(t))
-              for k, t in enumerate(texts)]
+    keys = [_shape_key(t) if len(t) < 200 else t for t in texts]  # a long paragraph is never furniture that recurs
+    opens = [_opening(t[:60]) for t in texts]
+    ends = [_end_class(t) for t in texts]
+    flags = own[:, [7, 8, 9, 10, 11, 12, 22, 23]].tolist()
+    shapes = [tuple(f) + (e,) for f, e in zip(flags, ends)]
     ck, co, cs = Counter(keys), Counter(opens), Counter(shapes)
-    prose = np.flatnonzero(own[:, 23])
-    first_prose = prose[0] if len(prose) else n
-    last_prose = prose[-1] if len(prose) else -1
-    blank_before = [i == 0 or lines[i - 1].kind == "blank" for i in idx]
-    blank_after = [i + 1 >= len(lines) or lines[i + 1].kind == "blank" for i in idx]
-    bags = [set(ts) for ts in terms_many(texts)]
-    ctx = np.zeros((n, 15 + 3 * len(_CTX_OWN)))
-    pad = np.zeros(len(_CTX_OWN))
-    sel = list(_CTX_OWN)
-    for k in range(n):
-        ctx[k, :13] = [
-            math.log(ck[keys[k]]), math.log(co[opens[k]]), math.log(cs[shapes[k]]) / 2, math.log1p(n) / 5,
-            k / max(1, n - 1), 0.0, 0.0, k < first_prose, k > last_prose,
-            blank_before[k], blank_after[k], (cs[shapes[k]] >= 2) and bool(own[k, 22]),
-            k + 1 < n and bool(own[k + 1, 23]) and not own[k, 23],
-        ]
+    prose_flags = own[:, 23].tolist()
+    title_flags = own[:, 22].tolist()
+    prose = [k for k in range(n) if prose_flags[k]]
+    first_prose = prose[0] if prose else n
+    last_prose = prose[-1] if prose else -1
+    bags = [_bag(t) for t in texts]
+    rows = []
+    for k, i in enumerate(idx):
         # vocabulary shared with the lines around: a story's lines talk about the same things,
         # furniture talks about the page
-        near_before = set().union(*bags[max(0, k - 3):k]) if k else set()
-        near_after = set().union(*bags[k + 1:k + 4]) if k + 1 < n else set()
-        size = max(1, len(bags[k]))
-        ctx[k, 13:15] = [len(bags[k] & near_before) / size, len(bags[k] & near_after) / size]
-        prev = own[k - 1, sel] if k else pad
-        nxt = own[k + 1, sel] if k + 1 < n else pad
-        nxt2 = own[k + 2, sel] if k + 2 < n else pad
-        ctx[k, 15:] = np.concatenate([prev, nxt, nxt2])
-    return idx, np.hstack([own, ctx])
+        bag = bags[k]
+        size = max(1, len(bag))
+        before = sum(1 for w in bag if any(w in b for b in bags[max(0, k - 3):k])) if bag and k else 0
+        after = sum(1 for w in bag if any(w in b for b in bags[k + 1:k + 4])) if bag else 0
+        rows.append((
+            math.log(ck[keys[k]]), math.log(co[opens[k]]), math.log(cs[shapes[k]]) / 2, math.log1p(n) / 5,
+            k / max(1, n - 1), 0.0, 0.0, k < first_prose, k > last_prose,
+            i == 0 or lines[i - 1].kind == "blank", i + 1 >= len(lines) or lines[i + 1].kind == "blank",
+            cs[shapes[k]] >= 2 and bool(title_flags[k]), k + 1 < n and bool(prose_flags[k + 1]) and not prose_flags[k],
+            before / size, after / size,
+        ))
+    sel = own[:, list(_CTX_OWN)]
+    pad = np.zeros((1, sel.shape[1]))
+    prev = np.vstack([pad, sel[:-1]])
+    nxt = np.vstack([sel[1:], pad])
+    nxt2 = np.vstack([sel[2:], pad, pad])[:n]
+    return idx, np.hstack([own, np.array(rows, dtype=float), prev, nxt, nxt2])
 
 
 def _second(x1: np.ndarray, p1: np.ndarray, shapes: list) -> np.ndarray:
@@ -250,9 +274,12 @@ PROSE_THRESHOLD = 2.0  # prose is never dropped on the model's word alone (rules
 def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5) -> tuple[set[int], set[int]]:
     """(furniture and separator lines, metadata lines): the lines the model is at least
     ``threshold`` sure are no story's headline or body."""
-    idx, prob = predict(model, lines)
-    if len(idx) < MIN_LINES:
+    # only short lines and non-prose can be furniture or metadata (prose and items are kept
+    # whatever the model says): a text of paragraphs alone needs no labelling
+    if sum(1 for ln in lines if ln.kind != "blank") < MIN_LINES or all(
+            ln.kind != "text" or is_prose(ln.text) or _has_inline(ln.text) for ln in lines):
         return set(), set()
+    idx, prob = predict(model, lines)
     junk = prob[:, BOILERPLATE] + prob[:, SEPARATOR]
     # A paragraph of prose, a title-like line (a headline or a section) and an item that opens
     # with its headline are what stories are made of: the model must be far surer before it
@@ -262,7 +289,8 @@ def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5)
             PROSE_THRESHOLD if is_prose(lines[i].text) or (is_title_like(lines[i].text) and i in nxt and is_prose(lines[nxt[i]].text))
             else threshold for i in idx]
     excluded = {i for i, p, t in zip(idx, junk, sure) if p >= t}
-    meta = {i for i, p in zip(idx, prob[:, META]) if p >= threshold and i not in excluded and _meta_trait(lines[i].text)}
+    meta = {i for i, p, t in zip(idx, prob[:, META], sure) if p >= threshold and t < 2.0 and i not in excluded
+            and not is_prose(lines[i].text) and _meta_trait(lines[i].text)}
     return excluded, meta
 
 
@@ -270,5 +298,5 @@ def _meta_trait(text: str) -> bool:
     """Metadata carries a date, a time, a link, a figure, a cue word ("By", "Source", 来源) or a
     marker (parentheses, pipes, middle dots); a plain title-like line without any is no byline."""
     t = text.strip()
-    return bool(re.search(DATE, t) or _TIME.search(t) or URL.search(t) or _META_CUE.match(t)
+    return bool(_DATE.search(t) or _TIME.search(t) or URL.search(t) or _META_CUE.match(t)
                 or _DIGITS.search(t) or t[:1] in "([（" or _ARROWS.search(t))
