@@ -4,13 +4,15 @@
 
 Runs on one core (BLAS threads pinned to 1) and measures, in the same run:
 
-* structured digests (seeds 000-003, the written test digests, an HTML newsletter):
-  stories per second for clean + segment, against a naive baseline that splits on
-  blank lines, and against trafilatura's single-article extraction of the HTML page;
+* structured digests (seeds 000-003, the written test digests, three digests of every
+  generated layout when the shared data is there, an HTML newsletter): stories per second
+  for clean + segment, against the same segmenter with the line labeller off (the rules
+  alone, as before issue 12) and a naive baseline that splits on blank lines, and against
+  trafilatura's single-article extraction of the HTML page;
 * the cohesion case (headline-less concatenations, seed 004 and BBC concatenations if the
   shared data is there): documents per second, against the same naive baseline.
 
-Targets (issue 4): >= 500 stories/s structured, >= 100 documents/s cohesion.
+Targets (issue 12): >= 2,000 stories/s structured, >= 100 documents/s cohesion (per CPU second).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from sinodesk.records import Document  # noqa: E402
 from sinodesk.stages.clean import clean  # noqa: E402
 from sinodesk.ingest.html import render_html  # noqa: E402
-from sinodesk.stages.segment import segment  # noqa: E402
+from sinodesk.stages.segment import SegmentOptions, segment  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "segment"
 
@@ -73,17 +75,30 @@ def main() -> None:
                   ("bullets_crlf.txt", "chinese.txt", "roundup_sources.txt")]
     seeds = sorted((shared / "seeds").glob("*.txt"))
     structured += [p.read_bytes().decode("utf-8") for p in seeds if not p.name.startswith("004")]
+    if (shared / "eval" / "bbc-news-topics").is_dir():
+        from sinodesk.eval.layouts import layout_set
+
+        structured += [d.body for docs in layout_set(shared, "measure", docs=3, singles=0).values()
+                       for d in docs if d.name.endswith(".txt")]
     html_page = (DATA / "newsletter.html").read_text(encoding="utf-8")
 
     def ours(text: str):
         return segment(clean(_doc(text)))
 
+    rules_only = SegmentOptions(layout=False)
+
+    def rules(text: str):
+        return segment(clean(_doc(text)), rules_only)
+
     docs_s, stories, docs_c = rate(ours, structured, args.seconds)
     per_doc = stories / len(structured)
+    r_s, r_stories, r_c = rate(rules, structured, args.seconds)
     base_s, _, _ = rate(naive, structured, args.seconds)
     print(f"structured: {len(structured)} digests, {stories} stories")
     print(f"  sinodesk clean+segment : {docs_s:9.1f} docs/s = {docs_s * per_doc:9.1f} stories/s wall; "
-          f"{docs_c * per_doc:9.1f} stories/s per CPU second  (target >= 500 stories/s)")
+          f"{docs_c * per_doc:9.1f} stories/s per CPU second  (target >= 2,000 stories/s)")
+    print(f"  labeller off (rules)   : {r_c * r_stories / len(structured):9.1f} stories/s per CPU second  "
+          f"(ratio with/without labeller {docs_c / r_c:.2f})")
     print(f"  naive blank-line split : {base_s:9.1f} docs/s  (ratio sinodesk/naive {docs_s / base_s:.3f})")
 
     def ours_html(page: str):

@@ -110,13 +110,15 @@ def _own(t: str, kind: str) -> list[float]:
     end = _end_class(s)
     sents = len(sentences(s)) if n < 300 else 5
     size = len(head)
+    digit = digits > 0 or _DIGIT.search(s, 0, 160) is not None
+    has_url = ("http" in s or "www." in s) and URL.search(s) is not None
     return [
         math.log1p(n) / 6, math.log1p(len(s.split()) if len(s) > SAMPLE_CHARS else len(words)) / 5, cjk / max(1, size),
         end == 1, end == 2, end == 3, end == 4,
         bool(_NUMBERED.match(s)), bool(_NO_NUMBER.match(s)), bool(_BULLET_CHAR.match(s)),
         bool(MD_HEADING.match(s)), bool(_EMPH.match(s)), bool(_BRACKET.match(s)),
         s[:1].islower(), upper / max(1, len(letters)), caps_words / max(1, len(words)),
-        bool(URL.search(s, 0, 160)), is_url_line(s), bool(_DATE.search(s, 0, 160)), bool(_TIME.search(s, 0, 160)),
+        has_url, has_url and is_url_line(s), digit and bool(_DATE.search(s, 0, 160)), digit and bool(_TIME.search(s, 0, 160)),
         min(3, len(_ARROWS.findall(s))) / 3, not _ALNUM.search(s),
         is_title_like(s), is_prose(s), is_closing(s), _has_inline(t),
         kind == "boilerplate", s[:1] in "([（", math.log1p(sents) / 3,
