@@ -181,8 +181,8 @@ def _dateline_meta(d: "_Doc", rng: random.Random) -> None:
                        f"Updated {_date(rng, 'short')}", f"{rng.choice(_NAMES)} | {_date(rng)}"]))
 
 
-def _source_meta(d: "_Doc", rng: random.Random, a: Article) -> None:
-    d.meta(rng.choice([f"Source: {a.outlet}", f"Via {a.outlet}", f"({a.outlet})", f"Source: {a.outlet}, {_date(rng, 'us')}"]))
+def _source_meta(d: "_Doc", rng: random.Random, a: Article, *after: str) -> None:
+    d.meta(rng.choice([f"Source: {a.outlet}", f"Via {a.outlet}", f"({a.outlet})", f"Source: {a.outlet}, {_date(rng, 'us')}"]), *after)
 
 
 # --------------------------------------------------------------------------- layouts
@@ -239,8 +239,7 @@ def number_sign(arts, rng):
         d.head(f"No. {k} — {a.headline}", "")
         d.add(a.paras[0], "")
         if sourced:
-            _source_meta(d, rng, a)
-            d.add("")
+            _source_meta(d, rng, a, "")
         d.furniture("Read the full story »", "")
         d.story(a, a.headline, [a.paras[0]])
     d.furniture("Previous issues | Archive | Contact", "© 2019 The Weekly Countdown. All rights reserved.")
@@ -280,8 +279,7 @@ def byline_cards(arts, rng):
         for p in a.paras:
             d.add(p, "")
         if sourced:
-            _source_meta(d, rng, a)
-            d.add("")
+            _source_meta(d, rng, a, "")
         d.story(a, a.headline)
     d.furniture("Most popular", "Most viewed this week", "Newsletters", "")
     return d, ".txt"
@@ -502,8 +500,7 @@ def markdown_headings(arts, rng):
         for p in a.paras:
             d.add(p, "")
         if sourced:
-            _source_meta(d, rng, a)
-            d.add("")
+            _source_meta(d, rng, a, "")
         d.story(a, a.headline)
     return d, ".txt"
 

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .layouts import LayoutDoc
-from .segment import pk
+from .segment import BoundaryCounts, pk
 
 _WS = re.compile(r"\s+")
 _MARK = re.compile(r"^[\s#*_>•\-]+|[\s*_]+$")
@@ -38,15 +38,17 @@ def norm(text: str | None) -> str:
     return _MARK.sub("", _WS.sub(" ", text or "")).strip()
 
 
-@dataclass(slots=True)
-class LayoutScore:
-    """Counts for one layout (or any set of documents), summed over its documents."""
+def _share(part: int, whole: int, empty: float) -> float:
+    return part / whole if whole else empty
 
-    layout: str
+
+@dataclass(slots=True)
+class LayoutScore(BoundaryCounts):
+    """Counts for one layout (or any set of documents), summed over its documents; boundary
+    P/R/F1 come from :class:`BoundaryCounts` (every story start counts, the first too)."""
+
+    layout: str = ""
     docs: int = 0
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     pk_sum: float = 0.0
     heads_right: int = 0
     gold_stories: int = 0
@@ -59,37 +61,24 @@ class LayoutScore:
     problems: list[str] = field(default_factory=list)
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
     def pk(self) -> float:
-        return self.pk_sum / self.docs if self.docs else 0.0
+        return _share(self.pk_sum, self.docs, 0.0)
 
     @property
     def headline_accuracy(self) -> float:
-        return self.heads_right / self.gold_stories if self.gold_stories else 1.0
+        return _share(self.heads_right, self.gold_stories, 1.0)
 
     @property
     def boiler_leakage(self) -> float:
-        return self.boiler_leaked / self.boiler if self.boiler else 0.0
+        return _share(self.boiler_leaked, self.boiler, 0.0)
 
     @property
     def sep_leakage(self) -> float:
-        return self.seps_leaked / self.seps if self.seps else 0.0
+        return _share(self.seps_leaked, self.seps, 0.0)
 
     @property
     def whole_rate(self) -> float:
-        return self.singles_whole / self.singles if self.singles else 1.0
+        return _share(self.singles_whole, self.singles, 1.0)
 
     def row(self) -> dict:
         return {"layout": self.layout, "docs": self.docs, "precision": self.precision, "recall": self.recall,
@@ -356,8 +345,8 @@ def run_layouts(shared, docs: int = 12, singles: int = 4, layouts: list[str] | N
             path.write_text(model.to_json(), encoding="utf-8")
             fold = dataclasses.replace(base, segment=dataclasses.replace(base.segment, layout_model=str(path)))
             got = run(measure[name], fold)
-            score = LayoutScore(name)
-            peer_scores = {p: LayoutScore(name) for p in PEERS}
+            score = LayoutScore(layout=name)
+            peer_scores = {p: LayoutScore(layout=name) for p in PEERS}
             for d in measure[name]:
                 text, stories = got[d.name]
                 score_doc(d, text, stories, score)

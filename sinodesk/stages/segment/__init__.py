@@ -22,8 +22,8 @@ from dataclasses import dataclass, fields, replace
 from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
 from .cohesion import CohesionParams, split_units
-from .headline import is_prose, is_title_like
-from .layout import furniture, load_model
+from .headline import is_prose, is_title_like, strip_bullet
+from .layout import bag, furniture, load_model
 from .sources import is_closing
 from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _runs, find_headlines, find_items, wrapped_lines
 
@@ -70,22 +70,47 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     content = _content(lines)
     if not content:
         return Plan("single", [])
-    excluded: set[int] = set()
+    excluded: set[int] = _contents_list(lines, content)
     meta: set[int] = set()
-    if opts.layout:
-        excluded, meta = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
+    doubtful: set[int] = set()
+    content = [i for i in content if i not in excluded]
+    if opts.layout and content:
+        junk, meta, doubtful = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
+        excluded |= junk
         # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
         meta = {i for i in meta if not is_closing(lines[i].text)}
         excluded |= repeated_lines(lines, content)
         content = [i for i in content if i not in excluded and i not in meta]
         if not content:
             return Plan("single", [])
+    if not content:
+        return Plan("single", [])
     plan = _plan(lines, content, opts)
-    plan.excluded, plan.meta = excluded | _trailer(lines, plan), meta
+    plan.excluded, plan.meta = excluded | _trailer(lines, plan, doubtful), meta
     return plan
 
 
-def _trailer(lines: tuple[Line, ...], plan: Plan) -> set[int]:
+def _key(text: str) -> str:
+    return " ".join(strip_bullet(text)[1].lower().split()).strip("*_#:： ")
+
+
+def _contents_list(lines: tuple[Line, ...], content: list[int]) -> set[int]:
+    """A table of contents ("Key events", "In this issue"): lines that repeat a later title-like
+    line (a headline is written once, its earlier copy lists it), with the heading right above
+    them."""
+    later: dict[str, int] = {}
+    for i in content:
+        if is_title_like(lines[i].text):
+            later[_key(lines[i].text)] = i
+    toc = {i for i in content if len(lines[i].text) < 200 and later.get(_key(lines[i].text), i) > i}
+    for i in sorted(toc):
+        k = content.index(i)
+        if k and content[k - 1] not in toc and is_title_like(lines[content[k - 1]].text) and not is_prose(lines[content[k - 1]].text):
+            toc.add(content[k - 1])
+    return toc
+
+
+def _trailer(lines: tuple[Line, ...], plan: Plan, doubtful: set[int] = frozenset()) -> set[int]:
     """The page's trailer after the last story: short lines that are neither prose nor a
     source line after the last paragraph ("More headlines »", "Share | Unsubscribe"); in a
     list of items, everything after the last item; in a digest whose stories open on
@@ -94,8 +119,16 @@ def _trailer(lines: tuple[Line, ...], plan: Plan) -> set[int]:
         return set()
     last = plan.starts[-1].line
     tail = [i for i in range(last + 1, len(lines)) if lines[i].kind == "text" and i not in plan.excluded]
-    prose = [i for i in tail if is_prose(lines[i].text)]
-    short_tail = {i for i in tail if prose and i > prose[-1] and not is_closing(lines[i].text)}
+    # paragraphs the labeller doubts at the very end that share no word with their story
+    # ("Thanks for reading", "You are receiving this e-mail because ...") are the page's
+    story_words = set().union(*(bag(lines[i].text) for i in [last] + tail if i not in doubtful)) if tail else set()
+    dropped: set[int] = set()
+    while True:
+        prose = [i for i in tail if is_prose(lines[i].text) and i not in dropped]
+        if not prose or prose[-1] not in doubtful or bag(lines[prose[-1]].text) & story_words:
+            break
+        dropped.add(prose[-1])
+    short_tail = {i for i in tail if prose and i > prose[-1] and not is_closing(lines[i].text)} | dropped
     if plan.mode == "single":
         return short_tail
     if plan.starts[-1].inline is not None and all(st.inline is not None for st in plan.starts):
@@ -161,9 +194,16 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
     """Content from the first headline on, when what comes before it is a short page title or
     note (a masthead) rather than the article's own lead."""
     runs = _runs(lines, content)
-    if not runs or runs[0][0][0] == content[0]:
+    if not runs:
         return content
-    first = runs[0][0][0]
+    run, body = runs[0]
+    if run[0] == content[0]:
+        # a run of title-like lines at the top: the headline is the line that shares words with
+        # the body ("Sign in | Register" above "Quake hits ..." shares none); lines above it go
+        words = bag(lines[body].text)
+        pick = next((i for i in run if bag(lines[i].text) & words), run[0])
+        return [i for i in content if i >= pick]
+    first = run[0]
     lead = sum(len(lines[i].text.strip()) for i in content if i < first)
     return [i for i in content if i >= first] if lead < MASTHEAD_MAX_CHARS else content
 

@@ -38,7 +38,7 @@ from ...errors import ConfigError
 from ...records import Line
 from .headline import BULLET, DATELINE, DATELINE_ZH, MD_HEADING, inline_headline, is_prose, is_title_like
 from .sources import DATE, URL, is_closing, is_url_line
-from .text import CJK, CJK_RUN, sentences, visible_len
+from .text import CJK, CJK_RUN, STOPWORDS, sentences, visible_len
 
 LABELS = ("body", "headline", "section", "meta", "boilerplate", "separator")
 BODY, HEADLINE, SECTION, META, BOILERPLATE, SEPARATOR = range(len(LABELS))
@@ -179,10 +179,10 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(1, keepdims=True)
 
 
-def _bag(text: str) -> set[str]:
+def bag(text: str) -> set[str]:
     """Content words of a line (lower-cased, four letters or more) and CJK character pairs."""
     low = text[:SAMPLE_CHARS * 2].lower()
-    out = set(_BAG_WORD.findall(low))
+    out = set(_BAG_WORD.findall(low)) - STOPWORDS
     for run in CJK_RUN.findall(low):
         out.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
     return out
@@ -207,15 +207,15 @@ def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
     prose = [k for k in range(n) if prose_flags[k]]
     first_prose = prose[0] if prose else n
     last_prose = prose[-1] if prose else -1
-    bags = [_bag(t) for t in texts]
+    bags = [bag(t) for t in texts]
     rows = []
     for k, i in enumerate(idx):
         # vocabulary shared with the lines around: a story's lines talk about the same things,
         # furniture talks about the page
-        bag = bags[k]
-        size = max(1, len(bag))
-        before = sum(1 for w in bag if any(w in b for b in bags[max(0, k - 3):k])) if bag and k else 0
-        after = sum(1 for w in bag if any(w in b for b in bags[k + 1:k + 4])) if bag else 0
+        own_words = bags[k]
+        size = max(1, len(own_words))
+        before = sum(1 for w in own_words if any(w in b for b in bags[max(0, k - 3):k])) if own_words and k else 0
+        after = sum(1 for w in own_words if any(w in b for b in bags[k + 1:k + 4])) if own_words else 0
         rows.append((
             math.log(ck[keys[k]]), math.log(co[opens[k]]), math.log(cs[shapes[k]]) / 2, math.log1p(n) / 5,
             k / max(1, n - 1), 0.0, 0.0, k < first_prose, k > last_prose,
@@ -270,17 +270,20 @@ def load_model(path: str = "") -> LineModel:
     return LineModel.from_json(p.read_text(encoding="utf-8"))
 
 
+PROSE_DOUBT = 0.9  # a paragraph the model is this sure is furniture is doubtful
 PROSE_THRESHOLD = 2.0  # prose is never dropped on the model's word alone (rules and the trailer logic catch prose furniture)
 
 
-def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5) -> tuple[set[int], set[int]]:
-    """(furniture and separator lines, metadata lines): the lines the model is at least
-    ``threshold`` sure are no story's headline or body."""
+def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5) -> tuple[set[int], set[int], set[int]]:
+    """(furniture and separator lines, metadata lines, doubtful prose): the lines the model is
+    at least ``threshold`` sure are no story's headline or body, and the paragraphs of prose it
+    takes for furniture (kept unless they also share no words with their story: see
+    ``segment._trailer``)."""
     # only short lines and non-prose can be furniture or metadata (prose and items are kept
     # whatever the model says): a text of paragraphs alone needs no labelling
     if sum(1 for ln in lines if ln.kind != "blank") < MIN_LINES or all(
             ln.kind != "text" or is_prose(ln.text) or _has_inline(ln.text) for ln in lines):
-        return set(), set()
+        return set(), set(), set()
     idx, prob = predict(model, lines)
     junk = prob[:, BOILERPLATE] + prob[:, SEPARATOR]
     # A paragraph of prose, a title-like line (a headline or a section) and an item that opens
@@ -291,9 +294,10 @@ def furniture(lines: tuple[Line, ...], model: LineModel, threshold: float = 0.5)
             PROSE_THRESHOLD if is_prose(lines[i].text) or (is_title_like(lines[i].text) and i in nxt and is_prose(lines[nxt[i]].text))
             else threshold for i in idx]
     excluded = {i for i, p, t in zip(idx, junk, sure) if p >= t}
+    doubtful = {i for i, p, t in zip(idx, junk, sure) if t == PROSE_THRESHOLD and p >= PROSE_DOUBT and is_prose(lines[i].text)}
     meta = {i for i, p, t in zip(idx, prob[:, META], sure) if p >= threshold and t < 2.0 and i not in excluded
             and not is_prose(lines[i].text) and _meta_trait(lines[i].text)}
-    return excluded, meta
+    return excluded, meta, doubtful
 
 
 def _meta_trait(text: str) -> bool:
