@@ -76,13 +76,15 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     content = [i for i in content if i not in excluded]
     if opts.layout and content:
         junk, meta, doubtful = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
-        excluded |= junk
         # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
         meta = {i for i in meta if not is_closing(lines[i].text)}
-        excluded |= repeated_lines(lines, content)
-        content = [i for i in content if i not in excluded and i not in meta]
-        if not content:
-            return Plan("single", [])
+        junk |= repeated_lines(lines, content)
+        kept = [i for i in content if i not in junk and i not in meta]
+        if kept:  # a document the clean stage kept text in is never furniture from top to bottom
+            excluded |= junk
+            content = kept
+        else:
+            meta, doubtful = set(), set()
     if not content:
         return Plan("single", [])
     plan = _plan(lines, content, opts)
@@ -102,7 +104,9 @@ def _contents_list(lines: tuple[Line, ...], content: list[int]) -> set[int]:
     for i in content:
         if is_title_like(lines[i].text):
             later[_key(lines[i].text)] = i
-    toc = {i for i in content if len(lines[i].text) < 200 and later.get(_key(lines[i].text), i) > i}
+    nxt = dict(zip(content, content[1:]))
+    toc = {i for i in content if len(lines[i].text) < 200 and later.get(_key(lines[i].text), i) > i
+           and not (i in nxt and is_prose(lines[nxt[i]].text))}  # a copy with its own body is a story
     for i in sorted(toc):
         k = content.index(i)
         if k and content[k - 1] not in toc and is_title_like(lines[content[k - 1]].text) and not is_prose(lines[content[k - 1]].text):
