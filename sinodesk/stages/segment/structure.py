@@ -50,12 +50,12 @@ class Plan:
 
 
 def closes_story(lines: tuple[Line, ...], prev: int | None, upto: int) -> bool:
-    """Whether the story before line ``upto`` was closed (source line, URL or Read More)."""
+    """Whether the story before line ``upto`` was closed (source line, URL, Read More or a rule)."""
     if prev is None:
         return False
     if is_closing(lines[prev].text) or READ_MORE_TAIL.search(lines[prev].text):
         return True
-    return any(lines[k].kind == "boilerplate" and lines[k].reason == "read-more" for k in range(prev + 1, upto))
+    return any(lines[k].kind == "boilerplate" and lines[k].reason in ("read-more", "separator") for k in range(prev + 1, upto))
 
 
 def find_items(lines: tuple[Line, ...], content: list[int], wrapped: frozenset[int] = frozenset()) -> Plan | None:
@@ -166,6 +166,8 @@ def find_headlines(lines: tuple[Line, ...], content: list[int], wrapped: frozens
     closed = []
     for run, _ in runs:
         k = pos[run[0]]
+        while k and is_section_like(lines[content[k - 1]].text):  # a section heading between two stories
+            k -= 1
         prev = content[k - 1] if k else None
         closed.append(closes_story(lines, prev, run[0]))
     n_closed = sum(closed[1:])
