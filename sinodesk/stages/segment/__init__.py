@@ -25,7 +25,7 @@ from .cohesion import CohesionParams, split_units
 from .headline import is_prose, is_title_like, strip_bullet
 from .layout import bag, furniture, load_model
 from .sources import is_closing
-from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _runs, find_headlines, find_items, wrapped_lines
+from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _is_masthead, _runs, find_headlines, find_items, wrapped_lines
 
 __all__ = ["SegmentOptions", "segment", "plan_stories"]
 
@@ -201,6 +201,8 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
     if not runs:
         return content
     run, body = runs[0]
+    if len(runs) >= 2 and _is_masthead(lines, content, run, body, runs[1][0][0]):
+        return [i for i in content if i >= runs[1][0][0]]  # the page's title and its note, then the article
     if run[0] == content[0]:
         # a run of title-like lines at the top: the headline is the line that shares words with
         # the body ("Sign in | Register" above "Quake hits ..." shares none); lines above it go
