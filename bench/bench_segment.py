@@ -82,12 +82,22 @@ def main() -> None:
                        for d in docs if d.name.endswith(".txt")]
     html_page = (DATA / "newsletter.html").read_text(encoding="utf-8")
 
+    from sinodesk.stages.segment.headline import inline_headline, is_prose, is_title_like
+    from sinodesk.stages.segment.sources import is_closing
+
+    def fresh():
+        """Forget the line judgements cached by earlier passes: each call is a new document."""
+        for fn in (inline_headline, is_prose, is_title_like, is_closing):
+            fn.cache_clear()
+
     def ours(text: str):
+        fresh()
         return segment(clean(_doc(text)))
 
     rules_only = SegmentOptions(layout=False)
 
     def rules(text: str):
+        fresh()
         return segment(clean(_doc(text)), rules_only)
 
     docs_s, stories, docs_c = rate(ours, structured, args.seconds)
@@ -102,6 +112,7 @@ def main() -> None:
     print(f"  naive blank-line split : {base_s:9.1f} docs/s  (ratio sinodesk/naive {docs_s / base_s:.3f})")
 
     def ours_html(page: str):
+        fresh()
         return segment(clean(_doc(render_html(page) or "")))
 
     h_s, h_n, _ = rate(ours_html, [html_page], args.seconds)

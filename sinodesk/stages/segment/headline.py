@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .sources import is_closing
@@ -12,6 +13,8 @@ BULLET = re.compile(
     r"^\s*(?:[•·▪◦●○■□►▶‣⁃∙◆◇★☆✓✔➢➤→*+\-–—]|\(?\d{1,3}[.)、．]|[（(]\d{1,3}[)）]|"
     r"[a-zA-Z][.)](?=\s)|[一二三四五六七八九十]{1,3}[、.．])\s*"
 )
+LINE_CACHE = 8192  # line judgements are pure functions of the line: the finders share them
+
 # A list number before a headline ("1) ", "2. ", "No. 3 -- ", "#4 ", "（5）", "六、").
 NUMBERED_HEAD = re.compile(r"^\s*(?:(?:No\.?|Nr\.?|#)\s*\d{1,3}\s*[—–:.\-]?\s*|\d{1,3}\s*[.)、．]\s*|[（(]\d{1,3}[)）]\s*|"
                            r"[一二三四五六七八九十]{1,3}[、.．]\s*)(?=\S)")
@@ -57,6 +60,7 @@ def _core(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_title_like(text: str) -> bool:
     """A line that could be a headline or a heading (not a sentence, not a list item)."""
     raw = text.strip()
@@ -99,6 +103,7 @@ def is_section_like(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_prose(text: str) -> bool:
     """A paragraph of running text."""
     t = text.strip()
@@ -129,6 +134,7 @@ _COLON = re.compile(r"^(?P<h>[^:：]{3,160}?)\s*[:：]\s+(?=\S)|^(?P<hz>[^:：]{
 _DASH = re.compile(r"^(?P<h>[^–—]{3,120}?)\s+[–—]\s+(?=[A-Z\"“])")
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def inline_headline(line: str) -> InlineHeadline | None:
     """Find a headline at the start of an item line, or None."""
     skip, rest = strip_bullet(line)

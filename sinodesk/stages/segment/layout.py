@@ -61,7 +61,8 @@ _META_CUE = re.compile(r"^\s*[(\[*_]*(?:by|posted|published|updated|filed|source
 _DIGITS = re.compile(r"\d+")
 _DATE = re.compile(DATE)
 _DIGIT = re.compile(r"\d")
-SAMPLE_CHARS = 300
+SAMPLE_CHARS = 120
+BAG_CHARS = 600  # the words of a line are read on its first 600 characters
 _BAG_WORD = re.compile(r"[a-z\u00e0-\u024f]{4,}")
 
 
@@ -181,7 +182,7 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 def bag(text: str) -> set[str]:
     """Content words of a line (lower-cased, four letters or more) and CJK character pairs."""
-    low = text[:SAMPLE_CHARS * 2].lower()
+    low = text[:BAG_CHARS].lower()
     out = set(_BAG_WORD.findall(low)) - STOPWORDS
     for run in CJK_RUN.findall(low):
         out.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -32,6 +33,7 @@ def is_source_line(text: str) -> bool:
     return len(t) <= CITATION_MAX_CHARS and CITATION.match(t) is not None
 
 
+@lru_cache(maxsize=8192)  # pure: the labeller and every finder ask about the same lines
 def is_closing(text: str) -> bool:
     """Any line that may close a story: source line, citation or URL."""
     return is_url_line(text) or is_source_line(text)
