@@ -32,6 +32,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", _rx(r"skip to (?:the )?(?:main )?(?:content|navigation)|menu|main menu|home|search|"
                        r"search for:?|back to top|toggle navigation|close|open menu|跳到内容|返回顶部|首页")),
     ("navigation", _rx(r"(?:[^|»›>]{1,25}\s*[|»›>]\s*){3,}[^|»›>]{0,25}")),  # Home | News | World ...
+    ("navigation", _rx(r"[^|.!?。]{1,15}(?:\s\|\s[^|.!?。]{1,15}){1,2}")),  # a short menu: Sign in | Register
     ("subscribe", _rx(r"subscribe(?: now)?\b.{0,80}|sign up\b.{0,80}(?:newsletter|updates|alerts).{0,40}|"
                       r"(?:please )?enter (?:your|a valid) e-?mail(?: address)?\b.{0,80}|"
                       r"join (?:our|the) (?:mailing list|newsletter).{0,40}|get (?:our|the) newsletter.{0,40}|订阅.{0,20}")),

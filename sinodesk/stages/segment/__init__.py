@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields, replace
 from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
 from .cohesion import CohesionParams, split_units
-from .headline import is_prose, is_title_like, strip_bullet
+from .headline import inline_headline, is_bullet, is_prose, is_title_like, strip_bullet
 from .layout import bag, furniture, load_model
 from .sources import is_closing
 from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _is_masthead, _runs, find_headlines, find_items, wrapped_lines
@@ -133,7 +133,11 @@ def _trailer(lines: tuple[Line, ...], plan: Plan, doubtful: set[int] = frozenset
             break
         dropped.add(prose[-1])
     short_tail = {i for i in tail if prose and i > prose[-1] and not is_closing(lines[i].text)} | dropped
-    if plan.mode == "single":
+    if plan.mode == "single" and is_bullet(lines[last].text) and inline_headline(lines[last].text):
+        # one item, whole in its line: what follows it and shares no word with it is the trailer
+        words = bag(lines[last].text)
+        while tail and not bag(lines[tail[-1]].text) & words:
+            short_tail.add(tail.pop())
         return short_tail
     if plan.starts[-1].inline is not None and all(st.inline is not None for st in plan.starts):
         # a list of items, each whole in its line: what follows the last item (and is not its
@@ -145,7 +149,7 @@ def _trailer(lines: tuple[Line, ...], plan: Plan, doubtful: set[int] = frozenset
         if keep < len(tail):
             plan.starts[-1].stop = tail[keep]
         return set(tail[keep:])
-    if not seps_after(lines, last):
+    if plan.mode == "single" or not seps_after(lines, last):
         return short_tail
     cut = seps_after(lines, last)[-1]
     if plan.starts[-1].stop is None or plan.starts[-1].stop > cut:
