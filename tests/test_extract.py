@@ -359,13 +359,19 @@ def test_headline_cue_and_false_cues():
     assert not y.attributions
 
 
-def test_attribution_scorer_matches_whole_tokens_only():
-    from sinodesk.eval.extract import surfaces_match
+def test_attribution_matchers_strict_and_loose():
+    from sinodesk.eval.extract import _attr_strict, surfaces_match
 
+    # loose: whole-token runs (reported apart)
     assert not surfaces_match("Xi", "Xinhua")
     assert surfaces_match("Spring Festival Travel Working Group", "2025 Spring Festival Travel Working Group")
-    assert surfaces_match("Taiwan's Ministry of Digital Affairs", "Ministry of Digital Affairs")
     assert not surfaces_match("Li", "Liberty Times")
+    # strict: canonical source or the full name span, nothing shorter
+    assert _attr_strict(("Global Times", None), ("Global Times", "the Global Times"))
+    assert not _attr_strict(("Global Times", None), ("the", "the"))
+    assert not _attr_strict(("the Global Times", None), ("The", "the"))
+    assert not _attr_strict(("Gabriel Merino", "Merino"), ("Merino Group", "Merino Group"))
+    assert _attr_strict(("Gabriel Merino", "Merino"), ("Gabriel Merino", "Merino"))
 
 
 def test_fast_english_dates_match_dateparser():
