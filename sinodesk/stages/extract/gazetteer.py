@@ -28,6 +28,8 @@ LABELS = {
     "malware": "MALWARE",
     "threat-actor": "THREAT_ACTOR",
     "law": "LAW",
+    "event": "EVENT",
+    "fac": "FAC",
 }
 
 # Outlet names that are also ordinary words, or too short to be safe, are not

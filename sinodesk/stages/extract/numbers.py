@@ -24,12 +24,6 @@ _SCALE = {
     "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12,
     "百万": 10**6, "千万": 10**7, "千万亿": 10**15, "千萬億": 10**15,
 }
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a thousand": 1000, "a million": 10**6, "a billion": 10**9,
-}
 _CURRENCY_PREFIX = {
     "US$": "USD", "$": "USD", "USD": "USD", "RMB": "CNY", "¥": "CNY", "€": "EUR", "£": "GBP",
     "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "Rs": "INR", "Rs.": "INR", "₹": "INR",
@@ -105,50 +99,16 @@ _TAIL = re.compile(
 )
 
 
-_WORDNUM = re.compile(
-    rf"\b(?P<approx>{_APPROX})?(?<![\w-])(?P<w>a hundred|a thousand|a million|a billion|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
-    rf"(?: (?P<scale>thousand|million|billion|trillion))?(?P<pct> percent\b| per cent\b)?(?P<times> times\b)?",
-    re.I,
-)
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
     r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條)?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
-_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-             "九": 9}
-
-
-_ZH_PLACE = {"十": 10, "百": 100, "千": 1000}
-
-
-def zh_numeral(s: str) -> float | None:
-    """Value of a Chinese numeral up to 9,999 with an optional decimal part ('四十八' 48, '十五点五'
-    15.5, '一百零五' 105); None for anything else."""
-    whole, _, frac = s.replace("點", "点").partition("点")
-    total, digit, last_place = 0, None, 10**4
-    for ch in whole:
-        if ch in "零〇" and total:  # a place holder inside a number: 一百零五
-            continue
-        if ch in _ZH_DIGIT:
-            if digit is not None:
-                return None  # two digits in a row ('四八') is not a numeral this handles
-            digit = _ZH_DIGIT[ch]
-        elif ch in _ZH_PLACE:
-            place = _ZH_PLACE[ch]
-            if place >= last_place:
-                return None  # places must fall: '十十', '一十百' are not numerals
-            total += (1 if digit is None else digit) * place
-            digit, last_place = None, place
-        else:
-            return None
-    total += digit or 0
-    if frac:
-        if any(ch not in _ZH_DIGIT for ch in frac):
-            return None
-        total += float("0." + "".join(str(_ZH_DIGIT[ch]) for ch in frac))
-    return float(total)
+# A Chinese numeral followed by a unit or measure word: "一万两千人", "三千多名", "五十亿元", "两艘".
+_ZH_WORD_UNIT = re.compile(
+    r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條)"
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 _ID_WORDS = (
     "Article", "Section", "Chapter", "No.", "Unit", "Level", "Tier", "Phase", "Model", "Type", "Class", "Category",
@@ -370,149 +330,149 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[NumHit]:
     """Numeric claims in ``text[start:end]``; ``blocked`` spans (dates, names) are skipped."""
-    hits: list[NumHit] = []
     is_blocked = _Blocked(blocked)
-
-    for core in _CORE.finditer(text, start, end):
-        # Cheap rejections first (they only need the digits), then prefix and tail.
-        ns, ne = core.span()
-        if is_blocked(ns, ne):
-            continue
-        after = text[ne : ne + 4]
-        if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
-            continue
-        if _id_before(text[max(start, ns - 12) : ns]):
-            continue
-        if _LIST_DOT.match(text, ne, ne + 2) and text[text.rfind("\n", 0, ns) + 1 : ns].strip() == "":
-            continue  # list marker "1. "
-        if text[max(0, ns - 1) : ns] in ("+", "#") or _WORD_CHAR.match(text[ne : ne + 1] or " "):
-            continue
-        num = core.group()
-        # Prefix: approximator and/or currency right before the digits ("over $", "RMB ").
-        lo = max(start, ns - 40)
-        pre = _PREFIX.search(text, lo, ns) if text[lo:ns].rstrip().lower().endswith(_PREFIX_ENDS) else None
-        approx, cur = pre.group("approx", "cur") if pre is not None else (None, None)
-        tail = _TAIL.match(text, ne)
-        scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
-        if _YEAR.fullmatch(num) is not None and not (scale or pct or cur or curw):
-            continue  # a calendar year
-        s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
-        m_end = tail.end()
-        value = _scaled(num, scale)
-        unit = None
-        e = m_end
-        if cur:
-            unit = _CURRENCY_PREFIX.get(cur.strip(), "USD")
-        if pct:
-            unit = "percentage points" if "point" in pct.lower() else "percent"
-        elif times:
-            unit = "times"
-        elif curw:
-            unit = _CURRENCY_WORD[curw.strip().lower()]
-        elif unit is None:
-            unit, e2 = _count_unit(text, m_end, end)
-            if unit:
-                e = e2
-        e = max(e, m_end)
-        if unit is None and not scale and _named_before(text, start, ns):
-            continue  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
-        # trailing currency noun after a count unit: "163 billion rupees" handled by curw;
-        # "(about 3.55 trillion USD)" likewise.
-        if is_blocked(s, e) and not is_blocked(ns, ne):
-            e = ne if not scale else tail.end("scale")
-        hits.append(NumHit(s, e, value, unit, None))
-    for m in _wordnum_matches(text, start, end):
-        if not (m.group("pct") or m.group("times") or m.group("scale")):
-            continue
-        if is_blocked(m.start(), m.end()):
-            continue
-        v = Decimal(_WORDS[m.group("w").lower()])
-        if m.group("scale"):
-            v *= _SCALE[m.group("scale").lower()]
-        unit = "percent" if m.group("pct") else ("times" if m.group("times") else None)
-        hits.append(NumHit(m.start(), m.end(), float(v), unit, None))
+    hits = _digit_claims(text, start, end, is_blocked)
+    hits += _word_claims(text, start, end, is_blocked)
     if not text.isascii() and _HAS_HAN.search(text, start, end):
-        for m in _ZH.finditer(text, start, end):
-            if not (m.group("scale") or m.group("unit")):
-                continue
-            if is_blocked(m.start("num"), m.end("num")):
-                continue
-            after = text[m.end() : m.end() + 1]
-            if after in "年月日号" and not m.group("unit"):
-                continue
-            unit_raw = m.group("unit")
-            unit = _CURRENCY_WORD.get(unit_raw) or _UNIT_NORMAL.get(unit_raw or "", None) if unit_raw else None
-            if unit_raw in ("个", "個", "次") and not m.group("scale"):
-                continue
-            hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), m.group("scale")), unit, None))
-        for m in _ZH_PCT.finditer(text, start, end):
-            num = m.group("num")
-            value = float(Decimal(num)) if num[0].isdigit() else zh_numeral(num)
-            if value is not None:
-                hits.append(NumHit(m.start(), m.end(), value, "percent", None))
-    hits = _dedupe(hits)
-    hits = _share_range_units(text, hits)
-    out = []
-    for h in hits:
-        subj = _subject(text, _sentence_start(text, h.start, start), h.start)
-        out.append(NumHit(h.start, h.end, h.value, h.unit, subj))
-    return out
+        hits += _chinese_claims(text, start, end, is_blocked)
+    hits = _share_range_units(text, _dedupe(hits))
+    return [NumHit(h.start, h.end, h.value, h.unit, _subject(text, _sentence_start(text, h.start, start), h.start)) for h in hits]
 
 
-# \b(?:percent|per cent|times|thousand|million|billion|trillion)\b, case-insensitive, written
-# to start with a character class so ``re`` skips ahead in C (see scan.py).
-_WORD_KEYS = re.compile(
-    r"[pPtTmMbB](?<!\w[pPtTmMbB])"
-    r"(?i:(?<=p)ercent|(?<=p)er cent|(?<=t)imes|(?<=t)housand|(?<=m)illion|(?<=b)illion|(?<=t)rillion)\b"
-)
+def _digit_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[NumHit]:
+    """Numbers written in digits, with approximator, currency, scale and unit."""
+    hits = []
+    for core in _CORE.finditer(text, start, end):
+        ns, ne = core.span()
+        if not _digits_may_claim(text, start, ns, ne, is_blocked):
+            continue
+        hit = _digit_claim(text, start, end, ns, ne, core.group(), is_blocked)
+        if hit is not None:
+            hits.append(hit)
+    return hits
 
 
-_KEYWORDS = ("percent", "per cent", "times", "thousand", "million", "billion", "trillion")
-_NUMBER_WORDS = tuple(sorted(_WORDS))  # _WORDNUM's number words ("a million", "three", ...)
+def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Blocked) -> bool:
+    """Cheap rejections that need only the digits: blocked, ordinals, clock times, identifiers, list markers."""
+    if is_blocked(ns, ne):
+        return False
+    after = text[ne : ne + 4]
+    if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
+        return False
+    if _id_before(text[max(start, ns - 12) : ns]):
+        return False
+    if _LIST_DOT.match(text, ne, ne + 2) and text[text.rfind("\n", 0, ns) + 1 : ns].strip() == "":
+        return False  # list marker "1. "
+    return not (text[max(0, ns - 1) : ns] in ("+", "#") or _WORD_CHAR.match(text[ne : ne + 1] or " "))
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # re's \\w for str patterns
+def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
+    lo = max(start, ns - 40)
+    pre = _PREFIX.search(text, lo, ns) if text[lo:ns].rstrip().lower().endswith(_PREFIX_ENDS) else None
+    approx, cur = pre.group("approx", "cur") if pre is not None else (None, None)
+    tail = _TAIL.match(text, ne)
+    scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
+    if _YEAR.fullmatch(num) is not None and not (scale or pct or cur or curw):
+        return None  # a calendar year
+    s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
+    m_end = tail.end()
+    unit, e = _tail_unit(text, end, m_end, cur, pct, times, curw)
+    if unit is None and not scale and _named_before(text, start, ns):
+        return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
+    if is_blocked(s, e) and not is_blocked(ns, ne):
+        e = ne if not scale else tail.end("scale")
+    return NumHit(s, e, _scaled(num, scale), unit, None)
 
 
-def _keyword_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of ``_WORD_KEYS.finditer(text, start, end)``.
-
-    ASCII text: find the keywords in the lower-cased text (same length, and re.I on ASCII is
-    plain lower-casing) and check the word boundaries; other text: the regex.
-    """
-    piece = text[start:end]
-    if not piece.isascii():
-        return [m.span() for m in _WORD_KEYS.finditer(text, start, end)]
-    low = piece.lower()
-    spans = []
-    for kw in _KEYWORDS:
-        n = len(kw)
-        i = low.find(kw)
-        while i >= 0:
-            p = start + i
-            if not (p > 0 and _is_word_char(text[p - 1])) and not (p + n < end and _is_word_char(text[p + n])):
-                spans.append((p, p + n))
-            i = low.find(kw, i + 1)
-    spans.sort()
-    return spans
+def _tail_unit(text: str, end: int, m_end: int, cur, pct, times, curw) -> tuple[str | None, int]:
+    """Unit of a number from its percent, "times", currency sign or word, or counted noun; and where it ends."""
+    if pct:
+        return ("percentage points" if "point" in pct.lower() else "percent"), m_end
+    if times:
+        return "times", m_end
+    if cur:
+        return _CURRENCY_PREFIX.get(cur.strip(), "USD"), m_end
+    if curw:
+        return _CURRENCY_WORD[curw.strip().lower()], m_end
+    unit, e2 = _count_unit(text, m_end, end)
+    return unit, (max(e2, m_end) if unit else m_end)
 
 
-def _wordnum_matches(text: str, start: int, end: int):
-    """Spelled-out numbers only matter before a scale, "percent" or "times": look only there."""
-    seen = set()
-    for ks, ke in _keyword_spans(text, start, end):
-        lo = max(start, ks - 45)
-        hi = min(end, ke + 20)
-        window = text[lo:hi]
-        if _RE_I_SPECIAL.isdisjoint(window):
-            low = window.lower()
-            if not any(w in low for w in _NUMBER_WORDS):
-                continue  # no number word to spell the number with
-        for m in _WORDNUM.finditer(text, lo, hi):
-            if m.end() >= ke and m.start() not in seen:
-                seen.add(m.start())
-                yield m
+def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[NumHit]:
+    """Numbers in English words ("seventeen percent", "two Mirai-variant botnets") and fractions."""
+    from .numwords import english_runs, fractions
+
+    hits = []
+    for f in fractions(text, start, end):
+        if not is_blocked(f.start, f.end):
+            hits.append(NumHit(_with_approx(text, start, f.start), f.end, f.value, f.unit, None))
+    for s, e, value in english_runs(text, start, end):
+        if is_blocked(s, e) or _capitalised_mid_sentence(text, start, s):
+            continue
+        tail = _TAIL.match(text, e)
+        scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
+        if scale:
+            value *= _SCALE[scale.lower()]
+        unit, e2 = _tail_unit(text, end, tail.end(), None, pct, times, curw)
+        if unit is None and not scale:
+            continue
+        counted = not (pct or times or scale or curw)
+        if counted and (value < 2 or text.startswith(" of ", tail.end())):
+            continue  # "one day", "one of them": not a count someone claims
+        hits.append(NumHit(_with_approx(text, start, s), e2, value, unit, None))
+    return hits
+
+
+def _capitalised_mid_sentence(text: str, start: int, s: int) -> bool:
+    """"Formula One", "the Two Sessions": a capitalised number word inside a sentence is a name."""
+    if not text[s : s + 1].isupper():
+        return False
+    before = text[max(start, s - 2) : s]
+    return not (s == start or before.endswith(("\n", ". ", "! ", "? ", "“", '"')) or before.strip() == "")
+
+
+def _with_approx(text: str, start: int, s: int) -> int:
+    """Start of an approximator ("more than", "about") right before ``s``, else ``s``."""
+    lo = max(start, s - 30)
+    if not text[lo:s].rstrip().lower().endswith(_PREFIX_ENDS):
+        return s
+    m = _PREFIX.search(text, lo, s)
+    return m.start("approx") if m is not None and m.group("approx") else s
+
+
+def _chinese_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[NumHit]:
+    """Chinese amounts: digits or numerals with 万/亿 scales and a unit or measure word; 百分之 percentages."""
+    from .numwords import chinese_runs, zh_value
+
+    hits = []
+    for m in _ZH.finditer(text, start, end):
+        if not (m.group("scale") or m.group("unit")) or is_blocked(m.start("num"), m.end("num")):
+            continue
+        if text[m.end() : m.end() + 1] in "年月日号" and not m.group("unit"):
+            continue
+        unit_raw = m.group("unit")
+        if unit_raw in ("个", "個", "次") and not m.group("scale"):
+            continue
+        hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), m.group("scale")), _zh_unit(unit_raw), None))
+    for s, e, value in chinese_runs(text, start, end):
+        u = _ZH_WORD_UNIT.match(text, e)
+        if u is None or is_blocked(s, e) or text[s - 1 : s] == "第":
+            continue
+        if value < 2 and not any(ch in "十百千万萬亿億" for ch in text[s:e]):
+            continue  # 一名, 一家: "a", not a count
+        hits.append(NumHit(s, u.end(), value, _zh_unit(u.group("unit")), None))
+    for m in _ZH_PCT.finditer(text, start, end):
+        num = m.group("num")
+        value = float(Decimal(num)) if num[0].isdigit() else zh_value(num)
+        if value is not None:
+            hits.append(NumHit(m.start(), m.end(), value, "percent", None))
+    return hits
+
+
+def _zh_unit(unit_raw: str | None) -> str | None:
+    if not unit_raw:
+        return None
+    return _CURRENCY_WORD.get(unit_raw) or _UNIT_NORMAL.get(unit_raw)
 
 
 def _dedupe(hits: list[NumHit]) -> list[NumHit]:

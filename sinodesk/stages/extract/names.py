@@ -1,0 +1,267 @@
+"""Names no list holds: a learned span classifier over runs of capitalised words (English).
+
+Most English names are runs of capitalised words ("Gabriel Merino", "Heilongjiang Provincial
+Academy of Social Sciences", "Khabarovsk War Crimes Trials").  For each such run (capitalised
+tokens joined by a few small words: of, and, for, the, de ...) every sub-span of up to eight
+tokens is scored by a linear model over the span's words, shapes, suffixes, the words around
+it and what the gazetteer knows about it; a small dynamic programme then picks the
+non-overlapping spans that beat "no name" by the largest total margin.
+
+The weights in ``sinodesk/data/names/`` were distilled from spaCy's small English model's
+output on text whose licence allows it, joined with the gazetteer's labels, by
+``tools/train_names.py`` (source, licence and size in that folder's README).  Only tokens that
+start a run are looked at, so the model costs a fraction of a millisecond per story.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from .gazetteer import Gazetteer, GazMatch, label_of, slug
+
+LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
+PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
+          "EVENT": "event", "LAW": "law"}
+MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "names"
+MAX_SPAN = 8
+MAX_RUN = 14
+
+# Abbreviations with dots ("U.S.", "U.N."), words with inner hyphens/apostrophes/ampersands,
+# a possessive on its own, any other single character.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|['’]s\b|[^\W_]+(?:[-&][^\W_]+|['’](?!s\b)[^\W_]+)*|\S")
+_CONNECT = frozenset({"of", "and", "for", "the", "de", "del", "da", "do", "dos", "du", "von", "van", "der", "den", "la", "le",
+                      "al", "el", "bin", "y", "on", "&", "in"})
+_SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", "•", "-", "–", "—", "|"})
+_HEADS = frozenset(
+    "ministry department bureau commission administration office council committee court institute university academy "
+    "agency association center centre foundation corporation company bank party forum group federation authority "
+    "organization organisation society union lab laboratory network service army navy police force forces congress "
+    "assembly parliament exchange times daily news post press journal television radio fund team station hospital "
+    "school college alliance inc corp ltd co club league conference summit war trials festival games cup act law treaty "
+    "initiative program programme plan strategy province county district city prefecture island islands river mountain "
+    "mountains sea lake strait bay airport square street road bridge palace hall tower stadium".split()
+)
+
+
+def _shape(tok: str) -> str:
+    if tok.isupper():
+        return "X" if len(tok) > 1 else "x1"
+    if tok[:1].isupper():
+        return "Xx" if tok[1:].islower() or len(tok) == 1 else "XxX"
+    if tok.isdigit():
+        return "d"
+    if any(ch.isdigit() for ch in tok):
+        return "xd"
+    if tok.islower():
+        return "x"
+    return "o"
+
+
+def _cap(tok: str) -> bool:
+    c = tok[:1]
+    return c.isupper() or (c.isalpha() and any(ch.isupper() for ch in tok[1:]))
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Tokens of a stretch of text with their offsets and whether each opens a sentence/line."""
+
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    opens: list[bool]
+
+
+def tokenize(text: str, s0: int, e0: int) -> Tokens:
+    words, starts, ends, opens = [], [], [], []
+    prev_end = s0
+    prev = None
+    for m in _TOKEN.finditer(text, s0, e0):
+        tok = m.group()
+        s = m.start()
+        gap = text[prev_end:s]
+        opens.append(prev is None or "\n" in gap or prev in _SENT_END)
+        words.append(tok)
+        starts.append(s)
+        ends.append(m.end())
+        prev_end, prev = m.end(), tok
+    return Tokens(words, starts, ends, opens)
+
+
+def runs(toks: Tokens, line_case: list[bool] | None = None) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of each run of capitalised words (small words inside)."""
+    out = []
+    w = toks.text
+    n = len(w)
+    i = 0
+    while i < n:
+        if not _cap(w[i]) or not w[i][0].isalnum():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < MAX_RUN:
+            t = w[j]
+            if _cap(t) and t[0].isalnum() and not toks.opens[j]:
+                j += 1
+            elif t.isdigit() and j > i and _cap(w[j - 1]):
+                j += 1
+            elif t.lower() in _CONNECT and j + 1 < n and _cap(w[j + 1]) and not toks.opens[j + 1]:
+                j += 2
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer | None, src: str) -> list[str]:
+    """Feature names of tokens [i, j) inside run [r0, r1)."""
+    w = toks.text
+    words = [t.lower() for t in w[i:j]]
+    n = j - i
+    f = ["b", f"len={min(n, 6)}", f"first={words[0]}", f"last={words[-1]}", f"suf={words[-1][-3:]}",
+         "shape=" + "".join(_shape(t)[0] for t in w[i:j])[:8]]
+    f.extend("w=" + x for x in words)
+    if n > 1:
+        f.append(f"fl={words[0]}|{words[-1]}")
+    if words[-1] in _HEADS:
+        f.append("head")
+    if words[0] in _CONNECT or words[-1] in _CONNECT:
+        f.append("edge_small")
+    p1 = w[i - 1].lower() if i > 0 else "<s>"
+    p2 = w[i - 2].lower() if i > 1 else "<s>"
+    n1 = w[j].lower() if j < len(w) else "</s>"
+    n2 = w[j + 1].lower() if j + 1 < len(w) else "</s>"
+    f += [f"p1={p1}", f"p2={p2}|{p1}", f"n1={n1}", f"n2={n1}|{n2}"]
+    if toks.opens[i]:
+        f.append("opens")
+        f.append(f"opens_first={words[0]}")
+    f.append(f"edges={int(i == r0)}{int(j == r1)}")
+    if r1 - r0 > n:
+        f.append(f"runlen={min(r1 - r0, 6)}")
+    if gaz is not None:
+        c = gaz.lookup(src[toks.start[i] : toks.end[j - 1]])
+        if c:
+            f.append("gaz=" + label_of(c))
+        elif n > 1:
+            for k in (i, j - 1):
+                ck = gaz.lookup(w[k])
+                if ck:
+                    f.append(f"gaz{'L' if k == i else 'R'}=" + label_of(ck))
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    start: int
+    end: int
+    label: str
+    margin: float
+
+
+class NameModel:
+    """The packaged span classifier (vocabulary + weights), loaded on first use."""
+
+    def __init__(self, directory: Path = MODEL_DIR):
+        self.directory = Path(directory)
+
+    @cached_property
+    def _weights(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, tuple[str, ...]]:
+        data = np.load(self.directory / "names_en.npz")
+        with gzip.open(self.directory / "names_en.vocab.gz", "rt", encoding="utf-8") as fh:
+            vocab = {line.rstrip("\n"): k for k, line in enumerate(fh)}
+        scale = float(data["scale"])
+        W = data["W"].astype(np.float32) * scale
+        labels = tuple(str(x) for x in data["labels"])
+        return vocab, W, data["b"].astype(np.float32), labels
+
+    @property
+    def available(self) -> bool:
+        return (self.directory / "names_en.npz").exists()
+
+    def find(self, text: str, s0: int, e0: int, gaz: Gazetteer | None) -> list[NameHit]:
+        """Names in ``text[s0:e0]`` (English text), each with its label and margin over "no name"."""
+        toks = tokenize(text, s0, e0)
+        spans, feats = [], []
+        for r0, r1 in runs(toks):
+            for i in range(r0, r1):
+                if toks.text[i].lower() in _CONNECT:
+                    continue
+                for j in range(i + 1, min(r1, i + MAX_SPAN) + 1):
+                    if toks.text[j - 1].lower() in _CONNECT:
+                        continue
+                    spans.append((r0, r1, i, j))
+                    feats.append(span_features(toks, i, j, r0, r1, gaz, text))
+        if not spans:
+            return []
+        scores = self.score(feats)
+        return _decode(toks, spans, scores, self._weights[3])
+
+    def score(self, feats: list[list[str]]) -> np.ndarray:
+        vocab, W, b, _ = self._weights
+        idx, offs = [], []
+        for f in feats:
+            offs.append(len(idx))
+            idx.extend(k for k in map(vocab.get, f) if k is not None)
+        if not idx:
+            return np.tile(b, (len(feats), 1))
+        rows = W[np.fromiter(idx, dtype=np.int64, count=len(idx))]
+        out = np.zeros((len(feats), W.shape[1]), dtype=np.float32)
+        offs_arr = np.asarray(offs, dtype=np.int64)
+        nonempty = np.diff(np.append(offs_arr, len(idx))) > 0
+        out[nonempty] = np.add.reduceat(rows, offs_arr[nonempty], axis=0)
+        return out + b
+
+
+def _decode(toks: Tokens, spans, scores: np.ndarray, labels: tuple[str, ...]) -> list[NameHit]:
+    """Per run, the non-overlapping spans with the largest total margin over NONE."""
+    none = labels.index("NONE")
+    best_label = scores.argmax(axis=1)
+    margin = scores.max(axis=1) - scores[:, none]
+    by_run: dict[tuple[int, int], list[int]] = {}
+    for k, (r0, r1, _i, _j) in enumerate(spans):
+        if best_label[k] != none and margin[k] > 0:
+            by_run.setdefault((r0, r1), []).append(k)
+    out = []
+    for (r0, r1), ks in by_run.items():
+        ending: dict[int, list[int]] = {}
+        for k in ks:
+            ending.setdefault(spans[k][3], []).append(k)
+        best = {r0: (0.0, None)}
+        for pos in range(r0 + 1, r1 + 1):
+            cand = (best[pos - 1][0], None)
+            for k in ending.get(pos, ()):
+                i = spans[k][2]
+                total = best[i][0] + float(margin[k])
+                if total > cand[0]:
+                    cand = (total, k)
+            best[pos] = cand
+        pos = r1
+        while pos > r0:
+            k = best[pos][1]
+            if k is None:
+                pos -= 1
+                continue
+            i, j = spans[k][2], spans[k][3]
+            out.append(NameHit(toks.start[i], toks.end[j - 1], labels[best_label[k]], float(margin[k])))
+            pos = i
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer) -> list[GazMatch]:
+    """The model's names as entity candidates: the gazetteer's id when it knows the name, else a slug id."""
+    out = []
+    for h in model.find(text, s0, e0, gaz):
+        surface = text[h.start : h.end]
+        canonical = gaz.lookup(surface) or f"{PREFIX[h.label]}:{slug(surface)}"
+        if canonical.endswith(":"):
+            continue
+        out.append(GazMatch(h.start, h.end, canonical, label_of(canonical) if gaz.lookup(surface) else h.label))
+    return out

@@ -1,0 +1,126 @@
+"""Numbers written in words: English number words and fractions, Chinese numerals.
+
+The values come from libraries -- ``text2num`` for English number words ("seventeen",
+"twenty-five", "three hundred"), ``cn2an`` for Chinese numerals ("一万两千", "三千五百万") --
+while this module finds where a number written in words starts and ends, which libraries
+do not report, and what it counts.  Own code only for fractions ("one-third", "six in ten",
+"more than half"), which neither library reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_UNITS_EN = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+             "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred").split()
+_WORD = "|".join(sorted(_UNITS_EN, key=len, reverse=True))
+# A run of number words: "seventeen", "twenty-five", "three hundred and five", "a hundred".
+_EN_RUN = re.compile(
+    rf"(?<![\w-])(?:(?P<a>a) )?(?P<run>(?:{_WORD})(?:(?:[ -]|\sand\s)(?:{_WORD}))*)(?![\w])",
+    re.I,
+)
+_ORDINAL_FRACTION = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# "one-third", "two thirds", "three-fifths", "a quarter of"
+_FRACTION = re.compile(
+    r"(?<![\w-])(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[ -](?P<den>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![\w-])",
+    re.I,
+)
+# "six in ten", "one in five", "three out of four" (the second number written in words or digits)
+_IN_N = re.compile(
+    rf"(?<![\w-])(?P<num>{_WORD}|\d+) (?:in|out of) (?P<den>{_WORD}|\d+)(?![\w-])(?! (?:years?|months?|days?|weeks?|percent))",
+    re.I,
+)
+_APPROX_HALF = re.compile(
+    r"(?<![\w-])(?P<approx>(?:more than|less than|fewer than|nearly|almost|about|around|roughly|over|under|just over|just under|at least) )(?P<half>half)(?![\w-])",
+    re.I,
+)
+_HALF_OF = re.compile(r"(?<![\w-])(?P<half>[Hh]alf) of (?:the|all|its|their|those|these|them|us|all)\b")
+
+ZH_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億"
+_ZH_RUN = re.compile(rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][零〇一二三四五六七八九]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class WordNumber:
+    start: int
+    end: int
+    value: float
+    unit: str | None  # "fraction" for fractions, else None (the caller finds the counted noun)
+
+
+@lru_cache(maxsize=4096)
+def en_value(words: str) -> float | None:
+    """Value of an English number-word run ("twenty-five" 25, "a hundred" 100), by text2num."""
+    from text_to_num import text2num
+
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.startswith(("a ", "an ")):
+        w = "one " + w.split(" ", 1)[1]
+    try:
+        return float(text2num(w, "en"))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def zh_value(numeral: str) -> float | None:
+    """Value of a Chinese numeral ("一万两千" 12000, "十五点五" 15.5), by cn2an; None if it is not one."""
+    import cn2an
+
+    try:
+        v = cn2an.cn2an(numeral.replace("兩", "两").replace("萬", "万").replace("億", "亿").replace("點", "点"), "normal")
+    except (ValueError, KeyError, TypeError):
+        return None
+    return float(v)
+
+
+def english_runs(text: str, start: int, end: int):
+    """(start, end, value) of each run of English number words in ``text[start:end]``."""
+    for m in _EN_RUN.finditer(text, start, end):
+        run = m.group("run")
+        words = run.lower().replace("-", " ").split()
+        if words[-1] == "and":
+            continue
+        value = en_value(("a " if m.group("a") else "") + run)
+        if value is None:
+            continue
+        s = m.start("a") if m.group("a") and words[0] == "hundred" else m.start("run")
+        yield s, m.end(), value
+
+
+def fractions(text: str, start: int, end: int) -> list[WordNumber]:
+    """Fractions written in words, valued as ratios: one-third 0.3333, six in ten 0.6, more than half 0.5."""
+    out = []
+    for m in _FRACTION.finditer(text, start, end):
+        num = _SMALL[m.group("num").lower()]
+        den = _ORDINAL_FRACTION[m.group("den").lower()]
+        if m.group("num").lower() in ("a", "an") and not re.match(r" of\b", text[m.end() : m.end() + 3]):
+            continue  # "a quarter" of an hour / a year's quarter: only "a third of ..." is a share
+        if den == 4 and m.group("den").lower().startswith("quarter") and num == 1 and m.group("num").lower() in ("a", "an"):
+            pass
+        out.append(WordNumber(m.start(), m.end(), round(num / den, 4), "fraction"))
+    for m in _IN_N.finditer(text, start, end):
+        a, b = (en_value(x) if not x.isdigit() else float(x) for x in (m.group("num"), m.group("den")))
+        if a is None or not b or a >= b or b > 100:
+            continue
+        out.append(WordNumber(m.start(), m.end(), round(a / b, 4), "fraction"))
+    for m in _APPROX_HALF.finditer(text, start, end):
+        out.append(WordNumber(m.start(), m.end("half"), 0.5, "fraction"))
+    for m in _HALF_OF.finditer(text, start, end):
+        out.append(WordNumber(m.start("half"), m.end("half"), 0.5, "fraction"))
+    return out
+
+
+def chinese_runs(text: str, start: int, end: int):
+    """(start, end, value) of each Chinese numeral in ``text[start:end]`` that cn2an reads."""
+    for m in _ZH_RUN.finditer(text, start, end):
+        value = zh_value(m.group())
+        if value is not None:
+            yield m.start(), m.end(), value
