@@ -50,6 +50,7 @@ class Context:
     outlets: Any = None
     extract_resources: Any = None
     cyber_tables: Any = None
+    ingest_date: str | None = None  # ISO date of this ingest run: the date of stories nothing else dates
 
 
 def _stage_clean(w, ctx):
@@ -67,7 +68,54 @@ def _stage_language(w, ctx):
 def _stage_extract(w, ctx):
     doc = w["doc"]
     res = ctx.extract_resources
-    return {"extractions": tuple(extract(doc, s, lang, ctx.settings.extract, resources=res) for s, lang in zip(w["segments"], w["languages"]))}
+    dated = document_dates(doc, res, ctx.ingest_date)
+    return {
+        "extractions": tuple(
+            extract(doc, s, lang, ctx.settings.extract, resources=res, context_date=dated.context) for s, lang in zip(w["segments"], w["languages"])
+        ),
+        "dated": dated,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class DocDates:
+    """The dates a document carries outside its stories' text, best first."""
+
+    container: str | None  # feed pubDate, page metadata, a JSONL "date"
+    document: str | None  # the digest's own date line
+    ingested: str  # the day of the ingest run
+
+    @property
+    def context(self) -> str:
+        return self.container or self.document or self.ingested
+
+
+def document_dates(doc: Document, res, ingest_date: str | None) -> DocDates:
+    from .stages.extract.dates import document_date
+
+    import datetime as _dt
+
+    container = doc.published[:10] if doc.published else None
+    own = None if container else document_date(doc.text, res.dates if res is not None else _default_resolver())
+    return DocDates(container, own, ingest_date or _dt.date.today().isoformat())
+
+
+def _default_resolver():
+    from .stages.extract import default_resources
+
+    return default_resources().dates
+
+
+def story_date(dated: DocDates, ext) -> tuple[str, str]:
+    """(published, where it came from): the container's date wins over anything in the text;
+    then the story's own source line; then the digest's date line; else the ingest day."""
+    if dated.container:
+        return dated.container, "container"
+    if ext.published:
+        return ext.published, "source-line"
+    if dated.document:
+        return dated.document, "document"
+    return dated.ingested, "ingested"
 
 
 def _stage_incidents(w, ctx):
@@ -76,7 +124,7 @@ def _stage_incidents(w, ctx):
     doc, opts = w["doc"], ctx.settings.incidents
     out = []
     for s, lang, ext, top in zip(w["segments"], w["languages"], w["extractions"], w["topics"]):
-        view = StoryView(doc.text, s.start, s.end, lang, s.headline, ext.published or doc.published, top.labels,
+        view = StoryView(doc.text, s.start, s.end, lang, s.headline, story_date(w["dated"], ext)[0], top.labels,
                          ext.entities, ext.attributions, ext.numbers, ext.dates)
         out.append(find_incidents(view, ctx.cyber_tables, opts))
     return {"incidents": tuple(out)}
@@ -94,9 +142,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("clean", _stage_clean, ("doc",), ("cleaned",)),
     Stage("segment", _stage_segment, ("cleaned",), ("segments",)),
     Stage("language", _stage_language, ("doc", "segments"), ("languages",)),
-    Stage("extract", _stage_extract, ("doc", "segments", "languages"), ("extractions",)),
+    Stage("extract", _stage_extract, ("doc", "segments", "languages"), ("extractions", "dated")),
     Stage("classify", _stage_classify, ("segments", "languages"), ("topics",)),
-    Stage("incidents", _stage_incidents, ("doc", "segments", "languages", "extractions", "topics"), ("incidents",)),
+    Stage("incidents", _stage_incidents, ("doc", "segments", "languages", "extractions", "dated", "topics"), ("incidents",)),
 )
 
 
@@ -145,6 +193,7 @@ def assemble(work: dict, ctx: Context) -> list[Story]:
         headline, generated = seg.headline, seg.headline_generated
         if len(segs) == 1 and doc.title and (headline is None or generated):
             headline, generated = doc.title, False
+        published, published_source = story_date(work["dated"], ext)
         outlet = doc.outlet
         if ext.outlet_id and ctx.outlets is not None:
             o = ctx.outlets.get(ext.outlet_id)
@@ -161,7 +210,8 @@ def assemble(work: dict, ctx: Context) -> list[Story]:
                 headline_generated=generated,
                 section=seg.section,
                 language=work["languages"][i],
-                published=ext.published or doc.published,
+                published=published,
+                published_source=published_source,
                 outlet=outlet,
                 url=seg.url or doc.url,
                 source_line=seg.source_line,
@@ -290,6 +340,9 @@ class Runner:
 
     def ingest(self, args: list[str], *, stdin=None, outlet: str | None = None) -> IngestSummary:
         """Ingest ``args``; ``outlet`` (a registry name) is the outlet of every document read."""
+        import datetime as _dt
+
+        self.ctx.ingest_date = _dt.date.today().isoformat()
         if not args:
             raise NothingToDo("no inputs given (name files, directories, URLs or '-' for stdin)")
         summary = IngestSummary()
@@ -316,6 +369,9 @@ class Runner:
 
     def reprocess(self) -> IngestSummary:
         """Rebuild every derived row from the stored raw bytes (no network)."""
+        import datetime as _dt
+
+        self.ctx.ingest_date = _dt.date.today().isoformat()
         summary = IngestSummary()
         new_stories: list[Story] = []
         raws = list(self.archive.iter_raw())

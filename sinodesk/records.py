@@ -117,9 +117,10 @@ class NumberClaim:
 @dataclass(frozen=True, slots=True)
 class DateMention:
     text: str
-    iso: str  # ISO 8601 date
+    iso: str  # ISO 8601 at the precision written: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or an interval "1990/1999"
     start: int
     end: int
+    precision: str = "day"  # day / week / month / quarter / year / decade
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,7 @@ class Story:
     section: str | None = None
     language: str | None = None
     published: str | None = None
+    published_source: str | None = None  # where `published` came from: container / source-line / document / ingested
     outlet: str | None = None
     url: str | None = None
     source_line: str | None = None

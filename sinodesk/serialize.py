@@ -11,7 +11,7 @@ CONTRACT_FIELDS = (
     "language", "published", "topics", "entities", "attributions", "numbers", "incidents", "event_id",
     "duplicate_of",
 )
-EXTRA_FIELDS = ("headline_generated", "source_line", "topic_scores", "dates")
+EXTRA_FIELDS = ("headline_generated", "source_line", "topic_scores", "dates", "published_source")
 FLAT_FIELDS = (
     "story_id", "doc_id", "source", "outlet", "url", "start", "end", "headline", "section", "language",
     "published", "topics", "event_id", "duplicate_of", "text",
@@ -47,6 +47,7 @@ def story_to_dict(s: Story) -> dict:
         "source_line": s.source_line,
         "topic_scores": dict(s.topic_scores),
         "dates": [asdict(d) for d in s.dates],
+        "published_source": s.published_source,
     }
     return d
 
@@ -64,6 +65,7 @@ def story_from_dict(d: dict) -> Story:
         section=d.get("section"),
         language=d.get("language"),
         published=d.get("published"),
+        published_source=d.get("published_source"),
         outlet=d.get("outlet"),
         url=d.get("url"),
         source_line=d.get("source_line"),

@@ -108,8 +108,36 @@ def test_source_line_sets_published_outlet_and_relative_dates():
 
 
 def test_fallbacks_doc_date_and_url_outlet():
-    x = _run("A short story with no source line and no date.", published="2024-05-06", url="https://www.scmp.com/news/x")
-    assert (x.published, x.outlet_id) == ("2024-05-06", "scmp")
+    from sinodesk.pipeline import DocDates, story_date
+
+    x = _run("A short story with no source line and no date. It happened on Friday.", published="2024-05-06",
+             url="https://www.scmp.com/news/x")
+    assert (x.published, x.outlet_id) == (None, "scmp")  # the story names no date of its own
+    assert [(d.text, d.iso) for d in x.dates] == [("Friday", "2024-05-03")]  # read against the document's date
+    assert story_date(DocDates("2024-05-06", None, "2030-01-01"), x) == ("2024-05-06", "container")
+    assert story_date(DocDates(None, "2024-05-01", "2030-01-01"), x) == ("2024-05-01", "document")
+    assert story_date(DocDates(None, None, "2030-01-01"), x) == ("2030-01-01", "ingested")
+
+
+def test_container_date_wins_over_dates_in_the_text(tmp_path):
+    """A feed item dated 2018-09-18 whose headline names 1931-09-18 keeps the feed's date."""
+    from sinodesk.eval.harness import ingest_fresh
+
+    feed = tmp_path / "f.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>September 18, 1931: the Mukden incident remembered</title><link>https://example.org/a</link>"
+        "<pubDate>Tue, 18 Sep 2018 08:00:00 GMT</pubDate><description>On September 18, 1931, an explosion near "
+        "Mukden was the pretext for the invasion. Ceremonies were held in Shenyang on Tuesday.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    text = tmp_path / "undated.txt"
+    text.write_text("Port fees cut\n\nThe port authority in Tianjin said it would cut harbour fees by a tenth.\n", encoding="utf-8")
+    run = ingest_fresh([feed, text])
+    by = {s["source"]: s for s in run.stories}
+    assert (by[str(feed)]["published"], by[str(feed)]["published_source"]) == ("2018-09-18", "container")
+    import datetime as dt
+
+    assert (by[str(text)]["published"], by[str(text)]["published_source"]) == (dt.date.today().isoformat(), "ingested")
 
 
 def test_attribution_cues_and_outlet_links():

@@ -94,7 +94,10 @@ def test_jsonl_bad_lines_rejected_rest_kept(tmp_path):
         f'{f} line 3: missing "text" (each line needs a non-empty "text" string)',
         f'{f} line 4: expected a JSON object with a "text" field, got list',
     ]
-    assert [s.published for s in archive.iter_stories()] == [None, "2024-03-03"]
+    import datetime as dt
+
+    assert [(s.published, s.published_source) for s in archive.iter_stories()] == [
+        (dt.date.today().isoformat(), "ingested"), ("2024-03-03", "container")]
 
 
 def test_stdin_and_html(tmp_path):

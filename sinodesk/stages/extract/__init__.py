@@ -94,20 +94,6 @@ def _to_dt(iso: str | None) -> dt.datetime | None:
         return None
 
 
-def _issue_date(doc: Document, res: ExtractResources) -> str | None:
-    """A date on a short line in the document's head or foot ("CiCM 31st January 2025")."""
-    text = doc.text
-    zones = [text[:1500], text[-2500:]] if len(text) > 4000 else [text]
-    for zone in zones:
-        for line in zone.splitlines():
-            t = line.strip()
-            if 6 <= len(t) <= 60 and not t.lower().startswith(("source", "http")) and "," not in t[:3]:
-                iso = parse_one(t, res.dates)
-                if iso:
-                    return iso
-    return None
-
-
 def _spacy_entities(text: str, s0: int, e0: int, res: ExtractResources, opts: ExtractOptions) -> list[GazMatch]:
     nlp = res.nlp(opts.spacy_model)
     piece = text[s0:e0]
@@ -151,17 +137,42 @@ def _with_dateline(text: str, ents: list[GazMatch], dateline, outlet, gaz: Gazet
     return resolve_overlaps(ents + extra)
 
 
-def _headline_outlet(seg: Segment, doc: Document, reg: OutletRegistry) -> str | None:
-    if seg.headline_span:
-        head = doc.text[seg.headline_span[0] : seg.headline_span[1]]
-    else:
-        head = doc.text[seg.start : doc.text.find("\n", seg.start, seg.end) if "\n" in doc.text[seg.start : seg.end] else seg.end]
-    m = re.match(r"\s*(?:•\s*)?([^:\n]{2,40}):", head)
-    if m:
-        o = reg.match(m.group(1))
+_SOURCE_LINE = re.compile(r"\s*Sources?\s*:\s*([^,\n]+)(?:,(.*))?")
+# A headline that opens with a name and a colon or dash: "Reuters: ...", "Caixin - ...".
+_HEAD_PREFIX = re.compile(r"[\W_]*([^:\n–—|]{2,40}?)\s*(?::|：| [–—|-] )")
+
+
+def _own_date(seg: Segment, source_lines, res: ExtractResources) -> str | None:
+    """The date the story's own source line gives ("Source: HKET, March 23, 2022"), if any."""
+    for sl in source_lines:
+        if sl.date_text:
+            iso = parse_one(sl.date_text, res.dates)
+            if iso:
+                return iso
+    m = _SOURCE_LINE.match(seg.source_line or "")
+    return parse_one(m.group(2), res.dates) if m and m.group(2) else None
+
+
+def _story_outlet(doc: Document, seg: Segment, source_lines, dateline_outlet, reg: OutletRegistry) -> str | None:
+    """The registry outlet the story comes from: its source line, dateline agency, an outlet
+    name prefixing its headline, the document's outlet, then its URL's domain."""
+    for sl in source_lines:
+        o = reg.match(sl.name)
         if o:
             return o.id
-    return None
+    m = _SOURCE_LINE.match(seg.source_line or "")
+    o = reg.match(m.group(1)) if m else None
+    o = o or dateline_outlet
+    if o is None:
+        head = seg.headline or doc.text[seg.start : seg.end].split("\n", 1)[0]
+        hm = _HEAD_PREFIX.match(head)
+        o = reg.match(hm.group(1)) if hm else None
+    if o is None and doc.outlet:
+        o = reg.match(doc.outlet) or reg.get(doc.outlet)
+    for url in (seg.url, doc.url):
+        if o is None and url:
+            o = reg.by_url(url)
+    return o.id if o else None
 
 
 def extract(
@@ -171,54 +182,23 @@ def extract(
     opts: ExtractOptions = ExtractOptions(),
     *,
     resources: ExtractResources | None = None,
+    context_date: str | None = None,
 ) -> Extraction:
-    """Entities, attributions, numbers and dates of one story, all with offsets into doc.text."""
+    """Entities, attributions, numbers and dates of one story, all with offsets into doc.text.
+
+    ``context_date`` (ISO) is the date relative dates are read against when the story names
+    no date of its own (the runner passes the container's date, else the ingest date).
+    """
     res = resources if resources is not None else default_resources()
     text = doc.text
     s0, e0 = max(0, seg.start), min(len(text), seg.end)
     reg, gaz = res.registry, res.gazetteer
-
-    # Where the story comes from, and when.
     source_lines = find_source_lines(text, s0, e0)
-    published = None
-    outlet_id = None
-    for sl in source_lines:
-        if published is None and sl.date_text:
-            published = parse_one(sl.date_text, res.dates)
-        if outlet_id is None:
-            o = reg.match(sl.name)
-            outlet_id = o.id if o else None
-    if seg.source_line and (published is None or outlet_id is None):
-        line = seg.source_line
-        m = re.match(r"\s*Sources?\s*:\s*([^,\n]+)(?:,(.*))?", line)
-        if m:
-            if outlet_id is None and reg.match(m.group(1)):
-                outlet_id = reg.match(m.group(1)).id
-            if published is None and m.group(2):
-                published = parse_one(m.group(2), res.dates)
     dateline = find_dateline(text, s0, e0)
     dateline_outlet = reg.match(text[dateline[1][0] : dateline[1][1]]) if dateline else None
-    if outlet_id is None and dateline_outlet is not None:
-        outlet_id = dateline_outlet.id
-    if outlet_id is None:
-        outlet_id = _headline_outlet(seg, doc, reg)
-    if published is None:
-        head_end = seg.headline_span[1] if seg.headline_span else min(e0, s0 + 200)
-        published = parse_one(text[s0:head_end], res.dates)
-    if published is None and doc.published:
-        published = doc.published[:10]
-    if published is None:
-        published = _issue_date(doc, res)
-    if outlet_id is None and doc.outlet:
-        o = reg.match(doc.outlet) or reg.get(doc.outlet)
-        outlet_id = o.id if o else None
-    if outlet_id is None:
-        for url in (seg.url, doc.url):
-            o = reg.by_url(url) if url else None
-            if o:
-                outlet_id = o.id
-                break
-    base = _to_dt(published)
+    published = _own_date(seg, source_lines, res)
+    outlet_id = _story_outlet(doc, seg, source_lines, dateline_outlet, reg)
+    base = _to_dt(published or context_date or (doc.published or "")[:10] or None)
 
     url_rx = _URL if text.find("@", s0, e0) >= 0 else _URL_NO_AT
     urls = [m.span() for m in url_rx.finditer(text, s0, e0)]
@@ -251,5 +231,5 @@ def extract(
         for a in attr_hits
     )
     numbers = tuple(NumberClaim(text[n.start : n.end], n.value, n.unit, n.start, n.end, n.subject) for n in num_hits)
-    dates = tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end) for d in date_hits) if opts.dates else ()
+    dates = tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end, d.precision) for d in date_hits) if opts.dates else ()
     return Extraction(entities, attributions, numbers, dates, published, outlet_id)

@@ -1,10 +1,13 @@
 """Date mentions: regexes find candidates, dateparser resolves them against the story date.
 
 What counts as a date mention: a day ("March 23, 2022", "23 March 2022", "2022-03-23",
-"2024年3月22日", "March 20", "on Thursday", "yesterday"), a month ("January 2020",
-"in January", "mid-February") or a relative year ("last year", "this year").  Bare years
-("in 2023") are not mentions: they appear in names, ranges and plans far more often than
-as dates.  ``iso`` is ISO 8601 at the precision written: YYYY-MM-DD, YYYY-MM or YYYY.
+"2024年3月22日", "March 20", "on Thursday", "yesterday"), a week ("last week", "上周"), a month
+("January 2020", "in January", "mid-February"), a quarter ("the first quarter of 2024"), a
+year ("in 2024", "last year", "2024年", "the end of 2020"), a decade ("the 1990s", "90年代") or
+a range of years ("2019-2020", "between 1939 and 1945").  ``iso`` is ISO 8601 at the precision
+written -- YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or an interval "1990/1999" for decades,
+quarters and ranges -- and ``precision`` names it.  Years inside names ("Euro 2024",
+"Sword-2024B") and years of numbers with units are not dates.
 
 dateparser is slow (about 1 ms a call), so resolutions are memoised in a ``DateResolver``
 (an explicit cache the caller owns), keyed by the normalised candidate and, for relative
@@ -79,6 +82,7 @@ class DateHit:
     start: int
     end: int
     iso: str
+    precision: str = "day"  # day / week / month / quarter / year / decade
 
 
 def _iso(d: dt.datetime, period: str) -> str:
@@ -165,14 +169,20 @@ class DateResolver:
                 return None
             word, unit = norm.lower().split()
             step = {"last": -1, "this": 0, "next": 1}[word]
-            return _shift(base, step * 7 if unit == "week" else step, "day" if unit == "week" else unit)
+            if unit == "week":
+                y, w, _ = (base + dt.timedelta(days=7 * step)).isocalendar()
+                return f"{y:04d}-W{w:02d}"
+            return _shift(base, step, unit)
         if kind == "zh_rel":
             if base is None:
                 return None
             table = {"昨天": (-1, "day"), "昨日": (-1, "day"), "今天": (0, "day"), "今日": (0, "day"), "明天": (1, "day"),
                      "明日": (1, "day"), "前天": (-2, "day"), "前日": (-2, "day"), "去年": (-1, "year"), "今年": (0, "year"),
-                     "明年": (1, "year"), "上周": (-7, "day"), "本周": (0, "day"), "上个月": (-1, "month"), "本月": (0, "month")}
+                     "明年": (1, "year"), "上周": (-1, "week"), "本周": (0, "week"), "上个月": (-1, "month"), "本月": (0, "month")}
             n, unit = table[norm]
+            if unit == "week":
+                y, w, _ = (base + dt.timedelta(days=7 * n)).isocalendar()
+                return f"{y:04d}-W{w:02d}"
             return _shift(base, n, unit)
         if not absolute and base is None:
             return None
@@ -257,7 +267,7 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
             surface = text[s:e]
         iso = resolver.resolve(surface, kind, base)
         if iso:
-            out.append(DateHit(s, e, iso))
+            out.append(DateHit(s, e, iso, _KIND_PRECISION.get(kind) or precision_of(iso)))
     if base is not None:
         p = text.find(" day", start, end)
         while p >= 0:
@@ -267,10 +277,14 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
                 if m is not None and (ws == start or not text[ws - 1].isalnum()):
                     iso = _resolve_counted(m.group(), "rel_n", base)
                     if iso:
-                        out.append(DateHit(ws, m.end(), iso))
+                        out.append(DateHit(ws, m.end(), iso, "day"))
             p = text.find(" day", p + 4, end)
-        out.sort(key=lambda h: h.start)
+    out += year_forms(text, start, end, base, out)
+    out.sort(key=lambda h: h.start)
     return out
+
+
+_KIND_PRECISION = {"wd": "day", "rel_day": "day", "month": "month", "zh_m": "month", "zh_rel_m": "month", "my": "month", "zh_ym": "month"}
 
 
 def _month_is_name(text: str, s: int, e: int) -> bool:
@@ -324,3 +338,116 @@ def _fast_english(text: str, kind: str) -> tuple[dt.datetime, str] | None:
         return dt.datetime(year, month, days[0]), "day"
     except ValueError:
         return None
+
+
+# -- years, decades, ranges, parts of a year, quarters (a second, rarer scan) ------------------------
+_Y = r"(?:1[89]|20)\d\d"
+_YEAR_FORMS = re.compile(
+    rf"(?P<range>(?P<ra>{_Y})\s?[-–]\s?(?P<rb>{_Y}|\d\d)(?![\d-]))"
+    rf"|(?:between|from) (?P<span>(?P<sa>{_Y}) (?:and|to|until|through) (?P<sb>{_Y}))(?![\d-])"
+    rf"|(?P<decade>(?:(?:early|mid|late)[ -])?(?P<dy>(?:1[89]|20)\d0)s)\b"
+    rf"|(?:the )?(?P<part>(?:(?:end|beginning|start|middle|first half|second half) of |(?:early|late|mid)[ -]?)(?P<py>{_Y}))(?![\d-])"
+    rf"|(?:the )?(?P<quarter>(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<qy>{_Y}))?)\b"
+    rf"|(?P<qshort>Q(?P<qn>[1-4])[ -]?(?P<qny>{_Y}))\b"
+    rf"|(?P<year>(?<![\w$£€¥.,/-]){_Y}(?![\w-]|\.\d|,\d))"
+    r"|(?P<zh_range>(?P<za>\d{4})年?(?:至|到|-|—|－|~)(?P<zb>\d{4})年)"
+    r"|(?P<zh_decade>(?P<zc>上世纪|上世紀|20世纪|20世紀|二十世纪|二十世紀)?(?P<zd>\d0)年代)"
+    r"|(?P<zh_year>(?<!\d)\d{4}年)(?!\d{1,2}月|代)"
+)
+_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q")
+_NAMEISH_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*) $")
+_NOT_NAME_BEFORE = frozenset({"In", "Since", "By", "Until", "From", "To", "Before", "After", "During", "Through", "The",
+                              "Of", "And", "Or", "Between", "Until", "At", "On"} | set(MONTHS.split("|")))
+
+
+def precision_of(iso: str, kind: str = "") -> str:
+    """day / week / month / quarter / year / decade for an ISO value (intervals by their kind)."""
+    if "/" in iso:
+        return {"decade": "decade", "zh_decade": "decade", "quarter": "quarter", "qshort": "quarter"}.get(kind, "year")
+    if "W" in iso:
+        return "week"
+    return {10: "day", 7: "month", 4: "year"}.get(len(iso), "day")
+
+
+def _quarter(year: int, q: int) -> str:
+    return f"{year:04d}-{3 * q - 2:02d}/{year:04d}-{3 * q:02d}"
+
+
+def year_forms(text: str, start: int, end: int, base: dt.datetime | None, taken: list[DateHit]) -> list[DateHit]:
+    """Years, decades, ranges, "end of 2020", quarters not already inside a date in ``taken``."""
+    if not any(text.find(k, start, end) >= 0 for k in _YEAR_FORM_KEYS):
+        return []
+    out = []
+    for m in _YEAR_FORMS.finditer(text, start, end):
+        kind = _outer(m)
+        s, e = m.span(kind)
+        if any(h.start < e and s < h.end for h in taken):
+            continue
+        iso = _year_form_iso(m, kind, base)
+        if iso is None or (kind == "year" and _year_in_name(text, start, s, e)):
+            continue
+        out.append(DateHit(s, e, iso, precision_of(iso, kind)))
+    return out
+
+
+_OUTER = ("range", "span", "decade", "part", "quarter", "qshort", "year", "zh_range", "zh_decade", "zh_year")
+
+
+def _outer(m: re.Match) -> str:
+    return next(k for k in _OUTER if m.group(k) is not None)
+
+
+def _year_form_iso(m: re.Match, kind: str, base: dt.datetime | None) -> str | None:
+    g = m.group
+    if kind == "range":
+        a, b = g("ra"), g("rb")
+        b = a[:2] + b if len(b) == 2 else b
+        return f"{a}/{b}" if a < b else None
+    if kind == "span":
+        return f"{g('sa')}/{g('sb')}" if g("sa") < g("sb") else None
+    if kind == "decade":
+        return f"{g('dy')}/{int(g('dy')) + 9}"
+    if kind == "part":
+        return g("py")
+    if kind in ("quarter", "qshort"):
+        q = _Q[g("q").lower()] if kind == "quarter" else int(g("qn"))
+        y = g("qy") if kind == "quarter" else g("qny")
+        if y is None and base is None:
+            return None
+        return _quarter(int(y) if y else base.year, q)
+    if kind == "year":
+        return g("year")
+    if kind == "zh_range":
+        return f"{g('za')}/{g('zb')}" if g("za") < g("zb") else None
+    if kind == "zh_decade":
+        d = int(g("zd"))
+        century = 1900 if g("zc") or d >= 30 else 2000
+        return f"{century + d}/{century + d + 9}"
+    return g("zh_year")[:4]
+
+
+def _year_in_name(text: str, start: int, s: int, e: int) -> bool:
+    """"Euro 2024", "Vision 2030", "Sword-2024B": a year right after a capitalised word mid-sentence."""
+    m = _NAMEISH_BEFORE.search(text, max(start, s - 30), s)
+    if m is None or m.group(1) in _NOT_NAME_BEFORE:
+        return False
+    w0 = m.start(1)
+    before = text[max(start, w0 - 2) : w0]
+    return not (w0 == start or before.endswith(("\n", ". ")) or before.strip() == "")
+
+
+def document_date(text: str, resolver: DateResolver, lines: int = 5) -> str | None:
+    """The date a document gives itself: a line among its first or last ``lines`` non-blank
+    lines that is a full date and at most two other words ("31 January 2025", "CiCM 31st
+    January 2025") -- a digest's issue line.  Lines with a colon ("Source: X, May 6, 2024")
+    belong to one story, not to the document."""
+    rows = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for line in rows[:lines] + rows[-lines:]:
+        if len(line) > 60 or ":" in line or "：" in line:
+            continue
+        for h in find_dates(line, 0, len(line), None, resolver):
+            rest = (line[: h.start] + " " + line[h.end :]).split()
+            if len(h.iso) == 10 and len(rest) <= 2:
+                return h.iso
+    return None
