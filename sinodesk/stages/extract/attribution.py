@@ -63,7 +63,14 @@ _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 _URL_LINE = re.compile(r"^\s*https?://")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
-_GAP_OK = re.compile(r"^(?:(?:the|a|an|its|their|new|recent|latest|cybersecurity|security|research|consultancy|firm|company|group|agency|outlet|media|news|site|website|newspaper|daily|magazine|think|tank|report|study|survey|data|official|officials|spokesperson|of|by|from|state|state-run|state-owned|Chinese|US|U\.S\.|American|British|Taiwanese|Indian|Japanese|Singapore’s|Singapore's|[\w-]+'s|[\w-]+’s|\d{4}|monitor|watchdog|analyst|analysts|expert|experts|professor|scholar|institute|data-analytics|intelligence|threat|vendor|provider|platform|broadcaster|tabloid|portal|network) )*$")
+# What may stand between "according to" / "data from" and the named source: an appositive
+# noun phrase ("cybersecurity firm", "Singapore's state-run broadcaster", "a 2023 report by").
+# Judged by the shape of its words (lower-case words, possessives, years, nationality
+# adjectives), not by a list of nouns: a clause word (that, which, said ...) ends it.
+_GAP_WORD = re.compile(r"(?:[a-z][\w-]*|[A-Z][\w.-]*['’]s|\d{4}|[A-Z]\.[A-Z]\.|[A-Z]{2,3}|[A-Z][a-z]+(?:an|ese|ish|ian|i|ch))$")
+_GAP_BREAK = frozenset("that which who whom whose said says say when while where and or but as if because after before "
+                       "since than with without to in on at into over under".split())
+_GAP_MAX_WORDS = 7
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
 _ZH_JU = re.compile(r"[据據](?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
 _ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊)", re.M)
@@ -244,9 +251,17 @@ class _Ents:
         if e.start >= limit:
             return None
         gap = text[pos : e.start]
-        if gap.strip() == "" or (allow_gap and _GAP_OK.match(gap)):
+        if gap.strip() == "" or (allow_gap and _appositive_gap(gap)):
             return e if e.label in _OK_LABELS else None
         return None
+
+
+def _appositive_gap(gap: str) -> bool:
+    """Is ``gap`` a short noun phrase ending in a space (see _GAP_WORD)?"""
+    if not gap.endswith(" ") or "\n" in gap:
+        return False
+    words = gap.split()
+    return len(words) <= _GAP_MAX_WORDS and all(_GAP_WORD.match(w) and w.lower() not in _GAP_BREAK for w in words)
 
 
 def _capseq_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
