@@ -437,7 +437,7 @@ def _year_in_name(text: str, start: int, s: int, e: int) -> bool:
     return not (w0 == start or before.endswith(("\n", ". ")) or before.strip() == "")
 
 
-def document_date(text: str, resolver: DateResolver, lines: int = 5) -> str | None:
+def document_date(text: str, resolver: DateResolver, lines: int = 10) -> str | None:
     """The date a document gives itself: a line among its first or last ``lines`` non-blank
     lines that is a full date and at most two other words ("31 January 2025", "CiCM 31st
     January 2025") -- a digest's issue line.  Lines with a colon ("Source: X, May 6, 2024")

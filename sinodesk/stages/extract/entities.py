@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, slug, trie_regex
 from .scan import guard_after_first
+from .zh_names import ChineseTagger, chinese_candidates  # noqa: F401  (ChineseTagger: re-exported)
 
 SURNAMES = (
     "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
@@ -31,13 +32,6 @@ SURNAMES = (
     "Leung Cheung Chan Ng Ho Lam Tsang Kwok Yip Lau Tse Chow Fung Tsui Hung Chiu Lee Teo Tan Goh"
 ).split()
 _SURNAME_SET = set(SURNAMES)
-ZH_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
-    "廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤"
-    "阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞"
-    "敖巩明佘池查麻苑迟邝張劉陳楊黃趙吳週孫馬鄭謝葉蘇魏呂盧鍾譚陸範賈韋鄒龔錢嚴湯溫齊喬龐顏聶魯歐關蘭蕭"
-)
 _PINYIN_SYL = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)"
@@ -103,79 +97,6 @@ _GENERIC_CAPS = {
     "Chinese", "American", "Russian", "Indian", "Taiwanese", "Japanese", "Western", "Asian", "European",
     "State", "National", "Central", "General", "Communist", "People", "Global", "International",
 }
-
-
-def pinyin_id(han: str, prefix: str) -> str:
-    """Canonical id from Chinese characters: 张汉晖 -> person:zhang-hanhui."""
-    from pypinyin import lazy_pinyin
-
-    syl = [s for s in lazy_pinyin(han) if s.strip()]
-    if not syl:
-        return f"{prefix}:{slug(han) or han}"
-    if prefix == "person" and len(syl) >= 2:
-        return f"person:{syl[0]}-{''.join(syl[1:])}"
-    return f"{prefix}:{'-'.join(syl)}"
-
-
-class ChineseTagger:
-    """jieba POS tagger with the gazetteer's Chinese aliases as user words.
-
-    An explicit object (not jieba's module-level default): build it once and pass it in.
-    """
-
-    def __init__(self, gazetteer: Gazetteer):
-        self._gaz = gazetteer
-
-    @cached_property
-    def _posseg(self):
-        import logging
-
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(logging.WARNING)
-        tok = jieba.Tokenizer()
-        for alias in self._gaz.aliases:
-            if has_cjk(alias):
-                tok.add_word(alias, freq=200000)
-        return _pos_tokenizer(tok)
-
-    def tag(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """(start, end, flag) of every word in text[start:end]."""
-        out = []
-        pos = start
-        for pair in self._posseg.cut(text[start:end], HMM=True):
-            w, flag = pair.word, pair.flag
-            out.append((pos, pos + len(w), flag))
-            pos += len(w)
-        return out
-
-
-_DICT_LINE = re.compile(r"^([^ \n]+) [^ \n]+ ([^ \n]+)\r?$", re.M)
-
-
-def _pos_tokenizer(tok):
-    """``jieba.posseg.POSTokenizer(tok)``, with its word -> tag table read in one regex pass.
-
-    jieba parses its 350,000-line dictionary line by line in Python (about 0.7 s, paid on
-    the first Chinese story of every process); one ``re.findall`` over the file gives the
-    same table in about half the time.  Any line it cannot read -> jieba's own loader.
-    """
-    import jieba.posseg
-
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer = tok
-    f = tok.get_dict_file()
-    try:
-        data = f.read().decode("utf-8")
-    finally:
-        f.close()
-    rows = _DICT_LINE.findall(data)
-    if len(rows) != sum(1 for line in data.splitlines() if line.strip()):
-        pos.load_word_tag(tok.get_dict_file())
-    else:
-        pos.word_tag_tab = dict(rows)
-    return pos
 
 
 def _strip_leading(text: str, s: int, e: int) -> tuple[int, int]:
@@ -390,71 +311,6 @@ def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> l
     return out
 
 
-def _chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
-    out: list[GazMatch] = []
-    for m in re.finditer(r"[\u3400-\u9fff\uf900-\ufaff·]+", text[s0:e0]):
-        rs, re_ = s0 + m.start(), s0 + m.end()
-        if re_ - rs < 2:
-            continue
-        for s, e, flag in tagger.tag(text, rs, re_):
-            w = text[s:e]
-            canonical = gaz.lookup(w)
-            if not canonical:  # "深圳市政府", "浙江省": jieba keeps a place and its suffix as one word
-                suf = _ZH_PLACE_SUFFIX.search(w)
-                place = gaz.lookup(w[: suf.start()]) if suf and suf.start() >= 2 else None
-                if place and place.startswith(("gpe:", "loc:")):
-                    canonical, e = place, s + suf.start()
-            if canonical:
-                if canonical.startswith("org:"):
-                    suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
-                    e = suf.end() if suf else e
-                out.append(GazMatch(s, e, canonical, _label(canonical)))
-            elif 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and _zh_guess_ok(text, s, e, flag, rs, re_):
-                prefix = {"nr": "person", "ns": "gpe", "nt": "org"}[flag]
-                out.append(GazMatch(s, e, pinyin_id(w, prefix), {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}[flag]))
-    # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
-    mixed = [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
-    if mixed:
-        out = resolve_overlaps(mixed + out)
-    return out
-
-
-# an administrative suffix, and what follows it in one jieba word ("市政府", "省委", "区法院")
-_ZH_PLACE_SUFFIX = re.compile(r"(?:特别行政区|特別行政區|自治区|自治區|市|省|县|縣|区|區)(?:政府|委|人大|政协|政協|法院|警方|当局|當局)?$"
-                              r"|(?:政府|当局|當局|警方)$")
-_ZH_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|控股有限公司|集团|集團|控股)")
-_HAN_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]+")
-# A jieba person guess (nr) is kept only next to something that says "person": a title or
-# role before or after it, or a speech verb after it; an organisation guess (nt) only when it
-# ends in an organisation suffix.  Otherwise common words jieba tags nr/nt ("荣光" glory,
-# "民建联" abbreviations) would become pinyin ids.
-_ZH_PERSON_BEFORE = re.compile(
-    r"(?:主席|总统|總統|总理|總理|部长|部長|副|发言人|發言人|主任|司长|司長|局长|局長|署长|署長|书记|書記|省长|省長|市长|市長|"
-    r"大使|教授|研究员|研究員|记者|記者|董事长|董事長|总裁|總裁|经理|經理|议员|議員|委员|委員|主委|院长|院長|校长|校長|先生|女士|"
-    r"创始人|創始人|首席|分析师|分析師|专家|專家|学者|學者|律师|律師|法官|将军|將軍|上将|上將)$"
-)
-_ZH_PERSON_AFTER = re.compile(
-    r"(?:\d{1,2}日|\d{1,2}月\d{1,2}日|在|也|还|還|则|則|更|曾|已|亦|对|對|向|今天|昨天|昨日|今日|近日|当天|當天|随后|隨後)?"
-    r"(?:表示|称|稱|说|說|指出|认为|認為|强调|強調|透露|介绍|介紹|坦言|回应|回應|发文|發文|发表|發表|会见|會見|主持|出席|"
-    r"先生|女士|教授|主席|总统|總統|等人|等|、|和|与|與|及|：|:)"
-)
-_ZH_ORG_SUFFIX = (
-    "部", "局", "院", "会", "會", "委", "所", "中心", "公司", "集团", "集團", "银行", "銀行", "大学", "大學", "协会", "協會",
-    "联盟", "聯盟", "党", "黨", "办", "辦", "署", "厅", "廳", "处", "處", "社", "台", "报", "報", "网", "網", "军", "軍", "队", "隊",
-)
-
-
-def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool:
-    w = text[s:e]
-    if flag == "nr":
-        if len(w) > 4 or w[0] not in ZH_SURNAMES:
-            return False
-        return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
-    if flag == "nt":
-        return w.endswith(_ZH_ORG_SUFFIX)
-    return True
-
-
 def _label(canonical: str) -> str:
     from .gazetteer import label_of
 
@@ -487,7 +343,7 @@ def find_entities(
     gaz_hits = gaz.scan_latin(text, start, end)
     cjk: list[GazMatch] = []
     if has_cjk(text, start, end):
-        cjk = _chinese_candidates(text, start, end, gaz, tagger) if tagger else gaz.scan_cjk(text, start, end)
+        cjk = chinese_candidates(text, start, end, gaz, tagger) if tagger else gaz.scan_cjk(text, start, end)
     rules = _rule_candidates(text, start, end, gaz)
     rules += speech_names(text, start, end, gaz)
     # A rule span that strictly contains a gazetteer span ("Ministry of ..." around "MSS") loses

@@ -60,7 +60,7 @@ _STOP = {
     "more", "less", "higher", "lower", "up", "down", "ago", "each", "every", "against", "compared", "after",
     "before", "during", "between", "among", "via", "using", "out", "but", "so", "if", "it", "they", "he", "she",
     "we", "you", "i", "not", "no", "all", "about", "around", "some", "only", "just", "there", "here", "year-on-year",
-    "respectively", "alone", "total", "overall",
+    "respectively", "alone", "total", "overall", "oneself", "themselves", "itself", "himself", "herself", "ourselves",
 }
 _PARTICIPLE_ADJ = {
     "confirmed", "registered", "infected", "detained", "imprisoned", "jailed", "affected", "listed", "wounded",

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 _UNITS_EN = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
              "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred").split()
-_WORD = "|".join(sorted(_UNITS_EN, key=len, reverse=True))
+_WORD = "|".join(sorted(_UNITS_EN + ["thousand", "million", "billion"], key=len, reverse=True))
 # A run of number words: "seventeen", "twenty-five", "three hundred and five", "a hundred".
 _EN_RUN = re.compile(
     rf"(?<![\w-])(?:(?P<a>a) )?(?P<run>(?:{_WORD})(?:(?:[ -]|\sand\s)(?:{_WORD}))*)(?![\w])",
@@ -86,12 +86,12 @@ def english_runs(text: str, start: int, end: int):
     for m in _EN_RUN.finditer(text, start, end):
         run = m.group("run")
         words = run.lower().replace("-", " ").split()
-        if words[-1] == "and":
+        if words[-1] == "and" or (words[0] in ("thousand", "million", "billion") and not m.group("a")):
             continue
         value = en_value(("a " if m.group("a") else "") + run)
         if value is None:
             continue
-        s = m.start("a") if m.group("a") and words[0] == "hundred" else m.start("run")
+        s = m.start("a") if m.group("a") and words[0] in ("hundred", "thousand", "million", "billion") else m.start("run")
         yield s, m.end(), value
 
 

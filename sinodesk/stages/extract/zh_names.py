@@ -1,0 +1,236 @@
+"""Chinese names: jieba's part-of-speech tags, the gazetteer, and how Chinese names are built.
+
+* gazetteer aliases (simplified and traditional) are jieba user words, so known names come out
+  whole and get their canonical ids;
+* a person is a jieba ``nr`` word that starts with a common surname or is written in the
+  characters used to transliterate foreign names (鲁尼, 内贾德), or a surname jieba split from its
+  given name (汪/nr 全胜 -> 汪全胜); otherwise only next to a title, role or speech verb;
+* an organisation is a run of name words ending in an organisation word (普洱/市/思茅/区法院,
+  春城/晚报, 黑龙江省/社会科学院): suffixes such as 研究院, 大学, 委员会, 公司, 法院, 日报;
+* a place is a jieba ``ns`` word in the gazetteer, ending in a place suffix, or of three or
+  more characters; a known place with its administrative suffix keeps the suffix (天津市).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from .gazetteer import Gazetteer, GazMatch, has_cjk, label_of, slug
+
+ZH_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
+    "廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤"
+    "阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞"
+    "敖巩明佘池查麻苑迟邝張劉陳楊黃趙吳週孫馬鄭謝葉蘇魏呂盧鍾譚陸範賈韋鄒龔錢嚴湯溫齊喬龐顏聶魯歐關蘭蕭"
+)
+
+
+def pinyin_id(han: str, prefix: str) -> str:
+    """Canonical id from Chinese characters: 张汉晖 -> person:zhang-hanhui."""
+    from pypinyin import lazy_pinyin
+
+    syl = [s for s in lazy_pinyin(han) if s.strip()]
+    if not syl:
+        return f"{prefix}:{slug(han) or han}"
+    if prefix == "person" and len(syl) >= 2:
+        return f"person:{syl[0]}-{''.join(syl[1:])}"
+    return f"{prefix}:{'-'.join(syl)}"
+
+
+class ChineseTagger:
+    """jieba POS tagger with the gazetteer's Chinese aliases as user words.
+
+    An explicit object (not jieba's module-level default): build it once and pass it in.
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        self._gaz = gazetteer
+
+    @cached_property
+    def _posseg(self):
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        for alias in self._gaz.aliases:
+            if has_cjk(alias):
+                tok.add_word(alias, freq=200000)
+        return _pos_tokenizer(tok)
+
+    def tag(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, flag) of every word in text[start:end]."""
+        out = []
+        pos = start
+        for pair in self._posseg.cut(text[start:end], HMM=True):
+            w, flag = pair.word, pair.flag
+            out.append((pos, pos + len(w), flag))
+            pos += len(w)
+        return out
+
+
+_DICT_LINE = re.compile(r"^([^ \n]+) [^ \n]+ ([^ \n]+)\r?$", re.M)
+
+
+def _pos_tokenizer(tok):
+    """``jieba.posseg.POSTokenizer(tok)``, with its word -> tag table read in one regex pass.
+
+    jieba parses its 350,000-line dictionary line by line in Python (about 0.7 s, paid on
+    the first Chinese story of every process); one ``re.findall`` over the file gives the
+    same table in about half the time.  Any line it cannot read -> jieba's own loader.
+    """
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tok
+    f = tok.get_dict_file()
+    try:
+        data = f.read().decode("utf-8")
+    finally:
+        f.close()
+    rows = _DICT_LINE.findall(data)
+    if len(rows) != sum(1 for line in data.splitlines() if line.strip()):
+        pos.load_word_tag(tok.get_dict_file())
+    else:
+        pos.word_tag_tab = dict(rows)
+    return pos
+
+
+def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
+    from .entities import resolve_overlaps
+
+    out: list[GazMatch] = []
+    for m in _HAN_ONLY.finditer(text, s0, e0):
+        rs, re_ = m.span()
+        if re_ - rs < 2:
+            continue
+        words = tagger.tag(text, rs, re_)
+        out += _org_chains(text, words, gaz)
+        out += _split_names(text, words, re_)
+        for s, e, flag in words:
+            hit = _word_candidate(text, s, e, flag, rs, re_, gaz)
+            if hit is not None:
+                out.append(hit)
+    # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
+    out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
+    out.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return resolve_overlaps(out)
+
+
+def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer) -> GazMatch | None:
+    w = text[s:e]
+    canonical = gaz.lookup(w)
+    if not canonical:  # "深圳市政府", "浙江省": jieba keeps a place and its suffix as one word
+        suf = _ZH_PLACE_SUFFIX.search(w)
+        place = gaz.lookup(w[: suf.start()]) if suf and suf.start() >= 2 else None
+        if place and place.startswith(("gpe:", "loc:")):
+            admin = _ZH_ADMIN.match(w, suf.start())
+            canonical, e = place, s + (admin.end() if admin else suf.start())
+    if canonical:
+        if canonical.startswith("org:"):
+            suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
+            e = suf.end() if suf else e
+        return GazMatch(s, e, canonical, label_of(canonical))
+    if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and _zh_guess_ok(text, s, e, flag, rs, re_):
+        prefix = {"nr": "person", "ns": "gpe", "nt": "org"}[flag]
+        return GazMatch(s, e, pinyin_id(w, prefix), {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}[flag])
+    return None
+
+
+_ZH_ADMIN = re.compile(r"特别行政区|特別行政區|自治区|自治區|市|省|县|縣|区|區")
+_ZH_ORG_END = re.compile(
+    r"(?:法院|检察院|檢察院|区委|區委|市委|省委|县委|縣委|研究院|研究所|研究中心|科学院|科學院|大学|大學|学院|學院|委员会|委員會|"
+    r"银行|銀行|公司|集团|集團|协会|協會|学会|學會|联合会|聯合會|红十字会|紅十字會|基金会|基金會|日报|日報|晚报|晚報|时报|時報|"
+    r"电视台|電視台|通讯社|通訊社|新闻社|新聞社|俱乐部|俱樂部|医院|醫院|办公室|辦公室|部|局|厅|廳|署)$"
+)
+_NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
+_NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当地 国家 地方 政府 全国 各地 记者 本报 该 其 原 新 前".split())
+_TRANSLIT = frozenset(
+    "阿埃艾安奥巴拜贝本比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖冈戈格古圭哈海汉赫亨胡霍基吉加贾杰金卡凯坎康"
+    "柯科克肯库奎拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅门蒙米明莫默姆穆纳娜奈内妮尼纽努诺欧帕佩彭皮珀普奇乔切"
+    "琼萨塞桑森沙尚舍施什斯苏索塔泰坦汤特提托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐"
+)
+
+
+def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """Organisation names built from jieba words: name words, then an organisation word."""
+    out = []
+    for j, (s, e, flag) in enumerate(words):
+        if _ZH_ORG_END.search(text, s, e) is None:
+            continue
+        k = j
+        while k > 0 and j - k < 4:
+            ps, pe, pf = words[k - 1]
+            w = text[ps:pe]
+            if not (pf in _NAME_FLAGS or w in "市省区县") or w in _NOT_IN_NAME or (pf == "n" and len(w) < 2 and w not in "市省区县"):
+                break
+            if k < j and len(w) >= 3 and w[-1] in "省市" and pf == "ns":
+                break  # "安徽/黄山市/黄山/区委": the organisation starts after a complete place
+            k -= 1
+        standalone = k == j and flag in ("nt", "nz") and e - s >= 3
+        if k == j and not standalone:
+            continue
+        start = words[k][0]
+        surface = text[start:e]
+        out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+    return out
+
+
+def _split_names(text: str, words: list[tuple[int, int, str]], hi: int) -> list[GazMatch]:
+    """A surname jieba tagged alone, with the one- or two-character given name after it (汪/nr 全胜/n)."""
+    out = []
+    for k in range(len(words) - 1):
+        s, e, flag = words[k]
+        ns, ne, nf = words[k + 1]
+        if flag != "nr" or e - s != 1 or text[s] not in ZH_SURNAMES or not 1 <= ne - ns <= 2 or nf in ("v", "x", "uj", "p", "d", "m"):
+            continue
+        after = words[k + 2] if k + 2 < len(words) else None
+        if after is None or after[2] in ("x", "v", "vn", "p", "c", "u", "uj") or text[after[0] : after[1]] in ("等", "等人"):
+            out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
+    return out
+
+
+# an administrative suffix, and what follows it in one jieba word ("市政府", "省委", "区法院")
+_ZH_PLACE_SUFFIX = re.compile(r"(?:特别行政区|特別行政區|自治区|自治區|市|省|县|縣|区|區)(?:政府|委|人大|政协|政協|法院|警方|当局|當局)?$"
+                              r"|(?:政府|当局|當局|警方)$")
+_ZH_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|控股有限公司|集团|集團|控股)")
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]+")
+# A jieba person guess (nr) is kept only next to something that says "person": a title or
+# role before or after it, or a speech verb after it; an organisation guess (nt) only when it
+# ends in an organisation suffix.  Otherwise common words jieba tags nr/nt ("荣光" glory,
+# "民建联" abbreviations) would become pinyin ids.
+_ZH_PERSON_BEFORE = re.compile(
+    r"(?:主席|总统|總統|总理|總理|部长|部長|副|发言人|發言人|主任|司长|司長|局长|局長|署长|署長|书记|書記|省长|省長|市长|市長|"
+    r"大使|教授|研究员|研究員|记者|記者|董事长|董事長|总裁|總裁|经理|經理|议员|議員|委员|委員|主委|院长|院長|校长|校長|先生|女士|"
+    r"创始人|創始人|首席|分析师|分析師|专家|專家|学者|學者|律师|律師|法官|将军|將軍|上将|上將)$"
+)
+_ZH_PERSON_AFTER = re.compile(
+    r"(?:\d{1,2}日|\d{1,2}月\d{1,2}日|在|也|还|還|则|則|更|曾|已|亦|对|對|向|今天|昨天|昨日|今日|近日|当天|當天|随后|隨後)?"
+    r"(?:表示|称|稱|说|說|指出|认为|認為|强调|強調|透露|介绍|介紹|坦言|回应|回應|发文|發文|发表|發表|会见|會見|主持|出席|"
+    r"先生|女士|教授|主席|总统|總統|等人|等|、|和|与|與|及|：|:)"
+)
+_ZH_ORG_SUFFIX = (
+    "部", "局", "院", "会", "會", "委", "所", "中心", "公司", "集团", "集團", "银行", "銀行", "大学", "大學", "协会", "協會",
+    "联盟", "聯盟", "党", "黨", "办", "辦", "署", "厅", "廳", "处", "處", "社", "台", "报", "報", "网", "網", "军", "軍", "队", "隊",
+)
+
+
+def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool:
+    w = text[s:e]
+    if flag == "nr":
+        if 2 <= len(w) <= 4 and all(ch in _TRANSLIT for ch in w):
+            return True  # a transliterated foreign name: 鲁尼, 内贾德
+        if len(w) > 4 or w[0] not in ZH_SURNAMES:
+            return False
+        if len(w) in (2, 3):
+            return True
+        return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
+    if flag == "nt":
+        return w.endswith(_ZH_ORG_SUFFIX)
+    return len(w) >= 3 or w[-1] in "省市县区州镇村岛山河湖江海"  # ns: jieba's place guesses are noisy when short
+
