@@ -308,11 +308,12 @@ def test_chinese_guesses_need_context_and_places_are_not_people():
 
 def test_chinese_place_inside_a_government_word_and_customs():
     # jieba keeps "深圳市政府", "浙江省委" and "台湾当局" as one word: the place is still found,
-    # spanning only its own characters; "海关" is the customs administration, not a place
+    # spanning its own characters and an administrative suffix (市, 省); "海关" is the customs
+    # administration, not a place
     text = "深圳市政府推出平台。浙江省委表示支持。台湾当局回应。海关数据显示出口下降。"
     x = _run(text, "zh")
     got = [(text[e.start:e.end], e.canonical) for e in x.entities]
-    assert ("深圳", "gpe:shenzhen") in got and ("浙江", "gpe:zhejiang") in got and ("台湾", "gpe:taiwan") in got
+    assert ("深圳市", "gpe:shenzhen") in got and ("浙江省", "gpe:zhejiang") in got and ("台湾", "gpe:taiwan") in got
     assert ("海关", "org:general-administration-of-customs") in got
     assert not any(c.startswith("gpe:hai") for _, c in got)
 
@@ -341,6 +342,12 @@ def test_chinese_percent_in_chinese_numerals_and_peta_scale():
         10.0, 21.0, 200.0, 1005.0, 15.5, None, None, None, 12000.0, 35000000.0]
     got = [(n.text, n.value) for n in _run("增长百分之一千，下降百分之十五點五；百分之三万不是百分数。", "zh").numbers]
     assert ("百分之一千", 1000.0) in got and ("百分之十五點五", 15.5) in got and not any(v == 3.0 for _, v in got)
+
+
+def test_chinese_names_nobody_listed():
+    text = "春城晚报9月17日消息，李艳萍担任出纳期间挪用救灾款。普洱市思茅区法院公开审理此案，原副区长汪全胜，获内贾德批准。"
+    got = {(text[e.start:e.end], e.label) for e in _run(text, "zh").entities}
+    assert {("春城晚报", "ORG"), ("普洱市思茅区法院", "ORG"), ("汪全胜", "PERSON"), ("内贾德", "PERSON")} <= got
 
 
 def test_numbers_in_words_fractions_and_large_chinese_numerals():

@@ -337,21 +337,32 @@ def resolve_overlaps(cands: list[GazMatch]) -> list[GazMatch]:
 
 
 def find_entities(
-    text: str, start: int, end: int, gaz: Gazetteer, tagger: ChineseTagger | None, extra: list[GazMatch] = ()
+    text: str, start: int, end: int, gaz: Gazetteer, tagger: ChineseTagger | None, extra: list[GazMatch] = (),
+    learned: list[GazMatch] = (),
 ) -> list[GazMatch]:
-    """Entities in ``text[start:end]``: gazetteer first, then rules, then ``extra`` (spaCy)."""
+    """Entities in ``text[start:end]``: the gazetteer (canonical ids) first, then names the
+    learned model finds (``learned``, see names.py), then rules, then ``extra`` (spaCy).
+
+    A longer span wins over a gazetteer name inside it when it is an organisation, event,
+    law or facility that adds information ("Heilongjiang Provincial Academy of Social
+    Sciences" over "Heilongjiang")."""
     gaz_hits = gaz.scan_latin(text, start, end)
     cjk: list[GazMatch] = []
     if has_cjk(text, start, end):
         cjk = chinese_candidates(text, start, end, gaz, tagger) if tagger else gaz.scan_cjk(text, start, end)
     rules = _rule_candidates(text, start, end, gaz)
     rules += speech_names(text, start, end, gaz)
-    # A rule span that strictly contains a gazetteer span ("Ministry of ..." around "MSS") loses
-    # unless it is an organisation phrase ending in a head noun that adds information.
     ordered = sorted(gaz_hits + cjk, key=lambda c: (c.start, -(c.end - c.start)))
-    longer_rules = [r for r in rules if r.label == "ORG" and any(r.start <= g.start and g.end < r.end for g in ordered)]
-    ents = resolve_overlaps(longer_rules + ordered + rules + list(extra))
+    longer = [r for r in [*learned, *rules] if r.label in _WRAPPING and _wraps_any(r, ordered)]
+    ents = resolve_overlaps(longer + ordered + list(learned) + rules + list(extra))
     return _corefer(text, start, end, ents)
+
+
+_WRAPPING = frozenset({"ORG", "EVENT", "LAW", "FAC"})
+
+
+def _wraps_any(r: GazMatch, inner: list[GazMatch]) -> bool:
+    return any(r.start <= g.start and g.end <= r.end and (g.start, g.end) != (r.start, r.end) for g in inner)
 
 
 def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazMatch]:

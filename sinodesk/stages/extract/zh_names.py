@@ -125,12 +125,10 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
 def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer) -> GazMatch | None:
     w = text[s:e]
     canonical = gaz.lookup(w)
-    if not canonical:  # "深圳市政府", "浙江省": jieba keeps a place and its suffix as one word
+    if not canonical and _known_place_with_suffix(w, gaz):  # "深圳市政府", "浙江省": one jieba word
         suf = _ZH_PLACE_SUFFIX.search(w)
-        place = gaz.lookup(w[: suf.start()]) if suf and suf.start() >= 2 else None
-        if place and place.startswith(("gpe:", "loc:")):
-            admin = _ZH_ADMIN.match(w, suf.start())
-            canonical, e = place, s + (admin.end() if admin else suf.start())
+        admin = _ZH_ADMIN.match(w, suf.start())
+        canonical, e = gaz.lookup(w[: suf.start()]), s + (admin.end() if admin else suf.start())
     if canonical:
         if canonical.startswith("org:"):
             suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
@@ -161,8 +159,8 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
     """Organisation names built from jieba words: name words, then an organisation word."""
     out = []
     for j, (s, e, flag) in enumerate(words):
-        if _ZH_ORG_END.search(text, s, e) is None:
-            continue
+        if _ZH_ORG_END.search(text, s, e) is None or _known_place_with_suffix(text[s:e], gaz):
+            continue  # "浙江省委", "台湾当局": a known place and its government stay the place (cross-language ids)
         k = j
         while k > 0 and j - k < 4:
             ps, pe, pf = words[k - 1]
@@ -179,6 +177,12 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
         surface = text[start:e]
         out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
     return out
+
+
+def _known_place_with_suffix(w: str, gaz: Gazetteer) -> bool:
+    suf = _ZH_PLACE_SUFFIX.search(w)
+    place = gaz.lookup(w[: suf.start()]) if suf and suf.start() >= 2 else None
+    return bool(place and place.startswith(("gpe:", "loc:")))
 
 
 def _split_names(text: str, words: list[tuple[int, int, str]], hi: int) -> list[GazMatch]:
