@@ -135,8 +135,8 @@ def _with_dateline(text: str, ents: list[GazMatch], dateline, outlet, gaz: Gazet
     city = text[cs:ce]
     canonical = gaz.lookup(city) or gaz.lookup(city.title()) or f"gpe:{slug(city)}"
     extra = [GazMatch(cs, ce, canonical, label_of(canonical))]
-    if outlet is not None:
-        extra.append(GazMatch(a_s, a_e, f"org:{outlet.id}", "ORG"))
+    agency = f"org:{outlet.id}" if outlet is not None else (gaz.lookup(text[a_s:a_e]) or f"org:{slug(text[a_s:a_e])}")
+    extra.append(GazMatch(a_s, a_e, agency, "ORG"))
     return resolve_overlaps(ents + extra)
 
 
@@ -219,10 +219,11 @@ def extract(
             ents = _with_dateline(text, ents, dateline, dateline_outlet, gaz)
     date_hits = [d for d in find_dates(text, s0, e0, base, res.dates) if outside_urls(d.start, d.end)] if (opts.dates or opts.numbers) else []
     attr_hits = find_attributions(text, s0, e0, ents, gaz, reg, source_lines) if opts.attributions else []
-    if opts.attributions and dateline_outlet is not None:
+    if opts.attributions and dateline is not None:
         a_s, a_e = dateline[1]
         if not any(h.start == a_s for h in attr_hits):
-            attr_hits.append(AttrHit(a_s, a_e, dateline_outlet.name, "dateline", dateline_outlet.id, f"org:{dateline_outlet.id}"))
+            o = dateline_outlet
+            attr_hits.append(AttrHit(a_s, a_e, o.name if o else text[a_s:a_e], "dateline", o.id if o else None, f"org:{o.id}" if o else None))
             attr_hits.sort(key=lambda h: (h.start, h.end))
     num_hits = []
     if opts.numbers:

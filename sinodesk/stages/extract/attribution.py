@@ -73,7 +73,7 @@ _GAP_BREAK = frozenset("that which who whom whose said says say when while where
 _GAP_MAX_WORDS = 7
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
 _ZH_JU = re.compile(r"[据據](?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
-_ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊)", re.M)
+_ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊|消息|报道|報導)", re.M)
 _ZH_AFTER = re.compile(r"(表示|称|稱|指出|说|說|透露|报道|報導|宣布|发布|發布|通报|通報)")
 _SOURCE_HEAD = re.compile(r"^[ \t]*(?:Sources?\s*:|来源[:：]|來源[:：]|消息来源[:：])[ \t]*(.*)$", re.M)
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]*(.+?)[ \t]*$")
@@ -93,9 +93,16 @@ _ZH_CLAUSE_START = "，。！？；\n：:"
 _HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
 _PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
 # "PARIS, May 6 (Xinhua) --": dateline with the agency in brackets.
+# "PARIS, May 6 (Xinhua) --", "LONDON (CBS.MW) --", "LITTLE ROCK, Ark. (KTHV) –": a city,
+# optionally a region and a date, then the agency in brackets and a dash.
 _DATELINE = re.compile(
-    r"([A-Z][A-Za-z.'’ -]{1,30}?)(?:, [A-Z][A-Za-z ]{1,20})?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})? \((?P<agency>[^()\n]{2,30})\) ?(?:--|—|–|-)"
+    r"([A-Z][A-Za-z.'’ -]{1,30}?)(?:, [A-Z][A-Za-z. ]{1,20}?)?(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)? \((?P<agency>[^()\n]{2,30})\) ?(?:--|—|–|-)"
 )
+# After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
+# maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
+_SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based)| \()")
+# Between "said" and the name: a role ("said energy analyst Orin Middleton").
+_ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +241,7 @@ class _Ents:
             e = self.ents[i]
             if e.end > cue or e.label not in ("PERSON", "ORG"):
                 continue
-            nxt = text[e.end : e.end + 2]
-            if nxt.startswith(",") or nxt == " (":
+            if _SUBJECT_SET_OFF.match(text, e.end, cue + 30) is not None:
                 if best is None or (e.label == "PERSON" and best.label != "PERSON"):
                     best = e
                     if e.label == "PERSON":
@@ -335,6 +341,10 @@ def find_attributions(
                 add(obj.start, obj.end, "told", obj.canonical)
     for said_end, verb in _said_before_name(text, s0, e0, cues):
         obj = index.at(said_end)
+        if obj is None:  # "said energy analyst Orin Middleton"
+            role = _ROLE_BEFORE_NAME.match(text, said_end, min(e0, said_end + 50))
+            obj = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
+            obj = obj if obj is not None and obj.label == "PERSON" else None
         if obj is not None and obj.label in ("PERSON", "ORG"):
             add(obj.start, obj.end, verb, obj.canonical)
     for m in _ZH_JU.finditer(text, s0, e0):
