@@ -349,13 +349,14 @@ _YEAR_FORMS = re.compile(
     rf"|(?:the )?(?P<part>(?:(?:end|beginning|start|middle|first half|second half) of |(?:early|late|mid)[ -]?)(?P<py>{_Y}))(?![\d-])"
     rf"|(?:the )?(?P<quarter>(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<qy>{_Y}))?)\b"
     rf"|(?P<qshort>Q(?P<qn>[1-4])[ -]?(?P<qny>{_Y}))\b"
+    r"|(?P<numeric>(?<![\d/.])\d{1,2} ?/ ?\d{1,2} ?/ ?(?:\d{4}|\d{2})(?![\d/]))"
     rf"|(?P<year>(?<![\w$£€¥.,/-]){_Y}(?![\w-]|\.\d|,\d))"
     r"|(?P<zh_range>(?P<za>\d{4})年?(?:至|到|-|—|－|~)(?P<zb>\d{4})年)"
     r"|(?P<zh_decade>(?P<zc>上世纪|上世紀|20世纪|20世紀|二十世纪|二十世紀)?(?P<zd>\d0)年代)"
     r"|(?P<zh_year>(?<!\d)\d{4}年)(?!\d{1,2}月|代)"
 )
 _Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q")
+_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/")
 _NAMEISH_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*) $")
 _NOT_NAME_BEFORE = frozenset({"In", "Since", "By", "Until", "From", "To", "Before", "After", "During", "Through", "The",
                               "Of", "And", "Or", "Between", "Until", "At", "On"} | set(MONTHS.split("|")))
@@ -391,7 +392,7 @@ def year_forms(text: str, start: int, end: int, base: dt.datetime | None, taken:
     return out
 
 
-_OUTER = ("range", "span", "decade", "part", "quarter", "qshort", "year", "zh_range", "zh_decade", "zh_year")
+_OUTER = ("range", "span", "decade", "part", "quarter", "qshort", "numeric", "year", "zh_range", "zh_decade", "zh_year")
 
 
 def _outer(m: re.Match) -> str:
@@ -416,6 +417,14 @@ def _year_form_iso(m: re.Match, kind: str, base: dt.datetime | None) -> str | No
         if y is None and base is None:
             return None
         return _quarter(int(y) if y else base.year, q)
+    if kind == "numeric":  # "8/2/13": month first (US order) unless the first number cannot be a month
+        a, b, y = (int(x) for x in re.findall(r"\d+", g("numeric")))
+        month, day = (a, b) if a <= 12 else (b, a)
+        year = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
     if kind == "year":
         return g("year")
     if kind == "zh_range":

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 _SCALE = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
+    "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3, "m": 10**6, "dozen": 12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
     "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12,
     "百万": 10**6, "千万": 10**7, "千万亿": 10**15, "千萬億": 10**15,
 }
@@ -46,7 +46,8 @@ _UNIT_NORMAL = {
     # Chinese measure words name what is counted
     "台": "units", "辆": "vehicles", "輛": "vehicles", "架次": "sorties", "架": "aircraft", "艘": "vessels",
     "座": "facilities", "所": "institutions", "款": "models", "部": "units", "件": "items", "项": "items", "項": "items",
-    "篇": "articles", "条": "items", "條": "items",
+    "篇": "articles", "条": "items", "條": "items", "套": "sets", "张": "sheets", "張": "sheets", "平方米": "square metres",
+    "平米": "square metres", "公里": "km", "公斤": "kg",
 }
 # Words that may follow a counted noun but are not the noun ("89 lawmakers present").
 _POST_NOUN = frozenset({
@@ -90,8 +91,10 @@ _PREFIX_ENDS = (
     "roughly", "some", "under", "above", "below", "$", "¥", "€", "£", "₹", "usd", "rmb", "rs", "rs.",
 )
 _PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
+# "1m barrels", "294.3m", "$2bn": a one- or two-letter scale glued to the digits
+_GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?![\w.]|\.\w)")
 _TAIL = re.compile(
-    rf"(?:(?P<sp>[ -]?)(?P<scale>{_SCALE_WORDS})\b)?"
+    rf"(?:(?P<sp>[ -]?)(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?"
     rf"(?P<times>[ -](?:times|fold)\b)?"
     rf"(?P<curw> (?:{_CUR_WORDS})\b)?",
@@ -101,7 +104,7 @@ _TAIL = re.compile(
 
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
-    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條)?"
+    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|(?<!\d{4})年(?![级級代底初月]))?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
@@ -168,7 +171,7 @@ _HAS_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
-_CLOCK_AFTER = re.compile(r"\s?(?:a\.m|p\.m|am\b|pm\b|:\d)")
+_CLOCK_AFTER = re.compile(r"\s?(?:[aApP]\.?[mM]\b|[aApP]\.[mM]\.|:\s?\d)")
 _LIST_DOT = re.compile(r"\.\s")
 _WORD_CHAR = re.compile(r"\w")
 _SCALE_IN = re.compile(r"(thousand|million|billion|trillion)", re.I)
@@ -363,7 +366,9 @@ def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Bloc
         return False
     if _LIST_DOT.match(text, ne, ne + 2) and text[text.rfind("\n", 0, ns) + 1 : ns].strip() == "":
         return False  # list marker "1. "
-    return not (text[max(0, ns - 1) : ns] in ("+", "#") or _WORD_CHAR.match(text[ne : ne + 1] or " "))
+    if text[max(0, ns - 1) : ns] in ("+", "#"):
+        return False
+    return not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None
 
 
 def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
@@ -372,6 +377,7 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     approx, cur = pre.group("approx", "cur") if pre is not None else (None, None)
     tail = _TAIL.match(text, ne)
     scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
+    scale = scale or tail.group("glued")
     if _YEAR.fullmatch(num) is not None and not (scale or pct or cur or curw):
         return None  # a calendar year
     s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
@@ -380,8 +386,9 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     if unit is None and not scale and _named_before(text, start, ns):
         return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
     if is_blocked(s, e) and not is_blocked(ns, ne):
-        e = ne if not scale else tail.end("scale")
-    return NumHit(s, e, _scaled(num, scale), unit, None)
+        e = ne if not scale else tail.end("scale" if tail.group("scale") else "glued")
+    s, value = _signed(text, start, s, _scaled(num, scale))
+    return NumHit(s, e, value, unit, None)
 
 
 def _tail_unit(text: str, end: int, m_end: int, cur, pct, times, curw) -> tuple[str | None, int]:
@@ -400,18 +407,19 @@ def _tail_unit(text: str, end: int, m_end: int, cur, pct, times, curw) -> tuple[
 
 def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[NumHit]:
     """Numbers in English words ("seventeen percent", "two Mirai-variant botnets") and fractions."""
-    from .numwords import english_runs, fractions
+    from .numwords import dozens, english_runs, fractions
 
     hits = []
     for f in fractions(text, start, end):
         if not is_blocked(f.start, f.end):
             hits.append(NumHit(_with_approx(text, start, f.start), f.end, f.value, f.unit, None))
-    for s, e, value in english_runs(text, start, end):
+    for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
         if is_blocked(s, e) or _capitalised_mid_sentence(text, start, s):
             continue
         tail = _TAIL.match(text, e)
         scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
-        if scale:
+        scale = scale or ("dozen" if text[s:e].lower().endswith("dozen") else None)
+        if scale and scale != "dozen":
             value *= _SCALE[scale.lower()]
         unit, e2 = _tail_unit(text, end, tail.end(), None, pct, times, curw)
         if unit is None and not scale:
@@ -419,8 +427,16 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         counted = not (pct or times or scale or curw)
         if counted and (value < 2 or text.startswith(" of ", tail.end())):
             continue  # "one day", "one of them": not a count someone claims
-        hits.append(NumHit(_with_approx(text, start, s), e2, value, unit, None))
+        s, value = _signed(text, start, _with_approx(text, start, s), value)
+        hits.append(NumHit(s, e2, value, unit, None))
     return hits
+
+
+def _signed(text: str, start: int, s: int, value: float) -> tuple[int, float]:
+    """"minus ten degrees": the sign word joins the number."""
+    if s - 6 >= start and text[s - 6 : s].lower() == "minus ":
+        return s - 6, -value
+    return s, value
 
 
 def _capitalised_mid_sentence(text: str, start: int, s: int) -> bool:
@@ -448,7 +464,7 @@ def _chinese_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> li
     for m in _ZH.finditer(text, start, end):
         if not (m.group("scale") or m.group("unit")) or is_blocked(m.start("num"), m.end("num")):
             continue
-        if text[m.end() : m.end() + 1] in "年月日号" and not m.group("unit"):
+        if text[m.end() : m.end() + 1] in "年月日号" and not m.group("unit") or len(m.group("num")) == 4 and m.group("unit") == "年":
             continue
         unit_raw = m.group("unit")
         if unit_raw in ("个", "個", "次") and not m.group("scale"):

@@ -16,6 +16,7 @@ from functools import lru_cache
 _UNITS_EN = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
              "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred").split()
 _WORD = "|".join(sorted(_UNITS_EN + ["thousand", "million", "billion"], key=len, reverse=True))
+_DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|half a) dozen(?![\w-])", re.I)
 # A run of number words: "seventeen", "twenty-five", "three hundred and five", "a hundred".
 _EN_RUN = re.compile(
     rf"(?<![\w-])(?:(?P<a>a) )?(?P<run>(?:{_WORD})(?:(?:[ -]|\sand\s)(?:{_WORD}))*)(?![\w])",
@@ -93,6 +94,13 @@ def english_runs(text: str, start: int, end: int):
             continue
         s = m.start("a") if m.group("a") and words[0] in ("hundred", "thousand", "million", "billion") else m.start("run")
         yield s, m.end(), value
+
+
+def dozens(text: str, start: int, end: int):
+    """(start, end, value) of "a dozen", "two dozen"; "dozens of" is no number."""
+    for m in _DOZEN.finditer(text, start, end):
+        n = m.group("n").lower()
+        yield m.start(), m.end(), 6.0 if n == "half a" else 12.0 * (_SMALL.get(n) or 1)
 
 
 def fractions(text: str, start: int, end: int) -> list[WordNumber]:
