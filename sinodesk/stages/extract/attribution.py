@@ -293,93 +293,119 @@ def find_attributions(
     source_lines: list[SourceLine] | None = None,
 ) -> list[AttrHit]:
     """Attributions in ``text[s0:e0]``; ``source_lines`` (from find_source_lines) if already found."""
-    index = _Ents(ents)
-    ents = index.ents
-    hits: list[AttrHit] = []
-
-    def add(s: int, e: int, cue: str, canonical: str | None) -> None:
-        surface = text[s:e]
-        source, oid = _canonical_source(surface, canonical, gaz, reg)
-        hits.append(AttrHit(s, e, source, cue, oid, canonical))
-
-    head_end = title_case_headline_end(text, s0, e0)
-    for m in _ACCORDING.finditer(text, s0, e0) if _present(text, s0, e0, _ACCORDING_KEYS) else ():
-        _, send = _sentence_bounds(text, m.end(), s0, e0)
-        limit = min(send, m.end() + 90)
-        ent = index.after(text, m.end(), limit, allow_gap=True)
-        if ent:
-            add(ent.start, ent.end, "according to", ent.canonical)
-            continue
-        span = _capseq_after(text, m.end(), limit) if m.start() >= head_end else None  # not "According to Officials and Scholars"
-        if span:
-            span = (span[0], cut_name_end(text, *span))
-            add(*span, "according to", None)
-    for rx, cue, possible in ((_INTERVIEW, "interview with", _present(text, s0, e0, _INTERVIEW_KEYS)), (_DATA_FROM, None, None)):
-        if possible is None:
-            possible = _data_from_possible(text, s0, e0)
-        for m in rx.finditer(text, s0, e0) if possible else ():
-            _, send = _sentence_bounds(text, m.end(), s0, e0)
-            ent = index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True)
-            if ent:
-                add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
+    scan = _Scan(text, s0, e0, _Ents(ents), gaz, reg)
+    scan.according_to()
+    scan.interviews_and_data()
     cues = _cue_verbs(text, s0, e0)
-    for c_start, c_end, verb in cues:
-        pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
-        sent_start, send = _sentence_bounds(text, c_start, s0, e0)
-        ent = index.before(pos, text)
-        if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
-            ent = index.appositive_subject(text, sent_start, pos)
-        if ent is None and verb in ("told",) or ent is None and verb in ("said", "says", "added", "noted"):
-            pass
-        if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
-            add(ent.start, ent.end, verb, ent.canonical)
-        if verb in ("told", "tells"):
-            after = _OBJECT_GAP.match(text, c_end, e0)
-            p = after.end() if after else c_end
-            obj = index.at(p)
-            if obj is not None and (reg.match(text[obj.start : obj.end]) or (obj.canonical.startswith("org:") and obj.canonical[4:] in reg)):
-                add(obj.start, obj.end, "told", obj.canonical)
-    for said_end, verb in _said_before_name(text, s0, e0, cues):
-        obj = index.at(said_end)
-        if obj is None:  # "said energy analyst Orin Middleton"
-            role = _ROLE_BEFORE_NAME.match(text, said_end, min(e0, said_end + 50))
-            obj = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
-            obj = obj if obj is not None and obj.label == "PERSON" else None
-        if obj is not None and obj.label in ("PERSON", "ORG"):
-            add(obj.start, obj.end, verb, obj.canonical)
-    for m in _ZH_JU.finditer(text, s0, e0):
-        ss, se = m.span("src")
-        inner = [e for e in ents if e.start >= ss and e.end <= se]
-        if inner:
-            e = inner[-1]
-            add(e.start, e.end, "据…" + m.group("cue"), e.canonical)
-        else:
-            add(ss, se, "据…" + m.group("cue"), None)
-    has_han = not text.isascii() and _HAS_HAN.search(text, s0, e0) is not None
-    for m in _ZH_DATELINE.finditer(text, s0, e0) if has_han else ():
-        ss, se = m.span("src")
-        first = index.at(ss)
-        if first is not None:
-            add(first.start, first.end, m.group("cue"), first.canonical)
-    if has_han:
+    scan.speech_verbs(cues)
+    scan.said_before_name(cues)
+    if not text.isascii() and _HAS_HAN.search(text, s0, e0) is not None:
+        scan.chinese()
+    scan.headline_cues()
+    for sl in source_lines if source_lines is not None else find_source_lines(text, s0, e0):
+        scan.add(sl.start, sl.end, "Source:", gaz.lookup(sl.name))
+    return _dedupe(scan.hits)
+
+
+class _Scan:
+    """One story's attribution scan: each method finds one kind of cue and adds its sources."""
+
+    def __init__(self, text: str, s0: int, e0: int, index: _Ents, gaz: Gazetteer, reg: OutletRegistry):
+        self.text, self.s0, self.e0, self.index, self.gaz, self.reg = text, s0, e0, index, gaz, reg
+        self.hits: list[AttrHit] = []
+        self.head_end = title_case_headline_end(text, s0, e0)
+
+    def add(self, s: int, e: int, cue: str, canonical: str | None) -> None:
+        source, oid = _canonical_source(self.text[s:e], canonical, self.gaz, self.reg)
+        self.hits.append(AttrHit(s, e, source, cue, oid, canonical))
+
+    def according_to(self) -> None:
+        """"according to (a noun phrase) X"; an unknown capitalised name after it counts too."""
+        text, s0, e0 = self.text, self.s0, self.e0
+        for m in _ACCORDING.finditer(text, s0, e0) if _present(text, s0, e0, _ACCORDING_KEYS) else ():
+            _, send = _sentence_bounds(text, m.end(), s0, e0)
+            limit = min(send, m.end() + 90)
+            ent = self.index.after(text, m.end(), limit, allow_gap=True)
+            if ent:
+                self.add(ent.start, ent.end, "according to", ent.canonical)
+                continue
+            span = _capseq_after(text, m.end(), limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
+            if span:
+                self.add(span[0], cut_name_end(text, *span), "according to", None)
+
+    def interviews_and_data(self) -> None:
+        """"in an interview with X", "data from X", "a study by X"."""
+        text, s0, e0 = self.text, self.s0, self.e0
+        for rx, cue, possible in ((_INTERVIEW, "interview with", _present(text, s0, e0, _INTERVIEW_KEYS)),
+                                  (_DATA_FROM, None, _data_from_possible(text, s0, e0))):
+            for m in rx.finditer(text, s0, e0) if possible else ():
+                _, send = _sentence_bounds(text, m.end(), s0, e0)
+                ent = self.index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True)
+                if ent:
+                    self.add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
+
+    def speech_verbs(self, cues: list[tuple[int, int, str]]) -> None:
+        """"X said", "X, a professor at Y, said", "X told (the outlet) Z"."""
+        text, s0, e0, index = self.text, self.s0, self.e0, self.index
+        for c_start, c_end, verb in cues:
+            pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
+            sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
+            ent = index.before(pos, text)
+            if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
+                ent = index.appositive_subject(text, sent_start, pos)
+            if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
+                self.add(ent.start, ent.end, verb, ent.canonical)
+            if verb in ("told", "tells"):
+                after = _OBJECT_GAP.match(text, c_end, e0)
+                obj = index.at(after.end() if after else c_end)
+                if obj is not None and (self.reg.match(text[obj.start : obj.end]) or (obj.canonical.startswith("org:") and obj.canonical[4:] in self.reg)):
+                    self.add(obj.start, obj.end, "told", obj.canonical)
+
+    def said_before_name(self, cues: list[tuple[int, int, str]]) -> None:
+        """"said X", "said energy analyst X"."""
+        text, e0, index = self.text, self.e0, self.index
+        for said_end, verb in _said_before_name(text, self.s0, e0, cues):
+            obj = index.at(said_end)
+            if obj is None:
+                role = _ROLE_BEFORE_NAME.match(text, said_end, min(e0, said_end + 50))
+                obj = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
+                obj = obj if obj is not None and obj.label == "PERSON" else None
+            if obj is not None and obj.label in ("PERSON", "ORG"):
+                self.add(obj.start, obj.end, verb, obj.canonical)
+
+    def chinese(self) -> None:
+        """据X报道, "新华社北京11月5日电", X表示/称/指出 (also after a day or an adverbial phrase)."""
+        text, s0, e0, index = self.text, self.s0, self.e0, self.index
+        for m in _ZH_JU.finditer(text, s0, e0):
+            ss, se = m.span("src")
+            inner = [e for e in index.ents if e.start >= ss and e.end <= se]
+            if inner:
+                self.add(inner[-1].start, inner[-1].end, "据…" + m.group("cue"), inner[-1].canonical)
+            else:
+                self.add(ss, se, "据…" + m.group("cue"), None)
+        for m in _ZH_DATELINE.finditer(text, s0, e0):
+            first = index.at(m.start("src"))
+            if first is not None:
+                self.add(first.start, first.end, m.group("cue"), first.canonical)
         for m in _ZH_AFTER.finditer(text, s0, e0):
             ent = index.before(m.start(), text)
-            if ent is not None and ent.label in _OK_LABELS and not any(h.start == ent.start for h in hits):
+            taken = {h.start for h in self.hits}
+            if ent is not None and ent.label in _OK_LABELS and ent.start not in taken:
                 if not text.endswith(_ZH_PREPOSITIONS, max(s0, ent.start - 2), ent.start):  # not "在微信公众号发文称"
-                    add(ent.start, ent.end, m.group(1), ent.canonical)
+                    self.add(ent.start, ent.end, m.group(1), ent.canonical)
                     continue
             ent = _zh_gap_subject(text, m.start(), s0, index)
-            if ent is not None and not any(h.start == ent.start for h in hits):
-                add(ent.start, ent.end, m.group(1), ent.canonical)
-    if head_end > s0:
-        for m in _HEAD_CUE.finditer(text, s0, head_end):
-            ent = index.before(m.start(), text)
+            if ent is not None and ent.start not in taken:
+                self.add(ent.start, ent.end, m.group(1), ent.canonical)
+
+    def headline_cues(self) -> None:
+        """A title-case headline "Huawei Warns of ..."."""
+        if self.head_end <= self.s0:
+            return
+        for m in _HEAD_CUE.finditer(self.text, self.s0, self.head_end):
+            ent = self.index.before(m.start(), self.text)
             if ent is not None and ent.label in _OK_LABELS:
-                add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
-    for sl in source_lines if source_lines is not None else find_source_lines(text, s0, e0):
-        canonical = gaz.lookup(sl.name)
-        add(sl.start, sl.end, "Source:", canonical)
-    return _dedupe(hits)
+                self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
 def _object_of_preposition(text: str, start: int, s0: int) -> bool:

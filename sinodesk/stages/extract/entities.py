@@ -388,7 +388,9 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
     for s, k in _whole_word_hits(text, start, end, usable):
         c = usable[k]
         extra.append(GazMatch(s, s + len(k), c, labels[c]))
-    return resolve_overlaps(ents + extra)
+    # the short form of a name in this story wins over another reading of the same span ("added Zhang")
+    same = {(x.start, x.end): x for x in extra}
+    return resolve_overlaps([same.get((e.start, e.end), e) for e in ents] + extra)
 
 
 def _is_word_char(ch: str) -> bool:

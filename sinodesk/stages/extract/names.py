@@ -31,6 +31,7 @@ PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "names"
 MAX_SPAN = 8
 MAX_RUN = 14
+MIN_MARGIN = 0.8  # a span is a name when its best label beats "no name" by more than this (chosen on seeds + dev)
 
 # Abbreviations with dots ("U.S.", "U.N."), words with inner hyphens/apostrophes/ampersands,
 # a possessive on its own, any other single character.
@@ -120,14 +121,29 @@ def runs(toks: Tokens, line_case: list[bool] | None = None) -> list[tuple[int, i
     return out
 
 
-def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer | None, src: str) -> list[str]:
-    """Feature names of tokens [i, j) inside run [r0, r1)."""
+def lower_words(toks: Tokens) -> frozenset[str]:
+    """Words the text itself writes in lower case (a capitalised one of them is likely no name)."""
+    return frozenset(t for t in toks.text if t.islower())
+
+
+def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer | None, src: str,
+                  lower: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()) -> list[str]:
+    """Feature names of tokens [i, j) inside run [r0, r1); ``lower``: words this text writes in
+    lower case; ``common``: words English text usually writes in lower case."""
     w = toks.text
     words = [t.lower() for t in w[i:j]]
     n = j - i
+    cw = [x in common for x in words]
+    lw = [x in lower for x in words]
     f = ["b", f"len={min(n, 6)}", f"first={words[0]}", f"last={words[-1]}", f"suf={words[-1][-3:]}",
          "shape=" + "".join(_shape(t)[0] for t in w[i:j])[:8]]
     f.extend("w=" + x for x in words)
+    f.append(f"common={int(cw[0])}{int(cw[-1])}{int(all(cw))}")
+    f.append(f"lower={int(lw[0])}{int(lw[-1])}{int(any(lw))}")
+    if i > 0:
+        f.append("p1shape=" + _shape(w[i - 1]))
+    if j < len(w):
+        f.append("n1shape=" + _shape(w[j]))
     if n > 1:
         f.append(f"fl={words[0]}|{words[-1]}")
     if words[-1] in _HEADS:
@@ -181,6 +197,14 @@ class NameModel:
         labels = tuple(str(x) for x in data["labels"])
         return vocab, W, data["b"].astype(np.float32), labels
 
+    @cached_property
+    def common(self) -> frozenset[str]:
+        path = self.directory / "names_en.common.gz"
+        if not path.exists():
+            return frozenset()
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return frozenset(line.strip() for line in fh if line.strip())
+
     @property
     def available(self) -> bool:
         return (self.directory / "names_en.npz").exists()
@@ -189,6 +213,7 @@ class NameModel:
         """Names in ``text[s0:e0]`` (English text), each with its label and margin over "no name"."""
         toks = tokenize(text, s0, e0)
         spans, feats = [], []
+        lower, common = lower_words(toks), self.common
         for r0, r1 in runs(toks):
             for i in range(r0, r1):
                 if toks.text[i].lower() in _CONNECT:
@@ -197,7 +222,7 @@ class NameModel:
                     if toks.text[j - 1].lower() in _CONNECT:
                         continue
                     spans.append((r0, r1, i, j))
-                    feats.append(span_features(toks, i, j, r0, r1, gaz, text))
+                    feats.append(span_features(toks, i, j, r0, r1, gaz, text, lower, common))
         if not spans:
             return []
         scores = self.score(feats)
@@ -226,7 +251,7 @@ def _decode(toks: Tokens, spans, scores: np.ndarray, labels: tuple[str, ...]) ->
     margin = scores.max(axis=1) - scores[:, none]
     by_run: dict[tuple[int, int], list[int]] = {}
     for k, (r0, r1, _i, _j) in enumerate(spans):
-        if best_label[k] != none and margin[k] > 0:
+        if best_label[k] != none and margin[k] > MIN_MARGIN:
             by_run.setdefault((r0, r1), []).append(k)
     out = []
     for (r0, r1), ks in by_run.items():
@@ -255,11 +280,24 @@ def _decode(toks: Tokens, spans, scores: np.ndarray, labels: tuple[str, ...]) ->
     return out
 
 
-def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer) -> list[GazMatch]:
-    """The model's names as entity candidates: the gazetteer's id when it knows the name, else a slug id."""
+HEADLINE_MARGIN = 1.0  # in a title-case headline every word is capitalised: ask for more
+_SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
+
+
+def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, headline_end: int = 0) -> list[GazMatch]:
+    """The model's names as entity candidates: the gazetteer's id when it knows the name, else a slug id.
+
+    Two shapes need more than the model's word: a name inside a title-case headline (before
+    ``headline_end``) needs a margin of HEADLINE_MARGIN, and a bare acronym of one to three
+    capitals ("AI", "IP") must be known to the gazetteer or defined in brackets after a name."""
     out = []
     for h in model.find(text, s0, e0, gaz):
         surface = text[h.start : h.end]
+        known = gaz.lookup(surface)
+        if not known and h.start < headline_end and h.margin < HEADLINE_MARGIN:
+            continue
+        if not known and _SHORT_CAPS.fullmatch(surface) and text[h.start - 1 : h.start] != "(" and f"({surface})" not in text[s0:e0]:
+            continue
         canonical = gaz.lookup(surface) or f"{PREFIX[h.label]}:{slug(surface)}"
         if canonical.endswith(":"):
             continue
