@@ -65,3 +65,20 @@ def test_cli_heldout_missing_exit_code(run_cli, tmp_path):
 def test_gold_ships_with_the_package():
     names = sorted(p.name for p in GOLD_DIR.glob("*"))
     assert {"FORMAT.md", "README.md", "seeds.jsonl", "seeds_dev.jsonl", "written.jsonl", "written_dev.jsonl"} <= set(names)
+
+
+def test_every_feed_entry_keeps_the_feeds_date():
+    """The 474 entries of the 15 real feeds: a story of a dated entry has the entry's date
+    (not a date named in its text); an undated entry's stories take the ingest day, marked."""
+    import datetime as dt
+
+    from sinodesk.eval.harness import ingest_fresh
+
+    feeds = sorted(need_shared(SHARED / "eval" / "news-feeds" / "feeds").iterdir())
+    run = ingest_fresh(feeds)
+    assert run.summary.documents == 474
+    dated = [s for s in run.stories if run.documents[s["doc_id"]]["published"]]
+    assert len(dated) >= 440
+    assert all(s["published"] == run.documents[s["doc_id"]]["published"][:10] and s["published_source"] == "container" for s in dated)
+    undated = [s for s in run.stories if not run.documents[s["doc_id"]]["published"]]
+    assert all((s["published"], s["published_source"]) == (dt.date.today().isoformat(), "ingested") for s in undated)

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from sinodesk.eval.public_items import in_heldout_pool  # noqa: E402
 from sinodesk.stages.extract import default_resources  # noqa: E402
-from sinodesk.stages.extract.names import LABELS, MAX_SPAN, _CONNECT, lower_words, runs, span_features, tokenize  # noqa: E402
+from sinodesk.stages.extract.names import LABELS, candidate_spans, lower_words, span_features, tokenize  # noqa: E402
 
 TEACHER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "PRODUCT": "PRODUCT",
                "EVENT": "EVENT", "LAW": "LAW", "WORK_OF_ART": "PRODUCT"}
@@ -133,15 +133,9 @@ def common_words(docs: list[tuple[str, str]], min_count: int = 5) -> list[str]:
 def examples(text: str, spans: dict[tuple[int, int], str], gaz, common=frozenset()):
     toks = tokenize(text, 0, len(text))
     lower = lower_words(toks)
-    for r0, r1 in runs(toks):
-        for i in range(r0, r1):
-            if toks.text[i].lower() in _CONNECT:
-                continue
-            for j in range(i + 1, min(r1, i + MAX_SPAN) + 1):
-                if toks.text[j - 1].lower() in _CONNECT:
-                    continue
-                lab = spans.get((toks.start[i], toks.end[j - 1]), "NONE")
-                yield span_features(toks, i, j, r0, r1, gaz, text, lower, common), lab
+    for r0, r1, i, j in candidate_spans(toks):
+        lab = spans.get((toks.start[i], toks.end[j - 1]), "NONE")
+        yield span_features(toks, i, j, r0, r1, gaz, text, lower, common), lab
 
 
 def main() -> None:

@@ -121,6 +121,18 @@ def runs(toks: Tokens, line_case: list[bool] | None = None) -> list[tuple[int, i
     return out
 
 
+def candidate_spans(toks: Tokens):
+    """(run start, run end, span start, span end) token indexes of every span scored: up to
+    MAX_SPAN tokens inside a run, not starting or ending on a small word."""
+    for r0, r1 in runs(toks):
+        for i in range(r0, r1):
+            if toks.text[i].lower() in _CONNECT:
+                continue
+            for j in range(i + 1, min(r1, i + MAX_SPAN) + 1):
+                if toks.text[j - 1].lower() not in _CONNECT:
+                    yield r0, r1, i, j
+
+
 def lower_words(toks: Tokens) -> frozenset[str]:
     """Words the text itself writes in lower case (a capitalised one of them is likely no name)."""
     return frozenset(t for t in toks.text if t.islower())
@@ -212,17 +224,9 @@ class NameModel:
     def find(self, text: str, s0: int, e0: int, gaz: Gazetteer | None) -> list[NameHit]:
         """Names in ``text[s0:e0]`` (English text), each with its label and margin over "no name"."""
         toks = tokenize(text, s0, e0)
-        spans, feats = [], []
         lower, common = lower_words(toks), self.common
-        for r0, r1 in runs(toks):
-            for i in range(r0, r1):
-                if toks.text[i].lower() in _CONNECT:
-                    continue
-                for j in range(i + 1, min(r1, i + MAX_SPAN) + 1):
-                    if toks.text[j - 1].lower() in _CONNECT:
-                        continue
-                    spans.append((r0, r1, i, j))
-                    feats.append(span_features(toks, i, j, r0, r1, gaz, text, lower, common))
+        spans = list(candidate_spans(toks))
+        feats = [span_features(toks, i, j, r0, r1, gaz, text, lower, common) for r0, r1, i, j in spans]
         if not spans:
             return []
         scores = self.score(feats)
