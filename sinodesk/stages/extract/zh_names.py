@@ -162,13 +162,15 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
         if _ZH_ORG_END.search(text, s, e) is None or _known_place_with_suffix(text[s:e], gaz):
             continue  # "浙江省委", "台湾当局": a known place and its government stay the place (cross-language ids)
         k = j
+        has_place = False
         while k > 0 and j - k < 4:
             ps, pe, pf = words[k - 1]
             w = text[ps:pe]
             if not (pf in _NAME_FLAGS or w in "市省区县") or w in _NOT_IN_NAME or (pf == "n" and len(w) < 2 and w not in "市省区县"):
                 break
-            if k < j and len(w) >= 3 and w[-1] in "省市" and pf == "ns":
-                break  # "安徽/黄山市/黄山/区委": the organisation starts after a complete place
+            if k < j and pf == "ns" and (has_place or (len(w) >= 3 and w[-1] in "省市")):
+                break  # "安徽/黄山市/黄山/区委", "云南/普洱/市/红十字会": the organisation starts after the wider place
+            has_place = has_place or pf == "ns"
             k -= 1
         standalone = k == j and flag in ("nt", "nz") and e - s >= 3
         if k == j and not standalone:
