@@ -438,3 +438,26 @@ def test_fast_english_dates_match_dateparser():
         assert fast == slow, (text, fast, slow)
     assert D._fast_english("March 23, 2022", "mdy")[0] == dt.datetime(2022, 3, 23)
     assert D._fast_english("the March 23 meeting", "md") is None  # anything unusual goes to dateparser
+
+
+def test_names_no_list_holds_and_their_attributions():
+    """People, organisations and events the gazetteer does not know (the learned name model)."""
+    text = ("Gabriel Merino, a researcher at the Institute of Latin American Studies, told the Global Times that "
+            "the trials were rarely taught. \"It matters,\" said Patricio Giusto, director of "
+            "a consultancy in Buenos Aires. Stephan Grabherr said the embassy would host the meeting.")
+    x = _run(text)
+    got = {(e.text, e.label) for e in x.entities}
+    assert {("Gabriel Merino", "PERSON"), ("Patricio Giusto", "PERSON"), ("Stephan Grabherr", "PERSON"),
+            ("Institute of Latin American Studies", "ORG")} <= got
+    sources = [(a.text, a.cue) for a in x.attributions]
+    assert ("Gabriel Merino", "told") in sources and ("Patricio Giusto", "said") in sources
+    assert ("Stephan Grabherr", "said") in sources and ("Global Times", "told") in sources
+    assert all(text[e.start:e.end] == e.text for e in x.entities)
+
+
+def test_names_model_can_be_turned_off():
+    text = "A meeting with Gabriel Merino was held in the embassy on Monday."
+    on = {e.text for e in _run(text).entities}
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    off = {e.text for e in extract(doc, Segment(0, len(text), text), "en", ExtractOptions(names_model=False)).entities}
+    assert "Gabriel Merino" in on and "Gabriel Merino" not in off

@@ -148,7 +148,8 @@ def _rule_candidates(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) 
                 s, e = _strip_leading(text, s, e)
                 phrase = text[s:e]
                 words = phrase.split()
-                if len(words) < 2 or words[0] in _GENERIC_CAPS and len(words) < 3 or words[-1] not in _ORG_HEAD_SET:
+                head = words[0] if rx is _ORG_OF else words[-1]  # "Institute of Latin American Studies": the head comes first
+                if len(words) < 2 or words[0] in _GENERIC_CAPS and len(words) < 3 or head not in _ORG_HEAD_SET:
                     continue
                 out.append(GazMatch(s, e, (gaz.lookup(phrase) if gaz else None) or f"org:{slug(phrase)}", "ORG"))
     places = _PLACE.finditer(text, s0, e0) if any(text.find(k, s0, e0) >= 0 for k in _PLACE_KEYS) else ()
