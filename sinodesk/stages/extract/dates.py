@@ -342,21 +342,28 @@ def _fast_english(text: str, kind: str) -> tuple[dt.datetime, str] | None:
 
 # -- years, decades, ranges, parts of a year, quarters (a second, rarer scan) ------------------------
 _Y = r"(?:1[89]|20)\d\d"
+# Every alternative starts at a digit or "Q", so the scan jumps from digit to digit in C; the
+# words that may come before ("between", "the end of", "early", "上世纪") are checked in code.
 _YEAR_FORMS = re.compile(
     rf"(?P<range>(?P<ra>{_Y})\s?[-–]\s?(?P<rb>{_Y}|\d\d)(?![\d-]))"
-    rf"|(?:between|from) (?P<span>(?P<sa>{_Y}) (?:and|to|until|through) (?P<sb>{_Y}))(?![\d-])"
-    rf"|(?P<decade>(?:(?:early|mid|late)[ -])?(?P<dy>(?:1[89]|20)\d0)s)\b"
-    rf"|(?:the )?(?P<part>(?:(?:end|beginning|start|middle|first half|second half) of |(?:early|late|mid)[ -]?)(?P<py>{_Y}))(?![\d-])"
-    rf"|(?:the )?(?P<quarter>(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<qy>{_Y}))?)\b"
+    rf"|(?P<span>(?P<sa>{_Y}) (?:and|to|until|through) (?P<sb>{_Y}))(?![\d-])"
+    r"|(?P<decade>(?P<dy>(?:1[89]|20)\d0)s)\b"
     rf"|(?P<qshort>Q(?P<qn>[1-4])[ -]?(?P<qny>{_Y}))\b"
-    r"|(?P<numeric>(?<![\d/.])\d{1,2} ?/ ?\d{1,2} ?/ ?(?:\d{4}|\d{2})(?![\d/]))"
-    rf"|(?P<year>(?<![\w$£€¥.,/-]){_Y}(?![\w-]|\.\d|,\d))"
+    r"|(?P<numeric>\d{1,2} ?/ ?\d{1,2} ?/ ?(?:\d{4}|\d{2})(?![\d/]))"
     r"|(?P<zh_range>(?P<za>\d{4})年?(?:至|到|-|—|－|~)(?P<zb>\d{4})年)"
-    r"|(?P<zh_decade>(?P<zc>上世纪|上世紀|20世纪|20世紀|二十世纪|二十世紀)?(?P<zd>\d0)年代)"
-    r"|(?P<zh_year>(?<!\d)\d{4}年)(?!\d{1,2}月|代)"
+    r"|(?P<zh_decade>(?P<zd>\d0)年代)"
+    r"|(?P<zh_year>\d{4}年)(?!\d{1,2}月|代)"
+    rf"|(?P<year>{_Y}(?![\w-]|\.\d|,\d))"
 )
+_YEAR_ONLY = re.compile(rf"{_Y}(?![\w-]|\.\d|,\d)")
+_YEAR_PROBE = re.compile(r"[\dQ]")
+_NOT_BEFORE = {"year": "$£€¥.,/-", "numeric": "/.", "zh_year": ""}  # besides letters, digits and "_"
+_PART_BEFORE = re.compile(r"(?:the )?((?:end|beginning|start|middle|first half|second half) of |(?:early|late|mid)[ -]?)$")
+_SPAN_BEFORE = ("between ", "from ")
+_ZH_CENTURY = re.compile(r"(?:上世纪|上世紀|20世纪|20世紀|二十世纪|二十世紀)$")
+_QUARTER = re.compile(rf"(?:the )?(?P<quarter>(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<qy>{_Y}))?)\b")
 _Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/")
+_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/", "0年代")
 _NAMEISH_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*) $")
 _NOT_NAME_BEFORE = frozenset({"In", "Since", "By", "Until", "From", "To", "Before", "After", "During", "Through", "The",
                               "Of", "And", "Or", "Between", "Until", "At", "On"} | set(MONTHS.split("|")))
@@ -380,19 +387,71 @@ def year_forms(text: str, start: int, end: int, base: dt.datetime | None, taken:
     if not any(text.find(k, start, end) >= 0 for k in _YEAR_FORM_KEYS):
         return []
     out = []
-    for m in _YEAR_FORMS.finditer(text, start, end):
-        kind = _outer(m)
-        s, e = m.span(kind)
-        if any(h.start < e and s < h.end for h in taken):
+    for s, e, kind, iso in [*_quarters(text, start, end, base), *_digit_forms(text, start, end, base)]:
+        if iso is None or any(h.start < e and s < h.end for h in taken) or any(h.start < e and s < h.end for h in out):
             continue
-        iso = _year_form_iso(m, kind, base)
-        if iso is None or (kind == "year" and _year_in_name(text, start, s, e)):
+        if kind == "year" and _year_in_name(text, start, s, e):
             continue
         out.append(DateHit(s, e, iso, precision_of(iso, kind)))
     return out
 
 
-_OUTER = ("range", "span", "decade", "part", "quarter", "qshort", "numeric", "year", "zh_range", "zh_decade", "zh_year")
+def _digit_forms(text: str, start: int, end: int, base: dt.datetime | None):
+    """(start, end, kind, iso) of the year forms that begin at a digit or "Q"."""
+    pos = start
+    while True:
+        p = _YEAR_PROBE.search(text, pos, end)
+        if p is None:
+            return
+        p = p.start()
+        prev = text[p - 1 : p] if p > start else ""
+        m = None if prev.isdigit() or prev == "_" else _YEAR_FORMS.match(text, p, end)
+        if m is None:
+            pos = p + 1
+            continue
+        kind = _outer(m)
+        bad_before = prev.isalpha() or (prev and prev in _NOT_BEFORE.get(kind, ""))
+        if kind in _NOT_BEFORE and bad_before and not (prev == "-" and text.endswith("mid-", start, p)):
+            pos = m.end()
+            continue
+        s, e = m.span(kind)
+        if kind == "span" and not text.endswith(_SPAN_BEFORE, start, s):
+            y = _YEAR_ONLY.match(text, s, end)  # "1939 and 1945" without "between": two years
+            kind, e, m = "year", y.end(), y
+            iso = y.group()
+        else:
+            iso = _year_form_iso(m, kind, base)
+        if kind in ("year", "decade"):
+            part = _PART_BEFORE.search(text, max(start, s - 25), s)
+            if part is not None:
+                s, kind = part.start(1), ("part" if kind == "year" else kind)
+        if kind == "zh_decade":
+            c = _ZH_CENTURY.search(text, max(start, s - 5), s)
+            s = c.start() if c else s
+            iso = _zh_decade(int(m.group("zd")), c is not None)
+        yield s, e, kind, iso
+        pos = e
+
+
+def _quarters(text: str, start: int, end: int, base: dt.datetime | None):
+    p = text.find("quarter", start, end)
+    while p >= 0:
+        lo = max(start, p - 11)
+        for m in _QUARTER.finditer(text, lo, min(end, p + 20)):
+            if m.start("quarter") <= p < m.end("quarter"):
+                y = m.group("qy")
+                iso = _quarter(int(y), _Q[m.group("q").lower()]) if y else (_quarter(base.year, _Q[m.group("q").lower()]) if base else None)
+                yield m.start("quarter"), m.end("quarter"), "quarter", iso
+                break
+        p = text.find("quarter", p + 7, end)
+
+
+def _zh_decade(d: int, century_said: bool) -> str:
+    century = 1900 if century_said or d >= 30 else 2000
+    return f"{century + d}/{century + d + 9}"
+
+
+_OUTER = ("range", "span", "decade", "qshort", "numeric", "zh_range", "zh_decade", "zh_year", "year")
 
 
 def _outer(m: re.Match) -> str:
@@ -409,14 +468,8 @@ def _year_form_iso(m: re.Match, kind: str, base: dt.datetime | None) -> str | No
         return f"{g('sa')}/{g('sb')}" if g("sa") < g("sb") else None
     if kind == "decade":
         return f"{g('dy')}/{int(g('dy')) + 9}"
-    if kind == "part":
-        return g("py")
-    if kind in ("quarter", "qshort"):
-        q = _Q[g("q").lower()] if kind == "quarter" else int(g("qn"))
-        y = g("qy") if kind == "quarter" else g("qny")
-        if y is None and base is None:
-            return None
-        return _quarter(int(y) if y else base.year, q)
+    if kind == "qshort":
+        return _quarter(int(g("qny")), int(g("qn")))
     if kind == "numeric":  # "8/2/13": month first (US order) unless the first number cannot be a month
         a, b, y = (int(x) for x in re.findall(r"\d+", g("numeric")))
         month, day = (a, b) if a <= 12 else (b, a)
@@ -430,9 +483,7 @@ def _year_form_iso(m: re.Match, kind: str, base: dt.datetime | None) -> str | No
     if kind == "zh_range":
         return f"{g('za')}/{g('zb')}" if g("za") < g("zb") else None
     if kind == "zh_decade":
-        d = int(g("zd"))
-        century = 1900 if g("zc") or d >= 30 else 2000
-        return f"{century + d}/{century + d + 9}"
+        return _zh_decade(int(g("zd")), False)
     return g("zh_year")[:4]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +50,7 @@ _HEADS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _shape(tok: str) -> str:
     if tok.isupper():
         return "X" if len(tok) > 1 else "x1"
@@ -65,8 +66,14 @@ def _shape(tok: str) -> str:
 
 
 def _cap(tok: str) -> bool:
+    """Capitalised, or a letter word with a capital inside ("iPhone")."""
     c = tok[:1]
-    return c.isupper() or (c.isalpha() and any(ch.isupper() for ch in tok[1:]))
+    if c.isupper():
+        return True
+    if not c.isalpha():
+        return False
+    rest = tok[1:]
+    return rest != rest.lower() and any(ch.isupper() for ch in rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +84,7 @@ class Tokens:
     start: list[int]
     end: list[int]
     opens: list[bool]
+    low: list[str]  # each token in lower case
 
 
 def tokenize(text: str, s0: int, e0: int) -> Tokens:
@@ -85,14 +93,13 @@ def tokenize(text: str, s0: int, e0: int) -> Tokens:
     prev = None
     for m in _TOKEN.finditer(text, s0, e0):
         tok = m.group()
-        s = m.start()
-        gap = text[prev_end:s]
-        opens.append(prev is None or "\n" in gap or prev in _SENT_END)
+        s, e = m.span()
+        opens.append(prev is None or prev in _SENT_END or (s > prev_end and "\n" in text[prev_end:s]))
         words.append(tok)
         starts.append(s)
-        ends.append(m.end())
-        prev_end, prev = m.end(), tok
-    return Tokens(words, starts, ends, opens)
+        ends.append(e)
+        prev_end, prev = e, tok
+    return Tokens(words, starts, ends, opens, [t.lower() for t in words])
 
 
 def runs(toks: Tokens, line_case: list[bool] | None = None) -> list[tuple[int, int]]:
@@ -112,7 +119,7 @@ def runs(toks: Tokens, line_case: list[bool] | None = None) -> list[tuple[int, i
                 j += 1
             elif t.isdigit() and j > i and _cap(w[j - 1]):
                 j += 1
-            elif t.lower() in _CONNECT and j + 1 < n and _cap(w[j + 1]) and not toks.opens[j + 1]:
+            elif toks.low[j] in _CONNECT and j + 1 < n and _cap(w[j + 1]) and not toks.opens[j + 1]:
                 j += 2
             else:
                 break
@@ -126,10 +133,10 @@ def candidate_spans(toks: Tokens):
     MAX_SPAN tokens inside a run, not starting or ending on a small word."""
     for r0, r1 in runs(toks):
         for i in range(r0, r1):
-            if toks.text[i].lower() in _CONNECT:
+            if toks.low[i] in _CONNECT:
                 continue
             for j in range(i + 1, min(r1, i + MAX_SPAN) + 1):
-                if toks.text[j - 1].lower() not in _CONNECT:
+                if toks.low[j - 1] not in _CONNECT:
                     yield r0, r1, i, j
 
 
@@ -143,7 +150,8 @@ def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer
     """Feature names of tokens [i, j) inside run [r0, r1); ``lower``: words this text writes in
     lower case; ``common``: words English text usually writes in lower case."""
     w = toks.text
-    words = [t.lower() for t in w[i:j]]
+    low = toks.low
+    words = low[i:j]
     n = j - i
     cw = [x in common for x in words]
     lw = [x in lower for x in words]
@@ -162,10 +170,10 @@ def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer
         f.append("head")
     if words[0] in _CONNECT or words[-1] in _CONNECT:
         f.append("edge_small")
-    p1 = w[i - 1].lower() if i > 0 else "<s>"
-    p2 = w[i - 2].lower() if i > 1 else "<s>"
-    n1 = w[j].lower() if j < len(w) else "</s>"
-    n2 = w[j + 1].lower() if j + 1 < len(w) else "</s>"
+    p1 = low[i - 1] if i > 0 else "<s>"
+    p2 = low[i - 2] if i > 1 else "<s>"
+    n1 = low[j] if j < len(w) else "</s>"
+    n2 = low[j + 1] if j + 1 < len(w) else "</s>"
     f += [f"p1={p1}", f"p2={p2}|{p1}", f"n1={n1}", f"n2={n1}|{n2}"]
     if toks.opens[i]:
         f.append("opens")
