@@ -9,9 +9,12 @@ taskset -c 0 .venv/bin/python bench/bench_extract.py [--n 400] [--spacy-n 150] [
 Reads ../shared/eval/bbc-news-topics/bbc_news.jsonl at run time (research-only licence).
 
 Rates are CPU time of this process (waiting for a shared core is not counted).  The default
-and each baseline are timed in alternating passes; the figures that matter are the
-ratios (median over passes): the target of 300 stories/s per core is about 2.3x the naive
-peer (134 docs/s on an idle core).
+and each baseline are timed in alternating passes and their ratios are medians over passes.
+The target is 300 stories/s of CPU time per core for the whole extract stage; the ratios to
+the naive peer and to the stage without the name model show what the learned names cost on
+this machine in this run.  (An earlier version judged the target as 2.24x the naive peer,
+from a run where that peer made 134 docs/s; the peer makes 470-500 docs/s on this machine
+now, so that ratio no longer stands for 300/s.)
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ def load_bbc(n: int) -> list[str]:
     return out
 
 
-TARGET_RATIO = 300 / 134  # issue target (stories/s per core) over the naive peer on an idle core
+TARGET = 300  # stories/s of CPU time per core, the whole extract stage
 
 
 def one_pass(fn, texts) -> float:
@@ -131,13 +134,10 @@ def main() -> None:
     print(f"{'pipeline':<40}{'stories/s':>10}{'vs naive':>10}{'n':>6}")
     for name, r, n in rows:
         print(f"{name:<40}{r:>10.1f}{r / base:>10.2f}{n:>6}")
-    verdict = "meets" if ratio >= TARGET_RATIO else "misses"
-    print(
-        f"default / naive peer, median of {args.repeat} alternating passes: {ratio:.2f}x "
-        f"({verdict} the target of {TARGET_RATIO:.2f}x = 300 stories/s on an idle core)"
-    )
-    print(f"default / without the name model: {ratio_rules:.2f}x (what the learned names cost); "
-          f"default {min(r_ours, r_ours2):.0f} stories/s of CPU time ({'meets' if min(r_ours, r_ours2) >= 300 else 'misses'} 300/s)")
+    print(f"default / naive peer, median of {args.repeat} alternating passes: {ratio:.2f}x")
+    print(f"default / without the name model: {ratio_rules:.2f}x (what the learned names cost)")
+    rate_ours = min(r_ours, r_ours2)
+    print(f"default: {rate_ours:.0f} stories/s of CPU time ({'meets' if rate_ours >= TARGET else 'misses'} the target of {TARGET}/s per core)")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import gzip
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate, repeat
 from pathlib import Path
 
 import numpy as np
@@ -213,7 +214,7 @@ class NameModel:
         with gzip.open(self.directory / "names_en.vocab.gz", "rt", encoding="utf-8") as fh:
             vocab = {line.rstrip("\n"): k for k, line in enumerate(fh)}
         scale = float(data["scale"])
-        W = data["W"].astype(np.float32) * scale
+        W = np.vstack([data["W"].astype(np.float32) * scale, np.zeros((1, data["W"].shape[1]), dtype=np.float32)])
         labels = tuple(str(x) for x in data["labels"])
         return vocab, W, data["b"].astype(np.float32), labels
 
@@ -233,7 +234,9 @@ class NameModel:
         """Names in ``text[s0:e0]`` (English text), each with its label and margin over "no name"."""
         toks = tokenize(text, s0, e0)
         lower, common = lower_words(toks), self.common
-        spans = list(candidate_spans(toks))
+        # a lone sentence-opening word that English usually writes in lower case ("The", "But",
+        # "However") is never a name: not scored
+        spans = [sp for sp in candidate_spans(toks) if not (sp[1] - sp[0] == 1 and toks.opens[sp[0]] and toks.low[sp[0]] in common)]
         feats = [span_features(toks, i, j, r0, r1, gaz, text, lower, common) for r0, r1, i, j in spans]
         if not spans:
             return []
@@ -241,19 +244,15 @@ class NameModel:
         return _decode(toks, spans, scores, self._weights[3])
 
     def score(self, feats: list[list[str]]) -> np.ndarray:
+        """Scores (spans x labels): the summed weights of each span's known features, plus the bias.
+
+        Unknown features map to an all-zero last row, so every span keeps its (non-empty) run of rows."""
         vocab, W, b, _ = self._weights
-        idx, offs = [], []
-        for f in feats:
-            offs.append(len(idx))
-            idx.extend(k for k in map(vocab.get, f) if k is not None)
-        if not idx:
-            return np.tile(b, (len(feats), 1))
-        rows = W[np.fromiter(idx, dtype=np.int64, count=len(idx))]
-        out = np.zeros((len(feats), W.shape[1]), dtype=np.float32)
-        offs_arr = np.asarray(offs, dtype=np.int64)
-        nonempty = np.diff(np.append(offs_arr, len(idx))) > 0
-        out[nonempty] = np.add.reduceat(rows, offs_arr[nonempty], axis=0)
-        return out + b
+        flat = [x for f in feats for x in f]
+        unknown = len(W) - 1
+        idx = np.fromiter(map(vocab.get, flat, repeat(unknown)), dtype=np.int64, count=len(flat))
+        offs = np.fromiter(accumulate((len(f) for f in feats[:-1]), initial=0), dtype=np.int64, count=len(feats))
+        return np.add.reduceat(W[idx], offs, axis=0) + b
 
 
 def _decode(toks: Tokens, spans, scores: np.ndarray, labels: tuple[str, ...]) -> list[NameHit]:
