@@ -115,7 +115,8 @@ def test_tune_on_gvc_validation_reports_each_setting(run_cli):
     assert doc["target"] == "gvc"
     assert sorted(x["settings"]["time_scale_days"] for x in doc["results"]) == [30.0, 120.0]
     assert all(0.9 <= x["f1"] <= 1.0 for x in doc["results"])
-    assert [x["settings"] for x in doc["mean_over_thresholds"]][0] == {"time_scale_days": 120.0}
+    best = max(x["f1"] for x in doc["mean_over_thresholds"])  # 120 days ranks first (ties allowed)
+    assert {"time_scale_days": 120.0} in [x["settings"] for x in doc["mean_over_thresholds"] if x["f1"] == best]
 
 
 def test_tune_errors_name_the_fix(run_cli):
