@@ -101,9 +101,9 @@ def shared_folder(desk):
 def test_read_only_archive_opens_for_reading(shared_folder):
     nobody = 65534
     db = shared_folder / "desk.db"
-    r = _cli("stories", "--db", db, "--limit", "2", cwd=shared_folder, user=nobody)
+    r = _cli("stories", "--db", db, "--limit", "3", cwd=shared_folder, user=nobody)
     assert (r.returncode, _err(r)) == (0, ""), _err(r)
-    assert [ln.split()[0] for ln in _out(r)] == [RFA, GT_ZH]
+    assert [ln.split()[0] for ln in _out(r)] == [FREIGHT, RFA, GT_ZH]  # the undated story has the ingest day
     r = _cli("search", "DeepSeek", "--db", db, cwd=shared_folder, user=nobody)
     assert r.returncode == 0 and _out(r)[0].startswith(TT_DEEPSEEK)
     r = _cli("show", RFA, "--db", db, cwd=shared_folder, user=nobody)
@@ -253,18 +253,21 @@ def test_outlet_by_id_alias_and_family(desk):
 
 def test_stories_newest_first_copies_folded_no_column_cut(desk):
     r = _cli("stories", "--db", "desk.db", cwd=desk)
+    import datetime as dt
+
+    today = dt.date.today().isoformat()  # an undated story takes the ingest day (published_source "ingested")
     assert _out(r) == [
+        f"{FREIGHT}  {today}  Northern Provinces Logistics and Freight Weekly Review  Rail freight volumes rise again",
         f"{RFA}  2025-03-02  Radio Free Asia      Botnet hits cloud provider in Hangzhou  (+1 copy)",
         f"{GT_ZH}  2025-02-12  Global Times         黑客攻击多个网络平台",
         f"{CNA_ZH}  2025-02-10  Central News Agency  駭客攻擊政府網路系統",
         f"{GT_DEEPSEEK}  2025-01-30  Global Times         DeepSeek service slowed by attacks",
         f"{TT_DEEPSEEK}  2025-01-28  Taipei Times         DeepSeek model tops app charts",
-        f"{FREIGHT}  -           Northern Provinces Logistics and Freight Weekly Review  Rail freight volumes rise again",
     ]
-    assert [ln.split()[0] for ln in _out(_cli("stories", "--db", "desk.db", "--copies", cwd=desk))][:2] == [GUARDIAN, RFA]
+    assert [ln.split()[0] for ln in _out(_cli("stories", "--db", "desk.db", "--copies", cwd=desk))][:3] == [FREIGHT, GUARDIAN, RFA]
     r = _cli("stories", "--db", "desk.db", "--limit", "0", cwd=desk)
     assert (r.returncode, r.stdout, r.stderr) == (0, b"", b"")
-    assert [ln.split()[0] for ln in _out(_cli("stories", "--db", "desk.db", "--limit", "2", cwd=desk))] == [RFA, GT_ZH]
+    assert [ln.split()[0] for ln in _out(_cli("stories", "--db", "desk.db", "--limit", "2", cwd=desk))] == [FREIGHT, RFA]
     assert _cli("stories", "--db", "desk.db", "--limit", "-1", cwd=desk).returncode == 2
 
 
