@@ -20,8 +20,10 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     "seeds": {"entities": (0.89, 0.91), "attributions": (0.90, 0.88), "numbers": (0.98, 0.97), "dates": (0.98, 0.99)},
     # written: ents .889/.910, attr .978/.978, numbers .984/.984, dates 1.000/1.000
     "written": {"entities": (0.87, 0.89), "attributions": (0.96, 0.96), "numbers": (0.97, 0.97), "dates": (0.99, 0.99)},
-    # dev (public items outside the held-out pool): ents .747/.562, attr 1.000/.600, numbers .759/.846, dates .917/.957
-    "dev": {"entities": (0.72, 0.54), "attributions": (0.95, 0.55), "numbers": (0.74, 0.82), "dates": (0.90, 0.94)},
+    # dev (public items outside the held-out pool): ents .756/.562, attr 1.000/.600, numbers .759/.846, dates .955/.913
+    # (dates recall was .957 before the layout-aware segmenter landed: it keeps an article's timestamp line
+    # "8 / 2 / 13 at 1: 30 PM" out of the story text -- that date now gives the story's published date instead)
+    "dev": {"entities": (0.72, 0.54), "attributions": (0.95, 0.55), "numbers": (0.74, 0.82), "dates": (0.93, 0.90)},
 }
 
 

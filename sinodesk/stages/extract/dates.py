@@ -497,6 +497,10 @@ def _year_in_name(text: str, start: int, s: int, e: int) -> bool:
     return not (w0 == start or before.endswith(("\n", ". ")) or before.strip() == "")
 
 
+# a clock time, with "at" before it and am/pm after it: not a word of the line it stands in
+_CLOCK = re.compile(r"(?:\bat\s+)?\b\d{1,2}\s?[:.]\s?\d{2}(?:\s?[ap]\.?\s?m\b\.?)?", re.I)
+
+
 def document_date(text: str, resolver: DateResolver, lines: int = 10) -> str | None:
     """The date a document gives itself: a line among its first or last ``lines`` non-blank
     lines that is a full date and at most two other words ("31 January 2025", "CiCM 31st
@@ -504,6 +508,7 @@ def document_date(text: str, resolver: DateResolver, lines: int = 10) -> str | N
     belong to one story, not to the document."""
     rows = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for line in rows[:lines] + rows[-lines:]:
+        line = _CLOCK.sub(" ", line).strip()  # a timestamp line: "8/2/13 at 1:30 PM"
         if len(line) > 60 or ":" in line or "：" in line:
             continue
         for h in find_dates(line, 0, len(line), None, resolver):
