@@ -346,6 +346,8 @@ def timex_to_iso(value: str) -> tuple[str | None, str]:
                      (r"\d{4}|XXXX", "year"), (r"(\d{4}|XXXX)-W(\d{2}|XX)", "week")):
         if re.fullmatch(rx, value):
             return (None if "X" in value else value), prec
+    if value in ("XXX", "XX"):
+        return None, "decade" if value == "XXX" else "century"
     if re.fullmatch(r"\d{3}", value):
         return f"{value}0/{value}9", "decade"
     if re.fullmatch(r"\d{2}", value):
@@ -380,7 +382,7 @@ CUES = ["according to", "said", "says", "say", "saying", "told", "tells", "added
         "praises", "welcomed", "criticised", "criticized", "accused", "accuses", "revealed", "hinted", "vowed",
         "demanded", "believes", "responded", "defended", "showing", "showed", "shows", "found", "spoke",
         "indicate", "interview", "statement", "quoted", "cited", "citing", "announcement", "asked", "noted",
-        "suggested", "suggests", "acknowledged", "admitted", "agreed", "added", "contended", "alleged",
+        "suggested", "suggests", "finds", "reporting", "revealing", "termed", "acknowledged", "admitted", "agreed", "added", "contended", "alleged",
         "据", "报道", "报告", "称", "表示", "说", "指出", "透露", "回应", "辟谣", "发布", "认为", "宣布", "：", ":"]
 
 
