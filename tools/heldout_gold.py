@@ -438,6 +438,8 @@ def number_span(text: str, s: int, e: int, unit: str | None, mod: str | None) ->
             pos = e
             for w in re.finditer(r"[\s-]+([A-Za-z][\w'’]*)", m.group(1)):
                 word = w.group(1).lower()
+                if word in ("and", "or", "to", "than", "of"):
+                    break
                 if word in stems or word.rstrip("s") in stems:
                     pos = e + w.end()
                     break
