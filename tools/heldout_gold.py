@@ -508,6 +508,8 @@ def compile_item(root: Path, key: str, lines: list[tuple[int, str]], where: str)
             kind, opt = m.group("kind"), bool(m.group("opt"))
             a = _split(m.group("rest"))
             for s, e in _place(text, hi, a["surface"], a["ctx"], a["occ"]):
+                if (kind in ENTITY_TYPES or kind.startswith("A")) and re.match(r"[Tt]he ", text[s:e]):
+                    s += 4  # FORMAT.md: no leading "the" in a name, even when the name's own form has it
                 rec: dict = {"text": text[s:e], "start": s, "end": e}
                 if kind in ENTITY_TYPES:
                     rec.update(label=kind, ref=a["spec"] or f"{ID_PREFIX[kind]}:{slug(text[s:e])}")
