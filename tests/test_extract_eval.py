@@ -24,6 +24,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # (dates recall was .957 before the layout-aware segmenter landed: it keeps an article's timestamp line
     # "8 / 2 / 13 at 1: 30 PM" out of the story text -- that date now gives the story's published date instead)
     "dev": {"entities": (0.72, 0.54), "attributions": (0.95, 0.55), "numbers": (0.74, 0.82), "dates": (0.93, 0.90)},
+    # heldout (165 items labelled blind, nobody tunes on them; far below the issue's targets -- these floors only
+    # catch regressions): ents .793/.529, attr .823/.496, numbers .565/.598, dates .857/.810
+    "heldout": {"entities": (0.77, 0.51), "attributions": (0.80, 0.47), "numbers": (0.54, 0.57), "dates": (0.83, 0.78)},
 }
 
 
@@ -99,3 +102,30 @@ def test_every_feed_entry_keeps_the_feeds_date():
     assert all(s["published"] == run.documents[s["doc_id"]]["published"][:10] and s["published_source"] == "container" for s in dated)
     undated = [s for s in run.stories if not run.documents[s["doc_id"]]["published"]]
     assert all((s["published"], s["published_source"]) == (dt.date.today().isoformat(), "ingested") for s in undated)
+
+
+def test_scoring_honours_the_heldout_format_additions():
+    """scope_end, optional labels, alternative labels and overlapping date spans (heldout/README.md)."""
+    from sinodesk.eval.extract import ExtractReport, GoldItem, Produced, score_item
+
+    labels = {
+        "lang": "en", "scope_end": 40,
+        "entities": [{"text": "Ajax", "label": "GPE", "alt_labels": ["ORG"], "start": 0, "end": 4}],
+        "attributions": [], "numbers": [{"text": "3", "value": 3, "unit": "goals", "start": 10, "end": 11}],
+        "dates": [{"text": "Monday morning", "iso": None, "precision": "day", "start": 20, "end": 34}],
+        "optional": {"numbers": [{"text": "16-9", "value": "16-9", "unit": None}, {"text": "2", "value": 2, "unit": None}]},
+    }
+    story = {"doc_id": "d", "start": 0, "end": 80,
+             "entities": [{"text": "Ajax", "label": "ORG", "canonical": "org:ajax", "start": 0, "end": 4},
+                          {"text": "Utrecht", "label": "GPE", "canonical": "gpe:utrecht", "start": 50, "end": 57}],
+             "attributions": [],
+             "numbers": [{"text": "3 goals", "value": 3.0, "unit": "goals", "start": 10, "end": 17},
+                         {"text": "2", "value": 2.0, "unit": None, "start": 12, "end": 13}],
+             "dates": [{"text": "Monday", "iso": "2025-01-06", "precision": "day", "start": 20, "end": 26}]}
+    rep = ExtractReport()
+    item = GoldItem("x", "public", labels)
+    score_item(item, Produced([story], {"d": "x" * 80}, None, hi=labels["scope_end"]), rep)
+    f = rep.fields
+    assert (f["entities"].tp, f["entities"].pred, f["entities"].gold) == (1, 1, 1)  # Utrecht lies past scope_end
+    assert (f["numbers"].tp, f["numbers"].pred, f["numbers"].gold) == (1, 1, 1)  # the optional "2" is no error
+    assert (f["dates"].tp, f["dates"].pred) == (1, 1) and rep.dates_strict.tp == 0  # overlap, not exact text
