@@ -1,4 +1,4 @@
-"""Core verbs: ingest, reprocess, stories, show, search, export, rejects, label, train.
+"""Core verbs: ingest, reprocess, stories, show, search, export, rejects (label and train: ``cli/topics.py``).
 
 Reading verbs (stories, show, search, export, rejects) open the archive read-only."""
 
@@ -289,52 +289,6 @@ def rejects(db, as_json):
         click.echo("no rejects", err=True)
 
 
-@click.command()
-@click.argument("story_id")
-@click.argument("labels")
-@db_option
-def label(story_id, labels, db):
-    """Record the right topics for a story (comma-separated); 'sinodesk train topics' learns from them.
-
-    \b
-    Example:
-      sinodesk label 3f9a1c2b7d4e cyber,law_regulation --db desk.db
-    """
-    from ..topics_admin import record_label
-
-    archive = _archive(db)
-    story_id, labs = record_label(archive, story_id, labels)
-    click.echo(f"labelled {story_id}: {', '.join(labs)}")
-
-
-@click.group()
-def train():
-    """Retrain a model from your corrections.
-
-    \b
-    Example:
-      sinodesk train topics --db desk.db
-    """
-
-
-@train.command("topics")
-@db_option
-@click.option("--jsonl", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Labelled JSONL ({text, headline?, language?, topics}) to train on too.")
-@click.option("--reclassify/--no-reclassify", default=True, show_default=True, help="Re-run topics on every story with the new model.")
-def train_topics(db, extra, reclassify):
-    """Retrain the topic model from 'sinodesk label' corrections (+ labelled JSONL); used from then on.
-
-    \b
-    Example:
-      sinodesk train topics --db desk.db --jsonl my_labels.jsonl
-    """
-    from ..topics_admin import train_from_archive
-
-    archive = _archive(db)
-    report = train_from_archive(archive, list(extra), reclassify=reclassify)
-    click.echo(report)
-
-
 def register(main: click.Group, eval_group: click.Group) -> None:
-    for cmd in (ingest, reprocess, stories, show, search, export, rejects, label, train):
+    for cmd in (ingest, reprocess, stories, show, search, export, rejects):
         main.add_command(cmd)

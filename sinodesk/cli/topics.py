@@ -1,4 +1,4 @@
-"""Topic verbs: ``sinodesk topics`` (classify a text) and ``sinodesk eval topics``."""
+"""Topic verbs: ``sinodesk topics`` (classify a text), ``label``, ``train topics`` and ``sinodesk eval topics``."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ from pathlib import Path
 
 import click
 
-from .common import default_shared, read_text_input
+from .common import db_option, default_shared, read_text_input
 from ..errors import BadInput
 
 _REPO = Path(__file__).resolve().parents[2]
 SETS = ("gold", "thucnews", "ag", "bbc", "reuters")
 
 
+def _archive(db: str):
+    from ..archive import open_archive
+
+    return open_archive(db, create=False)
 
 
 def _read_text(path: str) -> str:
@@ -117,6 +121,54 @@ def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_err
                 click.echo(f"  {err['story']!r}: gold {','.join(err['gold'])}  got {','.join(err['pred'])}")
 
 
+@click.command()
+@click.argument("story_id")
+@click.argument("labels")
+@db_option
+def label(story_id, labels, db):
+    """Record the right topics for a story (comma-separated); 'sinodesk train topics' learns from them.
+
+    \b
+    Example:
+      sinodesk label 3f9a1c2b7d4e cyber,law_regulation --db desk.db
+    """
+    from ..topics_admin import record_label
+
+    archive = _archive(db)
+    story_id, labs = record_label(archive, story_id, labels)
+    click.echo(f"labelled {story_id}: {', '.join(labs)}")
+
+
+@click.group()
+def train():
+    """Retrain a model from your corrections.
+
+    \b
+    Example:
+      sinodesk train topics --db desk.db
+    """
+
+
+@train.command("topics")
+@db_option
+@click.option("--jsonl", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Labelled JSONL ({text, headline?, language?, topics}) to train on too.")
+@click.option("--reclassify/--no-reclassify", default=True, show_default=True, help="Re-run topics on every story with the new model.")
+def train_topics(db, extra, reclassify):
+    """Retrain the topic model from 'sinodesk label' corrections (+ labelled JSONL); used from then on.
+
+    \b
+    Example:
+      sinodesk train topics --db desk.db --jsonl my_labels.jsonl
+    """
+    from ..topics_admin import train_from_archive
+
+    archive = _archive(db)
+    report = train_from_archive(archive, list(extra), reclassify=reclassify)
+    click.echo(report)
+
+
 def register(main: click.Group, eval_group: click.Group) -> None:
     main.add_command(topics_cmd)
+    main.add_command(label)
+    main.add_command(train)
     eval_group.add_command(eval_topics)
