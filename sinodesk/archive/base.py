@@ -161,6 +161,11 @@ class Archive(abc.ABC):
     def load_model(self, kind: str) -> tuple[str, bytes, dict] | None: ...
 
     @abc.abstractmethod
+    def drop_active_model(self, kind: str) -> tuple[str | None, str | None]:
+        """Delete the active model of ``kind`` and make the one saved before it active.
+        Returns (dropped version or None when there was none, now-active version or None)."""
+
+    @abc.abstractmethod
     def get_state(self, key: str) -> bytes | None: ...
 
     @abc.abstractmethod

@@ -425,6 +425,17 @@ class SQLiteArchive(Archive):
         row = self.conn.execute("SELECT version, blob, meta FROM models WHERE kind=? AND active=1 ORDER BY created DESC LIMIT 1", (kind,)).fetchone()
         return None if row is None else (row[0], bytes(row[1]), json.loads(row[2]))
 
+    def drop_active_model(self, kind):
+        with self._tx():
+            row = self.conn.execute("SELECT version FROM models WHERE kind=? AND active=1 ORDER BY created DESC LIMIT 1", (kind,)).fetchone()
+            if row is None:
+                return None, None
+            self.conn.execute("DELETE FROM models WHERE kind=? AND version=?", (kind, row[0]))
+            prev = self.conn.execute("SELECT version FROM models WHERE kind=? ORDER BY created DESC LIMIT 1", (kind,)).fetchone()
+            if prev is not None:
+                self.conn.execute("UPDATE models SET active=1 WHERE kind=? AND version=?", (kind, prev[0]))
+            return row[0], None if prev is None else prev[0]
+
     def list_models(self, kind):
         return [
             {"version": v, "created": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(c)), "active": bool(a), "meta": json.loads(m)}

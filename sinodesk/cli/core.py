@@ -155,6 +155,8 @@ def show(story_id, db, as_json):
       sinodesk show 3f9a1c2b7d4e --db desk.db
     """
     from ..serialize import story_to_dict
+    from ..settings import load_settings
+    from ..topics_admin import topics_line
 
     archive = _archive(db, read_only=True)
     s = archive.get_story(story_id)
@@ -164,7 +166,7 @@ def show(story_id, db, as_json):
     doc = archive.get_document(s.doc_id)
     click.echo(click.style(s.headline or "(no headline)", bold=True) + (" [generated headline]" if s.headline_generated else ""))
     for k, v in (("story", s.story_id), ("section", s.section), ("outlet", s.outlet), ("published", s.published), ("language", s.language),
-                 ("topics", ", ".join(f"{t} ({s.topic_scores.get(t, 0):.2f})" for t in s.topics) or None), ("event", s.event_id),
+                 ("topics", topics_line(s, archive.labels("topics").get(s.story_id), load_settings().topics)), ("event", s.event_id),
                  ("duplicate of", s.duplicate_of), ("url", s.url), ("source line", s.source_line)):
         if v:
             click.echo(f"{k:>12}: {v}")

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from .common import db_option, default_shared, read_text_input
+from .common import config_option, db_option, default_shared, read_text_input
 from ..errors import BadInput
 
-_REPO = Path(__file__).resolve().parents[2]
 SETS = ("gold", "thucnews", "ag", "bbc", "reuters")
 
 
@@ -65,11 +64,14 @@ def _fmt(report: dict) -> str:
     name = report["set"]
     if name == "gold":
         langs = ", ".join(f"{k} {v['macro_f1']:.3f} (n={v['n']})" for k, v in report["by_language"].items())
-        return f"gold      macro-F1 {report['macro_f1']:.3f}  micro-F1 {report['micro_f1']:.3f}  exact {report['exact_match']:.3f}  n={report['n']}  [{langs}]"
+        where = "through ingest" if report.get("path") == "ingest" else "old harness"
+        unmatched = f"  unmatched {len(report['unmatched'])}" if report.get("unmatched") else ""
+        return (f"gold      ({where}) macro-F1 {report['macro_f1']:.3f}  micro-F1 {report['micro_f1']:.3f}  exact {report['exact_match']:.3f}  "
+                f"topics/story {report['cardinality_pred']:.2f} (gold {report['cardinality_gold']:.2f})  n={report['n']}{unmatched}  [{langs}]")
     extra = ""
     if name == "reuters":
         extra = (f"  (macro-F1 ours {report['ours_macro_f1']:.3f}, peer {report['peer_macro_f1']:.3f}; "
-                 f"ours without the CV thresholds {report['ours_margin0_micro_f1']:.3f})")
+                 f"labels/story ours {report['ours_cardinality']:.2f}, gold {report['gold_cardinality']:.2f})")
     if "folds" in report:
         extra += f"  folds {report['folds']}/{report['of_folds']}"
     return (f"{name:9} {report['metric']} ours {report['ours']:.3f}  peer {report['peer']:.3f}  "
@@ -79,15 +81,15 @@ def _fmt(report: dict) -> str:
 @click.command("topics")
 @click.option("--set", "sets", multiple=True, type=click.Choice(SETS + ("all",)), default=("gold",), show_default=True,
               help="Which labelled set(s) to measure; repeat the option or use 'all'.")
-@click.option("--gold", "gold_path", default=str(_REPO / "tests" / "data" / "topics" / "gold.jsonl"), show_default="tests/data/topics/gold.jsonl",
-              help="The hand-labelled gold set (JSONL).")
+@click.option("--gold", "gold_path", default=None, help="The hand-labelled gold set (JSONL; default: the packaged sinodesk/eval/gold/topics/gold.jsonl).")
 @click.option("--seeds", "seeds_dir", default=None, help="Folder of seed digests that gold rows refer to (default: ../shared/seeds).")
 @click.option("--eval-dir", default=None, help="Folder of public eval sets (default: ../shared/eval).")
 @click.option("--folds", type=int, default=5, show_default=True, help="Folds for AG News and BBC.")
 @click.option("--max-folds", type=int, default=None, help="Run only this many of the folds (quicker).")
 @click.option("--errors", "show_errors", is_flag=True, help="List the gold stories whose topics differ from the gold labels.")
 @click.option("--json", "as_json", is_flag=True, help="Print each report as one JSON line.")
-def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_errors, as_json):
+@config_option
+def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_errors, as_json, config):
     """Measure topic classification: gold macro-F1 and the trainable path vs a TF-IDF+LinearSVC peer.
 
     \b
@@ -96,29 +98,37 @@ def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_err
       sinodesk eval topics --set all --json
     """
     from ..eval import topics as ev
+    from ..settings import load_settings
 
+    settings = load_settings(config)
     shared = default_shared()
     eval_dir = Path(eval_dir) if eval_dir else shared / "eval"
+    seeds = Path(seeds_dir) if seeds_dir else shared / "seeds"
+    gold_path = gold_path or ev.default_gold()
+    train = {"features": settings.topic_features, "learner": settings.topic_learner}
     chosen = SETS if "all" in sets else tuple(dict.fromkeys(sets))
+    reports = []
     for name in chosen:
         if name == "gold":
-            report = ev.eval_gold(ev.load_gold(gold_path, Path(seeds_dir) if seeds_dir else shared / "seeds"))
-            report["set"] = "gold"
+            reports.append(ev.eval_gold_ingest(gold_path, seeds) | {"set": "gold"})
+            reports.append(ev.eval_gold(ev.load_gold(gold_path, seeds)) | {"set": "gold", "path": "old harness"})
         elif name == "thucnews":
-            report = ev.eval_thucnews(eval_dir)
+            reports.append(ev.eval_thucnews(eval_dir, **train))
         elif name == "ag":
-            report = ev.eval_ag_news(eval_dir, folds=folds, max_folds=max_folds)
+            reports.append(ev.eval_ag_news(eval_dir, folds=folds, max_folds=max_folds, **train))
         elif name == "bbc":
-            report = ev.eval_bbc(eval_dir, folds=folds, max_folds=max_folds)
+            reports.append(ev.eval_bbc(eval_dir, folds=folds, max_folds=max_folds, **train))
         else:
-            report = ev.eval_reuters(eval_dir)
-        if as_json:
-            click.echo(json.dumps({k: v for k, v in report.items() if k != "errors" or show_errors}, ensure_ascii=False))
-            continue
-        click.echo(_fmt(report))
-        if name == "gold" and show_errors:
-            for err in report["errors"]:
-                click.echo(f"  {err['story']!r}: gold {','.join(err['gold'])}  got {','.join(err['pred'])}")
+            reports.append(ev.eval_reuters(eval_dir, **train))
+        for report in reports:
+            if as_json:
+                click.echo(json.dumps({k: v for k, v in report.items() if k != "errors" or show_errors}, ensure_ascii=False))
+                continue
+            click.echo(_fmt(report))
+            if report["set"] == "gold" and show_errors and report.get("path") == "ingest":
+                for err in report["errors"]:
+                    click.echo(f"  {err['story']!r}: gold {','.join(err['gold'])}  got {','.join(err['pred'])}")
+        reports.clear()
 
 
 @click.command()
@@ -126,11 +136,14 @@ def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_err
 @click.argument("labels")
 @db_option
 def label(story_id, labels, db):
-    """Record the right topics for a story (comma-separated); 'sinodesk train topics' learns from them.
+    """Record the right topics for a story (comma-separated, or 'none' when no topic applies).
+
+    The story shows them at once ('sinodesk show'); 'sinodesk train topics' learns from them.
 
     \b
     Example:
       sinodesk label 3f9a1c2b7d4e cyber,law_regulation --db desk.db
+      sinodesk label 9d01e2f3a4b5 none --db desk.db
     """
     from ..topics_admin import record_label
 
@@ -151,20 +164,33 @@ def train():
 
 @train.command("topics")
 @db_option
+@config_option
 @click.option("--jsonl", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Labelled JSONL ({text, headline?, language?, topics}) to train on too.")
 @click.option("--reclassify/--no-reclassify", default=True, show_default=True, help="Re-run topics on every story with the new model.")
-def train_topics(db, extra, reclassify):
+@click.option("--dry-run", is_flag=True, help="Train and show which stories would change topics; save nothing.")
+@click.option("--undo", is_flag=True, help="Remove the latest trained model and go back to the one before (or the packaged default).")
+def train_topics(db, config, extra, reclassify, dry_run, undo):
     """Retrain the topic model from 'sinodesk label' corrections (+ labelled JSONL); used from then on.
+
+    Earlier models are kept: '--undo' goes back one step.
 
     \b
     Example:
+      sinodesk train topics --db desk.db --dry-run
       sinodesk train topics --db desk.db --jsonl my_labels.jsonl
+      sinodesk train topics --db desk.db --undo
     """
-    from ..topics_admin import train_from_archive
+    from ..settings import load_settings
+    from ..topics_admin import train_from_archive, undo_training
 
+    if undo and (dry_run or extra):
+        raise click.UsageError("--undo takes no --dry-run or --jsonl")
+    settings = load_settings(config, db=db)
     archive = _archive(db)
-    report = train_from_archive(archive, list(extra), reclassify=reclassify)
-    click.echo(report)
+    if undo:
+        click.echo(undo_training(archive, opts=settings.topics))
+        return
+    click.echo(train_from_archive(archive, list(extra), reclassify=reclassify, dry_run=dry_run, settings=settings))
 
 
 def register(main: click.Group, eval_group: click.Group) -> None:
