@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .brief.options import BriefOptions
 from .errors import ConfigError
-from .stages.classify import TopicOptions
+from .stages.classify import FeatureOptions, LearnerOptions, TopicOptions
 from .stages.cluster import EventOptions
 from .stages.extract import ExtractOptions
 from .stages.incidents import IncidentOptions
@@ -54,6 +54,8 @@ class Settings:
     segment: SegmentOptions = field(default_factory=SegmentOptions)  # help: splitting digests into stories
     extract: ExtractOptions = field(default_factory=ExtractOptions)  # help: entities, attributions, dates, numbers
     topics: TopicOptions = field(default_factory=TopicOptions)  # help: topic classification
+    topic_features: FeatureOptions = field(default_factory=FeatureOptions)  # help: what 'sinodesk train topics' (and 'eval topics' on the public sets) reads from a story; the packaged default model uses the defaults
+    topic_learner: LearnerOptions = field(default_factory=LearnerOptions)  # help: how 'sinodesk train topics' (and 'eval topics' on the public sets) fits the topic model; the packaged default model uses the defaults
     events: EventOptions = field(default_factory=EventOptions)  # help: near-duplicates and event clustering
     incidents: IncidentOptions = field(default_factory=IncidentOptions)  # help: cyber incidents (victims, attackers, attributions, ATT&CK techniques, malware)
     brief: BriefOptions = field(default_factory=BriefOptions)  # help: briefings (sinodesk brief) and trends (sinodesk trends)

@@ -74,9 +74,9 @@ def test_options_threshold_max_and_min_topics():
     text = "The court fined the platform under the new data rules after hackers stole customer records, and its shares fell."
     many = classify(text, None, "en", opts=TopicOptions(threshold=0.0, max_topics=3))
     assert len(many.labels) == 3
-    one = classify(text, None, "en", opts=TopicOptions(threshold=1.01, max_topics=3, min_topics=1))
+    one = classify(text, None, "en", opts=TopicOptions(threshold=1.0, max_topics=3, min_topics=1))
     assert len(one.labels) == 1 and one.labels[0] == max(one.scores, key=one.scores.get)
-    none = classify(text, None, "en", opts=TopicOptions(threshold=1.01, min_topics=0))
+    none = classify(text, None, "en", opts=TopicOptions(threshold=1.0, min_topics=0))
     assert none.labels == ()
 
 
@@ -188,19 +188,22 @@ def test_cli_topics_json_and_errors(run_cli, tmp_path):
     assert "Example:" in help_text and "--set" in help_text
 
 
-def test_static_embedding_puts_related_stories_together():
+def test_static_embedding_puts_a_story_and_its_translation_together():
+    from sinodesk.stages.classify import embed
     from sinodesk.stages.classify.embed import StaticEmbedder
 
     emb = StaticEmbedder.packaged()
-    assert emb.vectors.shape == (29525, 96)
-    v = emb.embed(["Hackers breached the ministry's email servers.", "A cyberattack hit the government mail system.",
-                   "The central bank cut interest rates.", ""])
-    assert v[0] @ v[1] > 0.2 and v[0] @ v[2] < 0.15  # measured 0.27 and 0.09 (96 dims; 0.34 and 0.03 at 256)
+    assert emb.vectors.shape == (74869, 256)
+    v = embed(["Hackers breached the ministry's email servers.", "A cyberattack hit the government mail system.",
+               "The central bank cut interest rates.", "黑客入侵了外交部的电子邮件服务器。", "央行下调了利率。", ""])
+    # measured: EN-EN related 0.53, unrelated 0.23; EN-ZH translation 0.32, unrelated 0.01; the rate cut EN-ZH 0.25
     assert v[0] @ v[1] > 2 * v[0] @ v[2]
-    assert v[3].tolist() == [0.0] * 96  # nothing to embed: a zero row, not NaN
-    # the pieces of sinodesk's own tokens; Chinese runs are left to the n-grams
-    assert emb.piece_ids(["hacker", "e-mail", "网络"]) == emb.tokenizer.encode("hacker e-mail", add_special_tokens=False).ids
-    assert emb.embed(["网络安全"]).tolist() == [[0.0] * 96]
+    assert v[0] @ v[3] > 0.25 and v[0] @ v[4] < 0.1 and v[2] @ v[4] > v[2] @ v[3] + 0.2
+    assert v[5].tolist() == [0.0] * 256  # nothing to embed: a zero row, not NaN
+    # traditional characters are read as simplified; English is lower-cased; words are cut into the model's pieces
+    assert [emb.tokenizer.id_to_token(i) for i in emb.piece_ids(normalize("Hackers 網絡安全"))] == ["▁hacker", "s", "▁", "网络安全"]
+    # a language the vocabulary does not cover gets zero rows, not a vector from the pieces it shares with English
+    assert embed(["Počasie na Slovensku"], "sk").tolist() == [[0.0] * 256]
 
 
 def test_default_model_uses_the_embedding_and_round_trips():
@@ -208,13 +211,13 @@ def test_default_model_uses_the_embedding_and_round_trips():
 
     model = load_default_model()
     assert model.features.embedding == 1.0
-    assert model.weights.shape[0] == len(model.vectorizer.vocab) + 96  # the embedding's weights come last
+    assert model.weights.shape[0] == len(model.vectorizer.vocab) + 256  # the embedding's weights come last
     again = TopicModel.from_bytes(model.to_bytes())
     text = "Hackers linked to a state group stole passwords from the ministry's email servers."
     assert again.classify(text).scores == model.classify(text).scores
     assert model.classify(text).labels[0] == "cyber"
     # a model without the embedding has no dense rows and scores differently
-    plain = build_model(load_taxonomy(), shipped_examples(), features=FeatureOptions(), date="20250601")
+    plain = build_model(load_taxonomy(), shipped_examples(), features=FeatureOptions(embedding=0.0), date="20250601")
     assert plain.weights.shape[0] == len(plain.vectorizer.vocab)
     assert plain.classify(text).scores != model.classify(text).scores
     assert plain.version != model.version
@@ -243,6 +246,26 @@ def test_model_trained_with_another_embedding_is_refused_with_a_fix():
     model = load_default_model()
     V = len(model.vectorizer.vocab)
     other = dataclasses.replace(model, weights=np.vstack([model.weights, model.weights[V:V + 4]]))
-    with pytest.raises(BadInput, match=r"^topic model blob: trained with a 100-dimension embedding, the installed "
-                                       r"one has 96; retrain it with 'sinodesk train topics'$"):
+    with pytest.raises(BadInput, match=r"^topic model blob: trained with the embedding 'e5-static-[0-9a-f]{12}' \(260 dimensions\), "
+                                       r"the installed one is 'e5-static-[0-9a-f]{12}' \(256\); retrain it with 'sinodesk train topics'$"):
         TopicModel.from_bytes(other.to_bytes())
+    # same size, other vectors (an older or newer embedding file): refused as well
+    import io
+    import json
+
+    with np.load(io.BytesIO(model.to_bytes())) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(arrays["meta"].tobytes())
+    meta["embedding"] = "e5-static-000000000000"
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    with pytest.raises(BadInput, match=r"^topic model blob: trained with the embedding 'e5-static-000000000000' \(256 dimensions\)"):
+        TopicModel.from_bytes(buf.getvalue())
+    # a blob of the previous format (before per-topic thresholds) is refused with the same fix
+    meta["format"] = "sinodesk-topic-model/1"
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    with pytest.raises(BadInput, match=r"^topic model blob: format 'sinodesk-topic-model/1', expected 'sinodesk-topic-model/2'; retrain it with 'sinodesk train topics'$"):
+        TopicModel.from_bytes(buf.getvalue())

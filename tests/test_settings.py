@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sinodesk.errors import ConfigError
-from sinodesk.settings import documented_fields, load_settings
+from sinodesk.settings import Settings, documented_fields, load_settings
 
 
 def test_every_setting_is_documented():
@@ -31,4 +31,16 @@ def test_bad_config(tmp_path):
         load_settings(f)
     f.write_text("not = [toml")
     with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(f)
+
+
+def test_topic_settings_and_training_options(tmp_path):
+    f = tmp_path / "sinodesk.toml"
+    f.write_text('[topics]\nlanguages = ["en"]\nthreshold = 0.4\n[topic_learner]\nC = 2\ncalibration_folds = 3\n[topic_features]\nembedding = 0.5\n')
+    s = load_settings(f)
+    assert (s.topics.languages, s.topics.threshold, s.topic_learner.C, s.topic_learner.calibration_folds, s.topic_features.embedding) == (
+        ("en",), 0.4, 2, 3, 0.5)
+    assert Settings().topics.threshold is None  # each topic's own threshold
+    f.write_text('[topics]\nthreshold = "high"\n')
+    with pytest.raises(ConfigError, match=r"^topics: setting 'threshold' must be a number from 0 to 1 \(or left out for each topic's own\), got 'high'$"):
         load_settings(f)

@@ -10,7 +10,7 @@ import click
 from .common import config_option, db_option, default_shared, read_text_input
 from ..errors import BadInput
 
-SETS = ("gold", "thucnews", "ag", "bbc", "reuters")
+SETS = ("gold", "crosslang", "thucnews", "ag", "bbc", "reuters")
 
 
 def _archive(db: str):
@@ -28,8 +28,10 @@ def _read_text(path: str) -> str:
 @click.option("--headline", default=None, help="The story's headline, if it is not the first line of the text.")
 @click.option("--model", "model_path", type=click.Path(dir_okay=False), default=None, help="A saved topic model file (TopicModel.to_bytes); default: the packaged model.")
 @click.option("--threshold", type=float, default=None, help="Assign topics scoring at least this (default from TopicOptions).")
-@click.option("--json", "as_json", is_flag=True, help="Print labels, every score and the model version as JSON.")
-def topics_cmd(path, headline, model_path, threshold, as_json):
+@click.option("--language", default=None, help="The story's language (ISO 639-1); default: detected as ingest does.")
+@click.option("--json", "as_json", is_flag=True, help="Print labels, every score, the language and the model version as JSON.")
+@config_option
+def topics_cmd(path, headline, model_path, threshold, language, as_json, config):
     """Classify one story (a text file or '-' for stdin) into topics and show the scores.
 
     \b
@@ -38,8 +40,11 @@ def topics_cmd(path, headline, model_path, threshold, as_json):
     """
     from dataclasses import replace
 
-    from ..stages.classify import TopicModel, TopicOptions, classify
+    from ..settings import load_settings
+    from ..stages.classify import TopicModel, classify, unsupported_language
+    from ..stages.language import LanguageDetector, detect_language
 
+    settings = load_settings(config)
     text = _read_text(path)
     if not text.strip():
         raise BadInput(f"{path}: the text is empty; give a story to classify")
@@ -49,12 +54,18 @@ def topics_cmd(path, headline, model_path, threshold, as_json):
         if not p.is_file():
             raise BadInput(f"{model_path}: no such model file; save one with TopicModel.to_bytes() or omit --model")
         model = TopicModel.from_bytes(p.read_bytes())
-    opts = TopicOptions() if threshold is None else replace(TopicOptions(), threshold=threshold)
-    result = classify(text, headline, None, model, opts)
+    opts = settings.topics if threshold is None else replace(settings.topics, threshold=threshold)
+    language = language or detect_language((headline or "") + "\n" + text, LanguageDetector(settings.ingest.languages))
+    result = classify(text, headline, language, model, opts)
+    unsupported = unsupported_language(language, opts)
     if as_json:
-        click.echo(json.dumps({"topics": list(result.labels), "scores": result.scores, "model_version": result.model_version}, ensure_ascii=False))
+        click.echo(json.dumps({"topics": list(result.labels), "scores": result.scores, "language": language,
+                               "unsupported_language": unsupported, "model_version": result.model_version}, ensure_ascii=False))
         return
-    click.echo(", ".join(result.labels))
+    if unsupported:
+        click.echo(f"none (unsupported language: {language or 'unknown'}; the topic model reads {', '.join(opts.languages)})")
+    else:
+        click.echo(", ".join(result.labels) or "none (no topic reached its threshold)")
     for label, score in sorted(result.scores.items(), key=lambda kv: -kv[1]):
         click.echo(f"  {label:22} {score:.3f}")
     click.echo(f"model {result.model_version}", err=True)
@@ -68,6 +79,11 @@ def _fmt(report: dict) -> str:
         unmatched = f"  unmatched {len(report['unmatched'])}" if report.get("unmatched") else ""
         return (f"gold      ({where}) macro-F1 {report['macro_f1']:.3f}  micro-F1 {report['micro_f1']:.3f}  exact {report['exact_match']:.3f}  "
                 f"topics/story {report['cardinality_pred']:.2f} (gold {report['cardinality_gold']:.2f})  n={report['n']}{unmatched}  [{langs}]")
+    if name == "crosslang":
+        return (f"crosslang {report['pairs']} EN/ZH pairs: same event ranked first {report['top1']:.3f} (chance {report['chance_top1']:.3f}), "
+                f"MRR {report['mrr']:.3f}, beats the same-topic event {report['beats_same_topic']:.3f}; cosine same event "
+                f"mean {report['cos_same_event_mean']:.2f} min {report['cos_same_event_min']:.2f}, other pairs mean "
+                f"{report['cos_other_mean']:.2f} max {report['cos_other_max']:.2f}")
     extra = ""
     if name == "reuters":
         extra = (f"  (macro-F1 ours {report['ours_macro_f1']:.3f}, peer {report['peer_macro_f1']:.3f}; "
@@ -112,6 +128,8 @@ def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_err
         if name == "gold":
             reports.append(ev.eval_gold_ingest(gold_path, seeds) | {"set": "gold"})
             reports.append(ev.eval_gold(ev.load_gold(gold_path, seeds)) | {"set": "gold", "path": "old harness"})
+        elif name == "crosslang":
+            reports.append(ev.eval_crosslang())
         elif name == "thucnews":
             reports.append(ev.eval_thucnews(eval_dir, **train))
         elif name == "ag":

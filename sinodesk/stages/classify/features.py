@@ -27,7 +27,7 @@ class FeatureOptions:
     latin_chars: tuple[int, int] = (0, 0)  # help: character n-gram sizes inside Latin words, (0, 0) for none
     cjk_whole_text: bool = False  # help: take Chinese character n-grams over the whole text (punctuation, digits and Latin letters included) instead of per run of Chinese characters
     max_chars: int = 6000  # help: only the first this many characters of a story are read
-    embedding: float = 0.0  # help: weight of the static English sentence embedding (sinodesk/data/embed) appended to the n-gram features; 0 for none
+    embedding: float = 1.0  # help: weight of the static English+Chinese embedding (sinodesk/data/embed, distilled from multilingual-e5-small) appended to the n-gram features; 0 for none
 
 
 @functools.cache

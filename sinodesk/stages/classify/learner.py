@@ -26,6 +26,7 @@ class LearnerOptions:
     max_features: int = 400_000  # help: keep at most this many features (the most frequent)
     class_weight: str | None = None  # help: "balanced" to weight rare labels up, or none
     sublinear_tf: bool = True  # help: use 1 + log(count) instead of the raw count of a feature in a text
+    calibration_folds: int = 5  # help: folds of the training data whose held-out scores calibrate each topic's score and choose its threshold (fewer is faster)
 
 
 class Vectorizer:

@@ -2,7 +2,10 @@
 
 Scores are calibrated per topic by stacking: out-of-fold linear scores and the topic's
 lexicon features go through a small logistic regression, fitted on the training data, so
-``scores[label]`` reads as the probability that the label applies.
+``scores[label]`` reads as the probability that the label applies.  Each topic then gets its
+own decision threshold, chosen on the same out-of-fold scores for that topic's F1 (SCut), so a
+story gets every topic it is about -- a second or third topic as well as the first -- and none
+when no score reaches its topic's threshold.
 """
 
 from __future__ import annotations
@@ -17,20 +20,15 @@ from importlib import resources
 
 import numpy as np
 
-from ...errors import BadInput
+from ...errors import BadInput, ConfigError
 from ...records import TopicResult
 from .features import FeatureOptions, analyze, analyze_normalized, normalize, tokens
-from .embed import StaticEmbedder, dense_features
+from .embed import StaticEmbedder, dense_features, fingerprint
 from .learner import LearnerOptions, Vectorizer, fit_scorer, fold_ids, linear_scores
 from .taxonomy import Lexicon, Taxonomy
 
-FORMAT = "sinodesk-topic-model/1"
-REVISION = "3"  # bump when features, learner or calibration change (part of the version hash)
-CALIBRATION_FOLDS = 5
-# The features of the default model and of ``train_topic_model``: n-grams plus the static English
-# embedding at weight 1.0 (5-fold CV on the shipped examples: macro-F1 0.858 without it, 0.872 at
-# 0.5, 0.874 at 1.0, 0.872 at 2.0).
-DEFAULT_FEATURES = FeatureOptions(embedding=1.0)
+FORMAT = "sinodesk-topic-model/2"
+REVISION = "4"  # bump when features, learner or calibration change (part of the version hash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +43,15 @@ class LabelledExample:
 
 @dataclass(frozen=True, slots=True)
 class TopicOptions:
-    threshold: float = 0.5  # help: a topic is assigned when its calibrated score is at least this
+    threshold: float | None = None  # help: a topic is assigned when its calibrated score is at least this; unset: each topic's own threshold, chosen on the training data for that topic's F1
     max_topics: int = 3  # help: at most this many topics per story
-    min_topics: int = 1  # help: at least this many topics per story (the best scores, even below the threshold); 0 allows none
+    min_topics: int = 0  # help: at least this many topics per story (the best scores, even below the threshold); 0 gives a story no topic when none reaches its threshold
+    languages: tuple[str, ...] = ("en", "zh")  # help: languages the topic model reads (ISO 639-1); a story in another language gets no topic (shown as "unsupported language") instead of a guess; empty: classify every story
+
+    def __post_init__(self) -> None:
+        t = self.threshold
+        if t is not None and (isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= t <= 1.0):
+            raise ConfigError(f"topics: setting 'threshold' must be a number from 0 to 1 (or left out for each topic's own), got {t!r}")
 
 
 def story_text(text: str, headline: str | None) -> str:
@@ -65,6 +69,7 @@ class TopicModel:
     weights: np.ndarray  # (V, L) linear weights
     bias: np.ndarray  # (L,)
     calibration: np.ndarray  # (L, 4): weights of [linear score, lexicon share, lexicon score relative to the best topic] and a bias
+    thresholds: np.ndarray  # (L,): a topic is assigned at or above its calibrated score here (``choose_thresholds``)
     version: str
     trained_on: dict = field(default_factory=dict)
     lexicon: Lexicon = field(init=False, repr=False)
@@ -82,12 +87,12 @@ class TopicModel:
         L = len(self.labels)
         lin = np.zeros((len(texts), L))
         lex = np.zeros((len(texts), L, 2))
-        docs, token_lists = [], []
+        docs, norms = [], []
         for i, text in enumerate(texts):
             norm = normalize(text[: self.features.max_chars])
             toks = tokens(norm)
             docs.append(analyze_normalized(norm, toks, self.features))
-            token_lists.append(toks)
+            norms.append(norm)
             lex[i] = self.lexicon.features(norm, toks)
         V = len(self.vectorizer.vocab)
         if len(docs) <= 4:  # a few stories: dense rows of the weights, no sparse-matrix overhead
@@ -97,7 +102,7 @@ class TopicModel:
         elif docs:
             lin = np.asarray(self.vectorizer.transform(docs) @ self.weights[:V]) + self.bias
         if self.weights.shape[0] > V:  # trained with the static embedding: its weights come last
-            lin += self.features.embedding * StaticEmbedder.packaged().embed_tokens(token_lists) @ self.weights[V:]
+            lin += self.features.embedding * StaticEmbedder.packaged().embed_normalized(norms) @ self.weights[V:]
         return calibrated(lin, lex, self.calibration)
 
     def classify(
@@ -113,7 +118,8 @@ class TopicModel:
 
     def result(self, probs: np.ndarray, opts: TopicOptions) -> TopicResult:
         order = np.argsort(-probs, kind="stable")
-        chosen = [j for j in order[: opts.max_topics] if probs[j] >= opts.threshold]
+        th = self.thresholds if opts.threshold is None else np.full(len(probs), opts.threshold)
+        chosen = [j for j in order[: opts.max_topics] if probs[j] >= th[j]]
         for j in order[: min(opts.min_topics, opts.max_topics)]:
             if j not in chosen:
                 chosen.append(j)
@@ -129,6 +135,7 @@ class TopicModel:
             "taxonomy": self.taxonomy.to_dict(),
             "features": asdict(self.features),
             "trained_on": self.trained_on,
+            "embedding": fingerprint() if self.weights.shape[0] > len(vocab) else None,
             "vocab": vocab,
         }
         buf = io.BytesIO()
@@ -139,6 +146,7 @@ class TopicModel:
             weights=self.weights.astype(np.float32),
             bias=self.bias.astype(np.float32),
             calibration=self.calibration.astype(np.float64),
+            thresholds=self.thresholds.astype(np.float64),
         )
         return buf.getvalue()
 
@@ -147,7 +155,7 @@ class TopicModel:
         try:
             with np.load(io.BytesIO(blob), allow_pickle=False) as z:
                 meta = json.loads(z["meta"].tobytes().decode("utf-8"))
-                arrays = {k: z[k] for k in ("idf", "weights", "bias", "calibration")}
+                arrays = {k: z[k] for k in ("idf", "weights", "bias", "calibration", "thresholds")}
         except (ValueError, KeyError, OSError, UnicodeDecodeError, EOFError) as exc:
             raise BadInput(f"topic model blob ({len(blob)} bytes): not a sinodesk topic model ({exc}); retrain it with 'sinodesk train topics'", stage="classify") from exc
         if meta.get("format") != FORMAT:
@@ -156,9 +164,9 @@ class TopicModel:
         feats = FeatureOptions(**{k: tuple(v) if isinstance(v, list) else v for k, v in feats.items()})
         vocab = {f: i for i, f in enumerate(meta["vocab"])}
         extra = arrays["weights"].shape[0] - len(vocab)  # rows for the static embedding, if it was used
-        if extra > 0 and extra != StaticEmbedder.packaged().dims:
-            raise BadInput(f"topic model blob: trained with a {extra}-dimension embedding, the installed one has "
-                           f"{StaticEmbedder.packaged().dims}; retrain it with 'sinodesk train topics'", stage="classify")
+        if extra > 0 and (meta.get("embedding") != fingerprint() or extra != StaticEmbedder.packaged().dims):
+            raise BadInput(f"topic model blob: trained with the embedding {meta.get('embedding')!r} ({extra} dimensions), the installed "
+                           f"one is {fingerprint()!r} ({StaticEmbedder.packaged().dims}); retrain it with 'sinodesk train topics'", stage="classify")
         return cls(
             Taxonomy.from_dict(meta["taxonomy"]),
             feats,
@@ -166,6 +174,7 @@ class TopicModel:
             arrays["weights"],
             arrays["bias"],
             arrays["calibration"],
+            arrays["thresholds"],
             meta["version"],
             meta.get("trained_on", {}),
         )
@@ -176,12 +185,18 @@ def calibrated(lin: np.ndarray, lex: np.ndarray, calib: np.ndarray) -> np.ndarra
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+NONE_LABEL = "none"  # a story about none of the taxonomy's topics: a negative example for every topic
+
+
 def label_matrix(examples: Sequence[LabelledExample], taxonomy: Taxonomy, where: str) -> np.ndarray:
     index = {label: j for j, label in enumerate(taxonomy.labels)}
     Y = np.zeros((len(examples), len(index)), dtype=np.int8)
     for i, ex in enumerate(examples):
         if not ex.labels:
-            raise BadInput(f"{where} example {i + 1} ({(ex.headline or ex.text)[:40]!r}): no labels; give at least one topic", stage="classify")
+            raise BadInput(f"{where} example {i + 1} ({(ex.headline or ex.text)[:40]!r}): no labels; give at least one topic, "
+                           f"or '{NONE_LABEL}' for a story about none of them", stage="classify")
+        if ex.labels == (NONE_LABEL,):
+            continue
         for label in ex.labels:
             if label not in index:
                 raise BadInput(
@@ -211,12 +226,33 @@ def fit_calibration(lin_oof: np.ndarray, lex: np.ndarray, Y: np.ndarray, sw: np.
     return calib
 
 
+THRESHOLD_GRID = np.round(np.arange(0.10, 0.91, 0.025), 3)
+MIN_POSITIVES = 5  # a topic with fewer training positives keeps 0.5: too few cases to choose from
+
+
+def choose_thresholds(probs: np.ndarray, Y: np.ndarray, sw: np.ndarray) -> np.ndarray:
+    """Per topic: the grid threshold with the best (weighted) F1 of that topic on out-of-fold
+    calibrated scores (SCut, Yang 2001); ties go to the threshold nearest 0.5."""
+    order = np.argsort(np.abs(THRESHOLD_GRID - 0.5), kind="stable")
+    grid = THRESHOLD_GRID[order]
+    th = np.full(Y.shape[1], 0.5)
+    for j in range(Y.shape[1]):
+        y = Y[:, j] == 1
+        if y.sum() < MIN_POSITIVES:
+            continue
+        pred = probs[:, j][:, None] >= grid[None, :]
+        tp = ((pred & y[:, None]) * sw[:, None]).sum(axis=0)
+        f1 = 2 * tp / ((pred * sw[:, None]).sum(axis=0) + (y * sw).sum())
+        th[j] = grid[int(np.argmax(f1))]
+    return th
+
+
 def build_model(
     taxonomy: Taxonomy,
     examples: Sequence[LabelledExample],
     sample_weight: Sequence[float] | None = None,
     *,
-    features: FeatureOptions = DEFAULT_FEATURES,
+    features: FeatureOptions = FeatureOptions(),
     learner: LearnerOptions = LearnerOptions(),
     date: str,
     where: str = "training data",
@@ -231,15 +267,17 @@ def build_model(
     dense = dense_features(texts, features.embedding, features.max_chars)
     lexicon = Lexicon(taxonomy)
     lex = np.stack([lexicon.features(t[: features.max_chars]) for t in texts])
-    folds = fold_ids(len(examples), CALIBRATION_FOLDS)
+    folds = fold_ids(len(examples), learner.calibration_folds)
     oof = np.zeros(Y.shape)
-    for k in range(CALIBRATION_FOLDS):
+    for k in range(learner.calibration_folds):
         tr, te = folds != k, folds == k
         if not te.any() or not tr.any():
             continue
         vec, W, b = fit_scorer([d for d, t in zip(docs, tr) if t], Y[tr], learner, sw[tr], None if dense is None else dense[tr])
         oof[te] = linear_scores(vec, W, b, (d for d, t in zip(docs, te) if t), None if dense is None else dense[te])
     calib = fit_calibration(oof, lex, Y, sw)
+    oof_probs = calibrated(oof, lex, calib)
+    thresholds = choose_thresholds(oof_probs, Y, sw)
     vec, W, b = fit_scorer(docs, Y, learner, sw, dense)
     digest = hashlib.sha256()
     digest.update(json.dumps([FORMAT, REVISION, taxonomy.to_dict(), asdict(features), asdict(learner)], sort_keys=True, ensure_ascii=False).encode())
@@ -247,7 +285,11 @@ def build_model(
         digest.update(json.dumps([ex.text, ex.headline, sorted(ex.labels), float(w)], ensure_ascii=False).encode())
     version = f"topics-{date}-{digest.hexdigest()[:12]}"
     counts = {label: int(c) for label, c in zip(taxonomy.labels, Y.sum(axis=0))}
-    return TopicModel(taxonomy, features, vec, W, b, calib, version, {"examples": len(examples), "per_label": counts})
+    predicted = (oof_probs >= thresholds).sum(axis=1)
+    trained_on = {"examples": len(examples), "per_label": counts, "none": int((Y.sum(axis=1) == 0).sum()),
+                  "cardinality": round(float(Y.sum(axis=1).mean()), 3),
+                  "predicted_cardinality_oof": round(float(predicted.mean()), 3)}
+    return TopicModel(taxonomy, features, vec, W, b, calib, thresholds, version, trained_on)
 
 
 def read_labelled_jsonl(data: str, where: str) -> list[LabelledExample]:
