@@ -73,13 +73,11 @@ class TopicModel:
     version: str
     trained_on: dict = field(default_factory=dict)
     lexicon: Lexicon = field(init=False, repr=False)
+    labels: tuple[str, ...] = field(init=False, repr=False)  # the taxonomy's labels, kept (asked once per story)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lexicon", Lexicon(self.taxonomy))
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return self.taxonomy.labels
+        object.__setattr__(self, "labels", self.taxonomy.labels)
 
     # scoring -------------------------------------------------------------------------
     def score_texts(self, texts: Sequence[str]) -> np.ndarray:
