@@ -88,6 +88,15 @@ def run_cli(tmp_path):
     return run
 
 
+@pytest.fixture
+def desk(tmp_path, run_cli):
+    """An archive with the bundled sample (examples/) ingested: 9 stories."""
+    db = tmp_path / "desk.db"
+    r = run_cli("ingest", ROOT / "examples", "--db", db)
+    assert r.returncode == 0, r.stderr.decode()
+    return db
+
+
 def assert_field_floor(report, field: str, floors: dict, label: str = "") -> None:
     """An extraction report's precision and recall for ``field`` reach ``floors[field]``."""
     p_floor, r_floor = floors[field]

@@ -253,19 +253,17 @@ def test_model_trained_with_another_embedding_is_refused_with_a_fix():
     import io
     import json
 
-    with np.load(io.BytesIO(model.to_bytes())) as z:
-        arrays = {k: z[k] for k in z.files}
-    meta = json.loads(arrays["meta"].tobytes())
-    meta["embedding"] = "e5-static-000000000000"
-    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
-    buf = io.BytesIO()
-    np.savez_compressed(buf, **arrays)
+    def with_meta(**changes) -> bytes:
+        with np.load(io.BytesIO(model.to_bytes())) as z:
+            arrays = {k: z[k] for k in z.files}
+        meta = json.loads(arrays["meta"].tobytes()) | changes
+        arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+        buf = io.BytesIO()
+        np.savez_compressed(buf, **arrays)
+        return buf.getvalue()
+
     with pytest.raises(BadInput, match=r"^topic model blob: trained with the embedding 'e5-static-000000000000' \(256 dimensions\)"):
-        TopicModel.from_bytes(buf.getvalue())
+        TopicModel.from_bytes(with_meta(embedding="e5-static-000000000000"))
     # a blob of the previous format (before per-topic thresholds) is refused with the same fix
-    meta["format"] = "sinodesk-topic-model/1"
-    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
-    buf = io.BytesIO()
-    np.savez_compressed(buf, **arrays)
     with pytest.raises(BadInput, match=r"^topic model blob: format 'sinodesk-topic-model/1', expected 'sinodesk-topic-model/2'; retrain it with 'sinodesk train topics'$"):
-        TopicModel.from_bytes(buf.getvalue())
+        TopicModel.from_bytes(with_meta(format="sinodesk-topic-model/1"))

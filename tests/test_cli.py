@@ -13,14 +13,6 @@ from sinodesk.serialize import CONTRACT_FIELDS
 from .conftest import ROOT, outlet_toml
 
 
-@pytest.fixture
-def desk(tmp_path, run_cli):
-    db = tmp_path / "desk.db"
-    r = run_cli("ingest", ROOT / "examples", "--db", db)
-    assert r.returncode == 0, r.stderr.decode()
-    return db
-
-
 def test_ingest_summary_and_stories(desk, run_cli, tmp_path):
     r = run_cli("ingest", ROOT / "examples", "--db", desk)
     assert r.returncode == 0

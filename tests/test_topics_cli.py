@@ -6,21 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
-from .conftest import ROOT
-
 SLOVAK = ("Počasie na Slovensku: v piatok bude prevažne oblačno, miestami dážď, na horách sneženie. Najvyššia denná "
           "teplota 4 až 9 stupňov, v noci mráz do mínus 3 stupňov. Vietor slabý, juhovýchodný.\n")
 WEIBO = "51ef1debabd2"  # "Weibo Removes Posts About Flooded Village" in the bundled sample digest
-
-
-@pytest.fixture
-def desk(tmp_path, run_cli):
-    db = tmp_path / "desk.db"
-    r = run_cli("ingest", ROOT / "examples", "--db", db)
-    assert r.returncode == 0, r.stderr.decode()
-    return db
 
 
 def _export(run_cli, db) -> dict[str, dict]:

@@ -98,26 +98,29 @@ def _fmt(report: dict) -> str:
 @click.option("--set", "sets", multiple=True, type=click.Choice(SETS + ("all",)), default=("gold",), show_default=True,
               help="Which labelled set(s) to measure; repeat the option or use 'all'.")
 @click.option("--gold", "gold_path", default=None, help="The hand-labelled gold set (JSONL; default: the packaged sinodesk/eval/gold/topics/gold.jsonl).")
-@click.option("--seeds", "seeds_dir", default=None, help="Folder of seed digests that gold rows refer to (default: ../shared/seeds).")
-@click.option("--eval-dir", default=None, help="Folder of public eval sets (default: ../shared/eval).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
+              help="The shared folder with seeds/ and eval/ (default: $SINODESK_SHARED, else ../shared beside the working directory).")
+@click.option("--seeds", "seeds_dir", default=None, help="Folder of seed digests that gold rows refer to (default: DATA/seeds).")
+@click.option("--eval-dir", default=None, help="Folder of public eval sets (default: DATA/eval).")
 @click.option("--folds", type=int, default=5, show_default=True, help="Folds for AG News and BBC.")
 @click.option("--max-folds", type=int, default=None, help="Run only this many of the folds (quicker).")
 @click.option("--errors", "show_errors", is_flag=True, help="List the gold stories whose topics differ from the gold labels.")
 @click.option("--json", "as_json", is_flag=True, help="Print each report as one JSON line.")
 @config_option
-def eval_topics(sets, gold_path, seeds_dir, eval_dir, folds, max_folds, show_errors, as_json, config):
+def eval_topics(sets, gold_path, data_dir, seeds_dir, eval_dir, folds, max_folds, show_errors, as_json, config):
     """Measure topic classification: gold macro-F1 and the trainable path vs a TF-IDF+LinearSVC peer.
 
     \b
     Example:
       sinodesk eval topics --set gold --set thucnews
-      sinodesk eval topics --set all --json
+      sinodesk eval topics --set all --json --data ../shared
+      sinodesk eval topics --set thucnews --config settings/topics-zh-headlines.toml
     """
     from ..eval import topics as ev
     from ..settings import load_settings
 
     settings = load_settings(config)
-    shared = default_shared()
+    shared = Path(data_dir) if data_dir else default_shared()
     eval_dir = Path(eval_dir) if eval_dir else shared / "eval"
     seeds = Path(seeds_dir) if seeds_dir else shared / "seeds"
     gold_path = gold_path or ev.default_gold()
