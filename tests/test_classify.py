@@ -223,19 +223,21 @@ def test_default_model_uses_the_embedding_and_round_trips():
     assert plain.version != model.version
 
 
-def test_scut_thresholds_pick_the_best_f1_per_label():
+def test_each_topic_gets_the_threshold_with_its_best_f1():
     import numpy as np
 
-    from sinodesk.stages.classify.learner import scut_thresholds
+    from sinodesk.stages.classify.model import choose_thresholds
 
-    scores = np.array([[0.5, -0.9], [-0.3, -0.8], [-0.6, 0.4], [-0.7, 0.3], [0.2, -0.5], [-0.4, 0.1]])
-    Y = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [1, 0], [0, 0]])
-    th = scut_thresholds(scores, Y, min_positives=2, shrink=1.0, grid=np.array([-0.5, -0.35, 0.0, 0.2]))
-    # label 0: > -0.35 takes the three positives and no negative (F1 1.0); label 1: 0.0 takes 2/2 and 1 negative,
-    # 0.2 takes 2/2 and none (F1 1.0)
-    assert th.tolist() == [-0.35, 0.2]
-    assert scut_thresholds(scores, Y, min_positives=3, shrink=1.0).tolist()[1] == 0.0  # too few positives: keep the margin
-    assert scut_thresholds(scores, Y, min_positives=2, grid=np.array([-0.5, -0.35, 0.0, 0.2])).tolist() == [-0.175, 0.1]
+    probs = np.array([[0.9, 0.04], [0.35, 0.03], [0.2, 0.6], [0.1, 0.05], [0.6, 0.02], [0.3, 0.01],
+                      [0.05, 0.045], [0.1, 0.03], [0.1, 0.02], [0.1, 0.01], [0.1, 0.5]])
+    Y = np.array([[1, 1], [1, 0], [0, 1], [0, 1], [1, 0], [1, 0], [0, 1], [0, 0], [0, 0], [1, 0], [0, 1]])
+    th = choose_thresholds(probs, Y, np.ones(len(Y)))
+    # topic 0: at 0.3 it takes four of its five positives and no negative (F1 8/9, the best; 0.225-0.3
+    # tie and the tie goes towards 0.5); topic 1 (rare, low scores): all five positives score 0.04-0.6
+    # and every negative below 0.04, so 0.04 (F1 1.0) beats every higher value
+    assert th.tolist() == [0.3, 0.04]
+    Y[0, 1] = 0  # four positives are too few to choose from: the topic keeps 0.5
+    assert choose_thresholds(probs, Y, np.ones(len(Y))).tolist() == [0.3, 0.5]
 
 
 def test_model_trained_with_another_embedding_is_refused_with_a_fix():

@@ -141,26 +141,6 @@ def fold_ids(n: int, k: int, seed: int = 0) -> np.ndarray:
     return ids
 
 
-def scut_thresholds(scores: np.ndarray, Y: np.ndarray, *, min_positives: int = 10, shrink: float = 0.5,
-                    grid: np.ndarray = np.linspace(-1.0, 0.6, 33)) -> np.ndarray:
-    """Per-label decision thresholds (SCut, Yang 2001): for each column of out-of-fold ``scores``
-    (n x L), the grid value with the best F1 against ``Y``, times ``shrink`` (moved towards the
-    SVM's own margin 0, as the best value on the training data overshoots); labels with fewer
-    than ``min_positives`` positives keep 0, as too few cases would overfit.  Ties go to the
-    threshold nearest 0.  The defaults were chosen by nested CV on Reuters' training split."""
-    th = np.zeros(scores.shape[1])
-    order = np.argsort(np.abs(grid), kind="stable")
-    for j in range(scores.shape[1]):
-        y = Y[:, j] == 1
-        if y.sum() < min_positives:
-            continue
-        pred = scores[:, j][:, None] > grid[order][None, :]
-        tp = (pred & y[:, None]).sum(axis=0)
-        f1 = 2 * tp / (pred.sum(axis=0) + y.sum())
-        th[j] = shrink * grid[order][int(np.argmax(f1))]
-    return th
-
-
 def fit_scorer(docs: Sequence[Sequence[str]], Y: np.ndarray, opts: LearnerOptions,
                sample_weight: np.ndarray | None = None, dense: np.ndarray | None = None,
                ) -> tuple[Vectorizer, np.ndarray, np.ndarray]:

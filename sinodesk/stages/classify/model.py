@@ -206,6 +206,11 @@ def label_matrix(examples: Sequence[LabelledExample], taxonomy: Taxonomy, where:
     return Y
 
 
+# Low values matter for rare topics, whose calibrated scores seldom reach 0.1 even when right.
+THRESHOLD_GRID = np.round(np.concatenate([[0.02, 0.03, 0.04, 0.05, 0.06, 0.08], np.arange(0.10, 0.91, 0.025)]), 3)
+MIN_POSITIVES = 5  # a topic with fewer training positives keeps 0.5 on a fixed sigmoid of its margin (the SVM's own decision)
+
+
 def fit_calibration(lin_oof: np.ndarray, lex: np.ndarray, Y: np.ndarray, sw: np.ndarray) -> np.ndarray:
     """Per label: logistic regression on [out-of-fold linear score, lexicon share, relative lexicon score]."""
     from sklearn.linear_model import LogisticRegression
@@ -214,7 +219,7 @@ def fit_calibration(lin_oof: np.ndarray, lex: np.ndarray, Y: np.ndarray, sw: np.
     calib = np.zeros((L, 4))
     for j in range(L):
         y = Y[:, j]
-        if y.sum() < 3 or (1 - y).sum() < 3:
+        if y.sum() < MIN_POSITIVES or (1 - y).sum() < MIN_POSITIVES:
             calib[j] = [2.0, 0.0, 0.0, 0.0]  # too few examples to fit: a fixed sigmoid of the linear score
             continue
         F = np.column_stack([lin_oof[:, j], lex[:, j, 0], lex[:, j, 1]])
@@ -222,10 +227,6 @@ def fit_calibration(lin_oof: np.ndarray, lex: np.ndarray, Y: np.ndarray, sw: np.
         calib[j, :3] = lr.coef_.ravel()
         calib[j, 3] = lr.intercept_[0]
     return calib
-
-
-THRESHOLD_GRID = np.round(np.arange(0.10, 0.91, 0.025), 3)
-MIN_POSITIVES = 5  # a topic with fewer training positives keeps 0.5: too few cases to choose from
 
 
 def choose_thresholds(probs: np.ndarray, Y: np.ndarray, sw: np.ndarray) -> np.ndarray:
