@@ -87,7 +87,8 @@ def _fmt(report: dict) -> str:
     extra = ""
     if name == "reuters":
         extra = (f"  (macro-F1 ours {report['ours_macro_f1']:.3f}, peer {report['peer_macro_f1']:.3f}; "
-                 f"labels/story ours {report['ours_cardinality']:.2f}, gold {report['gold_cardinality']:.2f})")
+                 f"labels/story ours {report['ours_cardinality']:.2f}, gold {report['gold_cardinality']:.2f}; "
+                 f"ours with [topics] min_topics = 1: {report['ours_min_topics_1']:.3f})")
     if "folds" in report:
         extra += f"  folds {report['folds']}/{report['of_folds']}"
     return (f"{name:9} {report['metric']} ours {report['ours']:.3f}  peer {report['peer']:.3f}  "
