@@ -16,7 +16,7 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .archive import Archive
@@ -337,6 +337,7 @@ class Runner:
         self.ctx = ctx if ctx is not None else build_context(settings, archive)
         self.progress = progress
         self.fetcher = Fetcher(settings.fetch)
+        self._corrections: dict[str, tuple[str, ...]] | None = None  # read on first use
 
     def ingest(self, args: list[str], *, stdin=None, outlet: str | None = None) -> IngestSummary:
         """Ingest ``args``; ``outlet`` (a registry name) is the outlet of every document read."""
@@ -388,6 +389,15 @@ class Runner:
         return summary
 
     # internals ------------------------------------------------------------------------------
+    def _corrected(self, stories: list[Story]) -> list[Story]:
+        """An analyst's topic correction ('sinodesk label') wins over the model, on reprocess too."""
+        from .topics_admin import story_topics
+
+        if self._corrections is None:
+            self._corrections = self.archive.labels("topics")
+        fix = self._corrections
+        return [replace(s, topics=story_topics(fix[s.story_id])) if s.story_id in fix else s for s in stories]
+
     def _tick_total(self, n: int) -> None:
         if self.progress is not None:
             self.progress.total(n)
@@ -453,7 +463,7 @@ class Runner:
                 self._reject(Rejection(doc.source, "segment", f"{where}: no story text left after removing boilerplate (nothing to keep)", raw.data, doc.item_key, raw.sha256), batch_id, summary)
                 continue
             self.archive.put_document(doc, batch_id)
-            self.archive.put_stories(stories)
+            self.archive.put_stories(self._corrected(stories))
             summary.documents += 1
             summary.stories += len(stories)
             new_stories.extend(stories)

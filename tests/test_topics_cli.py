@@ -48,6 +48,9 @@ def test_a_correction_shows_at_once_and_none_is_a_label(desk, run_cli):
     assert r.returncode == 0
     assert _topics_line(run_cli, desk, WEIBO) == "      topics: environment_energy, society_censorship (your correction)"
     assert _export(run_cli, desk)[WEIBO]["topics"] == ["environment_energy", "society_censorship"]
+    # the correction survives a rebuild of every story from the raw bytes
+    assert run_cli("reprocess", "--db", desk).returncode == 0
+    assert _export(run_cli, desk)[WEIBO]["topics"] == ["environment_energy", "society_censorship"]
     r = run_cli("label", WEIBO, "none,cyber", "--db", desk)
     assert (r.returncode, r.stderr.decode()) == (1, "Error: labels 'none,cyber': 'none' means no topic applies; give it alone\n")
     r = run_cli("label", WEIBO, "weather", "--db", desk)
