@@ -76,7 +76,7 @@ def test_options_threshold_max_and_min_topics():
     assert len(many.labels) == 3
     one = classify(text, None, "en", opts=TopicOptions(threshold=1.0, max_topics=3, min_topics=1))
     assert len(one.labels) == 1 and one.labels[0] == max(one.scores, key=one.scores.get)
-    none = classify(text, None, "en", opts=TopicOptions(threshold=1.0, min_topics=0))
+    none = classify(text, None, "en", opts=TopicOptions(threshold=1.0, min_topics=0, fallback=0.0))
     assert none.labels == ()
 
 

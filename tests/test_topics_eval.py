@@ -22,7 +22,7 @@ GOLD = ev.default_gold()
 
 
 # Floors a little below what was measured (beside each); lowering one is a reviewed change.
-GOLD_FLOOR, GOLD_EN_FLOOR, GOLD_ZH_FLOOR = 0.88, 0.84, 0.95  # measured 0.886 / 0.849 / 0.960 through ingest
+GOLD_FLOOR, GOLD_EN_FLOOR, GOLD_ZH_FLOOR = 0.885, 0.85, 0.95  # measured 0.891 / 0.858 / 0.960 through ingest
 CROSSLANG_TOP1_FLOOR = 0.9  # measured 0.917 (11 of 12); chance 0.083
 # public sets, default settings with calibration_folds 2 (full runs: `sinodesk eval topics --set all`)
 THUC_FLOOR = 0.885  # measured 0.893 on the first 3,000 test headlines (all 10,000, 5 folds: 0.869, peer 0.870)
@@ -68,7 +68,7 @@ def test_gold_through_ingest_floor_and_cardinality():
     assert report["by_language"]["zh"]["macro_f1"] >= GOLD_ZH_FLOOR
     # every topic a story is about: predicted labels per story within 15% of the gold's 1.30
     assert abs(report["cardinality_pred"] / report["cardinality_gold"] - 1) <= 0.15
-    assert report["cardinality_pred"] > 1.15  # a second topic is given (1.13 with one global threshold)
+    assert report["cardinality_pred"] > 1.18  # measured 1.22: a second topic is given (1.13 with one global threshold)
 
 
 def test_gold_old_harness_matches_the_ingest_path_closely():

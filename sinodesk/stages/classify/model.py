@@ -46,6 +46,7 @@ class TopicOptions:
     threshold: float | None = None  # help: a topic is assigned when its calibrated score is at least this; unset: each topic's own threshold, chosen on the training data for that topic's F1
     max_topics: int = 3  # help: at most this many topics per story
     min_topics: int = 0  # help: at least this many topics per story (the best scores, even below the threshold); 0 gives a story no topic when none reaches its threshold
+    fallback: float = 0.5  # help: when no topic reaches its threshold, the best topic is still given if its score reaches this share of its own threshold (short headlines score low); 0 gives such a story no topic
     languages: tuple[str, ...] = ("en", "zh")  # help: languages the topic model reads (ISO 639-1); a story in another language gets no topic (shown as "unsupported language") instead of a guess; empty: classify every story
 
     def __post_init__(self) -> None:
@@ -118,6 +119,8 @@ class TopicModel:
         order = np.argsort(-probs, kind="stable")
         th = self.thresholds if opts.threshold is None else np.full(len(probs), opts.threshold)
         chosen = [j for j in order[: opts.max_topics] if probs[j] >= th[j]]
+        if not chosen and opts.fallback and probs[order[0]] >= opts.fallback * th[order[0]]:
+            chosen = [order[0]]
         for j in order[: min(opts.min_topics, opts.max_topics)]:
             if j not in chosen:
                 chosen.append(j)
