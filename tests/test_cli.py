@@ -204,3 +204,13 @@ def test_own_outlet_file_errors_name_the_file_and_the_fix(tmp_path, run_cli):
     r = run_cli("outlets", "--config", cfg)
     assert (r.returncode, r.stderr.decode().strip()) == (
         1, f"Error: {cfg}: setting 'outlets' must be a list of file paths, got 3")
+
+
+def test_eval_data_may_name_the_shared_folder_or_its_eval_folder(tmp_path, monkeypatch):
+    from sinodesk.cli.common import eval_sets_dir
+
+    (tmp_path / "shared" / "eval").mkdir(parents=True)
+    assert eval_sets_dir(tmp_path / "shared") == tmp_path / "shared" / "eval"
+    assert eval_sets_dir(tmp_path / "shared" / "eval") == tmp_path / "shared" / "eval"
+    monkeypatch.setenv("SINODESK_SHARED", str(tmp_path / "shared"))
+    assert eval_sets_dir(None) == tmp_path / "shared" / "eval"

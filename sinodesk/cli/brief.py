@@ -148,8 +148,8 @@ def trends(db, topics, entities, families, since, until, chart, daily, as_json, 
 @click.command("brief")
 @click.option("--set", "set_name", type=click.Choice(["gvc", "ecbplus", "uci", "all"]), default="all", show_default=True,
               help="Set of real multi-story events to summarise.")
-@click.option("--data", type=click.Path(file_okay=False), default=None, show_default="$SINODESK_SHARED/eval or ../shared/eval",
-              help="Folder holding the shared evaluation sets.")
+@click.option("--data", type=click.Path(file_okay=False), default=None, show_default="$SINODESK_SHARED or ../shared",
+              help="The shared folder holding eval/ (or the eval folder itself).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_brief(set_name, data, as_json):
     """Summary quality: ROUGE-1/2 against the leads of each event's stories, redundancy, family coverage.
@@ -164,9 +164,9 @@ def eval_brief(set_name, data, as_json):
     from dataclasses import asdict
 
     from ..eval.brief import SETS, eval_set
-    from .common import default_shared
+    from .common import eval_sets_dir
 
-    root = Path(data) if data else default_shared() / "eval"
+    root = eval_sets_dir(data)
     reports = [r for name in (SETS if set_name == "all" else (set_name,)) for r in eval_set(name, root)]
     if as_json:
         click.echo(json.dumps([asdict(r) for r in reports], indent=2))

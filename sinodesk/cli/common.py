@@ -89,6 +89,16 @@ def default_shared() -> Path:
     return _REPO.parent / "shared"
 
 
+def eval_sets_dir(data: str | Path | None) -> Path:
+    """The folder of public eval sets: ``data`` may name the shared folder or its ``eval/`` itself.
+
+    Every eval command takes ``--data`` as the shared folder (seeds/ and eval/ inside); commands
+    that only read eval/ also accept the eval folder, so both spellings a user tries work.
+    """
+    root = Path(data) if data else default_shared()
+    return root / "eval" if (root / "eval").is_dir() else root
+
+
 def read_text_input(path: str, what: str = "a text file") -> tuple[str, Path | None]:
     """Text of ``path`` (or stdin for '-') in whatever encoding it declares or implies."""
     from ..errors import BadInput
