@@ -41,17 +41,6 @@ def test_field_floor(reports, name, field):
     assert_field_floor(reports[name], field, FLOORS[name], f"{name} ")
 
 
-def test_dev_entities_beat_the_spacy_peer():
-    pytest.importorskip("spacy")
-    from sinodesk.stages.extract import ExtractOptions
-
-    need_shared(SHARED / "eval")
-    rep = evaluate_set("dev", SHARED, peer_model=ExtractOptions().spacy_model)
-    if rep.peer_entities is None:
-        pytest.skip("spaCy's small English model is not installed (pip install 'sinodesk[spacy]')")
-    assert rep.fields["entities"].f1 > rep.peer_entities.f1
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_offsets_reread_in_the_stored_document_and_the_original_input(reports, name):
     rep = reports[name]
