@@ -46,7 +46,12 @@ def visible_len(text: str) -> int:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of one paragraph."""
+    """(start, end) offsets of the sentences of one paragraph.
+
+    Our own splitter rather than pysbd: on 1,324 BBC paragraphs pysbd 0.3.4 (unreleased since
+    2021) took 75x as long, and where the two differed (12%) its character spans mostly lost a
+    sentence outright; offsets must hold for provenance.
+    """
     out = []
     pos = 0
     for m in _SENT_END.finditer(text):
