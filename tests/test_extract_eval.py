@@ -20,10 +20,10 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     "seeds": {"entities": (0.89, 0.91), "attributions": (0.90, 0.88), "numbers": (0.98, 0.97), "dates": (0.98, 0.99)},
     # written: ents .889/.910, attr .978/.978, numbers .984/.984, dates 1.000/1.000
     "written": {"entities": (0.87, 0.89), "attributions": (0.96, 0.96), "numbers": (0.97, 0.97), "dates": (0.99, 0.99)},
-    # dev (public items outside the held-out pool): ents .756/.562, attr 1.000/.600, numbers .759/.846, dates .955/.913
-    # (dates recall was .957 before the layout-aware segmenter landed: it keeps an article's timestamp line
-    # "8 / 2 / 13 at 1: 30 PM" out of the story text -- that date now gives the story's published date instead)
-    "dev": {"entities": (0.72, 0.54), "attributions": (0.95, 0.55), "numbers": (0.74, 0.82), "dates": (0.93, 0.90)},
+    # dev (public items outside the held-out pool: dev-1 23 + dev-2 129 items, all looked at while building):
+    # ents .782/.566, attr .786/.538, numbers .596/.639, dates .818/.756. dev-2 (labelled later, by the
+    # held-out guidelines) is harder than dev-1 was (dev-1 alone: ents .756/.562, attr 1.000/.600, dates .955/.913)
+    "dev": {"entities": (0.76, 0.54), "attributions": (0.76, 0.51), "numbers": (0.57, 0.61), "dates": (0.79, 0.73)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
     # catch regressions): ents .793/.529, attr .823/.496, numbers .565/.598, dates .857/.810
     "heldout": {"entities": (0.77, 0.51), "attributions": (0.80, 0.47), "numbers": (0.54, 0.57), "dates": (0.83, 0.78)},
@@ -46,7 +46,9 @@ def test_offsets_reread_in_the_stored_document_and_the_original_input(reports, n
     rep = reports[name]
     assert rep.mentions > 90
     assert rep.provenance_doc == rep.mentions
-    assert rep.provenance_orig_n == rep.mentions and rep.provenance_orig == rep.mentions
+    # every mention re-reads in the original input, except those of HTML pages (their stored text is
+    # the rendered page; offsets point into that): dev has one trafilatura page, 39 of 2425 mentions
+    assert rep.provenance_orig == rep.provenance_orig_n >= 0.95 * rep.mentions
 
 
 def test_provenance_check_can_fail():
