@@ -141,3 +141,13 @@ def test_undated_stories_by_ingest_day(archive):
     assert [s.story_id for s in archive.iter_stories(StoryFilter(since="2020-01-01"))] == []
     later = [s.story_id for s in archive.iter_stories(StoryFilter(since="2020-01-01", dated_by_ingest=True))]
     assert "s1" in later and "s9" not in later  # s1 has no date: it counts as of today, its ingest day
+
+
+def test_get_raw_returns_the_bytes_unchanged(archive):
+    from sinodesk.records import RawItem
+
+    raw = RawItem("x", b"raw", "text")
+    got = archive.get_raw(raw.sha256)
+    assert (got.source, got.data, got.kind) == ("x", b"raw", "text")
+    with pytest.raises(NotFound, match=r"raw input 'feed' is not in .*a\.db \(a story's page links to the raw input it came from\)"):
+        archive.get_raw("feed")

@@ -68,6 +68,10 @@ class Archive(abc.ABC):
     def iter_raw(self) -> Iterator[RawItem]:
         """Every raw item in the order it was received."""
 
+    @abc.abstractmethod
+    def get_raw(self, raw_id: str) -> RawItem:
+        """One raw item by its id (the sha256 of its bytes); raises NotFound."""
+
     # documents and stories --------------------------------------------------------------
     @abc.abstractmethod
     def has_document(self, doc_id: str) -> bool: ...
