@@ -122,3 +122,31 @@ def outlet_toml(id: str, name: str, aliases: list[str], domains: list[str], *, f
     fields = {"id": id, "name": name, "aliases": aliases, "domains": domains, "region": region, "owner": owner,
               "family": family, "alignment": alignment, "sources": list(sources)}
     return "[[outlet]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items()) + "\n"
+
+
+HOSTILE_TITLE = "<script>alert('pwned')</script> Hostile headline & co"
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory) -> Path:
+    """A real archive for the web tests: the bundled examples, the five seed digests and one JSONL
+    story whose title and text carry markup (it must show as text), ingested as 'sinodesk ingest' does."""
+    import json
+
+    from sinodesk.archive import open_archive
+    from sinodesk.pipeline import Runner
+    from sinodesk.settings import Settings
+
+    tmp = tmp_path_factory.mktemp("web")
+    hostile = tmp / "hostile.jsonl"
+    hostile.write_text(json.dumps({
+        "title": HOSTILE_TITLE, "outlet": "Radio Free Asia", "date": "2025-03-10", "url": "https://example.org/hostile",
+        "text": "A report on gallium exports whose title tries to run a script. <img src=x onerror=alert(1)> "
+                "It must show as plain text; the Ministry of Commerce said nothing about it."}) + "\n", encoding="utf-8")
+    db = tmp / "web.db"
+    archive = open_archive(str(db), create=True)
+    try:
+        Runner(archive, Settings(db=str(db))).ingest([str(ROOT / "examples"), str(need_shared(SEEDS)), str(hostile)])
+    finally:
+        archive.close()
+    return db

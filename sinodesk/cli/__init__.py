@@ -24,6 +24,7 @@ EXTENSIONS = (
     "sinodesk.cli.events",
     "sinodesk.cli.incidents",
     "sinodesk.cli.brief",
+    "sinodesk.cli.web",
 )
 
 

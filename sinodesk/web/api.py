@@ -1,0 +1,125 @@
+"""The JSON API: the same queries as the pages, stories in the export contract's fields.
+
+Lists are paginated with ``page`` and ``per_page`` and give the URLs of the next and previous
+pages; an error is ``{"error": {"status": ..., "message": ...}}`` with the matching status code.
+The OpenAPI document is served at ``/api/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import asdict
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Header, Query, Request
+from fastapi.responses import JSONResponse
+
+from ..errors import BadInput
+from ..serialize import story_to_dict
+from . import schemas
+from .desk import Desk
+from .queries import MAX_PER_PAGE, PER_PAGE, SearchParams, event_comparison, events_list, rejects_page, search
+
+ERRORS = {400: {"model": schemas.ErrorOut, "description": "a parameter is wrong (the message says which and how to fix it)"},
+          404: {"model": schemas.ErrorOut, "description": "no such story, event or page"},
+          422: {"model": schemas.ErrorOut, "description": "a parameter has the wrong type"}}
+
+router = APIRouter(prefix="/api", tags=["read"], responses=ERRORS)
+write_router = APIRouter(prefix="/api", tags=["write (only with --token)"], responses=ERRORS)
+
+Page = Annotated[int, Query(ge=1, description="page number, from 1")]
+PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="items per page")]
+
+
+def _desk(request: Request) -> Desk:
+    return request.app.state.desk
+
+
+def _links(request: Request, page: int, per_page: int, has_next: bool) -> dict:
+    def url(n: int) -> str:
+        return str(request.url.include_query_params(page=n, per_page=per_page))
+
+    return {"page": page, "per_page": per_page, "next": url(page + 1) if has_next else None,
+            "prev": url(page - 1) if page > 1 else None}
+
+
+def _json(data: dict | list) -> JSONResponse:
+    return JSONResponse(data)
+
+
+def _facets(result) -> dict:
+    return {k: [{"value": v, "count": n, **({"name": result.entity_names.get(v)} if k == "entity" else {})} for v, n in rows]
+            for k, rows in result.facets.items()}
+
+
+@router.get("/stories", summary="List stories, newest first", responses={200: {"model": schemas.StoryPage}})
+def list_stories(request: Request, topic: str = "", outlet: str = "", family: str = "", lang: str = "",
+                 since: Annotated[str, Query(description="ISO date: published on/after")] = "",
+                 until: Annotated[str, Query(description="ISO date: published on/before")] = "",
+                 entity: Annotated[str, Query(description="canonical entity id, e.g. org:huawei")] = "",
+                 page: Page = 1, per_page: PerPage = PER_PAGE):
+    p = SearchParams(topic=topic, outlet=outlet, family=family, lang=lang, since=since, until=until, entity=entity,
+                     page=page, per_page=per_page)
+    r = search(_desk(request), p)
+    return _json({**_links(request, page, per_page, r.has_next), "items": [story_to_dict(h.story) for h in r.hits]})
+
+
+@router.get("/stories/{story_id}", summary="One story (an id or a unique prefix of at least 4 characters)",
+            responses={200: {"model": schemas.StoryOut}})
+def get_story(request: Request, story_id: str):
+    return _json(story_to_dict(_desk(request).archive.get_story(story_id)))
+
+
+@router.get("/search", summary="Full-text search, English and Chinese, best first", responses={200: {"model": schemas.SearchPage}})
+def search_stories(request: Request,
+                   q: Annotated[str, Query(description='terms are AND-ed; "quotes" make a phrase; OR between terms; a trailing * is a prefix')],
+                   topic: str = "", outlet: str = "", family: str = "", lang: str = "", since: str = "", until: str = "",
+                   entity: str = "", page: Page = 1, per_page: PerPage = PER_PAGE):
+    if not q.strip():
+        raise BadInput("q is empty: give words to search for (list stories without a query at /api/stories)")
+    p = SearchParams(q=q, topic=topic, outlet=outlet, family=family, lang=lang, since=since, until=until, entity=entity,
+                     page=page, per_page=per_page)
+    r = search(_desk(request), p)
+    items = [{"story": story_to_dict(h.story), "score": h.score, "snippet": h.snippet} for h in r.hits]
+    return _json({**_links(request, page, per_page, r.has_next), "query": q, "items": items, "facets": _facets(r),
+                  "sampled": r.sampled, "more_than_sampled": r.sample_full})
+
+
+@router.get("/events", summary="Events by spread across owner families, then size", responses={200: {"model": schemas.EventPage}})
+def list_events(request: Request, since: str = "", until: str = "",
+                min_size: Annotated[int, Query(ge=1, description="only events with at least this many stories")] = 2,
+                page: Page = 1, per_page: PerPage = PER_PAGE):
+    rows = events_list(_desk(request), since, until, min_size)
+    first = (page - 1) * per_page
+    return _json({**_links(request, page, per_page, len(rows) > first + per_page), "items": rows[first : first + per_page]})
+
+
+@router.get("/events/{event_id}", summary="How each owner family framed one event", responses={200: {"model": schemas.EventOut}})
+def get_event(request: Request, event_id: str):
+    return _json(event_comparison(_desk(request), event_id))
+
+
+@router.get("/sources", summary="The outlet registry", responses={200: {"model": list[schemas.OutletOut]}})
+def list_sources(request: Request, family: str = ""):
+    return _json([asdict(o) for o in _desk(request).registry if not family or o.family == family])
+
+
+@router.get("/rejects", summary="What could not be ingested, and why", responses={200: {"model": schemas.RejectPage}})
+def list_rejects(request: Request, page: Page = 1, per_page: PerPage = 50):
+    rows, has_next = rejects_page(_desk(request), page, per_page)
+    return _json({**_links(request, page, per_page, has_next), "items": rows})
+
+
+@write_router.post("/stories/{story_id}/labels", summary="Record a story's right topics ('sinodesk label')",
+                   responses={200: {"model": schemas.LabelsOut}, 401: {"model": schemas.ErrorOut}})
+def label_story(request: Request, story_id: str, body: Annotated[schemas.LabelsIn, Body()],
+                authorization: Annotated[str, Header(description="Bearer TOKEN (the --token the server was started with)")] = ""):
+    from ..topics_admin import record_label
+
+    desk = _desk(request)
+    given = authorization.removeprefix("Bearer ").strip()
+    if not desk.token or not hmac.compare_digest(given.encode(), desk.token.encode()):
+        return JSONResponse({"error": {"status": 401, "message": "this endpoint needs the server's token: send 'Authorization: Bearer TOKEN'"}},
+                            status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    sid, labels = record_label(desk.archive, story_id, ",".join(body.topics))
+    return _json({"story_id": sid, "topics": list(labels)})

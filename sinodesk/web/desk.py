@@ -1,0 +1,65 @@
+"""What every page and API call shares: the archive (one connection per worker thread), the
+outlet registry, the topic labels and the optional write token."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..archive import Archive, open_archive
+from ..settings import Settings
+
+
+@dataclass
+class Desk:
+    """The served archive and the knowledge read once at start-up.
+
+    SQLite connections belong to the thread that opened them, and FastAPI runs plain ``def``
+    routes on a pool of worker threads, so each thread opens its own (read) connection on
+    first use.  ``token``: when set, the write endpoints exist and need it as a Bearer token.
+    """
+
+    db: str
+    settings: Settings
+    token: str | None = None
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+    _opened: list[Archive] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        from ..pipeline import family_lookup, load_outlets
+        from ..stages.classify import taxonomy_labels
+
+        self.registry = load_outlets(self.settings)
+        self.family_of: Callable[[str | None], str | None] = family_lookup(self.registry)
+        self.topic_labels: tuple[str, ...] = tuple(taxonomy_labels())
+        self.families: tuple[str, ...] = tuple(sorted({o.family for o in self.registry}))
+        open_archive(self.db, create=False).close()  # fail at start-up, not on the first request
+
+    @property
+    def archive(self) -> Archive:
+        a = getattr(self._local, "archive", None)
+        if a is None:
+            a = open_archive(self.db, create=False)
+            self._local.archive = a
+            with self._lock:
+                self._opened.append(a)
+        return a
+
+    def family(self, outlet: str | None) -> str:
+        """An outlet's owner family; an outlet the registry does not know is a family of its own."""
+        return self.family_of(outlet) or outlet or "unknown outlet"
+
+    def outlets_of_family(self, family: str) -> tuple[str, ...]:
+        """Every name and alias of the registry's outlets in ``family`` (stories store outlets by name)."""
+        return tuple(n for o in self.registry if o.family == family for n in (o.name, *o.aliases))
+
+    def close(self) -> None:
+        with self._lock:
+            for a in self._opened:
+                try:
+                    a.close()
+                except Exception:  # a connection owned by another thread: SQLite refuses, the process ends anyway
+                    pass
+            self._opened.clear()

@@ -1,0 +1,241 @@
+"""What the pages and the API show, computed once over the Archive interface (no HTML here).
+
+Each function takes the :class:`~sinodesk.web.desk.Desk` and plain parameters and returns plain
+records or dicts; :mod:`.pages` renders them as HTML and :mod:`.api` returns them as JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, fields, replace
+
+from ..archive import StoryFilter
+from ..errors import BadInput, NotFound
+from ..records import Story
+from .desk import Desk
+
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+FACET_SAMPLE = 1000  # hits a search reads to count its facets and apply the filters the index lacks
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    """A search as the URL holds it: the query, the facets chosen, the page."""
+
+    q: str = ""
+    topic: str = ""
+    outlet: str = ""
+    family: str = ""
+    lang: str = ""
+    since: str = ""
+    until: str = ""
+    entity: str = ""
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    FACETS = ("topic", "outlet", "family", "lang", "since", "until", "entity")
+
+    def checked(self) -> "SearchParams":
+        """The same search with every value checked; a bad one raises BadInput naming the fix."""
+        for name in ("since", "until"):
+            value = getattr(self, name).strip()
+            if value:
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    raise BadInput(f"{name}={value!r}: expected an ISO date like 2025-03-01") from None
+        if self.page < 1:
+            raise BadInput(f"page={self.page}: pages are numbered from 1")
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise BadInput(f"per_page={self.per_page}: choose 1 to {MAX_PER_PAGE}")
+        if self.since and self.until and self.since.strip() > self.until.strip():
+            raise BadInput(f"since={self.since} is after until={self.until}: swap the two dates")
+        return replace(self, **{f.name: getattr(self, f.name).strip() for f in fields(self) if isinstance(getattr(self, f.name), str)})
+
+    def query_args(self, **change) -> dict[str, str]:
+        """The non-empty URL parameters of this search with ``change`` applied (page 1 unless given)."""
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["page"] = 1
+        d.update(change)
+        return {k: str(v) for k, v in d.items() if v not in ("", None) and not (k == "page" and v == 1)
+                and not (k == "per_page" and v == PER_PAGE)}
+
+    @property
+    def filtered(self) -> bool:
+        return any(getattr(self, f) for f in self.FACETS)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    story: Story
+    snippet: str  # with the matched words between [ and ]
+    score: float | None
+
+
+@dataclass
+class SearchResult:
+    params: SearchParams
+    hits: list[Hit]
+    has_next: bool
+    facets: dict[str, list[tuple[str, int]]]  # facet -> (value, stories among the sample)
+    sampled: int  # stories the facet counts were taken over
+    sample_full: bool  # True when more stories match than were sampled
+    entity_names: dict[str, str]
+
+
+def _story_filter(p: SearchParams, desk: Desk, limit: int | None) -> StoryFilter:
+    return StoryFilter(since=p.since or None, until=p.until or None, outlet=p.outlet or None, topic=p.topic or None,
+                       language=p.lang or None, limit=limit)
+
+
+def _keep(s: Story, p: SearchParams, desk: Desk) -> bool:
+    """The facets a story must match (all of them: the archive's search takes no filter)."""
+    if p.topic and p.topic not in s.topics:
+        return False
+    if p.outlet and (s.outlet or "").casefold() != p.outlet.casefold():
+        return False
+    if p.family and desk.family(s.outlet) != p.family:
+        return False
+    if p.lang and s.language != p.lang:
+        return False
+    if p.since and (not s.published or s.published[:10] < p.since):
+        return False
+    if p.until and (not s.published or s.published[:10] > p.until):
+        return False
+    if p.entity and not any(e.canonical == p.entity for e in s.entities):
+        return False
+    return True
+
+
+def _facet_counts(stories: list[Story], desk: Desk) -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
+    counts: dict[str, Counter] = {k: Counter() for k in ("topic", "outlet", "family", "lang", "entity")}
+    names: dict[str, Counter] = {}
+    for s in stories:
+        counts["topic"].update(s.topics)
+        if s.outlet:
+            counts["outlet"][s.outlet] += 1
+        counts["family"][desk.family(s.outlet)] += 1
+        if s.language:
+            counts["lang"][s.language] += 1
+        for c in {e.canonical for e in s.entities}:
+            counts["entity"][c] += 1
+        for e in s.entities:
+            names.setdefault(e.canonical, Counter())[e.text] += 1
+    top = {k: c.most_common(30 if k != "entity" else 15) for k, c in counts.items()}
+    entity_names = {c: names[c].most_common(1)[0][0] for c, _ in top["entity"]}
+    return top, entity_names
+
+
+def search(desk: Desk, p: SearchParams) -> SearchResult:
+    """One page of stories matching the query (best first) or, without a query, the newest stories,
+    with facet counts over the first :data:`FACET_SAMPLE` matches."""
+    p = p.checked()
+    archive = desk.archive
+    if p.q:
+        hits = [Hit(h.story, h.snippet, h.score) for h in archive.search(p.q, limit=FACET_SAMPLE)]
+        full = len(hits) >= FACET_SAMPLE
+    else:
+        stories = list(archive.iter_stories(_story_filter(p, desk, None)))
+        stories.sort(key=lambda s: s.published or "", reverse=True)
+        full = len(stories) > FACET_SAMPLE
+        hits = [Hit(s, _lead(s), None) for s in stories[:FACET_SAMPLE]]
+    hits = [h for h in hits if _keep(h.story, p, desk)]
+    facets, names = _facet_counts([h.story for h in hits], desk)
+    first = (p.page - 1) * p.per_page
+    page = hits[first : first + p.per_page]
+    return SearchResult(p, page, len(hits) > first + p.per_page, facets, len(hits), full, names)
+
+
+def _lead(s: Story, n: int = 220) -> str:
+    text = " ".join(s.text.split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
+
+
+_MARK = re.compile(r"\[([^\[\]]*)\]")
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, matched) pieces: the archive marks matched words with [ and ]."""
+    out, pos = [], 0
+    for m in _MARK.finditer(snippet):
+        if m.start() > pos:
+            out.append((snippet[pos : m.start()], False))
+        out.append((m.group(1), True))
+        pos = m.end()
+    if pos < len(snippet):
+        out.append((snippet[pos:], False))
+    return out
+
+
+# -- one story, one event -----------------------------------------------------------------------
+
+
+@dataclass
+class StoryView:
+    story: Story
+    doc_source: str
+    doc_kind: str
+    item_key: str
+    raw_id: str
+    encoding: str | None
+    marked: list  # highlight.mark_text output
+    family: str
+    event_size: int
+    counts: dict[str, int]  # facts of each kind
+
+
+def story_view(desk: Desk, story_id: str) -> StoryView:
+    from .highlight import highlighted_story
+
+    archive = desk.archive
+    s = archive.get_story(story_id)
+    doc = archive.get_document(s.doc_id)
+    size = 0
+    if s.event_id:
+        size = sum(1 for _ in archive.iter_stories(StoryFilter(event_id=s.event_id)))
+    counts = {"entity": len(s.entities), "attribution": len(s.attributions), "number": len(s.numbers), "date": len(s.dates)}
+    return StoryView(s, doc.source, doc.kind, doc.item_key, doc.raw_id, doc.encoding, highlighted_story(s, doc.text),
+                     desk.family(s.outlet), size, counts)
+
+
+def event_comparison(desk: Desk, event_id: str) -> dict:
+    """:func:`~sinodesk.stages.cluster.compare_event` for one event, as ``sinodesk compare --json`` prints it."""
+    from ..stages.cluster import compare_event
+    from ..stages.extract.gazetteer import display_name, display_names
+
+    stories = list(desk.archive.iter_stories(StoryFilter(event_id=event_id)))
+    if not stories:
+        raise NotFound(f"event {event_id!r} is not in this archive (list events at /events or with 'sinodesk events')")
+    names = display_names(desk.registry)
+    return compare_event(stories, desk.family_of, display=lambda c: display_name(names, c), outlet_aliases=desk.registry.names_of)
+
+
+def conflict_keys(comparison: dict) -> set[tuple[str, str]]:
+    """(story id, number text) of every number that is part of a flagged conflict."""
+    return {(v["story_id"], v["text"]) for c in comparison["number_conflicts"] for v in c["values"]}
+
+
+def events_list(desk: Desk, since: str = "", until: str = "", min_size: int = 2) -> list[dict]:
+    """Events with at least ``min_size`` stories published in the window, by spread then size."""
+    from ..stages.cluster import summarise_events
+
+    p = SearchParams(since=since, until=until).checked()
+    stories = desk.archive.iter_stories(StoryFilter(since=p.since or None, until=p.until or None))
+    return [r for r in summarise_events(list(stories), desk.family_of) if r["size"] >= min_size]
+
+
+def rejects_page(desk: Desk, page: int, per_page: int = 50) -> tuple[list[dict], bool]:
+    if page < 1:
+        raise BadInput(f"page={page}: pages are numbered from 1")
+    rows = []
+    first = (page - 1) * per_page
+    for n, (rid, rej, at) in enumerate(desk.archive.iter_rejects()):
+        if n >= first + per_page:
+            return rows, True
+        if n >= first:
+            rows.append({"id": rid, "at": at, "source": rej.source, "item": rej.item, "stage": rej.stage,
+                         "reason": rej.reason, "bytes": len(rej.data), "raw_id": rej.raw_id})
+    return rows, False

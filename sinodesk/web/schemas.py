@@ -1,0 +1,185 @@
+"""The JSON API's shapes, for the OpenAPI document.  A story is the export contract
+(:mod:`sinodesk.serialize`): ``tests/test_web_api.py`` checks that the Story schema has exactly the
+contract's fields and that real responses validate against the document served."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class EntityOut(BaseModel):
+    text: str
+    label: str = Field(description="PERSON, ORG, GPE, LOC, PRODUCT, MALWARE, LAW ...")
+    canonical: str = Field(description="canonical id, e.g. person:xi-jinping")
+    start: int = Field(description="offset into the document text")
+    end: int
+
+
+class AttributionOut(BaseModel):
+    source: str = Field(description="canonical name of who the information comes from")
+    text: str
+    start: int
+    end: int
+    cue: str
+    outlet_id: str | None
+
+
+class NumberOut(BaseModel):
+    text: str
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    subject: str | None
+
+
+class DateOut(BaseModel):
+    text: str
+    iso: str
+    start: int
+    end: int
+
+
+class StoryOut(BaseModel):
+    """One story in the export contract's fields (what 'sinodesk export --format jsonl' writes)."""
+
+    story_id: str
+    doc_id: str
+    source: str = Field(description="the path or URL exactly as given to ingest")
+    outlet: str | None
+    url: str | None
+    start: int = Field(description="offset of the story in its document's text")
+    end: int
+    headline: str | None
+    section: str | None
+    text: str
+    language: str | None
+    published: str | None = Field(description="ISO 8601 date")
+    topics: list[str]
+    entities: list[EntityOut]
+    attributions: list[AttributionOut]
+    numbers: list[NumberOut]
+    incidents: list[dict[str, Any]]
+    event_id: str | None
+    duplicate_of: str | None
+    headline_generated: bool
+    source_line: str | None
+    topic_scores: dict[str, float]
+    dates: list[DateOut]
+
+
+class PageLinks(BaseModel):
+    page: int
+    per_page: int
+    next: str | None = Field(description="URL of the next page, or null on the last")
+    prev: str | None
+
+
+class StoryPage(PageLinks):
+    items: list[StoryOut]
+
+
+class SearchHitOut(BaseModel):
+    story: StoryOut
+    score: float | None = Field(description="relevance (higher is better); null when listing without a query")
+    snippet: str = Field(description="the matched words between [ and ]")
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+    name: str | None = None
+
+
+class SearchPage(PageLinks):
+    query: str
+    items: list[SearchHitOut]
+    facets: dict[str, list[FacetValue]] = Field(description="topic, outlet, family, lang, entity: counts over the sampled matches")
+    sampled: int = Field(description="matching stories the facet counts were taken over")
+    more_than_sampled: bool
+
+
+class FamilyOut(BaseModel):
+    family: str
+    outlets: list[str]
+    stories: list[dict[str, Any]]
+    headlines: list[str]
+    sources: list[dict[str, Any]]
+    numbers: list[dict[str, Any]]
+    distinctive_words: list[dict[str, Any]]
+    omits_entities: list[dict[str, Any]]
+    omits_quantities: list[dict[str, Any]]
+
+
+class EventOut(BaseModel):
+    """How each owner family framed one event ('sinodesk compare --json')."""
+
+    event_id: str | None
+    n_stories: int
+    first: str | None
+    last: str | None
+    families: list[FamilyOut]
+    number_conflicts: list[dict[str, Any]]
+
+
+class EventRow(BaseModel):
+    event_id: str
+    size: int
+    duplicates: int
+    outlets: list[str]
+    families: list[str]
+    n_families: int
+    first: str | None
+    last: str | None
+    headline: str | None
+
+
+class EventPage(PageLinks):
+    items: list[EventRow]
+
+
+class OutletOut(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    domains: list[str]
+    region: str
+    owner: str
+    family: str
+    alignment: str
+    sources: list[str]
+
+
+class RejectOut(BaseModel):
+    id: int
+    at: str
+    source: str
+    item: str
+    stage: str
+    reason: str
+    bytes: int
+    raw_id: str | None
+
+
+class RejectPage(PageLinks):
+    items: list[RejectOut]
+
+
+class LabelsIn(BaseModel):
+    topics: list[str] = Field(description="the story's right topics (labels of the taxonomy)")
+
+
+class LabelsOut(BaseModel):
+    story_id: str
+    topics: list[str]
+
+
+class ErrorBody(BaseModel):
+    status: int
+    message: str = Field(description="what went wrong, with which item, and how to fix it")
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
