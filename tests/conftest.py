@@ -127,10 +127,23 @@ def outlet_toml(id: str, name: str, aliases: list[str], domains: list[str], *, f
 HOSTILE_TITLE = "<script>alert('pwned')</script> Hostile headline & co"
 
 
+CONFLICTING_REPORTS = [
+    {"title": "Rare earth exports rise 12 percent in May", "outlet": "Xinhua News Agency", "date": "2025-06-09",
+     "url": "https://example.org/re1", "text": "China's exports of rare earth magnets rose 12 percent in May from a year earlier, "
+     "customs data showed on Monday, as shipments to Europe recovered. The General Administration of Customs said "
+     "shipments reached 5,000 tonnes."},
+    {"title": "China's rare earth magnet exports jump 21 percent in May", "outlet": "Reuters", "date": "2025-06-09",
+     "url": "https://example.org/re2", "text": "China's exports of rare earth magnets rose 21 percent in May from a year "
+     "earlier, customs data showed on Monday, as shipments to Europe recovered after licences were issued. Shipments "
+     "reached 5,000 tonnes, the General Administration of Customs said."},
+]
+
+
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory) -> Path:
-    """A real archive for the web tests: the bundled examples, the five seed digests and one JSONL
-    story whose title and text carry markup (it must show as text), ingested as 'sinodesk ingest' does."""
+    """A real archive for the web tests: the bundled examples, the five seed digests, one JSONL story
+    whose title and text carry markup (it must show as text) and two reports of one event that
+    disagree on a figure, ingested as 'sinodesk ingest' does."""
     import json
 
     from sinodesk.archive import open_archive
@@ -141,12 +154,15 @@ def web_db(tmp_path_factory) -> Path:
     hostile = tmp / "hostile.jsonl"
     hostile.write_text(json.dumps({
         "title": HOSTILE_TITLE, "outlet": "Radio Free Asia", "date": "2025-03-10", "url": "https://example.org/hostile",
-        "text": "A report on gallium exports whose title tries to run a script. <img src=x onerror=alert(1)> "
-                "It must show as plain text; the Ministry of Commerce said nothing about it."}) + "\n", encoding="utf-8")
+        "text": "A notice whose title tries to run a script. <img src=x onerror=alert(1)> "
+                "Whatever its title and text hold must show as plain text on every page."}) + "\n", encoding="utf-8")
+    # two reports of one event giving different figures for the same quantity (a flagged conflict)
+    conflict = tmp / "conflict.jsonl"
+    conflict.write_text("".join(json.dumps(d) + "\n" for d in CONFLICTING_REPORTS), encoding="utf-8")
     db = tmp / "web.db"
     archive = open_archive(str(db), create=True)
     try:
-        Runner(archive, Settings(db=str(db))).ingest([str(ROOT / "examples"), str(need_shared(SEEDS)), str(hostile)])
+        Runner(archive, Settings(db=str(db))).ingest([str(ROOT / "examples"), str(need_shared(SEEDS)), str(hostile), str(conflict)])
     finally:
         archive.close()
     return db

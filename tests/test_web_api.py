@@ -300,6 +300,18 @@ def test_event_page_sets_families_side_by_side(client):
     assert [h.text_content() for h in tree.xpath("//section[contains(@class,'family-col')]/h2")] == [f["family"] for f in comparison["families"]]
 
 
+def test_event_page_flags_number_conflicts(client):
+    sid = client.get("/api/search", params={"q": "rare earth magnets"}).json()["items"][0]["story"]["story_id"]
+    eid = client.get(f"/api/stories/{sid}").json()["event_id"]
+    c = client.get(f"/api/events/{eid}").json()
+    assert [sorted(v["text"] for v in cf["values"]) for cf in c["number_conflicts"]] == [["12 percent", "21 percent"]]
+    tree = lxml_html.fromstring(client.get(f"/events/{eid}").text)
+    flagged = sorted(li.text_content().split(" (")[0].strip() for li in tree.xpath("//li[@class='conflict']"))
+    assert flagged == ["12 percent", "21 percent"]
+    assert "5,000 tonnes" not in " ".join(flagged)
+    assert tree.xpath("string(//section[@class='conflicts']//li)").split(":")[0].strip() == "china earth export magnet rare [percent]"
+
+
 def test_serve_get_prints_a_page_and_fails_on_errors(run_cli, web_db):
     ok = run_cli("serve", "--db", web_db, "--get", "/api/search?q=gallium")
     assert ok.returncode == 0, ok.stderr
