@@ -98,10 +98,10 @@ def mark_text(text: str, base: int, facts: list[Fact]) -> list:
         emit_text(start)
         top = stack[-1]
         if end > top.end:  # crosses the enclosing mark's end: mark up to there, the rest later
+            piece = piece or 1
             pending.insert(i, (top.end, end, fact, piece + 1))
             pending[i:] = sorted(pending[i:], key=lambda p: (p[0], -p[1]))
             end = top.end
-            piece = piece or 1
         mark = Mark(fact, start, end, piece=piece)
         top.children.append(mark)
         stack.append(mark)
