@@ -285,3 +285,28 @@ def test_landmarks_and_labels(page):
     page.goto("/search")
     assert page.get_by_role("search").count() == 1
     assert page.get_by_label("Topic").count() == 1
+
+
+CONTRAST = """els => els.map(el => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                                       .reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let bg = null;
+  for (let e = el; e && !bg; e = e.parentElement) {
+    const c = rgb(getComputedStyle(e).backgroundColor);
+    if (c.length < 4 || c[3] > 0) bg = c;
+  }
+  const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg || [255, 255, 255]);
+  return [el.tagName + '.' + el.className, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+})"""
+
+
+def test_text_contrast_meets_wcag_aa(page):
+    """Every kind of text the pages show reaches 4.5:1 against its background (WCAG 2 AA)."""
+    page.goto("/search?q=gallium")
+    ratios = page.locator("h1, label, .hint, .meta, .count, .hit h2 a, .snippet, mark.hit-word, button, .top nav a, .foot")\
+        .evaluate_all(CONTRAST)
+    page.get_by_role("link", name="Export Controls on Gallium Tightened Again").click()
+    ratios += page.locator("#story-text mark.fact, .facts-table dt, .facts-table dd").evaluate_all(CONTRAST)
+    low = [(what, round(r, 2)) for what, r in ratios if r < 4.5]
+    assert len(ratios) > 30 and low == []
