@@ -151,3 +151,14 @@ def test_get_raw_returns_the_bytes_unchanged(archive):
     assert (got.source, got.data, got.kind) == ("x", b"raw", "text")
     with pytest.raises(NotFound, match=r"raw input 'feed' is not in .*a\.db \(a story's page links to the raw input it came from\)"):
         archive.get_raw("feed")
+
+
+def test_incidents_of_a_story(archive):
+    recs = [{"incident_id": "inc-1", "first_seen": "2025-01-31", "last_seen": "2025-01-31",
+             "sources": [{"story_id": "s1"}, {"story_id": "s2"}], "title": "DDoS on DeepSeek"},
+            {"incident_id": "inc-2", "first_seen": None, "last_seen": None, "sources": [{"story_id": "s2"}],
+             "victims": [{"name": "s1"}], "title": "names s1 as a victim, not as a source"}]
+    archive.put_incidents(recs)
+    assert [r["incident_id"] for r in archive.incidents_of("s2")] == ["inc-2", "inc-1"]
+    assert [r["incident_id"] for r in archive.incidents_of("s1")] == ["inc-1"]
+    assert archive.incidents_of("s3") == []

@@ -140,6 +140,10 @@ class Archive(abc.ABC):
         """Incident records last seen on/after ``since`` (ISO date), oldest first."""
 
     @abc.abstractmethod
+    def incidents_of(self, story_id: str) -> list[dict]:
+        """The incident records that cite the story ``story_id`` among their sources."""
+
+    @abc.abstractmethod
     def get_incident(self, incident_id: str) -> dict:
         """One incident by id (or a unique prefix of 4+ characters); NotFound otherwise."""
 

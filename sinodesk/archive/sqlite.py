@@ -387,6 +387,13 @@ class SQLiteArchive(Archive):
         for (data,) in self.conn.execute(sql + " ORDER BY COALESCE(first_seen, ''), rowid", args).fetchall():
             yield json.loads(data)
 
+    def incidents_of(self, story_id):
+        """Records whose JSON holds the id (a text scan, no JSON parsing), checked against their sources."""
+        rows = self.conn.execute("SELECT data FROM incidents WHERE instr(data, ?) > 0 ORDER BY COALESCE(first_seen, ''), rowid",
+                                 (json.dumps(story_id),)).fetchall()
+        recs = [json.loads(data) for (data,) in rows]
+        return [r for r in recs if any(src.get("story_id") == story_id for src in r.get("sources", ()))]
+
     def get_incident(self, incident_id):
         rows = self.conn.execute("SELECT data FROM incidents WHERE incident_id=?", (incident_id,)).fetchall()
         if not rows and len(incident_id) >= 4:
