@@ -64,7 +64,7 @@ def _any_event(client) -> str:
 def test_openapi_lists_every_endpoint(spec):
     assert spec["openapi"].startswith("3.")
     for path in ("/api/stories", "/api/stories/{story_id}", "/api/search", "/api/events", "/api/events/{event_id}",
-                 "/api/sources", "/api/rejects"):
+                 "/api/incidents", "/api/incidents/{incident_id}", "/api/sources", "/api/rejects"):
         assert "get" in spec["paths"][path], path
     assert not any(path.startswith("/api/stories/{story_id}/labels") for path in spec["paths"])  # no token: no write endpoint
     assert not any(p.startswith(("/search", "/stories")) for p in spec["paths"])  # pages are not API
@@ -79,12 +79,13 @@ def test_story_schema_is_the_export_contract(spec):
 def test_real_responses_validate_against_the_served_schema(client, spec, exported):
     sid = next(iter(exported))
     eid = _any_event(client)
+    iid = client.get("/api/incidents").json()["items"][0]["incident_id"]
     cases = [("/api/stories", {"per_page": 50}), (f"/api/stories/{sid}", {}), ("/api/search", {"q": "China"}),
-             ("/api/search", {"q": "网络攻击"}), ("/api/events", {}), (f"/api/events/{eid}", {}), ("/api/sources", {}),
-             ("/api/rejects", {})]
+             ("/api/search", {"q": "网络攻击"}), ("/api/events", {}), (f"/api/events/{eid}", {}), ("/api/incidents", {}),
+             (f"/api/incidents/{iid}", {}), ("/api/sources", {}), ("/api/rejects", {})]
     paths = {"/api/stories": "/api/stories", f"/api/stories/{sid}": "/api/stories/{story_id}", "/api/search": "/api/search",
-             "/api/events": "/api/events", f"/api/events/{eid}": "/api/events/{event_id}", "/api/sources": "/api/sources",
-             "/api/rejects": "/api/rejects"}
+             "/api/events": "/api/events", f"/api/events/{eid}": "/api/events/{event_id}", "/api/incidents": "/api/incidents",
+             f"/api/incidents/{iid}": "/api/incidents/{incident_id}", "/api/sources": "/api/sources", "/api/rejects": "/api/rejects"}
     for url, params in cases:
         r = client.get(url, params=params)
         assert r.status_code == 200, (url, r.text)
@@ -189,8 +190,9 @@ def _inline_code(page: str) -> list[str]:
 
 def test_strict_csp_and_no_inline_code(client, exported):
     sid = next(iter(exported))
-    for url in ("/search", "/search?q=China", f"/stories/{sid}", "/events", f"/events/{_any_event(client)}", "/sources",
-                "/rejects", "/api", "/api/stories", "/no/such/page"):
+    iid = client.get("/api/incidents").json()["items"][0]["incident_id"]
+    for url in ("/search", "/search?q=China", f"/stories/{sid}", "/events", f"/events/{_any_event(client)}", "/incidents",
+                f"/incidents/{iid}", "/sources", "/rejects", "/api", "/api/stories", "/no/such/page"):
         r = client.get(url)
         csp = r.headers["content-security-policy"]
         assert "default-src 'none'" in csp and "script-src 'self'" in csp and "style-src 'self'" in csp, url
@@ -310,6 +312,35 @@ def test_event_page_flags_number_conflicts(client):
     assert flagged == ["12 percent", "21 percent"]
     assert "5,000 tonnes" not in " ".join(flagged)
     assert tree.xpath("string(//section[@class='conflicts']//li)").split(":")[0].strip() == "china earth export magnet rare [percent]"
+
+
+def test_incidents_list_filters_and_evidence(client, web_db):
+    from sinodesk.archive import open_archive
+    from sinodesk.tracker import list_incidents
+
+    a = open_archive(str(web_db), create=False)
+    everything = list_incidents(a)
+    assert [r["incident_id"] for r in client.get("/api/incidents?per_page=100").json()["items"]] == \
+        [r["incident_id"] for r in reversed(everything)]
+    ddos = client.get("/api/incidents", params={"type": "ddos"}).json()["items"]
+    assert ddos and all("ddos" in r["types"] for r in ddos)
+    t1498 = client.get("/api/incidents", params={"technique": "T1498"}).json()["items"]
+    assert {r["incident_id"] for r in t1498} == {r["incident_id"] for r in everything if any(t["id"].startswith("T1498") for t in r["techniques"])}
+    assert client.get("/api/incidents?type=burglary").json()["error"]["message"].startswith("type='burglary': not an incident type (known: ddos,")
+    rec = max(everything, key=lambda r: len(r["victims"]) + len(r["techniques"]))
+    tree = lxml_html.fromstring(client.get(f"/incidents/{rec['incident_id']}").text)
+    links = tree.xpath("//ul[@class='evidence']/li")
+    assert len(links) >= len(rec["victims"]) + len(rec["techniques"])
+    for li in links:  # every field's evidence opens its story with those words outlined
+        quoted = li.xpath("string(q)")
+        story = lxml_html.fromstring(client.get(li.xpath("a/@href")[0]).text)
+        marked = story.xpath("//div[@id='story-text']//mark[@data-kind='evidence']")
+        assert len(marked) == 1 and marked[0].text_content() == quoted
+    sid = rec["sources"][0]["story_id"]
+    page = lxml_html.fromstring(client.get(f"/stories/{sid}").text)
+    assert rec["incident_id"] in [h.rsplit("/", 1)[1] for h in page.xpath("//a[@class='incident-link']/@href")]
+    assert client.get(f"/stories/{sid}?hl=5-2").status_code == 400
+    a.close()
 
 
 def test_serve_get_prints_a_page_and_fails_on_errors(run_cli, web_db):

@@ -227,6 +227,21 @@ def test_event_comparison(page):
     _shot(page, "event-conflict")
 
 
+def test_incident_with_evidence(page):
+    page.goto("/incidents?type=ddos")
+    page.get_by_role("link", name="DDoS on DeepSeek (Mirai, HailBot, RapperBot)").click()
+    page.wait_for_url(re.compile(r"/incidents/inc-"))
+    victims = page.locator("section[aria-labelledby=h-victims] ul.fields > li")
+    assert victims.first.locator("strong").inner_text() == "DeepSeek"
+    _shot(page, "incident")
+    victims.first.locator("ul.evidence a").first.click()
+    page.wait_for_url(re.compile(r"/stories/.*hl="))
+    evidence = page.locator("#story-text mark[data-kind=evidence]")
+    assert evidence.count() == 1 and evidence.inner_text() == "DeepSeek"
+    assert evidence.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert page.locator("a.incident-link").first.inner_text() == "DDoS on DeepSeek (Mirai, HailBot, RapperBot)"
+
+
 def test_chinese_glyphs_render(page):
     """Each Chinese character draws its own glyph: with no CJK font, all would be the same empty box."""
     page.goto("/search?q=网络攻击")
@@ -275,7 +290,7 @@ def test_reading_works_without_javascript(browser, server):
 
 
 def test_landmarks_and_labels(page):
-    for url in ("/search?q=China", "/events", "/sources", "/rejects"):
+    for url in ("/search?q=China", "/events", "/incidents", "/sources", "/rejects"):
         page.goto(url)
         assert page.locator("header").count() == 1 and page.locator("main").count() == 1 and page.locator("footer").count() == 1
         assert page.locator("nav[aria-label]").count() >= 1 and page.locator("h1").count() == 1

@@ -18,7 +18,18 @@ from ..errors import BadInput
 from ..serialize import story_to_dict
 from . import schemas
 from .desk import Desk
-from .queries import MAX_PER_PAGE, PER_PAGE, SearchParams, event_comparison, events_list, rejects_page, search
+from .queries import (
+    MAX_PER_PAGE,
+    PER_PAGE,
+    IncidentParams,
+    SearchParams,
+    event_comparison,
+    events_list,
+    incident_view,
+    incidents,
+    rejects_page,
+    search,
+)
 
 ERRORS = {400: {"model": schemas.ErrorOut, "description": "a parameter is wrong (the message says which and how to fix it)"},
           404: {"model": schemas.ErrorOut, "description": "no such story, event or page"},
@@ -97,6 +108,27 @@ def list_events(request: Request, since: str = "", until: str = "",
 @router.get("/events/{event_id}", summary="How each owner family framed one event", responses={200: {"model": schemas.EventOut}})
 def get_event(request: Request, event_id: str):
     return _json(event_comparison(_desk(request), event_id))
+
+
+@router.get("/incidents", summary="Cyber incidents, newest first report first, every field with its evidence",
+            responses={200: {"model": schemas.IncidentPage}})
+def list_incidents(request: Request, since: Annotated[str, Query(description="ISO date: last reported on/after")] = "",
+                   until: Annotated[str, Query(description="ISO date: first reported on/before")] = "",
+                   actor: Annotated[str, Query(description="attacker or claimed actor, any alias (Winnti finds APT41)")] = "",
+                   technique: Annotated[str, Query(description="ATT&CK id; T1498 also finds T1498.002")] = "",
+                   type: Annotated[str, Query(description="ddos, data_breach, espionage, ransomware, disruption, "
+                                                          "influence_operation, vulnerability, other")] = "",
+                   victim: Annotated[str, Query(description="words in a victim's name")] = "",
+                   page: Page = 1, per_page: PerPage = 50):
+    p = IncidentParams(since=since, until=until, actor=actor, technique=technique, type=type, victim=victim, page=page, per_page=per_page)
+    rows, has_next = incidents(_desk(request), p)
+    return _json({**_links(request, page, per_page, has_next), "items": rows})
+
+
+@router.get("/incidents/{incident_id}", summary="One incident (an id or a unique prefix of at least 4 characters)",
+            responses={200: {"model": schemas.IncidentOut}})
+def get_incident(request: Request, incident_id: str):
+    return _json(incident_view(_desk(request), incident_id))
 
 
 @router.get("/sources", summary="The outlet registry", responses={200: {"model": list[schemas.OutletOut]}})

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Story
 
-KINDS = ("entity", "attribution", "number", "date")
+KINDS = ("entity", "attribution", "number", "date", "evidence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +108,3 @@ def mark_text(text: str, base: int, facts: list[Fact]) -> list:
     close_until(end_all)
     emit_text(end_all)
     return root.children
-
-
-def highlighted_story(story: Story, doc_text: str) -> list:
-    """The story's span of its document, with its facts marked (see :func:`mark_text`)."""
-    return mark_text(doc_text[story.start : story.end], story.start, story_facts(story))

@@ -14,7 +14,20 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .desk import Desk
-from .queries import SearchParams, conflict_keys, event_comparison, events_list, rejects_page, search, snippet_parts, story_view
+from .queries import (
+    INCIDENT_TYPES,
+    IncidentParams,
+    SearchParams,
+    conflict_keys,
+    event_comparison,
+    events_list,
+    incident_view,
+    incidents,
+    rejects_page,
+    search,
+    snippet_parts,
+    story_view,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,7 +49,8 @@ def make_templates():
 LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "fr": "French",
              "de": "German", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic", "vi": "Vietnamese"}
 
-NAV = (("/search", "Search"), ("/events", "Events"), ("/sources", "Sources"), ("/rejects", "Rejects"), ("/api", "API"))
+NAV = (("/search", "Search"), ("/events", "Events"), ("/incidents", "Incidents"), ("/sources", "Sources"), ("/rejects", "Rejects"),
+       ("/api", "API"))
 
 
 def render(request: Request, template: str, ctx: dict, *, status: int = 200) -> HTMLResponse:
@@ -72,8 +86,8 @@ def search_page(request: Request, q: str = "", topic: str = "", outlet: str = ""
 
 
 @router.get("/stories/{story_id}")
-def story_page(request: Request, story_id: str):
-    view = story_view(_desk(request), story_id)
+def story_page(request: Request, story_id: str, hl: str = ""):
+    view = story_view(_desk(request), story_id, hl)
     return render(request, "story.html.j2", {"v": view, "s": view.story, "title": view.story.headline or view.story.story_id})
 
 
@@ -92,6 +106,21 @@ def event_page(request: Request, event_id: str):
     comparison = event_comparison(_desk(request), event_id)
     return render(request, "event.html.j2", {"c": comparison, "conflicts": conflict_keys(comparison),
                                              "title": f"Event {event_id}"})
+
+
+@router.get("/incidents")
+def incidents_page(request: Request, since: str = "", until: str = "", actor: str = "", technique: str = "", type: str = "",
+                   victim: str = "", page: int = 1):
+    p = IncidentParams(since=since, until=until, actor=actor, technique=technique, type=type, victim=victim, page=page)
+    rows, has_next = incidents(_desk(request), p)
+    return render(request, "incidents.html.j2", {"rows": rows, "p": p, "has_next": has_next, "types": INCIDENT_TYPES,
+                                                 "title": "Incidents"})
+
+
+@router.get("/incidents/{incident_id}")
+def incident_page(request: Request, incident_id: str):
+    rec = incident_view(_desk(request), incident_id)
+    return render(request, "incident.html.j2", {"r": rec, "title": rec["title"]})
 
 
 @router.get("/sources")

@@ -185,10 +185,20 @@ class StoryView:
     family: str
     event_size: int
     counts: dict[str, int]  # facts of each kind
+    incidents: list[dict]  # the incident records citing the story
+    evidence: tuple[int, int] | None  # a span asked for with ?hl=START-END (an incident field's evidence)
 
 
-def story_view(desk: Desk, story_id: str) -> StoryView:
-    from .highlight import highlighted_story
+def _span(hl: str, s: Story) -> tuple[int, int] | None:
+    m = re.fullmatch(r"(\d+)-(\d+)", hl.strip())
+    if not m or not s.start <= int(m[1]) < int(m[2]) <= s.end:
+        raise BadInput(f"hl={hl!r}: give START-END, character offsets inside the story ({s.start}-{s.end})")
+    return int(m[1]), int(m[2])
+
+
+def story_view(desk: Desk, story_id: str, hl: str = "") -> StoryView:
+    """A story with its facts marked; ``hl`` = 'START-END' marks one more span (evidence of an incident field)."""
+    from .highlight import Fact, mark_text, story_facts
 
     archive = desk.archive
     s = archive.get_story(story_id)
@@ -197,8 +207,14 @@ def story_view(desk: Desk, story_id: str) -> StoryView:
     if s.event_id:
         size = sum(1 for _ in archive.iter_stories(StoryFilter(event_id=s.event_id)))
     counts = {"entity": len(s.entities), "attribution": len(s.attributions), "number": len(s.numbers), "date": len(s.dates)}
-    return StoryView(s, doc.source, doc.kind, doc.item_key, doc.raw_id, doc.encoding, highlighted_story(s, doc.text),
-                     desk.family(s.outlet), size, counts)
+    facts = story_facts(s)
+    span = _span(hl, s) if hl else None
+    if span:  # outermost, so every fact inside it still nests
+        facts.insert(0, Fact("evidence", span[0], span[1], doc.text[span[0]:span[1]], "", "asked for"))
+        facts.sort(key=lambda f: (f.start, -f.end, f.kind != "evidence"))
+    marked = mark_text(doc.text[s.start : s.end], s.start, facts)
+    return StoryView(s, doc.source, doc.kind, doc.item_key, doc.raw_id, doc.encoding, marked, desk.family(s.outlet), size, counts,
+                     story_incidents(desk, s.story_id), span)
 
 
 def event_comparison(desk: Desk, event_id: str) -> dict:
@@ -239,3 +255,55 @@ def rejects_page(desk: Desk, page: int, per_page: int = 50) -> tuple[list[dict],
             rows.append({"id": rid, "at": at, "source": rej.source, "item": rej.item, "stage": rej.stage,
                          "reason": rej.reason, "bytes": len(rej.data), "raw_id": rej.raw_id})
     return rows, False
+
+
+# -- cyber incidents ----------------------------------------------------------------------------
+
+INCIDENT_TYPES = ("ddos", "data_breach", "espionage", "ransomware", "disruption", "influence_operation", "vulnerability", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentParams:
+    """The incident list's filters as the URL holds them (those of 'sinodesk incidents')."""
+
+    since: str = ""
+    until: str = ""
+    actor: str = ""
+    technique: str = ""
+    type: str = ""
+    victim: str = ""
+    page: int = 1
+    per_page: int = 50
+
+    def checked(self) -> "IncidentParams":
+        SearchParams(since=self.since, until=self.until, page=self.page, per_page=min(self.per_page, MAX_PER_PAGE)).checked()
+        if self.type and self.type not in INCIDENT_TYPES:
+            raise BadInput(f"type={self.type!r}: not an incident type (known: {', '.join(INCIDENT_TYPES)})")
+        return replace(self, **{f.name: getattr(self, f.name).strip() for f in fields(self) if isinstance(getattr(self, f.name), str)})
+
+    def query_args(self, **change) -> dict[str, str]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)} | {"page": 1} | change
+        return {k: str(v) for k, v in d.items() if v not in ("", None) and not (k == "page" and v == 1) and not (k == "per_page" and v == 50)}
+
+
+def incidents(desk: Desk, p: IncidentParams) -> tuple[list[dict], bool]:
+    """One page of incident records (newest first report first) matching the filters."""
+    from ..tracker import IncidentFilter, list_incidents
+
+    p = p.checked()
+    flt = IncidentFilter(since=p.since or None, until=p.until or None, actor=p.actor or None, technique=p.technique or None,
+                         type=p.type or None, victim=p.victim or None)
+    rows = list_incidents(desk.archive, flt)
+    rows.reverse()
+    first = (p.page - 1) * p.per_page
+    return rows[first : first + p.per_page], len(rows) > first + p.per_page
+
+
+def incident_view(desk: Desk, incident_id: str) -> dict:
+    from ..tracker import get_incident
+
+    return get_incident(desk.archive, incident_id)
+
+
+def story_incidents(desk: Desk, story_id: str) -> list[dict]:
+    return [{"incident_id": r["incident_id"], "title": r["title"], "types": r["types"]} for r in desk.archive.incidents_of(story_id)]

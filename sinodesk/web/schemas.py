@@ -167,6 +167,49 @@ class RejectPage(PageLinks):
     items: list[RejectOut]
 
 
+class EvidenceOut(BaseModel):
+    """Where a value was read: ``text`` is ``document text[start:end]`` of the story's document."""
+
+    story_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+class IncidentField(BaseModel):
+    """One value of an incident field (victim, attacker, technique ...) with the words it came from."""
+
+    model_config = {"extra": "allow"}
+    evidence: list[EvidenceOut]
+
+
+class IncidentOut(BaseModel):
+    """A cyber incident record ('sinodesk incident ID --json'): every field with its evidence."""
+
+    model_config = {"extra": "allow"}
+    incident_id: str
+    title: str
+    types: list[str]
+    first_seen: str | None
+    last_seen: str | None
+    victims: list[IncidentField]
+    attackers: list[IncidentField]
+    attributions: list[dict[str, Any]] = Field(description="claims side by side: claimant, stance, actor, basis and evidence")
+    techniques: list[IncidentField]
+    malware: list[IncidentField]
+    vulnerabilities: list[IncidentField]
+    numbers: list[IncidentField]
+    dates: list[IncidentField]
+    evidence: list[EvidenceOut]
+    sources: list[dict[str, Any]]
+    event_ids: list[str]
+
+
+class IncidentPage(PageLinks):
+    items: list[IncidentOut]
+
+
 class LabelsIn(BaseModel):
     topics: list[str] = Field(description="the story's right topics (labels of the taxonomy)")
 
