@@ -159,10 +159,41 @@ def web_db(tmp_path_factory) -> Path:
     # two reports of one event giving different figures for the same quantity (a flagged conflict)
     conflict = tmp / "conflict.jsonl"
     conflict.write_text("".join(json.dumps(d) + "\n" for d in CONFLICTING_REPORTS), encoding="utf-8")
+    burst = tmp / "burst.jsonl"
+    burst.write_text("".join(json.dumps(d) + "\n" for d in cyber_burst(need_shared(EVAL))), encoding="utf-8")
     db = tmp / "web.db"
     archive = open_archive(str(db), create=True)
     try:
-        Runner(archive, Settings(db=str(db))).ingest([str(ROOT / "examples"), str(need_shared(SEEDS)), str(hostile), str(conflict)])
+        Runner(archive, Settings(db=str(db))).ingest([str(ROOT / "examples"), str(need_shared(SEEDS)), str(hostile), str(conflict),
+                                                      str(burst)])
+        _store_briefings(archive)
     finally:
         archive.close()
     return db
+
+
+BURST_DAY = "2025-05-29"
+
+
+def cyber_burst(eval_dir: Path) -> list[dict]:
+    """Real AG News Sci/Tech stories about hackers and viruses, dated one every fourth day for four
+    weeks and then twelve on one day (:data:`BURST_DAY`): a spike for the trends page to mark."""
+    import csv
+    import datetime as dt
+
+    with open(eval_dir / "ag-news-test" / "test.csv", encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh) if len(r) >= 3 and r[0] == "4"
+                and any(w in (r[1] + " " + r[2]).lower() for w in ("hacker", "virus", "worm", "phishing", "spyware"))]
+    outlets = ["Reuters", "BBC News", "The Register", "Wired", "CyberScoop", "The Record", "BleepingComputer", "Caixin"]
+    first = dt.date.fromisoformat(BURST_DAY) - dt.timedelta(days=28)
+    days = [first + dt.timedelta(days=4 * i) for i in range(7)] + [dt.date.fromisoformat(BURST_DAY)] * 12
+    return [{"title": r[1], "text": r[2].replace("\\", " "), "date": d.isoformat(), "outlet": outlets[i % len(outlets)],
+             "url": f"https://example.org/burst/{i}"} for i, (r, d) in enumerate(zip(rows, days))]
+
+
+def _store_briefings(archive) -> None:
+    """Two briefings as 'sinodesk brief' stores them, the second compared with the first."""
+    from sinodesk.brief import build_briefing, load_sections, save_briefing
+
+    for since, until in (("2025-01-01", "2025-03-10"), ("2025-01-01", "2025-06-10")):
+        save_briefing(archive, build_briefing(archive, since, until, load_sections()))

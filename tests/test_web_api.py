@@ -64,7 +64,8 @@ def _any_event(client) -> str:
 def test_openapi_lists_every_endpoint(spec):
     assert spec["openapi"].startswith("3.")
     for path in ("/api/stories", "/api/stories/{story_id}", "/api/search", "/api/events", "/api/events/{event_id}",
-                 "/api/incidents", "/api/incidents/{incident_id}", "/api/sources", "/api/rejects"):
+                 "/api/incidents", "/api/incidents/{incident_id}", "/api/briefings", "/api/briefings/latest",
+                 "/api/briefings/{briefing_id}", "/api/trends", "/api/sources", "/api/rejects"):
         assert "get" in spec["paths"][path], path
     assert not any(path.startswith("/api/stories/{story_id}/labels") for path in spec["paths"])  # no token: no write endpoint
     assert not any(p.startswith(("/search", "/stories")) for p in spec["paths"])  # pages are not API
@@ -82,10 +83,14 @@ def test_real_responses_validate_against_the_served_schema(client, spec, exporte
     iid = client.get("/api/incidents").json()["items"][0]["incident_id"]
     cases = [("/api/stories", {"per_page": 50}), (f"/api/stories/{sid}", {}), ("/api/search", {"q": "China"}),
              ("/api/search", {"q": "网络攻击"}), ("/api/events", {}), (f"/api/events/{eid}", {}), ("/api/incidents", {}),
-             (f"/api/incidents/{iid}", {}), ("/api/sources", {}), ("/api/rejects", {})]
+             (f"/api/incidents/{iid}", {}), ("/api/briefings", {}), ("/api/briefings/latest", {}), ("/api/briefings/1", {}),
+             ("/api/trends", {"topic": "cyber", "family": "Western press", "entity": "DeepSeek", "since": "2025-01-01",
+                              "until": "2025-06-30"}), ("/api/sources", {}), ("/api/rejects", {})]
     paths = {"/api/stories": "/api/stories", f"/api/stories/{sid}": "/api/stories/{story_id}", "/api/search": "/api/search",
              "/api/events": "/api/events", f"/api/events/{eid}": "/api/events/{event_id}", "/api/incidents": "/api/incidents",
-             f"/api/incidents/{iid}": "/api/incidents/{incident_id}", "/api/sources": "/api/sources", "/api/rejects": "/api/rejects"}
+             f"/api/incidents/{iid}": "/api/incidents/{incident_id}", "/api/briefings": "/api/briefings",
+             "/api/briefings/latest": "/api/briefings/latest", "/api/briefings/1": "/api/briefings/{briefing_id}",
+             "/api/trends": "/api/trends", "/api/sources": "/api/sources", "/api/rejects": "/api/rejects"}
     for url, params in cases:
         r = client.get(url, params=params)
         assert r.status_code == 200, (url, r.text)
@@ -192,7 +197,8 @@ def test_strict_csp_and_no_inline_code(client, exported):
     sid = next(iter(exported))
     iid = client.get("/api/incidents").json()["items"][0]["incident_id"]
     for url in ("/search", "/search?q=China", f"/stories/{sid}", "/events", f"/events/{_any_event(client)}", "/incidents",
-                f"/incidents/{iid}", "/sources", "/rejects", "/api", "/api/stories", "/no/such/page"):
+                f"/incidents/{iid}", "/briefings", "/briefings/1", "/trends?since=2025-01-01&until=2025-06-30", "/sources",
+                "/rejects", "/api", "/api/stories", "/no/such/page"):
         r = client.get(url)
         csp = r.headers["content-security-policy"]
         assert "default-src 'none'" in csp and "script-src 'self'" in csp and "style-src 'self'" in csp, url
@@ -341,6 +347,50 @@ def test_incidents_list_filters_and_evidence(client, web_db):
     assert rec["incident_id"] in [h.rsplit("/", 1)[1] for h in page.xpath("//a[@class='incident-link']/@href")]
     assert client.get(f"/stories/{sid}?hl=5-2").status_code == 400
     a.close()
+
+
+def test_briefings_as_stored(client, web_db):
+    from sinodesk.archive import open_archive
+
+    a = open_archive(str(web_db), create=False)
+    stored = a.get_briefing(2)
+    a.close()
+    latest = client.get("/api/briefings/latest").json()
+    assert latest["briefing_id"] == 2 and latest["previous_id"] == 1
+    assert latest["sections"] == [{**sec, "items": [{**it, "n_stories": len(it["story_ids"])} for it in sec["items"]]}
+                                  for sec in stored["sections"]]
+    assert [b["briefing_id"] for b in client.get("/api/briefings").json()] == [2, 1]
+    assert client.get("/api/briefings/9").json()["error"]["message"].startswith("briefing 9 is not in")
+    assert client.get("/api/briefings/latest?name=nope").json()["error"]["message"] == \
+        "no briefing of section set 'nope' is stored in this archive yet (make one with 'sinodesk brief --db ARCHIVE')"
+    page = lxml_html.fromstring(client.get("/briefings").text)
+    items = [it for sec in latest["sections"] for it in sec["items"]]
+    assert [h.text_content().strip() for h in page.xpath("//article[@class='b-item']/h3/a")] == [it["headline"] for it in items]
+    for art, it in zip(page.xpath("//article[@class='b-item']"), items):
+        assert art.xpath(".//span[@class='sentence']/text()") == [s["text"] for s in it["sentences"]]
+        cited = [a.get("href") for a in art.xpath(".//ol[@class='sources']/li/a[@class='citation']")]
+        assert cited == [f"/stories/{c['story_id']}" for c in it["citations"]]
+        for ref in art.xpath(".//sup[@class='ref']/a/@href"):  # each [n] leads to its citation
+            assert art.xpath(f".//li[@id='{ref[1:]}']")
+    assert [a.text_content().split()[0] for a in page.xpath("//aside[@class='older']//a")] == ["#2", "#1"]
+
+
+def test_trends_chart_marks_the_spike(client):
+    from .conftest import BURST_DAY
+
+    series = client.get("/api/trends", params={"topic": "cyber", "since": "2025-04-01", "until": "2025-06-30"}).json()[0]
+    spikes = [sp["day"] for sp in series["spikes"]]
+    assert BURST_DAY in spikes
+    assert series["counts"][series["days"].index(BURST_DAY)] >= 3
+    page = lxml_html.fromstring(client.get("/trends", params={"topic": "cyber", "since": "2025-04-01", "until": "2025-06-30"}).text)
+    bars = page.xpath("//svg//rect")
+    assert sum(int(b.xpath("string(title)").split(": ")[1].split()[0]) for b in bars) == series["total"]
+    assert [b.get("data-day") for b in page.xpath("//svg//rect[@class='spike-bar']")] == spikes
+    assert page.xpath("//ul[@class='spikes']/li/strong/text()") == spikes
+    everything = lxml_html.fromstring(client.get("/trends", params={"since": "2025-04-01", "until": "2025-06-30"}).text)
+    assert len(everything.xpath("//section[@class='trend']")) == 11  # every topic when none is chosen
+    assert client.get("/api/trends?topic=cats").json()["error"]["message"].startswith("topic 'cats': not a topic (known: cyber,")
+    assert client.get("/api/trends?since=2020-01-01&until=2025-01-01").status_code == 400
 
 
 def test_serve_get_prints_a_page_and_fails_on_errors(run_cli, web_db):

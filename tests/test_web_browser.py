@@ -242,6 +242,51 @@ def test_incident_with_evidence(page):
     assert page.locator("a.incident-link").first.inner_text() == "DDoS on DeepSeek (Mirai, HailBot, RapperBot)"
 
 
+def test_briefing_sections_and_citations(page):
+    page.goto("/search")
+    page.get_by_role("navigation", name="Sections").get_by_role("link", name="Briefing").click()
+    page.wait_for_url(re.compile(r"/briefings"))
+    data = page.request.get("/api/briefings/latest").json()
+    sections = [sec for sec in data["sections"] if sec["items"]]
+    assert [t.lower() for t in page.locator(".b-section > h2").all_inner_texts()] == [sec["title"].lower() for sec in sections]
+    _shot(page, "briefing")
+    first_sentence = sections[0]["items"][0]["sentences"][0]
+    page.locator("article.b-item").first.locator("sup.ref a").first.click()  # a citation number jumps to its source
+    target = page.evaluate("location.hash")
+    assert target == f"#{sections[0]['id']}-1-c{first_sentence['ref']}"
+    cited = page.locator(target).locator("a.citation")
+    assert cited.get_attribute("href") == f"/stories/{first_sentence['story_id']}"
+    cited.click()
+    page.wait_for_url(re.compile(r"/stories/" + first_sentence["story_id"]))
+    shown = " ".join(page.locator("#story-text").inner_text().split())
+    assert " ".join(first_sentence["text"].split()) in shown
+    page.go_back()
+    page.get_by_role("link", name=re.compile(r"^#1 ")).click()
+    page.wait_for_url(re.compile(r"/briefings/1$"))
+    assert page.locator("aside.older [aria-current=page]").inner_text().startswith("#1")
+
+
+def test_trends_mark_spikes(page):
+    from .conftest import BURST_DAY
+
+    page.goto("/trends")
+    page.locator("#t-topic").select_option(["cyber", "health"])
+    page.locator("#t-since").fill("2025-04-01")
+    page.locator("#t-until").fill("2025-06-30")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"topic=cyber"))
+    charts = page.locator("section.trend")
+    assert charts.count() == 2
+    cyber = charts.filter(has=page.locator("h2", has_text="topic: cyber"))
+    spike = cyber.locator(f"rect.spike-bar[data-day='{BURST_DAY}']")
+    assert spike.count() == 1 and spike.get_attribute("fill") == "#b2182b"
+    box = spike.bounding_box()
+    others = [b for b in cyber.locator("rect:not(.spike-bar)").evaluate_all("els => els.map(e => e.getBBox().height)")]
+    assert box["height"] > 0 and all(h < spike.evaluate("e => e.getBBox().height") for h in others)
+    assert BURST_DAY in cyber.locator("ul.spikes").inner_text()
+    _shot(page, "trends")
+
+
 def test_chinese_glyphs_render(page):
     """Each Chinese character draws its own glyph: with no CJK font, all would be the same empty box."""
     page.goto("/search?q=网络攻击")
@@ -290,7 +335,8 @@ def test_reading_works_without_javascript(browser, server):
 
 
 def test_landmarks_and_labels(page):
-    for url in ("/search?q=China", "/events", "/incidents", "/sources", "/rejects"):
+    for url in ("/search?q=China", "/briefings", "/events", "/trends?since=2025-04-01&until=2025-06-30", "/incidents", "/sources",
+                "/rejects"):
         page.goto(url)
         assert page.locator("header").count() == 1 and page.locator("main").count() == 1 and page.locator("footer").count() == 1
         assert page.locator("nav[aria-label]").count() >= 1 and page.locator("h1").count() == 1

@@ -131,6 +131,41 @@ def get_incident(request: Request, incident_id: str):
     return _json(incident_view(_desk(request), incident_id))
 
 
+@router.get("/briefings", summary="Stored briefings, newest first", responses={200: {"model": list[schemas.BriefingInfoOut]}})
+def list_briefings(request: Request, name: Annotated[str, Query(description="only this section set")] = ""):
+    from .briefs import briefing_list
+
+    return _json(briefing_list(_desk(request), name))
+
+
+@router.get("/briefings/latest", summary="The latest stored briefing: sections, items, cited sentences",
+            responses={200: {"model": schemas.BriefingOut}})
+def latest_briefing(request: Request, name: Annotated[str, Query(description="the latest of this section set")] = ""):
+    from .briefs import briefing
+
+    return _json(briefing(_desk(request), None, name).to_dict())
+
+
+@router.get("/briefings/{briefing_id}", summary="One stored briefing", responses={200: {"model": schemas.BriefingOut}})
+def get_briefing(request: Request, briefing_id: int):
+    from .briefs import briefing
+
+    return _json(briefing(_desk(request), briefing_id).to_dict())
+
+
+@router.get("/trends", summary="Stories per day for topics, entities or owner families, with spikes and their events",
+            responses={200: {"model": list[schemas.SeriesOut]}})
+def get_trends(request: Request, topic: Annotated[list[str], Query(description="a topic id (repeat for more)")] = [],  # noqa: B006
+               entity: Annotated[list[str], Query(description="a name or canonical id (repeat for more)")] = [],  # noqa: B006
+               family: Annotated[list[str], Query(description="an owner family (repeat for more)")] = [],  # noqa: B006
+               since: Annotated[str, Query(description="first day: ISO date or a span before until (90d, 12w, 6m)")] = "90d",
+               until: Annotated[str, Query(description="last day (ISO date; default today)")] = ""):
+    from .briefs import TrendParams, trends
+
+    p = TrendParams(tuple(topic), tuple(entity), tuple(family), since, until)
+    return _json([s.to_dict() for s in trends(_desk(request), p)])
+
+
 @router.get("/sources", summary="The outlet registry", responses={200: {"model": list[schemas.OutletOut]}})
 def list_sources(request: Request, family: str = ""):
     return _json([asdict(o) for o in _desk(request).registry if not family or o.family == family])

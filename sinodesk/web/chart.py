@@ -38,11 +38,12 @@ class Chart:
     peak: int = 0
 
 
-def _nice_max(v: int) -> int:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+def _nice_step(v: float) -> int:
+    """A tick step (1, 2, 5, 10, 20, 25, 50 ...) giving at most five ticks up to ``v``."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 50000):
         if v <= 4 * step:
-            return -(-max(v, 1) // step) * step
-    return v
+            return step
+    return int(v // 4) + 1
 
 
 def bar_chart(days: Sequence[str], counts: Sequence[int], spike_days: Sequence[str] = (),
@@ -51,7 +52,8 @@ def bar_chart(days: Sequence[str], counts: Sequence[int], spike_days: Sequence[s
     judged against, four value ticks and about eight date ticks."""
     n = max(1, len(days))
     peak = max(list(counts) + [v for v in baseline if v is not None], default=0)
-    top = _nice_max(int(peak + 0.999))
+    tick = _nice_step(max(peak, 1))
+    top = tick * -(-max(peak, 1) // tick)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / n
     scale = plot_h / top if top else 0.0
@@ -62,9 +64,9 @@ def bar_chart(days: Sequence[str], counts: Sequence[int], spike_days: Sequence[s
         bars.append(Bar(round(LEFT + i * step, 2), round(TOP + plot_h - h, 2), round(max(step - (1 if step > 3 else 0), 0.5), 2),
                         round(h, 2), day, int(c), day in spikes))
     points = [f"{LEFT + (i + 0.5) * step:.1f},{TOP + plot_h - v * scale:.1f}" for i, v in enumerate(baseline) if v is not None]
-    y_ticks = [(round(TOP + plot_h - v * scale, 1), v) for v in (0, top // 4, top // 2, 3 * top // 4, top)] if top else []
+    y_ticks = [(round(TOP + plot_h - v * scale, 1), int(v)) for v in range(0, int(top) + 1, tick)]
     every = max(1, n // 8)
     x_ticks = [(round(LEFT + (i + 0.5) * step, 1), day[5:] if len(days) <= 366 else day[:7]) for i, day in enumerate(days) if i % every == 0]
     marks = [{"x": b.x + b.w / 2, "y": b.y, "day": b.day, "count": b.count, "label": (labels or {}).get(b.day, "")}
              for b in bars if b.spike]
-    return Chart(WIDTH, HEIGHT, bars, " ".join(points), sorted(set(y_ticks)), x_ticks, marks, int(peak))
+    return Chart(WIDTH, HEIGHT, bars, " ".join(points), y_ticks, x_ticks, marks, int(peak))

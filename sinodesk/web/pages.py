@@ -49,8 +49,8 @@ def make_templates():
 LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "fr": "French",
              "de": "German", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic", "vi": "Vietnamese"}
 
-NAV = (("/search", "Search"), ("/events", "Events"), ("/incidents", "Incidents"), ("/sources", "Sources"), ("/rejects", "Rejects"),
-       ("/api", "API"))
+NAV = (("/search", "Search"), ("/briefings", "Briefing"), ("/events", "Events"), ("/trends", "Trends"), ("/incidents", "Incidents"),
+       ("/sources", "Sources"), ("/rejects", "Rejects"), ("/api", "API"))
 
 
 def render(request: Request, template: str, ctx: dict, *, status: int = 200) -> HTMLResponse:
@@ -121,6 +121,43 @@ def incidents_page(request: Request, since: str = "", until: str = "", actor: st
 def incident_page(request: Request, incident_id: str):
     rec = incident_view(_desk(request), incident_id)
     return render(request, "incident.html.j2", {"r": rec, "title": rec["title"]})
+
+
+@router.get("/briefings")
+def briefing_latest(request: Request, name: str = ""):
+    return _briefing_page(request, None, name)
+
+
+@router.get("/briefings/latest")
+def briefing_latest_alias(request: Request, name: str = ""):
+    return _briefing_page(request, None, name)
+
+
+@router.get("/briefings/{briefing_id}")
+def briefing_page(request: Request, briefing_id: int):
+    return _briefing_page(request, briefing_id, "")
+
+
+def _briefing_page(request: Request, briefing_id: int | None, name: str):
+    from .briefs import briefing, briefing_context, briefing_list
+
+    desk = _desk(request)
+    b = briefing(desk, briefing_id, name)
+    return render(request, "briefing.html.j2", {"b": b, **briefing_context(b), "older": briefing_list(desk),
+                                                "title": b.title})
+
+
+@router.get("/trends")
+def trends_page(request: Request, topic: Annotated[list[str], Query()] = [], entity: Annotated[list[str], Query()] = [],  # noqa: B006
+                family: Annotated[list[str], Query()] = [], since: str = "90d", until: str = ""):  # noqa: B006
+    from .briefs import TrendParams, chart_of, trends
+
+    desk = _desk(request)
+    p = TrendParams(tuple(t for t in topic if t), tuple(e.strip() for e in entity if e.strip()), tuple(f for f in family if f),
+                    since, until)
+    series = trends(desk, p)
+    charts = [(s, chart_of(s, desk.settings.brief)) for s in series]
+    return render(request, "trends.html.j2", {"charts": charts, "p": p, "desk": desk, "window": p.window(), "title": "Trends"})
 
 
 @router.get("/sources")

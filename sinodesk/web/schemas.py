@@ -210,6 +210,92 @@ class IncidentPage(PageLinks):
     items: list[IncidentOut]
 
 
+class BriefingInfoOut(BaseModel):
+    briefing_id: int
+    name: str = Field(description="the section set")
+    created: str
+    since: str | None
+    until: str | None
+
+
+class CitationOut(BaseModel):
+    model_config = {"extra": "allow"}
+    story_id: str
+    outlet: str | None
+    family: str
+    published: str | None
+    url: str | None
+    source: str
+
+
+class SentenceOut(BaseModel):
+    model_config = {"extra": "allow"}
+    text: str = Field(description="exactly the cited story's text[start:end]")
+    ref: int = Field(description="1-based index into the item's citations")
+    story_id: str
+    start: int
+    end: int
+
+
+class ItemOut(BaseModel):
+    model_config = {"extra": "allow"}
+    event_id: str
+    headline: str
+    sentences: list[SentenceOut]
+    citations: list[CitationOut]
+    story_ids: list[str]
+    families: list[str]
+    n_stories: int
+    notes: list[dict[str, Any]]
+    change: dict[str, Any] | None
+
+
+class SectionOut(BaseModel):
+    model_config = {"extra": "allow"}
+    id: str
+    title: str
+    items: list[ItemOut]
+    matched: int
+
+
+class BriefingOut(BaseModel):
+    """A briefing ('sinodesk brief --json'): sections of cited items."""
+
+    model_config = {"extra": "allow"}
+    briefing_id: int | None
+    name: str
+    title: str
+    since: str | None
+    until: str | None
+    created: str
+    sections: list[SectionOut]
+    n_stories: int
+    n_events: int
+    previous_id: int | None
+
+
+class SpikeOut(BaseModel):
+    model_config = {"extra": "allow"}
+    day: str
+    count: int
+    baseline: float
+    z: float
+    p_value: float
+    events: list[dict[str, Any]]
+
+
+class SeriesOut(BaseModel):
+    """Stories per day of one series ('sinodesk trends --json')."""
+
+    kind: str = Field(description="topic, entity or family")
+    key: str
+    label: str
+    days: list[str]
+    counts: list[int]
+    spikes: list[SpikeOut]
+    total: int
+
+
 class LabelsIn(BaseModel):
     topics: list[str] = Field(description="the story's right topics (labels of the taxonomy)")
 
