@@ -134,11 +134,11 @@ class SQLiteArchive(Archive):
             yield RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype, outlet=outlet)
 
     def get_raw(self, raw_id):
-        row = self.conn.execute("SELECT source, kind, url, content_type, data FROM raw WHERE raw_id=?", (raw_id,)).fetchone()
+        row = self.conn.execute("SELECT source, kind, url, content_type, data, outlet FROM raw WHERE raw_id=?", (raw_id,)).fetchone()
         if row is None:
             raise NotFound(f"raw input {raw_id!r} is not in {self.location} (a story's page links to the raw input it came from)")
-        source, kind, url, ctype, data = row
-        return RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype)
+        source, kind, url, ctype, data, outlet = row
+        return RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype, outlet=outlet)
 
     # documents ------------------------------------------------------------------------------
     def has_document(self, doc_id):
