@@ -8,7 +8,7 @@ import pytest
 
 from sinodesk.archive import open_archive
 from sinodesk.archive.textindex import cjk_index_columns, fts_query
-from sinodesk.errors import ArchiveError, NotFound
+from sinodesk.errors import ArchiveError, BadInput, NotFound
 from sinodesk.records import Story
 
 
@@ -162,3 +162,72 @@ def test_incidents_of_a_story(archive):
     assert [r["incident_id"] for r in archive.incidents_of("s2")] == ["inc-2", "inc-1"]
     assert [r["incident_id"] for r in archive.incidents_of("s1")] == ["inc-1"]
     assert archive.incidents_of("s3") == []
+
+
+def _entity(canonical, text="x"):
+    from sinodesk.records import Entity
+
+    return Entity(text, "ORG", canonical, 0, 1)
+
+
+@pytest.fixture
+def faceted(archive):
+    archive.put_stories([
+        _story("e1", "Huawei phones", "Huawei sold phones in Shenzhen.", outlet="Caixin", language="en", topics=("tech_ai",),
+               entities=(_entity("org:huawei"), _entity("gpe:shenzhen"), _entity("org:huawei"))),
+        _story("e2", "Huawei chips", "Huawei chips face export controls.", outlet="Reuters", language="en",
+               topics=("tech_ai", "economy_trade"), entities=(_entity("org:huawei"),)),
+        _story("e3", "华为手机", "华为在深圳发布新手机。", outlet="Caixin", language="zh", topics=("tech_ai",),
+               entities=(_entity("org:huawei"), _entity("gpe:shenzhen"))),
+    ])
+    return archive
+
+
+def test_entity_filter_uses_the_entity_index(faceted):
+    from sinodesk.archive import StoryFilter
+
+    assert [s.story_id for s in faceted.iter_stories(StoryFilter(entity="gpe:shenzhen"))] == ["e1", "e3"]
+    assert [h.story.story_id for h in faceted.search("Huawei", flt=StoryFilter(entity="gpe:shenzhen"))] == ["e1"]
+    faceted.put_stories([_story("e1", "Huawei phones", "Huawei sold phones.", outlet="Caixin", language="en",
+                                entities=(_entity("org:huawei"),))])  # replaced: its old entities go
+    assert [s.story_id for s in faceted.iter_stories(StoryFilter(entity="gpe:shenzhen"))] == ["e3"]
+    faceted.clear_derived()
+    assert faceted.conn.execute("SELECT count(*) FROM story_entities").fetchone()[0] == 0
+
+
+def test_facet_counts(faceted):
+    from sinodesk.archive import StoryFilter
+
+    f = faceted.facet_counts("Huawei")
+    assert (f.total, f.sampled) == (2, 2)
+    assert f.outlets == {"Caixin": 1, "Reuters": 1} and f.languages == {"en": 2}
+    assert f.topics == {"tech_ai": 2, "economy_trade": 1}
+    assert f.entities == {"org:huawei": 2, "gpe:shenzhen": 1}
+    every = faceted.facet_counts("", StoryFilter(outlet="Caixin"))
+    assert (every.total, every.languages, every.entities) == (2, {"en": 1, "zh": 1}, {"gpe:shenzhen": 2, "org:huawei": 2})
+    newest = faceted.facet_counts("", sample=1)
+    assert (newest.total, newest.sampled, newest.outlets) == (7, 1, {"Caixin": 1})  # the most recently added story
+    assert faceted.facet_counts("华为").languages == {"zh": 1}
+    with pytest.raises(BadInput, match="a parenthesis is not closed"):
+        faceted.facet_counts("(Huawei")
+
+
+def test_schema_2_is_upgraded_with_an_entity_index(tmp_path, faceted):
+    import shutil
+
+    from sinodesk.archive import StoryFilter
+
+    faceted.close()
+    db = tmp_path / "v2.db"
+    shutil.copy(tmp_path / "a.db", db)
+    c = sqlite3.connect(db)
+    c.executescript("DROP TABLE story_entities; UPDATE meta SET value = '2' WHERE key = 'schema_version';")
+    c.close()
+    old = open_archive(str(db), read_only=True)
+    assert sorted(h.story.story_id for h in old.search("Huawei")) == ["e1", "e2"]  # search needs schema 2 only
+    with pytest.raises(ArchiveError, match=r"open it once with write access .* to count its facets$"):
+        old.facet_counts("Huawei")
+    old.close()
+    upgraded = open_archive(str(db))
+    assert [s.story_id for s in upgraded.iter_stories(StoryFilter(entity="gpe:shenzhen"))] == ["e1", "e3"]
+    assert upgraded.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "3"

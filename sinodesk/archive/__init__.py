@@ -7,7 +7,7 @@ PostgreSQL backend for teams plugs in behind the same methods).
 
 from __future__ import annotations
 
-from .base import Archive, BriefingInfo, SearchHit, StoryFilter
+from .base import Archive, BriefingInfo, FacetCounts, SearchHit, StoryFilter
 from .sqlite import SQLiteArchive
 
 
@@ -23,4 +23,4 @@ def open_archive(location: str, *, create: bool = True, read_only: bool = False)
     return SQLiteArchive(location, create=create, read_only=read_only)
 
 
-__all__ = ["Archive", "BriefingInfo", "SQLiteArchive", "SearchHit", "StoryFilter", "open_archive"]
+__all__ = ["Archive", "BriefingInfo", "FacetCounts", "SQLiteArchive", "SearchHit", "StoryFilter", "open_archive"]

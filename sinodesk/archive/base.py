@@ -24,6 +24,19 @@ class StoryFilter:
     newest_first: bool = False  # by date, newest first, undated last (default: the order of ingest)
     collapse_copies: bool = False  # leave out a near-duplicate when the story it copies is listed too
     dated_by_ingest: bool = False  # since/until: a story with no published date counts as of its ingest day
+    entity: str | None = None  # stories naming this canonical entity (e.g. org:huawei)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetCounts:
+    """How many matching stories have each outlet, language, topic and canonical entity."""
+
+    total: int  # stories that match
+    sampled: int  # stories the counts are taken over: all that match, or the most recently added
+    outlets: dict[str, int]
+    languages: dict[str, int]
+    topics: dict[str, int]
+    entities: dict[str, int]  # the most frequent only
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +134,12 @@ class Archive(abc.ABC):
     @abc.abstractmethod
     def copy_counts(self, story_ids: list[str]) -> dict[str, int]:
         """How many near-duplicates copy each of ``story_ids`` directly (ids without copies left out)."""
+
+    @abc.abstractmethod
+    def facet_counts(self, query: str = "", flt: StoryFilter = StoryFilter(), *, sample: int = 1000,
+                     entities: int = 30) -> FacetCounts:
+        """Counts of the stories matching ``query`` (all stories when empty) and ``flt``: over all of
+        them when at most ``sample`` match, else over the ``sample`` most recently added."""
 
     @abc.abstractmethod
     def search(self, query: str, *, limit: int = 20, flt: StoryFilter = StoryFilter()) -> list[SearchHit]:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from ..errors import ArchiveError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # ``stories.rid`` is the story's stable integer key (an INTEGER PRIMARY KEY survives VACUUM);
 # the full-text index uses it as its rowid, so a hit is joined by integer and a story's index
@@ -62,6 +62,9 @@ CREATE INDEX IF NOT EXISTS incidents_last ON incidents(last_seen);
 CREATE TABLE IF NOT EXISTS briefings (
     briefing_id INTEGER PRIMARY KEY, name TEXT NOT NULL, created REAL, since TEXT, until TEXT, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS briefings_name ON briefings(name, briefing_id);
+CREATE TABLE IF NOT EXISTS story_entities (
+    canonical TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (canonical, rid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_entities_rid ON story_entities(rid);
 """
 
 _STORY_COLUMNS = "story_id, doc_id, seq, published, outlet, language, headline, topics, event_id, duplicate_of, data"
@@ -81,6 +84,18 @@ INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni)
 DROP TABLE stories_fts_v1;
 DROP TABLE stories_v1;
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
+"""
+
+# schema 2 -> 3: the canonical entities each story names, indexed (filters and facet counts by
+# entity without reading the stories' JSON); filled from the stored stories.
+_UPGRADE_2_3 = """
+CREATE TABLE IF NOT EXISTS story_entities (
+    canonical TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (canonical, rid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_entities_rid ON story_entities(rid);
+INSERT OR IGNORE INTO story_entities (canonical, rid)
+    SELECT json_extract(e.value, '$.canonical'), s.rid FROM stories s, json_each(s.data, '$.entities') e
+    WHERE json_extract(e.value, '$.canonical') IS NOT NULL;
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
 """
 
 
@@ -191,13 +206,15 @@ def _upgrade(conn: sqlite3.Connection, version: int) -> None:
 
     conn.execute("PRAGMA foreign_keys=OFF")  # tables are renamed and rebuilt
     try:
-        conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_1_2)
-        # schema 1 folded Chinese character by character; schema 2 also folds Taiwan phrases
-        for rid, headline, body in conn.execute("SELECT rowid, headline, body FROM stories_fts WHERE zh_uni != ''").fetchall():
-            bi, uni = cjk_index_columns(headline + "\n" + body)
-            conn.execute("DELETE FROM stories_fts WHERE rowid = ?", (rid,))
-            conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)", (rid, headline, body, bi, uni))
-        conn.execute("COMMIT")
+        if version < 2:
+            conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_1_2)
+            # schema 1 folded Chinese character by character; schema 2 also folds Taiwan phrases
+            for rid, headline, body in conn.execute("SELECT rowid, headline, body FROM stories_fts WHERE zh_uni != ''").fetchall():
+                bi, uni = cjk_index_columns(headline + "\n" + body)
+                conn.execute("DELETE FROM stories_fts WHERE rowid = ?", (rid,))
+                conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)", (rid, headline, body, bi, uni))
+            conn.execute("COMMIT")
+        conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_2_3 + "COMMIT;")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from ..errors import ArchiveError, NotFound
 from ..records import Document, RawItem, Rejection, Story
 from ..serialize import story_from_dict, story_to_dict
-from .base import Archive, BriefingInfo, SearchHit, StoryFilter
-from .schema import SCHEMA_VERSION, is_readonly_error, open_connection, readonly_error
+from .base import Archive, BriefingInfo, FacetCounts, SearchHit, StoryFilter
+from .schema import is_readonly_error, open_connection, readonly_error
 from .textindex import cjk_index_columns, fold, fts_query, query_runs, to_simplified
 
 _FILTERS = (
@@ -23,6 +23,7 @@ _FILTERS = (
     ("event_id", "{a}.event_id = ?"),
     ("doc_id", "{a}.doc_id = ?"),
     ("topic", "(',' || {a}.topics || ',') LIKE ?"),
+    ("entity", "{a}.rid IN (SELECT rid FROM story_entities WHERE canonical = ?)"),
 )
 
 
@@ -187,6 +188,10 @@ class SQLiteArchive(Archive):
                 bi, uni = cjk_index_columns((s.headline or "") + "\n" + s.text)
                 self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)",
                                   (rid, s.headline or "", s.text, bi, uni))
+                if old is not None:
+                    self.conn.execute("DELETE FROM story_entities WHERE rid=?", (rid,))
+                self.conn.executemany("INSERT OR IGNORE INTO story_entities (canonical, rid) VALUES (?,?)",
+                                      [(c, rid) for c in {e.canonical for e in s.entities}])
 
     def update_links(self, links):
         with self._tx():
@@ -234,6 +239,8 @@ class SQLiteArchive(Archive):
         return story_from_dict(json.loads(row[0]))
 
     def iter_stories(self, flt=StoryFilter()):
+        if flt.entity:
+            self._need_version(3, "to filter it by entity")
         if flt.limit is not None and flt.limit <= 0:
             return
         where, args = _filter_sql(flt)
@@ -293,9 +300,7 @@ class SQLiteArchive(Archive):
         expr = fts_query(query)
         if limit <= 0:
             return []
-        if self.version < SCHEMA_VERSION:
-            raise ArchiveError(f"{self.location}: this archive was written by an older sinodesk; open it once with write access "
-                               "(any 'sinodesk ingest' or 'sinodesk reprocess' upgrades it) to search it")
+        self._need_version(2 if not flt.entity else 3, "to search it")
         where, args = _filter_sql(flt)
         sql = "SELECT stories_fts.rowid, bm25(stories_fts, 4.0, 1.0, 1.0, 1.0) AS score FROM stories_fts"
         if where:
@@ -313,6 +318,48 @@ class SQLiteArchive(Archive):
             if len(picked) >= limit or len(ranked) < want:
                 return self._hits(picked[:limit], expr, query)
             want *= 4
+
+    def _need_version(self, version: int, why: str) -> None:
+        if self.version < version:
+            raise ArchiveError(f"{self.location}: this archive was written by an older sinodesk; open it once with write access "
+                               f"(any 'sinodesk ingest' or 'sinodesk reprocess' upgrades it) {why}")
+
+    def facet_counts(self, query="", flt=StoryFilter(), *, sample=1000, entities=30):
+        """One pass over the matching rows' columns (no JSON): the total, then outlet, language and
+        topics of the ``sample`` most recent (highest keys), and their entities from the entity index."""
+        self._need_version(3, "to count its facets")
+        where, args = _filter_sql(flt)
+        if query.strip():
+            expr = fts_query(query)
+            base = " FROM stories_fts JOIN stories s ON s.rid = stories_fts.rowid WHERE stories_fts MATCH ?"
+            args = [expr, *args]
+        else:
+            base = " FROM stories s WHERE 1"
+        base += "".join(" AND " + w for w in where)
+        try:
+            total = self.conn.execute("SELECT count(*)" + base, args).fetchone()[0]
+            rows = self.conn.execute("SELECT s.rid, s.outlet, s.language, s.topics" + base + " ORDER BY s.rid DESC LIMIT ?",
+                                     [*args, sample]).fetchall()
+        except sqlite3.OperationalError as exc:
+            from ..errors import BadInput
+
+            raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
+        outlets: dict[str, int] = {}
+        languages: dict[str, int] = {}
+        topics: dict[str, int] = {}
+        for _, outlet, lang, tops in rows:
+            if outlet:
+                outlets[outlet] = outlets.get(outlet, 0) + 1
+            if lang:
+                languages[lang] = languages.get(lang, 0) + 1
+            for t in (tops or "").split(","):
+                if t:
+                    topics[t] = topics.get(t, 0) + 1
+        rids = [r[0] for r in rows]
+        ents = dict(self.conn.execute(
+            "SELECT canonical, count(*) AS n FROM story_entities WHERE rid IN (SELECT value FROM json_each(?))"
+            " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (json.dumps(rids), entities))) if rids else {}
+        return FacetCounts(total, len(rows), outlets, languages, topics, ents)
 
     def _fold_copies(self, ranked: list[tuple[int, float]], expr: str, flt: StoryFilter) -> list[tuple[int, float]]:
         """A near-duplicate gives its place to the story it copies when that one is a hit too."""
@@ -365,6 +412,7 @@ class SQLiteArchive(Archive):
     def clear_derived(self):
         with self._tx():
             self.conn.execute("DELETE FROM stories_fts")
+            self.conn.execute("DELETE FROM story_entities")
             self.conn.execute("DELETE FROM stories")
             self.conn.execute("DELETE FROM documents")
             self.conn.execute("DELETE FROM rejects WHERE raw_id IS NOT NULL")
