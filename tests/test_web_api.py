@@ -133,18 +133,25 @@ def test_search_english_and_chinese(client):
 def test_search_facets_count_and_filter(client):
     body = client.get("/api/search", params={"q": "China", "per_page": 100}).json()
     langs = dict((f["value"], f["count"]) for f in body["facets"]["lang"])
-    assert sum(langs.values()) == body["sampled"] == len(body["items"])
+    assert sum(langs.values()) == body["sampled"] == body["total"] >= len(body["items"]) > 20
     topic, n = body["facets"]["topic"][0]["value"], body["facets"]["topic"][0]["count"]
     narrowed = client.get("/api/search", params={"q": "China", "topic": topic, "per_page": 100}).json()
-    assert len(narrowed["items"]) == n and all(topic in h["story"]["topics"] for h in narrowed["items"])
+    assert narrowed["total"] == n and all(topic in h["story"]["topics"] for h in narrowed["items"])
+    assert {h["story"]["story_id"] for h in narrowed["items"]} <= {h["story"]["story_id"] for h in body["items"]}
     fam = client.get("/api/search", params={"q": "China", "family": "Radio Free Asia", "per_page": 100}).json()
-    assert fam["items"] == []  # RFA is an outlet, not a family
+    assert fam["items"] == [] and fam["total"] == 0  # RFA is an outlet, not a family
     fam = client.get("/api/search", params={"q": "China", "family": "overseas Chinese / exile", "per_page": 100}).json()
     assert fam["items"] and all(h["story"]["outlet"] in ("Radio Free Asia", "The Epoch Times", "Aboluo News") for h in fam["items"])
+    assert fam["total"] == dict((f["value"], f["count"]) for f in body["facets"]["family"])["overseas Chinese / exile"]
+    unknown = client.get("/api/search", params={"q": "网络攻击", "family": "示例新闻"}).json()  # an outlet the registry lacks
+    assert [h["story"]["outlet"] for h in unknown["items"]] == ["示例新闻"]
     ent = body["facets"]["entity"][0]
+    assert ent["name"] and ent["name"] != ent["value"]
     only = client.get("/api/search", params={"q": "China", "entity": ent["value"], "per_page": 100}).json()
-    assert len(only["items"]) == ent["count"]
+    assert only["total"] == ent["count"]
     assert all(any(e["canonical"] == ent["value"] for e in h["story"]["entities"]) for h in only["items"])
+    dated = client.get("/api/stories", params={"since": "2025-03-04", "until": "2025-03-06", "per_page": 100}).json()["items"]
+    assert dated and all("2025-03-04" <= s["published"] <= "2025-03-06" for s in dated)
 
 
 @pytest.mark.parametrize("url, status, message", [

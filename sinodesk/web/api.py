@@ -92,8 +92,8 @@ def search_stories(request: Request,
                      page=page, per_page=per_page)
     r = search(_desk(request), p)
     items = [{"story": story_to_dict(h.story), "score": h.score, "snippet": h.snippet} for h in r.hits]
-    return _json({**_links(request, page, per_page, r.has_next), "query": q, "items": items, "facets": _facets(r),
-                  "sampled": r.sampled, "more_than_sampled": r.sample_full})
+    return _json({**_links(request, page, per_page, r.has_next), "query": q, "total": r.total, "items": items,
+                  "facets": _facets(r), "sampled": r.sampled})
 
 
 @router.get("/events", summary="Events by spread across owner families, then size", responses={200: {"model": schemas.EventPage}})

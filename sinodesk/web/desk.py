@@ -3,6 +3,7 @@ outlet registry, the topic labels and the optional write token."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,13 +36,26 @@ class Desk:
         self.family_of: Callable[[str | None], str | None] = family_lookup(self.registry)
         self.topic_labels: tuple[str, ...] = tuple(taxonomy_labels())
         self.families: tuple[str, ...] = tuple(sorted({o.family for o in self.registry}))
-        open_archive(self.db, create=False).close()  # fail at start-up, not on the first request
+        from ..stages.extract.gazetteer import display_names
+
+        self.entity_names: dict[str, str] = display_names(self.registry)
+        self._open().close()  # fail at start-up, not on the first request
+
+    def _open(self) -> Archive:
+        """Read-only unless the write endpoints are on (a token): the server never writes otherwise."""
+        return open_archive(self.db, create=False, read_only=self.token is None)
+
+    def entity_name(self, canonical: str) -> str:
+        """A canonical entity id as people read it (the gazetteer's name, else the id made readable)."""
+        from ..stages.extract.gazetteer import display_name
+
+        return display_name(self.entity_names, canonical)
 
     @property
     def archive(self) -> Archive:
         a = getattr(self._local, "archive", None)
         if a is None:
-            a = open_archive(self.db, create=False)
+            a = self._open()
             self._local.archive = a
             with self._lock:
                 self._opened.append(a)
@@ -60,6 +74,6 @@ class Desk:
             for a in self._opened:
                 try:
                     a.close()
-                except Exception:  # a connection owned by another thread: SQLite refuses, the process ends anyway
+                except sqlite3.ProgrammingError:  # a connection owned by another thread: the process ends anyway
                     pass
             self._opened.clear()

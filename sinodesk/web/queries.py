@@ -18,7 +18,7 @@ from .desk import Desk
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
-FACET_SAMPLE = 1000  # hits a search reads to count its facets and apply the filters the index lacks
+FACET_SAMPLE = 2000  # facets are counted over all matches, or over this many of the most recently added
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,73 +80,53 @@ class SearchResult:
     params: SearchParams
     hits: list[Hit]
     has_next: bool
-    facets: dict[str, list[tuple[str, int]]]  # facet -> (value, stories among the sample)
-    sampled: int  # stories the facet counts were taken over
-    sample_full: bool  # True when more stories match than were sampled
+    facets: dict[str, list[tuple[str, int]]]  # facet -> (value, matching stories among those counted)
+    total: int  # stories that match
+    sampled: int  # stories the facets were counted over
     entity_names: dict[str, str]
 
 
-def _story_filter(p: SearchParams, desk: Desk, limit: int | None) -> StoryFilter:
-    return StoryFilter(since=p.since or None, until=p.until or None, outlet=p.outlet or None, topic=p.topic or None,
-                       language=p.lang or None, limit=limit)
+def story_filter(p: SearchParams, desk: Desk, *, limit: int | None = None, newest_first: bool = False) -> StoryFilter:
+    """The archive filter for a search's facets (a family is the registry's outlets of that family,
+    or the outlet itself when the registry does not know it: an unknown outlet is its own family)."""
+    outlets = None
+    if p.family:
+        outlets = desk.outlets_of_family(p.family)
+        if not outlets and desk.registry.match(p.family) is None:
+            outlets = (p.family,)
+    return StoryFilter(since=p.since or None, until=p.until or None, outlet=p.outlet or None, outlets=outlets,
+                       topic=p.topic or None, language=p.lang or None, entity=p.entity or None, limit=limit,
+                       newest_first=newest_first)
 
 
-def _keep(s: Story, p: SearchParams, desk: Desk) -> bool:
-    """The facets a story must match (all of them: the archive's search takes no filter)."""
-    if p.topic and p.topic not in s.topics:
-        return False
-    if p.outlet and (s.outlet or "").casefold() != p.outlet.casefold():
-        return False
-    if p.family and desk.family(s.outlet) != p.family:
-        return False
-    if p.lang and s.language != p.lang:
-        return False
-    if p.since and (not s.published or s.published[:10] < p.since):
-        return False
-    if p.until and (not s.published or s.published[:10] > p.until):
-        return False
-    if p.entity and not any(e.canonical == p.entity for e in s.entities):
-        return False
-    return True
+def _facets(desk: Desk, counts) -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
+    families: Counter = Counter()
+    for outlet, n in counts.outlets.items():
+        families[desk.family(outlet)] += n
 
+    def top(d, n: int = 30) -> list[tuple[str, int]]:
+        return sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
-def _facet_counts(stories: list[Story], desk: Desk) -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
-    counts: dict[str, Counter] = {k: Counter() for k in ("topic", "outlet", "family", "lang", "entity")}
-    names: dict[str, Counter] = {}
-    for s in stories:
-        counts["topic"].update(s.topics)
-        if s.outlet:
-            counts["outlet"][s.outlet] += 1
-        counts["family"][desk.family(s.outlet)] += 1
-        if s.language:
-            counts["lang"][s.language] += 1
-        for c in {e.canonical for e in s.entities}:
-            counts["entity"][c] += 1
-        for e in s.entities:
-            names.setdefault(e.canonical, Counter())[e.text] += 1
-    top = {k: c.most_common(30 if k != "entity" else 15) for k, c in counts.items()}
-    entity_names = {c: names[c].most_common(1)[0][0] for c, _ in top["entity"]}
-    return top, entity_names
+    facets = {"topic": top(counts.topics), "outlet": top(counts.outlets), "family": top(families),
+              "lang": top(counts.languages), "entity": top(counts.entities, 15)}
+    return facets, {c: desk.entity_name(c) for c, _ in facets["entity"]}
 
 
 def search(desk: Desk, p: SearchParams) -> SearchResult:
-    """One page of stories matching the query (best first) or, without a query, the newest stories,
-    with facet counts over the first :data:`FACET_SAMPLE` matches."""
+    """One page of stories matching the query (best first) or, without a query, the newest stories;
+    facet counts over all matches (or the :data:`FACET_SAMPLE` most recently added)."""
     p = p.checked()
     archive = desk.archive
+    want = p.page * p.per_page + 1
     if p.q:
-        hits = [Hit(h.story, h.snippet, h.score) for h in archive.search(p.q, limit=FACET_SAMPLE)]
-        full = len(hits) >= FACET_SAMPLE
+        hits = [Hit(h.story, h.snippet, h.score) for h in archive.search(p.q, limit=want, flt=story_filter(p, desk))]
     else:
-        stories = list(archive.iter_stories(_story_filter(p, desk, None)))
-        stories.sort(key=lambda s: s.published or "", reverse=True)
-        full = len(stories) > FACET_SAMPLE
-        hits = [Hit(s, _lead(s), None) for s in stories[:FACET_SAMPLE]]
-    hits = [h for h in hits if _keep(h.story, p, desk)]
-    facets, names = _facet_counts([h.story for h in hits], desk)
+        hits = [Hit(s, _lead(s), None) for s in archive.iter_stories(story_filter(p, desk, limit=want, newest_first=True))]
+    counts = archive.facet_counts(p.q, story_filter(p, desk), sample=FACET_SAMPLE)
+    facets, names = _facets(desk, counts)
     first = (p.page - 1) * p.per_page
-    page = hits[first : first + p.per_page]
-    return SearchResult(p, page, len(hits) > first + p.per_page, facets, len(hits), full, names)
+    return SearchResult(p, hits[first : first + p.per_page], len(hits) > first + p.per_page, facets, counts.total,
+                        counts.sampled, names)
 
 
 def _lead(s: Story, n: int = 220) -> str:

@@ -96,9 +96,9 @@ class FacetValue(BaseModel):
 class SearchPage(PageLinks):
     query: str
     items: list[SearchHitOut]
+    total: int = Field(description="stories that match (near-duplicates counted apart; the hits fold them into the story they copy)")
     facets: dict[str, list[FacetValue]] = Field(description="topic, outlet, family, lang, entity: counts over the sampled matches")
-    sampled: int = Field(description="matching stories the facet counts were taken over")
-    more_than_sampled: bool
+    sampled: int = Field(description="matching stories the facet counts were taken over: all, or the most recently added")
 
 
 class FamilyOut(BaseModel):
