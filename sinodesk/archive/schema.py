@@ -87,11 +87,10 @@ UPDATE meta SET value = '2' WHERE key = 'schema_version';
 """
 
 # schema 2 -> 3: the canonical entities each story names, indexed (filters and facet counts by
-# entity without reading the stories' JSON); filled from the stored stories.
-_UPGRADE_2_3 = """
-CREATE TABLE IF NOT EXISTS story_entities (
-    canonical TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (canonical, rid)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS story_entities_rid ON story_entities(rid);
+# entity without reading the stories' JSON); filled from the stored stories.  Any other table an
+# older schema-2 file lacks is created too.
+_UPGRADE_2_3 = f"""
+{SCHEMA}
 INSERT OR IGNORE INTO story_entities (canonical, rid)
     SELECT json_extract(e.value, '$.canonical'), s.rid FROM stories s, json_each(s.data, '$.entities') e
     WHERE json_extract(e.value, '$.canonical') IS NOT NULL;
