@@ -206,7 +206,10 @@ def test_facet_counts(faceted):
     every = faceted.facet_counts("", StoryFilter(outlet="Caixin"))
     assert (every.total, every.languages, every.entities) == (2, {"en": 1, "zh": 1}, {"gpe:shenzhen": 2, "org:huawei": 2})
     newest = faceted.facet_counts("", sample=1)
-    assert (newest.total, newest.sampled, newest.outlets) == (7, 1, {"Caixin": 1})  # the most recently added story
+    assert (newest.total, newest.sampled, newest.outlets, newest.exact) == (7, 1, {"Caixin": 1}, True)  # the latest added
+    assert faceted.facet_counts("Huawei", sample=1).total == 2
+    bounded = faceted.facet_counts("Huawei", StoryFilter(topic="tech_ai"), sample=1)
+    assert (bounded.total, bounded.exact) == (1, False)  # at least one: counting all would join every match
     assert faceted.facet_counts("华为").languages == {"zh": 1}
     with pytest.raises(BadInput, match="a parenthesis is not closed"):
         faceted.facet_counts("(Huawei")

@@ -21,7 +21,7 @@ class StoryFilter:
     event_id: str | None = None
     doc_id: str | None = None
     limit: int | None = None  # None: no limit; 0: nothing
-    newest_first: bool = False  # by date, newest first, undated last (default: the order of ingest)
+    newest_first: bool = False  # by date, newest first (the same date: latest stored first), undated last (default: the order of ingest)
     collapse_copies: bool = False  # leave out a near-duplicate when the story it copies is listed too
     dated_by_ingest: bool = False  # since/until: a story with no published date counts as of its ingest day
     entity: str | None = None  # stories naming this canonical entity (e.g. org:huawei)
@@ -31,12 +31,13 @@ class StoryFilter:
 class FacetCounts:
     """How many matching stories have each outlet, language, topic and canonical entity."""
 
-    total: int  # stories that match
+    total: int  # stories that match (at least this many when ``exact`` is False)
     sampled: int  # stories the counts are taken over: all that match, or the most recently added
     outlets: dict[str, int]
     languages: dict[str, int]
     topics: dict[str, int]
     entities: dict[str, int]  # the most frequent only
+    exact: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,8 @@ class Archive(abc.ABC):
     def facet_counts(self, query: str = "", flt: StoryFilter = StoryFilter(), *, sample: int = 1000,
                      entities: int = 30) -> FacetCounts:
         """Counts of the stories matching ``query`` (all stories when empty) and ``flt``: over all of
-        them when at most ``sample`` match, else over the ``sample`` most recently added."""
+        them when at most ``sample`` match, else over the ``sample`` most recently added; the total is
+        a lower bound (``exact`` False) when a filtered query has more matches than that."""
 
     @abc.abstractmethod
     def search(self, query: str, *, limit: int = 20, flt: StoryFilter = StoryFilter()) -> list[SearchHit]:

@@ -252,8 +252,9 @@ class SQLiteArchive(Archive):
         sql = "SELECT s.data FROM stories s JOIN documents d ON d.doc_id = s.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        order = "d.ingested, d.rowid, s.seq"
-        sql += " ORDER BY " + ("s.published DESC NULLS LAST, " + order if flt.newest_first else order)
+        # newest first: the date index walked backwards (a descending sort puts undated stories last),
+        # ties most recently stored first; sorting on the documents' columns instead read every row
+        sql += " ORDER BY " + ("s.published DESC, s.rowid DESC" if flt.newest_first else "d.ingested, d.rowid, s.seq")
         if flt.limit is not None:
             sql += f" LIMIT {int(flt.limit)}"
         for (data,) in self.conn.execute(sql, args).fetchall():
@@ -325,21 +326,29 @@ class SQLiteArchive(Archive):
                                f"(any 'sinodesk ingest' or 'sinodesk reprocess' upgrades it) {why}")
 
     def facet_counts(self, query="", flt=StoryFilter(), *, sample=1000, entities=30):
-        """One pass over the matching rows' columns (no JSON): the total, then outlet, language and
-        topics of the ``sample`` most recent (highest keys), and their entities from the entity index."""
+        """Outlet, language and topics of the ``sample`` most recent matches (highest keys: the index
+        walks its rows newest first and stops there), read from columns, no JSON; their entities from
+        the entity index.  The total is exact when every match was seen or nothing is filtered (the
+        index counts alone); a filtered query with more matches than ``sample`` says "at least"."""
         self._need_version(3, "to count its facets")
         where, args = _filter_sql(flt)
-        if query.strip():
+        if query.strip():  # the index walks its rows newest first and stops after ``sample``
             expr = fts_query(query)
             base = " FROM stories_fts JOIN stories s ON s.rid = stories_fts.rowid WHERE stories_fts MATCH ?"
-            args = [expr, *args]
+            args, order = [expr, *args], "stories_fts.rowid"
+            count_sql = "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH ?"  # the index alone, no join
         else:
-            base = " FROM stories s WHERE 1"
+            base, order, count_sql = " FROM stories s WHERE 1", "s.rid", "SELECT count(*) FROM stories"
         base += "".join(" AND " + w for w in where)
         try:
-            total = self.conn.execute("SELECT count(*)" + base, args).fetchone()[0]
-            rows = self.conn.execute("SELECT s.rid, s.outlet, s.language, s.topics" + base + " ORDER BY s.rid DESC LIMIT ?",
+            rows = self.conn.execute(f"SELECT s.rid, s.outlet, s.language, s.topics{base} ORDER BY {order} DESC LIMIT ?",
                                      [*args, sample]).fetchall()
+            if len(rows) < sample:  # every match was seen
+                total, exact = len(rows), True
+            elif not where:
+                total, exact = self.conn.execute(count_sql, args[:1]).fetchone()[0], True
+            else:  # counting every filtered match would join them all to their stories: say "more than"
+                total, exact = len(rows), False
         except sqlite3.OperationalError as exc:
             from ..errors import BadInput
 
@@ -359,7 +368,7 @@ class SQLiteArchive(Archive):
         ents = dict(self.conn.execute(
             "SELECT canonical, count(*) AS n FROM story_entities WHERE rid IN (SELECT value FROM json_each(?))"
             " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (json.dumps(rids), entities))) if rids else {}
-        return FacetCounts(total, len(rows), outlets, languages, topics, ents)
+        return FacetCounts(total, len(rows), outlets, languages, topics, ents, exact)
 
     def _fold_copies(self, ranked: list[tuple[int, float]], expr: str, flt: StoryFilter) -> list[tuple[int, float]]:
         """A near-duplicate gives its place to the story it copies when that one is a hit too."""
