@@ -7,8 +7,9 @@ Starts ``sinodesk serve`` (the command a user runs) on a free 127.0.0.1 port and
 bounded asyncio loop of httpx clients: each of ``--clients`` workers sends its share of
 ``--requests`` requests back to back (so at most that many are in flight), and the run also stops
 after ``--max-seconds``.  Requests are full search pages (``/search?q=...``: HTML with results,
-snippets and facet counts), as a browser asks for them, from queries made of words and Chinese
-word pairs drawn from the archive's own headlines; some carry a facet or ask for page 2, and some
+snippets and facet counts), as a browser asks for them, from queries made of words (English
+content words: no stop words) and Chinese character pairs drawn from the archive's own headlines
+as often as the headlines use them; some carry a facet or ask for page 2, and some
 are the htmx fragment a keystroke asks for.  Measured in the same run, under the same load:
 
 * ``static``: a 6 KB static file (the floor of the server and client, with no archive work);
@@ -49,8 +50,11 @@ def make_queries(db: str, n: int, seed: int = 5) -> list[str]:
     heads = [h for (h,) in conn.execute("SELECT headline FROM stories WHERE headline IS NOT NULL ORDER BY rowid LIMIT 20000")]
     topics = [t for (t,) in conn.execute("SELECT DISTINCT topics FROM stories WHERE topics != '' LIMIT 50")]
     conn.close()
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     rnd = random.Random(seed)
-    en = [w.lower() for h in heads for w in re.findall(r"[A-Za-z]{4,}", h)]
+    # words as people search them: content words of 4+ letters, drawn as often as headlines use them
+    en = [w.lower() for h in heads for w in re.findall(r"[A-Za-z]{4,}", h) if w.lower() not in ENGLISH_STOP_WORDS]
     zh = [run[i : i + 2] for h in heads for run in re.findall(r"[\u4e00-\u9fff]{2,}", h) for i in range(len(run) - 1)]
     urls = []
     for _ in range(n):

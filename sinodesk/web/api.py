@@ -92,7 +92,7 @@ def search_stories(request: Request,
                      page=page, per_page=per_page)
     r = search(_desk(request), p)
     items = [{"story": story_to_dict(h.story), "score": h.score, "snippet": h.snippet} for h in r.hits]
-    return _json({**_links(request, page, per_page, r.has_next), "query": q, "total": r.total, "items": items,
+    return _json({**_links(request, page, per_page, r.has_next), "query": q, "total": r.total, "total_exact": r.total_exact, "items": items,
                   "facets": _facets(r), "sampled": r.sampled})
 
 

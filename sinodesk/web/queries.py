@@ -18,7 +18,7 @@ from .desk import Desk
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
-FACET_SAMPLE = 2000  # facets are counted over all matches, or over this many of the most recently added
+FACET_SAMPLE = 1000  # facets are counted over all matches, or over this many of the most recently added
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +81,10 @@ class SearchResult:
     hits: list[Hit]
     has_next: bool
     facets: dict[str, list[tuple[str, int]]]  # facet -> (value, matching stories among those counted)
-    total: int  # stories that match
+    total: int  # stories that match (at least this many when not total_exact)
     sampled: int  # stories the facets were counted over
     entity_names: dict[str, str]
+    total_exact: bool = True
 
 
 def story_filter(p: SearchParams, desk: Desk, *, limit: int | None = None, newest_first: bool = False) -> StoryFilter:
@@ -126,7 +127,7 @@ def search(desk: Desk, p: SearchParams) -> SearchResult:
     facets, names = _facets(desk, counts)
     first = (p.page - 1) * p.per_page
     return SearchResult(p, hits[first : first + p.per_page], len(hits) > first + p.per_page, facets, counts.total,
-                        counts.sampled, names)
+                        counts.sampled, names, counts.exact)
 
 
 def _lead(s: Story, n: int = 220) -> str:

@@ -97,6 +97,7 @@ class SearchPage(PageLinks):
     query: str
     items: list[SearchHitOut]
     total: int = Field(description="stories that match (near-duplicates counted apart; the hits fold them into the story they copy)")
+    total_exact: bool = Field(description="false when a filtered search has more matches than were counted: total is then a lower bound")
     facets: dict[str, list[FacetValue]] = Field(description="topic, outlet, family, lang, entity: counts over the sampled matches")
     sampled: int = Field(description="matching stories the facet counts were taken over: all, or the most recently added")
 
