@@ -105,6 +105,7 @@ def create_app(db: str, *, settings: Settings | None = None, token: str | None =
     )
     app.state.desk = desk
     app.state.templates = pages.make_templates()
+    pages.static_parts(app.state.templates, desk)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

@@ -27,6 +27,7 @@ class Desk:
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _opened: list[Archive] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _families: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         from ..pipeline import family_lookup, load_outlets
@@ -63,7 +64,10 @@ class Desk:
 
     def family(self, outlet: str | None) -> str:
         """An outlet's owner family; an outlet the registry does not know is a family of its own."""
-        return self.family_of(outlet) or outlet or "unknown outlet"
+        fam = self._families.get(outlet)
+        if fam is None:  # remembered: outlets are few, and every hit and facet asks
+            fam = self._families[outlet] = self.family_of(outlet) or outlet or "unknown outlet"
+        return fam
 
     def outlets_of_family(self, family: str) -> tuple[str, ...]:
         """Every name and alias of the registry's outlets in ``family`` (stories store outlets by name)."""
