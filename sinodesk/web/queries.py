@@ -21,6 +21,19 @@ MAX_PER_PAGE = 100
 FACET_SAMPLE = 1000  # facets are counted over all matches, or over this many of the most recently added
 
 
+def _stripped(params):
+    """``params`` (a frozen dataclass of URL parameters) with every text value stripped."""
+    return replace(params, **{f.name: getattr(params, f.name).strip() for f in fields(params) if isinstance(getattr(params, f.name), str)})
+
+
+def _query_args(params, per_page: int, change: dict) -> dict[str, str]:
+    """The URL parameters of ``params`` with ``change`` applied (page 1 unless given), empty and
+    default values left out."""
+    d = {f.name: getattr(params, f.name) for f in fields(params)} | {"page": 1} | change
+    return {k: str(v) for k, v in d.items()
+            if v not in ("", None) and not (k == "page" and v == 1) and not (k == "per_page" and v == per_page)}
+
+
 @dataclass(frozen=True, slots=True)
 class SearchParams:
     """A search as the URL holds it: the query, the facets chosen, the page."""
@@ -53,15 +66,11 @@ class SearchParams:
             raise BadInput(f"per_page={self.per_page}: choose 1 to {MAX_PER_PAGE}")
         if self.since and self.until and self.since.strip() > self.until.strip():
             raise BadInput(f"since={self.since} is after until={self.until}: swap the two dates")
-        return replace(self, **{f.name: getattr(self, f.name).strip() for f in fields(self) if isinstance(getattr(self, f.name), str)})
+        return _stripped(self)
 
     def query_args(self, **change) -> dict[str, str]:
         """The non-empty URL parameters of this search with ``change`` applied (page 1 unless given)."""
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["page"] = 1
-        d.update(change)
-        return {k: str(v) for k, v in d.items() if v not in ("", None) and not (k == "page" and v == 1)
-                and not (k == "per_page" and v == PER_PAGE)}
+        return _query_args(self, PER_PAGE, change)
 
     @property
     def filtered(self) -> bool:
@@ -260,11 +269,10 @@ class IncidentParams:
         SearchParams(since=self.since, until=self.until, page=self.page, per_page=min(self.per_page, MAX_PER_PAGE)).checked()
         if self.type and self.type not in INCIDENT_TYPES:
             raise BadInput(f"type={self.type!r}: not an incident type (known: {', '.join(INCIDENT_TYPES)})")
-        return replace(self, **{f.name: getattr(self, f.name).strip() for f in fields(self) if isinstance(getattr(self, f.name), str)})
+        return _stripped(self)
 
     def query_args(self, **change) -> dict[str, str]:
-        d = {f.name: getattr(self, f.name) for f in fields(self)} | {"page": 1} | change
-        return {k: str(v) for k, v in d.items() if v not in ("", None) and not (k == "page" and v == 1) and not (k == "per_page" and v == 50)}
+        return _query_args(self, 50, change)
 
 
 def incidents(desk: Desk, p: IncidentParams) -> tuple[list[dict], bool]:
