@@ -9,10 +9,10 @@ bullets, dateline wire copy, wire sheets ... -- with its page furniture (navigat
 subscription prompts, share bars, separators, footers).  Generation is deterministic
 (one seeded ``random.Random`` per document).
 
-Every generated document carries its gold: for each story the headline line (or none:
-the segmenter must generate one), the first and last body text, and the furniture lines
-that must never end up in a story (``boilerplate``) and the separator lines
-(``separators``).  Gold is expressed as *text* the scorer finds in the stored document,
+The article pools come from :mod:`sinodesk.eval.pools`.  Every generated document carries
+its gold: for each story the headline line (or none: the segmenter must generate one), the
+first and last body text, and the furniture lines that must never end up in a story
+(``boilerplate``) and the separator lines (``separators``).  Gold is expressed as *text* the scorer finds in the stored document,
 so it holds for HTML pages (rendered by ingest) as well as plain text.
 
 The furniture wording is written for this generator (generic phrases of the kind such
@@ -21,7 +21,6 @@ pages carry); the article texts are the evaluation sets' own.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import textwrap
@@ -30,14 +29,7 @@ from html import escape
 from pathlib import Path
 
 from ..errors import BadInput
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    headline: str
-    paras: tuple[str, ...]
-    outlet: str = ""
-    lang: str = "en"
+from .pools import Article, load_pool
 
 
 @dataclass(slots=True)
@@ -577,122 +569,6 @@ def generate(layout: str, pool: list[Article], docs: int, seed: int = 12, single
         d.trim(head=rng.random() < 0.4, tail=rng.random() < 0.5)
         kind = "single" if n == 1 else "digest"
         out.append(d.done(f"{layout}-{kind}-{k:03d}{suffix}", layout, crlf=(layout == "numbered-dot" and k % 3 == 0)))
-    return out
-
-
-# --------------------------------------------------------------------------- article pools
-
-_PARA_RX = re.compile(r"\n\s*\n|\n(?=\s{2,}\S)")
-
-
-def _clean_paras(text: str, max_paras: int) -> tuple[str, ...]:
-    paras = [" ".join(p.split()) for p in _PARA_RX.split(text)]
-    return tuple(p for p in paras if len(p) > 30)[:max_paras]
-
-
-def _outlet(rng: random.Random) -> str:
-    return rng.choice(["BBC News", "Reuters", "The Guardian", "South China Morning Post", "Nikkei Asia",
-                       "Caixin", "Associated Press", "Financial Times"])
-
-
-def load_pool(shared: Path, which: str, limit: int = 400) -> list[Article]:
-    """Articles to lay out.  ``which``: "measure-en" (BBC, Reuters, AG News: research-only
-    sets, measured on, never trained on), "measure-zh" (the QQ News feed), "train-en"
-    (ECB+ CC BY 3.0 and GVC CC BY 4.0: texts whose licences allow a shipped model),
-    "train-zh" (trafilatura-eval Chinese pages, Apache-2.0)."""
-    shared = Path(shared)
-    rng = random.Random(which)
-    arts: list[Article] = []
-    try:
-        if which == "measure-en":
-            for line in _lines(shared / "eval/bbc-news-topics/bbc_news.jsonl", limit // 2):
-                r = json.loads(line)
-                if paras := _clean_paras(r["text"], 5):
-                    arts.append(Article(r["title"].strip(), paras, _outlet(rng)))
-            for line in _lines(shared / "eval/reuters21578-modapte/reuters21578_modapte.jsonl", limit * 3):
-                r = json.loads(line)
-                paras = _clean_paras(r.get("text") or "", 4)
-                prose = all(len(p) >= 60 and p.rstrip("\"' ")[-1:] in ".!?" for p in paras)  # not a table of figures
-                if r.get("title") and len(paras) >= 2 and prose and len(arts) < limit * 3 // 4:
-                    arts.append(Article(r["title"].strip().title(), paras, "Reuters"))
-            import csv
-
-            with open(shared / "eval/ag-news-test/test.csv", encoding="utf-8") as fh:
-                for k, r in enumerate(csv.DictReader(fh)):
-                    if k >= limit // 4:
-                        break
-                    desc = re.sub(r"\s+", " ", r["description"].replace("\\", " ")).strip()
-                    if len(desc) > 60:
-                        arts.append(Article(r["title"].strip(), (desc,), _outlet(rng)))
-        elif which == "measure-zh":
-            import feedparser
-
-            from ..ingest.html import fragment_text
-
-            raw = (shared / "eval/news-feeds/feeds/qq_news_china_domestic_gb2312.xml").read_bytes()
-            for e in feedparser.parse(raw).entries:
-                text = fragment_text(e.get("summary", ""))
-                sents = [s + "。" for s in text.replace("\u3000", "").split("。") if len(s) > 8]
-                if e.get("title") and sents:
-                    half = max(1, len(sents) // 2)
-                    paras = ("".join(sents[:half]), "".join(sents[half:])) if len(sents) > 1 else ("".join(sents),)
-                    arts.append(Article(e.title.strip(), paras, "腾讯新闻", "zh"))
-        elif which == "train-en":
-            for line in _lines(shared / "eval/gvc-event-clusters-subset/gvc_docs.jsonl", limit):
-                r = json.loads(line)
-                if (paras := _clean_paras(r["text"].replace("\n", "\n\n"), 5)) and r.get("title"):
-                    arts.append(Article(r["title"].strip(), paras, _outlet(rng)))
-            for line in _lines(shared / "eval/ecbplus-event-clusters/ecbplus_docs.jsonl", limit * 3):
-                r = json.loads(line)
-                sents = [s.strip() for s in r["text"].split("\n") if s.strip()]
-                if r["subtopic"] != "ecbplus" or len(sents) < 4 or len(sents[0]) > 120:
-                    continue
-                body = [s for s in sents[1:] if len(s) > 40]
-                paras = tuple(" ".join(body[i:i + 2]) for i in range(0, min(len(body), 8), 2))
-                if paras and len(arts) < limit * 2:
-                    arts.append(Article(sents[0], paras, _outlet(rng)))
-        elif which == "train-zh":
-            arts = _trafilatura_zh(shared)
-        else:
-            raise BadInput(f"article pool {which!r}: unknown (use measure-en, measure-zh, train-en or train-zh)")
-    except FileNotFoundError as exc:
-        raise BadInput(f"{exc.filename}: eval data not found (pass --data pointing at the shared folder)") from None
-    return arts
-
-
-def _lines(path: Path, limit: int):
-    with open(path, encoding="utf-8") as fh:
-        for k, line in enumerate(fh):
-            if k >= limit:
-                return
-            yield line
-
-
-def _trafilatura_zh(shared: Path) -> list[Article]:
-    """Chinese articles made from the Chinese pages of the trafilatura-eval set (Apache-2.0)
-    and the Zyte set (MIT): each run of sentences is an article, its first clause the headline."""
-    import gzip
-
-    import trafilatura
-
-    texts = []
-    meta = json.loads((shared / "eval/trafilatura-eval/evaldata.json").read_text(encoding="utf-8"))
-    for item in meta.values():
-        if any(re.search(r"[\u4e00-\u9fff]", w) for w in item.get("with", [])):
-            html = gzip.open(shared / "eval/trafilatura-eval/html" / (item["file"] + ".gz")).read()
-            texts.append(trafilatura.extract(html) or "")
-    gt = json.loads((shared / "eval/zyte-article-extraction/ground-truth.json").read_text(encoding="utf-8"))
-    texts += [v["articleBody"] for v in gt.values()]
-    sents = []
-    for text in texts:
-        if len(re.findall(r"[\u4e00-\u9fff]", text)) < 0.3 * max(1, len(text)):
-            continue
-        sents += [s + "。" for s in re.split(r"[。！？]", text.replace("\n", "")) if len(re.findall(r"[\u4e00-\u9fff]", s)) > 12]
-    out = []
-    for i in range(0, len(sents) - 3, 4):
-        head = re.split(r"[，：；、（(]", sents[i])[0][:24]
-        if len(head) >= 6:
-            out.append(Article(head, ("".join(sents[i:i + 2]), "".join(sents[i + 2:i + 4])), "新华网", "zh"))
     return out
 
 
