@@ -417,10 +417,11 @@ def segment_text(name: str, text: str, opts=None):
 # Sentences one per line (Choi): no news cues, no structure, a Dirichlet prior instead of
 # add-one smoothing.  Every key is a ``SegmentOptions`` field: a user splitting such text sets
 # the same values under ``[segment]`` in sinodesk.toml.  Chosen on the first 30% of every Choi
-# set (similarity_weight 0-8, dirichlet 0.1-1, length_weight 0.7-3).
+# set (similarity_weight 0-8, dirichlet 0.1-1, length_weight 0.7-3).  Like ``shuffles=0``,
+# ``digest_check=False`` says the text is known to hold several passages: split it.
 SENTENCE_OPTIONS = dict(structure=False, layout=False, min_cohesion_units=2, length_weight=1.0, dirichlet=0.3,
                         similarity_weight=4.0, similarity_margin=0.0, dateline_bonus=0.0, anaphora_cost=0.0,
-                        continuation_cost=0.0, lead_bonus=0.0, min_story_terms=0, shuffles=0)
+                        continuation_cost=0.0, lead_bonus=0.0, min_story_terms=0, shuffles=0, digest_check=False)
 
 
 def seeds_gold() -> Path:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields, replace
 from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
 from .cohesion import CohesionParams, split_units
+from .digest import continuing, digest_probability, load_digest_model
 from .headline import inline_headline, is_bullet, is_prose, is_title_like, strip_bullet
 from .layout import bag, furniture, load_model
 from .sources import is_closing
@@ -50,6 +51,9 @@ class SegmentOptions:
     shuffles: int = 3  # help: cohesion splits a text only if it splits much better in order than in this many random shuffles of its paragraphs (0: no test)
     shuffle_ratio: float = 1.25  # help: how many times better than the best shuffled order the split must be (higher: single articles stay whole more often)
     shuffle_margin: float = 40.0  # help: and by how many nats more (higher: fewer splits of short texts)
+    digest_check: bool = True  # help: a plain-text file whose proposed stories show no digest layout (items, numbers, source lines, separators, bylines, datelines) is split only if its words say it holds several articles; else it is one story
+    digest_threshold: float = 0.4  # help: how likely (0-1) the words must make it that such a file holds several articles before it is split
+    digest_model: str = ""  # help: a digest model file written by tools/train_digest.py (empty: the packaged model)
     keep_headline_only: bool = False  # help: keep a headline with no teaser or body as a story with empty text
     generate_headlines: bool = True  # help: give stories with no headline one made from their lead sentence
 
@@ -223,6 +227,8 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
 SINGLE_ARTICLE_KINDS = frozenset({"feed-entry", "jsonl", "html", "warc-record"})
 # A page whose main content ingest found to be one article (``ingest.html.page_text``): one story.
 WHOLE_KINDS = frozenset({"html-article"})
+# A plain-text file may hold one article or a digest: the document-level decision (``digest``) tells.
+DIGEST_CHECK_KINDS = frozenset({"text"})
 LEAD_PROSE_CHARS = 200  # this much prose before the first headline: an article with sub-heads
 
 
@@ -233,11 +239,37 @@ def segment(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> tuple[
     single = cleaned.doc.kind in SINGLE_ARTICLE_KINDS
     if single and opts.cohesion:
         opts = replace(opts, cohesion=False)
-    segs = build_segments(cleaned, plan_stories(cleaned, opts), keep_headline_only=opts.keep_headline_only,
-                          generate=opts.generate_headlines)
+    plan = plan_stories(cleaned, opts)
+    segs = build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
     if single and len(segs) > 1 and not _digest_like(cleaned, segs):
         # sub-heads, captions or FAQ questions inside one article, not a digest's stories
         plan = plan_stories(cleaned, replace(opts, structure=False))
+        segs = build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
+    elif len(segs) > 1 and opts.digest_check and cleaned.doc.kind in DIGEST_CHECK_KINDS:
+        segs = _unless_one_article(cleaned, plan, segs, opts)
+    return segs
+
+
+def _unless_one_article(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...], opts: SegmentOptions) -> tuple[Segment, ...]:
+    """The stories of a plain-text file, once the document-level decision (``digest``) has
+    seen them.  Headlines with no digest layout, in words that keep to one article, are its
+    sub-heads: the text may still split where its vocabulary changes.  A change of vocabulary
+    doubted as a whole loses the boundaries across which a story's main names carry on (one
+    story's background, a table of results); what is left is asked again; else one story."""
+    model = load_digest_model(opts.digest_model)
+    for fallback in (replace(opts, structure=False), replace(opts, structure=False, cohesion=False)):
+        if len(segs) < 2 or digest_probability(cleaned, plan, segs, model) >= opts.digest_threshold:
+            break
+        if plan.mode == "cohesion" and fallback.cohesion:
+            carried = continuing(segs)
+            if carried and len(carried) < len(segs) - 1:
+                fewer = Plan("cohesion", [st for k, st in enumerate(plan.starts) if k not in carried],
+                             excluded=plan.excluded, meta=plan.meta)
+                kept = build_segments(cleaned, fewer, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
+                if digest_probability(cleaned, fewer, kept, model) >= opts.digest_threshold:
+                    return kept
+            continue
+        plan = plan_stories(cleaned, fallback)
         segs = build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
     return segs
 
