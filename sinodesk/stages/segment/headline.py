@@ -97,10 +97,10 @@ def is_title_like(text: str) -> bool:
 def is_section_like(text: str) -> bool:
     """A section heading on its own: all capitals, or a short title with no verb-like ending."""
     t = _core(text)
+    if len(t.split()) > 8 or has_cjk(t):  # without CJK, word_len is the number of words
+        return False
     letters = [c for c in t if c.isalpha()]
-    if len(letters) >= 3 and all(not c.islower() for c in letters) and not has_cjk(t) and word_len(t) <= 8:
-        return True
-    return False
+    return len(letters) >= 3 and all(not c.islower() for c in letters)
 
 
 @lru_cache(maxsize=LINE_CACHE)

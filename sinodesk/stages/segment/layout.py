@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,8 +53,6 @@ _BRACKET = re.compile(r"^\s*[【\[]")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:am|pm|GMT|UTC|BST|EST|CET|HKT|CST|ET|PT))?", re.I)
 _ARROWS = re.compile(r"[»›→←«‹|·•]")
 _ALNUM = re.compile(r"[^\W_]", re.UNICODE)
-_UPPER = re.compile(r"[A-Z]")
-_LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[^\s]+")
 # Words that introduce a story's metadata on every kind of site (not one outlet's wording).
 _META_CUE = re.compile(r"^\s*[(\[*_]*(?:by|posted|published|updated|filed|source|sources|via|credit|credits|photo|"
@@ -98,28 +97,36 @@ def _has_inline(t: str) -> bool:
     return len(t) < 2000 and _INLINE_MARK.search(t, 0, 180) is not None and inline_headline(t) is not None
 
 
+_NO_LETTERS = str.maketrans("", "", string.ascii_letters)  # ASCII letters and capitals are counted by deletion
+_NO_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_YEAR = re.compile(r"\d{4}")  # every date form ``sources.DATE`` knows has a four-digit year
+_TIME_HINT = re.compile(r"\d[:.]\d")
+
+
 def _own(t: str, kind: str) -> list[float]:
     s = t.strip()
     n = visible_len(s)  # a CJK character counts as two: it carries about a word
     head = s[:SAMPLE_CHARS]  # ratios are read on the opening of a long paragraph
     words = head.split()
-    letters = _LETTER.findall(head)
+    size = len(head)
+    letters = size - len(head.translate(_NO_LETTERS))  # counted by deletion: no list of matches
     cjk = len(CJK.findall(head))
-    upper = len(_UPPER.findall(head))
+    upper = size - len(head.translate(_NO_UPPER))
     caps_words = sum(1 for w in words if w[:1].isupper())
     digits = len(_DIGIT.findall(head))
     end = _end_class(s)
     sents = len(sentences(s)) if n < 300 else 5
-    size = len(head)
     digit = digits > 0 or _DIGIT.search(s, 0, 160) is not None
     has_url = ("http" in s or "www." in s) and URL.search(s) is not None
+    dated = digit and _YEAR.search(s, 0, 160) is not None and _DATE.search(s, 0, 160) is not None
+    timed = digit and _TIME_HINT.search(s, 0, 160) is not None and _TIME.search(s, 0, 160) is not None
     return [
         math.log1p(n) / 6, math.log1p(len(s.split()) if len(s) > SAMPLE_CHARS else len(words)) / 5, cjk / max(1, size),
         end == 1, end == 2, end == 3, end == 4,
         bool(_NUMBERED.match(s)), bool(_NO_NUMBER.match(s)), bool(_BULLET_CHAR.match(s)),
         bool(MD_HEADING.match(s)), bool(_EMPH.match(s)), bool(_BRACKET.match(s)),
-        s[:1].islower(), upper / max(1, len(letters)), caps_words / max(1, len(words)),
-        has_url, has_url and is_url_line(s), digit and bool(_DATE.search(s, 0, 160)), digit and bool(_TIME.search(s, 0, 160)),
+        s[:1].islower(), upper / max(1, letters), caps_words / max(1, len(words)),
+        has_url, has_url and is_url_line(s), dated, timed,
         min(3, len(_ARROWS.findall(s))) / 3, not _ALNUM.search(s),
         is_title_like(s), is_prose(s), is_closing(s), _has_inline(t),
         kind == "boilerplate", s[:1] in "([（", math.log1p(sents) / 3,
@@ -183,9 +190,10 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 def bag(text: str) -> set[str]:
     """Content words of a line (lower-cased, four letters or more) and CJK character pairs."""
     low = text[:BAG_CHARS].lower()
-    out = set(_BAG_WORD.findall(low)) - STOPWORDS
-    for run in CJK_RUN.findall(low):
-        out.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+    out = {w for w in _BAG_WORD.findall(low) if w not in STOPWORDS}
+    if CJK.search(low) is not None:
+        for run in CJK_RUN.findall(low):
+            out.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
     return out
 
 
@@ -215,8 +223,8 @@ def base_features(lines: tuple[Line, ...]) -> tuple[list[int], np.ndarray]:
         # furniture talks about the page
         own_words = bags[k]
         size = max(1, len(own_words))
-        before = sum(1 for w in own_words if any(w in b for b in bags[max(0, k - 3):k])) if own_words and k else 0
-        after = sum(1 for w in own_words if any(w in b for b in bags[k + 1:k + 4])) if own_words else 0
+        before = len(own_words & set().union(*bags[max(0, k - 3):k])) if own_words and k else 0
+        after = len(own_words & set().union(*bags[k + 1:k + 4])) if own_words else 0
         rows.append((
             math.log(ck[keys[k]]), math.log(co[opens[k]]), math.log(cs[shapes[k]]) / 2, math.log1p(n) / 5,
             k / max(1, n - 1), 0.0, 0.0, k < first_prose, k > last_prose,
