@@ -83,7 +83,7 @@ def main() -> None:
     html_page = (DATA / "newsletter.html").read_text(encoding="utf-8")
 
     from sinodesk.stages.segment.headline import inline_headline, is_prose, is_title_like
-    from sinodesk.stages.segment.sources import is_closing
+    from sinodesk.stages.segment.text import is_closing
 
     def fresh():
         """Forget the line judgements cached by earlier passes: each call is a new document."""

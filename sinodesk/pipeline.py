@@ -29,7 +29,7 @@ from .stages.classify import classify
 from .stages.clean import clean
 from .stages.extract import extract
 from .stages.language import LanguageDetector, detect_language
-from .stages.segment import segment
+from .stages.segment import check_models, segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +269,7 @@ class IngestSummary:
 
 
 def build_context(settings: Settings, archive: Archive | None = None) -> Context:
+    check_models(settings.segment)  # a bad model path is a setting to fix, not a failure of each document
     ctx = Context(settings=settings, detector=LanguageDetector(settings.ingest.languages))
     ctx.topic_model = load_topic_model(archive)
     from .stages.extract import ExtractResources

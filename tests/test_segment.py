@@ -15,7 +15,7 @@ from sinodesk.stages.clean import clean
 from sinodesk.ingest.html import render_html
 from sinodesk.stages.segment import SegmentOptions, segment
 from sinodesk.stages.segment.headline import generate_headline, inline_headline, is_title_like
-from sinodesk.stages.segment.sources import is_source_line
+from sinodesk.stages.segment.text import is_source_line
 
 DATA = Path(__file__).parent / "data" / "segment"
 
@@ -164,7 +164,7 @@ def test_fixture_labels_all_right():
     rep = score_digests(load_labelled(DATA, DATA / "fixtures.json"), segment_text)
     assert [p for r in rep.results for p in r.problems] == []
     assert rep.f1 == 1.0 and rep.headline_accuracy == 1.0 and rep.leaked_lines == 0
-    assert len(json.loads((DATA / "fixtures.json").read_text())) == 6
+    assert len(json.loads((DATA / "fixtures.json").read_text())) == 8
 
 
 def test_cohesion_similarity_and_openings():
@@ -213,3 +213,34 @@ def test_segment_options_match_cohesion_defaults():
     shared = {f.name for f in dataclasses.fields(CohesionParams)} & {f.name for f in dataclasses.fields(SegmentOptions)}
     assert shared >= {"length_weight", "similarity_weight", "similarity_margin", "dateline_bonus", "lead_bonus"}
     assert {k: getattr(opts, k) for k in shared} == {k: getattr(params, k) for k in shared}
+
+
+def test_digest_check_keeps_an_article_with_sub_heads_whole():
+    # The finders propose a story at each sub-head; the document-level decision sees the same
+    # names (Wang, Qingdao) carried through and keeps one story.  A digest of unrelated
+    # stories in the same plain layout is still split.
+    article, digest = _read("subheads_article.txt"), _read("plain_digest.txt")
+    assert [s.headline for s in _split(article, digest_check=False)] == [
+        "Harbour authority opens a third container terminal", "Cranes and crews", "What shippers say", "Next steps"]
+    assert len(_split(article)) == 1
+    assert len(_split(digest)) == len(_split(digest, digest_check=False)) == 3
+    assert len(_split(article, digest_threshold=0.0)) == 4  # a threshold of 0 trusts the finders
+
+
+def test_digest_model_round_trip_and_file_errors(tmp_path):
+    from sinodesk.errors import ConfigError
+    from sinodesk.stages.segment.digest import FEATURES, DigestModel, load_digest_model
+
+    packaged = load_digest_model()
+    saved = tmp_path / "digest.json"
+    saved.write_text(packaged.to_json(), encoding="utf-8")
+    again = load_digest_model(str(saved))
+    x = [0.9, 0.1, 0.2, 6.0, 1.1, 0.0, 0.0, 0.0, 0.5, 1.0]
+    assert len(x) == len(FEATURES) and again.probability(x) == pytest.approx(packaged.probability(x), abs=1e-6)
+    assert len(_split(_read("subheads_article.txt"), digest_model=str(saved))) == 1
+    with pytest.raises(ConfigError, match=r"^digest model .*missing\.json: file not found \(set segment\.digest_model to a file written by tools/train_digest\.py, or leave it empty\)$"):
+        load_digest_model(str(tmp_path / "missing.json"))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"features": ["a"]}), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"^digest model features \['a'\] do not match .* \(retrain with tools/train_digest\.py\)$"):
+        DigestModel.from_json(bad.read_text(encoding="utf-8"))

@@ -121,6 +121,16 @@ def test_model_file_errors(tmp_path):
         load_model(str(bad))
 
 
+def test_a_missing_model_file_stops_ingest_with_the_setting_to_fix(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("Port adds night shifts\n\nContainer traffic rose again in March.\n", encoding="utf-8")
+    for key, tool in (("layout_model", "train_layout"), ("digest_model", "train_digest")):
+        (tmp_path / "sinodesk.toml").write_text(f'[segment]\n{key} = "gone.json"\n', encoding="utf-8")
+        r = run_cli("ingest", "a.txt", "--db", "d.db")
+        what = key.replace("_", " ")
+        assert (r.returncode, r.stderr.decode().strip()) == (
+            1, f"Error: {what} gone.json: file not found (set segment.{key} to a file written by tools/{tool}.py, or leave it empty)")
+
+
 def test_layout_labeller_can_be_switched_off():
     text = "\n".join(["Menu", "Search", "", "A Headline About Trade", "",
                       "Exports rose again in March, the customs office said, led by cars and machinery sold abroad.", ""] * 2)

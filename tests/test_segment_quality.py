@@ -11,7 +11,7 @@ import pytest
 
 from sinodesk.eval import segment as ev
 
-from tests.conftest import EVAL, SEEDS, need_shared
+from tests.conftest import EVAL, SEEDS, SHARED, need_shared
 
 LABELS = ev.seeds_gold()
 
@@ -89,3 +89,23 @@ def test_single_articles_stay_whole():
     assert rep.whole_rate >= 0.90  # measured 0.925
     rep = ev.score_singles("ecb", ecb)
     assert rep.whole_rate >= 0.87  # measured 0.900 (0.725 before sentence-per-line texts stopped taking questions and quotes for headlines)
+
+
+def test_digest_decision_on_its_calibration_texts():
+    # The documents the digest model is asked about (several stories proposed, no digest
+    # layout) from an eighth of the GVC/Zyte single articles and a sixth of the GVC
+    # concatenations: the packaged model and a model fitted here both tell them apart.
+    import numpy as np
+
+    from sinodesk.eval.segment_fit import Calibration, calibration, digest_rows, fit_digest
+    from sinodesk.stages.segment import SegmentOptions
+    from sinodesk.stages.segment.digest import load_digest_model
+
+    need_shared(EVAL / "gvc-event-clusters-subset")
+    cal = calibration(SHARED)
+    x, y = digest_rows(Calibration(cal.singles[::8], cal.digests[::6]))
+    assert (y == 0).sum() >= 20 and (y == 1).sum() >= 30
+    threshold = SegmentOptions().digest_threshold
+    for model in (load_digest_model(), fit_digest(x, y)):
+        split = np.array([model.probability(r) for r in x]) >= threshold
+        assert (~split[y == 0]).mean() >= 0.7 and split[y == 1].mean() >= 0.9  # packaged: 0.767 kept, 0.975 split

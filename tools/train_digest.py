@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/train_digest.py [--data ../shared] [--out sinodesk/data/segment/digest_model.json]
 
-Writes the licence-clean calibration texts of ``sinodesk.eval.digest_fit`` as plain-text
+Writes the licence-clean calibration texts of ``sinodesk.eval.segment_fit`` as plain-text
 files (GVC articles, CC BY 4.0, and the English gold article bodies of the Zyte benchmark,
 MIT, one article a file in eight plain-text forms; GVC articles of different incidents one
 after the other as digests), lets the finders propose stories, and fits the logistic
@@ -26,14 +26,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("SINODESK_SHARED", str(ROOT.parent / "shared")))
     ap.add_argument("--out", default=str(ROOT / "sinodesk/data/segment/digest_model.json"))
-    ap.add_argument("--digests", type=int, default=240, help="GVC concatenations to build")
+    ap.add_argument("--digests", type=int, default=300, help="GVC concatenations to build")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     args = ap.parse_args()
-    from sinodesk.eval.digest_fit import calibration, fit, rows
+    from sinodesk.eval.segment_fit import calibration, digest_rows, fit_digest
 
     cal = calibration(Path(args.data), concatenations=args.digests)
-    x, y = rows(cal)
-    model = fit(x, y, c=args.c, about=(
+    x, y = digest_rows(cal)
+    model = fit_digest(x, y, c=args.c, about=(
         f"tools/train_digest.py: {len(cal.singles)} single-article files and {len(cal.digests)} concatenations; "
         f"{int((y == 0).sum())} + {int((y == 1).sum())} of them with several stories proposed and no digest layout; "
         "texts: GVC (CC BY 4.0), Zyte benchmark article bodies (MIT)"))

@@ -30,7 +30,7 @@ def main() -> None:
     args = ap.parse_args()
     from threadpoolctl import threadpool_limits
 
-    from sinodesk.eval.layout_fit import fit, prepare
+    from sinodesk.eval.segment_fit import fit, prepare
     from sinodesk.eval.layouts import layout_set
 
     sets = layout_set(Path(args.data), "train", docs=args.docs, singles=args.singles)

@@ -291,7 +291,7 @@ def segment_fast(docs: list[LayoutDoc], settings) -> dict[str, tuple[str, list[d
     ingest gives, without the archive (``tests/test_segment_layouts.py`` checks they agree)."""
     from ..stages.clean import clean
     from ..stages.segment import segment
-    from .layout_fit import stored_document
+    from .segment_fit import stored_document
 
     out = {}
     for d in docs:
@@ -325,7 +325,7 @@ def run_layouts(shared, docs: int = 12, singles: int = 4, layouts: list[str] | N
     from threadpoolctl import threadpool_limits
 
     from ..settings import Settings
-    from .layout_fit import fit, prepare
+    from .segment_fit import fit, prepare
     from .layouts import LAYOUTS, layout_set
 
     t0 = time.perf_counter()

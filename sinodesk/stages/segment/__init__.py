@@ -25,7 +25,7 @@ from .cohesion import CohesionParams, split_units
 from .digest import continuing, digest_probability, load_digest_model
 from .headline import inline_headline, is_bullet, is_prose, is_title_like, strip_bullet
 from .layout import bag, furniture, load_model
-from .sources import is_closing
+from .text import is_closing
 from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _is_masthead, _runs, find_headlines, find_items, wrapped_lines
 
 __all__ = ["SegmentOptions", "segment", "plan_stories"]
@@ -230,6 +230,15 @@ WHOLE_KINDS = frozenset({"html-article"})
 # A plain-text file may hold one article or a digest: the document-level decision (``digest``) tells.
 DIGEST_CHECK_KINDS = frozenset({"text"})
 LEAD_PROSE_CHARS = 200  # this much prose before the first headline: an article with sub-heads
+
+
+def check_models(opts: SegmentOptions) -> None:
+    """Load the model files ``opts`` names (cached for the run), so a missing or stale file is a
+    setting to fix (:class:`~sinodesk.errors.ConfigError`) found before any input is read."""
+    if opts.layout:
+        load_model(opts.layout_model)
+    if opts.digest_check:
+        load_digest_model(opts.digest_model)
 
 
 def segment(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> tuple[Segment, ...]:

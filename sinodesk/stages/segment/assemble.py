@@ -6,7 +6,7 @@ import re
 
 from ...records import Cleaned, Line, Segment
 from .headline import MD_HEADING, generate_headline
-from .sources import DATE, first_url, is_closing, is_source_line, is_url_line
+from .text import DATE, first_url, is_closing, is_source_line, is_url_line
 from .structure import READ_MORE_TAIL, Plan, Start
 
 _SPACE = re.compile(r"[ \t\u3000]{2,}|[\t\u3000]")  # runs of spaces, tabs, ideographic spaces

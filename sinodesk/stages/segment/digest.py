@@ -35,8 +35,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
@@ -44,6 +42,7 @@ from ...errors import ConfigError
 from ...records import Cleaned, Line, Segment
 from .cohesion import LEAD_TIME
 from .headline import DATELINE, DATELINE_ZH, NUMBERED_HEAD, is_bullet, is_prose
+from .layout import model_file_text
 from .structure import Plan, closes_story
 from .text import CJK, STOPWORDS, terms_many, word_len
 
@@ -210,13 +209,7 @@ _ARRAYS = ("mean", "scale", "w", "lo", "hi")
 @lru_cache(maxsize=4)
 def load_digest_model(path: str = "") -> DigestModel:
     """The packaged model, or the one at ``path`` (``SegmentOptions.digest_model``)."""
-    if not path:
-        text = resources.files("sinodesk.data").joinpath("segment/digest_model.json").read_text(encoding="utf-8")
-        return DigestModel.from_json(text)
-    p = Path(path)
-    if not p.is_file():
-        raise ConfigError(f"digest model {path}: file not found (set segment.digest_model to a file written by tools/train_digest.py, or leave it empty)")
-    return DigestModel.from_json(p.read_text(encoding="utf-8"))
+    return DigestModel.from_json(model_file_text(path, "digest", "train_digest.py"))
 
 
 def words_decide(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...]) -> bool:

@@ -6,8 +6,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from .sources import is_closing
-from .text import has_cjk, sentences, visible_len, word_len
+from .text import has_cjk, is_closing, sentences, visible_len, word_len
 
 BULLET = re.compile(
     r"^\s*(?:[•·▪◦●○■□►▶‣⁃∙◆◇★☆✓✔➢➤→*+\-–—]|\(?\d{1,3}[.)、．]|[（(]\d{1,3}[)）]|"

@@ -38,8 +38,7 @@ import numpy as np
 from ...errors import ConfigError
 from ...records import Line
 from .headline import BULLET, DATELINE, DATELINE_ZH, MD_HEADING, inline_headline, is_prose, is_title_like
-from .sources import DATE, URL, is_closing, is_url_line
-from .text import CJK, CJK_RUN, STOPWORDS, sentences, visible_len
+from .text import CJK, CJK_RUN, DATE, STOPWORDS, URL, is_closing, is_url_line, sentences, visible_len
 
 LABELS = ("body", "headline", "section", "meta", "boilerplate", "separator")
 BODY, HEADLINE, SECTION, META, BOILERPLATE, SEPARATOR = range(len(LABELS))
@@ -99,7 +98,7 @@ def _has_inline(t: str) -> bool:
 
 _NO_LETTERS = str.maketrans("", "", string.ascii_letters)  # ASCII letters and capitals are counted by deletion
 _NO_UPPER = str.maketrans("", "", string.ascii_uppercase)
-_YEAR = re.compile(r"\d{4}")  # every date form ``sources.DATE`` knows has a four-digit year
+_YEAR = re.compile(r"\d{4}")  # every date form ``text.DATE`` knows has a four-digit year
 _TIME_HINT = re.compile(r"\d[:.]\d")
 
 
@@ -267,16 +266,21 @@ def predict(model: LineModel, lines: tuple[Line, ...]) -> tuple[list[int], np.nd
     return idx, model.probabilities(x1)
 
 
+def model_file_text(path: str, what: str, tool: str) -> str:
+    """The text of the ``what`` model file at ``path`` (setting ``segment.<what>_model``, written
+    by ``tools/<tool>``), or of the packaged ``sinodesk/data/segment/<what>_model.json``."""
+    if not path:
+        return resources.files("sinodesk.data").joinpath(f"segment/{what}_model.json").read_text(encoding="utf-8")
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"{what} model {path}: file not found (set segment.{what}_model to a file written by tools/{tool}, or leave it empty)")
+    return p.read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=4)
 def load_model(path: str = "") -> LineModel:
     """The packaged model, or the one at ``path`` (``SegmentOptions.layout_model``)."""
-    if not path:
-        text = resources.files("sinodesk.data").joinpath("segment/layout_model.json").read_text(encoding="utf-8")
-        return LineModel.from_json(text)
-    p = Path(path)
-    if not p.is_file():
-        raise ConfigError(f"layout model {path}: file not found (set segment.layout_model to a file written by tools/train_layout.py, or leave it empty)")
-    return LineModel.from_json(p.read_text(encoding="utf-8"))
+    return LineModel.from_json(model_file_text(path, "layout", "train_layout.py"))
 
 
 PROSE_DOUBT = 0.9  # a paragraph the model is this sure is furniture is doubtful

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 
 from ...records import Line
 from .headline import InlineHeadline, inline_headline, is_bullet, is_prose, is_section_like, is_title_like, MD_HEADING
-from .sources import is_closing
-from .text import terms
+from .text import is_closing, terms
 
 READ_MORE_TAIL = re.compile(r"(?:\s*[—–-]?\s*(?:read more|continue reading|阅读全文)\s*[»›>…]*\s*)$", re.I)
 MASTHEAD_MAX_CHARS = 160  # a headed "story" before a digest's first item with less body is its masthead
