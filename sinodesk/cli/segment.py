@@ -83,10 +83,10 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
              accuracy, boilerplate and separator leakage, single articles left whole; peers
              (title rules, blank lines, TextTiling) on the same documents.
     seeds    the five hand-labelled seed digests (what the rules were tuned on).
-    zyte     181 saved article pages (one article each) through ingest: how many are one story.
+    zyte     181 saved article pages (one article each, .html.gz as stored) through ingest: how many are one story.
     choi     Choi's sentence sets (Pk, WindowDiff), split with SegmentOptions a user can set.
     bbc      BBC articles concatenated without headlines, as plain-text files (clean + segment).
-    singles  single BBC and ECB+ articles as plain-text files: the share left whole.
+    singles  single BBC and ECB+ articles as plain-text files through ingest: the share left whole.
 
     \b
     Example:
@@ -124,6 +124,8 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
              f"page-chrome headlines {z['chrome_headlines']}; stories under 200 chars {z['short_stories']}")
         for name, n in z["split_pages"]:
             echo(f"      {name}: {n} stories")
+        for reason in z["rejected"]:
+            echo(f"      rejected: {reason}")
     if "choi" in sets:
         samples = ev.load_choi(Path(choi) if choi else base / "eval/choi-segmentation/choi.jsonl", limit)
         rep = ev.score_cohesion("choi", samples, ev.pipeline_splitter(SegmentOptions(**ev.SENTENCE_OPTIONS)))
@@ -147,13 +149,15 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
         echo(f"  WindowDiff: {_fmt(rep.window_diff)}")
         echo(f"  baseline (a story every 8 paragraphs): F1 {naive.f1:.3f}, Pk {naive.pk['all']:.3f}")
     if "singles" in sets:
-        cohesion_only = SegmentOptions(structure=False)
+        from ..settings import Settings
+
+        cohesion_only = Settings(segment=SegmentOptions(structure=False))
         for key, rel in (("bbc", "eval/bbc-news-topics/bbc_news.jsonl"), ("ecbplus", "eval/ecbplus-event-clusters/ecbplus_docs.jsonl")):
             items = ev.load_single_articles(Path(bbc) if bbc and key == "bbc" else base / rel, singles)
             full = ev.score_singles(f"{key}-singles", items)
-            coh = ev.score_singles(f"{key}-singles-cohesion-only", items, lambda n, t: ev.segment_text(n, t, cohesion_only))
+            coh = ev.score_singles(f"{key}-singles-cohesion-only", items, settings=cohesion_only)
             out[f"{key}_singles"], out[f"{key}_singles_cohesion_only"] = ev.report_dict(full), ev.report_dict(coh)
-            echo(f"Single {key} articles ({full.docs}, one plain-text file each; should stay one story)")
+            echo(f"Single {key} articles ({full.docs}, one plain-text file each, through ingest; should stay one story)")
             for label, r in (("pipeline", full), ("cohesion only", coh)):
                 echo(f"  {label}: left whole {r.whole_rate:.3f} ({r.whole}/{r.docs}), "
                      f"mean stories {r.mean_stories:.2f}, stories found -> articles {r.stories_histogram}")

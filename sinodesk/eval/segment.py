@@ -221,13 +221,14 @@ def load_single_articles(path: Path, n: int = 300, part: str = "all", with_title
     Reads BBC (``bbc_news.jsonl``: paragraphs split by blank lines) or ECB+
     (``ecbplus_docs.jsonl``: one sentence a line); ``part`` picks the tuning rows (even
     positions), the test rows (odd) or all; ``with_title`` puts a BBC title line first.
-    Every article is one story, so a segmenter should leave each of them whole.
+    Every article is one story, so a segmenter should leave each of them whole.  A text seen
+    before is skipped (BBC holds duplicate copies; ingest keeps one of each).
     """
     if part not in {"all", "tune", "test"}:
         raise BadInput(f"part {part!r}: unknown (use all, tune or test)")
     if not Path(path).is_file():
         raise BadInput(f"{path}: article file not found (expected bbc_news.jsonl or ecbplus_docs.jsonl from ../shared/eval)")
-    out = []
+    out, seen = [], set()
     with open(path, encoding="utf-8") as fh:
         for k, line in enumerate(fh):
             if not _part(k, part):
@@ -236,6 +237,9 @@ def load_single_articles(path: Path, n: int = 300, part: str = "all", with_title
             text = row["text"].strip() + "\n"
             if with_title and row.get("title"):
                 text = row["title"].strip() + "\n\n" + text
+            if text in seen:
+                continue
+            seen.add(text)
             out.append((str(row.get("id") or row.get("doc_id")), text))
             if len(out) >= n:
                 break
@@ -255,17 +259,22 @@ class SingleReport:
     seconds: float = 0.0
 
 
-def score_singles(name: str, items: list[tuple[str, str]], split=None) -> SingleReport:
-    """Run ``split(name, text) -> segments`` (default: the pipeline's plain-text view) on
-    single articles and count the ones left whole (no story found counts as not whole)."""
+def score_singles(name: str, items: list[tuple[str, str]], split=None, settings=None) -> SingleReport:
+    """Count the single articles left whole (no story found counts as not whole).
+
+    By default each article is a plain-text file ingested into a fresh archive with
+    ``settings`` (default: a new user's) and its stories are read back, as a user gets them;
+    ``split(name, text) -> segments`` runs a splitter directly instead."""
     if not items:
         raise NothingToDo(f"{name}: no articles to score (check the data path and the count)")
-    split = split or segment_text
+    t0 = time.perf_counter()
+    if split is None:
+        counts = ingested_story_counts([text for _, text in items], settings)
+    else:
+        counts = [len(split(doc_id, text)) for doc_id, text in items]
     rep = SingleReport(name, len(items))
     hist: dict[int, int] = {}
-    t0 = time.perf_counter()
-    for doc_id, text in items:
-        k = len(split(doc_id, text))
+    for k in counts:
         hist[k] = hist.get(k, 0) + 1
     rep.seconds = time.perf_counter() - t0
     rep.whole = hist.get(1, 0)
@@ -273,6 +282,15 @@ def score_singles(name: str, items: list[tuple[str, str]], split=None) -> Single
     rep.mean_stories = sum(k * v for k, v in hist.items()) / len(items)
     rep.stories_histogram = dict(sorted(hist.items()))
     return rep
+
+
+def ingested_story_counts(texts: list[str], settings=None) -> list[int]:
+    """How many stories each text, ingested as its own plain-text file into one fresh archive, becomes."""
+    from .harness import ingest_texts
+
+    names = [f"{k:05d}.txt" for k in range(len(texts))]
+    by = ingest_texts(dict(zip(names, texts)), settings).by_source()
+    return [len(by.get(n, [])) for n in names]
 
 
 # ------------------------------------------------------------------ labelled digests

@@ -368,27 +368,29 @@ CHROME_HEADLINES = ("Thanks for signing up!", "See All Newsletters", "Share your
                     "Leave a Comment Cancel Reply", "Comments", "Popular", "Advert")
 
 
-def score_saved_pages(folder, settings=None) -> dict:
-    """Ingest every saved page of ``folder`` (``*.html`` or ``*.html.gz``, one article each)
-    into a fresh archive and count the pages that come back as exactly one story."""
-    import gzip
+def score_saved_pages(pages, settings=None) -> dict:
+    """Ingest saved pages (one article each) into a fresh archive as they are stored -- a folder's
+    ``*.html`` and ``*.html.gz`` files, or a list of such files; ingest unpacks ``.gz`` itself --
+    and count the pages that come back as exactly one story."""
     from pathlib import Path
 
     from ..errors import BadInput
-    from .harness import ingest_texts
+    from .harness import ingest_fresh
 
-    folder = Path(folder)
-    files = sorted(folder.glob("*.html.gz")) + sorted(folder.glob("*.html"))
-    if not files:
-        raise BadInput(f"{folder}: no saved pages (*.html or *.html.gz) found (pass --data pointing at the shared folder)")
-    # read compressed pages here until ingest reads .gz itself
-    texts = {p.name.removesuffix(".gz"): (gzip.open(p).read() if p.suffix == ".gz" else p.read_bytes()) for p in files}
-    run = ingest_texts(texts, settings)
+    if isinstance(pages, (str, Path)):
+        folder = Path(pages)
+        files = sorted(folder.glob("*.html.gz")) + sorted(folder.glob("*.html"))
+        if not files:
+            raise BadInput(f"{folder}: no saved pages (*.html or *.html.gz) found (pass --data pointing at the shared folder)")
+    else:
+        files = [Path(p) for p in pages]
+    run = ingest_fresh(files, settings)
     by = run.by_source()
-    counts = {name: len(by.get(name, [])) for name in texts}
+    counts = {p.name.removesuffix(".gz"): len(by.get(str(p), [])) for p in files}
     heads = [s.get("headline") or "" for s in run.stories]
-    return {"pages": len(texts), "one_story": sum(1 for n in counts.values() if n == 1),
-            "one_story_rate": sum(1 for n in counts.values() if n == 1) / len(texts), "stories": len(run.stories),
+    one = sum(1 for n in counts.values() if n == 1)
+    return {"pages": len(files), "one_story": one, "one_story_rate": one / max(1, len(files)), "stories": len(run.stories),
             "chrome_headlines": sum(1 for h in heads if h.strip() in CHROME_HEADLINES),
             "short_stories": sum(1 for s in run.stories if len(s.get("text") or "") < 200),
-            "split_pages": sorted((n, c) for n, c in counts.items() if c != 1)}
+            "split_pages": sorted((n, c) for n, c in counts.items() if c != 1),
+            "rejected": [r.reason for r in run.rejections]}
