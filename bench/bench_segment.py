@@ -83,11 +83,11 @@ def main() -> None:
     html_page = (DATA / "newsletter.html").read_text(encoding="utf-8")
 
     from sinodesk.stages.segment.headline import inline_headline, is_prose, is_title_like
-    from sinodesk.stages.segment.text import is_closing
+    from sinodesk.stages.segment.text import is_closing, line_terms
 
     def fresh():
         """Forget the line judgements cached by earlier passes: each call is a new document."""
-        for fn in (inline_headline, is_prose, is_title_like, is_closing):
+        for fn in (inline_headline, is_prose, is_title_like, is_closing, line_terms):
             fn.cache_clear()
 
     def ours(text: str):

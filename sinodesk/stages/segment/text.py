@@ -97,12 +97,18 @@ def terms(text: str) -> list[str]:
     return out + _bigrams(text) if CJK.search(text) else out
 
 
+@lru_cache(maxsize=8192)
+def line_terms(line: str) -> tuple[str, ...]:
+    """Stemmed content words of one line (a pure function of the line: kept for the run)."""
+    words = _words(line)
+    return tuple(_stemmer().stemWords(words)) if words else ()
+
+
 def terms_many(texts: list[str]) -> list[list[str]]:
-    """``terms`` of many texts, stemming each distinct word once."""
-    per = [_words(t) for t in texts]
-    vocab = sorted({w for ws in per for w in ws})
-    stem = dict(zip(vocab, _stemmer().stemWords(vocab))) if vocab else {}
-    return [[stem[w] for w in ws] + (_bigrams(t) if CJK.search(t) else []) for ws, t in zip(per, texts)]
+    """``terms`` of many texts.  Words are read line by line (no word spans a line) and kept per
+    line: the cohesion splitter and the digest decision read the same paragraphs, once as
+    units and once as stories."""
+    return [[w for ln in t.split("\n") for w in line_terms(ln)] + (_bigrams(t) if CJK.search(t) else []) for t in texts]
 
 
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-zA-Z\-]{2,}")
