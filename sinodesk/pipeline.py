@@ -14,14 +14,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import traceback
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .archive import Archive
 from .errors import BadInput, NothingToDo
-from .ingest import Skipped, expand, read_raw
+from .ingest import Skipped, expand
 from .ingest.fetch import Fetcher
 from .records import Document, RawItem, Rejection, Story
 from .settings import Settings
@@ -240,6 +240,7 @@ class IngestSummary:
     unchanged: int = 0
     rejected_before: int = 0  # inputs stored by an earlier run that could not be read then (same bytes)
     repeated: int = 0  # items (feed entries, JSONL lines) with the same content as one read before
+    resumed: int = 0  # items an interrupted run had already stored (taken up where it stopped)
     new_raw: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
@@ -253,6 +254,8 @@ class IngestSummary:
             s += f", {self.unchanged} already in the archive"
         if self.rejected_before:
             s += f", {self.rejected_before} rejected before and unchanged"
+        if self.resumed:
+            s += f", {self.resumed} item{'s' if self.resumed != 1 else ''} already stored by an interrupted run"
         if self.repeated:
             s += f", {self.repeated} repeated item{'s' if self.repeated != 1 else ''} (same content as one already in)"
         if self.skipped:
@@ -330,15 +333,23 @@ def family_lookup(registry) -> Callable[[str | None], str | None]:
 
 
 class Runner:
-    """Ingest inputs into an archive: store raw, read, run the stages, link, record rejects."""
+    """Ingest inputs into an archive: store raw, read, run the stages, link, record rejects.
 
-    def __init__(self, archive: Archive, settings: Settings, *, progress=None, ctx: Context | None = None):
+    Inputs are read as a stream and go to the archive in bounded batches, one transaction each
+    (:mod:`sinodesk.batches`); ``workers`` processes run the per-document stages (default
+    ``[ingest] workers``: one per core)."""
+
+    def __init__(self, archive: Archive, settings: Settings, *, progress=None, ctx: Context | None = None, workers: int | None = None):
+        from .batches import default_workers
+
         self.archive = archive
         self.settings = settings
         self.ctx = ctx if ctx is not None else build_context(settings, archive)
         self.progress = progress
         self.fetcher = Fetcher(settings.fetch)
         self._corrections: dict[str, tuple[str, ...]] | None = None  # read on first use
+        self.workers = workers or settings.ingest.workers or default_workers()
+        self._linker = None
 
     def ingest(self, args: list[str], *, stdin=None, outlet: str | None = None) -> IngestSummary:
         """Ingest ``args``; ``outlet`` (a registry name) is the outlet of every document read."""
@@ -348,44 +359,40 @@ class Runner:
         if not args:
             raise NothingToDo("no inputs given (name files, directories, URLs or '-' for stdin)")
         summary = IngestSummary()
-        new_stories: list[Story] = []
         try:
-            with self.archive.batch(args) as batch_id:
-                items = list(expand(args, self.fetcher, stdin=stdin, opts=self.settings.ingest))
-                self._tick_total(sum(1 for item in items if not isinstance(item, Skipped)))
-                for item in items:
+            with self.archive.batch(args) as batch_id, self._flow(batch_id, summary, commit=True) as flow:
+                for item in expand(args, self.fetcher, stdin=stdin, opts=self.settings.ingest):
                     if isinstance(item, Skipped):
                         summary.skipped.append(item)
-                    elif isinstance(item, Rejection):
+                        continue
+                    self._grow(1)
+                    if isinstance(item, Rejection):
                         self._reject(item, batch_id, summary)
                         self._tick()
                     else:
                         raw = dataclasses.replace(item, outlet=outlet) if outlet else item
-                        self._process_raw(raw, batch_id, summary, new_stories, fetch_children=True)
-                self._link(new_stories)
-                self._track_incidents(new_stories)
+                        self._process_raw(raw, flow, batch_id, summary, fetch_children=True)
+                flow.finish()
                 self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
         finally:
             self.fetcher.close()
         return summary
 
     def reprocess(self) -> IngestSummary:
-        """Rebuild every derived row from the stored raw bytes (no network)."""
+        """Rebuild every derived row from the stored raw bytes (no network), in one transaction."""
         import datetime as _dt
 
         self.ctx.ingest_date = _dt.date.today().isoformat()
         summary = IngestSummary()
-        new_stories: list[Story] = []
-        raws = list(self.archive.iter_raw())
-        if not raws:
+        raw_ids = self.archive.raw_ids()
+        if not raw_ids:
             raise NothingToDo(f"{self.archive.location}: archive holds no raw inputs to reprocess (ingest something first)")
-        with self.archive.batch(["reprocess"]) as batch_id:
+        with self.archive.batch(["reprocess"]) as batch_id, self._flow(batch_id, summary, commit=False, fresh=True) as flow:
             self.archive.clear_derived()
-            self._tick_total(len(raws))
-            for raw in raws:
-                self._read_and_process(raw, batch_id, summary, new_stories, fetch_children=False)
-            self._link(new_stories, fresh=True)
-            self._track_incidents(new_stories)
+            self._grow(len(raw_ids))
+            for raw_id in raw_ids:
+                self._read(self.archive.get_raw(raw_id), flow, batch_id, summary, fetch_children=False)
+            flow.finish()
             self.archive.finish_batch(batch_id, documents=summary.documents, stories=summary.stories, rejected=summary.rejected)
         return summary
 
@@ -399,18 +406,43 @@ class Runner:
         fix = self._corrections
         return [replace(s, topics=story_topics(fix[s.story_id])) if s.story_id in fix else s for s in stories]
 
-    def _tick_total(self, n: int) -> None:
-        if self.progress is not None:
-            self.progress.total(n)
+    @contextmanager
+    def _flow(self, batch_id: int, summary: IngestSummary, *, commit: bool, fresh: bool = False):
+        from .batches import Flow, Stages
+
+        self._linker = None
+        self._fresh_linker = fresh
+        self._raws_read: set[str] = set()
+        stages = Stages(self.ctx, self.workers)
+
+        def write(item, raw, outcome):
+            return self._write(item, raw, outcome, batch_id, summary)
+
+        def link(stories, finished_raws):
+            self._link(stories)
+            self._track_incidents(stories)
+            for raw_id in finished_raws:
+                self.archive.raw_done(raw_id)
+
+        flow = Flow(stages, batch_documents=self.settings.ingest.batch_documents, write=write, link=link,
+                    commit=self.archive.checkpoint if commit else (lambda: None))
+        try:
+            yield flow
+        except BaseException:
+            stages.terminate()
+            raise
+        finally:
+            stages.close()
+            self._linker = None
 
     def _tick(self) -> None:
         if self.progress is not None:
             self.progress.advance()
 
     def _grow(self, n: int) -> None:
-        """A raw item read: it stands for its ``n`` documents and fetched children (counted as items)."""
-        if self.progress is not None and n != 1:
-            self.progress.grow(n - 1)
+        """``n`` more items to do: inputs named, and the documents an input turned out to hold beyond its first."""
+        if self.progress is not None and n:
+            self.progress.grow(n)
 
     def _reject(self, rej: Rejection, batch_id: int, summary: IngestSummary) -> None:
         self.archive.add_reject(rej, batch_id)
@@ -420,54 +452,64 @@ class Runner:
         else:
             summary.rejected += 1
 
-    def _process_raw(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
-        if self.archive.has_raw(raw.sha256) and raw.kind not in ("opml", "urls"):
+    def _process_raw(self, raw: RawItem, flow, batch_id, summary, fetch_children: bool) -> None:
+        if raw.sha256 in self._raws_read and raw.kind not in ("opml", "urls"):
+            summary.unchanged += 1  # named twice in this run
+            self._tick()
+            return
+        state = self.archive.raw_state(raw.sha256)
+        if state == "done" and raw.kind not in ("opml", "urls"):
             if self.archive.was_rejected(raw.sha256):
                 summary.rejected_before += 1
             else:
                 summary.unchanged += 1
             self._tick()
             return
-        if self.archive.put_raw(raw, batch_id):
+        if state is None and self.archive.put_raw(raw, batch_id):
             summary.new_raw += 1
-        self._read_and_process(raw, batch_id, summary, new_stories, fetch_children)
+        self._read(raw, flow, batch_id, summary, fetch_children, resuming=state == "pending")
 
-    def _read_and_process(self, raw: RawItem, batch_id, summary, new_stories, fetch_children: bool) -> None:
-        res = read_raw(raw, self.fetcher if fetch_children else None, fetch_children=fetch_children)
-        self._grow(len(res.documents) + len(res.children) or 1)
-        for rej in res.rejects:
-            self._reject(rej, batch_id, summary)
-        for child in res.children:
-            self._process_raw(child, batch_id, summary, new_stories, fetch_children)
-        if not res.documents and not res.children:
-            self._tick()
-        for doc in res.documents:
-            self._tick()
-            if self.archive.has_document(doc.doc_id):
-                summary.repeated += 1
+    def _read(self, raw: RawItem, flow, batch_id, summary, fetch_children: bool, resuming: bool = False) -> None:
+        """Take every document of ``raw`` into the flow as it is read (fetched children are processed in turn)."""
+        from .ingest.readers import iter_read
+
+        self._raws_read.add(raw.sha256)
+        n = 0
+        for got in iter_read(raw, self.fetcher if fetch_children else None, fetch_children=fetch_children):
+            if isinstance(got, Rejection):
+                self._reject(got, batch_id, summary)
                 continue
+            n += 1
+            if n > 1:
+                self._grow(1)
+            if isinstance(got, RawItem):
+                self._process_raw(got, flow, batch_id, summary, fetch_children)
+            elif flow.seen(got.doc.doc_id) or self.archive.has_document(got.doc.doc_id):
+                if resuming:
+                    summary.resumed += 1
+                else:
+                    summary.repeated += 1
+                self._tick()
+            else:
+                flow.take(got, raw)
+        if n == 0:
+            self._tick()
+        flow.raw_read(raw.sha256)
+
+    def _write(self, item, raw: RawItem, outcome, batch_id, summary) -> list[Story]:
+        """Store one document's outcome: the document and its stories, or its rejection."""
+        doc = item.doc
+        self._tick()
+        if not outcome.stories:
             where = f"{doc.source}{' ' + doc.item_key if doc.item_key else ''}"
-            try:
-                stories = process_document(doc, self.ctx)
-            except BadInput as exc:
-                self._reject(Rejection(doc.source, exc.stage, f"{where}: {exc}", raw.data, doc.item_key, raw.sha256), batch_id, summary)
-                continue
-            except StageFailed as exc:
-                detail = "".join(traceback.format_exception_only(type(exc.exc), exc.exc)).strip()
-                self._reject(
-                    Rejection(doc.source, exc.stage, f"{where}: stage '{exc.stage}' failed ({detail}); this is a sinodesk bug, please report it with this input", raw.data, doc.item_key, raw.sha256),
-                    batch_id,
-                    summary,
-                )
-                continue
-            if not stories:
-                self._reject(Rejection(doc.source, "segment", f"{where}: no story text left after removing boilerplate (nothing to keep)", raw.data, doc.item_key, raw.sha256), batch_id, summary)
-                continue
-            self.archive.put_document(doc, batch_id)
-            self.archive.put_stories(self._corrected(stories))
-            summary.documents += 1
-            summary.stories += len(stories)
-            new_stories.extend(stories)
+            self._reject(Rejection(doc.source, outcome.stage, f"{where}: {outcome.reason}", item.data, doc.item_key, raw.sha256), batch_id, summary)
+            return []
+        stories = self._corrected(list(outcome.stories))
+        self.archive.put_document(doc, batch_id)
+        self.archive.put_stories(stories)
+        summary.documents += 1
+        summary.stories += len(stories)
+        return stories
 
     def _track_incidents(self, new_stories: list[Story]) -> None:
         """Merge the new stories' incident mentions into incident records (after linking)."""
@@ -475,16 +517,18 @@ class Runner:
 
         update_incidents(self.archive, new_stories, merge_days=self.settings.incidents.merge_days)
 
-    def _link(self, new_stories: list[Story], fresh: bool = False) -> None:
+    def _link(self, new_stories: list[Story]) -> None:
         if not new_stories or not self.settings.ingest.link:
             return
         try:
             from .stages.cluster import EventLinker
         except ImportError:
             return
-
-        state = None if fresh else self.archive.get_state("linker")
-        linker = EventLinker.from_bytes(state, self.settings.events) if state else EventLinker(self.settings.events)
+        linker = self._linker
+        if linker is None:  # loaded once per run, saved with every batch
+            state = None if self._fresh_linker else self.archive.get_state("linker")
+            linker = EventLinker.from_bytes(state, self.settings.events) if state else EventLinker(self.settings.events)
+            self._linker = linker
         family_of = family_lookup(self.ctx.outlets)
         links, merged, moved = {}, {}, set()
         for s in sorted(new_stories, key=lambda s: (s.published or "9999", s.story_id)):

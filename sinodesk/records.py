@@ -26,12 +26,16 @@ class RawItem:
     url: str | None = None
     content_type: str | None = None
     outlet: str | None = None  # the outlet named with 'ingest --outlet', for every document read from it
+    digest: str = field(default="", repr=False, compare=False)  # sha256 of ``data``, computed once on first use
 
     @property
     def sha256(self) -> str:
-        import hashlib
+        """Hex sha256 of the bytes: hashed once per item, however often it is asked for."""
+        if not self.digest:
+            import hashlib
 
-        return hashlib.sha256(self.data).hexdigest()
+            object.__setattr__(self, "digest", hashlib.sha256(self.data).hexdigest())
+        return self.digest
 
 
 @dataclass(frozen=True, slots=True)

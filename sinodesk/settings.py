@@ -43,6 +43,8 @@ class IngestOptions:
     include: tuple[str, ...] = ()  # help: globs of files to take from directories and .zip archives besides those named like news (*.txt, *.html, *.xml, *.jsonl ...); also --include
     exclude: tuple[str, ...] = ()  # help: globs of files to leave out of directories and .zip archives (name or path inside the folder); also --exclude
     link: bool = True  # help: link stories into events / near-duplicates while ingesting
+    workers: int = 0  # help: processes that run the per-document stages (0: one per core); also --workers. The archive comes out the same for any number
+    batch_documents: int = 2000  # help: documents per batch: each batch is processed, linked and committed as one transaction, so memory stays bounded and an interrupted run keeps the batches it finished
 
 
 @dataclass(frozen=True, slots=True)

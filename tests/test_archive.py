@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from sinodesk.archive import open_archive
+from sinodesk.archive.schema import SCHEMA_VERSION
 from sinodesk.archive.textindex import cjk_index_columns, fts_query
 from sinodesk.errors import ArchiveError, BadInput, NotFound
 from sinodesk.records import Story
@@ -233,4 +234,4 @@ def test_schema_2_is_upgraded_with_an_entity_index(tmp_path, faceted):
     old.close()
     upgraded = open_archive(str(db))
     assert [s.story_id for s in upgraded.iter_stories(StoryFilter(entity="gpe:shenzhen"))] == ["e1", "e3"]
-    assert upgraded.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "3"
+    assert upgraded.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)

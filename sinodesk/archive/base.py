@@ -70,17 +70,35 @@ class Archive(abc.ABC):
     @abc.abstractmethod
     def finish_batch(self, batch_id: int, *, documents: int, stories: int, rejected: int) -> None: ...
 
+    @abc.abstractmethod
+    def checkpoint(self) -> None:
+        """Inside :meth:`batch`: commit what is written so far and go on in a new transaction."""
+
     # raw inputs -------------------------------------------------------------------------
     @abc.abstractmethod
     def has_raw(self, raw_id: str) -> bool: ...
 
     @abc.abstractmethod
-    def put_raw(self, raw: RawItem, batch_id: int) -> bool:
-        """Store raw bytes unchanged; False if they were already there."""
+    def raw_state(self, raw_id: str) -> str | None:
+        """None if the raw item is not stored; "pending" while a run that stored it has not yet
+        taken in all its documents (it was interrupted); "done" once it has."""
 
     @abc.abstractmethod
+    def put_raw(self, raw: RawItem, batch_id: int) -> bool:
+        """Store raw bytes unchanged, pending until :meth:`raw_done`; False if they were already there."""
+
+    @abc.abstractmethod
+    def raw_done(self, raw_id: str) -> None:
+        """Every document of the raw item has been stored (or rejected)."""
+
+    @abc.abstractmethod
+    def raw_ids(self) -> list[str]:
+        """Ids of every raw item, in the order received."""
+
     def iter_raw(self) -> Iterator[RawItem]:
-        """Every raw item in the order it was received."""
+        """Every raw item in the order it was received (one in memory at a time)."""
+        for raw_id in self.raw_ids():
+            yield self.get_raw(raw_id)
 
     @abc.abstractmethod
     def get_raw(self, raw_id: str) -> RawItem:

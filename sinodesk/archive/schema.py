@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from ..errors import ArchiveError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # ``stories.rid`` is the story's stable integer key (an INTEGER PRIMARY KEY survives VACUUM);
 # the full-text index uses it as its rowid, so a hit is joined by integer and a story's index
@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS batches (
     documents INTEGER DEFAULT 0, stories INTEGER DEFAULT 0, rejected INTEGER DEFAULT 0);
 CREATE TABLE IF NOT EXISTS raw (
     raw_id TEXT PRIMARY KEY, seq INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, url TEXT,
-    content_type TEXT, data BLOB NOT NULL, batch_id INTEGER, received REAL, outlet TEXT);
+    content_type TEXT, data BLOB NOT NULL, batch_id INTEGER, received REAL, outlet TEXT, pending INTEGER);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, raw_id TEXT NOT NULL REFERENCES raw(raw_id), source TEXT, kind TEXT,
     item_key TEXT, text TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT, published TEXT, author TEXT,
@@ -200,12 +200,19 @@ def _version(conn: sqlite3.Connection) -> int:
     return version
 
 
+def _upgrade_3_4(conn: sqlite3.Connection) -> None:
+    """Schema 3 -> 4: a raw item is pending until all its documents are in (batches commit one by one)."""
+    if "pending" not in {r[1] for r in conn.execute("PRAGMA table_info(raw)")}:
+        conn.execute("ALTER TABLE raw ADD COLUMN pending INTEGER")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+
+
 def _upgrade(conn: sqlite3.Connection, version: int) -> None:
     from .textindex import cjk_index_columns
 
     conn.execute("PRAGMA foreign_keys=OFF")  # tables are renamed and rebuilt
     try:
-        if version < 2:
+        if version < 2:  # (executescript commits an open transaction first: the script begins its own)
             conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_1_2)
             # schema 1 folded Chinese character by character; schema 2 also folds Taiwan phrases
             for rid, headline, body in conn.execute("SELECT rowid, headline, body FROM stories_fts WHERE zh_uni != ''").fetchall():
@@ -213,7 +220,11 @@ def _upgrade(conn: sqlite3.Connection, version: int) -> None:
                 conn.execute("DELETE FROM stories_fts WHERE rowid = ?", (rid,))
                 conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)", (rid, headline, body, bi, uni))
             conn.execute("COMMIT")
-        conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_2_3 + "COMMIT;")
+        if version < 3:
+            conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_2_3 + "COMMIT;")
+        conn.execute("BEGIN IMMEDIATE")
+        _upgrade_3_4(conn)
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

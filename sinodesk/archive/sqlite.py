@@ -103,6 +103,13 @@ class SQLiteArchive(Archive):
                 self.conn.execute("ROLLBACK")
                 raise
 
+    def checkpoint(self):
+        if not self._in_batch:
+            return
+        with self._writing():
+            self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+
     def finish_batch(self, batch_id, *, documents, stories, rejected):
         self.conn.execute(
             "UPDATE batches SET finished=?, documents=?, stories=?, rejected=? WHERE batch_id=?",
@@ -112,6 +119,10 @@ class SQLiteArchive(Archive):
     # raw ------------------------------------------------------------------------------------
     def has_raw(self, raw_id):
         return self.conn.execute("SELECT 1 FROM raw WHERE raw_id=?", (raw_id,)).fetchone() is not None
+
+    def raw_state(self, raw_id):
+        row = self.conn.execute("SELECT pending FROM raw WHERE raw_id=?", (raw_id,)).fetchone()
+        return None if row is None else "pending" if row[0] else "done"
 
     def put_raw(self, raw, batch_id):
         """Store the bytes once.  Earlier rejections of the same source for being unreadable or
@@ -123,23 +134,24 @@ class SQLiteArchive(Archive):
                 return False
             seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM raw").fetchone()[0]
             self.conn.execute(
-                "INSERT INTO raw VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO raw (raw_id, seq, source, kind, url, content_type, data, batch_id, received, outlet, pending)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,1)",
                 (rid, seq, raw.source, raw.kind, raw.url, raw.content_type, raw.data, batch_id, time.time(), raw.outlet),
             )
         return True
 
-    def iter_raw(self):
-        for source, kind, url, ctype, data, outlet in self.conn.execute(
-            "SELECT source, kind, url, content_type, data, outlet FROM raw ORDER BY seq"
-        ):
-            yield RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype, outlet=outlet)
+    def raw_done(self, raw_id):
+        self.conn.execute("UPDATE raw SET pending=NULL WHERE raw_id=? AND pending IS NOT NULL", (raw_id,))
+
+    def raw_ids(self):
+        return [r for (r,) in self.conn.execute("SELECT raw_id FROM raw ORDER BY seq")]
 
     def get_raw(self, raw_id):
         row = self.conn.execute("SELECT source, kind, url, content_type, data, outlet FROM raw WHERE raw_id=?", (raw_id,)).fetchone()
         if row is None:
             raise NotFound(f"raw input {raw_id!r} is not in {self.location} (a story's page links to the raw input it came from)")
         source, kind, url, ctype, data, outlet = row
-        return RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype, outlet=outlet)
+        return RawItem(source=source, data=bytes(data), kind=kind, url=url, content_type=ctype, outlet=outlet, digest=raw_id)
 
     # documents ------------------------------------------------------------------------------
     def has_document(self, doc_id):

@@ -35,8 +35,9 @@ def _since(value: str | None) -> str | None:  # kept for verbs that import it
 @click.option("--outlet", help="The outlet of everything read in this run: a registry id, name or alias (a story's own 'Source:' line still wins).")
 @click.option("--include", multiple=True, metavar="GLOB", help="Also take these files from directories and .zip archives (repeatable), e.g. '*.md'.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave these files out of directories and .zip archives (repeatable), e.g. 'drafts/*'.")
+@click.option("--workers", type=click.IntRange(min=0), help="Processes that run the per-document stages (default: one per core; 0 too). The archive is the same for any number.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(inputs, db, config, outlet, include, exclude, as_json):
+def ingest(inputs, db, config, outlet, include, exclude, workers, as_json):
     """Take in files, directories, feeds, OPML, JSONL, URL lists, WARC, URLs or '-' (stdin).
 
     Raw bytes are stored unchanged first; re-ingesting the same input adds nothing.
@@ -51,6 +52,7 @@ def ingest(inputs, db, config, outlet, include, exclude, as_json):
     Example:
       sinodesk ingest digests/ feeds.opml https://example.org/feed.xml --db desk.db
       sinodesk ingest rfa_pages/ --outlet rfa --include '*.md' --db desk.db
+      sinodesk ingest big.jsonl --workers 2 --db desk.db
     """
     import dataclasses
 
@@ -71,7 +73,7 @@ def ingest(inputs, db, config, outlet, include, exclude, as_json):
         outlet_name = o.name
     archive = _archive(settings.db, create=True)
     with LazyProgress("ingesting") as progress:
-        summary = Runner(archive, settings, progress=progress).ingest(list(inputs), outlet=outlet_name)
+        summary = Runner(archive, settings, progress=progress, workers=workers).ingest(list(inputs), outlet=outlet_name)
     if as_json:
         click.echo(json.dumps({k: v for k, v in vars(summary).items() if k not in ("rejections", "skipped")}
                               | {"rejections": [r.reason for r in summary.rejections], "skipped": [k.source for k in summary.skipped]},

@@ -7,12 +7,14 @@ fetched from the URLs they name.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
 import re
 import time
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -30,6 +32,15 @@ class ReadResult:
     children: list[RawItem] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A document as read, with the bytes of its own item when it is one of many in its input
+    (a JSONL line): what a rejection of the document keeps, rather than the whole input."""
+
+    doc: Document
+    data: bytes = b""
+
+
 def _id(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -42,6 +53,21 @@ def read_raw(raw: RawItem, fetcher: Fetcher | None = None, *, fetch_children: bo
         res.documents = [replace(d, outlet=raw.outlet) for d in res.documents]
         res.children = [replace(c, outlet=raw.outlet) for c in res.children]
     return res
+
+
+def iter_read(raw: RawItem, fetcher: Fetcher | None = None, *, fetch_children: bool = True) -> Iterator[Item | Rejection | RawItem]:
+    """What one raw item holds, as it is read: Items, Rejections and (OPML, URL lists) the
+    RawItems fetched from the URLs it names.  A JSONL file is read line by line, so its
+    documents never all sit in memory at once."""
+    if raw.kind == "jsonl":
+        yield from iter_jsonl(raw)
+        return
+    res = read_raw(raw, fetcher, fetch_children=fetch_children)
+    yield from res.rejects
+    yield from res.children
+    whole = raw.data if raw.kind in ("text", "html") else b""  # the document is the whole input
+    for doc in res.documents:
+        yield Item(doc, whole)
 
 
 def _reject(raw: RawItem, exc: Exception, stage: str | None = None, item: str = "") -> Rejection:
@@ -250,48 +276,103 @@ def _fetch_child(raw: RawItem, url: str, where: str, fetcher: Fetcher | None, re
 
 # -- JSONL -----------------------------------------------------------------------------------
 
-def read_jsonl(raw: RawItem) -> ReadResult:
-    res = ReadResult()
-    decoded = _decode_or_reject(raw, res)
-    if decoded is None:
-        return res
-    text, enc = decoded
-    for n, line in enumerate(text.splitlines(), 1):
+_EOL = re.compile(rb"\r\n|\r|\n")
+
+
+def _jsonl_lines(raw: RawItem) -> tuple[str, Iterator[tuple[int, bytes, str]]] | DecodeFailed:
+    """The file's encoding and (line number, the line's bytes, its text) for every line.
+
+    UTF-8 (the JSON Lines norm, checked over the whole file in 1 MB steps without holding its
+    text) is decoded line by line; another encoding is decoded whole, as any text file is.
+    Lines end at \\n, \\r\\n or \\r: a U+2028 inside a JSON string does not split its line.
+    """
+    data = raw.data
+    start = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    view = memoryview(data)
+    check = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        for i in range(start, len(data), 1 << 20):
+            check.decode(view[i : i + (1 << 20)])
+        check.decode(b"", final=True)
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    if not utf8:
+        try:
+            text, enc = decode_bytes(data, name=raw.source, content_type=raw.content_type)
+        except DecodeFailed as exc:
+            return exc
+        return enc, ((n, line.encode(enc, "replace"), line) for n, line in enumerate(re.split(r"\r\n|\r|\n", text), 1))
+
+    def lines() -> Iterator[tuple[int, bytes, str]]:
+        pos, n = start, 0
+        for m in _EOL.finditer(data, start):
+            n += 1
+            line = data[pos : m.start()]
+            yield n, line, line.decode("utf-8")
+            pos = m.end()
+        if pos < len(data):
+            line = data[pos:]
+            yield n + 1, line, line.decode("utf-8")
+
+    return ("utf-8-sig" if start else "utf-8"), lines()
+
+
+def iter_jsonl(raw: RawItem) -> Iterator[Item | Rejection]:
+    """Each line of a JSONL file as it is read (one object per line, needs a "text" string):
+    an :class:`Item` holding the line's bytes, or a Rejection naming the line."""
+    read = _jsonl_lines(raw)
+    if isinstance(read, DecodeFailed):
+        yield _reject(raw, read)
+        return
+    enc, lines = read
+    raw_id = raw.sha256
+    found = False
+    for n, data, line in lines:
         if not line.strip():
             continue
+        found = True
         where = f"line {n}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            res.rejects.append(Rejection(raw.source, "parse", f"{raw.source} {where}: not valid JSON ({exc.msg} at column {exc.colno}); fix the line", line.encode(), where, raw.sha256))
+            yield Rejection(raw.source, "parse", f"{raw.source} {where}: not valid JSON ({exc.msg} at column {exc.colno}); fix the line", data, where, raw_id)
             continue
         if not isinstance(obj, dict):
-            res.rejects.append(Rejection(raw.source, "parse", f"{raw.source} {where}: expected a JSON object with a \"text\" field, got {type(obj).__name__}", line.encode(), where, raw.sha256))
+            yield Rejection(raw.source, "parse", f"{raw.source} {where}: expected a JSON object with a \"text\" field, got {type(obj).__name__}", data, where, raw_id)
             continue
         body = obj.get("text")
         if not isinstance(body, str) or not body.strip():
-            res.rejects.append(Rejection(raw.source, "parse", f"{raw.source} {where}: missing \"text\" (each line needs a non-empty \"text\" string)", line.encode(), where, raw.sha256))
+            yield Rejection(raw.source, "parse", f"{raw.source} {where}: missing \"text\" (each line needs a non-empty \"text\" string)", data, where, raw_id)
             continue
         title = obj.get("title") if isinstance(obj.get("title"), str) else None
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
-        res.documents.append(
-            Document(
-                doc_id=_id("jsonl", url or "", title or "", body),
-                raw_id=raw.sha256,
-                source=raw.source,
-                kind="jsonl",
-                text=body,
-                title=title,
-                url=url,
-                outlet=obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
-                published=_iso(obj.get("date") or obj.get("published")),
-                author=obj.get("author") if isinstance(obj.get("author"), str) else None,
-                encoding=enc,
-                item_key=where,
-            )
+        doc = Document(
+            doc_id=_id("jsonl", url or "", title or "", body),
+            raw_id=raw_id,
+            source=raw.source,
+            kind="jsonl",
+            text=body,
+            title=title,
+            url=url,
+            outlet=raw.outlet or (obj.get("outlet") if isinstance(obj.get("outlet"), str) else None),
+            published=_iso(obj.get("date") or obj.get("published")),
+            author=obj.get("author") if isinstance(obj.get("author"), str) else None,
+            encoding=enc,
+            item_key=where,
         )
-    if not res.documents and not res.rejects:
-        res.rejects.append(_reject(raw, BadInput(f"{raw.source}: JSONL file has no lines (nothing to ingest)")))
+        yield Item(doc, data)
+    if not found:
+        yield _reject(raw, BadInput(f"{raw.source}: JSONL file has no lines (nothing to ingest)"))
+
+
+def read_jsonl(raw: RawItem) -> ReadResult:
+    res = ReadResult()
+    for got in iter_jsonl(raw):
+        if isinstance(got, Item):
+            res.documents.append(got.doc)
+        else:
+            res.rejects.append(got)
     return res
 
 

@@ -1,7 +1,12 @@
 """Language stage: which language each story is in.
 
 Scripts settle most cases without a model (Han without kana -> zh, kana -> ja, Hangul -> ko);
-everything else goes to lingua, restricted to the languages the desk cares about.
+Latin-script text thick with English function words (and with none of French, German, Spanish
+or Portuguese) is English without asking lingua; everything else goes to lingua, restricted to
+the languages the desk cares about.  The English shortcut decides about 80% of the public eval
+texts (AG News, BBC, Reuters, ECB+, GVC, feeds, extraction pages: 25,507) at 1/20 of lingua's
+cost, and agrees with lingua on all but 3 of the 20,631 it decides -- English texts that lingua
+calls German (a Bundesliga report, "Zeitgeist") or Spanish (an all-caps weather table).
 """
 
 from __future__ import annotations
@@ -12,6 +17,28 @@ _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+# closed-class words: English ones, and those of the other Latin-script languages most often
+# met in news that would rule English out (words shared across them, like "a" or "de", are left out)
+_EN_WORDS = frozenset("the of and to in is was for that on with by as at from it he said has have are be will an this "
+                      "which its who not but after were had their they been would than also more about his or".split())
+_OTHER_WORDS = (
+    frozenset("le les des et est une du dans pour qui sur pas au avec sont ce cette il elle nous vous ont été".split()),  # fr
+    frozenset("der die das und ist nicht mit den dem ein eine auf für sich des von zu im auch es sind wird wurde".split()),  # de
+    frozenset("el los las y que en por con una del se para es al lo como más pero sus fue".split()),  # es
+    frozenset("os que em do da não um uma para com no na dos das ao se por mais foi como".split()),  # pt
+)
+
+
+def plainly_english(sample: str) -> bool:
+    """At least 3 English function words, 12% of the words, and 4x (+2) those of any other language."""
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 8:
+        return False
+    en = sum(w in _EN_WORDS for w in words)
+    if en < 3 or en < 0.12 * len(words):
+        return False
+    return en >= 4 * max(sum(w in other for w in words) for other in _OTHER_WORDS) + 2
 
 
 class LanguageDetector:
@@ -47,4 +74,6 @@ def detect_language(text: str, detector: LanguageDetector, sample: int = 600) ->
         return "ko"
     if han >= 0.3 * letters and "zh" in detector.languages:
         return "zh"
+    if "en" in detector.languages and plainly_english(s):
+        return "en"
     return detector.lingua(s)

@@ -1,0 +1,187 @@
+"""Bounded batches: documents go through the stages in worker processes and reach the archive
+one batch (one transaction) at a time.
+
+The runner reads its inputs as a stream and hands each document to a :class:`Flow`.  Every
+``batch_documents`` documents the flow sends the batch to the stages -- in this process, or
+split over ``workers`` processes -- and, while the workers run the next batch, writes the one
+before in input order: its documents, stories and rejections, then links its stories into
+events, merges incident mentions, saves the linker and commits.  So memory holds at most two
+batches, whatever the input's size; an interrupted run keeps every batch it committed (an input
+read only in part is marked pending and taken up where it stopped by the next run); and the
+archive comes out the same for any number of workers: the stages are pure functions of one
+document, and everything that depends on order (writing, linking) happens in one process, in
+input order.
+
+Workers are forked from the runner's process once per run, after its models are loaded, so each
+worker has the models without loading them again (copy on write); they never touch the archive.
+A pool is started only for a batch big enough to share out.  :func:`run_documents` is the whole
+of a worker's job -- a plain function of documents and the loaded models -- so another executor
+(a Dask cluster across machines) can run it the same way.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .errors import BadInput
+from .ingest.readers import Item
+from .records import Document, RawItem, Rejection, Story
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the stages made of one document: its stories, or why it was rejected."""
+
+    stories: tuple[Story, ...] = ()
+    stage: str = ""  # the stage that rejected or failed on the document
+    reason: str = ""  # why (without the document's name: the writer adds it)
+
+
+def run_documents(docs: list[Document], ctx) -> list[Outcome]:
+    """Run every stage over each document (a worker's whole job)."""
+    from .pipeline import StageFailed, process_document
+
+    out = []
+    for doc in docs:
+        try:
+            stories = process_document(doc, ctx)
+        except BadInput as exc:
+            out.append(Outcome(stage=exc.stage, reason=str(exc)))
+            continue
+        except StageFailed as exc:
+            detail = "".join(traceback.format_exception_only(type(exc.exc), exc.exc)).strip()
+            out.append(Outcome(stage=exc.stage, reason=f"stage '{exc.stage}' failed ({detail}); this is a sinodesk bug, please report it with this input"))
+            continue
+        if not stories:
+            out.append(Outcome(stage="segment", reason="no story text left after removing boilerplate (nothing to keep)"))
+            continue
+        out.append(Outcome(tuple(stories)))
+    return out
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_WORKER_CTX = None  # the loaded models, in a worker process (set once by the pool's initializer)
+
+
+def _init_worker(ctx) -> None:
+    global _WORKER_CTX
+    _WORKER_CTX = ctx
+
+
+def _work(docs: list[Document]) -> list[Outcome]:
+    return run_documents(docs, _WORKER_CTX)
+
+
+class Stages:
+    """Runs the stages over batches of documents: in this process, or over ``workers`` forked
+    processes, in slices of ``slice_docs`` documents (results come back in order)."""
+
+    slice_docs = 16
+
+    def __init__(self, ctx, workers: int = 1):
+        self.ctx = ctx
+        self.workers = max(1, workers)
+        self._pool = None
+
+    def submit(self, docs: list[Document]) -> Callable[[], list[Outcome]]:
+        """Start the stages on ``docs``; call the result to wait for the outcomes."""
+        if self.workers == 1 or len(docs) < 2 * self.slice_docs:
+            return lambda: run_documents(docs, self.ctx)
+        pool = self._start()
+        step = max(1, min(self.slice_docs, -(-len(docs) // (4 * self.workers))))
+        handles = [pool.apply_async(_work, (docs[i : i + step],)) for i in range(0, len(docs), step)]
+        return lambda: [o for h in handles for o in h.get()]
+
+    def _start(self):
+        if self._pool is None:
+            gc.collect()
+            gc.freeze()  # the models stay shared with the workers: the collector does not touch their pages
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_init_worker, initargs=(self.ctx,))
+            finally:
+                gc.unfreeze()
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def terminate(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+@dataclass
+class _Batch:
+    items: list[tuple[Item, RawItem]] = field(default_factory=list)
+    finished_raws: list[str] = field(default_factory=list)  # raw items whose last document is in this batch
+    outcomes: Callable[[], list[Outcome]] | None = None
+
+
+class Flow:
+    """Documents in, one committed batch at a time (see the module docstring).
+
+    ``write(item, raw, outcome)`` stores one document's result; ``link(stories)`` links a
+    batch's new stories; ``commit()`` ends the batch's transaction -- all three are the
+    runner's.  Within a run a document already taken (the same content twice) counts once.
+    """
+
+    def __init__(self, stages: Stages, *, batch_documents: int, write, link, commit):
+        self.stages = stages
+        self.size = max(1, batch_documents)
+        self._write, self._link, self._commit = write, link, commit
+        self._current = _Batch()
+        self._running: _Batch | None = None
+        self.taken: set[str] = set()  # doc ids in batches not yet written
+
+    def seen(self, doc_id: str) -> bool:
+        return doc_id in self.taken
+
+    def take(self, item: Item, raw: RawItem) -> None:
+        self.taken.add(item.doc.doc_id)
+        self._current.items.append((item, raw))
+        if len(self._current.items) >= self.size:
+            self._send()
+
+    def raw_read(self, raw_id: str) -> None:
+        """Every document of this raw item has been taken: it is complete once this batch is written."""
+        self._current.finished_raws.append(raw_id)
+
+    def finish(self) -> None:
+        """Write whatever is left (the runner commits the last batch itself)."""
+        self._send()
+        self._drain(commit=False)
+
+    def _send(self) -> None:
+        batch, self._current = self._current, _Batch()
+        batch.outcomes = self.stages.submit([item.doc for item, _ in batch.items])
+        self._drain(commit=True)  # the batch before is written while the workers run this one
+        self._running = batch
+
+    def _drain(self, *, commit: bool) -> None:
+        batch, self._running = self._running, None
+        if batch is None:
+            return
+        stories: list[Story] = []
+        for (item, raw), outcome in zip(batch.items, batch.outcomes()):
+            stories.extend(self._write(item, raw, outcome))
+            self.taken.discard(item.doc.doc_id)
+        self._link(stories, batch.finished_raws)
+        if commit:
+            self._commit()
