@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .errors import BadInput
 from .ingest.readers import Item
-from .records import Document, RawItem, Rejection, Story
+from .records import Document, RawItem, Story
 
 
 @dataclass(frozen=True, slots=True)

@@ -505,7 +505,7 @@ class Runner:
             self._reject(Rejection(doc.source, outcome.stage, f"{where}: {outcome.reason}", item.data, doc.item_key, raw.sha256), batch_id, summary)
             return []
         stories = self._corrected(list(outcome.stories))
-        self.archive.put_document(doc, batch_id)
+        self.archive.put_document(doc, batch_id, item=item.data, at=item.at)
         self.archive.put_stories(stories)
         summary.documents += 1
         summary.stories += len(stories)

@@ -143,17 +143,21 @@ _V1_STORY = "story_id, doc_id, seq, published, outlet, language, headline, topic
 
 def test_an_archive_of_schema_1_is_upgraded_on_first_write(tmp_path, desk):
     from sinodesk.archive.schema import SCHEMA_VERSION
+    from sinodesk.archive.textindex import cjk_index_columns
 
     db = tmp_path / "old.db"
     shutil.copy(desk / "desk.db", db)
-    c = sqlite3.connect(db)  # rebuild the schema-1 layout: no integer key, the index keyed by story_id
+    c = sqlite3.connect(db)  # rebuild the schema-1 layout: no integer key, the index keyed by story_id and holding the text
+    for n, name in enumerate(("zh_bi", "zh_uni")):
+        c.create_function(name, 2, lambda h, t, n=n: cjk_index_columns((h or "") + "\n" + t)[n])
     c.executescript(f"""
         CREATE TABLE s1 (
             story_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER, published TEXT,
             outlet TEXT, language TEXT, headline TEXT, topics TEXT, event_id TEXT, duplicate_of TEXT, data TEXT NOT NULL);
         INSERT INTO s1 SELECT {_V1_STORY} FROM stories;
         CREATE VIRTUAL TABLE f1 USING fts5(story_id UNINDEXED, headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');
-        INSERT INTO f1 SELECT s.story_id, f.headline, f.body, f.zh_bi, f.zh_uni FROM stories_fts f JOIN stories s ON s.rid = f.rowid;
+        INSERT INTO f1 SELECT story_id, COALESCE(headline, ''), json_extract(data, '$.text'),
+            zh_bi(headline, json_extract(data, '$.text')), zh_uni(headline, json_extract(data, '$.text')) FROM stories;
         CREATE TABLE r1 (raw_id TEXT PRIMARY KEY, seq INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, url TEXT,
             content_type TEXT, data BLOB NOT NULL, batch_id INTEGER, received REAL);
         INSERT INTO r1 SELECT raw_id, seq, source, kind, url, content_type, data, batch_id, received FROM raw;

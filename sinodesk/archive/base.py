@@ -113,7 +113,9 @@ class Archive(abc.ABC):
         """Whether the stored raw item ``raw_id`` gave no document and was rejected."""
 
     @abc.abstractmethod
-    def put_document(self, doc: Document, batch_id: int) -> None: ...
+    def put_document(self, doc: Document, batch_id: int, *, item: bytes = b"", at: int = -1) -> None:
+        """Store a document; ``item`` is its own bytes in the raw input, starting at byte ``at``
+        (a JSONL line), which a backend may keep in place of a copy of the text."""
 
     @abc.abstractmethod
     def get_document(self, doc_id: str) -> Document: ...

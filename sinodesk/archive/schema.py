@@ -18,6 +18,10 @@ from ..errors import ArchiveError
 
 SCHEMA_VERSION = 4
 
+# Each story's text is stored once, in its row's JSON; the full-text index holds no copy of it
+# (``content = ''``: its row is deleted by giving what was indexed).  A JSONL document keeps no
+# copy of its text either when the raw input holds it: ``item_at``/``item_len`` locate its line
+# in the raw bytes (``text`` is then '').
 # ``stories.rid`` is the story's stable integer key (an INTEGER PRIMARY KEY survives VACUUM);
 # the full-text index uses it as its rowid, so a hit is joined by integer and a story's index
 # row is found without scanning the index.  ``data`` stays the last column: filters read the
@@ -33,7 +37,7 @@ CREATE TABLE IF NOT EXISTS raw (
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, raw_id TEXT NOT NULL REFERENCES raw(raw_id), source TEXT, kind TEXT,
     item_key TEXT, text TEXT NOT NULL, title TEXT, url TEXT, outlet TEXT, published TEXT, author TEXT,
-    encoding TEXT, batch_id INTEGER, ingested REAL);
+    encoding TEXT, batch_id INTEGER, ingested REAL, item_at INTEGER, item_len INTEGER);
 CREATE INDEX IF NOT EXISTS documents_raw ON documents(raw_id);
 CREATE TABLE IF NOT EXISTS stories (
     rid INTEGER PRIMARY KEY, story_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL REFERENCES documents(doc_id),
@@ -44,7 +48,7 @@ CREATE INDEX IF NOT EXISTS stories_event ON stories(event_id);
 CREATE INDEX IF NOT EXISTS stories_published ON stories(published);
 CREATE INDEX IF NOT EXISTS stories_duplicate ON stories(duplicate_of) WHERE duplicate_of IS NOT NULL;
 CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
-    headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');
+    headline, body, zh_bi, zh_uni, content = '', tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS rejects (
     reject_id INTEGER PRIMARY KEY, batch_id INTEGER, source TEXT, item TEXT, stage TEXT, reason TEXT,
     data BLOB, raw_id TEXT, at REAL);
@@ -77,6 +81,7 @@ DROP INDEX IF EXISTS stories_doc; DROP INDEX IF EXISTS stories_event; DROP INDEX
 ALTER TABLE stories RENAME TO stories_v1;
 ALTER TABLE stories_fts RENAME TO stories_fts_v1;
 ALTER TABLE raw ADD COLUMN outlet TEXT;
+CREATE VIRTUAL TABLE stories_fts USING fts5(headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');
 {SCHEMA}
 INSERT INTO stories ({_STORY_COLUMNS}) SELECT {_STORY_COLUMNS} FROM stories_v1 ORDER BY rowid;
 INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni)
@@ -201,9 +206,19 @@ def _version(conn: sqlite3.Connection) -> int:
 
 
 def _upgrade_3_4(conn: sqlite3.Connection) -> None:
-    """Schema 3 -> 4: a raw item is pending until all its documents are in (batches commit one by one)."""
+    """Schema 3 -> 4: a raw item is pending until all its documents are in (batches commit one by
+    one); a JSONL document can point into its raw input instead of copying its text; the index
+    keeps no copy of the text (its terms are copied over as they are)."""
     if "pending" not in {r[1] for r in conn.execute("PRAGMA table_info(raw)")}:
         conn.execute("ALTER TABLE raw ADD COLUMN pending INTEGER")
+    if "item_at" not in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}:
+        conn.execute("ALTER TABLE documents ADD COLUMN item_at INTEGER")
+        conn.execute("ALTER TABLE documents ADD COLUMN item_len INTEGER")
+    conn.execute("CREATE VIRTUAL TABLE stories_fts_v3 USING fts5(headline, body, zh_bi, zh_uni, content = '', "
+                 "tokenize = 'unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO stories_fts_v3 (rowid, headline, body, zh_bi, zh_uni) SELECT rowid, headline, body, zh_bi, zh_uni FROM stories_fts")
+    conn.execute("DROP TABLE stories_fts")
+    conn.execute("ALTER TABLE stories_fts_v3 RENAME TO stories_fts")
     conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 
 

@@ -2,62 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 
-from ..errors import ArchiveError, NotFound
-from ..records import Document, RawItem, Rejection, Story
-from ..serialize import story_from_dict, story_to_dict
-from .base import Archive, BriefingInfo, FacetCounts, SearchHit, StoryFilter
+from ..errors import NotFound
+from ..records import Document, RawItem, Rejection
+from .base import Archive, BriefingInfo, StoryFilter
+from .rows import COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, index_columns, story_json, story_of_row, text_of_line
 from .schema import is_readonly_error, open_connection, readonly_error
-from .textindex import cjk_index_columns, fold, fts_query, query_runs, to_simplified
-
-_FILTERS = (
-    ("since", "{a}.published >= ?"),
-    ("until", "{a}.published < ?"),
-    ("outlet", "lower({a}.outlet) = lower(?)"),
-    ("language", "{a}.language = ?"),
-    ("event_id", "{a}.event_id = ?"),
-    ("doc_id", "{a}.doc_id = ?"),
-    ("topic", "(',' || {a}.topics || ',') LIKE ?"),
-    ("entity", "{a}.rid IN (SELECT rid FROM story_entities WHERE canonical = ?)"),
-)
+from .search import FullTextSearch
 
 
-# story ``c`` is a near-duplicate of story ``o``: the linker says so and they come from different
-# documents (stories split from one document share its URL but are not copies of each other)
-def _copy_of(c: str = "c", o: str = "o") -> str:
-    return f"{c}.duplicate_of = {o}.story_id AND {c}.doc_id != {o}.doc_id"
-
-
-_COPY = _copy_of()
-
-
-def _filter_sql(flt: StoryFilter, a: str = "s") -> tuple[list[str], list]:
-    """WHERE conditions (on the stories table called ``a``) and their arguments."""
-    where, args = [], []
-    for attr, cond in _FILTERS:
-        value = getattr(flt, attr)
-        if value:
-            if flt.dated_by_ingest and attr in ("since", "until") and a == "s":
-                # a story with no published date counts as of its document's ingest day
-                cond = cond.replace("{a}.published", "COALESCE({a}.published, date(d.ingested, 'unixepoch'))")
-            where.append(cond.format(a=a))
-            if attr == "topic":
-                value = f"%,{value},%"
-            elif attr == "until":  # on/before the day, whatever time of day is stored
-                value = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)).isoformat()
-            args.append(value)
-    if flt.outlets is not None:
-        where.append(f"{a}.outlet IN ({','.join('?' * len(flt.outlets))})" if flt.outlets else "0")
-        args.extend(flt.outlets)
-    return where, args
-
-
-class SQLiteArchive(Archive):
+class SQLiteArchive(FullTextSearch, Archive):
     def __init__(self, path: str, *, create: bool = True, read_only: bool = False):
         self.location = path
         self.read_only = read_only
@@ -162,21 +121,37 @@ class SQLiteArchive(Archive):
             "SELECT EXISTS (SELECT 1 FROM rejects WHERE raw_id=?) AND NOT EXISTS (SELECT 1 FROM documents WHERE raw_id=?)",
             (raw_id, raw_id)).fetchone()[0] == 1
 
-    def put_document(self, doc, batch_id):
+    def put_document(self, doc, batch_id, *, item: bytes = b"", at: int = -1):
+        """Store a document.  A JSONL document whose text is its line's "text" as stored in the
+        raw input (``item``: the line's bytes, at byte ``at`` of the input) keeps only where
+        that line is, and its text is read back from the raw bytes."""
+        text, size = doc.text, None
+        if at >= 0 and item and doc.kind == "jsonl" and doc.encoding in ("utf-8", "utf-8-sig") and text_of_line(item) == doc.text:
+            text, size = "", len(item)
         self.conn.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.doc_id, doc.raw_id, doc.source, doc.kind, doc.item_key, doc.text, doc.title, doc.url, doc.outlet,
-             doc.published, doc.author, doc.encoding, batch_id, time.time()),
+            "INSERT INTO documents (doc_id, raw_id, source, kind, item_key, text, title, url, outlet, published, author, encoding,"
+            " batch_id, ingested, item_at, item_len) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.doc_id, doc.raw_id, doc.source, doc.kind, doc.item_key, text, doc.title, doc.url, doc.outlet,
+             doc.published, doc.author, doc.encoding, batch_id, time.time(), at if size else None, size),
         )
 
     def get_document(self, doc_id):
         row = self.conn.execute(
-            "SELECT doc_id, raw_id, source, kind, text, title, url, outlet, published, author, encoding, item_key FROM documents WHERE doc_id=?",
-            (doc_id,),
+            "SELECT doc_id, raw_id, source, kind, text, title, url, outlet, published, author, encoding, item_key, item_at, item_len"
+            " FROM documents WHERE doc_id=?", (doc_id,),
         ).fetchone()
         if row is None:
             raise NotFound(f"document {doc_id!r} is not in {self.location} (see 'sinodesk stories')")
-        return Document(*row[:11], html=None, item_key=row[11] or "")
+        doc = Document(*row[:11], html=None, item_key=row[11] or "")
+        if row[13]:
+            doc = replace(doc, text=text_of_line(self._raw_slice(doc.raw_id, row[12], row[13])))
+        return doc
+
+    def _raw_slice(self, raw_id: str, at: int, size: int) -> bytes:
+        (rowid,) = self.conn.execute("SELECT rowid FROM raw WHERE raw_id=?", (raw_id,)).fetchone()
+        with self.conn.blobopen("raw", "data", rowid, readonly=True) as blob:
+            blob.seek(at)
+            return blob.read(size)
 
     # stories --------------------------------------------------------------------------------
     def put_stories(self, stories):
@@ -185,8 +160,8 @@ class SQLiteArchive(Archive):
         with self._tx():
             for seq, s in enumerate(stories):
                 row = (s.doc_id, seq, s.published, s.outlet, s.language, s.headline, ",".join(s.topics),
-                       s.event_id, s.duplicate_of, json.dumps(story_to_dict(s), ensure_ascii=False))
-                old = self.conn.execute("SELECT rid FROM stories WHERE story_id=?", (s.story_id,)).fetchone()
+                       s.event_id, s.duplicate_of, story_json(s))
+                old = self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE story_id=?", (s.story_id,)).fetchone()
                 if old is None:
                     rid = self.conn.execute(
                         "INSERT INTO stories (story_id, doc_id, seq, published, outlet, language, headline, topics, event_id,"
@@ -196,10 +171,11 @@ class SQLiteArchive(Archive):
                     self.conn.execute(
                         "UPDATE stories SET doc_id=?, seq=?, published=?, outlet=?, language=?, headline=?, topics=?, event_id=?,"
                         " duplicate_of=?, data=? WHERE rid=?", (*row, rid))
-                    self.conn.execute("DELETE FROM stories_fts WHERE rowid=?", (rid,))
-                bi, uni = cjk_index_columns((s.headline or "") + "\n" + s.text)
+                    gone = story_of_row(old[1:])  # the index keeps no text: its row is deleted by what was indexed
+                    self.conn.execute("INSERT INTO stories_fts (stories_fts, rowid, headline, body, zh_bi, zh_uni) VALUES ('delete',?,?,?,?,?)",
+                                      (rid, *index_columns(gone.headline, gone.text)))
                 self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)",
-                                  (rid, s.headline or "", s.text, bi, uni))
+                                  (rid, *index_columns(s.headline, s.text)))
                 if old is not None:
                     self.conn.execute("DELETE FROM story_entities WHERE rid=?", (rid,))
                 self.conn.executemany("INSERT OR IGNORE INTO story_entities (canonical, rid) VALUES (?,?)",
@@ -207,61 +183,41 @@ class SQLiteArchive(Archive):
 
     def update_links(self, links):
         with self._tx():
-            for sid, (event_id, dup) in links.items():
-                row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (sid,)).fetchone()
-                if row is None:
-                    continue
-                d = json.loads(row[0])
-                d["event_id"], d["duplicate_of"] = event_id, dup
-                self.conn.execute(
-                    "UPDATE stories SET event_id=?, duplicate_of=?, data=? WHERE story_id=?",
-                    (event_id, dup, json.dumps(d, ensure_ascii=False), sid),
-                )
+            self.conn.executemany("UPDATE stories SET event_id=?, duplicate_of=? WHERE story_id=?",
+                                  [(event_id, dup, sid) for sid, (event_id, dup) in links.items()])
 
     def merge_events(self, mapping):
         with self._tx():
-            for old, new in mapping.items():
-                if old == new:
-                    continue
-                rows = self.conn.execute("SELECT story_id, data FROM stories WHERE event_id=?", (old,)).fetchall()
-                self._set_events((sid, data, new) for sid, data in rows)
+            self.conn.executemany("UPDATE stories SET event_id=? WHERE event_id=?", [(new, old) for old, new in mapping.items() if old != new])
 
     def move_stories(self, mapping):
         with self._tx():
-            for sid, new in mapping.items():
-                row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (sid,)).fetchone()
-                if row is not None:
-                    self._set_events([(sid, row[0], new)])
-
-    def _set_events(self, rows) -> None:
-        for sid, data, new in rows:
-            d = json.loads(data)
-            d["event_id"] = new
-            self.conn.execute("UPDATE stories SET event_id=?, data=? WHERE story_id=?",
-                              (new, json.dumps(d, ensure_ascii=False), sid))
+            self.conn.executemany("UPDATE stories SET event_id=? WHERE story_id=?", [(new, sid) for sid, new in mapping.items()])
 
     def get_story(self, story_id):
-        row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (story_id,)).fetchone()
+        row = self.conn.execute(f"SELECT {STORY_COLUMNS} FROM stories s WHERE story_id=?", (story_id,)).fetchone()
         if row is None:
-            rows = self.conn.execute("SELECT data FROM stories WHERE story_id LIKE ? LIMIT 2", (story_id + "%",)).fetchall()
+            rows = self.conn.execute(f"SELECT {STORY_COLUMNS} FROM stories s WHERE story_id LIKE ? LIMIT 2", (story_id + "%",)).fetchall()
             if len(rows) == 1 and len(story_id) >= 4:
                 row = rows[0]
             else:
                 raise NotFound(f"story {story_id!r} is not in {self.location} (list ids with 'sinodesk stories')")
-        return story_from_dict(json.loads(row[0]))
+        return story_of_row(row)
 
     def iter_stories(self, flt=StoryFilter()):
+        """Stories in order, read a few hundred at a time (an export of a million stories holds
+        their ids, not their data)."""
         if flt.entity:
             self._need_version(3, "to filter it by entity")
         if flt.limit is not None and flt.limit <= 0:
             return
-        where, args = _filter_sql(flt)
+        where, args = filter_sql(flt)
         if flt.collapse_copies:
-            inner, inner_args = _filter_sql(flt, "o")
+            inner, inner_args = filter_sql(flt, "o")
             where.append("(s.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM stories o WHERE "
-                         + " AND ".join([_copy_of("s"), *inner]) + "))")
+                         + " AND ".join([copy_of("s"), *inner]) + "))")
             args.extend(inner_args)
-        sql = "SELECT s.data FROM stories s JOIN documents d ON d.doc_id = s.doc_id"
+        sql = "SELECT s.rowid FROM stories s JOIN documents d ON d.doc_id = s.doc_id"  # (rid in schema 2 on; rowid reads schema 1)
         if where:
             sql += " WHERE " + " AND ".join(where)
         # newest first: the date index walked backwards (a descending sort puts undated stories last),
@@ -269,8 +225,13 @@ class SQLiteArchive(Archive):
         sql += " ORDER BY " + ("s.published DESC, s.rowid DESC" if flt.newest_first else "d.ingested, d.rowid, s.seq")
         if flt.limit is not None:
             sql += f" LIMIT {int(flt.limit)}"
-        for (data,) in self.conn.execute(sql, args).fetchall():
-            yield story_from_dict(json.loads(data))
+        rids = [r for (r,) in self.conn.execute(sql, args)]
+        for i in range(0, len(rids), 500):
+            chunk = rids[i : i + 500]
+            rows = {r[0]: r[1:] for r in self.conn.execute(
+                f"SELECT rowid, {STORY_COLUMNS} FROM stories s WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)}
+            for rid in chunk:
+                yield story_of_row(rows[rid])
 
     def count(self):
         q = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
@@ -290,11 +251,11 @@ class SQLiteArchive(Archive):
         seen = {story_id}
         while frontier:
             marks = ",".join("?" * len(frontier))
-            rows = self.conn.execute(f"SELECT c.story_id, c.data FROM stories c JOIN stories o ON {_COPY}"
+            rows = self.conn.execute(f"SELECT c.story_id, {STORY_COLUMNS.replace('s.', 'c.')} FROM stories c JOIN stories o ON {COPY_JOIN}"
                                      f" WHERE c.duplicate_of IN ({marks}) ORDER BY c.rid", frontier).fetchall()
-            frontier = [sid for sid, _ in rows if sid not in seen]
+            frontier = [r[0] for r in rows if r[0] not in seen]
             seen.update(frontier)
-            found.extend(story_from_dict(json.loads(data)) for sid, data in rows if sid in frontier)
+            found.extend(story_of_row(r[1:]) for r in rows if r[0] in frontier)
         return found
 
     def copy_counts(self, story_ids):
@@ -302,137 +263,14 @@ class SQLiteArchive(Archive):
         for i in range(0, len(story_ids), 500):
             chunk = story_ids[i : i + 500]
             out.update(self.conn.execute(
-                f"SELECT c.duplicate_of, COUNT(*) FROM stories c JOIN stories o ON {_COPY}"
+                f"SELECT c.duplicate_of, COUNT(*) FROM stories c JOIN stories o ON {COPY_JOIN}"
                 f" WHERE c.duplicate_of IN ({','.join('?' * len(chunk))}) GROUP BY c.duplicate_of",
                 chunk))
         return out
 
-    def search(self, query, *, limit=20, flt=StoryFilter()):
-        """Score first, fetch after: the index ranks its rows (joined by integer key to the story
-        columns a filter needs), and only the hits kept are read and given snippets."""
-        expr = fts_query(query)
-        if limit <= 0:
-            return []
-        self._need_version(2 if not flt.entity else 3, "to search it")
-        where, args = _filter_sql(flt)
-        sql = "SELECT stories_fts.rowid, bm25(stories_fts, 4.0, 1.0, 1.0, 1.0) AS score FROM stories_fts"
-        if where:
-            sql += " JOIN stories s ON s.rid = stories_fts.rowid"
-        sql += " WHERE stories_fts MATCH ?" + "".join(" AND " + w for w in where) + " ORDER BY score LIMIT ?"
-        want = limit + 5  # a few spare: copies fold into their originals; more are fetched if many fold
-        while True:
-            try:
-                ranked = self.conn.execute(sql, [expr, *args, want]).fetchall()
-            except sqlite3.OperationalError as exc:
-                from ..errors import BadInput
-
-                raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
-            picked = self._fold_copies(ranked, expr, flt)
-            if len(picked) >= limit or len(ranked) < want:
-                return self._hits(picked[:limit], expr, query)
-            want *= 4
-
-    def _need_version(self, version: int, why: str) -> None:
-        if self.version < version:
-            raise ArchiveError(f"{self.location}: this archive was written by an older sinodesk; open it once with write access "
-                               f"(any 'sinodesk ingest' or 'sinodesk reprocess' upgrades it) {why}")
-
-    def facet_counts(self, query="", flt=StoryFilter(), *, sample=1000, entities=30):
-        """Outlet, language and topics of the ``sample`` most recent matches (highest keys: the index
-        walks its rows newest first and stops there), read from columns, no JSON; their entities from
-        the entity index.  The total is exact when every match was seen or nothing is filtered (the
-        index counts alone); a filtered query with more matches than ``sample`` says "at least"."""
-        self._need_version(3, "to count its facets")
-        where, args = _filter_sql(flt)
-        if query.strip():  # the index walks its rows newest first and stops after ``sample``
-            expr = fts_query(query)
-            base = " FROM stories_fts JOIN stories s ON s.rid = stories_fts.rowid WHERE stories_fts MATCH ?"
-            args, order = [expr, *args], "stories_fts.rowid"
-            count_sql = "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH ?"  # the index alone, no join
-        else:
-            base, order, count_sql = " FROM stories s WHERE 1", "s.rid", "SELECT count(*) FROM stories"
-        base += "".join(" AND " + w for w in where)
-        try:
-            rows = self.conn.execute(f"SELECT s.rid, s.outlet, s.language, s.topics{base} ORDER BY {order} DESC LIMIT ?",
-                                     [*args, sample]).fetchall()
-            if len(rows) < sample:  # every match was seen
-                total, exact = len(rows), True
-            elif not where:
-                total, exact = self.conn.execute(count_sql, args[:1]).fetchone()[0], True
-            else:  # counting every filtered match would join them all to their stories: say "more than"
-                total, exact = len(rows), False
-        except sqlite3.OperationalError as exc:
-            from ..errors import BadInput
-
-            raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
-        outlets: dict[str, int] = {}
-        languages: dict[str, int] = {}
-        topics: dict[str, int] = {}
-        for _, outlet, lang, tops in rows:
-            if outlet:
-                outlets[outlet] = outlets.get(outlet, 0) + 1
-            if lang:
-                languages[lang] = languages.get(lang, 0) + 1
-            for t in (tops or "").split(","):
-                if t:
-                    topics[t] = topics.get(t, 0) + 1
-        rids = [r[0] for r in rows]
-        ents = dict(self.conn.execute(
-            "SELECT canonical, count(*) AS n FROM story_entities WHERE rid IN (SELECT value FROM json_each(?))"
-            " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (json.dumps(rids), entities))) if rids else {}
-        return FacetCounts(total, len(rows), outlets, languages, topics, ents, exact)
-
-    def _fold_copies(self, ranked: list[tuple[int, float]], expr: str, flt: StoryFilter) -> list[tuple[int, float]]:
-        """A near-duplicate gives its place to the story it copies when that one is a hit too."""
-        if not ranked:
-            return []
-        marks = ",".join("?" * len(ranked))
-        dup_of = dict(self.conn.execute(
-            f"SELECT c.rid, c.duplicate_of FROM stories c JOIN stories o ON {_COPY} WHERE c.rid IN ({marks})", [r for r, _ in ranked]))
-        originals: dict[str, int] = {}
-        if dup_of:
-            where, args = _filter_sql(flt)
-            marks = ",".join("?" * len(dup_of))
-            originals = dict(self.conn.execute(
-                f"SELECT s.story_id, s.rid FROM stories s JOIN stories_fts ON stories_fts.rowid = s.rid WHERE stories_fts MATCH ?"
-                f" AND s.story_id IN ({marks})" + "".join(" AND " + w for w in where), [expr, *dup_of.values(), *args]))
-        out, seen = [], set()
-        for rid, score in ranked:
-            rid = originals.get(dup_of.get(rid, ""), rid)
-            if rid not in seen:
-                seen.add(rid)
-                out.append((rid, score))
-        return out
-
-    def _hits(self, picked: list[tuple[int, float]], expr: str, query: str) -> list[SearchHit]:
-        if not picked:
-            return []
-        rids = [r for r, _ in picked]
-        marks = ",".join("?" * len(rids))
-        stories = {rid: story_from_dict(json.loads(data))
-                   for rid, data in self.conn.execute(f"SELECT rid, data FROM stories WHERE rid IN ({marks})", rids)}
-        snippets = dict(self.conn.execute(
-            f"SELECT rowid, snippet(stories_fts, 1, '[', ']', ' … ', 12) FROM stories_fts WHERE stories_fts MATCH ? AND rowid IN ({marks})",
-            [expr, *rids]))
-        copies: dict[str, list[str]] = {}
-        ids = [s.story_id for s in stories.values()]
-        for sid, orig in self.conn.execute(
-            f"SELECT c.story_id, c.duplicate_of FROM stories c JOIN stories o ON {_COPY}"
-            f" WHERE c.duplicate_of IN ({','.join('?' * len(ids))}) ORDER BY c.rid", ids
-        ):
-            copies.setdefault(orig, []).append(sid)
-        hits = []
-        for rid, score in picked:
-            story = stories[rid]
-            snip = snippets.get(rid) or ""
-            if not snip.strip() or "[" not in snip:
-                snip = _cjk_snippet(story, query)
-            hits.append(SearchHit(story, -score, snip, tuple(copies.get(story.story_id, ()))))
-        return hits
-
     def clear_derived(self):
         with self._tx():
-            self.conn.execute("DELETE FROM stories_fts")
+            self.conn.execute("INSERT INTO stories_fts (stories_fts) VALUES ('delete-all')")
             self.conn.execute("DELETE FROM story_entities")
             self.conn.execute("DELETE FROM stories")
             self.conn.execute("DELETE FROM documents")
@@ -557,15 +395,3 @@ class SQLiteArchive(Archive):
 
     def close(self):
         self.conn.close()
-
-
-def _cjk_snippet(story: Story, query: str, width: int = 30) -> str:
-    text = story.text
-    folded = fold(text)
-    simp = folded if len(folded) == len(text) else to_simplified(text)  # offsets must stay those of the text
-    for run in query_runs(query):
-        i = simp.find(run)
-        if i >= 0:
-            a, b = max(0, i - width), min(len(text), i + len(run) + width)
-            return ("… " if a else "") + text[a:i] + "[" + text[i : i + len(run)] + "]" + text[i + len(run) : b] + (" …" if b < len(text) else "")
-    return text[: 2 * width].replace("\n", " ")

@@ -20,6 +20,7 @@ take raises :class:`~sinodesk.errors.BadInput` saying why, never an empty result
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -245,3 +246,65 @@ def fts_query(query: str) -> str:
 def query_runs(query: str) -> list[str]:
     """The forms of each Chinese run of ``query`` to look for in a story's text (for snippets)."""
     return [form for run in CJK_RUN.findall(query) for form in dict.fromkeys((fold(run), to_simplified(run)))]
+
+
+# -- snippets (the index keeps no copy of the text, so they are cut here, as FTS5's snippet() would) --
+
+_WORD_TOKEN = re.compile(r"\w+")
+_OPERATORS = {"OR", "AND", "NOT"}
+
+
+def _plain(word: str) -> str:
+    """A token as the index's unicode61 tokenizer compares it: case and diacritics folded."""
+    if word.isascii():
+        return word.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+def query_words(query: str) -> list[tuple[str, bool]]:
+    """The words a query looks for, folded, each with whether it is a prefix (``word*``); words
+    it excludes, operators and NEAR's distance are left out."""
+    out: list[tuple[str, bool]] = []
+    toks = _lex(query)
+    for i, tok in enumerate(toks):
+        if tok.neg or tok.kind not in ("w", "q") or tok.text in _OPERATORS:
+            continue
+        if i and toks[i - 1].kind == "w" and toks[i - 1].text == "NOT":
+            continue
+        if tok.kind == "w" and tok.text.isdigit() and i and toks[i - 1].text.endswith(","):
+            continue  # NEAR(a b, 20)
+        text = re.sub(r"^[A-Za-z]+:", "", tok.text)
+        for m in re.finditer(r"(\w+)(\*?)", text):
+            if not CJK_RUN.fullmatch(m.group(1)):
+                out.append((_plain(m.group(1)), bool(m.group(2))))
+    return out
+
+
+def snippet(text: str, query: str, tokens: int = 12) -> str | None:
+    """About ``tokens`` words of ``text`` around the most query words, each found word in
+    [brackets], cut ends marked ' … '; None when no word of the query is in the text."""
+    words = query_words(query)
+    if not words:
+        return None
+    exact = {w for w, prefix in words if not prefix}
+    prefixes = tuple(w for w, prefix in words if prefix)
+    toks = list(_WORD_TOKEN.finditer(text))
+    hits = [i for i, m in enumerate(toks) if (w := _plain(m.group())) in exact or (prefixes and w.startswith(prefixes))]
+    if not hits:
+        return None
+    best, most = 0, -1
+    for h in hits:  # the window that holds the most hits, starting just before one of them
+        start = max(0, min(h - 2, len(toks) - tokens))
+        n = sum(1 for x in hits if start <= x < start + tokens)
+        if n > most:
+            best, most = start, n
+    end = min(len(toks), best + tokens)
+    marked = set(hits)
+    parts, pos = [], toks[best].start()
+    for i in range(best, end):
+        m = toks[i]
+        parts.append(text[pos : m.start()])
+        parts.append(f"[{m.group()}]" if i in marked else m.group())
+        pos = m.end()
+    body = "".join(parts).replace("\n", " ")
+    return ("… " if best > 0 else "") + body + (" …" if end < len(toks) else "")

@@ -39,6 +39,7 @@ class Item:
 
     doc: Document
     data: bytes = b""
+    at: int = -1  # where ``data`` starts in the raw input's bytes (-1: not a slice of them)
 
 
 def _id(*parts: str) -> str:
@@ -279,8 +280,9 @@ def _fetch_child(raw: RawItem, url: str, where: str, fetcher: Fetcher | None, re
 _EOL = re.compile(rb"\r\n|\r|\n")
 
 
-def _jsonl_lines(raw: RawItem) -> tuple[str, Iterator[tuple[int, bytes, str]]] | DecodeFailed:
-    """The file's encoding and (line number, the line's bytes, its text) for every line.
+def _jsonl_lines(raw: RawItem) -> tuple[str, Iterator[tuple[int, bytes, str, int]]] | DecodeFailed:
+    """The file's encoding and (line number, the line's bytes, its text, where its bytes start
+    in the file or -1) for every line.
 
     UTF-8 (the JSON Lines norm, checked over the whole file in 1 MB steps without holding its
     text) is decoded line by line; another encoding is decoded whole, as any text file is.
@@ -302,18 +304,18 @@ def _jsonl_lines(raw: RawItem) -> tuple[str, Iterator[tuple[int, bytes, str]]] |
             text, enc = decode_bytes(data, name=raw.source, content_type=raw.content_type)
         except DecodeFailed as exc:
             return exc
-        return enc, ((n, line.encode(enc, "replace"), line) for n, line in enumerate(re.split(r"\r\n|\r|\n", text), 1))
+        return enc, ((n, line.encode(enc, "replace"), line, -1) for n, line in enumerate(re.split(r"\r\n|\r|\n", text), 1))
 
-    def lines() -> Iterator[tuple[int, bytes, str]]:
+    def lines() -> Iterator[tuple[int, bytes, str, int]]:
         pos, n = start, 0
         for m in _EOL.finditer(data, start):
             n += 1
             line = data[pos : m.start()]
-            yield n, line, line.decode("utf-8")
+            yield n, line, line.decode("utf-8"), pos
             pos = m.end()
         if pos < len(data):
             line = data[pos:]
-            yield n + 1, line, line.decode("utf-8")
+            yield n + 1, line, line.decode("utf-8"), pos
 
     return ("utf-8-sig" if start else "utf-8"), lines()
 
@@ -328,7 +330,7 @@ def iter_jsonl(raw: RawItem) -> Iterator[Item | Rejection]:
     enc, lines = read
     raw_id = raw.sha256
     found = False
-    for n, data, line in lines:
+    for n, data, line, at in lines:
         if not line.strip():
             continue
         found = True
@@ -361,7 +363,7 @@ def iter_jsonl(raw: RawItem) -> Iterator[Item | Rejection]:
             encoding=enc,
             item_key=where,
         )
-        yield Item(doc, data)
+        yield Item(doc, data, at)
     if not found:
         yield _reject(raw, BadInput(f"{raw.source}: JSONL file has no lines (nothing to ingest)"))
 
