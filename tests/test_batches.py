@@ -1,0 +1,116 @@
+"""Bounded batches and worker processes: the same archive for any number of workers, an
+interrupted run taken up where it stopped, rejects that keep their own line, documents read
+back from the raw input."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from sinodesk.archive import open_archive
+from sinodesk.pipeline import Runner
+from sinodesk.serialize import story_to_dict
+from sinodesk.settings import IngestOptions, Settings
+
+from .conftest import EVAL, need_shared
+
+
+def _items(n_en: int = 150, n_zh: int = 30) -> list[dict]:
+    """Real texts: BBC articles over 60 days, 15 near-copies of them under other outlets, THUCNews
+    headlines as Chinese stories, and two lines the reader rejects."""
+    bbc = [json.loads(x) for x in open(need_shared(EVAL / "bbc-news-topics" / "bbc_news.jsonl"), encoding="utf-8")][:n_en]
+    zh = [ln.split("\t")[0] for ln in open(need_shared(EVAL / "thucnews-headlines-zh" / "dev.txt"), encoding="utf-8")][:n_zh * 4]
+    items = [{"title": d["title"], "text": d["text"], "outlet": "BBC News", "date": f"2025-03-{1 + i % 28:02d}"}
+             for i, d in enumerate(bbc)]
+    items += [{"title": d["title"] + " (update)", "text": d["text"].replace("said", "told reporters", 1), "outlet": "The Guardian",
+               "date": f"2025-03-{1 + (3 * i) % 28:02d}"} for i, d in enumerate(bbc[:15])]
+    items += [{"title": zh[4 * i], "text": "。".join(zh[4 * i + 1 : 4 * i + 4]) + "。", "outlet": "新华社", "date": f"2025-04-{1 + i % 28:02d}"}
+              for i in range(n_zh)]
+    items.insert(40, {"title": "no text here"})
+    items.insert(90, {"text": "   "})
+    return items
+
+
+def _write(path, items, extra_lines=()):
+    with open(path, "w", encoding="utf-8") as fh:
+        for it in items:
+            fh.write(json.dumps(it, ensure_ascii=False) + "\n")
+        for line in extra_lines:
+            fh.write(line + "\n")
+    return path
+
+
+def _run(db, inputs, *, workers: int, batch: int):
+    settings = Settings(db=str(db), ingest=IngestOptions(batch_documents=batch))
+    archive = open_archive(str(db))
+    summary = Runner(archive, settings, workers=workers).ingest([str(p) for p in inputs])
+    return archive, summary
+
+
+def _snapshot(archive) -> dict:
+    stories = [story_to_dict(s) for s in archive.iter_stories()]
+    docs = {d: archive.get_document(d).text for d in sorted({s["doc_id"] for s in stories})}
+    rejects = [(r.source, r.item, r.stage, r.reason, r.data) for _, r, _ in archive.iter_rejects()]
+    return {"stories": stories, "docs": docs, "rejects": rejects}
+
+
+def test_two_workers_make_the_same_archive_as_one_process(tmp_path):
+    src = _write(tmp_path / "news.jsonl", _items())
+    one, s1 = _run(tmp_path / "one.db", [src], workers=1, batch=64)
+    two, s2 = _run(tmp_path / "two.db", [src], workers=2, batch=64)
+    a, b = _snapshot(one), _snapshot(two)
+    assert (s1.documents, s1.stories, s1.rejected) == (s2.documents, s2.stories, s2.rejected) == (195, 195, 2)
+    assert len(a["stories"]) == 195
+    for x, y in zip(a["stories"], b["stories"]):  # story by story, every field, event ids included
+        assert x == y
+    assert a == b
+    events = {s["event_id"] for s in a["stories"]}
+    assert len(events) < 195 and sum(1 for s in a["stories"] if s["duplicate_of"]) >= 10  # linking did happen
+    assert {s["language"] for s in a["stories"]} == {"en", "zh"}
+
+
+def test_an_interrupted_run_is_taken_up_where_it_stopped(tmp_path, monkeypatch):
+    src = _write(tmp_path / "news.jsonl", _items(n_en=100, n_zh=0))
+    whole, _ = _run(tmp_path / "whole.db", [src], workers=1, batch=40)
+    real_write = Runner._write
+    written = []
+
+    def failing(self, item, raw, outcome, batch_id, summary):
+        if len(written) == 60:  # in the second batch of 40
+            raise KeyboardInterrupt
+        written.append(item)
+        return real_write(self, item, raw, outcome, batch_id, summary)
+
+    monkeypatch.setattr(Runner, "_write", failing)
+    with pytest.raises(KeyboardInterrupt):
+        _run(tmp_path / "cut.db", [src], workers=1, batch=40)
+    monkeypatch.setattr(Runner, "_write", real_write)
+    cut = open_archive(str(tmp_path / "cut.db"))
+    assert cut.count()["stories"] == 40  # the first batch was committed, the second rolled back
+    assert cut.raw_state(cut.raw_ids()[0]) == "pending"
+    again, summary = _run(tmp_path / "cut.db", [src], workers=1, batch=40)
+    assert (summary.resumed, summary.documents, summary.unchanged) == (40, 75, 0)
+    assert "40 items already stored by an interrupted run" in summary.line()
+    assert again.raw_state(again.raw_ids()[0]) == "done"
+    assert [s.story_id for s in again.iter_stories()] == [s.story_id for s in whole.iter_stories()]
+    _, third = _run(tmp_path / "cut.db", [src], workers=1, batch=40)
+    assert (third.unchanged, third.documents, third.resumed) == (1, 0, 0)
+
+
+def test_a_rejected_line_keeps_its_own_bytes_and_a_document_reads_its_text_from_the_raw_input(tmp_path):
+    good = {"title": "Port strike ends", "text": "Dock workers in Rotterdam ended a three-day strike on Friday after a pay deal.\u2028"
+            "The union said cargo would move again by Monday."}
+    bad_json = '{"title": "broken", "text": "no closing brace"'
+    no_text = json.dumps({"title": "headline only"})
+    src = _write(tmp_path / "in.jsonl", [good], extra_lines=[bad_json, no_text])
+    archive, summary = _run(tmp_path / "a.db", [src], workers=1, batch=10)
+    assert (summary.documents, summary.rejected) == (1, 2)
+    rejects = {r.item: r.data for _, r, _ in archive.iter_rejects()}
+    assert rejects == {"line 2": bad_json.encode(), "line 3": no_text.encode()}  # not the whole file
+    story = next(archive.iter_stories())
+    doc = archive.get_document(story.doc_id)
+    assert doc.text == good["text"] and doc.item_key == "line 1"  # U+2028 inside a string does not split the line
+    c = sqlite3.connect(tmp_path / "a.db")
+    assert c.execute("SELECT text, item_at, item_len FROM documents").fetchone() == ("", 0, len(json.dumps(good, ensure_ascii=False).encode()))
