@@ -506,7 +506,7 @@ class Runner:
             return []
         stories = self._corrected(list(outcome.stories))
         self.archive.put_document(doc, batch_id, item=item.data, at=item.at)
-        self.archive.put_stories(stories)
+        self.archive.put_stories(stories, doc)
         summary.documents += 1
         summary.stories += len(stories)
         return stories

@@ -142,28 +142,37 @@ _V1_STORY = "story_id, doc_id, seq, published, outlet, language, headline, topic
 
 
 def test_an_archive_of_schema_1_is_upgraded_on_first_write(tmp_path, desk):
+    from sinodesk.archive import open_archive
     from sinodesk.archive.schema import SCHEMA_VERSION
     from sinodesk.archive.textindex import cjk_index_columns
+    from sinodesk.serialize import story_to_dict
 
     db = tmp_path / "old.db"
     shutil.copy(desk / "desk.db", db)
+    current = open_archive(str(db), read_only=True)
+    stories = list(current.iter_stories())
+    doc_texts = {d: current.get_document(d).text for d in {x.doc_id for x in stories}}
+    current.close()
     c = sqlite3.connect(db)  # rebuild the schema-1 layout: no integer key, the index keyed by story_id and holding the text
-    for n, name in enumerate(("zh_bi", "zh_uni")):
-        c.create_function(name, 2, lambda h, t, n=n: cjk_index_columns((h or "") + "\n" + t)[n])
     c.executescript(f"""
         CREATE TABLE s1 (
             story_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER, published TEXT,
             outlet TEXT, language TEXT, headline TEXT, topics TEXT, event_id TEXT, duplicate_of TEXT, data TEXT NOT NULL);
         INSERT INTO s1 SELECT {_V1_STORY} FROM stories;
-        CREATE VIRTUAL TABLE f1 USING fts5(story_id UNINDEXED, headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');
-        INSERT INTO f1 SELECT story_id, COALESCE(headline, ''), json_extract(data, '$.text'),
-            zh_bi(headline, json_extract(data, '$.text')), zh_uni(headline, json_extract(data, '$.text')) FROM stories;
+        CREATE VIRTUAL TABLE f1 USING fts5(story_id UNINDEXED, headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');""")
+    for x in stories:  # schema 1 kept every text in full: in the story's JSON, in the index, in its document
+        c.execute("UPDATE s1 SET data = ? WHERE story_id = ?", (json.dumps(story_to_dict(x), ensure_ascii=False), x.story_id))
+        c.execute("INSERT INTO f1 VALUES (?,?,?,?,?)", (x.story_id, x.headline or "", x.text, *cjk_index_columns((x.headline or "") + "\n" + x.text)))
+    c.executemany("UPDATE documents SET text = ? WHERE doc_id = ?", [(t, d) for d, t in doc_texts.items()])
+    c.executescript("""
+        ALTER TABLE documents DROP COLUMN item_at; ALTER TABLE documents DROP COLUMN item_len;
         CREATE TABLE r1 (raw_id TEXT PRIMARY KEY, seq INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, url TEXT,
             content_type TEXT, data BLOB NOT NULL, batch_id INTEGER, received REAL);
         INSERT INTO r1 SELECT raw_id, seq, source, kind, url, content_type, data, batch_id, received FROM raw;
         DROP TABLE stories; DROP TABLE stories_fts; DROP TABLE raw; DROP INDEX IF EXISTS documents_raw;
         ALTER TABLE s1 RENAME TO stories; ALTER TABLE f1 RENAME TO stories_fts; ALTER TABLE r1 RENAME TO raw;
         UPDATE meta SET value = '1' WHERE key = 'schema_version';""")
+    c.commit()
     c.close()
     r = _cli("search", "DeepSeek", "--db", db, cwd=tmp_path)
     assert (r.returncode, _err(r)) == (1, f"Error: {db}: this archive was written by an older sinodesk; open it once with write "
@@ -174,6 +183,9 @@ def test_an_archive_of_schema_1_is_upgraded_on_first_write(tmp_path, desk):
     r = _cli("search", "DeepSeek", "--db", db, "--json", cwd=tmp_path)
     assert [json.loads(x)["story_id"] for x in _out(r)] == [TT_DEEPSEEK, GT_DEEPSEEK]
     assert sqlite3.connect(db).execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    upgraded = open_archive(str(db), read_only=True)  # every story and document reads back as it was
+    assert [story_to_dict(x) for x in upgraded.iter_stories()][: len(stories)] == [story_to_dict(x) for x in stories]
+    assert {d: upgraded.get_document(d).text for d in doc_texts} == doc_texts
 
 
 # -- 7. search ----------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ class Archive(abc.ABC):
     def get_document(self, doc_id: str) -> Document: ...
 
     @abc.abstractmethod
-    def put_stories(self, stories: list[Story]) -> None: ...
+    def put_stories(self, stories: list[Story], doc: Document | None = None) -> None:
+        """Insert or replace stories (``doc``: their document, when the caller has it at hand)."""
 
     @abc.abstractmethod
     def update_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:

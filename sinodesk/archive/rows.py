@@ -37,14 +37,54 @@ COPY_JOIN = copy_of()
 STORY_COLUMNS = "s.data, s.event_id, s.duplicate_of"
 
 
-def story_of_row(row) -> Story:
+def story_dict(row) -> dict:
+    """The export dict of a stored story; its text may still be pieces of its document's ("tp")."""
     data, event_id, duplicate_of = row
-    return story_from_dict(orjson.loads(data) | {"event_id": event_id, "duplicate_of": duplicate_of})
+    return orjson.loads(data) | {"event_id": event_id, "duplicate_of": duplicate_of}
 
 
-def story_json(s: Story) -> str:
+def finish_story(d: dict, doc_text: str | None) -> Story:
+    """The Story of :func:`story_dict`, its text joined from the pieces of ``doc_text``."""
+    if "tp" in d:
+        tp = d.pop("tp")
+        d["text"] = "".join(doc_text[tp[i] : tp[i + 1]] for i in range(0, len(tp), 2))
+    return story_from_dict(d)
+
+
+def text_pieces(text: str, doc_text: str, start: int, end: int) -> list[int] | None:
+    """Offsets [a1, b1, a2, b2, ...] into ``doc_text`` whose slices, joined, are ``text`` (a story's
+    cleaned text is its span less the lines cleaning dropped), or None if it cannot be so written."""
+    if doc_text[start:end] == text:
+        return [start, end]
+    out: list[int] = []
+    pos = start
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        for piece in (line, "\n") if i < len(lines) - 1 else (line,):
+            if not piece:
+                continue
+            k = doc_text.find(piece, pos, end)
+            if k < 0:
+                return None
+            if out and out[-1] == k:
+                out[-1] = k + len(piece)
+            else:
+                out += [k, k + len(piece)]
+            pos = k + len(piece)
+    if "".join(doc_text[out[i] : out[i + 1]] for i in range(0, len(out), 2)) != text or len(out) > 64:
+        return None
+    return out
+
+
+def story_json(s: Story, doc_text: str | None = None) -> str:
+    """The story's row JSON: the export dict less the linker's columns, and its text as pieces of
+    its document's text where it can be (the text is then stored once, in the document)."""
     d = story_to_dict(s)
     del d["event_id"], d["duplicate_of"]
+    tp = text_pieces(s.text, doc_text, s.start, s.end) if doc_text is not None else None
+    if tp is not None:
+        del d["text"]
+        d["tp"] = tp
     return orjson.dumps(d).decode("utf-8")
 
 

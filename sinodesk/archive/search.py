@@ -9,7 +9,7 @@ import orjson
 
 from ..records import Story
 from .base import FacetCounts, SearchHit, StoryFilter
-from .rows import COPY_JOIN, STORY_COLUMNS, filter_sql, story_of_row
+from .rows import COPY_JOIN, STORY_COLUMNS, filter_sql
 from .textindex import fold, fts_query, query_runs, snippet, to_simplified
 
 
@@ -120,7 +120,8 @@ class FullTextSearch:
             return []
         rids = [r for r, _ in picked]
         marks = ",".join("?" * len(rids))
-        stories = {r[0]: story_of_row(r[1:]) for r in self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE rid IN ({marks})", rids)}
+        rows = self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE rid IN ({marks})", rids).fetchall()
+        stories = dict(zip((r[0] for r in rows), self._stories([r[1:] for r in rows])))
         copies: dict[str, list[str]] = {}
         ids = [s.story_id for s in stories.values()]
         for sid, orig in self.conn.execute(

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from ..errors import NotFound
-from ..records import Document, RawItem, Rejection
+from ..records import Document, RawItem, Rejection, Story
 from .base import Archive, BriefingInfo, StoryFilter
-from .rows import COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, index_columns, story_json, story_of_row, text_of_line
+from .rows import COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, finish_story, index_columns, story_dict, story_json, text_of_line
 from .schema import is_readonly_error, open_connection, readonly_error
 from .search import FullTextSearch
 
@@ -137,30 +137,60 @@ class SQLiteArchive(FullTextSearch, Archive):
 
     def get_document(self, doc_id):
         row = self.conn.execute(
-            "SELECT doc_id, raw_id, source, kind, text, title, url, outlet, published, author, encoding, item_key, item_at, item_len"
-            " FROM documents WHERE doc_id=?", (doc_id,),
+            "SELECT doc_id, raw_id, source, kind, text, title, url, outlet, published, author, encoding, item_key, "
+            + ("item_at, item_len" if self.version >= 4 else "NULL, NULL") + " FROM documents WHERE doc_id=?", (doc_id,),
         ).fetchone()
         if row is None:
             raise NotFound(f"document {doc_id!r} is not in {self.location} (see 'sinodesk stories')")
         doc = Document(*row[:11], html=None, item_key=row[11] or "")
         if row[13]:
-            doc = replace(doc, text=text_of_line(self._raw_slice(doc.raw_id, row[12], row[13])))
+            doc = replace(doc, text=self._doc_texts([doc_id])[doc_id])
         return doc
 
-    def _raw_slice(self, raw_id: str, at: int, size: int) -> bytes:
-        (rowid,) = self.conn.execute("SELECT rowid FROM raw WHERE raw_id=?", (raw_id,)).fetchone()
-        with self.conn.blobopen("raw", "data", rowid, readonly=True) as blob:
-            blob.seek(at)
-            return blob.read(size)
+    def _doc_texts(self, doc_ids) -> dict[str, str]:
+        """The texts of these documents; those kept as a line of their raw input are read from it."""
+        out: dict[str, str] = {}
+        ids = list(doc_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.conn.execute(
+                "SELECT d.doc_id, d.text, d.item_at, d.item_len, r.rowid FROM documents d JOIN raw r ON r.raw_id = d.raw_id"
+                f" WHERE d.doc_id IN ({','.join('?' * len(chunk))}) ORDER BY r.rowid, d.item_at", chunk).fetchall()
+            blob, blob_of = None, None
+            try:
+                for doc_id, text, at, size, raw_rowid in rows:
+                    if not size:
+                        out[doc_id] = text
+                        continue
+                    if blob_of != raw_rowid:
+                        if blob is not None:
+                            blob.close()
+                        blob, blob_of = self.conn.blobopen("raw", "data", raw_rowid, readonly=True), raw_rowid
+                    blob.seek(at)
+                    out[doc_id] = text_of_line(blob.read(size))
+            finally:
+                if blob is not None:
+                    blob.close()
+        return out
+
+    def _stories(self, rows) -> list[Story]:
+        """Stories from (data, event_id, duplicate_of) rows, texts kept as pieces joined from their documents."""
+        dicts = [story_dict(r) for r in rows]
+        texts = self._doc_texts({d["doc_id"] for d in dicts if "tp" in d})
+        return [finish_story(d, texts.get(d["doc_id"])) for d in dicts]
 
     # stories --------------------------------------------------------------------------------
-    def put_stories(self, stories):
+    def put_stories(self, stories, doc=None):
         """Insert new stories, replace stored ones.  Only a story that was already there has an
-        index row to delete (found by its integer key, not by scanning the index)."""
+        index row to delete (found by its integer key, not by scanning the index).  A story's text
+        is kept as pieces of its document's text (``doc``, or the stored one) where it can be."""
+        texts = {doc.doc_id: doc.text} if doc is not None else {}
         with self._tx():
             for seq, s in enumerate(stories):
+                if s.doc_id not in texts:
+                    texts.update(self._doc_texts([s.doc_id]))
                 row = (s.doc_id, seq, s.published, s.outlet, s.language, s.headline, ",".join(s.topics),
-                       s.event_id, s.duplicate_of, story_json(s))
+                       s.event_id, s.duplicate_of, story_json(s, texts.get(s.doc_id)))
                 old = self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE story_id=?", (s.story_id,)).fetchone()
                 if old is None:
                     rid = self.conn.execute(
@@ -171,7 +201,7 @@ class SQLiteArchive(FullTextSearch, Archive):
                     self.conn.execute(
                         "UPDATE stories SET doc_id=?, seq=?, published=?, outlet=?, language=?, headline=?, topics=?, event_id=?,"
                         " duplicate_of=?, data=? WHERE rid=?", (*row, rid))
-                    gone = story_of_row(old[1:])  # the index keeps no text: its row is deleted by what was indexed
+                    gone = self._stories([old[1:]])[0]  # the index keeps no text: its row is deleted by what was indexed
                     self.conn.execute("INSERT INTO stories_fts (stories_fts, rowid, headline, body, zh_bi, zh_uni) VALUES ('delete',?,?,?,?,?)",
                                       (rid, *index_columns(gone.headline, gone.text)))
                 self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)",
@@ -202,7 +232,7 @@ class SQLiteArchive(FullTextSearch, Archive):
                 row = rows[0]
             else:
                 raise NotFound(f"story {story_id!r} is not in {self.location} (list ids with 'sinodesk stories')")
-        return story_of_row(row)
+        return self._stories([row])[0]
 
     def iter_stories(self, flt=StoryFilter()):
         """Stories in order, read a few hundred at a time (an export of a million stories holds
@@ -230,8 +260,7 @@ class SQLiteArchive(FullTextSearch, Archive):
             chunk = rids[i : i + 500]
             rows = {r[0]: r[1:] for r in self.conn.execute(
                 f"SELECT rowid, {STORY_COLUMNS} FROM stories s WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)}
-            for rid in chunk:
-                yield story_of_row(rows[rid])
+            yield from self._stories([rows[rid] for rid in chunk])
 
     def count(self):
         q = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
@@ -255,7 +284,7 @@ class SQLiteArchive(FullTextSearch, Archive):
                                      f" WHERE c.duplicate_of IN ({marks}) ORDER BY c.rid", frontier).fetchall()
             frontier = [r[0] for r in rows if r[0] not in seen]
             seen.update(frontier)
-            found.extend(story_of_row(r[1:]) for r in rows if r[0] in frontier)
+            found.extend(self._stories([r[1:] for r in rows if r[0] in frontier]))
         return found
 
     def copy_counts(self, story_ids):
