@@ -13,33 +13,55 @@ from .rows import COPY_JOIN, STORY_COLUMNS, filter_sql
 from .textindex import fold, fts_query, query_runs, snippet, to_simplified
 
 
+RANK_WINDOW = 20_000  # a query matching more stories is ranked among the newest this many (see FullTextSearch.search)
+
+
 class FullTextSearch:
     """The search methods of :class:`~sinodesk.archive.sqlite.SQLiteArchive`."""
 
     def search(self, query, *, limit=20, flt=StoryFilter()):
         """Score first, fetch after: the index ranks its rows (joined by integer key to the story
-        columns a filter needs), and only the hits kept are read and given snippets."""
+        columns a filter needs), and only the hits kept are read and given snippets.
+
+        BM25 costs a look-up per matching row, so a query that matches more than
+        :data:`RANK_WINDOW` stories is ranked among the newest ``RANK_WINDOW`` of them (by order
+        of ingest: the index lists matches by key, and finding where that window starts scores
+        nothing); the window widens when a filter or folded copies leave fewer hits than asked."""
         expr = fts_query(query)
         if limit <= 0:
             return []
         self._need_version(2 if not flt.entity else 3, "to search it")
         where, args = filter_sql(flt)
         sql = "SELECT stories_fts.rowid, bm25(stories_fts, 4.0, 1.0, 1.0, 1.0) AS score FROM stories_fts"
-        if where:
-            sql += " JOIN stories s ON s.rid = stories_fts.rowid"
-        sql += " WHERE stories_fts MATCH ?" + "".join(" AND " + w for w in where) + " ORDER BY score LIMIT ?"
+        if where:  # (the covering index: filtering a hit does not load its row)
+            sql += " JOIN stories s INDEXED BY stories_search ON s.rid = stories_fts.rowid"
+        sql += " WHERE stories_fts MATCH ?" + "".join(" AND " + w for w in where)
         want = limit + 5  # a few spare: copies fold into their originals; more are fetched if many fold
+        window = RANK_WINDOW
         while True:
-            try:
-                ranked = self.conn.execute(sql, [expr, *args, want]).fetchall()
-            except sqlite3.OperationalError as exc:
-                from ..errors import BadInput
-
-                raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
+            first = self._run(query, "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                              [expr, window - 1])
+            if first:
+                ranked = self._run(query, sql + " AND stories_fts.rowid >= ? ORDER BY score LIMIT ?", [expr, *args, first[0][0], want])
+            else:  # no more matches than the window holds: rank them all
+                ranked = self._run(query, sql + " ORDER BY score LIMIT ?", [expr, *args, want])
             picked = self._fold_copies(ranked, expr, flt)
-            if len(picked) >= limit or len(ranked) < want:
+            if len(picked) >= limit:
                 return self._hits(picked[:limit], expr, query)
-            want *= 4
+            if len(ranked) < want:
+                if not first:
+                    return self._hits(picked, expr, query)
+                window *= 8
+            else:
+                want *= 4
+
+    def _run(self, query: str, sql: str, args: list) -> list:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            from ..errors import BadInput
+
+            raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
 
     def _need_version(self, version: int, why: str) -> None:
         if self.version < version:
