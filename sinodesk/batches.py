@@ -102,7 +102,8 @@ class Stages:
 
     def __init__(self, ctx, workers: int = 1):
         self.ctx = ctx
-        self.workers = max(1, workers)
+        # workers are forked (they share the loaded models); where processes cannot fork, one process does it all
+        self.workers = max(1, workers) if "fork" in multiprocessing.get_all_start_methods() else 1
         self._pool = None
 
     def submit(self, docs: list[Document]) -> Callable[[], list[Outcome]]:
