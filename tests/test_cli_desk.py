@@ -141,43 +141,59 @@ def test_files_that_are_not_archives_say_so(tmp_path, desk):
 _V1_STORY = "story_id, doc_id, seq, published, outlet, language, headline, topics, event_id, duplicate_of, data"
 
 
-def test_an_archive_of_schema_1_is_upgraded_on_first_write(tmp_path, desk):
+def _old_layout(desk, db, version: int):
+    """Copy the desk's archive to ``db`` in the layout of schema ``version`` (1: no integer key, the
+    index keyed by story_id; 3: the web UI's, the entity index added): every text in full -- in the
+    story's JSON, in the index, in its document -- and no pending mark on raw items.  Returns the
+    stories and document texts the current archive reads back."""
     from sinodesk.archive import open_archive
-    from sinodesk.archive.schema import SCHEMA_VERSION
     from sinodesk.archive.textindex import cjk_index_columns
     from sinodesk.serialize import story_to_dict
 
-    db = tmp_path / "old.db"
     shutil.copy(desk / "desk.db", db)
     current = open_archive(str(db), read_only=True)
     stories = list(current.iter_stories())
     doc_texts = {d: current.get_document(d).text for d in {x.doc_id for x in stories}}
     current.close()
-    c = sqlite3.connect(db)  # rebuild the schema-1 layout: no integer key, the index keyed by story_id and holding the text
+    c = sqlite3.connect(db)
+    key = "story_id UNINDEXED, " if version == 1 else ""
     c.executescript(f"""
         CREATE TABLE s1 (
             story_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER, published TEXT,
             outlet TEXT, language TEXT, headline TEXT, topics TEXT, event_id TEXT, duplicate_of TEXT, data TEXT NOT NULL);
         INSERT INTO s1 SELECT {_V1_STORY} FROM stories;
-        CREATE VIRTUAL TABLE f1 USING fts5(story_id UNINDEXED, headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');""")
-    for x in stories:  # schema 1 kept every text in full: in the story's JSON, in the index, in its document
+        CREATE VIRTUAL TABLE f1 USING fts5({key}headline, body, zh_bi, zh_uni, tokenize = 'unicode61 remove_diacritics 2');""")
+    rids = dict(c.execute("SELECT story_id, rid FROM stories"))
+    for x in stories:
         c.execute("UPDATE s1 SET data = ? WHERE story_id = ?", (json.dumps(story_to_dict(x), ensure_ascii=False), x.story_id))
-        c.execute("INSERT INTO f1 VALUES (?,?,?,?,?)", (x.story_id, x.headline or "", x.text, *cjk_index_columns((x.headline or "") + "\n" + x.text)))
+        cols = (x.headline or "", x.text, *cjk_index_columns((x.headline or "") + "\n" + x.text))
+        c.execute(f"INSERT INTO f1 VALUES ({','.join('?' * (len(cols) + 1))})" if version == 1 else
+                  "INSERT INTO f1 (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)", (x.story_id if version == 1 else rids[x.story_id], *cols))
     c.executemany("UPDATE documents SET text = ? WHERE doc_id = ?", [(t, d) for d, t in doc_texts.items()])
-    c.executescript("""
-        ALTER TABLE documents DROP COLUMN item_at; ALTER TABLE documents DROP COLUMN item_len;
-        CREATE TABLE r1 (raw_id TEXT PRIMARY KEY, seq INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, url TEXT,
-            content_type TEXT, data BLOB NOT NULL, batch_id INTEGER, received REAL);
-        INSERT INTO r1 SELECT raw_id, seq, source, kind, url, content_type, data, batch_id, received FROM raw;
-        DROP TABLE stories; DROP TABLE stories_fts; DROP TABLE raw; DROP INDEX IF EXISTS documents_raw;
-        ALTER TABLE s1 RENAME TO stories; ALTER TABLE f1 RENAME TO stories_fts; ALTER TABLE r1 RENAME TO raw;
-        UPDATE meta SET value = '1' WHERE key = 'schema_version';""")
+    c.executescript("ALTER TABLE documents DROP COLUMN item_at; ALTER TABLE documents DROP COLUMN item_len; DROP TABLE stories_fts;"
+                    " ALTER TABLE f1 RENAME TO stories_fts;")
+    if version == 1:
+        c.executescript("""
+            CREATE TABLE r1 (raw_id TEXT PRIMARY KEY, seq INTEGER, source TEXT NOT NULL, kind TEXT NOT NULL, url TEXT,
+                content_type TEXT, data BLOB NOT NULL, batch_id INTEGER, received REAL);
+            INSERT INTO r1 SELECT raw_id, seq, source, kind, url, content_type, data, batch_id, received FROM raw;
+            DROP TABLE stories; DROP TABLE raw; DROP TABLE story_entities; DROP INDEX IF EXISTS documents_raw;
+            ALTER TABLE s1 RENAME TO stories; ALTER TABLE r1 RENAME TO raw;""")
+    else:  # the stories table as it is; their JSON holds the text and the linker's two columns
+        c.executescript("""
+            UPDATE stories SET data = (SELECT data FROM s1 WHERE s1.story_id = stories.story_id);
+            DROP TABLE s1; DROP INDEX stories_search; ALTER TABLE raw DROP COLUMN pending;""")
+    c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     c.commit()
     c.close()
-    r = _cli("search", "DeepSeek", "--db", db, cwd=tmp_path)
-    assert (r.returncode, _err(r)) == (1, f"Error: {db}: this archive was written by an older sinodesk; open it once with write "
-                                          "access (any 'sinodesk ingest' or 'sinodesk reprocess' upgrades it) to search it")
-    assert len(_out(_cli("stories", "--db", db, cwd=tmp_path))) == 6  # reading stories needs no upgrade
+    return stories, doc_texts
+
+
+def _reads_back_after_an_ingest(db, tmp_path, stories, doc_texts):
+    from sinodesk.archive import open_archive
+    from sinodesk.archive.schema import SCHEMA_VERSION
+    from sinodesk.serialize import story_to_dict
+
     r = _cli("ingest", "-", "--db", db, cwd=tmp_path, input="Beijing, May 2 -- Rail freight volumes rose again.\n".encode())
     assert r.returncode == 0, _err(r)
     r = _cli("search", "DeepSeek", "--db", db, "--json", cwd=tmp_path)
@@ -186,6 +202,42 @@ def test_an_archive_of_schema_1_is_upgraded_on_first_write(tmp_path, desk):
     upgraded = open_archive(str(db), read_only=True)  # every story and document reads back as it was
     assert [story_to_dict(x) for x in upgraded.iter_stories()][: len(stories)] == [story_to_dict(x) for x in stories]
     assert {d: upgraded.get_document(d).text for d in doc_texts} == doc_texts
+    return upgraded
+
+
+def test_an_archive_of_schema_1_is_upgraded_on_first_write(tmp_path, desk):
+    db = tmp_path / "old.db"
+    stories, doc_texts = _old_layout(desk, db, 1)
+    r = _cli("search", "DeepSeek", "--db", db, cwd=tmp_path)
+    assert (r.returncode, _err(r)) == (1, f"Error: {db}: this archive was written by an older sinodesk; open it once with write "
+                                          "access (any 'sinodesk ingest' or 'sinodesk reprocess' upgrades it) to search it")
+    assert len(_out(_cli("stories", "--db", db, cwd=tmp_path))) == 6  # reading stories needs no upgrade
+    _reads_back_after_an_ingest(db, tmp_path, stories, doc_texts)
+
+
+def test_an_archive_of_the_web_schema_3_is_read_then_upgraded(tmp_path, desk):
+    """Schema 3 (the entity index) kept the text in the index and every document; 4 does not."""
+    from sinodesk.archive import StoryFilter, open_archive
+
+    db = tmp_path / "v3.db"
+    stories, doc_texts = _old_layout(desk, db, 3)
+    entity = next(e.canonical for x in stories for e in x.entities)
+    naming = [x.story_id for x in stories if entity in {e.canonical for e in x.entities}]
+    old = open_archive(str(db), read_only=True)  # read as it is: search, facets, entities, documents
+    assert [h.story.story_id for h in old.search("DeepSeek")] == [TT_DEEPSEEK, GT_DEEPSEEK]
+    assert old.facet_counts("DeepSeek").total == 2
+    assert [x.story_id for x in old.iter_stories(StoryFilter(entity=entity))] == naming
+    assert {d: old.get_document(d).text for d in doc_texts} == doc_texts
+    old.close()
+    upgraded = _reads_back_after_an_ingest(db, tmp_path, stories, doc_texts)
+    assert [x.story_id for x in upgraded.iter_stories(StoryFilter(entity=entity))][: len(naming)] == naming
+    assert "content = ''" in upgraded.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'stories_fts'").fetchone()[0]
+    assert upgraded.conn.execute("SELECT count(*) FROM raw WHERE pending IS NOT NULL").fetchone()[0] == 0
+    upgraded.close()
+    r = _cli("reprocess", "--db", db, cwd=tmp_path)  # the index rows copied over are deleted and rebuilt
+    assert r.returncode == 0, _err(r)
+    r = _cli("search", "DeepSeek", "--db", db, "--json", cwd=tmp_path)
+    assert [json.loads(x)["story_id"] for x in _out(r)] == [TT_DEEPSEEK, GT_DEEPSEEK]
 
 
 # -- 7. search ----------------------------------------------------------------------------------
