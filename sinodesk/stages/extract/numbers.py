@@ -20,12 +20,12 @@ from decimal import Decimal
 
 _SCALE = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3, "m": 10**6, "dozen": 12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
+    "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3, "m": 10**6, "bln": 10**9, "mln": 10**6, "mio": 10**6, "dozen": 12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
     "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12,
     "百万": 10**6, "千万": 10**7, "千万亿": 10**15, "千萬億": 10**15,
 }
 _CURRENCY_PREFIX = {
-    "US$": "USD", "$": "USD", "USD": "USD", "RMB": "CNY", "¥": "CNY", "€": "EUR", "£": "GBP",
+    "US$": "USD", "$": "USD", "#36;": "USD", "USD": "USD", "RMB": "CNY", "¥": "CNY", "€": "EUR", "£": "GBP",
     "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "Rs": "INR", "Rs.": "INR", "₹": "INR",
 }
 _CURRENCY_WORD = {
@@ -34,6 +34,9 @@ _CURRENCY_WORD = {
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "won": "KRW", "roubles": "RUB",
     "rubles": "RUB", "hong kong dollars": "HKD", "hk dollars": "HKD", "taiwan dollars": "TWD",
     "nt dollars": "TWD", "ringgit": "MYR", "hkd": "HKD", "twd": "TWD", "inr": "INR", "eur": "EUR",
+    "indian rupees": "INR", "kronor": "SEK", "swedish kronor": "SEK", "swiss francs": "CHF", "francs": "CHF",
+    "baht": "THB", "rand": "ZAR", "pesos": "MXN", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "singapore dollars": "SGD", "sterling": "GBP", "pence": "GBP", "yuan renminbi": "CNY", "gbp": "GBP", "jpy": "JPY",
     "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
     "新台币": "TWD", "新台幣": "TWD", "欧元": "EUR", "日元": "JPY", "卢比": "INR", "盧比": "INR",
 }
@@ -73,9 +76,9 @@ _VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _APPROX = r"(?:(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|over|nearly|almost|about|around|approximately|roughly|some|under|above|below|just over|just under|close to)\s+)"
-_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn|lakhs?|crores?)"
+_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn|bln|mln|lakhs?|crores?)"
 # letter codes only as whole words: "offers 3,000" is not rupees
-_CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|¥|€|£|₹|(?<![A-Za-z])(?:USD ?|RMB ?|Rs\.? ?))"
+_CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|#36;|¥|€|£|₹|(?<![A-Za-z])(?:USD ?|RMB ?|Rs\.? ?))"
 _CUR_WORDS = "|".join(sorted((re.escape(k) for k in _CURRENCY_WORD if k.isascii()), key=len, reverse=True))
 # The number itself: not glued to a word, "+", "#", "/" or "." before it, nor to "X-" / "X.".
 # Written to start with \d (the look-behinds follow the first digit) so ``re`` skips text
@@ -88,7 +91,7 @@ assert _NUM == r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # _CORE spells it 
 # stripped) ends with the last word of an approximator or with a currency sign/code.
 _PREFIX_ENDS = (
     "than", "least", "most", "to", "as", "over", "nearly", "almost", "about", "around", "approximately",
-    "roughly", "some", "under", "above", "below", "$", "¥", "€", "£", "₹", "usd", "rmb", "rs", "rs.",
+    "roughly", "some", "under", "above", "below", "$", "¥", "€", "£", "₹", "usd", "rmb", "rs", "rs.", "#36;",
 )
 _PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
 # "1m barrels", "294.3m", "$2bn": a one- or two-letter scale glued to the digits
@@ -97,7 +100,7 @@ _TAIL = re.compile(
     rf"(?:(?P<sp>[ -]?)(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?"
     rf"(?P<times>[ -](?:times|fold)\b)?"
-    rf"(?P<curw> (?:{_CUR_WORDS})\b)?",
+    rf"(?P<curw>[ -](?:{_CUR_WORDS})\b)?",
     re.I,
 )
 
@@ -166,7 +169,9 @@ def _scaled(num: str, scale: str | None) -> float:
 _HYPHEN_UNIT = re.compile(
     r"-(person|people|member|strong|man|seat|bed|year|day|month|week|hour|km|kilometre|kilometer|mile|metre|meter|storey|story)\b"
 )
-_NEXT_WORDS = re.compile(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?")
+_HYPHEN_NORMAL = {"person": "people", "people": "people", "strong": "people", "man": "people", "kilometre": "km",
+                  "kilometer": "km", "story": "storeys", "meter": "metres", "metre": "metres"}
+_NEXT_WORDS = re.compile(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?")
 _HAS_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
@@ -181,12 +186,12 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
     hy = _HYPHEN_UNIT.match(text[pos:limit])
     if hy:
-        return _UNIT_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
+        return _HYPHEN_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
     m = _NEXT_WORDS.match(text[pos:limit])
     if not m:
         return None, pos
     words, end = [], pos
-    for i in (1, 2, 3):
+    for i in (1, 2, 3, 4):
         w = m.group(i)
         if w is None or w.lower() in _STOP or (words and w.lower() in _POST_NOUN):
             break
@@ -368,7 +373,35 @@ def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Bloc
         return False  # list marker "1. "
     if text[max(0, ns - 1) : ns] in ("+", "#"):
         return False
+    if ne - ns <= 2 and _is_score(text, ns, ne):
+        return False
     return not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None
+
+
+_SCORE_AFTER = re.compile(r"-\d{1,2}(?![\d.,]\d|\d)")
+_SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}-$")
+_PLURAL_AFTER = re.compile(r" [a-z]+s\b")
+
+
+def _is_score(text: str, ns: int, ne: int) -> bool:
+    """One side of a result "1-0", "3-1" (small numbers joined by a hyphen, no counted noun after:
+    "5-10 years" is a range)."""
+    m = _SCORE_AFTER.match(text, ne)
+    if m is not None:
+        return _PLURAL_AFTER.match(text, m.end()) is None
+    if ns >= 1 and text[ns - 1] == "-" and _SCORE_BEFORE.search(text, max(0, ns - 4), ns) is not None:
+        return _PLURAL_AFTER.match(text, ne) is None
+    return False
+
+
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]*, $|\baged $")
+_AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;)")
+
+
+def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
+    """"Scott Sullivan, 42, said", "aged 63": a person's age (in years)."""
+    return (num.isdigit() and 0 < int(num) < 120 and _AGE_BEFORE.search(text, max(lo, ns - 30), ns) is not None
+            and _AGE_AFTER.match(text, ne) is not None)
 
 
 def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
@@ -383,12 +416,34 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
     m_end = tail.end()
     unit, e = _tail_unit(text, end, m_end, cur, pct, times, curw)
+    if unit is None and not scale and _is_age(text, start, ns, ne, num):
+        unit, e = "years", ne
     if unit is None and not scale and _named_before(text, start, ns):
         return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
+    if unit is None and not scale and _bare_small(num) and _ELIDED_COUNT.match(text, ne) is None and not _age_at(text, ns, ne, num):
+        return None  # "won 13-7", "Chapter 5", "route 66": a small number counting nothing is no claim
     if is_blocked(s, e) and not is_blocked(ns, ne):
         e = ne if not scale else tail.end("scale" if tail.group("scale") else "glued")
     s, value = _signed(text, start, s, _scaled(num, scale))
     return NumHit(s, e, value, unit, None)
+
+
+# "Out of 44 journalists, 19 were Uyghurs", "3 of them died": a count whose noun is elided
+_ELIDED_COUNT = re.compile(r" (?:were|are|have|had|died|remain|remained|survived|of)\b")
+
+
+_AT_AGE = re.compile(r"\b(?:at|aged|age)\s$")
+
+
+def _age_at(text: str, ns: int, ne: int, num: str) -> bool:
+    """"left school at 16,", "married at 21.": an age closing a clause (13-119: "at 9." reads as a clock time)."""
+    return 13 <= int(num) < 120 and text[ne : ne + 1] in (",", ".", ";") and _AT_AGE.search(text, max(0, ns - 5), ns) is not None
+
+
+def _bare_small(num: str) -> bool:
+    """A whole number below 1,000 (with no unit, scale or currency it states no quantity a reader
+    could check: scores, clock times, page and route numbers, list positions)."""
+    return num.isdigit() and int(num) < 1000
 
 
 def _tail_unit(text: str, end: int, m_end: int, cur, pct, times, curw) -> tuple[str | None, int]:
@@ -400,7 +455,7 @@ def _tail_unit(text: str, end: int, m_end: int, cur, pct, times, curw) -> tuple[
     if cur:
         return _CURRENCY_PREFIX.get(cur.strip(), "USD"), m_end
     if curw:
-        return _CURRENCY_WORD[curw.strip().lower()], m_end
+        return _CURRENCY_WORD[curw.strip(" -").lower()], m_end
     unit, e2 = _count_unit(text, m_end, end)
     return unit, (max(e2, m_end) if unit else m_end)
 
@@ -413,6 +468,9 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for f in fractions(text, start, end):
         if not is_blocked(f.start, f.end):
             hits.append(NumHit(_with_approx(text, start, f.start), f.end, f.value, f.unit, None))
+    for m in _TWICE.finditer(text, start, end):
+        if not is_blocked(m.start(), m.end()):
+            hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), 2.0 if m.group().lower() == "twice" else 3.0, "times", None))
     for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
         if is_blocked(s, e) or _capitalised_mid_sentence(text, start, s):
             continue
@@ -430,6 +488,9 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         s, value = _signed(text, start, _with_approx(text, start, s), value)
         hits.append(NumHit(s, e2, value, unit, None))
     return hits
+
+
+_TWICE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
 
 
 def _signed(text: str, start: int, s: int, value: float) -> tuple[int, float]:

@@ -89,10 +89,11 @@ def english_runs(text: str, start: int, end: int):
         words = run.lower().replace("-", " ").split()
         if words[-1] == "and" or (words[0] in ("thousand", "million", "billion") and not m.group("a")):
             continue
-        value = en_value(("a " if m.group("a") else "") + run)
+        scaled_a = m.group("a") and words[0] in ("hundred", "thousand", "million", "billion")  # "a hundred"; not "a six-month"
+        value = en_value(("a " if scaled_a else "") + run)
         if value is None:
             continue
-        s = m.start("a") if m.group("a") and words[0] in ("hundred", "thousand", "million", "billion") else m.start("run")
+        s = m.start("a") if scaled_a else m.start("run")
         yield s, m.end(), value
 
 
