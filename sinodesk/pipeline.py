@@ -71,7 +71,8 @@ def _stage_extract(w, ctx):
     dated = document_dates(doc, res, ctx.ingest_date)
     return {
         "extractions": tuple(
-            extract(doc, s, lang, ctx.settings.extract, resources=res, context_date=dated.context) for s, lang in zip(w["segments"], w["languages"])
+            extract(doc, s, lang, ctx.settings.extract, resources=res, context_date=dated.container or dated.document,
+                    fallback_date=dated.ingested) for s, lang in zip(w["segments"], w["languages"])
         ),
         "dated": dated,
     }

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
-from .attribution import AttrHit, find_attributions, find_dateline, find_source_lines, title_case_headline_end
-from .dates import DateResolver, find_dates, parse_one
+from .attribution import AttrHit, find_attributions, find_credits, find_dateline, find_source_lines, title_case_headline_end
+from .dates import DateResolver, find_dates, parse_one, text_anchor
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
 from .names import NameModel, name_matches
@@ -189,6 +189,7 @@ class _Story:
     dateline: tuple | None
     dateline_outlet: object
     urls: list[tuple[int, int]]
+    credits: list[tuple[int, int]]  # outlet names the story is credited to ("(Reuters)", "AP - ")
 
     def outside_urls(self, s: int, e: int) -> bool:
         return not self.urls or not any(s < ue and us < e for us, ue in self.urls)
@@ -202,11 +203,14 @@ def extract(
     *,
     resources: ExtractResources | None = None,
     context_date: str | None = None,
+    fallback_date: str | None = None,
 ) -> Extraction:
     """Entities, attributions, numbers and dates of one story, all with offsets into doc.text.
 
     ``context_date`` (ISO) is the date relative dates are read against when the story names
-    no date of its own (the runner passes the container's date, else the ingest date).
+    no date of its own (the runner passes the container's date, else the document's date
+    line).  Without either, a date the story's own text gives anchors them ("yesterday" in a
+    story that says "August 25, 2004"), else ``fallback_date`` (the runner passes the ingest day).
     """
     res = resources if resources is not None else default_resources()
     st = _frame(doc, seg, res)
@@ -214,10 +218,19 @@ def extract(
     outlet_id = _story_outlet(doc, seg, st.source_lines, st.dateline_outlet, res.registry)
     base = _to_dt(published or context_date or (doc.published or "")[:10] or None)
     ents = _entities(st, language, opts, res) if (opts.entities or opts.attributions or opts.numbers) else []
-    date_hits = [d for d in find_dates(st.text, st.s0, st.e0, base, res.dates) if st.outside_urls(d.start, d.end)] if (opts.dates or opts.numbers) else []
+    date_hits = _dates(st, base, fallback_date, res) if (opts.dates or opts.numbers) else []
     attr_hits = _attributions(st, ents, res) if opts.attributions else []
     num_hits = _numbers(st, ents, date_hits) if opts.numbers else []
     return _records(st.text, ents if opts.entities else [], attr_hits, num_hits, date_hits if opts.dates else [], published, outlet_id)
+
+
+def _dates(st: _Story, base: dt.datetime | None, fallback_date: str | None, res: ExtractResources) -> list:
+    """Date mentions read against ``base``; an undated story reads them against a date its own
+    text gives (text_anchor), else against ``fallback_date``."""
+    if base is None and fallback_date:
+        explicit = find_dates(st.text, st.s0, st.e0, None, res.dates)
+        base = text_anchor(st.text, explicit) or _to_dt(fallback_date)
+    return [d for d in find_dates(st.text, st.s0, st.e0, base, res.dates) if st.outside_urls(d.start, d.end)]
 
 
 def _frame(doc: Document, seg: Segment, res: ExtractResources) -> _Story:
@@ -227,7 +240,10 @@ def _frame(doc: Document, seg: Segment, res: ExtractResources) -> _Story:
     dateline_outlet = res.registry.match(text[dateline[1][0] : dateline[1][1]]) if dateline else None
     url_rx = _URL if text.find("@", s0, e0) >= 0 else _URL_NO_AT
     urls = [m.span() for m in url_rx.finditer(text, s0, e0)]
-    return _Story(text, s0, e0, find_source_lines(text, s0, e0), dateline, dateline_outlet, urls)
+    credits = find_credits(text, s0, e0, res.registry)
+    if dateline is not None:
+        credits = [c for c in credits if c != dateline[1]]
+    return _Story(text, s0, e0, find_source_lines(text, s0, e0), dateline, dateline_outlet, urls, credits)
 
 
 def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: ExtractResources) -> list[GazMatch]:
@@ -241,18 +257,35 @@ def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: Extra
     ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra, learned) if st.outside_urls(e.start, e.end)]
     if st.dateline:
         ents = _with_dateline(text, ents, st.dateline, st.dateline_outlet, gaz)
+    if st.credits:
+        ents = _with_credits(text, ents, st.credits, res)
     return ents
+
+
+def _with_credits(text: str, ents: list[GazMatch], credits: list[tuple[int, int]], res: ExtractResources) -> list[GazMatch]:
+    """The outlets a story is credited to, as organisations (they win over other readings of the span)."""
+    from .entities import resolve_overlaps
+    from .gazetteer import slug
+
+    extra = []
+    for s, e in credits:
+        o = res.registry.match(text[s:e])
+        extra.append(GazMatch(s, e, f"org:{o.id}" if o else (res.gazetteer.lookup(text[s:e]) or f"org:{slug(text[s:e])}"), "ORG"))
+    return resolve_overlaps(extra + ents)
 
 
 def _attributions(st: _Story, ents: list[GazMatch], res: ExtractResources) -> list[AttrHit]:
     """Cue-based attributions, plus the dateline's agency ("LONDON (CBS.MW) --") as a source."""
     hits = find_attributions(st.text, st.s0, st.e0, ents, res.gazetteer, res.registry, st.source_lines)
+    credits = list(st.credits)
     if st.dateline is not None:
-        a_s, a_e = st.dateline[1]
-        if not any(h.start == a_s for h in hits):
-            o = st.dateline_outlet
+        credits.append(st.dateline[1])
+    taken = {h.start for h in hits}
+    for a_s, a_e in credits:
+        if a_s not in taken:
+            o = res.registry.match(st.text[a_s:a_e])
             hits.append(AttrHit(a_s, a_e, o.name if o else st.text[a_s:a_e], "dateline", o.id if o else None, f"org:{o.id}" if o else None))
-            hits.sort(key=lambda h: (h.start, h.end))
+    hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
 

@@ -23,7 +23,17 @@ _SPEECH = (
     r"warned|warns|claimed|claims|revealed|disclosed|confirmed|added|emphasized|emphasised|pointed out|"
     r"highlighted|argued|wrote|cited|showed|shows|found|estimated|urged|stressed|explained|published|released|"
     r"highlighting|noting|saying|citing|warning|reporting|claiming|arguing|"
-    r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged"
+    r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged|"
+    r"believes|believe|admitted|admits|demanded|demands|hinted|recommends|recommended|"
+    r"insists|urges|confirms|reveals|argues|accuses|announce|warn"
+)
+# "a Microsoft spokesman said", "Pentagon officials have said", "Yukos lawyers say": the
+# organisation before a role noun is the source.
+_ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople official officials lawyer lawyers executive executives chief "
+    "chiefs source sources representative representatives analyst analysts economist economists researcher "
+    "researchers scientist scientists engineer engineers staff director directors boss bosses manager managers "
+    "leader leaders members member officers officer investigators prosecutors".split()
 )
 _ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first) )*"
 _ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|"))
@@ -353,6 +363,8 @@ class _Scan:
             ent = index.before(pos, text)
             if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
                 ent = index.appositive_subject(text, sent_start, pos)
+            if ent is None:
+                ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
                 self.add(ent.start, ent.end, verb, ent.canonical)
             if verb in ("told", "tells"):
@@ -408,6 +420,29 @@ class _Scan:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
+def _organisation_of_role(text: str, lo: int, pos: int, index: "_Ents") -> GazMatch | None:
+    """The organisation naming the speakers of "a Microsoft spokesman said", "Labour campaign
+    chiefs say", "French and U.N. officials said" (a role noun, at most two lower-case words
+    between it and the name)."""
+    end = pos
+    while end > lo and text[end - 1] == " ":
+        end -= 1
+    w0 = text.rfind(" ", lo, end) + 1
+    if w0 <= lo or text[w0:end] not in _ROLE_NOUNS:
+        return None
+    p = w0
+    for _ in range(3):
+        ent = index.before(p, text)
+        if ent is not None:
+            return ent if ent.label == "ORG" else None
+        q = text.rfind(" ", lo, p - 1) + 1
+        word = text[q : p - 1]
+        if q <= lo or not word.islower() or not word.isalpha():
+            return None
+        p = q
+    return None
+
+
 def _object_of_preposition(text: str, start: int, s0: int) -> bool:
     """"a clip on the video platform Douyin showed", "protesters in Beijing said": the entity
     closes a place phrase (on/in + lower-case words) and is not the subject."""
@@ -442,6 +477,8 @@ def find_dateline(text: str, s0: int, e0: int) -> tuple[tuple[int, int], tuple[i
     lim = min(e0, s0 + 400)
     p = s0
     while p < lim:
+        while p < lim and text[p] in " \t":
+            p += 1
         m = _DATELINE.match(text, p, e0)
         if m is not None:
             return m.span(1), m.span("agency")
@@ -450,6 +487,47 @@ def find_dateline(text: str, s0: int, e0: int) -> tuple[tuple[int, int], tuple[i
             return None
         p = nl + 1
     return None
+
+
+# A wire credit: a headline ending in "(Reuters)" / "(AP)" / "(SPACE.com)", and a body line
+# opening "Reuters - " / "SPACE.com - " (AG News, many aggregators).
+_TITLE_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{1,28}|[a-z][\w-]*\.(?:com|net|org|co\.uk))\)[ \t]*$")
+_BODY_CREDIT = re.compile(r"[ \t]*([A-Za-z][\w.&']*(?: [A-Z][\w.&']*){0,3}) (?:--|-|–|—) ")
+_DOMAIN = re.compile(r"[\w-]+\.(?:com|net|org|co\.uk|com\.au)")
+
+
+def find_credits(text: str, s0: int, e0: int, reg: OutletRegistry) -> list[tuple[int, int]]:
+    """(start, end) of the outlet names a story is credited to: a first line ending in
+    "(Name)" and the next line opening "Name - ".  A name counts when the outlet registry
+    knows it, it is a web domain ("SPACE.com"), or the headline and the body line both give it."""
+    lines = []
+    p = s0
+    while p < e0 and len(lines) < 2:
+        nl = text.find("\n", p, e0)
+        nl = e0 if nl < 0 else nl
+        if text[p:nl].strip():
+            lines.append((p, nl))
+        p = nl + 1
+    if len(lines) < 1:
+        return []
+    out = []
+    title_name = None
+    ls, le = lines[0]
+    m = _TITLE_CREDIT.search(text, ls, le)
+    if m is not None:
+        name = m.group(1)
+        title_name = name
+        echoed = len(lines) > 1 and text[lines[1][0] : lines[1][1]].lstrip().startswith(name + " -")
+        if reg.match(name) or _DOMAIN.fullmatch(name) or echoed:
+            out.append(m.span(1))
+    if len(lines) > 1:
+        bs, be = lines[1]
+        m = _BODY_CREDIT.match(text, bs, be)
+        if m is not None:
+            name = m.group(1)
+            if reg.match(name) or _DOMAIN.fullmatch(name) or name == title_name:
+                out.append(m.span(1))
+    return out
 
 
 def title_case_headline_end(text: str, s0: int, e0: int) -> int:

@@ -104,9 +104,10 @@ def _shift(base: dt.datetime, n: int, unit: str) -> str:
 
 
 def _closest_year(d: dt.datetime, base: dt.datetime) -> dt.datetime:
-    """For a date written without a year, the year that puts it nearest the base date."""
+    """For a date written without a year, the year that puts it nearest the base date (the
+    base's own year on a tie)."""
     best = d
-    for y in (base.year - 1, base.year, base.year + 1):
+    for y in (base.year, base.year - 1, base.year + 1):
         try:
             c = d.replace(year=y)
         except ValueError:
@@ -291,6 +292,32 @@ def _month_is_name(text: str, s: int, e: int) -> bool:
     """A bare capitalised month inside a name ("March for Science") is not a date."""
     after = text[e : e + 2]
     return after[:1] == " " and after[1:2].isupper()
+
+
+_EXPLICIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def text_anchor(text: str, hits: list[DateHit]) -> dt.datetime | None:
+    """The date a story's own text gives for reading its relative dates: its latest full date
+    written with a year ("August 25, 2004"), else mid-year of the year it names most often
+    (the latest on a tie), else None."""
+    days, years = [], {}
+    for h in hits:
+        if _EXPLICIT_YEAR.search(text, h.start, h.end) is None:
+            continue
+        if h.precision == "day" and len(h.iso) == 10:
+            days.append(h.iso)
+        elif h.precision == "year" and len(h.iso) == 4:
+            years[h.iso] = years.get(h.iso, 0) + 1
+    try:
+        if days:
+            return dt.datetime.fromisoformat(max(days))
+        if years:
+            y = max(years, key=lambda k: (years[k], k))
+            return dt.datetime(int(y), 7, 1)
+    except ValueError:
+        return None
+    return None
 
 
 def parse_one(text: str, resolver: DateResolver, base: dt.datetime | None = None) -> str | None:

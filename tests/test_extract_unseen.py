@@ -1,0 +1,91 @@
+"""Extract stage on text nobody listed in advance (issue 14): money and measures in their
+common spellings, ages, scores, bare numbers, wire credits, spokesmen of organisations,
+dates of undated stories.  Sentences written for these tests, each with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _run(text: str, language: str = "en", context_date: str | None = None, fallback_date: str | None = None):
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return extract(doc, Segment(start=0, end=len(text), text=text), language, context_date=context_date, fallback_date=fallback_date)
+
+
+def _nums(text: str) -> list[tuple[str, float, str | None]]:
+    return [(n.text, n.value, n.unit) for n in _run(text).numbers]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # money: wire abbreviations, currency words after a scale, a "$" that lost its "&" ("&#36;" -> "#36;")
+    ("Exports reached 40 bln dollars last quarter.", [("40 bln dollars", 40e9, "USD")]),
+    ("The ticket cost 300 Swiss francs at the gate.", [("300 Swiss francs", 300.0, "CHF")]),
+    ("Shares of the miner lost 12 mln euros in value.", [("12 mln euros", 12e6, "EUR")]),
+    ("The start-up raised #36;25 million in its first round.", [("#36;25 million", 25e6, "USD")]),
+    # measures written as one hyphenated adjective
+    ("A 12-person crew reached the 40-storey tower.", [("12-person", 12.0, "people"), ("40-storey", 40.0, "storeys")]),
+    ("After a six-month delay the bridge opened.", [("six-month", 6.0, "months")]),
+    # a person's age in apposition, or closing a clause after "at"
+    ("Anna Berg, 34, said the ferry was late.", [("34", 34.0, "years")]),
+    ("She left school at 16, then moved north.", [("16", 16.0, None)]),
+    # multipliers in words
+    ("Sales were twice as high as a year before.", [("twice", 2.0, "times")]),
+    # a count whose noun is elided stays a claim
+    ("Of the 44 journalists jailed, 19 were women.", [("44 journalists", 44.0, "journalists"), ("19", 19.0, None)]),
+])
+def test_numbers_in_common_spellings(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Lions won 3-1 on Sunday.",  # a score
+    "See page 12 for the details.",  # a small number counting nothing
+    "The meeting opens at 9.",  # a clock time, not an age
+    "Room 7, on the left, is closed.",  # not an age: no name before it
+])
+def test_bare_numbers_scores_and_times_are_not_claims(sentence):
+    assert _nums(sentence) == []
+
+
+def test_a_range_with_a_counted_noun_is_not_a_score():
+    assert ("10 years", 10.0, "years") in _nums("The plan takes 5-10 years to finish.")
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    return [(a.text, a.cue) for a in _run(text).attributions]
+
+
+def test_organisation_before_a_role_noun_is_the_source():
+    assert _sources("A Microsoft spokesman said on Monday that the update was ready.") == [("Microsoft", "said")]
+    assert _sources("Labour campaign chiefs say the poll is wrong.") == [("Labour", "say")]
+    # no organisation before the role noun: no named source
+    assert _sources("The new spokesman said nothing more.") == []
+
+
+def test_wire_credits_are_sources_and_organisations():
+    x = _run("Oil prices climb (Reuters)\nReuters - Oil prices rose on Tuesday as supply tightened.")
+    assert [(a.text, a.cue) for a in x.attributions] == [("Reuters", "dateline"), ("Reuters", "dateline")]
+    assert {(e.text, e.label) for e in x.entities} == {("Reuters", "ORG")}
+    # a web domain credited in the headline and echoed by the body
+    y = _run("Probe lands on a comet (SPACE.com)\nSPACE.com - A probe landed on Tuesday.")
+    assert [a.text for a in y.attributions] == ["SPACE.com", "SPACE.com"]
+    # brackets and dashes that credit nobody
+    assert _sources("Talks resume (again)\nOfficials met - briefly - on Monday.") == []
+
+
+def test_commitments_are_not_attributions():
+    assert _sources("Peng vowed to keep in touch with both families.") == []
+    assert _sources("The mayor welcomed the visitors at the station.") == []
+
+
+def test_undated_story_reads_relative_dates_against_its_own_date():
+    text = "On August 25, 2004, the council met. It voted again yesterday."
+    dates = lambda x: [(d.text, d.iso) for d in x.dates]  # noqa: E731
+    assert dates(_run(text, fallback_date="2026-01-01")) == [("August 25, 2004", "2004-08-25"), ("yesterday", "2004-08-24")]
+    # a date the container gives wins over the text's own
+    assert ("yesterday", "2010-05-04") in dates(_run(text, context_date="2010-05-05", fallback_date="2026-01-01"))
+    # no date anywhere: the ingest day
+    assert dates(_run("The council voted yesterday.", fallback_date="2026-01-01")) == [("yesterday", "2025-12-31")]
