@@ -89,3 +89,12 @@ def test_undated_story_reads_relative_dates_against_its_own_date():
     assert ("yesterday", "2010-05-04") in dates(_run(text, context_date="2010-05-05", fallback_date="2026-01-01"))
     # no date anywhere: the ingest day
     assert dates(_run("The council voted yesterday.", fallback_date="2026-01-01")) == [("yesterday", "2025-12-31")]
+
+
+def test_chinese_lead_crediting_an_outlet():
+    zh = lambda t: [(a.text, a.cue) for a in _run(t, "zh").attributions]  # noqa: E731
+    assert zh("荆楚网消息（通讯员张三）9月17日，活动在武汉开幕。") == [("荆楚网", "消息")]
+    assert zh("东方日报讯：市政府宣布新规。") == [("东方日报", "讯")]
+    # "消息" after words that name no outlet
+    assert zh("他们得到消息（很快）后离开。") == []
+    assert zh("会议消息：明天开会。") == []

@@ -84,6 +84,11 @@ _GAP_MAX_WORDS = 7
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
 _ZH_JU = re.compile(r"[据據](?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
 _ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊|消息|报道|報導)", re.M)
+# A lead crediting an outlet: "荆楚网消息（通讯员…）", "央视网消息（新闻联播）：", "国际在线报道（记者…）："
+# (the credited name ends like an outlet's: 网/报/社/台/在线/客户端/频道/新闻/周刊/杂志).
+_ZH_LEAD = re.compile(
+    r"^[ \t\u3000]*(?P<src>[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|在线|在線|客户端|客戶端|频道|頻道|新闻|新聞|周刊|週刊|杂志|雜誌))"
+    r"(?P<cue>消息|报道|報導|讯|訊)(?=[（(：:])", re.M)
 _ZH_AFTER = re.compile(r"(表示|称|稱|指出|说|說|透露|报道|報導|宣布|发布|發布|通报|通報)")
 _SOURCE_HEAD = re.compile(r"^[ \t]*(?:Sources?\s*:|来源[:：]|來源[:：]|消息来源[:：])[ \t]*(.*)$", re.M)
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]*(.+?)[ \t]*$")
@@ -399,6 +404,12 @@ class _Scan:
             first = index.at(m.start("src"))
             if first is not None:
                 self.add(first.start, first.end, m.group("cue"), first.canonical)
+        for m in _ZH_LEAD.finditer(text, s0, e0):
+            first = index.at(m.start("src"))
+            if first is not None and first.end == m.end("src"):
+                self.add(first.start, first.end, m.group("cue"), first.canonical)
+            else:
+                self.add(m.start("src"), m.end("src"), m.group("cue"), None)
         for m in _ZH_AFTER.finditer(text, s0, e0):
             ent = index.before(m.start(), text)
             taken = {h.start for h in self.hits}
