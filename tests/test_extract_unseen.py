@@ -98,3 +98,13 @@ def test_chinese_lead_crediting_an_outlet():
     # "消息" after words that name no outlet
     assert zh("他们得到消息（很快）后离开。") == []
     assert zh("会议消息：明天开会。") == []
+
+
+def test_chinese_names_written_with_the_interpunct():
+    ents = lambda t: [(e.text, e.label) for e in _run(t, "zh").entities]  # noqa: E731
+    assert ("皮特·鲍泰利", "PERSON") in ents("美国学者皮特·鲍泰利坦言中国发展很快。")
+    assert ("马丁·路德·金", "PERSON") in ents("马丁·路德·金的演讲被多次引用。")
+    assert ("约翰·霍普金斯大学", "ORG") in ents("约翰·霍普金斯大学教授表示支持。")
+    # two places joined by the dot are two places, not a person
+    assert ents("北京·上海双城展开幕。") == [("北京", "GPE"), ("上海", "GPE")]
+    assert [a.text for a in _run("美国学者皮特·鲍泰利坦言中国发展很快。", "zh").attributions] == ["皮特·鲍泰利"]

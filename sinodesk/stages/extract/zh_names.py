@@ -112,6 +112,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         words = tagger.tag(text, rs, re_)
         out += _org_chains(text, words, gaz)
         out += _split_names(text, words, re_)
+        out += _dotted_names(text, words, gaz)
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz)
             if hit is not None:
@@ -178,6 +179,33 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
         start = words[k][0]
         surface = text[start:e]
         out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+    return out
+
+
+def _dotted_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """A foreign name written with the interpunct, one person ("皮特·鲍泰利", "弗拉基米尔·普京"), or an
+    organisation when its last word is one ("约翰·霍普金斯大学").  The first part must read as a
+    given name (jieba's person tags, or transliteration characters only), so "北京·上海" is no name."""
+    out = []
+    k = 1
+    while k < len(words) - 1:
+        ds, de, _ = words[k]
+        ls, le, lf = words[k - 1]
+        first = text[ls:le]
+        if text[ds:de] != "·" or not (lf in ("nr", "nrt") or all(ch in _TRANSLIT for ch in first)) or not _HAN_ONLY.fullmatch(first):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(words) and text[words[j][0] : words[j][1]] == "·" and _HAN_ONLY.fullmatch(text, words[j + 1][0], words[j + 1][1]):
+            j += 2  # "·part" repeated: "马丁·路德·金"
+        end = words[j - 1][1]
+        is_org = _ZH_ORG_END.search(text, words[j - 1][0], end) is not None
+        if not is_org and j < len(words) and _ZH_ORG_END.fullmatch(text, words[j][0], words[j][1]):
+            end, is_org = words[j][1], True
+        surface = text[ls:end]
+        prefix, label = ("org", "ORG") if is_org else ("person", "PERSON")
+        out.append(GazMatch(ls, end, gaz.lookup(surface) or pinyin_id(surface.replace("·", ""), prefix), label))
+        k = j + 1
     return out
 
 
