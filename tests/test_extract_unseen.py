@@ -108,3 +108,14 @@ def test_chinese_names_written_with_the_interpunct():
     # two places joined by the dot are two places, not a person
     assert ents("北京·上海双城展开幕。") == [("北京", "GPE"), ("上海", "GPE")]
     assert [a.text for a in _run("美国学者皮特·鲍泰利坦言中国发展很快。", "zh").attributions] == ["皮特·鲍泰利"]
+
+
+def test_an_office_named_after_its_holder_is_one_organisation():
+    x = _run("Deputies from the Tyler County Sheriff's Office said the road was closed.")
+    assert [(e.text, e.label) for e in x.entities] == [("Tyler County Sheriff's Office", "ORG")]
+    assert [a.text for a in x.attributions] == ["Tyler County Sheriff's Office"]
+    assert ("Manhattan District Attorney’s Office", "ORG") in [(e.text, e.label) for e in _run(
+        "The Manhattan District Attorney’s Office filed the charges.").entities]
+    # lower case, or "The" opening the sentence, is not part of the name
+    assert _run("It was the sheriff's office that called.").entities == ()
+    assert [e.text for e in _run("The Sheriff's Department of Cook County opened.").entities][:1] == ["Sheriff's Department"]

@@ -259,7 +259,26 @@ def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: Extra
         ents = _with_dateline(text, ents, st.dateline, st.dateline_outlet, gaz)
     if st.credits:
         ents = _with_credits(text, ents, st.credits, res)
+    if latin and text.find("s Office", s0, e0) + text.find("s Department", s0, e0) > -2:
+        ents = _with_offices(text, s0, e0, ents)
     return ents
+
+
+# "the Tyler County Sheriff's Office", "the Manhattan District Attorney’s Office": an office named
+# after its holder is one organisation (the possessive would otherwise cut the name).
+_OFFICE = re.compile(
+    r"\b(?:(?!(?:The|A|An|This|That|Its|Their)\b)[A-Z][\w.-]*(?: of)? ){0,4}(?:Sheriff|Coroner|Attorney|Attorney General|Medical Examiner|Prosecutor|Marshal|"
+    r"Fire Marshal|Comptroller|Treasurer|Auditor|Public Defender|Inspector General|Governor|Mayor|Clerk|Assessor)"
+    r" ?['’]s (?:Office|Department)\b"
+)
+
+
+def _with_offices(text: str, s0: int, e0: int, ents: list[GazMatch]) -> list[GazMatch]:
+    from .entities import resolve_overlaps
+    from .gazetteer import slug
+
+    extra = [GazMatch(m.start(), m.end(), f"org:{slug(m.group())}", "ORG") for m in _OFFICE.finditer(text, s0, e0)]
+    return resolve_overlaps(extra + ents) if extra else ents
 
 
 def _with_credits(text: str, ents: list[GazMatch], credits: list[tuple[int, int]], res: ExtractResources) -> list[GazMatch]:
