@@ -119,3 +119,17 @@ def test_an_office_named_after_its_holder_is_one_organisation():
     # lower case, or "The" opening the sentence, is not part of the name
     assert _run("It was the sheriff's office that called.").entities == ()
     assert [e.text for e in _run("The Sheriff's Department of Cook County opened.").entities][:1] == ["Sheriff's Department"]
+
+
+def test_titles_are_cut_from_names_the_model_finds():
+    from sinodesk.stages.extract.names import strip_titles
+
+    assert strip_titles(0, "Officer Michelle Tannehill") == (8, "Michelle Tannehill")
+    assert strip_titles(5, "Prime Minister Tony Blair") == (20, "Tony Blair")
+    assert strip_titles(0, "Mr. Blair") == (4, "Blair")
+    # not a title, or a title with no name after it
+    assert strip_titles(0, "Gary Hargrove") == (0, "Gary Hargrove")
+    assert strip_titles(0, "Sheriff") == (0, "Sheriff")
+    assert strip_titles(0, "Coroner of Ohio") == (0, "Coroner of Ohio")
+    x = _run("Coroner Gary Hargrove said the autopsy was finished on Friday.")
+    assert [a.text for a in x.attributions] == ["Gary Hargrove"]

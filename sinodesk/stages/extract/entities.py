@@ -289,6 +289,8 @@ def _name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
 
 def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> list[GazMatch]:
     """PERSON candidates for unknown names next to a speech verb (see the comment above)."""
+    from .names import strip_titles
+
     out: list[GazMatch] = []
     if not text.isascii() and has_cjk(text, s0, e0) and text.count(" ", s0, e0) < (e0 - s0) // 20:
         return out  # Chinese text
@@ -302,11 +304,13 @@ def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> l
             p = c if c > s0 and "." not in text[c:p] and "\n" not in text[c:p] else -1
         span = _name_ending_at(text, s0, p) if p > s0 else None
         if span is not None and _plausible_name(text, *span, gaz):
-            out.append(GazMatch(span[0], span[1], f"person:{slug(text[span[0]:span[1]])}", "PERSON"))
+            ns = strip_titles(span[0], text[span[0] : span[1]])[0]  # "Coroner Gary Hargrove said" -> Gary Hargrove
+            out.append(GazMatch(ns, span[1], f"person:{slug(text[ns:span[1]])}", "PERSON"))
         if text.startswith(" ", ve) and text[ve + 1 : ve + 2].isupper():
             m = _NAME_AFTER.match(text, ve, min(e0, ve + 60))
             if m is not None:
                 ns, ne = m.span(1)
+                ns = strip_titles(ns, text[ns:ne])[0]
                 if _plausible_name(text, ns, ne, gaz):
                     out.append(GazMatch(ns, ne, f"person:{slug(text[ns:ne])}", "PERSON"))
     return out

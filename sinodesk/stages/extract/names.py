@@ -295,6 +295,26 @@ HEADLINE_MARGIN = 1.0  # in a title-case headline every word is capitalised: ask
 _SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
 
 
+PERSON_TITLES = frozenset(t.lower() for t in (
+    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor President Vice Premier Minister Prime Chancellor "
+    "Secretary Senator Sen Rep Governor Gov Mayor General Gen Admiral Colonel Col Captain Capt Lt Sgt Sergeant Judge "
+    "Justice Chairman Chairwoman Chief Executive King Queen Prince Princess Pope Rev Reverend Father Saint St "
+    "Deputy Foreign Defence Defense Finance Commissioner Ambassador Director Coach Manager Detective Officer "
+    "Inspector Sheriff Superintendent Constable Pastor Bishop Cardinal Archbishop Rabbi Imam Sheikh Coroner "
+    "Trooper Corporal Cpl Private Pvt Lieutenant Major Agent Councilman Councilwoman Councillor Alderman"
+).split())
+
+
+def strip_titles(s: int, t: str) -> tuple[int, str]:
+    """A person's name without the titles written before it: "Officer Michelle Tannehill" ->
+    "Michelle Tannehill", "Mr Blair" -> "Blair" (a title alone stays as it is)."""
+    while True:
+        head, sep, rest = t.partition(" ")
+        if not sep or head.rstrip(".").lower() not in PERSON_TITLES or not rest[:1].isupper():
+            return s, t
+        s, t = s + len(head) + 1, rest
+
+
 def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, headline_end: int = 0) -> list[GazMatch]:
     """The model's names as entity candidates: the gazetteer's id when it knows the name, else a slug id.
 
@@ -305,6 +325,11 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     for h in model.find(text, s0, e0, gaz):
         surface = text[h.start : h.end]
         known = gaz.lookup(surface)
+        if not known and h.label == "PERSON":
+            start, surface = strip_titles(h.start, surface)
+            if start != h.start:
+                known = gaz.lookup(surface)
+                h = NameHit(start, h.end, h.label, h.margin)
         if not known and h.start < headline_end and h.margin < HEADLINE_MARGIN:
             continue
         if not known and _SHORT_CAPS.fullmatch(surface) and text[h.start - 1 : h.start] != "(" and f"({surface})" not in text[s0:e0]:
