@@ -133,3 +133,12 @@ def test_titles_are_cut_from_names_the_model_finds():
     assert strip_titles(0, "Coroner of Ohio") == (0, "Coroner of Ohio")
     x = _run("Coroner Gary Hargrove said the autopsy was finished on Friday.")
     assert [a.text for a in x.attributions] == ["Gary Hargrove"]
+
+
+def test_a_name_before_an_adjective_affix_is_a_token_of_its_own():
+    from sinodesk.stages.extract.names import tokenize
+
+    text = "The Paris-based firm bought a Coca-Cola plant from a London-listed group."
+    words = tokenize(text, 0, len(text)).text
+    assert "Paris" in words and "based" in words and "London" in words
+    assert "Coca-Cola" in words  # a hyphenated name stays one word

@@ -36,7 +36,15 @@ MIN_MARGIN = 0.8  # a span is a name when its best label beats "no name" by more
 
 # Abbreviations with dots ("U.S.", "U.N."), words with inner hyphens/apostrophes/ampersands,
 # a possessive on its own, any other single character.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|['’]s\b|[^\W_]+(?:[-&][^\W_]+|['’](?!s\b)[^\W_]+)*|\S")
+# A hyphen before a lower-case affix that makes an adjective of a name splits the word, so the
+# name is a token of its own ("Paris-based" -> Paris, -, based; "Coca-Cola" stays one word).
+_AFFIXES = ("based|born|led|owned|made|backed|run|listed|style|bound|controlled|funded|headquartered|registered|"
+            "area|wide|related|era|linked|affiliated|focused|sponsored|dominated|speaking|brokered|bred|raised|"
+            "trained|educated|designed|built|inspired|centric|friendly|held|allied|supported|dependent|specific|"
+            "native|turned|origin|level|class|type|themed|produced|flagged|administered")
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|['’]s\b|[^\W_]+(?:-(?!(?:{_AFFIXES})\b)[^\W_]+|&[^\W_]+|['’](?!s\b)[^\W_]+)*|\S"
+)
 _CONNECT = frozenset({"of", "and", "for", "the", "de", "del", "da", "do", "dos", "du", "von", "van", "der", "den", "la", "le",
                       "al", "el", "bin", "y", "on", "&", "in"})
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "(", "•", "-", "–", "—", "|"})
