@@ -142,3 +142,11 @@ def test_a_name_before_an_adjective_affix_is_a_token_of_its_own():
     words = tokenize(text, 0, len(text)).text
     assert "Paris" in words and "based" in words and "London" in words
     assert "Coca-Cola" in words  # a hyphenated name stays one word
+
+
+def test_said_then_a_role_then_the_speaker():
+    assert _sources('"Prices will fall," said energy analyst Orin Middleton of a London bank.') == [("Orin Middleton", "said")]
+    # the organisation's role word names the person after it, not the organisation
+    assert _sources('"He was shaken," said Everton spokesman Ian Ross.') == [("Ian Ross", "said")]
+    # prepositions and time words after the verb are no role
+    assert _sources("The plan, he said in London on Monday, was ready.") == []

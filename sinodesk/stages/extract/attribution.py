@@ -383,6 +383,10 @@ class _Scan:
         text, e0, index = self.text, self.e0, self.index
         for said_end, verb in _said_before_name(text, self.s0, e0, cues):
             obj = index.at(said_end)
+            if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
+                role = _ROLE_BEFORE_NAME.match(text, obj.end + 1, min(e0, obj.end + 40)) if text.startswith(" ", obj.end) else None
+                person = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
+                obj = person if person is not None and person.label == "PERSON" else obj
             if obj is None:
                 role = _ROLE_BEFORE_NAME.match(text, said_end, min(e0, said_end + 50))
                 obj = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None

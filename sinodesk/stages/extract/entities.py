@@ -226,6 +226,11 @@ def _title_case_headline_end(text: str, s0: int, e0: int) -> int:
 # (found with plain str.find), which are few per story.
 _NAME_WORDS = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
 _NAME_AFTER = re.compile(rf" ({_NAME_WORDS})(?![\w’'-])")
+# lower-case words between a speech verb and a name ("said energy analyst X", "says team doctor X")
+_ROLE_AFTER_VERB = re.compile(r"(?: [a-z][a-z-]+){1,3}(?= [A-Z])")
+_ROLE_STOP = frozenset("that which who when while where and or but as if because after before since than with without to in on at "
+                       "into over under by for from of the a an this last next week month year day night morning today yesterday "
+                       "he she they it we you there was is were are has had have would will could".split())
 _NAME_TOKEN_RX = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.")
 _AUX_BEFORE_VERB = frozenset({"has ", "had ", "also ", "then ", "later ", "previously "})
 _NOT_NAME_WORDS = frozenset({
@@ -306,7 +311,12 @@ def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> l
         if span is not None and _plausible_name(text, *span, gaz):
             ns = strip_titles(span[0], text[span[0] : span[1]])[0]  # "Coroner Gary Hargrove said" -> Gary Hargrove
             out.append(GazMatch(ns, span[1], f"person:{slug(text[ns:span[1]])}", "PERSON"))
-        if text.startswith(" ", ve) and text[ve + 1 : ve + 2].isupper():
+        q = ve
+        if text.startswith(" ", ve) and text[ve + 1 : ve + 2].islower():  # "said energy analyst Orin Middleton"
+            r = _ROLE_AFTER_VERB.match(text, ve, min(e0, ve + 50))
+            q = r.end() if r is not None and not _ROLE_STOP.intersection(r.group().split()) else -1
+        if q > 0 and text.startswith(" ", q) and text[q + 1 : q + 2].isupper():
+            ve = q
             m = _NAME_AFTER.match(text, ve, min(e0, ve + 60))
             if m is not None:
                 ns, ne = m.span(1)
