@@ -31,6 +31,9 @@ def _nums(text: str) -> list[tuple[str, float, str | None]]:
     # a person's age in apposition, or closing a clause after "at"
     ("Anna Berg, 34, said the ferry was late.", [("34", 34.0, "years")]),
     ("She left school at 16, then moved north.", [("16", 16.0, None)]),
+    # measures written with a symbol, glued or spaced
+    ("It has a 3.5mm jack, 256MB of memory and a 3.2-megapixel camera.", [("3.5mm", 3.5, "mm"), ("256MB", 256.0, "MB"), ("3.2-megapixel", 3.2, "megapixels")]),
+    ("The farm makes 40 MW from a site 5 km away.", [("40 MW", 40.0, "MW"), ("5 km", 5.0, "km")]),
     # multipliers in words
     ("Sales were twice as high as a year before.", [("twice", 2.0, "times")]),
     # a count whose noun is elided stays a claim
@@ -45,6 +48,7 @@ def test_numbers_in_common_spellings(sentence, want):
     "See page 12 for the details.",  # a small number counting nothing
     "The meeting opens at 9.",  # a clock time, not an age
     "Room 7, on the left, is closed.",  # not an age: no name before it
+    "The X5 uses a 4G network.",  # digits inside names
 ])
 def test_bare_numbers_scores_and_times_are_not_claims(sentence):
     assert _nums(sentence) == []

@@ -96,8 +96,14 @@ _PREFIX_ENDS = (
 _PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
 # "1m barrels", "294.3m", "$2bn": a one- or two-letter scale glued to the digits
 _GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?![\w.]|\.\w)")
+# Measures written with a symbol, glued or not: "3.5mm", "256MB", "2.7GHz", "a 3.2-megapixel camera"
+_MEASURES = {u.lower(): u for u in "mm cm km kg mg ml KB MB GB TB Hz kHz MHz GHz kW MW GW kWh MWh GWh mph".split()}
+_MEASURES.update({"megapixel": "megapixels", "megapixels": "megapixels"})
+_MEASURE_RX = r"(?:[ -]?(?P<measure>" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r")\b)"
+_GLUED_MEASURE = re.compile(_MEASURE_RX, re.I)
 _TAIL = re.compile(
     rf"(?:(?P<sp>[ -]?)(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
+    rf"{_MEASURE_RX}?"
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?"
     rf"(?P<times>[ -](?:times|fold)\b)?"
     rf"(?P<curw>[ -](?:{_CUR_WORDS})\b)?",
@@ -375,7 +381,7 @@ def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Bloc
         return False
     if ne - ns <= 2 and _is_score(text, ns, ne):
         return False
-    return not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None
+    return not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None or _GLUED_MEASURE.match(text, ne) is not None
 
 
 _SCORE_AFTER = re.compile(r"-\d{1,2}(?![\d.,]\d|\d)")
@@ -415,7 +421,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         return None  # a calendar year
     s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
     m_end = tail.end()
-    unit, e = _tail_unit(text, end, m_end, cur, pct, times, curw)
+    measure = tail.group("measure")
+    unit, e = (_MEASURES[measure.lower()], m_end) if measure and not (pct or cur or curw) else _tail_unit(text, end, m_end, cur, pct, times, curw)
     if unit is None and not scale and _is_age(text, start, ns, ne, num):
         unit, e = "years", ne
     if unit is None and not scale and _named_before(text, start, ns):
