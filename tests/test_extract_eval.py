@@ -20,10 +20,10 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     "seeds": {"entities": (0.89, 0.91), "attributions": (0.90, 0.88), "numbers": (0.98, 0.97), "dates": (0.98, 0.99)},
     # written: ents .889/.910, attr .978/.978, numbers .984/.984, dates 1.000/1.000
     "written": {"entities": (0.87, 0.89), "attributions": (0.96, 0.96), "numbers": (0.97, 0.97), "dates": (0.99, 0.99)},
-    # dev (public items outside the held-out pool: dev-1 23 + dev-2 129 items, all looked at while building):
-    # ents .782/.566, attr .786/.538, numbers .596/.639, dates .818/.756. dev-2 (labelled later, by the
-    # held-out guidelines) is harder than dev-1 was (dev-1 alone: ents .756/.562, attr 1.000/.600, dates .955/.913)
-    "dev": {"entities": (0.76, 0.54), "attributions": (0.76, 0.51), "numbers": (0.57, 0.61), "dates": (0.79, 0.73)},
+    # dev (152 public-set items outside the held-out pool: dev-1 and the whole of dev-2; floors re-pinned when
+    # dev-2 grew from 50 to 129 items -- main's code scores .782/.566, .786/.538, .596/.639, .818/.756 on this set):
+    # ents .790/.574, attr .861/.690, numbers .817/.728, dates .893/.824
+    "dev": {"entities": (0.77, 0.56), "attributions": (0.84, 0.67), "numbers": (0.80, 0.71), "dates": (0.87, 0.80)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
     # catch regressions): ents .793/.529, attr .823/.496, numbers .565/.598, dates .857/.810
     "heldout": {"entities": (0.77, 0.51), "attributions": (0.80, 0.47), "numbers": (0.54, 0.57), "dates": (0.83, 0.78)},
