@@ -36,6 +36,7 @@ def _nums(text: str) -> list[tuple[str, float, str | None]]:
     ("The farm makes 40 MW from a site 5 km away.", [("40 MW", 40.0, "MW"), ("5 km", 5.0, "km")]),
     # multipliers in words
     ("Sales were twice as high as a year before.", [("twice", 2.0, "times")]),
+    ("Profits nearly doubled and costs were more than double the plan.", [("nearly doubled", 2.0, "times"), ("more than double", 2.0, "times")]),
     # a count whose noun is elided stays a claim
     ("Of the 44 journalists jailed, 19 were women.", [("44 journalists", 44.0, "journalists"), ("19", 19.0, None)]),
 ])
@@ -49,6 +50,7 @@ def test_numbers_in_common_spellings(sentence, want):
     "The meeting opens at 9.",  # a clock time, not an age
     "Room 7, on the left, is closed.",  # not an age: no name before it
     "The X5 uses a 4G network.",  # digits inside names
+    "They booked a double room near the triple-jump pit.",  # "double" as an adjective
 ])
 def test_bare_numbers_scores_and_times_are_not_claims(sentence):
     assert _nums(sentence) == []

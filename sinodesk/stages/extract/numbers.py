@@ -477,7 +477,7 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
             hits.append(NumHit(_with_approx(text, start, f.start), f.end, f.value, f.unit, None))
     for m in _TWICE.finditer(text, start, end):
         if not is_blocked(m.start(), m.end()):
-            hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), 2.0 if m.group().lower() == "twice" else 3.0, "times", None))
+            hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), _MULTIPLIER[(m.group(1) or m.group(2)).lower()], "times", None))
     for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
         if is_blocked(s, e) or _capitalised_mid_sentence(text, start, s):
             continue
@@ -497,7 +497,12 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     return hits
 
 
-_TWICE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
+# Multipliers in words: "twice", "profits doubled", "more than double" ("double" alone is too often
+# an adjective -- "a double room" -- so it needs an approximator before it)
+_MULTIPLIER = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0,
+               "double": 2.0, "triple": 3.0}
+_TWICE = re.compile(r"(?:(?<=more than )|(?<=almost )|(?<=nearly )|(?<=roughly ))(double|triple)\b(?!-)"
+                    r"|\b([Tt]wice|[Tt]hrice|doubled|tripled|trebled|quadrupled)\b")
 
 
 def _signed(text: str, start: int, s: int, value: float) -> tuple[int, float]:
