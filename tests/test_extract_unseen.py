@@ -156,3 +156,12 @@ def test_said_then_a_role_then_the_speaker():
     assert _sources('"He was shaken," said Everton spokesman Ian Ross.') == [("Ian Ross", "said")]
     # prepositions and time words after the verb are no role
     assert _sources("The plan, he said in London on Monday, was ready.") == []
+
+
+def test_parts_of_days_and_weekends_are_relative_dates():
+    dates = lambda t: [(d.text, d.iso, d.precision) for d in _run(t, context_date="2024-05-08").dates]  # noqa: E731
+    assert dates("Police said last night that the road would reopen this weekend.") == [
+        ("last night", "2024-05-07", "day"), ("this weekend", "2024-W19", "week")]
+    assert dates("He spoke this morning; the mayor speaks tonight.") == [("this morning", "2024-05-08", "day"), ("tonight", "2024-05-08", "day")]
+    # "the last evening train", "night-time" name no day
+    assert dates("The last evening train left; this night-time rule applies.") == []

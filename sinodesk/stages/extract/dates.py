@@ -42,8 +42,9 @@ _PATTERNS = [
     ("dm", rf"\d{{1,2}}{_ORD} {_M}"),
     ("wd", rf"(?P<wd_day>{WEEKDAYS})\b"),
     ("month", rf"(?P<month_name>{MONTHS})(?![\w-])"),
+    ("rel_part", r"\b(?<![Tt]he )(?:(?:last|this|tomorrow) (?:night|morning|afternoon|evening)|tonight)\b(?!-)(?! (?:train|bus|flight|show|news|session|edition|shift|paper)s?\b)"),
     ("rel_day", r"\b(?:yesterday|today|tomorrow)\b"),
-    ("rel", r"\b(?:last|this|next) (?:year|month|week)\b"),
+    ("rel", r"\b(?:last|this|next) (?:year|month|week|weekend)\b"),
     ("zh_rel_m", r"(?:去年|今年|明年)\d{1,2}月(?!\d{1,2}[日号])"),
     ("zh_rel", r"(?:昨天|昨日|今天|今日|明天|明日|前天|前日|去年|今年|明年|上周|本周|上个月|本月)"),
 ]
@@ -58,7 +59,7 @@ _CAND = re.compile(
     r"[\dJFMASONDTWytln去今明昨上本前](?<![A-Za-z][\s\S])"
     r"(?:(?<=\d)(?:(?=\d?[ snrt月日])|(?=\d{3}[-年]))|(?<=[去今明昨上本前])"
     r"|(?<=[JFMASONDTW])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at)"
-    r"|(?<=[ytln])(?=esterday|oday|omorrow|ast |his |ext ))"
+    r"|(?<=[ytln])(?=esterday|oday|omorrow|onight|ast |his |ext ))"
 )
 _SPACES = re.compile(r"\s+")
 _SEPT = re.compile(r"\bSept\b")
@@ -71,9 +72,9 @@ _CAND_NO_LOWER = re.compile(
 )
 # "two days earlier", "3 days ago": found from " day" by plain string search (rare), matched here.
 _REL_N = re.compile(r"(?:one|two|three|four|five|six|seven|\d{1,2}) days? (?:earlier|ago|later|before)\b")
-_LOWER_STARTS = ("yesterday", "today", "tomorrow") + tuple(
+_LOWER_STARTS = ("yesterday", "today", "tomorrow", "tonight") + tuple(
     f"{w} {u}" for w in ("last", "this", "next") for u in ("year", "month", "week")
-)
+) + tuple(f"{w} {u}" for w in ("last", "this") for u in ("night", "morning", "afternoon", "evening"))
 _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|to|early|late|mid|of|during|last|this|next|through|before|after) |mid-)$")
 
 
@@ -165,12 +166,17 @@ class DateResolver:
         return iso
 
     def _resolve(self, norm: str, kind: str, lang: str, absolute: bool, base: dt.datetime | None) -> str | None:
+        if kind == "rel_part":  # "last night", "this morning", "tonight": a part of a day
+            if base is None:
+                return None
+            first = norm.lower().split()[0]
+            return (base + dt.timedelta(days={"last": -1, "tomorrow": 1}.get(first, 0))).date().isoformat()
         if kind == "rel":
             if base is None:
                 return None
             word, unit = norm.lower().split()
             step = {"last": -1, "this": 0, "next": 1}[word]
-            if unit == "week":
+            if unit in ("week", "weekend"):
                 y, w, _ = (base + dt.timedelta(days=7 * step)).isocalendar()
                 return f"{y:04d}-W{w:02d}"
             return _shift(base, step, unit)
@@ -285,7 +291,7 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
     return out
 
 
-_KIND_PRECISION = {"wd": "day", "rel_day": "day", "month": "month", "zh_m": "month", "zh_rel_m": "month", "my": "month", "zh_ym": "month"}
+_KIND_PRECISION = {"wd": "day", "rel_day": "day", "rel_part": "day", "month": "month", "zh_m": "month", "zh_rel_m": "month", "my": "month", "zh_ym": "month"}
 
 
 def _month_is_name(text: str, s: int, e: int) -> bool:
