@@ -165,3 +165,13 @@ def test_parts_of_days_and_weekends_are_relative_dates():
     assert dates("He spoke this morning; the mayor speaks tonight.") == [("this morning", "2024-05-08", "day"), ("tonight", "2024-05-08", "day")]
     # "the last evening train", "night-time" name no day
     assert dates("The last evening train left; this night-time rule applies.") == []
+
+
+def test_counted_periods_ago_are_dates_not_numbers():
+    x = _run("Two years ago the plant shut; a decade ago it hired staff, and three months ago it sold a site.",
+             context_date="2024-05-08")
+    assert [(d.text, d.iso, d.precision) for d in x.dates] == [
+        ("Two years ago", "2022", "year"), ("a decade ago", "2014", "year"), ("three months ago", "2024-02", "month")]
+    assert x.numbers == ()
+    # a duration that is not "ago" stays a number
+    assert [(n.text, n.unit) for n in _run("The plant ran for two years.", context_date="2024-05-08").numbers] == [("two years", "years")]

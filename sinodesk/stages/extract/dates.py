@@ -286,8 +286,33 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
                     if iso:
                         out.append(DateHit(ws, m.end(), iso, "day"))
             p = text.find(" day", p + 4, end)
+    if base is not None and text.find(" ago", start, end) >= 0:
+        out += _ago(text, start, end, base)
     out += year_forms(text, start, end, base, out)
     out.sort(key=lambda h: h.start)
+    return out
+
+
+# "two years ago", "a decade ago", "three months ago", "a week ago" (days: _REL_N above)
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (week|month|year|decade)s? ago\b", re.I)
+
+
+_AGO_WORDS = {"a": 1, "an": 1, **_NUM_WORDS, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ago(text: str, start: int, end: int, base: dt.datetime) -> list[DateHit]:
+    out = []
+    for m in _AGO.finditer(text, start, end):
+        word, unit = m.group(1).lower(), m.group(2).lower()
+        n = _AGO_WORDS[word] if word in _AGO_WORDS else int(word)
+        if unit == "week":
+            y, w, _ = (base - dt.timedelta(days=7 * n)).isocalendar()
+            out.append(DateHit(m.start(), m.end(), f"{y:04d}-W{w:02d}", "week"))
+        elif unit == "month":
+            k = base.year * 12 + base.month - 1 - n
+            out.append(DateHit(m.start(), m.end(), f"{k // 12:04d}-{k % 12 + 1:02d}", "month"))
+        else:
+            out.append(DateHit(m.start(), m.end(), f"{base.year - n * (10 if unit == 'decade' else 1):04d}", "year"))
     return out
 
 
