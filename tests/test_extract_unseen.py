@@ -175,3 +175,12 @@ def test_counted_periods_ago_are_dates_not_numbers():
     assert x.numbers == ()
     # a duration that is not "ago" stays a number
     assert [(n.text, n.unit) for n in _run("The plant ran for two years.", context_date="2024-05-08").numbers] == [("two years", "years")]
+
+
+def test_an_outlet_named_by_its_kind_is_a_source():
+    x = _run("The film will be shot there, showbusiness newspaper Variety reported.")
+    assert [(a.text, a.cue) for a in x.attributions] == [("Variety", "reported")]
+    assert [(e.text, e.label) for e in x.entities] == [("Variety", "ORG")]
+    assert _sources("State broadcaster CCTV said the bridge had opened.") == [("CCTV", "said")]
+    # the kind word with no name after it
+    assert _sources("He read the newspaper every day; the paper I wrote said little.") == []

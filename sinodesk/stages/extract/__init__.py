@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
-from .attribution import AttrHit, find_attributions, find_credits, find_dateline, find_source_lines, title_case_headline_end
+from .attribution import (AttrHit, find_attributions, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
+                          title_case_headline_end)
 from .dates import DateResolver, find_dates, parse_one, text_anchor
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
@@ -190,6 +191,7 @@ class _Story:
     dateline_outlet: object
     urls: list[tuple[int, int]]
     credits: list[tuple[int, int]]  # outlet names the story is credited to ("(Reuters)", "AP - ")
+    outlets: list[tuple[int, int, str]]  # outlets named by their kind before a reporting verb ("newspaper Variety reported")
 
     def outside_urls(self, s: int, e: int) -> bool:
         return not self.urls or not any(s < ue and us < e for us, ue in self.urls)
@@ -243,7 +245,8 @@ def _frame(doc: Document, seg: Segment, res: ExtractResources) -> _Story:
     credits = find_credits(text, s0, e0, res.registry)
     if dateline is not None:
         credits = [c for c in credits if c != dateline[1]]
-    return _Story(text, s0, e0, find_source_lines(text, s0, e0), dateline, dateline_outlet, urls, credits)
+    outlets = find_outlet_mentions(text, s0, e0) if text.find(" ", s0, e0) >= 0 else []
+    return _Story(text, s0, e0, find_source_lines(text, s0, e0), dateline, dateline_outlet, urls, credits, outlets)
 
 
 def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: ExtractResources) -> list[GazMatch]:
@@ -257,8 +260,8 @@ def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: Extra
     ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra, learned) if st.outside_urls(e.start, e.end)]
     if st.dateline:
         ents = _with_dateline(text, ents, st.dateline, st.dateline_outlet, gaz)
-    if st.credits:
-        ents = _with_credits(text, ents, st.credits, res)
+    if st.credits or st.outlets:
+        ents = _with_credits(text, ents, st.credits + [(s, e) for s, e, _ in st.outlets], res)
     if latin and text.find("s Office", s0, e0) + text.find("s Department", s0, e0) > -2:
         ents = _with_offices(text, s0, e0, ents)
     return ents
@@ -296,14 +299,14 @@ def _with_credits(text: str, ents: list[GazMatch], credits: list[tuple[int, int]
 def _attributions(st: _Story, ents: list[GazMatch], res: ExtractResources) -> list[AttrHit]:
     """Cue-based attributions, plus the dateline's agency ("LONDON (CBS.MW) --") as a source."""
     hits = find_attributions(st.text, st.s0, st.e0, ents, res.gazetteer, res.registry, st.source_lines)
-    credits = list(st.credits)
+    credits = [(s, e, "dateline") for s, e in st.credits] + st.outlets
     if st.dateline is not None:
-        credits.append(st.dateline[1])
+        credits.append((*st.dateline[1], "dateline"))
     taken = {h.start for h in hits}
-    for a_s, a_e in credits:
+    for a_s, a_e, cue in credits:
         if a_s not in taken:
             o = res.registry.match(st.text[a_s:a_e])
-            hits.append(AttrHit(a_s, a_e, o.name if o else st.text[a_s:a_e], "dateline", o.id if o else None, f"org:{o.id}" if o else None))
+            hits.append(AttrHit(a_s, a_e, o.name if o else st.text[a_s:a_e], cue, o.id if o else None, f"org:{o.id}" if o else None))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 

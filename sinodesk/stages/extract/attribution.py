@@ -545,6 +545,20 @@ def find_credits(text: str, s0: int, e0: int, reg: OutletRegistry) -> list[tuple
     return out
 
 
+# An outlet named by what it is, then a reporting verb: "showbusiness newspaper Variety reported",
+# "state broadcaster CCTV said", "the German magazine Der Spiegel reports".
+_OUTLET_ROLE = re.compile(
+    r"\b(?:newspaper|paper|daily|weekly|magazine|broadcaster|tabloid|website|news agency|agency|channel|radio station|station|programme|program)"
+    r" ((?:[A-Z][\w.&'’-]*)(?: (?:[A-Z][\w.&'’-]*|\d{1,2})){0,3})"
+    r",? (reported|reports|said|says|quoted|cited|revealed|claimed)\b"
+)
+
+
+def find_outlet_mentions(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of outlets a story reports from by their kind ("newspaper Variety reported")."""
+    return [(m.start(1), m.end(1), m.group(2)) for m in _OUTLET_ROLE.finditer(text, s0, e0)]
+
+
 def title_case_headline_end(text: str, s0: int, e0: int) -> int:
     from .entities import _title_case_headline_end
 
