@@ -22,8 +22,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     "written": {"entities": (0.87, 0.89), "attributions": (0.96, 0.96), "numbers": (0.97, 0.97), "dates": (0.99, 0.99)},
     # dev (152 public-set items outside the held-out pool: dev-1 and the whole of dev-2; floors re-pinned when
     # dev-2 grew from 50 to 129 items -- main's code scores .782/.566, .786/.538, .596/.639, .818/.756 on this set):
-    # ents .790/.574, attr .861/.690, numbers .817/.728, dates .893/.824
-    "dev": {"entities": (0.77, 0.56), "attributions": (0.84, 0.67), "numbers": (0.80, 0.71), "dates": (0.87, 0.80)},
+    # ents .790/.575, attr .862/.696, numbers .825/.734, dates .894/.866
+    "dev": {"entities": (0.77, 0.56), "attributions": (0.84, 0.68), "numbers": (0.81, 0.72), "dates": (0.88, 0.85)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
     # catch regressions): ents .793/.529, attr .823/.496, numbers .565/.598, dates .857/.810
     "heldout": {"entities": (0.77, 0.51), "attributions": (0.80, 0.47), "numbers": (0.54, 0.57), "dates": (0.83, 0.78)},
