@@ -25,8 +25,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # ents .790/.575, attr .862/.696, numbers .825/.734, dates .894/.866
     "dev": {"entities": (0.77, 0.56), "attributions": (0.84, 0.68), "numbers": (0.81, 0.72), "dates": (0.88, 0.85)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
-    # catch regressions): ents .793/.529, attr .823/.496, numbers .565/.598, dates .857/.810
-    "heldout": {"entities": (0.77, 0.51), "attributions": (0.80, 0.47), "numbers": (0.54, 0.57), "dates": (0.83, 0.78)},
+    # catch regressions): ents .803/.542, attr .845/.582, numbers .833/.678, dates .897/.881
+    # (before the extract2 rules: ents .793/.529, attr .823/.496, numbers .565/.598, dates .857/.810)
+    "heldout": {"entities": (0.78, 0.52), "attributions": (0.82, 0.56), "numbers": (0.81, 0.65), "dates": (0.87, 0.86)},
 }
 
 

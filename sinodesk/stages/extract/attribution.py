@@ -554,8 +554,13 @@ _OUTLET_ROLE = re.compile(
 )
 
 
+_OUTLET_KEYS = ("paper", "daily", "weekly", "magazine", "broadcaster", "tabloid", "website", "agency", "channel", "station", "program")
+
+
 def find_outlet_mentions(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
     """(start, end, verb) of outlets a story reports from by their kind ("newspaper Variety reported")."""
+    if not any(text.find(w, s0, e0) >= 0 for w in _OUTLET_KEYS):
+        return []
     return [(m.start(1), m.end(1), m.group(2)) for m in _OUTLET_ROLE.finditer(text, s0, e0)]
 
 
