@@ -25,42 +25,43 @@ from .stages.cluster import EventOptions
 from .stages.extract import ExtractOptions
 from .stages.incidents import IncidentOptions
 from .stages.segment import SegmentOptions
+from .options import help_of, setting
 
 
 @dataclass(frozen=True, slots=True)
 class FetchOptions:
-    timeout: float = 20.0  # help: seconds to wait for a server to connect and answer
-    max_bytes: int = 20_000_000  # help: largest response body accepted, in bytes
-    max_redirects: int = 5  # help: redirects followed before giving up on a URL
-    user_agent: str = "sinodesk/0.1 (+https://github.com/sinodesk)"  # help: User-Agent header sent with requests
+    timeout: float = setting(20.0, "seconds to wait for a server to connect and answer")
+    max_bytes: int = setting(20_000_000, "largest response body accepted, in bytes")
+    max_redirects: int = setting(5, "redirects followed before giving up on a URL")
+    user_agent: str = setting("sinodesk/0.1 (+https://github.com/sinodesk)", "User-Agent header sent with requests")
 
 
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
-    languages: tuple[str, ...] = ("en", "zh", "ja", "ko", "ru", "fr", "de", "es", "pt", "ar", "vi")  # help: ISO 639-1 codes the language detector chooses among
-    max_file_bytes: int = 50_000_000  # help: larger input files are rejected (also when a compressed file, or one file of a .zip, unpacks to more)
-    max_unpacked_bytes: int = 500_000_000  # help: a .zip whose files unpack to more than this in all is rejected (zip bombs)
-    include: tuple[str, ...] = ()  # help: globs of files to take from directories and .zip archives besides those named like news (*.txt, *.html, *.xml, *.jsonl ...); also --include
-    exclude: tuple[str, ...] = ()  # help: globs of files to leave out of directories and .zip archives (name or path inside the folder); also --exclude
-    link: bool = True  # help: link stories into events / near-duplicates while ingesting
-    workers: int = 0  # help: processes that run the per-document stages (0: one per core); also --workers. The archive comes out the same for any number
-    batch_documents: int = 2000  # help: documents per batch: each batch is processed, linked and committed as one transaction, so memory stays bounded and an interrupted run keeps the batches it finished
+    languages: tuple[str, ...] = setting(("en", "zh", "ja", "ko", "ru", "fr", "de", "es", "pt", "ar", "vi"), "ISO 639-1 codes the language detector chooses among")
+    max_file_bytes: int = setting(50_000_000, "larger input files are rejected (also when a compressed file, or one file of a .zip, unpacks to more)")
+    max_unpacked_bytes: int = setting(500_000_000, "a .zip whose files unpack to more than this in all is rejected (zip bombs)")
+    include: tuple[str, ...] = setting((), "globs of files to take from directories and .zip archives besides those named like news (*.txt, *.html, *.xml, *.jsonl ...); also --include")
+    exclude: tuple[str, ...] = setting((), "globs of files to leave out of directories and .zip archives (name or path inside the folder); also --exclude")
+    link: bool = setting(True, "link stories into events / near-duplicates while ingesting")
+    workers: int = setting(0, "processes that run the per-document stages (0: one per core); also --workers. The archive comes out the same for any number")
+    batch_documents: int = setting(2000, "documents per batch: each batch is processed, linked and committed as one transaction, so memory stays bounded and an interrupted run keeps the batches it finished")
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db: str = "sinodesk.db"  # help: archive database file (SQLite); also $SINODESK_DB
-    outlets: tuple[str, ...] = ()  # help: your own outlet registry files ([[outlet]] tables with the fields of sinodesk/data/outlets.toml), read after the packaged one: a known id is replaced, a new one added; relative paths are relative to the settings file
-    fetch: FetchOptions = field(default_factory=FetchOptions)  # help: fetching URLs and feeds
-    ingest: IngestOptions = field(default_factory=IngestOptions)  # help: reading inputs
-    segment: SegmentOptions = field(default_factory=SegmentOptions)  # help: splitting digests into stories
-    extract: ExtractOptions = field(default_factory=ExtractOptions)  # help: entities, attributions, dates, numbers
-    topics: TopicOptions = field(default_factory=TopicOptions)  # help: topic classification
-    topic_features: FeatureOptions = field(default_factory=FeatureOptions)  # help: what 'sinodesk train topics' (and 'eval topics' on the public sets) reads from a story; the packaged default model uses the defaults
-    topic_learner: LearnerOptions = field(default_factory=LearnerOptions)  # help: how 'sinodesk train topics' (and 'eval topics' on the public sets) fits the topic model; the packaged default model uses the defaults
-    events: EventOptions = field(default_factory=EventOptions)  # help: near-duplicates and event clustering
-    incidents: IncidentOptions = field(default_factory=IncidentOptions)  # help: cyber incidents (victims, attackers, attributions, ATT&CK techniques, malware)
-    brief: BriefOptions = field(default_factory=BriefOptions)  # help: briefings (sinodesk brief) and trends (sinodesk trends)
+    db: str = setting("sinodesk.db", "archive database file (SQLite); also $SINODESK_DB")
+    outlets: tuple[str, ...] = setting((), "your own outlet registry files ([[outlet]] tables with the fields of sinodesk/data/outlets.toml), read after the packaged one: a known id is replaced, a new one added; relative paths are relative to the settings file")
+    fetch: FetchOptions = field(default_factory=FetchOptions, metadata={"help": "fetching URLs and feeds"})
+    ingest: IngestOptions = field(default_factory=IngestOptions, metadata={"help": "reading inputs"})
+    segment: SegmentOptions = field(default_factory=SegmentOptions, metadata={"help": "splitting digests into stories"})
+    extract: ExtractOptions = field(default_factory=ExtractOptions, metadata={"help": "entities, attributions, dates, numbers"})
+    topics: TopicOptions = field(default_factory=TopicOptions, metadata={"help": "topic classification"})
+    topic_features: FeatureOptions = field(default_factory=FeatureOptions, metadata={"help": "what 'sinodesk train topics' (and 'eval topics' on the public sets) reads from a story; the packaged default model uses the defaults"})
+    topic_learner: LearnerOptions = field(default_factory=LearnerOptions, metadata={"help": "how 'sinodesk train topics' (and 'eval topics' on the public sets) fits the topic model; the packaged default model uses the defaults"})
+    events: EventOptions = field(default_factory=EventOptions, metadata={"help": "near-duplicates and event clustering"})
+    incidents: IncidentOptions = field(default_factory=IncidentOptions, metadata={"help": "cyber incidents (victims, attackers, attributions, ATT&CK techniques, malware)"})
+    brief: BriefOptions = field(default_factory=BriefOptions, metadata={"help": "briefings (sinodesk brief) and trends (sinodesk trends)"})
 
 
 _SECTIONS = {f.name: f for f in dataclasses.fields(Settings) if dataclasses.is_dataclass(f.default_factory) if f.default_factory is not dataclasses.MISSING}
@@ -115,16 +116,8 @@ def load_settings(path: str | os.PathLike | None = None, **overrides) -> Setting
 
 
 def documented_fields() -> dict[str, str]:
-    """Every setting with its help text (read from the ``# help:`` comments)."""
-    import inspect
-    import re
-
-    out = {}
-    classes = [Settings] + [f.default_factory for f in _SECTIONS.values()]
-    for cls in classes:
-        src = inspect.getsource(cls)
-        helps = dict(re.findall(r"^\s+(\w+):[^\n]*#\s*help:\s*(.+)$", src, re.M))
-        prefix = "" if cls is Settings else next(k for k, f in _SECTIONS.items() if f.default_factory is cls) + "."
-        for f in dataclasses.fields(cls):
-            out[prefix + f.name] = helps.get(f.name, "")
+    """Every setting with its help text (declared with each field: ``options.setting``)."""
+    out = {f.name: help_of(f) for f in dataclasses.fields(Settings)}
+    for name, f in _SECTIONS.items():
+        out.update({f"{name}.{g.name}": help_of(g) for g in dataclasses.fields(f.default_factory)})
     return out

@@ -163,17 +163,6 @@ def test_options_turn_fields_off():
     assert [a.text for a in x.attributions] == ["Xi Jinping"]
 
 
-def test_every_option_is_documented():
-    import inspect
-
-    import sinodesk.stages.extract as ex
-
-    src = inspect.getsource(ex.ExtractOptions)
-    for name in ex.ExtractOptions.__dataclass_fields__:
-        line = next(ln for ln in src.splitlines() if ln.strip().startswith(f"{name}:"))
-        assert "# help:" in line, name
-
-
 # The fast path rewrites several patterns so ``re`` can skip ahead (see stages/extract/scan.py);
 # these tests pin each rewrite to the plain spelling it replaces, on text built to hit the
 # edge cases (word boundaries, text start/end, lower-case aliases, two-word fillers).

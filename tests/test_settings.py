@@ -44,3 +44,24 @@ def test_topic_settings_and_training_options(tmp_path):
     f.write_text('[topics]\nthreshold = "high"\n')
     with pytest.raises(ConfigError, match=r"^topics: setting 'threshold' must be a number from 0 to 1 \(or left out for each topic's own\), got 'high'$"):
         load_settings(f)
+
+
+def test_every_setting_declares_its_help_with_the_field():
+    import dataclasses
+
+    import pytest as _pytest
+
+    from sinodesk.options import setting
+    from sinodesk.settings import documented_fields
+
+    helps = documented_fields()
+    assert len(helps) > 100 and all(helps.values()), [k for k, v in helps.items() if not v]
+    assert helps["segment.cohesion"].startswith("split text with no visible structure")
+    with _pytest.raises(ValueError, match="a setting needs a help line"):
+        setting(1, " ")
+
+    @dataclasses.dataclass(frozen=True)
+    class Demo:
+        n: int = setting(3, "how many")
+
+    assert Demo().n == 3 and dataclasses.fields(Demo)[0].metadata["help"] == "how many"

@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from ...options import setting
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’\-.&][a-z0-9]+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -20,14 +21,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 @dataclass(frozen=True, slots=True)
 class FeatureOptions:
-    word_bigrams: bool = True  # help: add bigrams of consecutive Latin-script words
-    cjk_ngrams: tuple[int, int] = (1, 3)  # help: character n-gram sizes taken from each run of Chinese characters
-    cjk_words: bool = False  # help: also add jieba word segmentation for Chinese (slower; helps short headlines)
-    cjk_word_bigrams: bool = False  # help: with cjk_words, also add bigrams of jieba words
-    latin_chars: tuple[int, int] = (0, 0)  # help: character n-gram sizes inside Latin words, (0, 0) for none
-    cjk_whole_text: bool = False  # help: take Chinese character n-grams over the whole text (punctuation, digits and Latin letters included) instead of per run of Chinese characters
-    max_chars: int = 6000  # help: only the first this many characters of a story are read
-    embedding: float = 1.0  # help: weight of the static English+Chinese embedding (sinodesk/data/embed, distilled from multilingual-e5-small) appended to the n-gram features; 0 for none
+    word_bigrams: bool = setting(True, "add bigrams of consecutive Latin-script words")
+    cjk_ngrams: tuple[int, int] = setting((1, 3), "character n-gram sizes taken from each run of Chinese characters")
+    cjk_words: bool = setting(False, "also add jieba word segmentation for Chinese (slower; helps short headlines)")
+    cjk_word_bigrams: bool = setting(False, "with cjk_words, also add bigrams of jieba words")
+    latin_chars: tuple[int, int] = setting((0, 0), "character n-gram sizes inside Latin words, (0, 0) for none")
+    cjk_whole_text: bool = setting(False, "take Chinese character n-grams over the whole text (punctuation, digits and Latin letters included) instead of per run of Chinese characters")
+    max_chars: int = setting(6000, "only the first this many characters of a story are read")
+    embedding: float = setting(1.0, "weight of the static English+Chinese embedding (sinodesk/data/embed, distilled from multilingual-e5-small) appended to the n-gram features; 0 for none")
 
 
 @functools.cache

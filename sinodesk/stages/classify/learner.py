@@ -15,18 +15,19 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from ...options import setting
 
 
 @dataclass(frozen=True, slots=True)
 class LearnerOptions:
-    C: float = 0.5  # help: SVM regularisation (higher fits the training data more closely)
-    nb_weight: float = 0.15  # help: weight of the naive-Bayes log-count ratios added to the SVM weights
-    nb_alpha: float = 0.1  # help: naive-Bayes smoothing added to every feature count
-    min_df: int = 1  # help: keep features seen in at least this many training texts
-    max_features: int = 400_000  # help: keep at most this many features (the most frequent)
-    class_weight: str | None = None  # help: "balanced" to weight rare labels up, or none
-    sublinear_tf: bool = True  # help: use 1 + log(count) instead of the raw count of a feature in a text
-    calibration_folds: int = 5  # help: folds of the training data whose held-out scores calibrate each topic's score and choose its threshold (fewer is faster)
+    C: float = setting(0.5, "SVM regularisation (higher fits the training data more closely)")
+    nb_weight: float = setting(0.15, "weight of the naive-Bayes log-count ratios added to the SVM weights")
+    nb_alpha: float = setting(0.1, "naive-Bayes smoothing added to every feature count")
+    min_df: int = setting(1, "keep features seen in at least this many training texts")
+    max_features: int = setting(400_000, "keep at most this many features (the most frequent)")
+    class_weight: str | None = setting(None, "\"balanced\" to weight rare labels up, or none")
+    sublinear_tf: bool = setting(True, "use 1 + log(count) instead of the raw count of a feature in a text")
+    calibration_folds: int = setting(5, "folds of the training data whose held-out scores calibrate each topic's score and choose its threshold (fewer is faster)")
 
 
 class Vectorizer:

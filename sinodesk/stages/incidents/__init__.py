@@ -19,17 +19,18 @@ from functools import lru_cache
 
 from .rules import Hit, Sentence, read_sentence, sector_of, sentences, stance_of
 from .tables import CyberTables
+from ...options import setting
 
 __all__ = ["IncidentOptions", "StoryView", "CyberTables", "default_tables", "find_incidents", "gate"]
 
 
 @dataclass(frozen=True, slots=True)
 class IncidentOptions:
-    enabled: bool = True  # help: find cyber incidents in stories classified cyber (or passing the lexical gate)
-    lexical_gate: bool = True  # help: also read stories the topic model did not classify cyber when a cyber word occurs in them
-    background: bool = True  # help: keep incidents a story mentions only for context (role 'background') as records of their own
-    max_background: int = 6  # help: at most this many background incidents per story
-    merge_days: int = 30  # help: stories about one incident are merged only when published within this many days of its last report
+    enabled: bool = setting(True, "find cyber incidents in stories classified cyber (or passing the lexical gate)")
+    lexical_gate: bool = setting(True, "also read stories the topic model did not classify cyber when a cyber word occurs in them")
+    background: bool = setting(True, "keep incidents a story mentions only for context (role 'background') as records of their own")
+    max_background: int = setting(6, "at most this many background incidents per story")
+    merge_days: int = setting(30, "stories about one incident are merged only when published within this many days of its last report")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,35 +27,36 @@ from .headline import inline_headline, is_bullet, is_prose, is_title_like, strip
 from .layout import bag, furniture, load_model
 from .text import is_closing
 from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _is_masthead, _runs, find_headlines, find_items, wrapped_lines
+from ...options import setting
 
 __all__ = ["SegmentOptions", "segment", "plan_stories"]
 
 
 @dataclass(frozen=True, slots=True)
 class SegmentOptions:
-    structure: bool = True  # help: split on visible structure (item headlines, headline lines) when there is any
-    layout: bool = True  # help: label every line (headline, body, metadata, section, furniture, separator) with the learned layout model and split at the headlines it finds
-    layout_threshold: float = 0.5  # help: how sure the layout model must be that a line is furniture, a separator or metadata before it is kept out of every story
-    layout_model: str = ""  # help: a line-labeller model file written by tools/train_layout.py (empty: the packaged model)
-    cohesion: bool = True  # help: split text with no visible structure where its vocabulary changes
-    min_cohesion_units: int = 4  # help: fewest paragraphs a text needs before cohesion splitting is tried
-    length_weight: float = 2.25  # help: cost of each extra story in cohesion splitting (higher: fewer, longer stories)
-    similarity_weight: float = 16.0  # help: how much paragraphs that resemble each other (tf-idf cosine) hold a story together
-    dirichlet: float = 0.0  # help: 0 smooths word counts add-one (paragraphs); above 0, a Dirichlet prior of this weight per term (short units such as sentences, e.g. 0.3)
-    continuation_cost: float = 6.0  # help: how much a paragraph opening with a name the previous paragraph used forbids a new story
-    similarity_margin: float = 0.15  # help: how much more alike than an average pair two paragraphs must be to count as one story (in standard deviations)
-    dateline_bonus: float = 12.0  # help: how much a dateline opening ("BEIJING, March 3 (Xinhua) --") or a question the next paragraph answers invites a new story
-    lead_bonus: float = 6.0  # help: how much a lead sentence that dates its event by the day ("on Monday", 周三) invites a new story
-    anaphora_cost: float = 8.0  # help: how much an opening that points back ("He said", "However") forbids a new story
-    min_story_terms: int = 80  # help: fewest content terms (words, names, word pairs) a story found by cohesion may have
-    shuffles: int = 3  # help: cohesion splits a text only if it splits much better in order than in this many random shuffles of its paragraphs (0: no test)
-    shuffle_ratio: float = 1.25  # help: how many times better than the best shuffled order the split must be (higher: single articles stay whole more often)
-    shuffle_margin: float = 40.0  # help: and by how many nats more (higher: fewer splits of short texts)
-    digest_check: bool = True  # help: a plain-text file whose proposed stories show no digest layout (items, numbers, source lines, separators, bylines, datelines) is split only if its words say it holds several articles; else it is one story
-    digest_threshold: float = 0.4  # help: how likely (0-1) the words must make it that such a file holds several articles before it is split
-    digest_model: str = ""  # help: a digest model file written by tools/train_digest.py (empty: the packaged model)
-    keep_headline_only: bool = False  # help: keep a headline with no teaser or body as a story with empty text
-    generate_headlines: bool = True  # help: give stories with no headline one made from their lead sentence
+    structure: bool = setting(True, "split on visible structure (item headlines, headline lines) when there is any")
+    layout: bool = setting(True, "label every line (headline, body, metadata, section, furniture, separator) with the learned layout model and split at the headlines it finds")
+    layout_threshold: float = setting(0.5, "how sure the layout model must be that a line is furniture, a separator or metadata before it is kept out of every story")
+    layout_model: str = setting("", "a line-labeller model file written by tools/train_layout.py (empty: the packaged model)")
+    cohesion: bool = setting(True, "split text with no visible structure where its vocabulary changes")
+    min_cohesion_units: int = setting(4, "fewest paragraphs a text needs before cohesion splitting is tried")
+    length_weight: float = setting(2.25, "cost of each extra story in cohesion splitting (higher: fewer, longer stories)")
+    similarity_weight: float = setting(16.0, "how much paragraphs that resemble each other (tf-idf cosine) hold a story together")
+    dirichlet: float = setting(0.0, "0 smooths word counts add-one (paragraphs); above 0, a Dirichlet prior of this weight per term (short units such as sentences, e.g. 0.3)")
+    continuation_cost: float = setting(6.0, "how much a paragraph opening with a name the previous paragraph used forbids a new story")
+    similarity_margin: float = setting(0.15, "how much more alike than an average pair two paragraphs must be to count as one story (in standard deviations)")
+    dateline_bonus: float = setting(12.0, "how much a dateline opening (\"BEIJING, March 3 (Xinhua) --\") or a question the next paragraph answers invites a new story")
+    lead_bonus: float = setting(6.0, "how much a lead sentence that dates its event by the day (\"on Monday\", 周三) invites a new story")
+    anaphora_cost: float = setting(8.0, "how much an opening that points back (\"He said\", \"However\") forbids a new story")
+    min_story_terms: int = setting(80, "fewest content terms (words, names, word pairs) a story found by cohesion may have")
+    shuffles: int = setting(3, "cohesion splits a text only if it splits much better in order than in this many random shuffles of its paragraphs (0: no test)")
+    shuffle_ratio: float = setting(1.25, "how many times better than the best shuffled order the split must be (higher: single articles stay whole more often)")
+    shuffle_margin: float = setting(40.0, "and by how many nats more (higher: fewer splits of short texts)")
+    digest_check: bool = setting(True, "a plain-text file whose proposed stories show no digest layout (items, numbers, source lines, separators, bylines, datelines) is split only if its words say it holds several articles; else it is one story")
+    digest_threshold: float = setting(0.4, "how likely (0-1) the words must make it that such a file holds several articles before it is split")
+    digest_model: str = setting("", "a digest model file written by tools/train_digest.py (empty: the packaged model)")
+    keep_headline_only: bool = setting(False, "keep a headline with no teaser or body as a story with empty text")
+    generate_headlines: bool = setting(True, "give stories with no headline one made from their lead sentence")
 
 
 def cohesion_params(opts: SegmentOptions) -> CohesionParams:
