@@ -532,7 +532,8 @@ class Runner:
             self._linker = linker
         family_of = family_lookup(self.ctx.outlets)
         links, merged, moved = {}, {}, set()
-        for s in sorted(new_stories, key=lambda s: (s.published or "9999", s.story_id)):
+        # by date; stories of one day, and undated ones (after the dated), in the order they arrived
+        for s in sorted(new_stories, key=lambda s: s.published or "9999"):
             r = linker.add(link_item_for(s, family_of))
             links[s.story_id] = (r.event_id, r.duplicate_of)
             for old in r.merged:

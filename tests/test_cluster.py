@@ -154,38 +154,57 @@ def test_summarise_events_orders_by_family_spread():
 def test_year_terms_and_mid_sentence_names_are_counted():
     from sinodesk.stages.cluster.features import names_in, term_counts
 
-    assert names_in("The rep said Lindsay Lohan went to Betty Ford. Then she left.") == ["lindsay", "lohan", "betty", "ford"]
+    assert names_in("The rep said Lindsay Lohan went to Betty Ford. Then she left.") == ["lindsay", "lohan", "betti", "ford"]
     c = term_counts(None, "Back in 2013 the actress met Lindsay again, 1,999 fans and 2008.5 points", headline_weight=2,
                     body_chars=3000, years=True, name_boost=1)
     assert c["y:2013"] == 1 and "y:1999" not in c and "y:2008" not in c
     assert c["lindsay"] == 2 and c["actress"] == 1
 
 
-def test_cold_start_raises_the_bar_while_document_frequencies_are_immature():
-    a = LinkItem("a", "Scholar: lessons for China from the Russia-Ukraine war",
-                 "The scholar said China should open up more and learn lessons from the Russia-Ukraine war and "
-                 "Western sanctions on Moscow. " * 2, published="2022-03-18")
-    b = LinkItem("b", "Ambassador urges Chinese firms to seize chances in Russia",
-                 "The Chinese ambassador in Moscow said China firms should fill the gap left in Russia by Western "
-                 "sanctions over the Russia-Ukraine war. " * 2, published="2022-03-20")
-    warm = EventLinker(EventOptions(cold_start_docs=0))  # as if primed: plain thresholds
-    assert warm._cold_factor() == 1.0
-    assert warm.add(a).event_id == warm.add(b).event_id  # score 0.28 >= 0.10 on a two-document idf
-    cold = EventLinker(EventOptions(cold_start_raise=2.0))
-    assert cold._cold_factor() == 3.0
-    assert cold.add(a).event_id != cold.add(b).event_id  # 0.28 < 0.30 while the idf is immature
-    cold.prime(["filler text number %d about markets" % i for i in range(600)])
-    assert cold._cold_factor() == 1.0
+def test_background_statistics_weigh_common_words_down_from_the_first_story():
+    # two different stories told in common words (China, police, government, public, holiday)
+    a = LinkItem("a", "China says police will step up security for the new year holiday",
+                 "China said police across the country will step up security for the holiday, and officials told the "
+                 "public the government would report any problems. The ministry said it expects millions of people "
+                 "to travel. " * 2, published="2024-02-05")
+    b = LinkItem("b", "China says officials will report on public health in the holiday",
+                 "Officials in China said the government will report on public health during the holiday as millions "
+                 "of people travel across the country. The ministry said it expects the public to follow the advice "
+                 "of police and doctors. " * 2, published="2024-02-06")
+    scores = {}
+    for k in (0, 300):
+        lk = EventLinker(EventOptions(background_docs=k))
+        lk.add(a)
+        scores[k] = lk.score(lk.features(b), lk.events[lk.event_of("a")])
+    assert scores[300] < 0.85 * scores[0]  # measured 0.416 on a two-story idf, 0.341 with the background
+    warm = EventLinker()
+    assert warm.df.idf("china") < warm.df.idf("ambassador") < warm.df.idf("zzzunseen")
+    # full-text stories are not deflated on top of that; headline-only ones are, until cold_start_docs
+    assert (warm._cold_factor(False), warm._cold_factor(True)) == (1.0, 2.0)
+
+
+def test_background_blend_gives_way_to_the_archive_as_it_grows():
+    from sinodesk.stages.cluster.background import load_background
+    from sinodesk.stages.cluster.features import DocFreq, tokens
+
+    bg = load_background()
+    # the file speaks the tokeniser's language: common words map to terms it holds
+    assert all(t in bg for w in ("police", "shootings", "earthquake", "China") for t in tokens(w))
+    assert bg["网络"] == bg["網絡"] > bg["僵尸"]
+    young = DocFreq(10, {"polic": 10}, prior=bg, prior_docs=300)
+    old = DocFreq(30_000, {"polic": 30}, prior=bg, prior_docs=300)
+    plain = DocFreq(30_000, {"polic": 30})
+    assert young.idf("polic") > 2.0  # ten police stories in a young archive: still a common word, not a stopword
+    assert abs(old.idf("polic") - plain.idf("polic")) / plain.idf("polic") < 0.1
 
 
 def test_learned_decision_model_ships_and_prefers_closer_events():
     from sinodesk.stages.cluster.decision import FEATURES, load_models
-    from sinodesk.stages.cluster.online import _Event
+    from sinodesk.stages.cluster.event import Event
 
     models = load_models()
     assert set(models) == {"full", "short"} and all(len(m.coef) == len(FEATURES) for m in models.values())
     lk = EventLinker(EventOptions(cold_start_docs=0))
-    lk.prime(["filler text number %d about markets and weather" % i for i in range(50)])
     a = LinkItem("a", "Port strike closes Rotterdam terminals", "", published="2024-05-01")
     b = LinkItem("b", "Rotterdam port strike shuts terminals", "", published="2024-05-01")
     c = LinkItem("c", "Central bank holds interest rates", "", published="2024-05-01")
@@ -197,7 +216,7 @@ def test_learned_decision_model_ships_and_prefers_closer_events():
     # states saved before names/years were tracked still load
     d = ev.to_json()
     del d["names"], d["years"]
-    assert _Event.from_json(d).names == {}
+    assert Event.from_json(d).names == {}
 
 
 def _bridge() -> list[LinkItem]:
@@ -288,7 +307,7 @@ def test_compare_shows_quantities_with_units_and_gaps_that_others_repeat():
     fams = {f["family"]: f for f in d["families"]}
     assert [n["text"] for n in fams["Western press"]["numbers"]] == ["3 pct", "18 pct", "18 pct"]
     # the exports figure is in two Western stories: a gap in the PRC coverage; the index fall is in all
-    assert [q["subject"] for q in fams["PRC state"]["omits_quantities"]] == ["dropped export"]
+    assert [q["subject"] for q in fams["PRC state"]["omits_quantities"]] == ["exports dropped"]
     assert fams["Western press"]["omits_quantities"] == []
     # in a larger event one passing mention is no gap: one of five Western stories gives the figure
     quiet = [_story(f"q{i}", "Reuters", "Markets slide", "Shares slid in Asia.") for i in range(4)]
@@ -341,7 +360,7 @@ def test_compare_across_languages_reads_chinese_words_and_judges_gaps_within_a_l
 def test_average_linkage_merges_while_the_mean_similarity_reaches_the_threshold():
     import numpy as np
 
-    from sinodesk.stages.cluster.online import _average_linkage
+    from sinodesk.stages.cluster.recluster import average_linkage as _average_linkage
 
     sim = np.array([
         [1.0, 0.5, 0.05, 0.05],
@@ -376,8 +395,7 @@ def test_stories_in_two_languages_link_through_their_canonical_entities():
                  entities=("gpe:hangzhou",), language="en"),
     ]
     for weight, linked in ((0.15, True), (0.0, False)):
-        lk = EventLinker(EventOptions(cold_start_docs=0, cross_entity_weight=weight))
-        lk.prime(d["text"] for d in _stream())
+        lk = EventLinker(EventOptions(cross_entity_weight=weight))
         for it in items:
             lk.add(it)
         assert (lk.event_of("en1") == lk.event_of("zh1")) is linked

@@ -85,19 +85,35 @@ def test_reingest_adds_nothing(tmp_path):
 
 def test_jsonl_bad_lines_rejected_rest_kept(tmp_path):
     f = tmp_path / "items.jsonl"
-    f.write_text('{"text": "First story about trade.", "title": "One"}\nnot json\n{"title": "no text"}\n[1, 2]\n{"text": "Second story.", "date": "March 3, 2024"}\n', encoding="utf-8")
+    f.write_text('{"text": "First story about trade.", "title": "One"}\nnot json\n{"url": "https://example.org/x"}\n[1, 2]\n{"text": "Second story.", "date": "March 3, 2024"}\n', encoding="utf-8")
     archive, summary = _ingest(tmp_path / "j.db", f)
     assert summary.documents == 2 and summary.rejected == 3
     reasons = [r.reason for _, r, _ in archive.iter_rejects()]
     assert reasons == [
         f"{f} line 2: not valid JSON (Expecting value at column 1); fix the line",
-        f'{f} line 3: missing "text" (each line needs a non-empty "text" string)',
+        f'{f} line 3: neither "text" nor "title" (each line needs a non-empty "text" or "title" string)',
         f'{f} line 4: expected a JSON object with a "text" field, got list',
     ]
     import datetime as dt
 
     assert [(s.published, s.published_source) for s in archive.iter_stories()] == [
         (dt.date.today().isoformat(), "ingested"), ("2024-03-03", "container")]
+
+
+def test_jsonl_headline_only_item_is_a_story(tmp_path):
+    # aggregators and title-only feeds: a line with a title and no text is a story with an empty body,
+    # searched, classified and linked like any other (the headline is the document's whole text)
+    f = tmp_path / "heads.jsonl"
+    f.write_text('{"title": "Hackers knock Hangzhou cloud provider offline", "date": "2024-05-02", "url": "https://example.org/a"}\n'
+                 '{"title": "Hangzhou cloud provider knocked offline by hackers", "date": "2024-05-02", "text": ""}\n', encoding="utf-8")
+    archive, summary = _ingest(tmp_path / "h.db", f)
+    assert (summary.documents, summary.stories, summary.rejected) == (2, 2, 0)
+    first, second = sorted(archive.iter_stories(), key=lambda s: s.url is None)
+    assert (first.headline, first.text, first.published) == ("Hackers knock Hangzhou cloud provider offline", "", "2024-05-02")
+    assert archive.get_document(first.doc_id).text[first.start:first.end] == first.headline
+    assert [e.text for e in first.entities] == ["Hangzhou"]
+    assert first.topics and first.event_id is not None and first.event_id == second.event_id
+    assert {h.story.story_id for h in archive.search("Hangzhou")} == {first.story_id, second.story_id}
 
 
 def test_stdin_and_html(tmp_path):

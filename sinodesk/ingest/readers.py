@@ -344,10 +344,12 @@ def iter_jsonl(raw: RawItem) -> Iterator[Item | Rejection]:
             yield Rejection(raw.source, "parse", f"{raw.source} {where}: expected a JSON object with a \"text\" field, got {type(obj).__name__}", data, where, raw_id)
             continue
         body = obj.get("text")
+        title = obj.get("title") if isinstance(obj.get("title"), str) and obj["title"].strip() else None
         if not isinstance(body, str) or not body.strip():
-            yield Rejection(raw.source, "parse", f"{raw.source} {where}: missing \"text\" (each line needs a non-empty \"text\" string)", data, where, raw_id)
-            continue
-        title = obj.get("title") if isinstance(obj.get("title"), str) else None
+            if title is None:
+                yield Rejection(raw.source, "parse", f"{raw.source} {where}: neither \"text\" nor \"title\" (each line needs a non-empty \"text\" or \"title\" string)", data, where, raw_id)
+                continue
+            body = title  # a headline-only item (aggregators, title-only feeds): the headline is all the text there is
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         doc = Document(
             doc_id=_id("jsonl", url or "", title or "", body),

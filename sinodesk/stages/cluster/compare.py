@@ -15,24 +15,21 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from ...errors import BadInput
 from ...records import NumberClaim, Story
-from .features import fold, tokens
+from ...stopwords import stop_words
+from .features import WORD, stem, surface
 
 _CONTEXT = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+# words around a number that say nothing about what it counts (its subject is the rest)
 _CONTEXT_STOP = frozenset({"the", "a", "an", "of", "to", "in", "on", "by", "for", "and", "at", "from", "with",
                            "was", "were", "is", "are", "has", "have", "had", "about", "some", "least", "over",
                            "than", "more", "nearly", "almost", "around", "up", "down", "its", "their", "his",
                            "her", "it", "as", "per", "cent", "percent", "rose", "fell", "grew", "increased",
                            "decreased", "reached", "reaching", "totalled", "totaled", "said", "says", "that"})
-
-
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-# two-character Chinese words that frame nothing (verbs of saying, time and degree words)
-_ZH_STOP = frozenset("表示 认为 指出 称为 今后 已经 可以 一个 我们 他们 这个 这些 那些 没有 进行 目前 以及 因为 所以 但是 "
-                     "如果 由于 对于 关于 其中 之后 之前 同时 此外 今年 去年 记者 报道 消息 数据 显示 必须 需要 可能 "
-                     "每一 一批 一月 二月 三月".split())
 
 
 @functools.cache
@@ -45,11 +42,23 @@ def _jieba():
     return jieba
 
 
-def framing_words(text: str) -> list[str]:
+def framing_words(text: str, language: str | None = None, *, surfaces: dict[str, Counter] | None = None) -> list[str]:
     """Words for the log-odds comparison: Chinese as jieba words of two or more characters (not the
-    character bigrams the linker uses: '镓出', '口管' frame nothing), other text as :func:`tokens`."""
-    zh = [w for run in _HAN_RUN.findall(text) for w in _jieba().lcut(run) if len(w) >= 2 and w not in _ZH_STOP]
-    return zh + tokens(_HAN_RUN.sub(" ", text))
+    character bigrams the linker uses: '镓出', '口管' frame nothing), other text as stems of the words that
+    are neither English stop words nor stop words of the story's ``language`` (a Spanish story's 'para'
+    and 'los' frame nothing either).  ``surfaces`` collects stem -> the words it came from, for display."""
+    zh_stop = stop_words("zh")
+    out = [w for run in _HAN_RUN.findall(text) for w in _jieba().lcut(run) if len(w) >= 2 and w not in zh_stop]
+    stop = stop_words("en") | (stop_words(language) if language not in (None, "en", "zh") else frozenset())
+    for m in WORD.finditer(_HAN_RUN.sub(" ", text).lower()):
+        w = surface(m.group())
+        if len(w) < 2 or w[0].isdigit() or w in stop:
+            continue
+        st = stem(w)
+        out.append(st)
+        if surfaces is not None:
+            surfaces.setdefault(st, Counter())[w] += 1
+    return out
 
 
 def _entity_labels(stories: Sequence[Story], display: Callable[[str], str] | None) -> dict[str, str]:
@@ -90,17 +99,19 @@ def _family(story: Story, family_of: Callable[[str | None], str | None]) -> str:
     return family_of(story.outlet) or story.outlet or "unknown outlet"
 
 
-def _claim_context(story: Story, claim: NumberClaim) -> str:
-    """The claim's subject, or the content words just before it in the story text."""
+def _claim_context(story: Story, claim: NumberClaim) -> tuple[str, str]:
+    """What a number counts: (key, label) from the claim's subject, or the content words just before it
+    in the story.  The key is the sorted word stems (so 'exports dropped' and 'dropped exports' meet),
+    the label the words as written."""
     if claim.subject:
-        words = [fold(w) for w in _CONTEXT.findall(claim.subject.lower())]
-        return " ".join(sorted(w for w in words if w not in _CONTEXT_STOP))
-    pos = story.text.find(claim.text)
-    if pos < 0:
-        return ""
-    before = [fold(w) for w in _CONTEXT.findall(story.text[max(0, pos - 80) : pos].lower())]
-    words = [w for w in before if w not in _CONTEXT_STOP][-3:]
-    return " ".join(sorted(words))
+        words = _CONTEXT.findall(claim.subject.lower())
+    else:
+        pos = story.text.find(claim.text)
+        words = _CONTEXT.findall(story.text[max(0, pos - 80): pos].lower()) if pos >= 0 else []
+    words = [w for w in words if w not in _CONTEXT_STOP]
+    if not claim.subject:
+        words = words[-3:]
+    return " ".join(sorted(stem(w) for w in words)), " ".join(words)
 
 
 def _mentions_needed(n_other: int, min_mentions: int) -> int:
@@ -113,15 +124,6 @@ def _quantity(claim: NumberClaim) -> bool:
     """A claim worth comparing: it has a unit.  Bare numbers are mostly names ("CSI 300"), wire
     update markers ("(2)") or list numbers, not quantities an outlet chose to report."""
     return bool(claim.unit)
-
-
-def _quantity_key(story: Story, claim: NumberClaim) -> tuple[str, str] | None:
-    if not _quantity(claim):
-        return None
-    ctx = _claim_context(story, claim)
-    if not ctx:
-        return None
-    return ((claim.unit or "").lower(), ctx)
 
 
 def log_odds(counts: dict[str, Counter[str]], *, prior_weight: float = 500.0) -> dict[str, list[tuple[str, float]]]:
@@ -154,6 +156,86 @@ def log_odds(counts: dict[str, Counter[str]], *, prior_weight: float = 500.0) ->
     return out
 
 
+@dataclass
+class _Quantities:
+    """Quantities with a unit, keyed by (unit, subject stems): who gives which, in which language."""
+
+    rows: dict[tuple[str, str], list[dict]] = field(default_factory=lambda: defaultdict(list))
+    label: dict[tuple[str, str], str] = field(default_factory=dict)
+    by_family: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # stories giving each
+    languages: dict[tuple[str, str], set] = field(default_factory=lambda: defaultdict(set))
+
+
+def _collect_quantities(groups: dict[str, list[Story]]) -> _Quantities:
+    q = _Quantities()
+    for g, ss in groups.items():
+        for s in ss:
+            for c in s.numbers:
+                if not _quantity(c):
+                    continue
+                ctx, label = _claim_context(s, c)
+                if not ctx:
+                    continue
+                key = ((c.unit or "").lower(), ctx)
+                q.rows[key].append({"family": g, "outlet": s.outlet, "story_id": s.story_id, "value": c.value, "text": c.text})
+                q.label.setdefault(key, label)
+                q.by_family[g][key] += 1
+                q.languages[key].add(s.language)
+    return q
+
+
+def _number_conflicts(q: _Quantities) -> list[dict]:
+    """Quantities given with different values (more than 1% apart) by different outlets."""
+    conflicts = []
+    for key, rows in q.rows.items():
+        values = {round(r["value"], 6) for r in rows}
+        outlets = {r["outlet"] or r["story_id"] for r in rows}
+        if len(values) > 1 and len(outlets) > 1:
+            lo, hi = min(values), max(values)
+            if hi and (hi - lo) / abs(hi) > 0.01:
+                conflicts.append({"unit": key[0] or None, "subject": q.label[key], "values": rows})
+    conflicts.sort(key=lambda c: (-len(c["values"]), c["subject"]))
+    return conflicts
+
+
+def _cited_sources(ss: Sequence[Story], outlet_aliases) -> Counter:
+    sources: Counter[str] = Counter()
+    for s in ss:
+        itself = _outlet_names(s.outlet, outlet_aliases)
+        for a in s.attributions:
+            if a.source.casefold() not in itself:  # an outlet naming itself cites no one
+                sources[a.source] += 1
+    return sources
+
+
+def _judged(ss: Sequence[Story]) -> bool:
+    """A family whose stories are all headlines (no body) leaves nothing out: there is nothing to judge."""
+    return any(s.text.strip() for s in ss)
+
+
+def _omitted(g: str, groups: dict[str, list[Story]], have: dict[str, Counter], exclude: set,
+             need: int, usable=lambda key: True) -> Counter:
+    """Things other families name in at least ``need`` stories and family ``g`` never does."""
+    missing: Counter = Counter()
+    for h in groups:
+        if h == g:
+            continue
+        for x in set(have[h]) - set(have[g]) - exclude:
+            if usable(x):
+                missing[x] += have[h][x]
+    return Counter({x: n for x, n in missing.items() if n >= need})
+
+
+def _distinctive(groups: dict[str, list[Story]]) -> dict[str, list[tuple[str, float]]]:
+    """Each family's words by weighted log-odds against the others, shown as the commonest word behind each stem."""
+    surfaces: dict[str, Counter] = {}
+    words = {g: Counter(t for s in ss for t in framing_words(f"{s.headline or ''}\n{s.text}", s.language, surfaces=surfaces))
+             for g, ss in groups.items()}
+    odds = log_odds(words) if len(groups) > 1 else {g: [] for g in groups}
+    show = lambda w: surfaces[w].most_common(1)[0][0] if w in surfaces else w  # noqa: E731
+    return {g: [(show(w), z) for w, z in scored] for g, scored in odds.items()}
+
+
 def compare_event(
     stories: Sequence[Story],
     family_of: Callable[[str | None], str | None],
@@ -168,89 +250,46 @@ def compare_event(
 
     Numbers are compared when they carry a unit.  A family "omits" an entity, or "gives no figure
     for" a quantity, that other families name in at least ``min_mentions`` stories, or in a
-    quarter of their stories when there are few (one passing mention in a large event is no gap).
-    A quantity is matched by its unit and the words before it, so a family is only said to give no
-    figure for quantities reported in a language its own stories use.  ``display``: canonical id ->
-    readable name (the gazetteer's), for entities only ever mentioned in Chinese;
-    ``outlet_aliases``: outlet -> its other names (the registry's), so that 'SCMP' in the Post's
-    own report is neither a source it cites nor a fact others leave out.
+    quarter of their stories when there are few (one passing mention in a large event is no gap);
+    a family of headlines only omits nothing.  A quantity is matched by its unit and the words
+    before it, so a family is only said to give no figure for quantities reported in a language its
+    own stories use.  ``display``: canonical id -> readable name (the gazetteer's), for entities only
+    ever mentioned in Chinese; ``outlet_aliases``: outlet -> its other names (the registry's), so
+    that 'SCMP' in the Post's own report is neither a source it cites nor a fact others leave out.
     """
     if not stories:
         raise BadInput("compare: the event has no stories (pick an event id listed by 'sinodesk events')")
     groups: dict[str, list[Story]] = defaultdict(list)
     for s in stories:
         groups[_family(s, family_of)].append(s)
-
-    words = {g: Counter(t for s in ss for t in framing_words(f"{s.headline or ''}\n{s.text}")) for g, ss in groups.items()}
-    odds = log_odds(words) if len(groups) > 1 else {g: [] for g in groups}
-
+    words = _distinctive(groups)
     ent_stories = {g: Counter(c for s in ss for c in {e.canonical for e in s.entities}) for g, ss in groups.items()}
-    ents = {g: set(c) for g, c in ent_stories.items()}
     ent_label = _entity_labels(stories, display)
     own_outlets = _own_outlet_entities(stories, outlet_aliases)
-    languages = {g: {s.language for s in ss} for g, ss in groups.items()}
-    quantity_language: dict[tuple[str, str], set] = defaultdict(set)
-
-    quantities: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    fam_quant: dict[str, set] = defaultdict(set)
-    fam_quant_stories: dict[str, Counter] = defaultdict(Counter)  # stories of each family giving each quantity
-    for g, ss in groups.items():
-        for s in ss:
-            for c in s.numbers:
-                key = _quantity_key(s, c)
-                if key is None:
-                    continue
-                quantities[key].append({"family": g, "outlet": s.outlet, "story_id": s.story_id,
-                                        "value": c.value, "text": c.text})
-                fam_quant[g].add(key)
-                quantity_language[key].add(s.language)
-                fam_quant_stories[g][key] += 1
-    conflicts = []
-    for (unit, ctx), rows in quantities.items():
-        values = {round(r["value"], 6) for r in rows}
-        outlets = {r["outlet"] or r["story_id"] for r in rows}
-        if len(values) > 1 and len(outlets) > 1:
-            lo, hi = min(values), max(values)
-            if hi and (hi - lo) / abs(hi) > 0.01:
-                conflicts.append({"unit": unit or None, "subject": ctx, "values": rows})
-    conflicts.sort(key=lambda c: (-len(c["values"]), c["subject"]))
-
+    q = _collect_quantities(groups)
     families = []
     for g in sorted(groups, key=lambda k: (-len(groups[k]), k)):
         ss = groups[g]
-        sources: Counter[str] = Counter()
-        for s in ss:
-            itself = _outlet_names(s.outlet, outlet_aliases)
-            for a in s.attributions:
-                if a.source.casefold() not in itself:  # an outlet naming itself cites no one
-                    sources[a.source] += 1
-        others = [h for h in groups if h != g]
-        omitted = Counter()  # entities other families name in at least min_mentions stories
-        for h in others:
-            for e in ents[h] - ents[g] - own_outlets:
-                omitted[e] += ent_stories[h][e]
-        need = _mentions_needed(sum(len(groups[h]) for h in others), min_mentions)
-        omitted = Counter({e: n for e, n in omitted.items() if n >= need})
-        missing_q = Counter()  # quantities other families give in at least min_mentions stories
-        for h in others:
-            for q in fam_quant[h] - fam_quant[g]:
-                if quantity_language[q] & languages[g]:  # context words cannot match across languages
-                    missing_q[q] += fam_quant_stories[h][q]
-        missing_q = Counter({q: n for q, n in missing_q.items() if n >= need})
+        need = _mentions_needed(sum(len(groups[h]) for h in groups if h != g), min_mentions)
+        judged = _judged(ss)
+        languages = {s.language for s in ss}
+        omitted = _omitted(g, groups, ent_stories, own_outlets, need) if judged else Counter()
+        # context words cannot match across languages: only quantities reported in a language g uses
+        missing_q = _omitted(g, groups, q.by_family, set(), need, lambda k: bool(q.languages[k] & languages)) if judged else Counter()
         families.append({
             "family": g,
             "outlets": sorted({s.outlet or "unknown" for s in ss}),
             "stories": [{"story_id": s.story_id, "outlet": s.outlet, "headline": s.headline,
                          "published": s.published, "url": s.url} for s in ss],
             "headlines": [s.headline for s in ss if s.headline],
-            "sources": [{"source": k, "mentions": v} for k, v in sources.most_common()],
+            "sources": [{"source": k, "mentions": v} for k, v in _cited_sources(ss, outlet_aliases).most_common()],
             "numbers": [{"story_id": s.story_id, "text": c.text, "value": c.value, "unit": c.unit,
                          "subject": c.subject} for s in ss for c in s.numbers if _quantity(c)],
-            "distinctive_words": [{"word": w, "z": round(z, 2)} for w, z in odds[g][:top_words] if z >= min_z],
+            "distinctive_words": [{"word": w, "z": round(z, 2)} for w, z in words[g][:top_words] if z >= min_z],
             "omits_entities": [{"entity": e, "text": ent_label.get(e, e), "mentioned_by": n}
                                for e, n in sorted(omitted.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
-            "omits_quantities": [{"unit": u or None, "subject": c, "mentioned_by": n}
-                                 for (u, c), n in sorted(missing_q.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+            "omits_quantities": [{"unit": k[0] or None, "subject": q.label[k], "mentioned_by": n}
+                                 for k, n in sorted(missing_q.items(), key=lambda kv: (-kv[1], q.label[kv[0]]))[:10]],
         })
     dates = sorted(s.published for s in stories if s.published)
     ids = {s.event_id for s in stories}
@@ -260,7 +299,7 @@ def compare_event(
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
         "families": families,
-        "number_conflicts": conflicts,
+        "number_conflicts": _number_conflicts(q),
     }
 
 
@@ -290,43 +329,3 @@ def render_compare(d: dict) -> str:
             vals = "; ".join(f"{v['family']}: {v['text']}" for v in c["values"])
             lines.append(f"   {c['subject']}{' [' + c['unit'] + ']' if c['unit'] else ''}: {vals}")
     return "\n".join(lines)
-
-
-def _representative(ss: Sequence[Story]) -> str | None:
-    """The headline sharing the most words with the event's other headlines and texts."""
-    heads = [s for s in ss if s.headline]
-    if not heads:
-        return None
-    pool = Counter(t for s in ss for t in set(tokens(f"{s.headline or ''} {s.text[:600]}")))
-    return max(heads, key=lambda s: (sum(pool[t] for t in set(tokens(s.headline))), -len(s.headline)) ).headline
-
-
-def summarise_events(
-    stories: Sequence[Story],
-    family_of: Callable[[str | None], str | None] | None = None,
-) -> list[dict]:
-    """One row per event: size, outlets, families spread, first/last date, a representative headline.
-
-    Sorted by families spread, then size (largest first).  Stories without an event id are skipped.
-    """
-    by: dict[str, list[Story]] = defaultdict(list)
-    for s in stories:
-        if s.event_id:
-            by[s.event_id].append(s)
-    rows = []
-    for eid, ss in by.items():
-        fams = sorted({(family_of(s.outlet) if family_of else None) or s.outlet or "unknown outlet" for s in ss})
-        dates = sorted(s.published for s in ss if s.published)
-        rows.append({
-            "event_id": eid,
-            "size": len(ss),
-            "duplicates": sum(1 for s in ss if s.duplicate_of),
-            "outlets": sorted({s.outlet for s in ss if s.outlet}),
-            "families": fams,
-            "n_families": len(fams),
-            "first": dates[0] if dates else None,
-            "last": dates[-1] if dates else None,
-            "headline": _representative(ss),
-        })
-    rows.sort(key=lambda r: (-r["n_families"], -r["size"], r["first"] or "", r["event_id"]))
-    return rows

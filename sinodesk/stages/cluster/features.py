@@ -3,10 +3,11 @@
 Everything here is a pure function or a small value object; :class:`DocFreq` is the only
 state and it belongs to the :class:`~sinodesk.stages.cluster.online.EventLinker` that owns it.
 
-* Latin-script text: lower-cased word tokens, English stop words dropped, a light
-  plural/possessive folding (``attacks`` -> ``attack``) so headlines match bodies.
+* Latin-script text: lower-cased word tokens, stop words dropped (:mod:`sinodesk.stopwords`),
+  Snowball-stemmed (PyStemmer) so that headlines and bodies meet (``attacks``, ``attacked`` -> ``attack``).
 * CJK text: overlapping character bigrams (no dictionary needed, robust to segmentation).
-* Weights: sublinear tf x smoothed idf from the stream seen so far, L2-normalised.
+* Weights: sublinear tf x smoothed idf from the stream seen so far (blended with shipped background
+  statistics while the stream is young, :mod:`.background`), L2-normalised.
 """
 
 from __future__ import annotations
@@ -17,35 +18,35 @@ from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from typing import Mapping
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+import Stemmer
 
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]|\d+(?:[.,]\d+)*", re.UNICODE)
+from ...stopwords import ENGLISH
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]|\d+(?:[.,]\d+)*", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
-    {"said", "says", "say", "told", "according", "reported", "report", "reports", "news",
-     "new", "year", "years", "just", "like", "also", "would", "could", "one", "two", "s",
-     "mr", "ms", "mrs", "time", "week", "day", "today", "yesterday"}
-)
+_STOP = ENGLISH
+_STEMMER = Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Fold simple English inflections so that 'attacks', "attack's" and 'attack' meet."""
+def surface(word: str) -> str:
+    """A lower-cased word without a possessive or stray apostrophes and hyphens ("attack's" -> "attack")."""
     word = word.replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    word = word.strip("'-")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "eas")):
-        return word[:-1]
-    return word
+    return word.strip("'-")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball (Porter2) stem of a lower-cased word: 'attacks', "attack's" and 'attacked' meet."""
+    return _STEMMER.stemWord(surface(word))
 
 
 def tokens(text: str, *, bigrams: bool = False) -> list[str]:
-    """Content tokens of ``text``: folded words without stop words, plus CJK character bigrams.
+    """Content tokens of ``text``: stemmed words that are not stop words, plus CJK character bigrams.
 
     With ``bigrams``, each pair of neighbouring content words is added as ``"w1 w2"``.
     """
@@ -57,13 +58,13 @@ def tokens(text: str, *, bigrams: bool = False) -> list[str]:
             out.append(run)
         else:
             out.extend(run[i : i + 2] for i in range(len(run) - 1))
-    for m in _WORD.finditer(_CJK.sub(" ", text.lower())):
+    for m in WORD.finditer(_CJK.sub(" ", text.lower())):
         w = m.group()
         if w[0].isdigit():
             continue  # numbers are a separate signal (see numbers_in)
-        w = fold(w)
+        w = surface(w)
         if len(w) > 1 and w not in _STOP:
-            out.append(w)
+            out.append(stem(w))
     if bigrams:
         words = [w for w in out if " " not in w]
         out.extend(f"{a} {b}" for a, b in zip(words, words[1:]))
@@ -92,13 +93,18 @@ def day_number(iso: str | None) -> int | None:
 
 
 class DocFreq:
-    """Document frequencies of the stream seen so far (the idf of an online TF-IDF)."""
+    """Document frequencies of the stream seen so far (the idf of an online TF-IDF), blended with a
+    background: ``prior`` (term -> share of stories containing it) counts as ``prior_docs`` stories
+    (see :mod:`.background`); without it a young stream makes every word look rare."""
 
-    __slots__ = ("n_docs", "df")
+    __slots__ = ("n_docs", "df", "prior", "prior_docs")
 
-    def __init__(self, n_docs: int = 0, df: dict[str, int] | None = None):
+    def __init__(self, n_docs: int = 0, df: dict[str, int] | None = None, *,
+                 prior: Mapping[str, float] | None = None, prior_docs: float = 0.0):
         self.n_docs = n_docs
         self.df: dict[str, int] = df if df is not None else {}
+        self.prior: Mapping[str, float] = prior if prior is not None and prior_docs > 0 else {}
+        self.prior_docs = float(prior_docs) if self.prior else 0.0
 
     def add(self, terms: set[str] | frozenset[str]) -> None:
         self.n_docs += 1
@@ -107,6 +113,9 @@ class DocFreq:
             df[t] = df.get(t, 0) + 1
 
     def idf(self, term: str) -> float:
+        k = self.prior_docs
+        if k:
+            return math.log((self.n_docs + k + 2) / (self.df.get(term, 0) + k * self.prior.get(term, 0.0) + 1)) + 1.0
         return math.log((self.n_docs + 2) / (self.df.get(term, 0) + 1)) + 1.0
 
 
@@ -169,12 +178,12 @@ def years_in(text: str) -> frozenset[str]:
 
 
 def names_in(text: str) -> list[str]:
-    """Folded words capitalised in mid-sentence (a cheap stand-in for named entities)."""
+    """Stemmed words capitalised in mid-sentence (a cheap stand-in for named entities)."""
     out = []
     for m in _NAME.finditer(text):
-        w = fold(m.group(1).lower())
+        w = surface(m.group(1).lower())
         if len(w) > 1 and w not in _STOP:
-            out.append(w)
+            out.append(stem(w))
     return out
 
 

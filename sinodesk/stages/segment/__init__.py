@@ -244,6 +244,9 @@ def check_models(opts: SegmentOptions) -> None:
 
 def segment(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> tuple[Segment, ...]:
     """Split one cleaned document into stories (offsets into ``cleaned.doc.text``)."""
+    head = _headline_only(cleaned)
+    if head is not None:
+        return (head,)
     if cleaned.doc.kind in WHOLE_KINDS:
         opts = replace(opts, structure=False, cohesion=False, layout=False)
     single = cleaned.doc.kind in SINGLE_ARTICLE_KINDS
@@ -282,6 +285,17 @@ def _unless_one_article(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...],
         plan = plan_stories(cleaned, fallback)
         segs = build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
     return segs
+
+
+def _headline_only(cleaned: Cleaned) -> Segment | None:
+    """A document whose whole text is its title (a headline-only feed entry or JSONL item): one story,
+    the headline with an empty body, its span the headline itself."""
+    doc = cleaned.doc
+    title = (doc.title or "").strip()
+    if not title or doc.text.strip() != title:
+        return None
+    start = doc.text.index(title)
+    return Segment(start=start, end=start + len(title), text="", headline=title, headline_span=(start, start + len(title)))
 
 
 def _digest_like(cleaned: Cleaned, segs: tuple[Segment, ...]) -> bool:

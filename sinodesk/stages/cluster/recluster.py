@@ -1,0 +1,75 @@
+"""Local re-clustering: average linkage over a neighbourhood's pair scores, and who keeps which id.
+
+A single pass cannot undo an early story that bridged two similar events.  When a full-text story
+arrives near a few small events, the linker clusters the story and their members again
+(:func:`average_linkage`) and the new clusters take over the old event ids (:func:`keep_ids`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+
+def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0.0, split_min: int = 2) -> list[int]:
+    """Average-linkage clusters of a similarity matrix, merged while mean similarity >= threshold.
+
+    With ``split_ratio`` > 0 a merge above the threshold is still undone when both halves hold at
+    least ``split_min`` stories and their mean cross similarity is below ``split_ratio`` x the
+    mean similarity inside the less cohesive half: two similar events (two quakes in one province,
+    two product launches) are each far more alike inside than across, even when the topic words
+    they share lift every cross pair over an absolute threshold.
+    """
+    from scipy.cluster.hierarchy import linkage, to_tree
+    from scipy.spatial.distance import squareform
+
+    n = len(sim)
+    if n == 1:
+        return [1]
+    sim = (sim + sim.T) / 2.0
+    dist = np.clip(1.0 - sim, 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    root = to_tree(linkage(squareform(dist, checks=False), method="average"))
+    limit = 1.0 - threshold + 1e-12
+
+    def inside(ids: list[int]) -> float:
+        block = sim[np.ix_(ids, ids)]
+        return float((block.sum() - np.trace(block)) / (len(ids) * (len(ids) - 1)))
+
+    def two_events(node) -> bool:
+        a, b = node.left.pre_order(), node.right.pre_order()
+        if not split_ratio or min(len(a), len(b)) < max(2, split_min):
+            return False
+        return float(sim[np.ix_(a, b)].mean()) < split_ratio * min(inside(a), inside(b))
+
+    labels = [0] * n
+    stack, label = [root], 0
+    while stack:
+        node = stack.pop()
+        if node.is_leaf() or (node.dist <= limit and not two_events(node)):
+            label += 1
+            for i in node.pre_order():
+                labels[i] = label
+        else:
+            stack += [node.right, node.left]
+    return labels
+
+
+def groups_of(labels: list[int]) -> dict[int, list[int]]:
+    """label -> positions holding it, in order."""
+    groups: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        groups.setdefault(lab, []).append(i)
+    return groups
+
+
+def keep_ids(groups: dict[int, list[int]], ids: list[str], old: dict[str, str], order: dict[str, int]) -> dict[int, str]:
+    """Which old event id each new cluster keeps: the id most of its members had (older events win
+    ties), largest clusters choosing first; a cluster of only new or already-claimed members gets none."""
+    taken: dict[int, str] = {}
+    for lab, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0])):
+        votes = Counter(old[ids[i]] for i in members if ids[i] in old and old[ids[i]] not in taken.values())
+        if votes:
+            taken[lab] = min(votes, key=lambda e: (-votes[e], order[e]))
+    return taken

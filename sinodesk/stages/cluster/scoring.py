@@ -1,0 +1,127 @@
+"""Merge scores: a story against an event, two events, and every pair of a few stories.
+
+* :func:`story_score` -- mean cosine with the event's members (average linkage, from the event's
+  summed vector; headline-only stories use a softer size normalisation), plus shared canonical
+  entities (across languages, where no word can match) and shared notable numbers, times a time
+  decay over the day gap.  Undated stories and events are not decayed.
+* :func:`event_similarity` -- the same average linkage between two events.
+* :func:`pair_scores` -- the matrix of :func:`story_score` between single stories, for re-clustering.
+* :func:`cold_factor` -- how much the word similarity is deflated while the archive is young.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .event import Event
+from .features import Features, cosine
+
+if TYPE_CHECKING:  # pragma: no cover
+    from scipy import sparse
+
+    from .options import EventOptions
+
+
+def cold_factor(opts: "EventOptions", n_docs: int, short: bool) -> float:
+    """> 1 while the document frequencies are immature (``cold_start_raise[_short]`` > 0).
+
+    With a handful of documents every shared word looks rare; the shipped background statistics
+    (``background_docs``) stand in for full-text stories, while headline streams, whose own
+    vocabulary matters more than any background, keep a deflation that fades by ``cold_start_docs``.
+    """
+    raise_ = opts.cold_start_raise_short if short else opts.cold_start_raise
+    if not raise_ or opts.cold_start_docs <= 0 or n_docs >= opts.cold_start_docs:
+        return 1.0
+    return 1.0 + raise_ * (1.0 - n_docs / opts.cold_start_docs)
+
+
+def coldness(opts: "EventOptions", n_docs: int) -> float:
+    """Immaturity of the document frequencies in [0, 1] (a feature of the learned decision)."""
+    if opts.cold_start_docs <= 0 or n_docs >= opts.cold_start_docs:
+        return 0.0
+    return 1.0 - n_docs / opts.cold_start_docs
+
+
+def other_language(language: str | None, event_languages: dict[str, int]) -> bool:
+    """The story is in a language none of the event's stories is in (so words cannot match)."""
+    return bool(language and event_languages and language not in event_languages)
+
+
+def decay(gap: float, opts: "EventOptions") -> float:
+    return math.exp(-gap / opts.time_scale_days) if gap else 1.0
+
+
+def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -> float:
+    """Merge score of a story against an event (the threshold decides); ``cold``: :func:`cold_factor`."""
+    # size_exponent 1: mean cosine with the members (online average linkage); 0 with the norm: centroid cosine
+    exponent = opts.size_exponent_short if feats.short else opts.size_exponent
+    # while the idf is immature the word part is deflated (the entity and number bonuses do not depend on it)
+    s = cosine(feats.vector, ev.centroid) / (ev.size ** exponent if exponent else ev.norm) / cold
+    weight = opts.cross_entity_weight if other_language(feats.language, ev.languages) else opts.entity_weight
+    if weight and feats.entities and ev.entities:
+        shared = sum(1 for e in feats.entities if e in ev.entities)
+        s += weight * shared / min(len(feats.entities), len(ev.entities))
+    if feats.numbers and ev.numbers:
+        shared = sum(1 for n in feats.numbers if n in ev.numbers)
+        s += opts.number_weight * min(1.0, shared / 2.0)
+    if feats.day is not None and ev.first_day is not None:
+        s *= decay(ev.day_gap(feats.day), opts)
+    return s
+
+
+def event_similarity(a: Event, b: Event, opts: "EventOptions") -> float:
+    """Mean story-to-story similarity of two events (average linkage), with the time decay."""
+    s = cosine(a.centroid, b.centroid) / (a.size * b.size)
+    if a.first_day is not None and b.first_day is not None:
+        s *= decay(max(0, a.first_day - b.last_day, b.first_day - a.last_day), opts)
+    return s
+
+
+def _sparse(rows: list) -> "sparse.csr_matrix":
+    from scipy import sparse
+
+    vocab: dict = {}
+    ind, val, ptr = [], [], [0]
+    for r in rows:
+        for t, w in (r.items() if isinstance(r, dict) else ((t, 1.0) for t in r)):
+            ind.append(vocab.setdefault(t, len(vocab)))
+            val.append(w)
+        ptr.append(len(ind))
+    return sparse.csr_matrix((np.asarray(val, dtype=float), np.asarray(ind, dtype=np.int64), np.asarray(ptr)),
+                             shape=(len(rows), max(1, len(vocab))))
+
+
+def gram(rows: list) -> np.ndarray:
+    """Dot products of every pair of rows: sparse vectors (cosines, for unit vectors) or sets
+    (each member weighs 1, so the sizes of the intersections)."""
+    x = _sparse(rows)
+    return (x @ x.T).toarray()
+
+
+def share(sets: list) -> np.ndarray:
+    """|A & B| / min(|A|, |B|) for every pair of sets (0 when either is empty)."""
+    shared = gram(sets)
+    sizes = np.array([len(s) for s in sets], dtype=float)
+    low = np.minimum.outer(sizes, sizes)
+    return np.divide(shared, low, out=np.zeros_like(shared), where=low > 0)
+
+
+def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.ndarray:
+    """Pair scores of stories, as :func:`story_score` scores a story against a one-story event."""
+    sim = gram([r.vector for r in recs]) / cold  # as in story_score: the word part only
+    if (opts.entity_weight or opts.cross_entity_weight) and any(r.entities for r in recs):
+        langs = np.array([r.language or "" for r in recs])
+        known = langs != ""
+        cross = (langs[:, None] != langs[None, :]) & known[:, None] & known[None, :]
+        sim += np.where(cross, opts.cross_entity_weight, opts.entity_weight) * share([r.entities for r in recs])
+    if opts.number_weight and any(r.numbers for r in recs):
+        shared = gram([r.numbers for r in recs])
+        sim += opts.number_weight * np.minimum(1.0, shared / 2.0)
+    days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
+    if not np.isnan(days).all():
+        gap = np.abs(days[:, None] - days[None, :])
+        sim *= np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / opts.time_scale_days))
+    return sim
