@@ -1,23 +1,22 @@
-"""``sinodesk eval events``: event clustering and near-duplicate quality against labelled sets."""
+"""``sinodesk eval events``: event linking and near-duplicates, through ingest into fresh archives."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from pathlib import Path
 
 import click
 
-
-def _default_data() -> str:
-    return str(Path(__file__).resolve().parents[2].parent / "shared" / "eval")
+from .common import default_shared
 
 
 @click.command("events")
-@click.option("--set", "set_name", type=click.Choice(["ecbplus", "gvc", "uci", "bbc-dups", "all"]), default="all",
-              show_default=True, help="Labelled set to measure on.")
-@click.option("--data", type=click.Path(file_okay=False), default=_default_data, show_default="../shared/eval",
-              help="Folder holding the shared evaluation sets.")
+@click.option("--set", "set_name", type=click.Choice(["ecbplus", "gvc", "uci", "bbc-dups", "coldstart", "all"]),
+              default="all", show_default=True, help="Labelled set to measure on ('coldstart': first N stories fresh vs warm).")
+@click.option("--data", type=click.Path(file_okay=False), default=None, show_default="$SINODESK_SHARED or ../shared",
+              help="The shared data folder (holding eval/), or its eval folder.")
+@click.option("--orders", default="file,date,shuffle-1,shuffle-2,shuffle-3", show_default=True,
+              help="Arrival orders for ECB+ test topics and GVC (comma-separated: file, date, shuffle-N).")
 @click.option("--no-peer", is_flag=True, help="Skip re-measuring the scikit-learn peer baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--fit-model", "fit_model", type=click.Path(dir_okay=False), default=None,
@@ -27,23 +26,27 @@ def _default_data() -> str:
                    "of UCI, GVC validation) instead of scoring.")
 @click.option("--grid", "grid", multiple=True, metavar="NAME=V1,V2",
               help="With --tune: values to try for one event option (repeat for more options).")
-def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool, fit_model: str | None,
+def eval_events(set_name: str, data: str | None, orders: str, no_peer: bool, as_json: bool, fit_model: str | None,
                 tune_target: str | None, grid: tuple[str, ...]) -> None:
-    """Score online event linking (B-cubed P/R/F1, ARI) and near-duplicate detection.
+    """Score event linking (B-cubed P/R/F1, ARI) and near-duplicates as a user gets them.
 
-    The peer baseline (TF-IDF + average-linkage agglomerative, or single pass for the UCI
-    stream) is re-measured in the same run and printed beside sinodesk's figures.
+    Each set is written as JSONL ({url, title, date, text}, one item a line), ingested into a
+    fresh archive with default settings, and the exported event_id of each line is scored
+    against the gold.  ECB+ test topics and GVC run in several arrival orders (mean and worst
+    shown).  The peer baseline (TF-IDF + average-linkage agglomerative over the whole set at
+    once, or single pass for the UCI stream) is re-measured in the same run.
 
     \b
     Example:
-      sinodesk eval events --set ecbplus --data ../shared/eval
+      sinodesk eval events --set ecbplus --data ../shared
+      sinodesk eval events --set coldstart
       sinodesk eval events --fit-model /tmp/merge_model.json
       sinodesk eval events --tune gvc --grid time_scale_days=30,60,120 --grid threshold=0.08,0.10,0.12
     """
     from ..eval import events as ev
     from ..stages.cluster import EventOptions
 
-    root = Path(data)
+    root = ev.eval_root(data or default_shared())
     opts = EventOptions()
     if grid and not tune_target:
         raise click.UsageError("--grid needs --tune TARGET (the training split to search on)")
@@ -51,25 +54,46 @@ def eval_events(set_name: str, data: str, no_peer: bool, as_json: bool, fit_mode
         _tune(root, opts, tune_target, grid, as_json)
         return
     if fit_model:
-        doc = ev.fit_merge_models(root, opts, out=Path(fit_model))
+        doc = ev.fit_merge_models(root, opts, out=fit_model)
         click.echo(f"wrote {fit_model}: training F1 {doc['train_f1']}, pairs {doc['n_pairs']}")
         return
-    names = ev.SETS if set_name == "all" else (set_name,)
+    order_list = tuple(o.strip() for o in orders.split(",") if o.strip())
+    for o in order_list:
+        ev.arrange([], o)  # an unknown order is an error before anything runs
+    names = ev.SETS + ("coldstart",) if set_name == "all" else (set_name,)
     reports = []
     for name in names:
         if name == "ecbplus":
-            reports += ev.eval_ecbplus(root, opts, peer=not no_peer)
+            reports += ev.eval_ecbplus(root, opts, peer=not no_peer, orders=order_list)
         elif name == "gvc":
-            reports += ev.eval_gvc(root, opts, peer=not no_peer)
+            reports += ev.eval_gvc(root, opts, peer=not no_peer, orders=order_list)
         elif name == "uci":
             reports += ev.eval_uci(root, opts, peer=not no_peer)
-        else:
+        elif name == "bbc-dups":
             reports.append(ev.eval_bbc_dups(root, opts))
+        else:
+            reports.append(ev.cold_start(root, opts))
     if as_json:
-        click.echo(json.dumps([{"report": type(r).__name__, **asdict(r)} for r in reports], indent=2))
+        click.echo(json.dumps([_as_json(r) for r in reports], indent=2))
         return
     for r in reports:
-        click.echo("\n".join(r.lines()))
+        click.echo("\n".join(_cold_lines(r) if isinstance(r, list) else r.lines()))
+
+
+def _as_json(r) -> dict:
+    if isinstance(r, list):
+        return {"report": "ColdStart", "rows": [asdict(x) for x in r]}
+    return {"report": type(r).__name__, **asdict(r)}
+
+
+def _cold_lines(rows) -> list[str]:
+    out, stream = ["Cold start: B-cubed on the first N stories, fresh archive vs after a warm-up"], None
+    for row in rows:
+        if row.stream != stream:
+            stream = row.stream
+            out.append(f" {stream}")
+        out.append(row.line())
+    return out
 
 
 def _parse_grid(grid: tuple[str, ...], opts) -> dict[str, list]:
@@ -98,7 +122,7 @@ def _parse_grid(grid: tuple[str, ...], opts) -> dict[str, list]:
     return out
 
 
-def _tune(root: Path, opts, target: str, grid: tuple[str, ...], as_json: bool) -> None:
+def _tune(root, opts, target: str, grid: tuple[str, ...], as_json: bool) -> None:
     from ..eval import events as ev
 
     space = _parse_grid(grid, opts)
@@ -110,7 +134,7 @@ def _tune(root: Path, opts, target: str, grid: tuple[str, ...], as_json: bool) -
         click.echo(json.dumps({"target": target, "results": [{"f1": f, "settings": s} for f, s in results],
                                "mean_over_thresholds": [{"f1": f, "settings": s} for f, s in robust]}, indent=2))
         return
-    click.echo(f"training split of {target}: B-cubed F1 per setting, best first")
+    click.echo(f"training split of {target} (through ingest): B-cubed F1 per setting, best first")
     for f, setting in results:
         click.echo(f"  {f:.4f}  " + " ".join(f"{k}={v}" for k, v in setting.items()))
     if robust:
