@@ -5,7 +5,10 @@ leads, BBC articles), each reused with a varied prefix word and spread over 365 
 events recur and the index grows.  The peer (single-pass brute-force TF-IDF centroid clustering,
 what a plain scikit-learn user writes) is timed in the same run on a prefix of the same stream.
 
-    .venv/bin/python bench/bench_events.py [--n 100000] [--peer-n 5000] [--data ../shared/eval]
+The same stream is also linked without the shipped background statistics (``background_docs=0``,
+the linker before the warm start) in the same run, for the speed ratio of the warm start.
+
+    .venv/bin/python bench/bench_events.py [--n 100000] [--peer-n 5000] [--data ../shared]
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from pathlib import Path
 import numpy as np
 import orjson
 
-from sinodesk.eval.events import baseline_single_pass
+from sinodesk.cli.common import default_shared
+from sinodesk.eval.events import eval_root
+from sinodesk.eval.events.baselines import single_pass as baseline_single_pass
 from sinodesk.stages.cluster import EventLinker, EventOptions, LinkItem
 
 
@@ -57,15 +62,8 @@ def stream(texts: list[tuple[str, str]], n: int, seed: int = 0) -> list[LinkItem
     return items
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--peer-n", type=int, default=5_000)
-    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
-    a = ap.parse_args()
-    texts = load_texts(Path(a.data))
-    items = stream(texts, a.n)
-    lk = EventLinker(EventOptions())
+def run(items: list[LinkItem], opts: EventOptions, name: str) -> tuple[EventLinker, float]:
+    lk = EventLinker(opts)
     t0 = time.perf_counter()
     marks = {}
     for i, it in enumerate(items, 1):
@@ -73,12 +71,25 @@ def main() -> None:
         if i in (1_000, 10_000, 50_000) or i == len(items):
             marks[i] = time.perf_counter() - t0
     total = time.perf_counter() - t0
-    print(f"sinodesk EventLinker: {len(items):,} stories in {total:.1f}s = {len(items) / total:,.0f} stories/s "
-          f"({lk.n_events:,} events)")
+    print(f"{name}: {len(items):,} stories in {total:.1f}s = {len(items) / total:,.0f} stories/s ({lk.n_events:,} events)")
     prev_i, prev_t = 0, 0.0
     for i, t in marks.items():
         print(f"  stories {prev_i + 1:>7,}-{i:>7,}: {(i - prev_i) / (t - prev_t):,.0f} stories/s")
         prev_i, prev_t = i, t
+    return lk, total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--peer-n", type=int, default=5_000)
+    ap.add_argument("--data", default=None, help="the shared folder (default $SINODESK_SHARED or ../shared)")
+    a = ap.parse_args()
+    texts = load_texts(eval_root(a.data or default_shared()))
+    items = stream(texts, a.n)
+    lk, total = run(items, EventOptions(), "sinodesk EventLinker")
+    _, bare = run(items, EventOptions(background_docs=0), "without the background statistics (baseline)")
+    print(f"  warm start speed ratio: {bare / total:.2f}x the baseline's stories/s")
     t1 = time.perf_counter()
     blob = lk.to_bytes()
     t2 = time.perf_counter()

@@ -17,7 +17,11 @@ from .common import config_option, db_option, outlets_of
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
 @config_option
 def events(db, since, min_size, limit, as_json, config):
-    """List events by spread across owner families, then size.
+    """List events by spread across owner families times cohesion, then size.
+
+    Cohesion (0-1) is how alike an event's stories are: the mean similarity of their words, or of
+    the people and places they name when two stories are in different languages.  A loose bundle
+    that spans many families ranks below a tight report carried by a few.
 
     \b
     Example:
@@ -25,17 +29,22 @@ def events(db, since, min_size, limit, as_json, config):
     """
     from ..archive import StoryFilter, open_archive
     from ..pipeline import family_lookup
+    from ..settings import load_settings
     from ..stages.cluster import summarise_events
     from .core import _since
 
     archive = open_archive(db, read_only=True)
     registry = outlets_of(config)
-    rows = [r for r in summarise_events(list(archive.iter_stories(StoryFilter(since=_since(since)))), family_lookup(registry)) if r["size"] >= min_size][:limit]
+    settings = load_settings(config)
+    stories = list(archive.iter_stories(StoryFilter(since=_since(since))))
+    rows = [r for r in summarise_events(stories, family_lookup(registry), background_docs=settings.events.background_docs)
+            if r["size"] >= min_size][:limit]
     for r in rows:
         if as_json:
             click.echo(json.dumps(r, ensure_ascii=False))
         else:
-            click.echo(f"{r['event_id']}  {r['size']:>3} stories  {r['n_families']} famil{'ies' if r['n_families'] != 1 else 'y'}  "
+            coh = "" if r["cohesion"] is None else f"  cohesion {r['cohesion']:.2f}"
+            click.echo(f"{r['event_id']}  {r['size']:>3} stories  {r['n_families']} famil{'ies' if r['n_families'] != 1 else 'y'}{coh}  "
                        f"{r['first'] or '?'}..{r['last'] or '?'}  {r['headline'] or ''}")
             click.echo(f"    {'; '.join(r['families'])}")
     if not rows:

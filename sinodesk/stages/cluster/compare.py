@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ...errors import BadInput
 from ...records import NumberClaim, Story
 from ...stopwords import stop_words
-from .features import WORD, stem, surface
+from .features import WORD, stem, stop_set, surface
 
 _CONTEXT = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 # words around a number that say nothing about what it counts (its subject is the rest)
@@ -49,7 +49,7 @@ def framing_words(text: str, language: str | None = None, *, surfaces: dict[str,
     and 'los' frame nothing either).  ``surfaces`` collects stem -> the words it came from, for display."""
     zh_stop = stop_words("zh")
     out = [w for run in _HAN_RUN.findall(text) for w in _jieba().lcut(run) if len(w) >= 2 and w not in zh_stop]
-    stop = stop_words("en") | (stop_words(language) if language not in (None, "en", "zh") else frozenset())
+    stop = stop_set(language)
     for m in WORD.finditer(_HAN_RUN.sub(" ", text).lower()):
         w = surface(m.group())
         if len(w) < 2 or w[0].isdigit() or w in stop:

@@ -2,8 +2,8 @@
 
 A story is a *copy* of an earlier one when
 
-1. its normalised URL is the same (tracking parameters, ``www.``/``m.``, scheme, fragment and
-   trailing slash ignored), or
+1. its normalised URL is the same (courlan's normalisation; ``www.``/``m.``, scheme, fragment,
+   tracking parameters and trailing slash ignored), or
 2. its normalised word sequence is the same (a syndicated copy, whatever its URL), or
 3. the Jaccard similarity of its word 5-gram shingles with an earlier story, estimated by
    MinHash and retrieved through datasketch's LSH index, reaches ``dup_threshold``
@@ -16,18 +16,15 @@ without pickling and rebuilt by :meth:`DuplicateIndex.from_state`.
 from __future__ import annotations
 
 import functools
-
 import hashlib
 import re
 import zlib
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 _SCHEME = "affine32"
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|ref_src|src|cmpid|track|rss|ocid|"
-                       r"share|s_cid|__twitter_impression|spm|from|smid)$", re.I)
 _HOST_PREFIX = re.compile(r"^(www\d?|m|mobile|amp)\.")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_]+", re.UNICODE)
 
@@ -35,26 +32,32 @@ _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_]+", re.UNICODE)
 def normalise_url(url: str | None) -> str | None:
     """A canonical form of ``url`` for identity checks; None for empty or non-http input.
 
+    courlan's strict normalisation (lower-case host, no fragment, tracking parameters dropped,
+    query sorted), then what identity needs on top and courlan leaves alone: the scheme and a
+    ``www.``/``m.``/``amp.`` host prefix (a mobile and a desktop copy are one article) and a
+    trailing slash are ignored.
+
     >>> normalise_url("HTTPS://www.Example.com/a/b/?utm_source=x&id=3#top")
     'example.com/a/b?id=3'
     """
+    from courlan import normalize_url
+
     if not url or not url.strip():
         return None
-    parts = urlsplit(url.strip())
-    if parts.scheme and parts.scheme.lower() not in ("http", "https"):
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme and scheme not in ("http", "https"):
         return None
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(normalize_url(url.strip(), strict=True))
+    except ValueError:
+        return None
+    host = _HOST_PREFIX.sub("", (parts.hostname or "").lower())
     if not host:
         return None
-    host = _HOST_PREFIX.sub("", host)
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
-    path = re.sub(r"/{2,}", "/", parts.path.replace("\\", "")).rstrip("/")
-    if path.endswith(("/index.html", "/index.htm", "/index.php")):
-        path = path.rsplit("/", 1)[0]
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=False) if not _TRACKING.match(k)]
-    q = urlencode(sorted(query))
-    return urlunsplit(("", host, path, q, "")).lstrip("/")
+    path = parts.path.rstrip("/")
+    return host + path + (f"?{parts.query}" if parts.query else "")
 
 
 def word_sequence(text: str) -> list[str]:

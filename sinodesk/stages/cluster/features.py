@@ -22,12 +22,11 @@ from typing import Mapping
 
 import Stemmer
 
-from ...stopwords import ENGLISH
+from ...stopwords import ENGLISH, stop_words
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]|\d+(?:[.,]\d+)*", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
-_STOP = ENGLISH
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -45,7 +44,17 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(surface(word))
 
 
-def tokens(text: str, *, bigrams: bool = False) -> list[str]:
+def stop_set(language: str | None) -> frozenset[str]:
+    """English stop words, plus those of ``language`` (a Spanish story's 'de', 'los', 'que' link nothing)."""
+    return ENGLISH if language in (None, "en", "zh") else _stop_union(language)
+
+
+@lru_cache(maxsize=64)
+def _stop_union(language: str) -> frozenset[str]:
+    return ENGLISH | stop_words(language)
+
+
+def tokens(text: str, *, bigrams: bool = False, stop: frozenset[str] = ENGLISH) -> list[str]:
     """Content tokens of ``text``: stemmed words that are not stop words, plus CJK character bigrams.
 
     With ``bigrams``, each pair of neighbouring content words is added as ``"w1 w2"``.
@@ -63,7 +72,7 @@ def tokens(text: str, *, bigrams: bool = False) -> list[str]:
         if w[0].isdigit():
             continue  # numbers are a separate signal (see numbers_in)
         w = surface(w)
-        if len(w) > 1 and w not in _STOP:
+        if len(w) > 1 and w not in stop:
             out.append(stem(w))
     if bigrams:
         words = [w for w in out if " " not in w]
@@ -146,7 +155,8 @@ def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int) -> dict[str, flo
 
 
 def term_counts(headline: str | None, text: str, *, headline_weight: int, body_chars: int,
-                bigrams: bool = True, years: bool = False, name_boost: int = 0) -> Counter[str]:
+                bigrams: bool = True, years: bool = False, name_boost: int = 0,
+                language: str | None = None) -> Counter[str]:
     """Token counts of headline (repeated ``headline_weight`` times) and the body's start.
 
     ``years``: each year written in the text (1800-2099) becomes a term ``"y:2013"``, so stories
@@ -154,15 +164,16 @@ def term_counts(headline: str | None, text: str, *, headline_weight: int, body_c
     capital inside a sentence (names of people, places, organisations) count this much more.
     """
     body = text[:body_chars]
-    counts: Counter[str] = Counter(tokens(body, bigrams=bigrams))
+    stop = stop_set(language)
+    counts: Counter[str] = Counter(tokens(body, bigrams=bigrams, stop=stop))
     if headline:
-        for t in tokens(headline, bigrams=bigrams):
+        for t in tokens(headline, bigrams=bigrams, stop=stop):
             counts[t] += headline_weight
     if years:
         for y in _YEAR.findall(f"{headline or ''}\n{body}"):
             counts["y:" + y] += 1
     if name_boost:
-        for w in names_in(body):
+        for w in names_in(body, stop):
             if w in counts:
                 counts[w] += name_boost
     return counts
@@ -177,12 +188,12 @@ def years_in(text: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(text or ""))
 
 
-def names_in(text: str) -> list[str]:
+def names_in(text: str, stop: frozenset[str] = ENGLISH) -> list[str]:
     """Stemmed words capitalised in mid-sentence (a cheap stand-in for named entities)."""
     out = []
     for m in _NAME.finditer(text):
         w = surface(m.group(1).lower())
-        if len(w) > 1 and w not in _STOP:
+        if len(w) > 1 and w not in stop:
             out.append(stem(w))
     return out
 

@@ -39,7 +39,8 @@ from .background import load_background
 from .decision import load_models, pair_features
 from .dedup import DuplicateIndex
 from .event import Event
-from .features import DocFreq, Features, cosine, day_number, names_in, numbers_in, term_counts, weigh, years_in
+from .features import (DocFreq, Features, cosine, day_number, names_in, numbers_in, stop_set, term_counts, weigh,
+                       years_in)
 from .index import CandidateIndex
 from .options import EventOptions
 from .recluster import average_linkage, groups_of, keep_ids
@@ -154,7 +155,7 @@ class EventLinker:
         o = self.opts
         counts = term_counts(item.headline, item.text or "", headline_weight=o.headline_weight,
                              body_chars=o.body_chars, bigrams=o.bigrams, years=o.year_terms,
-                             name_boost=o.name_boost)
+                             name_boost=o.name_boost, language=item.language)
         if o.entity_terms:  # canonical entities as terms: the idf tells a rare name from "United States"
             for e in item.entities:
                 counts["e:" + e] += o.entity_terms
@@ -170,7 +171,7 @@ class EventLinker:
             numbers=_notable(nums),
             day=day_number(item.published),
             short=not (item.text or "").strip() or n_words < o.short_words,
-            names=frozenset(names_in(body)),
+            names=frozenset(names_in(body, stop_set(item.language))),
             language=item.language,
             years=years_in(f"{item.headline or ''}\n{body}"),
             n_words=n_words,
@@ -227,9 +228,18 @@ class EventLinker:
             cut = model.threshold if cut is None else cut
             probs = [(p, ev) for ev in self.candidates(feats) if (p := model.prob(self.pair(feats, ev))) >= cut]
             probs.sort(key=lambda x: x[0], reverse=True)
-            return [ev for _, ev in probs]
-        threshold = o.threshold_short if feats.short else o.threshold
-        return [ev for sc, ev in (scored if scored is not None else self._scored(feats)) if sc >= threshold]
+            found = [ev for _, ev in probs]
+        else:
+            threshold = o.threshold_short if feats.short else o.threshold
+            found = [ev for sc, ev in (scored if scored is not None else self._scored(feats)) if sc >= threshold]
+        if feats.headline_only:
+            found = [ev for ev in found if self._dated_pair(feats, ev)
+                     or cosine(feats.vector, ev.centroid) / ev.size >= o.undated_short_min]
+        return found
+
+    @staticmethod
+    def _dated_pair(feats: Features, ev: Event) -> bool:
+        return feats.day is not None and ev.first_day is not None
 
     def _merge_close(self, ev: Event, others: list[Event], short: bool) -> tuple[str, ...]:
         """Fold into ``ev`` the other matching events now as close as the merge threshold.

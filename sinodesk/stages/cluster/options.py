@@ -21,6 +21,7 @@ class EventOptions:
     threshold: float = 0.10  # help: merge score a full-text story needs to join an existing event
     merge_threshold: float = 0.10  # help: mean story similarity at which two matching events are merged into one
     merge_threshold_short: float = 0.04  # help: the same, when the story that bridges them is headline-only
+    undated_short_min: float = 0.5  # help: a headline-only story joins an event when it or the event has no date only if its mean cosine with the event's stories reaches this: without dates the same words over an unknown span of years mark the same topic, not the same event (near-identical headlines still link)
     threshold_short: float = 0.12  # help: merge score a headline-only story needs to join an event
     background_docs: float = 300.0  # help: the shipped background term statistics (data/background, from wordfreq) count as this many stories in the document frequencies, so a young archive knows common words from its first story; the archive's own counts take over as it grows (0: off)
     cold_start_docs: int = 500  # help: until this many stories are seen, document frequencies are immature
