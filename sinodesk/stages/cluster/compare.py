@@ -251,9 +251,9 @@ def compare_event(
     Numbers are compared when they carry a unit.  A family "omits" an entity, or "gives no figure
     for" a quantity, that other families name in at least ``min_mentions`` stories, or in a
     quarter of their stories when there are few (one passing mention in a large event is no gap);
-    a family of headlines only omits nothing.  A quantity is matched by its unit and the words
-    before it, so a family is only said to give no figure for quantities reported in a language its
-    own stories use.  ``display``: canonical id -> readable name (the gazetteer's), for entities only
+    a family of headlines only omits nothing.  Only stories in a language the family writes in count:
+    extraction finds different things in each language, and a quantity is matched by its unit and the
+    words before it.  ``display``: canonical id -> readable name (the gazetteer's), for entities only
     ever mentioned in Chinese; ``outlet_aliases``: outlet -> its other names (the registry's), so
     that 'SCMP' in the Post's own report is neither a source it cites nor a fact others leave out.
     """
@@ -270,11 +270,14 @@ def compare_event(
     families = []
     for g in sorted(groups, key=lambda k: (-len(groups[k]), k)):
         ss = groups[g]
-        need = _mentions_needed(sum(len(groups[h]) for h in groups if h != g), min_mentions)
-        judged = _judged(ss)
         languages = {s.language for s in ss}
-        omitted = _omitted(g, groups, ent_stories, own_outlets, need) if judged else Counter()
-        # context words cannot match across languages: only quantities reported in a language g uses
+        # only what other families say in a language g writes in: entity extraction finds different
+        # things in each language, and quantity context words cannot match across languages
+        peers = {h: [s for s in hs if s.language in languages] for h, hs in groups.items() if h != g}
+        need = _mentions_needed(sum(len(hs) for hs in peers.values()), min_mentions)
+        judged = _judged(ss)
+        same_lang = {h: Counter(c for s in hs for c in {e.canonical for e in s.entities}) for h, hs in peers.items()}
+        omitted = _omitted(g, {g: ss, **peers}, {g: ent_stories[g], **same_lang}, own_outlets, need) if judged else Counter()
         missing_q = _omitted(g, groups, q.by_family, set(), need, lambda k: bool(q.languages[k] & languages)) if judged else Counter()
         families.append({
             "family": g,

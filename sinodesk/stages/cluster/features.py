@@ -91,6 +91,15 @@ def numbers_in(text: str) -> tuple[float, ...]:
     return tuple(seen)
 
 
+_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+
+
+def figures_in(text: str) -> list[str]:
+    """Every run of digits in ``text`` as written, whatever is next to it ('79.56' in '金额79.56亿',
+    '1' and '9' in '9月1日'), for comparing headlines of a series."""
+    return _FIGURE.findall(text or "")
+
+
 def day_number(iso: str | None) -> int | None:
     """Day ordinal of an ISO date ``YYYY-MM-DD[...]``; None when missing or malformed."""
     if not iso or len(iso) < 10:

@@ -21,7 +21,7 @@ class EventOptions:
     threshold: float = 0.10  # help: merge score a full-text story needs to join an existing event
     merge_threshold: float = 0.10  # help: mean story similarity at which two matching events are merged into one
     merge_threshold_short: float = 0.04  # help: the same, when the story that bridges them is headline-only
-    undated_short_min: float = 0.5  # help: a headline-only story joins an event when it or the event has no date only if its mean cosine with the event's stories reaches this: without dates the same words over an unknown span of years mark the same topic, not the same event (near-identical headlines still link)
+    undated_short_min: float = 0.8  # help: a headline-only story joins an event when it or the event has no date only if its mean cosine with the event's stories reaches this: without dates the same words over an unknown span of years mark the same topic, not the same event (near-identical headlines still link)
     threshold_short: float = 0.12  # help: merge score a headline-only story needs to join an event
     background_docs: float = 300.0  # help: the shipped background term statistics (data/background, from wordfreq) count as this many stories in the document frequencies, so a young archive knows common words from its first story; the archive's own counts take over as it grows (0: off)
     cold_start_docs: int = 500  # help: until this many stories are seen, document frequencies are immature
@@ -39,7 +39,9 @@ class EventOptions:
     bigrams: bool = True  # help: add neighbouring word pairs to the story vectors
     size_exponent: float = 1.0  # help: score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)
     size_exponent_short: float = 0.5  # help: the same for a headline-only story
+    headline_numbers: bool = True  # help: the numbers of a headline-only story (figures, days of the month) count as terms, so a daily series ("turnover 79.56bn", "market notes for 1 September") does not read as one event
     year_terms: bool = True  # help: years written in a story (1800-2099) count as terms
+    name_conflict: bool = True  # help: a story whose mid-sentence names (people, places) are all absent from an event's does not join it, however alike the rest of the words: the same template about another city or company is a series, not the event
     name_boost: int = 1  # help: extra count for words capitalised mid-sentence (names, places)
     max_terms: int = 1000  # help: heaviest terms kept in a story vector
     centroid_terms: int = 1000  # help: heaviest terms kept in an event centroid
@@ -48,7 +50,8 @@ class EventOptions:
     max_candidates: int = 40  # help: candidate events scored in full per story
     max_postings: int = 5000  # help: index terms shared by more events than this are skipped as uninformative
     entity_terms: int = 2  # help: each canonical entity of a story also counts as a term this many times (weighted by its idf, like words)
-    cross_entity_weight: float = 0.15  # help: bonus for the share of canonical entities shared by stories in different languages (their words cannot match)
+    cross_entity_weight: float = 0.15  # help: bonus for the canonical entities shared by stories in different languages (their words cannot match), times the share of the smaller set they have in common: a translation names the same people and places
+    cross_entity_min: int = 2  # help: stories in different languages get that bonus only when they share at least this many canonical entities (one place in common is a topic, not an event)
     entity_weight: float = 0.0  # help: bonus for the share of canonical entities a story shares with an event
     number_weight: float = 0.05  # help: bonus when a story repeats an event's notable numbers
     time_scale_days: float = 120.0  # help: merge score decays as exp(-gap/this) with the day gap to an event (follow-ups weeks later: charges, a trial, a death; chosen on the GVC validation split)

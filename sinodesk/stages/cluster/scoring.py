@@ -56,14 +56,19 @@ def decay(gap: float, opts: "EventOptions") -> float:
 
 def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -> float:
     """Merge score of a story against an event (the threshold decides); ``cold``: :func:`cold_factor`."""
+    if opts.name_conflict and feats.names and ev.names and not any(n in ev.names for n in feats.names):
+        return 0.0  # the same words about other people and places: a series (one forecast per city), not this event
     # size_exponent 1: mean cosine with the members (online average linkage); 0 with the norm: centroid cosine
     exponent = opts.size_exponent_short if feats.short else opts.size_exponent
     # while the idf is immature the word part is deflated (the entity and number bonuses do not depend on it)
     s = cosine(feats.vector, ev.centroid) / (ev.size ** exponent if exponent else ev.norm) / cold
-    weight = opts.cross_entity_weight if other_language(feats.language, ev.languages) else opts.entity_weight
-    if weight and feats.entities and ev.entities:
+    if feats.entities and ev.entities:
         shared = sum(1 for e in feats.entities if e in ev.entities)
-        s += weight * shared / min(len(feats.entities), len(ev.entities))
+        if other_language(feats.language, ev.languages):
+            if shared >= opts.cross_entity_min:
+                s += opts.cross_entity_weight * shared / min(len(feats.entities), len(ev.entities))
+        elif opts.entity_weight:
+            s += opts.entity_weight * shared / min(len(feats.entities), len(ev.entities))
     if feats.numbers and ev.numbers:
         shared = sum(1 for n in feats.numbers if n in ev.numbers)
         s += opts.number_weight * min(1.0, shared / 2.0)
@@ -116,10 +121,16 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         langs = np.array([r.language or "" for r in recs])
         known = langs != ""
         cross = (langs[:, None] != langs[None, :]) & known[:, None] & known[None, :]
-        sim += np.where(cross, opts.cross_entity_weight, opts.entity_weight) * share([r.entities for r in recs])
+        sets = [r.entities for r in recs]
+        enough = gram(sets) >= opts.cross_entity_min
+        sim += np.where(cross, opts.cross_entity_weight * enough, opts.entity_weight) * share(sets)
     if opts.number_weight and any(r.numbers for r in recs):
         shared = gram([r.numbers for r in recs])
         sim += opts.number_weight * np.minimum(1.0, shared / 2.0)
+    if opts.name_conflict and any(r.names for r in recs):
+        named = np.array([bool(r.names) for r in recs])
+        apart = named[:, None] & named[None, :] & (gram([r.names for r in recs]) == 0)
+        sim = np.where(apart, 0.0, sim)
     days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
     if not np.isnan(days).all():
         gap = np.abs(days[:, None] - days[None, :])

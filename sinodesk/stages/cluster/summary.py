@@ -39,7 +39,8 @@ def _counts(s: Story) -> Counter:
 
 
 def _entity_share(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    """Jaccard of two stories' canonical entities (one shared place among several is little)."""
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def cohesion(ss: Sequence[Story], vectors: dict[str, dict[str, float]], max_pairs: int = 2000) -> float:

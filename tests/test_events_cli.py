@@ -1,0 +1,69 @@
+"""``sinodesk events`` and ``compare`` on a day of news written for these tests (tests/data/events/desk_day.jsonl):
+the same talks reported in English by two families and in Chinese by a third, a botnet attack in English and
+Chinese whose extracted entities share one place only, and unrelated Spanish and Portuguese items."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import ROOT
+
+DAY = ROOT / "tests" / "data" / "events" / "desk_day.jsonl"
+TALKS = "ev-c47a35ba356c"
+
+
+def _desk(run_cli, tmp_path) -> str:
+    db = str(tmp_path / "day.db")
+    r = run_cli("ingest", DAY, "--db", db)
+    assert (r.returncode, r.stdout.decode().strip()) == (0, "ingested 7 documents (7 stories), rejected 0")
+    return db
+
+
+def test_events_rank_a_translated_report_and_keep_unrelated_languages_apart(run_cli, tmp_path):
+    db = _desk(run_cli, tmp_path)
+    r = run_cli("events", "--db", db, "--min-size", "2")
+    assert r.returncode == 0
+    assert r.stdout.decode() == (
+        f"{TALKS}    3 stories  3 families  cohesion 0.45  2025-06-24..2025-06-25  "
+        "Chinese Premier Li Qiang holds talks with Singapore's Lawrence Wong in Beijing\n"
+        "    PRC state; Singapore press; Western press\n")
+    rows = [json.loads(x) for x in run_cli("events", "--db", db, "--json").stdout.decode().splitlines()]
+    assert [(r["size"], r["languages"]) for r in rows] == [(3, ["en", "zh"])] + [(1, [lang]) for lang in ("es", "zh", "en", "pt")]
+    # the botnet reports share only Hangzhou among their extracted entities: one place is a topic, not an event
+    assert {r["headline"] for r in rows if r["size"] == 1} >= {"杭州云服务商遭僵尸网络攻击", "Botnet floods Hangzhou cloud provider"}
+    assert rows[0]["cohesion"] == 0.452 and all(r["cohesion"] is None for r in rows[1:])
+
+
+def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
+    db = _desk(run_cli, tmp_path)
+    r = run_cli("compare", TALKS, "--db", db)
+    assert r.returncode == 0
+    assert r.stdout.decode() == """Event ev-c47a35ba356c: 3 stories, 3 families, 2025-06-24 .. 2025-06-25
+
+== PRC state  (Xinhua News Agency; 1 stories)
+   headline: 李强同新加坡总理黄循财在北京会谈
+   cites:    Li Qiang (1)
+   words:    新加坡 (+1.6), 李强 (+1.3), 总理 (+1.3), 会谈 (+1.1), 黄循财 (+1.1), 合作 (+1.1), 中国 (+1.1), 黄循 (+0.8)
+
+== Singapore press  (The Straits Times; 1 stories)
+   headline: PM Lawrence Wong and Li Qiang agree to upgrade China-Singapore trade pact
+   cites:    Lawrence Wong (1)
+   words:    pm (+0.8), china-singapore (+0.8), pact (+0.8), add (+0.8), reporters (+0.8), help (+0.8), firms (+0.8), expected (+0.8)
+   omits:    Asia
+
+== Western press  (Reuters; 1 stories)
+   headline: Chinese Premier Li Qiang holds talks with Singapore's Lawrence Wong in Beijing
+   cites:    Lawrence Wong (1)
+   words:    holds (+0.7), held (+0.7), singaporean (+0.7), tuesday (+0.7), leaders (+0.7), deepen (+0.7), cooperation (+0.7), digital (+0.7)
+"""
+    r = run_cli("compare", "ev-000000000000", "--db", db)
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, f"Error: event 'ev-000000000000' is not in {db} (list events with 'sinodesk events')")
+
+
+def test_compare_words_skip_the_stop_words_of_the_story_language():
+    from sinodesk.stages.cluster.compare import framing_words
+
+    words = framing_words("Los pronósticos para la semana: lluvias en el norte y en la ciudad de Salta", "es")
+    assert not {"los", "para", "la", "el", "en", "de", "y"} & set(words)
+    assert {"lluvia", "salta"} <= set(words)
