@@ -45,7 +45,7 @@ class Document:
     doc_id: str
     raw_id: str  # sha256 of the RawItem the document came from
     source: str
-    kind: str  # "text" | "html" | "feed-entry" | "jsonl" | "warc-record"
+    kind: str  # "text" | "html" | "feed-entry" | "jsonl" | "headline" (a JSONL item with a title and no text) | "warc-record"
     text: str
     title: str | None = None
     url: str | None = None

@@ -494,3 +494,22 @@ def test_compare_event_with_a_single_word_vocabulary():
     stories = [_story("a", "Global Times", "海关", "海关表示"), _story("b", "Reuters", "海关", "海关表示")]
     d = compare_event(stories, _family)
     assert all(f["distinctive_words"] == [] for f in d["families"])
+
+
+def test_undated_stories_are_not_decayed_by_time():
+    # ECB+ has no dates: a story without one scores against a dated event as if no days had passed
+    from dataclasses import replace as _replace
+
+    from sinodesk.stages.cluster.scoring import story_score
+
+    lk = EventLinker()
+    lk.add(LinkItem("a", "Quake hits Aceh", "A magnitude 6.1 quake hit Aceh province, collapsing a mosque in Bener Meriah. "
+                                            "Rescuers searched the rubble for survivors.", published="2013-07-02"))
+    ev = lk.events[lk.event_of("a")]
+    f = lk.features(LinkItem("b", "Aceh quake: mosque collapses", "Rescuers searched a collapsed mosque in Bener Meriah "
+                                                                  "after the magnitude 6.1 quake in Aceh."))
+    opts = EventOptions()
+    assert f.day is None
+    undated = story_score(f, ev, opts, 1.0)
+    assert undated == story_score(_replace(f, day=ev.first_day), ev, opts, 1.0)
+    assert undated > story_score(_replace(f, day=ev.first_day + 200), ev, opts, 1.0)

@@ -350,12 +350,13 @@ def iter_jsonl(raw: RawItem) -> Iterator[Item | Rejection]:
                 yield Rejection(raw.source, "parse", f"{raw.source} {where}: neither \"text\" nor \"title\" (each line needs a non-empty \"text\" or \"title\" string)", data, where, raw_id)
                 continue
             body = title  # a headline-only item (aggregators, title-only feeds): the headline is all the text there is
+        kind = "headline" if body is title else "jsonl"
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         doc = Document(
             doc_id=_id("jsonl", url or "", title or "", body),
             raw_id=raw_id,
             source=raw.source,
-            kind="jsonl",
+            kind=kind,
             text=body,
             title=title,
             url=url,

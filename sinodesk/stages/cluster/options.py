@@ -51,7 +51,7 @@ class EventOptions:
     max_postings: int = 5000  # help: index terms shared by more events than this are skipped as uninformative
     entity_terms: int = 2  # help: each canonical entity of a story also counts as a term this many times (weighted by its idf, like words)
     cross_entity_weight: float = 0.15  # help: bonus for the canonical entities shared by stories in different languages (their words cannot match), times the share of the smaller set they have in common: a translation names the same people and places
-    cross_entity_min: int = 2  # help: stories in different languages get that bonus only when they share at least this many canonical entities (one place in common is a topic, not an event)
+    cross_entity_min: int = 2  # help: stories in different languages get that bonus only when they share at least this many canonical entities, or one reported within a day of each other (one place in common weeks apart is a topic, not an event)
     entity_weight: float = 0.0  # help: bonus for the share of canonical entities a story shares with an event
     number_weight: float = 0.05  # help: bonus when a story repeats an event's notable numbers
     time_scale_days: float = 120.0  # help: merge score decays as exp(-gap/this) with the day gap to an event (follow-ups weeks later: charges, a trial, a death; chosen on the GVC validation split)

@@ -65,7 +65,8 @@ def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -
     if feats.entities and ev.entities:
         shared = sum(1 for e in feats.entities if e in ev.entities)
         if other_language(feats.language, ev.languages):
-            if shared >= opts.cross_entity_min:
+            same_day = feats.day is not None and ev.first_day is not None and ev.day_gap(feats.day) <= 1
+            if shared >= opts.cross_entity_min or (shared and same_day):
                 s += opts.cross_entity_weight * shared / min(len(feats.entities), len(ev.entities))
         elif opts.entity_weight:
             s += opts.entity_weight * shared / min(len(feats.entities), len(ev.entities))
@@ -117,12 +118,15 @@ def share(sets: list) -> np.ndarray:
 def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.ndarray:
     """Pair scores of stories, as :func:`story_score` scores a story against a one-story event."""
     sim = gram([r.vector for r in recs]) / cold  # as in story_score: the word part only
+    days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
+    gap = np.abs(days[:, None] - days[None, :])
     if (opts.entity_weight or opts.cross_entity_weight) and any(r.entities for r in recs):
         langs = np.array([r.language or "" for r in recs])
         known = langs != ""
         cross = (langs[:, None] != langs[None, :]) & known[:, None] & known[None, :]
         sets = [r.entities for r in recs]
-        enough = gram(sets) >= opts.cross_entity_min
+        shared = gram(sets)
+        enough = (shared >= opts.cross_entity_min) | ((shared >= 1) & (np.nan_to_num(gap, nan=99.0) <= 1))
         sim += np.where(cross, opts.cross_entity_weight * enough, opts.entity_weight) * share(sets)
     if opts.number_weight and any(r.numbers for r in recs):
         shared = gram([r.numbers for r in recs])
@@ -131,8 +135,6 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         named = np.array([bool(r.names) for r in recs])
         apart = named[:, None] & named[None, :] & (gram([r.names for r in recs]) == 0)
         sim = np.where(apart, 0.0, sim)
-    days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
     if not np.isnan(days).all():
-        gap = np.abs(days[:, None] - days[None, :])
         sim *= np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / opts.time_scale_days))
     return sim

@@ -288,11 +288,11 @@ def _unless_one_article(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...],
 
 
 def _headline_only(cleaned: Cleaned) -> Segment | None:
-    """A document whose whole text is its title (a headline-only feed entry or JSONL item): one story,
-    the headline with an empty body, its span the headline itself."""
+    """A headline-only item (a JSONL line with a title and no text; the reader made the title its
+    text): one story, the headline with an empty body, its span the headline itself."""
     doc = cleaned.doc
     title = (doc.title or "").strip()
-    if not title or doc.text.strip() != title:
+    if doc.kind != "headline" or not title or title not in doc.text:
         return None
     start = doc.text.index(title)
     return Segment(start=start, end=start + len(title), text="", headline=title, headline_span=(start, start + len(title)))
