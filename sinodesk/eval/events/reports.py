@@ -11,7 +11,7 @@ from ...stages.cluster import EventOptions
 from . import baselines
 from .metrics import ClusterScore, mean_score, score
 from .run import link
-from .sets import ORDERS, EvalItem, arrange, load_bbc, load_ecbplus, load_gvc, load_uci
+from .sets import ORDERS, EvalItem, arrange, load_ecbplus, load_gvc, load_uci
 
 
 @dataclass(frozen=True, slots=True)
