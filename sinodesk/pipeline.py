@@ -551,14 +551,15 @@ class Runner:
 
 
 def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):
-    """The linker's view of a story: text, date, canonical entities and numbers."""
+    """The linker's view of a story: text, date, canonical entities and numbers.  A story dated only by
+    the ingest run has no date of its own: the time decay must not part it from older reports."""
     from .stages.cluster import LinkItem
 
     return LinkItem(
         story_id=s.story_id,
         headline=s.headline or "",
         text=s.text,
-        published=s.published,
+        published=None if s.published_source == "ingested" else s.published,
         language=s.language,
         url=s.url,
         outlet_family=family_of(s.outlet) if s.outlet else None,
