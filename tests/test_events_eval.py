@@ -72,7 +72,7 @@ def test_cold_start_first_200_within_003_of_warm():
     need_shared(EVAL / "ecbplus-event-clusters")
     name, stream, warmup = ev.coldstart.streams(EVAL)[0]
     fresh, warm = ev.coldstart.first_n(stream, warmup, 200)
-    # measured fresh 0.866, warm 0.865 (the old cold-start raise: 0.832 vs 0.866)
+    # measured fresh 0.875, warm 0.875 (the old cold-start raise: 0.832 vs 0.866)
     assert fresh.f1 >= warm.f1 - 0.03
 
 

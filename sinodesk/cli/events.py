@@ -92,7 +92,8 @@ def _cold_lines(rows) -> list[str]:
         if row.stream != stream:
             stream = row.stream
             out.append(f" {stream}")
-        out.append(row.line())
+        out.append(f"  first {row.n:>4}  fresh F1 {row.fresh.f1:.3f}  warm F1 {row.warm.f1:.3f}  "
+                   f"gap {row.fresh.f1 - row.warm.f1:+.3f}")
     return out
 
 

@@ -26,10 +26,6 @@ class ColdRow:
     fresh: ClusterScore
     warm: ClusterScore
 
-    def line(self) -> str:
-        return (f"  first {self.n:>4}  fresh F1 {self.fresh.f1:.3f}  warm F1 {self.warm.f1:.3f}  "
-                f"gap {self.fresh.f1 - self.warm.f1:+.3f}")
-
 
 def streams(root) -> list[tuple[str, list[EvalItem], list[EvalItem]]]:
     """(name, stream, warm-up) for each stream measured."""
