@@ -35,6 +35,8 @@ def test_events_rank_a_translated_report_and_keep_unrelated_languages_apart(run_
 
 
 def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
+    # nor a surname the family names in full (Reuters's "Li" is the Straits Times's Li Qiang), nor a
+    # figure the family gives in other words ("two countries" in both English reports)
     db = _desk(run_cli, tmp_path)
     r = run_cli("compare", TALKS, "--db", db)
     assert r.returncode == 0
@@ -48,12 +50,15 @@ def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
 == Singapore press  (The Straits Times; 1 stories)
    headline: PM Lawrence Wong and Li Qiang agree to upgrade China-Singapore trade pact
    cites:    Lawrence Wong (1)
+   numbers:  two countries
    words:    pm (+0.8), china-singapore (+0.8), pact (+0.8), add (+0.8), reporters (+0.8), help (+0.8), firms (+0.8), expected (+0.8)
    omits:    Asia
+   no figure for: into southeast asia [governments], wong beijing tuesday [leaders]
 
 == Western press  (Reuters; 1 stories)
    headline: Chinese Premier Li Qiang holds talks with Singapore's Lawrence Wong in Beijing
-   cites:    Lawrence Wong (1)
+   cites:    Li (1), Lawrence Wong (1)
+   numbers:  two leaders, two countries, two governments
    words:    holds (+0.7), held (+0.7), singaporean (+0.7), tuesday (+0.7), leaders (+0.7), deepen (+0.7), cooperation (+0.7), digital (+0.7)
 """
     r = run_cli("compare", "ev-000000000000", "--db", db)

@@ -226,6 +226,18 @@ def _omitted(g: str, groups: dict[str, list[Story]], have: dict[str, Counter], e
     return Counter({x: n for x, n in missing.items() if n >= need})
 
 
+def _name_parts(canonicals) -> set[str]:
+    """Each single word of the people named ('person:li' for 'person:li-qiang'): a family that names
+    Li Qiang does not leave out the 'Li' another report cites by surname."""
+    return {f"person:{w}" for c in canonicals if c.startswith("person:") for w in c[7:].split("-")} - set(canonicals)
+
+
+def _same_figure(q: _Quantities, given: set) -> Callable[[tuple[str, str]], bool]:
+    """Whether a family gives a quantity's value in its unit somewhere (in other words): "two countries"
+    is not missing from a report that says "two countries" about another flight route."""
+    return lambda key: any((key[0], round(r["value"], 6)) in given for r in q.rows[key])
+
+
 def _distinctive(groups: dict[str, list[Story]]) -> dict[str, list[tuple[str, float]]]:
     """Each family's words by weighted log-odds against the others, shown as the commonest word behind each stem."""
     surfaces: dict[str, Counter] = {}
@@ -277,8 +289,12 @@ def compare_event(
         need = _mentions_needed(sum(len(hs) for hs in peers.values()), min_mentions)
         judged = _judged(ss)
         same_lang = {h: Counter(c for s in hs for c in {e.canonical for e in s.entities}) for h, hs in peers.items()}
-        omitted = _omitted(g, {g: ss, **peers}, {g: ent_stories[g], **same_lang}, own_outlets, need) if judged else Counter()
-        missing_q = _omitted(g, groups, q.by_family, set(), need, lambda k: bool(q.languages[k] & languages)) if judged else Counter()
+        exclude = own_outlets | _name_parts(ent_stories[g])
+        omitted = _omitted(g, {g: ss, **peers}, {g: ent_stories[g], **same_lang}, exclude, need) if judged else Counter()
+        given = {((c.unit or "").lower(), round(c.value, 6)) for s in ss for c in s.numbers if _quantity(c)}
+        same = _same_figure(q, given)
+        missing_q = (_omitted(g, groups, q.by_family, set(), need, lambda k: bool(q.languages[k] & languages) and not same(k))
+                     if judged else Counter())
         families.append({
             "family": g,
             "outlets": sorted({s.outlet or "unknown" for s in ss}),
