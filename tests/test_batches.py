@@ -28,7 +28,7 @@ def _items(n_en: int = 150, n_zh: int = 30) -> list[dict]:
                "date": f"2025-03-{1 + (3 * i) % 28:02d}"} for i, d in enumerate(bbc[:15])]
     items += [{"title": zh[4 * i], "text": "。".join(zh[4 * i + 1 : 4 * i + 4]) + "。", "outlet": "新华社", "date": f"2025-04-{1 + i % 28:02d}"}
               for i in range(n_zh)]
-    items.insert(40, {"title": "no text here"})
+    items.insert(40, {"url": "https://example.org/no-text", "title": "  "})  # neither text nor a title
     items.insert(90, {"text": "   "})
     return items
 
@@ -103,7 +103,7 @@ def test_a_rejected_line_keeps_its_own_bytes_and_a_document_reads_its_text_from_
     good = {"title": "Port strike ends", "text": "Dock workers in Rotterdam ended a three-day strike on Friday after a pay deal.\u2028"
             "The union said cargo would move again by Monday."}
     bad_json = '{"title": "broken", "text": "no closing brace"'
-    no_text = json.dumps({"title": "headline only"})
+    no_text = json.dumps({"url": "https://example.org/a", "text": " "})  # neither text nor a title
     src = _write(tmp_path / "in.jsonl", [good], extra_lines=[bad_json, no_text])
     archive, summary = _run(tmp_path / "a.db", [src], workers=1, batch=10)
     assert (summary.documents, summary.rejected) == (1, 2)

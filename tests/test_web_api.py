@@ -324,7 +324,7 @@ def test_event_page_flags_number_conflicts(client):
     flagged = sorted(li.text_content().split(" (")[0].strip() for li in tree.xpath("//li[@class='conflict']"))
     assert flagged == ["12 percent", "21 percent"]
     assert "5,000 tonnes" not in " ".join(flagged)
-    assert tree.xpath("string(//section[@class='conflicts']//li)").split(":")[0].strip() == "china earth export magnet rare [percent]"
+    assert tree.xpath("string(//section[@class='conflicts']//li)").split(":")[0].strip() == "china's exports rare earth magnets [percent]"  # the words before the figure, as written
 
 
 def test_incidents_list_filters_and_evidence(client, web_db):
