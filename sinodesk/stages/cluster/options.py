@@ -9,55 +9,57 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...options import setting
+
 
 @dataclass(frozen=True, slots=True)
 class EventOptions:
-    enabled: bool = True  # help: link stories into events and mark near-duplicates while ingesting
-    decision: str = "score"  # help: full-text stories join by 'score' (hand-tuned score and thresholds below) or 'learned' (logistic regression in merge_model.json; tied with 'score' on ECB+ topics 1-35, so not the default)
-    decision_short: str = "learned"  # help: the same for stories with no body text ('learned' wins on the first 45% of UCI: 0.838 vs 0.803)
-    merge_prob: float | None = None  # help: P(same event) a full-text story needs to join an event (None: the model's own cut)
-    merge_prob_short: float | None = None  # help: the same for a headline-only story
-    model_path: str = ""  # help: merge model JSON to use instead of the shipped one (empty: the shipped one)
-    threshold: float = 0.10  # help: merge score a full-text story needs to join an existing event
-    merge_threshold: float = 0.10  # help: mean story similarity at which two matching events are merged into one
-    merge_threshold_short: float = 0.04  # help: the same, when the story that bridges them is headline-only
-    undated_short_min: float = 0.8  # help: a headline-only story joins an event when it or the event has no date only if its mean cosine with the event's stories reaches this: without dates the same words over an unknown span of years mark the same topic, not the same event (near-identical headlines still link)
-    threshold_short: float = 0.12  # help: merge score a headline-only story needs to join an event
-    background_docs: float = 300.0  # help: the shipped background term statistics (data/background, from wordfreq) count as this many stories in the document frequencies, so a young archive knows common words from its first story; the archive's own counts take over as it grows (0: off)
-    cold_start_docs: int = 500  # help: until this many stories are seen, document frequencies are immature
-    cold_start_raise: float = 0.0  # help: full-text stories: the word similarity is deflated by 1 + this share at the first story, fading to none at cold_start_docs (0: the shipped background statistics stand in for the immature ones)
-    cold_start_raise_short: float = 1.0  # help: the same for headline-only stories (a short headline stream's own vocabulary matters more than any background)
-    short_words: int = 25  # help: stories with fewer content words than this count as headline-only
-    headline_weight: int = 2  # help: how many times headline words count relative to body words
-    recluster_events: int = 5  # help: a new story re-clusters (average linkage) the members of up to this many candidate events near it; 0 or 1 turns local re-clustering off
-    recluster_floor: float = 0.5  # help: candidate events join that neighbourhood when they score at least this share of the threshold
-    recluster_min: int = 1  # help: re-cluster only when at least this many candidate events are near the story
-    recluster_cap: int = 40  # help: events with more stories than this are no longer re-clustered (their members are not kept)
-    split_ratio: float = 0.75  # help: re-clustering keeps two groups apart when their mean cross similarity is below this share of the similarity inside the less cohesive group (0: threshold only)
-    split_min: int = 5  # help: the split_ratio test applies only when both groups hold at least this many stories (chosen on ECB+ topics 1-35 with split_ratio)
-    body_chars: int = 20000  # help: only the first N characters of the body are used for linking
-    bigrams: bool = True  # help: add neighbouring word pairs to the story vectors
-    size_exponent: float = 1.0  # help: score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)
-    size_exponent_short: float = 0.5  # help: the same for a headline-only story
-    headline_numbers: bool = True  # help: the numbers of a headline-only story (figures, days of the month) count as terms, so a daily series ("turnover 79.56bn", "market notes for 1 September") does not read as one event
-    year_terms: bool = True  # help: years written in a story (1800-2099) count as terms
-    name_conflict: bool = True  # help: a story whose mid-sentence names (people, places) are all absent from an event's does not join it, however alike the rest of the words: the same template about another city or company is a series, not the event
-    name_boost: int = 1  # help: extra count for words capitalised mid-sentence (names, places)
-    max_terms: int = 1000  # help: heaviest terms kept in a story vector
-    centroid_terms: int = 1000  # help: heaviest terms kept in an event centroid
-    index_terms: int = 50  # help: centroid terms under which an event is found by the candidate index
-    query_terms: int = 20  # help: heaviest story terms used to look up candidate events
-    max_candidates: int = 40  # help: candidate events scored in full per story
-    max_postings: int = 5000  # help: index terms shared by more events than this are skipped as uninformative
-    entity_terms: int = 2  # help: each canonical entity of a story also counts as a term this many times (weighted by its idf, like words)
-    cross_entity_weight: float = 0.15  # help: bonus for the canonical entities shared by stories in different languages (their words cannot match), times the share of the smaller set they have in common: a translation names the same people and places
-    cross_entity_min: int = 2  # help: stories in different languages get that bonus only when they share at least this many canonical entities, or one reported within a day of each other (one place in common weeks apart is a topic, not an event)
-    entity_weight: float = 0.0  # help: bonus for the share of canonical entities a story shares with an event
-    number_weight: float = 0.05  # help: bonus when a story repeats an event's notable numbers
-    time_scale_days: float = 120.0  # help: merge score decays as exp(-gap/this) with the day gap to an event (follow-ups weeks later: charges, a trial, a death; chosen on the GVC validation split)
-    max_age_days: int = 120  # help: events idle longer than this leave the candidate index (with the 120-day decay a strong follow-up still links after a month or three)
-    recluster_age_days: int = 30  # help: events idle longer than this are frozen: they can still grow and merge, but their members are no longer re-clustered (keeps the state small)
-    dup_threshold: float = 0.9  # help: estimated Jaccard of word 5-gram shingles that makes a story a copy
-    dup_num_perm: int = 128  # help: MinHash permutations for near-duplicate detection
-    dup_shingle_words: int = 5  # help: words per shingle for near-duplicate detection
-    dup_min_words: int = 30  # help: texts shorter than this are only matched exactly, not by MinHash
+    enabled: bool = setting(True, "link stories into events and mark near-duplicates while ingesting")
+    decision: str = setting("score", "full-text stories join by 'score' (hand-tuned score and thresholds below) or 'learned' (logistic regression in merge_model.json; tied with 'score' on ECB+ topics 1-35, so not the default)")
+    decision_short: str = setting("learned", "the same for stories with no body text ('learned' wins on the first 45% of UCI: 0.838 vs 0.803)")
+    merge_prob: float | None = setting(None, "P(same event) a full-text story needs to join an event (None: the model's own cut)")
+    merge_prob_short: float | None = setting(None, "the same for a headline-only story")
+    model_path: str = setting("", "merge model JSON to use instead of the shipped one (empty: the shipped one)")
+    threshold: float = setting(0.10, "merge score a full-text story needs to join an existing event")
+    merge_threshold: float = setting(0.10, "mean story similarity at which two matching events are merged into one")
+    merge_threshold_short: float = setting(0.04, "the same, when the story that bridges them is headline-only")
+    undated_short_min: float = setting(0.8, "a headline-only story joins an event when it or the event has no date only if its mean cosine with the event's stories reaches this: without dates the same words over an unknown span of years mark the same topic, not the same event (near-identical headlines still link)")
+    threshold_short: float = setting(0.12, "merge score a headline-only story needs to join an event")
+    background_docs: float = setting(300.0, "the shipped background term statistics (data/background, from wordfreq) count as this many stories in the document frequencies, so a young archive knows common words from its first story; the archive's own counts take over as it grows (0: off)")
+    cold_start_docs: int = setting(500, "until this many stories are seen, document frequencies are immature")
+    cold_start_raise: float = setting(0.0, "full-text stories: the word similarity is deflated by 1 + this share at the first story, fading to none at cold_start_docs (0: the shipped background statistics stand in for the immature ones)")
+    cold_start_raise_short: float = setting(1.0, "the same for headline-only stories (a short headline stream's own vocabulary matters more than any background)")
+    short_words: int = setting(25, "stories with fewer content words than this count as headline-only")
+    headline_weight: int = setting(2, "how many times headline words count relative to body words")
+    recluster_events: int = setting(5, "a new story re-clusters (average linkage) the members of up to this many candidate events near it; 0 or 1 turns local re-clustering off")
+    recluster_floor: float = setting(0.5, "candidate events join that neighbourhood when they score at least this share of the threshold")
+    recluster_min: int = setting(1, "re-cluster only when at least this many candidate events are near the story")
+    recluster_cap: int = setting(40, "events with more stories than this are no longer re-clustered (their members are not kept)")
+    split_ratio: float = setting(0.75, "re-clustering keeps two groups apart when their mean cross similarity is below this share of the similarity inside the less cohesive group (0: threshold only)")
+    split_min: int = setting(5, "the split_ratio test applies only when both groups hold at least this many stories (chosen on ECB+ topics 1-35 with split_ratio)")
+    body_chars: int = setting(20000, "only the first N characters of the body are used for linking")
+    bigrams: bool = setting(True, "add neighbouring word pairs to the story vectors")
+    size_exponent: float = setting(1.0, "score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)")
+    size_exponent_short: float = setting(0.5, "the same for a headline-only story")
+    headline_numbers: bool = setting(True, "the numbers of a headline-only story (figures, days of the month) count as terms, so a daily series (\"turnover 79.56bn\", \"market notes for 1 September\") does not read as one event")
+    year_terms: bool = setting(True, "years written in a story (1800-2099) count as terms")
+    name_conflict: bool = setting(True, "a story whose mid-sentence names (people, places) are all absent from an event's does not join it, however alike the rest of the words: the same template about another city or company is a series, not the event")
+    name_boost: int = setting(1, "extra count for words capitalised mid-sentence (names, places)")
+    max_terms: int = setting(1000, "heaviest terms kept in a story vector")
+    centroid_terms: int = setting(1000, "heaviest terms kept in an event centroid")
+    index_terms: int = setting(50, "centroid terms under which an event is found by the candidate index")
+    query_terms: int = setting(20, "heaviest story terms used to look up candidate events")
+    max_candidates: int = setting(40, "candidate events scored in full per story")
+    max_postings: int = setting(5000, "index terms shared by more events than this are skipped as uninformative")
+    entity_terms: int = setting(2, "each canonical entity of a story also counts as a term this many times (weighted by its idf, like words)")
+    cross_entity_weight: float = setting(0.15, "bonus for the canonical entities shared by stories in different languages (their words cannot match), times the share of the smaller set they have in common: a translation names the same people and places")
+    cross_entity_min: int = setting(2, "stories in different languages get that bonus only when they share at least this many canonical entities, or one reported within a day of each other (one place in common weeks apart is a topic, not an event)")
+    entity_weight: float = setting(0.0, "bonus for the share of canonical entities a story shares with an event")
+    number_weight: float = setting(0.05, "bonus when a story repeats an event's notable numbers")
+    time_scale_days: float = setting(120.0, "merge score decays as exp(-gap/this) with the day gap to an event (follow-ups weeks later: charges, a trial, a death; chosen on the GVC validation split)")
+    max_age_days: int = setting(120, "events idle longer than this leave the candidate index (with the 120-day decay a strong follow-up still links after a month or three)")
+    recluster_age_days: int = setting(30, "events idle longer than this are frozen: they can still grow and merge, but their members are no longer re-clustered (keeps the state small)")
+    dup_threshold: float = setting(0.9, "estimated Jaccard of word 5-gram shingles that makes a story a copy")
+    dup_num_perm: int = setting(128, "MinHash permutations for near-duplicate detection")
+    dup_shingle_words: int = setting(5, "words per shingle for near-duplicate detection")
+    dup_min_words: int = setting(30, "texts shorter than this are only matched exactly, not by MinHash")
