@@ -90,13 +90,10 @@ def default_shared() -> Path:
 
 
 def eval_sets_dir(data: str | Path | None) -> Path:
-    """The folder of public eval sets: ``data`` may name the shared folder or its ``eval/`` itself.
+    """The folder of public eval sets: ``--data`` may name the shared folder or its ``eval/`` itself."""
+    from ..eval.events.sets import eval_root
 
-    Every eval command takes ``--data`` as the shared folder (seeds/ and eval/ inside); commands
-    that only read eval/ also accept the eval folder, so both spellings a user tries work.
-    """
-    root = Path(data) if data else default_shared()
-    return root / "eval" if (root / "eval").is_dir() else root
+    return eval_root(data or default_shared())
 
 
 def read_text_input(path: str, what: str = "a text file") -> tuple[str, Path | None]:

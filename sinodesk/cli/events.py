@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 import click
 
-from .common import default_shared
+from .common import eval_sets_dir
 
 
 @click.command("events")
@@ -46,7 +46,7 @@ def eval_events(set_name: str, data: str | None, orders: str, no_peer: bool, as_
     from ..eval import events as ev
     from ..stages.cluster import EventOptions
 
-    root = ev.eval_root(data or default_shared())
+    root = eval_sets_dir(data)
     opts = EventOptions()
     if grid and not tune_target:
         raise click.UsageError("--grid needs --tune TARGET (the training split to search on)")
