@@ -265,3 +265,13 @@ def test_assign_prefers_priority_then_share():
     assert [e.event_id for e in placed["watch"]] == ["e1"]
     assert [e.event_id for e in placed["other"]] == ["e3"]
     assert [e.event_id for e in placed["cyber"]] == ["e2"] and placed["tech"] == []  # equal share and score: the earlier section
+
+
+def test_a_citation_dated_only_by_ingest_says_so():
+    from sinodesk.brief.model import Citation
+
+    dated = Citation("s1", "Caixin", "caixin", "2025-03-04", None, "in.jsonl")
+    ingested = Citation("s2", None, "", "2026-12-06", None, "/x/004_digest.txt", dated_by_ingest=True)
+    assert dated.label() == "Caixin, 2025-03-04"
+    assert ingested.label() == "004_digest.txt, undated, ingested 2026-12-06"
+    assert Citation("s3", "RFA", "rfa", None, None, "f").label() == "RFA, undated"

@@ -185,7 +185,7 @@ class _Citer:
         if story_id not in self.refs:
             s = self.by_id[story_id]
             self.citations.append(Citation(s.story_id, s.outlet, self.desk.family(s), s.published, s.url, s.source,
-                                           s.headline, s.language))
+                                           s.headline, s.language, s.published_source == "ingested"))
             self.refs[story_id] = len(self.citations)
         return self.refs[story_id]
 

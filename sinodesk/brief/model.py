@@ -27,6 +27,7 @@ class Citation:
     source: str  # the file or URL the story was ingested from
     headline: str | None = None
     language: str | None = None
+    dated_by_ingest: bool = False  # the story gave no date: `published` is the day it was ingested
 
     @property
     def who(self) -> str:
@@ -34,8 +35,10 @@ class Citation:
         return self.outlet or self.source.rstrip("/").rsplit("/", 1)[-1]
 
     def label(self) -> str:
-        """'Caixin, 2025-03-04' -- who and when."""
-        return f"{self.who}, {self.published or 'undated'}"
+        """'Caixin, 2025-03-04' -- who and when ('undated, ingested 2026-12-06' when only the ingest day is known)."""
+        if self.dated_by_ingest or not self.published:
+            return f"{self.who}, undated" + (f", ingested {self.published}" if self.published else "")
+        return f"{self.who}, {self.published}"
 
 
 @dataclass(frozen=True, slots=True)
