@@ -274,42 +274,11 @@ def compare_event(
     groups: dict[str, list[Story]] = defaultdict(list)
     for s in stories:
         groups[_family(s, family_of)].append(s)
-    words = _distinctive(groups)
-    ent_stories = {g: Counter(c for s in ss for c in {e.canonical for e in s.entities}) for g, ss in groups.items()}
-    ent_label = _entity_labels(stories, display)
-    own_outlets = _own_outlet_entities(stories, outlet_aliases)
-    q = _collect_quantities(groups)
-    families = []
-    for g in sorted(groups, key=lambda k: (-len(groups[k]), k)):
-        ss = groups[g]
-        languages = {s.language for s in ss}
-        # only what other families say in a language g writes in: entity extraction finds different
-        # things in each language, and quantity context words cannot match across languages
-        peers = {h: [s for s in hs if s.language in languages] for h, hs in groups.items() if h != g}
-        need = _mentions_needed(sum(len(hs) for hs in peers.values()), min_mentions)
-        judged = _judged(ss)
-        same_lang = {h: Counter(c for s in hs for c in {e.canonical for e in s.entities}) for h, hs in peers.items()}
-        exclude = own_outlets | _name_parts(ent_stories[g])
-        omitted = _omitted(g, {g: ss, **peers}, {g: ent_stories[g], **same_lang}, exclude, need) if judged else Counter()
-        given = {((c.unit or "").lower(), round(c.value, 6)) for s in ss for c in s.numbers if _quantity(c)}
-        same = _same_figure(q, given)
-        missing_q = (_omitted(g, groups, q.by_family, set(), need, lambda k: bool(q.languages[k] & languages) and not same(k))
-                     if judged else Counter())
-        families.append({
-            "family": g,
-            "outlets": sorted({s.outlet or "unknown" for s in ss}),
-            "stories": [{"story_id": s.story_id, "outlet": s.outlet, "headline": s.headline,
-                         "published": s.published, "url": s.url} for s in ss],
-            "headlines": [s.headline for s in ss if s.headline],
-            "sources": [{"source": k, "mentions": v} for k, v in _cited_sources(ss, outlet_aliases).most_common()],
-            "numbers": [{"story_id": s.story_id, "text": c.text, "value": c.value, "unit": c.unit,
-                         "subject": c.subject} for s in ss for c in s.numbers if _quantity(c)],
-            "distinctive_words": [{"word": w, "z": round(z, 2)} for w, z in words[g][:top_words] if z >= min_z],
-            "omits_entities": [{"entity": e, "text": ent_label.get(e, e), "mentioned_by": n}
-                               for e, n in sorted(omitted.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
-            "omits_quantities": [{"unit": k[0] or None, "subject": q.label[k], "mentioned_by": n}
-                                 for k, n in sorted(missing_q.items(), key=lambda kv: (-kv[1], q.label[kv[0]]))[:10]],
-        })
+    ev = _EventView(groups=groups, words=_distinctive(groups),
+                    ent_stories={g: _entity_story_counts(ss) for g, ss in groups.items()},
+                    ent_label=_entity_labels(stories, display), own_outlets=_own_outlet_entities(stories, outlet_aliases),
+                    q=_collect_quantities(groups), min_mentions=min_mentions, outlet_aliases=outlet_aliases)
+    families = [_family_row(ev, g, top_words=top_words, min_z=min_z) for g in sorted(groups, key=lambda k: (-len(groups[k]), k))]
     dates = sorted(s.published for s in stories if s.published)
     ids = {s.event_id for s in stories}
     return {
@@ -318,7 +287,66 @@ def compare_event(
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
         "families": families,
-        "number_conflicts": _number_conflicts(q),
+        "number_conflicts": _number_conflicts(ev.q),
+    }
+
+
+def _entity_story_counts(ss: Sequence[Story]) -> Counter:
+    """Canonical entity -> how many of the stories name it."""
+    return Counter(c for s in ss for c in {e.canonical for e in s.entities})
+
+
+@dataclass(frozen=True)
+class _EventView:
+    """What :func:`compare_event` works out once per event and each family's row reads."""
+
+    groups: dict[str, list[Story]]
+    words: dict[str, list[tuple[str, float]]]
+    ent_stories: dict[str, Counter]
+    ent_label: dict[str, str]
+    own_outlets: set[str]
+    q: _Quantities
+    min_mentions: int
+    outlet_aliases: Callable[[str], Iterable[str]] | None
+
+
+def _gaps(ev: _EventView, g: str) -> tuple[Counter, Counter]:
+    """(entities, quantity keys) other families name and family ``g`` leaves out.  Only what other
+    families say in a language g writes in counts: entity extraction finds different things in each
+    language, and quantity context words cannot match across languages."""
+    ss = ev.groups[g]
+    if not _judged(ss):
+        return Counter(), Counter()
+    languages = {s.language for s in ss}
+    peers = {h: [s for s in hs if s.language in languages] for h, hs in ev.groups.items() if h != g}
+    need = _mentions_needed(sum(len(hs) for hs in peers.values()), ev.min_mentions)
+    same_lang = {h: _entity_story_counts(hs) for h, hs in peers.items()}
+    exclude = ev.own_outlets | _name_parts(ev.ent_stories[g])
+    omitted = _omitted(g, {g: ss, **peers}, {g: ev.ent_stories[g], **same_lang}, exclude, need)
+    given = {((c.unit or "").lower(), round(c.value, 6)) for s in ss for c in s.numbers if _quantity(c)}
+    same = _same_figure(ev.q, given)
+    missing_q = _omitted(g, ev.groups, ev.q.by_family, set(), need, lambda k: bool(ev.q.languages[k] & languages) and not same(k))
+    return omitted, missing_q
+
+
+def _family_row(ev: _EventView, g: str, *, top_words: int, min_z: float) -> dict:
+    """One family's side of the comparison: its stories, headlines, sources, numbers, words and gaps."""
+    ss = ev.groups[g]
+    omitted, missing_q = _gaps(ev, g)
+    return {
+        "family": g,
+        "outlets": sorted({s.outlet or "unknown" for s in ss}),
+        "stories": [{"story_id": s.story_id, "outlet": s.outlet, "headline": s.headline,
+                     "published": s.published, "url": s.url} for s in ss],
+        "headlines": [s.headline for s in ss if s.headline],
+        "sources": [{"source": k, "mentions": v} for k, v in _cited_sources(ss, ev.outlet_aliases).most_common()],
+        "numbers": [{"story_id": s.story_id, "text": c.text, "value": c.value, "unit": c.unit,
+                     "subject": c.subject} for s in ss for c in s.numbers if _quantity(c)],
+        "distinctive_words": [{"word": w, "z": round(z, 2)} for w, z in ev.words[g][:top_words] if z >= min_z],
+        "omits_entities": [{"entity": e, "text": ev.ent_label.get(e, e), "mentioned_by": n}
+                           for e, n in sorted(omitted.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+        "omits_quantities": [{"unit": k[0] or None, "subject": ev.q.label[k], "mentioned_by": n}
+                             for k, n in sorted(missing_q.items(), key=lambda kv: (-kv[1], ev.q.label[kv[0]]))[:10]],
     }
 
 
