@@ -387,9 +387,9 @@ def find_techniques(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list
         if tech.lang != lang:
             continue
         for m in tech.pattern.finditer(text, s, e):
-            if tech.context is not None:
+            if tech.require is not None or tech.exclude is not None:
                 sent = text[s:e] if sent is None else sent
-                if bool(tech.context.search(sent)) == tech.negate:
+                if (tech.require is not None and not tech.require.search(sent)) or (tech.exclude is not None and tech.exclude.search(sent)):
                     continue
             basis = "named" if _NAMED_WORDS.search(m.group()) else "described"
             out.append(Hit(m.start(), m.end(), m.group(), tech.id, {"name": tech.name, "tactic": tech.tactic, "basis": basis}))

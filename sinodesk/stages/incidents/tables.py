@@ -29,8 +29,8 @@ class Technique:
     tactic: str
     lang: str
     pattern: re.Pattern
-    context: re.Pattern | None
-    negate: bool
+    require: re.Pattern | None  # must also occur in the sentence
+    exclude: re.Pattern | None  # must not occur in the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +119,17 @@ class CyberTables:
         self.techniques: list[Technique] = []
         self.attack_names: dict[str, str] = {}
         self.tactics: dict[str, str] = {}
-        for n, (tid, name, tactic, lang, phrase, context, *_note) in rows("techniques.tsv"):
+        for n, (tid, name, tactic, lang, phrase, require, exclude, *_note) in rows("techniques.tsv"):
             where = f"techniques.tsv line {n}"
             if not re.fullmatch(r"T\d{4}(?:\.\d{3})?", tid):
                 raise ConfigError(f"{where}: {tid!r} is not an ATT&CK technique id (T1234 or T1234.001)")
             if self.attack_names.setdefault(tid, name) != name:
                 raise ConfigError(f"{where}: {tid} is named {name!r} here but {self.attack_names[tid]!r} above")
+            if lang not in ("en", "zh"):
+                raise ConfigError(f"{where}: language {lang!r} is not 'en' or 'zh'")
             self.tactics[tid] = tactic
-            negate = context.startswith("!")
-            ctx = _compile(context[1:] if negate else context, where) if context.strip() else None
-            self.techniques.append(Technique(tid, name, tactic, lang, _compile(phrase, where), ctx, negate))
+            opt = lambda rx: _compile(rx, where) if rx.strip() else None  # noqa: E731
+            self.techniques.append(Technique(tid, name, tactic, lang, _compile(phrase, where), opt(require), opt(exclude)))
 
         self.groups: dict[str, Group] = {}
         self.group_alias: dict[str, str] = {}
