@@ -7,7 +7,8 @@ linker gave their stories and agree on something concrete, or share two concrete
 victim, malware family, threat group or CVE) within ``merge_days``.  Attributions from
 different sources are kept side by side (never overwritten): each keeps its claimant, stance and
 evidence.  Every value in a record carries ``evidence``: ``{story_id, doc_id, start, end,
-text}`` with ``start``/``end`` offsets into that document's text.
+text}`` with ``start``/``end`` offsets into that document's text.  Each story mention gets the
+``incident_id`` of the record it joined (so a story's exported ``incidents`` name their records).
 
 Library API (for the CLI and a web UI): :func:`list_incidents`, :func:`get_incident`.
 """
@@ -148,6 +149,7 @@ def update_incidents(archive: Archive, stories: Iterable[Story], *, merge_days: 
     since = (dt.date.fromisoformat(earliest[:10]) - dt.timedelta(days=merge_days)).isoformat() if earliest else None
     records = list(archive.iter_incidents(since=since))
     changed: dict[str, dict] = {}
+    ids: dict[str, list[str]] = {}
     for s in todo:
         event_id = archive.get_story(s.story_id).event_id
         for n, m in enumerate(s.incidents):
@@ -158,7 +160,9 @@ def update_incidents(archive: Archive, stories: Iterable[Story], *, merge_days: 
             else:
                 merge_into(rec, s, m, event_id)
             changed[rec["incident_id"]] = rec
+            ids.setdefault(s.story_id, []).append(rec["incident_id"])
     archive.put_incidents(list(changed.values()))
+    archive.set_incident_ids(ids)
     return len(changed)
 
 

@@ -149,6 +149,20 @@ def test_seed_incidents_have_evidence(seed_db):
     assert len(by_title) == len(incs)
 
 
+def test_story_mentions_carry_the_incident_id_they_merged_into(seed_db):
+    from sinodesk.archive import StoryFilter
+
+    archive, _db = seed_db
+    records = {i["incident_id"]: i for i in list_incidents(archive)}
+    mentions = [(s, m) for s in archive.iter_stories(StoryFilter()) for m in s.incidents]
+    assert mentions
+    for story, m in mentions:
+        rec = records[m["incident_id"]]
+        assert story.story_id in {src["story_id"] for src in rec["sources"]}
+    # every record is named by at least one mention
+    assert {m["incident_id"] for _s, m in mentions} == set(records)
+
+
 def test_stix_bundle_round_trips(seed_db):
     import stix2
 

@@ -178,6 +178,10 @@ class Archive(abc.ABC):
         """Insert or replace incident records (plain dicts keyed by ``incident_id``)."""
 
     @abc.abstractmethod
+    def set_incident_ids(self, ids: dict[str, list[str | None]]) -> None:
+        """Give mention ``n`` of story ``sid`` the incident id ``ids[sid][n]`` (the record it merged into)."""
+
+    @abc.abstractmethod
     def iter_incidents(self, since: str | None = None) -> Iterator[dict]:
         """Incident records last seen on/after ``since`` (ISO date), oldest first."""
 

@@ -314,6 +314,17 @@ class SQLiteArchive(FullTextSearch, Archive):
                 self.conn.execute("INSERT OR REPLACE INTO incidents VALUES (?,?,?,?)",
                                   (inc["incident_id"], inc.get("first_seen"), inc.get("last_seen"), json.dumps(inc, ensure_ascii=False)))
 
+    def set_incident_ids(self, ids):
+        with self._tx():
+            for sid, inc_ids in ids.items():
+                row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (sid,)).fetchone()
+                if row is None:
+                    continue
+                d = json.loads(row[0])
+                for mention, inc_id in zip(d.get("incidents") or (), inc_ids):
+                    mention["incident_id"] = inc_id
+                self.conn.execute("UPDATE stories SET data=? WHERE story_id=?", (json.dumps(d, ensure_ascii=False), sid))
+
     def iter_incidents(self, since=None):
         sql = "SELECT data FROM incidents"
         args: tuple = ()
