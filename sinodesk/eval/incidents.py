@@ -13,6 +13,11 @@ shorter has at least half the words of the longer ("NATO" ~ "NATO countries"; "è
 in a second figure, rolled up to the parent id); malware names match case-insensitively with
 spaces, dots and hyphens ignored; types match exactly.  Predictions in seed stories that the gold
 does not list (the digests' non-cyber stories) count as false positives.
+
+Also reported: the gate's recall (gold positives whose stories the stage reads at all) and merge
+quality as pairwise precision/recall of "same incident" over items (two items are predicted the
+same when their stories' mentions carry a shared merged ``incident_id``; gold when both hold
+incidents and share the gold ``group``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BadInput
+from ..settings import Settings
 from . import incidents_gold as G
 from .extract import FieldScore as Score
 
@@ -38,19 +44,30 @@ class Report:
     items: int = 0
     fields: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
     gate: Counter = field(default_factory=Counter)  # how the gold positives' stories were read
+    gate_read: Counter = field(default_factory=Counter)  # gold positives whose stories pass the stage's gate: 'read' / 'missed'
+    merge: Score = field(default_factory=Score)  # pairs of items: predicted "same incident" vs the gold's groups
     extra_seed_incidents: int = 0
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"split": self.split, "items": self.items, "gate": dict(self.gate), "extra_seed_incidents": self.extra_seed_incidents,
+                "gate_recall": round(self.gate_recall, 4), "gate_read": dict(self.gate_read),
+                "merge_pairs": {"precision": round(self.merge.precision, 4), "recall": round(self.merge.recall, 4), "f1": round(self.merge.f1, 4),
+                                "tp": self.merge.tp, "pred": self.merge.pred, "gold": self.merge.gold},
                 **{f: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
                        "tp": s.tp, "pred": s.pred, "gold": s.gold} for f, s in self.fields.items()}}
+
+    @property
+    def gate_recall(self) -> float:
+        n = sum(self.gate_read.values())
+        return self.gate_read["read"] / n if n else 0.0
 
     def lines(self) -> list[str]:
         out = [f"incidents eval, {self.split}: {self.items} items (gold positives read via {dict(self.gate)}; "
                f"{self.extra_seed_incidents} incidents in unlabelled seed stories)",
+               f"gate recall {self.gate_recall:.3f} ({self.gate_read['read']} of {sum(self.gate_read.values())} gold positives pass the gate)",
                f"{'field':<18}{'precision':>10}{'recall':>9}{'f1':>8}{'tp':>6}{'pred':>6}{'gold':>6}"]
-        for f, s in self.fields.items():
+        for f, s in [*self.fields.items(), ("merge_pairs", self.merge)]:
             out.append(f"{f:<18}{s.precision:>10.3f}{s.recall:>9.3f}{s.f1:>8.3f}{s.tp:>6}{s.pred:>6}{s.gold:>6}")
         return out
 
@@ -141,6 +158,27 @@ def score_item(rep: Report, where: str, gold: dict[str, list], pred: dict[str, l
         rep.misses += [f"{where} {f} missed {x!r}" for x in missed] + [f"{where} {f} extra {x!r}" for x in extra]
 
 
+def _passes_gate(story: dict, doc_text: str, opts) -> bool:
+    """Whether the incidents stage reads this exported story (its gate, on what the story carries)."""
+    from ..stages.incidents import StoryView, default_tables, gate
+
+    view = StoryView(doc_text, story["start"], story["end"], story.get("language"), story.get("headline"), topics=tuple(story.get("topics") or ()))
+    return gate(view, default_tables(), opts) is not None
+
+
+def score_merge(rep: Report, merged: list[tuple[str, str | None, set[str]]]) -> None:
+    """Pairwise "same incident" over items: predicted when two items' stories share a merged incident
+    id, gold when both items hold incidents and share the gold ``group``."""
+    for i, (wa, ga, ia) in enumerate(merged):
+        for wb, gb, ib in merged[i + 1:]:
+            pred, gold = bool(ia & ib), ga is not None and ga == gb
+            rep.merge.pred += pred
+            rep.merge.gold += gold
+            rep.merge.tp += pred and gold
+            if pred != gold:
+                rep.misses.append(f"{wa} ~ {wb} merge {'extra' if pred else 'missed'}")
+
+
 def _inputs(items: list[dict], texts: G.Texts, tmp: Path) -> tuple[list[Path], dict]:
     """Files to ingest: one JSONL of the public-set items (line n = item), the seed digests whole."""
     from .harness import write_jsonl
@@ -177,7 +215,9 @@ def evaluate(split: str, shared: str | Path, *, settings=None, gold_dir: Path = 
     by_line = run.by_line()
     by_source = {Path(src).name: stories for src, stories in run.by_source().items()}
     rep = Report(split=split)
+    opts = (settings or Settings()).incidents
     used: set[str] = set()
+    merged: list[tuple[str, str | None, set[str]]] = []
     for it in items:
         rep.items += 1
         if it["dataset"] == "seeds":
@@ -190,9 +230,16 @@ def evaluate(split: str, shared: str | Path, *, settings=None, gold_dir: Path = 
             stories = by_line.get(line_of[(it["dataset"], it["id"])], [])
         used.update(st["story_id"] for st in stories)
         incs = [i for st in stories for i in st["incidents"]]
+        where = f"{it['dataset']}:{it['id']}"
         if it["incidents"]:
             rep.gate[next((i["gate"] for i in incs), "none")] += 1
-        score_item(rep, f"{it['dataset']}:{it['id']}", gold_values(it), pred_values(incs))
+            read = any(_passes_gate(st, run.doc_text(st["doc_id"]), opts) for st in stories)
+            rep.gate_read["read" if read else "missed"] += 1
+            if not read:
+                rep.misses.append(f"{where} gate missed the story")
+        score_item(rep, where, gold_values(it), pred_values(incs))
+        merged.append((where, it["group"] if it["incidents"] else None, {i.get("incident_id") for i in incs} - {None}))
+    score_merge(rep, merged)
     for name, stories in by_source.items():
         if name.endswith(".txt"):
             for st in stories:
