@@ -376,9 +376,6 @@ def sector_of(phrase: str, t: CyberTables) -> str | None:
 
 # -- techniques, types, stance ------------------------------------------------------------------
 
-_NAMED_WORDS = re.compile(r"ddos|denial|phish|supply|lateral|scan|brute|keylog|defac|drive|injection|amplification|ransom|botnet|spear", re.I)
-
-
 def find_techniques(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hit]:
     out = []
     lang = "zh" if zh else "en"
@@ -387,12 +384,11 @@ def find_techniques(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list
         if tech.lang != lang:
             continue
         for m in tech.pattern.finditer(text, s, e):
-            if tech.require is not None or tech.exclude is not None:
+            if tech.require or tech.exclude is not None:
                 sent = text[s:e] if sent is None else sent
-                if (tech.require is not None and not tech.require.search(sent)) or (tech.exclude is not None and tech.exclude.search(sent)):
+                if not all(rx.search(sent) for rx in tech.require) or (tech.exclude is not None and tech.exclude.search(sent)):
                     continue
-            basis = "named" if _NAMED_WORDS.search(m.group()) else "described"
-            out.append(Hit(m.start(), m.end(), m.group(), tech.id, {"name": tech.name, "tactic": tech.tactic, "basis": basis}))
+            out.append(Hit(m.start(), m.end(), m.group(), tech.id, {"name": tech.name, "tactic": tech.tactic, "basis": tech.basis}))
             break
     return out
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...errors import ConfigError
 
+_PART = re.compile(r"@(\w+)@")
 
 
 def data_dir() -> Path:
@@ -28,8 +29,9 @@ class Technique:
     name: str
     tactic: str
     lang: str
+    basis: str  # 'named' (the phrase names the technique) or 'described'
     pattern: re.Pattern
-    require: re.Pattern | None  # must also occur in the sentence
+    require: tuple[re.Pattern, ...]  # each must also occur in the sentence
     exclude: re.Pattern | None  # must not occur in the sentence
 
 
@@ -116,10 +118,25 @@ class CyberTables:
         def rows(name):
             return _rows(name, base / name)
 
+        lex_text = (base / "lexicon.toml").read_text(encoding="utf-8")
+        try:
+            lex = tomllib.loads(lex_text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"lexicon.toml: not valid TOML ({exc}); fix the file") from None
+        self.lex = lex
+        parts = lex.get("parts", {})
+
+        def expand(rx: str, where: str) -> str:
+            def one(m: re.Match) -> str:
+                if m.group(1) not in parts:
+                    raise ConfigError(f"{where}: '@{m.group(1)}@' is not a part in lexicon.toml [parts] (known: {', '.join(sorted(parts))})")
+                return "(?:" + parts[m.group(1)] + ")"
+            return _PART.sub(one, rx)
+
         self.techniques: list[Technique] = []
         self.attack_names: dict[str, str] = {}
         self.tactics: dict[str, str] = {}
-        for n, (tid, name, tactic, lang, phrase, require, exclude, *_note) in rows("techniques.tsv"):
+        for n, (tid, name, tactic, lang, basis, phrase, require, exclude, *_note) in rows("techniques.tsv"):
             where = f"techniques.tsv line {n}"
             if not re.fullmatch(r"T\d{4}(?:\.\d{3})?", tid):
                 raise ConfigError(f"{where}: {tid!r} is not an ATT&CK technique id (T1234 or T1234.001)")
@@ -127,9 +144,12 @@ class CyberTables:
                 raise ConfigError(f"{where}: {tid} is named {name!r} here but {self.attack_names[tid]!r} above")
             if lang not in ("en", "zh"):
                 raise ConfigError(f"{where}: language {lang!r} is not 'en' or 'zh'")
+            if basis not in ("named", "described"):
+                raise ConfigError(f"{where}: basis {basis!r} is not 'named' or 'described'")
             self.tactics[tid] = tactic
-            opt = lambda rx: _compile(rx, where) if rx.strip() else None  # noqa: E731
-            self.techniques.append(Technique(tid, name, tactic, lang, _compile(phrase, where), opt(require), opt(exclude)))
+            need = tuple(_compile(expand(rx, where), where) for rx in require.split(" && ") if rx.strip())
+            avoid = _compile(expand(exclude, where), where) if exclude.strip() else None
+            self.techniques.append(Technique(tid, name, tactic, lang, basis, _compile(expand(phrase, where), where), need, avoid))
 
         self.groups: dict[str, Group] = {}
         self.group_alias: dict[str, str] = {}
@@ -159,12 +179,6 @@ class CyberTables:
             for a in (*c.aliases, *c.zh):
                 self.claimant_alias.setdefault(alias_key(a), cid)
 
-        lex_text = (base / "lexicon.toml").read_text(encoding="utf-8")
-        try:
-            lex = tomllib.loads(lex_text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"lexicon.toml: not valid TOML ({exc}); fix the file") from None
-        self.lex = lex
         c = lambda rx, where, flags=re.I: _compile(rx, f"lexicon.toml [{where}]", flags)  # noqa: E731
         self.gate = {lang: c(lex["gate"][lang], "gate") for lang in ("en", "zh")}
         self.trigger = {lang: c(lex["trigger"][lang], "trigger") for lang in ("en", "zh")}
