@@ -94,6 +94,30 @@ def test_chinese_story():
     assert inc["attackers"][0]["country"] == "CN"
 
 
+ROUNDUP = ("Hackers hit two banks this week. The Zorbix botnet knocked Acme Bank's website offline with a DDoS attack on Monday, "
+           "security firm Sophos said. The attack lasted six hours. Separately, the Qwerty worm infected computers at Globex Bank "
+           "after staff opened e-mail attachments. It also disabled their anti-virus software.")
+
+
+def test_a_roundup_gives_one_record_per_incident_and_follow_on_sentences_join_theirs():
+    incs = find_incidents(StoryView(ROUNDUP, 0, len(ROUNDUP), "en", topics=("cyber",)))
+    assert [i["role"] for i in incs] == ["main", "main"]
+    assert [[m["name"] for m in i["malware"]] for i in incs] == [["Zorbix"], ["Qwerty"]]
+    # "It also disabled their anti-virus software" carries on the Qwerty incident, not the first one
+    assert [[t["id"] for t in i["techniques"]] for i in incs] == [["T1498"], ["T1566.001", "T1562.001"]]
+    one = "The Zorbix botnet knocked Acme Bank's website offline. Sophos said the Zorbix botnet used junk traffic."
+    assert len(find_incidents(StoryView(one, 0, len(one), "en", topics=("cyber",)))) == 1
+
+
+def test_the_medical_sense_of_virus_words_reports_nothing():
+    for text in ("The Zika virus outbreak infected thousands of people in Brazil, the health ministry said.",
+                 "The flu virus hit the city's hospitals hard this winter.", "该病毒已在全国造成数千人感染，卫生部门呼吁接种疫苗。"):
+        lang = "zh" if "病毒" in text else "en"
+        assert find_incidents(StoryView(text, 0, len(text), lang, topics=("cyber",))) == (), text
+    cyber = "The Zika virus hit computers at the health ministry, deleting files."
+    assert [m["name"] for m in find_incidents(StoryView(cyber, 0, len(cyber), "en", topics=("cyber",)))[0]["malware"]] == ["Zika"]
+
+
 def _story(sid, text, published, outlet, topics=("cyber",)):
     incs = find_incidents(StoryView(text, 0, len(text), "en", published=published, topics=topics))
     return Story(story_id=sid, doc_id="d" + sid, source=sid, start=0, end=len(text), text=text, published=published, outlet=outlet, incidents=incs)

@@ -14,11 +14,12 @@ runner (:mod:`sinodesk.tracker`), like event linking.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .rules import Hit, Sentence, read_sentence, sector_of, sentences, stance_of
-from .tables import CyberTables
+from .tables import CyberTables, alias_key
 from ...options import setting
 
 __all__ = ["IncidentOptions", "StoryView", "CyberTables", "default_tables", "find_incidents", "gate"]
@@ -30,6 +31,7 @@ class IncidentOptions:
     lexical_gate: bool = setting(True, "also read stories the topic model did not classify cyber when a cyber word occurs in them")
     background: bool = setting(True, "keep incidents a story mentions only for context (role 'background') as records of their own")
     max_background: int = setting(6, "at most this many background incidents per story")
+    max_incidents: int = setting(8, "at most this many incidents reported per story (a roundup gives one record per incident)")
     merge_days: int = setting(30, "stories about one incident are merged only when published within this many days of its last report")
 
 
@@ -78,22 +80,62 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
     if why is None:
         return ()
     zh = _zh(view)
-    sents = [read_sentence(view.text, a, b, t, zh, view) for a, b in sentences(view.text, view.start, view.end)]
-    main = [s for s in sents if (s.trigger or s.malware or s.groups) and not s.background]
-    groups: list[tuple[str, list[Sentence]]] = []
-    if any(s.anchored for s in main):
-        groups.append(("main", main))
-    if opts.background:
-        for s in sents:
-            if s.background and s.anchored and len(groups) < opts.max_background + 1:
-                groups.append(("background", [s]))
+    sents: list[Sentence] = []
+    for a, b in sentences(view.text, view.start, view.end):
+        sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:])))
     out = []
-    for role, ss in groups:
+    for role, ss in _units(sents, t, zh, opts):
         rec = _record(role, ss, view, t, zh)
         if rec is not None:
             rec["gate"] = why
             out.append(rec)
     return tuple(out)
+
+
+def _keys(s: Sentence) -> set[str]:
+    """What names an incident in a sentence: malware families, groups, CVEs, named victims."""
+    keys = {h.value for h in (*s.malware, *s.groups, *s.vulns) if h.value}
+    return keys | {"victim:" + alias_key(v.text) for v in s.victims if _NAMED.search(v.text)}
+
+
+_NAMED = re.compile(r"(?:^|\s)[A-Z0-9]|[\u3400-\u9fff]")
+
+
+def _units(sents: list[Sentence], t: CyberTables, zh: bool, opts: IncidentOptions) -> list[tuple[str, list[Sentence]]]:
+    """The story's sentences grouped by incident: main incidents in order, then background ones.
+
+    A story reports one incident unless a sentence names something new *and* opens with a cue of a
+    further case ("In June, the X virus ...", "Also ...", "Separately ..."): then a roundup gives one
+    record per incident.  A sentence naming what an earlier incident named joins it; a sentence
+    naming nothing joins the incident spoken of last (sentences before the first name join the first)."""
+    units: list[tuple[set[str], list[Sentence]]] = []
+    lead: list[Sentence] = []
+    cur: tuple[set[str], list[Sentence]] | None = None
+    new_case = t.new_incident["zh" if zh else "en"]
+    for s in sents:
+        if not s.relevant or s.background:
+            continue
+        keys = _keys(s) if s.anchored else set()
+        if not keys:
+            (cur[1] if cur is not None else lead).append(s)
+            continue
+        unit = next((u for u in units if u[0] & keys), None)
+        if unit is None and (cur is None or (cur[0] and new_case.match(s.text) and len(units) < opts.max_incidents)):
+            unit = (set(), [])
+            units.append(unit)
+        unit = unit or cur
+        unit[0].update(keys)
+        unit[1].append(s)
+        cur = unit
+    if lead:
+        if units:
+            units[0][1][:0] = lead
+        else:
+            units.append((set(), lead))
+    out = [("main", ss) for _keys_, ss in units if any(x.anchored for x in ss)]
+    if opts.background:
+        out += [("background", [s]) for s in sents if s.background and s.anchored][:opts.max_background]
+    return out
 
 
 def span(h: Hit | Sentence) -> dict:

@@ -30,6 +30,7 @@ class Sentence:
     text: str
     background: bool = False
     trigger: bool = False
+    follows: bool = False  # carries on the incident of the sentence before ("It then ...", "The worm ...")
     malware: list[Hit] = field(default_factory=list)
     groups: list[Hit] = field(default_factory=list)
     claimants: list[Hit] = field(default_factory=list)
@@ -38,6 +39,11 @@ class Sentence:
     techniques: list[Hit] = field(default_factory=list)
     types: list[Hit] = field(default_factory=list)
     vulns: list[Hit] = field(default_factory=list)
+
+    @property
+    def relevant(self) -> bool:
+        """The sentence speaks of an incident: a trigger word, a named malware or group, or a continuation."""
+        return self.trigger or self.follows or bool(self.malware or self.groups)
 
     @property
     def anchored(self) -> bool:
@@ -90,9 +96,16 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "new", "windows", "computer", "e
               "symbian", "nokia", "mass", "bot", "mac", "linux", "pc", "phone", "anti", "net", "it", "they", "variant", "such", "any", "same"}
 
 
-def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hit]:
+def _medical(sentence: str, t: CyberTables, lang: str) -> bool:
+    """The sentence speaks of disease and of nothing on a computer ('the flu virus hit hospitals')."""
+    disease, computer, _bio = t.disease[lang]
+    return bool(disease.search(sentence)) and not computer.search(sentence)
+
+
+def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: bool = False) -> list[Hit]:
     """Named malware/botnets: table names (common-word names only beside a malware word) and names
-    the sentence gives by pattern ("the Cellery worm", "dubbed Daxin", "Bagle.AT", "熊猫烧香病毒")."""
+    the sentence gives by pattern ("the Cellery worm", "dubbed Daxin", "Bagle.AT", "熊猫烧香病毒");
+    no names by pattern in a ``medical`` sentence ("the Zika virus")."""
     out: list[Hit] = []
     sent = text[s:e]
     for a, b in CyberTables.scan(t.malware_scan, text, s, e):
@@ -104,7 +117,7 @@ def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hi
         if alias_key(text[a:b].split(".")[0].split("-")[0]) in t.ambiguous and not t.ambiguous_cue.search(text, max(s, a - 40), min(e, b + 40)):
             continue
         out.append(Hit(a, b, name, m.id, {"kind": m.kind, "family": m.name}))
-    rxs = [_ZH_NAMED] if zh else [_NAMED_BEFORE, _NAMED_AFTER]
+    rxs = [] if medical else [_ZH_NAMED] if zh else [_NAMED_BEFORE, _NAMED_AFTER]
     for rx in rxs:
         for mm in rx.finditer(text, s, e):
             g = next(i for i in range(1, (mm.lastindex or 1) + 1) if mm.group(i))
@@ -430,14 +443,18 @@ def find_vulns(text: str, s: int, e: int) -> list[Hit]:
     return out
 
 
-def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story) -> Sentence:
-    """Every finder over one sentence."""
+def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, after_incident: bool = False) -> Sentence:
+    """Every finder over one sentence; ``after_incident``: the sentence before spoke of an incident,
+    so a sentence that refers back to it ("It then ...", "The worm ...") is read in full too."""
+    lang = "zh" if zh else "en"
     s = Sentence(a, b, text[a:b])
-    s.trigger = bool(t.trigger["zh" if zh else "en"].search(text, a, b))
-    s.background = bool(t.background["zh" if zh else "en"].search(s.text))
-    s.malware = find_malware(text, a, b, t, zh)
+    medical = _medical(s.text, t, lang)
+    s.trigger = any(not (medical and t.disease[lang][2].match(m.group())) for m in t.trigger[lang].finditer(text, a, b))
+    s.background = bool(t.background[lang].search(s.text))
+    s.follows = after_incident and not s.trigger and bool(t.follows[lang].match(s.text))
+    s.malware = find_malware(text, a, b, t, zh, medical)
     s.groups = find_groups(text, a, b, t)
-    if not (s.trigger or s.malware or s.groups):
+    if not s.relevant:
         return s
     s.claimants = find_claimants(text, a, b, t, story.attributions)
     s.attackers = [h for h in find_attackers(text, a, b, t, zh) if not _overlaps(s.groups, h.start, h.end)]

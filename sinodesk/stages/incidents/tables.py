@@ -184,6 +184,10 @@ class CyberTables:
         self.trigger = {lang: c(lex["trigger"][lang], "trigger") for lang in ("en", "zh")}
         self.types = {t: {lang: c(rx, f"types.{t}") for lang, rx in v.items()} for t, v in lex["types"].items()}
         self.background = {lang: c(lex["background"][lang], "background", re.I | re.M) for lang in ("en", "zh")}
+        self.follows = {lang: c(lex["follows"][lang], "follows") for lang in ("en", "zh")}
+        dis = lex["disease"]
+        self.disease = {lang: (c(dis[lang], "disease"), c(dis["computer"][lang], "disease.computer"), c(dis["bio"][lang], "disease.bio")) for lang in ("en", "zh")}
+        self.new_incident = {lang: c(lex["new_incident"][lang], "new_incident") for lang in ("en", "zh")}
         self.attacker_rx = {"en": c(lex["attackers"]["en"], "attackers", 0), "zh": c(lex["attackers"]["zh"], "attackers")}
         self.countries = {cc: c(rx, f"countries.{cc}", 0) for cc, rx in lex["countries"].items()}
         self.sectors = [(name, c(rx, f"sectors.{name}")) for name, rx in lex["sectors"].items()]
