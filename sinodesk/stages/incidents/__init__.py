@@ -152,11 +152,25 @@ def _uniq(hits: list[Hit], key=lambda h: h.text.casefold()) -> list[Hit]:
     return out
 
 
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in re.findall(r"[\u3400-\u9fff]|[A-Za-z0-9]+", name))
+
+
+def _outer(hits: list[Hit]) -> list[Hit]:
+    """Names not inside a longer name of the same list ("NATO" beside "NATO countries")."""
+    words = [_words(h.text) for h in hits]
+
+    def inside(a, b):
+        return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+    return [h for h, w in zip(hits, words) if not any(inside(w, o) for o in words)]
+
+
 def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: bool) -> dict | None:
     pick = lambda attr: [h for s in ss for h in getattr(s, attr)]  # noqa: E731
     malware = _uniq(pick("malware"))
     groups = _uniq(pick("groups"), key=lambda h: h.value)
-    victims = _uniq(pick("victims"))
+    victims = _outer(_uniq(pick("victims")))
     attackers = _uniq(pick("attackers"))
     if not (malware or groups or victims or attackers or pick("vulns")):
         return None

@@ -1,4 +1,5 @@
-"""Sentence-level finders for the incidents stage: names, victims, attackers, claims, techniques.
+"""Sentence-level finders for the incidents stage: names, attackers, claims, techniques, types, and
+:func:`read_sentence`, which runs every finder (victims: :mod:`.victims`) over one sentence.
 
 Every finder works on ``text[start:end]`` of the *document* text and returns :class:`Hit`s whose
 ``start``/``end`` are document offsets, so each field of an incident points back at its words.
@@ -9,18 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .spans import Hit, dedupe, overlaps, sentences
 from .tables import CyberTables, alias_key
+from .victims import find_victims
+
+__all__ = ["Hit", "Sentence", "dedupe", "find_victims", "read_sentence", "sector_of", "sentences", "stance_of"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    start: int
-    end: int
-    text: str
-    value: str = ""  # canonical id, type, technique id ...
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -48,36 +44,6 @@ class Sentence:
     @property
     def anchored(self) -> bool:
         return bool(self.malware or self.groups or self.victims or (self.attackers and self.trigger) or self.vulns)
-
-
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“(]?[A-Z0-9])|(?<=[。！？；])|\n+|(?<=\w):\s+(?=[A-Z])")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|U\.S|U\.K|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Mt)\.|\b[A-Z]\.)$")
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]`` (document offsets), headline colons and line breaks included."""
-    out, s = [], start
-    for m in _SENT_END.finditer(text, start, end):
-        if _ABBREV.search(text, max(start, m.start() - 6), m.start()):
-            continue
-        if m.start() > s:
-            out.append((s, m.start()))
-        s = m.end()
-    if s < end:
-        out.append((s, end))
-    return [(a, b) for a, b in ((_lstrip(text, a, b), _rstrip(text, a, b)) for a, b in out) if b - a > 1]
-
-
-def _lstrip(text, a, b):
-    while a < b and text[a] in " \t•-–*":
-        a += 1
-    return a
-
-
-def _rstrip(text, a, b):
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return b
 
 
 def _hits(rx, text, s, e, value="") -> list[Hit]:
@@ -176,13 +142,13 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs) -> li
         if c is not None:
             out.append(Hit(a, b, text[a:b], c.id, {"type": c.type, "country": c.country, "name": c.name}))
     for m in _ORG_CLAIM.finditer(text, s, e):
-        if not _overlaps(out, m.start(), m.end()):
+        if not overlaps(out, m.start(), m.end()):
             out.append(Hit(m.start(), m.end(), m.group().strip(), "", {"type": "government"}))
     for at in story_attrs:
-        if s <= at.start and at.end <= e and not _overlaps(out, at.start, at.end):
+        if s <= at.start and at.end <= e and not overlaps(out, at.start, at.end):
             out.append(Hit(at.start, at.end, at.text, "", {"type": "media" if at.outlet_id else claimant_type(at.text), "source": at.source}))
     for m in _GENERIC_CLAIMANT.finditer(text, s, e):
-        if not _overlaps(out, m.start(), m.end()):
+        if not overlaps(out, m.start(), m.end()):
             out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
     return sorted(out, key=lambda h: h.start)
 
@@ -198,10 +164,6 @@ def claimant_type(name: str) -> str:
     if re.search(r"researcher", low):
         return "researcher"
     return "other"
-
-
-def _overlaps(hits: list[Hit], a: int, b: int) -> bool:
-    return any(h.start < b and a < h.end for h in hits)
 
 
 def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hit]:
@@ -220,164 +182,6 @@ def country_of(phrase: str, t: CyberTables) -> str | None:
         if rx.search(phrase):
             return cc
     return None
-
-
-# -- victims ------------------------------------------------------------------------------------
-
-_ATTACK_N = r"(?:(?:cyber[\s-]?)?attacks?|assaults?|DDoS(?:\s+attacks?)?|campaigns?|intrusions?|hacks?|breach(?:es)?|operations)"
-_V_AFTER = re.compile(
-    rf"\b(?:{_ATTACK_N}\s+(?:\w+\s+){{0,5}}?(?:on|against|targeting|aimed\s+at)|(?:hack(?:ed|ing|s)?|broke|break(?:s|ing)?)\s+into|hacking\s+of|"
-    r"(?:[Hh]ackers?|[Aa]ttackers|worms?|virus|botnets?|spies|[Tt]hey)\s+(?:\w+\s+)?(?:hit|hits|targeted|targets?|attacked|attack|breached|infiltrated|"
-    r"took\s+over|take\s+over|knocked\s+out|disrupted|hijacked|defaced|struck|compromised|crippled)|"
-    r"(?:knocked\s+out|put\s+out\s+of\s+action|took\s+down|crippled|defaced)|(?:targeting|targeted|under\s+attack\s+from))\s+")
-_V_BEFORE = re.compile(
-    r"\s+(?:has|have|had)?\s*(?:been|was|were|is|are)\s+(?:\w+\s+)?(?:hacked|attacked|targeted|hit|breached|compromised|infected|defaced|struck|"
-    r"knocked\s+(?:out|offline)|disrupted|subjected\s+to\s+(?:a\s+)?(?:cyber)?attacks?|facing\s+(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks|under\s+(?:cyber[\s-]?)?attack)\b"
-    r"|\s+(?:is|was)\s+under\s+(?:cyber[\s-]?)?attack\b|\s+(?:struck|hit)\s+by\s+(?:an?\s+)?(?:online\s+|cyber[\s-]?)?attack")
-_NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by", "with", "since", "after", "before", "that", "which", "who", "when",
-            "while", "because", "to", "for", "from", "as", "increased", "rose", "grew", "and", "but", "said", "says", "in", "at", "through", "via",
-            "using", "during", "this", "over", "into", "it", "they", "its", "their", "if", "so", "than", "up", "out", "not", "will", "could", "would",
-            "can", "may", "might", "of", "the", "a", "an", "on", "about", "stating", "showing", "saying"}
-_NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
-_ASSET = re.compile(r"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:\w+\s+){0,2}(?:accounts?|websites?|network|systems?|servers?|blog|database|computers?|machines|PCs|sites)\s+(?:of|at|belonging\s+to)\s+(?:the\s+)?)", re.I)
-_WORD = re.compile(r"\d+(?:,\d{3})+|[\w'’.&+-]+|[^\w\s]")
-_GENERIC = re.compile(r"^(?:(?:the|these|those|this|that|more|some|many|its|their|new|other|such)\s+)*(?:site|sites|websites?|attacks?|victims?|targets?|users?|"
-                      r"computers?|machines|PCs|people|systems?|networks?|companies|company|firms?|organi[sz]ations?|them|it|us|ones?)$|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$", re.I)
-_ZH_V_BEFORE = re.compile(r"(?:遭受?到?|被)(?:了)?(?:[\u3400-\u9fff]{0,4}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|黑|盗|篡改|窃)")
-_ZH_V_AFTER = re.compile(r"(?:攻击|入侵|攻陷|篡改)(?:了)?")
-_ZH_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fffA-Za-z0-9]{0,8}(?:网站|系统|网络|公司|机构|银行|部门|服务器|数据库|平台|企业|网|大学|中心|政府)")
-_ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|：|:|，|,|\s|、|“|”|。)")
-_ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|曾|已|又|也|均|都)+$")
-_ZH_ATTRIB = re.compile(r"被盗(?:的)?([A-Za-z0-9\u3400-\u9fff]{1,10}?(?:账号|帐号|数据|信息|资料))")
-
-
-def find_victims(text: str, s: int, e: int, zh: bool, entities) -> list[Hit]:
-    return _zh_victims(text, s, e, entities) if zh else _en_victims(text, s, e)
-
-
-def _en_victims(text: str, s: int, e: int) -> list[Hit]:
-    out: list[Hit] = []
-    for m in _V_AFTER.finditer(text, s, e):
-        np = _np_after(text, m.end(), e)
-        if np:
-            out.append(np)
-    for m in _V_BEFORE.finditer(text, s, e):
-        np = _np_before(text, s, m.start())
-        if np:
-            out.append(np)
-    return _dedupe(out)
-
-
-def _np_after(text: str, a: int, e: int) -> Hit | None:
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, min(e, a + 160))]
-    keep: list[tuple[int, int, str]] = []
-    for i, (ts, te, w) in enumerate(toks):
-        low = w.lower()
-        if not re.match(r"[\w'’]", w) and w not in ("&",):
-            if w in "“”\"" and keep:
-                continue
-            break
-        if low in _NP_STOP and not (low in _NP_KEEP and (keep or low in ("the", "a", "an"))):
-            break
-        if keep and w[0].islower() and low.endswith("ed") and low not in ("un-named", "unnamed", "deemed"):
-            break
-        if low in ("in", "outside", "on") and keep and keep[-1][2][:1].isupper():
-            break  # "Northwestern Polytechnical University in ...": the name ends here
-        if low in ("and", "or") and not (i + 1 < len(toks) and (toks[i + 1][2][:1].isupper() or toks[i + 1][2].lower() in ("the", "a", "an", "military", "government"))):
-            break
-        keep.append((ts, te, w))
-        if len(keep) >= 9:
-            break
-    while keep and keep[-1][2].lower() in _NP_KEEP | {"deemed"}:
-        keep.pop()
-    if not keep or all(k[2].lower() in _NP_KEEP for k in keep):
-        return None
-    return _np_hit(text, keep[0][0], keep[-1][1])
-
-
-def _np_before(text: str, s: int, b: int) -> Hit | None:
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s, b)]
-    keep: list[tuple[int, int, str]] = []
-    i = len(toks) - 1
-    if i >= 0 and toks[i][2] == ",":  # an appositive: "a tech company in Guangzhou, South China's ..., was targeted"
-        j = i - 1
-        while j >= 0 and toks[j][2] != ",":
-            j -= 1
-        i = j - 1 if j >= 0 else i
-    while i >= 0:
-        ts, te, w = toks[i]
-        low = w.lower()
-        if not re.match(r"[\w'’]", w) or (low in _NP_STOP and low not in _NP_KEEP):
-            break
-        if low in ("the", "a", "an"):
-            keep.insert(0, toks[i])
-            break
-        keep.insert(0, toks[i])
-        if len(keep) >= 8:
-            break
-        i -= 1
-    while keep and keep[0][2].lower() in ("of", "in", "and", "or", "on"):
-        keep.pop(0)
-    # "Chinese AI start-up DeepSeek": a name after descriptive words is the victim's name
-    caps = 0
-    while caps < len(keep) and keep[len(keep) - 1 - caps][2][:1].isupper():
-        caps += 1
-    if 0 < caps < len(keep) and keep[len(keep) - 1 - caps][2].lower() not in _NP_KEEP and keep[len(keep) - 1 - caps][2][:1].islower():
-        keep = keep[len(keep) - caps:]
-    if not keep or all(k[2].lower() in _NP_KEEP for k in keep):
-        return None
-    return _np_hit(text, keep[0][0], keep[-1][1])
-
-
-def _np_hit(text: str, a: int, b: int) -> Hit | None:
-    phrase = text[a:b]
-    m = _ASSET.match(phrase)
-    if m:
-        a += m.end()
-    poss = re.search(r"['’]s\s+(?:\w+\s+){0,1}(?:blog|website|network|servers?|systems?|accounts?|database|computers?|site)$", text[a:b])
-    if poss:
-        b = a + poss.start()
-    phrase = text[a:b].strip()
-    if phrase.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|[A-Z])\.$", phrase):
-        phrase = phrase[:-1]
-    if len(phrase) < 2 or _GENERIC.search(phrase) or re.match(r"\w+ly\b", phrase):
-        return None
-    return Hit(a, a + len(phrase), phrase)
-
-
-def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
-    out: list[Hit] = []
-    ents = [x for x in entities if s <= x.start and x.end <= e and x.label in ("ORG", "GPE", "PRODUCT")]
-    for m in _ZH_V_BEFORE.finditer(text, s, e):
-        lo = max(s, m.start() - 14)
-        near = [x for x in ents if lo <= x.start and x.end <= m.start() and m.start() - x.end <= 3]
-        if near:
-            x = near[-1]
-            out.append(Hit(x.start, x.end if m.start() - x.end > 1 else m.start(), text[x.start:x.end if m.start() - x.end > 1 else m.start()]))
-            continue
-        if m.group().endswith("盗") and _ZH_ATTRIB.match(text, m.start() + m.group().index("被")):
-            continue  # "被盗iTunes账号": the stolen thing follows (below)
-        window = text[lo:m.start()]
-        cut = _ZH_CUT.match(window)
-        a = lo + (cut.end() if cut else 0)
-        b = lo + len(window) - (len(_ZH_TRIM.search(window).group()) if _ZH_TRIM.search(window) else 0)
-        if b - a >= 2:
-            out.append(Hit(a, b, text[a:b]))
-    for m in _ZH_ATTRIB.finditer(text, s, e):
-        out.append(Hit(m.start(1), m.end(1), m.group(1)))
-    for m in _ZH_V_AFTER.finditer(text, s, e):
-        h = _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
-        if h and h.end() - h.start() >= 2:
-            out.append(Hit(h.start(), h.end(), h.group()))
-    return _dedupe(out)
-
-
-def _dedupe(hits: list[Hit]) -> list[Hit]:
-    out: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if not any(o.start <= h.start and h.end <= o.end for o in out):
-            out.append(h)
-    return out
 
 
 def sector_of(phrase: str, t: CyberTables) -> str | None:
@@ -457,9 +261,10 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     if not s.relevant:
         return s
     s.claimants = find_claimants(text, a, b, t, story.attributions)
-    s.attackers = [h for h in find_attackers(text, a, b, t, zh) if not _overlaps(s.groups, h.start, h.end)]
-    s.victims = [v for v in find_victims(text, a, b, zh, story.entities)
-                 if not _overlaps(s.attackers + s.malware + s.groups, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]
+    s.attackers = [h for h in find_attackers(text, a, b, t, zh) if not overlaps(s.groups, h.start, h.end)]
+    actors = s.attackers + s.malware + s.groups
+    s.victims = [v for v in find_victims(text, a, b, zh, story.entities, actors, t.products)
+                 if not overlaps(actors, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]
     s.techniques = find_techniques(text, a, b, t, zh)
     s.types = find_types(text, a, b, t, zh)
     s.vulns = find_vulns(text, a, b) if any(h.value == "vulnerability" for h in s.types) else []

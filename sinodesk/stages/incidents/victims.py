@@ -1,0 +1,262 @@
+"""Victims of an incident in one sentence, found from the grammar around attack words.
+
+English: the object of an attack ("attacks on X", "hackers broke into X", "stole data from X",
+"knocked X's website offline"), the subject of a passive or of a suffering verb ("X was hit by",
+"X's systems were breached", "X suffered a breach", "X said it had been hacked"), and the owner of
+an asset ("computers at X", "X's network").  Chinese: X遭(受)...攻击 / X被...入侵, 对X发动攻击,
+攻击/入侵X, X的网站遭篡改.  A noun phrase is cut at verbs, clauses and time words; phrases that
+name no one ("the attack", "Monday", "their data") are dropped.  Offsets are document offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Hit, dedupe
+
+_ATTACK_N = (r"(?:(?:cyber[\s-]?|ransomware\s+|DDoS\s+|denial[\s-]of[\s-]service\s+|hacking\s+|phishing\s+|malware\s+|online\s+|computer\s+|network\s+|"
+             r"espionage\s+|spying\s+|state-sponsored\s+)?(?:attacks?|assaults?|campaigns?|intrusions?|hacks?|breach(?:es)?|operations|raids?|"
+             r"infections?|espionage|break-ins?)|DDoS)")
+# the victim follows
+_V_AFTER = re.compile(
+    rf"\b(?:{_ATTACK_N}\s+(?:[\w'’-]+\s+){{0,5}}?(?:on|against|targeting|aimed\s+at|at|that\s+hit|which\s+hit|that\s+targeted|hitting)"
+    r"|(?:hack(?:ed|ing|s)?|broke|break(?:s|ing)?|got|sneaked|snuck|gained\s+access|burrowed)\s+into"
+    r"|(?:hacking|breach|compromise|infiltration|takeover|defacement|targeting|penetration|hijacking)\s+of"
+    r"|(?:knocked|knocking)\s+out|put\s+out\s+of\s+action|took\s+down|taking\s+down|crippl(?:ed|ing)|defac(?:ed|ing)|paraly[sz](?:ed|ing)"
+    r"|breach(?:ed|ing)|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|extort(?:ed|ing)|spied\s+on|spying\s+on|compromis(?:ed|ing)|hijack(?:ed|ing)"
+    r"|targeting|under\s+attack\s+from"
+    r"|(?:stole|steal(?:s|ing)?|stolen|siphon(?:ed|ing)?|drain(?:ed|ing)?|exfiltrat(?:ed|ing)|swip(?:ed|ing)|pilfer(?:ed|ing)|lift(?:ed|ing)|leak(?:ed|ing)|"
+    r"download(?:ed|ing)|copi(?:ed)|obtain(?:ed|ing)|took|taken)\s+(?:[\w$€£¥,.'’-]+\s+){0,8}?from"
+    r"|(?:encrypt|wip|eras|delet|lock|scrambl|corrupt|destroy)(?:s|ed|ing|ped|ping)?\s+(?:[\w'’-]+\s+){0,3}?(?:files|data|records|documents|systems|computers|"
+    r"servers|machines|networks?|databases?|drives)\s+(?:on|at|of|belonging\s+to|held\s+by|run\s+by)"
+    r"|victims?\s+(?:include[sd]?|including|such\s+as)|among\s+the\s+(?:victims|targets)\s+(?:were|was|are|is))\s+", re.I)
+# an attacker (found in the sentence) then one of these verbs: the victim follows
+_ACTOR_VERB = re.compile(
+    r"\s*(?:,[^,]{1,60},\s*)?(?:(?:has|have|had|also|reportedly|allegedly|repeatedly|then|later|recently|successfully|is|are|was|were|have\s+been|has\s+been)\s+){0,2}"
+    r"(?:hit|hits|hitting|struck|strikes|target(?:s|ed|ing)?|attack(?:s|ed|ing)?|took\s+over|take\s+over|taking\s+over|went\s+after|go\s+after|"
+    r"lock(?:s|ed)|encrypt(?:s|ed)|infect(?:s|ed|ing)|hack(?:s|ed)|breach(?:es|ed)|disrupt(?:s|ed)|robbed|raided|scammed|duped|tricked)\s+", re.I)
+# the victim precedes
+_V_BEFORE = re.compile(
+    r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|web\s?sites?|sites?|servers?|computers?|e-?mails?|accounts?|databases?|data|files|"
+    r"records|infrastructure|services?|platforms?|apps?|portals?|blog|pages?))?"
+    r"\s+(?:has|have|had)?\s*(?:been|was|were|is|are|got|get|gets|being)\s+(?:[\w-]+\s+)?(?:hacked|attacked|targeted|hit|breached|compromised|infected|"
+    r"defaced|struck|knocked\s+(?:out|offline)|taken\s+(?:down|offline)|brought\s+down|crippled|paraly[sz]ed|disrupted|infiltrated|penetrated|"
+    r"encrypted|locked|held\s+(?:to|for)\s+ransom|hijacked|spied\s+on|extorted|raided|subjected\s+to\s+(?:a\s+)?(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks?|"
+    r"facing\s+(?:[\w-]+\s+){0,2}(?:cyber[\s-]?)?attacks|under\s+(?:cyber[\s-]?)?attack|(?:the|a|an)\s+(?:latest\s+|main\s+|prime\s+|biggest\s+)?"
+    r"(?:victims?|targets?)\s+of|among\s+the\s+(?:victims|targets)\s+of|caught\s+up\s+in|swept\s+up\s+in)\b"
+    r"|\s+(?:(?:had|have|has)\s+)?(?:received|were\s+sent|was\s+sent|opened|clicked\s+on|were\s+targeted\s+with|got)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:phishing|spear[\s-]?phishing|malicious|booby[\s-]trapped|fake|bogus|fraudulent|scam|infected|rigged)\s+(?:[\w-]+\s+)?(?:e-?mails?|messages|texts|links|attachments|calls)\b"
+    r"|\s+(?:struck|hit)\s+by\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:online\s+|cyber[\s-]?)?(?:attack|hack|breach|worm|virus|ransomware)"
+    r"|\s+(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|endured|sustained|fell\s+victim\s+to|falls?\s+victim\s+to|became\s+the\s+latest\s+victim\s+of|"
+    r"is\s+recovering\s+from|was\s+recovering\s+from|has\s+been\s+(?:dealing|battling|grappling)\s+with|is\s+battling|was\s+hit\s+with|faced|faces)\s+"
+    r"(?:an?\s+|the\s+|its\s+|another\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|breach(?:es)?|hacks?|intrusions?|incidents?|outages?|infections?|compromise|ransomware)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:disclosed|confirmed|reported|announced|revealed|admitted|acknowledged)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:data\s+breach|breach|intrusion|hack|cyber[\s-]?incident|security\s+incident|ransomware\s+attack|cyber[\s-]?attack\s+on\s+its)\b"
+    r"|\s+(?:said|says|confirmed|admitted|disclosed|announced|acknowledged|told\s+\w+)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:[\w-]+\s+){0,2}?\w+)\s+"
+    r"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hacked|attacked|breached|targeted|hit|compromised|infected|disrupted|the\s+(?:victim|target)\s+of)\b", re.I)
+# a named owner before its asset: "MtGox bitcoin database leaked online"
+_OWNER_ASSET = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:database|data|records|files|e-?mails|documents|accounts|servers|systems|networks?|web\s?sites?|computers)\s+(?:(?:was|were|has\s+been|"
+    r"have\s+been|had\s+been|is|are|got)\s+)?(?:leaked|stolen|exposed|hacked|breached|compromised|defaced|encrypted|wiped|taken\s+offline|knocked\s+offline)\b", re.I)
+# "knocked X's website offline", "took the site down"
+_PUT_OFFLINE = re.compile(r"\b(?:knock|took|take|taking|brought|bring|bringing|forc|push|put|shut)(?:ed|s|ing)?\s+((?:[\w'’.&-]+\s+){0,5}?[\w'’.&-]+)\s+"
+                          r"(?:offline|off-line|off\s+the\s+(?:internet|web|air)|out\s+of\s+(?:action|service)|down)\b", re.I)
+_NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by", "with", "since", "after", "before", "that", "which", "who", "when",
+            "while", "because", "to", "for", "from", "as", "increased", "rose", "grew", "and", "but", "said", "says", "in", "at", "through", "via",
+            "using", "during", "this", "over", "into", "it", "they", "its", "their", "if", "so", "than", "up", "out", "not", "will", "could", "would",
+            "can", "may", "might", "of", "the", "a", "an", "on", "about", "stating", "showing", "saying", "last", "earlier", "yesterday", "today",
+            "overnight", "offline", "down", "until", "where", "whose", "whom", "said", "told", "according", "amid", "despite"}
+_NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
+_ASSET_N = r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?)"
+_ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_N}\s+(?:of|at|belonging\s+to|run\s+by|used\s+by|operated\s+by)\s+(?:the\s+)?)", re.I)
+_ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
+_OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|"
+                    r"e-?mails?|infrastructure|offices?|data|files|records|services?|platforms?|apps?|portals?|pages?|customers|clients|users|staff|"
+                    r"employees)$", re.I)
+_TIME = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December|weekend|week|month|year|night|morning|afternoon|evening|\d{1,4}|this|last|next|early|late)\b", re.I)
+_WORD = re.compile(r"\d+(?:,\d{3})+|[\w'’.&+-]+|[^\w\s]")
+_DET = r"(?:(?:the|these|those|this|that|more|some|many|its|their|his|her|our|your|new|other|such|all|any|each)\s+)*"
+_GENERIC = re.compile(
+    # vague even with modifiers ("vulnerable software systems", "global systems")
+    rf"^{_DET}(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:attacks?|victims?|targets?|users?|computers?|machines|PCs|people|systems?|networks?|data|files|"
+    r"documents|information|records|e-?mails?|passwords|accounts?|details|servers?|devices|phones|programs?|software|tools?|products?|consumers|"
+    r"flaws?|bugs?|holes?|vulnerabilit(?:y|ies)|patch(?:es)?|exploits?|malware|viruses|worms?|access|control|money|funds)$"
+    # vague only bare ("the site", "companies"; "the compromised news site" names one)
+    rf"|^{_DET}(?:site|sites|websites?|companies|company|firms?|organi[sz]ations?|customers|them|it|us|ones?|themselves|itself|him|her|me|you|"
+    r"others?|way|part|place|time)$"
+    r"|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$"
+    r"|^(?:(?:on|in|at|last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|the\s+weekend|weekend|(?:this|last|next)\s+(?:week|month|year)|night|morning|today|yesterday)\b"
+    r"|^\d+(?:[:.]\d+)?\s*(?:am|pm|a\.m\.|p\.m\.|GMT|hours?|minutes?|days?|weeks?|months?|years?)\b", re.I)
+_ADVERB = re.compile(r"\w+ly\b")
+
+_ZH_V_BEFORE = re.compile(r"(?:遭受?到?|遭|被)(?:了)?(?:[\u3400-\u9fffA-Za-z0-9]{0,10}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|黑|盗|篡改|窃|渗透|勒索|瘫痪|感染)")
+_ZH_V_AFTER = re.compile(r"(?:攻击|入侵|攻陷|篡改|渗透|瘫痪)(?:了)?")
+_ZH_AT = re.compile(r"(?:对|向|针对)([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的[\u3400-\u9fff]{1,4})?(?:发动|发起|实施|进行|展开|开展)(?:了)?[^，。；]{0,10}?(?:攻击|入侵|渗透)")
+_ZH_OF = re.compile(r"(?:加密|窃取|删除|篡改|盗取|破坏|控制|入侵|攻陷|瘫痪|擦除)(?:了)?([\u3400-\u9fffA-Za-z0-9]{2,12}?)的(?:服务器|系统|网站|官网|文件|数据|数据库|电脑|"
+                    r"计算机|网络|内网|邮箱|账号|帐号|主页|首页)")
+_ZH_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fffA-Za-z0-9]{0,8}(?:网站|系统|网络|公司|机构|银行|部门|服务器|数据库|平台|企业|网|大学|中心|政府)")
+_ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|：|:|，|,|\s|、|“|”|。)")
+_ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|曾|已|又|也|均|都|多次|连续)+$")
+_ZH_OWNER = re.compile(r"的(?:官方)?(?:网站|官网|系统|服务器|网络|数据库|邮箱|账号|帐号|数据|内网|主页|首页|平台|电脑|计算机)$")
+_ZH_ATTRIB = re.compile(r"被盗(?:的)?([A-Za-z0-9\u3400-\u9fff]{1,10}?(?:账号|帐号|数据|信息|资料))")
+
+
+def find_victims(text: str, s: int, e: int, zh: bool, entities, actors: list[Hit] = (), products: re.Pattern | None = None) -> list[Hit]:
+    """Victim phrases in ``text[s:e]``; ``actors`` are the attackers, groups and malware found in it;
+    a phrase ``products`` matches whole is a product with a flaw, not a victim."""
+    hits = _zh_victims(text, s, e, entities) if zh else [_named(text, h, s, entities) for h in _en_victims(text, s, e, actors)]
+    return [h for h in hits if h is not None and not (products and products.fullmatch(h.text))]
+
+
+def _named(text: str, h: Hit, s: int, entities) -> Hit | None:
+    """The victim as the extract stage names it: a title-case run after a name is cut ("DeepSeek
+    Surge Through ..." -> DeepSeek); "its/their X" is the organisation named before it in the sentence."""
+    ents = [x for x in entities if x.label in ("ORG", "GPE", "PERSON", "NORP", "FAC") and s <= x.start and x.end <= h.end]
+    if re.match(r"(?:its|their)\s", h.text, re.I):
+        before = [x for x in ents if x.end <= h.start and x.label != "PERSON"]
+        return Hit(before[-1].start, before[-1].end, text[before[-1].start:before[-1].end]) if before else None
+    for x in ents:
+        if x.start == h.start and x.end < h.end and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)+", text[x.end:h.end]):
+            return Hit(x.start, x.end, text[x.start:x.end])
+    return h
+
+
+def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
+    out: list[Hit] = []
+    for m in _V_AFTER.finditer(text, s, e):
+        out.append(_np_after(text, m.end(), e))
+    for a in actors:
+        m = _ACTOR_VERB.match(text, a.end, e)
+        if m:
+            out.append(_np_after(text, m.end(), e))
+    for m in _V_BEFORE.finditer(text, s, e):
+        out.append(_np_before(text, s, m.start()))
+    for m in _OWNER_ASSET.finditer(text, s, e):
+        h = _np_before(text, s, m.start())
+        out.append(h if h is not None and h.text[:1].isupper() else None)
+    for m in _PUT_OFFLINE.finditer(text, s, e):
+        out.append(_np_hit(text, m.start(1), m.end(1)))
+    return dedupe([h for h in out if h is not None])
+
+
+def _np_after(text: str, a: int, e: int) -> Hit | None:
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, min(e, a + 160))]
+    keep: list[tuple[int, int, str]] = []
+    for i, (ts, te, w) in enumerate(toks):
+        low = w.lower()
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if not re.match(r"[\w'’]", w) and w not in ("&",):
+            if w in "“”\"" and keep:
+                continue
+            break
+        if low == "at" and keep and _ASSET_WORD.match(keep[-1][2]):
+            keep.append((ts, te, w))  # "computers at Globex Bank": the owner follows
+            continue
+        if low in _NP_STOP and not (low in _NP_KEEP and (keep or low in ("the", "a", "an"))):
+            break
+        if keep and w[0].islower() and low.endswith("ed") and low not in ("un-named", "unnamed", "deemed"):
+            break
+        if low in ("in", "outside", "on") and keep and (keep[-1][2][:1].isupper() or _TIME.match(nxt)):
+            break  # "Northwestern Polytechnical University in ...", "banks on Monday": the name ends here
+        if low in ("and", "or") and not (nxt[:1].isupper() or nxt.lower() in ("the", "a", "an", "military", "government")):
+            break
+        keep.append((ts, te, w))
+        if len(keep) >= 9:
+            break
+    while keep and keep[-1][2].lower() in _NP_KEEP | {"deemed", "at"}:
+        keep.pop()
+    if not keep or all(k[2].lower() in _NP_KEEP for k in keep):
+        return None
+    return _np_hit(text, keep[0][0], keep[-1][1])
+
+
+def _np_before(text: str, s: int, b: int) -> Hit | None:
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s, b)]
+    keep: list[tuple[int, int, str]] = []
+    i = len(toks) - 1
+    if i >= 0 and toks[i][2] == ",":  # an appositive: "a tech company in Guangzhou, South China's ..., was targeted"
+        j = i - 1
+        while j >= 0 and toks[j][2] != ",":
+            j -= 1
+        i = j - 1 if j >= 0 else i
+    while i >= 0:
+        ts, te, w = toks[i]
+        low = w.lower()
+        owner_at = low == "at" and keep and i > 0 and _ASSET_WORD.match(toks[i - 1][2])  # "computers at Globex Bank were infected"
+        if not owner_at and (not re.match(r"[\w'’]", w) or (low in _NP_STOP and low not in _NP_KEEP)):
+            break
+        if low in ("the", "a", "an", "its", "their") and keep:
+            keep.insert(0, toks[i])  # a determiner ends the phrase ("its fraud squad chief": the owner is named before)
+            break
+        keep.insert(0, toks[i])
+        if len(keep) >= 8:
+            break
+        i -= 1
+    while keep and keep[0][2].lower() in ("of", "in", "and", "or", "on", "at"):
+        keep.pop(0)
+    # "Chinese AI start-up DeepSeek": a name after descriptive words is the victim's name
+    caps = 0
+    while caps < len(keep) and keep[len(keep) - 1 - caps][2][:1].isupper():
+        caps += 1
+    if 0 < caps < len(keep) and keep[len(keep) - 1 - caps][2].lower() not in _NP_KEEP and keep[len(keep) - 1 - caps][2][:1].islower():
+        keep = keep[len(keep) - caps:]
+    if not keep or all(k[2].lower() in _NP_KEEP for k in keep):
+        return None
+    return _np_hit(text, keep[0][0], keep[-1][1])
+
+
+def _np_hit(text: str, a: int, b: int) -> Hit | None:
+    """A victim phrase: an asset's owner for "computers at X" / "X's website", trimmed, not generic."""
+    m = _ASSET.match(text[a:b])
+    if m:
+        a += m.end()
+    poss = _OWNED.search(text, a, b)
+    if poss:
+        b = poss.start()
+    phrase = text[a:b].strip()
+    if phrase.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|[A-Z])\.$", phrase):
+        phrase = phrase[:-1]
+    if len(phrase) < 2 or _GENERIC.search(phrase) or _ADVERB.match(phrase):
+        return None
+    return Hit(a, a + len(phrase), phrase)
+
+
+def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
+    out: list[Hit] = []
+    ents = [x for x in entities if s <= x.start and x.end <= e and x.label in ("ORG", "GPE", "PRODUCT")]
+    for m in _ZH_V_BEFORE.finditer(text, s, e):
+        lo = max(s, m.start() - 16)
+        near = [x for x in ents if lo <= x.start and x.end <= m.start() and m.start() - x.end <= 3]
+        if near:
+            x = near[-1]
+            out.append(Hit(x.start, x.end if m.start() - x.end > 1 else m.start(), text[x.start:x.end if m.start() - x.end > 1 else m.start()]))
+            continue
+        if m.group().endswith("盗") and _ZH_ATTRIB.match(text, m.start() + m.group().index("被")):
+            continue  # "被盗iTunes账号": the stolen thing follows (below)
+        window = text[lo:m.start()]
+        cut = _ZH_CUT.match(window)
+        a = lo + (cut.end() if cut else 0)
+        trim = _ZH_TRIM.search(window)
+        b = lo + len(window) - (len(trim.group()) if trim else 0)
+        owner = _ZH_OWNER.search(text, a, b)
+        if owner and owner.start() - a >= 2:
+            b = owner.start()
+        if b - a >= 2:
+            out.append(Hit(a, b, text[a:b]))
+    for m in _ZH_AT.finditer(text, s, e):
+        a, b = m.span(1)
+        cut = _ZH_CUT.match(text, a, b)
+        a = cut.end() if cut else a
+        if b - a >= 2:
+            out.append(Hit(a, b, text[a:b]))
+    for m in _ZH_OF.finditer(text, s, e):
+        out.append(Hit(m.start(1), m.end(1), m.group(1)))
+    for m in _ZH_ATTRIB.finditer(text, s, e):
+        out.append(Hit(m.start(1), m.end(1), m.group(1)))
+    for m in _ZH_V_AFTER.finditer(text, s, e):
+        h = _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
+        if h and h.end() - h.start() >= 2:
+            out.append(Hit(h.start(), h.end(), h.group()))
+    return dedupe(out)

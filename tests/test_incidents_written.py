@@ -1,0 +1,45 @@
+"""The technique table family by family, on sentences written for sinodesk (tests/data/incidents/
+written_techniques.tsv): each sentence's ATT&CK ids exactly, whole stories where the row asks, and
+negatives that use the same words in another sense (legal 'denial of service', 'phishing for
+compliments', 'virus' meaning a disease, the Diaoyu islands)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sinodesk.stages.incidents import StoryView, default_tables, find_incidents
+from sinodesk.stages.incidents.rules import find_techniques, sentences
+
+from .conftest import ROOT
+
+ROWS = []
+for _line in (ROOT / "tests" / "data" / "incidents" / "written_techniques.tsv").read_text(encoding="utf-8").splitlines():
+    if _line and not _line.startswith(("#", "family\t")):
+        _family, _lang, _ids, _story, _text = _line.split("\t")
+        ROWS.append((_family, _lang, frozenset() if _ids == "-" else frozenset(_ids.split(",")), _story, _text))
+
+
+def test_the_set_covers_the_families_it_is_for():
+    families = Counter(r[0] for r in ROWS)
+    assert len(ROWS) >= 40 and families["negative"] >= 10
+    assert {"dos", "phishing", "supply-chain", "valid-accounts", "brute-force", "exploit-public", "drive-by", "client-exploit", "ransomware",
+            "destruction", "defacement", "exfiltration", "credential-dumping", "lateral-movement", "remote-services", "scanning", "removable-media",
+            "malicious-app", "spyware", "c2-proxy", "botnet", "account-hijack", "sim-swap", "bec", "cryptojacking", "firmware"} <= set(families)
+    assert {r[1] for r in ROWS} == {"en", "zh"}
+
+
+def _ids(text: str, lang: str) -> set[str]:
+    t = default_tables()
+    return {h.value for a, b in sentences(text, 0, len(text)) for h in find_techniques(text, a, b, t, lang == "zh")}
+
+
+@pytest.mark.parametrize("family,lang,ids,story,text", ROWS, ids=[f"{r[0]}-{n}" for n, r in enumerate(ROWS)])
+def test_written_sentence(family, lang, ids, story, text):
+    assert _ids(text, lang) == ids
+    if story == "incident":  # read as a cyber story, it reports an incident carrying exactly these ids
+        incs = find_incidents(StoryView(text, 0, len(text), lang, topics=("cyber",)))
+        assert incs and {x["id"] for i in incs for x in i["techniques"]} == ids
+    elif story == "none":  # read through the lexical gate (not classified cyber), it reports nothing
+        assert find_incidents(StoryView(text, 0, len(text), lang, topics=())) == ()
