@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .rules import Hit, Sentence, read_sentence, sector_of, sentences, stance_of
+from .actors import attributions, country_of
+from .rules import Hit, Sentence, read_sentence, sector_of, sentences
 from .tables import CyberTables, alias_key
 from ...options import setting
 
@@ -171,8 +172,9 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     malware = _uniq(pick("malware"))
     groups = _uniq(pick("groups"), key=lambda h: h.value)
     victims = _outer(_uniq(pick("victims")))
-    attackers = _uniq(pick("attackers"))
-    if not (malware or groups or victims or attackers or pick("vulns")):
+    attackers = _outer(_uniq(pick("attackers")))
+    claims = attributions(ss, t)
+    if not (malware or groups or victims or attackers or claims or pick("vulns")):
         return None
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
@@ -183,11 +185,11 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         "types": [h.value for h in types] or ["other"],
         "type_evidence": [{"type": h.value, "span": span(h)} for h in types],
         "evidence": span(evidence),
-        "victims": [{"name": v.text, "sector": sector_of(v.text, t), "country": _victim_country(v.text, t), "span": span(v)} for v in victims],
+        "victims": [{"name": v.text, "sector": sector_of(v.text, t), "country": country_of(v.text, t), "span": span(v)} for v in victims],
         "attackers": [{"name": g.text, "group": g.value, "category": "state-affiliated" if g.extra.get("country") else "non-state group",
                        "country": g.extra.get("country"), "span": span(g)} for g in groups]
                      + [{"name": a.text, "group": None, "category": "unknown", "country": a.extra.get("country"), "span": span(a)} for a in attackers],
-        "attributions": _attributions(ss, t),
+        "attributions": claims,
         "techniques": [{"id": h.value, "name": h.extra["name"], "tactic": h.extra["tactic"], "basis": h.extra["basis"], "span": span(h)} for h in techniques],
         "malware": [{"name": m.text, "family": m.extra.get("family"), "id": m.value, "kind": m.extra.get("kind"), "span": span(m)} for m in malware],
         "vulnerabilities": [{"cve": v.value or None, "zero_day": v.extra.get("zero_day", False), "span": span(v)} for v in _uniq(pick("vulns"))],
@@ -200,42 +202,9 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     return rec
 
 
-def _victim_country(name: str, t: CyberTables) -> str | None:
-    from .rules import country_of
-
-    return country_of(name, t)
-
-
 def _date_kind(text: str, pos: int) -> str:
     before = text[max(0, pos - 12):pos].lower()
     return "start" if "since" in before or "from" in before else "occurred"
-
-
-def _attributions(ss: list[Sentence], t: CyberTables) -> list[dict]:
-    """One claim per (claimant, actor) found in a sentence with a claim cue; the stance from that sentence."""
-    out, seen = [], set()
-    last_claimant: Hit | None = None
-    for s in ss:
-        if s.claimants:
-            last_claimant = s.claimants[0]
-        actors = s.groups + s.attackers + ([m for m in s.malware if m.extra.get("kind") == "botnet"] if s.claimants else [])
-        if not actors or not t.stance["claim"].search(s.text):
-            continue
-        claimant = s.claimants[0] if s.claimants else last_claimant
-        if claimant is None:
-            continue
-        stance = stance_of(s.text, t)
-        for a in actors:
-            key = (claimant.text.casefold(), a.text.casefold())
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append({
-                "claimant": claimant.text, "claimant_id": claimant.value or None, "claimant_type": claimant.extra.get("type", "other"),
-                "claimant_span": span(claimant), "actor": a.text, "actor_group": a.value if a.value and not a.value.startswith("malware") else None,
-                "actor_country": a.extra.get("country"), "actor_span": span(a), "basis": span(s), "stance": stance,
-            })
-    return out
 
 
 _TYPE_LABEL = {"ddos": "DDoS", "data_breach": "Data breach", "espionage": "Espionage", "ransomware": "Ransomware", "disruption": "Disruption",

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .actors import find_accused, find_attackers, find_claimants
 from .spans import Hit, dedupe, overlaps, sentences
 from .tables import CyberTables, alias_key
 from .victims import find_victims
 
-__all__ = ["Hit", "Sentence", "dedupe", "find_victims", "read_sentence", "sector_of", "sentences", "stance_of"]
+__all__ = ["Hit", "Sentence", "dedupe", "find_victims", "read_sentence", "sector_of", "sentences"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -31,6 +32,7 @@ class Sentence:
     groups: list[Hit] = field(default_factory=list)
     claimants: list[Hit] = field(default_factory=list)
     attackers: list[Hit] = field(default_factory=list)
+    accused: list[Hit] = field(default_factory=list)  # named as doers by a claim ("blamed Russia")
     victims: list[Hit] = field(default_factory=list)
     techniques: list[Hit] = field(default_factory=list)
     types: list[Hit] = field(default_factory=list)
@@ -43,7 +45,7 @@ class Sentence:
 
     @property
     def anchored(self) -> bool:
-        return bool(self.malware or self.groups or self.victims or (self.attackers and self.trigger) or self.vulns)
+        return bool(self.malware or self.groups or self.victims or ((self.attackers or self.accused) and self.trigger) or self.vulns)
 
 
 def _hits(rx, text, s, e, value="") -> list[Hit]:
@@ -55,7 +57,8 @@ def _hits(rx, text, s, e, value="") -> list[Hit]:
 _VARIANT = re.compile(r"(?:[.-][A-Z]{1,2}\b|[.-][a-z]\b|-\d\b)")
 _MALWARE_WORDS = r"(?:worm|virus|trojan(?:\s+horse)?|botnet|bot\s?net|ransomware|backdoor|back\s+door|spyware|malware|keylogger|rootkit|RAT)"
 _NAMED_BEFORE = re.compile(rf"\b(?:[Tt]he\s+|[Aa]\s+|[Aa]n\s+)?([A-Z][\w]+(?:[.-][A-Za-z0-9]{{1,3}})?(?:\s+[A-Z][\w]+)?)\s+(?:mobile\s+phone\s+|mass[\s-]mailing\s+|e-?mail\s+|Windows\s+|Android\s+|Mirai[\s-]variant\s+)?{_MALWARE_WORDS}s?\b")
-_NAMED_AFTER = re.compile(r"\b(?:dubbed|called|named|known\s+as|detected\s+as)\s+[\"“']?([A-Z][\w/]+(?:[.-][A-Za-z0-9]{1,3})?)")
+_NAMED_AFTER = re.compile(rf"(?i:\b{_MALWARE_WORDS}s?|\bstrains?|\bvariants?|\bfamily|\bprogram)\s+(?:[\w-]+\s+){{0,3}}?(?:dubbed|called|named|known\s+as|detected\s+as)"
+                          r"\s+[\"“']?([A-Z][\w/]+(?:[.-][A-Za-z0-9]{1,3})?)")
 _ZH_NAMED = re.compile(r"[“\"「]([\u3400-\u9fffA-Za-z0-9.]{2,10})[”\"」](?:病毒|木马|蠕虫|勒索软件|僵尸网络)|([A-Za-z][\w.]{2,15})(?:病毒|木马|蠕虫)")
 _NOT_NAMES = {"the", "a", "an", "this", "that", "new", "windows", "computer", "e-mail", "email", "mobile", "android", "internet", "web", "first",
               "latest", "malicious", "some", "many", "these", "those", "joke", "its", "his", "their", "our", "one", "two", "another", "microsoft",
@@ -127,63 +130,6 @@ def find_groups(text: str, s: int, e: int, t: CyberTables) -> list[Hit]:
     return out
 
 
-_GENERIC_CLAIMANT = re.compile(
-    r"\b(?:(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies)|[Aa]nti-virus\s+firms?|[Rr]esearchers|[Ee]xperts|"
-    r"(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+)?[Aa]uthorities|[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Oo]fficials|"
-    r"(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+)?(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy)|[Ss]pokes(?:man|woman|person))\b|警方|公安机关|专家")
-_ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Ministry|Department|Agency|Police|Office|Command|Center|Centre|Council)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?")
-
-
-def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs) -> list[Hit]:
-    """Who speaks in the sentence: table names, the extract stage's attributions, agencies, experts."""
-    out: list[Hit] = []
-    for a, b in CyberTables.scan(t.claimant_scan, text, s, e):
-        c = t.claimant_of(text[a:b])
-        if c is not None:
-            out.append(Hit(a, b, text[a:b], c.id, {"type": c.type, "country": c.country, "name": c.name}))
-    for m in _ORG_CLAIM.finditer(text, s, e):
-        if not overlaps(out, m.start(), m.end()):
-            out.append(Hit(m.start(), m.end(), m.group().strip(), "", {"type": "government"}))
-    for at in story_attrs:
-        if s <= at.start and at.end <= e and not overlaps(out, at.start, at.end):
-            out.append(Hit(at.start, at.end, at.text, "", {"type": "media" if at.outlet_id else claimant_type(at.text), "source": at.source}))
-    for m in _GENERIC_CLAIMANT.finditer(text, s, e):
-        if not overlaps(out, m.start(), m.end()):
-            out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
-    return sorted(out, key=lambda h: h.start)
-
-
-def claimant_type(name: str) -> str:
-    low = name.lower()
-    if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials|prosecutor|court|command|警方|公安|部|局|政府", low):
-        return "government"
-    if re.search(r"security\s+(?:firm|compan)|anti-virus|antivirus", low):
-        return "security_firm"
-    if re.search(r"expert|analyst|专家", low):
-        return "expert"
-    if re.search(r"researcher", low):
-        return "researcher"
-    return "other"
-
-
-def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hit]:
-    out = []
-    for m in t.attacker_rx["zh" if zh else "en"].finditer(text, s, e):
-        a, b = m.start(), m.end()
-        phrase = m.group()
-        out.append(Hit(a, b, phrase, "", {"country": country_of(phrase, t)}))
-    return out
-
-
-def country_of(phrase: str, t: CyberTables) -> str | None:
-    if re.search(r"overseas|foreign|境外|海外|国外", phrase, re.I):
-        return None
-    for cc, rx in t.countries.items():
-        if rx.search(phrase):
-            return cc
-    return None
-
-
 def sector_of(phrase: str, t: CyberTables) -> str | None:
     for name, rx in t.sectors:
         if rx.search(phrase):
@@ -221,14 +167,6 @@ def find_types(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hit]
     return out
 
 
-def stance_of(sentence: str, t: CyberTables) -> str:
-    if t.stance["denies"].search(sentence):
-        return "denies"
-    if t.stance["hedges"].search(sentence):
-        return "hedges"
-    return "asserts"
-
-
 _CVE = re.compile(r"\bCVE\s*-\s*\d{4}\s*-\s*\d{4,}\b")
 _ZERO_DAY = re.compile(r"\bzero\s*-\s*day\b|零日", re.I)
 _VULN = re.compile(r"\b(?:vulnerabilit(?:y|ies)|security\s+(?:holes?|flaws?|bugs?)|(?:critical|serious|unpatched)\s+(?:\w+\s+)?(?:flaws?|holes?|bugs?)|flaw|exploit)\b|漏洞", re.I)
@@ -260,8 +198,9 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     s.groups = find_groups(text, a, b, t)
     if not s.relevant:
         return s
-    s.claimants = find_claimants(text, a, b, t, story.attributions)
-    s.attackers = [h for h in find_attackers(text, a, b, t, zh) if not overlaps(s.groups, h.start, h.end)]
+    s.claimants = find_claimants(text, a, b, t, story.attributions, story.entities, zh)
+    s.attackers = [h for h in find_attackers(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.malware, h.start, h.end)]
+    s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.attackers + s.malware, h.start, h.end)]
     actors = s.attackers + s.malware + s.groups
     s.victims = [v for v in find_victims(text, a, b, zh, story.entities, actors, t.products)
                  if not overlaps(actors, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]

@@ -102,11 +102,13 @@ def _names_rx(names: list[str], *, fold: bool) -> re.Pattern | None:
     """One alternation over ``names`` (longest first), whole words for Latin names."""
     if not names:
         return None
-    parts = []
+    latin, cjk = [], []
     for a in sorted(set(names), key=len, reverse=True):
         esc = re.escape(a).replace(r"\ ", r"[\s-]+")
-        parts.append(esc if re.search(r"[\u3400-\u9fff]", a) else rf"(?<![\w$]){esc}(?![\w$]|-(?!variant|based|like|style)\w)")
-    return re.compile("|".join(parts), re.I if fold else 0)
+        (cjk if re.search(r"[\u3400-\u9fff]", a) else latin).append(esc)
+    # a Latin name is a whole word among Latin letters and digits (Chinese may touch it: APT41组织)
+    parts = [rf"(?<![A-Za-z0-9_$])(?:{'|'.join(latin)})(?![A-Za-z0-9_$]|-(?!variant|based|like|style)[A-Za-z0-9])"] if latin else []
+    return re.compile("|".join(parts + cjk), re.I if fold else 0)
 
 
 class CyberTables:
@@ -192,7 +194,7 @@ class CyberTables:
         self.attacker_rx = {"en": c(lex["attackers"]["en"], "attackers", 0), "zh": c(lex["attackers"]["zh"], "attackers")}
         self.countries = {cc: c(rx, f"countries.{cc}", 0) for cc, rx in lex["countries"].items()}
         self.sectors = [(name, c(rx, f"sectors.{name}")) for name, rx in lex["sectors"].items()]
-        self.stance = {k: c(lex["stance"][k], f"stance.{k}") for k in ("hedges", "denies", "claim")}
+        self.stance = {k: c(lex["stance"][k], f"stance.{k}") for k in ("hedges", "denies", "claim", "modal")}
         self.ambiguous = {alias_key(a) for a in lex["ambiguous"]["names"]}
         self.ambiguous_cue = c(lex["ambiguous"]["cue"], "ambiguous.cue")
 

@@ -1,0 +1,275 @@
+"""Attackers, claimants and attribution claims in the sentences of one incident.
+
+Attackers: what the story says did it -- attacker nouns with their qualifiers ("Chinese state-backed
+hackers", "a 19-year-old", 黑客组织) from ``lexicon.toml [attackers]``, and names the grammar marks
+as the doer ("a hacker group calling itself X", "X claimed responsibility", "X confessed to ...",
+"the attack was carried out by X", "X was behind the attack").
+
+Claims: who says who did it.  The accused come from attribution grammar ("X blamed/accused Y",
+"attributed/linked/traced the attack to Y", "Y was behind it", 指责/认定...所为) and from the threat
+groups and qualified attackers a claim sentence names; the claimant is the subject of the claim
+verb ("X said", "according to X", "X researchers found", X称/表示/认定, 据X), else one the extract
+stage attributed the sentence to, else a claimant of the sentence before when this one carries on
+("It said ...", "The firm added ...").  Bare "hackers" or "attackers" are no attribution: a claim
+names who.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Hit, dedupe, overlaps
+from .tables import CyberTables
+
+_GENERIC_CLAIMANT = re.compile(
+    r"\b(?:(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies|analysts)|[Aa]nti-?virus\s+(?:firms?|compan(?:y|ies)|makers?)|"
+    r"(?:[A-Z]\w+\s+)?[Rr]esearchers|[Ee]xperts|[Aa]nalysts|[Ii]nvestigators|(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+|[Ff]ederal\s+)?[Aa]uthorities|"
+    r"[Pp]olice|[Pp]rosecutors|(?:[A-Z][\w.]*\s+)?[Oo]fficials|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
+    r"(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Oo]ffice)|"
+    r"[Ss]pokes(?:man|woman|person)|[Ii]ntelligence\s+(?:agencies|officials|services))\b|警方|公安机关|专家|研究人员|安全公司|官员")
+_ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Ministry|Department|Agency|Police|Office|Command|Center|Centre|Council|"
+                        r"Service|Directorate|Commission)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?")
+_CLAIM_VERB_AT = re.compile(
+    r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|suspects|alleged|alleges|claimed|claims|"
+    r"warned|warns|reported|traced|pinned|determined|concluded|found|discovered|revealed|confirmed|stated|announced|charged|indicted|assessed|"
+    r"indicated|noted|added|explained|confessed|admitted|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
+    r"study|statement|advisory|alert|bulletin))\b", re.I)
+_SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by))\s+", re.I)
+_ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源)")
+_ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,12}?)(?:报道|消息|称|透露|介绍|披露|通报)")
+# Y as the accused: after blame verbs, before "was behind"
+_ACCUSE_AFTER = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named)\s+(?:the\s+attacks?\s+on\s+)?"
+    r"|\b(?:attribut|link|tie|tied|trac|pin|connect|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?(?:to|on|with)\s+"
+    r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
+    r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
+_ACCUSE_BEFORE = re.compile(
+    r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
+    r"|\s+(?:claimed|took|has\s+claimed|have\s+claimed)\s+(?:credit|responsibility)\b"
+    r"|\s+(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged)\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|hacks?|breach|intrusion|campaign|operation|DDoS)\b"
+    r"|\s+(?:confessed|admitted|pleaded\s+guilty)\b", re.I)
+_COUNTRY_ADJ = (r"(?:Chinese|Russian|Iranian|North\s+Korean|South\s+Korean|American|U\.S\.|Taiwanese|Vietnamese|Israeli|Indian|Pakistani|Ukrainian|"
+                r"British|Turkish|Syrian|Belarusian|Beijing|Moscow|Tehran|Pyongyang|China|Russia|Iran|North\s+Korea)")
+_COUNTRY_NP = re.compile(rf"(?:the\s+)?{_COUNTRY_ADJ}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:IP\s+addresses|addresses|servers|computers|networks?|hackers|"
+                         r"groups?|government|military|state|regime|actors|intelligence(?:\s+(?:services?|agenc(?:y|ies)))?|spies|army|authorities)\b")
+# attacks launched from/originating in a country's addresses ("launched from Chinese IP addresses")
+_FROM_COUNTRY = re.compile(rf"\b(?:launched|originat\w+|coming|came|routed|traced|sent)\s+(?:back\s+)?(?:from|in|to)\s+({_COUNTRY_NP.pattern})", re.I)
+_ZH_ACCUSE = re.compile(r"(?:指责|认定|判定|溯源(?:至|到)|归因于|来自|系|为)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:的)?(?:所为|黑客|组织|发起|实施|攻击|网络)")
+# named doers: "a hacker group calling itself X", "X, a ransomware gang", "the X hacker group"
+_NAMED_GROUP = re.compile(
+    r"\b(?:hack(?:er|ing|tivist)|cyber-?criminal|ransomware|extortion|criminal|threat|APT|espionage|spy(?:ing)?)\s+(?:group|gang|collective|crew|outfit|actor)s?"
+    r"\s+(?:called|known\s+as|calling\s+(?:itself|themselves)|dubbed|named|going\s+by|(?:that\s+|which\s+)?(?:it|researchers|Microsoft|Google|the\s+firm)\s+(?:calls|call|tracks\s+as)|tracked\s+as)?\s*[\"“']?((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,3})"
+    r"|\b(?:call(?:ed|ing|s)?|nam(?:ed|ing|es))\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,3})"
+    r"|\b((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,3}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:hack(?:er|ing|tivist)|ransomware|cyber-?criminal|"
+    r"criminal|extortion|threat)\s+(?:group|gang|collective|crew|outfit|actor)"
+    r"|\b(?:the\s+)?((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,2})\s+(?:hack(?:er|ing|tivist)|ransomware|cyber-?criminal|extortion)\s+(?:group|gang|collective|crew)\b",
+    re.I)
+_NOT_A_NAME = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|Their|Chinese|Russian|Iranian|North|State|Foreign|Overseas|Some|Many|Another|One|Two)$")
+_BARE = re.compile(r"^(?:(?:the|these|those|some|many|other|several|more|an?)\s+)?(?:hackers?|attackers?|cyber[\s-]?criminals?|criminals|intruders|"
+                   r"perpetrators|culprits|spammers|scammers|fraudsters|threat\s+actors|adversaries|actors)$|^(?:黑客|攻击者|不法分子|犯罪分子)$", re.I)
+
+
+def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=()) -> list[Hit]:
+    """Attacker phrases: nouns with their qualifiers, and named doers."""
+    out = [Hit(m.start(), m.end(), m.group(), "", {"country": country_of(m.group(), t)}) for m in t.attacker_rx["zh" if zh else "en"].finditer(text, s, e)]
+    if not zh:
+        for m in _NAMED_GROUP.finditer(text, s, e):
+            g = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i))
+            a, b = m.span(g)
+            if not _NOT_A_NAME.match(text[a:b].split()[0]):
+                out.append(Hit(a, b, text[a:b], "", {"country": None, "named": True}))
+        for m in _ACCUSE_BEFORE.finditer(text, s, e):
+            doer = _entity_before(text, s, m.start(), entities, ("PERSON", "ORG", "NORP"))
+            if doer is not None and re.match(r"\s+(?:claimed|took|has\s+claimed|have\s+claimed|confessed|admitted|pleaded)", m.group(), re.I):
+                out.append(Hit(doer.start, doer.end, doer.text, "", {"country": None, "named": True}))
+    return _longest(out)
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Overlapping phrases give the longest ("Chinese hackers" over "hackers")."""
+    return dedupe([h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in hits)])
+
+
+_FILLER = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,[^,]{0,100},)?(?:\s+(?:who|which|that|has|have|had|also|just|recently|publicly|formally|"
+                     r"previously|then|later|on\s+\w+day|in\s+a\s+(?:statement|report|blog\s+post)))*\s*")
+_CAPS_RUN = re.compile(r"((?:(?-i:[A-Z])[\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?-i:[A-Z])[\w'’.&-]*(?:\s+\([A-Z]{2,}\))?)$")
+_NOT_SUBJECT = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|They|He|She|We|I|In|On|At|But|And|However|Meanwhile|Also|Earlier|Later|"
+                          r"Last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+def _entity_before(text: str, s: int, pos: int, entities, labels) -> Hit | None:
+    """The doer or speaker right before ``pos``: an entity of ``labels``, else a run of capitalised
+    words ("Sven Jaschen who confessed", "Check Point indicated"); a comma clause or 'who', 'has',
+    'also' ... may sit between."""
+    best = None
+    for x in entities:
+        if x.label in labels and s <= x.start and x.end <= pos and _FILLER.fullmatch(text, x.end, pos):
+            if best is None or x.end > best.end:
+                best = x
+    if best is not None:
+        return Hit(best.start, best.end, text[best.start:best.end])
+    for end in range(pos, max(s, pos - 140) - 1, -1):
+        if end == s or not (text[end - 1].isalnum() or text[end - 1] in ".)") or not _FILLER.fullmatch(text, end, pos):
+            continue
+        m = _CAPS_RUN.search(text, max(s, end - 80), end)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        while words and _NOT_SUBJECT.match(words[0]):
+            words.pop(0)
+        if words:
+            a = end - len(" ".join(words)) if text[end - len(" ".join(words)):end] == " ".join(words) else m.start(1)
+            return Hit(a, end, text[a:end])
+    return None
+
+
+def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entities=(), zh: bool = False) -> list[Hit]:
+    """Who speaks in the sentence; those that are the subject of a claim verb come first (extra 'speaks')."""
+    out: list[Hit] = []
+    for a, b in CyberTables.scan(t.claimant_scan, text, s, e):
+        c = t.claimant_of(text[a:b])
+        if c is not None:
+            out.append(Hit(a, b, text[a:b], c.id, {"type": c.type, "country": c.country, "name": c.name}))
+    for m in _ORG_CLAIM.finditer(text, s, e):
+        if not overlaps(out, m.start(), m.end()):
+            out.append(Hit(m.start(), m.end(), m.group().strip(), "", {"type": "government"}))
+    for at in story_attrs:
+        if s <= at.start and at.end <= e and not overlaps(out, at.start, at.end):
+            out.append(Hit(at.start, at.end, at.text, "", {"type": "media" if at.outlet_id else claimant_type(at.text), "source": at.source}))
+    if not zh:
+        for m in _CLAIM_VERB_AT.finditer(text, s, e):
+            h = _entity_before(text, s, m.start(), entities, ("ORG", "PERSON", "GPE"))
+            if h is not None and not overlaps(out, h.start, h.end) and not _BARE.match(h.text):
+                out.append(Hit(h.start, h.end, h.text, "", {"type": claimant_type(h.text)}))
+        for m in _SAID_BY.finditer(text, s, e):
+            n = re.match(r"(?:the\s+)?((?:(?-i:[A-Z])[\w'’.&-]*\s+){0,4}(?-i:[A-Z])[\w'’.&-]*)", text[m.end():e])
+            if n and not _NOT_SUBJECT.match(n.group(1).split()[0]) and not overlaps(out, m.end() + n.start(1), m.end() + n.end(1)):
+                out.append(Hit(m.end() + n.start(1), m.end() + n.end(1), n.group(1), "", {"type": claimant_type(n.group(1))}))
+    for m in _GENERIC_CLAIMANT.finditer(text, s, e):
+        if not overlaps(out, m.start(), m.end()):
+            out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
+    if zh:
+        for m in _ZH_BY.finditer(text, s, e):
+            if not overlaps(out, m.start(1), m.end(1)):
+                out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"type": claimant_type(m.group(1))}))
+    speaking = [Hit(h.start, h.end, h.text, h.value, {**h.extra, "speaks": True}) if _speaks(text, h.end, e, zh) or _said_by(text, s, h.start) else h
+                for h in out]
+    return sorted(speaking, key=lambda h: (not h.extra.get("speaks"), h.start))
+
+
+def _speaks(text: str, end: int, e: int, zh: bool) -> bool:
+    if zh:
+        return bool(_ZH_CLAIM_VERB.match(text, end, min(e, end + 3)) or re.match(r"[^，。；]{0,6}?(?:称|表示|指出|认定|指责)", text[end:min(e, end + 8)]))
+    m = re.match(r"(?:['’]s?\s+(?:\w+\s+)?(?:researchers|analysts|experts|team|report|investigators|spokes(?:man|woman|person)))?", text[end:e])
+    f = _FILLER.match(text, end + (m.end() if m else 0), e)
+    return bool(_CLAIM_VERB_AT.match(text, f.end(), e))
+
+
+def _said_by(text: str, s: int, start: int) -> bool:
+    return any(m.end() == start for m in _SAID_BY.finditer(text, max(s, start - 40), start))
+
+
+def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=()) -> list[Hit]:
+    """Actors named as doers by attribution grammar (countries, governments, organisations, people)."""
+    out = []
+    if zh:
+        for m in _ZH_ACCUSE.finditer(text, s, e):
+            out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
+        return out
+    for m in _ACCUSE_AFTER.finditer(text, s, e):
+        c = _COUNTRY_NP.match(text, m.end(), e)
+        x = Hit(c.start(), c.end(), c.group()) if c else _entity_at(text, entities, m.end(), s, e)
+        if x is not None:
+            out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
+    for m in _ACCUSE_BEFORE.finditer(text, s, e):
+        x = _entity_before(text, s, m.start(), entities, ("ORG", "GPE", "NORP", "PERSON"))
+        if x is not None:
+            out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
+    for m in _FROM_COUNTRY.finditer(text, s, e):
+        out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
+    return out
+
+
+def _entity_at(text: str, entities, pos: int, s: int, e: int) -> Hit | None:
+    """The entity starting at ``pos`` (after an article), else a run of capitalised words there."""
+    for x in entities:
+        if x.label in ("ORG", "GPE", "NORP", "PERSON") and pos <= x.start <= pos + 12 and x.end <= e:
+            return Hit(x.start, x.end, text[x.start:x.end])
+    m = re.match(r"(?:the\s+)?((?:(?-i:[A-Z])[\w'’.&-]*\s+){0,3}(?-i:[A-Z])[\w'’.&-]*)", text[pos:e])
+    if m and not _NOT_SUBJECT.match(m.group(1).split()[0]):
+        return Hit(pos + m.start(1), pos + m.end(1), m.group(1))
+    return None
+
+
+def claimant_type(name: str) -> str:
+    low = name.lower()
+    if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials|prosecutor|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
+                 r"警方|公安|部|局|政府|官员", low):
+        return "government"
+    if re.search(r"security\s+(?:firm|compan)|anti-?virus|antivirus|安全公司", low):
+        return "security_firm"
+    if re.search(r"expert|analyst|专家", low):
+        return "expert"
+    if re.search(r"researcher|研究人员", low):
+        return "researcher"
+    return "other"
+
+
+def country_of(phrase: str, t: CyberTables) -> str | None:
+    if re.search(r"overseas|foreign|境外|海外|国外", phrase, re.I):
+        return None
+    for cc, rx in t.countries.items():
+        if rx.search(phrase):
+            return cc
+    return None
+
+
+def stance_of(sentence: str, t: CyberTables) -> str:
+    if t.stance["denies"].search(sentence):
+        return "denies"
+    if t.stance["hedges"].search(sentence):
+        return "hedges"
+    return "asserts"
+
+
+def _span(h: Hit) -> dict:
+    return {"start": h.start, "end": h.end, "text": h.text}
+
+
+def attributions(ss: list, t: CyberTables) -> list[dict]:
+    """One claim per (claimant, actor) in a sentence with a claim cue; the stance from that sentence.
+
+    The actor is a threat group, a qualified attacker ("Chinese hackers", not bare "hackers"), the
+    accused of blame grammar, or a botnet named beside its claimant.  The claimant is the sentence's
+    speaking claimant, else the last speaking claimant of the two sentences before (a claim carried
+    on: "It said ...", "The attacks came from ..."), else any claimant it names."""
+    out, seen = [], set()
+    recent: list[tuple[int, Hit]] = []
+    for n, s in enumerate(ss):
+        speaking = [c for c in s.claimants if c.extra.get("speaks")]
+        if speaking:
+            recent.append((n, speaking[0]))
+        actors = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or not _BARE.match(h.text)]
+        if s.claimants:
+            actors += [m for m in s.malware if m.extra.get("kind") == "botnet"]
+        if not actors or not (s.accused or t.stance["claim"].search(s.text)) or t.stance["modal"].search(s.text):
+            continue
+        claimant = speaking[0] if speaking else next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]
+        if claimant is None:
+            continue
+        stance = stance_of(s.text, t)
+        for a in _longest(actors):
+            if overlaps([claimant], a.start, a.end):
+                if not a.extra.get("named"):
+                    continue  # a speaker is not the actor of its own claim, unless it owns up
+            key = (claimant.text.casefold(), a.text.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({
+                "claimant": claimant.text, "claimant_id": claimant.value or None, "claimant_type": claimant.extra.get("type", "other"),
+                "claimant_span": _span(claimant), "actor": a.text, "actor_group": a.value if a.value and not a.value.startswith("malware") else None,
+                "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text}, "stance": stance,
+            })
+    return out

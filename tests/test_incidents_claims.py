@@ -1,0 +1,27 @@
+"""Attribution claims on sentences written for sinodesk (tests/data/incidents/written_claims.tsv):
+the claimant, the actor and the stance, read as a cyber story through the whole stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.stages.incidents import StoryView, find_incidents
+
+from .conftest import ROOT
+
+ROWS = [line.split("\t") for line in (ROOT / "tests" / "data" / "incidents" / "written_claims.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith(("#", "lang\t"))]
+
+
+def test_the_set_has_both_languages_and_claims_without_an_actor():
+    assert len(ROWS) >= 12 and {r[0] for r in ROWS} == {"en", "zh"} and any(r[1] == "-" for r in ROWS)
+
+
+@pytest.mark.parametrize("lang,claims,stance,text", ROWS, ids=[f"claim-{n}" for n in range(len(ROWS))])
+def test_written_claim(lang, claims, stance, text):
+    incs = find_incidents(StoryView(text, 0, len(text), lang, topics=("cyber",)))
+    got = [(a["claimant"], a["actor"], a["stance"]) for i in incs for a in i["attributions"]]
+    want = [] if claims == "-" else [tuple(c.split("=>")) for c in claims.split(";")]
+    assert [(c, a) for c, a, _s in got] == want
+    if want:
+        assert got[0][2] == stance
