@@ -86,6 +86,20 @@ def test_gate_skips_other_stories_and_the_lexical_gate_reads_missed_ones():
     assert find_incidents(StoryView(headline, 0, len(headline), "en", topics=()), opts=IncidentOptions(lexical_gate=False)) == ()
 
 
+@pytest.mark.parametrize("headline,lang,read", [
+    ("Hackers deface ministry website", "en", True), ("Bank site down after cyberattack", "en", True),
+    ("Virus hits thousands of PCs", "en", True), ("Security firm warns of new worm", "en", True),
+    ("Stolen passwords posted online", "en", True), ("Flaw found in Internet Explorer lets attackers in", "en", True),
+    ("Flu virus spreads in schools", "en", False), ("Airport security alert after suitcase found", "en", False),
+    ("Rebels attack army convoy", "en", False), ("Vulnerable families face higher bills", "en", False),
+    ("政府网站遭攻击瘫痪", "zh", True), ("外媒称淘宝出售5万个被盗iTunes账号", "zh", True), ("飞机遭导弹攻击", "zh", False),
+])
+def test_the_lexical_gate_reads_short_cyber_headlines_and_skips_look_alikes(headline, lang, read):
+    from sinodesk.stages.incidents import gate
+
+    assert (gate(StoryView(headline, 0, len(headline), lang, topics=()), default_tables()) == "lexical") is read
+
+
 def test_chinese_story():
     zh = "外交部称美国公司遭中国黑客攻击说法无中生有"
     inc = find_incidents(StoryView(zh, 0, len(zh), "zh", topics=("cyber",)))[0]

@@ -7,8 +7,10 @@ extract stage's entities, attributions, numbers and dates).  It returns plain di
 ``{"start", "end", "text"}`` with ``doc.text[start:end] == text``.
 
 A story is read when it is classified ``cyber`` or, with ``lexical_gate`` on, when a cyber word
-occurs in it (the topic model misses short headlines); the gate is one regular-expression search,
-so other stories cost next to nothing.  Cross-story merging into incident records is done by the
+occurs in it (the topic model misses short headlines): a word only cyber news uses, or a cue word
+("attack", "virus", "security") in a cyber sense.  The gate is a few substring tests on the
+lower-cased story (a pattern runs only when a cue word is there), so other stories cost next to
+nothing.  Cross-story merging into incident records is done by the
 runner (:mod:`sinodesk.tracker`), like event linking.
 """
 
@@ -69,9 +71,18 @@ def gate(view: StoryView, tables: CyberTables, opts: IncidentOptions = IncidentO
         return None
     if "cyber" in view.topics:
         return "topic"
-    if opts.lexical_gate and tables.gate["zh" if _zh(view) else "en"].search(view.text, view.start, view.end):
+    if opts.lexical_gate and _cyber_words(view, tables):
         return "lexical"
     return None
+
+
+def _cyber_words(view: StoryView, tables: CyberTables) -> bool:
+    """The lexical gate: a cyber-only word, or a cue word that the gate pattern finds in a cyber sense."""
+    words, cues, rx = tables.gate["zh" if _zh(view) else "en"]
+    low = view.text[view.start:view.end].lower()
+    if any(w in low for w in words):
+        return True
+    return any(c in low for c in cues) and rx.search(view.text, view.start, view.end) is not None
 
 
 def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: IncidentOptions = IncidentOptions()) -> tuple[dict, ...]:
@@ -82,8 +93,11 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
         return ()
     zh = _zh(view)
     sents: list[Sentence] = []
+    mal = CyberTables.scan(t.malware_scan, view.text, view.start, view.end)  # the name tables scanned once per story
+    grp = CyberTables.scan(t.group_scan, view.text, view.start, view.end)
     for a, b in sentences(view.text, view.start, view.end):
-        sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:])))
+        names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b])
+        sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names))
     out = []
     for role, ss in _units(sents, t, zh, opts):
         rec = _record(role, ss, view, t, zh)

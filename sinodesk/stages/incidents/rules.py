@@ -71,13 +71,15 @@ def _medical(sentence: str, t: CyberTables, lang: str) -> bool:
     return bool(disease.search(sentence)) and not computer.search(sentence)
 
 
-def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: bool = False) -> list[Hit]:
+def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: bool = False, spans=None, patterns: bool = True) -> list[Hit]:
     """Named malware/botnets: table names (common-word names only beside a malware word) and names
     the sentence gives by pattern ("the Cellery worm", "dubbed Daxin", "Bagle.AT", "熊猫烧香病毒");
-    no names by pattern in a ``medical`` sentence ("the Zika virus")."""
+    no names by pattern in a ``medical`` sentence ("the Zika virus") or when ``patterns`` is off (no
+    malware word in the sentence).  ``spans``: the table scanner's hits in the sentence, when the
+    caller scanned the whole story at once."""
     out: list[Hit] = []
     sent = text[s:e]
-    for a, b in CyberTables.scan(t.malware_scan, text, s, e):
+    for a, b in CyberTables.scan(t.malware_scan, text, s, e) if spans is None else spans:
         b = _variant_end(text, b, e)
         name = text[a:b]
         m = t.malware_of(name) or t.malware_of(re.split(r"[.-](?=[A-Za-z0-9]{1,2}$)", name)[0])
@@ -86,7 +88,7 @@ def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: b
         if alias_key(text[a:b].split(".")[0].split("-")[0]) in t.ambiguous and not t.ambiguous_cue.search(text, max(s, a - 40), min(e, b + 40)):
             continue
         out.append(Hit(a, b, name, m.id, {"kind": m.kind, "family": m.name}))
-    rxs = [] if medical else [_ZH_NAMED] if zh else [_NAMED_BEFORE, _NAMED_AFTER]
+    rxs = [] if medical or not patterns else [_ZH_NAMED] if zh else [_NAMED_BEFORE, _NAMED_AFTER]
     for rx in rxs:
         for mm in rx.finditer(text, s, e):
             g = next(i for i in range(1, (mm.lastindex or 1) + 1) if mm.group(i))
@@ -118,9 +120,9 @@ def _kind_near(s: str) -> str:
     return "other"
 
 
-def find_groups(text: str, s: int, e: int, t: CyberTables) -> list[Hit]:
+def find_groups(text: str, s: int, e: int, t: CyberTables, spans=None) -> list[Hit]:
     out = []
-    for a, b in CyberTables.scan(t.group_scan, text, s, e):
+    for a, b in CyberTables.scan(t.group_scan, text, s, e) if spans is None else spans:
         g = t.group_of(text[a:b])
         if g is None:
             continue
@@ -185,17 +187,18 @@ def find_vulns(text: str, s: int, e: int) -> list[Hit]:
     return out
 
 
-def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, after_incident: bool = False) -> Sentence:
+def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, after_incident: bool = False, names=None) -> Sentence:
     """Every finder over one sentence; ``after_incident``: the sentence before spoke of an incident,
-    so a sentence that refers back to it ("It then ...", "The worm ...") is read in full too."""
+    so a sentence that refers back to it ("It then ...", "The worm ...") is read in full too;
+    ``names``: the (malware, group) table hits in the sentence when the story was scanned at once."""
     lang = "zh" if zh else "en"
     s = Sentence(a, b, text[a:b])
     medical = _medical(s.text, t, lang)
     s.trigger = any(not (medical and t.disease[lang][2].match(m.group())) for m in t.trigger[lang].finditer(text, a, b))
     s.background = bool(t.background[lang].search(s.text))
     s.follows = after_incident and not s.trigger and bool(t.follows[lang].match(s.text))
-    s.malware = find_malware(text, a, b, t, zh, medical)
-    s.groups = find_groups(text, a, b, t)
+    s.malware = find_malware(text, a, b, t, zh, medical, names and names[0], patterns=s.trigger)
+    s.groups = find_groups(text, a, b, t, names and names[1])
     if not s.relevant:
         return s
     s.claimants = find_claimants(text, a, b, t, story.attributions, story.entities, zh)

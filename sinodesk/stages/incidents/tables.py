@@ -182,7 +182,9 @@ class CyberTables:
                 self.claimant_alias.setdefault(alias_key(a), cid)
 
         c = lambda rx, where, flags=re.I: _compile(rx, f"lexicon.toml [{where}]", flags)  # noqa: E731
-        self.gate = {lang: c(lex["gate"][lang], "gate") for lang in ("en", "zh")}
+        g = lex["gate"]
+        self.gate = {lang: (tuple(w.lower() for w in g[f"{lang}_words"]), tuple(w.lower() for w in g[f"{lang}_cues"]), c(g[lang], "gate"))
+                     for lang in ("en", "zh")}
         self.trigger = {lang: c(lex["trigger"][lang], "trigger") for lang in ("en", "zh")}
         self.types = {t: {lang: c(rx, f"types.{t}") for lang, rx in v.items()} for t, v in lex["types"].items()}
         self.background = {lang: c(lex["background"][lang], "background", re.I | re.M) for lang in ("en", "zh")}
