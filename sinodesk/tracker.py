@@ -4,7 +4,8 @@ The incidents stage finds mentions per story (``Story.incidents``); after event 
 runner calls :func:`update_incidents`, which folds each new mention into an existing incident
 record or opens a new one.  Two mentions are the same incident when they share the event the
 linker gave their stories and agree on something concrete, or share two concrete keys (a named
-victim, malware family, threat group or CVE) within ``merge_days``.  Attributions from
+victim, malware family, threat group, CVE or -- for dated stories -- a product with a flaw), or
+one key and an incident type, or one named key within three days -- always within ``merge_days``.  Attributions from
 different sources are kept side by side (never overwritten): each keeps its claimant, stance and
 evidence.  Every value in a record carries ``evidence``: ``{story_id, doc_id, start, end,
 text}`` with ``start``/``end`` offsets into that document's text.  Each story mention gets the
@@ -46,15 +47,31 @@ def _norm(name: str) -> str:
     return re.sub(r"[\W_]+", " ", name or "").strip().casefold()
 
 
+_ROLE = re.compile(r"\s+(?:CEO|boss|chief|executive|founder|chairman|president|head|director|owner|website|site|network|systems?|servers?|"
+                   r"accounts?|blog|users|customers|staff|employees|countries)\b.*$", re.I)
+
+
+_VENDOR = re.compile(r"(?:Microsoft|Apple|Google|Adobe|Oracle|Cisco|Windows|Android|iOS|Mac|Linux|Java)(?:['’]s)?")
+
+
+def victim_key(name: str) -> str | None:
+    """A named victim as a merge key: its capitalised words without a trailing role or asset
+    ("Mt. Gox CEO", "MtGox boss" and "MtGox" give 'mtgox'); None for an unnamed victim."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    if re.search(r"[\u3400-\u9fff]", name):
+        return _norm(name)
+    caps = " ".join(w for w in name.split() if w[:1].isupper() or w[:1].isdigit())
+    core = _ROLE.sub("", caps) or caps
+    return re.sub(r"[\W_]+", "", core).casefold() or None
+
+
 def mention_keys(m: dict) -> set[str]:
-    """Concrete keys of a mention: named victims, malware families, groups, CVEs."""
+    """Concrete keys of a mention: named victims, malware families, groups, CVEs, products with a flaw."""
     keys = {"malware:" + _norm(x.get("family") or x["name"]) for x in m["malware"]}
     keys |= {"group:" + a["group"] for a in m["attackers"] if a.get("group")}
     keys |= {"cve:" + v["cve"] for v in m["vulnerabilities"] if v.get("cve")}
-    for v in m["victims"]:
-        name = v["name"]
-        if re.search(r"[\u3400-\u9fff]", name) or any(w[:1].isupper() for w in name.split()):
-            keys.add("victim:" + _norm(re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)))
+    keys |= {"product:" + _norm(p) for v in m["vulnerabilities"] for p in v.get("products", ()) if not _VENDOR.fullmatch(p)}
+    keys |= {"victim:" + k for k in map(victim_key, (v["name"] for v in m["victims"])) if k}
     return keys
 
 
@@ -71,12 +88,16 @@ def _same(rec: dict, m: dict, story: Story, event_id: str | None, merge_days: in
     gap = _days(story.published, rec.get("last_seen")) if story.published else None
     if gap is not None and gap > merge_days:
         return False
-    shared = len(set(rec["keys"]) & mention_keys(m))
+    shared = set(rec["keys"]) & mention_keys(m)
+    if gap is None:  # a product with a flaw names an incident only within days: many flaws share a product
+        shared = {k for k in shared if not k.startswith("product:")}
     same_event = event_id is not None and event_id in rec["event_ids"]
     types = set(rec["types"]) & set(m["types"]) - {"other"}
     if same_event and m["role"] == "main" and (shared or types):
         return True
-    return shared >= 2 or (shared >= 1 and bool(types))
+    close = gap is not None and gap <= 3
+    named = any(k.startswith(("victim:", "malware:", "group:", "cve:")) for k in shared)
+    return len(shared) >= 2 or (bool(shared) and bool(types)) or (named and close)
 
 
 def _new_id(story: Story, n: int) -> str:
@@ -123,7 +144,8 @@ def merge_into(rec: dict, story: Story, m: dict, event_id: str | None) -> None:
     for x in m["malware"]:
         _add(rec["malware"], _norm(x.get("family") or x["name"]), {k: x[k] for k in ("name", "family", "kind")}, [_ev(story, x["span"])])
     for v in m["vulnerabilities"]:
-        _add(rec["vulnerabilities"], v.get("cve") or _norm(v["span"]["text"]), {"cve": v.get("cve"), "zero_day": v.get("zero_day")}, [_ev(story, v["span"])])
+        _add(rec["vulnerabilities"], v.get("cve") or _norm(v["span"]["text"]), {"cve": v.get("cve"), "zero_day": v.get("zero_day"), "product": v.get("product")},
+             [_ev(story, v["span"])])
     for x in m["numbers"]:
         _add(rec["numbers"], (x["value"], x["unit"]), {"value": x["value"], "unit": x["unit"]}, [_ev(story, x["span"])])
     for x in m["dates"]:

@@ -152,6 +152,24 @@ def test_merge_keeps_conflicting_attributions_side_by_side():
     assert not _same(rec, other.incidents[0], other, "ev1", 30)
 
 
+def test_merging_by_a_named_victim_within_days_and_by_a_flawed_product_only_when_dated():
+    from sinodesk.tracker import victim_key
+
+    assert victim_key("Mt. Gox CEO") == victim_key("MtGox boss") == victim_key("the MtGox") == "mtgox"
+    assert victim_key("two un-named banks") is None
+    a = _story("u1", "Hackers take over Mt. Gox CEO's blog.", "2014-03-10", "A")
+    b = _story("u2", "MtGox bitcoin database leaked online as hackers crowdsource clues.", "2014-03-11", "B")
+    assert _same(new_record(a, a.incidents[0], 0, None), b.incidents[0], b, None, 30)
+    far = _story("u3", "MtGox bitcoin database leaked online as hackers crowdsource clues.", "2014-03-25", "C")
+    assert not _same(new_record(a, a.incidents[0], 0, None), far.incidents[0], far, None, 30)
+    f1 = "A newly discovered vulnerability in the processing of JPEG images could let attackers run code."
+    f2 = "Hackers have exploited the JPEG flaw to run malicious code on PCs."
+    x, y = _story("j1", f1, "2004-09-15", "A"), _story("j2", f2, "2004-09-28", "B")
+    assert _same(new_record(x, x.incidents[0], 0, None), y.incidents[0], y, None, 30)
+    x, y = _story("j3", f1, None, "A"), _story("j4", f2, None, "B")
+    assert not _same(new_record(x, x.incidents[0], 0, None), y.incidents[0], y, None, 30)
+
+
 @pytest.fixture(scope="module")
 def seed_db(tmp_path_factory):
     from sinodesk.archive import open_archive

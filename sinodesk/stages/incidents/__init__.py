@@ -206,7 +206,7 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         "attributions": claims,
         "techniques": [{"id": h.value, "name": h.extra["name"], "tactic": h.extra["tactic"], "basis": h.extra["basis"], "span": span(h)} for h in techniques],
         "malware": [{"name": m.text, "family": m.extra.get("family"), "id": m.value, "kind": m.extra.get("kind"), "span": span(m)} for m in malware],
-        "vulnerabilities": [{"cve": v.value or None, "zero_day": v.extra.get("zero_day", False), "span": span(v)} for v in _uniq(pick("vulns"))],
+        "vulnerabilities": [_vulnerability(v, ss, view.text, t) for v in _uniq(pick("vulns"))],
         "numbers": [{"value": n.value, "unit": n.unit, "span": {"start": n.start, "end": n.end, "text": n.text}}
                     for n in view.numbers if any(s.start <= n.start and n.end <= s.end for s in ss)],
         "dates": [{"value": d.iso, "kind": _date_kind(view.text, d.start), "span": {"start": d.start, "end": d.end, "text": d.text}}
@@ -219,6 +219,14 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
 def _date_kind(text: str, pos: int) -> str:
     before = text[max(0, pos - 12):pos].lower()
     return "start" if "since" in before or "from" in before else "occurred"
+
+
+def _vulnerability(v: Hit, ss: list[Sentence], text: str, t: CyberTables) -> dict:
+    """A flaw with the products its sentence names ("a flaw in Microsoft's JPEG processing")."""
+    sent = next((s for s in ss if s.start <= v.start < s.end), None)
+    products = [m.group() for m in t.product_names.finditer(text, sent.start, sent.end) if m.group()[:1].isupper()] if sent else []
+    return {"cve": v.value or None, "zero_day": v.extra.get("zero_day", False), "product": products[0] if products else None,
+            "products": list(dict.fromkeys(products)), "span": span(v)}
 
 
 _TYPE_LABEL = {"ddos": "DDoS", "data_breach": "Data breach", "espionage": "Espionage", "ransomware": "Ransomware", "disruption": "Disruption",

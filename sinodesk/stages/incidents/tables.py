@@ -192,6 +192,7 @@ class CyberTables:
         dis = lex["disease"]
         self.disease = {lang: (c(dis[lang], "disease"), c(dis["computer"][lang], "disease.computer"), c(dis["bio"][lang], "disease.bio")) for lang in ("en", "zh")}
         self.products = c(lex["victims"]["products"], "victims.products", 0)
+        self.product_names = c(parts["client"] + "|" + parts["server"], "parts.client|server", 0)  # products a flaw is in (capitalised hits)
         self.new_incident = {lang: c(lex["new_incident"][lang], "new_incident") for lang in ("en", "zh")}
         self.attacker_rx = {"en": c(lex["attackers"]["en"], "attackers", 0), "zh": c(lex["attackers"]["zh"], "attackers")}
         self.countries = {cc: c(rx, f"countries.{cc}", 0) for cc, rx in lex["countries"].items()}
