@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .actors import attributions, country_of
-from .rules import Hit, Sentence, read_sentence, sector_of, sentences
+from .rules import Hit, Sentence, find_techniques, read_sentence, sector_of, sentences
 from .tables import CyberTables, alias_key
 from ...options import setting
 
@@ -98,8 +98,16 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
     for a, b in sentences(view.text, view.start, view.end):
         names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b])
         sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names))
+    units = _units(sents, t, zh, opts)
+    if sum(role == "main" for role, _ss in units) == 1:  # one incident: what the story's other sentences describe is its doing
+        main = next(ss for role, ss in units if role == "main")
+        used = {id(x) for x in main}
+        extra = [s for s in sents if id(s) not in used and not s.background and not s.relevant]
+        for s in extra:
+            s.techniques = find_techniques(view.text, s.start, s.end, t, zh)
+        main[:] = sorted(main + [s for s in extra if s.techniques], key=lambda x: x.start)
     out = []
-    for role, ss in _units(sents, t, zh, opts):
+    for role, ss in units:
         rec = _record(role, ss, view, t, zh)
         if rec is not None:
             rec["gate"] = why
@@ -188,7 +196,7 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     victims = _outer(_uniq(pick("victims")))
     attackers = _outer(_uniq(pick("attackers")))
     claims = attributions(ss, t)
-    if not (malware or groups or victims or attackers or claims or pick("vulns")):
+    if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
         return None
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)

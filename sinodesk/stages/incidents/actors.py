@@ -36,6 +36,10 @@ _CLAIM_VERB_AT = re.compile(
     r"study|statement|advisory|alert|bulletin))\b", re.I)
 _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by))\s+", re.I)
 _ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源)")
+# the subject of a claim verb, back to the clause start ("美国官员称", "该公司表示"), and a headline's "X：" speaker
+_ZH_SUBJECT = re.compile(r"(?:^|(?<=[，。：；、“”\s]))(?:据)?([\u3400-\u9fffA-Za-z0-9·]{2,10}?)(?:近日|日前|昨天|今天|周[一二三四五六日]|也|还|则|再次|公开)?"
+                         r"(?:称|表示|指出|认定|指责|怀疑|声称|宣称|披露|证实|通报|认为|警告)")
+_ZH_HEADLINE = re.compile(r"^([\u3400-\u9fffA-Za-z0-9·]{2,10})[：:]")
 _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,12}?)(?:报道|消息|称|透露|介绍|披露|通报)")
 # Y as the accused: after blame verbs, before "was behind"
 _ACCUSE_AFTER = re.compile(
@@ -146,13 +150,14 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
             n = re.match(r"(?:the\s+)?((?:(?-i:[A-Z])[\w'’.&-]*\s+){0,4}(?-i:[A-Z])[\w'’.&-]*)", text[m.end():e])
             if n and not _NOT_SUBJECT.match(n.group(1).split()[0]) and not overlaps(out, m.end() + n.start(1), m.end() + n.end(1)):
                 out.append(Hit(m.end() + n.start(1), m.end() + n.end(1), n.group(1), "", {"type": claimant_type(n.group(1))}))
+    if zh:
+        for rx in (_ZH_BY, _ZH_SUBJECT, _ZH_HEADLINE):
+            for m in rx.finditer(text, s, e):
+                if not overlaps(out, m.start(1), m.end(1)) and not _BARE.match(m.group(1)) and not t.attacker_rx["zh"].fullmatch(m.group(1)):
+                    out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"type": claimant_type(m.group(1)), "speaks": True}))
     for m in _GENERIC_CLAIMANT.finditer(text, s, e):
         if not overlaps(out, m.start(), m.end()):
             out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
-    if zh:
-        for m in _ZH_BY.finditer(text, s, e):
-            if not overlaps(out, m.start(1), m.end(1)):
-                out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"type": claimant_type(m.group(1))}))
     speaking = [Hit(h.start, h.end, h.text, h.value, {**h.extra, "speaks": True}) if _speaks(text, h.end, e, zh) or _said_by(text, s, h.start) else h
                 for h in out]
     return sorted(speaking, key=lambda h: (not h.extra.get("speaks"), h.start))
@@ -160,7 +165,7 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
 
 def _speaks(text: str, end: int, e: int, zh: bool) -> bool:
     if zh:
-        return bool(_ZH_CLAIM_VERB.match(text, end, min(e, end + 3)) or re.match(r"[^，。；]{0,6}?(?:称|表示|指出|认定|指责)", text[end:min(e, end + 8)]))
+        return bool(_ZH_CLAIM_VERB.match(text, end, min(e, end + 3)) or re.match(r"[：:]|[^，。；]{0,6}?(?:称|表示|指出|认定|指责)", text[end:min(e, end + 8)]))
     m = re.match(r"(?:['’]s?\s+(?:\w+\s+)?(?:researchers|analysts|experts|team|report|investigators|spokes(?:man|woman|person)))?", text[end:e])
     f = _FILLER.match(text, end + (m.end() if m else 0), e)
     return bool(_CLAIM_VERB_AT.match(text, f.end(), e))
@@ -255,21 +260,20 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
             actors += [m for m in s.malware if m.extra.get("kind") == "botnet"]
         if not actors or not (s.accused or t.stance["claim"].search(s.text)) or t.stance["modal"].search(s.text):
             continue
-        claimant = speaking[0] if speaking else next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]
-        if claimant is None:
-            continue
+        claimants = speaking[:2] or [next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]]
         stance = stance_of(s.text, t)
-        for a in _longest(actors):
-            if overlaps([claimant], a.start, a.end):
-                if not a.extra.get("named"):
+        for claimant in filter(None, claimants):
+            for a in _longest(actors):
+                if overlaps([claimant], a.start, a.end) and not a.extra.get("named"):
                     continue  # a speaker is not the actor of its own claim, unless it owns up
-            key = (claimant.text.casefold(), a.text.casefold())
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append({
-                "claimant": claimant.text, "claimant_id": claimant.value or None, "claimant_type": claimant.extra.get("type", "other"),
-                "claimant_span": _span(claimant), "actor": a.text, "actor_group": a.value if a.value and not a.value.startswith("malware") else None,
-                "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text}, "stance": stance,
-            })
+                key = (claimant.text.casefold(), a.text.casefold())
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append({
+                    "claimant": claimant.text, "claimant_id": claimant.value or None, "claimant_type": claimant.extra.get("type", "other"),
+                    "claimant_span": _span(claimant), "actor": a.text, "actor_group": a.value if a.value and not a.value.startswith("malware") else None,
+                    "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text},
+                    "stance": stance,
+                })
     return out

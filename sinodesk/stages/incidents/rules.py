@@ -28,6 +28,7 @@ class Sentence:
     background: bool = False
     trigger: bool = False
     follows: bool = False  # carries on the incident of the sentence before ("It then ...", "The worm ...")
+    threat: bool = False  # an unnamed piece of malware does something ("a new worm poses as a game")
     malware: list[Hit] = field(default_factory=list)
     groups: list[Hit] = field(default_factory=list)
     claimants: list[Hit] = field(default_factory=list)
@@ -45,7 +46,7 @@ class Sentence:
 
     @property
     def anchored(self) -> bool:
-        return bool(self.malware or self.groups or self.victims or ((self.attackers or self.accused) and self.trigger) or self.vulns)
+        return bool(self.malware or self.groups or self.victims or ((self.attackers or self.accused) and self.trigger) or self.vulns or self.threat)
 
 
 def _hits(rx, text, s, e, value="") -> list[Hit]:
@@ -207,6 +208,7 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     actors = s.attackers + s.malware + s.groups
     s.victims = [v for v in find_victims(text, a, b, zh, story.entities, actors, t.products)
                  if not overlaps(actors, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]
+    s.threat = not medical and bool(t.threat[lang].search(text, a, b))
     s.techniques = find_techniques(text, a, b, t, zh)
     s.types = find_types(text, a, b, t, zh)
     s.vulns = find_vulns(text, a, b) if any(h.value == "vulnerability" for h in s.types) else []

@@ -73,6 +73,8 @@ _ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
 _OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|"
                     r"e-?mails?|infrastructure|offices?|data|files|records|services?|platforms?|apps?|portals?|pages?|customers|clients|users|staff|"
                     r"employees)$", re.I)
+# "the agency network", "Pentagon computers": the owner is the noun before the asset
+_COMPOUND = re.compile(r"(?<=[\w.])\s+(?:computer\s+)?(?:networks?|systems?|servers?|computers?|web\s?sites?|sites|databases?|e-?mail\s+(?:system|servers?|accounts?))$", re.I)
 _TIME = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|weekend|week|month|year|night|morning|afternoon|evening|\d{1,4}|this|last|next|early|late)\b", re.I)
 _WORD = re.compile(r"\d+(?:,\d{3})+|[\w'’.&+-]+|[^\w\s]")
@@ -212,7 +214,7 @@ def _np_hit(text: str, a: int, b: int) -> Hit | None:
     m = _ASSET.match(text[a:b])
     if m:
         a += m.end()
-    poss = _OWNED.search(text, a, b)
+    poss = _OWNED.search(text, a, b) or _COMPOUND.search(text, a, b)
     if poss:
         b = poss.start()
     phrase = text[a:b].strip()
