@@ -93,16 +93,18 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
         return ()
     zh = _zh(view)
     sents: list[Sentence] = []
-    mal = CyberTables.scan(t.malware_scan, view.text, view.start, view.end)  # the name tables scanned once per story
+    mal = CyberTables.scan(t.malware_scan, view.text, view.start, view.end)  # names and trigger words found once per story
     grp = CyberTables.scan(t.group_scan, view.text, view.start, view.end)
+    trig = [(m.start(), m.group()) for m in t.trigger["zh" if zh else "en"].finditer(view.text, view.start, view.end)]
     for a, b in sentences(view.text, view.start, view.end):
-        names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b])
+        names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b], [w for p, w in trig if a <= p < b])
         sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names))
     units = _units(sents, t, zh, opts)
     if sum(role == "main" for role, _ss in units) == 1:  # one incident: what the story's other sentences describe is its doing
         main = next(ss for role, ss in units if role == "main")
         used = {id(x) for x in main}
-        extra = [s for s in sents if id(s) not in used and not s.background and not s.relevant]
+        bg = t.background["zh" if zh else "en"]
+        extra = [s for s in sents if id(s) not in used and not s.relevant and not bg.search(s.text)]
         for s in extra:
             s.techniques = find_techniques(view.text, s.start, s.end, t, zh)
         main[:] = sorted(main + [s for s in extra if s.techniques], key=lambda x: x.start)

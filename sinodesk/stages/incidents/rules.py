@@ -191,11 +191,15 @@ def find_vulns(text: str, s: int, e: int) -> list[Hit]:
 def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, after_incident: bool = False, names=None) -> Sentence:
     """Every finder over one sentence; ``after_incident``: the sentence before spoke of an incident,
     so a sentence that refers back to it ("It then ...", "The worm ...") is read in full too;
-    ``names``: the (malware, group) table hits in the sentence when the story was scanned at once."""
+    ``names``: the (malware, group) table hits and the trigger words in the sentence, when the story
+    was scanned at once."""
     lang = "zh" if zh else "en"
     s = Sentence(a, b, text[a:b])
-    medical = _medical(s.text, t, lang)
-    s.trigger = any(not (medical and t.disease[lang][2].match(m.group())) for m in t.trigger[lang].finditer(text, a, b))
+    words = [m.group() for m in t.trigger[lang].finditer(text, a, b)] if names is None else names[2]
+    if names is not None and not (words or names[0] or names[1] or after_incident):
+        return s  # nothing here speaks of an incident: the common case, kept cheap
+    medical = bool(words) and _medical(s.text, t, lang)
+    s.trigger = any(not (medical and t.disease[lang][2].match(w)) for w in words)
     s.background = bool(t.background[lang].search(s.text))
     s.follows = after_incident and not s.trigger and bool(t.follows[lang].match(s.text))
     s.malware = find_malware(text, a, b, t, zh, medical, names and names[0], patterns=s.trigger)
