@@ -54,6 +54,9 @@ _V_BEFORE = re.compile(
     r"(?:data\s+breach|breach|intrusion|hack|cyber[\s-]?incident|security\s+incident|ransomware\s+attack|cyber[\s-]?attack\s+on\s+its)\b"
     r"|\s+(?:said|says|confirmed|admitted|disclosed|announced|acknowledged|told\s+\w+)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:[\w-]+\s+){0,2}?\w+)\s+"
     r"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hacked|attacked|breached|targeted|hit|compromised|infected|disrupted|the\s+(?:victim|target)\s+of)\b", re.I)
+# headline passives without an auxiliary: "Sony Pictures hacked by ...", "Ministry website defaced"
+_BARE_PASSIVE = re.compile(r"\s+(?:hacked|breached|attacked|targeted|defaced|hijacked|knocked\s+offline|taken\s+offline|crippled|infiltrated|"
+                           r"compromised|paraly[sz]ed|disrupted)\b(?=\s*(?:by|in|after|over|as|amid|again|,|:|;|\.|!|\?|'|\"|$))", re.I)
 # a named owner before its asset: "MtGox bitcoin database leaked online"
 _OWNER_ASSET = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:database|data|records|files|e-?mails|documents|accounts|servers|systems|networks?|web\s?sites?|computers)\s+(?:(?:was|were|has\s+been|"
@@ -65,7 +68,8 @@ _NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by"
             "while", "because", "to", "for", "from", "as", "increased", "rose", "grew", "and", "but", "said", "says", "in", "at", "through", "via",
             "using", "during", "this", "over", "into", "it", "they", "its", "their", "if", "so", "than", "up", "out", "not", "will", "could", "would",
             "can", "may", "might", "of", "the", "a", "an", "on", "about", "stating", "showing", "saying", "last", "earlier", "yesterday", "today",
-            "overnight", "offline", "down", "until", "where", "whose", "whom", "said", "told", "according", "amid", "despite"}
+            "overnight", "offline", "down", "until", "where", "whose", "whom", "said", "told", "according", "amid", "despite", "again", "twice",
+            "repeatedly", "recently", "later", "too", "also", "yet", "still", "anew", "online", "again."}
 _NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
 _ASSET_N = r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?)"
 _ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_N}\s+(?:of|at|belonging\s+to|run\s+by|used\s+by|operated\s+by)\s+(?:the\s+)?)", re.I)
@@ -135,6 +139,9 @@ def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
             out.append(_np_after(text, m.end(), e))
     for m in _V_BEFORE.finditer(text, s, e):
         out.append(_np_before(text, s, m.start()))
+    for m in _BARE_PASSIVE.finditer(text, s, e):
+        h = _np_before(text, s, m.start())
+        out.append(h if h is not None and h.start - s <= 2 else None)  # only the sentence's (headline's) subject
     for m in _OWNER_ASSET.finditer(text, s, e):
         h = _np_before(text, s, m.start())
         out.append(h if h is not None and h.text[:1].isupper() else None)
@@ -258,7 +265,10 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
     for m in _ZH_ATTRIB.finditer(text, s, e):
         out.append(Hit(m.start(1), m.end(1), m.group(1)))
     for m in _ZH_V_AFTER.finditer(text, s, e):
+        x = next((x for x in ents if x.start == m.end()), None)  # 攻击索尼: a named organisation or place right after
         h = _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
-        if h and h.end() - h.start() >= 2:
+        if x is not None and (h is None or h.end() <= x.end):
+            out.append(Hit(x.start, x.end, text[x.start:x.end]))
+        elif h and h.end() - h.start() >= 2:
             out.append(Hit(h.start(), h.end(), h.group()))
     return dedupe(out)
