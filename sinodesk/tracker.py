@@ -85,7 +85,7 @@ def _days(a: str | None, b: str | None) -> int | None:
 def _same(rec: dict, m: dict, story: Story, event_id: str | None, merge_days: int) -> bool:
     if any(src["story_id"] == story.story_id for src in rec["sources"]):
         return False
-    gap = _days(story.published, rec.get("last_seen")) if story.published else None
+    gap = _days(_dated(story), rec.get("dated_last"))
     if gap is not None and gap > merge_days:
         return False
     shared = set(rec["keys"]) & mention_keys(m)
@@ -100,6 +100,11 @@ def _same(rec: dict, m: dict, story: Story, event_id: str | None, merge_days: in
     return len(shared) >= 2 or (bool(shared) and bool(types)) or (named and close)
 
 
+def _dated(story: Story) -> str | None:
+    """The story's own date (from its text, feed or page), not the day it was ingested."""
+    return story.published if story.published_source != "ingested" else None
+
+
 def _new_id(story: Story, n: int) -> str:
     return "inc-" + hashlib.sha1(f"{story.story_id}:{n}".encode()).hexdigest()[:10]
 
@@ -107,7 +112,7 @@ def _new_id(story: Story, n: int) -> str:
 def new_record(story: Story, m: dict, n: int, event_id: str | None) -> dict:
     rec = {"incident_id": _new_id(story, n), "title": m["title"], "types": [], "first_seen": story.published, "last_seen": story.published,
            "victims": [], "attackers": [], "attributions": [], "techniques": [], "malware": [], "vulnerabilities": [], "numbers": [],
-           "dates": [], "evidence": [], "sources": [], "event_ids": [], "keys": []}
+           "dates": [], "evidence": [], "sources": [], "event_ids": [], "keys": [], "dated_last": None}
     merge_into(rec, story, m, event_id)
     return rec
 
@@ -129,6 +134,8 @@ def merge_into(rec: dict, story: Story, m: dict, event_id: str | None) -> None:
         if d:
             rec["first_seen"] = min(filter(None, [rec["first_seen"], d]))
             rec["last_seen"] = max(filter(None, [rec["last_seen"], d]))
+    if _dated(story):
+        rec["dated_last"] = max(filter(None, [rec.get("dated_last"), _dated(story)]))
     rec["evidence"].append(_ev(story, m["evidence"]))
     for v in m["victims"]:
         _add(rec["victims"], _norm(v["name"]), {k: v[k] for k in ("name", "sector", "country")}, [_ev(story, v["span"])])
@@ -192,7 +199,7 @@ def update_incidents(archive: Archive, stories: Iterable[Story], *, merge_days: 
 
 def public(rec: dict) -> dict:
     """A record as users see it (internal merge keys dropped)."""
-    out = {k: v for k, v in rec.items() if k != "keys"}
+    out = {k: v for k, v in rec.items() if k not in ("keys", "dated_last")}
     for field in ("victims", "attackers", "attributions", "techniques", "malware", "vulnerabilities", "numbers", "dates"):
         out[field] = [{k: v for k, v in it.items() if k != "_key"} for it in rec.get(field, [])]
     return out

@@ -168,6 +168,11 @@ def test_merging_by_a_named_victim_within_days_and_by_a_flawed_product_only_when
     assert _same(new_record(x, x.incidents[0], 0, None), y.incidents[0], y, None, 30)
     x, y = _story("j3", f1, None, "A"), _story("j4", f2, None, "B")
     assert not _same(new_record(x, x.incidents[0], 0, None), y.incidents[0], y, None, 30)
+    # the day a story was ingested is not its date: two undated stories ingested together are not "within days"
+    import dataclasses
+
+    x, y = (dataclasses.replace(_story(k, f, "2025-02-01", "A"), published_source="ingested") for k, f in (("j5", f1), ("j6", f2)))
+    assert not _same(new_record(x, x.incidents[0], 0, None), y.incidents[0], y, None, 30)
 
 
 @pytest.fixture(scope="module")
