@@ -195,8 +195,8 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     pick = lambda attr: [h for s in ss for h in getattr(s, attr)]  # noqa: E731
     malware = _uniq(pick("malware"))
     groups = _uniq(pick("groups"), key=lambda h: h.value)
-    victims = _outer(_uniq(pick("victims")))
-    attackers = _outer(_uniq(pick("attackers")))
+    victims = _outer(_uniq(pick("victims"), key=lambda h: _words(h.text)))  # "cyber criminals" = "cyber-criminals"
+    attackers = _outer(_uniq(pick("attackers"), key=lambda h: _words(h.text)))
     claims = attributions(ss, t)
     if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
         return None

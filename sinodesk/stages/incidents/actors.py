@@ -40,11 +40,11 @@ _ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|�
 _ZH_SUBJECT = re.compile(r"(?:^|(?<=[，。：；、“”\s]))(?:据)?([\u3400-\u9fffA-Za-z0-9·]{2,10}?)(?:近日|日前|昨天|今天|周[一二三四五六日]|也|还|则|再次|公开)?"
                          r"(?:称|表示|指出|认定|指责|怀疑|声称|宣称|披露|证实|通报|认为|警告)")
 _ZH_HEADLINE = re.compile(r"^([\u3400-\u9fffA-Za-z0-9·]{2,10})[：:]")
-_ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,12}?)(?:报道|消息|称|透露|介绍|披露|通报)")
+_ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消息|称|透露|介绍|披露|通报|报告|分析|监测|调查)")
 # Y as the accused: after blame verbs, before "was behind"
 _ACCUSE_AFTER = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named)\s+(?:the\s+attacks?\s+on\s+)?"
-    r"|\b(?:attribut|link|tie|tied|trac|pin|connect|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?(?:to|on|with)\s+"
+    r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
 _ACCUSE_BEFORE = re.compile(
@@ -56,10 +56,16 @@ _ACCUSE_BEFORE = re.compile(
 _COUNTRY_ADJ = (r"(?:Chinese|Russian|Iranian|North\s+Korean|South\s+Korean|American|U\.S\.|Taiwanese|Vietnamese|Israeli|Indian|Pakistani|Ukrainian|"
                 r"British|Turkish|Syrian|Belarusian|Beijing|Moscow|Tehran|Pyongyang|China|Russia|Iran|North\s+Korea)")
 _COUNTRY_NP = re.compile(rf"(?:the\s+)?{_COUNTRY_ADJ}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:IP\s+addresses|addresses|servers|computers|networks?|hackers|"
-                         r"groups?|government|military|state|regime|actors|intelligence(?:\s+(?:services?|agenc(?:y|ies)))?|spies|army|authorities)\b")
+                         r"groups?|government|military|state|regime|actors|intelligence(?:\s+(?:services?|agenc(?:y|ies)))?|spies|army|authorities)\b"
+                         # machines placed in a country: "servers in Russia", "IP addresses based in China"
+                         rf"|(?:[\w-]+\s+){{0,2}}?(?:IP\s+addresses|addresses|servers|computers|machines|networks?)\s+(?:located\s+|based\s+)?in\s+"
+                         rf"(?:China|Russia|Iran|North\s+Korea|South\s+Korea|the\s+U\.?S\.?|the\s+United\s+States|Taiwan|Vietnam|Israel|India|Pakistan|"
+                         r"Ukraine|Britain|Turkey|Syria|Belarus)\b")
 # attacks launched from/originating in a country's addresses ("launched from Chinese IP addresses")
 _FROM_COUNTRY = re.compile(rf"\b(?:launched|originat\w+|coming|came|routed|traced|sent)\s+(?:back\s+)?(?:from|in|to)\s+({_COUNTRY_NP.pattern})", re.I)
-_ZH_ACCUSE = re.compile(r"(?:指责|认定|判定|溯源(?:至|到)|归因于|来自|系|为)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:的)?(?:所为|黑客|组织|发起|实施|攻击|网络)")
+_ZH_ACCUSE = re.compile(r"(?:指责|认定|判定|溯源(?:至|到)|归因于|来自|系|为)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:的)?(?:所为|黑客|组织|发起|实施|攻击|网络)"
+                        # the attack came from X, at the end of the clause: 此次攻击来自美国国家安全局。
+                        r"|(?:攻击|入侵|行动)(?:均|都|主要|正是)?(?:来自|源自|源于)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?=[，。；！？]|$)")
 # named doers: "a hacker group calling itself X", "X, a ransomware gang", "the X hacker group"
 _NAMED_GROUP = re.compile(
     r"\b(?:hack(?:er|ing|tivist)|cyber-?criminal|ransomware|extortion|criminal|threat|APT|espionage|spy(?:ing)?)\s+(?:group|gang|collective|crew|outfit|actor)s?"
@@ -67,7 +73,10 @@ _NAMED_GROUP = re.compile(
     r"|\b(?:call(?:ed|ing|s)?|nam(?:ed|ing|es))\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,3})"
     r"|\b((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,3}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:hack(?:er|ing|tivist)|ransomware|cyber-?criminal|"
     r"criminal|extortion|threat)\s+(?:group|gang|collective|crew|outfit|actor)"
-    r"|\b(?:the\s+)?((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,2})\s+(?:hack(?:er|ing|tivist)|ransomware|cyber-?criminal|extortion)\s+(?:group|gang|collective|crew)\b",
+    r"|\b(?:the\s+)?((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,2})\s+(?:hack(?:er|ing|tivist)|ransomware|cyber-?criminal|extortion)\s+(?:group|gang|collective|crew)\b"
+    # a bare group or gang only with a naming verb: "a gang known as BlackCat"
+    r"|\b(?:group|gang|collective|crew|outfit)\s+(?:known\s+as|calling\s+(?:itself|themselves)|that\s+calls\s+itself|dubbed|going\s+by)\s+(?:the\s+)?[\"“']?"
+    r"((?-i:[A-Z])[\w-]*(?:\.[\w-]+)*(?:\s+(?-i:[A-Z])[\w-]*(?:\.[\w-]+)*){0,3})",
     re.I)
 _NOT_A_NAME = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|Their|Chinese|Russian|Iranian|North|State|Foreign|Overseas|Some|Many|Another|One|Two)$")
 _BARE = re.compile(r"^(?:(?:the|these|those|some|many|other|several|more|an?)\s+)?(?:hackers?|attackers?|cyber[\s-]?criminals?|criminals|intruders|"
@@ -102,6 +111,10 @@ _NOT_SUBJECT = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|They|He|Sh
                           r"Last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 
 
+# "a boy from Norfolk confessed", "a firm in Texas said": the place is not the subject
+_PLACE_OF = re.compile(r"\b(?:from|in)\s+(?:the\s+)?$")
+
+
 def _entity_before(text: str, s: int, pos: int, entities, labels) -> Hit | None:
     """The doer or speaker right before ``pos``: an entity of ``labels``, else a run of capitalised
     words ("Sven Jaschen who confessed", "Check Point indicated"); a comma clause or 'who', 'has',
@@ -112,7 +125,7 @@ def _entity_before(text: str, s: int, pos: int, entities, labels) -> Hit | None:
             if best is None or x.end > best.end:
                 best = x
     if best is not None:
-        return Hit(best.start, best.end, text[best.start:best.end])
+        return None if _PLACE_OF.search(text, max(s, best.start - 6), best.start) else Hit(best.start, best.end, text[best.start:best.end])
     for end in range(pos, max(s, pos - 140) - 1, -1):
         if end == s or not (text[end - 1].isalnum() or text[end - 1] in ".)") or not _FILLER.fullmatch(text, end, pos):
             continue
@@ -124,7 +137,7 @@ def _entity_before(text: str, s: int, pos: int, entities, labels) -> Hit | None:
             words.pop(0)
         if words:
             a = end - len(" ".join(words)) if text[end - len(" ".join(words)):end] == " ".join(words) else m.start(1)
-            return Hit(a, end, text[a:end])
+            return None if _PLACE_OF.search(text, max(s, a - 6), a) else Hit(a, end, text[a:end])
     return None
 
 
@@ -180,7 +193,8 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
     out = []
     if zh:
         for m in _ZH_ACCUSE.finditer(text, s, e):
-            out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
+            g = 1 if m.group(1) else 2
+            out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t)}))
         return out
     for m in _ACCUSE_AFTER.finditer(text, s, e):
         c = _COUNTRY_NP.match(text, m.end(), e)

@@ -86,7 +86,7 @@ def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: b
         m = t.malware_of(name) or t.malware_of(re.split(r"[.-](?=[A-Za-z0-9]{1,2}$)", name)[0])
         if m is None:
             continue
-        if alias_key(text[a:b].split(".")[0].split("-")[0]) in t.ambiguous and not t.ambiguous_cue.search(text, max(s, a - 40), min(e, b + 40)):
+        if alias_key(text[a:b].split(".")[0].split("-")[0]) in t.ambiguous and (text[a].islower() or not t.ambiguous_cue.search(text, max(s, a - 40), min(e, b + 40))):
             continue
         out.append(Hit(a, b, name, m.id, {"kind": m.kind, "family": m.name}))
     rxs = [] if medical or not patterns else [_ZH_NAMED] if zh else [_NAMED_BEFORE, _NAMED_AFTER]
@@ -127,8 +127,8 @@ def find_groups(text: str, s: int, e: int, t: CyberTables, spans=None) -> list[H
         g = t.group_of(text[a:b])
         if g is None:
             continue
-        if alias_key(text[a:b]) in t.ambiguous and not t.ambiguous_cue.search(text, max(s, a - 30), min(e, b + 40)):
-            continue
+        if alias_key(text[a:b]) in t.ambiguous and (text[a].islower() or not t.ambiguous_cue.search(text, max(s, a - 30), min(e, b + 40))):
+            continue  # a name that is also a word ("an anonymous group of hackers") counts written as a name, beside a group word
         out.append(Hit(a, b, text[a:b], g.id, {"country": g.country, "name": g.name}))
     return out
 

@@ -24,7 +24,7 @@ _V_AFTER = re.compile(
     r"|(?:hacking|breach|compromise|infiltration|takeover|defacement|targeting|penetration|hijacking)\s+of"
     r"|(?:knocked|knocking)\s+out|put\s+out\s+of\s+action|took\s+down|taking\s+down|crippl(?:ed|ing)|defac(?:ed|ing)|paraly[sz](?:ed|ing)"
     r"|breach(?:ed|ing)|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|extort(?:ed|ing)|spied\s+on|spying\s+on|compromis(?:ed|ing)|hijack(?:ed|ing)"
-    r"|targeting|under\s+attack\s+from"
+    r"|targeting|under\s+attack\s+from|infect(?:ed|ing|s)(?=\s+(?:[\w-]+\s+){0,2}(?:computers|machines|systems|networks?|servers|PCs)\s+(?:at|of|belonging\s+to|run\s+by)\s)"
     r"|(?:stole|steal(?:s|ing)?|stolen|siphon(?:ed|ing)?|drain(?:ed|ing)?|exfiltrat(?:ed|ing)|swip(?:ed|ing)|pilfer(?:ed|ing)|lift(?:ed|ing)|leak(?:ed|ing)|"
     r"download(?:ed|ing)|copi(?:ed)|obtain(?:ed|ing)|took|taken)\s+(?:[\w$€£¥,.'’-]+\s+){0,8}?from"
     r"|(?:encrypt|wip|eras|delet|lock|scrambl|corrupt|destroy)(?:s|ed|ing|ped|ping)?\s+(?:[\w'’-]+\s+){0,3}?(?:files|data|records|documents|systems|computers|"
@@ -35,11 +35,14 @@ _ACTOR_VERB = re.compile(
     r"\s*(?:,[^,]{1,60},\s*)?(?:(?:has|have|had|also|reportedly|allegedly|repeatedly|then|later|recently|successfully|is|are|was|were|have\s+been|has\s+been)\s+){0,2}"
     r"(?:hit|hits|hitting|struck|strikes|target(?:s|ed|ing)?|attack(?:s|ed|ing)?|took\s+over|take\s+over|taking\s+over|went\s+after|go\s+after|"
     r"lock(?:s|ed)|encrypt(?:s|ed)|infect(?:s|ed|ing)|hack(?:s|ed)|breach(?:es|ed)|disrupt(?:s|ed)|robbed|raided|scammed|duped|tricked)\s+", re.I)
+# "hit", unless by something that is no attack ("hit by higher costs")
+_HIT = (r"hit(?!\s+(?:by|with)\s+(?!(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:cyber|attack|hack|ransomware|DDoS|breach|malware|virus|worm|"
+        r"intrusion|botnet|denial|phishing|spam|trojan)))")
 # the victim precedes
 _V_BEFORE = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|web\s?sites?|sites?|servers?|computers?|e-?mails?|accounts?|databases?|data|files|"
     r"records|infrastructure|services?|platforms?|apps?|portals?|blog|pages?))?"
-    r"\s+(?:has|have|had)?\s*(?:been|was|were|is|are|got|get|gets|being)\s+(?:[\w-]+\s+)?(?:hacked|attacked|targeted|hit|breached|compromised|infected|"
+    r"\s+(?:has|have|had)?\s*(?:been|was|were|is|are|got|get|gets|being)\s+(?:[\w-]+\s+)?(?:hacked|attacked|targeted|" + _HIT + r"|breached|compromised|infected|"
     r"defaced|struck|knocked\s+(?:out|offline)|taken\s+(?:down|offline)|brought\s+down|crippled|paraly[sz]ed|disrupted|infiltrated|penetrated|"
     r"encrypted|locked|held\s+(?:to|for)\s+ransom|hijacked|spied\s+on|extorted|raided|subjected\s+to\s+(?:a\s+)?(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks?|"
     r"facing\s+(?:[\w-]+\s+){0,2}(?:cyber[\s-]?)?attacks|under\s+(?:cyber[\s-]?)?attack|(?:the|a|an)\s+(?:latest\s+|main\s+|prime\s+|biggest\s+)?"
@@ -53,7 +56,7 @@ _V_BEFORE = re.compile(
     r"|\s+(?:has\s+|had\s+)?(?:disclosed|confirmed|reported|announced|revealed|admitted|acknowledged)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:data\s+breach|breach|intrusion|hack|cyber[\s-]?incident|security\s+incident|ransomware\s+attack|cyber[\s-]?attack\s+on\s+its)\b"
     r"|\s+(?:said|says|confirmed|admitted|disclosed|announced|acknowledged|told\s+\w+)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:[\w-]+\s+){0,2}?\w+)\s+"
-    r"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hacked|attacked|breached|targeted|hit|compromised|infected|disrupted|the\s+(?:victim|target)\s+of)\b", re.I)
+    r"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hacked|attacked|breached|targeted|" + _HIT + r"|compromised|infected|disrupted|the\s+(?:victim|target)\s+of)\b", re.I)
 # headline passives without an auxiliary: "Sony Pictures hacked by ...", "Ministry website defaced"
 _BARE_PASSIVE = re.compile(r"\s+(?:hacked|breached|attacked|targeted|defaced|hijacked|knocked\s+offline|taken\s+offline|crippled|infiltrated|"
                            r"compromised|paraly[sz]ed|disrupted)\b(?=\s*(?:by|in|after|over|as|amid|again|,|:|;|\.|!|\?|'|\"|$))", re.I)
@@ -69,7 +72,9 @@ _NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by"
             "using", "during", "this", "over", "into", "it", "they", "its", "their", "if", "so", "than", "up", "out", "not", "will", "could", "would",
             "can", "may", "might", "of", "the", "a", "an", "on", "about", "stating", "showing", "saying", "last", "earlier", "yesterday", "today",
             "overnight", "offline", "down", "until", "where", "whose", "whom", "said", "told", "according", "amid", "despite", "again", "twice",
-            "repeatedly", "recently", "later", "too", "also", "yet", "still", "anew", "online", "again."}
+            "repeatedly", "recently", "later", "too", "also", "yet", "still", "anew", "online", "again.", "worldwide", "globally",
+            # a clause about the victims, not a name ("researchers don't say how many have been infected")
+            "how", "what", "why", "whether", "say", "know", "do", "does", "did", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t"}
 _NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
 _ASSET_N = r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?)"
 _ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_N}\s+(?:of|at|belonging\s+to|run\s+by|used\s+by|operated\s+by)\s+(?:the\s+)?)", re.I)
@@ -82,15 +87,16 @@ _COMPOUND = re.compile(r"(?<=[\w.])\s+(?:computer\s+)?(?:networks?|systems?|serv
 _TIME = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|weekend|week|month|year|night|morning|afternoon|evening|\d{1,4}|this|last|next|early|late)\b", re.I)
 _WORD = re.compile(r"\d+(?:,\d{3})+|[\w'’.&+-]+|[^\w\s]")
-_DET = r"(?:(?:the|these|those|this|that|more|some|many|its|their|his|her|our|your|new|other|such|all|any|each)\s+)*"
+_DET = r"(?:(?:the|these|those|this|that|more|some|many|its|their|his|her|our|your|new|other|such|all|any|each|one|another|a|an)\s+)*"
 _GENERIC = re.compile(
     # vague even with modifiers ("vulnerable software systems", "global systems")
-    rf"^{_DET}(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:attacks?|victims?|targets?|users?|computers?|machines|PCs|people|systems?|networks?|data|files|"
+    rf"^{_DET}(?:[\d,.]+\s+)?(?:(?:millions?|billions?|thousands?|hundreds?)\s+(?:of\s+)?){{0,2}}(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:attacks?|victims?|targets?|users?|computers?|machines|PCs|people|systems?|networks?|data|files|"
     r"documents|information|records|e-?mails?|passwords|accounts?|details|servers?|devices|phones|programs?|software|tools?|products?|consumers|"
-    r"flaws?|bugs?|holes?|vulnerabilit(?:y|ies)|patch(?:es)?|exploits?|malware|viruses|worms?|access|control|money|funds)$"
+    r"flaws?|bugs?|holes?|vulnerabilit(?:y|ies)|patch(?:es)?|exploits?|malware|viruses|worms?|access|control|money|funds|handsets|smartphones|"
+    r"tablets|laptops|messages)$"
     # vague only bare ("the site", "companies"; "the compromised news site" names one)
     rf"|^{_DET}(?:site|sites|websites?|companies|company|firms?|organi[sz]ations?|customers|them|it|us|ones?|themselves|itself|him|her|me|you|"
-    r"others?|way|part|place|time)$"
+    r"others?|way|part|place|time|these|those|this|that|many|several|few|most)$"
     r"|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$"
     r"|^(?:(?:on|in|at|last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|the\s+weekend|weekend|(?:this|last|next)\s+(?:week|month|year)|night|morning|today|yesterday)\b"
@@ -104,6 +110,7 @@ _ZH_OF = re.compile(r"(?:加密|窃取|删除|篡改|盗取|破坏|控制|入侵
                     r"计算机|网络|内网|邮箱|账号|帐号|主页|首页)")
 _ZH_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fffA-Za-z0-9]{0,8}(?:网站|系统|网络|公司|机构|银行|部门|服务器|数据库|平台|企业|网|大学|中心|政府)")
 _ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|：|:|，|,|\s|、|“|”|。)")
+_ZH_CONJ = re.compile(r"(?:或|因|由于|而|并|但|且|致|导致|使|让)")  # 遭攻击或因...: a clause follows the attack word, not its object
 _ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|曾|已|又|也|均|都|多次|连续)+$")
 _ZH_OWNER = re.compile(r"的(?:官方)?(?:网站|官网|系统|服务器|网络|数据库|邮箱|账号|帐号|数据|内网|主页|首页|平台|电脑|计算机)$")
 _ZH_ATTRIB = re.compile(r"被盗(?:的)?([A-Za-z0-9\u3400-\u9fff]{1,10}?(?:账号|帐号|数据|信息|资料))")
@@ -224,7 +231,7 @@ def _np_hit(text: str, a: int, b: int) -> Hit | None:
     poss = _OWNED.search(text, a, b) or _COMPOUND.search(text, a, b)
     if poss:
         b = poss.start()
-    phrase = text[a:b].strip()
+    phrase = re.sub(r"['’]s?$", "", text[a:b].strip())  # "The ministry's" (website was defaced): the owner
     if phrase.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|[A-Z])\.$", phrase):
         phrase = phrase[:-1]
     if len(phrase) < 2 or _GENERIC.search(phrase) or _ADVERB.match(phrase):
@@ -266,9 +273,11 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
         out.append(Hit(m.start(1), m.end(1), m.group(1)))
     for m in _ZH_V_AFTER.finditer(text, s, e):
         x = next((x for x in ents if x.start == m.end()), None)  # 攻击索尼: a named organisation or place right after
-        h = _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
+        h = None if _ZH_CONJ.match(text, m.end()) else _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
         if x is not None and (h is None or h.end() <= x.end):
             out.append(Hit(x.start, x.end, text[x.start:x.end]))
         elif h and h.end() - h.start() >= 2:
-            out.append(Hit(h.start(), h.end(), h.group()))
+            owner = _ZH_OWNER.search(h.group())  # 篡改了X的网站首页: X
+            b = h.start() + (owner.start() if owner and owner.start() >= 2 else len(h.group()))
+            out.append(Hit(h.start(), b, text[h.start():b]))
     return dedupe(out)
