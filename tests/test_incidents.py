@@ -268,23 +268,31 @@ def test_cli_exports_and_errors(seed_db, run_cli):
     assert r.returncode == 0 and r.stderr.decode().strip() == "no incidents match"
 
 
-# Floors measured on the held-out test half (never tuned on), set a little below the measurement.
-TEST_FLOORS = {  # field: (precision, recall)
-    "victim": (0.40, 0.25),
-    "attacker": (0.45, 0.55),
-    "technique": (0.50, 0.13),
-    "malware": (0.70, 0.80),
-    "type": (0.55, 0.52),
-    "incident": (0.85, 0.75),
+# Floors, set a little below the measurement: field -> (precision, recall); "gate" is the gate's
+# recall, "merge" the pairwise same-incident precision/recall.
+# Tune half (developed on):
+TUNE_FLOORS = {
+    "victim": (0.72, 0.62), "attacker": (0.48, 0.65), "claimant": (0.60, 0.50), "technique": (0.85, 0.93), "technique_parent": (0.86, 0.93),
+    "malware": (0.95, 0.82), "type": (0.75, 0.70), "incident": (0.90, 0.88), "gate": 0.96, "merge": (0.80, 0.35),
+}
+# Held-out test half (never tuned on).  Floors only go up: victim precision, technique precision and
+# malware recall are main's floors, which this branch's held-out run measured below (0.261, 0.483,
+# 0.696); they are kept, not lowered.
+TEST_FLOORS = {
+    "victim": (0.40, 0.25), "attacker": (0.45, 0.57), "technique": (0.50, 0.24), "malware": (0.74, 0.80), "type": (0.62, 0.57),
+    "incident": (0.86, 0.75), "gate": 0.92, "merge": (0.50, 0.25),
 }
 
 
-def test_quality_floors_on_the_held_out_half():
+@pytest.mark.parametrize("split,floors", [("tune", TUNE_FLOORS), ("test", TEST_FLOORS)], ids=["tune_half", "held_out_half"])
+def test_quality_floors(split, floors):
     from sinodesk.eval.incidents import evaluate
 
     need_shared(SHARED / "eval")
-    rep = evaluate("test", SHARED)
-    for field, (p, r) in TEST_FLOORS.items():
-        s = rep.fields[field]
-        assert s.precision >= p, f"{field} precision {s.precision:.3f} < {p}"
-        assert s.recall >= r, f"{field} recall {s.recall:.3f} < {r}"
+    rep = evaluate(split, SHARED)
+    got = {**rep.fields, "merge": rep.merge}
+    below = [f"{field} {what} {value:.3f} < {floor}" for field, pr in floors.items() if field != "gate"
+             for what, value, floor in zip(("precision", "recall"), (got[field].precision, got[field].recall), pr) if value < floor]
+    if rep.gate_recall < floors["gate"]:
+        below.append(f"gate recall {rep.gate_recall:.3f} < {floors['gate']}")
+    assert below == []
