@@ -93,7 +93,10 @@ def _same(rec: dict, m: dict, story: Story, event_id: str | None, merge_days: in
         shared = {k for k in shared if not k.startswith("product:")}
     same_event = event_id is not None and event_id in rec["event_ids"]
     types = set(rec["types"]) & set(m["types"]) - {"other"}
-    if same_event and m["role"] == "main" and (shared or types):
+    # the link stage's event is evidence with a key in common, or a type -- but not between a dated and an
+    # undated report: the undated one joined the event on wording alone, and a type such as 'vulnerability' says little
+    mixed = (_dated(story) is None) != (rec.get("dated_last") is None)
+    if same_event and m["role"] == "main" and (shared or (types and not mixed)):
         return True
     close = gap is not None and gap <= 3
     named = any(k.startswith(("victim:", "malware:", "group:", "cve:")) for k in shared)

@@ -82,7 +82,18 @@ def _cyber_words(view: StoryView, tables: CyberTables) -> bool:
     low = view.text[view.start:view.end].lower()
     if any(w in low for w in words):
         return True
-    return any(c in low for c in cues) and rx.search(view.text, view.start, view.end) is not None
+    if any(c in low for c in cues) and rx.search(view.text, view.start, view.end) is not None:
+        return True
+    # a malware word the pattern did not place ("arrested for writing the Sasser worm", "Microsoft warns
+    # of new worm"): read when the story names known malware or speaks of computers anywhere
+    if any(w in low for w in _MALWARE_CUES):
+        zh = _zh(view)
+        return (tables.disease["zh" if zh else "en"][1].search(view.text, view.start, view.end) is not None
+                or bool(CyberTables.scan(tables.malware_scan, view.text, view.start, view.end)))
+    return False
+
+
+_MALWARE_CUES = ("virus", "worm", "病毒")
 
 
 def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: IncidentOptions = IncidentOptions()) -> tuple[dict, ...]:

@@ -58,8 +58,10 @@ def _hits(rx, text, s, e, value="") -> list[Hit]:
 _VARIANT = re.compile(r"(?:[.-][A-Z]{1,2}\b|[.-][a-z]\b|-\d\b)")
 _MALWARE_WORDS = r"(?:worm|virus|trojan(?:\s+horse)?|botnet|bot\s?net|ransomware|backdoor|back\s+door|spyware|malware|keylogger|rootkit|RAT)"
 _NAMED_BEFORE = re.compile(rf"\b(?:[Tt]he\s+|[Aa]\s+|[Aa]n\s+)?([A-Z][\w]+(?:[.-][A-Za-z0-9]{{1,3}})?(?:\s+[A-Z][\w]+)?)\s+(?:mobile\s+phone\s+|mass[\s-]mailing\s+|e-?mail\s+|Windows\s+|Android\s+|Mirai[\s-]variant\s+)?{_MALWARE_WORDS}s?\b")
-_NAMED_AFTER = re.compile(rf"(?i:\b{_MALWARE_WORDS}s?|\bstrains?|\bvariants?|\bfamily|\bprogram)\s+(?:[\w-]+\s+){{0,3}}?(?:dubbed|called|named|known\s+as|detected\s+as)"
-                          r"\s+[\"“']?([A-Z][\w/]+(?:[.-][A-Za-z0-9]{1,3})?)")
+# "a worm dubbed X", "the Trojan, known as X,", 'malware, dubbed “Agent Smith,”': a malware word, at most three
+# words (commas allowed), the naming verb, then one name, or up to three words in quotes
+_NAMED_AFTER = re.compile(rf"(?i:\b{_MALWARE_WORDS}s?|\bstrains?|\bvariants?|\bfamily|\bprogram)[\s,]+(?:[\w-]+[\s,]+){{0,3}}?(?:dubbed|called|named|known\s+as|detected\s+as)"
+                          r"\s+(?:[\"“']([A-Z][\w/.-]*(?:\s+[A-Z0-9][\w/.-]*){0,2}),?[\"”']|[\"“']?([A-Z][\w/]+(?:[.-][A-Za-z0-9]{1,3})?))")
 _ZH_NAMED = re.compile(r"[“\"「]([\u3400-\u9fffA-Za-z0-9.]{2,10})[”\"」](?:病毒|木马|蠕虫|勒索软件|僵尸网络)|([A-Za-z][\w.]{2,15})(?:病毒|木马|蠕虫)")
 _NOT_NAMES = {"the", "a", "an", "this", "that", "new", "windows", "computer", "e-mail", "email", "mobile", "android", "internet", "web", "first",
               "latest", "malicious", "some", "many", "these", "those", "joke", "its", "his", "their", "our", "one", "two", "another", "microsoft",
@@ -86,7 +88,7 @@ def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: b
         m = t.malware_of(name) or t.malware_of(re.split(r"[.-](?=[A-Za-z0-9]{1,2}$)", name)[0])
         if m is None:
             continue
-        if alias_key(text[a:b].split(".")[0].split("-")[0]) in t.ambiguous and (text[a].islower() or not t.ambiguous_cue.search(text, max(s, a - 40), min(e, b + 40))):
+        if alias_key(text[a:b].split(".")[0].split("-")[0]) in t.ambiguous and not _ambiguous_ok(text, a, b, s, e, t):
             continue
         out.append(Hit(a, b, name, m.id, {"kind": m.kind, "family": m.name}))
     rxs = [] if medical or not patterns else [_ZH_NAMED] if zh else [_NAMED_BEFORE, _NAMED_AFTER]
@@ -104,6 +106,18 @@ def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: b
             known = t.malware_of(name)
             out.append(Hit(a, b, name, known.id if known else "malware:" + alias_key(name), {"kind": known.kind if known else kind, "family": known.name if known else name}))
     return sorted(out, key=lambda h: h.start)
+
+
+_MALWARE_NEXT = re.compile(rf"\s+(?:{_MALWARE_WORDS}|variant|strain)s?\b", re.I)
+
+
+def _ambiguous_ok(text: str, a: int, b: int, s: int, e: int, t: CyberTables) -> bool:
+    """A table name that is also an ordinary word ("sober", "flame", "zeus") names malware when it is
+    written as a name beside a malware or group word, or, in any case, right before a malware word
+    ("sober worm", "the zeus trojan": lower-case headlines and feeds)."""
+    if _MALWARE_NEXT.match(text, b, e):
+        return True
+    return text[a].isupper() and t.ambiguous_cue.search(text, max(s, a - 40), min(e, b + 40)) is not None
 
 
 def _variant_end(text: str, b: int, e: int) -> int:

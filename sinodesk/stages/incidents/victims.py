@@ -98,6 +98,8 @@ _GENERIC = re.compile(
     rf"|^{_DET}(?:site|sites|websites?|companies|company|firms?|organi[sz]ations?|customers|them|it|us|ones?|themselves|itself|him|her|me|you|"
     r"others?|way|part|place|time|these|those|this|that|many|several|few|most)$"
     r"|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$"
+    # a measure or a count, not a name ("peaked at 10 gigabits per second", "compromised more than 1,000 sites")
+    r"|^[\d,.]+\s+(?-i:[a-z])|^(?:more|less|fewer|over|under|nearly|almost|about|around|up|at\s+least)$"
     r"|^(?:(?:on|in|at|last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|the\s+weekend|weekend|(?:this|last|next)\s+(?:week|month|year)|night|morning|today|yesterday)\b"
     r"|^\d+(?:[:.]\d+)?\s*(?:am|pm|a\.m\.|p\.m\.|GMT|hours?|minutes?|days?|weeks?|months?|years?)\b", re.I)
