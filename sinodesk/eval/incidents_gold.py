@@ -31,7 +31,8 @@ from ..errors import BadInput
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "incidents"
 SPLIT_SEED = 20250131
-SPLITS = ("tune", "test")
+SPLITS = ("tune", "test")  # the seeded halves
+HELDOUT = ("heldout2",)  # labelled later from items in neither half, kept out of the seeded split
 
 DATASETS = ("seeds", "bbc", "ag_news", "ecbplus", "feeds", "thucnews", "uci", "trafilatura")
 TYPES = {"ddos", "data_breach", "espionage", "ransomware", "disruption", "influence_operation", "vulnerability", "other"}
@@ -169,6 +170,8 @@ def write_items(path: Path, items: list[dict]) -> None:
 def load(split: str | None = None, gold_dir: Path = GOLD_DIR) -> list[dict]:
     """Items of one split (``tune`` or ``test``) or of both, in file order."""
     names = SPLITS if split is None else (split,)
+    if split is not None and split not in SPLITS + HELDOUT:
+        raise BadInput(f"no incident gold set {split!r}: use one of {', '.join(SPLITS + HELDOUT)}")
     return [it for s in names for it in read_items(Path(gold_dir) / f"{s}.jsonl")]
 
 
@@ -459,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(problems) or "all spans anchored", file=sys.stderr if problems else sys.stdout)
             return 1 if problems else 0
         by_split = {s: read_items(gold / f"{s}.jsonl") for s in SPLITS}
+        later = {s: read_items(gold / f"{s}.jsonl") for s in HELDOUT if (gold / f"{s}.jsonl").exists()}
         if args.command == "split":
             allitems = [it for s in SPLITS for it in by_split[s]]
             where = assign_split(allitems)
@@ -470,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "stats":
             print(json.dumps(stats(by_split), indent=1, ensure_ascii=False))
             return 0
-        problems = check(by_split, texts)
+        problems = check({**by_split, **later}, texts)
         allitems = [it for s in SPLITS for it in by_split[s]]
         where = assign_split(allitems)
         problems += [f"{it['dataset']}:{it['id']} is in {s} but the seeded split puts it in {where[(it['dataset'], it['id'])]} (run split)"
@@ -479,7 +483,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(problems), file=sys.stderr)
             print(f"Error: {len(problems)} problem(s) in the incident gold; fix the labels or run reanchor", file=sys.stderr)
             return 1
-        print(f"ok: {sum(len(v) for v in by_split.values())} items, {sum(1 for _ in (sp for v in by_split.values() for it in v for sp in spans(it)))} spans")
+        every = {**by_split, **later}
+        print(f"ok: {sum(len(v) for v in every.values())} items, {sum(1 for _ in (sp for v in every.values() for it in v for sp in spans(it)))} spans")
         return 0
     except BadInput as exc:
         print(f"Error: {exc}", file=sys.stderr)
