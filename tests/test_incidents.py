@@ -263,7 +263,7 @@ def test_cli_exports_and_errors(seed_db, run_cli):
     assert r.stderr.decode().strip() == "Error: --format 'stix': stories export as jsonl, csv or parquet (stix is for --what incidents)"
     r = run_cli("eval", "incidents", "--set", "test", "--misses")
     assert r.returncode == 1
-    assert "the test half is held out" in r.stderr.decode()
+    assert "the other sets are held out" in r.stderr.decode()
     r = run_cli("incidents", "--db", db, "--actor", "XLab-not-an-actor")
     assert r.returncode == 0 and r.stderr.decode().strip() == "no incidents match"
 

@@ -12,7 +12,7 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*")
 # Sentence ends: Latin punctuation followed by space + capital/quote/digit, or CJK stops.
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[。！？])[”’」』]*")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|U\.S|U\.K|"
-                     r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
+                     r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt)|\b[A-Z])\.$")
 
 _POSSESSIVE = re.compile(r"'s\b")
 # Segmentation keeps this narrower list (a subset of the shared one in sinodesk/stopwords.py): with the
