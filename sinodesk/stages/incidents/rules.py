@@ -226,6 +226,9 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     actors = s.attackers + s.malware + s.groups
     s.victims = [v for v in find_victims(text, a, b, zh, story.entities, actors, t.products)
                  if not overlaps(actors, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]
+    modal = t.stance["modal"].search(text, a, b)
+    if modal:  # "a flaw that could let attackers take over a PC": what follows a hypothetical was not attacked
+        s.victims = [v for v in s.victims if v.end <= modal.start()]
     s.threat = not medical and bool(t.threat[lang].search(text, a, b))
     s.techniques = find_techniques(text, a, b, t, zh)
     s.types = find_types(text, a, b, t, zh)
