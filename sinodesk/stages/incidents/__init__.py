@@ -207,6 +207,8 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     malware = _uniq(pick("malware"))
     groups = _uniq(pick("groups"), key=lambda h: h.value)
     victims = _outer(_uniq(pick("victims"), key=lambda h: _words(h.text)))  # "cyber criminals" = "cyber-criminals"
+    if any(_NAMED.search(v.text) for v in victims):  # a class ("users", "government targets") is the victim only when no one is named
+        victims = [v for v in victims if _NAMED.search(v.text)]
     attackers = _outer(_uniq(pick("attackers"), key=lambda h: _words(h.text)))
     claims = attributions(ss, t)
     if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
