@@ -113,3 +113,22 @@ def test_missing_shared_folder_is_a_clear_error(tmp_path, capsys):
 @pytest.mark.parametrize("split", G.SPLITS)
 def test_load_reads_one_split(split):
     assert G.load(split) == G.read_items(G.GOLD_DIR / f"{split}.jsonl")
+
+
+def test_heldout2_is_new_checked_and_outside_the_seeded_halves():
+    later = G.read_items(G.GOLD_DIR / "heldout2.jsonl")
+    halves = {(it["dataset"], it["id"]) for s in G.SPLITS for it in _all()[s]}
+    halves |= {(it["dataset"], d) for s in G.SPLITS for it in _all()[s] for d in it.get("duplicates", [])}
+    keys = [(it["dataset"], it["id"]) for it in later]
+    assert len(keys) == len(set(keys)) >= 40 and not set(keys) & halves
+    assert sum(it["language"] == "zh" for it in later) >= 10
+    assert any(it["incidents"] for it in later) and any(not it["incidents"] for it in later)
+    assert G.load("heldout2") == later
+    need_shared(SHARED / "eval")
+    assert G.check({"heldout2": later}, G.Texts(SHARED)) == []
+
+
+def test_load_names_the_sets_for_an_unknown_one():
+    with pytest.raises(G.BadInput) as exc:
+        G.load("heldout9")
+    assert str(exc.value) == "no incident gold set 'heldout9': use one of tune, test, heldout2"
