@@ -533,9 +533,11 @@ class Runner:
         family_of = family_lookup(self.ctx.outlets)
         links, merged, moved = {}, {}, set()
         # by date; stories of one day, and undated ones (after the dated), in the order they arrived
-        for s in sorted(new_stories, key=lambda s: s.published or "9999"):
-            r = linker.add(link_item_for(s, family_of))
-            links[s.story_id] = (r.event_id, r.duplicate_of)
+        items = [link_item_for(s, family_of) for s in sorted(new_stories, key=lambda s: s.published or "9999")]
+        linker.expect(items)
+        for item in items:
+            r = linker.add(item)
+            links[item.story_id] = (r.event_id, r.duplicate_of)
             for old in r.merged:
                 merged[old] = r.event_id
             moved.update(r.moved)
@@ -563,6 +565,7 @@ def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):
         language=s.language,
         url=s.url,
         outlet_family=family_of(s.outlet) if s.outlet else None,
+        outlet=s.outlet,
         entities=tuple(sorted({e.canonical for e in s.entities})),
         numbers=tuple(n.value for n in s.numbers),
     )

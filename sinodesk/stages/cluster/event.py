@@ -28,7 +28,9 @@ def heaviest(vec: dict[str, float], n: int) -> dict[str, float]:
 
 class Event:
     __slots__ = ("eid", "order", "size", "centroid", "norm", "first_day", "last_day", "entities", "numbers", "indexed",
-                 "names", "years", "members", "languages")
+                 "names", "years", "members", "languages", "heads", "outlets")
+
+    max_heads = 8  # headlines kept (with their outlet) to tell a template series from the event
 
     def __init__(self, eid: str, order: int = 0):
         self.eid = eid
@@ -46,6 +48,8 @@ class Event:
         # member story ids while the event is small enough to be re-clustered (None: too large, frozen)
         self.members: list[str] | None = []
         self.languages: dict[str, int] = {}  # stories per language
+        self.heads: list[list] = []  # [outlet, headline frame] of the first max_heads stories
+        self.outlets: dict[str, int] = {}  # stories per outlet (those with a known outlet)
 
     def add(self, feats: Features, centroid_terms: int) -> None:
         """Count one story in (its vector, signals and day); members are the linker's business."""
@@ -58,6 +62,10 @@ class Event:
                 counts[v] = counts.get(v, 0) + 1
         if feats.language:
             self.languages[feats.language] = self.languages.get(feats.language, 0) + 1
+        if feats.outlet:
+            self.outlets[feats.outlet] = self.outlets.get(feats.outlet, 0) + 1
+        if feats.head and len(self.heads) < self.max_heads:
+            self.heads.append([feats.outlet, list(feats.head)])
         if feats.day is not None:
             self._span(feats.day, feats.day)
 
@@ -66,10 +74,11 @@ class Event:
         add_into(self.centroid, gone.centroid)
         self.size += gone.size
         for mine, theirs in ((self.entities, gone.entities), (self.numbers, gone.numbers), (self.names, gone.names),
-                             (self.years, gone.years), (self.languages, gone.languages)):
+                             (self.years, gone.years), (self.languages, gone.languages), (self.outlets, gone.outlets)):
             add_into(mine, theirs)
         if gone.first_day is not None:
             self._span(gone.first_day, gone.last_day)
+        self.heads = (self.heads + gone.heads)[: self.max_heads]
         self.trim(centroid_terms)
 
     def _span(self, first: int, last: int) -> None:
@@ -92,7 +101,8 @@ class Event:
         return {"eid": self.eid, "order": self.order, "size": self.size, "centroid": self.centroid, "norm": self.norm,
                 "first": self.first_day, "last": self.last_day, "entities": self.entities,
                 "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years,
-                "members": self.members, "languages": self.languages}
+                "members": self.members, "languages": self.languages, "heads": self.heads,
+                "outlets": self.outlets}
 
     @classmethod
     def from_json(cls, d: dict) -> "Event":
@@ -107,4 +117,6 @@ class Event:
         ev.years = d.get("years", {})
         ev.members = d.get("members")  # None (frozen) in states saved before local re-clustering
         ev.languages = d.get("languages", {})
+        ev.heads = d.get("heads", [])
+        ev.outlets = d.get("outlets", {})
         return ev

@@ -152,6 +152,8 @@ class Features:
     n_words: int = 0  # content words in headline + body start
     headline_only: bool = False  # no body text at all
     language: str | None = None  # ISO 639-1 code of the story, when known
+    head: tuple[str, ...] = ()  # the headline as headline_frame reads it (series_pair)
+    outlet: str | None = None  # the outlet's name (a template series is one outlet's)
 
 
 def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int) -> dict[str, float]:
@@ -211,3 +213,39 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+_HEAD_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+                         r"|[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’.\-][^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)*")
+
+
+def headline_frame(headline: str | None) -> tuple[str, ...]:
+    """A headline as :func:`series_pair` compares it: words as written (capitals kept), each CJK
+    character on its own, every number as ``#`` (one day's figure is not another template)."""
+    return tuple("#" if t[0].isdigit() else t for t in _HEAD_TOKEN.findall(headline or ""))
+
+
+def _filler(toks: tuple[str, ...], start: int) -> bool:
+    """Words that fill a template's slot: a name (capitalised after the first word), a code that
+    mixes letters and digits (``v201509``), or CJK characters."""
+    for k, t in enumerate(toks):
+        if _CJK.match(t) or (t[0].isupper() and start + k > 0) or (t != "#" and any(c.isdigit() for c in t)):
+            return True
+    return False
+
+
+def series_pair(a: tuple[str, ...], b: tuple[str, ...], frame: float = 0.5) -> bool:
+    """Two headlines of one template with another name in its slot ("Clima en Rosario hoy: ..." /
+    "Clima en Ushuaia hoy: ...", "江西师范大学...开通" / "山西师范大学...开通", "AdWords API v201509
+    sunset reminder" / "... v201506 ..."): at least ``frame`` of the longer one is shared in order, and
+    a part of each that is not shared, in the same place, is a name, code or CJK word.  Restatements
+    of one story add or drop words ("(图)", "及展望") or change figures; they do not swap a name."""
+    if not a or not b or a == b:
+        return False
+    from difflib import SequenceMatcher
+
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    if sum(m.size for m in sm.get_matching_blocks()) < frame * max(len(a), len(b)):
+        return False
+    return any(tag == "replace" and _filler(a[i1:i2], i1) and _filler(b[j1:j2], j1)
+               for tag, i1, i2, j1, j2 in sm.get_opcodes())

@@ -36,11 +36,12 @@ from dataclasses import dataclass, replace
 from ...errors import BadInput
 from . import scoring, state
 from .background import load_background
+from .beat import OutletBeat
 from .decision import load_models, pair_features
 from .dedup import DuplicateIndex
 from .event import Event
-from .features import (DocFreq, Features, cosine, day_number, figures_in, names_in, numbers_in, stop_set, term_counts, weigh,
-                       years_in)
+from .features import (DocFreq, Features, cosine, day_number, figures_in, headline_frame, names_in, numbers_in,
+                       series_pair, stop_set, term_counts, weigh, years_in)
 from .index import CandidateIndex
 from .options import EventOptions
 from .recluster import average_linkage, groups_of, keep_ids
@@ -57,6 +58,7 @@ class LinkItem:
     language: str | None = None
     url: str | None = None
     outlet_family: str | None = None
+    outlet: str | None = None  # the outlet's name (its beat is learnt per outlet, see .beat)
     entities: tuple[str, ...] = ()  # canonical ids
     numbers: tuple[float, ...] = ()
 
@@ -82,6 +84,17 @@ def _notable(numbers) -> frozenset[float]:
     """Numbers worth matching: not the small counts and day numbers every story has (nor an
     overflowed digit run: JSON has no infinity)."""
     return frozenset(float(n) for n in numbers if math.isfinite(n) and (n > 31 or n != int(n)))
+
+
+def _beat_terms(counts, names) -> set[str]:
+    """What an outlet's beat is counted over: a story's terms and its names (kept apart as ``m:``)."""
+    return set(counts) | {"m:" + n for n in names}
+
+
+def _series(feats: Features, ev: Event, frame: float) -> bool:
+    """The story's headline and one of the event's, from the same outlet, fill one template with
+    different names: a series (the forecast for another city, the next API version), not this event."""
+    return any(outlet == feats.outlet and series_pair(feats.head, tuple(head), frame) for outlet, head in ev.heads)
 
 
 def _dated_pair(feats: Features, ev: Event) -> bool:
@@ -121,6 +134,8 @@ class EventLinker:
         self._adds_since_sweep = 0
         # features of the members of small events, for local re-clustering (see _add_by_reclustering)
         self.records: dict[str, Features] = {}
+        self.beat = OutletBeat(opts.beat_share, opts.beat_min_stories)
+        self._expected: dict[str, tuple[Counter, frozenset[str]]] = {}  # see expect()
 
     def _docfreq(self, n_docs: int = 0, df: dict[str, int] | None = None) -> DocFreq:
         k = self.opts.background_docs
@@ -168,8 +183,16 @@ class EventLinker:
             event_id = self.aliases[event_id]
         return event_id
 
-    def features(self, item: LinkItem) -> Features:
-        """The story's vector and side signals (its terms are counted into the document frequencies)."""
+    def expect(self, items) -> None:
+        """Count the outlets' beat over stories about to be added (a batch, before its first
+        :meth:`add`), so that the first stories of a feed already know what the feed repeats."""
+        for item in items:
+            if item.story_id and item.story_id not in self.story_event and item.story_id not in self._expected:
+                raw = self._expected[item.story_id] = self._raw_terms(item)
+                self.beat.add(item.outlet, _beat_terms(*raw))
+
+    def _raw_terms(self, item: LinkItem) -> tuple[Counter, frozenset[str]]:
+        """The story's term counts and its mid-sentence names, before any weighting."""
         o = self.opts
         counts = term_counts(item.headline, item.text or "", headline_weight=o.headline_weight,
                              body_chars=o.body_chars, bigrams=o.bigrams, years=o.year_terms,
@@ -181,11 +204,26 @@ class EventLinker:
             # a headline's figures and dates are what it says: one day's "turnover 79.56bn" is not the next's
             for n in figures_in(item.headline or ""):
                 counts["n:" + n] += 1
+        return counts, frozenset(names_in((item.text or "")[: o.body_chars], stop_set(item.language)))
+
+    def features(self, item: LinkItem) -> Features:
+        """The story's vector and side signals (its terms are counted into the document frequencies;
+        the words and names of its outlet's beat are left out, see :mod:`.beat`)."""
+        o = self.opts
+        raw = self._expected.pop(item.story_id, None)
+        if raw is None:
+            raw = self._raw_terms(item)
+            self.beat.add(item.outlet, _beat_terms(*raw))
+        counts, names = raw
         terms = frozenset(counts)
         self.df.add(terms)
         nums = item.numbers or numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
         n_words = sum(c for t, c in counts.items() if " " not in t)
         body = (item.text or "")[: o.body_chars]
+        beat = self.beat.among(item.outlet, _beat_terms(counts, names))
+        if beat:
+            counts = Counter({t: c for t, c in counts.items() if t not in beat}) or counts
+            names = frozenset(n for n in names if "m:" + n not in beat)
         return Features(
             vector=weigh(counts, self.df, max_terms=o.max_terms),
             terms=terms,
@@ -193,11 +231,13 @@ class EventLinker:
             numbers=_notable(nums),
             day=day_number(item.published),
             short=not (item.text or "").strip() or n_words < o.short_words,
-            names=frozenset(names_in(body, stop_set(item.language))),
+            names=names,
             language=item.language,
             years=years_in(f"{item.headline or ''}\n{body}"),
             n_words=n_words,
             headline_only=not (item.text or "").strip(),
+            head=headline_frame(item.headline) if o.series_frame else (),
+            outlet=item.outlet,
         )
 
     def score(self, feats: Features, ev: Event) -> float:
@@ -210,8 +250,9 @@ class EventLinker:
         if o.entity_terms:  # entities always look up: across languages they are the only shared terms
             picked = {t for t, _ in query}
             query += [(t, w) for t, w in feats.vector.items() if t.startswith("e:") and t not in picked]
-        return [self.events[e] for e in self.index.lookup(query, max_postings=o.max_postings,
-                                                          max_candidates=o.max_candidates)]
+        found = [self.events[e] for e in self.index.lookup(query, max_postings=o.max_postings,
+                                                           max_candidates=o.max_candidates)]
+        return [ev for ev in found if not _series(feats, ev, o.series_frame)] if feats.head else found
 
     def probability(self, feats: Features, ev: Event) -> float:
         """P(same event) of a story and an event under the learned merge model."""
@@ -400,6 +441,7 @@ class EventLinker:
             "latest_day": self.latest_day,
             "dups": dup_state,
             "records": {sid: state.record_json(f) for sid, f in self.records.items()},
+            "beat": self.beat.to_json(),
         }, sigs)
 
     @classmethod
@@ -417,6 +459,7 @@ class EventLinker:
         lk.latest_day = saved["latest_day"]
         lk.records = {sid: state.record_from_json(r) for sid, r in saved.get("records", {}).items()}
         o = lk.opts
+        lk.beat = OutletBeat.from_json(saved.get("beat"), o.beat_share, o.beat_min_stories)
         lk.dups = DuplicateIndex.from_state(saved["dups"], sigs, threshold=o.dup_threshold, num_perm=o.dup_num_perm,
                                             shingle_words=o.dup_shingle_words, min_words=o.dup_min_words)
         for ev in lk.events.values():  # the sweep counts adds within one run; batches are often smaller

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .event import Event
-from .features import Features, cosine
+from .features import Features, cosine, series_pair
 
 if TYPE_CHECKING:  # pragma: no cover
     from scipy import sparse
@@ -62,13 +62,19 @@ def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -
     exponent = opts.size_exponent_short if feats.short else opts.size_exponent
     # while the idf is immature the word part is deflated (the entity and number bonuses do not depend on it)
     s = cosine(feats.vector, ev.centroid) / (ev.size ** exponent if exponent else ev.norm) / cold
-    if feats.entities and ev.entities:
+    if opts.same_outlet_raise and feats.outlet and ev.outlets.get(feats.outlet) == ev.size:
+        s /= 1.0 + opts.same_outlet_raise  # one outlet's stories share its beat: more words must match
+    if other_language(feats.language, ev.languages):
+        # across languages only the people and places can match: enough of them, close enough in time
         shared = sum(1 for e in feats.entities if e in ev.entities)
-        if other_language(feats.language, ev.languages):
-            same_day = feats.day is not None and ev.first_day is not None and ev.day_gap(feats.day) <= 1
-            if shared >= opts.cross_entity_min or (shared and same_day):
-                s += opts.cross_entity_weight * shared / min(len(feats.entities), len(ev.entities))
-        elif opts.entity_weight:
+        gap = ev.day_gap(feats.day) if feats.day is not None and ev.first_day is not None else None
+        if (gap is not None and gap > opts.cross_max_days) or not (
+                shared >= opts.cross_entity_min or (shared and gap is not None and gap <= 1)):
+            return 0.0  # one name in common, or the same leader weeks apart: a topic, not one event
+        s += opts.cross_entity_weight * shared / min(len(feats.entities), len(ev.entities))
+    elif feats.entities and ev.entities:
+        shared = sum(1 for e in feats.entities if e in ev.entities)
+        if opts.entity_weight:
             s += opts.entity_weight * shared / min(len(feats.entities), len(ev.entities))
     if feats.numbers and ev.numbers:
         shared = sum(1 for n in feats.numbers if n in ev.numbers)
@@ -118,16 +124,22 @@ def share(sets: list) -> np.ndarray:
 def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.ndarray:
     """Pair scores of stories, as :func:`story_score` scores a story against a one-story event."""
     sim = gram([r.vector for r in recs]) / cold  # as in story_score: the word part only
+    if opts.same_outlet_raise and any(r.outlet for r in recs):
+        outlets = np.array([r.outlet or "" for r in recs])
+        same = (outlets[:, None] == outlets[None, :]) & (outlets != "")[:, None]
+        sim = np.where(same, sim / (1.0 + opts.same_outlet_raise), sim)
     days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
     gap = np.abs(days[:, None] - days[None, :])
-    if (opts.entity_weight or opts.cross_entity_weight) and any(r.entities for r in recs):
-        langs = np.array([r.language or "" for r in recs])
-        known = langs != ""
-        cross = (langs[:, None] != langs[None, :]) & known[:, None] & known[None, :]
+    langs = np.array([r.language or "" for r in recs])
+    known = langs != ""
+    cross = (langs[:, None] != langs[None, :]) & known[:, None] & known[None, :]
+    if cross.any() or opts.entity_weight:
         sets = [r.entities for r in recs]
         shared = gram(sets)
-        enough = (shared >= opts.cross_entity_min) | ((shared >= 1) & (np.nan_to_num(gap, nan=99.0) <= 1))
+        enough = ((shared >= opts.cross_entity_min) | ((shared >= 1) & (np.nan_to_num(gap, nan=99.0) <= 1))) & ~(
+            np.nan_to_num(gap, nan=0.0) > opts.cross_max_days)
         sim += np.where(cross, opts.cross_entity_weight * enough, opts.entity_weight) * share(sets)
+        sim = np.where(cross & ~enough, 0.0, sim)  # as in story_score: not enough in common across languages
     if opts.number_weight and any(r.numbers for r in recs):
         shared = gram([r.numbers for r in recs])
         sim += opts.number_weight * np.minimum(1.0, shared / 2.0)
@@ -135,6 +147,11 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         named = np.array([bool(r.names) for r in recs])
         apart = named[:, None] & named[None, :] & (gram([r.names for r in recs]) == 0)
         sim = np.where(apart, 0.0, sim)
+    if opts.series_frame:
+        for i, j in zip(*np.nonzero(np.triu(sim >= opts.threshold * opts.recluster_floor, 1))):
+            a, b = recs[i], recs[j]
+            if a.head and b.head and a.outlet == b.outlet and series_pair(a.head, b.head, opts.series_frame):
+                sim[i, j] = sim[j, i] = 0.0
     if not np.isnan(days).all():
         sim *= np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / opts.time_scale_days))
     return sim

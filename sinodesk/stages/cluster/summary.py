@@ -19,6 +19,7 @@ from itertools import combinations
 
 from ...records import Story
 from .background import load_background
+from .beat import OutletBeat
 from .features import DocFreq, cosine, stop_set, tokens, weigh
 from .options import EventOptions
 
@@ -41,6 +42,19 @@ def _counts(s: Story) -> Counter:
 def _entity_share(a: frozenset, b: frozenset) -> float:
     """Jaccard of two stories' canonical entities (one shared place among several is little)."""
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _drop_beats(stories: Sequence[Story], counts: dict[str, Counter], outlets: set[str]) -> None:
+    """Leave each outlet's beat (words in many of its stories, see :mod:`.beat`) out of ``counts``,
+    as the linker does: a template shared by an outlet's weather pages is no sign of one event."""
+    opts = EventOptions()
+    beat = OutletBeat(opts.beat_share, opts.beat_min_stories)
+    for s in stories:
+        if s.outlet in outlets:
+            beat.add(s.outlet, counts[s.story_id] if s.story_id in counts else _counts(s))
+    for s in stories:
+        if s.story_id in counts and (drop := beat.among(s.outlet, counts[s.story_id])):
+            counts[s.story_id] = Counter({t: c for t, c in counts[s.story_id].items() if t not in drop}) or counts[s.story_id]
 
 
 def cohesion(ss: Sequence[Story], vectors: dict[str, dict[str, float]], max_pairs: int = 2000) -> float:
@@ -72,6 +86,7 @@ def summarise_events(
             by[s.event_id].append(s)
     multi = [s for ss in by.values() if len(ss) > 1 for s in ss]
     counts = {s.story_id: _counts(s) for s in multi}
+    _drop_beats(stories, counts, {s.outlet for s in multi if s.outlet})
     df = DocFreq(prior=load_background(), prior_docs=background_docs)
     for c in counts.values():
         df.add(set(c))
