@@ -112,6 +112,9 @@ class DuplicateIndex:
         words = word_sequence(text) if text and text.strip() else word_sequence(headline or "")
         if not words:
             return None
+        if len(words) < self.min_words and text and text.strip():
+            # a short body ("Continue reading...", "Read more") copies another only with its headline
+            words = word_sequence(headline or "") + words
         digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()
         first = self.exact.setdefault(digest, story_id)
         if first != story_id:

@@ -110,27 +110,41 @@ def day_number(iso: str | None) -> int | None:
         return None
 
 
+BACKGROUND_LANGUAGES = frozenset({None, "en", "zh"})  # the languages the shipped background covers
+
+
 class DocFreq:
     """Document frequencies of the stream seen so far (the idf of an online TF-IDF), blended with a
     background: ``prior`` (term -> share of stories containing it) counts as ``prior_docs`` stories
-    (see :mod:`.background`); without it a young stream makes every word look rare."""
+    (see :mod:`.background`); without it a young stream makes every word look rare.
 
-    __slots__ = ("n_docs", "df", "prior", "prior_docs")
+    A story in a language the background does not cover (Portuguese, Spanish...) takes its idf over
+    the stories seen in its own language (``by_language``): its common words ("Estados Unidos",
+    "presidente") are common among those few stories, however rare among the whole archive's."""
+
+    __slots__ = ("n_docs", "df", "prior", "prior_docs", "by_language")
 
     def __init__(self, n_docs: int = 0, df: dict[str, int] | None = None, *,
-                 prior: Mapping[str, float] | None = None, prior_docs: float = 0.0):
+                 prior: Mapping[str, float] | None = None, prior_docs: float = 0.0,
+                 by_language: dict[str, int] | None = None):
         self.n_docs = n_docs
         self.df: dict[str, int] = df if df is not None else {}
         self.prior: Mapping[str, float] = prior if prior is not None and prior_docs > 0 else {}
         self.prior_docs = float(prior_docs) if self.prior else 0.0
+        self.by_language: dict[str, int] = by_language if by_language is not None else {}
 
-    def add(self, terms: set[str] | frozenset[str]) -> None:
+    def add(self, terms: set[str] | frozenset[str], language: str | None = None) -> None:
         self.n_docs += 1
+        if language not in BACKGROUND_LANGUAGES:
+            self.by_language[language] = self.by_language.get(language, 0) + 1
         df = self.df
         for t in terms:
             df[t] = df.get(t, 0) + 1
 
-    def idf(self, term: str) -> float:
+    def idf(self, term: str, language: str | None = None) -> float:
+        if language not in BACKGROUND_LANGUAGES and language in self.by_language:
+            n = self.by_language[language]  # a term shared with other languages counts at most n times
+            return math.log((n + 2) / (min(self.df.get(term, 0), n) + 1)) + 1.0
         k = self.prior_docs
         if k:
             return math.log((self.n_docs + k + 2) / (self.df.get(term, 0) + k * self.prior.get(term, 0.0) + 1)) + 1.0
@@ -156,9 +170,10 @@ class Features:
     outlet: str | None = None  # the outlet's name (a template series is one outlet's)
 
 
-def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int) -> dict[str, float]:
-    """Sublinear-tf x idf weights, L2-normalised, keeping the ``max_terms`` heaviest."""
-    w = {t: (1.0 + math.log(c)) * df.idf(t) for t, c in counts.items()}
+def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int, language: str | None = None) -> dict[str, float]:
+    """Sublinear-tf x idf weights (the idf of ``language``'s stories, see :class:`DocFreq`),
+    L2-normalised, keeping the ``max_terms`` heaviest."""
+    w = {t: (1.0 + math.log(c)) * df.idf(t, language) for t, c in counts.items()}
     if len(w) > max_terms:
         w = dict(sorted(w.items(), key=lambda kv: kv[1], reverse=True)[:max_terms])
     norm = math.sqrt(sum(v * v for v in w.values())) or 1.0

@@ -137,9 +137,10 @@ class EventLinker:
         self.beat = OutletBeat(opts.beat_share, opts.beat_min_stories)
         self._expected: dict[str, tuple[Counter, frozenset[str]]] = {}  # see expect()
 
-    def _docfreq(self, n_docs: int = 0, df: dict[str, int] | None = None) -> DocFreq:
+    def _docfreq(self, n_docs: int = 0, df: dict[str, int] | None = None,
+                 by_language: dict[str, int] | None = None) -> DocFreq:
         k = self.opts.background_docs
-        return DocFreq(n_docs, df, prior=load_background() if k > 0 else None, prior_docs=k)
+        return DocFreq(n_docs, df, prior=load_background() if k > 0 else None, prior_docs=k, by_language=by_language)
 
     # -- public API -------------------------------------------------------------------
     def add(self, item: LinkItem) -> LinkResult:
@@ -216,7 +217,7 @@ class EventLinker:
             self.beat.add(item.outlet, _beat_terms(*raw))
         counts, names = raw
         terms = frozenset(counts)
-        self.df.add(terms)
+        self.df.add(terms, item.language)
         nums = item.numbers or numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
         n_words = sum(c for t, c in counts.items() if " " not in t)
         body = (item.text or "")[: o.body_chars]
@@ -225,7 +226,7 @@ class EventLinker:
             counts = Counter({t: c for t, c in counts.items() if t not in beat}) or counts
             names = frozenset(n for n in names if "m:" + n not in beat)
         return Features(
-            vector=weigh(counts, self.df, max_terms=o.max_terms),
+            vector=weigh(counts, self.df, max_terms=o.max_terms, language=item.language),
             terms=terms,
             entities=frozenset(item.entities),
             numbers=_notable(nums),
@@ -434,6 +435,7 @@ class EventLinker:
         return state.pack({
             "n_docs": self.df.n_docs,
             "df": self.df.df,
+            "df_languages": self.df.by_language,
             "events": [ev.to_json() for ev in self.events.values()],
             "story_event": self.story_event,
             "aliases": self.aliases,
@@ -449,7 +451,7 @@ class EventLinker:
         """Rebuild a linker saved by :meth:`to_bytes` (the options may differ from the saved run)."""
         saved, sigs = state.unpack(b)
         lk = cls(opts)
-        lk.df = lk._docfreq(saved["n_docs"], saved["df"])
+        lk.df = lk._docfreq(saved["n_docs"], saved["df"], saved.get("df_languages"))
         for d in saved["events"]:
             ev = Event.from_json(d)
             lk.events[ev.eid] = ev

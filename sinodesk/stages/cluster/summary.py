@@ -88,9 +88,10 @@ def summarise_events(
     counts = {s.story_id: _counts(s) for s in multi}
     _drop_beats(stories, counts, {s.outlet for s in multi if s.outlet})
     df = DocFreq(prior=load_background(), prior_docs=background_docs)
-    for c in counts.values():
-        df.add(set(c))
-    vectors = {sid: weigh(c, df, max_terms=1000) for sid, c in counts.items()}
+    language = {s.story_id: s.language for s in multi}
+    for sid, c in counts.items():
+        df.add(set(c), language[sid])
+    vectors = {sid: weigh(c, df, max_terms=1000, language=language[sid]) for sid, c in counts.items()}
     rows = []
     for eid, ss in by.items():
         fams = sorted({(family_of(s.outlet) if family_of else None) or s.outlet or "unknown outlet" for s in ss})
