@@ -6,7 +6,9 @@ events recur and the index grows.  The peer (single-pass brute-force TF-IDF cent
 what a plain scikit-learn user writes) is timed in the same run on a prefix of the same stream.
 
 The same stream is also linked without the shipped background statistics (``background_docs=0``,
-the linker before the warm start) in the same run, for the speed ratio of the warm start.
+the linker before the warm start) in the same run, for the speed ratio of the warm start, and
+without the outlet rules (``beat_share=0, series_frame=0, same_outlet_raise=0``; each story is
+given one of 40 outlets) for theirs.
 
     .venv/bin/python bench/bench_events.py [--n 100000] [--peer-n 5000] [--data ../shared]
 """
@@ -58,7 +60,7 @@ def stream(texts: list[tuple[str, str]], n: int, seed: int = 0) -> list[LinkItem
         day = start + timedelta(days=int(365 * i / n))
         w = words[rng.randrange(len(words))]
         items.append(LinkItem(f"s{i}", f"{w} {head}" if head else None, f"{w} {text}" if text else "",
-                              published=day.isoformat()))
+                              published=day.isoformat(), outlet=f"outlet {zlib.crc32(str(i).encode()) % 40}"))
     return items
 
 
@@ -90,6 +92,9 @@ def main() -> None:
     lk, total = run(items, EventOptions(), "sinodesk EventLinker")
     _, bare = run(items, EventOptions(background_docs=0), "without the background statistics (baseline)")
     print(f"  warm start speed ratio: {bare / total:.2f}x the baseline's stories/s")
+    _, plain = run(items, EventOptions(series_frame=0, beat_share=0, same_outlet_raise=0),
+                   "without the outlet rules (beat, template series, same-outlet raise; baseline)")
+    print(f"  outlet rules speed ratio: {plain / total:.2f}x the baseline's stories/s")
     t1 = time.perf_counter()
     blob = lk.to_bytes()
     t2 = time.perf_counter()

@@ -15,7 +15,7 @@ from collections import defaultdict
 from tests.conftest import EVAL, ROOT, need_shared
 
 JUDGED = ROOT / "tests" / "data" / "events" / "top30_judged.json"
-ONE_EVENT, LISTED = 17, 27  # the judged "after" list: real events among the multi-story events listed
+ONE_EVENT, LISTED = 17, 25  # the judged "after" list: real events among the multi-story events listed
 
 
 def _judgements() -> dict[frozenset, bool]:
@@ -64,4 +64,4 @@ def test_top30_events_on_real_feeds_are_real_events(run_cli, tmp_path):
     # floors: what the judged list of the branch that pinned them gives (fixture "after"); an unjudged
     # event counts as wrong, and fewer real events listed fails too (a linker that links nothing lists nothing)
     assert real >= ONE_EVENT, why
-    assert real * LISTED >= ONE_EVENT * len(listed), why  # precision >= 17/27
+    assert real * LISTED >= ONE_EVENT * len(listed), why  # precision >= 17/25

@@ -48,7 +48,8 @@ class Event:
         # member story ids while the event is small enough to be re-clustered (None: too large, frozen)
         self.members: list[str] | None = []
         self.languages: dict[str, int] = {}  # stories per language
-        self.heads: list[list] = []  # [outlet, headline frame] of the first max_heads stories
+        # [outlet, headline frame] of the first max_heads stories with an outlet or no body (see online._series)
+        self.heads: list[list] = []
         self.outlets: dict[str, int] = {}  # stories per outlet (those with a known outlet)
 
     def add(self, feats: Features, centroid_terms: int) -> None:
@@ -64,7 +65,7 @@ class Event:
             self.languages[feats.language] = self.languages.get(feats.language, 0) + 1
         if feats.outlet:
             self.outlets[feats.outlet] = self.outlets.get(feats.outlet, 0) + 1
-        if feats.head and len(self.heads) < self.max_heads:
+        if feats.head and (feats.outlet or feats.headline_only) and len(self.heads) < self.max_heads:
             self.heads.append([feats.outlet, list(feats.head)])
         if feats.day is not None:
             self._span(feats.day, feats.day)

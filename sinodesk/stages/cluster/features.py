@@ -257,10 +257,13 @@ def series_pair(a: tuple[str, ...], b: tuple[str, ...], frame: float = 0.5) -> b
     of one story add or drop words ("(图)", "及展望") or change figures; they do not swap a name."""
     if not a or not b or a == b:
         return False
+    need = frame * max(len(a), len(b))
+    if sum((Counter(a) & Counter(b)).values()) < need:  # cheap bound: the shared words in any order
+        return False
     from difflib import SequenceMatcher
 
     sm = SequenceMatcher(None, a, b, autojunk=False)
-    if sum(m.size for m in sm.get_matching_blocks()) < frame * max(len(a), len(b)):
+    if sum(m.size for m in sm.get_matching_blocks()) < need:
         return False
     return any(tag == "replace" and _filler(a[i1:i2], i1) and _filler(b[j1:j2], j1)
                for tag, i1, i2, j1, j2 in sm.get_opcodes())

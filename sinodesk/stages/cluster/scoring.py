@@ -150,7 +150,8 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
     if opts.series_frame:
         for i, j in zip(*np.nonzero(np.triu(sim >= opts.threshold * opts.recluster_floor, 1))):
             a, b = recs[i], recs[j]
-            if a.head and b.head and a.outlet == b.outlet and series_pair(a.head, b.head, opts.series_frame):
+            if a.head and b.head and a.outlet == b.outlet and (a.outlet or (a.headline_only and b.headline_only)) \
+                    and series_pair(a.head, b.head, opts.series_frame):
                 sim[i, j] = sim[j, i] = 0.0
     if not np.isnan(days).all():
         sim *= np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / opts.time_scale_days))
