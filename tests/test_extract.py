@@ -450,3 +450,14 @@ def test_names_model_can_be_turned_off():
     doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
     off = {e.text for e in extract(doc, Segment(0, len(text), text), "en", ExtractOptions(names_model=False)).entities}
     assert "Gabriel Merino" in on and "Gabriel Merino" not in off
+
+
+def test_people_by_given_name_and_what_is_not_one():
+    """A census given name and a surname the model never saw make a person; places and
+    organisations that open with a given name, and a longer titled name, stay what they are."""
+    text = ("Argentine soccer legend Diego Maradona finally departed for Cuba on Monday. "
+            "Police in Jefferson City said Minister Ram Chandra Prasad Singh met Dennis Rommedahl at the Tyler County Hospital.")
+    got = {(e.text, e.label) for e in _run(text).entities}
+    assert {("Diego Maradona", "PERSON"), ("Dennis Rommedahl", "PERSON"), ("Ram Chandra Prasad Singh", "PERSON")} <= got
+    assert not any(label == "PERSON" and t in ("Jefferson City", "Jefferson", "Chandra Prasad Singh", "Tyler County Hospital", "Tyler")
+                   for t, label in got)

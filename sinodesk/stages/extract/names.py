@@ -238,9 +238,12 @@ class NameModel:
     def available(self) -> bool:
         return (self.directory / "names_en.npz").exists()
 
-    def find(self, text: str, s0: int, e0: int, gaz: Gazetteer | None) -> list[NameHit]:
+    def find(self, text: str, s0: int, e0: int, gaz: Gazetteer | None, headline_end: int = 0) -> list[NameHit]:
         """Names in ``text[s0:e0]`` (English text), each with its label and margin over "no name"."""
         toks = tokenize(text, s0, e0)
+        return _with_given_names(toks, self._find(toks, text, gaz), text, gaz, self.common, headline_end)
+
+    def _find(self, toks: Tokens, text: str, gaz: Gazetteer | None) -> list[NameHit]:
         lower, common = lower_words(toks), self.common
         # a lone sentence-opening word that English usually writes in lower case ("The", "But",
         # "However") is never a name: not scored
@@ -249,7 +252,12 @@ class NameModel:
         if not spans:
             return []
         scores = self.score(feats)
-        return _decode(toks, spans, scores, self._weights[3])
+        labels = self._weights[3]
+        none = labels.index("NONE")
+        for k, (_r0, _r1, i, j) in enumerate(spans):
+            if _clean_name_shape(toks, i, j, common):
+                scores[k, none] -= CLEAN_BIAS
+        return _decode(toks, spans, scores, labels)
 
     def score(self, feats: list[list[str]]) -> np.ndarray:
         """Scores (spans x labels): the summed weights of each span's known features, plus the bias.
@@ -261,6 +269,44 @@ class NameModel:
         idx = np.fromiter(map(vocab.get, flat, repeat(unknown)), dtype=np.int64, count=len(flat))
         offs = np.fromiter(accumulate((len(f) for f in feats[:-1]), initial=0), dtype=np.int64, count=len(feats))
         return np.add.reduceat(W[idx], offs, axis=0) + b
+
+
+CLEAN_BIAS = 1.0  # how much less "no name" counts for a span of the plainest name shape (chosen on dev + seeds)
+
+
+def _clean_name_shape(toks: Tokens, i: int, j: int, common: frozenset[str]) -> bool:
+    """Two or more capitalised letter-only words ("Dennis Rommedahl", "Crystal Palace") inside a
+    sentence, none of them a word English usually writes in lower case: the teacher the model
+    learned from misses many such names, so the model's "no name" is discounted for them."""
+    if j - i < 2 or toks.opens[i]:
+        return False
+    for k in range(i, j):
+        t = toks.text[k]
+        if not (t[:1].isupper() and t.isalpha() and t[1:].islower()) or toks.low[k] in common:
+            return False
+    return True
+
+
+STRONG_MARGIN = 2.0  # a model reading this sure of itself wins over a given-name person
+
+
+def _with_given_names(toks: Tokens, hits: list[NameHit], text: str, gaz: Gazetteer | None, common: frozenset[str],
+                      headline_end: int = 0) -> list[NameHit]:
+    """The model's names, with people named by a given name and a surname (given_names.py) where
+    the model saw no name, a shorter one, or was unsure of another reading.  Not in a
+    title-case headline (before ``headline_end``), where every word is capitalised."""
+    from .given_names import person_spans
+
+    for i, j in person_spans(toks, runs(toks), _HEADS, common, PERSON_TITLES):
+        s, e = toks.start[i], toks.end[j - 1]
+        known = gaz.lookup(text[s:e]) if gaz is not None else None
+        if s < headline_end or (known and label_of(known) != "PERSON"):
+            continue
+        over = [h for h in hits if h.start < e and s < h.end]
+        if any((h.label != "PERSON" and h.margin >= STRONG_MARGIN) or (h.label == "PERSON" and h.start <= s and e <= h.end) for h in over):
+            continue
+        hits = [h for h in hits if not (h.start < e and s < h.end)] + [NameHit(s, e, "PERSON", STRONG_MARGIN)]
+    return sorted(hits, key=lambda h: h.start)
 
 
 def _decode(toks: Tokens, spans, scores: np.ndarray, labels: tuple[str, ...]) -> list[NameHit]:
@@ -300,7 +346,7 @@ def _decode(toks: Tokens, spans, scores: np.ndarray, labels: tuple[str, ...]) ->
 
 
 HEADLINE_MARGIN = 1.0  # in a title-case headline every word is capitalised: ask for more
-_SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
+_SHORT_CAPS = re.compile(r"[A-Z]{1,2}")
 
 
 PERSON_TITLES = frozenset(t.lower() for t in (
@@ -327,10 +373,10 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     """The model's names as entity candidates: the gazetteer's id when it knows the name, else a slug id.
 
     Two shapes need more than the model's word: a name inside a title-case headline (before
-    ``headline_end``) needs a margin of HEADLINE_MARGIN, and a bare acronym of one to three
+    ``headline_end``) needs a margin of HEADLINE_MARGIN, and a bare acronym of one or two
     capitals ("AI", "IP") must be known to the gazetteer or defined in brackets after a name."""
     out = []
-    for h in model.find(text, s0, e0, gaz):
+    for h in model.find(text, s0, e0, gaz, headline_end):
         surface = text[h.start : h.end]
         known = gaz.lookup(surface)
         if not known and h.label == "PERSON":
