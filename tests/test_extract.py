@@ -461,3 +461,14 @@ def test_people_by_given_name_and_what_is_not_one():
     assert {("Diego Maradona", "PERSON"), ("Dennis Rommedahl", "PERSON"), ("Ram Chandra Prasad Singh", "PERSON")} <= got
     assert not any(label == "PERSON" and t in ("Jefferson City", "Jefferson", "Chandra Prasad Singh", "Tyler County Hospital", "Tyler")
                    for t, label in got)
+
+
+def test_chinese_titles_places_events_and_news_sites():
+    """《…》 titles (a law when it ends in 规划/法/条例), a name word with an administrative word
+    jieba keeps apart, named events with their year, and a news site opening a story."""
+    text = ("荆楚网消息（通讯员彭鹏）安化县乐安镇大禾村的村民昨天收看了《新闻联播》。"
+            "最高人民法院印发《关于在司法解释中全面贯彻社会主义核心价值观的工作规划(2018-2023)》。"
+            "他致信祝贺2018世界人工智能大会开幕。")
+    got = {(e.text, e.label) for e in _run(text, "zh").entities}
+    assert {("荆楚网", "ORG"), ("乐安镇", "GPE"), ("大禾村", "GPE"), ("新闻联播", "PRODUCT"),
+            ("关于在司法解释中全面贯彻社会主义核心价值观的工作规划(2018-2023)", "LAW"), ("2018世界人工智能大会", "EVENT")} <= got

@@ -104,13 +104,14 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
 
-    out: list[GazMatch] = []
+    out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     for m in _HAN_ONLY.finditer(text, s0, e0):
         rs, re_ = m.span()
         if re_ - rs < 2:
             continue
         words = tagger.tag(text, rs, re_)
         out += _org_chains(text, words, gaz)
+        out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
         out += _dotted_names(text, words, gaz)
         for s, e, flag in words:
@@ -179,6 +180,73 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
         start = words[k][0]
         surface = text[start:e]
         out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+    return out
+
+
+# 《…》 (书名号) marks the title of a work, a programme, a law or a publication
+_BOOK_TITLE = re.compile(r"《([^《》\n]{2,40})》")
+_ZH_LAW_END = re.compile(r"(?:法|条例|條例|规划|規劃|规定|規定|办法|辦法|准则|準則|纲要|綱要|决定|決定|意见|意見|公约|公約|条约|條約|协定|協定)$")
+# words that end a named event ("2018世界人工智能大会", "迪拜大师赛", "冬奥会")
+_ZH_EVENT_END = re.compile(
+    r"(?:大会|大會|峰会|峰會|论坛|論壇|博览会|博覽會|运动会|運動會|锦标赛|錦標賽|大师赛|大師賽|公开赛|公開賽|世界杯|奥运会|奧運會|冬奥会|冬奧會|"
+    r"亚运会|亞運會|研讨会|研討會|展览会|展覽會|交易会|交易會|电影节|電影節|艺术节|藝術節|音乐节|音樂節|文化节|文化節|健康周|活动周|活動週)$"
+)
+_ZH_PLACE_WORDS = frozenset("区 區 县 縣 镇 鎮 乡 鄉 村 街道".split())
+_ZH_NEWS_LEAD = re.compile(r"消息|讯|訊")
+_NAME_WORD_FLAGS = ("ns", "nr", "nz", "nt", "j", "nrt")
+
+
+def book_titles(text: str, s0: int, e0: int, gaz: Gazetteer) -> list[GazMatch]:
+    """The title inside 《…》: a product (work, programme, game, app), a law when it ends in a law
+    word (法, 条例, 规划 ...), or what the gazetteer knows it as (《人民日报》: the newspaper)."""
+    out = []
+    if text.find("《", s0, e0) < 0:
+        return out
+    for m in _BOOK_TITLE.finditer(text, s0, e0):
+        title = m.group(1)
+        known = gaz.lookup(title)
+        if known:
+            out.append(GazMatch(m.start(1), m.end(1), known, label_of(known)))
+        else:
+            bare = re.sub(r"\s*[(（][^()（）]*[)）]$", "", title)  # "…工作规划(2018-2023)": the years after the name
+            prefix, label = ("law", "LAW") if _ZH_LAW_END.search(bare) else ("product", "PRODUCT")
+            out.append(GazMatch(m.start(1), m.end(1), pinyin_id(title, prefix), label))
+    return out
+
+
+def _suffix_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """Names made of a name word and a suffix word jieba keeps apart:
+
+    * a place: a name word and an administrative word (延庆/ns 区 -> 延庆区, 乐安/nr 镇, 城东/ns 街道);
+    * an event: name words ending in an event word (2018/m 世界/n 人工智能/n 大会, 迪拜/ns 大师赛);
+    * a news site opening a story: a word ending in 网 before 消息/讯 (荆楚网消息).
+    """
+    out = []
+    for j, (s, e, flag) in enumerate(words):
+        w = text[s:e]
+        prev = words[j - 1] if j else None
+        if w in _ZH_PLACE_WORDS and prev is not None and prev[2] in _NAME_WORD_FLAGS and 2 <= prev[1] - prev[0] <= 3:
+            if text[prev[0] : prev[1]] not in _NOT_IN_NAME:
+                surface = text[prev[0] : e]
+                out.append(GazMatch(prev[0], e, gaz.lookup(surface) or pinyin_id(surface, "gpe"), "GPE"))
+        elif _ZH_EVENT_END.search(w):
+            k = j
+            while k > 0 and j - k < 5:
+                ps, pe, pf = words[k - 1]
+                if not (pf in _NAME_FLAGS or pf == "vn") or text[ps:pe] in _NOT_IN_NAME:
+                    break
+                k -= 1
+                if pf == "ns":
+                    break  # a place opens the name: "迪拜/ns 大师赛", not "莫卡问鼎迪拜大师赛"
+            named = any(f != "n" for _, _, f in words[k:j]) or j - k >= 2
+            if (k < j and named) or (k == j and e - s >= 3 and flag != "n"):
+                start = words[k][0]
+                year = re.search(r"(?<!\d)(?:19|20)\d\d$", text[max(0, start - 4) : start])
+                start -= 4 if year else 0  # "2018世界人工智能大会": the year before the Han run
+                surface = text[start:e]
+                out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "event"), "EVENT"))
+        elif w.endswith(("网", "網")) and 3 <= e - s <= 6 and j + 1 < len(words) and _ZH_NEWS_LEAD.fullmatch(text, *words[j + 1][:2]):
+            out.append(GazMatch(s, e, gaz.lookup(w) or pinyin_id(w, "org"), "ORG"))
     return out
 
 
