@@ -472,3 +472,14 @@ def test_chinese_titles_places_events_and_news_sites():
     got = {(e.text, e.label) for e in _run(text, "zh").entities}
     assert {("荆楚网", "ORG"), ("乐安镇", "GPE"), ("大禾村", "GPE"), ("新闻联播", "PRODUCT"),
             ("关于在司法解释中全面贯彻社会主义核心价值观的工作规划(2018-2023)", "LAW"), ("2018世界人工智能大会", "EVENT")} <= got
+
+
+def test_places_no_list_holds():
+    """Countries, US states and cities from GeoNames; not a month, not a one-word small town,
+    not the name before a lower-case place word that the rules read whole."""
+    text = ("Marie Gonzalez moved from Costa Rica to Jefferson City, Missouri, in March. "
+            "A bomb went off in Baghdad on Monday. Officials in Dongfeng county said Foley scored twice.")
+    got = {(e.text, e.label) for e in _run(text).entities}
+    assert {("Costa Rica", "GPE"), ("Jefferson City", "GPE"), ("Missouri", "GPE"), ("Baghdad", "GPE"),
+            ("Marie Gonzalez", "PERSON"), ("Dongfeng county", "GPE")} <= got
+    assert not any(t in ("March", "Monday", "Foley", "Dongfeng") and label == "GPE" for t, label in got)

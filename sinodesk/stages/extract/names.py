@@ -296,17 +296,31 @@ def _with_given_names(toks: Tokens, hits: list[NameHit], text: str, gaz: Gazette
     the model saw no name, a shorter one, or was unsure of another reading.  Not in a
     title-case headline (before ``headline_end``), where every word is capitalised."""
     from .given_names import person_spans
+    from .places import is_place_run
 
-    for i, j in person_spans(toks, runs(toks), _HEADS, common, PERSON_TITLES):
+    all_runs = runs(toks)
+    for r0, r1 in all_runs:  # "Costa Rica", "Baghdad", "Jefferson City": places no list of ours holds
+        s, e = toks.start[r0], toks.end[r1 - 1]
+        if r1 < len(toks.low) and toks.low[r1] in _HEADS:
+            continue  # "Dongfeng county", "Hebei province": the rules read the longer name
+        if s >= headline_end and not (gaz is not None and gaz.lookup(text[s:e])) and is_place_run(text[s:e], toks.low[r0:r1], common):
+            hits = _override(hits, s, e, "GPE")
+    for i, j in person_spans(toks, all_runs, _HEADS, common, PERSON_TITLES):
         s, e = toks.start[i], toks.end[j - 1]
         known = gaz.lookup(text[s:e]) if gaz is not None else None
-        if s < headline_end or (known and label_of(known) != "PERSON"):
+        if s < headline_end or (known and label_of(known) != "PERSON") or is_place_run(text[s:e], toks.low[i:j], common):
             continue
-        over = [h for h in hits if h.start < e and s < h.end]
-        if any((h.label != "PERSON" and h.margin >= STRONG_MARGIN) or (h.label == "PERSON" and h.start <= s and e <= h.end) for h in over):
-            continue
-        hits = [h for h in hits if not (h.start < e and s < h.end)] + [NameHit(s, e, "PERSON", STRONG_MARGIN)]
+        hits = _override(hits, s, e, "PERSON")
     return sorted(hits, key=lambda h: h.start)
+
+
+def _override(hits: list[NameHit], s: int, e: int, label: str) -> list[NameHit]:
+    """``hits`` with [s, e) read as ``label`` instead of what overlaps it, unless the model is sure of
+    another reading there or already reads a span as long or longer with this label."""
+    over = [h for h in hits if h.start < e and s < h.end]
+    if any((h.label != label and h.margin >= STRONG_MARGIN) or (h.label == label and h.start <= s and e <= h.end) for h in over):
+        return hits
+    return [h for h in hits if not (h.start < e and s < h.end)] + [NameHit(s, e, label, STRONG_MARGIN)]
 
 
 def _decode(toks: Tokens, spans, scores: np.ndarray, labels: tuple[str, ...]) -> list[NameHit]:
