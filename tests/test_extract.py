@@ -188,7 +188,7 @@ def test_fast_gazetteer_scan_matches_single_pattern():
 def test_fast_cue_scans_match_plain_patterns():
     import re
 
-    from sinodesk.stages.extract import attribution as A
+    from sinodesk.stages.extract.attribution import cues as A
     from sinodesk.stages.extract.gazetteer import trie_regex
 
     cue = re.compile(r"\b(" + trie_regex(A._SPEECH.split("|")) + r")\b")

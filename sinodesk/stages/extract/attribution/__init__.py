@@ -1,0 +1,189 @@
+"""Attributions: who a story says its information comes from, with the cue that says so.
+
+Counted: *named* sources -- people, organisations, outlets, governments, platforms -- that
+a cue ties to the information: "according to X", "X said / told / reported / announced
+...", "said X", "told the Global Times", "in an interview with X", "data from X", "a study
+by X", "Source: X, date" lines (and numbered source lists, bare "X, date" lines), Chinese
+据X报道 / X称 / X表示.  Unnamed sources ("an official said", "the report notes") are not
+attributions here: there is nothing an analyst could look up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..entities import GazMatch
+from ..gazetteer import Gazetteer
+from ..outlets import OutletRegistry
+from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
+                   _OK_LABELS, _ROLE_BEFORE_NAME, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
+                   _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
+                   _sentence_bounds)
+from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
+                     title_case_headline_end)
+from .speakers import _canonical_source, _Ents, _object_of_preposition, _organisation_of_role, _zh_gap_subject
+
+__all__ = ["AttrHit", "SourceLine", "find_attributions", "find_credits", "find_dateline", "find_outlet_mentions",
+           "find_source_lines", "title_case_headline_end"]
+
+
+@dataclass(frozen=True, slots=True)
+class AttrHit:
+    start: int
+    end: int
+    source: str
+    cue: str
+    outlet_id: str | None
+    canonical: str | None = None
+
+
+
+def find_attributions(
+    text: str,
+    s0: int,
+    e0: int,
+    ents: list[GazMatch],
+    gaz: Gazetteer,
+    reg: OutletRegistry,
+    source_lines: list[SourceLine] | None = None,
+) -> list[AttrHit]:
+    """Attributions in ``text[s0:e0]``; ``source_lines`` (from find_source_lines) if already found."""
+    scan = _Scan(text, s0, e0, _Ents(ents), gaz, reg)
+    scan.according_to()
+    scan.interviews_and_data()
+    cues = _cue_verbs(text, s0, e0)
+    scan.speech_verbs(cues)
+    scan.said_before_name(cues)
+    if not text.isascii() and _HAS_HAN.search(text, s0, e0) is not None:
+        scan.chinese()
+    scan.headline_cues()
+    for sl in source_lines if source_lines is not None else find_source_lines(text, s0, e0):
+        scan.add(sl.start, sl.end, "Source:", gaz.lookup(sl.name))
+    return _dedupe(scan.hits)
+
+
+
+class _Scan:
+    """One story's attribution scan: each method finds one kind of cue and adds its sources."""
+
+    def __init__(self, text: str, s0: int, e0: int, index: _Ents, gaz: Gazetteer, reg: OutletRegistry):
+        self.text, self.s0, self.e0, self.index, self.gaz, self.reg = text, s0, e0, index, gaz, reg
+        self.hits: list[AttrHit] = []
+        self.head_end = title_case_headline_end(text, s0, e0)
+
+    def add(self, s: int, e: int, cue: str, canonical: str | None) -> None:
+        source, oid = _canonical_source(self.text[s:e], canonical, self.gaz, self.reg)
+        self.hits.append(AttrHit(s, e, source, cue, oid, canonical))
+
+    def according_to(self) -> None:
+        """"according to (a noun phrase) X"; an unknown capitalised name after it counts too."""
+        text, s0, e0 = self.text, self.s0, self.e0
+        for m in _ACCORDING.finditer(text, s0, e0) if _present(text, s0, e0, _ACCORDING_KEYS) else ():
+            _, send = _sentence_bounds(text, m.end(), s0, e0)
+            limit = min(send, m.end() + 90)
+            ent = self.index.after(text, m.end(), limit, allow_gap=True)
+            if ent:
+                self.add(ent.start, ent.end, "according to", ent.canonical)
+                continue
+            span = _capseq_after(text, m.end(), limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
+            if span:
+                self.add(span[0], cut_name_end(text, *span), "according to", None)
+
+    def interviews_and_data(self) -> None:
+        """"in an interview with X", "data from X", "a study by X"."""
+        text, s0, e0 = self.text, self.s0, self.e0
+        for rx, cue, possible in ((_INTERVIEW, "interview with", _present(text, s0, e0, _INTERVIEW_KEYS)),
+                                  (_DATA_FROM, None, _data_from_possible(text, s0, e0))):
+            for m in rx.finditer(text, s0, e0) if possible else ():
+                _, send = _sentence_bounds(text, m.end(), s0, e0)
+                ent = self.index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True)
+                if ent:
+                    self.add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
+
+    def speech_verbs(self, cues: list[tuple[int, int, str]]) -> None:
+        """"X said", "X, a professor at Y, said", "X told (the outlet) Z"."""
+        text, s0, e0, index = self.text, self.s0, self.e0, self.index
+        for c_start, c_end, verb in cues:
+            pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
+            sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
+            ent = index.before(pos, text)
+            if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
+                ent = index.appositive_subject(text, sent_start, pos)
+            if ent is None:
+                ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
+            if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
+                self.add(ent.start, ent.end, verb, ent.canonical)
+            if verb in ("told", "tells"):
+                after = _OBJECT_GAP.match(text, c_end, e0)
+                obj = index.at(after.end() if after else c_end)
+                if obj is not None and (self.reg.match(text[obj.start : obj.end]) or (obj.canonical.startswith("org:") and obj.canonical[4:] in self.reg)):
+                    self.add(obj.start, obj.end, "told", obj.canonical)
+
+    def said_before_name(self, cues: list[tuple[int, int, str]]) -> None:
+        """"said X", "said energy analyst X"."""
+        text, e0, index = self.text, self.e0, self.index
+        for said_end, verb in _said_before_name(text, self.s0, e0, cues):
+            obj = index.at(said_end)
+            if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
+                role = _ROLE_BEFORE_NAME.match(text, obj.end + 1, min(e0, obj.end + 40)) if text.startswith(" ", obj.end) else None
+                person = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
+                obj = person if person is not None and person.label == "PERSON" else obj
+            if obj is None:
+                role = _ROLE_BEFORE_NAME.match(text, said_end, min(e0, said_end + 50))
+                obj = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
+                obj = obj if obj is not None and obj.label == "PERSON" else None
+            if obj is not None and obj.label in ("PERSON", "ORG"):
+                self.add(obj.start, obj.end, verb, obj.canonical)
+
+    def chinese(self) -> None:
+        """据X报道, "新华社北京11月5日电", X表示/称/指出 (also after a day or an adverbial phrase)."""
+        text, s0, e0, index = self.text, self.s0, self.e0, self.index
+        for m in _ZH_JU.finditer(text, s0, e0):
+            ss, se = m.span("src")
+            inner = [e for e in index.ents if e.start >= ss and e.end <= se]
+            if inner:
+                self.add(inner[-1].start, inner[-1].end, "据…" + m.group("cue"), inner[-1].canonical)
+            else:
+                self.add(ss, se, "据…" + m.group("cue"), None)
+        for m in _ZH_DATELINE.finditer(text, s0, e0):
+            first = index.at(m.start("src"))
+            if first is not None:
+                self.add(first.start, first.end, m.group("cue"), first.canonical)
+        for m in _ZH_LEAD.finditer(text, s0, e0):
+            first = index.at(m.start("src"))
+            if first is not None and first.end == m.end("src"):
+                self.add(first.start, first.end, m.group("cue"), first.canonical)
+            else:
+                self.add(m.start("src"), m.end("src"), m.group("cue"), None)
+        for m in _ZH_AFTER.finditer(text, s0, e0):
+            ent = index.before(m.start(), text)
+            taken = {h.start for h in self.hits}
+            if ent is not None and ent.label in _OK_LABELS and ent.start not in taken:
+                if not text.endswith(_ZH_PREPOSITIONS, max(s0, ent.start - 2), ent.start):  # not "在微信公众号发文称"
+                    self.add(ent.start, ent.end, m.group(1), ent.canonical)
+                    continue
+            ent = _zh_gap_subject(text, m.start(), s0, index)
+            if ent is not None and ent.start not in taken:
+                self.add(ent.start, ent.end, m.group(1), ent.canonical)
+
+    def headline_cues(self) -> None:
+        """A title-case headline "Huawei Warns of ..."."""
+        if self.head_end <= self.s0:
+            return
+        for m in _HEAD_CUE.finditer(self.text, self.s0, self.head_end):
+            ent = self.index.before(m.start(), self.text)
+            if ent is not None and ent.label in _OK_LABELS:
+                self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
+
+
+
+def _dedupe(hits: list[AttrHit]) -> list[AttrHit]:
+    """One attribution per span: the first found (rule order) among equal spans."""
+    seen = set()
+    out = []
+    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+        if (h.start, h.end) in seen:
+            continue
+        seen.add((h.start, h.end))
+        out.append(h)
+    return out

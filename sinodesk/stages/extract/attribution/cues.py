@@ -1,0 +1,183 @@
+"""The words and patterns that tie information to a source, and the scans that find them.
+
+English speech verbs ("said", "told", "warned" ...), "according to", "in an interview with",
+"data from" / "a study by", the appositive gap between a cue and a name ("cybersecurity firm",
+"Singapore's state-run broadcaster"), Chinese 据X报道 / X表示 / datelines, and the plain
+``str.find`` scans that stand in for slower regex searches (see ``scan.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import trie_regex
+
+_SPEECH = (
+    r"said|says|say|told|tells|reported|reports|announced|announces|stated|states|noted|notes|indicated|"
+    r"warned|warns|claimed|claims|revealed|disclosed|confirmed|added|emphasized|emphasised|pointed out|"
+    r"highlighted|argued|wrote|cited|showed|shows|found|estimated|urged|stressed|explained|published|released|"
+    r"highlighting|noting|saying|citing|warning|reporting|claiming|arguing|"
+    r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged|"
+    r"believes|believe|admitted|admits|demanded|demands|hinted|recommends|recommended|"
+    r"insists|urges|confirms|reveals|argues|accuses|announce|warn"
+)
+# "a Microsoft spokesman said", "Pentagon officials have said", "Yukos lawyers say": the
+# organisation before a role noun is the source.
+_ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople official officials lawyer lawyers executive executives chief "
+    "chiefs source sources representative representatives analyst analysts economist economists researcher "
+    "researchers scientist scientists engineer engineers staff director directors boss bosses manager managers "
+    "leader leaders members member officers officer investigators prosecutors".split()
+)
+_ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first) )*"
+_ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|"))
+_ADVERB_SUFFIXES = tuple(w + " " for w in _ADVERB_WORDS)
+# The cue patterns start with a literal or a character class and check "not inside a
+# word" after their first character (see scan.py); comments give the plain spelling.
+# \b(said|says|...)\b -- scanned as "[^\w](said|...)\b" (a speech verb after a non-word
+# character: far fewer places to try than every letter that starts a verb), plus the
+# verb at the very start of the text, which has no character before it.
+_CUE_AFTER = re.compile(r"(" + trie_regex(_SPEECH.split("|")) + r")\b")
+_CUE_AFTER_SEP = re.compile(r"[^\w](" + trie_regex(_SPEECH.split("|")) + r")\b")
+_SAID_WORDS = frozenset("said|added|says|noted|explained|continued|wrote".split("|"))
+_CONTINUED = re.compile(r"continued(?<!\wcontinued)\s+")  # \bcontinued\s+ (not a speech verb)
+_SPACES = re.compile(r"\s+")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING_KEYS = ("ccording to",)
+_INTERVIEW = re.compile(r"\b(?:[Ii]n an? (?:exclusive |recent )?interview with|speaking to|in a statement to|quoted by|cited by)\s+(?:the\s+)?")
+_INTERVIEW_KEYS = ("nterview with", "speaking to", "in a statement to", "quoted by", "cited by")
+# \b(?:[Dd]ata|[Ff]igures|...|[Pp]oll) (?:from|by|released by|published by|conducted by)\s+
+_DATA_FROM = re.compile(
+    r"[DdFfSsRrAaPp](?<!\w[\s\S])(?:(?<=[Dd])ata|(?<=[Ff])igures|(?<=[Ss])tatistics|(?<=[Rr])eport|(?<=[Ss])tudy"
+    r"|(?<=[Ss])urvey|(?<=[Aa])nalysis|(?<=[Rr])esearch|(?<=[Pp])oll) (?:from|by|released by|published by|conducted by)\s+"
+)
+_DATA_NOUN_TAILS = ("ata ", "igures ", "tatistics ", "eport ", "tudy ", "urvey ", "nalysis ", "esearch ", "oll ")
+_DATA_PREPS = ("from", "by", "released by", "published by", "conducted by")
+
+
+
+def _data_from_possible(text: str, s0: int, e0: int) -> bool:
+    """Could _DATA_FROM match?  Its noun, a space and its preposition must occur together."""
+    for tail in _DATA_NOUN_TAILS:
+        if text.find(tail, s0, e0) >= 0 and any(text.find(tail + p, s0, e0) >= 0 for p in _DATA_PREPS):
+            return True
+    return False
+
+
+
+_ARTICLE = re.compile(r"(?:the |a |an )?")
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
+_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
+# What may stand between "according to" / "data from" and the named source: an appositive
+# noun phrase ("cybersecurity firm", "Singapore's state-run broadcaster", "a 2023 report by").
+# Judged by the shape of its words (lower-case words, possessives, years, nationality
+# adjectives), not by a list of nouns: a clause word (that, which, said ...) ends it.
+_GAP_WORD = re.compile(r"(?:[a-z][\w-]*|[A-Z][\w.-]*['’]s|\d{4}|[A-Z]\.[A-Z]\.|[A-Z]{2,3}|[A-Z][a-z]+(?:an|ese|ish|ian|i|ch))$")
+_GAP_BREAK = frozenset("that which who whom whose said says say when while where and or but as if because after before "
+                       "since than with without to in on at into over under".split())
+_GAP_MAX_WORDS = 7
+_CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
+_ZH_JU = re.compile(r"[据據](?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
+_ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊|消息|报道|報導)", re.M)
+# A lead crediting an outlet: "荆楚网消息（通讯员…）", "央视网消息（新闻联播）：", "国际在线报道（记者…）："
+# (the credited name ends like an outlet's: 网/报/社/台/在线/客户端/频道/新闻/周刊/杂志).
+_ZH_LEAD = re.compile(
+    r"^[ \t\u3000]*(?P<src>[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|在线|在線|客户端|客戶端|频道|頻道|新闻|新聞|周刊|週刊|杂志|雜誌))"
+    r"(?P<cue>消息|报道|報導|讯|訊)(?=[（(：:])", re.M)
+_ZH_AFTER = re.compile(r"(表示|称|稱|指出|说|說|透露|坦言|强调|強調|认为|認為|报道|報導|宣布|发布|發布|通报|通報)")
+_OK_LABELS = ("PERSON", "ORG", "GPE", "THREAT_ACTOR", "PRODUCT")
+# Chinese subject ... cue with a gap: "工业和信息化部19日称", "国家安全部17日在微信公众号发文称",
+# "陈茂波26日在立法会发表财政预算案时表示".  The gap is a day, then an optional adverbial phrase
+# (at most 30 characters, no punctuation) that starts with a preposition or time word.
+_ZH_GAP = re.compile(
+    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今日|昨日|昨天|今天|近日|日前|当天|當天|当日|當日)?(?:晚间|晚間|上午|下午|晚上|早些时候)?"
+    r"(?:(?:在|於|于|通过|通過|透过|透過|接受|向|对|對|就|也|还|還|则|則|亦|再次|同日|随后|隨後)[^，。！？；：,\n“”「」]{0,30}?)?"
+    r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|宣布|通报|通報|强调|強調)"
+)
+_ZH_PREPOSITIONS = ("在", "于", "於", "通过", "通過", "透过", "透過")
+_ZH_CLAUSE_START = "，。！？；\n：:"
+# Title-case headline cue: "White House Says ...", "Huawei Warns ...".
+_HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
+_PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
+# After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
+# maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
+_SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based)| \()")
+# Between "said" and the name: a role ("said energy analyst Orin Middleton").
+_ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
+
+
+
+def _sentence_bounds(text: str, pos: int, s0: int, e0: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", s0, pos), text.rfind("\n", s0, pos), text.rfind("。", s0, pos), text.rfind("? ", s0, pos))
+    start = s0 if a < 0 else a + 1
+    ends = [i for i in (text.find(". ", pos, e0), text.find("\n", pos, e0), text.find("。", pos, e0)) if i >= 0]
+    return start, (min(ends) if ends else e0)
+
+
+
+def _appositive_gap(gap: str) -> bool:
+    """Is ``gap`` a short noun phrase ending in a space (see _GAP_WORD)?"""
+    if not gap.endswith(" ") or "\n" in gap:
+        return False
+    words = gap.split()
+    return len(words) <= _GAP_MAX_WORDS and all(_GAP_WORD.match(w) and w.lower() not in _GAP_BREAK for w in words)
+
+
+
+def _capseq_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    m = _ARTICLE.match(text[pos:limit])
+    p = pos + (m.end() if m else 0)
+    cm = _CAPSEQ.match(text, p, limit)
+    if cm and cm.end() > p and text[p:cm.end()] not in ("The", "A", "An", "He", "She", "It", "They"):
+        return p, cm.end()
+    return None
+
+
+
+def _present(text: str, s0: int, e0: int, keys: tuple[str, ...]) -> bool:
+    return any(text.find(k, s0, e0) >= 0 for k in keys)
+
+
+
+def _cue_verbs(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of every whole-word speech verb in ``text[s0:e0]``, in order."""
+    out = []
+    if s0 == 0:
+        m = _CUE_AFTER.match(text, 0, e0)
+        if m is not None:
+            out.append((0, m.end(), m.group(1)))
+    for m in _CUE_AFTER_SEP.finditer(text, max(s0 - 1, 0), e0):
+        if m.start(1) >= s0:
+            out.append((m.start(1), m.end(), m.group(1)))
+    return out
+
+
+
+def _said_before_name(text: str, s0: int, e0: int, cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """(end, verb) of \\b(said|added|says|noted|explained|continued|wrote)\\s+ in ``text[s0:e0]``.
+
+    All of these but "continued" are speech verbs already in ``cues``.
+    """
+    out = []
+    for _, c_end, verb in cues:
+        if verb in _SAID_WORDS:
+            sp = _SPACES.match(text, c_end, e0)
+            if sp is not None:
+                out.append((c_end, sp.end(), verb))
+    if text.find("continued", s0, e0) >= 0:
+        for m in _CONTINUED.finditer(text, s0, e0):
+            out.append((m.start(), m.end(), "continued"))
+        out.sort()
+    return [(e, verb) for _, e, verb in out]
+
+
+
+def _adverbs_start(text: str, lo: int, cue: int) -> int:
+    """Start of the run of adverbs + space ("has also ") that ends at ``cue`` (not before ``lo``)."""
+    pos = cue
+    while text.endswith(_ADVERB_SUFFIXES, lo, pos):
+        for suffix in _ADVERB_SUFFIXES:
+            if text.endswith(suffix, lo, pos):
+                pos -= len(suffix)
+                break
+    return pos

@@ -1,0 +1,152 @@
+"""Who the speaker of a cue is: the entity the cue's grammar points at.
+
+``_Ents`` indexes a story's entities for the look-ups the cue rules need (the entity just before
+a verb, the subject set off by a comma, the first entity after "according to"); the helpers
+below resolve the speaker of "a Microsoft spokesman said", reject places closing a prepositional
+phrase ("protesters in Beijing said"), find the subject of a Chinese cue across a day or
+adverbial gap, and name a source by its registry outlet or gazetteer entry.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..entities import GazMatch
+from ..gazetteer import Gazetteer
+from ..outlets import OutletRegistry
+from .cues import (_OK_LABELS, _PLACE_PREP_BEFORE, _ROLE_NOUNS, _SUBJECT_SET_OFF, _ZH_CLAUSE_START, _ZH_GAP, _ZH_PREPOSITIONS,
+                   _appositive_gap)
+
+def _canonical_source(surface: str, canonical: str | None, gaz: Gazetteer, reg: OutletRegistry) -> tuple[str, str | None]:
+    o = reg.match(surface)
+    if o is None and canonical and canonical.startswith("org:"):
+        o = reg.get(canonical[4:])
+    if o is None and canonical is None:
+        c = gaz.lookup(surface)
+        if c and c.startswith("org:"):
+            o = reg.get(c[4:])
+        canonical = c
+    if o is not None:
+        return o.name, o.id
+    if canonical:
+        return gaz.display(canonical), None
+    return surface, None
+
+
+
+class _Ents:
+    """The story's entities sorted by start (non-overlapping), with the look-ups cue rules need."""
+
+    __slots__ = ("ents", "starts", "ends", "ends_sorted")
+
+    def __init__(self, ents: list[GazMatch]):
+        self.ents = sorted(ents, key=lambda e: e.start)
+        self.starts = [e.start for e in self.ents]
+        self.ends = [e.end for e in self.ents]
+        self.ends_sorted = all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def before(self, pos: int, text: str) -> GazMatch | None:
+        """The entity ending at ``pos`` or one blank before it (scanning back from the last one)."""
+        ents = self.ents
+        if self.ends_sorted:
+            i = bisect_left(self.ends, pos + 1)  # ents[:i] end at or before pos
+            while i > 0:
+                i -= 1
+                e = ents[i]
+                if pos - e.end <= 1 and text[e.end : pos].strip() == "":
+                    return e
+                if e.end < pos - 2:
+                    return None
+            return None
+        for e in reversed(ents):
+            if e.end <= pos and pos - e.end <= 1 and text[e.end : pos].strip() == "":
+                return e
+            if e.end < pos - 2:
+                break
+        return None
+
+    def at(self, pos: int) -> GazMatch | None:
+        """The first entity starting exactly at ``pos``."""
+        i = bisect_left(self.starts, pos)
+        return self.ents[i] if i < len(self.ents) and self.starts[i] == pos else None
+
+    def appositive_subject(self, text: str, sent_start: int, cue: int) -> GazMatch | None:
+        """Sentence subject set off by a comma or bracket ("Zheng, a professor at ..., said")."""
+        best = None
+        for i in range(bisect_left(self.starts, sent_start), bisect_left(self.starts, cue)):
+            e = self.ents[i]
+            if e.end > cue or e.label not in ("PERSON", "ORG"):
+                continue
+            if _SUBJECT_SET_OFF.match(text, e.end, cue + 30) is not None:
+                if best is None or (e.label == "PERSON" and best.label != "PERSON"):
+                    best = e
+                    if e.label == "PERSON":
+                        break
+        return best
+
+    def after(self, text: str, pos: int, limit: int, allow_gap: bool) -> GazMatch | None:
+        """The first entity at or after ``pos`` (before ``limit``) if only filler words lie between."""
+        i = bisect_left(self.starts, pos)
+        if i == len(self.ents):
+            return None
+        e = self.ents[i]
+        if e.start >= limit:
+            return None
+        gap = text[pos : e.start]
+        if gap.strip() == "" or (allow_gap and _appositive_gap(gap)):
+            return e if e.label in _OK_LABELS else None
+        return None
+
+
+
+def _organisation_of_role(text: str, lo: int, pos: int, index: "_Ents") -> GazMatch | None:
+    """The organisation naming the speakers of "a Microsoft spokesman said", "Labour campaign
+    chiefs say", "French and U.N. officials said" (a role noun, at most two lower-case words
+    between it and the name)."""
+    end = pos
+    while end > lo and text[end - 1] == " ":
+        end -= 1
+    w0 = text.rfind(" ", lo, end) + 1
+    if w0 <= lo or text[w0:end] not in _ROLE_NOUNS:
+        return None
+    p = w0
+    for _ in range(3):
+        ent = index.before(p, text)
+        if ent is not None:
+            return ent if ent.label == "ORG" else None
+        q = text.rfind(" ", lo, p - 1) + 1
+        word = text[q : p - 1]
+        if q <= lo or not word.islower() or not word.isalpha():
+            return None
+        p = q
+    return None
+
+
+
+def _object_of_preposition(text: str, start: int, s0: int) -> bool:
+    """"a clip on the video platform Douyin showed", "protesters in Beijing said": the entity
+    closes a place phrase (on/in + lower-case words) and is not the subject."""
+    if text.find(" on ", max(s0, start - 40), start) < 0 and text.find(" in ", max(s0, start - 40), start) < 0:
+        return False  # cheap probe: no place preposition near
+    return _PLACE_PREP_BEFORE.search(text, max(s0, start - 40), start) is not None
+
+
+
+def _zh_gap_subject(text: str, cue: int, s0: int, index: "_Ents") -> GazMatch | None:
+    """The entity opening the clause of a Chinese cue when only a day/adverbial gap lies between."""
+    lo = max(s0, cue - 60)
+    cs = lo
+    for ch in _ZH_CLAUSE_START:
+        i = text.rfind(ch, lo, cue)
+        if i + 1 > cs:
+            cs = i + 1
+    i = bisect_left(index.starts, cs)
+    best = None
+    while i < len(index.ents) and index.ents[i].end <= cue:
+        e = index.ents[i]
+        if e.label in ("PERSON", "ORG", "GPE") and not text.endswith(_ZH_PREPOSITIONS, max(s0, e.start - 2), e.start):
+            g = _ZH_GAP.match(text, e.end, cue + 12)
+            if g is not None and g.end() > cue and e.end < cue:
+                best = e  # the last such entity: "财政司司长陈茂波26日...表示" -> 陈茂波
+        i += 1
+    return best
