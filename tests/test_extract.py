@@ -483,3 +483,17 @@ def test_places_no_list_holds():
     assert {("Costa Rica", "GPE"), ("Jefferson City", "GPE"), ("Missouri", "GPE"), ("Baghdad", "GPE"),
             ("Marie Gonzalez", "PERSON"), ("Dongfeng county", "GPE")} <= got
     assert not any(t in ("March", "Monday", "Foley", "Dongfeng") and label == "GPE" for t, label in got)
+
+
+def test_attributions_to_outlets_told_progressive_and_appositives():
+    text = ("Madrid midfielder Guti told private Spanish radio station Cadena Ser that he was shocked. "
+            "MSNBC is reporting that the navy captured 23 pirates. "
+            "Jonathan Wright, Interoute's director of wholesale products, said in a telephone interview that cables were cut. "
+            "The check-in was first reported by Reuters on Thursday.")
+    sources = {a.text for a in _run(text).attributions}
+    assert {"Cadena Ser", "MSNBC", "Jonathan Wright", "Reuters"} <= sources
+
+
+def test_chinese_colon_leads_and_organisation_roles():
+    x = _run("联合国官员称3520亿非法资金拯救多家银行\n美国驻华使馆签证官：留美学生签证要证明三点", "zh")
+    assert {("联合国", "称"), ("美国驻华使馆", "：")} <= {(a.text, a.cue) for a in x.attributions}

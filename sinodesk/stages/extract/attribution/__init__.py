@@ -18,7 +18,8 @@ from ..outlets import OutletRegistry
 from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
                    _OK_LABELS, _ROLE_BEFORE_NAME, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
                    _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
-                   _sentence_bounds)
+                   _sentence_bounds, _MEDIA_WORDS, _ZH_COLON_AFTER, outlet_after_told,
+                   progressive_start)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
 from .speakers import _canonical_source, _Ents, _object_of_preposition, _organisation_of_role, _zh_gap_subject
@@ -105,6 +106,7 @@ class _Scan:
         text, s0, e0, index = self.text, self.s0, self.e0, self.index
         for c_start, c_end, verb in cues:
             pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
+            pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
             ent = index.before(pos, text)
             if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
@@ -114,10 +116,27 @@ class _Scan:
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
                 self.add(ent.start, ent.end, verb, ent.canonical)
             if verb in ("told", "tells"):
-                after = _OBJECT_GAP.match(text, c_end, e0)
-                obj = index.at(after.end() if after else c_end)
-                if obj is not None and (self.reg.match(text[obj.start : obj.end]) or (obj.canonical.startswith("org:") and obj.canonical[4:] in self.reg)):
-                    self.add(obj.start, obj.end, "told", obj.canonical)
+                self.told_outlet(c_end)
+
+    def told_outlet(self, c_end: int) -> None:
+        """"told (the) Z" where Z is an outlet: one the registry knows, an organisation whose name
+        ends in a media word ("BBC News 24"), or any name after an outlet kind word ("radio station
+        Cadena Ser")."""
+        text, e0, index = self.text, self.e0, self.index
+        kind_end = outlet_after_told(text, c_end, e0)
+        if kind_end is not None:
+            obj = index.at(kind_end)
+            if obj is not None and obj.label != "GPE":
+                self.add(obj.start, obj.end, "told", obj.canonical)
+            return
+        after = _OBJECT_GAP.match(text, c_end, e0)
+        obj = index.at(after.end() if after else c_end)
+        if obj is None:
+            return
+        surface = text[obj.start : obj.end]
+        known = self.reg.match(surface) or (obj.canonical.startswith("org:") and obj.canonical[4:] in self.reg)
+        if known or (obj.label == "ORG" and surface.rsplit(" ", 1)[-1] in _MEDIA_WORDS):
+            self.add(obj.start, obj.end, "told", obj.canonical)
 
     def said_before_name(self, cues: list[tuple[int, int, str]]) -> None:
         """"said X", "said energy analyst X"."""
@@ -155,6 +174,7 @@ class _Scan:
                 self.add(first.start, first.end, m.group("cue"), first.canonical)
             else:
                 self.add(m.start("src"), m.end("src"), m.group("cue"), None)
+        self.chinese_colon_leads()
         for m in _ZH_AFTER.finditer(text, s0, e0):
             ent = index.before(m.start(), text)
             taken = {h.start for h in self.hits}
@@ -165,6 +185,21 @@ class _Scan:
             ent = _zh_gap_subject(text, m.start(), s0, index)
             if ent is not None and ent.start not in taken:
                 self.add(ent.start, ent.end, m.group(1), ent.canonical)
+
+    def chinese_colon_leads(self) -> None:
+        """A line that opens with a person or organisation, maybe a role word, and a colon."""
+        text, s0, e0, index = self.text, self.s0, self.e0, self.index
+        p = s0
+        while p < e0:
+            while p < e0 and text[p] in " \t\u3000":
+                p += 1
+            ent = index.at(p)
+            if ent is not None and ent.label in ("PERSON", "ORG") and _ZH_COLON_AFTER.match(text, ent.end, min(e0, ent.end + 6)):
+                self.add(ent.start, ent.end, "：", ent.canonical)
+            nl = text.find("\n", p, e0)
+            if nl < 0:
+                break
+            p = nl + 1
 
     def headline_cues(self) -> None:
         """A title-case headline "Huawei Warns of ..."."""

@@ -44,8 +44,9 @@ _CONTINUED = re.compile(r"continued(?<!\wcontinued)\s+")  # \bcontinued\s+ (not 
 _SPACES = re.compile(r"\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_KEYS = ("ccording to",)
-_INTERVIEW = re.compile(r"\b(?:[Ii]n an? (?:exclusive |recent )?interview with|speaking to|in a statement to|quoted by|cited by)\s+(?:the\s+)?")
-_INTERVIEW_KEYS = ("nterview with", "speaking to", "in a statement to", "quoted by", "cited by")
+_INTERVIEW = re.compile(r"\b(?:[Ii]n an? (?:exclusive |recent )?interview with|speaking to|in a statement to|quoted by|cited by|"
+                        r"(?:first )?reported by)\s+(?:the\s+)?")
+_INTERVIEW_KEYS = ("nterview with", "speaking to", "in a statement to", "quoted by", "cited by", "reported by")
 # \b(?:[Dd]ata|[Ff]igures|...|[Pp]oll) (?:from|by|released by|published by|conducted by)\s+
 _DATA_FROM = re.compile(
     r"[DdFfSsRrAaPp](?<!\w[\s\S])(?:(?<=[Dd])ata|(?<=[Ff])igures|(?<=[Ss])tatistics|(?<=[Rr])eport|(?<=[Ss])tudy"
@@ -90,6 +91,7 @@ _OK_LABELS = ("PERSON", "ORG", "GPE", "THREAT_ACTOR", "PRODUCT")
 # "陈茂波26日在立法会发表财政预算案时表示".  The gap is a day, then an optional adverbial phrase
 # (at most 30 characters, no punctuation) that starts with a preposition or time word.
 _ZH_GAP = re.compile(
+    r"(?:官员|官員|发言人|發言人|负责人|負責人|人士|方面|官方)?"  # "联合国官员称", "外交部发言人表示": the organisation speaks
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今日|昨日|昨天|今天|近日|日前|当天|當天|当日|當日)?(?:晚间|晚間|上午|下午|晚上|早些时候)?"
     r"(?:(?:在|於|于|通过|通過|透过|透過|接受|向|对|對|就|也|还|還|则|則|亦|再次|同日|随后|隨後)[^，。！？；：,\n“”「」]{0,30}?)?"
     r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|宣布|通报|通報|强调|強調)"
@@ -101,7 +103,7 @@ _HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
 _PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
 # After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
 # maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
-_SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based)| \()")
+_SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z])| \()")
 # Between "said" and the name: a role ("said energy analyst Orin Middleton").
 _ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
 
@@ -181,3 +183,35 @@ def _adverbs_start(text: str, lo: int, cue: int) -> int:
                 pos -= len(suffix)
                 break
     return pos
+
+
+# "told (the) (private Spanish) radio station Cadena Ser", "told the BBC programme Go Digital": an
+# outlet named by its kind after "told" is a source whatever the name model typed it as.
+_TOLD_OUTLET_KIND = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Za-z][a-z]+\s+){0,3}?(?:newspaper|paper|daily|weekly|magazine|broadcaster|tabloid|website|news agency|"
+    r"agency|channel|radio station|station|radio|programme|program|show|network)\s+(?=[A-Z])"
+)
+# An organisation whose name ends in a media word is an outlet ("BBC News 24", "Greater Manchester Radio").
+_MEDIA_WORDS = frozenset("News Radio TV Television Times Post Journal Daily Herald Tribune Gazette Chronicle Magazine "
+                         "Network Channel Online Today Telegraph Guardian Observer Express Mirror Mail Star Press".split())
+# "MSNBC is reporting", "the FBI is warning": a progressive speech verb after its auxiliary.
+_PROGRESSIVE_AUX = ("is ", "are ", "was ", "were ")
+
+
+def outlet_after_told(text: str, c_end: int, e0: int) -> int | None:
+    """Where the outlet's name starts after "told" when an outlet kind word stands before it."""
+    m = _TOLD_OUTLET_KIND.match(text, c_end, min(e0, c_end + 60))
+    return m.end() if m is not None else None
+
+
+def progressive_start(text: str, lo: int, pos: int, verb: str) -> int:
+    """``pos`` moved back over "is "/"are " ... before an -ing speech verb ("MSNBC is reporting")."""
+    if verb.endswith("ing"):
+        for aux in _PROGRESSIVE_AUX:
+            if text.endswith(aux, lo, pos):
+                return pos - len(aux)
+    return pos
+
+# A line opening with a speaker and a colon ("费尔德斯坦：美国应放弃医改", "美国驻华使馆签证官：..."):
+# the name, at most a short role word, then a full-width or ASCII colon.
+_ZH_COLON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?[：:]")
