@@ -497,3 +497,11 @@ def test_attributions_to_outlets_told_progressive_and_appositives():
 def test_chinese_colon_leads_and_organisation_roles():
     x = _run("联合国官员称3520亿非法资金拯救多家银行\n美国驻华使馆签证官：留美学生签证要证明三点", "zh")
     assert {("联合国", "称"), ("美国驻华使馆", "：")} <= {(a.text, a.cue) for a in x.attributions}
+
+
+def test_head_word_gives_the_kind_of_an_unknown_name():
+    from sinodesk.stages.extract.names import head_type
+
+    assert head_type("Olivier Awards", "ORG") == "EVENT" and head_type("Super Bowl", "GPE") == "EVENT"
+    assert head_type("Tyler County Hospital", "ORG") == "FAC" and head_type("East Bruce Avenue", "ORG") == "FAC"
+    assert head_type("Nathan Lane", "PERSON") == "PERSON" and head_type("Awards", "ORG") == "ORG"

@@ -402,8 +402,31 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
             continue
         if not known and _SHORT_CAPS.fullmatch(surface) and text[h.start - 1 : h.start] != "(" and f"({surface})" not in text[s0:e0]:
             continue
-        canonical = gaz.lookup(surface) or f"{PREFIX[h.label]}:{slug(surface)}"
+        label = h.label if known else head_type(surface, h.label)
+        canonical = gaz.lookup(surface) or f"{PREFIX[label]}:{slug(surface)}"
         if canonical.endswith(":"):
             continue
-        out.append(GazMatch(h.start, h.end, canonical, label_of(canonical) if gaz.lookup(surface) else h.label))
+        out.append(GazMatch(h.start, h.end, canonical, label_of(canonical) if gaz.lookup(surface) else label))
     return out
+
+
+# The last word of a name of two or more words that says what kind of name it is, whatever the
+# model read ("Academy Awards", "Super Bowl": events; "Tyler County Hospital", "East Bruce Avenue":
+# facilities; "BBC News", "Chicago Police": organisations).
+_HEAD_TYPES = {
+    **dict.fromkeys("awards award cup bowl championship championships olympics festival carnival summit marathon "
+                    "war trials".split(), "EVENT"),
+    **dict.fromkeys("hospital avenue street road boulevard airport stadium square hall tower palace cathedral church "
+                    "prison bridge".split(), "FAC"),
+    **dict.fromkeys("news police army navy department ministry office inc inc. ltd ltd. plc corp corp. co. university "
+                    "college institute agency commission committee council party press bank".split(), "ORG"),
+    **dict.fromkeys("county province prefecture".split(), "GPE"),
+}
+
+
+def head_type(surface: str, label: str) -> str:
+    """The label a name's head word gives it (see _HEAD_TYPES), else ``label``; people keep theirs."""
+    words = surface.split()
+    if len(words) < 2 or label == "PERSON":
+        return label
+    return _HEAD_TYPES.get(words[-1].lower(), label)
