@@ -505,3 +505,8 @@ def test_head_word_gives_the_kind_of_an_unknown_name():
     assert head_type("Olivier Awards", "ORG") == "EVENT" and head_type("Super Bowl", "GPE") == "EVENT"
     assert head_type("Tyler County Hospital", "ORG") == "FAC" and head_type("East Bruce Avenue", "ORG") == "FAC"
     assert head_type("Nathan Lane", "PERSON") == "PERSON" and head_type("Awards", "ORG") == "ORG"
+
+
+def test_chinese_dispatch_inside_a_line():
+    x = _run("习近平致信祝贺大会开幕新华社上海9月17日电大会17日在上海开幕。", "zh")
+    assert ("新华社", "电") in {(a.text, a.cue) for a in x.attributions}

@@ -18,7 +18,7 @@ from ..outlets import OutletRegistry
 from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
                    _OK_LABELS, _ROLE_BEFORE_NAME, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
                    _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
-                   _sentence_bounds, _MEDIA_WORDS, _ZH_COLON_AFTER, outlet_after_told,
+                   _sentence_bounds, _MEDIA_WORDS, _ZH_COLON_AFTER, _ZH_DATE_DISPATCH, outlet_after_told,
                    progressive_start)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
@@ -168,6 +168,7 @@ class _Scan:
             first = index.at(m.start("src"))
             if first is not None:
                 self.add(first.start, first.end, m.group("cue"), first.canonical)
+        self.chinese_dispatches()
         for m in _ZH_LEAD.finditer(text, s0, e0):
             first = index.at(m.start("src"))
             if first is not None and first.end == m.end("src"):
@@ -185,6 +186,16 @@ class _Scan:
             ent = _zh_gap_subject(text, m.start(), s0, index)
             if ent is not None and ent.start not in taken:
                 self.add(ent.start, ent.end, m.group(1), ent.canonical)
+
+    def chinese_dispatches(self) -> None:
+        """"新华社上海9月17日电" anywhere in a line: the organisation before the (place and) date."""
+        text, s0, e0, index = self.text, self.s0, self.e0, self.index
+        for m in _ZH_DATE_DISPATCH.finditer(text, s0, e0) if text.find("日电", s0, e0) >= 0 or text.find("日電", s0, e0) >= 0 else ():
+            ent = index.before(m.start(), text)
+            if ent is not None and ent.label == "GPE":
+                ent = index.before(ent.start, text)
+            if ent is not None and ent.label == "ORG":
+                self.add(ent.start, ent.end, m.group("cue"), ent.canonical)
 
     def chinese_colon_leads(self) -> None:
         """A line that opens with a person or organisation, maybe a role word, and a colon."""

@@ -215,3 +215,5 @@ def progressive_start(text: str, lo: int, pos: int, verb: str) -> int:
 # A line opening with a speaker and a colon ("费尔德斯坦：美国应放弃医改", "美国驻华使馆签证官：..."):
 # the name, at most a short role word, then a full-width or ASCII colon.
 _ZH_COLON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?[：:]")
+# "…人类新华社上海9月17日电…": a dateline inside a line (feeds that flatten the lead into one paragraph)
+_ZH_DATE_DISPATCH = re.compile(r"\d{1,2}月\d{1,2}日(?P<cue>电|電)")
