@@ -4,11 +4,11 @@ The learned name model (names.py) is distilled from spaCy's small model and, lik
 misses many people it has never seen; whether a capitalised pair is a person is mostly a
 matter of its first word being a given name.  The given names are the first-name lists of the
 1990 US Census (public domain), read from the PyPI package ``names`` (MIT) where it installs
-them; about 5,000 names of many origins (Diego, Wangari is not among them).
+them: about 5,000 names (Diego and Marie are there, Wangari and Osama are not).
 
 A candidate is a given name followed, inside one run of capitalised words, by one to three
-surname-shaped words (particles such as "bin", "van", "de" allowed between them): "Osama bin
-Laden", "Mary Ann Smith".  It is no person when
+surname-shaped words (particles such as "bin", "van", "de" allowed between them): "Ludwig van
+Beethoven", "Mary Ann Smith".  It is no person when
 
 * the run goes on into an organisation or place head word ("Tyler County Sheriff's Office",
   "Jefferson City", "Chase Manhattan Bank");
@@ -16,7 +16,11 @@ Laden", "Mary Ann Smith".  It is no person when
 * the given name is also a month or weekday ("May", "June") or a word English usually writes
   in lower case ("Will", "Sun", "Amber": the census lists them as names too);
 * a surname-shaped word English usually writes in lower case ("Woods", "Offers") is taken only
-  as the last word of the run, so "Clayton Offers Deal" is no person.
+  as the last word of the run, so "Clayton Offers Deal" is no person;
+* a capitalised word that is no title stands before the given name ("Ram Chandra Prasad
+  Singh": the name may start earlier, and the model's or the rules' reading stands);
+* (names.py) the span is a place name (places.py), lies in a title-case headline, or the model
+  is sure of another reading.
 """
 
 from __future__ import annotations
