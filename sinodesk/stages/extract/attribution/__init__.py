@@ -38,7 +38,6 @@ class AttrHit:
     canonical: str | None = None
 
 
-
 def find_attributions(
     text: str,
     s0: int,
@@ -61,7 +60,6 @@ def find_attributions(
     for sl in source_lines if source_lines is not None else find_source_lines(text, s0, e0):
         scan.add(sl.start, sl.end, "Source:", gaz.lookup(sl.name))
     return _dedupe(scan.hits)
-
 
 
 class _Scan:
@@ -220,7 +218,6 @@ class _Scan:
             ent = self.index.before(m.start(), self.text)
             if ent is not None and ent.label in _OK_LABELS:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
-
 
 
 def _dedupe(hits: list[AttrHit]) -> list[AttrHit]:

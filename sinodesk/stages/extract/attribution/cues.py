@@ -56,14 +56,12 @@ _DATA_NOUN_TAILS = ("ata ", "igures ", "tatistics ", "eport ", "tudy ", "urvey "
 _DATA_PREPS = ("from", "by", "released by", "published by", "conducted by")
 
 
-
 def _data_from_possible(text: str, s0: int, e0: int) -> bool:
     """Could _DATA_FROM match?  Its noun, a space and its preposition must occur together."""
     for tail in _DATA_NOUN_TAILS:
         if text.find(tail, s0, e0) >= 0 and any(text.find(tail + p, s0, e0) >= 0 for p in _DATA_PREPS):
             return True
     return False
-
 
 
 _ARTICLE = re.compile(r"(?:the |a |an )?")
@@ -108,13 +106,11 @@ _SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]
 _ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
 
 
-
 def _sentence_bounds(text: str, pos: int, s0: int, e0: int) -> tuple[int, int]:
     a = max(text.rfind(". ", s0, pos), text.rfind("\n", s0, pos), text.rfind("。", s0, pos), text.rfind("? ", s0, pos))
     start = s0 if a < 0 else a + 1
     ends = [i for i in (text.find(". ", pos, e0), text.find("\n", pos, e0), text.find("。", pos, e0)) if i >= 0]
     return start, (min(ends) if ends else e0)
-
 
 
 def _appositive_gap(gap: str) -> bool:
@@ -123,7 +119,6 @@ def _appositive_gap(gap: str) -> bool:
         return False
     words = gap.split()
     return len(words) <= _GAP_MAX_WORDS and all(_GAP_WORD.match(w) and w.lower() not in _GAP_BREAK for w in words)
-
 
 
 def _capseq_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -135,10 +130,8 @@ def _capseq_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return None
 
 
-
 def _present(text: str, s0: int, e0: int, keys: tuple[str, ...]) -> bool:
     return any(text.find(k, s0, e0) >= 0 for k in keys)
-
 
 
 def _cue_verbs(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
@@ -152,7 +145,6 @@ def _cue_verbs(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
         if m.start(1) >= s0:
             out.append((m.start(1), m.end(), m.group(1)))
     return out
-
 
 
 def _said_before_name(text: str, s0: int, e0: int, cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
@@ -171,7 +163,6 @@ def _said_before_name(text: str, s0: int, e0: int, cues: list[tuple[int, int, st
             out.append((m.start(), m.end(), "continued"))
         out.sort()
     return [(e, verb) for _, e, verb in out]
-
 
 
 def _adverbs_start(text: str, lo: int, cue: int) -> int:

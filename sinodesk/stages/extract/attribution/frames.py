@@ -23,7 +23,6 @@ _DATELINE = re.compile(
 )
 
 
-
 @dataclass(frozen=True, slots=True)
 class SourceLine:
     start: int  # offsets of the source name inside the line
@@ -31,7 +30,6 @@ class SourceLine:
     name: str
     date_text: str | None
     outlet_id: str | None
-
 
 
 def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
@@ -85,7 +83,6 @@ def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
     return out
 
 
-
 def find_dateline(text: str, s0: int, e0: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """((city start, end), (agency start, end)) of a "PARIS, May 6 (Xinhua) --" dateline
     that opens a line in the story's first 400 characters."""
@@ -104,13 +101,11 @@ def find_dateline(text: str, s0: int, e0: int) -> tuple[tuple[int, int], tuple[i
     return None
 
 
-
 # A wire credit: a headline ending in "(Reuters)" / "(AP)" / "(SPACE.com)", and a body line
 # opening "Reuters - " / "SPACE.com - " (AG News, many aggregators).
 _TITLE_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{1,28}|[a-z][\w-]*\.(?:com|net|org|co\.uk))\)[ \t]*$")
 _BODY_CREDIT = re.compile(r"[ \t]*([A-Za-z][\w.&']*(?: [A-Z][\w.&']*){0,3}) (?:--|-|–|—) ")
 _DOMAIN = re.compile(r"[\w-]+\.(?:com|net|org|co\.uk|com\.au)")
-
 
 
 def find_credits(text: str, s0: int, e0: int, reg: OutletRegistry) -> list[tuple[int, int]]:
@@ -147,7 +142,6 @@ def find_credits(text: str, s0: int, e0: int, reg: OutletRegistry) -> list[tuple
     return out
 
 
-
 # An outlet named by what it is, then a reporting verb: "showbusiness newspaper Variety reported",
 # "state broadcaster CCTV said", "the German magazine Der Spiegel reports".
 _OUTLET_ROLE = re.compile(
@@ -158,7 +152,6 @@ _OUTLET_ROLE = re.compile(
 _OUTLET_KEYS = ("paper", "daily", "weekly", "magazine", "broadcaster", "tabloid", "website", "agency", "channel", "station", "program")
 
 
-
 def find_outlet_mentions(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
     """(start, end, verb) of outlets a story reports from by their kind ("newspaper Variety reported")."""
     if not any(text.find(w, s0, e0) >= 0 for w in _OUTLET_KEYS):
@@ -166,12 +159,10 @@ def find_outlet_mentions(text: str, s0: int, e0: int) -> list[tuple[int, int, st
     return [(m.start(1), m.end(1), m.group(2)) for m in _OUTLET_ROLE.finditer(text, s0, e0)]
 
 
-
 def title_case_headline_end(text: str, s0: int, e0: int) -> int:
     from ..entities import _title_case_headline_end
 
     return _title_case_headline_end(text, s0, e0)
-
 
 
 def cut_name_end(text: str, s: int, e: int) -> int:

@@ -33,7 +33,6 @@ def _canonical_source(surface: str, canonical: str | None, gaz: Gazetteer, reg: 
     return surface, None
 
 
-
 class _Ents:
     """The story's entities sorted by start (non-overlapping), with the look-ups cue rules need."""
 
@@ -98,7 +97,6 @@ class _Ents:
         return None
 
 
-
 def _organisation_of_role(text: str, lo: int, pos: int, index: "_Ents") -> GazMatch | None:
     """The organisation naming the speakers of "a Microsoft spokesman said", "Labour campaign
     chiefs say", "French and U.N. officials said" (a role noun, at most two lower-case words
@@ -122,14 +120,12 @@ def _organisation_of_role(text: str, lo: int, pos: int, index: "_Ents") -> GazMa
     return None
 
 
-
 def _object_of_preposition(text: str, start: int, s0: int) -> bool:
     """"a clip on the video platform Douyin showed", "protesters in Beijing said": the entity
     closes a place phrase (on/in + lower-case words) and is not the subject."""
     if text.find(" on ", max(s0, start - 40), start) < 0 and text.find(" in ", max(s0, start - 40), start) < 0:
         return False  # cheap probe: no place preposition near
     return _PLACE_PREP_BEFORE.search(text, max(s0, start - 40), start) is not None
-
 
 
 def _zh_gap_subject(text: str, cue: int, s0: int, index: "_Ents") -> GazMatch | None:
