@@ -293,11 +293,10 @@ STRONG_MARGIN = 2.0  # a model reading this sure of itself wins over a given-nam
 
 def _with_given_names(toks: Tokens, hits: list[NameHit], text: str, gaz: Gazetteer | None, common: frozenset[str],
                       headline_end: int = 0) -> list[NameHit]:
-    """The model's names, with people named by a given name and a surname (given_names.py) where
+    """The model's names, with people named by a given name and a surname (name_lists.py) where
     the model saw no name, a shorter one, or was unsure of another reading.  Not in a
     title-case headline (before ``headline_end``), where every word is capitalised."""
-    from .given_names import person_spans
-    from .places import is_place_run
+    from .name_lists import is_place_run, person_spans
 
     all_runs = runs(toks)
     for r0, r1 in all_runs:  # "Costa Rica", "Baghdad", "Jefferson City": places no list of ours holds
