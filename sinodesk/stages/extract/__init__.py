@@ -256,7 +256,8 @@ def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: Extra
     latin = language not in ("zh", "zh-cn", "zh-tw")
     extra = _spacy_entities(text, s0, e0, res, opts) if opts.use_spacy and latin else []
     learned = []
-    if opts.names_model and latin and res.names.available:
+    # the name model learned English: on Portuguese or Spanish it reads "Estados Unidos" as a person
+    if opts.names_model and language in (None, "en") and res.names.available:
         learned = name_matches(res.names, text, s0, e0, gaz, title_case_headline_end(text, s0, e0))
     ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra, learned) if st.outside_urls(e.start, e.end)]
     if st.dateline:
