@@ -42,6 +42,9 @@ class Outcome:
     reason: str = ""  # why (without the document's name: the writer adds it)
 
 
+BUG_NOTE = "this is a sinodesk bug, please report it with this input"  # ends every rejection a stage failure makes
+
+
 def run_documents(docs: list[Document], ctx) -> list[Outcome]:
     """Run every stage over each document (a worker's whole job)."""
     from .pipeline import StageFailed, process_document
@@ -55,7 +58,7 @@ def run_documents(docs: list[Document], ctx) -> list[Outcome]:
             continue
         except StageFailed as exc:
             detail = "".join(traceback.format_exception_only(type(exc.exc), exc.exc)).strip()
-            out.append(Outcome(stage=exc.stage, reason=f"stage '{exc.stage}' failed ({detail}); this is a sinodesk bug, please report it with this input"))
+            out.append(Outcome(stage=exc.stage, reason=f"stage '{exc.stage}' failed ({detail}); {BUG_NOTE}"))
             continue
         if not stories:
             out.append(Outcome(stage="segment", reason="no story text left after removing boilerplate (nothing to keep)"))

@@ -9,7 +9,8 @@
      ├── ArchiveError      the archive cannot be opened or is inconsistent
      ├── NotFound          a story, event or document id that is not in the archive
      ├── ConfigError       a bad sinodesk.toml or option value
-     └── NothingToDo       a command that could do nothing at all
+     ├── NothingToDo       a command that could do nothing at all
+     └── EvalBroken        an evaluation whose ingest hit a sinodesk bug (its figures would be wrong)
 """
 
 from __future__ import annotations
@@ -49,4 +50,8 @@ class ConfigError(SinodeskError):
 
 
 class NothingToDo(SinodeskError):
+    pass
+
+
+class EvalBroken(SinodeskError):
     pass

@@ -22,3 +22,26 @@ def test_ingest_items_maps_lines_to_stories():
 def test_ingest_texts_names_sources_by_file_name():
     run = ingest_texts({"one.txt": "Harbour fees cut\n\nThe port authority in Tianjin said on Tuesday it would cut harbour fees by a tenth from May. " * 3})
     assert set(run.by_source()) == {"one.txt"}
+
+
+def test_a_stage_failure_stops_the_eval_instead_of_scoring_what_is_left(monkeypatch):
+    import pytest
+
+    import sinodesk.pipeline as pipeline
+    from sinodesk.errors import EvalBroken
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    with pytest.raises(EvalBroken) as err:
+        ingest_texts({"one.txt": "Harbour fees cut\n\nThe port authority in Tianjin said on Tuesday it would cut harbour fees. " * 3})
+    message = str(err.value)
+    assert message.startswith("eval: a stage failed inside sinodesk on 1 of the items, so no figure of this run would be right (first: ")
+    assert message.endswith("one.txt: stage 'extract' failed (ZeroDivisionError: division by zero)); fix that stage and run the eval again")
+
+
+def test_bad_input_is_no_bug_and_the_eval_goes_on():
+    run = ingest_items([{"url": "https://example.org/empty"}, {"title": "Rain delays harvest in Henan",
+                                                                  "text": "Farmers in Henan said rain delayed the harvest. " * 6}])
+    assert run.summary.documents == 1 and len(run.rejections) == 1

@@ -90,11 +90,27 @@ def ingest_fresh(inputs: Sequence[str | Path], settings: Settings | None = None,
         for doc_id in {s["doc_id"] for s in stories}:
             d = archive.get_document(doc_id)
             docs[doc_id] = {"text": d.text, "source": d.source, "item_key": d.item_key, "published": d.published, "title": d.title, "url": d.url}
+        _no_bugs(summary.rejections)
         return Ingested(stories=stories, documents=docs, summary=summary, rejections=list(summary.rejections))
     finally:
         archive.close()
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _no_bugs(rejections) -> None:
+    """An item a stage failed on (a sinodesk bug, not bad input) makes every figure of the run wrong:
+    the eval stops instead of scoring what was left (near-zero figures that look like a measurement)."""
+    from ..batches import BUG_NOTE
+    from ..errors import EvalBroken
+
+    bugs = [r for r in rejections if r.reason.endswith(BUG_NOTE)]
+    if bugs:
+        first = bugs[0]
+        where = f"{first.source}{' ' + first.item if first.item else ''}"
+        raise EvalBroken(f"eval: a stage failed inside sinodesk on {len(bugs)} of the items, so no figure of this run "
+                         f"would be right (first: {where}: {first.reason.removesuffix('; ' + BUG_NOTE)}); "
+                         "fix that stage and run the eval again")
 
 
 def write_jsonl(items: Iterable[dict], path: str | Path) -> Path:
