@@ -411,3 +411,21 @@ def test_serve_get_prints_a_page_and_fails_on_errors(run_cli, web_db):
     assert rel.returncode == 2 and "give a path starting with '/'" in rel.stderr.decode()
     missing = run_cli("serve", "--db", "missing.db", "--get", "/")
     assert missing.returncode == 1 and "missing.db: no archive here" in missing.stderr.decode()
+
+
+def test_events_page_ranks_as_the_cli_does_with_the_same_settings(web_db, run_cli, tmp_path):
+    """The events list of the web and of 'sinodesk events' come from one summary with one setting
+    (a non-default background weight changes each event's cohesion, so a list built with other
+    settings shows other figures)."""
+    from starlette.testclient import TestClient
+
+    from sinodesk.settings import load_settings
+    from sinodesk.web import create_app
+
+    config = tmp_path / "sinodesk.toml"
+    config.write_text("[events]\nbackground_docs = 0\n", encoding="utf-8")
+    cli = [json.loads(x) for x in run_cli("events", "--db", web_db, "--config", config, "--min-size", "2", "--json").stdout.decode().splitlines()]
+    with TestClient(create_app(str(web_db), settings=load_settings(config, db=str(web_db))), base_url="http://127.0.0.1") as c:
+        web = c.get("/api/events", params={"min_size": 2}).json()["items"]
+    assert len(cli) >= 2
+    assert [(e["event_id"], e["cohesion"]) for e in web][:len(cli)] == [(e["event_id"], e["cohesion"]) for e in cli]

@@ -230,7 +230,8 @@ def events_list(desk: Desk, since: str = "", until: str = "", min_size: int = 2)
 
     p = SearchParams(since=since, until=until).checked()
     stories = desk.archive.iter_stories(StoryFilter(since=p.since or None, until=p.until or None))
-    return [r for r in summarise_events(list(stories), desk.family_of) if r["size"] >= min_size]
+    rows = summarise_events(list(stories), desk.family_of, background_docs=desk.settings.events.background_docs)
+    return [r for r in rows if r["size"] >= min_size]  # ranked as 'sinodesk events' ranks them, with the same settings
 
 
 def rejects_page(desk: Desk, page: int, per_page: int = 50) -> tuple[list[dict], bool]:
