@@ -1,19 +1,134 @@
-"""Search over the archive's full-text index: score first, fetch the hits after, snippets in Python
-(the index keeps no copy of the text)."""
+"""Search over the archive: the ranked hits from the search index beside it (tantivy, see
+:mod:`.sideindex`) or from its FTS5 index, fetched after scoring; snippets in Python (neither
+index keeps a copy of the text); facet counts from FTS5."""
 
 from __future__ import annotations
 
 import sqlite3
+import sys
 
 import orjson
 
 from ..records import Story
 from .base import FacetCounts, SearchHit, StoryFilter
 from .rows import COPY_JOIN, STORY_COLUMNS, filter_sql
-from .textindex import fold, fts_query, query_runs, snippet, to_simplified
+from .textindex import fold, fts_query, parse_query, query_runs, render_fts, snippet, to_simplified
 
 
 RANK_WINDOW = 20_000  # a query matching more stories is ranked among the newest this many (see FullTextSearch.search)
+SIDE_PENDING = 20_000  # stories one transaction changes that are written to the search index as they are; more: rebuilt
+SIDE_MAX = 20_000  # a filter the search index does not hold that leaves fewer hits than asked among this many: FTS5 joins it
+
+
+class SideIndexUpkeep:
+    """Keeping the search index beside the archive in step with its stories (the protocol is in
+    :mod:`.sideindex`); the methods :class:`~sinodesk.archive.sqlite.SQLiteArchive` calls as it
+    writes and commits."""
+
+    def _init_side_index(self, enabled: bool) -> None:
+        self._side_enabled = enabled
+        self._side = None
+        self._side_seen: int | None = None
+        self._side_added: dict[int, tuple] = {}
+        self._side_rebuild = False
+
+    def _side_changed(self, rid: int, story: Story) -> None:
+        if self._side_enabled and not self._side_rebuild:
+            self._side_added[rid] = (story.headline, story.text, story.published, story.outlet, story.language)
+            if len(self._side_added) > SIDE_PENDING:  # a huge transaction: read them back at its end instead
+                self._side_cleared()
+
+    def _side_cleared(self) -> None:
+        """Every story changes (or a great many): the index is rebuilt from the stories at COMMIT."""
+        if self._side_enabled:
+            self._side_added, self._side_rebuild = {}, True
+
+    def _side_forget(self) -> None:
+        self._side_added, self._side_rebuild = {}, False
+
+    def sync_search_index(self) -> bool:
+        """Bring the search index beside the archive in step, rebuilding it from the stories if it
+        is not (any write that changes stories does this too); False when there can be none."""
+        if not self._side_enabled or self.read_only:
+            return False
+        if self._side_for_reading() is None:
+            with self._tx():
+                self._side_rebuild = True
+        return self._side_for_reading() is not None
+
+    def _archive_seq(self) -> int:
+        row = self.conn.execute("SELECT value FROM state WHERE key='search_seq'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _side_before_commit(self) -> int | None:
+        """With the write lock held, before COMMIT: count up the archive's sequence number and
+        write this transaction's changes into the search index (all of it, rebuilt, when it was
+        not in step).  The sequence number to mark once COMMIT went through, or None."""
+        if not (self._side_added or self._side_rebuild):
+            return None
+        added, rebuild = self._side_added, self._side_rebuild
+        self._side_forget()
+        before = self._archive_seq()
+        self.conn.execute("INSERT OR REPLACE INTO state VALUES ('search_seq', ?)", (str(before + 1).encode(),))
+        try:
+            from .sideindex import SideIndex, location
+
+            side = self._side if self._side is not None else SideIndex.open(location(self.location), create=True)
+            in_step = side.seq() == before and not rebuild
+            side.set_seq(None)  # until COMMIT has gone through
+            if in_step:
+                side.write(added, ())
+            else:
+                self._rebuild_side(side)
+        except Exception as exc:  # the archive's write goes on; searches use FTS5 until a rebuild works
+            print(f"sinodesk: the search index beside {self.location} could not be updated ({exc}); searches use the "
+                  "archive's own index until the next write rebuilds it", file=sys.stderr)
+            self._side = None
+            return None
+        self._side = side
+        return before + 1
+
+    def _side_after_commit(self, seq: int | None) -> None:
+        if seq is not None and self._side is not None:
+            self._side.set_seq(seq)
+
+    def _rebuild_side(self, side) -> None:
+        """Every story into the search index, a few thousand at a time (inside the write transaction)."""
+        rids = [r for (r,) in self.conn.execute("SELECT rid FROM stories ORDER BY rid")]
+        n = len(rids)
+        if n > 20_000:
+            print(f"sinodesk: building the search index beside {self.location} ({n:,} stories) ...", file=sys.stderr)
+        clear = True
+        for i in range(0, max(n, 1), 5_000):
+            chunk = rids[i : i + 5_000]
+            rows = self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE rid IN ({','.join('?' * len(chunk))})",
+                                     chunk).fetchall() if chunk else []
+            stories = self._stories([r[1:] for r in rows])
+            side.write({r[0]: (st.headline, st.text, st.published, st.outlet, st.language) for r, st in zip(rows, stories)},
+                       (), clear=clear, replace=False)
+            clear = False
+
+    def _side_for_reading(self):
+        """The search index when it holds exactly the archive's stories, else None (FTS5 answers)."""
+        if not self._side_enabled:
+            return None
+        seq = self._archive_seq()
+        if self._side is None:
+            try:
+                from .sideindex import SideIndex, location
+
+                self._side = SideIndex.open(location(self.location), create=False)
+            except Exception:
+                self._side = None
+            if self._side is None:
+                return None
+            self._side_seen = seq
+        if self._side.seq() != seq:
+            return None
+        if self._side_seen != seq:
+            self._side.index.reload()
+            self._side_seen = seq
+        return self._side
 
 
 class FullTextSearch:
@@ -26,11 +141,20 @@ class FullTextSearch:
         BM25 costs a look-up per matching row, so a query that matches more than
         :data:`RANK_WINDOW` stories is ranked among the newest ``RANK_WINDOW`` of them (by order
         of ingest: the index lists matches by key, and finding where that window starts scores
-        nothing); the window widens when a filter or folded copies leave fewer hits than asked."""
-        expr = fts_query(query)
+        nothing); the window widens when a filter or folded copies leave fewer hits than asked.
+
+        With the search index beside the archive in step (:mod:`.sideindex`), that index ranks
+        instead: it skips what cannot reach the top, so every match competes."""
+        node = parse_query(query)
+        expr = render_fts(node)
         if limit <= 0:
             return []
         self._need_version(2 if not flt.entity else 3, "to search it")
+        side = self._side_for_reading()
+        if side is not None:
+            hits = self._side_search(side, node, expr, query, limit, flt)
+            if hits is not None:
+                return hits
         where, args = filter_sql(flt)
         sql = "SELECT stories_fts.rowid, bm25(stories_fts, 4.0, 1.0, 1.0, 1.0) AS score FROM stories_fts"
         if where:  # (the covering index: filtering a hit does not load its row)
@@ -45,7 +169,7 @@ class FullTextSearch:
                 ranked = self._run(query, sql + " AND stories_fts.rowid >= ? ORDER BY score LIMIT ?", [expr, *args, first[0][0], want])
             else:  # no more matches than the window holds: rank them all
                 ranked = self._run(query, sql + " ORDER BY score LIMIT ?", [expr, *args, want])
-            picked = self._fold_copies(ranked, expr, flt)
+            picked = self._fold_copies(ranked, lambda ids: self._fts_originals(ids, expr, flt))
             if len(picked) >= limit:
                 return self._hits(picked[:limit], expr, query)
             if len(ranked) < want:
@@ -54,6 +178,45 @@ class FullTextSearch:
                 window *= 8
             else:
                 want *= 4
+
+    def _side_search(self, side, node, expr: str, query: str, limit: int, flt: StoryFilter) -> list[SearchHit] | None:
+        """The search index's best matches, checked against the whole filter here; more are asked
+        for while the filter or folded copies leave fewer than ``limit``; None (FTS5 answers) when
+        a filter the index does not hold is too narrow for that."""
+        want = limit + 5
+        while want <= SIDE_MAX:
+            found = side.top(node, flt, want)
+            ranked = self._passing([(rid, -score) for rid, score in found], flt)
+            picked = self._fold_copies(ranked, lambda ids: self._side_originals(side, node, ids, flt))
+            if len(picked) >= limit or len(found) < want:  # enough, or every match seen
+                return self._hits(picked[:limit], expr, query)
+            want *= 4
+        return None
+
+    def _passing(self, ranked: list[tuple[int, float]], flt: StoryFilter) -> list[tuple[int, float]]:
+        """The hits (in their order) that the whole filter lets through."""
+        where, args = filter_sql(flt)
+        if not where or not ranked:
+            return ranked
+        marks = ",".join("?" * len(ranked))
+        keep = {r for (r,) in self.conn.execute(
+            f"SELECT s.rid FROM stories s JOIN documents d ON d.doc_id = s.doc_id WHERE s.rid IN ({marks}) AND "
+            + " AND ".join(where), [r for r, _ in ranked] + args)}
+        return [(r, sc) for r, sc in ranked if r in keep]
+
+    def _side_originals(self, side, node, story_ids: list[str], flt: StoryFilter) -> dict[str, int]:
+        marks = ",".join("?" * len(story_ids))
+        rid_of = dict(self.conn.execute(f"SELECT story_id, rid FROM stories WHERE story_id IN ({marks})", story_ids))
+        matched = self._passing(side.top(node, flt, len(rid_of), within=list(rid_of.values())), flt)
+        hit = {r for r, _ in matched}
+        return {sid: rid for sid, rid in rid_of.items() if rid in hit}
+
+    def _fts_originals(self, story_ids: list[str], expr: str, flt: StoryFilter) -> dict[str, int]:
+        where, args = filter_sql(flt)
+        marks = ",".join("?" * len(story_ids))
+        return dict(self.conn.execute(
+            f"SELECT s.story_id, s.rid FROM stories s JOIN stories_fts ON stories_fts.rowid = s.rid WHERE stories_fts MATCH ?"
+            f" AND s.story_id IN ({marks})" + "".join(" AND " + w for w in where), [expr, *story_ids, *args]))
 
     def _run(self, query: str, sql: str, args: list) -> list:
         try:
@@ -115,20 +278,15 @@ class FullTextSearch:
             " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (orjson.dumps(rids).decode(), entities))) if rids else {}
         return FacetCounts(total, len(rows), outlets, languages, topics, ents, exact)
 
-    def _fold_copies(self, ranked: list[tuple[int, float]], expr: str, flt: StoryFilter) -> list[tuple[int, float]]:
-        """A near-duplicate gives its place to the story it copies when that one is a hit too."""
+    def _fold_copies(self, ranked: list[tuple[int, float]], originals_of) -> list[tuple[int, float]]:
+        """A near-duplicate gives its place to the story it copies when that one is a hit too
+        (``originals_of(story_ids)``: those of them that match, by story id, with their keys)."""
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
         dup_of = dict(self.conn.execute(
             f"SELECT c.rid, c.duplicate_of FROM stories c JOIN stories o ON {COPY_JOIN} WHERE c.rid IN ({marks})", [r for r, _ in ranked]))
-        originals: dict[str, int] = {}
-        if dup_of:
-            where, args = filter_sql(flt)
-            marks = ",".join("?" * len(dup_of))
-            originals = dict(self.conn.execute(
-                f"SELECT s.story_id, s.rid FROM stories s JOIN stories_fts ON stories_fts.rowid = s.rid WHERE stories_fts MATCH ?"
-                f" AND s.story_id IN ({marks})" + "".join(" AND " + w for w in where), [expr, *dup_of.values(), *args]))
+        originals = originals_of(list(set(dup_of.values()))) if dup_of else {}
         out, seen = [], set()
         for rid, score in ranked:
             rid = originals.get(dup_of.get(rid, ""), rid)

@@ -13,15 +13,16 @@ from ..records import Document, RawItem, Rejection, Story
 from .base import Archive, BriefingInfo, StoryFilter
 from .rows import COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, finish_story, index_columns, story_dict, story_json, text_of_line
 from .schema import is_readonly_error, open_connection, readonly_error
-from .search import FullTextSearch
+from .search import FullTextSearch, SideIndexUpkeep
 
 
-class SQLiteArchive(FullTextSearch, Archive):
-    def __init__(self, path: str, *, create: bool = True, read_only: bool = False):
+class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
+    def __init__(self, path: str, *, create: bool = True, read_only: bool = False, search_index: bool = True):
         self.location = path
         self.read_only = read_only
         self.conn, self.version = open_connection(path, create=create, read_only=read_only)
         self._in_batch = False
+        self._init_side_index(search_index and path != ":memory:")
 
     # transactions -------------------------------------------------------------------------
     @contextmanager
@@ -41,9 +42,9 @@ class SQLiteArchive(FullTextSearch, Archive):
             try:
                 cur = self.conn.execute("INSERT INTO batches (started, args) VALUES (?, ?)", (time.time(), json.dumps(args)))
                 yield cur.lastrowid
-                self.conn.execute("COMMIT")
+                self._commit()
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             finally:
                 self._in_batch = False
@@ -57,17 +58,27 @@ class SQLiteArchive(FullTextSearch, Archive):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
-                self.conn.execute("COMMIT")
+                self._commit()
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     def checkpoint(self):
         if not self._in_batch:
             return
         with self._writing():
-            self.conn.execute("COMMIT")
+            self._commit()
             self.conn.execute("BEGIN IMMEDIATE")
+
+    def _commit(self):
+        """COMMIT, the search index beside the archive kept in step (see :mod:`.sideindex`)."""
+        seq = self._side_before_commit()
+        self.conn.execute("COMMIT")
+        self._side_after_commit(seq)
+
+    def _rollback(self):
+        self.conn.execute("ROLLBACK")
+        self._side_forget()
 
     def finish_batch(self, batch_id, *, documents, stories, rejected):
         self.conn.execute(
@@ -206,6 +217,7 @@ class SQLiteArchive(FullTextSearch, Archive):
                                       (rid, *index_columns(gone.headline, gone.text)))
                 self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)",
                                   (rid, *index_columns(s.headline, s.text)))
+                self._side_changed(rid, s)
                 if old is not None:
                     self.conn.execute("DELETE FROM story_entities WHERE rid=?", (rid,))
                 self.conn.executemany("INSERT OR IGNORE INTO story_entities (canonical, rid) VALUES (?,?)",
@@ -300,6 +312,7 @@ class SQLiteArchive(FullTextSearch, Archive):
     def clear_derived(self):
         with self._tx():
             self.conn.execute("INSERT INTO stories_fts (stories_fts) VALUES ('delete-all')")
+            self._side_cleared()
             self.conn.execute("DELETE FROM story_entities")
             self.conn.execute("DELETE FROM stories")
             self.conn.execute("DELETE FROM documents")

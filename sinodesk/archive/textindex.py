@@ -90,6 +90,47 @@ def _lex(query: str) -> list[_Tok]:
     return out
 
 
+# the parsed query: a small tree that renders to an FTS5 expression (:func:`fts_query`) or to a
+# query of the search index beside the archive (:mod:`sinodesk.archive.sideindex`)
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Latin-script words as one phrase in ``column`` ("{headline body}" or "headline"); the last a prefix if ``prefix``."""
+
+    column: str
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Chars:
+    """A Chinese run, folded as the index is: consecutive bigrams (``zh_bi``) or one character (``zh_uni``)."""
+
+    column: str
+    grams: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """English words within ``distance`` tokens of each other (FTS5's default 10), in any order."""
+
+    words: tuple[str, ...]
+    distance: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    """Every part, none of ``excluded``."""
+
+    parts: tuple
+    excluded: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    parts: tuple
+
+
 class _Parser:
     """query := or ; or := and ("OR" and)* ; and := unary+ ; unary := ["NOT" | "-"] primary"""
 
@@ -107,7 +148,7 @@ class _Parser:
     def is_op(self, tok: _Tok | None, *ops: str) -> bool:
         return tok is not None and tok.kind == "w" and not tok.neg and tok.text in ops
 
-    def parse(self) -> str:
+    def parse(self):
         if not self.toks:
             raise self.fail('nothing to search for (give a word, a "phrase" or Chinese characters)')
         expr = self.or_expr()
@@ -115,16 +156,16 @@ class _Parser:
             raise self.fail("a closing parenthesis has no opening one; remove it")
         return expr
 
-    def or_expr(self) -> str:
+    def or_expr(self):
         parts = [self.and_expr()]
         while self.is_op(self.peek(), "OR"):
             self.i += 1
             parts.append(self.and_expr("OR"))
-        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+        return parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
 
-    def and_expr(self, after: str | None = None) -> str:
-        pos: list[str] = []
-        neg: list[str] = []
+    def and_expr(self, after: str | None = None):
+        pos: list = []
+        neg: list = []
         while True:
             tok = self.peek()
             if tok is None or tok.kind == "rp" or self.is_op(tok, "OR"):
@@ -155,12 +196,9 @@ class _Parser:
             if tok is not None and self.is_op(tok, "OR"):
                 raise self.fail("OR needs a term on each side")
             raise self.fail('nothing to search for (give a word, a "phrase" or Chinese characters)')
-        expr = pos[0] if len(pos) == 1 else "(" + " AND ".join(pos) + ")"
-        if neg:
-            expr += " NOT " + (neg[0] if len(neg) == 1 else "(" + " OR ".join(neg) + ")")
-        return expr
+        return pos[0] if len(pos) == 1 and not neg else AllOf(tuple(pos), tuple(neg))
 
-    def primary(self) -> str | None:
+    def primary(self):
         tok = self.toks[self.i]
         self.i += 1
         if tok.kind == "lp":
@@ -174,7 +212,7 @@ class _Parser:
         if tok.kind == "near":
             return self.near()
         if tok.kind == "q":
-            return _term(tok.text.strip('"'), _TEXT_COLUMNS) or None
+            return _term(tok.text.strip('"'), _TEXT_COLUMNS)
         column = _TEXT_COLUMNS
         text = tok.text
         field = re.fullmatch(r"([A-Za-z]+):(.*)", text)
@@ -187,9 +225,9 @@ class _Parser:
             if not text and nxt is not None and nxt.kind == "q" and not nxt.neg:
                 self.i += 1
                 text = nxt.text.strip('"')
-        return _term(text, column) or None
+        return _term(text, column)
 
-    def near(self) -> str:
+    def near(self) -> Near:
         raw: list[str] = []
         while True:
             tok = self.peek()
@@ -207,40 +245,63 @@ class _Parser:
         words = re.findall(r"\w+", inner)
         if len(words) < 2:
             raise self.fail("NEAR needs two or more words: NEAR(DeepSeek botnet) or NEAR(DeepSeek botnet, 5)")
-        quoted = " ".join(_quote(w) for w in words)
-        return f"{_TEXT_COLUMNS} : NEAR({quoted}{', ' + dist if dist else ''})"
+        return Near(tuple(words), int(dist) if dist else None)
 
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _term(text: str, column: str) -> str:
+def _term(text: str, column: str):
     """One word or phrase: Latin words to a phrase in ``column``, a Chinese run (folded as the
-    index is) to a phrase of bigrams, or a single-character match; pieces are AND-ed."""
-    sub: list[str] = []
+    index is) to a phrase of bigrams, or a single-character match; pieces are AND-ed.  None when
+    ``text`` holds nothing to look for."""
+    sub: list = []
     for piece in re.split(f"([{_CJK}]+)", text):
         if not piece.strip():
             continue
         if CJK_RUN.fullmatch(piece):
             run = fold(piece)
             if len(run) == 1:
-                sub.append(f"zh_uni : {_quote(run)}")
+                sub.append(Chars("zh_uni", (run,)))
             else:
-                sub.append("zh_bi : " + _quote(" ".join(run[i : i + 2] for i in range(len(run) - 1))))
+                sub.append(Chars("zh_bi", tuple(run[i : i + 2] for i in range(len(run) - 1))))
         else:
             words = re.findall(r"\w+\*?", piece)
             if not words:
                 continue
-            prefix = words[-1].endswith("*")
-            body = " ".join(w.rstrip("*") for w in words)
-            sub.append(f"{column} : " + _quote(body) + ("*" if prefix else ""))
-    return sub[0] if len(sub) == 1 else "(" + " AND ".join(sub) + ")" if sub else ""
+            sub.append(Words(column, tuple(w.rstrip("*") for w in words), words[-1].endswith("*")))
+    return sub[0] if len(sub) == 1 else AllOf(tuple(sub)) if sub else None
+
+
+def parse_query(query: str):
+    """The user's query as a tree (:class:`Words`, :class:`Chars`, :class:`Near`, :class:`AllOf`,
+    :class:`AnyOf`); BadInput (saying why) if there is nothing to search for."""
+    return _Parser(query).parse()
+
+
+def render_fts(node) -> str:
+    """The FTS5 MATCH expression of a parsed query."""
+    if isinstance(node, Words):
+        return f"{node.column} : " + _quote(" ".join(node.words)) + ("*" if node.prefix else "")
+    if isinstance(node, Chars):
+        return f"{node.column} : " + _quote(" ".join(node.grams))
+    if isinstance(node, Near):
+        quoted = " ".join(_quote(w) for w in node.words)
+        return f"{_TEXT_COLUMNS} : NEAR({quoted}{', ' + str(node.distance) if node.distance is not None else ''})"
+    if isinstance(node, AnyOf):
+        return "(" + " OR ".join(render_fts(p) for p in node.parts) + ")"
+    pos = [render_fts(p) for p in node.parts]
+    expr = pos[0] if len(pos) == 1 else "(" + " AND ".join(pos) + ")"
+    if node.excluded:
+        neg = [render_fts(p) for p in node.excluded]
+        expr += " NOT " + (neg[0] if len(neg) == 1 else "(" + " OR ".join(neg) + ")")
+    return expr
 
 
 def fts_query(query: str) -> str:
     """A safe FTS5 MATCH expression for a user's query; BadInput (saying why) if there is none."""
-    return _Parser(query).parse()
+    return render_fts(parse_query(query))
 
 
 def query_runs(query: str) -> list[str]:
