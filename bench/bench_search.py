@@ -201,7 +201,8 @@ def time_queries(db: str, queries, limit: int = 20) -> dict:
     a = open_archive(db, read_only=True)
     f5 = open_archive(db, read_only=True, search_index=False)
     bare = sqlite3.connect(os.path.join(os.path.dirname(db), "bare.db"))
-    times: dict[str, list[float]] = {"sinodesk": [], "FTS5 ranks": [], "full bm25": [], "bare FTS5": []}
+    times: dict[str, list[float]] = {"sinodesk": [], "FTS5 ranks": [], "full bm25": [], "bare FTS5": [], "facets": [],
+                                     "facets by FTS5": []}
     agree: dict[str, list[float]] = {"sinodesk": [], "FTS5 ranks": []}
     slow = []
     for q, f in queries + queries:  # the first pass warms the page cache; only the second is kept
@@ -221,6 +222,11 @@ def time_queries(db: str, queries, limit: int = 20) -> dict:
         t2 = time.perf_counter()
         bare.execute("SELECT rowid FROM f WHERE f MATCH ? ORDER BY bm25(f, 4.0, 1.0, 1.0, 1.0) LIMIT ?", (expr, limit)).fetchall()
         t3 = time.perf_counter()
+        a.facet_counts(q, flt)
+        t4 = time.perf_counter()
+        f5.facet_counts(q, flt)
+        times["facets by FTS5"].append(time.perf_counter() - t4)
+        times["facets"].append(t4 - t3)
         times["sinodesk"].append(t1 - t)
         times["FTS5 ranks"].append(t1b - t1)
         times["full bm25"].append(t2 - t1b)

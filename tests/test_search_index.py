@@ -36,8 +36,18 @@ def test_same_hits_as_fts5(web_db):
                     {"topic": "cyber"}):
             got = _ids(side, q, **flt)
             assert got == _ids(fts, q, **flt), (q, flt)
+            assert side.facet_counts(q, StoryFilter(**flt)) == fts.facet_counts(q, StoryFilter(**flt)), (q, flt)
             found += len(got)
     assert found > 250  # the queries do find things (273 when written)
+
+
+def test_facet_counts_past_the_sample(web_db):
+    """More matches than the sample: the newest ``sample`` are counted, the total is every match."""
+    side = open_archive(str(web_db), read_only=True)
+    fts = open_archive(str(web_db), read_only=True, search_index=False)
+    for q, flt in (("China", StoryFilter()), ("China", StoryFilter(language="en")), ("the", StoryFilter(since="2025-01-01"))):
+        a, b = side.facet_counts(q, flt, sample=7), fts.facet_counts(q, flt, sample=7)
+        assert a == b and a.sampled == 7 and a.total >= 7, (q, a, b)
 
 
 def test_ranks_headline_matches_first(web_db):

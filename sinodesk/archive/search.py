@@ -240,6 +240,15 @@ class FullTextSearch:
         index counts alone); a filtered query with more matches than ``sample`` says "at least"."""
         self._need_version(3, "to count its facets")
         where, args = filter_sql(flt)
+        side = self._side_for_reading() if query.strip() else None
+        if side is not None:  # the search index beside the archive finds the newest and counts (in Rust)
+            found, count = side.newest(parse_query(query), flt, sample, count=not where)
+            rids = [r for r, _ in self._passing([(r, 0.0) for r in found], flt)]
+            by_rid = {r[0]: r for r in self.conn.execute(
+                f"SELECT s.rid, s.outlet, s.language, s.topics FROM stories s WHERE s.rid IN ({','.join('?' * len(rids))})", rids)}
+            rows = [by_rid[r] for r in rids]
+            total, exact = (len(rows), True) if len(found) < sample else (count, True) if not where else (len(rows), False)
+            return self._facets(rows, total, exact, entities)
         if query.strip():  # the index walks its rows newest first and stops after ``sample``
             expr = fts_query(query)
             base = " FROM stories_fts JOIN stories s ON s.rid = stories_fts.rowid WHERE stories_fts MATCH ?"
@@ -261,6 +270,10 @@ class FullTextSearch:
             from ..errors import BadInput
 
             raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
+        return self._facets(rows, total, exact, entities)
+
+    def _facets(self, rows: list, total: int, exact: bool, entities: int) -> FacetCounts:
+        """Counts over (rid, outlet, language, topics) rows."""
         outlets: dict[str, int] = {}
         languages: dict[str, int] = {}
         topics: dict[str, int] = {}

@@ -137,6 +137,25 @@ class SideIndex:
     def top(self, node, flt, n: int, *, within: list[int] | None = None) -> list[tuple[int, float]]:
         """The ``n`` best (key, score) for a parsed query, narrowed by the filter columns held here
         (a superset of what ``flt`` lets through), or only among the keys ``within``."""
+        query = self._filtered(node, flt, within)
+        if query is None:
+            return []
+        searcher = self.index.searcher()
+        found = searcher.search(query, n, count=False)
+        return [(searcher.doc(addr)["rid"][0], score) for score, addr in found.hits]
+
+    def newest(self, node, flt, n: int, *, count: bool) -> tuple[list[int], int | None]:
+        """The keys of the ``n`` most recently stored matches, newest first, and (if ``count``) how
+        many match in all -- both narrowed by the filter columns held here."""
+        import tantivy
+
+        query = self._filtered(node, flt, None)
+        if query is None:
+            return [], 0
+        found = self.index.searcher().search(query, n, count=count, order_by_field="rid", order=tantivy.Order.Desc)
+        return [rid for rid, _ in found.hits], found.count
+
+    def _filtered(self, node, flt, within: list[int] | None):
         import tantivy
 
         must = [self._query(node)]
@@ -144,22 +163,21 @@ class SideIndex:
         if (since or until) and not flt.dated_by_ingest:
             must.append(tantivy.Query.range_query(self.schema, "day", tantivy.FieldType.Integer, since, until,
                                                   use_inverted_index=True))
+        if flt.outlets is not None and not flt.outlets:
+            return None
         outlets = {o.lower() for o in (flt.outlets or ())} | ({flt.outlet.lower()} if flt.outlet else set())
-        if flt.outlets is not None and not flt.outlets and not flt.outlet:
-            return []
         if outlets:
             must.append(tantivy.Query.term_set_query(self.schema, "outlet", sorted(outlets)))
         if flt.language:
             must.append(tantivy.Query.term_query(self.schema, "language", flt.language))
         if within is not None:
             if not within:
-                return []
+                return None
             must.append(tantivy.Query.term_set_query(self.schema, "rid", sorted(within)))
-        query = must[0] if len(must) == 1 else tantivy.Query.boolean_query(
+        if len(must) == 1:
+            return must[0]
+        return tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, must[0])] + [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in must[1:]])
-        searcher = self.index.searcher()
-        found = searcher.search(query, n, count=False)
-        return [(searcher.doc(addr)["rid"][0], score) for score, addr in found.hits]
 
     def count(self) -> int:
         return self.index.searcher().num_docs
