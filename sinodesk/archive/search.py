@@ -1,9 +1,11 @@
 """Search over the archive: the ranked hits from the search index beside it (tantivy, see
 :mod:`.sideindex`) or from its FTS5 index, fetched after scoring; snippets in Python (neither
-index keeps a copy of the text); facet counts from FTS5."""
+index keeps a copy of the text); facet counts from FTS5 (tantivy counted them no faster: it
+too visits every match to find the newest and to count them)."""
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import sys
 
@@ -28,7 +30,7 @@ class SideIndexUpkeep:
     def _init_side_index(self, enabled: bool) -> None:
         self._side_enabled = enabled
         self._side = None
-        self._side_seen: int | None = None
+        self._side_seen: str | None = None
         self._side_added: dict[int, tuple] = {}
         self._side_rebuild = False
 
@@ -56,11 +58,12 @@ class SideIndexUpkeep:
                 self._side_rebuild = True
         return self._side_for_reading() is not None
 
-    def _archive_seq(self) -> int:
+    def _archive_seq(self) -> str:
+        """'<this archive's random id> <count of story-changing commits>' ('' before the first)."""
         row = self.conn.execute("SELECT value FROM state WHERE key='search_seq'").fetchone()
-        return int(row[0]) if row else 0
+        return bytes(row[0]).decode() if row else ""
 
-    def _side_before_commit(self) -> int | None:
+    def _side_before_commit(self) -> str | None:
         """With the write lock held, before COMMIT: count up the archive's sequence number and
         write this transaction's changes into the search index (all of it, rebuilt, when it was
         not in step).  The sequence number to mark once COMMIT went through, or None."""
@@ -69,7 +72,9 @@ class SideIndexUpkeep:
         added, rebuild = self._side_added, self._side_rebuild
         self._side_forget()
         before = self._archive_seq()
-        self.conn.execute("INSERT OR REPLACE INTO state VALUES ('search_seq', ?)", (str(before + 1).encode(),))
+        ident, _, n = before.partition(" ")
+        after = f"{ident or secrets.token_hex(8)} {int(n or 0) + 1}"
+        self.conn.execute("INSERT OR REPLACE INTO state VALUES ('search_seq', ?)", (after.encode(),))
         try:
             from .sideindex import SideIndex, location
 
@@ -86,9 +91,9 @@ class SideIndexUpkeep:
             self._side = None
             return None
         self._side = side
-        return before + 1
+        return after
 
-    def _side_after_commit(self, seq: int | None) -> None:
+    def _side_after_commit(self, seq: str | None) -> None:
         if seq is not None and self._side is not None:
             self._side.set_seq(seq)
 
@@ -240,15 +245,6 @@ class FullTextSearch:
         index counts alone); a filtered query with more matches than ``sample`` says "at least"."""
         self._need_version(3, "to count its facets")
         where, args = filter_sql(flt)
-        side = self._side_for_reading() if query.strip() else None
-        if side is not None:  # the search index beside the archive finds the newest and counts (in Rust)
-            found, count = side.newest(parse_query(query), flt, sample, count=not where)
-            rids = [r for r, _ in self._passing([(r, 0.0) for r in found], flt)]
-            by_rid = {r[0]: r for r in self.conn.execute(
-                f"SELECT s.rid, s.outlet, s.language, s.topics FROM stories s WHERE s.rid IN ({','.join('?' * len(rids))})", rids)}
-            rows = [by_rid[r] for r in rids]
-            total, exact = (len(rows), True) if len(found) < sample else (count, True) if not where else (len(rows), False)
-            return self._facets(rows, total, exact, entities)
         if query.strip():  # the index walks its rows newest first and stops after ``sample``
             expr = fts_query(query)
             base = " FROM stories_fts JOIN stories s ON s.rid = stories_fts.rowid WHERE stories_fts MATCH ?"
@@ -270,10 +266,6 @@ class FullTextSearch:
             from ..errors import BadInput
 
             raise BadInput(f"search {query!r}: the index cannot run this query ({exc}); simplify it or quote phrases") from None
-        return self._facets(rows, total, exact, entities)
-
-    def _facets(self, rows: list, total: int, exact: bool, entities: int) -> FacetCounts:
-        """Counts over (rid, outlet, language, topics) rows."""
         outlets: dict[str, int] = {}
         languages: dict[str, int] = {}
         topics: dict[str, int] = {}

@@ -12,7 +12,8 @@ by most (day, outlet, language).  Every hit is checked against the archive's own
 is shown, so those only need to let through a superset.
 
 Keeping the two in step: each write transaction that changes stories counts up a sequence number
-in the archive (``state`` key ``search_seq``), in the same transaction.  The changed stories go
+in the archive (``state`` key ``search_seq``, with a random id of the archive, so that another
+archive's index at the same count is not taken for this one's), in the same transaction.  The changed stories go
 into this index while the archive's write lock is still held, and a marker file records the
 number only when this index held the previous one, so any gap (a crash between the two, a writer
 that could not get this index) leaves it marked out of step.  An index out of step is not used;
@@ -76,15 +77,16 @@ class SideIndex:
         index.register_tokenizer("words", _analyzer())
         return cls(path, index, schema)
 
-    def seq(self) -> int | None:
-        """The archive's ``search_seq`` this index holds everything up to, None if unknown."""
+    def seq(self) -> str | None:
+        """The archive's ``search_seq`` (its id and count of commits) this index holds everything
+        up to, None if unknown."""
         try:
             with open(os.path.join(self.path, _MARKER)) as fh:
-                return int(fh.read().strip())
-        except (OSError, ValueError):
+                return fh.read().strip()
+        except OSError:
             return None
 
-    def set_seq(self, seq: int | None) -> None:
+    def set_seq(self, seq: str | None) -> None:
         marker = os.path.join(self.path, _MARKER)
         if seq is None:
             if os.path.exists(marker):
@@ -143,17 +145,6 @@ class SideIndex:
         searcher = self.index.searcher()
         found = searcher.search(query, n, count=False)
         return [(searcher.doc(addr)["rid"][0], score) for score, addr in found.hits]
-
-    def newest(self, node, flt, n: int, *, count: bool) -> tuple[list[int], int | None]:
-        """The keys of the ``n`` most recently stored matches, newest first, and (if ``count``) how
-        many match in all -- both narrowed by the filter columns held here."""
-        import tantivy
-
-        query = self._filtered(node, flt, None)
-        if query is None:
-            return [], 0
-        found = self.index.searcher().search(query, n, count=count, order_by_field="rid", order=tantivy.Order.Desc)
-        return [rid for rid, _ in found.hits], found.count
 
     def _filtered(self, node, flt, within: list[int] | None):
         import tantivy
