@@ -43,7 +43,9 @@ _ZH_HEADLINE = re.compile(r"^([\u3400-\u9fffA-Za-z0-9·]{2,10})[：:]")
 _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消息|称|透露|介绍|披露|通报|报告|分析|监测|调查)")
 # Y as the accused: after blame verbs, before "was behind"
 _ACCUSE_AFTER = re.compile(
-    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named)\s+(?:the\s+attacks?\s+on\s+)?"
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named(?=\s+[^.;]{0,60}?\bas\s+(?:the\s+)?"
+    r"(?:culprits?|perpetrators?|attackers?|source|responsible|behind))|(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)(?:ed|es|ing)"
+    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with)\b))\s+(?:the\s+attacks?\s+on\s+)?"
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
@@ -163,17 +165,40 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
             n = re.match(r"(?:the\s+)?((?:(?-i:[A-Z])[\w'’.&-]*\s+){0,4}(?-i:[A-Z])[\w'’.&-]*)", text[m.end():e])
             if n and not _NOT_SUBJECT.match(n.group(1).split()[0]) and not overlaps(out, m.end() + n.start(1), m.end() + n.end(1)):
                 out.append(Hit(m.end() + n.start(1), m.end() + n.end(1), n.group(1), "", {"type": claimant_type(n.group(1))}))
+        for m in _STAFF_AT.finditer(text, s, e):  # "researchers at Mandiant said": the claimant is the organisation
+            a, b = m.span(1)
+            if _NOT_SUBJECT.match(m.group(1).split()[0]):
+                continue
+            speaks = _speaks(text, m.end(), e, zh) or _said_by(text, s, m.start())
+            known = next((h for h in out if h.start == a), None)  # a table name: it speaks through its staff
+            if known is not None:
+                out[out.index(known)] = Hit(known.start, known.end, known.text, known.value, {**known.extra, "speaks": speaks, "whole": (m.start(), m.end())})
+            elif not overlaps(out, a, b):
+                c = t.claimant_of(m.group(1))
+                out.append(Hit(a, b, m.group(1), c.id if c else "", {"type": c.type if c else "other", "speaks": speaks, "whole": (m.start(), m.end())}))
+        for m in _THE_SPEAKER.finditer(text, s, e):  # "the bank said": the organisation the story spoke of
+            if not overlaps(out, m.start(), m.end()) and _speaks(text, m.end(), e, zh):
+                out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group()), "speaks": True}))
     if zh:
         for rx in (_ZH_BY, _ZH_SUBJECT, _ZH_HEADLINE):
             for m in rx.finditer(text, s, e):
                 if not overlaps(out, m.start(1), m.end(1)) and not _BARE.match(m.group(1)) and not t.attacker_rx["zh"].fullmatch(m.group(1)):
                     out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"type": claimant_type(m.group(1)), "speaks": True}))
+    wholes = [Hit(*h.extra["whole"], "") for h in out if "whole" in h.extra]
     for m in _GENERIC_CLAIMANT.finditer(text, s, e):
-        if not overlaps(out, m.start(), m.end()):
+        if not overlaps(out + wholes, m.start(), m.end()):
             out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
-    speaking = [Hit(h.start, h.end, h.text, h.value, {**h.extra, "speaks": True}) if _speaks(text, h.end, e, zh) or _said_by(text, s, h.start) else h
-                for h in out]
+    speaking = [Hit(h.start, h.end, h.text, h.value, {**h.extra, "speaks": True}) if h.extra.get("speaks") or _speaks(text, h.end, e, zh)
+                or _said_by(text, s, h.start) else h for h in out]
     return sorted(speaking, key=lambda h: (not h.extra.get("speaks"), h.start))
+
+
+_STAFF_AT = re.compile(r"\b(?:[Rr]esearchers|[Aa]nalysts|[Ee]xperts|[Ii]nvestigators|[Ss]cientists|[Ss]pecialists|[Ee]ngineers|[Ss]pokes(?:man|woman|person))"
+                       r"\s+(?:at|from|with|for|of)\s+(?:the\s+)?(?:(?:security|cybersecurity|anti-?virus|software|research)\s+(?:firm|company|group|vendor)\s+)?"
+                       r"((?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*)")
+_THE_SPEAKER = re.compile(r"\b[Tt]he\s+(?:(?:[\w-]+\s+)?(?:bank|company|firm|ministry|agency|department|university|hospital|retailer|exchange|council|"
+                          r"operator|carrier|insurer|lender|airline|newspaper|broadcaster|regulator|watchdog|authority|developer|vendor|maker|network|"
+                          r"site|service|startup|start-up|group|bureau)|government)\b")
 
 
 def _speaks(text: str, end: int, e: int, zh: bool) -> bool:
@@ -197,17 +222,41 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
             out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t)}))
         return out
     for m in _ACCUSE_AFTER.finditer(text, s, e):
-        c = _COUNTRY_NP.match(text, m.end(), e)
+        c = (_COUNTRY_NP.match(text, m.end(), e) or t.attacker_rx["en"].match(text, m.end(), e)
+             or (_PEOPLE_NP.match(text, m.end(), e) if _CHARGE.match(m.group()) else None))
         x = Hit(c.start(), c.end(), c.group()) if c else _entity_at(text, entities, m.end(), s, e)
         if x is not None:
             out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
     for m in _ACCUSE_BEFORE.finditer(text, s, e):
-        x = _entity_before(text, s, m.start(), entities, ("ORG", "GPE", "NORP", "PERSON"))
+        x = _entity_before(text, s, m.start(), entities, ("ORG", "GPE", "NORP", "PERSON")) or _np_before(text, s, m.start(), t)
         if x is not None:
             out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
     for m in _FROM_COUNTRY.finditer(text, s, e):
         out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
     return out
+
+
+# people named as doers by a charge or an arrest ("charged five Chinese military officers with hacking")
+_PEOPLE_NP = re.compile(r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:officers|men|man|woman|women|"
+                        r"people|individuals|suspects|nationals|citizens|members|teenagers?|boys?|youths?|students?|hackers?|programmers?|brothers|"
+                        r"\d+-year-olds?)\b")
+
+
+_CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)", re.I)
+
+
+def _np_before(text: str, s: int, pos: int, t: CyberTables) -> Hit | None:
+    """A country phrase or a qualified attacker phrase ending right before ``pos`` ("Russian military
+    intelligence was behind ...", "a Chinese state-sponsored group was responsible ...")."""
+    a = max(s, pos - 80)
+    for rx in (_COUNTRY_NP, t.attacker_rx["en"], _INTEL_NP):
+        for m in rx.finditer(text, a, pos):
+            if m.end() == pos and not _BARE.match(m.group()):
+                return Hit(m.start(), m.end(), m.group())
+    return None
+
+
+_INTEL_NP = re.compile(rf"(?:the\s+)?{_COUNTRY_ADJ}\s+(?:[\w-]+\s+){{0,2}}(?:intelligence|military|government|state|hackers)\b")
 
 
 def _entity_at(text: str, entities, pos: int, s: int, e: int) -> Hit | None:
