@@ -51,6 +51,10 @@ _ACCUSE_AFTER = re.compile(
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
 _ACCUSE_BEFORE = re.compile(
     r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
+    # ... of an attack, not of a product ("the firm which is behind the fingerprinting system")
+    r"(?=\s*(?:[.,;]|$)|\s+(?:the|this|these|those|a|an|its|their|some|many|several|most)?\s*(?:[\w-]+\s+){0,3}?(?:(?:cyber[\s-]?)?attacks?|hacks?|"
+    r"hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|virus(?:es)?|worms?|malware|ransomware|incidents?|leaks?|theft|thefts|spying|"
+    r"espionage|it|them|outages?)\b)"
     r"|\s+(?:claimed|took|has\s+claimed|have\s+claimed)\s+(?:credit|responsibility)\b"
     r"|\s+(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged)\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|hacks?|breach|intrusion|campaign|operation|DDoS)\b"
@@ -222,6 +226,8 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
             out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t)}))
         return out
     for m in _ACCUSE_AFTER.finditer(text, s, e):
+        if m.group().rstrip().endswith(" by") and not _ATTACK_BEFORE.search(text, max(s, m.start() - 60), m.start()):
+            continue  # "a survey conducted by X": what X carried out is no attack
         c = (_COUNTRY_NP.match(text, m.end(), e) or t.attacker_rx["en"].match(text, m.end(), e)
              or (_PEOPLE_NP.match(text, m.end(), e) if _CHARGE.match(m.group()) else None))
         x = Hit(c.start(), c.end(), c.group()) if c else _entity_at(text, entities, m.end(), s, e)
@@ -242,6 +248,8 @@ _PEOPLE_NP = re.compile(r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nin
                         r"\d+-year-olds?)\b")
 
 
+_ATTACK_BEFORE = re.compile(r"\b(?:(?:cyber[\s-]?)?attacks?|hacks?|hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|infections?|thefts?|"
+                            r"raids?|heists?|sabotage|espionage|spying|defacements?|it|they)\b", re.I)
 _CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)", re.I)
 
 

@@ -65,7 +65,11 @@ _NAMED_AFTER = re.compile(rf"(?i:\b{_MALWARE_WORDS}s?|\bstrains?|\bvariants?|\bf
 _ZH_NAMED = re.compile(r"[“\"「]([\u3400-\u9fffA-Za-z0-9.]{2,10})[”\"」](?:病毒|木马|蠕虫|勒索软件|僵尸网络)|([A-Za-z][\w.]{2,15})(?:病毒|木马|蠕虫)")
 _NOT_NAMES = {"the", "a", "an", "this", "that", "new", "windows", "computer", "e-mail", "email", "mobile", "android", "internet", "web", "first",
               "latest", "malicious", "some", "many", "these", "those", "joke", "its", "his", "their", "our", "one", "two", "another", "microsoft",
-              "symbian", "nokia", "mass", "bot", "mac", "linux", "pc", "phone", "anti", "net", "it", "they", "variant", "such", "any", "same"}
+              "symbian", "nokia", "mass", "bot", "mac", "linux", "pc", "phone", "anti", "net", "it", "they", "variant", "such", "any", "same",
+              # function words opening a sentence or clause before a malware word ("How spyware ...", "While viruses ...")
+              "how", "while", "when", "where", "why", "what", "which", "who", "if", "as", "but", "and", "or", "so", "after", "before", "because",
+              "though", "although", "since", "until", "unless", "on", "in", "at", "of", "for", "to", "from", "with", "by", "like", "unlike",
+              "despite", "about", "against", "into", "over", "under", "even", "also", "only", "more", "most", "other", "all", "every", "no"}
 
 
 def _medical(sentence: str, t: CyberTables, lang: str) -> bool:

@@ -21,7 +21,7 @@ _ATTACK_N = (r"(?:(?:cyber[\s-]?|ransomware\s+|DDoS\s+|denial[\s-]of[\s-]service
 _V_AFTER = re.compile(
     rf"\b(?:{_ATTACK_N}\s+(?:[\w'’-]+\s+){{0,5}}?(?:on|against|targeting|aimed\s+at|at|that\s+hit|which\s+hit|that\s+targeted|hitting)"
     r"|(?:hack(?:ed|ing|s)?|broke|broken|break(?:s|ing)?|got|sneaked|snuck|gained\s+access|burrowed)\s+into"
-    r"|(?:hacking|breach|compromise|infiltration|takeover|defacement|targeting|penetration|hijacking)\s+of"
+    r"|(?:hacking|(?<!\bin\s)breach|compromise|infiltration|takeover|defacement|targeting|penetration|hijacking)\s+of"
     r"|(?:knocked|knocking)\s+out|put\s+out\s+of\s+action|took\s+down|taking\s+down|crippl(?:ed|ing)|defac(?:ed|ing)|paraly[sz](?:ed|ing)"
     r"|breach(?:ed|ing)|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|extort(?:ed|ing)|spied\s+on|spying\s+on|compromis(?:ed|ing)|hijack(?:ed|ing)"
     r"|targeting|under\s+attack\s+from|infect(?:ed|ing|s)(?=\s+(?:[\w-]+\s+){0,2}(?:computers|machines|systems|networks?|servers|PCs)\s+(?:at|of|belonging\s+to|run\s+by)\s)"
@@ -81,12 +81,12 @@ _ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_
 _ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
 _OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|"
                     r"e-?mails?|infrastructure|offices?|data|files|records|services?|platforms?|apps?|portals?|pages?|customers|clients|users|staff|"
-                    r"employees)$", re.I)
+                    r"employees)(?=$|\s+(?:at|in|on|with|held)\b)", re.I)  # "Bangladesh Bank's account at the Fed": the owner
 # "the agency network", "Pentagon computers": the owner is the noun before the asset
 _COMPOUND = re.compile(r"(?<=[\w.])\s+(?:computer\s+)?(?:networks?|systems?|servers?|computers?|web\s?sites?|sites|databases?|e-?mail\s+(?:system|servers?|accounts?))$", re.I)
 _TIME = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|weekend|week|month|year|night|morning|afternoon|evening|\d{1,4}|this|last|next|early|late)\b", re.I)
-_WORD = re.compile(r"\d+(?:,\d{3})+|[\w'’.&+-]+|[^\w\s]")
+_WORD = re.compile(r"\d+(?:,\d{3})+|[\w'’.&+]+(?:-[\w'’.&+]+)*|[^\w\s]")  # a double hyphen or a dash ends a word ("customers--rose")
 _DET = r"(?:(?:the|these|those|this|that|more|some|many|its|their|his|her|our|your|new|other|such|all|any|each|one|another|a|an)\s+)*"
 _GENERIC = re.compile(
     # vague even with modifiers ("vulnerable software systems", "global systems")
@@ -98,6 +98,11 @@ _GENERIC = re.compile(
     rf"|^{_DET}(?:site|sites|websites?|companies|company|firms?|organi[sz]ations?|customers|them|it|us|ones?|themselves|itself|him|her|me|you|"
     r"others?|way|part|place|time|these|those|this|that|many|several|few|most)$"
     r"|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$"
+    # a modifier left when the asset is cut ("home computers", "corporate networks"), or a measure of the trend, not a target
+    r"|^(?:home|personal|office|user|users|client|corporate|business|private|public|infected|compromised|vulnerable|unpatched|victim|target|"
+    r"windows|internal|critical|key|sensitive|remote)$"
+    rf"|^{_DET}(?:increase|rise|growth|number|amount|problem|threat|issue|trend|figures?|levels?|percentage|rate|spread|wave|surge|volume|"
+    r"share|proportion|total|majority|bulk|scale|cost|damage|risk)s?$"
     # a measure or a count, not a name ("peaked at 10 gigabits per second", "compromised more than 1,000 sites")
     r"|^[\d,.]+\s+(?-i:[a-z])|^(?:more|less|fewer|over|under|nearly|almost|about|around|up|at\s+least)$"
     r"|^(?:(?:on|in|at|last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
