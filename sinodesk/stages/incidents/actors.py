@@ -48,6 +48,7 @@ _ACCUSE_AFTER = re.compile(
     r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with)\b))\s+(?:the\s+attacks?\s+on\s+)?"
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
+    r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?)\s+against\s+"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
 _ACCUSE_BEFORE = re.compile(
     r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
@@ -68,7 +69,10 @@ _COUNTRY_NP = re.compile(rf"(?:the\s+)?{_COUNTRY_ADJ}(?:['’]s)?\s+(?:[\w-]+\s+
                          rf"(?:China|Russia|Iran|North\s+Korea|South\s+Korea|the\s+U\.?S\.?|the\s+United\s+States|Taiwan|Vietnam|Israel|India|Pakistan|"
                          r"Ukraine|Britain|Turkey|Syria|Belarus)\b")
 # attacks launched from/originating in a country's addresses ("launched from Chinese IP addresses")
-_FROM_COUNTRY = re.compile(rf"\b(?:launched|originat\w+|coming|came|routed|traced|sent)\s+(?:back\s+)?(?:from|in|to)\s+({_COUNTRY_NP.pattern})", re.I)
+_FROM_COUNTRY = re.compile(rf"\b(?:launched|originat\w+|coming|came|routed|traced|sent)\s+(?:back\s+)?(?:from|in|to)\s+({_COUNTRY_NP.pattern}"
+                           # a bare country where the attack came from: "the attack originated in China"
+                           r"|(?:China|Russia|Iran|North\s+Korea|the\s+United\s+States|the\s+U\.?S\.?|Taiwan|Vietnam|Israel|India|Pakistan|Ukraine|"
+                           r"Belarus|Turkey|Syria)\b(?!\s+(?:and|or)\b)(?=\s*(?:[,.;]|and\s+(?:targeted|hit|was|were|had|has)|$)))", re.I)
 _ZH_ACCUSE = re.compile(r"(?:指责|认定|判定|溯源(?:至|到)|归因于|来自|系|为)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:的)?(?:所为|黑客|组织|发起|实施|攻击|网络)"
                         # the attack came from X, at the end of the clause: 此次攻击来自美国国家安全局。
                         r"|(?:攻击|入侵|行动)(?:均|都|主要|正是)?(?:来自|源自|源于)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?=[，。；！？]|$)")
@@ -87,6 +91,11 @@ _NAMED_GROUP = re.compile(
 _NOT_A_NAME = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|Their|Chinese|Russian|Iranian|North|State|Foreign|Overseas|Some|Many|Another|One|Two)$")
 _BARE = re.compile(r"^(?:(?:the|these|those|some|many|other|several|more|an?)\s+)?(?:hackers?|attackers?|cyber[\s-]?criminals?|criminals|intruders|"
                    r"perpetrators|culprits|spammers|scammers|fraudsters|threat\s+actors|adversaries|actors)$|^(?:黑客|攻击者|不法分子|犯罪分子)$", re.I)
+
+
+def bare(name: str) -> bool:
+    """A doer named by a bare noun only ("hackers", "the attackers", 黑客): no attribution names who."""
+    return _BARE.match(name) is not None
 
 
 def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=()) -> list[Hit]:
@@ -245,12 +254,13 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
 # people named as doers by a charge or an arrest ("charged five Chinese military officers with hacking")
 _PEOPLE_NP = re.compile(r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:officers|men|man|woman|women|"
                         r"people|individuals|suspects|nationals|citizens|members|teenagers?|boys?|youths?|students?|hackers?|programmers?|brothers|"
+                        r"spammers|phishers|scammers|fraudsters|companies|firms|operators|resellers|"
                         r"\d+-year-olds?)\b")
 
 
 _ATTACK_BEFORE = re.compile(r"\b(?:(?:cyber[\s-]?)?attacks?|hacks?|hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|infections?|thefts?|"
                             r"raids?|heists?|sabotage|espionage|spying|defacements?|it|they)\b", re.I)
-_CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)", re.I)
+_CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit|lawsuit|suit|legal|complaint)", re.I)
 
 
 def _np_before(text: str, s: int, pos: int, t: CyberTables) -> Hit | None:

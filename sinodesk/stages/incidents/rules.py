@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import find_accused, find_attackers, find_claimants
+from .actors import bare, find_accused, find_attackers, find_claimants
 from .spans import Hit, dedupe, overlaps, sentences
 from .tables import CyberTables, alias_key
 from .victims import find_victims
@@ -226,7 +226,9 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
         return s
     s.claimants = find_claimants(text, a, b, t, story.attributions, story.entities, zh)
     s.attackers = [h for h in find_attackers(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.malware, h.start, h.end)]
-    s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.attackers + s.malware, h.start, h.end)]
+    # an accused phrase over a bare attacker noun ("a lawsuit against eight spammers") is the fuller name of the accused
+    named = s.groups + s.malware + [h for h in s.attackers if not bare(h.text)]
+    s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(named, h.start, h.end)]
     actors = s.attackers + s.malware + s.groups
     s.victims = [v for v in find_victims(text, a, b, zh, story.entities, actors, t.products)
                  if not overlaps(actors, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]
