@@ -323,6 +323,10 @@ def _span(h: Hit) -> dict:
     return {"start": h.start, "end": h.end, "text": h.text}
 
 
+# what such actors usually do, not who did this ("state-sponsored groups often pay for zero-days, experts say")
+_HABITUAL = re.compile(r"\b(?:often|typically|usually|generally|frequently|routinely|commonly|tend\s+to|are\s+known\s+to)\b|往往|通常|一般", re.I)
+
+
 def attributions(ss: list, t: CyberTables) -> list[dict]:
     """One claim per (claimant, actor) in a sentence with a claim cue; the stance from that sentence.
 
@@ -339,7 +343,7 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
         actors = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or not _BARE.match(h.text)]
         if s.claimants:
             actors += [m for m in s.malware if m.extra.get("kind") == "botnet"]
-        if not actors or not (s.accused or t.stance["claim"].search(s.text)) or t.stance["modal"].search(s.text):
+        if not actors or not (s.accused or t.stance["claim"].search(s.text)) or t.stance["modal"].search(s.text) or _HABITUAL.search(s.text):
             continue
         claimants = speaking[:2] or [next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]]
         stance = stance_of(s.text, t)

@@ -100,7 +100,8 @@ _GENERIC = re.compile(
     r"|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$"
     # a modifier left when the asset is cut ("home computers", "corporate networks"), or a measure of the trend, not a target
     r"|^(?:home|personal|office|user|users|client|corporate|business|private|public|infected|compromised|vulnerable|unpatched|victim|target|"
-    r"windows|internal|critical|key|sensitive|remote)$"
+    r"windows|internal|critical|key|sensitive|remote|already|now|then|still|even|once|ever|again)$"
+    r"|^(?:the\s+)?(?:start|end|beginning|middle|rest|course|first\s+half|second\s+half)\s+of\b"
     rf"|^{_DET}(?:increase|rise|growth|number|amount|problem|threat|issue|trend|figures?|levels?|percentage|rate|spread|wave|surge|volume|"
     r"share|proportion|total|majority|bulk|scale|cost|damage|risk)s?$"
     # a measure or a count, not a name ("peaked at 10 gigabits per second", "compromised more than 1,000 sites")
@@ -128,7 +129,10 @@ def find_victims(text: str, s: int, e: int, zh: bool, entities, actors: list[Hit
     """Victim phrases in ``text[s:e]``; ``actors`` are the attackers, groups and malware found in it;
     a phrase ``products`` matches whole is a product with a flaw, not a victim."""
     hits = _zh_victims(text, s, e, entities) if zh else [_named(text, h, s, entities) for h in _en_victims(text, s, e, actors)]
-    return [h for h in hits if h is not None and not (products and products.fullmatch(h.text))]
+    return [h for h in hits if h is not None and not (products and all(products.fullmatch(p) for p in _LIST.split(h.text)))]
+
+
+_LIST = re.compile(r"\s*(?:,|\band\b|\bor\b|/)\s*")  # "IE8 and IE9": each part a product with the flaw
 
 
 def _named(text: str, h: Hit, s: int, entities) -> Hit | None:
