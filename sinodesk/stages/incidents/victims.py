@@ -76,7 +76,7 @@ _NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by"
             # a clause about the victims, not a name ("researchers don't say how many have been infected")
             "how", "what", "why", "whether", "say", "know", "do", "does", "did", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t"}
 _NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
-_ASSET_N = r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?)"
+_ASSET_N = r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?|cash\s+machines|ATMs|terminals)"
 _ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_N}\s+(?:of|at|belonging\s+to|run\s+by|used\s+by|operated\s+by)\s+(?:the\s+)?)", re.I)
 _ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
 _OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|"
@@ -157,7 +157,8 @@ def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
         if m:
             out.append(_np_after(text, m.end(), e))
     for m in _V_BEFORE.finditer(text, s, e):
-        out.append(_np_before(text, s, m.start()))
+        if not _NEGATED.search(m.group()):  # "its systems were not breached"
+            out.append(_np_before(text, s, m.start()))
     for m in _BARE_PASSIVE.finditer(text, s, e):
         h = _np_before(text, s, m.start())
         out.append(h if h is not None and h.start - s <= 2 else None)  # only the sentence's (headline's) subject
@@ -213,6 +214,9 @@ def _np_before(text: str, s: int, b: int) -> Hit | None:
         ts, te, w = toks[i]
         low = w.lower()
         owner_at = low == "at" and keep and i > 0 and _ASSET_WORD.match(toks[i - 1][2])  # "computers at Globex Bank were infected"
+        if low in ("its", "their") and keep:
+            keep.insert(0, toks[i])  # "its fraud squad chief was targeted": the owner is named before (see _named)
+            break
         if not owner_at and (not re.match(r"[\w'’]", w) or (low in _NP_STOP and low not in _NP_KEEP)):
             break
         if low in ("the", "a", "an", "its", "their") and keep:
@@ -235,14 +239,20 @@ def _np_before(text: str, s: int, b: int) -> Hit | None:
     return _np_hit(text, keep[0][0], keep[-1][1])
 
 
+_NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+
+
 def _np_hit(text: str, a: int, b: int) -> Hit | None:
     """A victim phrase: an asset's owner for "computers at X" / "X's website", trimmed, not generic."""
     m = _ASSET.match(text[a:b])
     if m:
         a += m.end()
+    whole = b
     poss = _OWNED.search(text, a, b) or _COMPOUND.search(text, a, b)
     if poss:
         b = poss.start()
+    if re.fullmatch(r"\s*(?:its|their)\s*", text[a:b], re.I):
+        b = whole  # "its systems": the owner is named before (see _named), so keep the asset with its pronoun
     phrase = re.sub(r"['’]s?$", "", text[a:b].strip())  # "The ministry's" (website was defaced): the owner
     if phrase.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|[A-Z])\.$", phrase):
         phrase = phrase[:-1]
