@@ -28,3 +28,14 @@ def test_written_claim(lang, claims, stance, text):
     assert [(c, a) for c, a, _s in got] == want
     if want:
         assert got[0][2] == stance
+
+
+@pytest.mark.parametrize("text,claimant,kind", [
+    ("Britain's National Cyber Security Centre said Russian military intelligence was behind the cyber attack on the grid.", "National Cyber Security Centre", "government"),
+    ("South Korea blamed North Korean hackers for the cyber attack that paralysed the networks of banks.", "South Korea", "government"),
+    ("A ransomware attack shut down the council's computers. According to researchers at Mandiant, the intrusion was the work of APT41.", "Mandiant", "security_firm"),
+    ("Researchers at security firm Vexbridge said a Chinese state-sponsored group had broken into the networks of telecom operators.", "Vexbridge", "security_firm"),
+], ids=["government-agency", "government-country", "vendor-staff", "unknown-vendor-staff"])
+def test_a_government_statement_and_a_vendor_report_are_told_apart(text, claimant, kind):
+    claims = [a for i in find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",))) for a in i["attributions"]]
+    assert [(a["claimant"], a["claimant_type"]) for a in claims][:1] == [(claimant, kind)]

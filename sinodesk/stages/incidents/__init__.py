@@ -111,14 +111,18 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
         names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b], [w for p, w in trig if a <= p < b])
         sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names))
     units = _units(sents, t, zh, opts)
-    if sum(role == "main" for role, _ss in units) == 1:  # one incident: what the story's other sentences describe is its doing
-        main = next(ss for role, ss in units if role == "main")
-        used = {id(x) for x in main}
+    mains = [ss for role, ss in units if role == "main"]
+    if mains:  # what the story's other sentences describe is the doing of the incident spoken of before them (the first, before any)
+        used = {id(x) for ss in mains for x in ss}
         bg = t.background["zh" if zh else "en"]
         extra = [s for s in sents if id(s) not in used and not s.relevant and not bg.search(s.text)]
         for s in extra:
             s.techniques = find_techniques(view.text, s.start, s.end, t, zh)
-        main[:] = sorted(main + [s for s in extra if s.techniques], key=lambda x: x.start)
+            if s.techniques:
+                owner = max((ss for ss in mains if ss[0].start < s.start), key=lambda ss: ss[0].start, default=mains[0])
+                owner.append(s)
+        for ss in mains:
+            ss.sort(key=lambda x: x.start)
     out = []
     for role, ss in units:
         rec = _record(role, ss, view, t, zh)

@@ -183,12 +183,15 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
             if _NOT_SUBJECT.match(m.group(1).split()[0]):
                 continue
             speaks = _speaks(text, m.end(), e, zh) or _said_by(text, s, m.start())
-            known = next((h for h in out if h.start == a), None)  # a table name: it speaks through its staff
+            c = t.claimant_of(m.group(1))
+            kind = c.type if c else "security_firm" if re.search(r"security|anti-?virus", m.group(), re.I) else claimant_type(m.group(1))
+            known = next((h for h in out if h.start == a), None)  # named already: it speaks through its staff
             if known is not None:
-                out[out.index(known)] = Hit(known.start, known.end, known.text, known.value, {**known.extra, "speaks": speaks, "whole": (m.start(), m.end())})
+                kind = known.extra.get("type") if known.extra.get("type") not in (None, "other") else kind
+                out[out.index(known)] = Hit(known.start, known.end, known.text, known.value,
+                                            {**known.extra, "type": kind, "speaks": speaks, "whole": (m.start(), m.end())})
             elif not overlaps(out, a, b):
-                c = t.claimant_of(m.group(1))
-                out.append(Hit(a, b, m.group(1), c.id if c else "", {"type": c.type if c else "other", "speaks": speaks, "whole": (m.start(), m.end())}))
+                out.append(Hit(a, b, m.group(1), c.id if c else "", {"type": kind, "speaks": speaks, "whole": (m.start(), m.end())}))
         for m in _THE_SPEAKER.finditer(text, s, e):  # "the bank said": the organisation the story spoke of
             if not overlaps(out, m.start(), m.end()) and _speaks(text, m.end(), e, zh):
                 out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group()), "speaks": True}))
@@ -288,7 +291,15 @@ def _entity_at(text: str, entities, pos: int, s: int, e: int) -> Hit | None:
     return None
 
 
+_STATE_NAME = re.compile(r"^(?:the\s+)?(?:China|Russia|Iran|North\s+Korea|South\s+Korea|(?:the\s+)?United\s+States|U\.?S\.?|Britain|U\.?K\.?|Germany|"
+                         r"France|Japan|Taiwan|India|Israel|Ukraine|Australia|Canada|Netherlands|Vietnam|Pakistan|Beijing|Washington|Moscow|"
+                         r"Tehran|Pyongyang|Seoul|Tokyo|London|Kyiv|Kiev|White\s+House|Pentagon|Kremlin|中国|美国|俄罗斯|朝鲜|韩国|日本|英国|台湾)$")
+
+
 def claimant_type(name: str) -> str:
+    """The claimant's kind from its words: a state (a country speaking, a ministry, police), a security firm, an expert, a researcher."""
+    if _STATE_NAME.match(name.strip()):
+        return "government"
     low = name.lower()
     if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials|prosecutor|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
                  r"警方|公安|部|局|政府|官员", low):
