@@ -29,10 +29,11 @@ _V_AFTER = re.compile(
     r"download(?:ed|ing)|copi(?:ed)|obtain(?:ed|ing)|took|taken)\s+(?:[\w$€£¥,.'’-]+\s+){0,8}?from"
     r"|(?:encrypt|wip|eras|delet|lock|scrambl|corrupt|destroy)(?:s|ed|ing|ped|ping)?\s+(?:[\w'’-]+\s+){0,3}?(?:files|data|records|documents|systems|computers|"
     r"servers|machines|networks?|databases?|drives)\s+(?:on|at|of|belonging\s+to|held\s+by|run\s+by)"
+    r"|\bby\s+(?:attacking|targeting|hacking|infecting|compromising|breaching)"
     r"|victims?\s+(?:include[sd]?|including|such\s+as)|among\s+the\s+(?:victims|targets)\s+(?:were|was|are|is))\s+", re.I)
 # an attacker (found in the sentence) then one of these verbs: the victim follows
 _ACTOR_VERB = re.compile(
-    r"\s*(?:,[^,]{1,60},\s*)?(?:(?:has|have|had|also|reportedly|allegedly|repeatedly|then|later|recently|successfully|is|are|was|were|have\s+been|has\s+been)\s+){0,2}"
+    r"[”\"'’]?\s*(?:,[^,]{1,60},\s*)?(?:(?:has|have|had|also|then|later|is|are|was|were|have\s+been|has\s+been|\w+ly)\s+){0,2}"
     r"(?:hit|hits|hitting|struck|strikes|target(?:s|ed|ing)?|attack(?:s|ed|ing)?|took\s+over|take\s+over|taking\s+over|went\s+after|go\s+after|"
     r"lock(?:s|ed)|encrypt(?:s|ed)|infect(?:s|ed|ing)|hack(?:s|ed)|breach(?:es|ed)|disrupt(?:s|ed)|robbed|raided|scammed|duped|tricked)\s+", re.I)
 # "hit", unless by something that is no attack ("hit by higher costs")
@@ -159,6 +160,8 @@ def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
     for m in _V_BEFORE.finditer(text, s, e):
         if not _NEGATED.search(m.group()):  # "its systems were not breached"
             out.append(_np_before(text, s, m.start()))
+    for m in _WHOSE.finditer(text, s, e):  # "a firm whose outdated software systems were hacked": the firm
+        out.append(_np_before(text, s, m.start()))
     for m in _BARE_PASSIVE.finditer(text, s, e):
         h = _np_before(text, s, m.start())
         out.append(h if h is not None and h.start - s <= 2 else None)  # only the sentence's (headline's) subject
@@ -183,10 +186,12 @@ def _np_after(text: str, a: int, e: int) -> Hit | None:
         if low == "at" and keep and _ASSET_WORD.match(keep[-1][2]):
             keep.append((ts, te, w))  # "computers at Globex Bank": the owner follows
             continue
-        if low in _NP_STOP and not (low in _NP_KEEP and (keep or low in ("the", "a", "an"))):
+        if low in _NP_STOP and not (len(w) > 1 and w.isupper()) and not (low in _NP_KEEP and (keep or low in ("the", "a", "an"))):  # "IT staff"
             break
         if keep and w[0].islower() and low.endswith("ed") and low not in ("un-named", "unnamed", "deemed"):
             break
+        if low == "on" and keep and not nxt[:1].isupper():
+            break  # "political candidates on social media platforms": where, not whom
         if low in ("in", "outside", "on") and keep and (keep[-1][2][:1].isupper() or _TIME.match(nxt)):
             break  # "Northwestern Polytechnical University in ...", "banks on Monday": the name ends here
         if low in ("and", "or") and not (nxt[:1].isupper() or nxt.lower() in ("the", "a", "an", "military", "government")):
@@ -239,6 +244,8 @@ def _np_before(text: str, s: int, b: int) -> Hit | None:
     return _np_hit(text, keep[0][0], keep[-1][1])
 
 
+_WHOSE = re.compile(r"\s+whose\s+(?:[\w,'’-]+\s+){0,5}?(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?(?:hacked|attacked|breached|"
+                    r"compromised|infected|targeted|defaced|encrypted|stolen|leaked|hijacked|knocked\s+offline)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 
 
