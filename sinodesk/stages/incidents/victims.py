@@ -103,6 +103,7 @@ _GENERIC = re.compile(
     r"|^(?:home|personal|office|user|users|client|corporate|business|private|public|infected|compromised|vulnerable|unpatched|victim|target|"
     r"windows|internal|critical|key|sensitive|remote|already|now|then|still|even|once|ever|again)$"
     r"|^(?:the\s+)?(?:start|end|beginning|middle|rest|course|first\s+half|second\s+half)\s+of\b"
+    r"|^(?:millions|thousands|hundreds|billions|dozens|scores|lots|tens\s+of\s+thousands)$"
     rf"|^{_DET}(?:increase|rise|growth|number|amount|problem|threat|issue|trend|figures?|levels?|percentage|rate|spread|wave|surge|volume|"
     r"share|proportion|total|majority|bulk|scale|cost|damage|risk)s?$"
     # a measure or a count, not a name ("peaked at 10 gigabits per second", "compromised more than 1,000 sites")
