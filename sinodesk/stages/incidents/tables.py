@@ -106,8 +106,9 @@ def _names_rx(names: list[str], *, fold: bool) -> re.Pattern | None:
     for a in sorted(set(names), key=len, reverse=True):
         esc = re.escape(a).replace(r"\ ", r"[\s-]+")
         (cjk if re.search(r"[\u3400-\u9fff]", a) else latin).append(esc)
-    # a Latin name is a whole word among Latin letters and digits (Chinese may touch it: APT41组织)
-    parts = [rf"(?<![A-Za-z0-9_$])(?:{'|'.join(latin)})(?![A-Za-z0-9_$]|-(?!variant|based|like|style)[A-Za-z0-9])"] if latin else []
+    # a Latin name is a whole word among Latin letters and digits (Chinese may touch it: APT41组织); a short
+    # variant suffix may follow ("MyDoom-U", read by the malware finder), a longer hyphenated word may not
+    parts = [rf"(?<![A-Za-z0-9_$])(?:{'|'.join(latin)})(?![A-Za-z0-9_$]|-(?!variant|based|like|style|[A-Za-z0-9]{{1,2}}\b)[A-Za-z0-9])"] if latin else []
     return re.compile("|".join(parts + cjk), re.I if fold else 0)
 
 
