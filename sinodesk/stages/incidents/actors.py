@@ -74,6 +74,8 @@ _FROM_COUNTRY = re.compile(rf"\b(?:launched|originat\w+|coming|came|routed|trace
                            r"|(?:China|Russia|Iran|North\s+Korea|the\s+United\s+States|the\s+U\.?S\.?|Taiwan|Vietnam|Israel|India|Pakistan|Ukraine|"
                            r"Belarus|Turkey|Syria)\b(?!\s+(?:and|or)\b)(?=\s*(?:[,.;]|and\s+(?:targeted|hit|was|were|had|has)|$)))", re.I)
 _ZH_ACCUSE = re.compile(r"(?:指责|认定|判定|溯源(?:至|到)|归因于|来自|系|为)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:的)?(?:所为|黑客|组织|发起|实施|攻击|网络)"
+                        # X被指/被控/被曝...攻击: X is the accused
+                        r"|(?:^|(?<=[，。：；、“”\s]))([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:被指|被控|被指控|被曝|被怀疑|涉嫌)(?=[^，。；]{0,20}(?:攻击|入侵|窃取|黑客|渗透))"
                         # the attack came from X, at the end of the clause: 此次攻击来自美国国家安全局。
                         r"|(?:攻击|入侵|行动)(?:均|都|主要|正是)?(?:来自|源自|源于)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?=[，。；！？]|$)")
 # named doers: "a hacker group calling itself X", "X, a ransomware gang", "the X hacker group"
@@ -234,7 +236,7 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
     out = []
     if zh:
         for m in _ZH_ACCUSE.finditer(text, s, e):
-            g = 1 if m.group(1) else 2
+            g = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i))
             out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t)}))
         return out
     for m in _ACCUSE_AFTER.finditer(text, s, e):
@@ -298,7 +300,7 @@ _STATE_NAME = re.compile(r"^(?:the\s+)?(?:China|Russia|Iran|North\s+Korea|South\
 
 def claimant_type(name: str) -> str:
     """The claimant's kind from its words: a state (a country speaking, a ministry, police), a security firm, an expert, a researcher."""
-    if _STATE_NAME.match(name.strip()):
+    if _STATE_NAME.match(name.strip()) or re.fullmatch(r"[\u3400-\u9fff]{1,2}方", name.strip()):  # 韩方, 美方: a state's side
         return "government"
     low = name.lower()
     if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials|prosecutor|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"

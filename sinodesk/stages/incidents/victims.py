@@ -113,7 +113,8 @@ _GENERIC = re.compile(
     r"|^\d+(?:[:.]\d+)?\s*(?:am|pm|a\.m\.|p\.m\.|GMT|hours?|minutes?|days?|weeks?|months?|years?)\b", re.I)
 _ADVERB = re.compile(r"\w+ly\b")
 
-_ZH_V_BEFORE = re.compile(r"(?:遭受?到?|遭|被)(?:了)?(?:[\u3400-\u9fffA-Za-z0-9]{0,10}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|黑|盗|篡改|窃|渗透|勒索|瘫痪|感染)")
+# 被指/被控/被曝 (accused of): the subject is the accused, not the attacked
+_ZH_V_BEFORE = re.compile(r"(?:遭受?到?|遭|被(?!指|控|曝|怀疑|认为|称|疑|判|捕|抓|查|拘|起诉))(?:了)?(?:[\u3400-\u9fffA-Za-z0-9]{0,10}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|黑|盗|篡改|窃|渗透|勒索|瘫痪|感染)")
 _ZH_V_AFTER = re.compile(r"(?:攻击|入侵|攻陷|篡改|渗透|瘫痪)(?:了)?")
 _ZH_AT = re.compile(r"(?:对|向|针对)([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的[\u3400-\u9fff]{1,4})?(?:发动|发起|实施|进行|展开|开展)(?:了)?[^，。；]{0,10}?(?:攻击|入侵|渗透)")
 _ZH_OF = re.compile(r"(?:加密|窃取|删除|篡改|盗取|破坏|控制|入侵|攻陷|瘫痪|擦除)(?:了)?([\u3400-\u9fffA-Za-z0-9]{2,12}?)的(?:服务器|系统|网站|官网|文件|数据|数据库|电脑|"
@@ -124,6 +125,10 @@ _ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|：|
 _ZH_CONJ = re.compile(r"(?:或|因|由于|而|并|但|且|致|导致|使|让|成为|是|已|将|会|正|在|日益|越来越|不断|持续|频发|增多|增加|事件|案|手段|威胁|能力|技术|拦截|防御|防范)")
 _ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|曾|已|又|也|均|都|多次|连续)+$")
 _ZH_OWNER = re.compile(r"的(?:官方)?(?:网站|官网|系统|服务器|网络|数据库|邮箱|账号|帐号|数据|内网|主页|首页|平台|电脑|计算机)$")
+_ZH_DOWN = re.compile(r"([\u3400-\u9fffA-Za-z0-9]{2,12}?)(?:的)?(?:电脑|计算机|网络|信息|业务|内部)?(?:系统|网络|网站|服务器|官网)(?:全面|一度|大面积|再次)?(?:瘫痪|宕机|中断|崩溃)")
+# a count of users or accounts names no one (数十万玩家账号, 大量用户): the counts go to numbers
+_ZH_GENERIC = re.compile(r"^(?:[\d数十百千万亿多余几大量部分众多]+(?:个|名|位)?)?(?:的)?(?:用户|玩家|网民|账号|帐号|账户|客户|消费者|人|网友)(?:的)?(?:账号|帐号|账户|资料|信息|数据|电脑)?$")
+_ZH_SPEECH = re.compile(r"(?:称|表示|说|指出|透露|证实|宣布)$")
 _ZH_ATTRIB = re.compile(r"被盗(?:的)?([A-Za-z0-9\u3400-\u9fff]{1,10}?(?:账号|帐号|数据|信息|资料))")
 
 
@@ -282,6 +287,9 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
         if m.group().endswith("盗") and _ZH_ATTRIB.match(text, m.start() + m.group().index("被")):
             continue  # "被盗iTunes账号": the stolen thing follows (below)
         window = text[lo:m.start()]
+        said = _ZH_SPEECH.search(window)
+        if said and said.start() >= 2:  # 某公司称遭攻击: the speaker says it was attacked
+            window = window[:said.start()]
         cut = _ZH_CUT.match(window)
         a = lo + (cut.end() if cut else 0)
         trim = _ZH_TRIM.search(window)
@@ -289,6 +297,12 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
         owner = _ZH_OWNER.search(text, a, b)
         if owner and owner.start() - a >= 2:
             b = owner.start()
+        if b - a >= 2:
+            out.append(Hit(a, b, text[a:b]))
+    for m in _ZH_DOWN.finditer(text, s, e):  # 韩国银行和电视台电脑系统瘫痪: whose systems went down
+        a, b = m.span(1)
+        cut = _ZH_CUT.match(text, a, b)
+        a = cut.end() if cut else a
         if b - a >= 2:
             out.append(Hit(a, b, text[a:b]))
     for m in _ZH_AT.finditer(text, s, e):
@@ -310,4 +324,6 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
             owner = _ZH_OWNER.search(h.group())  # 篡改了X的网站首页: X
             b = h.start() + (owner.start() if owner and owner.start() >= 2 else len(h.group()))
             out.append(Hit(h.start(), b, text[h.start():b]))
-    return dedupe(out)
+    out = [Hit(h.start, h.end - len(m.group()), h.text[:-len(m.group())]) if (m := _ZH_SPEECH.search(h.text)) and len(h.text) - len(m.group()) >= 2 else h
+           for h in out]  # 谷歌称遭...攻击: the speaker is the victim, without its verb
+    return dedupe([h for h in out if not _ZH_GENERIC.match(h.text)])
