@@ -137,6 +137,9 @@ def test_gate_skips_other_stories_and_the_lexical_gate_reads_missed_ones():
     ("Flu virus spreads in schools", "en", False), ("Airport security alert after suitcase found", "en", False),
     ("Rebels attack army convoy", "en", False), ("Vulnerable families face higher bills", "en", False),
     ("政府网站遭攻击瘫痪", "zh", True), ("外媒称淘宝出售5万个被盗iTunes账号", "zh", True), ("飞机遭导弹攻击", "zh", False),
+    # a cue word beside a threat group or malware the tables name; a name that is also a word does not count
+    ("White House attributes NotPetya attack to Russian military", "en", True), ("Researchers trace intrusions to Unit 61398", "en", True),
+    ("A bitter attack on the minister's record", "en", False),
 ])
 def test_the_lexical_gate_reads_short_cyber_headlines_and_skips_look_alikes(headline, lang, read):
     from sinodesk.stages.incidents import gate

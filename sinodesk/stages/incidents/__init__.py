@@ -82,8 +82,15 @@ def _cyber_words(view: StoryView, tables: CyberTables) -> bool:
     low = view.text[view.start:view.end].lower()
     if any(w in low for w in words):
         return True
-    if any(c in low for c in cues) and rx.search(view.text, view.start, view.end) is not None:
-        return True
+    if any(c in low for c in cues):
+        if rx.search(view.text, view.start, view.end) is not None:
+            return True
+        # a cue beside a threat group or malware the tables name ("attributed the NotPetya attack to ...",
+        # "traced the intrusions to Unit 61398"); names that are also ordinary words do not count here
+        if any(not view.text[a].islower() and alias_key(view.text[a:b]) not in tables.ambiguous
+               for a, b in (*CyberTables.scan(tables.group_scan, view.text, view.start, view.end),
+                            *CyberTables.scan(tables.malware_scan, view.text, view.start, view.end))):
+            return True
     # a malware word the pattern did not place ("arrested for writing the Sasser worm", "Microsoft warns
     # of new worm"): read when the story names known malware or speaks of computers anywhere
     if any(w in low for w in _MALWARE_CUES):
