@@ -24,7 +24,7 @@ from .tables import CyberTables
 _GENERIC_CLAIMANT = re.compile(
     r"\b(?:(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies|analysts)|[Aa]nti-?virus\s+(?:firms?|compan(?:y|ies)|makers?)|"
     r"(?:[A-Z]\w+\s+)?[Rr]esearchers|[Ee]xperts|[Aa]nalysts|[Ii]nvestigators|(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+|[Ff]ederal\s+)?[Aa]uthorities|"
-    r"[Pp]olice|[Pp]rosecutors|(?:[A-Z][\w.]*\s+)?[Oo]fficials|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
+    r"[Pp]olice|[Pp]rosecutors|(?:[Aa]n?\s+)?(?:[A-Z][\w.]*\s+)?(?:[Ss]enior\s+|[Gg]overnment\s+|[Ii]ntelligence\s+)?[Oo]fficials?|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
     r"(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Oo]ffice)|"
     r"[Ss]pokes(?:man|woman|person)|[Ii]ntelligence\s+(?:agencies|officials|services))\b|警方|公安机关|专家|研究人员|安全公司|官员")
 _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Ministry|Department|Agency|Police|Office|Command|Center|Centre|Council|"
@@ -207,7 +207,7 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
         if not overlaps(out + wholes, m.start(), m.end()):
             out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
     speaking = [Hit(h.start, h.end, h.text, h.value, {**h.extra, "speaks": True}) if h.extra.get("speaks") or _speaks(text, h.end, e, zh)
-                or _said_by(text, s, h.start) else h for h in out]
+                or _said_by(text, s, h.start) else h for h in out if not _TOLD.search(text, max(s, h.start - 12), h.start)]
     return sorted(speaking, key=lambda h: (not h.extra.get("speaks"), h.start))
 
 
@@ -217,6 +217,9 @@ _STAFF_AT = re.compile(r"\b(?:[Rr]esearchers|[Aa]nalysts|[Ee]xperts|[Ii]nvestiga
 _THE_SPEAKER = re.compile(r"\b[Tt]he\s+(?:(?:[\w-]+\s+)?(?:bank|company|firm|ministry|agency|department|university|hospital|retailer|exchange|council|"
                           r"operator|carrier|insurer|lender|airline|newspaper|broadcaster|regulator|watchdog|authority|developer|vendor|maker|network|"
                           r"site|service|startup|start-up|group|bureau)|government)\b")
+
+
+_TOLD = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?$")  # "an official told Reuters": the outlet heard the claim, it did not make it
 
 
 def _speaks(text: str, end: int, e: int, zh: bool) -> bool:
@@ -303,7 +306,7 @@ def claimant_type(name: str) -> str:
     if _STATE_NAME.match(name.strip()) or re.fullmatch(r"[\u3400-\u9fff]{1,2}方", name.strip()):  # 韩方, 美方: a state's side
         return "government"
     low = name.lower()
-    if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials|prosecutor|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
+    if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials?\b|prosecutor|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
                  r"警方|公安|部|局|政府|官员", low):
         return "government"
     if re.search(r"security\s+(?:firm|compan)|anti-?virus|antivirus|安全公司", low):
