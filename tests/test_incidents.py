@@ -319,16 +319,17 @@ def test_cli_exports_and_errors(seed_db, run_cli):
 # recall, "merge" the pairwise same-incident precision/recall.  All figures through ingest + export.
 # Tune half (developed on):
 TUNE_FLOORS = {
-    "victim": (0.80, 0.62), "attacker": (0.50, 0.67), "claimant": (0.65, 0.50), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
-    "malware": (0.97, 0.85), "type": (0.77, 0.70), "incident": (0.92, 0.88), "gate": 0.96, "merge": (0.80, 0.50),
+    "victim": (0.87, 0.70), "attacker": (0.50, 0.67), "claimant": (0.65, 0.50), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
+    "malware": (0.97, 0.92), "type": (0.77, 0.70), "incident": (0.92, 0.88), "gate": 0.96, "merge": (0.80, 0.50),
 }
 # Test half: held out when labelled, then read in aggregate during development (issue 18), so no
 # longer clean.  Floors raised to this branch's run where it beat them; victim precision (0.300, 6
 # of 20) and technique precision (0.483, 14 of 29) are pinned at this branch's run, below main's
 # 0.40 / 0.50 floors on this set: the held-out floors moved to heldout2 (next), where the branch
-# beats main on both (victim P 0.455 vs 0.111, technique P 0.733 vs 0.600).
+# beats main on both (victim P 0.455 vs 0.111, technique P 0.733 vs 0.600).  Raised after cyber3 (victim P 0.333,
+# technique 0.500/0.278).  Claimant gets no floor on either held-out set: it is 0 of 13 and 0 of 1 there.
 TEST_FLOORS = {
-    "victim": (0.28, 0.27), "attacker": (0.48, 0.60), "technique": (0.46, 0.25), "malware": (0.78, 0.85), "type": (0.62, 0.60),
+    "victim": (0.32, 0.27), "attacker": (0.48, 0.60), "technique": (0.49, 0.27), "malware": (0.78, 0.85), "type": (0.62, 0.60),
     "incident": (0.88, 0.80), "gate": 0.98, "merge": (0.65, 0.90),
 }
 # heldout2: 48 stories labelled after development, scored once per branch (the held-out figure).

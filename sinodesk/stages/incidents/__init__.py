@@ -85,11 +85,7 @@ def _cyber_words(view: StoryView, tables: CyberTables) -> bool:
     if any(c in low for c in cues):
         if rx.search(view.text, view.start, view.end) is not None:
             return True
-        # a cue beside a threat group or malware the tables name ("attributed the NotPetya attack to ...",
-        # "traced the intrusions to Unit 61398"); names that are also ordinary words do not count here
-        if any(not view.text[a].islower() and alias_key(view.text[a:b]) not in tables.ambiguous
-               for a, b in (*CyberTables.scan(tables.group_scan, view.text, view.start, view.end),
-                            *CyberTables.scan(tables.malware_scan, view.text, view.start, view.end))):
+        if any(c in low for c in _NAME_CUES) and _names_known(view, tables):
             return True
     # a malware word the pattern did not place ("arrested for writing the Sasser worm", "Microsoft warns
     # of new worm"): read when the story names known malware or speaks of computers anywhere
@@ -101,6 +97,24 @@ def _cyber_words(view: StoryView, tables: CyberTables) -> bool:
 
 
 _MALWARE_CUES = ("virus", "worm", "病毒")
+def _names_known(view: StoryView, tables: CyberTables) -> bool:
+    """A threat group or malware the tables name, written as a name ("attributed the NotPetya attack to
+    ...", "traced the intrusions to Unit 61398"); names that are also ordinary words do not count.  English:
+    runs of capitalised words (or words with digits) looked up as alias keys, up to four words; Chinese: the
+    name scanners."""
+    if _zh(view):
+        hits = (*CyberTables.scan(tables.group_scan, view.text, view.start, view.end), *CyberTables.scan(tables.malware_scan, view.text, view.start, view.end))
+        return any(alias_key(view.text[a:b]) not in tables.ambiguous for a, b in hits)
+    for run in _NAME_RUN.findall(view.text, view.start, view.end):
+        words = [_VARIANT_TAIL.sub("", w) for w in run.split()]
+        if any(alias_key("".join(words[i:j])) in tables.name_keys for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)):
+            return True
+    return False
+
+
+_NAME_RUN = re.compile(r"(?:\b[A-Z][\w.-]*|\b[a-z]*\d[\w.-]*)(?:\s+(?:[A-Z][\w.-]*|[a-z]*\d[\w.-]*))*")  # words written as names
+_VARIANT_TAIL = re.compile(r"(?<=\w)[.-](?:[A-Za-z0-9]{1,2})?$|[.,]$")  # "MyDoom-U", "Sasser.B", a full stop
+_NAME_CUES = ("attack", "intru", "breach", "espionage", "spy", "infect", "compromised", "hijack", "攻击", "入侵", "间谍", "窃取")  # the name scan runs only then
 
 
 def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: IncidentOptions = IncidentOptions()) -> tuple[dict, ...]:

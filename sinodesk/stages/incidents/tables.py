@@ -210,12 +210,18 @@ class CyberTables:
                 (long_ if len(a) >= 5 or re.search(r"[\u3400-\u9fff]", a) else short).append(a)
             return _names_rx(long_, fold=True), _names_rx(short, fold=False)
 
+        # the Latin group and malware names that are no ordinary words, as alias keys: the gate's quick look
+        self.name_keys = frozenset(alias_key(a) for a in (*self.group_alias_names(), *[x for m in self.malware.values() for x in m.aliases])
+                                   if a.strip() and not re.search(r"[\u3400-\u9fff]", a) and alias_key(a) not in self.ambiguous)
         self.group_scan = scanners([a for g in self.groups.values() for a in (*g.aliases, *g.zh)])
         self.malware_scan = scanners([a for m in self.malware.values() for a in (*m.aliases, *m.zh)])
         self.claimant_scan = (_names_rx([a for cl in self.claimants.values() for a in cl.zh], fold=True),
                               _names_rx([a for cl in self.claimants.values() for a in cl.aliases], fold=False))
 
     # lookups ---------------------------------------------------------------------------------
+    def group_alias_names(self) -> list[str]:
+        return [a for g in self.groups.values() for a in (*g.aliases, g.name)]
+
     def group_of(self, name: str) -> Group | None:
         gid = self.group_alias.get(alias_key(name))
         return self.groups.get(gid) if gid else None
