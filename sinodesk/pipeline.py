@@ -388,7 +388,7 @@ class Runner:
         raw_ids = self.archive.raw_ids()
         if not raw_ids:
             raise NothingToDo(f"{self.archive.location}: archive holds no raw inputs to reprocess (ingest something first)")
-        with self.archive.batch(["reprocess"]) as batch_id, self._flow(batch_id, summary, commit=False, fresh=True) as flow:
+        with self.archive.batch(["reprocess"]) as batch_id, self._flow(batch_id, summary, commit=False) as flow:
             self.archive.clear_derived()
             self._grow(len(raw_ids))
             for raw_id in raw_ids:
@@ -408,11 +408,10 @@ class Runner:
         return [replace(s, topics=story_topics(fix[s.story_id])) if s.story_id in fix else s for s in stories]
 
     @contextmanager
-    def _flow(self, batch_id: int, summary: IngestSummary, *, commit: bool, fresh: bool = False):
+    def _flow(self, batch_id: int, summary: IngestSummary, *, commit: bool):
         from .batches import Flow, Stages
 
         self._linker = None
-        self._fresh_linker = fresh
         self._raws_read: set[str] = set()
         stages = Stages(self.ctx, self.workers)
 
@@ -526,10 +525,8 @@ class Runner:
         except ImportError:
             return
         linker = self._linker
-        if linker is None:  # loaded once per run, saved with every batch
-            state = None if self._fresh_linker else self.archive.get_state("linker")
-            linker = EventLinker.from_bytes(state, self.settings.events) if state else EventLinker(self.settings.events)
-            self._linker = linker
+        if linker is None:  # opened once per run; each batch writes what it changed (stages/cluster/store.py)
+            linker = self._linker = EventLinker.open(self.archive, self.settings.events)
         family_of = family_lookup(self.ctx.outlets)
         links, merged, moved = {}, {}, set()
         # by date; stories of one day, and undated ones (after the dated), in the order they arrived
@@ -549,7 +546,7 @@ class Runner:
         earlier = {sid: linker.event_of(sid) for sid in moved if sid not in links}
         if earlier:
             self.archive.move_stories(earlier)
-        self.archive.set_state("linker", linker.to_bytes())
+        linker.save()
 
 
 def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):

@@ -225,6 +225,21 @@ class Archive(abc.ABC):
     @abc.abstractmethod
     def set_state(self, key: str, value: bytes | None) -> None: ...
 
+    # the event linker's state, row by row (see sinodesk/stages/cluster/store.py) -----------
+    @abc.abstractmethod
+    def get_rows(self, kind: str, keys) -> dict[str, bytes]:
+        """The stored rows of ``kind`` among ``keys`` (absent keys are left out)."""
+
+    @abc.abstractmethod
+    def scan_rows(self, kind: str) -> Iterator[tuple[str, bytes]]:
+        """Every row of ``kind``, by key."""
+
+    @abc.abstractmethod
+    def put_rows(self, kind: str, rows: dict[str, bytes]) -> None: ...
+
+    @abc.abstractmethod
+    def delete_rows(self, kind: str, keys) -> None: ...
+
     # briefings ---------------------------------------------------------------------------
     @abc.abstractmethod
     def save_briefing(self, name: str, since: str | None, until: str | None, data: dict) -> int:

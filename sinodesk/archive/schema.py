@@ -74,6 +74,11 @@ CREATE TABLE IF NOT EXISTS story_entities (
 CREATE INDEX IF NOT EXISTS story_entities_rid ON story_entities(rid);
 """
 
+# the event linker's state, row by row (kind: 'event', 'story', 'alias', 'dup-url', ...; see
+# sinodesk/stages/cluster/store.py): only the rows a batch changed are written
+LINKER_ROWS = ("CREATE TABLE IF NOT EXISTS linker_rows (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))"
+               " WITHOUT ROWID")
+
 _STORY_COLUMNS = "story_id, doc_id, seq, published, outlet, language, headline, topics, event_id, duplicate_of, data"
 
 # schema 1 -> 2: stories get the integer key, the index is keyed on it (its story_id column
@@ -192,6 +197,7 @@ def open_connection(path: str, *, create: bool, read_only: bool) -> tuple[sqlite
         if version < SCHEMA_VERSION:
             _upgrade(conn, version)
             version = SCHEMA_VERSION
+        conn.execute(LINKER_ROWS)  # added within schema 4 (older sinodesk never reads it)
         return conn, version
     except sqlite3.OperationalError as exc:
         conn.close()

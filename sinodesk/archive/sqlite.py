@@ -318,6 +318,7 @@ class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
             self.conn.execute("DELETE FROM documents")
             self.conn.execute("DELETE FROM rejects WHERE raw_id IS NOT NULL")
             self.conn.execute("DELETE FROM state WHERE key LIKE 'linker%'")
+            self.conn.execute("DELETE FROM linker_rows")
             self.conn.execute("DELETE FROM incidents")
 
     # incidents ------------------------------------------------------------------------------
@@ -426,6 +427,28 @@ class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
                 self.conn.execute("DELETE FROM state WHERE key=?", (key,))
             else:
                 self.conn.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (key, value))
+
+    # the event linker's rows (sinodesk/stages/cluster/store.py) -----------------------------
+    def get_rows(self, kind, keys):
+        keys = list(dict.fromkeys(keys))
+        out = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            out.update(self.conn.execute(f"SELECT key, value FROM linker_rows WHERE kind = ? AND key IN ({','.join('?' * len(chunk))})",
+                                         (kind, *chunk)))
+        return {k: bytes(v) for k, v in out.items()}
+
+    def scan_rows(self, kind):
+        for k, v in self.conn.execute("SELECT key, value FROM linker_rows WHERE kind = ? ORDER BY key", (kind,)):
+            yield k, bytes(v)
+
+    def put_rows(self, kind, rows):
+        with self._tx():
+            self.conn.executemany("INSERT OR REPLACE INTO linker_rows VALUES (?,?,?)", ((kind, k, v) for k, v in rows.items()))
+
+    def delete_rows(self, kind, keys):
+        with self._tx():
+            self.conn.executemany("DELETE FROM linker_rows WHERE kind = ? AND key = ?", ((kind, k) for k in keys))
 
     # briefings ------------------------------------------------------------------------------
     def save_briefing(self, name, since, until, data):

@@ -30,11 +30,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+
+import numpy as np
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from ...errors import BadInput
 from . import scoring, state
+from .store import RowStore, SpillMap, dump, load
 from .background import load_background
 from .beat import OutletBeat
 from .decision import load_models, pair_features
@@ -120,7 +123,9 @@ def _other_figures(feats: Features, ev: Event) -> bool:
 
 
 class EventLinker:
-    """Stateful online linker.  ``add`` stories in time order; store ``to_bytes()`` between batches."""
+    """Stateful online linker.  ``add`` stories in time order.  Kept in an archive (:meth:`open`, then
+    :meth:`save` after each batch: only what changed is written, idle events leave memory), or whole
+    as bytes (:meth:`to_bytes` / :meth:`from_bytes`)."""
 
     sweep_every = 1000  # stories between two sweeps of idle events (see _maybe_sweep)
 
@@ -140,6 +145,12 @@ class EventLinker:
         self.records: dict[str, Features] = {}
         self.beat = OutletBeat(opts.beat_share, opts.beat_min_stories)
         self._expected: dict[str, tuple[Counter, frozenset[str]]] = {}  # see expect()
+        self.store: RowStore | None = None  # set by open(): the rows of what is not held in memory
+        self._dirty: set[str] = set()  # events changed since the last save
+        self._gone: set[str] = set()  # events deleted (merged away, emptied) since the last save
+        self._records_new: set[str] = set()
+        self._records_gone: set[str] = set()
+        self._sigs_saved = 0  # MinHash signatures already written
 
     def _docfreq(self, n_docs: int = 0, df: dict[str, int] | None = None,
                  by_language: dict[str, int] | None = None) -> DocFreq:
@@ -156,8 +167,9 @@ class EventLinker:
         dup = self.dups.check_add(item.story_id, item.url, item.headline, item.text or "")
         feats = self.features(item)
         others: list[Event] = []
-        if dup is not None and dup in self.story_event:
-            ev = self.events[self.resolve(self.story_event[dup])]
+        copied = self.story_event.get(dup) if dup is not None else None
+        if copied is not None:
+            ev = self._event(self.resolve(copied))
         else:
             dup = None
             scored = None
@@ -184,7 +196,7 @@ class EventLinker:
 
     def resolve(self, event_id: str) -> str:
         """The current id of an event (events merged into another answer with the survivor's id)."""
-        while event_id in self.aliases:
+        while event_id not in self.events and event_id in self.aliases:  # a live event is never an alias
             event_id = self.aliases[event_id]
         return event_id
 
@@ -325,6 +337,27 @@ class EventLinker:
         return tuple(merged)
 
     # -- changing events --------------------------------------------------------------------
+    def _event(self, eid: str) -> Event:
+        """The event ``eid``, read back from the store when it left memory."""
+        ev = self.events.get(eid)
+        if ev is None and self.store is not None:
+            row = self.store.get_rows("event", (eid,)).get(eid)
+            if row is not None:
+                ev = self.events[eid] = Event.from_json(load(row))
+        if ev is None:
+            raise KeyError(eid)
+        return ev
+
+    def _taken(self, eid: str) -> bool:
+        """An id in use, or once used (by an event since merged away or emptied)."""
+        return eid in self.events or eid in self.aliases or (
+            self.store is not None and bool(self.store.get_rows("event", (eid,))))
+
+    def _drop(self, ev: Event) -> None:
+        del self.events[ev.eid]
+        self._gone.add(ev.eid)
+        self._dirty.discard(ev.eid)
+
     def _absorb(self, keep: Event, gone: Event) -> None:
         if keep.members is not None and gone.members is not None and keep.size + gone.size <= self.opts.recluster_cap:
             keep.members.extend(gone.members)
@@ -332,18 +365,21 @@ class EventLinker:
             self._freeze(keep)
             self._freeze(gone)
         keep.absorb(gone, self.opts.centroid_terms)
+        self._dirty.add(keep.eid)
         self.index.unindex(gone)
-        del self.events[gone.eid]
+        self._drop(gone)
         self.aliases[gone.eid] = keep.eid
         self.index.index(keep, self.opts.index_terms)
 
     def _new_event(self, story_id: str) -> Event:
         eid = _event_id(story_id)
-        while eid in self.events or eid in self.aliases:  # an id once used (even by an event since emptied) is never reused
+        while self._taken(eid):  # an id once used (even by an event since emptied) is never reused
             eid = _event_id(eid)
         self._opened += 1
         ev = Event(eid, self._opened)
         self.events[eid] = ev
+        self._gone.discard(eid)
+        self._dirty.add(eid)
         return ev
 
     def _join(self, ev: Event, feats: Features, story_id: str | None = None) -> None:
@@ -353,7 +389,10 @@ class EventLinker:
             else:
                 ev.members.append(story_id)
                 self.records[story_id] = replace(feats, terms=frozenset())  # the terms are only for the idf
+                self._records_new.add(story_id)
+                self._records_gone.discard(story_id)
         ev.add(feats, self.opts.centroid_terms)
+        self._dirty.add(ev.eid)
         if feats.day is not None:
             self.latest_day = feats.day if self.latest_day is None else max(self.latest_day, feats.day)
         self.index.index(ev, self.opts.index_terms)
@@ -365,9 +404,20 @@ class EventLinker:
         if self._adds_since_sweep < self.sweep_every or self.latest_day is None:
             return
         self._adds_since_sweep = 0
-        for ev in self.events.values():
+        for ev in list(self.events.values()):
             if self._settle(ev):
                 self.index.unindex(ev)
+                self._evict(ev)
+
+    def _evict(self, ev: Event) -> None:
+        """An event out of the candidate index leaves memory (archive-backed linkers only): it is
+        written if it changed and read back only if a copy of one of its stories arrives."""
+        if self.store is None:
+            return
+        if ev.eid in self._dirty:
+            self.store.put_rows("event", {ev.eid: dump(ev.to_json())})
+            self._dirty.discard(ev.eid)
+        del self.events[ev.eid]
 
     def _settle(self, ev: Event) -> bool:
         """Freeze ``ev`` if it has been idle for ``recluster_age_days``; True when it has been idle
@@ -384,8 +434,11 @@ class EventLinker:
         but is no longer re-clustered."""
         if ev.members is not None:
             for sid in ev.members:
-                self.records.pop(sid, None)
+                if self.records.pop(sid, None) is not None:
+                    self._records_gone.add(sid)
+                    self._records_new.discard(sid)
             ev.members = None
+            self._dirty.add(ev.eid)
 
     # -- local re-clustering ------------------------------------------------------------------
     def _reclusters(self, feats: Features) -> bool:
@@ -418,8 +471,9 @@ class EventLinker:
         fresh = {ev.eid: Event(ev.eid, ev.order) for ev in hood if ev.eid in taken.values()}
         for ev in hood:
             self.index.unindex(ev)
-            del self.events[ev.eid]
+            self._drop(ev)
         self.events.update(fresh)
+        self._gone.difference_update(fresh)
         for lab, members in groups.items():
             ev = fresh[taken[lab]] if lab in taken else self._new_event(ids[members[0]])
             for i in members:
@@ -473,3 +527,83 @@ class EventLinker:
                 lk.index.index(ev, o.index_terms)
         return lk
 
+
+    # -- kept in an archive, row by row (see .store) ---------------------------------------
+    @classmethod
+    def open(cls, store: RowStore, opts: EventOptions | None = None) -> "EventLinker":
+        """The linker kept in ``store`` (an archive): its live events, document frequencies and
+        re-clustering records; the rest is read when needed.  A state saved whole by an earlier
+        sinodesk (one ``linker`` blob) is taken over, and written as rows by the next :meth:`save`."""
+        core = store.get_rows("core", ("state",)).get("state")
+        if core is None:
+            legacy = store.get_state("linker")
+            lk = cls.from_bytes(legacy, opts) if legacy else cls(opts)
+            lk._attach(store, migrate=legacy is not None)
+            return lk
+        saved, _ = state.unpack(core)
+        lk = cls(opts)
+        lk.df = lk._docfreq(saved["n_docs"], saved["df"], saved.get("df_languages"))
+        lk._opened = saved["opened"]
+        lk.latest_day = saved["latest_day"]
+        o = lk.opts
+        lk.beat = OutletBeat.from_json(saved.get("beat"), o.beat_share, o.beat_min_stories)
+        for eid, row in store.get_rows("event", saved["live"]).items():
+            lk.events[eid] = Event.from_json(load(row))
+        lk.events = {eid: lk.events[eid] for eid in saved["live"] if eid in lk.events}  # their saved order
+        members = [sid for ev in lk.events.values() if ev.members for sid in ev.members]
+        lk.records = {sid: state.record_from_json(load(r)) for sid, r in store.get_rows("record", members).items()}
+        for _, row in store.scan_rows("dup-sig"):
+            sid, sig = row.split(b"\0", 1)
+            lk.dups._insert(sid.decode("utf-8"), np.frombuffer(sig, dtype=np.uint32).astype(np.uint64))
+        lk._attach(store)
+        lk._sigs_saved = len(lk.dups.keys)
+        for ev in list(lk.events.values()):
+            if lk._settle(ev):
+                lk._evict(ev)
+            else:
+                lk.index.index(ev, o.index_terms)
+        return lk
+
+    def _attach(self, store: RowStore, migrate: bool = False) -> None:
+        """Keep this linker in ``store`` from now on; ``migrate``: everything it holds is new there."""
+        self.store = store
+        self.story_event = SpillMap("story", store, self.story_event if migrate else None)
+        self.aliases = SpillMap("alias", store, self.aliases if migrate else None)
+        self.dups.urls = SpillMap("dup-url", store, self.dups.urls if migrate else None)
+        self.dups.exact = SpillMap("dup-exact", store, self.dups.exact if migrate else None)
+        if migrate:
+            self._dirty = set(self.events)
+            self._records_new = set(self.records)
+            self._migrated = True
+            for ev in list(self.events.values()):
+                if not ev.indexed:  # out of the index when the state was loaded (see from_bytes)
+                    self._evict(ev)
+
+    def save(self) -> None:
+        """Write what changed since the last save (an archive-backed linker, see :meth:`open`)."""
+        store = self.store
+        if store is None:
+            raise ValueError("save() needs a linker opened from a store (EventLinker.open)")
+        store.put_rows("event", {eid: dump(self.events[eid].to_json()) for eid in self._dirty if eid in self.events})
+        store.delete_rows("event", self._gone - set(self.events))
+        store.put_rows("record", {sid: dump(state.record_json(self.records[sid])) for sid in self._records_new})
+        store.delete_rows("record", self._records_gone)
+        self._dirty, self._gone, self._records_new, self._records_gone = set(), set(), set(), set()
+        for m in (self.story_event, self.aliases, self.dups.urls, self.dups.exact):
+            m.flush()
+        keys, sigs = self.dups.keys, self.dups._sigs
+        store.put_rows("dup-sig", {f"{i:012d}": keys[i].encode("utf-8") + b"\0" + sigs[i].astype(np.uint32).tobytes()
+                                   for i in range(self._sigs_saved, len(keys))})
+        self._sigs_saved = len(keys)
+        store.put_rows("core", {"state": state.pack({
+            "n_docs": self.df.n_docs,
+            "df": self.df.df,
+            "df_languages": self.df.by_language,
+            "opened": self._opened,
+            "latest_day": self.latest_day,
+            "beat": self.beat.to_json(),
+            "live": list(self.events),
+        }, np.zeros((0, 0), dtype=np.uint64), version=2)})
+        if getattr(self, "_migrated", False):
+            store.set_state("linker", None)  # the whole-state blob of an earlier sinodesk, now rows
+            self._migrated = False

@@ -17,7 +17,8 @@ import orjson
 from ...errors import ArchiveError
 from .features import Features
 
-STATE_VERSION = 1
+STATE_VERSION = 1  # the whole state in one blob (EventLinker.to_bytes)
+CORE_VERSION = 2  # the core of a linker kept row by row (EventLinker.save, see .store)
 
 
 def record_json(f: Features) -> dict:
@@ -32,8 +33,8 @@ def record_from_json(d: dict) -> Features:
                     headline_only=d["h"], language=d.get("g"), head=tuple(d.get("t", ())), outlet=d.get("o"))
 
 
-def pack(state: dict, sigs: np.ndarray) -> bytes:
-    raw = np.frombuffer(zlib.compress(orjson.dumps({"version": STATE_VERSION, **state}), 1), dtype=np.uint8)
+def pack(state: dict, sigs: np.ndarray, version: int = STATE_VERSION) -> bytes:
+    raw = np.frombuffer(zlib.compress(orjson.dumps({"version": version, **state}), 1), dtype=np.uint8)
     buf = io.BytesIO()
     if not sigs.size or int(sigs.max()) <= 0xFFFFFFFF:  # MinHash values are 32-bit: half the bytes
         sigs = sigs.astype(np.uint32)
@@ -54,7 +55,7 @@ def unpack(b: bytes) -> tuple[dict, np.ndarray]:
         raise ArchiveError(
             f"event-linker state ({len(b)} bytes) cannot be read ({exc}): rebuild it with 'sinodesk reprocess'"
         ) from exc
-    if state.get("version") != STATE_VERSION:
+    if state.get("version") not in (STATE_VERSION, CORE_VERSION):
         raise ArchiveError(
             f"event-linker state has version {state.get('version')}, expected {STATE_VERSION}: "
             "rebuild it with 'sinodesk reprocess'"
