@@ -1,0 +1,162 @@
+"""The event linker kept in the archive row by row (sinodesk/stages/cluster/store.py): it resumes
+exactly where a one-shot run would be, holds only live events in memory, and takes over the
+whole-state blob of an archive written before it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import shutil
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from sinodesk.archive.sqlite import SQLiteArchive
+from sinodesk.stages.cluster import EventLinker, EventOptions, LinkItem
+from sinodesk.stages.cluster.store import MemoryRows
+from tests.conftest import EVAL, ROOT, need_shared
+
+MAIN_ARCHIVE = ROOT / "tests" / "data" / "events" / "main_archive"
+
+
+def _bbc_stream(n: int = 700, days: int = 600) -> list[LinkItem]:
+    """BBC articles dated over ``days`` (so events go idle and leave the index), one in ten a
+    trimmed copy of a recent one from another URL, and a few undated."""
+    path = need_shared(EVAL / "bbc-news-topics" / "bbc_news.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rnd = random.Random(5)
+    start = date(2024, 1, 1)
+    out: list[LinkItem] = []
+    for i in range(n):
+        day = start + timedelta(days=days * i // n)
+        if i % 10 == 9:
+            src = out[rnd.randrange(max(0, len(out) - 40), len(out))]
+            out.append(LinkItem(f"c{i}", src.headline, src.text[: int(len(src.text) * 0.9)], src.published,
+                                url=f"https://copies.example/{i}", outlet="Copier"))
+            continue
+        r = rows[rnd.randrange(len(rows))]
+        out.append(LinkItem(f"s{i}", r["title"], r["text"], None if i % 37 == 0 else day.isoformat(),
+                            url=f"https://bbc.example/{i}", outlet="BBC" if i % 2 else "Other"))
+    return out
+
+
+BATCH = 90
+
+
+@pytest.fixture
+def sweep_often(monkeypatch):
+    # idle events leave the index at the end of every batch (a one-shot run sweeps at the same points)
+    monkeypatch.setattr(EventLinker, "sweep_every", BATCH)
+
+
+def _one_shot(items, opts):
+    """One linker in memory over the whole stream, told each batch ahead as the runner does."""
+    lk = EventLinker(opts)
+    results = {}
+    for start in range(0, len(items), BATCH):
+        lk.expect(items[start : start + BATCH])
+        results.update({it.story_id: lk.add(it) for it in items[start : start + BATCH]})
+    return lk, {sid: lk.event_of(sid) for sid in results}, {sid: r.duplicate_of for sid, r in results.items()}
+
+
+def test_a_stored_linker_resumes_batch_by_batch_as_one_run_and_keeps_only_live_events(sweep_often):
+    opts = EventOptions(max_age_days=60, recluster_age_days=20)
+    items = _bbc_stream()
+    whole, events, dups = _one_shot(items, opts)
+    store = MemoryRows()
+    got_events, got_dups, in_memory = {}, {}, []
+    for start in range(0, len(items), BATCH):  # a new process for every batch: open, add, save
+        lk = EventLinker.open(store, opts)
+        for ev in lk.events.values():  # what is held after opening: only events the index can find
+            assert ev.indexed and (ev.last_day is None or ev.last_day >= lk.latest_day - opts.max_age_days)
+        in_memory.append(len(lk.events))
+        batch = items[start : start + BATCH]
+        lk.expect(batch)
+        for it in batch:
+            got_dups[it.story_id] = lk.add(it).duplicate_of
+        got_events.update({it.story_id: lk.event_of(it.story_id) for it in batch})
+        lk.save()
+        assert not lk.story_event.new and not lk.aliases.new  # written, not held
+    final = EventLinker.open(store, opts)
+    got_events = {sid: final.event_of(sid) for sid in got_events}
+    assert got_events == events
+    assert got_dups == dups and sum(d is not None for d in dups.values()) >= 50
+    # the idle events left memory: far fewer held than the run made, every one of them stored
+    assert len(set(events.values())) > 3 * max(in_memory)
+    assert set(events.values()) <= set(store.rows["event"])
+
+
+def test_one_shot_and_expect_per_batch_give_the_same_events_in_an_archive(tmp_path, sweep_often):
+    """The same through the SQLite archive (rows in linker_rows, written in the batch's transaction)."""
+    opts = EventOptions(max_age_days=60, recluster_age_days=20)
+    items = _bbc_stream(400)
+    _, events, _ = _one_shot(items, opts)
+    db = tmp_path / "a.db"
+    for start in range(0, len(items), BATCH):
+        archive = SQLiteArchive(str(db))
+        lk = EventLinker.open(archive, opts)
+        lk.expect(items[start : start + BATCH])
+        for it in items[start : start + BATCH]:
+            lk.add(it)
+        lk.save()
+        archive.close()
+    archive = SQLiteArchive(str(db))
+    lk = EventLinker.open(archive, opts)
+    assert {sid: lk.event_of(sid) for sid in events} == events
+    assert archive.get_state("linker") is None
+    kinds = {k for k, in archive.conn.execute("SELECT DISTINCT kind FROM linker_rows")}
+    assert {"core", "event", "story", "dup-url", "dup-exact", "dup-sig"} <= kinds
+
+
+def test_a_whole_state_blob_is_taken_over_and_linking_goes_on(sweep_often):
+    """An archive of the earlier layout (one 'linker' blob, as EventLinker.to_bytes writes it): the
+    first open reads it, the first save writes it as rows and drops the blob, the events go on."""
+    opts = EventOptions(max_age_days=60, recluster_age_days=20)
+    items = _bbc_stream(300)
+    _, events, _ = _one_shot(items, opts)
+    old = EventLinker(opts)
+    for start in (0, 90):
+        old.expect(items[start : start + BATCH])
+        for it in items[start : start + BATCH]:
+            old.add(it)
+    store = MemoryRows()
+    store.set_state("linker", old.to_bytes())
+    for start in (180, 270):
+        lk = EventLinker.open(store, opts)
+        lk.expect(items[start : start + BATCH])
+        for it in items[start : start + BATCH]:
+            lk.add(it)
+        lk.save()
+        assert store.get_state("linker") is None and "core" in store.rows
+    lk = EventLinker.open(store, opts)
+    assert {sid: lk.event_of(sid) for sid in events} == events
+
+
+def test_an_archive_written_by_the_earlier_sinodesk_opens_and_keeps_linking(tmp_path, run_cli):
+    """``archive_main_0b85d97.db.gz``: main at 0b85d97 ingested part1.jsonl (two reports of a dam
+    breach, one of chip rules; the cached topic model removed to keep the file small).  Ingesting
+    part2.jsonl into it links the follow-up to the breach's event, as a fresh archive of both does."""
+    db = tmp_path / "old.db"
+    with gzip.open(MAIN_ARCHIVE / "archive_main_0b85d97.db.gz") as src, open(db, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT length(value) FROM state WHERE key = 'linker'").fetchone()[0] > 1000
+        old = dict(c.execute("SELECT headline, event_id FROM stories"))
+    r = run_cli("ingest", MAIN_ARCHIVE / "part2.jsonl", "--db", db, "--workers", "1")
+    assert r.returncode == 0, r.stderr.decode()
+    fresh = tmp_path / "fresh.db"
+    for part in ("part1.jsonl", "part2.jsonl"):
+        r = run_cli("ingest", MAIN_ARCHIVE / part, "--db", fresh, "--workers", "1")
+        assert r.returncode == 0, r.stderr.decode()
+    with sqlite3.connect(db) as c, sqlite3.connect(fresh) as f:
+        got = dict(c.execute("SELECT headline, event_id FROM stories"))
+        want = dict(f.execute("SELECT headline, event_id FROM stories"))
+        assert c.execute("SELECT COUNT(*) FROM state WHERE key = 'linker'").fetchone()[0] == 0
+        assert c.execute("SELECT COUNT(*) FROM linker_rows WHERE kind = 'event'").fetchone()[0] >= 3
+    dam = old["Dam breach floods three villages in Hunan"]
+    assert {h: e for h, e in got.items() if h in old} == old  # the stored events keep their ids
+    assert got["Missing villagers found alive after Hunan dam breach"] == dam
+    assert got["Copper ends week higher on supply worries"] not in set(old.values())
+    assert got == want
