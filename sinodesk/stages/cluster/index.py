@@ -6,6 +6,9 @@ canonical entities); terms shared by more than ``max_postings`` events are skipp
 
 from __future__ import annotations
 
+from heapq import nlargest
+from operator import itemgetter
+
 from .event import Event
 
 
@@ -17,7 +20,7 @@ class CandidateIndex:
 
     def index(self, ev: Event, terms: int) -> None:
         """(Re)index ``ev`` under its ``terms`` heaviest centroid terms."""
-        top = frozenset(t for t, _ in sorted(ev.centroid.items(), key=lambda kv: kv[1], reverse=True)[:terms])
+        top = frozenset(t for t, _ in nlargest(terms, ev.centroid.items(), key=itemgetter(1)))  # = sorted(...)[:terms]
         for t in ev.indexed - top:
             post = self.postings.get(t)
             if post is not None:

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+from heapq import nlargest
+from operator import itemgetter
 
 import numpy as np
 from collections import Counter
@@ -263,7 +265,7 @@ class EventLinker:
 
     def candidates(self, feats: Features) -> list[Event]:
         o = self.opts
-        query = sorted(feats.vector.items(), key=lambda kv: kv[1], reverse=True)[: o.query_terms]
+        query = nlargest(o.query_terms, feats.vector.items(), key=itemgetter(1))  # = sorted(..., reverse=True)[:n]
         if o.entity_terms:  # entities always look up: across languages they are the only shared terms
             picked = {t for t, _ in query}
             query += [(t, w) for t, w in feats.vector.items() if t.startswith("e:") and t not in picked]
