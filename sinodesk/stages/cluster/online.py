@@ -490,7 +490,10 @@ class EventLinker:
 
     # -- persistence --------------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        """The whole state as bytes for the archive (:mod:`.state`)."""
+        """The whole state as bytes (:mod:`.state`), for a linker kept in memory (one kept in an
+        archive writes its rows with :meth:`save`)."""
+        if self.store is not None:
+            raise ValueError("to_bytes() is for a linker kept in memory; this one is kept in a store: save() it")
         dup_state, sigs = self.dups.state()
         return state.pack({
             "n_docs": self.df.n_docs,
