@@ -234,7 +234,7 @@ def test_stories_moved_by_reclustering_in_a_later_batch_are_updated_in_the_archi
     assert len(set(before.values())) == 1  # the bridge and the first report of each quake: one event so far
     Runner(archive, settings).ingest([str(second)])
     stories = list(archive.iter_stories())
-    linker = EventLinker.from_bytes(archive.get_state("linker"), settings.events)
+    linker = EventLinker.open(archive, settings.events)  # the state as the archive keeps it (rows)
     assert {s.story_id: s.event_id for s in stories} == {s.story_id: linker.event_of(s.story_id) for s in stories}
     assert len({s.event_id for s in stories}) == 2
     changed = [sid for sid, e in before.items() if next(s.event_id for s in stories if s.story_id == sid) != e]
