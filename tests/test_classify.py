@@ -98,10 +98,11 @@ def test_bad_model_blob_is_rejected_with_a_fix():
 
 
 def test_default_model_is_deterministic():
+    from sinodesk.stages.classify import DEFAULT_MODEL_LEARNER
     from sinodesk.stages.classify.model import build_model, shipped_examples
 
     tax = load_taxonomy()
-    a = build_model(tax, shipped_examples(), date="20250601")
+    a = build_model(tax, shipped_examples(), learner=DEFAULT_MODEL_LEARNER, date="20250601")
     assert a.version == load_default_model().version
     assert a.to_bytes() == load_default_model().to_bytes()
 

@@ -238,6 +238,11 @@ class TrainablePath:
         self.model = build_model(self.taxonomy, examples, features=self.features, learner=self.learner, date="00000000", where="eval")
         return self.model.score_texts(split.test_x)
 
+    def chosen(self) -> dict:
+        """The C and nb_weight the last trained model used (chosen by CV on its training data when
+        ``[topic_learner] choose`` is on)."""
+        return {k: self.model.trained_on.get(k) for k in ("C", "nb_weight")} if self.model else {}
+
     def decide(self, scores: np.ndarray, opts: TopicOptions = TopicOptions(languages=())) -> list[tuple[str, ...]]:
         """The labels the trained model assigns (its per-topic thresholds; default TopicOptions)."""
         return [self.model.result(row, opts).labels for row in scores]
@@ -294,9 +299,10 @@ def eval_thucnews(eval_dir: str | Path, *, limit_test: int | None = None, with_p
         tex, te_y = tex[:limit_test], te_y[:limit_test]
     n = max(tr_y + te_y) + 1
     split = Split(trx, _onehot(tr_y, n), tex, _onehot(te_y, n))
-    ours, t_ours = _timed(lambda: TrainablePath(range(n), features, learner)(split))
+    path = TrainablePath(range(n), features, learner)
+    ours, t_ours = _timed(lambda: path(split))
     base, t_peer = _timed(lambda: peer(split, "char", (1, 3))) if with_peer else (None, 0.0)
-    return {"set": "thucnews", "train": len(trx), "test": len(tex), "metric": "accuracy",
+    return {"set": "thucnews", "train": len(trx), "test": len(tex), "metric": "accuracy", "chosen": path.chosen(),
             "ours": single_label_accuracy(ours, split.test_y),
             "peer": single_label_accuracy(base, split.test_y) if with_peer else None,
             "seconds_ours": t_ours, "seconds_peer": t_peer}
@@ -305,10 +311,12 @@ def eval_thucnews(eval_dir: str | Path, *, limit_test: int | None = None, with_p
 def _kfold(texts: list[str], Y: np.ndarray, folds: int, max_folds: int | None, name: str,
            features: FeatureOptions, learner: LearnerOptions, with_peer: bool = True) -> dict:
     ids = fold_ids(len(texts), folds)
-    ours_acc, peer_acc, t_o, t_p = [], [], 0.0, 0.0
+    ours_acc, peer_acc, chosen, t_o, t_p = [], [], [], 0.0, 0.0
     for k in range(folds if max_folds is None else min(max_folds, folds)):
         split = Split.by_mask(texts, Y, ids != k, ids == k)
-        s, dt1 = _timed(lambda: TrainablePath(range(Y.shape[1]), features, learner)(split))
+        path = TrainablePath(range(Y.shape[1]), features, learner)
+        s, dt1 = _timed(lambda: path(split))
+        chosen.append(path.chosen())
         ours_acc.append(single_label_accuracy(s, split.test_y))
         if with_peer:
             p, dt2 = _timed(lambda: peer(split))
@@ -318,7 +326,7 @@ def _kfold(texts: list[str], Y: np.ndarray, folds: int, max_folds: int | None, n
         t_o, t_p = t_o + dt1, t_p + dt2
     return {"set": name, "n": len(texts), "folds": len(ours_acc), "of_folds": folds, "metric": "accuracy",
             "ours": float(np.mean(ours_acc)), "peer": float(np.mean(peer_acc)) if peer_acc else None,
-            "ours_per_fold": ours_acc, "peer_per_fold": peer_acc, "seconds_ours": t_o, "seconds_peer": t_p}
+            "ours_per_fold": ours_acc, "peer_per_fold": peer_acc, "chosen_per_fold": chosen, "seconds_ours": t_o, "seconds_peer": t_p}
 
 
 def eval_ag_news(eval_dir: str | Path, *, folds: int = 5, max_folds: int | None = None, with_peer: bool = True,
@@ -392,7 +400,7 @@ def eval_reuters(eval_dir: str | Path, *, features: FeatureOptions = FeatureOpti
     return {"set": "reuters", "train": len(train), "test": len(test), "metric": "micro_f1",
             "ours": mo["micro_f1"], "peer": mp["micro_f1"], "ours_macro_f1": mo["macro_f1"], "peer_macro_f1": mp["macro_f1"],
             "ours_cardinality": float(np.mean([len(p) for p in pred])), "gold_cardinality": float(np.mean([len(g) for g in gold])),
-            "ours_min_topics_1": m1["micro_f1"],
+            "ours_min_topics_1": m1["micro_f1"], "chosen": path.chosen(),
             "seconds_ours": t_o, "seconds_peer": t_p}
 
 

@@ -20,13 +20,16 @@ from ...options import setting
 
 @dataclass(frozen=True, slots=True)
 class LearnerOptions:
-    C: float = setting(0.5, "SVM regularisation (higher fits the training data more closely)")
-    nb_weight: float = setting(0.15, "weight of the naive-Bayes log-count ratios added to the SVM weights")
+    C: float = setting(0.5, "SVM regularisation (higher fits the training data more closely); used when choose is off")
+    nb_weight: float = setting(0.15, "weight of the naive-Bayes log-count ratios added to the SVM weights; used when choose is off")
     nb_alpha: float = setting(0.1, "naive-Bayes smoothing added to every feature count")
     min_df: int = setting(1, "keep features seen in at least this many training texts")
     max_features: int = setting(400_000, "keep at most this many features (the most frequent)")
     class_weight: str | None = setting(None, "\"balanced\" to weight rare labels up, or none")
     sublinear_tf: bool = setting(True, "use 1 + log(count) instead of the raw count of a feature in a text")
+    choose: bool = setting(True, "choose C among C_choices and nb_weight among nb_weight_choices by the out-of-fold label-ranking average precision on the training data (the calibration folds); false: use C and nb_weight as set")
+    C_choices: tuple[float, ...] = setting((0.25, 0.5, 1.0, 2.0), "the C values tried when choose is on")
+    nb_weight_choices: tuple[float, ...] = setting((0.0, 0.05, 0.1, 0.15, 0.25, 0.5), "the nb_weight values tried when choose is on (trying more costs almost nothing)")
     calibration_folds: int = setting(5, "folds of the training data whose held-out scores calibrate each topic's score and choose its threshold (fewer is faster)")
 
 
@@ -85,52 +88,81 @@ class Vectorizer:
         return sparse.diags(1.0 / norms).dot(X).tocsr().astype(np.float32)
 
 
+def nb_part(X: sparse.csr_matrix, Y: np.ndarray, opts: LearnerOptions, sw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The naive-Bayes scorer per column of ``Y`` -> log-count ratios (V x L) and their bias (L):
+    multinomial log probabilities when every text has exactly one label, else binary ratios."""
+    V, L = X.shape[1], Y.shape[1]
+    R = np.zeros((V, L), dtype=np.float32)
+    rb = np.zeros(L, dtype=np.float32)
+    Xw = sparse.diags(sw).dot(X).tocsr()
+    if bool((Y.sum(axis=1) == 1).all()) and L > 2:
+        counts = np.asarray((Xw.T @ sparse.csr_matrix(Y.astype(np.float32))).todense()) + opts.nb_alpha
+        R[:] = np.log(counts / counts.sum(axis=0, keepdims=True))
+        R -= R.mean(axis=1, keepdims=True)
+        rb[:] = np.log(np.maximum((sw[:, None] * Y).sum(axis=0), 1e-9) / sw.sum())
+        R[:, ~_live(Y)] = 0.0
+        rb[~_live(Y)] = 0.0
+        return R, rb
+    total = np.asarray(Xw.sum(axis=0)).ravel()
+    for j in range(L):
+        y = Y[:, j].astype(bool)
+        if not y.any() or y.all():
+            continue
+        pos = np.asarray(Xw[y].sum(axis=0)).ravel() + opts.nb_alpha
+        neg = total - pos + 2 * opts.nb_alpha
+        R[:, j] = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+        rb[j] = math.log(sw[y].sum() / sw[~y].sum())
+    return R, rb
+
+
+def _live(Y: np.ndarray) -> np.ndarray:
+    """Labels with both positive and negative texts (the others get no learned weights)."""
+    return Y.any(axis=0) & ~Y.all(axis=0)
+
+
+def svm_part(Xsvm: sparse.csr_matrix, Y: np.ndarray, C: float, opts: LearnerOptions, sw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One binary linear SVM per column of ``Y`` -> weights (features x L), bias (L); a label with no
+    positive (or no negative) text gets bias -5 (+5) and no weights."""
+    from sklearn.svm import LinearSVC
+
+    L = Y.shape[1]
+    W = np.zeros((Xsvm.shape[1], L), dtype=np.float32)
+    b = np.zeros(L, dtype=np.float32)
+    for j in range(L):
+        y = Y[:, j].astype(bool)
+        if not y.any() or y.all():
+            b[j] = 5.0 if y.any() else -5.0
+            continue
+        svm = LinearSVC(C=C, class_weight=opts.class_weight, random_state=0, max_iter=5000)
+        svm.fit(Xsvm, y.astype(int), sample_weight=sw)
+        W[:, j] = svm.coef_.ravel()
+        b[j] = svm.intercept_[0]
+    return W, b
+
+
+def with_dense(X: sparse.csr_matrix, dense: np.ndarray | None) -> sparse.csr_matrix:
+    """The SVM's features: the sparse rows, with the dense columns appended when given."""
+    return X if dense is None else sparse.hstack([X, sparse.csr_matrix(dense)], format="csr")
+
+
 def fit_linear(
     X: sparse.csr_matrix, Y: np.ndarray, opts: LearnerOptions, sample_weight: np.ndarray | None = None,
-    dense: np.ndarray | None = None,
+    dense: np.ndarray | None = None, C: float | None = None, nb_weight: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """One binary SVM + naive Bayes per column of ``Y`` (n x L, 0/1) -> weights (V x L), bias (L).
 
     ``dense`` (n x D), when given, is appended to the SVM's features (the naive-Bayes part reads
-    only the sparse counts); its D weight rows come last in the returned matrix.
+    only the sparse counts); its D weight rows come last in the returned matrix.  ``C`` and
+    ``nb_weight`` default to the options' own.
     """
-    from sklearn.svm import LinearSVC
-
-    n, V = X.shape
-    Xsvm = X if dense is None else sparse.hstack([X, sparse.csr_matrix(dense)], format="csr")
-    L = Y.shape[1]
-    W = np.zeros((Xsvm.shape[1], L), dtype=np.float32)
-    b = np.zeros(L, dtype=np.float32)
-    sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-    Xw = sparse.diags(sw).dot(X).tocsr()
-    total = np.asarray(Xw.sum(axis=0)).ravel()
-    single = bool((Y.sum(axis=1) == 1).all()) and L > 2
-    if single:
-        # one label per text: multinomial naive Bayes (log feature probabilities per label)
-        counts = np.asarray((Xw.T @ sparse.csr_matrix(Y.astype(np.float32))).todense()) + opts.nb_alpha
-        nb = np.log(counts / counts.sum(axis=0, keepdims=True))
-        nb -= nb.mean(axis=1, keepdims=True)
-        prior = np.log(np.maximum((sw[:, None] * Y).sum(axis=0), 1e-9) / sw.sum())
-    for j in range(L):
-        y = Y[:, j].astype(bool)
-        if not y.any():
-            b[j] = -5.0
-            continue
-        if y.all():
-            b[j] = 5.0
-            continue
-        svm = LinearSVC(C=opts.C, class_weight=opts.class_weight, random_state=0, max_iter=5000)
-        svm.fit(Xsvm, y.astype(int), sample_weight=sw)
-        if single:
-            ratio, bias = nb[:, j], prior[j]
-        else:
-            pos = np.asarray(Xw[y].sum(axis=0)).ravel() + opts.nb_alpha
-            neg = total - pos + 2 * opts.nb_alpha
-            ratio = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
-            bias = math.log(sw[y].sum() / sw[~y].sum())
-        W[:, j] = svm.coef_.ravel()
-        W[:V, j] += opts.nb_weight * ratio
-        b[j] = svm.intercept_[0] + opts.nb_weight * bias
+    C = opts.C if C is None else C
+    nb_weight = opts.nb_weight if nb_weight is None else nb_weight
+    sw = np.ones(X.shape[0]) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    W, b = svm_part(with_dense(X, dense), Y, C, opts, sw)
+    if nb_weight:
+        R, rb = nb_part(X, Y, opts, sw)
+        W[: X.shape[1]] += nb_weight * R
+        b += nb_weight * rb
     return W, b
 
 
@@ -144,10 +176,10 @@ def fold_ids(n: int, k: int, seed: int = 0) -> np.ndarray:
 
 def fit_scorer(docs: Sequence[Sequence[str]], Y: np.ndarray, opts: LearnerOptions,
                sample_weight: np.ndarray | None = None, dense: np.ndarray | None = None,
-               ) -> tuple[Vectorizer, np.ndarray, np.ndarray]:
+               C: float | None = None, nb_weight: float | None = None) -> tuple[Vectorizer, np.ndarray, np.ndarray]:
     """Vectorizer + ``fit_linear`` on feature lists (and optional dense rows) -> (vectorizer, W, b)."""
     vec = Vectorizer.fit(docs, opts)
-    W, b = fit_linear(vec.transform(docs), Y, opts, sample_weight, dense)
+    W, b = fit_linear(vec.transform(docs), Y, opts, sample_weight, dense, C, nb_weight)
     return vec, W, b
 
 
@@ -159,3 +191,41 @@ def linear_scores(vec: Vectorizer, W: np.ndarray, b: np.ndarray, docs: Iterable[
     if dense is not None and W.shape[0] > V:
         out += dense @ W[V:]
     return out
+
+
+def out_of_fold(docs: Sequence[Sequence[str]], Y: np.ndarray, opts: LearnerOptions, sw: np.ndarray,
+                dense: np.ndarray | None) -> tuple[np.ndarray, float, float]:
+    """Out-of-fold margins (n x L) over ``opts.calibration_folds`` folds, and the C and nb_weight
+    they were made with: with ``opts.choose``, the pair of ``C_choices`` x ``nb_weight_choices``
+    whose margins rank each text's labels best (label-ranking average precision, weighted by
+    ``sw``; ties go to the earlier choice), else ``opts.C`` and ``opts.nb_weight``.  The SVM is
+    fitted once per fold and C; the naive-Bayes part once per fold (its weight is a blend)."""
+    from sklearn.metrics import label_ranking_average_precision_score
+
+    Cs = opts.C_choices if opts.choose and opts.C_choices else (opts.C,)
+    ws = opts.nb_weight_choices if opts.choose and opts.nb_weight_choices else (opts.nb_weight,)
+    svm = np.zeros((len(Cs), *Y.shape))
+    nb = np.zeros(Y.shape)
+    folds = fold_ids(len(docs), opts.calibration_folds)
+    for k in range(opts.calibration_folds):
+        tr, te = folds != k, folds == k
+        if not te.any() or not tr.any():
+            continue
+        vec = Vectorizer.fit([d for d, t in zip(docs, tr) if t], opts)
+        Xtr = vec.transform(d for d, t in zip(docs, tr) if t)
+        Xte = vec.transform(d for d, t in zip(docs, te) if t)
+        R, rb = nb_part(Xtr, Y[tr], opts, sw[tr])
+        nb[te] = np.asarray(Xte @ R) + rb
+        Str, Ste = with_dense(Xtr, None if dense is None else dense[tr]), with_dense(Xte, None if dense is None else dense[te])
+        for i, C in enumerate(Cs):
+            W, b = svm_part(Str, Y[tr], C, opts, sw[tr])
+            svm[i, te] = np.asarray(Ste @ W) + b
+    best, best_score = (0, ws[0]), -1.0
+    if len(Cs) * len(ws) > 1:
+        for i in range(len(Cs)):
+            for w in ws:
+                score = label_ranking_average_precision_score(Y, svm[i] + w * nb, sample_weight=sw)
+                if score > best_score + 1e-9:
+                    best, best_score = (i, w), score
+    i, w = best
+    return svm[i] + w * nb, float(Cs[i]), float(w)

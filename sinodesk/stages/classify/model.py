@@ -24,12 +24,12 @@ from ...errors import BadInput, ConfigError
 from ...records import TopicResult
 from .features import FeatureOptions, analyze, analyze_normalized, normalize, tokens
 from .embed import StaticEmbedder, dense_features, fingerprint
-from .learner import LearnerOptions, Vectorizer, fit_scorer, fold_ids, linear_scores
+from .learner import LearnerOptions, Vectorizer, fit_scorer, out_of_fold
 from .taxonomy import Lexicon, Taxonomy
 from ...options import setting
 
 FORMAT = "sinodesk-topic-model/2"
-REVISION = "4"  # bump when features, learner or calibration change (part of the version hash)
+REVISION = "5"  # bump when features, learner or calibration change (part of the version hash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,18 +270,11 @@ def build_model(
     dense = dense_features(texts, features.embedding, features.max_chars)
     lexicon = Lexicon(taxonomy)
     lex = np.stack([lexicon.features(t[: features.max_chars]) for t in texts])
-    folds = fold_ids(len(examples), learner.calibration_folds)
-    oof = np.zeros(Y.shape)
-    for k in range(learner.calibration_folds):
-        tr, te = folds != k, folds == k
-        if not te.any() or not tr.any():
-            continue
-        vec, W, b = fit_scorer([d for d, t in zip(docs, tr) if t], Y[tr], learner, sw[tr], None if dense is None else dense[tr])
-        oof[te] = linear_scores(vec, W, b, (d for d, t in zip(docs, te) if t), None if dense is None else dense[te])
+    oof, C, nb_weight = out_of_fold(docs, Y, learner, sw, dense)
     calib = fit_calibration(oof, lex, Y, sw)
     oof_probs = calibrated(oof, lex, calib)
     thresholds = choose_thresholds(oof_probs, Y, sw)
-    vec, W, b = fit_scorer(docs, Y, learner, sw, dense)
+    vec, W, b = fit_scorer(docs, Y, learner, sw, dense, C, nb_weight)
     digest = hashlib.sha256()
     digest.update(json.dumps([FORMAT, REVISION, taxonomy.to_dict(), asdict(features), asdict(learner)], sort_keys=True, ensure_ascii=False).encode())
     for ex, w in zip(examples, sw):
@@ -291,7 +284,7 @@ def build_model(
     predicted = (oof_probs >= thresholds).sum(axis=1)
     trained_on = {"examples": len(examples), "per_label": counts, "none": int((Y.sum(axis=1) == 0).sum()),
                   "cardinality": round(float(Y.sum(axis=1).mean()), 3),
-                  "predicted_cardinality_oof": round(float(predicted.mean()), 3)}
+                  "predicted_cardinality_oof": round(float(predicted.mean()), 3), "C": C, "nb_weight": nb_weight}
     return TopicModel(taxonomy, features, vec, W, b, calib, thresholds, version, trained_on)
 
 
