@@ -16,6 +16,7 @@ from sinodesk.errors import BadInput, ConfigError
 from sinodesk.stages.classify import (
     FeatureOptions,
     LabelledExample,
+    LearnerOptions,
     TopicModel,
     TopicOptions,
     classify,
@@ -286,3 +287,30 @@ def test_model_trained_with_another_embedding_is_refused_with_a_fix():
     # a blob of the previous format (before per-topic thresholds) is refused with the same fix
     with pytest.raises(BadInput, match=r"^topic model blob: format 'sinodesk-topic-model/1', expected 'sinodesk-topic-model/2'; retrain it with 'sinodesk train topics'$"):
         TopicModel.from_bytes(with_meta(format="sinodesk-topic-model/1"))
+
+
+def test_train_topics_chooses_c_and_nb_weight_by_cv_and_records_them():
+    from sklearn.metrics import label_ranking_average_precision_score as lrap
+
+    from sinodesk.stages.classify.learner import out_of_fold
+
+    examples = shipped_examples()
+    chosen = train_topic_model([STORY], date="20250701", learner=LearnerOptions(C_choices=(0.1, 4.0), nb_weight_choices=(0.0, 0.3)))
+    assert chosen.trained_on["C"] in (0.1, 4.0) and chosen.trained_on["nb_weight"] in (0.0, 0.3)
+    fixed = train_topic_model([STORY], date="20250701", learner=LearnerOptions(choose=False, C=0.7, nb_weight=0.2))
+    assert (fixed.trained_on["C"], fixed.trained_on["nb_weight"]) == (0.7, 0.2)
+    # the choice is the pair whose out-of-fold margins rank the labels best: a pair given alone scores no better
+    docs = [analyze(ex.text) for ex in examples[:120]]
+    Y = np.zeros((len(docs), 11), dtype=np.int8)
+    labels = load_taxonomy().labels
+    for i, ex in enumerate(examples[:120]):
+        for lab in ex.labels:
+            Y[i, labels.index(lab)] = 1
+    opts = LearnerOptions(C_choices=(0.05, 0.5, 5.0), nb_weight_choices=(0.0, 0.5), calibration_folds=3)
+    oof, C, w = out_of_fold(docs, Y, opts, np.ones(len(docs)), None)
+    best = lrap(Y, oof)
+    for c in opts.C_choices:
+        for nb in opts.nb_weight_choices:
+            alone, _, _ = out_of_fold(docs, Y, dataclasses.replace(opts, choose=False, C=c, nb_weight=nb), np.ones(len(docs)), None)
+            assert lrap(Y, alone) <= best + 1e-9
+    assert (C, w) in [(c, nb) for c in opts.C_choices for nb in opts.nb_weight_choices]
