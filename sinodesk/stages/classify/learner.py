@@ -28,8 +28,8 @@ class LearnerOptions:
     class_weight: str | None = setting(None, "\"balanced\" to weight rare labels up, or none")
     sublinear_tf: bool = setting(True, "use 1 + log(count) instead of the raw count of a feature in a text")
     choose: bool = setting(True, "choose C among C_choices and nb_weight among nb_weight_choices by the out-of-fold label-ranking average precision on the training data (the calibration folds); false: use C and nb_weight as set")
-    C_choices: tuple[float, ...] = setting((0.25, 0.5, 1.0, 2.0), "the C values tried when choose is on")
-    nb_weight_choices: tuple[float, ...] = setting((0.0, 0.05, 0.1, 0.15, 0.25, 0.5), "the nb_weight values tried when choose is on (trying more costs almost nothing)")
+    C_choices: tuple[float, ...] = setting((0.5, 1.0, 2.0, 4.0), "the C values tried when choose is on")
+    nb_weight_choices: tuple[float, ...] = setting((0.0, 0.05, 0.1, 0.15, 0.25, 0.5, 1.0), "the nb_weight values tried when choose is on (trying more costs almost nothing)")
     calibration_folds: int = setting(5, "folds of the training data whose held-out scores calibrate each topic's score and choose its threshold (fewer is faster)")
 
 
