@@ -244,6 +244,14 @@ def headline_frame(headline: str | None) -> tuple[str, ...]:
     return tuple("#" if t[0].isdigit() else t for t in _HEAD_TOKEN.findall(headline or ""))
 
 
+@lru_cache(maxsize=50_000)
+def head_words(head: tuple[str, ...], language: str | None = None) -> frozenset[str]:
+    """The content tokens (as :func:`tokens` makes them: stems, CJK character pairs) of a headline
+    frame from :func:`headline_frame` (its figures left out)."""
+    text = "".join(t if _CJK.match(t) else f" {t} " for t in head if t != "#")
+    return frozenset(tokens(text, stop=stop_set(language)))
+
+
 def _filler(toks: tuple[str, ...], start: int) -> bool:
     """Words that fill a template's slot: a name (capitalised after the first word), a code that
     mixes letters and digits (``v201509``), or CJK characters."""

@@ -316,7 +316,8 @@ class EventLinker:
             found = [ev for sc, ev in (scored if scored is not None else self._scored(feats)) if sc >= threshold]
         if feats.headline_only:
             found = [ev for ev in found if not _other_figures(feats, ev) and (
-                     _dated_pair(feats, ev) or cosine(feats.vector, ev.centroid) / ev.size >= o.undated_short_min)]
+                     _dated_pair(feats, ev) or (cosine(feats.vector, ev.centroid) / ev.size >= o.undated_short_min
+                                                and (not o.undated_anchor or scoring.undated_anchor(feats, ev))))]
         return found
 
     def _merge_close(self, ev: Event, others: list[Event], short: bool) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .event import Event
-from .features import Features, cosine, series_pair
+from .features import Features, cosine, head_words, series_pair
 
 if TYPE_CHECKING:  # pragma: no cover
     from scipy import sparse
@@ -54,8 +54,46 @@ def decay(gap: float, opts: "EventOptions") -> float:
     return math.exp(-gap / opts.time_scale_days) if gap else 1.0
 
 
+def undated_anchor(feats: Features, ev: Event) -> bool:
+    """A headline-only story and an event share a canonical entity or a headline figure: what an
+    undated pair needs besides near-identical wording (``undated_anchor``)."""
+    if any(e in ev.entities for e in feats.entities):
+        return True
+    return any(t.startswith("n:") and t in ev.centroid for t in feats.vector)
+
+
+def _outlet_words(head: tuple[str, ...], language: str | None, vector) -> frozenset[str]:
+    """The content words of a headline frame that are in a story or event vector (an outlet's beat
+    words, left out of its vectors, do not count)."""
+    return frozenset(w for w in head_words(head, language) if w in vector)
+
+
+def outlet_subject(feats: Features, ev: Event) -> bool:
+    """False when ``ev`` holds only stories of the story's own outlet (all their headlines known)
+    and the story's headline shares no content word with theirs and no canonical entity with the
+    event: one outlet's two stories on its beat, not two reports of one event (``same_outlet_headline``)."""
+    if not feats.outlet or not feats.head or ev.outlets.get(feats.outlet) != ev.size or len(ev.heads) < ev.size:
+        return True
+    if any(e in ev.entities for e in feats.entities):
+        return True
+    mine = _outlet_words(feats.head, feats.language, feats.vector)
+    return any(mine & _outlet_words(tuple(h), feats.language, ev.centroid) for o, h in ev.heads if o == feats.outlet)
+
+
+def _outlet_subjects(recs: list[Features], sim: np.ndarray, floor: float) -> np.ndarray:
+    """:func:`outlet_subject` for every pair of stories of one outlet scoring at least ``floor``."""
+    for i, j in zip(*np.nonzero(np.triu(sim >= floor, 1))):
+        a, b = recs[i], recs[j]
+        if a.outlet and a.outlet == b.outlet and a.head and b.head and not (a.entities & b.entities) and not (
+                _outlet_words(a.head, a.language, a.vector) & _outlet_words(b.head, a.language, b.vector)):
+            sim[i, j] = sim[j, i] = 0.0
+    return sim
+
+
 def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -> float:
     """Merge score of a story against an event (the threshold decides); ``cold``: :func:`cold_factor`."""
+    if opts.same_outlet_headline and not outlet_subject(feats, ev):
+        return 0.0  # one outlet's second post on its beat, its headline about something else
     if opts.name_conflict and feats.names and ev.names and not any(n in ev.names for n in feats.names):
         return 0.0  # the same words about other people and places: a series (one forecast per city), not this event
     # size_exponent 1: mean cosine with the members (online average linkage); 0 with the norm: centroid cosine
@@ -147,6 +185,8 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         named = np.array([bool(r.names) for r in recs])
         apart = named[:, None] & named[None, :] & (gram([r.names for r in recs]) == 0)
         sim = np.where(apart, 0.0, sim)
+    if opts.same_outlet_headline and any(r.outlet for r in recs):
+        sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor)
     if opts.series_frame:
         for i, j in zip(*np.nonzero(np.triu(sim >= opts.threshold * opts.recluster_floor, 1))):
             a, b = recs[i], recs[j]
