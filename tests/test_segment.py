@@ -236,3 +236,24 @@ def test_digest_model_round_trip_and_file_errors(tmp_path):
     bad.write_text(json.dumps({"features": ["a"]}), encoding="utf-8")
     with pytest.raises(ConfigError, match=r"^digest model features \['a'\] do not match .* \(retrain with tools/train_digest\.py\)$"):
         DigestModel.from_json(bad.read_text(encoding="utf-8"))
+
+
+def test_feed_entry_opening_with_a_dateline_keeps_its_list_inside():
+    """A feed entry whose text opens with a dateline is one article: its list of "Name, role, team:"
+    items is part of it, not a digest's stories (a listicle split in seven became a false event)."""
+    lead = ("LISBON (AP) — The harbour authority named five new pilots on Monday, the largest intake in a decade, "
+            "after a winter in which two tankers ran aground near the river mouth.\n\n"
+            "\"We needed people who know the sandbanks,\" the authority's director said at the quay.\n\n"
+            "The new pilots start in May and will share night shifts with the senior crews.\n\n"
+            "The others named:\n\n")
+    items = ("—Rita Sousa, pilot, Setúbal station: Twelve years on coastal ferries before the exam. She grew up in "
+             "the port and learned the tides from her father, who piloted there for thirty years.\n\n"
+             "—Tomás Reis, pilot, Leixões station: Trained on container ships in Rotterdam. He moved back last year "
+             "and passed the written test with the highest mark of his year.\n\n"
+             "—Inês Mota, pilot, Sines station: The first woman to pass the deep-water test there. She will guide "
+             "the liquefied gas carriers that call at the terminal twice a week.\n\n")
+    text = lead + items
+    segs = _split(text, kind="feed-entry")
+    assert len(segs) == 1 and "Inês Mota" in segs[0].text
+    # the same items with no dateline lead above them stay a digest's stories
+    assert len(_split(items, kind="feed-entry")) == 3

@@ -23,7 +23,7 @@ from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
 from .cohesion import CohesionParams, split_units
 from .digest import continuing, digest_probability, load_digest_model
-from .headline import inline_headline, is_bullet, is_prose, is_title_like, strip_bullet
+from .headline import DATELINE, DATELINE_ZH, inline_headline, is_bullet, is_prose, is_title_like, strip_bullet
 from .layout import bag, furniture, load_model
 from .text import is_closing
 from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _is_masthead, _runs, find_headlines, find_items, wrapped_lines
@@ -298,10 +298,19 @@ def _headline_only(cleaned: Cleaned) -> Segment | None:
     return Segment(start=start, end=start + len(title), text="", headline=title, headline_span=(start, start + len(title)))
 
 
+def _dateline_lead(text: str, seg: Segment) -> bool:
+    """The story opens with a dateline, its headline cut from it (or none)."""
+    opening = text[seg.start : seg.start + 160]
+    return bool(DATELINE.match(opening) or DATELINE_ZH.match(opening))
+
+
 def _digest_like(cleaned: Cleaned, segs: tuple[Segment, ...]) -> bool:
-    """Stories of a digest open right at the top and are bullet items or close with sources."""
+    """Stories of a digest open right at the top and are bullet items or close with sources.  A
+    first story that opens with a dateline ("NUEVA YORK (AP) —", "新华社北京3月3日电") has no headline of
+    its own: it is the article's lead, and what follows it is the article's list or sub-heads."""
     text = cleaned.doc.text
-    lead = sum(len(ln.text.strip()) for ln in cleaned.lines if ln.kind == "text" and ln.end <= segs[0].start)
+    first = segs[0].end if _dateline_lead(text, segs[0]) else segs[0].start
+    lead = sum(len(ln.text.strip()) for ln in cleaned.lines if ln.kind == "text" and ln.end <= first)
     if lead >= LEAD_PROSE_CHARS:
         return False
     closed = sum(1 for s in segs if s.source_line or s.url)
