@@ -7,7 +7,7 @@ what a plain scikit-learn user writes) is timed in the same run on a prefix of t
 
 The same stream is also linked without the shipped background statistics (``background_docs=0``,
 the linker before the warm start) in the same run, for the speed ratio of the warm start, and
-without the outlet rules (``beat_share=0, series_frame=0, same_outlet_raise=0``; each story is
+without the outlet rules (``beat_share=0, series_frame=0, same_outlet_raise=0, same_outlet_headline=False``; each story is
 given one of 40 outlets) for theirs.
 
     .venv/bin/python bench/bench_events.py [--n 100000] [--peer-n 5000] [--data ../shared]
@@ -92,8 +92,8 @@ def main() -> None:
     lk, total = run(items, EventOptions(), "sinodesk EventLinker")
     _, bare = run(items, EventOptions(background_docs=0), "without the background statistics (baseline)")
     print(f"  warm start speed ratio: {bare / total:.2f}x the baseline's stories/s")
-    _, plain = run(items, EventOptions(series_frame=0, beat_share=0, same_outlet_raise=0),
-                   "without the outlet rules (beat, template series, same-outlet raise; baseline)")
+    _, plain = run(items, EventOptions(series_frame=0, beat_share=0, same_outlet_raise=0, same_outlet_headline=False),
+                   "without the outlet rules (beat, template series, same-outlet raise and headline; baseline)")
     print(f"  outlet rules speed ratio: {plain / total:.2f}x the baseline's stories/s")
     t1 = time.perf_counter()
     blob = lk.to_bytes()

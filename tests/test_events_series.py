@@ -77,3 +77,38 @@ def test_stories_in_two_languages_weeks_apart_do_not_link_on_the_same_names():
     lk = EventLinker(EventOptions(cold_start_docs=0))
     first = lk.add(en).event_id
     assert lk.add(near).event_id == first  # the next day: a foreign report of the same visit
+
+
+def test_undated_headlines_that_name_nothing_are_a_column_not_one_event():
+    """Without dates, near-identical headlines that name no one and give no figure are a recurring
+    column's title (one issue a week); with a shared figure or name they are one item restated."""
+    column = [LinkItem("c1", "Weekly review of the news that moves the market", ""),
+              LinkItem("c2", "Weekly review of the news that moves the market, and the outlook", "")]
+    listing = [LinkItem("l1", "Riverside Gardens opens its second tower at 17500 a square metre", ""),
+               LinkItem("l2", "Riverside Gardens opens its second tower at 17500 a square metre (photos)", "")]
+    for opts, apart in ((EventOptions(), True), (EventOptions(undated_anchor=False), False)):
+        lk = EventLinker(opts)
+        assert (lk.add(column[0]).event_id != lk.add(column[1]).event_id) is apart
+        assert lk.add(listing[0]).event_id == lk.add(listing[1]).event_id
+
+
+def _post(sid: str, head: str, body: str) -> LinkItem:
+    return LinkItem(sid, head, body, published="2025-11-28", language="en", outlet="Gadget Weekly")
+
+
+def test_one_outlets_posts_on_its_beat_need_a_shared_subject_in_their_headlines():
+    """Two roundups one outlet posts the same day share its beat words, not an event; its second
+    report of one event names the event's subject in its headline."""
+    body = ("Retailers cut prices on laptops, tablets, phones and headphones for the holiday weekend, and "
+            "several shops matched each other's discounts on televisions and smart speakers until midnight.")
+    a = _post("r1", "Holiday deals: the best discounts on laptops and tablets", body)
+    b = _post("r2", "The bargains are not over yet", body.replace("until midnight", "through Monday"))
+    strike = [_post("p1", "Chip plant strike ends after overnight talks",
+                    "Workers at the Norrvik chip plant returned after managers agreed a pay rise of six percent."),
+              _post("p2", "Norrvik workers back on the line as the chip plant strike ends",
+                    "The Norrvik chip plant restarted its lines on Friday after the pay deal ended the strike.")]
+    for opts, apart in ((EventOptions(cold_start_docs=0), True),
+                        (EventOptions(cold_start_docs=0, same_outlet_headline=False), False)):
+        lk = EventLinker(opts)
+        assert (lk.add(a).event_id != lk.add(b).event_id) is apart
+        assert lk.add(strike[0]).event_id == lk.add(strike[1]).event_id
