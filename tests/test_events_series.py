@@ -112,3 +112,29 @@ def test_one_outlets_posts_on_its_beat_need_a_shared_subject_in_their_headlines(
         lk = EventLinker(opts)
         assert (lk.add(a).event_id != lk.add(b).event_id) is apart
         assert lk.add(strike[0]).event_id == lk.add(strike[1]).event_id
+
+
+def test_undated_stories_that_write_other_years_score_lower_and_pairs_agree():
+    """With no dates, the years written are the clue to which year's quake a story reports: an
+    undated pair that writes years and shares none scores (1 - year_conflict) as much; a dated
+    pair, or one sharing a year, is not touched; re-clustering's pair scores say the same."""
+    from sinodesk.stages.cluster import scoring
+
+    body = ("A strong earthquake shook the island of Qeshm in the Gulf on Sunday, destroying villages and "
+            "killing at least ten people, officials said; rescuers searched the rubble through the night, in {y}.")
+    lk = EventLinker(EventOptions(cold_start_docs=0))
+    first = lk.add(LinkItem("q1", "Quake kills ten on Qeshm island", body.format(y=2005), language="en"))
+    ev = lk.events[first.event_id]
+    other = lk.features(LinkItem("q2", "Quake kills ten on Qeshm island", body.format(y=2008), language="en"))
+    same = lk.features(LinkItem("q3", "Quake kills ten on Qeshm island", body.format(y=2005), language="en"))
+    on, off = EventOptions(cold_start_docs=0), EventOptions(cold_start_docs=0, year_conflict=0)
+    assert on.year_conflict > 0 and scoring.story_score(other, ev, off, 1.0) > on.threshold  # a pair that would link
+    assert scoring.story_score(other, ev, on, 1.0) == pytest.approx(scoring.story_score(other, ev, off, 1.0) * (1 - on.year_conflict))
+    assert scoring.story_score(same, ev, on, 1.0) == scoring.story_score(same, ev, off, 1.0)
+    recs = [lk.records["q1"], other, same]
+    assert scoring.pair_scores(recs, on, 1.0)[0, 1] == pytest.approx(scoring.pair_scores(recs, off, 1.0)[0, 1] * (1 - on.year_conflict))
+    assert scoring.pair_scores(recs, on, 1.0)[0, 2] == pytest.approx(scoring.pair_scores(recs, off, 1.0)[0, 2])
+    dated = lk.features(LinkItem("q4", "Quake kills ten on Qeshm island", body.format(y=2008), published="2008-09-10",
+                                 language="en"))
+    ev.first_day = ev.last_day = dated.day  # both dated: the time decay tells the years apart, not this rule
+    assert scoring.story_score(dated, ev, on, 1.0) == scoring.story_score(dated, ev, off, 1.0)

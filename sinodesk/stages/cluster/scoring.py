@@ -80,6 +80,15 @@ def outlet_subject(feats: Features, ev: Event) -> bool:
     return any(mine & _outlet_words(tuple(h), feats.language, ev.centroid) for o, h in ev.heads if o == feats.outlet)
 
 
+def _year_conflicts(recs: list[Features], days: np.ndarray) -> np.ndarray:
+    """:func:`year_conflict` for every pair of full-text stories of which one at least is undated."""
+    full = np.array([not r.short for r in recs])
+    undated = np.isnan(days)
+    given = np.array([bool(r.years) for r in recs])
+    both = full & given
+    return both[:, None] & both[None, :] & (undated[:, None] | undated[None, :]) & (gram([r.years for r in recs]) == 0)
+
+
 def _outlet_subjects(recs: list[Features], sim: np.ndarray, floor: float) -> np.ndarray:
     """:func:`outlet_subject` for every pair of stories of one outlet scoring at least ``floor``."""
     for i, j in zip(*np.nonzero(np.triu(sim >= floor, 1))):
@@ -117,9 +126,16 @@ def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -
     if feats.numbers and ev.numbers:
         shared = sum(1 for n in feats.numbers if n in ev.numbers)
         s += opts.number_weight * min(1.0, shared / 2.0)
+    if opts.year_conflict and not feats.short and (feats.day is None or ev.first_day is None) and year_conflict(feats, ev):
+        s *= 1.0 - opts.year_conflict  # no dates to tell this year's quake from another's but the years written
     if feats.day is not None and ev.first_day is not None:
         s *= decay(ev.day_gap(feats.day), opts)
     return s
+
+
+def year_conflict(feats: Features, ev: Event) -> bool:
+    """The story and the event both write years and share none (``year_conflict``)."""
+    return bool(feats.years and ev.years and not any(y in ev.years for y in feats.years))
 
 
 def event_similarity(a: Event, b: Event, opts: "EventOptions") -> float:
@@ -185,6 +201,8 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         named = np.array([bool(r.names) for r in recs])
         apart = named[:, None] & named[None, :] & (gram([r.names for r in recs]) == 0)
         sim = np.where(apart, 0.0, sim)
+    if opts.year_conflict and any(r.years for r in recs):
+        sim = np.where(_year_conflicts(recs, days), sim * (1.0 - opts.year_conflict), sim)
     if opts.same_outlet_headline and any(r.outlet for r in recs):
         sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor)
     if opts.series_frame:
