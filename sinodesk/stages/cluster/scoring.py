@@ -201,7 +201,7 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         named = np.array([bool(r.names) for r in recs])
         apart = named[:, None] & named[None, :] & (gram([r.names for r in recs]) == 0)
         sim = np.where(apart, 0.0, sim)
-    if opts.year_conflict and any(r.years for r in recs):
+    if opts.year_conflict and np.isnan(days).any() and any(r.years for r in recs):
         sim = np.where(_year_conflicts(recs, days), sim * (1.0 - opts.year_conflict), sim)
     if opts.same_outlet_headline and any(r.outlet for r in recs):
         sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor)
