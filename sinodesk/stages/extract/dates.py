@@ -288,8 +288,34 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
             p = text.find(" day", p + 4, end)
     if base is not None and text.find(" ago", start, end) >= 0:
         out += _ago(text, start, end, base)
+    if _CAPS_MONTH.search(text, start, end) is not None:
+        out += _caps_dates(text, start, end, base, resolver, out)
     out += year_forms(text, start, end, base, out)
     out.sort(key=lambda h: h.start)
+    return out
+
+
+# Full dates written in capitals, as wire datelines do ("AUGUST 25, 2004 --", "FEB. 4, 2009"):
+# read as the same date in title case.  Only day-precise forms: a capitalised month alone is too
+# often a headline word ("MARCH ON WASHINGTON").
+_CAPS_M = "|".join(m.upper() for m in (MONTHS + "|" + MON_ABBR).split("|"))
+_CAPS_MONTH = re.compile(rf"\b(?:{_CAPS_M})\b")
+_CAPS_DATE = re.compile(rf"\b(?:(?P<mdy>(?:{_CAPS_M})\.? \d{{1,2}}(?:ST|ND|RD|TH)?,? \d{{4}})"
+                        rf"|(?P<dmy>\d{{1,2}} (?:{_CAPS_M})\.?,? \d{{4}}))(?![\w])")
+
+
+_MONTH_WORD = re.compile(r"[a-z]{3,}")  # in a lower-cased date, the month (ordinal suffixes have two letters)
+
+
+def _caps_dates(text: str, start: int, end: int, base: dt.datetime | None, resolver: DateResolver, taken: list[DateHit]) -> list[DateHit]:
+    out = []
+    for m in _CAPS_DATE.finditer(text, start, end):
+        s, e = m.span()
+        if any(h.start < e and s < h.end for h in taken):
+            continue
+        iso = resolver.resolve(_MONTH_WORD.sub(lambda w: w.group().title(), m.group().lower()), m.lastgroup, base)
+        if iso:
+            out.append(DateHit(s, e, iso, "day"))
     return out
 
 

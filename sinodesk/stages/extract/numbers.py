@@ -172,11 +172,16 @@ def _scaled(num: str, scale: str | None) -> float:
     return float(v)
 
 
+# a number joined to its unit by a hyphen, as an adjective: "a 15-inch screen", "a three-time champion",
+# "a 170,000-square-foot plant" (tokenised text writes the hyphen with spaces: "15 - inch")
 _HYPHEN_UNIT = re.compile(
-    r"-(person|people|member|strong|man|seat|bed|year|day|month|week|hour|km|kilometre|kilometer|mile|metre|meter|storey|story)\b"
+    r" ?- ?(person|people|member|strong|man|seat|bed|year|day|month|week|hour|minute|second|km|kilometre|kilometer|mile|"
+    r"metre|meter|storey|story|inch|foot|feet|yard|acre|pound|game|time|point|square[ -]foot|square[ -]mile)\b"
 )
 _HYPHEN_NORMAL = {"person": "people", "people": "people", "strong": "people", "man": "people", "kilometre": "km",
-                  "kilometer": "km", "story": "storeys", "meter": "metres", "metre": "metres"}
+                  "kilometer": "km", "story": "storeys", "meter": "metres", "metre": "metres", "inch": "inches",
+                  "foot": "feet", "feet": "feet", "square-foot": "square feet", "square foot": "square feet",
+                  "square-mile": "square miles", "square mile": "square miles"}
 _NEXT_WORDS = re.compile(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?")
 _HAS_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
