@@ -98,7 +98,8 @@ _PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
 _GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?![\w.]|\.\w)")
 # Measures written with a symbol, glued or not: "3.5mm", "256MB", "2.7GHz", "a 3.2-megapixel camera"
 _MEASURES = {u.lower(): u for u in "mm cm km kg mg ml KB MB GB TB Hz kHz MHz GHz kW MW GW kWh MWh GWh mph".split()}
-_MEASURES.update({"megapixel": "megapixels", "megapixels": "megapixels"})
+_MEASURES.update({"megapixel": "megapixels", "megapixels": "megapixels", "inch": "inches", "inches": "inches",
+                  "foot": "feet", "feet": "feet"})
 _MEASURE_RX = r"(?:[ -]?(?P<measure>" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r")\b)"
 _GLUED_MEASURE = re.compile(_MEASURE_RX, re.I)
 _TAIL = re.compile(
@@ -427,7 +428,14 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
     m_end = tail.end()
     measure = tail.group("measure")
+    if not (scale or pct or cur or curw or measure) and _NOT_A_QUANTITY.match(text, ne) is not None:
+        return None  # "the 6100 block of South Kimbark Avenue", "a 911 call": an address or a phone number
     unit, e = (_MEASURES[measure.lower()], m_end) if measure and not (pct or cur or curw) else _tail_unit(text, end, m_end, cur, pct, times, curw)
+    old = _OLD.match(text, ne) if not (scale or pct or cur or curw or measure) else None
+    if old is not None:
+        unit, e = "years", old.end()  # "my 13 year old granddaughter" (written without hyphens)
+    elif not (scale or pct or cur or curw) and _MAGNITUDE.search(text, max(start, ns - 16), ns) is not None:
+        unit, e = "magnitude", ne  # "a preliminary magnitude of 4.4 struck"
     if unit is None and not scale and _is_age(text, start, ns, ne, num):
         unit, e = "years", ne
     if unit is None and not scale and _named_before(text, start, ns):
@@ -438,6 +446,11 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         e = ne if not scale else tail.end("scale" if tail.group("scale") else "glued")
     s, value = _signed(text, start, s, _scaled(num, scale))
     return NumHit(s, e, value, unit, None)
+
+
+_NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator)")
+_OLD = re.compile(r" years? old\b")
+_MAGNITUDE = re.compile(r"\bmagnitude (?:of )?$", re.I)
 
 
 # "Out of 44 journalists, 19 were Uyghurs", "3 of them died": a count whose noun is elided
