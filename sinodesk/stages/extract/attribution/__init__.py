@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..entities import GazMatch
 from ..gazetteer import Gazetteer
 from ..outlets import OutletRegistry
+from ..names import strip_titles
 from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
                    _OK_LABELS, _ROLE_BEFORE_NAME, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
                    _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
@@ -86,7 +87,8 @@ class _Scan:
                 continue
             span = _capseq_after(text, m.end(), limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
             if span:
-                self.add(span[0], cut_name_end(text, *span), "according to", None)
+                end = cut_name_end(text, *span)
+                self.add(strip_titles(span[0], text[span[0] : end])[0], end, "according to", None)  # "Officer Michelle Tannehill"
 
     def interviews_and_data(self) -> None:
         """"in an interview with X", "data from X", "a study by X"."""
