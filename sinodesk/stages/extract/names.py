@@ -257,6 +257,8 @@ class NameModel:
         for k, (_r0, _r1, i, j) in enumerate(spans):
             if _clean_name_shape(toks, i, j, common):
                 scores[k, none] -= CLEAN_BIAS
+            elif j - i == 1 and _plain_word(toks, i, common):
+                scores[k, none] -= WORD_BIAS
         return _decode(toks, spans, scores, labels)
 
     def score(self, feats: list[list[str]]) -> np.ndarray:
@@ -285,6 +287,16 @@ def _clean_name_shape(toks: Tokens, i: int, j: int, common: frozenset[str]) -> b
         if not (t[:1].isupper() and t.isalpha() and t[1:].islower()) or toks.low[k] in common:
             return False
     return True
+
+
+WORD_BIAS = 0.4  # the same for one plain word inside a sentence (chosen on dev + seeds: dev entity recall +.008, attribution P +.006)
+
+
+def _plain_word(toks: Tokens, i: int, common: frozenset[str]) -> bool:
+    """One capitalised letter-only word inside a sentence that English usually writes in lower
+    case neither here nor elsewhere ("Yukos", "Sophos", "Everton")."""
+    t = toks.text[i]
+    return not toks.opens[i] and t.isalpha() and t[:1].isupper() and t[1:].islower() and len(t) > 2 and toks.low[i] not in common
 
 
 STRONG_MARGIN = 2.0  # a model reading this sure of itself wins over a given-name person
