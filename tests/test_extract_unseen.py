@@ -28,6 +28,13 @@ def _nums(text: str) -> list[tuple[str, float, str | None]]:
     # measures written as one hyphenated adjective
     ("A 12-person crew reached the 40-storey tower.", [("12-person", 12.0, "people"), ("40-storey", 40.0, "storeys")]),
     ("After a six-month delay the bridge opened.", [("six-month", 6.0, "months")]),
+    # a number joined to its unit by a hyphen takes that unit, not the noun after it
+    ("The firm sells a 13-inch tablet and a 17-inch laptop.", [("13-inch", 13.0, "inches"), ("17-inch", 17.0, "inches")]),
+    ("The two-time winner ran a 40-yard dash in a 90-minute session.", [("two-time", 2.0, "times"), ("40-yard", 40.0, "yards"), ("90-minute", 90.0, "minutes")]),
+    # an age written without hyphens; a magnitude; feet and inches
+    ("Her 9 year old son waited outside.", [("9 year old", 9.0, "years")]),
+    ("A quake of magnitude 5.2 shook the coast.", [("5.2", 5.2, "magnitude")]),
+    ("The suspect is 6 feet 2 inches tall.", [("6 feet", 6.0, "feet"), ("2 inches", 2.0, "inches")]),
     # a person's age in apposition, or closing a clause after "at"
     ("Anna Berg, 34, said the ferry was late.", [("34", 34.0, "years")]),
     ("She left school at 16, then moved north.", [("16", 16.0, None)]),
@@ -51,6 +58,8 @@ def test_numbers_in_common_spellings(sentence, want):
     "Room 7, on the left, is closed.",  # not an age: no name before it
     "The X5 uses a 4G network.",  # digits inside names
     "They booked a double room near the triple-jump pit.",  # "double" as an adjective
+    "Police were called to the 4200 block of Elm Street.",  # an address
+    "A neighbour made a 911 call at dawn.",  # a phone number
 ])
 def test_bare_numbers_scores_and_times_are_not_claims(sentence):
     assert _nums(sentence) == []
@@ -95,6 +104,20 @@ def test_undated_story_reads_relative_dates_against_its_own_date():
     assert ("yesterday", "2010-05-04") in dates(_run(text, context_date="2010-05-05", fallback_date="2026-01-01"))
     # no date anywhere: the ingest day
     assert dates(_run("The council voted yesterday.", fallback_date="2026-01-01")) == [("yesterday", "2025-12-31")]
+
+
+def test_full_dates_in_capitals_are_read_and_anchor_relative_dates():
+    text = "Port talks stall\n\nMARCH 3, 2011 -- The union walked out yesterday."
+    x = _run(text, fallback_date="2026-01-01")
+    assert [(d.text, d.iso, d.precision) for d in x.dates] == [("MARCH 3, 2011", "2011-03-03", "day"), ("yesterday", "2011-03-02", "day")]
+    assert [(d.text, d.iso) for d in _run("Filed 2 P.M. OCT. 9, 2012 by the desk.").dates] == [("OCT. 9, 2012", "2012-10-09")]
+    # a month in capitals without a day and year is no date
+    assert _run("MARCH FOR JOBS draws a crowd.", fallback_date="2026-01-01").dates == ()
+
+
+def test_a_title_before_an_unknown_name_after_according_to_is_cut():
+    x = _run("The road stays shut, according to Sergeant Wilma Oduya of the county force.")
+    assert [a.text for a in x.attributions] == ["Wilma Oduya"]
 
 
 def test_chinese_lead_crediting_an_outlet():
