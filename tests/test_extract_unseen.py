@@ -115,6 +115,13 @@ def test_full_dates_in_capitals_are_read_and_anchor_relative_dates():
     assert _run("MARCH FOR JOBS draws a crowd.", fallback_date="2026-01-01").dates == ()
 
 
+def test_a_place_in_capitals_opening_a_line_is_a_place():
+    x = _run("Ferry fares rise\n\nTOLEDO - The operator raised prices on Monday.")
+    assert [(e.text, e.label, e.canonical) for e in x.entities] == [("TOLEDO", "GPE", "gpe:toledo")]
+    # a capitalised word that is no place stays out
+    assert not [e for e in _run("Ferry fares rise\n\nUPDATE - The operator raised prices on Monday.").entities if e.label == "GPE"]
+
+
 def test_a_title_before_an_unknown_name_after_according_to_is_cut():
     x = _run("The road stays shut, according to Sergeant Wilma Oduya of the county force.")
     assert [a.text for a in x.attributions] == ["Wilma Oduya"]

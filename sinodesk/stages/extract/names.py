@@ -310,11 +310,14 @@ def _with_given_names(toks: Tokens, hits: list[NameHit], text: str, gaz: Gazette
     from .name_lists import is_place_run, person_spans
 
     all_runs = runs(toks)
-    for r0, r1 in all_runs:  # "Costa Rica", "Baghdad", "Jefferson City": places no list of ours holds
+    for r0, r1 in all_runs:  # "Costa Rica", "Baghdad", "Jefferson City", "DAYTON": places no list of ours holds
         s, e = toks.start[r0], toks.end[r1 - 1]
         if r1 < len(toks.low) and toks.low[r1] in _HEADS:
             continue  # "Dongfeng county", "Hebei province": the rules read the longer name
-        if s >= headline_end and not (gaz is not None and gaz.lookup(text[s:e])) and is_place_run(text[s:e], toks.low[r0:r1], common):
+        # a dateline's "DAYTON -", "CARDIFF, Wales": in capitals ("COLUMBUS (WCMH)" is left to the dateline
+        # reader: the entity rules would take the bracketed agency for the city's acronym)
+        surface = text[s:e].title() if text[s:e].isupper() and not text.startswith(" (", e) else text[s:e]
+        if s >= headline_end and not (gaz is not None and gaz.lookup(text[s:e])) and is_place_run(surface, toks.low[r0:r1], common):
             hits = _override(hits, s, e, "GPE")
     for i, j in person_spans(toks, all_runs, _HEADS, common, PERSON_TITLES):
         s, e = toks.start[i], toks.end[j - 1]
