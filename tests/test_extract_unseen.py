@@ -127,6 +127,13 @@ def test_a_title_before_an_unknown_name_after_according_to_is_cut():
     assert [a.text for a in x.attributions] == ["Wilma Oduya"]
 
 
+def test_common_chinese_words_jieba_tags_as_names_are_no_people():
+    x = _run("全市各界热烈祝贺大会召开，并发来贺信，倡导文明新风。", language="zh")
+    assert [e.text for e in x.entities if e.label == "PERSON"] == []
+    # beside a title the same shape is a person; an unknown name stays one
+    assert "高峰" in [e.text for e in _run("公司总裁高峰表示，销量上升。", language="zh").entities if e.label == "PERSON"]
+
+
 def test_chinese_lead_crediting_an_outlet():
     zh = lambda t: [(a.text, a.cue) for a in _run(t, "zh").attributions]  # noqa: E731
     assert zh("荆楚网消息（通讯员张三）9月17日，活动在武汉开幕。") == [("荆楚网", "消息")]
