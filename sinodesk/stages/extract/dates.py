@@ -295,15 +295,12 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
     return out
 
 
-# Full dates written in capitals, as wire datelines do ("AUGUST 25, 2004 --", "FEB. 4, 2009"):
-# read as the same date in title case.  Only day-precise forms: a capitalised month alone is too
-# often a headline word ("MARCH ON WASHINGTON").
+# Full dates in capitals, as wire datelines write them ("AUGUST 25, 2004 --"), read in title case;
+# day-precise forms only: a month alone in capitals is often a headline word ("MARCH ON ...").
 _CAPS_M = "|".join(m.upper() for m in (MONTHS + "|" + MON_ABBR).split("|"))
 _CAPS_MONTH = re.compile(rf"\b(?:{_CAPS_M})\b")
 _CAPS_DATE = re.compile(rf"\b(?:(?P<mdy>(?:{_CAPS_M})\.? \d{{1,2}}(?:ST|ND|RD|TH)?,? \d{{4}})"
                         rf"|(?P<dmy>\d{{1,2}} (?:{_CAPS_M})\.?,? \d{{4}}))(?![\w])")
-
-
 _MONTH_WORD = re.compile(r"[a-z]{3,}")  # in a lower-cased date, the month (ordinal suffixes have two letters)
 
 

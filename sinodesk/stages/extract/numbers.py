@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from decimal import Decimal
 
+from .numwords import HYPHEN_NORMAL, HYPHEN_UNIT
+
 _SCALE = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
     "mn": 10**6, "bn": 10**9, "tn": 10**12, "k": 10**3, "m": 10**6, "bln": 10**9, "mln": 10**6, "mio": 10**6, "dozen": 12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
@@ -173,16 +175,6 @@ def _scaled(num: str, scale: str | None) -> float:
     return float(v)
 
 
-# a number joined to its unit by a hyphen, as an adjective: "a 15-inch screen", "a three-time champion",
-# "a 170,000-square-foot plant" (tokenised text writes the hyphen with spaces: "15 - inch")
-_HYPHEN_UNIT = re.compile(
-    r" ?- ?(person|people|member|strong|man|seat|bed|year|day|month|week|hour|minute|second|km|kilometre|kilometer|mile|"
-    r"metre|meter|storey|story|inch|foot|feet|yard|acre|pound|game|time|point|square[ -]foot|square[ -]mile)\b"
-)
-_HYPHEN_NORMAL = {"person": "people", "people": "people", "strong": "people", "man": "people", "kilometre": "km",
-                  "kilometer": "km", "story": "storeys", "meter": "metres", "metre": "metres", "inch": "inches",
-                  "foot": "feet", "feet": "feet", "square-foot": "square feet", "square foot": "square feet",
-                  "square-mile": "square miles", "square mile": "square miles"}
 _NEXT_WORDS = re.compile(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?")
 _HAS_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -196,9 +188,9 @@ _SCALE_IN = re.compile(r"(thousand|million|billion|trillion)", re.I)
 
 def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
-    hy = _HYPHEN_UNIT.match(text[pos:limit])
+    hy = HYPHEN_UNIT.match(text[pos:limit])
     if hy:
-        return _HYPHEN_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
+        return HYPHEN_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
     m = _NEXT_WORDS.match(text[pos:limit])
     if not m:
         return None, pos
