@@ -13,7 +13,7 @@ import orjson
 
 from ..records import Story
 from .base import FacetCounts, SearchHit, StoryFilter
-from .rows import COPY_JOIN, STORY_COLUMNS, filter_sql
+from .rows import COPY_JOIN, STORY_COLUMNS, filter_sql, index_columns
 from .textindex import fold, fts_query, parse_query, query_runs, render_fts, snippet, to_simplified
 
 
@@ -34,9 +34,10 @@ class SideIndexUpkeep:
         self._side_added: dict[int, tuple] = {}
         self._side_rebuild = False
 
-    def _side_changed(self, rid: int, story: Story) -> None:
+    def _side_changed(self, rid: int, story: Story, cols: tuple[str, str, str, str]) -> None:
+        """``cols``: what the FTS5 index was given (headline, body, Chinese bigrams, characters)."""
         if self._side_enabled and not self._side_rebuild:
-            self._side_added[rid] = (story.headline, story.text, story.published, story.outlet, story.language)
+            self._side_added[rid] = (*cols, story.published, story.outlet, story.language)
             if len(self._side_added) > SIDE_PENDING:  # a huge transaction: read them back at its end instead
                 self._side_cleared()
 
@@ -109,7 +110,8 @@ class SideIndexUpkeep:
             rows = self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE rid IN ({','.join('?' * len(chunk))})",
                                      chunk).fetchall() if chunk else []
             stories = self._stories([r[1:] for r in rows])
-            side.write({r[0]: (st.headline, st.text, st.published, st.outlet, st.language) for r, st in zip(rows, stories)},
+            side.write({r[0]: (*index_columns(st.headline, st.text), st.published, st.outlet, st.language)
+                        for r, st in zip(rows, stories)},
                        (), clear=clear, replace=False)
             clear = False
 

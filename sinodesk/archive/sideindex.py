@@ -99,8 +99,8 @@ class SideIndex:
 
     # -- writing -------------------------------------------------------------------------------
     def write(self, added: dict[int, tuple], removed: Iterable[int], *, clear: bool = False, replace: bool = True) -> None:
-        """Apply one transaction's changes: ``added`` maps a story's key to (headline, text,
-        published, outlet, language) and replaces any row of that key (unless ``replace`` is
+        """Apply one transaction's changes: ``added`` maps a story's key to (headline, text, Chinese
+        bigrams, Chinese characters, published, outlet, language) and replaces any row of that key (unless ``replace`` is
         False: the keys are known to be new); ``removed`` keys go; ``clear`` empties it first."""
         import tantivy
 
@@ -110,12 +110,11 @@ class SideIndex:
                 writer.delete_all_documents()
             for rid in itertools.chain(removed, added if replace and not clear else ()):
                 writer.delete_documents_by_term("rid", rid)
-            for rid, (headline, text, published, outlet, language) in added.items():
+            for rid, (headline, text, bi, uni, published, outlet, language) in added.items():
                 doc = tantivy.Document()
                 doc.add_integer("rid", rid)
                 doc.add_text("headline", headline or "")
                 doc.add_text("body", text or "")
-                bi, uni = _cjk(headline, text)
                 if bi:
                     doc.add_text("zh_bi", bi)
                     doc.add_text("zh_uni", uni)
@@ -221,12 +220,6 @@ class SideIndex:
 
 def _regex_escape(tok: str) -> str:
     return "".join("\\" + c if c in r".^$*+?()[]{}|\-&~#@<>\"" else c for c in tok)
-
-
-def _cjk(headline: str | None, text: str | None) -> tuple[str, str]:
-    from .textindex import cjk_index_columns
-
-    return cjk_index_columns((headline or "") + "\n" + (text or ""))
 
 
 def _layout(path: str) -> int | None:

@@ -215,9 +215,9 @@ class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
                     gone = self._stories([old[1:]])[0]  # the index keeps no text: its row is deleted by what was indexed
                     self.conn.execute("INSERT INTO stories_fts (stories_fts, rowid, headline, body, zh_bi, zh_uni) VALUES ('delete',?,?,?,?,?)",
                                       (rid, *index_columns(gone.headline, gone.text)))
-                self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)",
-                                  (rid, *index_columns(s.headline, s.text)))
-                self._side_changed(rid, s)
+                cols = index_columns(s.headline, s.text)
+                self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)", (rid, *cols))
+                self._side_changed(rid, s, cols)
                 if old is not None:
                     self.conn.execute("DELETE FROM story_entities WHERE rid=?", (rid,))
                 self.conn.executemany("INSERT OR IGNORE INTO story_entities (canonical, rid) VALUES (?,?)",
