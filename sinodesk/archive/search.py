@@ -83,7 +83,7 @@ class SideIndexUpkeep:
             in_step = side.seq() == before and not rebuild
             side.set_seq(None)  # until COMMIT has gone through
             if in_step:
-                side.write(added, ())
+                side.write(added)
             else:
                 self._rebuild_side(side)
         except Exception as exc:  # the archive's write goes on; searches use FTS5 until a rebuild works
@@ -112,7 +112,7 @@ class SideIndexUpkeep:
             stories = self._stories([r[1:] for r in rows])
             side.write({r[0]: (*index_columns(st.headline, st.text), st.published, st.outlet, st.language)
                         for r, st in zip(rows, stories)},
-                       (), clear=clear, replace=False)
+                       clear=clear, replace=False)
             clear = False
 
     def _side_for_reading(self):

@@ -25,8 +25,6 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-from typing import Iterable
-
 from .textindex import AllOf, AnyOf, Chars, Near, Words
 
 LAYOUT = 1  # bump when the fields change: an index of another layout is rebuilt
@@ -98,18 +96,20 @@ class SideIndex:
         os.replace(tmp, marker)
 
     # -- writing -------------------------------------------------------------------------------
-    def write(self, added: dict[int, tuple], removed: Iterable[int], *, clear: bool = False, replace: bool = True) -> None:
+    def write(self, added: dict[int, tuple], *, clear: bool = False, replace: bool = True) -> None:
         """Apply one transaction's changes: ``added`` maps a story's key to (headline, text, Chinese
-        bigrams, Chinese characters, published, outlet, language) and replaces any row of that key (unless ``replace`` is
-        False: the keys are known to be new); ``removed`` keys go; ``clear`` empties it first."""
+        bigrams, Chinese characters, published, outlet, language) and replaces any row of that key
+        (unless ``replace`` is False: the keys are known to be new); ``clear`` empties it first.
+        (Stories leave the archive only all at once, so there is nothing to remove one by one.)"""
         import tantivy
 
         writer = self.index.writer(heap_size=64_000_000, num_threads=1)
         try:
             if clear:
                 writer.delete_all_documents()
-            for rid in itertools.chain(removed, added if replace and not clear else ()):
-                writer.delete_documents_by_term("rid", rid)
+            if replace and not clear:
+                for rid in added:
+                    writer.delete_documents_by_term("rid", rid)
             for rid, (headline, text, bi, uni, published, outlet, language) in added.items():
                 doc = tantivy.Document()
                 doc.add_integer("rid", rid)
