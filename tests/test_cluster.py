@@ -513,3 +513,19 @@ def test_undated_stories_are_not_decayed_by_time():
     undated = story_score(f, ev, opts, 1.0)
     assert undated == story_score(_replace(f, day=ev.first_day), ev, opts, 1.0)
     assert undated > story_score(_replace(f, day=ev.first_day + 200), ev, opts, 1.0)
+
+
+def test_document_frequencies_forget_the_rarest_terms_past_their_limit():
+    from sinodesk.stages.cluster.features import DocFreq
+
+    df = DocFreq(max_terms=10)
+    for i in range(6):
+        df.add({"common", f"rare{i}", f"rare{i}b"})
+    # the fifth story made 11 terms: every count-1 term went (a whole count level), 'common' stayed
+    assert df.df == {"common": 6, "rare5": 1, "rare5b": 1}
+    unbounded = DocFreq()
+    for i in range(6):
+        unbounded.add({"common", f"rare{i}", f"rare{i}b"})
+    assert len(unbounded.df) == 13 and df.n_docs == unbounded.n_docs == 6
+    assert df.idf("common") == unbounded.idf("common")
+    assert abs(df.idf("rare5b") - unbounded.idf("rare5b")) < 0.7  # a forgotten count of 1 reads as 0

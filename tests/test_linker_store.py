@@ -160,3 +160,99 @@ def test_an_archive_written_by_the_earlier_sinodesk_opens_and_keeps_linking(tmp_
     assert got["Missing villagers found alive after Hunan dam breach"] == dam
     assert got["Copper ends week higher on supply worries"] not in set(old.values())
     assert got == want
+
+
+def test_the_band_index_finds_the_candidates_datasketch_lsh_finds():
+    """BandIndex (108 bytes per story) against datasketch's MinHashLSH (4.4 KB) with the same bands
+    and rows: the same candidate set for every query, across merges of the pending keys."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from sinodesk.stages.cluster.dedup import BandIndex, _lsh_params
+
+    b, r = _lsh_params(0.8, 128)
+    rng = np.random.default_rng(3)
+    ref = MinHashLSH(num_perm=128, params=(b, r))
+    bands = BandIndex(b, r, merge_at=50)
+    sigs = []
+    for i in range(600):
+        if sigs and i % 3 == 0:  # a near-copy: some values of an earlier signature changed
+            sig = sigs[rng.integers(len(sigs))].copy()
+            sig[rng.choice(128, size=int(rng.integers(1, 60)), replace=False)] = rng.integers(0, 2**32, 1)
+        else:
+            sig = rng.integers(0, 2**32, 128, dtype=np.uint64)
+        keys = bands.band_keys(sig)
+        got = bands.query(keys)
+        want = {int(k) for k in ref.query(MinHash(num_perm=128, hashvalues=sig, scheme="affine32"))}
+        assert got == want, i
+        bands.insert(keys, i)
+        ref.insert(str(i), MinHash(num_perm=128, hashvalues=sig, scheme="affine32"))
+        sigs.append(sig)
+    assert sum(1 for i in range(600) if i % 3 == 0) and len(bands) == 600 * b
+
+
+def test_band_segments_are_merged_and_a_reopened_linker_finds_the_same_copies(sweep_often, monkeypatch):
+    from sinodesk.stages.cluster import persist
+
+    monkeypatch.setattr(persist, "_SMALL_SEGMENTS", 2)
+    opts = EventOptions(max_age_days=60, recluster_age_days=20)
+    items = _bbc_stream(500)
+    _, events, dups = _one_shot(items, opts)
+    store = MemoryRows()
+    got = {}
+    for start in range(0, len(items), BATCH):
+        lk = EventLinker.open(store, opts)
+        assert not lk.dups.held and lk.dups.n_rows == len(store.rows.get("dup-sig", {}))  # signatures stay on disk
+        lk.expect(items[start : start + BATCH])
+        got.update({it.story_id: lk.add(it).duplicate_of for it in items[start : start + BATCH]})
+        lk.save()
+    assert got == dups and sum(d is not None for d in dups.values()) >= 30
+    segments = sorted(store.rows["dup-band"])
+    assert 1 <= len(segments) <= 3 < len(range(0, len(items), BATCH))  # six saves, merged
+    lk = EventLinker.open(store, opts)
+    assert len(lk.dups.bands) == lk.dups.n_rows * lk.dups.bands.bands
+
+
+def test_an_archive_from_before_the_band_segments_builds_them_once(sweep_often):
+    """An archive kept row by row before the band segments (no 'dup_rows' in its core, no 'dup-band'
+    rows): opening it reads every signature once, the next save writes the segments."""
+    from sinodesk.stages.cluster import state
+
+    opts = EventOptions(max_age_days=60, recluster_age_days=20)
+    items = _bbc_stream(360)
+    _, events, dups = _one_shot(items, opts)
+    store = MemoryRows()
+    got = {}
+    for start in range(0, len(items), BATCH):
+        lk = EventLinker.open(store, opts)
+        lk.expect(items[start : start + BATCH])
+        got.update({it.story_id: lk.add(it).duplicate_of for it in items[start : start + BATCH]})
+        lk.save()
+        if start == BATCH:  # make it look like the earlier layout
+            core, sigs = state.unpack(store.rows["core"]["state"])
+            del core["dup_rows"]
+            core.pop("version")
+            store.rows["core"]["state"] = state.pack(core, sigs, version=state.CORE_VERSION)
+            del store.rows["dup-band"]
+    assert got == dups
+    assert "dup-band" in store.rows
+
+
+def test_live_events_are_bounded_and_a_cap_never_reached_changes_nothing(sweep_often):
+    items = _bbc_stream(540)
+    base = EventOptions(max_age_days=60, recluster_age_days=20, max_live_events=0)
+    _, events, dups = _one_shot(items, base)
+    _, same, _ = _one_shot(items, EventOptions(max_age_days=60, recluster_age_days=20, max_live_events=10_000))
+    assert same == events
+    capped = EventOptions(max_age_days=60, recluster_age_days=20, max_live_events=40)
+    store = MemoryRows()
+    got_dups, live = {}, []
+    for start in range(0, len(items), BATCH):
+        lk = EventLinker.open(store, capped)
+        live.append(sum(1 for ev in lk.events.values() if ev.indexed))
+        lk.expect(items[start : start + BATCH])
+        got_dups.update({it.story_id: lk.add(it).duplicate_of for it in items[start : start + BATCH]})
+        lk.save()
+    assert max(live) == 40  # held at the cap from the second batch on
+    assert len(lk.events) <= 40 + BATCH  # evicted events leave memory too
+    assert got_dups == dups  # copies are found whatever the index holds

@@ -79,8 +79,86 @@ def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+class BandIndex:
+    """MinHash LSH buckets in 12 bytes per band per story: each band of ``rows`` values is hashed to
+    one 64-bit key (the band's number mixed in), kept with its signature row in sorted numpy arrays
+    and found with ``searchsorted``; recent inserts wait in a small dict until the next merge.
+
+    datasketch's ``MinHashLSH`` answers the same (a story whose band equals an earlier story's band
+    is a candidate; two different bands hash to one key with odds of about 2^-64, and candidates are
+    verified anyway) but holds about 4.4 KB of Python objects per story (9 bands of 13 rows at
+    128 permutations): 4.4 GB at a million stories.  This holds 108 bytes per story."""
+
+    __slots__ = ("bands", "rows", "keys", "where", "pending", "merge_at")
+
+    def __init__(self, bands: int, rows: int, merge_at: int = 32768):
+        self.bands, self.rows = bands, rows
+        self.keys = np.zeros(0, dtype=np.uint64)  # sorted
+        self.where = np.zeros(0, dtype=np.uint32)  # the signature row of each key
+        self.pending: dict[int, list[int]] = {}
+        self.merge_at = merge_at
+
+    def band_keys(self, hashvalues: np.ndarray) -> np.ndarray:
+        """One uint64 key per band (a multiply-add hash of its values, different per band)."""
+        h = np.asarray(hashvalues, dtype=np.uint64)[: self.bands * self.rows].reshape(self.bands, self.rows)
+        return (h * _MIX[: self.rows]).sum(axis=1, dtype=np.uint64) ^ _BAND[: self.bands]
+
+    def __len__(self) -> int:
+        return len(self.keys) + sum(len(v) for v in self.pending.values())
+
+    def query(self, keys: np.ndarray) -> set[int]:
+        """Signature rows sharing at least one band key with ``keys``."""
+        out: set[int] = set()
+        if len(self.keys):
+            lo = np.searchsorted(self.keys, keys, "left")
+            hi = np.searchsorted(self.keys, keys, "right")
+            for a, b in zip(lo.tolist(), hi.tolist()):
+                if b > a:
+                    out.update(self.where[a:b].tolist())
+        for k in keys.tolist():
+            out.update(self.pending.get(k, ()))
+        return out
+
+    def insert(self, keys: np.ndarray, row: int) -> None:
+        for k in keys.tolist():
+            self.pending.setdefault(k, []).append(row)
+        if len(self.pending) >= self.merge_at:
+            self.merge()
+
+    def merge(self) -> None:
+        """Fold the pending keys into the sorted arrays."""
+        if not self.pending:
+            return
+        keys = np.fromiter((k for k, rows in self.pending.items() for _ in rows), dtype=np.uint64)
+        where = np.fromiter((r for rows in self.pending.values() for r in rows), dtype=np.uint32)
+        self.pending = {}
+        self.add_sorted(keys, where)
+
+    def add_sorted(self, keys: np.ndarray, where: np.ndarray) -> None:
+        """Merge ``keys`` (any order) and their rows into the sorted arrays."""
+        order = np.argsort(keys, kind="stable")
+        keys, where = keys[order], where[order]
+        at = np.searchsorted(self.keys, keys, "right")
+        self.keys = np.insert(self.keys, at, keys)
+        self.where = np.insert(self.where, at, where)
+
+    def between(self, first: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """The (keys, rows) of signature rows ``first <= row < stop`` (pending ones merged first)."""
+        self.merge()
+        mask = (self.where >= first) & (self.where < stop)
+        return self.keys[mask], self.where[mask]
+
+
+_MIX = np.random.default_rng(20261206).integers(1, 2**63, size=64, dtype=np.uint64) | np.uint64(1)
+_BAND = np.random.default_rng(6).integers(0, 2**63, size=64, dtype=np.uint64)
+
+
 class DuplicateIndex:
-    """Remembers stories already seen and answers 'is this one a copy, and of which?'."""
+    """Remembers stories already seen and answers 'is this one a copy, and of which?'.
+
+    Signatures are numbered rows.  Kept in memory, every row stays here; kept in an archive
+    (:meth:`attach`), only rows not yet written do, and an earlier row is read back through
+    ``fetch`` when a band of a new story matches it (a few stories in ten, not every story)."""
 
     def __init__(self, *, threshold: float, num_perm: int, shingle_words: int, min_words: int):
         self.threshold = threshold
@@ -90,12 +168,14 @@ class DuplicateIndex:
         self.max_words = 600  # copies are recognised from their first 600 words
         self._perm = MinHash(num_perm=num_perm, seed=7, scheme=_SCHEME).permutations
         # LSH at a slightly lower threshold than the decision, then verify the estimate.
-        self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.1), num_perm=num_perm, params=_lsh_params(max(0.3, threshold - 0.1), num_perm))
+        self.bands = BandIndex(*_lsh_params(max(0.3, threshold - 0.1), num_perm))
         self.urls: dict[str, str] = {}
         self.exact: dict[str, str] = {}
-        self.keys: list[str] = []
-        self._sigs: list[np.ndarray] = []
-        self._row: dict[str, int] = {}
+        self.n_rows = 0  # signature rows so far
+        self.first_held = 0  # rows before this one are not held here (see fetch)
+        self.held: list[tuple[str, np.ndarray]] = []  # (story id, signature) of rows first_held...
+        self.fetch = None  # rows -> {row: (story id, signature)} for rows not held (an archive's)
+        self.bands_saved = 0  # rows whose band keys an archive holds (see persist._save_bands)
 
     def signature(self, words: list[str]) -> MinHash:
         m = MinHash(num_perm=self.num_perm, permutations=self._perm, scheme=_SCHEME, hashfunc=zlib.crc32)
@@ -121,42 +201,58 @@ class DuplicateIndex:
             return first
         if len(words) < self.min_words:
             return None
-        m = self.signature(words)
-        best, best_j = None, self.threshold
-        for key in self._lsh.query(m):
-            j = float(np.mean(self._sigs[self._row[key]] == m.hashvalues))
-            if j >= best_j and (best is None or j > best_j or self._row[key] < self._row[best]):
-                best, best_j = key, j
-        self._insert(story_id, m.hashvalues)
+        hv = self.signature(words).hashvalues
+        keys = self.bands.band_keys(hv)
+        best, best_row, best_j = None, -1, self.threshold
+        for row, (sid, sig) in sorted(self._rows(self.bands.query(keys)).items()):  # the earliest wins a tie
+            j = float(np.mean(sig == hv))
+            if j > best_j or (j == best_j and best is None):
+                best, best_row, best_j = sid, row, j
+        self._insert(story_id, hv, keys)
         return best
 
-    def _insert(self, story_id: str, hashvalues: np.ndarray) -> None:
-        if story_id in self._row:
-            return
-        self._row[story_id] = len(self.keys)
-        self.keys.append(story_id)
-        self._sigs.append(np.asarray(hashvalues, dtype=np.uint64))
-        m = MinHash(num_perm=self.num_perm, hashvalues=hashvalues, permutations=self._perm, scheme=_SCHEME,
-                    hashfunc=zlib.crc32)
-        self._lsh.insert(story_id, m, check_duplication=False)
+    def _rows(self, rows: set[int]) -> dict[int, tuple[str, np.ndarray]]:
+        out = {r: self.held[r - self.first_held] for r in rows if r >= self.first_held}
+        old = [r for r in rows if r < self.first_held]
+        if old:
+            out.update(self.fetch(old))
+        return out
+
+    def _insert(self, story_id: str, hashvalues: np.ndarray, keys: np.ndarray | None = None) -> None:
+        hv = np.asarray(hashvalues, dtype=np.uint64)
+        self.bands.insert(self.bands.band_keys(hv) if keys is None else keys, self.n_rows)
+        self.held.append((story_id, hv))
+        self.n_rows += 1
+
+    def written(self) -> list[tuple[int, str, np.ndarray]]:
+        """The rows held since the last call (row, story id, signature), which the caller has now
+        stored: they leave memory and are read back through ``fetch`` when needed."""
+        out = [(self.first_held + i, sid, sig) for i, (sid, sig) in enumerate(self.held)]
+        self.first_held, self.held = self.n_rows, []
+        return out
 
     def state(self) -> tuple[dict, np.ndarray]:
-        """JSON-ready dict plus the signature matrix (rows follow ``keys``)."""
-        sigs = np.vstack(self._sigs) if self._sigs else np.zeros((0, self.num_perm), dtype=np.uint64)
-        return {"urls": self.urls, "exact": self.exact, "keys": self.keys}, sigs
+        """JSON-ready dict plus the signature matrix (rows follow ``keys``) of an index in memory."""
+        if self.first_held:
+            raise ValueError("state() is for a duplicate index held in memory; this one is kept in a store")
+        sigs = np.vstack([s for _, s in self.held]) if self.held else np.zeros((0, self.num_perm), dtype=np.uint64)
+        return {"urls": self.urls, "exact": self.exact, "keys": [k for k, _ in self.held]}, sigs
 
     @classmethod
     def from_state(cls, d: dict, sigs: np.ndarray, **kw) -> "DuplicateIndex":
         idx = cls(**kw)
         idx.urls = dict(d["urls"])
         idx.exact = dict(d["exact"])
-        if sigs.shape[0] and sigs.shape[1] != idx.num_perm:
+        idx.check_perm(sigs)
+        for key, row in zip(d["keys"], sigs):
+            idx._insert(key, row)
+        return idx
+
+    def check_perm(self, sigs: np.ndarray) -> None:
+        if sigs.ndim == 2 and sigs.shape[0] and sigs.shape[1] != self.num_perm:
             from ...errors import ConfigError
 
             raise ConfigError(
                 f"stored duplicate index has {sigs.shape[1]} MinHash permutations but dup_num_perm is "
-                f"{idx.num_perm}: set dup_num_perm back to {sigs.shape[1]} or rebuild the event state"
+                f"{self.num_perm}: set dup_num_perm back to {sigs.shape[1]} or rebuild the event state"
             )
-        for key, row in zip(d["keys"], sigs):
-            idx._insert(key, row)
-        return idx

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Mapping
 
 import Stemmer
+import numpy as np
 
 from ...stopwords import ENGLISH, stop_words
 
@@ -124,11 +125,12 @@ class DocFreq:
     the stories seen in its own language (``by_language``): its common words ("Estados Unidos",
     "presidente") are common among those few stories, however rare among the whole archive's."""
 
-    __slots__ = ("n_docs", "df", "prior", "prior_docs", "by_language")
+    __slots__ = ("n_docs", "df", "prior", "prior_docs", "by_language", "max_terms")
 
     def __init__(self, n_docs: int = 0, df: dict[str, int] | None = None, *,
                  prior: Mapping[str, float] | None = None, prior_docs: float = 0.0,
-                 by_language: dict[str, int] | None = None):
+                 by_language: dict[str, int] | None = None, max_terms: int = 0):
+        self.max_terms = max_terms
         self.n_docs = n_docs
         self.df: dict[str, int] = df if df is not None else {}
         self.prior: Mapping[str, float] = prior if prior is not None and prior_docs > 0 else {}
@@ -142,6 +144,17 @@ class DocFreq:
         df = self.df
         for t in terms:
             df[t] = df.get(t, 0) + 1
+        if self.max_terms and len(df) > self.max_terms:
+            self.forget()
+
+    def forget(self) -> None:
+        """Drop the rarest terms until at most half of ``max_terms`` remain (a whole count level
+        at a time, so which terms go does not depend on the dict's order).  A rare term's idf is
+        near the maximum whether its count is 0 or a few: what is lost is small, the memory is bounded."""
+        counts = np.fromiter(self.df.values(), dtype=np.int64, count=len(self.df))
+        keep = self.max_terms // 2
+        cut = int(np.partition(counts, len(counts) - keep - 1)[len(counts) - keep - 1])  # drop counts <= cut
+        self.df = {t: c for t, c in self.df.items() if c > cut}
 
     def idf(self, term: str, language: str | None = None) -> float:
         if language not in BACKGROUND_LANGUAGES and language in self.by_language:

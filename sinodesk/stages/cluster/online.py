@@ -152,12 +152,13 @@ class EventLinker(LinkerPersistence):
         self._gone: set[str] = set()  # events deleted (merged away, emptied) since the last save
         self._records_new: set[str] = set()
         self._records_gone: set[str] = set()
-        self._sigs_saved = 0  # MinHash signatures already written
+        self._bands_saved: list[tuple[int, int]] = []  # the near-duplicate index's band segments (see persist)
 
     def _docfreq(self, n_docs: int = 0, df: dict[str, int] | None = None,
                  by_language: dict[str, int] | None = None) -> DocFreq:
         k = self.opts.background_docs
-        return DocFreq(n_docs, df, prior=load_background() if k > 0 else None, prior_docs=k, by_language=by_language)
+        return DocFreq(n_docs, df, prior=load_background() if k > 0 else None, prior_docs=k, by_language=by_language,
+                       max_terms=self.opts.df_max_terms)
 
     # -- public API -------------------------------------------------------------------
     def add(self, item: LinkItem) -> LinkResult:
@@ -411,6 +412,20 @@ class EventLinker(LinkerPersistence):
             if self._settle(ev):
                 self.index.unindex(ev)
                 self._evict(ev)
+        self._bound_live()
+
+    def _bound_live(self) -> None:
+        """Past ``max_live_events`` indexed events, the least recently active (oldest last day, then
+        oldest opened; undated ones first) leave the index as if idle."""
+        cap = self.opts.max_live_events
+        live = [ev for ev in self.events.values() if ev.indexed]
+        if not cap or len(live) <= cap:
+            return
+        live.sort(key=lambda ev: (ev.last_day is not None, ev.last_day or 0, ev.order))
+        for ev in live[: len(live) - cap]:
+            self._freeze(ev)
+            self.index.unindex(ev)
+            self._evict(ev)
 
     def _evict(self, ev: Event) -> None:
         """An event out of the candidate index leaves memory (archive-backed linkers only): it is

@@ -90,16 +90,20 @@ class LinkerPersistence:
         lk.events = {eid: lk.events[eid] for eid in saved["live"] if eid in lk.events}  # their saved order
         members = [sid for ev in lk.events.values() if ev.members for sid in ev.members]
         lk.records = {sid: state.record_from_json(load(r)) for sid, r in store.get_rows("record", members).items()}
-        for _, row in store.scan_rows("dup-sig"):
-            sid, sig = row.split(b"\0", 1)
-            lk.dups._insert(sid.decode("utf-8"), np.frombuffer(sig, dtype=np.uint32).astype(np.uint64))
+        if "dup_rows" in saved:
+            lk._bands_saved = _load_bands(lk.dups, store, saved["dup_rows"])
+        else:  # written before the band index was kept (sinodesk before 2026-12-06): build it once
+            for _, row in store.scan_rows("dup-sig"):
+                sid, sig = _sig_row(row)
+                lk.dups._insert(sid, sig)
+            lk.dups.written()
         lk._attach(store)
-        lk._sigs_saved = len(lk.dups.keys)
         for ev in list(lk.events.values()):
             if lk._settle(ev):
                 lk._evict(ev)
             else:
                 lk.index.index(ev, o.index_terms)
+        lk._bound_live()
         return lk
 
     def _attach(self, store: RowStore, migrate: bool = False) -> None:
@@ -109,6 +113,8 @@ class LinkerPersistence:
         self.aliases = SpillMap("alias", store, self.aliases if migrate else None)
         self.dups.urls = SpillMap("dup-url", store, self.dups.urls if migrate else None)
         self.dups.exact = SpillMap("dup-exact", store, self.dups.exact if migrate else None)
+        self.dups.fetch = lambda rows: {int(k): _sig_row(v) for k, v in
+                                        store.get_rows("dup-sig", [f"{r:012d}" for r in rows]).items()}
         if migrate:
             self._dirty = set(self.events)
             self._records_new = set(self.records)
@@ -129,10 +135,9 @@ class LinkerPersistence:
         self._dirty, self._gone, self._records_new, self._records_gone = set(), set(), set(), set()
         for m in (self.story_event, self.aliases, self.dups.urls, self.dups.exact):
             m.flush()
-        keys, sigs = self.dups.keys, self.dups._sigs
-        store.put_rows("dup-sig", {f"{i:012d}": keys[i].encode("utf-8") + b"\0" + sigs[i].astype(np.uint32).tobytes()
-                                   for i in range(self._sigs_saved, len(keys))})
-        self._sigs_saved = len(keys)
+        store.put_rows("dup-sig", {f"{i:012d}": sid.encode("utf-8") + b"\0" + sig.astype(np.uint32).tobytes()
+                                   for i, sid, sig in self.dups.written()})
+        self._bands_saved = _save_bands(self.dups, store, self._bands_saved)
         store.put_rows("core", {"state": state.pack({
             "n_docs": self.df.n_docs,
             "df": self.df.df,
@@ -141,7 +146,63 @@ class LinkerPersistence:
             "latest_day": self.latest_day,
             "beat": self.beat.to_json(),
             "live": list(self.events),
+            "dup_rows": self.dups.n_rows,
         }, np.zeros((0, 0), dtype=np.uint64), version=2)})
         if getattr(self, "_migrated", False):
             store.set_state("linker", None)  # the whole-state blob of an earlier sinodesk, now rows
             self._migrated = False
+
+
+# -- the near-duplicate index's band keys, as segments of signature rows ------------------------
+# A segment row (kind "dup-band", key: its first signature row) holds the band keys (uint64) and
+# rows (uint32) of the signatures first...next segment's first.  Each save adds one; once there are
+# more than _SMALL_SEGMENTS small ones, the small ones are merged into one, so an archive of a
+# million stories opens by reading a few dozen rows.
+_SMALL_SEGMENTS = 32
+_SMALL_ENTRIES = 400_000
+
+
+def _sig_row(value: bytes) -> tuple[str, np.ndarray]:
+    sid, sig = value.split(b"\0", 1)
+    return sid.decode("utf-8"), np.frombuffer(sig, dtype=np.uint32).astype(np.uint64)
+
+
+def _segment(keys: np.ndarray, where: np.ndarray) -> bytes:
+    return keys.astype(np.uint64).tobytes() + where.astype(np.uint32).tobytes()
+
+
+def _load_bands(dups: DuplicateIndex, store: RowStore, n_rows: int) -> list[tuple[int, int]]:
+    """Read the band segments into ``dups`` (``n_rows`` signatures, all stored); returns the
+    segments as (first row, entries)."""
+    keys, where, segments = [], [], []
+    for k, v in store.scan_rows("dup-band"):
+        n = len(v) // 12
+        keys.append(np.frombuffer(v, dtype=np.uint64, count=n))
+        where.append(np.frombuffer(v, dtype=np.uint32, offset=8 * n))
+        segments.append((int(k), n))
+    if keys:
+        dups.bands.add_sorted(np.concatenate(keys), np.concatenate(where))
+    dups.n_rows = dups.first_held = dups.bands_saved = n_rows
+    return segments
+
+
+def _save_bands(dups: DuplicateIndex, store: RowStore, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Write the band keys of the signature rows added since they were last written (one new
+    segment); merge the tail of small segments into one once it is longer than _SMALL_SEGMENTS."""
+    first, stop = dups.bands_saved, dups.n_rows
+    if first >= stop:
+        return segments
+    keys, where = dups.bands.between(first, stop)
+    segments = segments + [(first, len(keys))]
+    store.put_rows("dup-band", {f"{first:012d}": _segment(keys, where)})
+    dups.bands_saved = stop
+    tail = 0
+    while tail < len(segments) and segments[-1 - tail][1] < _SMALL_ENTRIES:
+        tail += 1
+    if tail <= _SMALL_SEGMENTS:
+        return segments
+    start = segments[-tail][0]
+    keys, where = dups.bands.between(start, stop)
+    store.delete_rows("dup-band", [f"{first:012d}" for first, _ in segments[-tail:]])
+    store.put_rows("dup-band", {f"{start:012d}": _segment(keys, where)})
+    return segments[:-tail] + [(start, len(keys))]
