@@ -423,6 +423,7 @@ class Runner:
             self._track_incidents(stories)
             for raw_id in finished_raws:
                 self.archive.raw_done(raw_id)
+            self._raws_read.difference_update(finished_raws)  # the archive says "done" from now on: the set stays small
 
         flow = Flow(stages, batch_documents=self.settings.ingest.batch_documents, write=write, link=link,
                     commit=self.archive.checkpoint if commit else (lambda: None))
