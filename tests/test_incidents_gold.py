@@ -131,4 +131,18 @@ def test_heldout2_is_new_checked_and_outside_the_seeded_halves():
 def test_load_names_the_sets_for_an_unknown_one():
     with pytest.raises(G.BadInput) as exc:
         G.load("heldout9")
-    assert str(exc.value) == "no incident gold set 'heldout9': use one of tune, test, heldout2"
+    assert str(exc.value) == "no incident gold set 'heldout9': use one of tune, test, tune2, heldout2"
+
+
+def test_tune2_is_new_checked_and_in_no_other_file():
+    """tune2: more tune stories with claims, labelled later from public texts that no other gold file
+    holds (ids checked against every file and its listed duplicates)."""
+    more = G.read_items(G.GOLD_DIR / "tune2.jsonl")
+    others = [it for s in G.SPLITS + G.HELDOUT for it in G.read_items(G.GOLD_DIR / f"{s}.jsonl")]
+    taken = {(it["dataset"], it["id"]) for it in others} | {(it["dataset"], d) for it in others for d in it.get("duplicates", [])}
+    keys = [(it["dataset"], it["id"]) for it in more]
+    assert len(keys) == len(set(keys)) >= 15 and not set(keys) & taken
+    assert sum(1 for it in more for i in it["incidents"] for a in i["attributions"] if a.get("claimant")) >= 6
+    assert G.load("tune2") == more
+    need_shared(SHARED / "eval")
+    assert G.check({"tune2": more}, G.Texts(SHARED)) == []
