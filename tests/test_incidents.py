@@ -340,9 +340,17 @@ HELDOUT2_FLOORS = {
     "incident": (0.65, 0.75), "gate": 0.98, "merge": (0.50, 0.45),
 }
 
+# tune2: 15 more tune stories with 7 claimants (labelled for the claimant rules; main's rules before
+# any were written for it measure these).  Victim and claimant recall are 0 here: no floor for them yet.
+TUNE2_FLOORS = {
+    "attacker": (0.30, 0.18), "technique": (0.75, 0.65), "type": (0.88, 0.45), "incident": (0.98, 0.65),
+    "gate": 0.98, "merge": (0.98, 0.45),
+}
 
-@pytest.mark.parametrize("split,floors", [("tune", TUNE_FLOORS), ("test", TEST_FLOORS), ("heldout2", HELDOUT2_FLOORS)],
-                         ids=["tune_half", "test_half", "heldout2"])
+
+@pytest.mark.parametrize("split,floors", [("tune", TUNE_FLOORS), ("test", TEST_FLOORS), ("heldout2", HELDOUT2_FLOORS),
+                                          ("tune2", TUNE2_FLOORS)],
+                         ids=["tune_half", "test_half", "heldout2", "tune2"])
 def test_quality_floors(split, floors):
     from sinodesk.eval.incidents import evaluate
 
