@@ -229,8 +229,9 @@ def test_band_segments_are_merged_and_a_reopened_linker_finds_the_same_copies(sw
 
 def test_an_archive_from_before_the_band_segments_builds_them_once(sweep_often):
     """An archive kept row by row before the band segments (no 'dup_rows' in its core, no 'dup-band'
-    rows): opening it reads every signature once, the next save writes the segments."""
-    from sinodesk.stages.cluster import state
+    rows; the document frequencies inside the core): opening it reads every signature once, the next
+    save writes the segments and the counts' own rows."""
+    from sinodesk.stages.cluster import persist, state
 
     opts = EventOptions(max_age_days=60, recluster_age_days=20)
     items = _bbc_stream(360)
@@ -242,12 +243,17 @@ def test_an_archive_from_before_the_band_segments_builds_them_once(sweep_often):
             core, sigs = state.unpack(store.rows["core"]["state"])
             del core["dup_rows"]
             core.pop("version")
+            core["df"] = persist._load_df(store, core)  # the counts inside the core, no df rows
+            del core["df_deltas"], store.rows["df"]
+            store.rows.pop("df-delta", None)
             store.rows["core"]["state"] = state.pack(core, sigs, version=state.CORE_VERSION)
             del store.rows["dup-band"]
 
     got = _stored_run(items, opts, store, after_save=earlier_layout)
     assert got == dups
-    assert "dup-band" in store.rows
+    assert "dup-band" in store.rows and "df" in store.rows
+    lk = EventLinker.open(store, opts)
+    assert {sid: lk.event_of(sid) for sid in events} == events
 
 
 def test_live_events_are_bounded_and_a_cap_never_reached_changes_nothing(sweep_often):
@@ -268,3 +274,25 @@ def test_live_events_are_bounded_and_a_cap_never_reached_changes_nothing(sweep_o
     assert max(live) == 40  # held at the cap from the second batch on
     assert max(held) == 40  # evicted events leave memory too
     assert got_dups == dups  # copies are found whatever the index holds
+
+
+@pytest.mark.parametrize("cap", [0, 20_000], ids=["all_terms", "forgetting"])
+def test_document_frequencies_are_saved_as_changes_and_snapshots(sweep_often, monkeypatch, cap):
+    """A save writes the counts its batch changed; every _DF_DELTAS saves, or when terms were
+    forgotten, the whole table.  Reopened batch by batch, the counts and events are the one-shot run's."""
+    from sinodesk.stages.cluster import persist
+
+    monkeypatch.setattr(persist, "_DF_DELTAS", 2)
+    opts = EventOptions(max_age_days=60, recluster_age_days=20, df_max_terms=cap)
+    items = _bbc_stream(450)
+    whole, events, _ = _one_shot(items, opts)
+    store = MemoryRows()
+    deltas = []
+    _stored_run(items, opts, store, after_save=lambda start: deltas.append(len(store.rows.get("df-delta", {}))))
+    lk = EventLinker.open(store, opts)
+    assert lk.df.df == whole.df.df and lk.df.n_docs == whole.df.n_docs
+    assert {sid: lk.event_of(sid) for sid in events} == events
+    if cap:
+        assert len(whole.df.df) <= cap and deltas == [0, 0, 0, 0, 0]  # each batch forgot terms: snapshots only
+    else:
+        assert deltas == [0, 1, 2, 0, 1]  # a snapshot, two changes, a snapshot again

@@ -125,12 +125,14 @@ class DocFreq:
     the stories seen in its own language (``by_language``): its common words ("Estados Unidos",
     "presidente") are common among those few stories, however rare among the whole archive's."""
 
-    __slots__ = ("n_docs", "df", "prior", "prior_docs", "by_language", "max_terms")
+    __slots__ = ("n_docs", "df", "prior", "prior_docs", "by_language", "max_terms", "touched", "forgot")
 
     def __init__(self, n_docs: int = 0, df: dict[str, int] | None = None, *,
                  prior: Mapping[str, float] | None = None, prior_docs: float = 0.0,
                  by_language: dict[str, int] | None = None, max_terms: int = 0):
         self.max_terms = max_terms
+        self.touched: set[str] | None = None  # when a set: terms counted since a save last cleared it (see persist)
+        self.forgot = False  # terms were forgotten since the caller last cleared it
         self.n_docs = n_docs
         self.df: dict[str, int] = df if df is not None else {}
         self.prior: Mapping[str, float] = prior if prior is not None and prior_docs > 0 else {}
@@ -144,6 +146,8 @@ class DocFreq:
         df = self.df
         for t in terms:
             df[t] = df.get(t, 0) + 1
+        if self.touched is not None:
+            self.touched.update(terms)
         if self.max_terms and len(df) > self.max_terms:
             self.forget()
 
@@ -155,6 +159,7 @@ class DocFreq:
         keep = self.max_terms // 2
         cut = int(np.partition(counts, len(counts) - keep - 1)[len(counts) - keep - 1])  # drop counts <= cut
         self.df = {t: c for t, c in self.df.items() if c > cut}
+        self.forgot = True
 
     def idf(self, term: str, language: str | None = None) -> float:
         if language not in BACKGROUND_LANGUAGES and language in self.by_language:

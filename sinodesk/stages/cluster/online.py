@@ -152,6 +152,7 @@ class EventLinker(LinkerPersistence):
         self._gone: set[str] = set()  # events deleted (merged away, emptied) since the last save
         self._records_new: set[str] = set()
         self._records_gone: set[str] = set()
+        self._df_deltas = -1  # document-frequency deltas stored since the snapshot (see persist._save_df)
         self._bands_saved: list[tuple[int, int]] = []  # the near-duplicate index's band segments (see persist)
 
     def _docfreq(self, n_docs: int = 0, df: dict[str, int] | None = None,

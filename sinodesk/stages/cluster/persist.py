@@ -80,7 +80,8 @@ class LinkerPersistence:
             return lk
         saved, _ = state.unpack(core)
         lk = cls(opts)
-        lk.df = lk._docfreq(saved["n_docs"], saved["df"], saved.get("df_languages"))
+        lk.df = lk._docfreq(saved["n_docs"], _load_df(store, saved), saved.get("df_languages"))
+        lk._df_deltas = saved.get("df_deltas", -1)
         lk._opened = saved["opened"]
         lk.latest_day = saved["latest_day"]
         o = lk.opts
@@ -109,6 +110,7 @@ class LinkerPersistence:
     def _attach(self, store: RowStore, migrate: bool = False) -> None:
         """Keep this linker in ``store`` from now on; ``migrate``: everything it holds is new there."""
         self.store = store
+        self.df.touched = set()  # a save writes only the counts that changed (see _save_df)
         self.story_event = SpillMap("story", store, self.story_event if migrate else None)
         self.aliases = SpillMap("alias", store, self.aliases if migrate else None)
         self.dups.urls = SpillMap("dup-url", store, self.dups.urls if migrate else None)
@@ -138,9 +140,10 @@ class LinkerPersistence:
         store.put_rows("dup-sig", {f"{i:012d}": sid.encode("utf-8") + b"\0" + sig.astype(np.uint32).tobytes()
                                    for i, sid, sig in self.dups.written()})
         self._bands_saved = _save_bands(self.dups, store, self._bands_saved)
+        self._df_deltas = _save_df(self.df, store, self._df_deltas)
         store.put_rows("core", {"state": state.pack({
             "n_docs": self.df.n_docs,
-            "df": self.df.df,
+            "df_deltas": self._df_deltas,
             "df_languages": self.df.by_language,
             "opened": self._opened,
             "latest_day": self.latest_day,
@@ -206,3 +209,36 @@ def _save_bands(dups: DuplicateIndex, store: RowStore, segments: list[tuple[int,
     store.delete_rows("dup-band", [f"{first:012d}" for first, _ in segments[-tail:]])
     store.put_rows("dup-band", {f"{start:012d}": _segment(keys, where)})
     return segments[:-tail] + [(start, len(keys))]
+
+
+# -- the document frequencies: a snapshot row and the changes since -----------------------------
+# A million counts are ~11 MB packed: writing them every batch cost 3.6% of the ingest's CPU at
+# 110,000 stories.  A save writes the counts its batch changed as a "df-delta" row; every
+# _DF_DELTAS saves, or when terms were forgotten (a delta cannot say that), the whole table
+# becomes the "df" snapshot and the deltas go.  Opening reads the snapshot, then the deltas in order.
+_DF_DELTAS = 24
+
+
+def _load_df(store: RowStore, core: dict) -> dict[str, int]:
+    if "df" in core:  # kept in the core by sinodesk before 2026-12-06 (second stop)
+        return core["df"]
+    snap = store.get_rows("df", ("snapshot",)).get("snapshot")
+    df = load(snap) if snap is not None else {}
+    for _, row in store.scan_rows("df-delta"):
+        df.update(load(row))
+    return df
+
+
+def _save_df(df, store: RowStore, deltas: int) -> int:
+    """Write what changed in ``df`` (a DocFreq) since the last save; returns the deltas now stored
+    since the snapshot (-1 before any snapshot: the next save writes one)."""
+    if deltas < 0 or deltas >= _DF_DELTAS or df.forgot:
+        store.put_rows("df", {"snapshot": dump(df.df)})
+        store.delete_rows("df-delta", [k for k, _ in store.scan_rows("df-delta")])
+        deltas = 0
+    elif df.touched:
+        counts = df.df
+        store.put_rows("df-delta", {f"{deltas:06d}": dump({t: counts[t] for t in df.touched if t in counts})})
+        deltas += 1
+    df.touched, df.forgot = set(), False
+    return deltas
