@@ -187,7 +187,7 @@ class Features:
     headline_only: bool = False  # no body text at all
     language: str | None = None  # ISO 639-1 code of the story, when known
     head: tuple[str, ...] = ()  # the headline as headline_frame reads it (series_pair)
-    outlet: str | None = None  # the outlet's name (a template series is one outlet's)
+    outlet: str | None = None  # the story's house: its outlet, site or board (online.house; the same-outlet rules)
 
 
 def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int, language: str | None = None) -> dict[str, float]:

@@ -36,6 +36,8 @@ from operator import itemgetter
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from courlan import extract_domain
+
 from ...errors import BadInput
 from . import scoring
 from .persist import LinkerPersistence
@@ -89,6 +91,20 @@ def _notable(numbers) -> frozenset[float]:
     """Numbers worth matching: not the small counts and day numbers every story has (nor an
     overflowed digit run: JSON has no infinity)."""
     return frozenset(float(n) for n in numbers if math.isfinite(n) and (n > 31 or n != int(n)))
+
+
+def house(item: "LinkItem", opts: EventOptions) -> str | None:
+    """Whose stories the same-outlet rules hold together: with ``same_site``, the site the story was
+    published on (its URL's registered domain, courlan's public-suffix reading: noticias.uol.com.br
+    -> uol.com.br) when it has an outlet, else the outlet's name.  A newspaper's feed carries agency
+    copy credited to AP or Europa Press; on its site it shares the paper's beat and style as its own
+    stories do.  With ``forum_posts``, a post of a discussion board is the board's (``board:`` and the
+    domain), with or without an outlet (see :func:`.scoring.board_post`)."""
+    if opts.forum_posts and scoring.board_post(item.url):
+        return scoring.BOARD + (extract_domain(item.url) or item.url)
+    if opts.same_site and item.outlet and item.url:
+        return extract_domain(item.url) or item.outlet
+    return item.outlet
 
 
 def _beat_terms(counts, names) -> set[str]:
@@ -258,7 +274,7 @@ class EventLinker(LinkerPersistence):
             n_words=n_words,
             headline_only=not (item.text or "").strip(),
             head=headline_frame(item.headline) if o.series_frame else (),
-            outlet=item.outlet,
+            outlet=house(item, o),
         )
 
     def score(self, feats: Features, ev: Event) -> float:
@@ -316,6 +332,8 @@ class EventLinker(LinkerPersistence):
         else:
             threshold = o.threshold_short if feats.short else o.threshold
             found = [ev for sc, ev in (scored if scored is not None else self._scored(feats)) if sc >= threshold]
+        if o.forum_posts and feats.outlet and feats.outlet.startswith(scoring.BOARD):
+            found = [ev for ev in found if not scoring.boards_only(feats, ev)]  # two board posts: no event
         if feats.headline_only:
             found = [ev for ev in found if not _other_figures(feats, ev) and (
                      _dated_pair(feats, ev) or (cosine(feats.vector, ev.centroid) / ev.size >= o.undated_short_min

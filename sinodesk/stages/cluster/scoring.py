@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .event import Event
-from .features import Features, cosine, head_words, series_pair
+from .features import Features, cosine, head_words, series_pair, stop_set, tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from scipy import sparse
@@ -62,22 +63,68 @@ def undated_anchor(feats: Features, ev: Event) -> bool:
     return any(t.startswith("n:") and t in ev.centroid for t in feats.vector)
 
 
+BOARD = "board:"  # the house of a discussion board's posts (see online.house)
+# a post of a discussion board, by the address of its thread: Dvbbs/Discuz/phpBB/vBulletin pages, bbs./forum.
+# hosts and /forum(s)/ paths, a Baidu Tieba thread, a Reddit comments page
+_BOARD_URL = re.compile(r"(?i)^[a-z]+://(?:[^/?#]*[.@])?(?:bbs|forums?|tieba)\.|/(?:bbs|forums?)/|/r/[^/]+/comments/"
+                        r"|/(?:dispbbs|viewthread|showthread|viewtopic|forumdisplay|showtopic)\.(?:asp|aspx|php)\b"
+                        r"|[?&]mod=viewthread\b|/thread-\d+-\d+-\d+\.html")
+
+
+def board_post(url: str | None) -> bool:
+    """The story is a post of a discussion board (its URL is a forum thread's)."""
+    return bool(url and _BOARD_URL.search(url))
+
+
+def boards_only(feats: Features, ev: Event) -> bool:
+    """A board's post and an event made only of board posts (``forum_posts``): sale offers and
+    opinions on a board are not reports, and two of them are not one event.  A post that copies a
+    news report may still join that report's event."""
+    return bool(feats.outlet and feats.outlet.startswith(BOARD) and ev.size and sum(
+        n for o, n in ev.outlets.items() if o.startswith(BOARD)) == ev.size)
+
+
 def _outlet_words(head: tuple[str, ...], language: str | None, vector) -> frozenset[str]:
     """The content words of a headline frame that are in a story or event vector (an outlet's beat
     words, left out of its vectors, do not count)."""
     return frozenset(w for w in head_words(head, language) if w in vector)
 
 
-def outlet_subject(feats: Features, ev: Event) -> bool:
+def _one_person(entities: frozenset[str], words: frozenset[str], language: str | None) -> bool:
+    """All that two stories share as a subject is one person: a single canonical entity that is a
+    person, and no headline word but his name (two Trump stories of one feed, one on a fire, one on
+    a nuclear button: a leader is in many of an outlet's stories about different events)."""
+    if len(entities) != 1:
+        return False
+    (ent,) = entities
+    if not ent.startswith("person:"):
+        return False
+    return words <= frozenset(tokens(ent.split(":", 1)[1].replace("-", " "), stop=stop_set(language)))
+
+
+def _subject_shared(entities: frozenset[str], words: frozenset[str], language: str | None,
+                    one_person: bool) -> bool:
+    """Two stories of one outlet share a subject: a canonical entity or a headline content word --
+    and, with ``one_person`` (``same_outlet_person``), more than one person's name alone."""
+    if not entities and not words:
+        return False
+    return not (one_person and _one_person(entities, words, language))
+
+
+def outlet_subject(feats: Features, ev: Event, one_person: bool = False) -> bool:
     """False when ``ev`` holds only stories of the story's own outlet (all their headlines known)
     and the story's headline shares no content word with theirs and no canonical entity with the
-    event: one outlet's two stories on its beat, not two reports of one event (``same_outlet_headline``)."""
+    event: one outlet's two stories on its beat, not two reports of one event (``same_outlet_headline``).
+    With ``one_person``, sharing one person (his entity, his name in the headlines) is not enough."""
     if not feats.outlet or not feats.head or ev.outlets.get(feats.outlet) != ev.size or len(ev.heads) < ev.size:
         return True
-    if any(e in ev.entities for e in feats.entities):
+    ents = frozenset(e for e in feats.entities if e in ev.entities)
+    if ents and not one_person:
         return True
     mine = _outlet_words(feats.head, feats.language, feats.vector)
-    return any(mine & _outlet_words(tuple(h), feats.language, ev.centroid) for o, h in ev.heads if o == feats.outlet)
+    words = frozenset().union(*(mine & _outlet_words(tuple(h), feats.language, ev.centroid)
+                                for o, h in ev.heads if o == feats.outlet))
+    return _subject_shared(ents, words, feats.language, one_person)
 
 
 def _year_conflicts(recs: list[Features], days: np.ndarray) -> np.ndarray:
@@ -89,19 +136,21 @@ def _year_conflicts(recs: list[Features], days: np.ndarray) -> np.ndarray:
     return both[:, None] & both[None, :] & (undated[:, None] | undated[None, :]) & (gram([r.years for r in recs]) == 0)
 
 
-def _outlet_subjects(recs: list[Features], sim: np.ndarray, floor: float) -> np.ndarray:
+def _outlet_subjects(recs: list[Features], sim: np.ndarray, floor: float, one_person: bool) -> np.ndarray:
     """:func:`outlet_subject` for every pair of stories of one outlet scoring at least ``floor``."""
     for i, j in zip(*np.nonzero(np.triu(sim >= floor, 1))):
         a, b = recs[i], recs[j]
-        if a.outlet and a.outlet == b.outlet and a.head and b.head and not (a.entities & b.entities) and not (
-                _outlet_words(a.head, a.language, a.vector) & _outlet_words(b.head, a.language, b.vector)):
+        if a.outlet and a.outlet == b.outlet and a.head and b.head and not _subject_shared(
+                a.entities & b.entities,
+                _outlet_words(a.head, a.language, a.vector) & _outlet_words(b.head, a.language, b.vector),
+                a.language, one_person):
             sim[i, j] = sim[j, i] = 0.0
     return sim
 
 
 def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -> float:
     """Merge score of a story against an event (the threshold decides); ``cold``: :func:`cold_factor`."""
-    if opts.same_outlet_headline and not outlet_subject(feats, ev):
+    if opts.same_outlet_headline and not outlet_subject(feats, ev, opts.same_outlet_person):
         return 0.0  # one outlet's second post on its beat, its headline about something else
     if opts.name_conflict and feats.names and ev.names and not any(n in ev.names for n in feats.names):
         return 0.0  # the same words about other people and places: a series (one forecast per city), not this event
@@ -204,7 +253,10 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
     if opts.year_conflict and np.isnan(days).any() and any(r.years for r in recs):
         sim = np.where(_year_conflicts(recs, days), sim * (1.0 - opts.year_conflict), sim)
     if opts.same_outlet_headline and any(r.outlet for r in recs):
-        sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor)
+        sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor, opts.same_outlet_person)
+    if opts.forum_posts and any(r.outlet and r.outlet.startswith(BOARD) for r in recs):
+        board = np.array([bool(r.outlet and r.outlet.startswith(BOARD)) for r in recs])
+        sim = np.where(board[:, None] & board[None, :], 0.0, sim)
     if opts.series_frame:
         for i, j in zip(*np.nonzero(np.triu(sim >= opts.threshold * opts.recluster_floor, 1))):
             a, b = recs[i], recs[j]

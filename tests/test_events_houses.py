@@ -1,0 +1,116 @@
+"""Whose stories are held together by the same-outlet rules, and what is no event at all: agency copy
+on a newspaper's site, two stories that share only one person, posts of a discussion board (stories
+and addresses written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.stages.cluster import EventLinker, EventOptions, LinkItem
+from sinodesk.stages.cluster.online import house
+from sinodesk.stages.cluster.scoring import board_post
+
+OPTS = EventOptions(cold_start_docs=0)
+SITE = EventOptions(cold_start_docs=0, same_site=True)  # off by default (see the option)
+
+
+@pytest.mark.parametrize("url, outlet, expected", [
+    ("https://noticias.exemplo.com.br/politica/1.html", "Exemplo Notícias", "exemplo.com.br"),
+    ("https://eleicoes.exemplo.com.br/2.html", "Associated Press", "exemplo.com.br"),  # agency copy on the site
+    ("https://www.daily-paper.co.uk/news/3", "Daily Paper", "daily-paper.co.uk"),
+    (None, "Daily Paper", "Daily Paper"),  # no address: the outlet's name
+    ("https://www.daily-paper.co.uk/news/3", None, None),  # no outlet: no same-outlet rules (ECB+, GVC lines)
+    ("http://www.coins-board.net/dispbbs.asp?BoardID=3&ID=88", "Coin board", "board:coins-board.net"),
+    ("https://bbs.example.cn/thread-12-1-1.html", None, "board:example.cn"),  # a board's post, outlet or not
+])
+def test_the_house_of_a_story_is_its_site_or_its_board(url, outlet, expected):
+    assert house(LinkItem("s", "Head", "Body", url=url, outlet=outlet), SITE) == expected
+    if url and outlet:  # off: the outlet's name alone
+        assert house(LinkItem("s", "Head", "Body", url=url, outlet=outlet),
+                     EventOptions(same_site=False, forum_posts=False)) == outlet
+
+
+@pytest.mark.parametrize("url, board", [
+    ("http://www.coins-board.net/dispbbs.asp?BoardID=3&ID=88&Page=1", True),
+    ("https://forum.example.org/viewtopic.php?f=4&t=25", True),
+    ("https://example.org/forums/cars/1405-new-engine.html", True),
+    ("https://www.example.com/forum.php?mod=viewthread&tid=7", True),
+    ("https://www.reddit.com/r/worldnews/comments/abc123/some_title/", True),
+    ("https://www.example-news.com/world/2025/05/02/forum-on-trade-opens", False),
+    ("https://www.lanacion.com.ar/agencias/alcalde-de-ciudad-calcula", False),
+    (None, False),
+])
+def test_board_posts_are_known_by_their_address(url, board):
+    assert board_post(url) is board
+
+
+def _site(sid: str, outlet: str, head: str, body: str) -> LinkItem:
+    return LinkItem(sid, head, body, published="2025-04-06", language="en", outlet=outlet,
+                    url=f"https://www.harbour-gazette.com/agencies/{sid}")
+
+
+def test_agency_copy_on_a_papers_site_is_held_to_the_papers_rules():
+    """A paper's feed carries its own roundup and an agency's report of another thing of the same war:
+    credited to two outlets, published on one site, they share its beat -- two stories, not one event.
+    Off, the two credits make them strangers, and the shared war words link them."""
+    war = ("The war in the north went on as the army shelled the port city of Varnik and the coastal villages, "
+           "the government counted the dead and the foreign ministers met to discuss sanctions and gas. ")
+    roundup = _site("g1", "Harbour Gazette", "THE LATEST: Ministers weigh a ban on imported gas",
+                    war + "The ministers said a ban on gas imports was not on the table for now.")
+    report = _site("g2", "Associated Press", "Mayor says thousands died in the siege",
+                   war + "The mayor of Varnik said thousands of civilians died during the siege of the city.")
+    for opts, apart in ((SITE, True), (OPTS, False)):
+        lk = EventLinker(opts)
+        assert (lk.add(roundup).event_id != lk.add(report).event_id) is apart
+    # a second report of one event on the site still links (its headline names the event's subject)
+    follow = _site("g3", "Associated Press", "Ban on imported gas not on the table, ministers say",
+                   war + "The ministers said a ban on gas imports was not on the table for now, officials added.")
+    lk = EventLinker(SITE)
+    assert lk.add(roundup).event_id == lk.add(follow).event_id
+
+
+def _paper(sid: str, head: str, body: str, entities: tuple[str, ...]) -> LinkItem:
+    return LinkItem(sid, head, body, published="2025-01-03", language="en", outlet="Lusitania Daily",
+                    entities=entities)
+
+
+def test_one_outlets_stories_that_share_only_one_person_are_two_stories():
+    """Two stories one outlet files the same day about its president -- a fire, a nuclear threat --
+    share his name and title and nothing else: not one event.  Two reports of the fire do link."""
+    title = "The President of the Republic, Ana Ferreira, "
+    fire = _paper("f1", "Ferreira declares a disaster in the south after the forest fires",
+                  title + "declared a state of disaster in the southern provinces after the forest fires of December.",
+                  ("person:ana-ferreira",))
+    threat = _paper("t1", "Ferreira says her army is far stronger than the rebels believe",
+                    title + "told the rebel commander on Tuesday that her army was larger and stronger than his.",
+                    ("person:ana-ferreira",))
+    fire2 = _paper("f2", "Ferreira visits the southern provinces hit by the forest fires",
+                   title + "visited the southern provinces on Wednesday, where the forest fires burned for a week.",
+                   ("person:ana-ferreira",))
+    for opts, apart in ((OPTS, True), (EventOptions(cold_start_docs=0, same_outlet_person=False), False)):
+        lk = EventLinker(opts)
+        assert (lk.add(fire).event_id != lk.add(threat).event_id) is apart
+    lk = EventLinker(OPTS)
+    assert lk.add(fire).event_id == lk.add(fire2).event_id
+
+
+def _post(sid: str, head: str, body: str, url: str) -> LinkItem:
+    return LinkItem(sid, head, body, published="2025-12-01", language="zh", outlet="钱币论坛交易区", url=url)
+
+
+def test_posts_of_a_board_form_no_event_but_may_join_a_report():
+    """Two sale offers posted on a coin board are alike and are not one event; off, they link.  A post
+    that copies a news report still joins that report's event."""
+    board = "http://www.coins-board.net/dispbbs.asp?BoardID=3&ID={}"
+    a = _post("b1", "熊猫纪念币原封一盒12元/枚，运费到付", "熊猫纪念币原封一盒，十二元一枚，运费到付，有意请电联。", board.format(1))
+    b = _post("b2", "熊猫纪念币原封一盒13元/枚，运费到付", "熊猫纪念币原封一盒，十三元一枚，运费到付，有意请电联。", board.format(2))
+    for opts, apart in ((OPTS, True), (EventOptions(cold_start_docs=0, forum_posts=False), False)):
+        lk = EventLinker(opts)
+        assert (lk.add(a).event_id != lk.add(b).event_id) is apart
+    news = ("中国人民银行今天发行熊猫纪念币一套，共两枚，面额分别为十元和五十元，由上海造币厂铸造，"
+            "各地银行网点自即日起办理兑换，每人限兑五枚。")
+    report = LinkItem("n1", "人民银行发行熊猫纪念币", news, published="2025-12-01", language="zh", outlet="金融日报",
+                      url="https://www.finance-daily.cn/news/1.html")
+    copy = _post("b3", "转：人民银行发行熊猫纪念币", news + "（转自金融日报）", board.format(3))
+    lk = EventLinker(OPTS)
+    assert lk.add(report).event_id == lk.add(copy).event_id
