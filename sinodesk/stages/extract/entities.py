@@ -394,7 +394,8 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
                     short.setdefault(t, set()).add(e.canonical)
         if e.label in ("ORG", "GPE", "LAW", "PRODUCT"):
             m = _PAREN_ACRONYM.match(text, e.end)
-            if m:
+            # the acronym starts with one of the name's initials ("Mo. (AP)" is a dateline's agency)
+            if m and m.group(1)[0] in {w[:1].upper() for w in surface.split()}:
                 short.setdefault(m.group(1), set()).add(e.canonical)
     usable = {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
     if not usable:

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
+from .name_shapes import defined_acronyms, number_after, state_abbreviations, strong_head_type, team_by_role
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -416,11 +417,33 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
             continue
         if not known and _SHORT_CAPS.fullmatch(surface) and text[h.start - 1 : h.start] != "(" and f"({surface})" not in text[s0:e0]:
             continue
-        label = h.label if known else head_type(surface, h.label)
+        label = h.label if known else (strong_head_type(surface) or team_by_role(text, h.end, head_type(surface, h.label)))
+        if not known:
+            end = number_after(text, h.end, e0, label)
+            if end != h.end:
+                h = NameHit(h.start, end, label, h.margin)
+                surface = text[h.start : end]
         canonical = gaz.lookup(surface) or f"{PREFIX[label]}:{slug(surface)}"
         if canonical.endswith(":"):
             continue
         out.append(GazMatch(h.start, h.end, canonical, label_of(canonical) if gaz.lookup(surface) else label))
+    return _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + out
+
+
+def _defined_names(text: str, s0: int, e0: int, gaz: Gazetteer, found: list[GazMatch], headline_end: int) -> list[GazMatch]:
+    """Names an acronym in brackets defines ("India Petrochemicals Limited (IPCL)"): an organisation
+    unless the gazetteer, the name's head word or the model's reading of the same span says otherwise
+    (the acronym itself takes the name's id later, in entities._corefer)."""
+    out = []
+    for a, b, _, _ in defined_acronyms(text, s0, e0):
+        surface = text[a:b]
+        known = gaz.lookup(surface)
+        same = next((h.label for h in found if (h.start, h.end) == (a, b)), None)
+        if same == "PERSON":
+            same = None  # a name its initials spell in brackets is no person's ("John Smith (IBM)" spells nothing)
+        label = label_of(known) if known else (strong_head_type(surface) or same or head_type(surface, "ORG"))
+        if a >= headline_end:
+            out.append(GazMatch(a, b, known or f"{PREFIX[label]}:{slug(surface)}", label))
     return out
 
 

@@ -117,6 +117,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
         out += _dotted_names(text, words, gaz)
+        out += _transliterated_people(text, words, gaz)
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz)
             if hit is not None:
@@ -156,7 +157,7 @@ _NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当�
 _TRANSLIT = frozenset(
     "阿埃艾安奥巴拜贝本比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖冈戈格古圭哈海汉赫亨胡霍基吉加贾杰金卡凯坎康"
     "柯科克肯库奎拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅门蒙米明莫默姆穆纳娜奈内妮尼纽努诺欧帕佩彭皮珀普奇乔切"
-    "琼萨塞桑森沙尚舍施什斯苏索塔泰坦汤特提托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐"
+    "琼萨塞桑森沙尚舍施什斯苏索塔泰坦汤特提托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐顿夫娃娅莎丝茨"
 )
 
 
@@ -277,6 +278,36 @@ def _dotted_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) 
         prefix, label = ("org", "ORG") if is_org else ("person", "PERSON")
         out.append(GazMatch(ls, end, gaz.lookup(surface) or pinyin_id(surface.replace("·", ""), prefix), label))
         k = j + 1
+    return out
+
+
+_PERSON_FLAGS = ("nr", "nrt")
+_TRANSLIT_FLAGS = ("nr", "nrt", "ns")
+
+
+def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """Foreign people written in transliteration characters that jieba's person tag misses:
+    a word it tags ``nrt`` (默克尔, 巴菲特), or two such words it split (费尔/nr 德斯坦/ns ->
+    费尔德斯坦) when one of them reads as a person and neither is a name the gazetteer knows."""
+    out = []
+    k = 0
+    while k < len(words):
+        s, e, flag = words[k]
+        w = text[s:e]
+        if flag not in _TRANSLIT_FLAGS or not all(ch in _TRANSLIT for ch in w) or gaz.lookup(w):
+            k += 1
+            continue
+        if k + 1 < len(words):
+            ns, ne, nf = words[k + 1]
+            nxt = text[ns:ne]
+            if (nf in _TRANSLIT_FLAGS and (flag in _PERSON_FLAGS or nf in _PERSON_FLAGS) and 4 <= ne - s <= 7
+                    and all(ch in _TRANSLIT for ch in nxt) and not gaz.lookup(nxt)):
+                out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
+                k += 2
+                continue
+        if flag == "nrt" and 2 <= e - s <= 5:
+            out.append(GazMatch(s, e, pinyin_id(w, "person"), "PERSON"))
+        k += 1
     return out
 
 

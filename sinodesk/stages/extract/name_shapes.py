@@ -1,0 +1,165 @@
+"""What the shape of an English name and the words beside it say about its type and extent.
+
+The learned name model (names.py) copies its teacher's habits: a product's number left outside
+its name ("Halo 2", "BBC Radio 4"), a company with a person's reading ("Sun Microsystems",
+"Stata Labs"), a club read as a person or a place ("Aston Villa manager David O'Leary").  These
+rules look at what the model cannot: the word that ends the name, the number after it, the role
+noun after it, and the brackets after a long name.  They are written from how English news
+writes names, not from any one story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import GazMatch, slug
+
+# Last words no person's name ends in: the name is of the type they say even when the model read
+# a person ("Sun Microsystems", "Securities Trading Act", "Charlton Athletic").
+_STRONG_HEADS = {
+    **dict.fromkeys("act acts code charter treaty convention".split(), "LAW"),
+    **dict.fromkeys("inc inc. ltd ltd. limited plc corp corp. co. llc gmbh ag sa s.a. labs laboratories microsystems systems "
+                    "technologies airlines airways motors pictures studios records entertainment holdings telecom "
+                    "communications networks pharmaceuticals industries university institute ministry commission "
+                    "committee council agency athletic rovers wanderers albion hotspur fc afc".split(), "ORG"),
+    **dict.fromkeys("hospital airport stadium avenue boulevard cathedral prison".split(), "FAC"),
+    **dict.fromkeys("awards championship championships olympics festival summit marathon trials".split(), "EVENT"),
+}
+# First words that open a club's or a company's name ("FC Barcelona", "Real Sociedad" is left alone:
+# "Real" opens other names too)
+_STRONG_FIRST = {"fc": "ORG", "afc": "ORG", "ac": "ORG", "as": "ORG", "sc": "ORG"}
+
+
+def strong_head_type(surface: str) -> str | None:
+    """The type a name's first or last word fixes whatever else is read, else None."""
+    words = surface.split()
+    if len(words) < 2:
+        return None
+    return _STRONG_HEADS.get(words[-1].lower()) or (_STRONG_FIRST.get(words[0].lower()) if words[0].isupper() else None)
+
+
+# A sports role right after a name makes the name a team's: "Aston Villa manager", "Madrid
+# midfielder Guti", "Wasps flanker", "Charlton boss".  Every other mention of that name in the
+# story is the team too ("Chelsea" after "Chelsea manager Jose Mourinho").
+_TEAM_ROLE = re.compile(
+    r" (?:manager|boss|coach|head coach|striker|midfielder|defender|goalkeeper|keeper|winger|full-back|centre-back|"
+    r"center-back|flanker|fly-half|scrum-half|lock|prop|hooker|quarterback|linebacker|running back|wide receiver|"
+    r"pitcher|shortstop|outfielder|point guard)\b"
+)
+_TEAM_FROM = frozenset({"PERSON", "GPE", "LOC"})
+
+
+def team_by_role(text: str, end: int, label: str) -> str:
+    """``ORG`` when a sports role follows a name the model read as a person or a place."""
+    if label in _TEAM_FROM and _TEAM_ROLE.match(text, end):
+        return "ORG"
+    return label
+
+
+def teams_in_story(text: str, ents: list[GazMatch]) -> list[GazMatch]:
+    """``ents`` with every mention of a name that a sports role follows somewhere in the story
+    read as that team (an organisation), whatever the gazetteer or the model read there."""
+    teams = {text[e.start : e.end] for e in ents if e.label in _TEAM_FROM | {"ORG"} and _TEAM_ROLE.match(text, e.end)}
+    if not teams:
+        return ents
+    return [GazMatch(e.start, e.end, f"org:{slug(text[e.start:e.end])}", "ORG")
+            if e.label in _TEAM_FROM and text[e.start : e.end] in teams else e for e in ents]
+
+
+# A number of one to four digits right after a product's or an organisation's name belongs to it
+# ("Halo 2", "PlayStation 2", "Windows 2000", "BBC Radio 4", "BBC News 24", "Linux Desktop 9");
+# not when a unit, a count noun or a date word follows ("Apple 2 percent", "Sony 3 million").
+_NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%/-]|[.,:]\d| ?(?:%|percent|per cent|million|billion|bn|m\b|years?\b|months?\b|"
+                           r"days?\b|weeks?\b|hours?\b|times\b|points?\b|games?\b|goals?\b|people\b|units\b|shares\b|-))")
+_NUMBER_LABELS = frozenset({"PRODUCT", "ORG", "EVENT"})
+
+
+def number_after(text: str, end: int, e0: int, label: str) -> int:
+    """The end of the name with the number after it (see _NUMBER_AFTER), else ``end``."""
+    if label not in _NUMBER_LABELS:
+        return end
+    m = _NUMBER_AFTER.match(text, end, e0)
+    if m is None or (label == "ORG" and len(m.group(1)) > 2):
+        return end  # "Microsoft 2005": an organisation's number is short ("BBC Radio 4", "BBC News 24")
+    return m.end()
+
+
+# AP-style abbreviations of US states after a city ("Springfield, Mo.", "LITTLE ROCK, Ark.") and
+# the state each names (canonical ids as the full name would get them).
+_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+_STATE_AFTER_CITY = re.compile(r"(?<=[A-Za-z], )(" + "|".join(re.escape(k) for k in sorted(_STATES, key=len, reverse=True)) + r")(?![\w.])")
+
+
+def state_abbreviations(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """US states written the AP way after a city: places (ids of the full state name)."""
+    if text.find(".", s0, e0) < 0:
+        return []
+    out = []
+    for m in _STATE_AFTER_CITY.finditer(text, s0, e0):
+        prev = text.rfind(" ", s0, m.start() - 2) + 1
+        if text[prev : prev + 1].isupper():  # "Springfield, Mo.": a capitalised word before the comma
+            out.append(GazMatch(m.start(), m.end(), f"gpe:{slug(_STATES[m.group(1)])}", "GPE"))
+    return out
+
+
+# A long name and the acronym that follows it in brackets: "India Petrochemicals Limited (IPCL)",
+# "Chinese Academy of Social Sciences (CASS)".  Both are names when the acronym's letters are the
+# first letters of the name's last words, in order (each word may give more letters from inside
+# it: "Petrochemicals" -> "PC"; "of", "and", "the" may give none).
+_DEFINED = re.compile(r"((?:[A-Z][\w'’&.-]*|of|and|for|the|on|de|in)(?: (?:[A-Z][\w'’&.-]*|of|and|for|the|on|de|in)){1,9}) \(([A-Z][A-Za-z&]{1,7})\)")
+_SMALL = frozenset("of and for the on de in".split())
+
+
+def _spells(acr: str, words: list[str]) -> bool:
+    """Whether ``acr`` (lower case) is the words' letters picked in order, each content word giving
+    its first letter and maybe more of its own, small words giving none or their first."""
+    if not acr:
+        return not words or all(w in _SMALL for w in words)
+    if not words:
+        return False
+    w, rest = words[0], words[1:]
+    if w in _SMALL and _spells(acr, rest):
+        return True
+    if acr[0] != w[0]:
+        return False
+    # take 1..n letters from w: the first and then a subsequence of the rest of the word
+    k, pos = 1, 1
+    while True:
+        if _spells(acr[k:], rest):
+            return True
+        if k >= len(acr):
+            return False
+        nxt = w.find(acr[k], pos)
+        if nxt < 0:
+            return False
+        k, pos = k + 1, nxt + 1
+
+
+def defined_acronyms(text: str, s0: int, e0: int) -> list[tuple[int, int, int, int]]:
+    """(name start, name end, acronym start, acronym end) of every name defined by a bracketed acronym."""
+    if text.find(" (", s0, e0) < 0:
+        return []
+    out = []
+    for m in _DEFINED.finditer(text, s0, e0):
+        name_end = m.end(1) - 2 if m.group(1).endswith(("'s", "’s")) else m.end(1)  # "the Party's (CCP)"
+        words = text[m.start(1) : name_end].split(" ")
+        if not m.group(2).replace("&", "").isupper():
+            continue  # "Distributed Denial of Service (DDoS)": a term's mixed-case short form, not a name's
+        acr = m.group(2).replace("&", "").lower()
+        low = [w.lower() for w in words]
+        for k in range(len(words) - 1, -1, -1):  # the shortest run of last words that spells it
+            if low[k] not in _SMALL and words[k][:1].isupper() and _spells(acr, low[k:]):
+                start = m.start(1) + sum(len(w) + 1 for w in words[:k])
+                out.append((start, name_end, m.start(2), m.end(2)))
+                break
+    return out
