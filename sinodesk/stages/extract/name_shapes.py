@@ -163,3 +163,23 @@ def defined_acronyms(text: str, s0: int, e0: int) -> list[tuple[int, int, int, i
                 out.append((start, name_end, m.start(2), m.end(2)))
                 break
     return out
+
+
+# An honorific before capitalised words makes them a person's name, wherever it stands ("Mr Ebbers,
+# 63, has always insisted", "Dr Kuznetsov said", "Sir Alex Ferguson"); the title is not part of it.
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.? ((?:Mc|Mac|O['’]|D['’])?[A-Z][a-z][A-Za-z'’-]*(?<!['’])"
+                     r"(?: (?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z][A-Za-z'’-]*(?<!['’])|[A-Z]\.)){0,2})")
+
+
+def titled_people(text: str, s0: int, e0: int) -> list[tuple[int, int]]:
+    """(start, end) of each name written after an honorific (see _TITLED)."""
+    out = []
+    for m in _TITLED.finditer(text, s0, e0):
+        s, e = m.span(1)
+        while text[s:e].endswith("."):  # "Dr J. Smith ... ended with an initial": cut a trailing initial
+            e = text.rfind(" ", s, e)
+            if e < 0:
+                break
+        if e > s:
+            out.append((s, e))
+    return out

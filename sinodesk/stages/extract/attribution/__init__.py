@@ -20,7 +20,7 @@ from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE,
                    _OK_LABELS, _ROLE_BEFORE_NAME, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
                    _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
                    _sentence_bounds, _MEDIA_WORDS, _ZH_COLON_AFTER, _ZH_DATE_DISPATCH, outlet_after_told,
-                   progressive_start)
+                   progressive_start, who_subject_end)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
 from .speakers import _canonical_source, _Ents, _object_of_preposition, _organisation_of_role, _zh_gap_subject
@@ -109,6 +109,9 @@ class _Scan:
             pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
             ent = index.before(pos, text)
+            if ent is None:
+                who = who_subject_end(text, max(s0, sent_start), pos)
+                ent = index.before(who, text) if who is not None else None
             if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
                 ent = index.appositive_subject(text, sent_start, pos)
             if ent is None:

@@ -29,7 +29,7 @@ _ROLE_NOUNS = frozenset(
     "researchers scientist scientists engineer engineers staff director directors boss bosses manager managers "
     "leader leaders members member officers officer investigators prosecutors".split()
 )
-_ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first) )*"
+_ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still) )*"
 _ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|"))
 _ADVERB_SUFFIXES = tuple(w + " " for w in _ADVERB_WORDS)
 # The cue patterns start with a literal or a character class and check "not inside a
@@ -163,6 +163,18 @@ def _said_before_name(text: str, s0: int, e0: int, cues: list[tuple[int, int, st
             out.append((m.start(), m.end(), "continued"))
         out.sort()
     return [(e, verb) for _, e, verb in out]
+
+
+# "Imelda Staunton, 49, who told BBC News 24 ...", "Smith, who said ...": the name before a relative "who"
+_WHO_BEFORE = re.compile(r"(?:, \d{1,3})?,? who $")
+
+
+def who_subject_end(text: str, lo: int, pos: int) -> int | None:
+    """Where the name before ", (age,) who" ends, when ``pos`` follows such a "who"."""
+    if not text.endswith("who ", lo, pos):
+        return None
+    m = _WHO_BEFORE.search(text, max(lo, pos - 12), pos)
+    return m.start() if m else None
 
 
 def _adverbs_start(text: str, lo: int, cue: int) -> int:
