@@ -19,6 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, slug, trie_regex
+from .name_shapes import role_before_name, strong_head_type
 from .scan import guard_after_first
 from .zh_names import ChineseTagger, chinese_candidates  # noqa: F401  (ChineseTagger: re-exported)
 
@@ -243,6 +244,8 @@ _NOT_NAME_WORDS = frozenset({
 
 
 def _plausible_name(text: str, s: int, e: int, gaz: Gazetteer | None) -> bool:
+    if strong_head_type(text[s:e]):
+        return False  # "the Securities Trading Act said": no person's name ends so
     words = text[s:e].replace(".", " ").split()
     if any(w in _GENERIC_CAPS or w in _NOT_NAME_WORDS for w in words):
         return False
@@ -307,7 +310,7 @@ def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> l
         if text[p - 1 : p] == ",":  # "Daniel Brenner, strategist at UBS, said": name before the first comma
             c = text.rfind(",", max(s0, p - 92), p - 1)
             p = c if c > s0 and "." not in text[c:p] and "\n" not in text[c:p] else -1
-        span = _name_ending_at(text, s0, p) if p > s0 else None
+        span = (_name_ending_at(text, s0, p) or role_before_name(text, s0, p)) if p > s0 else None
         if span is not None and _plausible_name(text, *span, gaz):
             ns = strip_titles(span[0], text[span[0] : span[1]])[0]  # "Coroner Gary Hargrove said" -> Gary Hargrove
             out.append(GazMatch(ns, span[1], f"person:{slug(text[ns:span[1]])}", "PERSON"))

@@ -21,7 +21,8 @@ _STRONG_HEADS = {
     **dict.fromkeys("inc inc. ltd ltd. limited plc corp corp. co. llc gmbh ag sa s.a. labs laboratories microsystems systems "
                     "technologies airlines airways motors pictures studios records entertainment holdings telecom "
                     "communications networks pharmaceuticals industries university institute ministry commission "
-                    "committee council agency athletic rovers wanderers albion hotspur fc afc".split(), "ORG"),
+                    "committee council agency athletic rovers wanderers albion hotspur fc afc chronicle herald tribune gazette "
+                    "telegraph".split(), "ORG"),
     **dict.fromkeys("hospital airport stadium avenue boulevard cathedral prison".split(), "FAC"),
     **dict.fromkeys("awards championship championships olympics festival summit marathon trials".split(), "EVENT"),
 }
@@ -183,3 +184,24 @@ def titled_people(text: str, s0: int, e0: int) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+# A role written in lower case right before one capitalised word makes that word a person's name
+# when a speech verb follows ("Madrid midfielder Guti told", "police spokesman Biehl said").
+_PERSON_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson official lawyer attorney executive chief analyst economist researcher scientist "
+    "director manager leader officer minister president chairman chairwoman editor professor coach captain striker "
+    "midfielder defender goalkeeper winger forward quarterback senator governor mayor sheriff detective sergeant "
+    "lieutenant inspector commissioner founder author actor actress singer star player secretary ambassador "
+    "prosecutor judge superintendent councillor councilman councilwoman colleague teammate".split()
+)
+_ONE_NAME = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def role_before_name(text: str, lo: int, p: int) -> tuple[int, int] | None:
+    """(start, end) of the one capitalised word ending at ``p`` after a lower-case person role."""
+    w0 = text.rfind(" ", max(lo, p - 25), p) + 1
+    if w0 <= lo or not _ONE_NAME.fullmatch(text, w0, p):
+        return None
+    r0 = text.rfind(" ", max(lo, w0 - 20), w0 - 1) + 1
+    return (w0, p) if text[r0 : w0 - 1] in _PERSON_ROLES else None
