@@ -19,7 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, slug, trie_regex
-from .name_shapes import role_before_name, strong_head_type
+from .name_shapes import role_before_name, strong_head_type, wider_name
 from .scan import guard_after_first
 from .zh_names import ChineseTagger, chinese_candidates  # noqa: F401  (ChineseTagger: re-exported)
 
@@ -371,7 +371,8 @@ def find_entities(
     rules = _rule_candidates(text, start, end, gaz)
     rules += speech_names(text, start, end, gaz)
     ordered = sorted(gaz_hits + cjk, key=lambda c: (c.start, -(c.end - c.start)))
-    longer = [r for r in [*learned, *rules] if r.label in _WRAPPING and _wraps_any(r, ordered)]
+    longer = [wider_name(text, r, ordered) or r for r in [*learned, *rules] if r.label in _WRAPPING and _wraps_any(r, ordered)
+              or wider_name(text, r, ordered)]
     ents = resolve_overlaps(longer + ordered + list(learned) + rules + list(extra))
     return _corefer(text, start, end, ents)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import GazMatch, slug
+from .name_lists import given_names
 
 # Last words no person's name ends in: the name is of the type they say even when the model read
 # a person ("Sun Microsystems", "Securities Trading Act", "Charlton Athletic").
@@ -205,3 +206,27 @@ def role_before_name(text: str, lo: int, p: int) -> tuple[int, int] | None:
         return None
     r0 = text.rfind(" ", max(lo, w0 - 20), w0 - 1) + 1
     return (w0, p) if text[r0 : w0 - 1] in _PERSON_ROLES else None
+
+
+# A place or a person the model reads around a shorter name the gazetteer knows is the name meant:
+# a region named by a compass word or a size word before a place ("North America", "East Africa",
+# "Little Italy"), or a given name before a place's name ("Leon Washington", "Paris Hilton").
+_PLACE_PREFIXES = frozenset("North South East West Central Northern Southern Eastern Western Little Upper Lower Greater "
+                            "Inner Outer".split())
+
+
+def wider_name(text: str, m: GazMatch, known: list[GazMatch]) -> GazMatch | None:
+    """``m`` when the model's reading should win over a gazetteer name inside it (see _PLACE_PREFIXES),
+    else None.  A part of a known region keeps the region's id ("East Asia" is searched as Asia);
+    anything else gets its own."""
+    words = text[m.start : m.end].split()
+    if len(words) < 2:
+        return None
+    inner = [g for g in known if m.start <= g.start and g.end <= m.end and (g.start, g.end) != (m.start, m.end)]
+    if not inner:
+        return None
+    if m.label in ("GPE", "LOC") and words[0] in _PLACE_PREFIXES:
+        return GazMatch(m.start, m.end, inner[0].canonical, "LOC") if inner[0].label == "LOC" else m
+    if m.label == "PERSON" and len(words) <= 3 and words[0] in given_names() and words[-1][:1].isupper():
+        return m
+    return None
