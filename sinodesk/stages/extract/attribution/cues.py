@@ -19,7 +19,8 @@ _SPEECH = (
     r"highlighting|noting|saying|citing|warning|reporting|claiming|arguing|"
     r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged|"
     r"believes|believe|admitted|admits|demanded|demands|hinted|recommends|recommended|"
-    r"insists|urges|confirms|reveals|argues|accuses|announce|warn"
+    r"insists|urges|confirms|reveals|argues|accuses|announce|warn|predicts|detailed|details|outlined|outlines|"
+    r"telling|adding|explaining|insisting|stressing|announcing|confirming"
 )
 # "a Microsoft spokesman said", "Pentagon officials have said", "Yukos lawyers say": the
 # organisation before a role noun is the source.
