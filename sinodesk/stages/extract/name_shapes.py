@@ -99,7 +99,7 @@ _STATES = {
     "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
-_STATE_AFTER_CITY = re.compile(r"(?<=[A-Za-z], )(" + "|".join(re.escape(k) for k in sorted(_STATES, key=len, reverse=True)) + r")(?![\w.])")
+_STATE_AFTER_CITY = re.compile(r", (" + "|".join(re.escape(k) for k in sorted(_STATES, key=len, reverse=True)) + r")(?![\w.])")
 
 
 def state_abbreviations(text: str, s0: int, e0: int) -> list[GazMatch]:
@@ -108,9 +108,9 @@ def state_abbreviations(text: str, s0: int, e0: int) -> list[GazMatch]:
         return []
     out = []
     for m in _STATE_AFTER_CITY.finditer(text, s0, e0):
-        prev = text.rfind(" ", s0, m.start() - 2) + 1
-        if text[prev : prev + 1].isupper():  # "Springfield, Mo.": a capitalised word before the comma
-            out.append(GazMatch(m.start(), m.end(), f"gpe:{slug(_STATES[m.group(1)])}", "GPE"))
+        prev = text.rfind(" ", s0, m.start()) + 1
+        if text[m.start() - 1 : m.start()].isalpha() and text[prev : prev + 1].isupper():  # "Springfield, Mo."
+            out.append(GazMatch(m.start(1), m.end(1), f"gpe:{slug(_STATES[m.group(1)])}", "GPE"))
     return out
 
 
@@ -118,8 +118,9 @@ def state_abbreviations(text: str, s0: int, e0: int) -> list[GazMatch]:
 # "Chinese Academy of Social Sciences (CASS)".  Both are names when the acronym's letters are the
 # first letters of the name's last words, in order (each word may give more letters from inside
 # it: "Petrochemicals" -> "PC"; "of", "and", "the" may give none).
-_DEFINED = re.compile(r"((?:[A-Z][\w'’&.-]*|of|and|for|the|on|de|in)(?: (?:[A-Z][\w'’&.-]*|of|and|for|the|on|de|in)){1,9}) \(([A-Z][A-Za-z&]{1,7})\)")
+_DEFINED = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&.-]*|of|and|for|the|on|de|in)(?: (?:[A-Z][\w'’&.-]*|of|and|for|the|on|de|in)){1,9}) \(([A-Z][A-Za-z&]{1,7})\)$")
 _SMALL = frozenset("of and for the on de in".split())
+_ACRONYM_IN_BRACKETS = re.compile(r" \([A-Z][A-Za-z&]{1,7}\)")
 
 
 def _spells(acr: str, words: list[str]) -> bool:
@@ -152,7 +153,11 @@ def defined_acronyms(text: str, s0: int, e0: int) -> list[tuple[int, int, int, i
     if text.find(" (", s0, e0) < 0:
         return []
     out = []
-    for m in _DEFINED.finditer(text, s0, e0):
+    # only the stretch before each bracketed acronym is read (the name regex tries every capitalised word)
+    found = [_DEFINED.search(text, max(s0, a.start() - 160), a.end()) for a in _ACRONYM_IN_BRACKETS.finditer(text, s0, e0)]
+    for m in found:
+        if m is None:
+            continue
         name_end = m.end(1) - 2 if m.group(1).endswith(("'s", "’s")) else m.end(1)  # "the Party's (CCP)"
         words = text[m.start(1) : name_end].split(" ")
         if not m.group(2).replace("&", "").isupper():
@@ -219,9 +224,9 @@ def wider_name(text: str, m: GazMatch, known: list[GazMatch]) -> GazMatch | None
     """``m`` when the model's reading should win over a gazetteer name inside it (see _PLACE_PREFIXES),
     else None.  A part of a known region keeps the region's id ("East Asia" is searched as Asia);
     anything else gets its own."""
-    words = text[m.start : m.end].split()
-    if len(words) < 2:
+    if m.label not in ("GPE", "LOC", "PERSON") or text.find(" ", m.start, m.end) < 0:
         return None
+    words = text[m.start : m.end].split()
     inner = [g for g in known if m.start <= g.start and g.end <= m.end and (g.start, g.end) != (m.start, m.end)]
     if not inner:
         return None
