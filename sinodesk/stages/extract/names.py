@@ -138,10 +138,11 @@ def runs(toks: Tokens, line_case: list[bool] | None = None) -> list[tuple[int, i
     return out
 
 
-def candidate_spans(toks: Tokens):
+def candidate_spans(toks: Tokens, all_runs: list[tuple[int, int]] | None = None):
     """(run start, run end, span start, span end) token indexes of every span scored: up to
-    MAX_SPAN tokens inside a run, not starting or ending on a small word."""
-    for r0, r1 in runs(toks):
+    MAX_SPAN tokens inside a run, not starting or ending on a small word (``all_runs``: runs(toks)
+    when already computed)."""
+    for r0, r1 in runs(toks) if all_runs is None else all_runs:
         for i in range(r0, r1):
             if toks.low[i] in _CONNECT:
                 continue
@@ -242,13 +243,14 @@ class NameModel:
     def find(self, text: str, s0: int, e0: int, gaz: Gazetteer | None, headline_end: int = 0) -> list[NameHit]:
         """Names in ``text[s0:e0]`` (English text), each with its label and margin over "no name"."""
         toks = tokenize(text, s0, e0)
-        return _with_given_names(toks, self._find(toks, text, gaz), text, gaz, self.common, headline_end)
+        all_runs = runs(toks)  # read once: the model's spans and the given-name rules both walk them
+        return _with_given_names(toks, self._find(toks, text, gaz, all_runs), text, gaz, self.common, headline_end, all_runs)
 
-    def _find(self, toks: Tokens, text: str, gaz: Gazetteer | None) -> list[NameHit]:
+    def _find(self, toks: Tokens, text: str, gaz: Gazetteer | None, all_runs: list[tuple[int, int]] | None = None) -> list[NameHit]:
         lower, common = lower_words(toks), self.common
         # a lone sentence-opening word that English usually writes in lower case ("The", "But",
         # "However") is never a name: not scored
-        spans = [sp for sp in candidate_spans(toks) if not (sp[1] - sp[0] == 1 and toks.opens[sp[0]] and toks.low[sp[0]] in common)]
+        spans = [sp for sp in candidate_spans(toks, all_runs) if not (sp[1] - sp[0] == 1 and toks.opens[sp[0]] and toks.low[sp[0]] in common)]
         feats = [span_features(toks, i, j, r0, r1, gaz, text, lower, common) for r0, r1, i, j in spans]
         if not spans:
             return []
@@ -305,13 +307,13 @@ STRONG_MARGIN = 2.0  # a model reading this sure of itself wins over a given-nam
 
 
 def _with_given_names(toks: Tokens, hits: list[NameHit], text: str, gaz: Gazetteer | None, common: frozenset[str],
-                      headline_end: int = 0) -> list[NameHit]:
+                      headline_end: int = 0, all_runs: list[tuple[int, int]] | None = None) -> list[NameHit]:
     """The model's names, with people named by a given name and a surname (name_lists.py) where
     the model saw no name, a shorter one, or was unsure of another reading.  Not in a
     title-case headline (before ``headline_end``), where every word is capitalised."""
     from .name_lists import is_place_run, person_spans
 
-    all_runs = runs(toks)
+    all_runs = runs(toks) if all_runs is None else all_runs
     for r0, r1 in all_runs:  # "Costa Rica", "Baghdad", "Jefferson City", "DAYTON": places no list of ours holds
         s, e = toks.start[r0], toks.end[r1 - 1]
         if r1 < len(toks.low) and toks.low[r1] in _HEADS:
