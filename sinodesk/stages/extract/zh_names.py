@@ -111,7 +111,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         if re_ - rs < 2:
             continue
         words = tagger.tag(text, rs, re_)
-        words = [(s, e, "n" if f == "nr" and tagger.common_two(text[s:e]) and not _person_context(text, s, e, rs, re_)
+        words = [(s, e, "n" if f in ("nr", "nrt") and tagger.common_two(text[s:e]) and not _person_context(text, s, e, rs, re_)
                   and "·" not in text[max(rs, s - 1) : e + 1] else f) for s, e, f in words]  # 马丁·路德·金: a dotted name
         out += _org_chains(text, words, gaz)
         out += _suffix_names(text, words, gaz)
