@@ -153,6 +153,15 @@ def _load() -> str:
         return "?"
 
 
+def _remove(tmp: Path, db: Path) -> None:
+    """The archive and everything beside it (WAL, shared memory, the search index folder)."""
+    for f in tmp.glob(db.name + "*"):
+        if f.is_dir():
+            shutil.rmtree(f)
+        else:
+            f.unlink()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated story counts to generate")
@@ -181,8 +190,7 @@ def main() -> None:
             floor_db.unlink(missing_ok=True)
             for w in workers:
                 db = tmp / f"archive-{size}-w{w}.db"
-                for f in tmp.glob(db.name + "*"):
-                    f.unlink()
+                _remove(tmp, db)
                 r = run_ingest(inputs, db, w)
                 r["wall_ratio_to_floor"] = r["wall_s"] / row["floor"]["wall_s"]
                 r["cpu_ratio_to_floor"] = r["cpu_s"] / row["floor"]["cpu_s"]
@@ -190,8 +198,7 @@ def main() -> None:
                     row["archive"] = table_sizes(db)
                 row[f"workers_{w}"] = r
                 if not args.keep:
-                    for f in tmp.glob(db.name + "*"):
-                        f.unlink()
+                    _remove(tmp, db)
             row["load_after"] = _load()
             results.append(row)
             _print(row, workers)
