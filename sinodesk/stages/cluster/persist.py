@@ -229,16 +229,20 @@ def _load_df(store: RowStore, core: dict) -> dict[str, int]:
     return df
 
 
+def _delta_key(i: int) -> str:
+    return f"{i:06d}"
+
+
 def _save_df(df, store: RowStore, deltas: int) -> int:
     """Write what changed in ``df`` (a DocFreq) since the last save; returns the deltas now stored
     since the snapshot (-1 before any snapshot: the next save writes one)."""
     if deltas < 0 or deltas >= _DF_DELTAS or df.forgot:
         store.put_rows("df", {"snapshot": dump(df.df)})
-        store.delete_rows("df-delta", [k for k, _ in store.scan_rows("df-delta")])
+        store.delete_rows("df-delta", [_delta_key(i) for i in range(max(deltas, 0))])
         deltas = 0
     elif df.touched:
         counts = df.df
-        store.put_rows("df-delta", {f"{deltas:06d}": dump({t: counts[t] for t in df.touched if t in counts})})
+        store.put_rows("df-delta", {_delta_key(deltas): dump({t: counts[t] for t in df.touched if t in counts})})
         deltas += 1
     df.touched, df.forgot = set(), False
     return deltas
