@@ -22,17 +22,19 @@ from .spans import Hit, dedupe, overlaps
 from .tables import CyberTables
 
 _GENERIC_CLAIMANT = re.compile(
-    r"\b(?:(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies|analysts)|[Aa]nti-?virus\s+(?:firms?|compan(?:y|ies)|makers?)|"
+    r"\b(?:(?:[Aa]n?|[Tt]he)\s+(?=(?:[\w-]+\s+){0,2}(?:experts?|researchers?|analysts?|officials?|investigators|authorities|police|prosecutors|courts?|judges?|jury)\b))?"
+    r"(?:(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies|analysts)|[Aa]nti-?virus\s+(?:firms?|compan(?:y|ies)|makers?)|"
     r"(?:[A-Z]\w+\s+)?[Rr]esearchers|[Ee]xperts|[Aa]nalysts|[Ii]nvestigators|(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+|[Ff]ederal\s+)?[Aa]uthorities|"
     r"[Pp]olice|[Pp]rosecutors|(?:[Aa]n?\s+)?(?:[A-Z][\w.]*\s+)?(?:[Ss]enior\s+|[Gg]overnment\s+|[Ii]ntelligence\s+)?[Oo]fficials?|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
     r"(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Oo]ffice)|"
-    r"[Ss]pokes(?:man|woman|person)|[Ii]ntelligence\s+(?:agencies|officials|services))\b|警方|公安机关|专家|研究人员|安全公司|官员")
+    r"[Ss]pokes(?:man|woman|person)|[Ii]ntelligence\s+(?:agencies|officials|services)|"
+    r"(?:(?:[Ff]ederal|[Dd]istrict|[Hh]igh|[Ss]upreme|[Cc]riminal|[Cc]rown|[Aa]ppeals?)\s+)?(?:[Cc]ourts?|[Jj]udges?|[Jj]ur(?:y|ies)|[Mm]agistrates?))\b|法院|警方|公安机关|专家|研究人员|安全公司|官员")
 _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Ministry|Department|Agency|Police|Office|Command|Center|Centre|Council|"
                         r"Service|Directorate|Commission)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?")
 _CLAIM_VERB_AT = re.compile(
     r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|suspects|alleged|alleges|claimed|claims|"
     r"warned|warns|reported|traced|pinned|determined|concluded|found|discovered|revealed|confirmed|stated|announced|charged|indicted|assessed|"
-    r"indicated|noted|added|explained|confessed|admitted|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
+    r"indicated|noted|added|explained|confessed|admitted|ruled|convicted|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
     r"study|statement|advisory|alert|bulletin))\b", re.I)
 _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by))\s+", re.I)
 _ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源)")
@@ -45,7 +47,7 @@ _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消�
 _ACCUSE_AFTER = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named(?=\s+[^.;]{0,60}?\bas\s+(?:the\s+)?"
     r"(?:culprits?|perpetrators?|attackers?|source|responsible|behind))|(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)(?:ed|es|ing)"
-    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with)\b))\s+(?:the\s+attacks?\s+on\s+)?"
+    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b))\s+(?:the\s+attacks?\s+on\s+)?"
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
     r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?)\s+against\s+"
@@ -57,7 +59,7 @@ _ACCUSE_BEFORE = re.compile(
     r"hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|virus(?:es)?|worms?|malware|ransomware|incidents?|leaks?|theft|thefts|spying|"
     r"espionage|it|them|outages?)\b)"
     r"|\s+(?:claimed|took|has\s+claimed|have\s+claimed)\s+(?:credit|responsibility)\b"
-    r"|\s+(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged)\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"|\s+(?:had\s+|has\s+|have\s+)?(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged)\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|hacks?|breach|intrusion|campaign|operation|DDoS)\b"
     r"|\s+(?:confessed|admitted|pleaded\s+guilty)\b", re.I)
 _COUNTRY_ADJ = (r"(?:Chinese|Russian|Iranian|North\s+Korean|South\s+Korean|American|U\.S\.|Taiwanese|Vietnamese|Israeli|Indian|Pakistani|Ukrainian|"
@@ -100,6 +102,26 @@ def bare(name: str) -> bool:
     return _BARE.match(name) is not None
 
 
+# a class of doers: a plural attacker noun with qualifiers that say neither who nor from where ("teenage virus writers",
+# "malicious hackers", "the boy hackers"); "foreign spies", "Chinese hackers", "a 19-year-old" say more
+_CLASS = re.compile(r"^(?:(?:the|these|those|some|many|several|other|more|most|malicious|teenage|young|boy|criminal|organi[sz]ed|"
+                    r"sophisticated|skilled|would-be|politically\s+motivated|criminally\s+minded|(?:virus|worm|malware|trojan|spyware)(?:\s+writing)?)\s+)*"
+                    r"(?:hackers|attackers|cyber[\s-]?criminals|criminals|intruders|perpetrators|culprits|spammers|scammers|fraudsters|phishers|"
+                    r"conmen|con\s+men|crooks|thieves|vandals|writers|authors|creators|developers|makers|hacking\s+groups|hacker\s+groups|"
+                    r"threat\s+actors|bad\s+actors|adversaries)$", re.I)
+
+
+def a_class(name: str) -> bool:
+    """A class of doers, not a doer ("virus writers", "malicious hackers"); bare nouns are classes too."""
+    return bare(name) or _CLASS.match(name.strip()) is not None
+
+
+# a class of doers that did this incident's deed, as a speaker tells it: "the company said hackers had broken into its servers"
+_DID = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:hacked|broken\s+into|broke\s+into|stole|stolen|attacked|defaced|infected|breached|"
+                  r"compromised|crippled|knocked|took\s+down|taken\s+down|gained\s+access|accessed|planted|launched|(?:were|was)\s+behind|"
+                  r"(?:were|was)\s+responsible)\b", re.I)
+
+
 def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=()) -> list[Hit]:
     """Attacker phrases: nouns with their qualifiers, and named doers."""
     out = [Hit(m.start(), m.end(), m.group(), "", {"country": country_of(m.group(), t)}) for m in t.attacker_rx["zh" if zh else "en"].finditer(text, s, e)]
@@ -112,8 +134,23 @@ def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool, entities
         for m in _ACCUSE_BEFORE.finditer(text, s, e):
             doer = _entity_before(text, s, m.start(), entities, ("PERSON", "ORG", "NORP"))
             if doer is not None and re.match(r"\s+(?:claimed|took|has\s+claimed|have\s+claimed|confessed|admitted|pleaded)", m.group(), re.I):
-                out.append(Hit(doer.start, doer.end, doer.text, "", {"country": None, "named": True}))
+                out.append(Hit(doer.start, doer.end, doer.text, "", {"country": None, "named": True, "owns_up": True}))
+        for m in _OWNS_UP.finditer(text, s, e):  # "a university student has admitted writing the virus", "a group of hackers said it had ..."
+            a, b = m.span("doer")
+            out.append(Hit(a, b, m.group("doer"), "", {"country": country_of(m.group("doer"), t), "named": True, "owns_up": True}))
     return _longest(out)
+
+
+# a doer described by a noun phrase who owns up: confesses, admits, pleads guilty, claims responsibility, or says it did it
+_DOER_MOD = r"(?:(?-i:[a-z\d][\w'’.-]*|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+)"  # lower-case words and nationality adjectives
+_DOER_NP = (rf"(?:an?|the|two|three|four|five|\d+)\s+(?:{_DOER_MOD}{{0,3}}?(?:group|gang|band|team|collective|crew)\s+of\s+{_DOER_MOD}{{0,2}}?"
+            rf"(?:hackers|hacktivists|programmers|students|teenagers|activists)|{_DOER_MOD}{{0,3}}?(?:man|woman|men|women|teenagers?|boys?|girls?|youths?|"
+            r"students?|schoolboys?|hackers?|hacktivists?|programmers?|spammers?|employees?|technicians?|engineers?|consultants?|administrators?|insiders?|"
+            r"contractors?|brothers|sisters|\d+-year-olds?))")
+_OWNS_UP = re.compile(rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
+                      r"\s+(?i:(?:has\s+|have\s+|had\s+)?(?:confessed|admitted|pleaded\s+guilty|owned\s+up|claimed\s+(?:responsibility|credit)|"
+                      r"took\s+(?:responsibility|credit))|(?:said|says|claimed|claims|boasted)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+(?:had|has|have)\s+"
+                      r"(?:\w+\s+)?(?:hacked|attacked|broken|broke|defaced|knocked|crippled|stolen|infected|launched|written|created|released|shut|taken|brought))\b")
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
@@ -121,7 +158,7 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return dedupe([h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in hits)])
 
 
-_FILLER = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,[^,]{0,100},)?(?:\s+(?:who|which|that|has|have|had|also|just|recently|publicly|formally|"
+_FILLER = re.compile(r"(?:\s+(?:in|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=[\s,]))?(?:\s*\([^()]{1,30}\))?(?:\s*,[^,]{0,100},)?(?:\s+(?:who|which|that|has|have|had|also|just|recently|publicly|formally|"
                      r"previously|then|later|on\s+\w+day|in\s+a\s+(?:statement|report|blog\s+post)))*\s*")
 _CAPS_RUN = re.compile(r"((?:(?-i:[A-Z])[\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?-i:[A-Z])[\w'’.&-]*(?:\s+\([A-Z]{2,}\))?)$")
 _NOT_SUBJECT = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|They|He|She|We|I|In|On|At|But|And|However|Meanwhile|Also|Earlier|Later|"
@@ -246,7 +283,7 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
         if m.group().rstrip().endswith(" by") and not _ATTACK_BEFORE.search(text, max(s, m.start() - 60), m.start()):
             continue  # "a survey conducted by X": what X carried out is no attack
         c = (_COUNTRY_NP.match(text, m.end(), e) or t.attacker_rx["en"].match(text, m.end(), e)
-             or (_PEOPLE_NP.match(text, m.end(), e) if _CHARGE.match(m.group()) else None))
+             or ((_PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e)) if _CHARGE.match(m.group()) else None))
         x = Hit(c.start(), c.end(), c.group()) if c else _entity_at(text, entities, m.end(), s, e)
         if x is not None:
             out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
@@ -256,7 +293,17 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
             out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
     for m in _FROM_COUNTRY.finditer(text, s, e):
         out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
+    for m in _CHARGED.finditer(text, s, e):  # "a man was charged with hacking ...": the people a charge names, before it
+        a, b = m.span("doer")
+        out.append(Hit(a, b, m.group("doer"), "", {"country": country_of(m.group("doer"), t)}))
     return out
+
+
+_CHARGED = re.compile(rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
+                      r"\s+(?i:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
+                      r"found\s+guilty)(?:\s+on\s+\w+)?\s+(?:with|of|for|over|in\s+connection\s+with|on\s+suspicion\s+of)\s+(?:[\w'’-]+\s+){0,6}?"
+                      r"(?:hack\w*|break\w*\s+into|broke\s+into|writing|creating|spreading|releasing|launch\w*|attack\w*|stealing|infect\w*|"
+                      r"defac\w*|spam\w*|phish\w*|computer\s+(?:crimes?|fraud|intrusion|misuse)|cyber\w*|unauthori[sz]ed\s+access))\b")
 
 
 # people named as doers by a charge or an arrest ("charged five Chinese military officers with hacking")
@@ -275,13 +322,14 @@ def _np_before(text: str, s: int, pos: int, t: CyberTables) -> Hit | None:
     """A country phrase or a qualified attacker phrase ending right before ``pos`` ("Russian military
     intelligence was behind ...", "a Chinese state-sponsored group was responsible ...")."""
     a = max(s, pos - 80)
-    for rx in (_COUNTRY_NP, t.attacker_rx["en"], _INTEL_NP):
+    for rx in (_COUNTRY_NP, t.attacker_rx["en"], _INTEL_NP, _DOER_AT):
         for m in rx.finditer(text, a, pos):
             if m.end() == pos and not _BARE.match(m.group()):
                 return Hit(m.start(), m.end(), m.group())
     return None
 
 
+_DOER_AT = re.compile(rf"(?i:{_DOER_NP})")  # "a court ruled that the youth had launched the attack"
 _INTEL_NP = re.compile(rf"(?:the\s+)?{_COUNTRY_ADJ}\s+(?:[\w-]+\s+){{0,2}}(?:intelligence|military|government|state|hackers)\b")
 
 
@@ -306,6 +354,8 @@ def claimant_type(name: str) -> str:
     if _STATE_NAME.match(name.strip()) or re.fullmatch(r"[\u3400-\u9fff]{1,2}方", name.strip()):  # 韩方, 美方: a state's side
         return "government"
     low = name.lower()
+    if re.search(r"\b(?:court|judge|jury|juries|magistrate)s?\b|法院", low):
+        return "court"
     if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials?\b|prosecutor|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
                  r"警方|公安|部|局|政府|官员", low):
         return "government"
@@ -356,25 +406,30 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
         speaking = [c for c in s.claimants if c.extra.get("speaks")]
         if speaking:
             recent.append((n, speaking[0]))
-        actors = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or not _BARE.match(h.text)]
+        # a class of doers is an actor only where a speaker of this sentence says it did the deed ("Netcraft said hackers had broken in")
+        actors = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or not a_class(h.text)
+                  or (speaking and not _HABITUAL.search(s.text) and _DID.match(s.text, h.end - s.start) is not None)]
         if s.claimants:
             actors += [m for m in s.malware if m.extra.get("kind") == "botnet"]
-        if not actors or not (s.accused or t.stance["claim"].search(s.text)) or t.stance["modal"].search(s.text) or _HABITUAL.search(s.text):
+        owners = [h for h in s.attackers if h.extra.get("owns_up")]  # doers owning up claim their own deed
+        if not actors or not (s.accused or owners or t.stance["claim"].search(s.text)) or t.stance["modal"].search(s.text) or _HABITUAL.search(s.text):
             continue
-        claimants = speaking[:2] or [next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]]
+        claimants = speaking[:2] or ([] if owners else [next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]])
         stance = stance_of(s.text, t)
-        for claimant in filter(None, claimants):
-            for a in _longest(actors):
-                if overlaps([claimant], a.start, a.end) and not a.extra.get("named"):
-                    continue  # a speaker is not the actor of its own claim, unless it owns up
-                key = (claimant.text.casefold(), a.text.casefold())
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append({
-                    "claimant": claimant.text, "claimant_id": claimant.value or None, "claimant_type": claimant.extra.get("type", "other"),
-                    "claimant_span": _span(claimant), "actor": a.text, "actor_group": a.value if a.value and not a.value.startswith("malware") else None,
-                    "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text},
-                    "stance": stance,
-                })
+        pairs = [(c, a) for c in filter(None, claimants) for a in _longest(actors)] + ([] if speaking else [(a, a) for a in owners])
+        for claimant, a in pairs:
+            if overlaps([claimant], a.start, a.end) and not a.extra.get("named"):
+                continue  # a speaker is not the actor of its own claim, unless it owns up
+            key = (claimant.text.casefold(), a.text.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+            own = overlaps([claimant], a.start, a.end)
+            out.append({
+                "claimant": claimant.text, "claimant_id": claimant.value or None,
+                "claimant_type": "attacker" if own else claimant.extra.get("type", "other"),
+                "claimant_span": _span(claimant), "actor": a.text, "actor_group": a.value if a.value and not a.value.startswith("malware") else None,
+                "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text},
+                "stance": stance,
+            })
     return out
