@@ -34,7 +34,7 @@ _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Minist
 _CLAIM_VERB_AT = re.compile(
     r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|suspects|alleged|alleges|claimed|claims|"
     r"warned|warns|reported|traced|pinned|determined|concluded|found|discovered|revealed|confirmed|stated|announced|charged|indicted|assessed|"
-    r"indicated|noted|added|explained|confessed|admitted|ruled|convicted|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
+    r"indicated|noted|added|explained|confessed|admitted|ruled|convicted|arrested|detained|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
     r"study|statement|advisory|alert|bulletin))\b", re.I)
 _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by))\s+", re.I)
 _ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源)")
@@ -47,9 +47,10 @@ _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消�
 _ACCUSE_AFTER = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named(?=\s+[^.;]{0,60}?\bas\s+(?:the\s+)?"
     r"(?:culprits?|perpetrators?|attackers?|source|responsible|behind))|(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)(?:ed|es|ing)"
-    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b))\s+(?:the\s+attacks?\s+on\s+)?"
+    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with|on\s+suspicion\s+of|suspected\s+of|accused\s+of)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b))\s+(?:the\s+attacks?\s+on\s+)?"
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
+    r"|\b(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s+by\s+"
     r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?)\s+against\s+"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
 _ACCUSE_BEFORE = re.compile(
@@ -146,7 +147,7 @@ _DOER_MOD = r"(?:(?-i:[a-z\d][\w'’.-]*|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+)"  #
 _DOER_NP = (rf"(?:an?|the|two|three|four|five|\d+)\s+(?:{_DOER_MOD}{{0,3}}?(?:group|gang|band|team|collective|crew)\s+of\s+{_DOER_MOD}{{0,2}}?"
             rf"(?:hackers|hacktivists|programmers|students|teenagers|activists)|{_DOER_MOD}{{0,3}}?(?:man|woman|men|women|teenagers?|boys?|girls?|youths?|"
             r"students?|schoolboys?|hackers?|hacktivists?|programmers?|spammers?|employees?|technicians?|engineers?|consultants?|administrators?|insiders?|"
-            r"contractors?|brothers|sisters|\d+-year-olds?))")
+            r"contractors?|brothers|sisters|\d+-year-olds?(?:\s+(?-i:[A-Z][a-z]+(?:an|ese|ish|ch|i)))?))")
 _OWNS_UP = re.compile(rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
                       r"\s+(?i:(?:has\s+|have\s+|had\s+)?(?:confessed|admitted|pleaded\s+guilty|owned\s+up|claimed\s+(?:responsibility|credit)|"
                       r"took\s+(?:responsibility|credit))|(?:said|says|claimed|claims|boasted)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+(?:had|has|have)\s+"
@@ -280,7 +281,7 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
             out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t)}))
         return out
     for m in _ACCUSE_AFTER.finditer(text, s, e):
-        if m.group().rstrip().endswith(" by") and not _ATTACK_BEFORE.search(text, max(s, m.start() - 60), m.start()):
+        if m.group().rstrip().endswith(" by") and not _ATTACK_BY.match(m.group()) and not _ATTACK_BEFORE.search(text, max(s, m.start() - 60), m.start()):
             continue  # "a survey conducted by X": what X carried out is no attack
         c = (_COUNTRY_NP.match(text, m.end(), e) or t.attacker_rx["en"].match(text, m.end(), e)
              or ((_PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e)) if _CHARGE.match(m.group()) else None))
@@ -293,12 +294,15 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
             out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
     for m in _FROM_COUNTRY.finditer(text, s, e):
         out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
+    for m in _DOER_DID.finditer(text, s, e):  # "the man, who used the alias Ghost, stole card numbers"
+        out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
     for m in _CHARGED.finditer(text, s, e):  # "a man was charged with hacking ...": the people a charge names, before it
         a, b = m.span("doer")
         out.append(Hit(a, b, m.group("doer"), "", {"country": country_of(m.group("doer"), t)}))
     return out
 
 
+_DOER_DID = re.compile(rf"(?:^|(?<=[\s\"“]))((?i:{_DOER_NP}))(?:,[^,;]{{1,80}},)?(?={_DID.pattern})", re.I)
 _CHARGED = re.compile(rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
                       r"\s+(?i:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
                       r"found\s+guilty)(?:\s+on\s+\w+)?\s+(?:with|of|for|over|in\s+connection\s+with|on\s+suspicion\s+of)\s+(?:[\w'’-]+\s+){0,6}?"
@@ -313,6 +317,7 @@ _PEOPLE_NP = re.compile(r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nin
                         r"\d+-year-olds?)\b")
 
 
+_ATTACK_BY = re.compile(r"(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s", re.I)  # the deed itself, passive
 _ATTACK_BEFORE = re.compile(r"\b(?:(?:cyber[\s-]?)?attacks?|hacks?|hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|infections?|thefts?|"
                             r"raids?|heists?|sabotage|espionage|spying|defacements?|it|they)\b", re.I)
 _CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit|lawsuit|suit|legal|complaint)", re.I)
@@ -403,15 +408,18 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
     out, seen = [], set()
     recent: list[tuple[int, Hit]] = []
     for n, s in enumerate(ss):
-        speaking = [c for c in s.claimants if c.extra.get("speaks")]
+        owners = [h for h in s.attackers if h.extra.get("owns_up")]  # doers owning up claim their own deed
+        # a speaker inside an owning-up doer is that doer ("German" of "an 18-year-old German has confessed")
+        speaking = [c for c in s.claimants if c.extra.get("speaks") and not any(o.start <= c.start and c.end <= o.end for o in owners)]
         if speaking:
             recent.append((n, speaking[0]))
         # a class of doers is an actor only where a speaker of this sentence says it did the deed ("Netcraft said hackers had broken in")
-        actors = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or not a_class(h.text)
-                  or (speaking and not _HABITUAL.search(s.text) and _DID.match(s.text, h.end - s.start) is not None)]
+        # (and only when no one is named: "the hackers, who called themselves X, ..." name X)
+        named = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or not a_class(h.text)]
+        actors = named or [h for h in s.accused + s.attackers if speaking and not _HABITUAL.search(s.text)
+                           and (_DID.match(s.text, h.end - s.start) is not None or h in s.accused)]
         if s.claimants:
             actors += [m for m in s.malware if m.extra.get("kind") == "botnet"]
-        owners = [h for h in s.attackers if h.extra.get("owns_up")]  # doers owning up claim their own deed
         if not actors or not (s.accused or owners or t.stance["claim"].search(s.text)) or t.stance["modal"].search(s.text) or _HABITUAL.search(s.text):
             continue
         claimants = speaking[:2] or ([] if owners else [next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]])
