@@ -319,7 +319,7 @@ def test_cli_exports_and_errors(seed_db, run_cli):
 # recall, "merge" the pairwise same-incident precision/recall.  All figures through ingest + export.
 # Tune half (developed on):
 TUNE_FLOORS = {
-    "victim": (0.87, 0.70), "attacker": (0.50, 0.67), "claimant": (0.65, 0.50), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
+    "victim": (0.87, 0.70), "attacker": (0.50, 0.67), "claimant": (0.86, 0.52), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
     "malware": (0.97, 0.92), "type": (0.77, 0.70), "incident": (0.92, 0.88), "gate": 0.96, "merge": (0.80, 0.50),
 }
 # Test half: held out when labelled, then read in aggregate during development (issue 18), so no
@@ -342,8 +342,10 @@ HELDOUT2_FLOORS = {
 
 # tune2: 15 more tune stories with 7 claimants (labelled for the claimant rules; main's rules before
 # any were written for it measure these).  Victim and claimant recall are 0 here: no floor for them yet.
+# cyber5: tune claimant raised (.667 -> .889 precision: a class of doers is no actor of commentary), tune2 technique
+# raised (.769/.667 -> .800/.800: talked into clicking a link is T1204.001).
 TUNE2_FLOORS = {
-    "attacker": (0.30, 0.18), "technique": (0.75, 0.65), "type": (0.88, 0.45), "incident": (0.98, 0.65),
+    "attacker": (0.30, 0.18), "technique": (0.78, 0.78), "type": (0.88, 0.45), "incident": (0.98, 0.65),
     "gate": 0.98, "merge": (0.98, 0.45),
 }
 

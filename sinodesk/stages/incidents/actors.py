@@ -10,8 +10,11 @@ Claims: who says who did it.  The accused come from attribution grammar ("X blam
 groups and qualified attackers a claim sentence names; the claimant is the subject of the claim
 verb ("X said", "according to X", "X researchers found", X称/表示/认定, 据X), else one the extract
 stage attributed the sentence to, else a claimant of the sentence before when this one carries on
-("It said ...", "The firm added ...").  Bare "hackers" or "attackers" are no attribution: a claim
-names who.
+("It said ...", "The firm added ...").  A class of doers ("hackers", "virus writers") is no attribution's
+actor unless no one is named and a speaker of the same sentence says the class did the deed ("the company said
+hackers had broken into its servers", "blamed hackers for the attack").  Doers who own up ("a 19-year-old has
+confessed", "a group of hackers said it had defaced ...") claim their own deed when no one else speaks; people a
+charge, arrest or conviction names are the accused, and courts, judges and juries claim by ruling or convicting.
 """
 
 from __future__ import annotations
@@ -148,7 +151,9 @@ _DOER_NP = (rf"(?:an?|the|two|three|four|five|\d+)\s+(?:{_DOER_MOD}{{0,3}}?(?:gr
             rf"(?:hackers|hacktivists|programmers|students|teenagers|activists)|{_DOER_MOD}{{0,3}}?(?:man|woman|men|women|teenagers?|boys?|girls?|youths?|"
             r"students?|schoolboys?|hackers?|hacktivists?|programmers?|spammers?|employees?|technicians?|engineers?|consultants?|administrators?|insiders?|"
             r"contractors?|brothers|sisters|\d+-year-olds?(?:\s+(?-i:[A-Z][a-z]+(?:an|ese|ish|ch|i)))?))")
-_OWNS_UP = re.compile(rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
+# the doer, its place and a comma clause: "a university student in Taiwan, who ..., has admitted"
+_DOER_LEAD = rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
+_OWNS_UP = re.compile(_DOER_LEAD +
                       r"\s+(?i:(?:has\s+|have\s+|had\s+)?(?:confessed|admitted|pleaded\s+guilty|owned\s+up|claimed\s+(?:responsibility|credit)|"
                       r"took\s+(?:responsibility|credit))|(?:said|says|claimed|claims|boasted)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+(?:had|has|have)\s+"
                       r"(?:\w+\s+)?(?:hacked|attacked|broken|broke|defaced|knocked|crippled|stolen|infected|launched|written|created|released|shut|taken|brought))\b")
@@ -303,7 +308,7 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
 
 
 _DOER_DID = re.compile(rf"(?:^|(?<=[\s\"“]))((?i:{_DOER_NP}))(?:,[^,;]{{1,80}},)?(?={_DID.pattern})", re.I)
-_CHARGED = re.compile(rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
+_CHARGED = re.compile(_DOER_LEAD +
                       r"\s+(?i:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
                       r"found\s+guilty)(?:\s+on\s+\w+)?\s+(?:with|of|for|over|in\s+connection\s+with|on\s+suspicion\s+of)\s+(?:[\w'’-]+\s+){0,6}?"
                       r"(?:hack\w*|break\w*\s+into|broke\s+into|writing|creating|spreading|releasing|launch\w*|attack\w*|stealing|infect\w*|"
