@@ -119,6 +119,23 @@ def test_fallbacks_doc_date_and_url_outlet():
     assert story_date(DocDates(None, None, "2030-01-01"), x) == ("2030-01-01", "ingested")
 
 
+@pytest.mark.parametrize("line, own", [
+    ("Tuesday, March 4, 2025", "2025-03-04"),  # a stamp line dates the story
+    ("Posted: Wed, Apr 9, 2025 at 11: 47 AM EDT", "2025-04-09"),
+    ("Published at 12: 45, Tuesday, 3 June 2025 | Updated 1: 32 pm", "2025-06-03"),
+    ("HARBOUR CITY, Westland, May 6, 2025", "2025-05-06"),
+    ("The singer was born in Riverton, Ohio, on May 2, 1931.", None),  # a birth date is no report date
+    ("The coroner believes he died Sunday, June 1, 2025, of natural causes.", None),
+    ("The company's fiscal quarter, which will end Jan. 31, 2026.", None),
+])
+def test_only_a_date_stamp_line_dates_an_undated_story(line, own):
+    """A bare 'X, date' line dates the story only when what follows the comma is a date stamp
+    (the date, a weekday, a clock time); a sentence that mentions a date is the story's text."""
+    body = ("A singer whose songs topped the charts for a decade died on Sunday at a hospital, her family said.\n"
+            f"{line}\nShe is survived by two daughters and a son.")
+    assert _run(body).published == own
+
+
 def test_container_date_wins_over_dates_in_the_text(tmp_path):
     """A feed item dated 2018-09-18 whose headline names 1931-09-18 keeps the feed's date."""
     from sinodesk.eval.harness import ingest_fresh

@@ -12,6 +12,11 @@ from ..outlets import OutletRegistry
 
 _URL_LINE = re.compile(r"^\s*https?://")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# A word of prose in what follows the comma of a bare "X, date" line: a stamp holds the date, a
+# weekday, a clock time and its zone ("Tue March 3, 2009 8: 28 PM EST", "11 Nov 2011 at 09: 56");
+# "Tennessee on April 22, 1923." or "July 24, 2004, of natural causes." is a sentence that mentions
+# a date (a birth, a death), not the line that dates the story.
+_PROSE_WORD = re.compile(r"(?<![A-Za-z])(?!(?:am|pm|at)(?![A-Za-z]))[a-z]{2,}(?![A-Za-z])")
 _SOURCE_HEAD = re.compile(r"^[ \t]*(?:Sources?\s*:|来源[:：]|來源[:：]|消息来源[:：])[ \t]*(.*)$", re.M)
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]*(.+?)[ \t]*$")
 _NAME_DATE = re.compile(r"^(?:“[^”]{1,200}”[ \t]*,?[ \t]*|\"[^\"]{1,200}\"[ \t]*,?[ \t]*)?(?P<name>[^,，\n]{2,80}?)(?:[,，][ \t]*(?:retrieved[ \t]+|accessed[ \t]+)?(?P<date>[^\n]{4,40}?))?[ \t]*$")
@@ -72,7 +77,10 @@ def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
             continue
         date_text = m.group("date")
         has_date = bool(date_text and DATE_RX.search(date_text) and _FOUR_DIGITS.search(date_text))
-        if not head and not (in_list and _NUMBERED.match(line)) and not has_date:
+        bare = not head and not (in_list and _NUMBERED.match(line))
+        if bare and has_date and _PROSE_WORD.search(date_text):
+            has_date = False
+        if bare and not has_date:
             continue
         ns, ne = body_start + m.start("name"), body_start + m.end("name")
         while ne > ns and text[ne - 1].isspace():
