@@ -195,10 +195,12 @@ def assemble(work: dict, ctx: Context) -> list[Story]:
         if len(segs) == 1 and doc.title and (headline is None or generated):
             headline, generated = doc.title, False
         published, published_source = story_date(work["dated"], ext)
-        outlet = doc.outlet
-        if ext.outlet_id and ctx.outlets is not None:
-            o = ctx.outlets.get(ext.outlet_id)
+        outlet = publisher = doc.outlet
+        if ctx.outlets is not None:
+            o = ctx.outlets.get(ext.outlet_id) if ext.outlet_id else None
             outlet = o.name if o is not None else outlet
+            p = ctx.outlets.match(doc.outlet) if doc.outlet else None
+            publisher = p.name if p is not None else publisher
         stories.append(
             Story(
                 story_id=story_id_for(doc.doc_id, seg.start, seg.end),
@@ -216,6 +218,7 @@ def assemble(work: dict, ctx: Context) -> list[Story]:
                 outlet=outlet,
                 url=seg.url or doc.url,
                 source_line=seg.source_line,
+                publisher=publisher,
                 topics=top.labels,
                 topic_scores=dict(top.scores),
                 entities=ext.entities,
@@ -564,6 +567,7 @@ def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):
         url=s.url,
         outlet_family=family_of(s.outlet) if s.outlet else None,
         outlet=s.outlet,
+        publisher=s.publisher,
         entities=tuple(sorted({e.canonical for e in s.entities})),
         numbers=tuple(n.value for n in s.numbers),
     )

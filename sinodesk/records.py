@@ -163,6 +163,7 @@ class Story:
     outlet: str | None = None
     url: str | None = None
     source_line: str | None = None
+    publisher: str | None = None  # the outlet of the feed/page/line the story came in (its credits aside); linking only, not stored
     topics: tuple[str, ...] = ()
     topic_scores: dict[str, float] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()

@@ -11,23 +11,22 @@ from sinodesk.stages.cluster.online import house
 from sinodesk.stages.cluster.scoring import board_post
 
 OPTS = EventOptions(cold_start_docs=0)
-SITE = EventOptions(cold_start_docs=0, same_site=True)  # off by default (see the option)
+PAPER = EventOptions(cold_start_docs=0, same_publisher=False)  # the credited outlet's rules
 
 
-@pytest.mark.parametrize("url, outlet, expected", [
-    ("https://noticias.exemplo.com.br/politica/1.html", "Exemplo Notícias", "exemplo.com.br"),
-    ("https://eleicoes.exemplo.com.br/2.html", "Associated Press", "exemplo.com.br"),  # agency copy on the site
-    ("https://www.daily-paper.co.uk/news/3", "Daily Paper", "daily-paper.co.uk"),
-    (None, "Daily Paper", "Daily Paper"),  # no address: the outlet's name
-    ("https://www.daily-paper.co.uk/news/3", None, None),  # no outlet: no same-outlet rules (ECB+, GVC lines)
-    ("http://www.coins-board.net/dispbbs.asp?BoardID=3&ID=88", "Coin board", "board:coins-board.net"),
-    ("https://bbs.example.cn/thread-12-1-1.html", None, "board:example.cn"),  # a board's post, outlet or not
+@pytest.mark.parametrize("url, outlet, publisher, expected", [
+    ("https://eleicoes.exemplo.com.br/2.html", "Associated Press", "Exemplo Notícias", "Exemplo Notícias"),  # agency copy in a paper's feed
+    ("https://www.daily-paper.co.uk/news/3", "Daily Paper", "Daily Paper", "Daily Paper"),
+    ("https://feeds.feedproxy.example/~r/daily/4", "Daily Paper", None, "Daily Paper"),  # no publisher: the credit, not the host
+    ("https://www.daily-paper.co.uk/news/3", None, None, None),  # no outlet at all: no same-outlet rules (ECB+, GVC lines)
+    ("http://www.coins-board.net/dispbbs.asp?BoardID=3&ID=88", "Coin board", "Coin board", "board:coins-board.net"),
+    ("https://bbs.example.cn/thread-12-1-1.html", None, None, "board:example.cn"),  # a board's post, outlet or not
 ])
-def test_the_house_of_a_story_is_its_site_or_its_board(url, outlet, expected):
-    assert house(LinkItem("s", "Head", "Body", url=url, outlet=outlet), SITE) == expected
-    if url and outlet:  # off: the outlet's name alone
-        assert house(LinkItem("s", "Head", "Body", url=url, outlet=outlet),
-                     EventOptions(same_site=False, forum_posts=False)) == outlet
+def test_the_house_of_a_story_is_its_publisher_or_its_board(url, outlet, publisher, expected):
+    item = LinkItem("s", "Head", "Body", url=url, outlet=outlet, publisher=publisher)
+    assert house(item, OPTS) == expected
+    if outlet and not expected.startswith("board:"):  # off: the credited outlet's name
+        assert house(item, EventOptions(same_publisher=False, forum_posts=False)) == outlet
 
 
 @pytest.mark.parametrize("url, board", [
@@ -45,13 +44,13 @@ def test_board_posts_are_known_by_their_address(url, board):
 
 
 def _site(sid: str, outlet: str, head: str, body: str) -> LinkItem:
-    return LinkItem(sid, head, body, published="2025-04-06", language="en", outlet=outlet,
-                    url=f"https://www.harbour-gazette.com/agencies/{sid}")
+    return LinkItem(sid, head, body, published="2025-04-06", language="en", outlet=outlet, publisher="Harbour Gazette",
+                    url=f"https://feeds.proxy.example/harbour/{sid}")
 
 
-def test_agency_copy_on_a_papers_site_is_held_to_the_papers_rules():
+def test_agency_copy_in_a_papers_feed_is_held_to_the_papers_rules():
     """A paper's feed carries its own roundup and an agency's report of another thing of the same war:
-    credited to two outlets, published on one site, they share its beat -- two stories, not one event.
+    credited to two outlets, published by one paper, they share its beat -- two stories, not one event.
     Off, the two credits make them strangers, and the shared war words link them."""
     war = ("The war in the north went on as the army shelled the port city of Varnik and the coastal villages, "
            "the government counted the dead and the foreign ministers met to discuss sanctions and gas. ")
@@ -59,13 +58,13 @@ def test_agency_copy_on_a_papers_site_is_held_to_the_papers_rules():
                     war + "The ministers said a ban on gas imports was not on the table for now.")
     report = _site("g2", "Associated Press", "Mayor says thousands died in the siege",
                    war + "The mayor of Varnik said thousands of civilians died during the siege of the city.")
-    for opts, apart in ((SITE, True), (OPTS, False)):
+    for opts, apart in ((OPTS, True), (PAPER, False)):
         lk = EventLinker(opts)
         assert (lk.add(roundup).event_id != lk.add(report).event_id) is apart
     # a second report of one event on the site still links (its headline names the event's subject)
     follow = _site("g3", "Associated Press", "Ban on imported gas not on the table, ministers say",
                    war + "The ministers said a ban on gas imports was not on the table for now, officials added.")
-    lk = EventLinker(SITE)
+    lk = EventLinker(OPTS)
     assert lk.add(roundup).event_id == lk.add(follow).event_id
 
 
@@ -114,3 +113,29 @@ def test_posts_of_a_board_form_no_event_but_may_join_a_report():
     copy = _post("b3", "转：人民银行发行熊猫纪念币", news + "（转自金融日报）", board.format(3))
     lk = EventLinker(OPTS)
     assert lk.add(report).event_id == lk.add(copy).event_id
+
+
+def test_a_feeds_outlet_is_the_publisher_of_the_agency_copy_it_carries(tmp_path):
+    """Through ingest: a paper's feed carries its roundup and an AP report (credited by its dateline) of
+    another thing of the same war.  The feed's outlet reaches the linker as their publisher, so the
+    paper's rules hold both (two events); keyed on the credits (same_publisher off) they link."""
+    import dataclasses
+
+    from sinodesk.eval.harness import ingest_fresh
+    from sinodesk.settings import Settings
+
+    war = ("The war in the north went on as the army shelled the port city of Varnik and the coastal villages, "
+           "the government counted the dead and the foreign ministers met to discuss sanctions and gas. ")
+    items = [("THE LATEST: Ministers weigh a ban on imported gas", "https://harbour-gazette.example/live/1",
+              war + "The ministers said a ban on gas imports was not on the table for now."),
+             ("Mayor says thousands died in the siege", "https://harbour-gazette.example/agencies/2",
+              "VARNIK, April 6 (AP) -- " + war + "The mayor of Varnik said thousands of civilians died during the siege.")]
+    feed = tmp_path / "gazette.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>' + "".join(
+        f"<item><title>{h}</title><link>{u}</link><pubDate>Sun, 06 Apr 2025 08:00:00 GMT</pubDate>"
+        f"<description>{b}</description></item>" for h, u, b in items) + "</channel></rss>", encoding="utf-8")
+    for same_publisher, apart in ((True, True), (False, False)):
+        settings = dataclasses.replace(Settings(), events=dataclasses.replace(Settings().events, same_publisher=same_publisher))
+        stories = ingest_fresh([feed], settings).stories
+        assert sorted(s["outlet"] for s in stories) == ["Associated Press", "Harbour Gazette"]
+        assert (stories[0]["event_id"] != stories[1]["event_id"]) is apart

@@ -66,6 +66,7 @@ class LinkItem:
     url: str | None = None
     outlet_family: str | None = None
     outlet: str | None = None  # the outlet's name (its beat is learnt per outlet, see .beat)
+    publisher: str | None = None  # the outlet of the feed, page or line the story came in (may carry another's copy)
     entities: tuple[str, ...] = ()  # canonical ids
     numbers: tuple[float, ...] = ()
 
@@ -94,16 +95,17 @@ def _notable(numbers) -> frozenset[float]:
 
 
 def house(item: "LinkItem", opts: EventOptions) -> str | None:
-    """Whose stories the same-outlet rules hold together: with ``same_site``, the site the story was
-    published on (its URL's registered domain, courlan's public-suffix reading: noticias.uol.com.br
-    -> uol.com.br) when it has an outlet, else the outlet's name.  A newspaper's feed carries agency
-    copy credited to AP or Europa Press; on its site it shares the paper's beat and style as its own
-    stories do.  With ``forum_posts``, a post of a discussion board is the board's (``board:`` and the
-    domain), with or without an outlet (see :func:`.scoring.board_post`)."""
+    """Whose stories the same-outlet rules hold together: with ``same_publisher``, the outlet that
+    published the story (its feed's, its page's, its input line's, the one named with ``ingest
+    --outlet``) when known, else the outlet it is credited to.  A newspaper's feed carries agency copy
+    credited to AP or Europa Press; in that feed it shares the paper's beat and style as the paper's
+    own stories do.  The publisher comes from the input, not the URL: feed proxies and aggregators put
+    many outlets on one host.  With ``forum_posts``, a post of a discussion board is the board's
+    (``board:`` and the domain), with or without an outlet (see :func:`.scoring.board_post`)."""
     if opts.forum_posts and scoring.board_post(item.url):
         return scoring.BOARD + (extract_domain(item.url) or item.url)
-    if opts.same_site and item.outlet and item.url:
-        return extract_domain(item.url) or item.outlet
+    if opts.same_publisher and item.publisher:
+        return item.publisher
     return item.outlet
 
 
