@@ -9,6 +9,7 @@ re-clustered (None once frozen).
 from __future__ import annotations
 
 import math
+from sys import intern
 
 from .features import Features
 
@@ -109,7 +110,7 @@ class Event:
     def from_json(cls, d: dict) -> "Event":
         ev = cls(d["eid"], d["order"])
         ev.size = d["size"]
-        ev.centroid = d["centroid"]
+        ev.centroid = dict(zip(map(intern, d["centroid"]), d["centroid"].values()))  # terms shared, as add() makes them
         ev.norm = d.get("norm") or math.sqrt(sum(v * v for v in ev.centroid.values())) or 1.0
         ev.first_day, ev.last_day = d["first"], d["last"]
         ev.entities = d["entities"]

@@ -32,6 +32,7 @@ import hashlib
 import math
 from heapq import nlargest
 from operator import itemgetter
+from sys import intern
 
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -111,7 +112,7 @@ def house(item: "LinkItem", opts: EventOptions) -> str | None:
 
 def _beat_terms(counts, names) -> set[str]:
     """What an outlet's beat is counted over: a story's terms and its names (kept apart as ``m:``)."""
-    return set(counts) | {"m:" + n for n in names}
+    return set(counts) | {intern("m:" + n) for n in names}
 
 
 def _series(feats: Features, ev: Event, frame: float) -> bool:
@@ -243,7 +244,9 @@ class EventLinker(LinkerPersistence):
             # a headline's figures and dates are what it says: one day's "turnover 79.56bn" is not the next's
             for n in figures_in(item.headline or ""):
                 counts["n:" + n] += 1
-        return counts, frozenset(names_in((item.text or "")[: o.body_chars], stop_set(item.language)))
+        # one string object per term, however many stories, centroids, postings and counts hold it
+        counts = Counter(dict(zip(map(intern, counts), counts.values())))
+        return counts, frozenset(map(intern, names_in((item.text or "")[: o.body_chars], stop_set(item.language))))
 
     def features(self, item: LinkItem) -> Features:
         """The story's vector and side signals (its terms are counted into the document frequencies;

@@ -15,8 +15,8 @@ from ...options import setting
 @dataclass(frozen=True, slots=True)
 class EventOptions:
     enabled: bool = setting(True, "link stories into events and mark near-duplicates while ingesting")
-    decision: str = setting("score", "full-text stories join by 'score' (hand-tuned score and thresholds below) or 'learned' (logistic regression in merge_model.json; tied with 'score' on ECB+ topics 1-35, so not the default)")
-    decision_short: str = setting("learned", "the same for stories with no body text ('learned' wins on the first 45% of UCI: 0.838 vs 0.803)")
+    decision: str = setting("score", "full-text stories join by 'score' (hand-tuned score and thresholds below) or 'learned' (logistic regression in merge_model.json; tied with 'score' on ECB+ topics 1-35, so not the default)", choices=("score", "learned"))
+    decision_short: str = setting("learned", "the same for stories with no body text ('learned' wins on the first 45% of UCI: 0.838 vs 0.803)", choices=("score", "learned"))
     merge_prob: float | None = setting(None, "P(same event) a full-text story needs to join an event (None: the model's own cut)")
     merge_prob_short: float | None = setting(None, "the same for a headline-only story")
     model_path: str = setting("", "merge model JSON to use instead of the shipped one (empty: the shipped one)")

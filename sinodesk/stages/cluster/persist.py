@@ -3,6 +3,7 @@ archive (:mod:`.store`): the persistence half of :class:`~sinodesk.stages.cluste
 
 from __future__ import annotations
 
+from sys import intern
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -47,7 +48,7 @@ class LinkerPersistence:
         """Rebuild a linker saved by :meth:`to_bytes` (the options may differ from the saved run)."""
         saved, sigs = state.unpack(b)
         lk = cls(opts)
-        lk.df = lk._docfreq(saved["n_docs"], saved["df"], saved.get("df_languages"))
+        lk.df = lk._docfreq(saved["n_docs"], _interned(saved["df"]), saved.get("df_languages"))
         for d in saved["events"]:
             ev = Event.from_json(d)
             lk.events[ev.eid] = ev
@@ -221,12 +222,17 @@ _DF_DELTAS = 24
 
 def _load_df(store: RowStore, core: dict) -> dict[str, int]:
     if "df" in core:  # kept in the core by sinodesk before 2026-12-06 (second stop)
-        return core["df"]
+        return _interned(core["df"])
     snap = store.get_rows("df", ("snapshot",)).get("snapshot")
     df = load(snap) if snap is not None else {}
     for _, row in store.scan_rows("df-delta"):
         df.update(load(row))
-    return df
+    return _interned(df)
+
+
+def _interned(counts: dict[str, int]) -> dict[str, int]:
+    """``counts`` with its terms interned: one string per term, shared with the events' centroids."""
+    return dict(zip(map(intern, counts), counts.values()))
 
 
 def _delta_key(i: int) -> str:
