@@ -277,7 +277,7 @@ class IngestSummary:
 
 def build_context(settings: Settings, archive: Archive | None = None) -> Context:
     check_models(settings.segment)  # a bad model path is a setting to fix, not a failure of each document
-    ctx = Context(settings=settings, detector=LanguageDetector(settings.ingest.languages))
+    ctx = Context(settings=settings, detector=LanguageDetector(settings.ingest.languages, settings.ingest.language_models))
     ctx.topic_model = load_topic_model(archive)
     from .stages.extract import ExtractResources
 

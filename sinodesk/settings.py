@@ -25,7 +25,7 @@ from .stages.cluster import EventOptions
 from .stages.extract import ExtractOptions
 from .stages.incidents import IncidentOptions
 from .stages.segment import SegmentOptions
-from .options import help_of, setting
+from .options import choices_of, help_of, setting
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class FetchOptions:
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     languages: tuple[str, ...] = setting(("en", "zh", "ja", "ko", "ru", "fr", "de", "es", "pt", "ar", "vi"), "ISO 639-1 codes the language detector chooses among")
+    language_models: str = setting("compact", "lingua's models for texts that scripts and English function words do not settle: 'compact' (trigrams only, ~12 MB) or 'full' (1- to 5-grams, ~160 MB of memory; better on texts of a few words, such as a headline alone)", choices=("compact", "full"))
     max_file_bytes: int = setting(50_000_000, "larger input files are rejected (also when a compressed file, or one file of a .zip, unpacks to more)")
     max_unpacked_bytes: int = setting(500_000_000, "a .zip whose files unpack to more than this in all is rejected (zip bombs)")
     include: tuple[str, ...] = setting((), "globs of files to take from directories and .zip archives besides those named like news (*.txt, *.html, *.xml, *.jsonl ...); also --include")
@@ -78,6 +79,9 @@ def _build(cls, values: dict, where: str):
             value = tuple(value)
         if default is not None and not isinstance(value, type(default)) and not (isinstance(default, float) and isinstance(value, int)):
             raise ConfigError(f"{where}: setting '{key}' must be {type(default).__name__}, got {value!r}")
+        choices = choices_of(known[key])
+        if choices and value not in choices:
+            raise ConfigError(f"{where}: setting '{key}' must be one of {', '.join(map(repr, choices))}, got {value!r}")
         kwargs[key] = value
     return cls(**kwargs)
 

@@ -65,3 +65,20 @@ def test_every_setting_declares_its_help_with_the_field():
         n: int = setting(3, "how many")
 
     assert Demo().n == 3 and dataclasses.fields(Demo)[0].metadata["help"] == "how many"
+
+
+def test_a_setting_with_choices_takes_only_those(tmp_path):
+    f = tmp_path / "sinodesk.toml"
+    f.write_text('[ingest]\nlanguage_models = "full"\n[events]\ndecision = "learned"\n')
+    s = load_settings(f)
+    assert (s.ingest.language_models, s.events.decision) == ("full", "learned")
+    assert Settings().ingest.language_models == "compact"
+    f.write_text('[ingest]\nlanguage_models = "large"\n')
+    with pytest.raises(ConfigError, match=r"^.*sinodesk.toml \[ingest\]: setting 'language_models' must be one of 'compact', 'full', got 'large'$"):
+        load_settings(f)
+    f.write_text('[events]\ndecision_short = "rules"\n')
+    with pytest.raises(ConfigError, match=r"setting 'decision_short' must be one of 'score', 'learned', got 'rules'$"):
+        load_settings(f)
+    from sinodesk.options import setting
+    with pytest.raises(ValueError, match=r"default 'x' is not one of the choices \('a', 'b'\)"):
+        setting("x", "a help line", choices=("a", "b"))

@@ -55,7 +55,7 @@ def topics_cmd(path, headline, model_path, threshold, language, as_json, config)
             raise BadInput(f"{model_path}: no such model file; save one with TopicModel.to_bytes() or omit --model")
         model = TopicModel.from_bytes(p.read_bytes())
     opts = settings.topics if threshold is None else replace(settings.topics, threshold=threshold)
-    language = language or detect_language((headline or "") + "\n" + text, LanguageDetector(settings.ingest.languages))
+    language = language or detect_language((headline or "") + "\n" + text, LanguageDetector(settings.ingest.languages, settings.ingest.language_models))
     result = classify(text, headline, language, model, opts)
     unsupported = unsupported_language(language, opts)
     if as_json:
