@@ -296,3 +296,42 @@ def test_document_frequencies_are_saved_as_changes_and_snapshots(sweep_often, mo
         assert len(whole.df.df) <= cap and deltas == [0, 0, 0, 0, 0]  # each batch forgot terms: snapshots only
     else:
         assert deltas == [0, 1, 2, 0, 1]  # a snapshot, two changes, a snapshot again
+
+
+def test_candidate_index_single_event_postings_behave_as_ordered_sets():
+    """A term of one event is stored as the bare id, of several as an ordered set: lookups give the same
+    candidates in the same order as plain ordered sets would, through re-indexing and removal."""
+    import random
+
+    from sinodesk.stages.cluster.event import Event
+    from sinodesk.stages.cluster.index import CandidateIndex
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(60)]
+    idx, ref = CandidateIndex(), {}  # ref: term -> {eid: None}, the plain ordered sets
+    events = {}
+    for step in range(400):
+        eid = f"e{rng.randrange(40)}"
+        ev = events.setdefault(eid, Event(eid))
+        if ev.indexed and rng.random() < 0.2:
+            for t in ev.indexed:
+                ref[t].pop(eid, None)
+            idx.unindex(ev)
+            continue
+        ev.centroid = {t: rng.random() for t in rng.sample(vocab, 8)}
+        before = set(ev.indexed)
+        idx.index(ev, 5)
+        for t in before - set(ev.indexed):
+            ref[t].pop(eid, None)
+        for t in set(ev.indexed) - before:
+            ref.setdefault(t, {})[eid] = None
+        query = [(t, rng.random()) for t in rng.sample(vocab, 10)]
+        expect: dict[str, float] = {}
+        for t, w in query:
+            for e in ref.get(t, {}):
+                expect[e] = expect.get(e, 0.0) + w
+        assert idx.lookup(query, max_postings=5000, max_candidates=1000) == list(expect), step
+    shapes = {type(p) for p in idx.postings.values()}
+    assert shapes == {str, dict}  # both kinds occurred
+    assert all(len(p) >= 2 for p in idx.postings.values() if type(p) is dict)
+    assert idx.lookup([("w1", 1.0)], max_postings=0, max_candidates=10) == []

@@ -43,7 +43,7 @@ class Event:
         self.last_day: int | None = None
         self.entities: dict[str, int] = {}
         self.numbers: dict[float, int] = {}
-        self.indexed: frozenset[str] = frozenset()
+        self.indexed: tuple[str, ...] = ()  # the terms the candidate index holds it under
         self.names: dict[str, int] = {}
         self.years: dict[str, int] = {}
         # member story ids while the event is small enough to be re-clustered (None: too large, frozen)
@@ -119,6 +119,6 @@ class Event:
         ev.years = d.get("years", {})
         ev.members = d.get("members")  # None (frozen) in states saved before local re-clustering
         ev.languages = d.get("languages", {})
-        ev.heads = d.get("heads", [])
+        ev.heads = [[o, [intern(w) for w in h]] for o, h in d.get("heads", [])]
         ev.outlets = d.get("outlets", {})
         return ev

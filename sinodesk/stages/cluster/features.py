@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from sys import intern
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
@@ -259,7 +260,7 @@ _HEAD_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 def headline_frame(headline: str | None) -> tuple[str, ...]:
     """A headline as :func:`series_pair` compares it: words as written (capitals kept), each CJK
     character on its own, every number as ``#`` (one day's figure is not another template)."""
-    return tuple("#" if t[0].isdigit() else t for t in _HEAD_TOKEN.findall(headline or ""))
+    return tuple("#" if t[0].isdigit() else intern(t) for t in _HEAD_TOKEN.findall(headline or ""))  # events keep them
 
 
 @lru_cache(maxsize=50_000)
