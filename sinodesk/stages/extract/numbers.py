@@ -97,7 +97,7 @@ _PREFIX_ENDS = (
 )
 _PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
 # "1m barrels", "294.3m", "$2bn": a one- or two-letter scale glued to the digits
-_GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?![\w.]|\.\w)")
+_GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?!\w|\.\w)")
 # Measures written with a symbol, glued or not: "3.5mm", "256MB", "2.7GHz", "a 3.2-megapixel camera"
 _MEASURES = {u.lower(): u for u in "mm cm km kg mg ml KB MB GB TB Hz kHz MHz GHz kW MW GW kWh MWh GWh mph".split()}
 _MEASURES.update({"megapixel": "megapixels", "megapixels": "megapixels", "inch": "inches", "inches": "inches",
@@ -105,7 +105,7 @@ _MEASURES.update({"megapixel": "megapixels", "megapixels": "megapixels", "inch":
 _MEASURE_RX = r"(?:[ -]?(?P<measure>" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r")\b)"
 _GLUED_MEASURE = re.compile(_MEASURE_RX, re.I)
 _TAIL = re.compile(
-    rf"(?:(?P<sp>[ -]?)(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
+    rf"(?:(?P<sp> - |[ -]?)(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
     rf"{_MEASURE_RX}?"
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?"
     rf"(?P<times>[ -](?:times|fold)\b)?"
@@ -354,14 +354,44 @@ def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]
 def _digit_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[NumHit]:
     """Numbers written in digits, with approximator, currency, scale and unit."""
     hits = []
+    taken = start
     for core in _CORE.finditer(text, start, end):
         ns, ne = core.span()
+        if ns < taken:
+            continue  # the digits after a spaced separator ("099" of "$1, 099")
+        num = core.group()
+        if text.startswith((", ", ". "), ne):
+            ne = _spaced_end(text, start, ns, ne, end)
+            num = text[ns:ne].replace(" ", "")
+            taken = ne
         if not _digits_may_claim(text, start, ns, ne, is_blocked):
             continue
-        hit = _digit_claim(text, start, end, ns, ne, core.group(), is_blocked)
+        hit = _digit_claim(text, start, end, ns, ne, num, is_blocked)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+# Text tokenised word by word (ECB+ and other corpora) writes separators with a space after them:
+# "$1, 099", "4, 051 yards", "up to 2. 7GHz", "$2. 6 - million".  A ", ddd" group is a thousands
+# group (one only) unless the numbers form a list ("147, 156, 156") or a pair after a dash ("5 - 11, 220");
+# ". d" is a decimal part only when a measure, scale or percent follows it at once.
+_SPACED_THOUSANDS = re.compile(r", \d{3}(?![\d.,]\d|\d|, ?\d)")
+_SPACED_DECIMAL = re.compile(
+    r"\. \d+(?=(?:" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r"|m|bn|%)\b|%| ?(?:- )?(?:million|billion|percent)\b)", re.I
+)
+_LIST_BEFORE = re.compile(r"(?:\d, ?|- )$")
+
+
+def _spaced_end(text: str, start: int, ns: int, ne: int, end: int) -> int:
+    """End of a number written with spaced separators from ``ns`` (``ne`` when there is none)."""
+    if "," in text[ns:ne] or _LIST_BEFORE.search(text, max(start, ns - 3), ns) is not None:
+        return ne
+    m = _SPACED_THOUSANDS.match(text, ne, end) if ne - ns <= 3 and "." not in text[ns:ne] else None
+    if m is not None:
+        ne = m.end()
+    d = _SPACED_DECIMAL.match(text, ne, end) if "." not in text[ns:ne] else None
+    return d.end() if d is not None else ne
 
 
 def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Blocked) -> bool:
