@@ -118,6 +118,8 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _split_names(text, words, re_)
         out += _dotted_names(text, words, gaz)
         out += _transliterated_people(text, words, gaz)
+        out += country_abbreviations(text, words, gaz)
+        out += _people_after_roles(text, words, gaz)
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz)
             if hit is not None:
@@ -308,6 +310,74 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
         if flag == "nrt" and 2 <= e - s <= 5:
             out.append(GazMatch(s, e, pinyin_id(w, "person"), "PERSON"))
         k += 1
+    return out
+
+
+# One-character country and region names (中 China, 美 the US, 台 Taiwan ...), written for their
+# full names in two shapes only: a pair of them (中美, 朝韩, 中日关系) and one before a word that
+# says "its side / its media / its army / its officials" (美方, 日媒, 俄军, 美专家).
+_ABBREV_FULL = {"中": "中国", "美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国",
+                "台": "台湾", "朝": "朝鲜", "印": "印度", "港": "香港", "越": "越南", "菲": "菲律宾", "澳": "澳大利亚",
+                "韓": "韓國", "臺": "臺灣", "飛": "菲律宾"}
+_ABBREV_SIDE = re.compile(r"(?:方|媒|军|軍|企|股|籍|资|資|总统|總統|政府|官员|官員|专家|專家|议员|議員|国务卿|國務卿|外长|外長|防长|防長|驻|駐)")
+
+
+def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """One-character country names at the start of a jieba word, in a pair of two different ones
+    (中美, 中日关系: the pair opens one word, or each is a word) or before a side word (美方,
+    美专家, 日媒).  中 and 日 are also a preposition and a day: for them only the one-character
+    side words, and never 日 after a digit or 月."""
+    out = []
+    n = len(words)
+    for k, (s, e, _flag) in enumerate(words):
+        ch = text[s]
+        if ch not in _ABBREV_FULL or (ch == "日" and s > 0 and (text[s - 1].isdigit() or text[s - 1] in "月今昨明前每当當次翌")):
+            continue
+        nxt = words[k + 1] if k + 1 < n else None
+        follow = s + 1 if e - s > 1 else (nxt[0] if nxt is not None and nxt[0] == e else -1)
+        if follow < 0 or follow >= len(text):
+            continue
+        second = text[follow]
+        if second in _ABBREV_FULL and second != ch and (e - s <= 2 or follow == s + 1):
+            spans = [s, follow]  # "中美", "朝韩", "中日关系"
+        elif (side := _ABBREV_SIDE.match(text, follow)) is not None and (ch not in "中日" or side.end() - follow == 1):
+            spans = [s]  # "美方", "美专家", "日媒"
+        else:
+            continue
+        if e - s > 1 and follow == s + 1 and len(spans) == 1 and e > (side.end() if side else e):
+            continue  # the side word is only the start of a longer word
+        for p in spans:
+            full = _ABBREV_FULL[text[p]]
+            canonical = gaz.lookup(full) or pinyin_id(full, "gpe")
+            out.append(GazMatch(p, p + 1, canonical, label_of(canonical)))
+    return out
+
+
+# a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
+_ZH_ROLE_END = re.compile(
+    r"(?:记者|記者|编辑|編輯|通讯员|通訊員|区长|區長|县长|縣長|镇长|鎮長|村长|村長|市长|市長|省长|省長|书记|書記|主任|局长|局長|"
+    r"厅长|廳長|处长|處長|部长|部長|院长|院長|校长|校長|董事长|董事長|总经理|總經理|总裁|總裁|教授|研究员|研究員|发言人|發言人|"
+    r"歌手|演员|演員|导演|導演|主持人|球员|球員|教练|教練|主帅|主帥|选手|選手|作家|律师|律師|法官|大使|专家|專家)$"
+)
+_NOT_GIVEN_FLAGS = ("x", "v", "p", "c", "u", "uj", "ul", "d", "m", "q", "f", "r", "t", "y")
+
+
+def _people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """A name of two or three characters right after a role word: a word jieba tags as a person
+    whatever its first character (记者/阚枫), or a surname it split from a given name (副区长/谢 文征)."""
+    out = []
+    for k in range(len(words) - 1):
+        s, e, _ = words[k]
+        if _ZH_ROLE_END.search(text, s, e) is None:
+            continue
+        ns, ne, nf = words[k + 1]
+        if nf in _PERSON_FLAGS and 2 <= ne - ns <= 3 and not gaz.lookup(text[ns:ne]):
+            out.append(GazMatch(ns, ne, pinyin_id(text[ns:ne], "person"), "PERSON"))
+        elif ne - ns == 1 and text[ns] in ZH_SURNAMES and k + 2 < len(words):
+            gs, ge, gf = words[k + 2]
+            after = words[k + 3] if k + 3 < len(words) else None
+            if 1 <= ge - gs <= 2 and gf not in _NOT_GIVEN_FLAGS and _HAN_ONLY.fullmatch(text, gs, ge) and (after is None or after[2] in ("x", "v", "p", "c", "uj", "d")):
+                out.append(GazMatch(ns, ge, pinyin_id(text[ns:ge], "person"), "PERSON"))
     return out
 
 
