@@ -83,3 +83,27 @@ def test_people_after_roles(sentence, want):
 @pytest.mark.parametrize("sentence", ["该校校长表示欢迎。", "记者从会上获悉此事。", "市长高度重视此事。"])
 def test_people_after_roles_negatives(sentence):
     assert [e for e in _ents(sentence) if e[1] == "PERSON"] == []
+
+
+def _attrs(text: str) -> list[tuple[str, str]]:
+    return [(a.text, a.cue) for a in _run(text).attributions]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the day of the statement between the speaker and the verb
+    ("Vodafone today announced a cheaper phone plan.", [("Vodafone", "announced")]),
+    ("Apple on Monday said it would open stores.", [("Apple", "said")]),
+    # "said" + the role's place or body + titles + the person
+    ("The victims were hurt, said Troy police Lt. Gerry Scherlinck.", [("Gerry Scherlinck", "said")]),
+    ('"We are sad," said General Manager Ann Smith in a release.', [("Ann Smith", "said")]),
+])
+def test_attribution_cues(sentence, want):
+    assert _attrs(sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "The former officer said Mr Ebbers knew about the fraud.",  # after an honorific: the subject of what was said
+    "He arrived today said to be tired.",
+])
+def test_attribution_cues_negatives(sentence):
+    assert [t for t, _ in _attrs(sentence) if t in ("Ebbers", "He")] == []

@@ -17,10 +17,10 @@ from ..gazetteer import Gazetteer
 from ..outlets import OutletRegistry
 from ..names import strip_titles
 from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
-                   _OK_LABELS, _ROLE_BEFORE_NAME, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
+                   _OK_LABELS, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
                    _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
                    _sentence_bounds, _MEDIA_WORDS, _ZH_COLON_AFTER, _ZH_DATE_DISPATCH, outlet_after_told,
-                   progressive_start, who_subject_end)
+                   person_after_role, progressive_start, who_subject_end)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
 from .speakers import _canonical_source, _Ents, _object_of_preposition, _organisation_of_role, _zh_gap_subject
@@ -147,13 +147,10 @@ class _Scan:
         for said_end, verb in _said_before_name(text, self.s0, e0, cues):
             obj = index.at(said_end)
             if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
-                role = _ROLE_BEFORE_NAME.match(text, obj.end + 1, min(e0, obj.end + 40)) if text.startswith(" ", obj.end) else None
-                person = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
-                obj = person if person is not None and person.label == "PERSON" else obj
+                person = person_after_role(text, obj.end + 1, min(e0, obj.end + 40), index) if text.startswith(" ", obj.end) else None
+                obj = person if person is not None else obj
             if obj is None:
-                role = _ROLE_BEFORE_NAME.match(text, said_end, min(e0, said_end + 50))
-                obj = index.at(role.end()) if role is not None and _appositive_gap(role.group()) else None
-                obj = obj if obj is not None and obj.label == "PERSON" else None
+                obj = person_after_role(text, said_end, min(e0, said_end + 50), index)
             if obj is not None and obj.label in ("PERSON", "ORG"):
                 self.add(obj.start, obj.end, verb, obj.canonical)
 

@@ -31,7 +31,11 @@ _ROLE_NOUNS = frozenset(
     "leader leaders members member officers officer investigators prosecutors".split()
 )
 _ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still) )*"
-_ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|"))
+# the day a statement was made, written between the speaker and the verb ("T-Mobile today announced",
+# "The company on Monday said")
+_DAY_ADVERBS = ("today", "yesterday", "tonight") + tuple(
+    f"on {d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|")) + _DAY_ADVERBS
 _ADVERB_SUFFIXES = tuple(w + " " for w in _ADVERB_WORDS)
 # The cue patterns start with a literal or a character class and check "not inside a
 # word" after their first character (see scan.py); comments give the plain spelling.
@@ -105,6 +109,35 @@ _PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
 _SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z])| \()")
 # Between "said" and the name: a role ("said energy analyst Orin Middleton").
 _ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
+
+
+# "said Mr Blair had lost": after an honorific the name is more often the subject of what was said
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+_ROLE_WORD = re.compile(r"([A-Za-z][\w-]*)(\.?) ")
+
+
+def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
+    """The person named after a role of one to four words from ``pos`` ("energy analyst Orin Middleton",
+    "Troy police Lt. Gerry Scherlinck", "General Manager Ann Smith"): lower-case words, titles, and a
+    capitalised word before a lower-case one (the place or body the role belongs to)."""
+    from ..names import PERSON_TITLES
+
+    for _ in range(4):
+        m = _ROLE_WORD.match(text, pos, limit)
+        if m is None:
+            return None
+        word = m.group(1)
+        nxt = _ROLE_WORD.match(text, m.end(), limit)
+        place_before_role = word[:1].isupper() and nxt is not None and nxt.group(1).islower()  # "Troy police Lt."
+        title = word.lower() in PERSON_TITLES and word.lower() not in _HONORIFICS
+        if word.lower() in _GAP_BREAK or not (_GAP_WORD.match(word + m.group(2)) or title or place_before_role):
+            return None
+        pos = m.end()
+        person = index.at(pos)
+        if person is not None:
+            ok = person.label == "PERSON" and text[person.start : person.end].lower() not in PERSON_TITLES
+            return person if ok else None
+    return None
 
 
 def _sentence_bounds(text: str, pos: int, s0: int, e0: int) -> tuple[int, int]:
