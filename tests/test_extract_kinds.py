@@ -107,3 +107,17 @@ def test_attribution_cues(sentence, want):
 ])
 def test_attribution_cues_negatives(sentence):
     assert [t for t, _ in _attrs(sentence) if t in ("Ebbers", "He")] == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # durations and lengths after a Chinese numeral or digits
+    ("他在北京呆了两天，跑了一万米。", [("两天", 2.0, "days"), ("一万米", 10000.0, "metres")]),
+    ("比赛持续5小时，用时三个月。", [("5小时", 5.0, "hours"), ("三个月", 3.0, "months")]),
+    # tenths as a percentage
+    ("命中率仅3成，约三成企业亏损。", [("3成", 30.0, "percent"), ("三成", 30.0, "percent")]),
+    # negatives: an idiom and verbs with 成, a grade, a year in numerals, the period a statement covers
+    ("一成不变，工厂建成，三年级学生，二〇一八年。", []),
+    ("近三年来案件减少，过去两天无雨。", []),
+])
+def test_chinese_durations_and_tenths(sentence, want):
+    assert _nums(sentence, "zh") == want

@@ -53,6 +53,9 @@ _UNIT_NORMAL = {
     "座": "facilities", "所": "institutions", "款": "models", "部": "units", "件": "items", "项": "items", "項": "items",
     "篇": "articles", "条": "items", "條": "items", "套": "sets", "张": "sheets", "張": "sheets", "平方米": "square metres",
     "平米": "square metres", "公里": "km", "公斤": "kg",
+    # durations and lengths after a Chinese numeral or digits (两天, 三个月, 一万米)
+    "个月": "months", "個月": "months", "小时": "hours", "小時": "hours", "分钟": "minutes", "分鐘": "minutes",
+    "周": "weeks", "週": "weeks", "千米": "km", "米": "metres",
 }
 # Words that may follow a counted noun but are not the noun ("89 lawmakers present").
 _POST_NOUN = frozenset({
@@ -116,14 +119,17 @@ _TAIL = re.compile(
 
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
-    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|(?<!\d{4})年(?![级級代底初月]))?"
+    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月]))?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
 # A Chinese numeral followed by a unit or measure word: "一万两千人", "三千多名", "五十亿元", "两艘".
 _ZH_WORD_UNIT = re.compile(
-    r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條)"
+    r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條"
+    r"|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|周(?![年岁歲边邊末一二三四五五六日])|週(?![年歲邊末])|米(?![饭飯粉酒])|年(?![级級代底初月前後后]))"
 )
+# "三成", "7成": tenths, read as a percentage (not 一成不变, 建成, 成为)
+_ZH_TENTHS = re.compile(r"(?P<num>\d(?:\.\d)?|[一二两兩三四五六七八九])成(?![为為员員长長功立就交本果绩績不型年])")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and)\s*$")
 _ID_WORDS = (
     "Article", "Section", "Chapter", "No.", "Unit", "Level", "Tier", "Phase", "Model", "Type", "Class", "Category",
@@ -590,7 +596,17 @@ def _chinese_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> li
             continue
         if value < 2 and not any(ch in "十百千万萬亿億" for ch in text[s:e]):
             continue  # 一名, 一家: "a", not a count
+        if u.group("unit") == "年" and (value >= 1000 or any(ch in "〇零" for ch in text[s:e])):
+            continue  # 二〇一八年: a year written in numerals
+        if u.group("unit") in ("年", "天", "个月", "個月", "周", "週") and text[max(start, s - 2) : s].endswith(("近", "过去", "過去", "这", "這", "最近")):
+            continue  # 近三年来, 过去两天: the period a statement covers, not a quantity
         hits.append(NumHit(s, u.end(), value, _zh_unit(u.group("unit")), None))
+    for m in _ZH_TENTHS.finditer(text, start, end):
+        num = m.group("num")
+        if not is_blocked(m.start(), m.end()) and (m.start() == start or not text[m.start() - 1].isdigit()) and text[m.start() - 1 : m.start()] != "第":
+            value = float(Decimal(num)) if num[0].isdigit() else zh_value(num)
+            if value is not None:
+                hits.append(NumHit(m.start(), m.end(), value * 10, "percent", None))
     for m in _ZH_PCT.finditer(text, start, end):
         num = m.group("num")
         value = float(Decimal(num)) if num[0].isdigit() else zh_value(num)
