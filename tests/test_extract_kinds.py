@@ -121,3 +121,14 @@ def test_attribution_cues_negatives(sentence):
 ])
 def test_chinese_durations_and_tenths(sentence, want):
     assert _nums(sentence, "zh") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("He was 77.\nHe had been ill for years.", [("77", 77.0, "years")]),
+    ("The troubled actress, 26, would be arrested.", [("26", 26.0, "years")]),
+    # negatives: no person before the number, or the number is followed by more of the clause
+    ("The score was 3. The plan, 2, was adopted.", []),
+    ("He was 3 when it happened.", []),
+])
+def test_ages(sentence, want):
+    assert _nums(sentence) == want

@@ -434,14 +434,22 @@ def _is_score(text: str, ns: int, ne: int) -> bool:
     return False
 
 
-_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]*, $|\baged $")
+_PERSON_NOUNS = ("man|woman|boy|girl|actress|actor|singer|star|rapper|victim|suspect|driver|gunman|shooter|mother|father|son|"
+                 "daughter|wife|husband|brother|sister|teenager|teen|student|officer|player|resident|worker|owner|pilot|"
+                 "model|veteran|mayor|senator|governor|musician|comedian|director|founder|chef|doctor|nurse|teacher")
+_AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\b(?:{_PERSON_NOUNS})), $|\baged $")
 _AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;)")
+# "He was 77.": a person's age closing a sentence
+_AGE_CLOSING = re.compile(r"\b(?:[Hh]e|[Ss]he) (?:was|is) $")
 
 
 def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
-    """"Scott Sullivan, 42, said", "aged 63": a person's age (in years)."""
-    return (num.isdigit() and 0 < int(num) < 120 and _AGE_BEFORE.search(text, max(lo, ns - 30), ns) is not None
-            and _AGE_AFTER.match(text, ne) is not None)
+    """"Scott Sullivan, 42, said", "the actress, 26, would", "aged 63", "He was 77.": a person's age (in years)."""
+    if not (num.isdigit() and 0 < int(num) < 120):
+        return False
+    if _AGE_BEFORE.search(text, max(lo, ns - 30), ns) is not None and _AGE_AFTER.match(text, ne) is not None:
+        return True
+    return text[ne : ne + 1] in (".", ",", ";") and _AGE_CLOSING.search(text, max(lo, ns - 8), ns) is not None
 
 
 def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
