@@ -132,3 +132,27 @@ def test_chinese_durations_and_tenths(sentence, want):
 ])
 def test_ages(sentence, want):
     assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Problems at Russian oil giant Yukos have worried traders.", ("Yukos", "ORG")),
+    ("Analyst firm Telecom View predicts strong growth.", ("Telecom View", "ORG")),
+    ("The film Hotel Rwanda won two awards.", ("Hotel Rwanda", "PRODUCT")),
+    ("She played the video game Halo 2 all night.", ("Halo 2", "PRODUCT")),
+    ("A revival of the musical Oliver! There was a row.", ("Oliver!", "PRODUCT")),
+])
+def test_kind_before_name(sentence, want):
+    assert want in _ents(sentence, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company Monday said profits rose.",  # a calendar word
+    "Madrid were about to play Valencia at home.",  # "play" is a verb here: no kind word
+    "The quad-band Curve phone sold well.",  # "band" inside a hyphenated word
+    "The firm The Times quoted was small.",  # an article
+    "The group Chinese investors formed grew.",  # a nationality
+])
+def test_kind_before_name_negatives(sentence):
+    from sinodesk.stages.extract.name_shapes import kind_before_name
+
+    assert kind_before_name(sentence, 0, len(sentence), frozenset()) == []

@@ -235,3 +235,41 @@ def wider_name(text: str, m: GazMatch, known: list[GazMatch]) -> GazMatch | None
     if m.label == "PERSON" and len(words) <= 3 and words[0] in given_names() and words[-1][:1].isupper():
         return m
     return None
+
+
+# A lower-case word that says what kind of thing the capitalised name after it is: "oil giant Yukos",
+# "software firm Novell", "financial watchdog BaFin" (organisations); "the film Hotel Rwanda", "the
+# video game Halo", "the worm Netsky" (products and works).  Not words that are also common verbs or
+# adjectives before a name ("play", "show", "single").
+_ORG_KINDS = ("company|firm|group|giant|maker|carmaker|automaker|chipmaker|retailer|bank|lender|insurer|airline|carrier|"
+              "operator|watchdog|regulator|broadcaster|newspaper|magazine|tabloid|publisher|developer|manufacturer|"
+              "conglomerate|start-up|startup|outfit|studio|label|chain|supermarket|brewer|club|charity|consultancy|"
+              "agency|organisation|organization|party|union|university|school|band")
+_PRODUCT_KINDS = ("film|movie|musical|series|sitcom|drama|album|song|novel|book|game|software|browser|"
+                  "handset|smartphone|phone|console|app|application|website|site|virus|worm|trojan|malware|programme|program")
+_KIND_NAME = re.compile(
+    rf"(?<![\w-])(?:({_ORG_KINDS})|({_PRODUCT_KINDS})) ((?:Mc|Mac|O['’])?[A-Z](?:[\w&-]|\.(?=\w))*(?: (?:[A-Z](?:[\w&-]|\.(?=\w))*|\d{{1,2}}))*!?)"
+    r"(?=['’]s\b|[^\w&'’-]|$)"
+)
+_NOT_KIND_NAME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september "
+    "october november december i the a an this that it he she they we".split()
+)
+
+
+def kind_before_name(text: str, s0: int, e0: int, common: frozenset[str]) -> list[GazMatch]:
+    """Names after a lower-case word for their kind (see _KIND_NAME): organisations and products.
+    Not a calendar word, a title, a pronoun, or a word English usually writes in lower case."""
+    from .gazetteer import slug
+    from .names import PERSON_TITLES
+
+    out = []
+    for m in _KIND_NAME.finditer(text, s0, e0):
+        name = m.group(3).rstrip(".")
+        first = name.split(" ", 1)[0].lower()
+        if first in _NOT_KIND_NAME or first in PERSON_TITLES or first in common or first.endswith(("ese", "ian", "ish")):
+            continue
+        label = "ORG" if m.group(1) else "PRODUCT"
+        s = m.start(3)
+        out.append(GazMatch(s, s + len(name), f"{label.lower()}:{slug(name)}", label))
+    return out
