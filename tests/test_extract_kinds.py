@@ -156,3 +156,33 @@ def test_kind_before_name_negatives(sentence):
     from sinodesk.stages.extract.name_shapes import kind_before_name
 
     assert kind_before_name(sentence, 0, len(sentence), frozenset()) == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Police named the man as Daylee N. Newman of Ohio.", "Daylee N. Newman"),
+    ("The actor Samuel L Jackson arrived late.", "Samuel L Jackson"),
+    ("The pass went to T. Y. Hilton in the end zone.", "T. Y. Hilton"),
+    ('"We are sad," said General Manager A. J. Smith in a release.', "A. J. Smith"),
+])
+def test_people_with_initials(sentence, want):
+    assert (want, "PERSON") in _ents(sentence, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The U. S. Army said it would leave.",  # a country's initials before an organisation word
+    "It ended at Section B. Smith was there too.",  # a lower-case word before a sentence's end
+    "Shares of Company A Jones rose.",  # an initial without its dot after no given name
+    "The game began at 2 A. M. on Sunday.",  # a clock time: no surname
+])
+def test_people_with_initials_negatives(sentence):
+    from sinodesk.stages.extract import default_resources
+    from sinodesk.stages.extract.name_lists import given_names
+    from sinodesk.stages.extract.name_shapes import initialled_people
+
+    common = default_resources().names.common
+    assert initialled_people(sentence, 0, len(sentence), given_names(), common, frozenset({"army"})) == []
+
+
+def test_an_initial_is_no_short_form_of_a_name():
+    text = '"It is sad," said General Manager A. J. Smith. The game began at 2 A. M. on Sunday.'
+    assert [e.text for e in _run(text).entities if e.label == "PERSON" and e.canonical == "person:a-j-smith"] == ["A. J. Smith"]

@@ -394,7 +394,7 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
         if e.label == "PERSON" and " " in surface.strip():
             toks = surface.split()
             for t in {toks[0], toks[-1].split("-")[0] if "-" in toks[-1] and len(toks) == 2 else toks[-1]}:
-                if t[:1].isupper() and len(t) > 1 and t not in _GENERIC_CAPS:
+                if t[:1].isupper() and len(t) > 1 and t not in _GENERIC_CAPS and not (len(t) == 2 and t[1] == "."):  # "A." of "A. J. Smith"
                     short.setdefault(t, set()).add(e.canonical)
         if e.label in ("ORG", "GPE", "LAW", "PRODUCT"):
             m = _PAREN_ACRONYM.match(text, e.end)

@@ -273,3 +273,34 @@ def kind_before_name(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
         s = m.start(3)
         out.append(GazMatch(s, s + len(name), f"{label.lower()}:{slug(name)}", label))
     return out
+
+
+# A person written with middle initials: "Daylee N. Newman", "Samuel L Jackson", "A. J. Smith", "T. Y. Hilton"
+# (word-tokenised text: "A. J."); the name model's runs stop at the initial's full stop.
+_INITIALLED = re.compile(
+    r"(?<![\w.])(?:([A-Z][a-z]+)|[A-Z]\.)((?: [A-Z]\.?){1,2}) ((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]|\.\w)"
+)
+_NOT_INITIALS = frozenset({"U. S.", "U. K.", "U. N.", "E. U.", "D. C."})
+
+
+def initialled_people(text: str, s0: int, e0: int, given: frozenset[str], common: frozenset[str], heads: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of people written with initials (see _INITIALLED): the first word a given name, or
+    a capitalised word English does not write in lower case before a dotted initial, or an initial
+    itself ("Manager A. J. Smith": the name starts at the initials); the surname neither a word
+    English usually writes in lower case nor an organisation or place word ("U. S. Army")."""
+    out = []
+    for m in _INITIALLED.finditer(text, s0, e0):
+        first = m.group(1)
+        if first is not None and not (first in given or (first.lower() not in common and m.group(2).count(".") == 1 == len(m.group(2).split()))):
+            m = _INITIALLED.match(text, m.start(2) + 1, e0)  # the name may start at the initials
+            if m is None or m.group(1) is not None:
+                continue
+        first, inits, surname = m.group(1), m.group(2), m.group(3)
+        if first is None and (text[m.start() : m.start() + 2] + inits)[:5] in _NOT_INITIALS:
+            continue
+        if first is None and inits.count(".") < len(inits.split()):
+            continue  # "A. J Smith": initials without their dots only after a given name
+        if surname.lower() in common or surname.lower() in heads:
+            continue
+        out.append(m.span())
+    return out

@@ -134,9 +134,8 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
             return None
         pos = m.end()
         person = index.at(pos)
-        if person is not None:
-            ok = person.label == "PERSON" and text[person.start : person.end].lower() not in PERSON_TITLES
-            return person if ok else None
+        if person is not None and text[person.start : person.end].lower() not in PERSON_TITLES:  # a title read as a name: walk on
+            return person if person.label == "PERSON" else None
     return None
 
 
