@@ -186,3 +186,29 @@ def test_people_with_initials_negatives(sentence):
 def test_an_initial_is_no_short_form_of_a_name():
     text = '"It is sad," said General Manager A. J. Smith. The game began at 2 A. M. on Sunday.'
     assert [e.text for e in _run(text).entities if e.label == "PERSON" and e.canonical == "person:a-j-smith"] == ["A. J. Smith"]
+
+
+def _dates(text: str, published: str = "2016-08-03") -> list[tuple[str, str, str]]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text, published=published)
+    x = extract(doc, Segment(start=0, end=len(text), text=text), "en", context_date=published)
+    return [(d.text, d.iso, d.precision) for d in x.dates]
+
+
+def test_relative_dates_opening_a_sentence():
+    text = 'Yesterday, the firm said profits rose. Last week prices fell. "Tonight we celebrate," he said.'
+    assert _dates(text) == [("Yesterday", "2016-08-02", "day"), ("Last week", "2016-W30", "week"), ("Tonight", "2016-08-03", "day")]
+
+
+def test_relative_date_words_in_names_are_no_dates():
+    # inside a sentence a capitalised relative word is a name; "Today, ..." reads as "nowadays" too often
+    assert _dates("He told the Today programme and USA Today about the Last Night of the Proms. Today, firms differ.") == []
+
+
+def test_month_in_a_relative_year():
+    assert _dates("Sales fell in April last year and rose in May next year.") == [
+        ("April", "2015-04", "month"), ("last year", "2015", "year"), ("May", "2017-05", "month"), ("next year", "2017", "year")]
+
+
+def test_weekday_of_a_clause_about_what_is_to_come():
+    text = "He will appear in court Thursday morning. He was arrested on Tuesday night. Police said on Monday he will be charged."
+    assert _dates(text) == [("Thursday", "2016-08-04", "day"), ("Tuesday", "2016-08-02", "day"), ("Monday", "2016-08-01", "day")]

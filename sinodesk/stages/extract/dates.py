@@ -42,9 +42,9 @@ _PATTERNS = [
     ("dm", rf"\d{{1,2}}{_ORD} {_M}"),
     ("wd", rf"(?P<wd_day>{WEEKDAYS})\b"),
     ("month", rf"(?P<month_name>{MONTHS})(?![\w-])"),
-    ("rel_part", r"\b(?<![Tt]he )(?:(?:last|this|tomorrow) (?:night|morning|afternoon|evening)|tonight)\b(?!-)(?! (?:train|bus|flight|show|news|session|edition|shift|paper)s?\b)"),
-    ("rel_day", r"\b(?:yesterday|today|tomorrow)\b"),
-    ("rel", r"\b(?:last|this|next) (?:year|month|week|weekend)\b"),
+    ("rel_part", r"\b(?<![Tt]he )(?:(?:[Ll]ast|[Tt]his|[Tt]omorrow) (?:night|morning|afternoon|evening)|[Tt]onight)\b(?!-)(?! (?:train|bus|flight|show|news|session|edition|shift|paper)s?\b)"),
+    ("rel_day", r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"),
+    ("rel", r"\b(?:[Ll]ast|[Tt]his|[Nn]ext) (?:year|month|week|weekend)\b"),
     ("zh_rel_m", r"(?:去年|今年|明年)\d{1,2}月(?!\d{1,2}[日号])"),
     ("zh_rel", r"(?:昨天|昨日|今天|今日|明天|明日|前天|前日|去年|今年|明年|上周|本周|上个月|本月)"),
 ]
@@ -56,10 +56,10 @@ _RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx
 # right after a Latin letter.  A one-character probe (a superset of _RX's starts) that
 # begins with a character class, so ``re`` skips everything else in C (see scan.py).
 _CAND = re.compile(
-    r"[\dJFMASONDTWytln去今明昨上本前](?<![A-Za-z][\s\S])"
+    r"[\dJFMASONDTWYLytln去今明昨上本前](?<![A-Za-z][\s\S])"
     r"(?:(?<=\d)(?:(?=\d?[ snrt月日])|(?=\d{3}[-年]))|(?<=[去今明昨上本前])"
     r"|(?<=[JFMASONDTW])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at)"
-    r"|(?<=[ytln])(?=esterday|oday|omorrow|onight|ast |his |ext ))"
+    r"|(?<=[ytlnYTLN])(?=esterday|oday|omorrow|onight|ast |his |ext ))"
 )
 _SPACES = re.compile(r"\s+")
 _SEPT = re.compile(r"\bSept\b")
@@ -75,6 +75,10 @@ _REL_N = re.compile(r"(?:one|two|three|four|five|six|seven|\d{1,2}) days? (?:ear
 _LOWER_STARTS = ("yesterday", "today", "tomorrow", "tonight") + tuple(
     f"{w} {u}" for w in ("last", "this", "next") for u in ("year", "month", "week")
 ) + tuple(f"{w} {u}" for w in ("last", "this") for u in ("night", "morning", "afternoon", "evening"))
+_LOWER_STARTS += tuple(w[0].upper() + w[1:] for w in _LOWER_STARTS)  # "Yesterday, ...", "Last week ..." opening a sentence
+# A relative date written with a capital is a date only where a sentence opens ("Today" in "the Today
+# programme", "USA Today", "Last Night of the Proms" is a name), and never "Today" (see find_dates).
+_OPENS_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(‘'—–-]\s*)$")
 _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|to|early|late|mid|of|during|last|this|next|through|before|after) |mid-)$")
 
 
@@ -272,7 +276,11 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
             surface = text[s:e]
         else:
             surface = text[s:e]
+            if surface[0].isupper() and kind in ("rel_day", "rel_part", "rel") and (surface == "Today" or _OPENS_BEFORE.search(text, max(start, s - 3), s) is None):
+                continue  # (a sentence opened by "Today, ..." means "nowadays" as often as this day)
         iso = resolver.resolve(surface, kind, base)
+        if iso and kind == "wd" and base is not None and iso < base.strftime("%Y-%m-%d") and _future_clause(text, start, s):
+            iso = _next_weekday(base, surface)
         if iso:
             out.append(DateHit(s, e, iso, _KIND_PRECISION.get(kind) or precision_of(iso)))
     if base is not None:
@@ -292,7 +300,40 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
         out += _caps_dates(text, start, end, base, resolver, out)
     out += year_forms(text, start, end, base, out)
     out.sort(key=lambda h: h.start)
-    return out
+    return _month_of_relative_year(text, out)
+
+
+# A clause about what is to come ("will appear in court Thursday", "is scheduled to resume Monday"):
+# its weekday is the next one, not the last.
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|is to|are to|scheduled|set to|due to|expected to|plans? to|planning to|going to)\b|['’]ll\b")
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]")
+
+
+def _future_clause(text: str, start: int, s: int) -> bool:
+    lo = max(start, s - 100)
+    before = text[lo:s]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    return _FUTURE_CUE.search(before, cut) is not None
+
+
+def _next_weekday(base: dt.datetime, name: str) -> str:
+    want = WEEKDAYS.split("|").index(name.capitalize())
+    ahead = (want - base.weekday()) % 7 or 7
+    return (base + dt.timedelta(days=ahead)).strftime("%Y-%m-%d")
+
+
+_REL_YEAR = frozenset({"last year", "this year", "next year"})
+
+
+def _month_of_relative_year(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """"April last year", "March this year": the month is in the year the relative words name (both
+    stay mentions: the month, and the year the words name)."""
+    for k in range(len(hits) - 1):
+        a, b = hits[k], hits[k + 1]
+        if (a.precision == "month" and len(a.iso) == 7 and b.start == a.end + 1 and text[a.end] == " "
+                and text[b.start : b.end].lower() in _REL_YEAR and len(b.iso) == 4):
+            hits[k] = DateHit(a.start, a.end, f"{b.iso}-{a.iso[5:7]}", "month")
+    return hits
 
 
 # Full dates in capitals, as wire datelines write them ("AUGUST 25, 2004 --"), read in title case;
