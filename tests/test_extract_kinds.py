@@ -212,3 +212,9 @@ def test_month_in_a_relative_year():
 def test_weekday_of_a_clause_about_what_is_to_come():
     text = "He will appear in court Thursday morning. He was arrested on Tuesday night. Police said on Monday he will be charged."
     assert _dates(text) == [("Thursday", "2016-08-04", "day"), ("Tuesday", "2016-08-02", "day"), ("Monday", "2016-08-01", "day")]
+
+
+def test_centuries():
+    text = ("The biggest change of the 20th century and of the nineteenth century. A 21st-century city. "
+            "The first century of the club. The 12th Century Fund.")
+    assert _dates(text) == [("20th century", "1900/1999", "century"), ("nineteenth century", "1800/1899", "century")]

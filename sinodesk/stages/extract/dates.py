@@ -299,8 +299,35 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
     if _CAPS_MONTH.search(text, start, end) is not None:
         out += _caps_dates(text, start, end, base, resolver, out)
     out += year_forms(text, start, end, base, out)
+    if text.find("entury", start, end) >= 0:
+        out += _centuries(text, start, end, out)
     out.sort(key=lambda h: h.start)
     return _month_of_relative_year(text, out)
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                  "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                  "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+# "the 20th century", "the nineteenth century", "the 21st-century" (an adjective: no date), "上世纪" is in year_forms
+_CENTURY = re.compile(r"\b(?P<n>[12]?\d)(?:st|nd|rd|th)|\b(?P<w>(?:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+                      + r"))", re.I)
+_CENTURY_AFTER = re.compile(r" century\b(?!-)")
+
+
+def _centuries(text: str, start: int, end: int, taken: list[DateHit]) -> list[DateHit]:
+    """Centuries written with an ordinal, 10th to 21st, "century" in lower case (the "2nd Century Fund" is a
+    name): "the 20th century" -> 1900/1999."""
+    out = []
+    for m in _CENTURY.finditer(text, start, end):
+        after = _CENTURY_AFTER.match(text, m.end(), end)
+        if after is None or any(h.start < after.end() and m.start() < h.end for h in taken):
+            continue
+        n = int(m.group("n")) if m.group("n") else _ORDINAL_WORDS[m.group("w").lower()]
+        if not 10 <= n <= 21:
+            continue  # "the first century of the club": a low ordinal counts from something else
+        y = (n - 1) * 100
+        out.append(DateHit(m.start(), after.end(), f"{y:04d}/{y + 99:04d}", "century"))
+    return out
 
 
 # A clause about what is to come ("will appear in court Thursday", "is scheduled to resume Monday"):
