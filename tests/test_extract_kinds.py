@@ -218,3 +218,10 @@ def test_centuries():
     text = ("The biggest change of the 20th century and of the nineteenth century. A 21st-century city. "
             "The first century of the club. The 12th Century Fund.")
     assert _dates(text) == [("20th century", "1900/1999", "century"), ("nineteenth century", "1800/1899", "century")]
+
+
+def test_hyphenated_given_names():
+    ents = _ents("The director Jean-Pierre Jeunet said the film was done.", "en")
+    assert ("Jean-Pierre Jeunet", "PERSON") in ents
+    # two given names joined by a hyphen only: a hyphenated place or firm stays what it is
+    assert all(lab != "PERSON" for _, lab in _ents("The Baden-Baden Hotel opened and Coca-Cola Enterprises rose.", "en"))

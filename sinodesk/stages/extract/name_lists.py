@@ -75,6 +75,14 @@ def given_names() -> frozenset[str]:
     return frozenset(out - _NOT_GIVEN)
 
 
+def _given(tok: str, first: frozenset[str]) -> bool:
+    """A given name of the census lists, or two of them joined by a hyphen ("Jean-Pierre", "Anne-Marie")."""
+    if "-" in tok:
+        parts = tok.split("-")
+        return len(parts) == 2 and all(p in first and p[1:].islower() for p in parts)
+    return tok in first and tok[1:].islower()
+
+
 def _surname_like(tok: str) -> bool:
     """A capitalised word that can end a person's name: "Woods", "McCarthy", "O'Leary", "Jean-Pierre"."""
     if not tok[:1].isupper() or len(tok) < 2:
@@ -103,7 +111,7 @@ def person_spans(toks, runs: list[tuple[int, int]], heads: frozenset[str], commo
             continue  # "Jefferson City", "Tyler County Sheriff's Office": a place or organisation name
         i = r0
         while i < r1 - 1:
-            if w[i] not in first or not w[i][1:].islower() or low[i] in common or (i > r0 and not _may_precede(low[i - 1], common, titles)):
+            if not _given(w[i], first) or low[i] in common or (i > r0 and not _may_precede(low[i - 1], common, titles)):
                 i += 1
                 continue
             j = i + 1
