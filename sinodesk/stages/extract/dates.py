@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .date_context import ago, centuries, future_clause, month_of_relative_year, next_weekday
 from .scan import finditer_at
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -279,8 +280,8 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
             if surface[0].isupper() and kind in ("rel_day", "rel_part", "rel") and (surface == "Today" or _OPENS_BEFORE.search(text, max(start, s - 3), s) is None):
                 continue  # (a sentence opened by "Today, ..." means "nowadays" as often as this day)
         iso = resolver.resolve(surface, kind, base)
-        if iso and kind == "wd" and base is not None and iso < base.strftime("%Y-%m-%d") and _future_clause(text, start, s):
-            iso = _next_weekday(base, surface)
+        if iso and kind == "wd" and base is not None and iso < base.strftime("%Y-%m-%d") and future_clause(text, start, s):
+            iso = next_weekday(base, surface)
         if iso:
             out.append(DateHit(s, e, iso, _KIND_PRECISION.get(kind) or precision_of(iso)))
     if base is not None:
@@ -295,72 +296,18 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
                         out.append(DateHit(ws, m.end(), iso, "day"))
             p = text.find(" day", p + 4, end)
     if base is not None and text.find(" ago", start, end) >= 0:
-        out += _ago(text, start, end, base)
+        out += ago(text, start, end, base)
     if _CAPS_MONTH.search(text, start, end) is not None:
         out += _caps_dates(text, start, end, base, resolver, out)
     out += year_forms(text, start, end, base, out)
     if text.find("entury", start, end) >= 0:
-        out += _centuries(text, start, end, out)
+        out += centuries(text, start, end, out)
     out.sort(key=lambda h: h.start)
-    return _month_of_relative_year(text, out)
+    return month_of_relative_year(text, out)
 
 
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                  "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-                  "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
-# "the 20th century", "the nineteenth century", "the 21st-century" (an adjective: no date), "上世纪" is in year_forms
-_CENTURY = re.compile(r"\b(?P<n>[12]?\d)(?:st|nd|rd|th)|\b(?P<w>(?:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
-                      + r"))", re.I)
-_CENTURY_AFTER = re.compile(r" century\b(?!-)")
 
 
-def _centuries(text: str, start: int, end: int, taken: list[DateHit]) -> list[DateHit]:
-    """Centuries written with an ordinal, 10th to 21st, "century" in lower case (the "2nd Century Fund" is a
-    name): "the 20th century" -> 1900/1999."""
-    out = []
-    for m in _CENTURY.finditer(text, start, end):
-        after = _CENTURY_AFTER.match(text, m.end(), end)
-        if after is None or any(h.start < after.end() and m.start() < h.end for h in taken):
-            continue
-        n = int(m.group("n")) if m.group("n") else _ORDINAL_WORDS[m.group("w").lower()]
-        if not 10 <= n <= 21:
-            continue  # "the first century of the club": a low ordinal counts from something else
-        y = (n - 1) * 100
-        out.append(DateHit(m.start(), after.end(), f"{y:04d}/{y + 99:04d}", "century"))
-    return out
-
-
-# A clause about what is to come ("will appear in court Thursday", "is scheduled to resume Monday"):
-# its weekday is the next one, not the last.
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|is to|are to|scheduled|set to|due to|expected to|plans? to|planning to|going to)\b|['’]ll\b")
-_CLAUSE_BREAK = re.compile(r"[.!?;\n]")
-
-
-def _future_clause(text: str, start: int, s: int) -> bool:
-    lo = max(start, s - 100)
-    before = text[lo:s]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-    return _FUTURE_CUE.search(before, cut) is not None
-
-
-def _next_weekday(base: dt.datetime, name: str) -> str:
-    want = WEEKDAYS.split("|").index(name.capitalize())
-    ahead = (want - base.weekday()) % 7 or 7
-    return (base + dt.timedelta(days=ahead)).strftime("%Y-%m-%d")
-
-
-_REL_YEAR = frozenset({"last year", "this year", "next year"})
-
-
-def _month_of_relative_year(text: str, hits: list[DateHit]) -> list[DateHit]:
-    """"April last year", "March this year": the month is in the year the relative words name (both
-    stay mentions: the month, and the year the words name)."""
-    for k in range(len(hits) - 1):
-        a, b = hits[k], hits[k + 1]
-        if (a.precision == "month" and len(a.iso) == 7 and b.start == a.end + 1 and text[a.end] == " "
-                and text[b.start : b.end].lower() in _REL_YEAR and len(b.iso) == 4):
-            hits[k] = DateHit(a.start, a.end, f"{b.iso}-{a.iso[5:7]}", "month")
-    return hits
 
 
 # Full dates in capitals, as wire datelines write them ("AUGUST 25, 2004 --"), read in title case;
@@ -381,29 +328,6 @@ def _caps_dates(text: str, start: int, end: int, base: dt.datetime | None, resol
         iso = resolver.resolve(_MONTH_WORD.sub(lambda w: w.group().title(), m.group().lower()), m.lastgroup, base)
         if iso:
             out.append(DateHit(s, e, iso, "day"))
-    return out
-
-
-# "two years ago", "a decade ago", "three months ago", "a week ago" (days: _REL_N above)
-_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (week|month|year|decade)s? ago\b", re.I)
-
-
-_AGO_WORDS = {"a": 1, "an": 1, **_NUM_WORDS, "eight": 8, "nine": 9, "ten": 10}
-
-
-def _ago(text: str, start: int, end: int, base: dt.datetime) -> list[DateHit]:
-    out = []
-    for m in _AGO.finditer(text, start, end):
-        word, unit = m.group(1).lower(), m.group(2).lower()
-        n = _AGO_WORDS[word] if word in _AGO_WORDS else int(word)
-        if unit == "week":
-            y, w, _ = (base - dt.timedelta(days=7 * n)).isocalendar()
-            out.append(DateHit(m.start(), m.end(), f"{y:04d}-W{w:02d}", "week"))
-        elif unit == "month":
-            k = base.year * 12 + base.month - 1 - n
-            out.append(DateHit(m.start(), m.end(), f"{k // 12:04d}-{k % 12 + 1:02d}", "month"))
-        else:
-            out.append(DateHit(m.start(), m.end(), f"{base.year - n * (10 if unit == 'decade' else 1):04d}", "year"))
     return out
 
 

@@ -1,0 +1,70 @@
+"""Chinese numeric claims (see numbers.py for what counts as a claim): digits or numerals with
+万/亿 scales and a unit or measure word ("3万人", "一万两千人", "两艘"), durations and lengths
+(两天, 三个月, 一万米), tenths read as percentages (3成), and 百分之 percentages."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_ZH = re.compile(
+    r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
+    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月]))?"
+)
+_ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
+                     r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
+# A Chinese numeral followed by a unit or measure word: "一万两千人", "三千多名", "五十亿元", "两艘".
+_ZH_WORD_UNIT = re.compile(
+    r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條"
+    r"|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|周(?![年岁歲边邊末一二三四五五六日])|週(?![年歲邊末])|米(?![饭飯粉酒])|年(?![级級代底初月前後后]))"
+)
+# "三成", "7成": tenths, read as a percentage (not 一成不变, 建成, 成为)
+_ZH_TENTHS = re.compile(r"(?P<num>\d(?:\.\d)?|[一二两兩三四五六七八九])成(?![为為员員长長功立就交本果绩績不型年])")
+
+
+def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
+    """Chinese amounts: digits or numerals with 万/亿 scales and a unit or measure word; 百分之 percentages."""
+    from .numbers import NumHit, _scaled
+    from .numwords import chinese_runs, zh_value
+
+    hits = []
+    for m in _ZH.finditer(text, start, end):
+        if not (m.group("scale") or m.group("unit")) or is_blocked(m.start("num"), m.end("num")):
+            continue
+        if text[m.end() : m.end() + 1] in "年月日号" and not m.group("unit") or len(m.group("num")) == 4 and m.group("unit") == "年":
+            continue
+        unit_raw = m.group("unit")
+        if unit_raw in ("个", "個", "次") and not m.group("scale"):
+            continue
+        hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), m.group("scale")), _zh_unit(unit_raw), None))
+    for s, e, value in chinese_runs(text, start, end):
+        u = _ZH_WORD_UNIT.match(text, e)
+        if u is None or is_blocked(s, e) or text[s - 1 : s] == "第":
+            continue
+        if value < 2 and not any(ch in "十百千万萬亿億" for ch in text[s:e]):
+            continue  # 一名, 一家: "a", not a count
+        if u.group("unit") == "年" and (value >= 1000 or any(ch in "〇零" for ch in text[s:e])):
+            continue  # 二〇一八年: a year written in numerals
+        if u.group("unit") in ("年", "天", "个月", "個月", "周", "週") and text[max(start, s - 2) : s].endswith(("近", "过去", "過去", "这", "這", "最近")):
+            continue  # 近三年来, 过去两天: the period a statement covers, not a quantity
+        hits.append(NumHit(s, u.end(), value, _zh_unit(u.group("unit")), None))
+    for m in _ZH_TENTHS.finditer(text, start, end):
+        num = m.group("num")
+        if not is_blocked(m.start(), m.end()) and (m.start() == start or not text[m.start() - 1].isdigit()) and text[m.start() - 1 : m.start()] != "第":
+            value = float(Decimal(num)) if num[0].isdigit() else zh_value(num)
+            if value is not None:
+                hits.append(NumHit(m.start(), m.end(), value * 10, "percent", None))
+    for m in _ZH_PCT.finditer(text, start, end):
+        num = m.group("num")
+        value = float(Decimal(num)) if num[0].isdigit() else zh_value(num)
+        if value is not None:
+            hits.append(NumHit(m.start(), m.end(), value, "percent", None))
+    return hits
+
+
+def _zh_unit(unit_raw: str | None) -> str | None:
+    from .numbers import _CURRENCY_WORD, _UNIT_NORMAL
+
+    if not unit_raw:
+        return None
+    return _CURRENCY_WORD.get(unit_raw) or _UNIT_NORMAL.get(unit_raw)
