@@ -83,6 +83,35 @@ def test_features_mix_words_bigrams_and_chinese_ngrams():
     assert not any(f.startswith("w:") for f in feats)
 
 
+def test_embedding_pieces_as_features_with_chinese_piece_bigrams_only():
+    feats = analyze("国务院发布出口管制 export controls", FeatureOptions(pieces=2))
+    pieces = [f for f in feats if f.startswith("p:")]
+    unigrams = [f for f in pieces if "_" not in f]
+    bigrams = [f for f in pieces if "_" in f]
+    assert len(unigrams) >= 6  # 国务院 发布 出口 管制 + the English word pieces (and word-start marks)
+    # bigrams join consecutive Chinese pieces only: English has word bigrams already
+    assert 2 <= len(bigrams) <= 4
+    one = [f for f in analyze("国务院发布出口管制 export controls", FeatureOptions(pieces=1)) if f.startswith("p:")]
+    assert one == unigrams
+    assert not any(f.startswith("p:") for f in analyze("国务院发布出口管制", FeatureOptions(pieces=0)))
+    assert not any(f.startswith("p:") for f in analyze("export controls", FeatureOptions(pieces=2)) if "_" in f)
+
+
+def test_automatic_pieces_follow_the_training_set_size():
+    from sinodesk.stages.classify.features import PIECES_MIN_EXAMPLES, resolved
+
+    auto = FeatureOptions()
+    assert auto.pieces == -1
+    assert resolved(auto, PIECES_MIN_EXAMPLES - 1).pieces == 0  # a few hundred examples: they hurt (gold set -0.02)
+    assert resolved(auto, PIECES_MIN_EXAMPLES).pieces == 2  # thousands: they help (THUCNews dev +0.008)
+    assert resolved(FeatureOptions(pieces=1), 5).pieces == 1  # a value set by hand is kept
+    assert not any(f.startswith("p:") for f in analyze("国务院发布出口管制", auto))  # unresolved: none
+    # the packaged model (342 shipped examples) stores the choice it was built with
+    model = load_default_model()
+    assert model.features.pieces == 0
+    assert TopicModel.from_bytes(model.to_bytes()).features.pieces == 0
+
+
 def test_model_round_trip_bytes_keeps_scores_and_version():
     model = load_default_model()
     blob = model.to_bytes()

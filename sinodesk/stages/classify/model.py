@@ -22,7 +22,7 @@ import numpy as np
 
 from ...errors import BadInput, ConfigError
 from ...records import TopicResult
-from .features import FeatureOptions, analyze, analyze_normalized, normalize, tokens
+from .features import FeatureOptions, analyze, analyze_normalized, normalize, resolved, tokens
 from .embed import StaticEmbedder, dense_features, fingerprint
 from .learner import LearnerOptions, Vectorizer, fit_scorer, out_of_fold
 from .taxonomy import Lexicon, Taxonomy
@@ -264,6 +264,7 @@ def build_model(
     if len(examples) < 2:
         raise BadInput(f"{where}: {len(examples)} labelled example(s); give at least 2 to train a topic model", stage="classify")
     Y = label_matrix(examples, taxonomy, where)
+    features = resolved(features, len(examples))
     sw = np.ones(len(examples)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     texts = [story_text(ex.text, ex.headline) for ex in examples]
     docs = [analyze(t, features) for t in texts]
