@@ -108,7 +108,7 @@ def test_automatic_pieces_follow_the_training_set_size():
     assert not any(f.startswith("p:") for f in analyze("国务院发布出口管制", auto))  # unresolved: none
     # the packaged model (342 shipped examples) stores the choice it was built with
     model = load_default_model()
-    assert model.features.pieces == 0
+    assert model.features.pieces == 0 and model.trained_on["pieces"] == 0
     assert TopicModel.from_bytes(model.to_bytes()).features.pieces == 0
 
 

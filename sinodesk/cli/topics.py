@@ -94,6 +94,7 @@ def _fmt(report: dict) -> str:
     chosen = report.get("chosen_per_fold") or [report.get("chosen") or {}]
     if chosen and chosen[0]:
         extra += "  C/nb_weight " + ", ".join(f"{c['C']:g}/{c['nb_weight']:g}" for c in chosen)
+        extra += "  pieces " + ", ".join(str(c.get("pieces")) for c in chosen)
     return (f"{name:9} {report['metric']} ours {report['ours']:.3f}  peer {report['peer']:.3f}  "
             f"(train {report['seconds_ours']:.1f}s vs {report['seconds_peer']:.1f}s){extra}")
 

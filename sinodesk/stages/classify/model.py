@@ -285,7 +285,8 @@ def build_model(
     predicted = (oof_probs >= thresholds).sum(axis=1)
     trained_on = {"examples": len(examples), "per_label": counts, "none": int((Y.sum(axis=1) == 0).sum()),
                   "cardinality": round(float(Y.sum(axis=1).mean()), 3),
-                  "predicted_cardinality_oof": round(float(predicted.mean()), 3), "C": C, "nb_weight": nb_weight}
+                  "predicted_cardinality_oof": round(float(predicted.mean()), 3), "C": C, "nb_weight": nb_weight,
+                  "pieces": features.pieces}
     return TopicModel(taxonomy, features, vec, W, b, calib, thresholds, version, trained_on)
 
 
