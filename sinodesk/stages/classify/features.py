@@ -3,8 +3,10 @@
 English (and other Latin-script) text gives lower-cased word tokens (with a light plural
 strip) and word bigrams; Chinese gives character n-grams of each CJK run after converting
 traditional characters to simplified ones (OpenCC's character table, applied with
-``str.translate`` so it costs almost nothing).  Optional extras: jieba words for Chinese and
-character n-grams inside Latin words.
+``str.translate`` so it costs almost nothing).  Optional extras: jieba words for Chinese,
+character n-grams inside Latin words, and the SentencePiece pieces the static embedding cuts a
+text into (``pieces``; word-like units in both scripts, cached per word by the embedder), which
+by default (-1) a model trained on 2,000 or more examples takes and a smaller one does not.
 """
 
 from __future__ import annotations
