@@ -102,9 +102,11 @@ def test_automatic_pieces_follow_the_training_set_size():
 
     auto = FeatureOptions()
     assert auto.pieces == -1
-    assert resolved(auto, PIECES_MIN_EXAMPLES - 1).pieces == 0  # a few hundred examples: they hurt (gold set -0.02)
-    assert resolved(auto, PIECES_MIN_EXAMPLES).pieces == 2  # thousands: they help (THUCNews dev +0.008)
-    assert resolved(FeatureOptions(pieces=1), 5).pieces == 1  # a value set by hand is kept
+    zh, en = ["国务院发布出口管制新规"], ["Beijing issues new export control rules"]
+    assert resolved(auto, zh * (PIECES_MIN_EXAMPLES - 1) + en).pieces == 2  # thousands, mostly Chinese: they help (THUCNews dev +.005/+.008)
+    assert resolved(auto, zh * (PIECES_MIN_EXAMPLES - 2)).pieces == 0  # a few hundred examples: they hurt (gold set -0.02)
+    assert resolved(auto, en * PIECES_MIN_EXAMPLES + zh * (PIECES_MIN_EXAMPLES - 1)).pieces == 0  # mostly English: no gain (AG News)
+    assert resolved(FeatureOptions(pieces=1), en * 5).pieces == 1  # a value set by hand is kept
     assert not any(f.startswith("p:") for f in analyze("国务院发布出口管制", auto))  # unresolved: none
     # the packaged model (342 shipped examples) stores the choice it was built with
     model = load_default_model()

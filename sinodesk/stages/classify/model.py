@@ -264,9 +264,9 @@ def build_model(
     if len(examples) < 2:
         raise BadInput(f"{where}: {len(examples)} labelled example(s); give at least 2 to train a topic model", stage="classify")
     Y = label_matrix(examples, taxonomy, where)
-    features = resolved(features, len(examples))
     sw = np.ones(len(examples)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     texts = [story_text(ex.text, ex.headline) for ex in examples]
+    features = resolved(features, texts)
     docs = [analyze(t, features) for t in texts]
     dense = dense_features(texts, features.embedding, features.max_chars)
     lexicon = Lexicon(taxonomy)
