@@ -114,3 +114,19 @@ def test_a_rejected_line_keeps_its_own_bytes_and_a_document_reads_its_text_from_
     assert doc.text == good["text"] and doc.item_key == "line 1"  # U+2028 inside a string does not split the line
     c = sqlite3.connect(tmp_path / "a.db")
     assert c.execute("SELECT text, item_at, item_len FROM documents").fetchone() == ("", 0, len(json.dumps(good, ensure_ascii=False).encode()))
+
+
+def test_the_parent_loads_what_the_workers_share_before_forking():
+    """The warm-up before the fork loads the stages' models in the parent, the background term table of
+    the short-English check included, so two workers do not each read their own copy."""
+    from sinodesk.batches import Stages
+    from sinodesk.pipeline import build_context
+    from sinodesk.stages.cluster.background import load_background
+
+    load_background.cache_clear()
+    stages = Stages(build_context(Settings()), workers=2)
+    try:
+        stages._start()
+        assert load_background.cache_info().currsize == 1
+    finally:
+        stages.close()
