@@ -121,9 +121,6 @@ class Stages:
     def _start(self):
         if self._pool is None:
             run_documents([Document(f"warm-up-{lang}", "", "warm-up", "text", text, title=None) for lang, text in _WARM_UP], self.ctx)
-            from .stages.cluster.background import load_background
-
-            load_background()  # read by the language stage's short-English check too: once, shared
             gc.collect()
             gc.freeze()  # the models stay shared with the workers: the collector does not touch their pages
             try:

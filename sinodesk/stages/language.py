@@ -12,6 +12,8 @@ calls German (a Bundesliga report, "Zeitgeist") or Spanish (an all-caps weather 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import cached_property
 
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -71,9 +73,18 @@ class LanguageDetector:
     def __call__(self, text: str) -> str | None:
         return detect_language(text, self)
 
+    @cached_property
+    def english_words(self) -> Mapping[str, float]:
+        """Common English words (and stems) for :func:`short_english`: the linker's background table."""
+        from .cluster.background import load_background
+
+        return load_background()
+
     def lingua(self, text: str) -> str | None:
         if self._detector is None:
             return self.languages[0] if self.languages else None
+        if self.models == "compact":
+            self.english_words  # noqa: B018 - read with lingua's models, on first use: a warm-up before forking loads both
         lang = self._detector.detect_language_of(text)
         return lang.iso_code_639_1.name.lower() if lang is not None else None
 
@@ -94,12 +105,13 @@ def detect_language(text: str, detector: LanguageDetector, sample: int = 600) ->
     if "en" in detector.languages and plainly_english(s):
         return "en"
     lang = detector.lingua(s)
-    if lang != "en" and detector.models == "compact" and "en" in detector.languages and short_english(s):
+    if lang != "en" and detector.models == "compact" and "en" in detector.languages and short_english(s, detector.english_words):
         return "en"
     return lang
 
 
-def short_english(text: str, max_chars: int = 120, min_words: int = 2, share: float = 0.8) -> bool:
+def short_english(text: str, known: Mapping[str, float] | None = None, max_chars: int = 120, min_words: int = 2,
+                  share: float = 0.8) -> bool:
     """A few words (a headline alone) that are English by vocabulary: unaccented, none a function word
     of French, German, Spanish or Portuguese, and ``share`` of them common English words (stems in the
     linker's background table, see :mod:`sinodesk.stages.cluster.background`).
@@ -119,8 +131,10 @@ def short_english(text: str, max_chars: int = 120, min_words: int = 2, share: fl
         return False
     if any(w in other for other in _OTHER_WORDS for w in words):
         return False
-    from .cluster.background import load_background
     from .cluster.features import stem
 
-    known = load_background()
+    if known is None:
+        from .cluster.background import load_background
+
+        known = load_background()
     return sum(w in known or stem(w) in known for w in words) >= share * len(words)
