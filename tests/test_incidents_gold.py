@@ -131,7 +131,7 @@ def test_heldout2_is_new_checked_and_outside_the_seeded_halves():
 def test_load_names_the_sets_for_an_unknown_one():
     with pytest.raises(G.BadInput) as exc:
         G.load("heldout9")
-    assert str(exc.value) == "no incident gold set 'heldout9': use one of tune, test, tune2, heldout2"
+    assert str(exc.value) == "no incident gold set 'heldout9': use one of tune, test, tune2, tune3, heldout2"
 
 
 def test_tune2_is_new_checked_and_in_no_other_file():
