@@ -39,3 +39,14 @@ def test_written_claim(lang, claims, stance, text):
 def test_a_government_statement_and_a_vendor_report_are_told_apart(text, claimant, kind):
     claims = [a for i in find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",))) for a in i["attributions"]]
     assert [(a["claimant"], a["claimant_type"]) for a in claims][:1] == [(claimant, kind)]
+
+
+@pytest.mark.parametrize("text,attackers", [
+    ("The retailer filed two lawsuits in a federal court in Ohio against unnamed defendants who forged e-mails in its name.", ["unnamed defendants"]),
+    ("A husband and wife have been convicted of sending thousands of junk e-mails, prosecutors said.", ["A husband and wife"]),
+    ("The suit was brought by Fabrikam, which alleged that Mr Grant and his associates sent millions of spam messages through hijacked computers.", ["Mr Grant"]),
+    ("The software maker sued two resellers over counterfeit licence labels.", []),
+], ids=["lawsuit-defendants", "convicted-pair", "alleged-sender", "not-a-cyber-suit"])
+def test_the_people_a_lawsuit_or_conviction_names_are_the_attackers(text, attackers):
+    incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
+    assert [a["name"] for i in incs for a in i["attackers"]] == attackers

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .actors import attributions, country_of
+from .actors import a_class, attributions, country_of
 from .rules import Hit, Sentence, find_techniques, read_sentence, sector_of, sentences
 from .tables import CyberTables, alias_key
 from ...options import setting
@@ -234,7 +234,9 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     victims = _outer(_uniq(pick("victims"), key=lambda h: _words(h.text)))  # "cyber criminals" = "cyber-criminals"
     if any(_NAMED.search(v.text) for v in victims):  # a class ("users", "government targets") is the victim only when no one is named
         victims = [v for v in victims if _NAMED.search(v.text)]
-    attackers = _outer(_uniq(pick("attackers"), key=lambda h: _words(h.text)))
+    # the people a charge or a lawsuit names ("lawsuits against unidentified defendants") are the doers as reported
+    doers = [h for h in pick("accused") if h.extra.get("doer") and not a_class(h.text)]
+    attackers = _outer(_uniq(pick("attackers") + doers, key=lambda h: _words(h.text)))
     claims = attributions(ss, t)
     if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
         return None

@@ -25,8 +25,9 @@ from .spans import Hit, dedupe, overlaps
 from .tables import CyberTables
 
 _GENERIC_CLAIMANT = re.compile(
-    r"\b(?:(?:[Aa]n?|[Tt]he)\s+(?=(?:[\w-]+\s+){0,2}(?:experts?|researchers?|analysts?|officials?|investigators|authorities|police|prosecutors|courts?|judges?|jury)\b))?"
-    r"(?:(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies|analysts)|[Aa]nti-?virus\s+(?:firms?|compan(?:y|ies)|makers?)|"
+    r"\b(?:(?:[Aa]n?|[Tt]he)\s+(?=(?:[\w-]+\s+){0,2}(?:experts?|researchers?|analysts?|officials?|investigators|authorities|police|prosecutors|courts?|judges?|jury|attorneys?\s+general)\b))?"
+    r"(?:(?:[A-Z][\w.]+\s+){0,2}[Aa]ttorneys?[\s-]+[Gg]eneral\b(?:\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?|"
+    r"(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies|analysts)|[Aa]nti-?virus\s+(?:firms?|compan(?:y|ies)|makers?)|"
     r"(?:[A-Z]\w+\s+)?[Rr]esearchers|[Ee]xperts|[Aa]nalysts|[Ii]nvestigators|(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+|[Ff]ederal\s+)?[Aa]uthorities|"
     r"[Pp]olice|[Pp]rosecutors|(?:[Aa]n?\s+)?(?:[A-Z][\w.]*\s+)?(?:[Ss]enior\s+|[Gg]overnment\s+|[Ii]ntelligence\s+)?[Oo]fficials?|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
     r"(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Oo]ffice)|"
@@ -37,9 +38,11 @@ _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Minist
 _CLAIM_VERB_AT = re.compile(
     r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|suspects|alleged|alleges|claimed|claims|"
     r"warned|warns|reported|traced|pinned|determined|concluded|found|discovered|revealed|confirmed|stated|announced|charged|indicted|assessed|"
-    r"indicated|noted|added|explained|confessed|admitted|ruled|convicted|arrested|detained|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
+    r"indicated|noted|added|explained|confessed|admitted|ruled|convicted|arrested|detained|sued|sues|sue|(?:[\w-]+\s+){0,2}?to\s+(?:take|file|bring)\s+legal\s+action|(?:filed|files|file|brought|brings|launched|won|wins|took|takes|take)\s+(?:[\w-]+\s+){0,3}?(?:lawsuits?|suits?|charges|complaints?|cases?|court\s+orders?|injunctions?|legal\s+action)|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
     r"study|statement|advisory|alert|bulletin))\b", re.I)
-_SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by))\s+", re.I)
+_SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by)|"
+                      # "The lawsuit was brought by Microsoft": the plaintiff claims
+                      r"(?:lawsuits?|suits?|cases?|complaints?|charges|legal\s+action)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:brought|filed|launched|lodged)\s+by)\s+", re.I)
 _ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源)")
 # the subject of a claim verb, back to the clause start ("美国官员称", "该公司表示"), and a headline's "X：" speaker
 _ZH_SUBJECT = re.compile(r"(?:^|(?<=[，。：；、“”\s]))(?:据)?([\u3400-\u9fffA-Za-z0-9·]{2,10}?)(?:近日|日前|昨天|今天|周[一二三四五六日]|也|还|则|再次|公开)?"
@@ -54,7 +57,8 @@ _ACCUSE_AFTER = re.compile(
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
     r"|\b(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s+by\s+"
-    r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?)\s+against\s+"
+    # "three lawsuits in King County Superior Court against X", "Amazon sues X"
+    r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?)\s+(?:(?:in|at|before|with)\s+(?:[\w.'’-]+\s+){1,5}?)?against\s+|\bsu(?:e|es|ed|ing)\s+(?=[^.;]{0,100}?\b(?:spam\w*|phish\w*|hack\w*|virus\w*|malware|spyware|e-?mails?|defraud\w*|mislead\w*|forg\w*|fraud\w*)\b)"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
 _ACCUSE_BEFORE = re.compile(
     r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
@@ -150,7 +154,7 @@ _DOER_MOD = r"(?:(?-i:[a-z\d][\w'’.-]*|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+)"  #
 _DOER_NP = (rf"(?:an?|the|two|three|four|five|\d+)\s+(?:{_DOER_MOD}{{0,3}}?(?:group|gang|band|team|collective|crew)\s+of\s+{_DOER_MOD}{{0,2}}?"
             rf"(?:hackers|hacktivists|programmers|students|teenagers|activists)|{_DOER_MOD}{{0,3}}?(?:man|woman|men|women|teenagers?|boys?|girls?|youths?|"
             r"students?|schoolboys?|hackers?|hacktivists?|programmers?|spammers?|employees?|technicians?|engineers?|consultants?|administrators?|insiders?|"
-            r"contractors?|brothers|sisters|\d+-year-olds?(?:\s+(?-i:[A-Z][a-z]+(?:an|ese|ish|ch|i)))?))")
+            r"contractors?|brothers|sisters|(?:brother|sister|husband|wife|father|mother|son|daughter)\s+and\s+(?:brother|sister|husband|wife|father|mother|son|daughter)|\d+-year-olds?(?:\s+(?-i:[A-Z][a-z]+(?:an|ese|ish|ch|i)))?))")
 # the doer, its place and a comma clause: "a university student in Taiwan, who ..., has admitted"
 _DOER_LEAD = rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
 _OWNS_UP = re.compile(_DOER_LEAD +
@@ -168,7 +172,7 @@ _FILLER = re.compile(r"(?:\s+(?:in|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=[\s,
                      r"previously|then|later|on\s+\w+day|in\s+a\s+(?:statement|report|blog\s+post)))*\s*")
 _CAPS_RUN = re.compile(r"((?:(?-i:[A-Z])[\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?-i:[A-Z])[\w'’.&-]*(?:\s+\([A-Z]{2,}\))?)$")
 _NOT_SUBJECT = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|They|He|She|We|I|In|On|At|But|And|However|Meanwhile|Also|Earlier|Later|"
-                          r"Last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+                          r"Last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[.,;:]?$")  # "said Wednesday." names no one
 
 
 # "a boy from Norfolk confessed", "a firm in Texas said": the place is not the subject
@@ -239,7 +243,7 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
                 out.append(Hit(a, b, m.group(1), c.id if c else "", {"type": kind, "speaks": speaks, "whole": (m.start(), m.end())}))
         for m in _THE_SPEAKER.finditer(text, s, e):  # "the bank said": the organisation the story spoke of
             if not overlaps(out, m.start(), m.end()) and _speaks(text, m.end(), e, zh):
-                out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group()), "speaks": True}))
+                out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group()), "speaks": True, "refers_back": True}))
     if zh:
         for rx in (_ZH_BY, _ZH_SUBJECT, _ZH_HEADLINE):
             for m in rx.finditer(text, s, e):
@@ -251,6 +255,9 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
             out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
     speaking = [Hit(h.start, h.end, h.text, h.value, {**h.extra, "speaks": True}) if h.extra.get("speaks") or _speaks(text, h.end, e, zh)
                 or _said_by(text, s, h.start) else h for h in out if not _TOLD.search(text, max(s, h.start - 12), h.start)]
+    # "Microsoft filed nine lawsuits ..., the company said": "the company" is the named speaker before it, not a second claimant
+    named = [h.start for h in speaking if h.extra.get("speaks") and h.text[:1].isupper() and not h.extra.get("refers_back")]
+    speaking = [h for h in speaking if not (h.extra.get("refers_back") and any(a < h.start for a in named))]
     return sorted(speaking, key=lambda h: (not h.extra.get("speaks"), h.start))
 
 
@@ -268,7 +275,8 @@ _TOLD = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?$")  # "an official t
 def _speaks(text: str, end: int, e: int, zh: bool) -> bool:
     if zh:
         return bool(_ZH_CLAIM_VERB.match(text, end, min(e, end + 3)) or re.match(r"[：:]|[^，。；]{0,6}?(?:称|表示|指出|认定|指责)", text[end:min(e, end + 8)]))
-    m = re.match(r"(?:['’]s?\s+(?:\w+\s+)?(?:researchers|analysts|experts|team|report|investigators|spokes(?:man|woman|person)))?", text[end:e])
+    # "Microsoft Corp. filed ...": a company suffix after the name
+    m = re.match(r"(?:['’]s?\s+(?:\w+\s+)?(?:researchers|analysts|experts|team|report|investigators|spokes(?:man|woman|person))|,?\s+(?:Corp|Corporation|Inc|Ltd|Co|LLC|plc)\b\.?)?", text[end:e])
     f = _FILLER.match(text, end + (m.end() if m else 0), e)
     return bool(_CLAIM_VERB_AT.match(text, f.end(), e))
 
@@ -288,11 +296,12 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
     for m in _ACCUSE_AFTER.finditer(text, s, e):
         if m.group().rstrip().endswith(" by") and not _ATTACK_BY.match(m.group()) and not _ATTACK_BEFORE.search(text, max(s, m.start() - 60), m.start()):
             continue  # "a survey conducted by X": what X carried out is no attack
-        c = (_COUNTRY_NP.match(text, m.end(), e) or t.attacker_rx["en"].match(text, m.end(), e)
-             or ((_PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e)) if _CHARGE.match(m.group()) else None))
+        c = _COUNTRY_NP.match(text, m.end(), e) or t.attacker_rx["en"].match(text, m.end(), e)
+        people = None if c or not _CHARGE.match(m.group()) else (_PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e))
+        c = c or people
         x = Hit(c.start(), c.end(), c.group()) if c else _entity_at(text, entities, m.end(), s, e)
-        if x is not None:
-            out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
+        if x is not None:  # the people a charge or a lawsuit names are the doers as reported ("doer")
+            out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t), "doer": people is not None}))
     for m in _ACCUSE_BEFORE.finditer(text, s, e):
         x = _entity_before(text, s, m.start(), entities, ("ORG", "GPE", "NORP", "PERSON")) or _np_before(text, s, m.start(), t)
         if x is not None:
@@ -303,29 +312,38 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
         out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
     for m in _CHARGED.finditer(text, s, e):  # "a man was charged with hacking ...": the people a charge names, before it
         a, b = m.span("doer")
-        out.append(Hit(a, b, m.group("doer"), "", {"country": country_of(m.group("doer"), t)}))
+        out.append(Hit(a, b, m.group("doer"), "", {"country": country_of(m.group("doer"), t), "doer": True}))
+    for m in _ALLEGED_DOER.finditer(text, s, e):  # "who alleged that Mr Richter and his accomplices sent billions of spam messages"
+        if not _NOT_SUBJECT.match(m.group(1).split()[0]):
+            out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "doer": True}))
     return out
 
 
 _DOER_DID = re.compile(rf"(?:^|(?<=[\s\"“]))((?i:{_DOER_NP}))(?:,[^,;]{{1,80}},)?(?={_DID.pattern})", re.I)
 _CHARGED = re.compile(_DOER_LEAD +
                       r"\s+(?i:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
-                      r"found\s+guilty)(?:\s+on\s+\w+)?\s+(?:with|of|for|over|in\s+connection\s+with|on\s+suspicion\s+of)\s+(?:[\w'’-]+\s+){0,6}?"
-                      r"(?:hack\w*|break\w*\s+into|broke\s+into|writing|creating|spreading|releasing|launch\w*|attack\w*|stealing|infect\w*|"
+                      r"found\s+guilty)(?:\s+on\s+\w+)?\s+(?:with|of|for|over|in\s+connection\s+with|on\s+suspicion\s+of)\s+(?:[\w'’-]+\s+){0,8}?"
+                      r"(?:(?:junk|unsolicited|bulk)\s+e-?mails?|hack\w*|break\w*\s+into|broke\s+into|writing|creating|spreading|releasing|launch\w*|attack\w*|stealing|infect\w*|"
                       r"defac\w*|spam\w*|phish\w*|computer\s+(?:crimes?|fraud|intrusion|misuse)|cyber\w*|unauthori[sz]ed\s+access))\b")
+
+
+# a named doer an allegation gives: "alleged that Mr Richter and his accomplices sent ...", "accuses X of hacking" is blame grammar
+_ALLEGED_DOER = re.compile(r"\b(?:alleg(?:ed|es|e)|claim(?:ed|s)?|accus(?:ed|es|e))\s+(?:that\s+)?((?:Mr|Mrs|Ms|Dr)\.?\s+(?-i:[A-Z])[\w'’-]+|"
+                           r"(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})(?:\s+and\s+(?:his|her|their)\s+(?:accomplices|associates|partners))?"
+                           r"\s+(?:had\s+|has\s+|have\s+)?(?:sent|stole|hacked|spread|broke\s+into|attacked|infected|wrote|released|ran|launched|defrauded)\b", re.I)
 
 
 # people named as doers by a charge or an arrest ("charged five Chinese military officers with hacking")
 _PEOPLE_NP = re.compile(r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:officers|men|man|woman|women|"
                         r"people|individuals|suspects|nationals|citizens|members|teenagers?|boys?|youths?|students?|hackers?|programmers?|brothers|"
-                        r"spammers|phishers|scammers|fraudsters|companies|firms|operators|resellers|"
-                        r"\d+-year-olds?)\b")
+                        r"spammers|phishers|scammers|fraudsters|companies|firms|operators|resellers|defendants|"
+                        r"\d+-year-olds?)\b(?:\s+and\s+(?:individuals|companies|people|firms|organi[sz]ations))?")
 
 
 _ATTACK_BY = re.compile(r"(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s", re.I)  # the deed itself, passive
 _ATTACK_BEFORE = re.compile(r"\b(?:(?:cyber[\s-]?)?attacks?|hacks?|hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|infections?|thefts?|"
                             r"raids?|heists?|sabotage|espionage|spying|defacements?|it|they)\b", re.I)
-_CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit|lawsuit|suit|legal|complaint)", re.I)
+_CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit|lawsuit|suit|legal|complaint|su(?:e|es|ed|ing)\b)", re.I)
 
 
 def _np_before(text: str, s: int, pos: int, t: CyberTables) -> Hit | None:
@@ -366,7 +384,7 @@ def claimant_type(name: str) -> str:
     low = name.lower()
     if re.search(r"\b(?:court|judge|jury|juries|magistrate)s?\b|法院", low):
         return "court"
-    if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials?\b|prosecutor|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
+    if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials?\b|prosecutor|attorney|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
                  r"警方|公安|部|局|政府|官员", low):
         return "government"
     if re.search(r"security\s+(?:firm|compan)|anti-?virus|antivirus|安全公司", low):
