@@ -32,7 +32,7 @@ _GENERIC_CLAIMANT = re.compile(
     r"[Pp]olice|[Pp]rosecutors|(?:[Aa]n?\s+)?(?:[A-Z][\w.]*\s+)?(?:[Ss]enior\s+|[Gg]overnment\s+|[Ii]ntelligence\s+)?[Oo]fficials?|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
     r"(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Oo]ffice)|"
     r"[Ss]pokes(?:man|woman|person)|[Ii]ntelligence\s+(?:agencies|officials|services)|"
-    r"(?:(?:[Ff]ederal|[Dd]istrict|[Hh]igh|[Ss]upreme|[Cc]riminal|[Cc]rown|[Aa]ppeals?)\s+)?(?:[Cc]ourts?|[Jj]udges?|[Jj]ur(?:y|ies)|[Mm]agistrates?))\b|法院|警方|公安机关|专家|研究人员|安全公司|官员")
+    r"(?:(?:[Ff]ederal|[Dd]istrict|[Hh]igh|[Ss]upreme|[Cc]riminal|[Cc]rown|[Aa]ppeals?)\s+)?(?:[Cc]ourts?|[Jj]udges?|[Jj]ur(?:y|ies)|[Jj]urors|[Mm]agistrates?|[Aa]rbitrators?|[Tt]ribunals?))\b|法院|警方|公安机关|专家|研究人员|安全公司|官员")
 _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Ministry|Department|Agency|Police|Office|Command|Center|Centre|Council|"
                         r"Service|Directorate|Commission)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?")
 _CLAIM_VERB_AT = re.compile(
@@ -42,7 +42,7 @@ _CLAIM_VERB_AT = re.compile(
     r"study|statement|advisory|alert|bulletin))\b", re.I)
 _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by)|"
                       # "The lawsuit was brought by Microsoft": the plaintiff claims
-                      r"(?:lawsuits?|suits?|cases?|complaints?|charges|legal\s+action)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:brought|filed|launched|lodged)\s+by)\s+", re.I)
+                      r"(?:lawsuits?|suits?|cases?|complaints?|charges|legal\s+action)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:brought|filed|launched|lodged)\s+by)\s+", re.I)
 _ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源)")
 # the subject of a claim verb, back to the clause start ("美国官员称", "该公司表示"), and a headline's "X：" speaker
 _ZH_SUBJECT = re.compile(r"(?:^|(?<=[，。：；、“”\s]))(?:据)?([\u3400-\u9fffA-Za-z0-9·]{2,10}?)(?:近日|日前|昨天|今天|周[一二三四五六日]|也|还|则|再次|公开)?"
@@ -58,7 +58,10 @@ _ACCUSE_AFTER = re.compile(
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
     r"|\b(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s+by\s+"
     # "three lawsuits in King County Superior Court against X", "Amazon sues X"
-    r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?)\s+(?:(?:in|at|before|with)\s+(?:[\w.'’-]+\s+){1,5}?)?against\s+|\bsu(?:e|es|ed|ing)\s+(?=[^.;]{0,100}?\b(?:spam\w*|phish\w*|hack\w*|virus\w*|malware|spyware|e-?mails?|defraud\w*|mislead\w*|forg\w*|fraud\w*)\b)"
+    r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?|cases?)\s+(?:(?:in|at|before|with)\s+(?:[\w.'’-]+\s+){1,5}?|(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+    r"(?:brought|filed|launched|lodged)\s+(?:by\s+(?:[\w.&'’-]+\s+){1,6}?)?)?against\s+"
+    # "an injunction against X", "a court order that stops X"
+    r"|\b(?:court\s+orders?|injunctions?|restraining\s+orders?)\s+(?:that\s+)?(?:against|stops?|stopping|bars?|barring|halts?|halting|blocks?|blocking)\s+|\bsu(?:e|es|ed|ing)\s+(?=[^.;]{0,100}?\b(?:spam\w*|phish\w*|hack\w*|virus\w*|malware|spyware|e-?mails?|defraud\w*|mislead\w*|forg\w*|fraud\w*)\b)"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
 _ACCUSE_BEFORE = re.compile(
     r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
@@ -252,7 +255,11 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
     wholes = [Hit(*h.extra["whole"], "") for h in out if "whole" in h.extra]
     for m in _GENERIC_CLAIMANT.finditer(text, s, e):
         if not overlaps(out + wholes, m.start(), m.end()):
-            out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
+            who = _APPOSED.search(text, max(s, m.start() - 60), m.start())  # "John Ashcroft, the attorney general of the US,": the named one
+            if who is not None and not _NOT_SUBJECT.match(who.group(1).split()[0]) and not overlaps(out, who.start(1), who.end(1)):
+                out.append(Hit(who.start(1), who.end(1), who.group(1), "", {"type": claimant_type(m.group())}))
+            elif who is None:
+                out.append(Hit(m.start(), m.end(), m.group(), "", {"type": claimant_type(m.group())}))
     speaking = [Hit(h.start, h.end, h.text, h.value, {**h.extra, "speaks": True}) if h.extra.get("speaks") or _speaks(text, h.end, e, zh)
                 or _said_by(text, s, h.start) else h for h in out if not _TOLD.search(text, max(s, h.start - 12), h.start)]
     # "Microsoft filed nine lawsuits ..., the company said": "the company" is the named speaker before it, not a second claimant
@@ -269,6 +276,7 @@ _THE_SPEAKER = re.compile(r"\b[Tt]he\s+(?:(?:[\w-]+\s+)?(?:bank|company|firm|min
                           r"site|service|startup|start-up|group|bureau)|government)\b")
 
 
+_APPOSED = re.compile(r"(?:^|(?<=[\s\"“]))((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3}),\s+(?:the\s+|a\s+|an\s+)?$")
 _TOLD = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?$")  # "an official told Reuters": the outlet heard the claim, it did not make it
 
 
@@ -321,9 +329,9 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
 
 _DOER_DID = re.compile(rf"(?:^|(?<=[\s\"“]))((?i:{_DOER_NP}))(?:,[^,;]{{1,80}},)?(?={_DID.pattern})", re.I)
 _CHARGED = re.compile(_DOER_LEAD +
-                      r"\s+(?i:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
+                      r"\s+(?i:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
                       r"found\s+guilty)(?:\s+on\s+\w+)?\s+(?:with|of|for|over|in\s+connection\s+with|on\s+suspicion\s+of)\s+(?:[\w'’-]+\s+){0,8}?"
-                      r"(?:(?:junk|unsolicited|bulk)\s+e-?mails?|hack\w*|break\w*\s+into|broke\s+into|writing|creating|spreading|releasing|launch\w*|attack\w*|stealing|infect\w*|"
+                      r"(?:(?:junk|unsolicited|bulk)\s+e-?mails?|(?:violat\w*|break\w*|broke)\s+(?:[\w-]+\s+){0,2}?(?:anti-?spam|anti-?hacking|computer[\s-](?:crime|misuse|fraud)|cyber\w*)\s+(?:laws?|acts?|statutes?)|hack\w*|break\w*\s+into|broke\s+into|writing|creating|spreading|releasing|launch\w*|attack\w*|stealing|infect\w*|"
                       r"defac\w*|spam\w*|phish\w*|computer\s+(?:crimes?|fraud|intrusion|misuse)|cyber\w*|unauthori[sz]ed\s+access))\b")
 
 
@@ -336,14 +344,14 @@ _ALLEGED_DOER = re.compile(r"\b(?:alleg(?:ed|es|e)|claim(?:ed|s)?|accus(?:ed|es|
 # people named as doers by a charge or an arrest ("charged five Chinese military officers with hacking")
 _PEOPLE_NP = re.compile(r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:officers|men|man|woman|women|"
                         r"people|individuals|suspects|nationals|citizens|members|teenagers?|boys?|youths?|students?|hackers?|programmers?|brothers|"
-                        r"spammers|phishers|scammers|fraudsters|companies|firms|operators|resellers|defendants|"
+                        r"spammers|phishers|scammers|fraudsters|companies|company|firms?|operators?|resellers|defendants|"
                         r"\d+-year-olds?)\b(?:\s+and\s+(?:individuals|companies|people|firms|organi[sz]ations))?")
 
 
 _ATTACK_BY = re.compile(r"(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s", re.I)  # the deed itself, passive
 _ATTACK_BEFORE = re.compile(r"\b(?:(?:cyber[\s-]?)?attacks?|hacks?|hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|infections?|thefts?|"
                             r"raids?|heists?|sabotage|espionage|spying|defacements?|it|they)\b", re.I)
-_CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit|lawsuit|suit|legal|complaint|su(?:e|es|ed|ing)\b)", re.I)
+_CHARGE = re.compile(r"(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit|lawsuit|suit|legal|complaint|case|court|injunction|restraining|su(?:e|es|ed|ing)\b)", re.I)
 
 
 def _np_before(text: str, s: int, pos: int, t: CyberTables) -> Hit | None:
@@ -382,7 +390,7 @@ def claimant_type(name: str) -> str:
     if _STATE_NAME.match(name.strip()) or re.fullmatch(r"[\u3400-\u9fff]{1,2}方", name.strip()):  # 韩方, 美方: a state's side
         return "government"
     low = name.lower()
-    if re.search(r"\b(?:court|judge|jury|juries|magistrate)s?\b|法院", low):
+    if re.search(r"\b(?:court|judge|jury|juries|jurors|magistrate|arbitrator|tribunal)s?\b|法院", low):
         return "court"
     if re.search(r"police|bureau|ministry|department|agency|authorit|government|officials?\b|prosecutor|attorney|court|command|\bfbi\b|\bnsa\b|\bcisa\b|"
                  r"警方|公安|部|局|政府|官员", low):
@@ -418,7 +426,7 @@ def _span(h: Hit) -> dict:
 
 
 # what such actors usually do, not who did this ("state-sponsored groups often pay for zero-days, experts say")
-_HABITUAL = re.compile(r"\b(?:often|typically|usually|generally|frequently|routinely|commonly|tend\s+to|are\s+known\s+to)\b|往往|通常|一般", re.I)
+_HABITUAL = re.compile(r"\b(?:often|typically|usually|generally|frequently|routinely|commonly|rarely|seldom|tend\s+to|are\s+known\s+to)\b|往往|通常|一般", re.I)
 
 
 def attributions(ss: list, t: CyberTables) -> list[dict]:
