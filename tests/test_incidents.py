@@ -140,6 +140,9 @@ def test_gate_skips_other_stories_and_the_lexical_gate_reads_missed_ones():
     # a cue word beside a threat group or malware the tables name; a name that is also a word does not count
     ("White House attributes NotPetya attack to Russian military", "en", True), ("Researchers trace intrusions to Unit 61398", "en", True),
     ("A bitter attack on the minister's record", "en", False),
+    # breaking into computers, not into buildings
+    ("Man charged with breaking into computers at a university", "en", True), ("Former employee broke into the bank's computer system", "en", True),
+    ("Burglars broke into the school at night", "en", False), ("Thieves broke into the office and took computers", "en", False),
 ])
 def test_the_lexical_gate_reads_short_cyber_headlines_and_skips_look_alikes(headline, lang, read):
     from sinodesk.stages.incidents import gate

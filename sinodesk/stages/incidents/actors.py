@@ -53,7 +53,7 @@ _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消�
 _ACCUSE_AFTER = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named(?=\s+[^.;]{0,60}?\bas\s+(?:the\s+)?"
     r"(?:culprits?|perpetrators?|attackers?|source|responsible|behind))|(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)(?:ed|es|ing)"
-    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with|on\s+suspicion\s+of|suspected\s+of|accused\s+of)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b))\s+(?:the\s+attacks?\s+on\s+)?"
+    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with|on\s+suspicion\s+of|suspected\s+of|accused\s+of)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b|(?<=sentenced)\s+[^.;]{0,60}?\bto\b))\s+(?:the\s+attacks?\s+on\s+)?"
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
     r"|\b(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s+by\s+"
@@ -316,8 +316,8 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
             out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t)}))
     for m in _FROM_COUNTRY.finditer(text, s, e):
         out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
-    for m in _DOER_DID.finditer(text, s, e):  # "the man, who used the alias Ghost, stole card numbers"
-        out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t)}))
+    for m in _DOER_DID.finditer(text, s, e):  # "the man, who used the alias Ghost, stole card numbers": the doer as reported
+        out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "doer": True}))
     for m in _CHARGED.finditer(text, s, e):  # "a man was charged with hacking ...": the people a charge names, before it
         a, b = m.span("doer")
         out.append(Hit(a, b, m.group("doer"), "", {"country": country_of(m.group("doer"), t), "doer": True}))
