@@ -455,7 +455,8 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
             continue
         claimants = speaking[:2] or ([] if owners else [next((c for k, c in reversed(recent) if n - k <= 2), None) or (s.claimants or [None])[0]])
         stance = stance_of(s.text, t)
-        pairs = [(c, a) for c in filter(None, claimants) for a in _longest(actors)] + ([] if speaking else [(a, a) for a in owners])
+        # a doer owning up claims its own deed even when a speaker reports it ("X pleaded guilty ..., prosecutors said"): two claims
+        pairs = [(c, a) for c in filter(None, claimants) for a in _longest(actors)] + [(a, a) for a in owners]
         for claimant, a in pairs:
             if overlaps([claimant], a.start, a.end) and not a.extra.get("named"):
                 continue  # a speaker is not the actor of its own claim, unless it owns up
