@@ -149,7 +149,8 @@ def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool, entities
         for m in _OWNS_UP.finditer(text, s, e):  # "a university student has admitted writing the virus", "a group of hackers said it had ..."
             a, b = m.span("doer")
             out.append(Hit(a, b, m.group("doer"), "", {"country": country_of(m.group("doer"), t), "named": True, "owns_up": True}))
-    return _longest(out)
+    # the same words found twice keep what the grammar says of them (a noun the table knows that also owns up)
+    return _longest(sorted(out, key=lambda h: not h.extra.get("owns_up")))
 
 
 # a doer described by a noun phrase who owns up: confesses, admits, pleads guilty, claims responsibility, or says it did it
