@@ -570,4 +570,6 @@ def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):
         publisher=s.publisher,
         entities=tuple(sorted({e.canonical for e in s.entities})),
         numbers=tuple(n.value for n in s.numbers),
+        people=tuple(e.canonical for e in s.entities if e.canonical.startswith("person:")),
+        speakers=tuple({a.source for a in s.attributions}),
     )

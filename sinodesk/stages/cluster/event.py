@@ -29,7 +29,7 @@ def heaviest(vec: dict[str, float], n: int) -> dict[str, float]:
 
 class Event:
     __slots__ = ("eid", "order", "size", "centroid", "norm", "first_day", "last_day", "entities", "numbers", "indexed",
-                 "names", "years", "members", "languages", "heads", "outlets")
+                 "names", "years", "members", "languages", "heads", "outlets", "leads")
 
     max_heads = 8  # headlines kept (with their outlet) to tell a template series from the event
 
@@ -52,6 +52,7 @@ class Event:
         # [outlet, headline frame] of the first max_heads stories with an outlet or no body (see online._series)
         self.heads: list[list] = []
         self.outlets: dict[str, int] = {}  # stories per outlet (those with a known outlet)
+        self.leads: dict[str, int] = {}  # stories per lead person (those that have one, see .lead)
 
     def add(self, feats: Features, centroid_terms: int) -> None:
         """Count one story in (its vector, signals and day); members are the linker's business."""
@@ -68,6 +69,8 @@ class Event:
             self.outlets[feats.outlet] = self.outlets.get(feats.outlet, 0) + 1
         if feats.head and (feats.outlet or feats.headline_only) and len(self.heads) < self.max_heads:
             self.heads.append([feats.outlet, list(feats.head)])
+        for p in feats.leads:
+            self.leads[p] = self.leads.get(p, 0) + 1
         if feats.day is not None:
             self._span(feats.day, feats.day)
 
@@ -76,7 +79,8 @@ class Event:
         add_into(self.centroid, gone.centroid)
         self.size += gone.size
         for mine, theirs in ((self.entities, gone.entities), (self.numbers, gone.numbers), (self.names, gone.names),
-                             (self.years, gone.years), (self.languages, gone.languages), (self.outlets, gone.outlets)):
+                             (self.years, gone.years), (self.languages, gone.languages), (self.outlets, gone.outlets),
+                             (self.leads, gone.leads)):
             add_into(mine, theirs)
         if gone.first_day is not None:
             self._span(gone.first_day, gone.last_day)
@@ -104,7 +108,7 @@ class Event:
                 "first": self.first_day, "last": self.last_day, "entities": self.entities,
                 "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years,
                 "members": self.members, "languages": self.languages, "heads": self.heads,
-                "outlets": self.outlets}
+                "outlets": self.outlets, "leads": self.leads}
 
     @classmethod
     def from_json(cls, d: dict) -> "Event":
@@ -121,4 +125,5 @@ class Event:
         ev.languages = d.get("languages", {})
         ev.heads = [[o, [intern(w) for w in h]] for o, h in d.get("heads", [])]
         ev.outlets = d.get("outlets", {})
+        ev.leads = {intern(k): v for k, v in d.get("leads", {}).items()}  # absent in states saved before leads
         return ev

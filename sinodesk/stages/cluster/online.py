@@ -51,6 +51,7 @@ from .event import Event
 from .features import (DocFreq, Features, cosine, day_number, figures_in, headline_frame, names_in, numbers_in,
                        series_pair, stop_set, term_counts, weigh, years_in)
 from .index import CandidateIndex
+from .lead import lead_people
 from .options import EventOptions
 from .recluster import average_linkage, groups_of, keep_ids
 
@@ -70,6 +71,8 @@ class LinkItem:
     publisher: str | None = None  # the outlet of the feed, page or line the story came in (may carry another's copy)
     entities: tuple[str, ...] = ()  # canonical ids
     numbers: tuple[float, ...] = ()
+    people: tuple[str, ...] = ()  # the canonical id of each person mention, repeats kept (see .lead)
+    speakers: tuple[str, ...] = ()  # the sources of its attributions (who said or reported it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +283,7 @@ class EventLinker(LinkerPersistence):
             headline_only=not (item.text or "").strip(),
             head=headline_frame(item.headline) if o.series_frame else (),
             outlet=house(item, o),
+            leads=lead_people(item.people, item.headline, o.lead_mentions, o.lead_ratio, item.speakers) if o.lead_conflict else (),
         )
 
     def score(self, feats: Features, ev: Event) -> float:

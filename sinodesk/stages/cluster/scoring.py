@@ -19,6 +19,7 @@ import numpy as np
 
 from .event import Event
 from .features import Features, cosine, head_words, series_pair, stop_set, tokens
+from .lead import lead_conflict, leads_apart
 
 if TYPE_CHECKING:  # pragma: no cover
     from scipy import sparse
@@ -148,6 +149,16 @@ def _outlet_subjects(recs: list[Features], sim: np.ndarray, floor: float, one_pe
     return sim
 
 
+def _lead_conflicts(recs: list[Features], sim: np.ndarray, opts: "EventOptions") -> np.ndarray:
+    """:func:`.lead.lead_conflict` between single full-text stories: their leads differ."""
+    led = [i for i, r in enumerate(recs) if r.leads and not r.short]
+    for a, i in enumerate(led):
+        for j in led[a + 1:]:
+            if leads_apart(recs[i].leads, recs[j].leads):
+                sim[i, j] = sim[j, i] = sim[i, j] * (1.0 - opts.lead_conflict)
+    return sim
+
+
 def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -> float:
     """Merge score of a story against an event (the threshold decides); ``cold``: :func:`cold_factor`."""
     if opts.same_outlet_headline and not outlet_subject(feats, ev, opts.same_outlet_person):
@@ -177,6 +188,8 @@ def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -
         s += opts.number_weight * min(1.0, shared / 2.0)
     if opts.year_conflict and not feats.short and (feats.day is None or ev.first_day is None) and year_conflict(feats, ev):
         s *= 1.0 - opts.year_conflict  # no dates to tell this year's quake from another's but the years written
+    if opts.lead_conflict and not feats.short and lead_conflict(feats.leads, ev.leads):
+        s *= 1.0 - opts.lead_conflict  # the same words about another person: the next arrest, not this one
     if feats.day is not None and ev.first_day is not None:
         s *= decay(ev.day_gap(feats.day), opts)
     return s
@@ -252,6 +265,8 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         sim = np.where(apart, 0.0, sim)
     if opts.year_conflict and np.isnan(days).any() and any(r.years for r in recs):
         sim = np.where(_year_conflicts(recs, days), sim * (1.0 - opts.year_conflict), sim)
+    if opts.lead_conflict and sum(1 for r in recs if r.leads and not r.short) > 1:
+        sim = _lead_conflicts(recs, sim, opts)
     if opts.same_outlet_headline and any(r.outlet for r in recs):
         sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor, opts.same_outlet_person)
     if opts.forum_posts and any(r.outlet and r.outlet.startswith(BOARD) for r in recs):
