@@ -522,7 +522,7 @@ class Runner:
         update_incidents(self.archive, new_stories, merge_days=self.settings.incidents.merge_days)
 
     def _link(self, new_stories: list[Story]) -> None:
-        if not new_stories or not self.settings.ingest.link:
+        if not new_stories or not self.settings.ingest.link or not self.settings.events.enabled:
             return
         try:
             from .stages.cluster import EventLinker

@@ -165,6 +165,23 @@ def test_tune_errors_name_the_fix(run_cli):
         1, "Error: eval events: unknown arrival order 'backwards' (use file, date or shuffle-N)")
 
 
+def test_eval_events_measures_the_settings_of_a_config_file(run_cli, tmp_path):
+    """--config: the figures are those of a user's settings file (here linking switched off: every line its
+    own event, so recall falls to the share of one-article shootings); a missing file is an error."""
+    need_shared(EVAL / "gvc-event-clusters-subset")
+    off = tmp_path / "off.toml"
+    off.write_text("[events]\nenabled = false\n", encoding="utf-8")
+    args = ("eval", "events", "--data", EVAL, "--set", "gvc", "--orders", "file", "--no-peer", "--json")
+    r = run_cli(*args, "--config", off)
+    assert r.returncode == 0, r.stderr.decode()
+    whole = json.loads(r.stdout)[0]["ours"]
+    assert whole["precision"] == 1.0 and whole["recall"] < 0.7
+    missing = tmp_path / "missing.toml"
+    r = run_cli(*args, "--config", missing)
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, f"Error: {missing}: config file not found (create it or unset SINODESK_CONFIG)")
+
+
 def test_fit_model_needs_an_output_path_and_never_writes_the_package():
     from sinodesk.stages.cluster.decision import MODEL_PATH
 

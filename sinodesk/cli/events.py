@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 import click
 
-from .common import eval_sets_dir
+from .common import config_option, eval_sets_dir
 
 
 @click.command("events")
@@ -26,12 +26,14 @@ from .common import eval_sets_dir
                    "of UCI, GVC validation) instead of scoring.")
 @click.option("--grid", "grid", multiple=True, metavar="NAME=V1,V2",
               help="With --tune: values to try for one event option (repeat for more options).")
+@config_option
 def eval_events(set_name: str, data: str | None, orders: str, no_peer: bool, as_json: bool, fit_model: str | None,
-                tune_target: str | None, grid: tuple[str, ...]) -> None:
+                tune_target: str | None, grid: tuple[str, ...], config: str | None) -> None:
     """Score event linking (B-cubed P/R/F1, ARI) and near-duplicates as a user gets them.
 
     Each set is written as JSONL ({url, title, date, text}, one item a line), ingested into a
-    fresh archive with default settings, and the exported event_id of each line is scored
+    fresh archive with default settings (or those of --config: the whole file for scoring, its
+    [events] table for --tune and --fit-model), and the exported event_id of each line is scored
     against the gold.  ECB+ test topics and GVC run in several arrival orders (mean and worst
     shown).  The peer baseline (TF-IDF + average-linkage agglomerative over the whole set at
     once, or single pass for the UCI stream) is re-measured in the same run.
@@ -39,15 +41,17 @@ def eval_events(set_name: str, data: str | None, orders: str, no_peer: bool, as_
     \b
     Example:
       sinodesk eval events --set ecbplus --data ../shared
+      sinodesk eval events --set gvc --config my-events.toml
       sinodesk eval events --set coldstart
       sinodesk eval events --fit-model /tmp/merge_model.json
       sinodesk eval events --tune gvc --grid time_scale_days=30,60,120 --grid threshold=0.08,0.10,0.12
     """
     from ..eval import events as ev
-    from ..stages.cluster import EventOptions
+    from ..settings import load_settings
 
     root = eval_sets_dir(data)
-    opts = EventOptions()
+    settings = load_settings(config)
+    opts = settings.events
     if grid and not tune_target:
         raise click.UsageError("--grid needs --tune TARGET (the training split to search on)")
     if tune_target:
@@ -64,15 +68,15 @@ def eval_events(set_name: str, data: str | None, orders: str, no_peer: bool, as_
     reports = []
     for name in names:
         if name == "ecbplus":
-            reports += ev.eval_ecbplus(root, opts, peer=not no_peer, orders=order_list)
+            reports += ev.eval_ecbplus(root, settings, peer=not no_peer, orders=order_list)
         elif name == "gvc":
-            reports += ev.eval_gvc(root, opts, peer=not no_peer, orders=order_list)
+            reports += ev.eval_gvc(root, settings, peer=not no_peer, orders=order_list)
         elif name == "uci":
-            reports += ev.eval_uci(root, opts, peer=not no_peer)
+            reports += ev.eval_uci(root, settings, peer=not no_peer)
         elif name == "bbc-dups":
-            reports.append(ev.eval_bbc_dups(root, opts))
+            reports.append(ev.eval_bbc_dups(root, settings))
         else:
-            reports.append(ev.cold_start(root, opts))
+            reports.append(ev.cold_start(root, settings))
     if as_json:
         click.echo(json.dumps([_as_json(r) for r in reports], indent=2))
         return

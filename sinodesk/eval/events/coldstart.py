@@ -13,9 +13,8 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...stages.cluster import EventOptions
 from .metrics import ClusterScore, score
-from .run import link
+from .run import Config, link
 from .sets import EvalItem, load_ecbplus, load_uci
 
 
@@ -40,7 +39,7 @@ def streams(root) -> list[tuple[str, list[EvalItem], list[EvalItem]]]:
 
 
 def first_n(stream: Sequence[EvalItem], warmup: Sequence[EvalItem], n: int,
-            opts: EventOptions | None = None) -> tuple[ClusterScore, ClusterScore]:
+            opts: Config = None) -> tuple[ClusterScore, ClusterScore]:
     part = list(stream[:n])
     gold = [d.gold for d in part]
     fresh = score(link(part, opts).labels(), gold)
@@ -48,7 +47,7 @@ def first_n(stream: Sequence[EvalItem], warmup: Sequence[EvalItem], n: int,
     return fresh, warm
 
 
-def cold_start(root, opts: EventOptions | None = None, ns: Sequence[int] = (100, 200, 500)) -> list[ColdRow]:
+def cold_start(root, opts: Config = None, ns: Sequence[int] = (100, 200, 500)) -> list[ColdRow]:
     rows = []
     for name, stream, warmup in streams(root):
         for n in sorted({min(n, len(stream)) for n in ns}):  # a shorter stream: all of it as the last row

@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...stages.cluster import EventOptions
-from .run import link
+from .run import Config, link
 from .sets import EvalItem, load_bbc
 
 
@@ -74,7 +73,7 @@ def rewrite_pairs(items: Sequence[EvalItem], jaccard: float = 0.9, k: int = 5) -
     return dict(out)
 
 
-def flagged_copies(items: Sequence[EvalItem], opts: EventOptions | None = None) -> dict[str, str]:
+def flagged_copies(items: Sequence[EvalItem], opts: Config = None) -> dict[str, str]:
     """Ingest the items; item key -> key of the earlier item it was found to copy."""
     linked = link(items, opts)
     line_of = {s["story_id"]: i for i, ss in enumerate(linked.stories) for s in ss}
@@ -89,7 +88,7 @@ def flagged_copies(items: Sequence[EvalItem], opts: EventOptions | None = None) 
     return flagged
 
 
-def eval_bbc_dups(root, opts: EventOptions | None = None, *, rewrite_jaccard: float = 0.9,
+def eval_bbc_dups(root, opts: Config = None, *, rewrite_jaccard: float = 0.9,
                   limit: int | None = None) -> DupReport:
     """Both golds over all 2,225 articles (``limit``: only the first N, a quicker check)."""
     items = load_bbc(root)[:limit] if limit else load_bbc(root)

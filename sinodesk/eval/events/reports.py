@@ -7,10 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ...stages.cluster import EventOptions
 from . import baselines
 from .metrics import ClusterScore, mean_score, score
-from .run import link
+from .run import Config, link
 from .sets import ORDERS, EvalItem, arrange, load_ecbplus, load_gvc, load_uci
 
 
@@ -43,7 +42,7 @@ class EvalReport:
 Keep = Callable[[EvalItem], bool]
 
 
-def _scored(items: Sequence[EvalItem], opts: EventOptions | None, orders: Sequence[str],
+def _scored(items: Sequence[EvalItem], opts: Config, orders: Sequence[str],
             parts: dict[str, Keep]) -> tuple[dict[str, dict[str, ClusterScore]], Counter]:
     """Ingest ``items`` once per arrival order; score each part (name -> which items count) per order."""
     out: dict[str, dict[str, ClusterScore]] = defaultdict(dict)
@@ -72,7 +71,7 @@ def _peer_for(items: Sequence[EvalItem], keep: Keep, distance: float) -> Cluster
     return score([labels[i] for i in idx], [items[i].gold for i in idx])
 
 
-def eval_ecbplus(root, opts: EventOptions | None = None, *, peer: bool = True,
+def eval_ecbplus(root, opts: Config = None, *, peer: bool = True,
                  orders: Sequence[str] = ORDERS) -> list[EvalReport]:
     """Held-out test topics 36-45 in every arrival order; training topics 1-35 (tuned on) and all
     topics in file order.  Each run is its own fresh archive."""
@@ -93,7 +92,7 @@ def eval_ecbplus(root, opts: EventOptions | None = None, *, peer: bool = True,
     return reports
 
 
-def eval_gvc(root, opts: EventOptions | None = None, *, peer: bool = True,
+def eval_gvc(root, opts: Config = None, *, peer: bool = True,
              orders: Sequence[str] = ORDERS) -> list[EvalReport]:
     """The whole subset as one dated stream in every arrival order, scored on all of it, on its
     validation split (where ``time_scale_days`` was chosen) and on its held-out test split."""
@@ -109,7 +108,7 @@ def eval_gvc(root, opts: EventOptions | None = None, *, peer: bool = True,
             for i, (name, keep) in enumerate(parts.items())]
 
 
-def eval_uci(root, opts: EventOptions | None = None, *, peer: bool = True, limit: int | None = None) -> list[EvalReport]:
+def eval_uci(root, opts: Config = None, *, peer: bool = True, limit: int | None = None) -> list[EvalReport]:
     """Every headline as a title-only line in timestamp order; scored on the test part (after the
     first 45% of the time range).  ``limit``: only the first N headlines (a quicker check)."""
     items = load_uci(root)[:limit] if limit else load_uci(root)

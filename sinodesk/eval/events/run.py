@@ -31,12 +31,18 @@ class Linked:
         return sum(1 for ss in self.stories if len(ss) > 1)
 
 
-def settings_for(opts: EventOptions | None = None) -> Settings:
-    """Default settings, with ``opts`` as the ``[events]`` table when given (what ``sinodesk.toml`` can set)."""
+Config = EventOptions | Settings | None  # the [events] table (other tables default), whole settings, or the defaults
+
+
+def settings_for(opts: Config = None) -> Settings:
+    """Default settings, with ``opts`` as the ``[events]`` table when given (what ``sinodesk.toml`` can set);
+    whole settings (a settings file read by ``eval events --config``) as they are."""
+    if isinstance(opts, Settings):
+        return opts
     return Settings() if opts is None else dataclasses.replace(Settings(), events=opts)
 
 
-def link(items: Sequence[EvalItem], opts: EventOptions | None = None) -> Linked:
+def link(items: Sequence[EvalItem], opts: Config = None) -> Linked:
     """Ingest ``items`` (in this order) into a fresh archive and read back each line's stories."""
     run = ingest_items([it.line for it in items], settings_for(opts))
     by_line = run.by_line()
