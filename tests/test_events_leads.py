@@ -25,6 +25,10 @@ DELANE = ("person:marco-delane", "person:delane", "person:delane", "person:delan
     # who tells the news is not whom it is about
     (DELANE + ("person:ivo-tarrow",), "Coach Tarrow says Delane will play", ("Ivo Tarrow",), ("marco-delane",)),
     (("person:ivo-tarrow",) * 5, "Tarrow announced the signing", ("Ivo Tarrow",), ()),
+    (("person:ivo-tarrow",) * 5, "Tarrow has reported the signing", ("Ivo Tarrow",), ()),
+    # ... but the subject of the headline who speaks in the body still leads
+    (DELANE, "Gulls receiver Delane arrested", ("Marco Delane",), ("marco-delane",)),
+    (DELANE, "Receiver arrested on the coast road", ("Marco Delane",), ()),
     ((), "Delane arrested", (), ()),
 ])
 def test_a_story_leads_with_the_people_its_headline_names_else_the_one_it_names_most(people, headline, speakers,

@@ -20,6 +20,11 @@ from sys import intern
 
 PERSON = "person:"
 _HEAD_WORD = re.compile(r"[^\W\d_]+")
+# what follows a speaker's name in a headline that reports his words
+SPEECH = frozenset("said says say told tells announced announces reported reports confirmed confirms stated states "
+                   "added adds wrote writes claimed claims denied denies insisted insists revealed reveals warned "
+                   "warns".split())
+_AUXILIARY = frozenset("has have had will would".split())
 
 
 def _words(lead: str) -> frozenset[str]:
@@ -40,23 +45,36 @@ def _folded(people: Iterable[str]) -> Counter:
 def lead_people(people: Iterable[str], headline: str | None, min_mentions: int, ratio: float,
                 speakers: Iterable[str] = ()) -> tuple[str, ...]:
     """The leads of a story from its person mentions (canonical ids, one per mention, repeats kept): the
-    people its headline names, else the one it names most (see the module's text); () when none.  The
-    story's ``speakers`` (its attributions' sources) are not leads: who tells the news ("Ed Stefanski
-    announced", "Smith has reported") is not whom it is about."""
+    people its headline names, else the one it names most (see the module's text); () when none.  Who
+    tells the news is not whom it is about: a person the headline names as the one speaking ("Ed
+    Stefanski announced that", "Smith has reported") is no lead, nor is any of the story's ``speakers``
+    (its attributions' sources) when the lead comes from the counts."""
     counts = _folded(people)
-    told = {w for sp in speakers for w in _HEAD_WORD.findall(sp.lower())[-1:]}
-    for name in [n for n in counts if n.rsplit("-", 1)[-1] in told]:
-        del counts[name]
     if not counts:
         return ()
-    words = frozenset(_HEAD_WORD.findall((headline or "").lower()))
-    named = tuple(sorted(intern(n) for n in counts if n.rsplit("-", 1)[-1] in words))
+    head = _HEAD_WORD.findall((headline or "").lower())
+    told = {w for sp in speakers for w in _HEAD_WORD.findall(sp.lower())[-1:]}
+    speaking = {w for w, nxt in zip(head, _after(head)) if w in told and nxt in SPEECH}
+    named = tuple(sorted(intern(n) for n in counts if (w := n.rsplit("-", 1)[-1]) in head and w not in speaking))
     if named:
         return named
+    for name in [n for n in counts if n.rsplit("-", 1)[-1] in told]:
+        del counts[name]
     top = counts.most_common(2)
-    if min_mentions <= 0 or top[0][1] < min_mentions or (len(top) > 1 and top[0][1] < ratio * top[1][1]):
+    if not top or min_mentions <= 0 or top[0][1] < min_mentions or (len(top) > 1 and top[0][1] < ratio * top[1][1]):
         return ()
     return (intern(top[0][0]),)
+
+
+def _after(words: list[str]) -> list[str]:
+    """The word after each word, an auxiliary skipped ("Smith has reported" -> "reported")."""
+    out = []
+    for i in range(len(words)):
+        j = i + 1
+        while j < len(words) and words[j] in _AUXILIARY:
+            j += 1
+        out.append(words[j] if j < len(words) else "")
+    return out
 
 
 def same_person(a: str, b: str) -> bool:
