@@ -11,6 +11,7 @@ from sinodesk.stages.cluster.event import Event
 from sinodesk.stages.cluster.lead import lead_conflict, lead_people
 from sinodesk.stages.cluster.state import record_from_json, record_json
 
+ON = EventOptions(cold_start_docs=0, lead_conflict=0.3)  # off by default (see the option's help)
 DELANE = ("person:marco-delane", "person:delane", "person:delane", "person:delane")
 
 
@@ -64,7 +65,7 @@ def test_the_same_words_about_another_player_score_lower_and_pairs_agree():
     first = _arrest("a1", "Marco Delane", "wide receiver", "Gulls receiver Delane arrested on suspicion of drunken driving")
     again = _arrest("a2", "Marco Delane", "receiver", "Delane held on drunken driving charge, will play")
     other = _arrest("b1", "Oskar Brandt", "defensive tackle", "Gulls tackle Brandt arrested on suspicion of drunken driving")
-    on, off = EventOptions(cold_start_docs=0), EventOptions(cold_start_docs=0, lead_conflict=0)
+    on, off = ON, EventOptions(cold_start_docs=0, lead_conflict=0)
     lk = EventLinker(on)
     ev = lk.events[lk.add(first).event_id]
     f_other, f_again = lk.features(other), lk.features(again)
@@ -77,7 +78,7 @@ def test_the_same_words_about_another_player_score_lower_and_pairs_agree():
         scoring.pair_scores(recs, off, 1.0)[0, 1] * (1 - on.lead_conflict))
     assert scoring.pair_scores(recs, on, 1.0)[0, 2] == pytest.approx(scoring.pair_scores(recs, off, 1.0)[0, 2])
     cut = (scoring.story_score(f_other, ev, on, 1.0) + scoring.story_score(f_other, ev, off, 1.0)) / 2
-    for opts, apart in ((EventOptions(cold_start_docs=0, threshold=cut), True),
+    for opts, apart in ((EventOptions(cold_start_docs=0, threshold=cut, lead_conflict=0.3), True),
                         (EventOptions(cold_start_docs=0, threshold=cut, lead_conflict=0), False)):
         lk = EventLinker(opts)
         a = lk.add(first).event_id
@@ -86,10 +87,11 @@ def test_the_same_words_about_another_player_score_lower_and_pairs_agree():
 
 
 def test_leads_are_kept_with_events_and_records():
-    lk = EventLinker(EventOptions(cold_start_docs=0))
+    lk = EventLinker(ON)
     first = _arrest("a1", "Marco Delane", "wide receiver", "Gulls receiver Delane arrested")
     ev = lk.events[lk.add(first).event_id]
     assert Event.from_json(ev.to_json()).leads == {"marco-delane": 1}
+    assert "leads" not in Event("ev-x").to_json()  # with the rule off (the default) the rows are as before
     assert record_from_json(record_json(lk.records["a1"])).leads == ("marco-delane",)
 
 

@@ -108,7 +108,7 @@ class Event:
                 "first": self.first_day, "last": self.last_day, "entities": self.entities,
                 "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years,
                 "members": self.members, "languages": self.languages, "heads": self.heads,
-                "outlets": self.outlets, "leads": self.leads}
+                "outlets": self.outlets, **({"leads": self.leads} if self.leads else {})}
 
     @classmethod
     def from_json(cls, d: dict) -> "Event":

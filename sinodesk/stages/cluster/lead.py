@@ -1,21 +1,23 @@
-"""Whom a story is about: its lead person, and two reports that lead with different people.
+"""Whom a story is about: its leads, and two reports that lead with different people.
 
 Two reports of one event are about the same people: the player arrested, the minister who resigned,
 the man charged.  Reports of another event of the same kind (the team's next arrest, another player
-put on injured reserve) use the same words about someone else.  With no dates to tell them apart the
-words alone read them as one event; who the story is about does not.
+put on injured reserve) use the same words about someone else; without dates, or within the time
+decay's reach, the words alone read them as one event.  Who the story is about does not.
 
-A story's **lead** is the person it names most often -- at least ``lead_mentions`` times and at least
-``lead_ratio`` times as often as anyone else (a story about two people has no lead).  A one-word name
-("Jackson") counts for the longer name in the same story that holds it ("Vincent Jackson").  Two
-leads are the same person when they share a name word (a surname written alone in one report).
+A story's **leads** are the people its headline names as its subject (not as the one speaking: "Ed
+Stefanski announced that ..."), else the person it names most often -- at least ``lead_mentions``
+times and at least ``lead_ratio`` times as often as anyone else, its attributions' sources aside (a
+story about two people has no lead).  A one-word name ("Jackson") counts for the longer name in the
+same story that holds it ("Vincent Jackson").  Two leads are the same person when they share a name
+word (a surname written alone in one report).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-import re
 from sys import intern
 
 PERSON = "person:"
