@@ -68,6 +68,19 @@ class ChineseTagger:
         ordinary word there (祝贺, 文明, 兰花, 胡来: its nr tags are noisy)."""
         return len(w) == 2 and self._posseg.tokenizer.FREQ.get(w, 0) >= COMMON_TWO_FREQ
 
+    def county(self, w: str) -> bool:
+        """A two-character word jieba's dictionary also holds, as a place, with an administrative
+        suffix (益阳 -> 益阳市, 房山 -> 房山区, 宁德 -> 宁德市): the bare name of a city, county or
+        district, as news writes it; words of another tag need to be rare there (平安 -> 平安县,
+        和平 -> 和平区 are ordinary words)."""
+        if len(w) != 2:
+            return False
+        tab = self._posseg.word_tag_tab
+        if not any(tab.get(w + suf) == "ns" for suf in "市县区"):
+            return False
+        freq = self._posseg.tokenizer.FREQ.get(w, 0)
+        return freq < (COUNTY_FREQ_NS if tab.get(w) == "ns" else COUNTY_FREQ)
+
     def tag(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, flag) of every word in text[start:end]."""
         out = []
@@ -82,6 +95,10 @@ class ChineseTagger:
 # jieba dictionary count from which a two-character nr word needs a person cue (a title, role or
 # speech verb) beside it (chosen on dev + seeds: 5 and 20 also cut a real name, 500 fewer false ones)
 COMMON_TWO_FREQ = 50
+# jieba dictionary counts below which a county name (ChineseTagger.county) reads as a place: any tag,
+# and jieba's own place tag (平原, 高原, 东北 count in the thousands)
+COUNTY_FREQ = 300
+COUNTY_FREQ_NS = 3000
 
 
 def _pos_tokenizer(tok):
@@ -113,6 +130,8 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         words = tagger.tag(text, rs, re_)
         words = [(s, e, "n" if f in ("nr", "nrt") and tagger.common_two(text[s:e]) and not _person_context(text, s, e, rs, re_)
                   and "·" not in text[max(rs, s - 1) : e + 1] else f) for s, e, f in words]  # 马丁·路德·金: a dotted name
+        words = [(s, e, "ns" if f != "ns" and tagger.county(text[s:e]) and not _person_context(text, s, e, rs, re_) else f)
+                 for s, e, f in words]  # 宁德/nr, 房山/n: the bare name of a city or county
         out += _org_chains(text, words, gaz)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
@@ -121,7 +140,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += country_abbreviations(text, words, gaz)
         out += _people_after_roles(text, words, gaz)
         for s, e, flag in words:
-            hit = _word_candidate(text, s, e, flag, rs, re_, gaz)
+            hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
             if hit is not None:
                 out.append(hit)
     # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
@@ -130,7 +149,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     return resolve_overlaps(out)
 
 
-def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer) -> GazMatch | None:
+def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
     w = text[s:e]
     canonical = gaz.lookup(w)
     if not canonical and _known_place_with_suffix(w, gaz):  # "深圳市政府", "浙江省": one jieba word
@@ -142,7 +161,7 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
             suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
             e = suf.end() if suf else e
         return GazMatch(s, e, canonical, label_of(canonical))
-    if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and _zh_guess_ok(text, s, e, flag, rs, re_):
+    if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (_zh_guess_ok(text, s, e, flag, rs, re_) or (flag == "ns" and tagger.county(w))):
         prefix = {"nr": "person", "ns": "gpe", "nt": "org"}[flag]
         return GazMatch(s, e, pinyin_id(w, prefix), {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}[flag])
     return None
@@ -176,7 +195,7 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
             w = text[ps:pe]
             if not (pf in _NAME_FLAGS or w in "市省区县") or w in _NOT_IN_NAME or (pf == "n" and len(w) < 2 and w not in "市省区县"):
                 break
-            if k < j and pf == "ns" and (has_place or (len(w) >= 3 and w[-1] in "省市")):
+            if k < j and pf == "ns" and (has_place or (len(w) >= 3 and w[-1] in "省市")) and text[words[k][0] : words[k][1]] not in "市省区县":
                 break  # "安徽/黄山市/黄山/区委", "云南/普洱/市/红十字会": the organisation starts after the wider place
             has_place = has_place or pf == "ns"
             k -= 1
@@ -443,5 +462,7 @@ def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool
         return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
     if flag == "nt":
         return w.endswith(_ZH_ORG_SUFFIX)
-    return len(w) >= 3 or w[-1] in "省市县区州镇村岛山河湖江海"  # ns: jieba's place guesses are noisy when short
+    # ns: jieba's place guesses are noisy when short; two characters ending in 市, 区, 镇, 村 are mostly common nouns
+    # (城市, 社区, 农村: a real one, 益阳, is a county name, ChineseTagger.county)
+    return len(w) >= 3 or w[-1] in "县州岛山河湖江海"
 

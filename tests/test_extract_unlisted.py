@@ -1,0 +1,31 @@
+"""Extract stage, issue 14 (session of extract7): names no list holds, Chinese first.  Sentences
+written for these tests, each rule with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _ents(text: str, language: str = "zh") -> list[tuple[str, str]]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return [(e.text, e.label) for e in extract(doc, Segment(start=0, end=len(text), text=text), language).entities]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the bare name of a city, county or district (jieba's dictionary holds it with 市/县/区)
+    ("益阳的发展正在加速。", [("益阳", "GPE")]),
+    ("房山新盘本周开盘。", [("房山", "GPE")]),
+    ("宁德今年引进三个项目。", [("宁德", "GPE")]),
+    # the place opens an organisation written with its administrative word apart
+    ("普洱市思茅区法院作出判决。", [("普洱市思茅区法院", "ORG")]),
+    # negatives: a person of the same name beside a speech verb; ordinary words with a county of the
+    # same name (和平区, 平安县); two characters ending in 市/区/村 that are common nouns
+    ("记者宁德表示将继续跟进。", [("宁德", "PERSON")]),
+    ("大家都盼望和平与平安。", []),
+    ("城市社区和农村都要参与。", []),
+])
+def test_bare_county_names(sentence, want):
+    assert _ents(sentence) == want
