@@ -29,3 +29,15 @@ def _ents(text: str, language: str = "zh") -> list[tuple[str, str]]:
 ])
 def test_bare_county_names(sentence, want):
     assert _ents(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # people whose surname is common but was missing from the list (傅, 洪, 赖)
+    ("傅盛和洪涛出席了发布会。", [("傅盛", "PERSON"), ("洪涛", "PERSON")]),
+    ("赖小民表示认罪。", [("赖小民", "PERSON")]),
+    # negatives: words that open with the same characters
+    ("宿舍楼旁是一片丘陵。", []),
+    ("洪水退去后，储蓄恢复。", []),
+])
+def test_more_surnames(sentence, want):
+    assert _ents(sentence) == want
