@@ -17,7 +17,8 @@ def _ents(text: str, language: str = "zh") -> list[tuple[str, str]]:
 @pytest.mark.parametrize("sentence,want", [
     # the bare name of a city, county or district (jieba's dictionary holds it with 市/县/区)
     ("益阳的发展正在加速。", [("益阳", "GPE")]),
-    ("房山新盘本周开盘。", [("房山", "GPE")]),
+    ("昭通今年脱贫。", [("昭通", "GPE")]),
+    ("北京·上海双城展开幕。", [("北京", "GPE"), ("上海", "GPE")]),
     ("宁德今年引进三个项目。", [("宁德", "GPE")]),
     # the place opens an organisation written with its administrative word apart
     ("普洱市思茅区法院作出判决。", [("普洱市思茅区法院", "ORG")]),
@@ -40,4 +41,15 @@ def test_bare_county_names(sentence, want):
     ("洪水退去后，储蓄恢复。", []),
 ])
 def test_more_surnames(sentence, want):
+    assert _ents(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the gazetteer's words must not change how jieba cuts the rest: a name before 为 stays whole
+    ("演员蔡晓宁为角色减重十公斤。", [("蔡晓宁", "PERSON")]),
+    ("歌手林若宁为新专辑宣传。", [("林若宁", "PERSON")]),
+    # the gazetteer's own names still come out whole
+    ("国资委和发改委联合发文。", [("国资委", "ORG"), ("发改委", "ORG")]),
+])
+def test_gazetteer_words_keep_jieba_counts(sentence, want):
     assert _ents(sentence) == want

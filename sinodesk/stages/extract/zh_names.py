@@ -59,9 +59,16 @@ class ChineseTagger:
 
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
+        tok.initialize()
+        total = tok.total
         for alias in self._gaz.aliases:
             if has_cjk(alias):
                 tok.add_word(alias, freq=200000)
+        # add_word also adds each count to the dictionary's total, which divides every other word's
+        # probability by it (~2,000 aliases: 7.5 times): jieba then prefers fewer, longer words and cuts
+        # names it finds with the plain dictionary (歌手/黎础宁/为 became 黎础/宁为).  The aliases keep their
+        # own high counts; the total stays the dictionary's.
+        tok.total = total
         return _pos_tokenizer(tok)
 
     def common_two(self, w: str) -> bool:
@@ -71,7 +78,7 @@ class ChineseTagger:
 
     def county(self, w: str) -> bool:
         """A two-character word jieba's dictionary also holds, as a place, with an administrative
-        suffix (益阳 -> 益阳市, 房山 -> 房山区, 宁德 -> 宁德市): the bare name of a city, county or
+        suffix (益阳 -> 益阳市, 昭通 -> 昭通市, 宁德 -> 宁德市): the bare name of a city, county or
         district, as news writes it; words of another tag need to be rare there (平安 -> 平安县,
         和平 -> 和平区 are ordinary words)."""
         if len(w) != 2:
@@ -100,6 +107,9 @@ COMMON_TWO_FREQ = 50
 # and jieba's own place tag (平原, 高原, 东北 count in the thousands)
 COUNTY_FREQ = 300
 COUNTY_FREQ_NS = 3000
+# tags of words re-read as a county name (ChineseTagger.county): a name's, not a plain noun's (双城展
+# "a two-city show": 双城/n is also 双城市)
+_COUNTY_FLAGS = ("nr", "nrt", "nrfg", "nz")
 
 
 def _pos_tokenizer(tok):
@@ -131,8 +141,9 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         words = tagger.tag(text, rs, re_)
         words = [(s, e, "n" if f in ("nr", "nrt") and tagger.common_two(text[s:e]) and not _person_context(text, s, e, rs, re_)
                   and "·" not in text[max(rs, s - 1) : e + 1] else f) for s, e, f in words]  # 马丁·路德·金: a dotted name
-        words = [(s, e, "ns" if f != "ns" and tagger.county(text[s:e]) and not _person_context(text, s, e, rs, re_) else f)
-                 for s, e, f in words]  # 宁德/nr, 房山/n: the bare name of a city or county
+        words = [(s, e, "ns" if f in _COUNTY_FLAGS and tagger.county(text[s:e]) and not _person_context(text, s, e, rs, re_) else f)
+                 for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county
+        words = _join_place_government(text, words, gaz)
         out += _org_chains(text, words, gaz)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
@@ -148,6 +159,18 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return resolve_overlaps(out)
+
+
+def _join_place_government(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """A known place and the government word after it as one word, as jieba's dictionary cuts
+    most of them ("浙江/省委" -> 浙江省委, "台湾/当局" -> 台湾当局): the place stays the place."""
+    out: list[tuple[int, int, str]] = []
+    for w in words:
+        if out and out[-1][1] == w[0] and _known_place_with_suffix(text[out[-1][0] : w[1]], gaz) and gaz.lookup(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], w[1], "ns")
+        else:
+            out.append(w)
+    return out
 
 
 def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
