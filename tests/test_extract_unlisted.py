@@ -53,3 +53,16 @@ def test_more_surnames(sentence, want):
 ])
 def test_gazetteer_words_keep_jieba_counts(sentence, want):
     assert _ents(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # Chinese short names (简称) of firms, regulators, sports bodies and clubs
+    ("中移动与中电信的竞争加剧。", [("中移动", "ORG"), ("中电信", "ORG")]),
+    ("申花客场战平泰达。", [("申花", "ORG"), ("泰达", "ORG")]),
+    ("体育总局和足协回应质疑。", [("体育总局", "ORG"), ("足协", "ORG")]),
+    # negatives: the same characters inside ordinary words (其中/行业, 加工/行业, 外交/行动)
+    ("其中行业龙头表现最好。", []),
+    ("加工行业和外交行动都在增长。", []),
+])
+def test_chinese_short_names(sentence, want):
+    assert _ents(sentence) == want
