@@ -66,3 +66,16 @@ def test_gazetteer_words_keep_jieba_counts(sentence, want):
 ])
 def test_chinese_short_names(sentence, want):
     assert _ents(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # two-character words ending in 部/局/厅/署 are ordinary words, not the end of an organisation
+    ("该公司收购德国食品全部权益。", [("德国", "GPE")]),
+    ("各级领导干部要带头。", []),
+    ("行业格局生变，餐厅布局调整。", []),
+    # a department's name still ends in 部 (宣传部), and a bureau's in 局
+    ("中共浙江省委宣传部召开会议。", [("中共浙江省委宣传部", "ORG")]),
+    ("温岭市公安局通报了案情。", [("温岭市公安局", "ORG")]),
+])
+def test_two_character_words_ending_in_an_office_word(sentence, want):
+    assert _ents(sentence) == want

@@ -197,6 +197,8 @@ _ZH_ORG_END = re.compile(
     r"银行|銀行|公司|集团|集團|协会|協會|学会|學會|联合会|聯合會|红十字会|紅十字會|基金会|基金會|日报|日報|晚报|晚報|时报|時報|"
     r"电视台|電視台|通讯社|通訊社|新闻社|新聞社|俱乐部|俱樂部|医院|醫院|办公室|辦公室|部|局|厅|廳|署)$"
 )
+# two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
+_TWO_CHAR_ORG_ENDS = frozenset("总局 分局 支局 警局 支部 党部 黨部 公署 警署".split())
 _NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
 _NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当地 国家 地方 政府 全国 各地 记者 本报 该 其 原 新 前".split())
 _TRANSLIT = frozenset(
@@ -212,6 +214,8 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
     for j, (s, e, flag) in enumerate(words):
         if _ZH_ORG_END.search(text, s, e) is None or _known_place_with_suffix(text[s:e], gaz):
             continue  # "浙江省委", "台湾当局": a known place and its government stay the place (cross-language ids)
+        if e - s == 2 and text[e - 1] in "部局厅廳署" and text[s:e] not in _TWO_CHAR_ORG_ENDS:
+            continue  # "全部", "格局", "餐厅", "部署": two-character words ending so are ordinary words
         k = j
         has_place = False
         while k > 0 and j - k < 4:
