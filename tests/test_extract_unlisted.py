@@ -79,3 +79,15 @@ def test_chinese_short_names(sentence, want):
 ])
 def test_two_character_words_ending_in_an_office_word(sentence, want):
     assert _ents(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # after a role word, a rare surname jieba tags alone and two given-name characters it left apart
+    ("公司总裁蒉莺春出席了论坛。", [("蒉莺春", "PERSON")]),
+    ("该院院长苌晓阳介绍说。", [("苌晓阳", "PERSON")]),
+    # negatives: a role word followed by ordinary words
+    ("总裁说好。", []),
+    ("主任也来了。", []),
+])
+def test_rare_surname_after_a_role(sentence, want):
+    assert _ents(sentence) == want

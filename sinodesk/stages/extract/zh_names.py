@@ -420,9 +420,15 @@ def _people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazet
         ns, ne, nf = words[k + 1]
         if nf in _PERSON_FLAGS and 2 <= ne - ns <= 3 and not gaz.lookup(text[ns:ne]):
             out.append(GazMatch(ns, ne, pinyin_id(text[ns:ne], "person"), "PERSON"))
-        elif ne - ns == 1 and text[ns] in ZH_SURNAMES and k + 2 < len(words):
-            gs, ge, gf = words[k + 2]
-            after = words[k + 3] if k + 3 < len(words) else None
+        elif ne - ns == 1 and (text[ns] in ZH_SURNAMES or nf == "nr") and k + 2 < len(words):
+            # the given name: one word of one or two characters, or two one-character words jieba
+            # could not place (总裁/蒉/莺/春: a rare surname jieba tags nr)
+            g = k + 2
+            gs, ge, gf = words[g]
+            if ge - gs == 1 and nf == "nr" and g + 1 < len(words) and words[g + 1][1] - words[g + 1][0] == 1 and words[g + 1][2] not in _NOT_GIVEN_FLAGS:
+                g += 1
+                ge = words[g][1]
+            after = words[g + 1] if g + 1 < len(words) else None
             if 1 <= ge - gs <= 2 and gf not in _NOT_GIVEN_FLAGS and _HAN_ONLY.fullmatch(text, gs, ge) and (after is None or after[2] in ("x", "v", "p", "c", "uj", "d")):
                 out.append(GazMatch(ns, ge, pinyin_id(text[ns:ge], "person"), "PERSON"))
     return out
