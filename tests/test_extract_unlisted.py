@@ -108,3 +108,16 @@ def _en(text: str) -> list[tuple[str, str]]:
 ])
 def test_the_plural_group(sentence, want):
     assert [x for x in _en(sentence) if x[1] != "GPE"] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a nationality before a person's name is no part of it (and titles after it go too)
+    ("The lead grew over Norwegian Petter Solberg on Saturday.", [("Petter Solberg", "PERSON")]),
+    ("He lost to Frenchman Benoit Peschier in the final.", [("Benoit Peschier", "PERSON")]),
+    ("In the final, Italian Marco Tardelli scored twice.", [("Marco Tardelli", "PERSON")]),
+    ("The deal was backed by German Finance Minister Eichel on Monday.", [("Eichel", "PERSON")]),
+    # negatives: a given name that ends like a nationality; a name that is not a nationality
+    ("The show starred Declan Donnelly and Kodi Prunner.", [("Declan Donnelly", "PERSON"), ("Kodi Prunner", "PERSON")]),
+])
+def test_nationality_before_a_name(sentence, want):
+    assert [x for x in _en(sentence) if x[1] == "PERSON"] == want

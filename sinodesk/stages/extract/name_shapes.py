@@ -336,3 +336,26 @@ def initialled_people(text: str, s0: int, e0: int, given: frozenset[str], common
             continue
         out.append(m.span())
     return out
+
+
+# A nationality written before a person's name ("Norwegian Petter Solberg", "Briton Tim Henman",
+# "Russian Maria Sharapova") is no part of the name.  A closed list: guessing from word endings
+# (-ian, -an, -i) cuts given names no census list holds (Declan, Kodi, Desean).
+_NATIONALS = frozenset("""
+American British English Scottish Welsh Irish French German Italian Spanish Portuguese Dutch Belgian Swiss Austrian
+Swedish Norwegian Danish Finnish Icelandic Polish Czech Slovak Hungarian Romanian Bulgarian Greek Turkish Russian
+Ukrainian Belarusian Serbian Croatian Bosnian Slovenian Albanian Estonian Latvian Lithuanian Georgian Armenian Israeli
+Palestinian Lebanese Syrian Iraqi Iranian Saudi Egyptian Moroccan Algerian Tunisian Libyan Nigerian Kenyan Ethiopian
+Ghanaian Cameroonian Senegalese Ivorian Zimbabwean Zambian Chinese Japanese Korean Taiwanese Vietnamese Thai Malaysian
+Indonesian Filipino Singaporean Indian Pakistani Afghan Bangladeshi Nepalese Australian Canadian Mexican Brazilian
+Argentine Argentinian Chilean Colombian Peruvian Venezuelan Uruguayan Paraguayan Ecuadorian Bolivian Cuban Jamaican
+Briton Spaniard Frenchman Frenchwoman Englishman Englishwoman Scot Welshman Irishman Dutchman Dane Swede Finn Pole Turk
+Kiwi Aussie""".split())
+
+
+def strip_nationality(s: int, t: str) -> tuple[int, str]:
+    """``(start, surface)`` of a person's name without a nationality before it (see _NATIONALS)."""
+    head, sep, rest = t.partition(" ")
+    if sep and head in _NATIONALS and rest[:1].isupper():
+        return s + len(head) + 1, rest
+    return s, t

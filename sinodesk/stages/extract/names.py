@@ -26,7 +26,7 @@ import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (defined_acronyms, initialled_people, kind_before_name, number_after, plural_groups, state_abbreviations,
-                          strong_head_type, team_by_role, titled_people)
+                          strip_nationality, strong_head_type, team_by_role, titled_people)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -413,6 +413,7 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
         known = gaz.lookup(surface)
         if not known and h.label == "PERSON":
             start, surface = strip_titles(h.start, surface)
+            start, surface = strip_titles(*strip_nationality(start, surface))  # "German Finance Minister Eichel"
             if start != h.start:
                 known = gaz.lookup(surface)
                 h = NameHit(start, h.end, h.label, h.margin)
