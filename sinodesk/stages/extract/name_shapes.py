@@ -275,38 +275,6 @@ def kind_before_name(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
     return out
 
 
-# "the Colts", "the Socialists", "the Wasps": a capitalised plural after "the" that no capitalised
-# word follows names a team, a party or a band (an organisation) -- or, for a few, an event.  Not
-# peoples and faiths ("the Americans", "the Israelis", "the Kurds"): a word ending in -ans, -is or
-# -eses, or one of _PEOPLES; not a word that is no plural ("the Texas", "Christmas", "the Bass"); not
-# a plural the story also writes in lower case ("the Greens ... greens"); not in a title-case headline.
-_PLURAL_GROUP = re.compile(r"(?<![\w-])[Tt]he ([A-Z][a-z]{2,}s)(?![\w'’-]| ?[A-Z&]| (?:of|and) [A-Z])")
-_PEOPLES = frozenset(
-    "jews muslims hindus sikhs buddhists catholics protestants shiites kurds arabs turks serbs croats poles czechs "
-    "slovaks danes swedes finns greeks scots brits uighurs uyghurs mormons baptists methodists"
-    " alps andes philippines netherlands bahamas maldives seychelles balkans highlands midlands falklands rockies "
-    "pyrenees carpathians appalachians everglades hamptons".split()
-)
-_EVENT_PLURALS = frozenset("olympics paralympics oscars grammys emmys baftas tonys games".split())
-
-
-def plural_groups(text: str, s0: int, e0: int) -> list[GazMatch]:
-    """Teams, parties and bands written as "the" + a capitalised plural (see _PLURAL_GROUP)."""
-    from .gazetteer import slug
-
-    out = []
-    if text.find("he ", s0, e0) < 0:
-        return out
-    for m in _PLURAL_GROUP.finditer(text, s0, e0):
-        word = m.group(1)
-        low = word.lower()
-        if low in _PEOPLES or low.endswith(("ans", "is", "eses", "ss", "us", "as")) or re.search(rf"(?<![\w-]){low}\b", text[s0:e0]):
-            continue
-        label = "EVENT" if low in _EVENT_PLURALS else "ORG"
-        out.append(GazMatch(m.start(1), m.end(1), f"{label.lower()}:{slug(word)}", label))
-    return out
-
-
 # A person written with middle initials: "Daylee N. Newman", "Samuel L Jackson", "A. J. Smith", "T. Y. Hilton"
 # (word-tokenised text: "A. J."); the name model's runs stop at the initial's full stop.
 _INITIALLED = re.compile(
