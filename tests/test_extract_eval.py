@@ -22,14 +22,18 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     "written": {"entities": (0.87, 0.89), "attributions": (0.96, 0.96), "numbers": (0.97, 0.97), "dates": (0.99, 0.99)},
     # dev (152 public-set items outside the held-out pool: dev-1 and the whole of dev-2; floors re-pinned when
     # dev-2 grew from 50 to 129 items -- main's code scores .782/.566, .786/.538, .596/.639, .818/.756 on this set):
+    # ents .835/.693 (zh ents R .643 -> .707), attr .879/.807, numbers .887/.826, dates .930/.908 (extract7; main the
+    # same day: ents .829/.684)
     # ents .829/.684, attr .879/.807, numbers .887/.826, dates .930/.908 (extract6; before it, main the same day:
     # ents .824/.668, attr .875/.778, numbers .860/.776, dates .917/.889)
     # (extract5: ents .824/.668, attr .875/.778, numbers .860/.776, dates .917/.889; before it: ents .801/.648,
     # attr .870/.743; before extract4: ents .800/.638, attr .857/.737, numbers .825/.734, dates .894/.866;
     # before the extract3 names/attribution work: ents .790/.575, attr .862/.696)
-    "dev": {"entities": (0.815, 0.67), "attributions": (0.865, 0.79), "numbers": (0.87, 0.81), "dates": (0.915, 0.89)},
+    "dev": {"entities": (0.825, 0.685), "attributions": (0.865, 0.79), "numbers": (0.87, 0.81), "dates": (0.915, 0.89)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the issue's targets -- these floors only
-    # catch regressions): ents .810/.631, attr .883/.648, numbers .863/.721, dates .908/.902 (extract6, run once at
+    # catch regressions): ents .8107/.6335 (en R .646, zh R .438), attr .883/.648, numbers .863/.721, dates .908/.902
+    # (extract7, run at the end; main the same day: ents .8100/.6310, zh R .411, the rest the same);
+    # ents .810/.631, attr .883/.648, numbers .863/.721, dates .908/.902 (extract6, run once at
     # the end; zh entity recall .411 unchanged, en .646); extract5's: ents .809/.623, attr .868/.619, numbers .857/.702,
     # dates .907/.892 (extract5, run at
     # the end, twice: .809/.625, .863/.619 before the sentence-start name discount was reverted again -- it cut
@@ -39,7 +43,7 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # (extract3's run: ents .805/.606, attr .865/.607, with the plain-name-shape discount also at sentence starts,
     # reverted after; extract2: ents .803/.542, attr .845/.582; before the extract2 rules: ents .793/.529,
     # attr .823/.496, numbers .565/.598, dates .857/.810)
-    "heldout": {"entities": (0.795, 0.62), "attributions": (0.865, 0.635), "numbers": (0.845, 0.705), "dates": (0.89, 0.885)},
+    "heldout": {"entities": (0.80, 0.625), "attributions": (0.865, 0.635), "numbers": (0.845, 0.705), "dates": (0.89, 0.885)},
 }
 
 
