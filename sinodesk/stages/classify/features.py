@@ -70,7 +70,7 @@ def normalize(text: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A light plural strip so 'hackers' meets 'hacker' (not a real stemmer on purpose)."""
     if len(word) > 4 and word.endswith("ies"):

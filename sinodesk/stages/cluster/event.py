@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from sys import intern
 
-from .features import Features
+from .features import Features, Packed
 
 
 def add_into(acc: dict, vec: dict) -> None:
@@ -54,9 +54,20 @@ class Event:
         self.outlets: dict[str, int] = {}  # stories per outlet (those with a known outlet)
         self.leads: dict[str, int] = {}  # stories per lead person (those that have one, see .lead)
 
+    def pack(self) -> None:
+        """Keep the centroid compactly (:class:`~.features.Packed`) while the event is idle: it is
+        read (scored, indexed) as before, and becomes a dict again when a story joins it."""
+        if type(self.centroid) is dict:
+            self.centroid = Packed(self.centroid)
+
+    def _unpack(self) -> None:
+        if type(self.centroid) is not dict:
+            self.centroid = self.centroid.as_dict()
+
     def add(self, feats: Features, centroid_terms: int) -> None:
         """Count one story in (its vector, signals and day); members are the linker's business."""
         self.size += 1
+        self._unpack()
         add_into(self.centroid, feats.vector)
         self.trim(centroid_terms)
         for counts, values in ((self.entities, feats.entities), (self.numbers, feats.numbers),
@@ -76,6 +87,7 @@ class Event:
 
     def absorb(self, gone: "Event", centroid_terms: int) -> None:
         """Fold another event's vector, counts and days into this one."""
+        self._unpack()
         add_into(self.centroid, gone.centroid)
         self.size += gone.size
         for mine, theirs in ((self.entities, gone.entities), (self.numbers, gone.numbers), (self.names, gone.names),
@@ -92,6 +104,7 @@ class Event:
         self.last_day = last if self.last_day is None else max(self.last_day, last)
 
     def trim(self, n: int) -> None:
+        self._unpack()
         self.centroid = heaviest(self.centroid, n)
         self.norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
 
@@ -104,7 +117,7 @@ class Event:
         return 0
 
     def to_json(self) -> dict:
-        return {"eid": self.eid, "order": self.order, "size": self.size, "centroid": self.centroid, "norm": self.norm,
+        return {"eid": self.eid, "order": self.order, "size": self.size, "centroid": dict(self.centroid.items()), "norm": self.norm,
                 "first": self.first_day, "last": self.last_day, "entities": self.entities,
                 "numbers": [[k, v] for k, v in self.numbers.items()], "names": self.names, "years": self.years,
                 "members": self.members, "languages": self.languages, "heads": self.heads,

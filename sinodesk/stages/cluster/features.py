@@ -17,6 +17,7 @@ import re
 from sys import intern
 from collections import Counter
 from functools import lru_cache
+from array import array
 from itertools import repeat
 from operator import mul
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ def surface(word: str) -> str:
     return word.strip("'-")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # the words of ordinary news: a bigger cache only grows with the rare ones
 def stem(word: str) -> str:
     """The Snowball (Porter2) stem of a lower-cased word: 'attacks', "attack's" and 'attacked' meet."""
     return _STEMMER.stemWord(surface(word))
@@ -176,7 +177,7 @@ class DocFreq:
 class Features:
     """What the linker compares: a unit-length term vector and the side signals."""
 
-    vector: dict[str, float]
+    vector: "dict[str, float] | Packed"  # a dict, or Packed in the linker's re-clustering records
     terms: frozenset[str]
     entities: frozenset[str]
     numbers: frozenset[float]
@@ -190,6 +191,43 @@ class Features:
     head: tuple[str, ...] = ()  # the headline as headline_frame reads it (series_pair)
     outlet: str | None = None  # the story's house: its outlet, site or board (online.house; the same-outlet rules)
     leads: tuple[str, ...] = ()  # the people the story is about (lead.lead_people)
+
+
+class Packed:
+    """A story vector as the linker keeps it for re-clustering: its terms (the interned strings, shared
+    with the document frequencies and centroids) and weights in two flat sequences, in the order of the
+    dict it was made from, so that sums over it add the same products in the same order.  About 16
+    bytes a term where the dict with its float objects takes about 90: the re-clustering records of a
+    busy month are most of the linker's memory otherwise.  Read-only: ``items()``, ``in``, ``len``."""
+
+    __slots__ = ("terms", "weights")
+
+    def __init__(self, vector: "Mapping[str, float] | Packed"):
+        if isinstance(vector, Packed):
+            self.terms, self.weights = vector.terms, vector.weights
+        else:
+            self.terms = tuple(vector)
+            self.weights = array("d", vector.values())
+
+    def items(self):
+        return zip(self.terms, self.weights)
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __contains__(self, term: object) -> bool:  # a few headline words per pair (scoring._outlet_words)
+        return term in self.terms
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Packed):
+            return self.terms == other.terms and self.weights == other.weights
+        return isinstance(other, dict) and dict(self.items()) == other
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(self.items())
 
 
 def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int, language: str | None = None) -> dict[str, float]:
@@ -246,12 +284,14 @@ def names_in(text: str, stop: frozenset[str] = ENGLISH) -> list[str]:
     return out
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: "dict[str, float] | Packed", b: "dict[str, float] | Packed") -> float:
     """Dot product of two sparse vectors (cosine for unit ones), looped in C: the same products
     summed in the same order as ``sum(v * b.get(t, 0.0) for t, v in a.items())``, bit for bit."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+    if type(b) is Packed:  # looked up: a dict for this call (a packed event's centroid stays packed)
+        b = b.as_dict()
+    return sum(map(mul, a.weights if type(a) is Packed else a.values(), map(b.get, a, repeat(0.0))))
 
 
 _HEAD_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .event import Event
-from .features import Features, cosine, head_words, series_pair, stop_set, tokens
+from .features import Features, Packed, cosine, head_words, series_pair, stop_set, tokens
 from .lead import lead_conflict, leads_apart
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -214,7 +214,7 @@ def _sparse(rows: list) -> "sparse.csr_matrix":
     vocab: dict = {}
     ind, val, ptr = [], [], [0]
     for r in rows:
-        for t, w in (r.items() if isinstance(r, dict) else ((t, 1.0) for t in r)):
+        for t, w in (r.items() if isinstance(r, (dict, Packed)) else ((t, 1.0) for t in r)):
             ind.append(vocab.setdefault(t, len(vocab)))
             val.append(w)
         ptr.append(len(ind))

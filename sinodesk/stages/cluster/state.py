@@ -10,26 +10,27 @@ from __future__ import annotations
 import io
 import json
 import zlib
+from sys import intern
 
 import numpy as np
 import orjson
 
 from ...errors import ArchiveError
-from .features import Features
+from .features import Features, Packed
 
 STATE_VERSION = 1  # the whole state in one blob (EventLinker.to_bytes)
 CORE_VERSION = 2  # the core of a linker kept row by row (EventLinker.save, see .store)
 
 
 def record_json(f: Features) -> dict:
-    return {"v": f.vector, "e": sorted(f.entities),
+    return {"v": dict(f.vector.items()), "e": sorted(f.entities),
             "x": sorted(f.numbers), "m": sorted(f.names), "y": sorted(f.years), "d": f.day, "s": f.short,
             "w": f.n_words, "h": f.headline_only, "g": f.language, "t": list(f.head), "o": f.outlet,
             "l": list(f.leads)}
 
 
 def record_from_json(d: dict) -> Features:
-    return Features(vector=d["v"], terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(d["x"]),
+    return Features(vector=Packed(dict(zip(map(intern, d["v"]), d["v"].values()))), terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(d["x"]),
                     day=d["d"], short=d["s"], names=frozenset(d["m"]), years=frozenset(d["y"]), n_words=d["w"],
                     headline_only=d["h"], language=d.get("g"), head=tuple(d.get("t", ())), outlet=d.get("o"),
                     leads=tuple(d.get("l", ())))
