@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -209,17 +210,21 @@ def event_similarity(a: Event, b: Event, opts: "EventOptions") -> float:
 
 
 def _sparse(rows: list) -> "sparse.csr_matrix":
+    """Rows (sparse vectors, or sets whose members weigh 1) as a CSR matrix, each row's entries in
+    its own order and columns numbered as the terms first appear (the loops run in C)."""
     from scipy import sparse
 
-    vocab: dict = {}
-    ind, val, ptr = [], [], [0]
-    for r in rows:
-        for t, w in (r.items() if isinstance(r, (dict, Packed)) else ((t, 1.0) for t in r)):
-            ind.append(vocab.setdefault(t, len(vocab)))
-            val.append(w)
-        ptr.append(len(ind))
-    return sparse.csr_matrix((np.asarray(val, dtype=float), np.asarray(ind, dtype=np.int64), np.asarray(ptr)),
-                             shape=(len(rows), max(1, len(vocab))))
+    terms = [t for r in rows for t in r]
+    vocab = {t: i for i, t in enumerate(dict.fromkeys(terms))}
+    ind = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
+    if rows and all(isinstance(r, (dict, Packed)) for r in rows):
+        val = np.fromiter(chain.from_iterable(r.weights if type(r) is Packed else r.values() for r in rows),
+                          dtype=float, count=len(terms))
+    else:
+        val = np.ones(len(terms))
+    ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in rows], out=ptr[1:])
+    return sparse.csr_matrix((val, ind, ptr), shape=(len(rows), max(1, len(vocab))))
 
 
 def gram(rows: list) -> np.ndarray:
