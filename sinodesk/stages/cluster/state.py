@@ -30,7 +30,8 @@ def record_json(f: Features) -> dict:
 
 
 def record_from_json(d: dict) -> Features:
-    return Features(vector=Packed(dict(zip(map(intern, d["v"]), d["v"].values()))), terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(d["x"]),
+    vector = Packed(dict(zip(map(intern, d["v"]), d["v"].values())))  # terms shared, as the linker makes them
+    return Features(vector=vector, terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(d["x"]),
                     day=d["d"], short=d["s"], names=frozenset(d["m"]), years=frozenset(d["y"]), n_words=d["w"],
                     headline_only=d["h"], language=d.get("g"), head=tuple(d.get("t", ())), outlet=d.get("o"),
                     leads=tuple(d.get("l", ())))
