@@ -208,3 +208,27 @@ def test_link_reads_back_where_stories_are_now_not_where_they_first_went():
     items = [EvalItem({"text": r["text"]}, r["story_id"][0], True, r["story_id"]) for r in rows]
     labels = dict(zip((it.key for it in items), link(items).labels()))
     assert labels["x1"] == labels["x2"] == labels["x3"] != labels["y1"] == labels["y2"] == labels["y3"]
+
+
+def test_average_linkage_does_not_split_groups_of_the_same_days():
+    import numpy as np
+
+    from sinodesk.stages.cluster.recluster import average_linkage, same_days
+
+    sim = np.full((11, 11), 0.20)
+    sim[:5, :5] = sim[5:, 5:] = 0.40
+    np.fill_diagonal(sim, 1.0)
+    nan = np.nan
+    apart = dict(threshold=0.10, split_ratio=0.75, split_min=5, split_days=2)
+    # a check-in to rehab on day 100 and the walk-out reported on day 101: one event, told from two angles
+    same = np.array([100, 100, 100, nan, 100, 101, 101, nan, 101, 101, 102], dtype=float)
+    assert len(set(average_linkage(sim, days=same, **apart))) == 1
+    # the same words a year apart: two events; with the rule off, the same days are split too
+    year = np.array([100] * 5 + [465] * 6, dtype=float)
+    assert average_linkage(sim, days=year, **apart) == [1] * 5 + [2] * 6
+    assert average_linkage(sim, days=same, **{**apart, "split_days": -1}) == [1] * 5 + [2] * 6
+    # undated groups (or groups mostly undated) keep the ratio test: no date tells the days apart
+    assert average_linkage(sim, days=np.full(11, nan), **apart) == [1] * 5 + [2] * 6
+    assert not same_days(np.array([100, nan, nan]), np.array([100.0, 101.0]), 2)  # one of three dated
+    assert same_days(np.array([100, 101, nan]), np.array([102.0, 103.0]), 2)  # medians 100.5 and 102.5
+    assert not same_days(np.array([100.0, 101.0]), np.array([104.0]), 2)

@@ -37,6 +37,7 @@ from sys import intern
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import numpy as np
 from courlan import extract_domain
 
 from ...errors import BadInput
@@ -524,7 +525,9 @@ class EventLinker(LinkerPersistence):
         ids = [sid for ev in hood for sid in ev.members]
         recs = [self.records[sid] for sid in ids] + [feats]
         sim = scoring.pair_scores(recs, o, self._cold_factor(False))
-        groups = groups_of(average_linkage(sim, o.threshold, split_ratio=o.split_ratio, split_min=o.split_min))
+        days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float) if o.split_days >= 0 else None
+        groups = groups_of(average_linkage(sim, o.threshold, split_ratio=o.split_ratio, split_min=o.split_min,
+                                           days=days, split_days=o.split_days))
         ids.append(story_id)
         old = {sid: ev.eid for ev in hood for sid in ev.members}
         taken = keep_ids(groups, ids, old, {ev.eid: ev.order for ev in hood})

@@ -38,6 +38,7 @@ class EventOptions:
     recluster_cap: int = setting(40, "events with more stories than this are no longer re-clustered (their members are not kept)")
     split_ratio: float = setting(0.75, "re-clustering keeps two groups apart when their mean cross similarity is below this share of the similarity inside the less cohesive group (0: threshold only)")
     split_min: int = setting(5, "the split_ratio test applies only when both groups hold at least this many stories (chosen on ECB+ topics 1-35 with split_ratio)")
+    split_days: int = setting(2, "the split_ratio test does not part two groups when half or more of each group's stories are dated and their median days are at most this many days apart: reports of the same days that tell one event from two angles (the check-in to rehab, then the walk-out) are one event; two similar events of one topic come weeks or years apart (ECB+ topics 1-35, tuned on: 0.911 off, 0.918 at 1 to 30, no change at 0; GVC validation 1.0 either way; -1: off)")
     body_chars: int = setting(20000, "only the first N characters of the body are used for linking")
     bigrams: bool = setting(True, "add neighbouring word pairs to the story vectors")
     size_exponent: float = setting(1.0, "score = dot(story, event sum) / size**this (1 = mean similarity to members; 0 = centroid cosine)")

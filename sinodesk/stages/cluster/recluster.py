@@ -12,7 +12,8 @@ from collections import Counter
 import numpy as np
 
 
-def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0.0, split_min: int = 2) -> list[int]:
+def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0.0, split_min: int = 2,
+                    days: np.ndarray | None = None, split_days: int = -1) -> list[int]:
     """Average-linkage clusters of a similarity matrix, merged while mean similarity >= threshold.
 
     With ``split_ratio`` > 0 a merge above the threshold is still undone when both halves hold at
@@ -20,6 +21,11 @@ def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0
     mean similarity inside the less cohesive half: two similar events (two quakes in one province,
     two product launches) are each far more alike inside than across, even when the topic words
     they share lift every cross pair over an absolute threshold.
+
+    With ``split_days`` >= 0 and ``days`` (each story's day number, NaN when undated), two halves
+    of which half or more of the stories are dated, their median days at most ``split_days`` apart,
+    are not split that way (:func:`same_days`): reports of the same days that tell one event from
+    two angles (the check-in, then the walk-out) are one event, however apart their words.
     """
     from scipy.cluster.hierarchy import linkage, to_tree
     from scipy.spatial.distance import squareform
@@ -41,6 +47,8 @@ def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0
         a, b = node.left.pre_order(), node.right.pre_order()
         if not split_ratio or min(len(a), len(b)) < max(2, split_min):
             return False
+        if split_days >= 0 and days is not None and same_days(days[a], days[b], split_days):
+            return False
         return float(sim[np.ix_(a, b)].mean()) < split_ratio * min(inside(a), inside(b))
 
     labels = [0] * n
@@ -54,6 +62,15 @@ def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0
         else:
             stack += [node.right, node.left]
     return labels
+
+
+def same_days(a: np.ndarray, b: np.ndarray, within: int) -> bool:
+    """Half or more of the stories of each group are dated (``a``, ``b``: day numbers, NaN when
+    undated) and the groups' median days are at most ``within`` days apart."""
+    da, db = a[~np.isnan(a)], b[~np.isnan(b)]
+    if not len(da) or not len(db) or 2 * len(da) < len(a) or 2 * len(db) < len(b):
+        return False
+    return abs(float(np.median(da)) - float(np.median(db))) <= within
 
 
 def groups_of(labels: list[int]) -> dict[int, list[int]]:
