@@ -50,3 +50,14 @@ def test_a_government_statement_and_a_vendor_report_are_told_apart(text, claiman
 def test_the_people_a_lawsuit_or_conviction_names_are_the_attackers(text, attackers):
     incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
     assert [a["name"] for i in incs for a in i["attackers"]] == attackers
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("Teen admits writing Sasser worm", [("Teen", "Teen", "attacker")]),
+    ("Police arrest teenager over Sasser worm", [("Police", "teenager", "government")]),
+], ids=["owning-up", "arrest"])
+def test_a_headline_doer_is_a_claim_actor_not_an_attacker(text, claims):
+    # a headline's article-less doer stands for the person the story names in its own words: the claim only
+    incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
+    assert [(a["claimant"], a["actor"], a["claimant_type"]) for i in incs for a in i["attributions"]] == claims
+    assert [a["name"] for i in incs for a in i["attackers"]] == []

@@ -38,7 +38,7 @@ _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Minist
 _CLAIM_VERB_AT = re.compile(
     r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|suspects|alleged|alleges|claimed|claims|"
     r"warned|warns|reported|traced|pinned|determined|concluded|found|discovered|revealed|confirmed|stated|announced|charged|indicted|assessed|"
-    r"indicated|noted|added|explained|confessed|admitted|ruled|convicted|arrested|detained|sued|sues|sue|(?:[\w-]+\s+){0,2}?to\s+(?:take|file|bring)\s+legal\s+action|(?:filed|files|file|brought|brings|launched|won|wins|took|takes|take)\s+(?:[\w-]+\s+){0,3}?(?:lawsuits?|suits?|charges|complaints?|cases?|court\s+orders?|injunctions?|legal\s+action)|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
+    r"indicated|noted|added|explained|confessed|admitted|ruled|rules|convicted|convicts|charges(?=\s+(?:[\w'’.-]+\s+){0,5}?with\b)|arrested|arrests?(?!\s+(?:of|warrants?|records?)\b)|indicts|jails|detained|sued|sues|sue|(?:[\w-]+\s+){0,2}?to\s+(?:take|file|bring)\s+legal\s+action|(?:filed|files|file|brought|brings|launched|won|wins|took|takes|take)\s+(?:[\w-]+\s+){0,3}?(?:lawsuits?|suits?|charges|complaints?|cases?|court\s+orders?|injunctions?|legal\s+action)|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
     r"study|statement|advisory|alert|bulletin))\b", re.I)
 _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by)|"
                       # "The lawsuit was brought by Microsoft": the plaintiff claims
@@ -329,11 +329,11 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
 
 
 _DOER_DID = re.compile(rf"(?:^|(?<=[\s\"“]))((?i:{_DOER_NP}))(?:,[^,;]{{1,80}},)?(?={_DID.pattern})", re.I)
-_CHARGED = re.compile(_DOER_LEAD +
-                      r"\s+(?i:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
+_CHARGE_TAIL = (r"\s+(?i:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?)?(?:charged|convicted|indicted|sentenced|jailed|arrested|"
                       r"found\s+guilty)(?:\s+on\s+\w+)?\s+(?:with|of|for|over|in\s+connection\s+with|on\s+suspicion\s+of)\s+(?:[\w'’-]+\s+){0,8}?"
                       r"(?:(?:junk|unsolicited|bulk)\s+e-?mails?|(?:violat\w*|break\w*|broke)\s+(?:[\w-]+\s+){0,2}?(?:anti-?spam|anti-?hacking|computer[\s-](?:crime|misuse|fraud)|cyber\w*)\s+(?:laws?|acts?|statutes?)|hack\w*|break\w*\s+into|broke\s+into|writing|creating|spreading|releasing|launch\w*|attack\w*|stealing|infect\w*|"
                       r"defac\w*|spam\w*|phish\w*|computer\s+(?:crimes?|fraud|intrusion|misuse)|cyber\w*|unauthori[sz]ed\s+access))\b")
+_CHARGED = re.compile(_DOER_LEAD + _CHARGE_TAIL)
 
 
 # a named doer an allegation gives: "alleged that Mr Richter and his accomplices sent ...", "accuses X of hacking" is blame grammar
@@ -440,7 +440,7 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
     out, seen = [], set()
     recent: list[tuple[int, Hit]] = []
     for n, s in enumerate(ss):
-        owners = [h for h in s.attackers if h.extra.get("owns_up")]  # doers owning up claim their own deed
+        owners = [h for h in s.attackers + s.accused if h.extra.get("owns_up")]  # doers owning up claim their own deed
         # a speaker inside an owning-up doer is that doer ("German" of "an 18-year-old German has confessed")
         speaking = [c for c in s.claimants if c.extra.get("speaks") and not any(o.start <= c.start and c.end <= o.end for o in owners)]
         if speaking:
@@ -473,4 +473,38 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
                 "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text},
                 "stance": stance,
             })
+    return out
+
+
+# Headlines drop the article and speak in the present tense: "Teen admits writing Sasser worm", "Sasser author pleads
+# guilty", "Hackers claim responsibility for ...", "Man charged with hacking ...", "Police arrest teenager over worm",
+# "Court convicts man of spreading virus".  What this grammar finds is a claim's actor (a doer owning up claims its own
+# deed), never an attacker of the record: the story names its doer in its own words.
+_HEAD_DOER = (r"(?:(?!(?:says?|said|claims?|tells?|told|police|courts?|jury|judges?|prosecutors?)\b)[\w.'’-]+\s+){0,2}?(?:teen(?:ager)?s?|man|woman|boys?|"
+              r"girls?|youths?|students?|schoolboys?|hackers?|hacktivists?|programmers?|spammers?|suspects?|(?:virus|worm|malware|trojan|spyware|"
+              r"[A-Z][\w.-]*)\s+(?:writers?|authors?|creators?|makers?)|\d+-year-olds?)")
+_OWN_NOW = (r"(?:(?:confess(?:es)?|admits?)\s+(?:to\s+)?(?:\w+ing|guilt|(?:the\s+)?charges?|(?:the\s+|his\s+|her\s+|their\s+)?(?:role|part)|"
+            r"responsibility)|pleads?\s+guilty|owns?\s+up|claims?\s+(?:responsibility|credit)|takes?\s+(?:responsibility|credit)|"
+            r"(?:says?|claims?|boasts?)\s+(?:that\s+)?(?:it|they)\s+(?:hacked|attacked|broke\s+into|defaced|knocked|crippled|stole|infected|launched|"
+            r"wrote|created|released|shut|took|brought))\b")
+_HEADLINE_OWNS_UP = re.compile(rf"(?m:^)(?P<head>(?i:{_HEAD_DOER}))\s+(?i:{_OWN_NOW}|(?:confessed|admitted|pleaded\s+guilty)\b)"
+                               rf"|(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))\s+(?i:{_OWN_NOW})")
+_HEADLINE_CHARGED = re.compile(rf"(?m:^)(?P<doer>(?i:{_HEAD_DOER}))" + _CHARGE_TAIL)
+_CHARGE_NOW = re.compile(r"\b(?:convicts?|arrests?|jails|indicts?|detains?|charges)\s+(?=[^.;]{0,80}?\b(?:with|for|over|of|in\s+connection\s+with|"
+                         r"on\s+suspicion\s+of)\b)", re.I)
+
+
+def headline_claims(text: str, s: int, e: int, t: CyberTables) -> list[Hit]:
+    """Doers a headline's grammar names: owning up (extra 'owns_up': they claim their own deed) or charged, arrested or
+    convicted (the claim's accused); none of them becomes an attacker of the record."""
+    out = []
+    for m in _HEADLINE_OWNS_UP.finditer(text, s, e):
+        g = "head" if m.group("head") else "doer"
+        out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t), "named": True, "owns_up": True}))
+    for m in _HEADLINE_CHARGED.finditer(text, s, e):
+        out.append(Hit(m.start("doer"), m.end("doer"), m.group("doer"), "", {"country": country_of(m.group("doer"), t)}))
+    for m in _CHARGE_NOW.finditer(text, s, e):
+        c = _PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e)
+        if c is not None:
+            out.append(Hit(c.start(), c.end(), c.group(), "", {"country": country_of(c.group(), t)}))
     return out
