@@ -376,3 +376,15 @@ def test_quality_floors(split, floors):
     if rep.gate_recall < floors["gate"]:
         below.append(f"gate recall {rep.gate_recall:.3f} < {floors['gate']}")
     assert below == []
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Microsoft Warns Of New Internet Explorer Flaw", ["vulnerability"]),
+    ("Apple warns about a serious security hole in Safari", ["vulnerability"]),
+    ("Doctors warn of a new strain of flu", None),
+], ids=["headline", "sentence", "not-cyber"])
+def test_a_vendor_warning_of_a_flaw_is_a_vulnerability(text, types):
+    from sinodesk.stages.incidents import StoryView, find_incidents
+
+    incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",) if types else ()))
+    assert ([t for i in incs for t in i["types"]] or None) == types

@@ -489,6 +489,7 @@ _OWN_NOW = (r"(?:(?:confess(?:es)?|admits?)\s+(?:to\s+)?(?:\w+ing|guilt|(?:the\s
             r"wrote|created|released|shut|took|brought))\b")
 _HEADLINE_OWNS_UP = re.compile(rf"(?m:^)(?P<head>(?i:{_HEAD_DOER}))\s+(?i:{_OWN_NOW}|(?:confessed|admitted|pleaded\s+guilty)\b)"
                                rf"|(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))\s+(?i:{_OWN_NOW})")
+_HEAD_AT = re.compile(rf"(?i:{_HEAD_DOER})\b")  # "Police Arrest Teen Over ...": the doer right after the verb
 _HEADLINE_CHARGED = re.compile(rf"(?m:^)(?P<doer>(?i:{_HEAD_DOER}))" + _CHARGE_TAIL)
 _CHARGE_NOW = re.compile(r"\b(?:convicts?|arrests?|jails|indicts?|detains?|charges)\s+(?=[^.;]{0,80}?\b(?:with|for|over|of|in\s+connection\s+with|"
                          r"on\s+suspicion\s+of)\b)", re.I)
@@ -504,7 +505,7 @@ def headline_claims(text: str, s: int, e: int, t: CyberTables) -> list[Hit]:
     for m in _HEADLINE_CHARGED.finditer(text, s, e):
         out.append(Hit(m.start("doer"), m.end("doer"), m.group("doer"), "", {"country": country_of(m.group("doer"), t)}))
     for m in _CHARGE_NOW.finditer(text, s, e):
-        c = _PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e)
+        c = _PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e) or _HEAD_AT.match(text, m.end(), e)
         if c is not None:
             out.append(Hit(c.start(), c.end(), c.group(), "", {"country": country_of(c.group(), t)}))
     return out

@@ -60,7 +60,8 @@ _V_BEFORE = re.compile(
     r"|\s+(?:has\s+|had\s+|have\s+)?(?:suffered|experienced|endured|sustained|fell\s+victim\s+to|falls?\s+victim\s+to|became\s+the\s+latest\s+victim\s+of|"
     r"is\s+recovering\s+from|was\s+recovering\s+from|has\s+been\s+(?:dealing|battling|grappling)\s+with|is\s+battling|was\s+hit\s+with|faced|faces)\s+"
     r"(?:an?\s+|the\s+|its\s+|another\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|breach(?:es)?|hacks?|intrusions?|incidents?|outages?|infections?|compromise|ransomware)\b"
-    r"|\s+(?:has\s+|had\s+)?(?:disclosed|confirmed|reported|announced|revealed|admitted|acknowledged)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|\s+(?:has\s+|had\s+)?(?:disclosed|confirmed|reported|announced|revealed|admitted|acknowledged|discloses|confirms|reports|announces|reveals|"
+    r"admits|acknowledges)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:data\s+breach|breach|intrusion|hack|cyber[\s-]?incident|security\s+incident|ransomware\s+attack|cyber[\s-]?attack\s+on\s+its)\b"
     r"|\s+(?:said|says|confirmed|admitted|disclosed|announced|acknowledged|told\s+\w+)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:[\w-]+\s+){0,2}?\w+)\s+"
     r"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hacked|attacked|breached|targeted|" + _HIT + r"|compromised|infected|disrupted|the\s+(?:victim|target)\s+of)\b", re.I)
@@ -90,7 +91,11 @@ _ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
 _SAYS_LOSS = re.compile(r"\s+(?:said|says|warned|warns|confirmed|confirms|disclosed|discloses|revealed|reveals|admitted|admits)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
                         r"(?:(?:up\s+to|more\s+than|about|nearly|some|over|almost)\s+)?(?:[\d.,]+\s*(?:million|billion|m|bn)?\s+|(?:millions|thousands|hundreds)\s+of\s+)"
                         r"(?:[\w-]+\s+){0,2}?(?:accounts|cards|records|customers|users|passwords|e-?mails|files|subscribers)\s+(?:(?:were|was|had\s+been|have\s+been|"
-                        r"may\s+have\s+been|might\s+have\s+been)\s+)?(?:stolen|exposed|compromised|leaked|hacked|accessed|breached)\b", re.I)
+                        r"may\s+have\s+been|might\s+have\s+been)\s+)?(?:stolen|exposed|compromised|leaked|hacked|accessed|breached)\b"
+                        # "Sony says hackers stole customer data": the speaker's own data
+                        r"|\s+(?:said|says|confirmed|confirms|disclosed|discloses|revealed|reveals|admitted|admits)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:the\s+)?"
+                        r"(?:hackers|attackers|intruders|cyber[\s-]?criminals|criminals|thieves)\s+(?:had\s+|have\s+|has\s+)?(?:stole|stolen|accessed|obtained|took|taken|"
+                        r"copied|downloaded)\s+(?:[\w'’-]+\s+){0,3}?(?:data|records|details|information|files|e-?mails|passwords|numbers)\b", re.I)
 # the owner named in a stolen thing: "selling stolen Cisco source code"
 _STOLEN_OWNED = re.compile(r"\b(?i:stolen|leaked|hacked|pilfered|swiped)\s+((?:[A-Z][\w.&'’-]*\s+){1,3}?)(?i:source\s+code|data|files|documents|records|"
                            r"e-?mails?|passwords|secrets|customer\s+(?:data|records|details)|databases?|accounts|blueprints|designs)\b")
