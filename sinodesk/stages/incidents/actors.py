@@ -15,6 +15,8 @@ actor unless no one is named and a speaker of the same sentence says the class d
 hackers had broken into its servers", "blamed hackers for the attack").  Doers who own up ("a 19-year-old has
 confessed", "a group of hackers said it had defaced ...") claim their own deed when no one else speaks; people a
 charge, arrest or conviction names are the accused, and courts, judges and juries claim by ruling or convicting.
+Headline grammar (no article, present tense: "Teen admits writing Sasser worm", "Police arrest teenager over worm") gives
+claims only (:func:`headline_claims`), never attackers.
 """
 
 from __future__ import annotations
@@ -491,7 +493,7 @@ _HEADLINE_OWNS_UP = re.compile(rf"(?m:^)(?P<head>(?i:{_HEAD_DOER}))\s+(?i:{_OWN_
                                rf"|(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))\s+(?i:{_OWN_NOW})")
 _HEAD_AT = re.compile(rf"(?i:{_HEAD_DOER})\b")  # "Police Arrest Teen Over ...": the doer right after the verb
 _HEADLINE_CHARGED = re.compile(rf"(?m:^)(?P<doer>(?i:{_HEAD_DOER}))" + _CHARGE_TAIL)
-_CHARGE_NOW = re.compile(r"\b(?:convicts?|arrests?|jails|indicts?|detains?|charges)\s+(?=[^.;]{0,80}?\b(?:with|for|over|of|in\s+connection\s+with|"
+_CHARGE_NOW = re.compile(r"\b(?:convicts?|arrests?|jails|indicts?|detains?|charges)\s+(?!(?:of|warrants?|records?|against)\b)(?=[^.;]{0,80}?\b(?:with|for|over|of|in\s+connection\s+with|"
                          r"on\s+suspicion\s+of)\b)", re.I)
 
 
