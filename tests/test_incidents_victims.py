@@ -23,13 +23,3 @@ def test_written_victim(lang, victims, text):
     incs = find_incidents(StoryView(text, 0, len(text), lang, topics=("cyber",)))
     got = sorted({v["name"] for i in incs for v in i["victims"]})
     assert got == ([] if victims == "-" else sorted(victims.split(";")))
-
-
-def test_its_asset_is_the_speakers_not_the_attackers_through_ingest():
-    # "its" after "broke into" is the organisation named before it (the extract stage's entity), not a word of the attackers
-    from sinodesk.eval.harness import ingest_items
-
-    texts = ["Microsoft says Russian hackers broke into its email system", "Hackers broke into their computers."]
-    run = ingest_items([{"text": t} for t in texts])
-    got = {n: sorted({v["name"] for s in stories for i in s["incidents"] for v in i["victims"]}) for n, stories in run.by_line().items()}
-    assert got == {1: ["Microsoft"], 2: []}
