@@ -45,10 +45,10 @@ _CLAIM_VERB_AT = re.compile(
 _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by)|"
                       # "The lawsuit was brought by Microsoft": the plaintiff claims
                       r"(?:lawsuits?|suits?|cases?|complaints?|charges|legal\s+action)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:brought|filed|launched|lodged)\s+by)\s+", re.I)
-_ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源)")
+_ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源|逮捕|抓获|判处|起诉|指控|控告|刑拘)")
 # the subject of a claim verb, back to the clause start ("美国官员称", "该公司表示"), and a headline's "X：" speaker
-_ZH_SUBJECT = re.compile(r"(?:^|(?<=[，。：；、“”\s]))(?:据)?([\u3400-\u9fffA-Za-z0-9·]{2,10}?)(?:近日|日前|昨天|今天|周[一二三四五六日]|也|还|则|再次|公开)?"
-                         r"(?:称|表示|指出|认定|指责|怀疑|声称|宣称|披露|证实|通报|认为|警告)")
+_ZH_SUBJECT = re.compile(r"(?:^|(?<=[，。：；、“”\s]))(?:据)?([\u3400-\u9fffA-Za-z0-9·]{2,10}?)(?:近日|日前|昨天|今天|周[一二三四五六日]|也|还|则|再次|公开|自)?"
+                         r"(?:称|表示|指出|认定|指责|怀疑|声称|宣称|披露|证实|通报|认为|警告|逮捕|抓获|判处|起诉|指控|控告|刑拘)")
 _ZH_HEADLINE = re.compile(r"^([\u3400-\u9fffA-Za-z0-9·]{2,10})[：:]")
 _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消息|称|透露|介绍|披露|通报|报告|分析|监测|调查)")
 # Y as the accused: after blame verbs, before "was behind"
@@ -497,17 +497,32 @@ _CHARGE_NOW = re.compile(r"\b(?:convicts?|arrests?|jails|indicts?|detains?|charg
                          r"on\s+suspicion\s+of)\b)", re.I)
 
 
-def headline_claims(text: str, s: int, e: int, t: CyberTables) -> list[Hit]:
+# Chinese: a doer owning up (18岁少年承认编写震荡波病毒, 黑客组织宣称对攻击负责, 黑客自称入侵了...) and the people an arrest,
+# a charge or a sentence names (警方逮捕涉嫌制造病毒的男子, 美国起诉5名中国军官, 法院判处黑客...)
+_ZH_DOER = r"(?:少年|男子|女子|青年|大学生|学生|黑客(?:组织|团伙|团体)?|作者|程序员|嫌疑人|嫌犯|员工|军官|成员)"
+_ZH_OWNS_UP = re.compile(rf"(?:^|(?<=[，。：；、“”\s]))([\u3400-\u9fffA-Za-z0-9]{{0,6}}?{_ZH_DOER})(?:公开|已|日前|近日|也)?(?:宣称|声称|承认|自称|坦承|供认)"
+                         r"(?=[^，。；]{0,20}?(?:负责|编写|制造|制作|传播|入侵|攻击|发动|实施|窃取|盗取|篡改|病毒|木马|蠕虫))")
+_ZH_CHARGE = re.compile(rf"(?:逮捕|抓获|拘留|刑拘|判处|起诉|指控|控告)(?:了)?(?:涉嫌[^，。；]{{0,16}}?的)?((?:\d+|[一二两三四五六七八九十多])?(?:名|个)?"
+                        rf"[\u3400-\u9fffA-Za-z0-9]{{0,6}}?{_ZH_DOER})")
+
+
+def headline_claims(text: str, s: int, e: int, t: CyberTables, zh: bool = False) -> list[Hit]:
     """Doers a headline's grammar names: owning up (extra 'owns_up': they claim their own deed) or charged, arrested or
     convicted (the claim's accused); none of them becomes an attacker of the record."""
     out = []
+    if zh:
+        for m in _ZH_OWNS_UP.finditer(text, s, e):
+            out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "named": True, "owns_up": True}))
+        for m in _ZH_CHARGE.finditer(text, s, e):
+            out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "named": True}))
+        return out
     for m in _HEADLINE_OWNS_UP.finditer(text, s, e):
         g = "head" if m.group("head") else "doer"
         out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t), "named": True, "owns_up": True}))
     for m in _HEADLINE_CHARGED.finditer(text, s, e):
-        out.append(Hit(m.start("doer"), m.end("doer"), m.group("doer"), "", {"country": country_of(m.group("doer"), t)}))
+        out.append(Hit(m.start("doer"), m.end("doer"), m.group("doer"), "", {"country": country_of(m.group("doer"), t), "named": True}))
     for m in _CHARGE_NOW.finditer(text, s, e):
         c = _PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e) or _HEAD_AT.match(text, m.end(), e)
         if c is not None:
-            out.append(Hit(c.start(), c.end(), c.group(), "", {"country": country_of(c.group(), t)}))
+            out.append(Hit(c.start(), c.end(), c.group(), "", {"country": country_of(c.group(), t), "named": True}))
     return out

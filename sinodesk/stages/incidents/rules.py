@@ -229,13 +229,13 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     # an accused phrase over a bare attacker noun ("a lawsuit against eight spammers") is the fuller name of the accused
     named = s.groups + s.malware + [h for h in s.attackers if not bare(h.text)]
     s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(named, h.start, h.end)]
-    if not zh:  # a headline's doers: a claim's actors, not attackers ("Sasser author pleads guilty" keeps the malware name)
-        for h in headline_claims(text, a, b, t):
-            same = next((x for x in s.attackers if (x.start, x.end) == (h.start, h.end)), None)
-            if same is not None and h.extra.get("owns_up"):  # "Hackers claim responsibility": the attacker found owns up
-                s.attackers[s.attackers.index(same)] = Hit(same.start, same.end, same.text, same.value, {**same.extra, "owns_up": True, "named": True})
-            elif not overlaps(s.groups + s.accused + s.attackers, h.start, h.end):
-                s.accused.append(h)
+    # a headline's doers: a claim's actors, not attackers ("Sasser author pleads guilty" keeps the malware name)
+    for h in headline_claims(text, a, b, t, zh):
+        same = next((x for x in s.attackers if (x.start, x.end) == (h.start, h.end)), None)
+        if same is not None and h.extra.get("owns_up"):  # "Hackers claim responsibility": the attacker found owns up
+            s.attackers[s.attackers.index(same)] = Hit(same.start, same.end, same.text, same.value, {**same.extra, "owns_up": True, "named": True})
+        elif same is not None or not overlaps(s.groups + s.accused + s.attackers, h.start, h.end):
+            s.accused.append(h)  # the people a charge names are specific doers ("法院判处黑客...", "Police arrest hackers over ...")
     actors = s.attackers + s.malware + s.groups
     s.victims = [v for v in find_victims(text, a, b, zh, story.entities, actors, t.products)
                  if not overlaps(actors, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]
