@@ -61,3 +61,15 @@ def test_a_headline_doer_is_a_claim_actor_not_an_attacker(text, claims):
     incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
     assert [(a["claimant"], a["actor"], a["claimant_type"]) for i in incs for a in i["attributions"]] == claims
     assert [a["name"] for i in incs for a in i["attackers"]] == []
+
+
+def test_a_named_person_said_to_have_done_the_deed_through_ingest():
+    # the extract stage's PERSON before a deed ("Smith, 24, hacked into ...") or a charge ("was convicted of sending junk e-mails")
+    from sinodesk.eval.harness import ingest_items
+
+    texts = ["The Justice Department said Smith, 24, hacked into the computers of a defence contractor.",
+             "Prosecutors said John Smith was convicted of sending millions of junk e-mails.",
+             "Police said John Smith was arrested on Tuesday after the website was hacked."]
+    run = ingest_items([{"text": t} for t in texts])
+    got = {n: [(a["claimant"], a["actor"]) for s in stories for i in s["incidents"] for a in i["attributions"]] for n, stories in run.by_line().items()}
+    assert got == {1: [("Justice Department", "Smith")], 2: [("Prosecutors", "John Smith")], 3: []}

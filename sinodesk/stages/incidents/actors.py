@@ -16,7 +16,7 @@ hackers had broken into its servers", "blamed hackers for the attack").  Doers w
 confessed", "a group of hackers said it had defaced ...") claim their own deed when no one else speaks; people a
 charge, arrest or conviction names are the accused, and courts, judges and juries claim by ruling or convicting.
 Headline grammar (no article, present tense: "Teen admits writing Sasser worm", "Police arrest teenager over worm") gives
-claims only (:func:`headline_claims`), never attackers.
+claims only (:func:`claim_actors`), never attackers.
 """
 
 from __future__ import annotations
@@ -449,7 +449,7 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
             recent.append((n, speaking[0]))
         # a class of doers is an actor only where a speaker of this sentence says it did the deed ("Netcraft said hackers had broken in")
         # (and only when no one is named: "the hackers, who called themselves X, ..." name X)
-        named = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or not a_class(h.text)]
+        named = [h for h in s.groups + s.accused + s.attackers if h.extra.get("named") or h.extra.get("specific") or not a_class(h.text)]
         actors = named or [h for h in s.accused + s.attackers if speaking and not _HABITUAL.search(s.text)
                            and (_DID.match(s.text, h.end - s.start) is not None or h in s.accused)]
         if s.claimants:
@@ -506,23 +506,42 @@ _ZH_CHARGE = re.compile(rf"(?:逮捕|抓获|拘留|刑拘|判处|起诉|指控|�
                         rf"[\u3400-\u9fffA-Za-z0-9]{{0,6}}?{_ZH_DOER})")
 
 
-def headline_claims(text: str, s: int, e: int, t: CyberTables, zh: bool = False) -> list[Hit]:
-    """Doers a headline's grammar names: owning up (extra 'owns_up': they claim their own deed) or charged, arrested or
-    convicted (the claim's accused); none of them becomes an attacker of the record."""
+# A named person as the doer in a story's body: "The Justice Department said Smith, 24, hacked into ...", "Jeremy Jaynes was
+# convicted of sending junk e-mails"; and malware "written by a German teenager" names its author.
+_PERSON_TAIL = re.compile(r"(?:,\s*(?:\d{1,2}|(?:an?|the)\s+[^,;]{1,40}),)?")
+_PASSIVE_CHARGE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)" + _CHARGE_TAIL)
+_WRITTEN_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?:written|created|developed|authored|coded|released|unleashed|spread)\s+by\s+", re.I)
+_MALWARE_WORD = re.compile(r"\b(?:worm|virus|trojan|malware|spyware|ransomware|backdoor|botnet|program|code)\b", re.I)
+
+
+def claim_actors(text: str, s: int, e: int, t: CyberTables, zh: bool = False, entities=()) -> list[Hit]:
+    """Doers a claim names that the attacker grammar does not take: a headline's doer owning up (extra 'owns_up': it
+    claims its own deed) or charged, arrested or convicted, a named person charged or said to have done the deed, the
+    author malware was written by.  They are claims' actors only, never attackers of the record."""
     out = []
+    if not zh:
+        for x in entities:
+            if x.label == "PERSON" and s <= x.start and x.end <= e:
+                tail = _PERSON_TAIL.match(text, x.end, e)
+                if _DID.match(text, tail.end(), e) or _PASSIVE_CHARGE.match(text, tail.end(), e):
+                    out.append(Hit(x.start, x.end, text[x.start:x.end], "", {"country": None, "specific": True}))
+        for m in _WRITTEN_BY.finditer(text, s, e):
+            c = _DOER_AT.match(text, m.end(), e) or _HEAD_AT.match(text, m.end(), e)
+            if c is not None and _MALWARE_WORD.search(text, s, m.start()):
+                out.append(Hit(c.start(), c.end(), c.group(), "", {"country": country_of(c.group(), t), "specific": True}))
     if zh:
         for m in _ZH_OWNS_UP.finditer(text, s, e):
             out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "named": True, "owns_up": True}))
         for m in _ZH_CHARGE.finditer(text, s, e):
-            out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "named": True}))
+            out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "specific": True}))
         return out
     for m in _HEADLINE_OWNS_UP.finditer(text, s, e):
         g = "head" if m.group("head") else "doer"
         out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t), "named": True, "owns_up": True}))
     for m in _HEADLINE_CHARGED.finditer(text, s, e):
-        out.append(Hit(m.start("doer"), m.end("doer"), m.group("doer"), "", {"country": country_of(m.group("doer"), t), "named": True}))
+        out.append(Hit(m.start("doer"), m.end("doer"), m.group("doer"), "", {"country": country_of(m.group("doer"), t), "specific": True}))
     for m in _CHARGE_NOW.finditer(text, s, e):
         c = _PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e) or _HEAD_AT.match(text, m.end(), e)
         if c is not None:
-            out.append(Hit(c.start(), c.end(), c.group(), "", {"country": country_of(c.group(), t), "named": True}))
+            out.append(Hit(c.start(), c.end(), c.group(), "", {"country": country_of(c.group(), t), "specific": True}))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import bare, find_accused, find_attackers, find_claimants, headline_claims
+from .actors import bare, find_accused, find_attackers, find_claimants, claim_actors
 from .spans import Hit, dedupe, overlaps, sentences
 from .tables import CyberTables, alias_key
 from .victims import find_victims
@@ -230,7 +230,7 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     named = s.groups + s.malware + [h for h in s.attackers if not bare(h.text)]
     s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(named, h.start, h.end)]
     # a headline's doers: a claim's actors, not attackers ("Sasser author pleads guilty" keeps the malware name)
-    for h in headline_claims(text, a, b, t, zh):
+    for h in claim_actors(text, a, b, t, zh, story.entities):
         same = next((x for x in s.attackers if (x.start, x.end) == (h.start, h.end)), None)
         if same is not None and h.extra.get("owns_up"):  # "Hackers claim responsibility": the attacker found owns up
             s.attackers[s.attackers.index(same)] = Hit(same.start, same.end, same.text, same.value, {**same.extra, "owns_up": True, "named": True})
