@@ -349,8 +349,9 @@ HELDOUT2_FLOORS = {
 # raised (.769/.667 -> .800/.800: talked into clicking a link is T1204.001).
 # cyber6: legal action as a trigger and claim (plaintiffs, courts, the people a lawsuit or charge names) raised tune2 attacker
 # .333/.182 -> .615/.727, claimant 0/0 -> 1.0/.571 (4 of 7), type .909/.476 -> .929/.619, incident recall .667 -> .867.
+# cyber7: doers who say someone else did wrong ("Hackers claim X held stolen bitcoins") claim it: claimant recall .571 -> .857 (6 of 7).
 TUNE2_FLOORS = {
-    "attacker": (0.60, 0.70), "claimant": (0.98, 0.55), "technique": (0.78, 0.78), "type": (0.90, 0.60), "incident": (0.98, 0.85),
+    "attacker": (0.60, 0.70), "claimant": (0.98, 0.84), "technique": (0.78, 0.78), "type": (0.90, 0.60), "incident": (0.98, 0.85),
     "gate": 0.98, "merge": (0.98, 0.45),
 }
 # tune3: 42 more tune stories (20 with incidents, 21 claimants; AG News, BBC tech, THUCNews), labelled by cyber6 before its

@@ -514,12 +514,41 @@ _WRITTEN_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|is)\s+(?:\w+ly\s+
 _MALWARE_WORD = re.compile(r"\b(?:worm|virus|trojan|malware|spyware|ransomware|backdoor|botnet|program|code)\b", re.I)
 
 
+# doers who speak about someone else: "Hackers Claim Mt. Gox CEO ... Held 'Stolen' Bitcoins", "Mt. Gox Chief Stole ..., Hackers Claim"
+_DOERS = r"(?:the\s+)?(?:hackers|attackers|hacktivists|intruders)"
+_DOERS_SAY = re.compile(rf"(?:^|(?<=[\s\"“]))(?P<who>(?i:{_DOERS}))\s+(?i:claims?|claimed|says?|said|allege[sd]?)\s+(?:that\s+)?(?=[A-Z])")
+_DOERS_SAID = re.compile(rf",\s+(?P<who>(?i:{_DOERS}))\s+(?i:claims?|claimed|says?|said|allege[sd]?)\s*[.!]?\s*$")
+
+
+_WRONG = re.compile(r"\b(?:stole|stolen|steal\w*|theft|fraud\w*|embezzl\w*|hack(?:ed|ing)|faked|lied|hid|stashed|siphon\w*|pocketed)\b", re.I)
+_TITLE_VERB = re.compile(r"\s+(?:Held|Holds|Stole|Steals|Hacked|Took|Takes|Faked|Lied|Hid|Stashed|Kept|Is|Was|Has|Had|Owns|Siphoned|Pocketed)\b.*$")
+
+
+def _doers_speaking(text: str, s: int, e: int, entities) -> list[Hit]:
+    """The named one doers say did wrong, with the doers as its claimant (extra 'claimed_by'); a Title Case run is cut
+    at its verb ("Mt. Gox Chief Stole ..." -> "Mt. Gox Chief")."""
+    found = [(m, _entity_at(text, entities, m.end(), s, e), m.end(), e) for m in _DOERS_SAY.finditer(text, s, e)]
+    m = _DOERS_SAID.search(text, s, e)
+    if m is not None:
+        found.append((m, _entity_at(text, entities, s, s, m.start()), s, m.start()))
+    out = []
+    for m, x, a, b in found:
+        if x is None or not _WRONG.search(text, a, b):
+            continue
+        cut = _TITLE_VERB.search(x.text)
+        end = x.start + (cut.start() if cut and cut.start() > 0 else len(x.text))
+        who = Hit(m.start("who"), m.end("who"), m.group("who"))
+        out.append(Hit(x.start, end, text[x.start:end], "", {"country": None, "specific": True, "claimed_by": who}))
+    return out
+
+
 def claim_actors(text: str, s: int, e: int, t: CyberTables, zh: bool = False, entities=()) -> list[Hit]:
     """Doers a claim names that the attacker grammar does not take: a headline's doer owning up (extra 'owns_up': it
     claims its own deed) or charged, arrested or convicted, a named person charged or said to have done the deed, the
     author malware was written by.  They are claims' actors only, never attackers of the record."""
     out = []
     if not zh:
+        out += _doers_speaking(text, s, e, entities)
         for x in entities:
             if x.label == "PERSON" and s <= x.start and x.end <= e:
                 tail = _PERSON_TAIL.match(text, x.end, e)

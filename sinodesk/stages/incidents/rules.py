@@ -236,6 +236,9 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
             s.attackers[s.attackers.index(same)] = Hit(same.start, same.end, same.text, same.value, {**same.extra, "owns_up": True, "named": True})
         elif same is not None or not overlaps(s.groups + s.accused + s.attackers, h.start, h.end):
             s.accused.append(h)  # the people a charge names are specific doers ("法院判处黑客...", "Police arrest hackers over ...")
+        who = h.extra.get("claimed_by")
+        if who is not None:  # "Hackers claim X ...": the doers speak
+            s.claimants.insert(0, Hit(who.start, who.end, who.text, "", {"type": "other", "speaks": True}))
     actors = s.attackers + s.malware + s.groups
     s.victims = [v for v in find_victims(text, a, b, zh, story.entities, actors, t.products)
                  if not overlaps(actors, v.start, v.end) and not _CLAIMANT_LIKE.search(v.text)]
