@@ -73,3 +73,9 @@ def test_a_named_person_said_to_have_done_the_deed_through_ingest():
     run = ingest_items([{"text": t} for t in texts])
     got = {n: [(a["claimant"], a["actor"]) for s in stories for i in s["incidents"] for a in i["attributions"]] for n, stories in run.by_line().items()}
     assert got == {1: [("Justice Department", "Smith")], 2: [("Prosecutors", "John Smith")], 3: []}
+
+
+def test_a_claimant_named_short_and_in_full_is_one_claimant():
+    text = "Initech sues spammers\n\nInitech.com has filed three lawsuits against unnamed defendants who forged e-mails in its name."
+    incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
+    assert {a["claimant"] for i in incs for a in i["attributions"]} == {"Initech.com"}

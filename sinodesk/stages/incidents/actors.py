@@ -175,7 +175,8 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
 
 _FILLER = re.compile(r"(?:\s+(?:in|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=[\s,]))?(?:\s*\([^()]{1,30}\))?(?:\s*,[^,]{0,100},)?(?:\s+(?:who|which|that|has|have|had|also|just|recently|publicly|formally|"
-                     r"previously|then|later|on\s+\w+day|in\s+a\s+(?:statement|report|blog\s+post)))*\s*")
+                     r"previously|then|later|on\s+\w+day|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)(?=\s)|"
+                     r"in\s+a\s+(?:statement|report|blog\s+post)))*\s*")
 _CAPS_RUN = re.compile(r"((?:(?-i:[A-Z])[\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?-i:[A-Z])[\w'’.&-]*(?:\s+\([A-Z]{2,}\))?)$")
 _NOT_SUBJECT = re.compile(r"^(?:The|A|An|This|That|These|Those|It|Its|They|He|She|We|I|In|On|At|But|And|However|Meanwhile|Also|Earlier|Later|"
                           r"Last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[.,;:]?$")  # "said Wednesday." names no one
@@ -205,6 +206,8 @@ def _entity_before(text: str, s: int, pos: int, entities, labels) -> Hit | None:
         words = m.group(1).split()
         while words and _NOT_SUBJECT.match(words[0]):
             words.pop(0)
+        if words and _NOT_SUBJECT.match(words[-1]):
+            continue  # "Globex Monday filed": the day is filler, the name ends before it
         if words:
             a = end - len(" ".join(words)) if text[end - len(" ".join(words)):end] == " ".join(words) else m.start(1)
             return None if _PLACE_OF.search(text, max(s, a - 6), a) else Hit(a, end, text[a:end])
@@ -227,6 +230,10 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
     if not zh:
         for m in _CLAIM_VERB_AT.finditer(text, s, e):
             h = _entity_before(text, s, m.start(), entities, ("ORG", "PERSON", "GPE"))
+            joint = _JOINT.search(text, max(s, h.start - 60), h.start) if h is not None else None
+            if joint is not None:  # "Microsoft and Amazon.com filed ...": one joint claimant, not its parts
+                h = Hit(joint.start(), h.end, text[joint.start():h.end])
+                out = [o for o in out if not (h.start <= o.start and o.end <= h.end)]
             if h is not None and not overlaps(out, h.start, h.end) and not _BARE.match(h.text):
                 out.append(Hit(h.start, h.end, h.text, "", {"type": claimant_type(h.text)}))
         for m in _SAID_BY.finditer(text, s, e):
@@ -271,6 +278,7 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
     return sorted(speaking, key=lambda h: (not h.extra.get("speaks"), h.start))
 
 
+_JOINT = re.compile(r"(?:^|(?<=[\s\"“]))(?:(?-i:[A-Z])[\w'’.&-]*\s+){0,2}(?-i:[A-Z])[\w'’.&-]*\s+and\s+$")
 _STAFF_AT = re.compile(r"\b(?:[Rr]esearchers|[Aa]nalysts|[Ee]xperts|[Ii]nvestigators|[Ss]cientists|[Ss]pecialists|[Ee]ngineers|[Ss]pokes(?:man|woman|person))"
                        r"\s+(?:at|from|with|for|of)\s+(?:the\s+)?(?:(?:security|cybersecurity|anti-?virus|software|research)\s+(?:firm|company|group|vendor)\s+)?"
                        r"((?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*)")
@@ -432,6 +440,18 @@ def _span(h: Hit) -> dict:
 _HABITUAL = re.compile(r"\b(?:often|typically|usually|generally|frequently|routinely|commonly|rarely|seldom|tend\s+to|are\s+known\s+to)\b|往往|通常|一般", re.I)
 
 
+def _one_name(claims: list[dict]) -> list[dict]:
+    """A claimant named short once and in full elsewhere ("Amazon" sues ..., "Amazon.com has filed ...") takes the full name."""
+    names = {c["claimant"] for c in claims}
+    for c in claims:
+        w = c["claimant"].split()
+        full = next((n for n in names if n != c["claimant"] and " and " not in n
+                     and (n.split()[:len(w)] == w or (len(w) == 1 and n.split()[0].startswith(w[0] + ".")))), None)
+        if full is not None:
+            c["claimant"] = full
+    return claims
+
+
 def attributions(ss: list, t: CyberTables) -> list[dict]:
     """One claim per (claimant, actor) in a sentence with a claim cue; the stance from that sentence.
 
@@ -475,7 +495,7 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
                 "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text},
                 "stance": stance,
             })
-    return out
+    return _one_name(out)
 
 
 # Headlines drop the article and speak in the present tense: "Teen admits writing Sasser worm", "Sasser author pleads
