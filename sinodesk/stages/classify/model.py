@@ -29,6 +29,7 @@ from .taxonomy import Lexicon, Taxonomy
 from ...options import setting
 
 FORMAT = "sinodesk-topic-model/2"
+DEFAULT_MAX_TOPICS = 3  # [topics] max_topics = 0: at most this many topics, or more when training examples carried more
 REVISION = "5"  # bump when features, learner or calibration change (part of the version hash)
 
 
@@ -45,7 +46,7 @@ class LabelledExample:
 @dataclass(frozen=True, slots=True)
 class TopicOptions:
     threshold: float | None = setting(None, "a topic is assigned when its calibrated score is at least this; unset: each topic's own threshold, chosen on the training data for that topic's F1")
-    max_topics: int = setting(3, "at most this many topics per story")
+    max_topics: int = setting(0, "at most this many topics per story; 0: 3, or as many as the most any of the model's training examples carries when that is more (a model trained on Reuters-like data, where one story can carry 5-15 topics)")
     min_topics: int = setting(0, "at least this many topics per story (the best scores, even below the threshold); 0 gives a story no topic when none reaches its threshold")
     fallback: float = setting(0.5, "when no topic reaches its threshold, the best topic is still given if its score reaches this share of its own threshold (short headlines score low); 0 gives such a story no topic")
     languages: tuple[str, ...] = setting(("en", "zh"), "languages the topic model reads (ISO 639-1); a story in another language gets no topic (shown as \"unsupported language\") instead of a guess; empty: classify every story")
@@ -54,6 +55,8 @@ class TopicOptions:
         t = self.threshold
         if t is not None and (isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= t <= 1.0):
             raise ConfigError(f"topics: setting 'threshold' must be a number from 0 to 1 (or left out for each topic's own), got {t!r}")
+        if self.max_topics < 0:
+            raise ConfigError(f"topics: setting 'max_topics' must be 0 (automatic) or more, got {self.max_topics!r}")
 
 
 def story_text(text: str, headline: str | None) -> str:
@@ -116,13 +119,18 @@ class TopicModel:
         probs = self.score_texts([story_text(t, h) for t, h in items])
         return [self.result(p, opts) for p in probs]
 
+    def max_topics(self, opts: TopicOptions) -> int:
+        """``opts.max_topics``, or for 0 the larger of DEFAULT_MAX_TOPICS and the most labels a training example carried."""
+        return opts.max_topics or max(DEFAULT_MAX_TOPICS, int(self.trained_on.get("max_labels", 0)))
+
     def result(self, probs: np.ndarray, opts: TopicOptions) -> TopicResult:
         order = np.argsort(-probs, kind="stable")
         th = self.thresholds if opts.threshold is None else np.full(len(probs), opts.threshold)
-        chosen = [j for j in order[: opts.max_topics] if probs[j] >= th[j]]
+        most = self.max_topics(opts)
+        chosen = [j for j in order[:most] if probs[j] >= th[j]]
         if not chosen and opts.fallback and probs[order[0]] >= opts.fallback * th[order[0]]:
             chosen = [order[0]]
-        for j in order[: min(opts.min_topics, opts.max_topics)]:
+        for j in order[: min(opts.min_topics, most)]:
             if j not in chosen:
                 chosen.append(j)
         scores = {label: round(float(p), 4) for label, p in zip(self.labels, probs)}
@@ -284,7 +292,7 @@ def build_model(
     counts = {label: int(c) for label, c in zip(taxonomy.labels, Y.sum(axis=0))}
     predicted = (oof_probs >= thresholds).sum(axis=1)
     trained_on = {"examples": len(examples), "per_label": counts, "none": int((Y.sum(axis=1) == 0).sum()),
-                  "cardinality": round(float(Y.sum(axis=1).mean()), 3),
+                  "cardinality": round(float(Y.sum(axis=1).mean()), 3), "max_labels": int(Y.sum(axis=1).max()),
                   "predicted_cardinality_oof": round(float(predicted.mean()), 3), "C": C, "nb_weight": nb_weight,
                   "pieces": features.pieces}
     return TopicModel(taxonomy, features, vec, W, b, calib, thresholds, version, trained_on)
