@@ -173,6 +173,39 @@ def test_training_rejects_unknown_topics_and_empty_input():
         train_topic_model([STORY], base="other")
 
 
+def test_automatic_word_bigrams_follow_the_training_texts_length():
+    from sinodesk.stages.classify.features import LONG_TEXT_CHARS, resolved
+
+    auto = FeatureOptions()
+    assert auto.word_bigrams == -1
+    short = "Beijing issues new export control rules on chips"
+    long = " ".join([short] * (LONG_TEXT_CHARS // len(short) + 1))
+    assert resolved(auto, [short] * 3 + [long] * 2).word_bigrams is True  # headlines and leads: bigrams help (AG News)
+    assert resolved(auto, [short] * 2 + [long] * 3).word_bigrams is False  # full articles: single words do better (BBC, Reuters)
+    assert resolved(FeatureOptions(word_bigrams=1), [long] * 5).word_bigrams == 1  # a value set by hand is kept
+    assert "new export" in analyze(short, auto)  # unresolved: on
+    assert "new export" not in analyze(short, resolved(auto, [long]))
+    model = load_default_model()  # 342 short shipped examples: bigrams on, as before the automatic choice
+    assert model.features.word_bigrams is True
+    assert TopicModel.from_bytes(model.to_bytes()).features.word_bigrams is True
+
+
+def test_a_model_trained_on_stories_with_many_topics_may_give_that_many():
+    topics = ("cyber", "tech_ai", "economy_trade", "law_regulation", "foreign_relations")
+    many = [LabelledExample(f"Hackers, chips, tariffs, courts and envoys in story {i}.", None, "en", topics) for i in range(6)]
+    few = [LabelledExample(f"Hackers stole passwords from bank {i}.", None, "en", ("cyber",)) for i in range(6)]
+    model = train_topic_model(many + few, base="none", date="20250701", learner=LearnerOptions(choose=False, calibration_folds=2))
+    assert model.trained_on["max_labels"] == 5
+    text = "Hackers, chips, tariffs, courts and envoys again."
+    assert len(model.classify(text, opts=TopicOptions(threshold=0.0)).labels) == 5  # automatic (0): as many as training carried
+    assert len(model.classify(text, opts=TopicOptions(threshold=0.0, max_topics=3)).labels) == 3
+    # the packaged model's examples carry at most 2 topics: it keeps the floor of 3
+    assert load_default_model().max_topics(TopicOptions()) == 3
+    with pytest.raises(ConfigError) as err:
+        TopicOptions(max_topics=-1)
+    assert str(err.value) == "topics: setting 'max_topics' must be 0 (automatic) or more, got -1"
+
+
 def test_training_on_user_examples_alone():
     examples = [
         LabelledExample("Hackers stole passwords from the bank.", None, "en", ("cyber",)),

@@ -241,7 +241,7 @@ class TrainablePath:
     def chosen(self) -> dict:
         """The C and nb_weight the last trained model used (chosen by CV on its training data when
         ``[topic_learner] choose`` is on) and its ``pieces`` (``[topic_features] pieces``, -1 made by training set size)."""
-        return {k: self.model.trained_on.get(k) for k in ("C", "nb_weight", "pieces")} if self.model else {}
+        return {**{k: self.model.trained_on.get(k) for k in ("C", "nb_weight", "pieces")}, "word_bigrams": self.model.features.word_bigrams} if self.model else {}
 
     def decide(self, scores: np.ndarray, opts: TopicOptions = TopicOptions(languages=())) -> list[tuple[str, ...]]:
         """The labels the trained model assigns (its per-topic thresholds; default TopicOptions)."""

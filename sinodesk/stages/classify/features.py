@@ -25,7 +25,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 @dataclass(frozen=True, slots=True)
 class FeatureOptions:
-    word_bigrams: bool = setting(True, "add bigrams of consecutive Latin-script words")
+    word_bigrams: int = setting(-1, "add bigrams of consecutive Latin-script words: 1 (or true) yes, 0 (or false) no, -1 (auto) yes unless the model's training texts are long (a median of LONG_TEXT_CHARS = 400 characters or more: full articles, where single words do better)")
     cjk_ngrams: tuple[int, int] = setting((1, 3), "character n-gram sizes taken from each run of Chinese characters")
     cjk_words: bool = setting(False, "also add jieba word segmentation for Chinese (slower; helps short headlines)")
     cjk_word_bigrams: bool = setting(False, "with cjk_words, also add bigrams of jieba words")
@@ -37,18 +37,24 @@ class FeatureOptions:
 
 
 PIECES_MIN_EXAMPLES = 2000  # pieces=-1: measured +.005/+.008 (THUCNews dev folds, 6.7k examples) and -.02 (the shipped 342, gold set)
+LONG_TEXT_CHARS = 400  # word_bigrams=-1: off when the median training text is this long (medians: shipped 104, AG News 231, Reuters 530, BBC 1,965)
 
 
 def resolved(opts: FeatureOptions, texts: Sequence[str]) -> FeatureOptions:
     """``opts`` with its automatic choices made for a training set (what a model stores): pieces
     (-1) become 2 when there are at least PIECES_MIN_EXAMPLES texts and at least half of them hold
     Chinese (English has word unigrams and bigrams already: on AG News they gave +.000/+.005 on
-    training folds and cost a held-out fold .007), else 0."""
-    if opts.pieces >= 0:
-        return opts
-    chinese = sum(1 for t in texts if _CJK.search(t[: opts.max_chars]))
-    on = len(texts) >= PIECES_MIN_EXAMPLES and 2 * chinese >= len(texts)
-    return dataclasses.replace(opts, pieces=2 if on else 0)
+    training folds and cost a held-out fold .007), else 0; word_bigrams (-1) become 0 when the
+    median text (up to max_chars) is LONG_TEXT_CHARS or longer, else 1."""
+    if opts.pieces < 0:
+        chinese = sum(1 for t in texts if _CJK.search(t[: opts.max_chars]))
+        on = len(texts) >= PIECES_MIN_EXAMPLES and 2 * chinese >= len(texts)
+        opts = dataclasses.replace(opts, pieces=2 if on else 0)
+    if opts.word_bigrams < 0:
+        lengths = sorted(min(len(t), opts.max_chars) for t in texts)
+        long = bool(lengths) and lengths[len(lengths) // 2] >= LONG_TEXT_CHARS
+        opts = dataclasses.replace(opts, word_bigrams=not long)  # a bool, as stored before -1 existed (same model versions)
+    return opts
 
 
 @functools.cache
@@ -135,7 +141,7 @@ def analyze_normalized(norm: str, toks: list[str], opts: FeatureOptions) -> list
                     feats.extend(f"w:{a}_{b}" for a, b in zip(words, words[1:]))
             continue
         feats.append(tok)
-        if opts.word_bigrams and prev:
+        if opts.word_bigrams and prev:  # -1 (not resolved for a training set) reads as on
             feats.append(prev + " " + tok)
         prev = tok
         if clo:
