@@ -95,6 +95,7 @@ def _fmt(report: dict) -> str:
     if chosen and chosen[0]:
         extra += "  C/nb_weight " + ", ".join(f"{c['C']:g}/{c['nb_weight']:g}" for c in chosen)
         extra += "  pieces " + ", ".join(str(c.get("pieces")) for c in chosen)
+        extra += "  word bigrams " + ", ".join({True: "on", False: "off"}.get(c.get("word_bigrams"), str(c.get("word_bigrams"))) for c in chosen)
     return (f"{name:9} {report['metric']} ours {report['ours']:.3f}  peer {report['peer']:.3f}  "
             f"(train {report['seconds_ours']:.1f}s vs {report['seconds_peer']:.1f}s){extra}")
 
