@@ -1,4 +1,4 @@
-"""Classify stage: one to three topics per story from the sinodesk taxonomy, English and Chinese.
+"""Classify stage: topics per story from the sinodesk taxonomy (up to three with the packaged model), English and Chinese.
 
 The packaged default model is trained at first use (a few seconds, deterministically) from
 the examples in ``sinodesk/data/topic_train/`` and the weighted lexicon in
