@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from sinodesk.archive import open_archive
+from sinodesk.archive.rows import pack_json, unpack_json
 from sinodesk.archive.schema import SCHEMA_VERSION
 from sinodesk.archive.textindex import cjk_index_columns, fts_query
 from sinodesk.errors import ArchiveError, BadInput, NotFound
@@ -226,6 +228,9 @@ def test_schema_2_is_upgraded_with_an_entity_index(tmp_path, faceted):
     shutil.copy(tmp_path / "a.db", db)
     c = sqlite3.connect(db)
     c.executescript("DROP TABLE story_entities; UPDATE meta SET value = '2' WHERE key = 'schema_version';")
+    for rid, data in c.execute("SELECT rid, data FROM stories").fetchall():  # a schema-2 file holds its rows as JSON text
+        c.execute("UPDATE stories SET data = ? WHERE rid = ?", (json.dumps(unpack_json(data)), rid))
+    c.commit()
     c.close()
     old = open_archive(str(db), read_only=True)
     assert sorted(h.story.story_id for h in old.search("Huawei")) == ["e1", "e2"]  # search needs schema 2 only
@@ -235,3 +240,15 @@ def test_schema_2_is_upgraded_with_an_entity_index(tmp_path, faceted):
     upgraded = open_archive(str(db))
     assert [s.story_id for s in upgraded.iter_stories(StoryFilter(entity="gpe:shenzhen"))] == ["e1", "e3"]
     assert upgraded.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_story_rows_are_stored_packed_and_plain_json_rows_still_read(tmp_path, faceted):
+    rows = faceted.conn.execute("SELECT story_id, data FROM stories ORDER BY rid").fetchall()
+    assert rows and all(isinstance(data, bytes) and data[0] == 1 for _, data in rows)
+    first = unpack_json(rows[0][1])
+    assert first["story_id"] == rows[0][0] and pack_json(first) == rows[0][1]
+    plain = json.dumps(first, ensure_ascii=False)
+    assert len(rows[0][1]) < len(plain.encode()) / 2  # the dictionary's keys and values cost next to nothing
+    before = faceted.get_story(rows[0][0])
+    faceted.conn.execute("UPDATE stories SET data = ? WHERE story_id = ?", (plain, rows[0][0]))  # a row written before packing
+    assert faceted.get_story(rows[0][0]) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 
 import orjson
 
@@ -37,10 +38,46 @@ COPY_JOIN = copy_of()
 STORY_COLUMNS = "s.data, s.event_id, s.duplicate_of"
 
 
+# A story's row JSON is stored deflated against a preset dictionary of the keys and values every
+# story repeats (1.8 KB of JSON -> about 0.55 KB on generated news; without the dictionary 0.85 KB).
+# The first byte names the dictionary: rows written with one must stay readable, so a dictionary is
+# never edited -- a better one is added under the next byte.  Rows written as plain JSON text (by
+# versions before this) are read as they are.
+_DICTIONARIES = {
+    1: (
+        b'"dates":[{"text":"","iso":"20","start":,"end":,"precision":"day"},{"precision":"year"'
+        b'"numbers":[{"text":"","value":,"unit":"percent","start":,"end":,"subject":""},'
+        b'"attributions":[{"source":"","text":"","start":,"end":,"cue":"said","outlet_id":null},'
+        b'"incidents":[],"headline_generated":false,"source_line":null,"published_source":"container","tp":[0,'
+        b'"topic_scores":{"cyber":0.0,"tech_ai":0.0,"economy_trade":0.0,"politics_governance":0.0,"foreign_relations":0.0,'
+        b'"military_security":0.0,"law_regulation":0.0,"society_censorship":0.0,"health":0.0,"history_culture":0.0,'
+        b'"environment_energy":0.0},"entities":[{"text":"","label":"PERSON","canonical":"person:","start":,"end":},'
+        b'{"text":"","label":"ORG","canonical":"org:","start":,"end":},{"text":"","label":"GPE","canonical":"gpe:","start":,"end":}],'
+        b'{"story_id":"","doc_id":"","source":"","outlet":"","url":"https://www.","start":0,"end":,"headline":"",'
+        b'"section":null,"language":"en","published":"20","topics":["'
+    ),
+}
+_PACK_WITH = 1
+
+
+def pack_json(d: dict) -> bytes:
+    """``d`` as the stored bytes of a story row (see ``_DICTIONARIES``)."""
+    z = zlib.compressobj(6, zlib.DEFLATED, -15, zdict=_DICTIONARIES[_PACK_WITH])
+    return bytes((_PACK_WITH,)) + z.compress(orjson.dumps(d)) + z.flush()
+
+
+def unpack_json(data: bytes | str) -> dict:
+    """The dict of a stored story row, packed by :func:`pack_json` or plain JSON text."""
+    if isinstance(data, str):
+        return orjson.loads(data)
+    z = zlib.decompressobj(-15, zdict=_DICTIONARIES[data[0]])
+    return orjson.loads(z.decompress(data[1:]) + z.flush())
+
+
 def story_dict(row) -> dict:
     """The export dict of a stored story; its text may still be pieces of its document's ("tp")."""
     data, event_id, duplicate_of = row
-    return orjson.loads(data) | {"event_id": event_id, "duplicate_of": duplicate_of}
+    return unpack_json(data) | {"event_id": event_id, "duplicate_of": duplicate_of}
 
 
 def finish_story(d: dict, doc_text: str | None) -> Story:
@@ -76,16 +113,16 @@ def text_pieces(text: str, doc_text: str, start: int, end: int) -> list[int] | N
     return out
 
 
-def story_json(s: Story, doc_text: str | None = None) -> str:
-    """The story's row JSON: the export dict less the linker's columns, and its text as pieces of
-    its document's text where it can be (the text is then stored once, in the document)."""
+def story_row(s: Story, doc_text: str | None = None) -> bytes:
+    """The story's stored row: the export dict less the linker's columns, and its text as pieces of
+    its document's text where it can be (the text is then stored once, in the document), packed."""
     d = story_to_dict(s)
     del d["event_id"], d["duplicate_of"]
     tp = text_pieces(s.text, doc_text, s.start, s.end) if doc_text is not None else None
     if tp is not None:
         del d["text"]
         d["tp"] = tp
-    return orjson.dumps(d).decode("utf-8")
+    return pack_json(d)
 
 
 def index_columns(headline: str | None, text: str) -> tuple[str, str, str, str]:

@@ -11,7 +11,8 @@ from dataclasses import replace
 from ..errors import NotFound
 from ..records import Document, RawItem, Rejection, Story
 from .base import Archive, BriefingInfo, StoryFilter
-from .rows import COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, finish_story, index_columns, story_dict, story_json, text_of_line
+from .rows import (COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, finish_story, index_columns, pack_json, story_dict, story_row,
+                   text_of_line, unpack_json)
 from .schema import is_readonly_error, open_connection, readonly_error
 from .search import FullTextSearch, SideIndexUpkeep
 
@@ -201,7 +202,7 @@ class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
                 if s.doc_id not in texts:
                     texts.update(self._doc_texts([s.doc_id]))
                 row = (s.doc_id, seq, s.published, s.outlet, s.language, s.headline, ",".join(s.topics),
-                       s.event_id, s.duplicate_of, story_json(s, texts.get(s.doc_id)))
+                       s.event_id, s.duplicate_of, story_row(s, texts.get(s.doc_id)))
                 old = self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE story_id=?", (s.story_id,)).fetchone()
                 if old is None:
                     rid = self.conn.execute(
@@ -334,10 +335,10 @@ class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
                 row = self.conn.execute("SELECT data FROM stories WHERE story_id=?", (sid,)).fetchone()
                 if row is None:
                     continue
-                d = json.loads(row[0])
+                d = unpack_json(row[0])
                 for mention, inc_id in zip(d.get("incidents") or (), inc_ids):
                     mention["incident_id"] = inc_id
-                self.conn.execute("UPDATE stories SET data=? WHERE story_id=?", (json.dumps(d, ensure_ascii=False), sid))
+                self.conn.execute("UPDATE stories SET data=? WHERE story_id=?", (pack_json(d), sid))
 
     def iter_incidents(self, since=None):
         sql = "SELECT data FROM incidents"
