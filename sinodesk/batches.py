@@ -67,6 +67,33 @@ def run_documents(docs: list[Document], ctx) -> list[Outcome]:
     return out
 
 
+_TRIM = None  # glibc's malloc_trim, once looked up (False where the C library has none)
+
+
+def release_free_memory() -> bool:
+    """Hand the pages the C heap holds free back to the system; True if it could be asked.
+
+    A batch's documents and stories are freed once it is written, but the C allocator keeps the
+    space (texts and other objects over 512 bytes come from it, not from Python's own pools), so
+    the writing process would sit ~100 MB above what it uses (measured at 66,000 generated stories:
+    823 -> 711 MB of anonymous memory after one call).  glibc's ``malloc_trim(0)`` returns every free
+    page, not only the heap's top; it takes a few milliseconds, once per batch.  Dask's workers do
+    the same for the same reason."""
+    global _TRIM
+    if _TRIM is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc: nothing to ask
+            _TRIM = False
+    if _TRIM is False:
+        return False
+    _TRIM(0)
+    return True
+
+
 def default_workers() -> int:
     """The cores this process may run on."""
     try:
@@ -188,6 +215,7 @@ class Flow:
         batch.outcomes = self.stages.submit([item.doc for item, _ in batch.items])
         self._drain(commit=True)  # the batch before is written while the workers run this one
         self._running = batch
+        release_free_memory()  # what the written batch held
 
     def _drain(self, *, commit: bool) -> None:
         batch, self._running = self._running, None
