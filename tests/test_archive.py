@@ -252,3 +252,33 @@ def test_story_rows_are_stored_packed_and_plain_json_rows_still_read(tmp_path, f
     before = faceted.get_story(rows[0][0])
     faceted.conn.execute("UPDATE stories SET data = ? WHERE story_id = ?", (plain, rows[0][0]))  # a row written before packing
     assert faceted.get_story(rows[0][0]) == before
+
+
+def test_a_schema_4_archive_reads_as_it_is_and_is_numbered_5_on_first_write(tmp_path, faceted):
+    from sinodesk.archive import StoryFilter
+
+    before = [s for s in faceted.iter_stories(StoryFilter())]
+    faceted.close()
+    db = str(tmp_path / "a.db")
+    c = sqlite3.connect(db)
+    for rid, data in c.execute("SELECT rid, data FROM stories").fetchall():  # schema 4 wrote JSON text
+        c.execute("UPDATE stories SET data = ? WHERE rid = ?", (json.dumps(unpack_json(data), ensure_ascii=False), rid))
+    c.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    c.commit()
+    c.close()
+    old = open_archive(db, read_only=True)
+    assert list(old.iter_stories(StoryFilter())) == before
+    old.close()
+    upgraded = open_archive(db)
+    assert upgraded.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "5" == str(SCHEMA_VERSION)
+    upgraded.put_stories([_story("e4", "Huawei again", "Huawei sold more phones.", outlet="Caixin", language="en")])
+    kinds = dict(upgraded.conn.execute("SELECT story_id, typeof(data) FROM stories"))
+    assert set(kinds.values()) == {"text", "blob"} and [k for k, v in kinds.items() if v == "blob"] == ["e4"]
+    assert [s for s in upgraded.iter_stories(StoryFilter()) if s.story_id != "e4"] == before
+    upgraded.close()
+    c = sqlite3.connect(db)
+    c.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    c.commit()
+    c.close()
+    with pytest.raises(ArchiveError, match=r"^archive schema 6 was written by a newer sinodesk \(this one reads up to 5\); upgrade sinodesk$"):
+        open_archive(db)

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from ..errors import ArchiveError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each story's text is stored once, in its row's JSON; the full-text index holds no copy of it
 # (``content = ''``: its row is deleted by giving what was indexed).  A JSONL document keeps no
@@ -247,9 +247,14 @@ def _upgrade(conn: sqlite3.Connection, version: int) -> None:
             conn.execute("COMMIT")
         if version < 3:
             conn.executescript("BEGIN IMMEDIATE;" + _UPGRADE_2_3 + "COMMIT;")
-        conn.execute("BEGIN IMMEDIATE")
-        _upgrade_3_4(conn)
-        conn.execute("COMMIT")
+        if version < 4:
+            conn.execute("BEGIN IMMEDIATE")
+            _upgrade_3_4(conn)
+            conn.execute("COMMIT")
+        # 4 -> 5: new story rows are stored packed (``rows.pack_json``); rows already there stay JSON
+        # text and read as before.  Only the number changes, so that an older sinodesk refuses the
+        # file with a clear message instead of failing on a packed row.
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
