@@ -11,10 +11,12 @@ the language stage, their dates from what the input carries:
   each ingested as a plain text file;
 * ``dev``     -- items of the public sets outside the held-out pool, labelled by the
   extractor's developers (``dev/*.jsonl``, format in ``FORMAT.md``);
+* ``devzh``   -- Chinese headlines (THUCNews) outside the held-out pool, labelled by the extractor's
+  developers (``devzh/*.jsonl``): a development set for Chinese names, kept apart from ``dev``;
 * ``heldout`` -- items of the held-out pool labelled independently (``heldout/*.jsonl``).
   Nobody tunes on it; until its folder exists ``--set heldout`` says so.
 
-All of ``seeds``, ``written`` and ``dev`` were looked at while building the extractor: they
+All of ``seeds``, ``written``, ``dev`` and ``devzh`` were looked at while building the extractor: they
 are development figures.  Only ``heldout`` is an independent check.
 
 Provenance is checked against the DOCUMENT text stored in the archive and against the
@@ -33,7 +35,7 @@ from ..errors import BadInput, NothingToDo
 from .public_items import PublicItem, load_item
 
 FIELDS = ("entities", "attributions", "numbers", "dates")
-SETS = ("seeds", "written", "dev", "heldout")
+SETS = ("seeds", "written", "dev", "devzh", "heldout")
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "extract"
 _FILES = {"seeds": ("seeds.jsonl", "seeds_dev.jsonl"), "written": ("written.jsonl", "written_dev.jsonl")}
 
@@ -569,7 +571,7 @@ def format_reports(reps: list[ExtractReport], missing: dict[str, str] | None = N
             extra.append(f"published {d['published_accuracy']:.3f}")
         if d["outlet_accuracy"] is not None:
             extra.append(f"outlet {d['outlet_accuracy']:.3f}")
-        if d["date_precision_accuracy"] is not None and r.name in ("dev", "heldout"):
+        if d["date_precision_accuracy"] is not None and r.name in ("dev", "devzh", "heldout"):
             extra.append(f"date precision field {d['date_precision_accuracy']:.3f}")
         if r.dates_strict.gold:
             extra.append(f"dates with exact text P {r.dates_strict.precision:.3f} R {r.dates_strict.recall:.3f}")
