@@ -94,6 +94,11 @@ class _LazyT2S:
 _T2S = _LazyT2S()
 
 
+def simplified(s: str) -> str:
+    """``s`` in simplified characters (OpenCC t2s, loaded on first use)."""
+    return _T2S.convert(s)
+
+
 class OutletRegistry:
     """Immutable collection of outlets with name, alias and domain indexes."""
 

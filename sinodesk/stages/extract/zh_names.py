@@ -18,6 +18,7 @@ import re
 from functools import cached_property
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, label_of, slug
+from .outlets import simplified
 
 ZH_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
@@ -75,6 +76,12 @@ class ChineseTagger:
         """A two-character word jieba's dictionary holds as a person (nr) that is most often an
         ordinary word there (祝贺, 文明, 兰花, 胡来: its nr tags are noisy)."""
         return len(w) == 2 and self._posseg.tokenizer.FREQ.get(w, 0) >= COMMON_TWO_FREQ
+
+    def known(self, w: str) -> bool:
+        """The word is in jieba's dictionary (not a word its HMM made up from unknown characters),
+        also when written in traditional characters (來源: 来源)."""
+        freq = self._posseg.tokenizer.FREQ
+        return freq.get(w, 0) > 0 or (not w.isascii() and freq.get(simplified(w), 0) > 0)
 
     def county(self, w: str) -> bool:
         """A two-character word jieba's dictionary also holds, as a place, with an administrative
@@ -145,6 +152,8 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county
         words = _join_place_government(text, words, gaz)
         out += _org_chains(text, words, gaz)
+        out += _company_names(text, words, gaz, tagger)
+        out += _colon_speaker(text, words, rs, re_, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
         out += _dotted_names(text, words, gaz)
@@ -199,6 +208,10 @@ _ZH_ORG_END = re.compile(
 )
 # two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
 _TWO_CHAR_ORG_ENDS = frozenset("总局 分局 支局 警局 支部 党部 黨部 公署 警署".split())
+# words a company's name ends in (东吴/证券, 三普/药业, 链家/地产) when they stand as a word of their own after
+# at most two words of which one is a name (a name tag, or a word jieba's dictionary lacks); plain nouns
+# before them name a sector (金融/地产, 煤炭/地产), and words ending in them are other words (房地产, 双保险)
+_COMPANY_ENDS = frozenset("证券 證券 保险 保險 控股 地产 地產 置业 置業 药业 藥業 制药 製藥 传媒 傳媒".split())
 _NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
 _NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当地 国家 地方 政府 全国 各地 记者 本报 该 其 原 新 前".split())
 _TRANSLIT = frozenset(
@@ -234,6 +247,65 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
         surface = text[start:e]
         out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
     return out
+
+
+def _company_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A company: one or two words, one of them a name, then a company word (see _COMPANY_ENDS)."""
+    out = []
+    for j, (s, e, _flag) in enumerate(words):
+        if j == 0 or text[s:e] not in _COMPANY_ENDS:
+            continue
+        k = j
+        named = False
+        while k > 0 and j - k < 2:
+            ps, pe, pf = words[k - 1]
+            w = text[ps:pe]
+            if pf not in _NAME_FLAGS or w in _NOT_IN_NAME or pe - ps < 2:
+                break
+            named = named or pf != "n" or not tagger.known(w)
+            k -= 1
+        if k < j and named:
+            surface = text[words[k][0] : e]
+            out.append(GazMatch(words[k][0], e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+    return out
+
+
+def _colon_speaker(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A line that opens with one to three words and a colon names its speaker (理柏：…, 海利得：…,
+    东吴证券：…) when one of the words is a name (a name tag, or a word jieba's dictionary lacks):
+    a person when it is one person word, else an organisation.  Headline labels are dictionary
+    words (快讯：, 实录：, 重磅出击：); a place alone (浙江：) stays a place."""
+    if re_ >= len(text) or text[re_] not in "：:" or not 2 <= re_ - rs <= 6 or len(words) > 3:
+        return []
+    p = rs
+    while p > 0 and text[p - 1] in " \t\u3000":
+        p -= 1
+    if p > 0 and text[p - 1] != "\n":
+        return []
+    w = text[rs:re_]
+    if gaz.lookup(w) or _known_place_with_suffix(w, gaz):
+        return []
+    if len(words) == 1 and words[0][2] in ("ns", "nz"):
+        return []  # 浙江：, 快讯：
+    if (any(f[0] in _NOT_NAME_WORD or _ZH_ROLE_END.search(text, s, e) or text[s:e] in _ROLE_WORDS for s, e, f in words)
+            or _ZH_PERSON_BEFORE.search(w) or _HEADLINE_LABEL.search(w)):
+        return []  # 组图/v, 期市/午评/v, 盘前/s, 第一/m 上海, 辣评; 驻俄/大使, 学生/薛健: a role before the name
+    if not any(e - s >= 2 and (f in _PERSON_FLAGS + ("ns", "nt") or not tagger.known(text[s:e])) for s, e, f in words):
+        return []  # 房/nr 地产/n: a surname alone names no one
+    plain = any(e - s >= 2 and f not in _PERSON_FLAGS and tagger.known(text[s:e]) for s, e, f in words)
+    if ((all(f in _PERSON_FLAGS for _, _, f in words) and len(w) <= 4) or (len(w) <= 5 and all(ch in _TRANSLIT for ch in w))
+            or (len(w) == 3 and w[0] in ZH_SURNAMES and not plain)):
+        return [GazMatch(rs, re_, pinyin_id(w, "person"), "PERSON")]  # 孟建柱, 叶/尚志, 安切洛蒂, 鲁比/尼, 张/智新
+    return [GazMatch(rs, re_, pinyin_id(w, "org"), "ORG")]
+
+
+# what headlines open with before a colon that names no one: the kind of piece (辣评：, 北美票房综述：, 华尔街早餐：)
+_HEADLINE_LABEL = re.compile(r"(?:评|前瞻|指导|指導|解密|档案|檔案|早餐|综述|綜述|直击|直擊|观察|觀察|聚焦|热议|熱議|独家|獨家|组图|組圖|专访|專訪|"
+                             r"快讯|快訊|速递|速遞|盘点|盤點|揭秘|调查|調查|提示|要闻|要聞|预测|預測|分析|解读|解讀|视点|視點)$")
+_ROLE_WORDS = frozenset("学生 學生 得主 总监 總監 老总 老總 网友 網友 市民 家长 家長 考生 专家 專家".split())
+# first letters of jieba tags no word of a name carries: verbs, numbers, places in time or space, pronouns,
+# adverbs, prepositions, adjectives, symbols
+_NOT_NAME_WORD = frozenset("vmfrdpsaxtucqy")
 
 
 # 《…》 (书名号) marks the title of a work, a programme, a law or a publication
