@@ -47,3 +47,24 @@ def test_company_words(sentence, want):
 ])
 def test_colon_speakers(sentence, ents, attrs):
     assert _facts(sentence) == (ents, attrs)
+
+
+def _en(text: str) -> list[tuple[str, str]]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return [(e.text, e.label) for e in extract(doc, Segment(start=0, end=len(text), text=text), "en").entities]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # clubs, leagues and sports bodies (gazetteer sports.tsv), Chinese short names included
+    ("湖人客场击败凯尔特人，篮网输给尼克斯。", [("湖人", "ORG"), ("凯尔特人", "ORG"), ("篮网", "ORG"), ("尼克斯", "ORG")]),
+    ("国米主帅称球队将在意甲争冠。", [("国米", "ORG"), ("意甲", "ORG")]),
+    # negatives: short names that are ordinary words are not in the list
+    ("火箭发射成功，太阳照常升起，勇士归来。", []),
+])
+def test_sports_names_zh(sentence, want):
+    assert _facts(sentence)[0] == want
+
+
+def test_sports_names_en():
+    assert _en("The Lakers beat the Celtics as Manchester City drew with Real Madrid in the Champions League.") == [
+        ("Lakers", "ORG"), ("Celtics", "ORG"), ("Manchester City", "ORG"), ("Real Madrid", "ORG"), ("Champions League", "EVENT")]
