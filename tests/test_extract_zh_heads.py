@@ -68,3 +68,16 @@ def test_sports_names_zh(sentence, want):
 def test_sports_names_en():
     assert _en("The Lakers beat the Celtics as Manchester City drew with Real Madrid in the Champions League.") == [
         ("Lakers", "ORG"), ("Celtics", "ORG"), ("Manchester City", "ORG"), ("Real Madrid", "ORG"), ("Champions League", "EVENT")]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # foreign people written with transliteration characters the set lacked (齐, 隆, 墨)
+    ("萨科齐访问印度。", [("萨科齐", "PERSON"), ("印度", "GPE")]),
+    ("阿隆索赢得了比赛。", [("阿隆索", "PERSON")]),
+    ("墨菲加盟新球队。", [("墨菲", "PERSON")]),
+    # negatives: ordinary words made with the same characters
+    ("典礼隆重举行，场面美丽壮观。", []),
+    ("登山队员齐心协力。", []),
+])
+def test_more_transliteration_characters(sentence, want):
+    assert _facts(sentence)[0] == want
