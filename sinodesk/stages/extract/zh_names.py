@@ -77,6 +77,10 @@ class ChineseTagger:
         ordinary word there (祝贺, 文明, 兰花, 胡来: its nr tags are noisy)."""
         return len(w) == 2 and self._posseg.tokenizer.FREQ.get(w, 0) >= COMMON_TWO_FREQ
 
+    def freq(self, w: str) -> int:
+        """The word's count in jieba's dictionary (0 when it lacks the word)."""
+        return self._posseg.tokenizer.FREQ.get(w, 0) or 0
+
     def known(self, w: str) -> bool:
         """The word is in jieba's dictionary (not a word its HMM made up from unknown characters),
         also when written in traditional characters (來源: 来源)."""
@@ -114,6 +118,9 @@ COMMON_TWO_FREQ = 50
 # and jieba's own place tag (平原, 高原, 东北 count in the thousands)
 COUNTY_FREQ = 300
 COUNTY_FREQ_NS = 3000
+# jieba dictionary count from which a word jieba tags as a name is an ordinary word (城市/ns: 25,084) that
+# names no company or estate before a kind word (_kind_word_names; 东吴 381, 海淀 103)
+NAME_WORD_FREQ = 3000
 # tags of words re-read as a county name (ChineseTagger.county): a name's, not a plain noun's (双城展
 # "a two-city show": 双城/n is also 双城市)
 _COUNTY_FLAGS = ("nr", "nrt", "nrfg", "nz")
@@ -152,7 +159,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county
         words = _join_place_government(text, words, gaz)
         out += _org_chains(text, words, gaz)
-        out += _company_names(text, words, gaz, tagger)
+        out += _kind_word_names(text, words, gaz, tagger)
         out += _colon_speaker(text, words, rs, re_, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
@@ -208,10 +215,12 @@ _ZH_ORG_END = re.compile(
 )
 # two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
 _TWO_CHAR_ORG_ENDS = frozenset("总局 分局 支局 警局 支部 党部 黨部 公署 警署".split())
-# words a company's name ends in (东吴/证券, 三普/药业, 链家/地产) when they stand as a word of their own after
-# at most two words of which one is a name (a name tag, or a word jieba's dictionary lacks); plain nouns
-# before them name a sector (金融/地产, 煤炭/地产), and words ending in them are other words (房地产, 双保险)
-_COMPANY_ENDS = frozenset("证券 證券 保险 保險 控股 地产 地產 置业 置業 药业 藥業 制药 製藥 传媒 傳媒".split())
+# words a company's (东吴/证券, 三普/药业, 链家/地产) or a housing estate's name (东亚/马赛/公馆, 城美/维多利亚/公寓)
+# ends in, when they stand as a word of their own after at most two words of which one is a name (a name tag,
+# or a word jieba's dictionary lacks); plain nouns before them name a sector or a kind (金融/地产, 城市/花园),
+# and words ending in them are other words (房地产, 双保险)
+_KIND_ENDS = {**dict.fromkeys("证券 證券 保险 保險 控股 地产 地產 置业 置業 药业 藥業 制药 製藥 传媒 傳媒".split(), "org"),
+              **dict.fromkeys("公馆 公館 公寓 花园 花園 家园 家園 嘉园 嘉園 华府 華府 名苑 雅苑 山庄 山莊 庄园 莊園 大厦 大廈".split(), "fac")}
 _NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
 _NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当地 国家 地方 政府 全国 各地 记者 本报 该 其 原 新 前".split())
 _TRANSLIT = frozenset(
@@ -250,11 +259,13 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
     return out
 
 
-def _company_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
-    """A company: one or two words, one of them a name, then a company word (see _COMPANY_ENDS)."""
+def _kind_word_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A company or a housing estate: one or two words, one of them a name, then the word for its
+    kind (see _KIND_ENDS)."""
     out = []
     for j, (s, e, _flag) in enumerate(words):
-        if j == 0 or text[s:e] not in _COMPANY_ENDS:
+        kind = _KIND_ENDS.get(text[s:e]) if j else None
+        if kind is None:
             continue
         k = j
         named = False
@@ -263,12 +274,29 @@ def _company_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer,
             w = text[ps:pe]
             if pf not in _NAME_FLAGS or w in _NOT_IN_NAME or pe - ps < 2:
                 break
-            named = named or pf != "n" or not tagger.known(w)
+            named = named or (pf != "n" and (tagger.freq(w) < NAME_WORD_FREQ or gaz.lookup(w) is not None)) or not tagger.known(w)
             k -= 1
         if k < j and named:
+            if j - k == 2 and _chain_opener(text, words[k], gaz, tagger):
+                k += 1  # 丰台/同馨/家园, 新盘/凌云/名苑: the place or plain noun before the name is no part of it
             surface = text[words[k][0] : e]
-            out.append(GazMatch(words[k][0], e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+            canonical = gaz.lookup(surface) or pinyin_id(surface, kind)
+            out.append(GazMatch(words[k][0], e, canonical, label_of(canonical)))
     return out
+
+
+def _chain_opener(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """The first of two words before a kind word stands apart from the name: a place the gazetteer knows,
+    the bare name of a county, a place with its administrative word, a ring road, or a plain dictionary noun."""
+    s, e, f = word
+    w = text[s:e]
+    known = gaz.lookup(w)
+    return (bool(known and known.startswith(("gpe:", "loc:"))) or tagger.county(w) or _known_place_with_suffix(w, gaz)
+            or (f == "ns" and len(w) >= 3 and w[-1] in "市区县") or (f == "n" and tagger.known(w)) or _RING_ROAD.fullmatch(w) is not None)
+
+
+# a city's ring road as a place of its own (北二环, 东四环路)
+_RING_ROAD = re.compile(r"[东南西北東]?[二三四五六七]环(?:路)?|[东南西北東]?[二三四五六七]環(?:路)?")
 
 
 def _colon_speaker(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
