@@ -1,0 +1,135 @@
+"""Chinese names no list holds, found by the words around them: a person after a role word (记者阚枫,
+总裁蒉莺春), a company or a housing estate named by the word for its kind (东吴/证券, 三普/药业,
+同馨/家园), and a speaker opening a line with a colon (理柏：…, 张智远：…).  Called from
+``zh_names.chinese_candidates`` on its jieba words."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer, GazMatch, label_of
+from .zh_names import (_HAN_ONLY, _NAME_FLAGS, _NOT_IN_NAME, _PERSON_FLAGS, _TRANSLIT, _ZH_PERSON_BEFORE, ZH_SURNAMES, ChineseTagger,
+                       _known_place_with_suffix, pinyin_id)
+
+# a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
+_ZH_ROLE_END = re.compile(
+    r"(?:记者|記者|编辑|編輯|通讯员|通訊員|区长|區長|县长|縣長|镇长|鎮長|村长|村長|市长|市長|省长|省長|书记|書記|主任|局长|局長|"
+    r"厅长|廳長|处长|處長|部长|部長|院长|院長|校长|校長|董事长|董事長|总经理|總經理|总裁|總裁|教授|研究员|研究員|发言人|發言人|"
+    r"歌手|演员|演員|导演|導演|主持人|球员|球員|教练|教練|主帅|主帥|选手|選手|作家|律师|律師|法官|大使|专家|專家)$"
+)
+_NOT_GIVEN_FLAGS = ("x", "v", "p", "c", "u", "uj", "ul", "d", "m", "q", "f", "r", "t", "y")
+
+
+def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """A name of two or three characters right after a role word: a word jieba tags as a person
+    whatever its first character (记者/阚枫), or a surname it split from a given name (副区长/谢 文征)."""
+    out = []
+    for k in range(len(words) - 1):
+        s, e, _ = words[k]
+        if _ZH_ROLE_END.search(text, s, e) is None:
+            continue
+        ns, ne, nf = words[k + 1]
+        if nf in _PERSON_FLAGS and 2 <= ne - ns <= 3 and not gaz.lookup(text[ns:ne]):
+            out.append(GazMatch(ns, ne, pinyin_id(text[ns:ne], "person"), "PERSON"))
+        elif ne - ns == 1 and (text[ns] in ZH_SURNAMES or nf == "nr") and k + 2 < len(words):
+            # the given name: one word of one or two characters, or two one-character words jieba
+            # could not place (总裁/蒉/莺/春: a rare surname jieba tags nr)
+            g = k + 2
+            gs, ge, gf = words[g]
+            if ge - gs == 1 and nf == "nr" and g + 1 < len(words) and words[g + 1][1] - words[g + 1][0] == 1 and words[g + 1][2] not in _NOT_GIVEN_FLAGS:
+                g += 1
+                ge = words[g][1]
+            after = words[g + 1] if g + 1 < len(words) else None
+            if 1 <= ge - gs <= 2 and gf not in _NOT_GIVEN_FLAGS and _HAN_ONLY.fullmatch(text, gs, ge) and (after is None or after[2] in ("x", "v", "p", "c", "uj", "d")):
+                out.append(GazMatch(ns, ge, pinyin_id(text[ns:ge], "person"), "PERSON"))
+    return out
+
+
+
+# jieba dictionary count from which a word jieba tags as a name is an ordinary word (城市/ns: 25,084) that
+# names no company or estate before a kind word (kind_word_names; 东吴 381, 海淀 103)
+NAME_WORD_FREQ = 3000
+# words a company's (东吴/证券, 三普/药业, 链家/地产) or a housing estate's name (东亚/马赛/公馆, 城美/维多利亚/公寓)
+# ends in, when they stand as a word of their own after at most two words of which one is a name (a name tag,
+# or a word jieba's dictionary lacks); plain nouns before them name a sector or a kind (金融/地产, 城市/花园),
+# and words ending in them are other words (房地产, 双保险)
+_KIND_ENDS = {**dict.fromkeys("证券 證券 保险 保險 控股 地产 地產 置业 置業 药业 藥業 制药 製藥 传媒 傳媒".split(), "org"),
+              **dict.fromkeys("公馆 公館 公寓 花园 花園 家园 家園 嘉园 嘉園 华府 華府 名苑 雅苑 山庄 山莊 庄园 莊園 大厦 大廈".split(), "fac")}
+
+
+def kind_word_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A company or a housing estate: one or two words, one of them a name, then the word for its
+    kind (see _KIND_ENDS)."""
+    out = []
+    for j, (s, e, _flag) in enumerate(words):
+        kind = _KIND_ENDS.get(text[s:e]) if j else None
+        if kind is None:
+            continue
+        k = j
+        named = False
+        while k > 0 and j - k < 2:
+            ps, pe, pf = words[k - 1]
+            w = text[ps:pe]
+            if pf not in _NAME_FLAGS or w in _NOT_IN_NAME or pe - ps < 2:
+                break
+            named = named or (pf != "n" and (tagger.freq(w) < NAME_WORD_FREQ or gaz.lookup(w) is not None)) or not tagger.known(w)
+            k -= 1
+        if k < j and named:
+            if j - k == 2 and _chain_opener(text, words[k], gaz, tagger):
+                k += 1  # 丰台/同馨/家园, 新盘/凌云/名苑: the place or plain noun before the name is no part of it
+            surface = text[words[k][0] : e]
+            canonical = gaz.lookup(surface) or pinyin_id(surface, kind)
+            out.append(GazMatch(words[k][0], e, canonical, label_of(canonical)))
+    return out
+
+
+def _chain_opener(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """The first of two words before a kind word stands apart from the name: a place the gazetteer knows,
+    the bare name of a county, a place with its administrative word, a ring road, or a plain dictionary noun."""
+    s, e, f = word
+    w = text[s:e]
+    known = gaz.lookup(w)
+    return (bool(known and known.startswith(("gpe:", "loc:"))) or tagger.county(w) or _known_place_with_suffix(w, gaz)
+            or (f == "ns" and len(w) >= 3 and w[-1] in "市区县") or (f == "n" and tagger.known(w)) or _RING_ROAD.fullmatch(w) is not None)
+
+
+# a city's ring road as a place of its own (北二环, 东四环路)
+_RING_ROAD = re.compile(r"[东南西北東]?[二三四五六七]环(?:路)?|[东南西北東]?[二三四五六七]環(?:路)?")
+
+
+def colon_speaker(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A line that opens with one to three words and a colon names its speaker (理柏：…, 海利得：…,
+    东吴证券：…) when one of the words is a name (a name tag, or a word jieba's dictionary lacks):
+    a person when it is one person word, else an organisation.  Headline labels are dictionary
+    words (快讯：, 实录：, 重磅出击：); a place alone (浙江：) stays a place."""
+    if re_ >= len(text) or text[re_] not in "：:" or not 2 <= re_ - rs <= 6 or len(words) > 3:
+        return []
+    p = rs
+    while p > 0 and text[p - 1] in " \t\u3000":
+        p -= 1
+    if p > 0 and text[p - 1] != "\n":
+        return []
+    w = text[rs:re_]
+    if gaz.lookup(w) or _known_place_with_suffix(w, gaz):
+        return []
+    if len(words) == 1 and words[0][2] in ("ns", "nz"):
+        return []  # 浙江：, 快讯：
+    if (any(f[0] in _NOT_NAME_WORD or _ZH_ROLE_END.search(text, s, e) or text[s:e] in _ROLE_WORDS for s, e, f in words)
+            or _ZH_PERSON_BEFORE.search(w) or _HEADLINE_LABEL.search(w)):
+        return []  # 组图/v, 期市/午评/v, 盘前/s, 第一/m 上海, 辣评; 驻俄/大使, 学生/薛健: a role before the name
+    if not any(e - s >= 2 and (f in _PERSON_FLAGS + ("ns", "nt") or not tagger.known(text[s:e])) for s, e, f in words):
+        return []  # 房/nr 地产/n: a surname alone names no one
+    plain = any(e - s >= 2 and f not in _PERSON_FLAGS and tagger.known(text[s:e]) for s, e, f in words)
+    if ((all(f in _PERSON_FLAGS for _, _, f in words) and len(w) <= 4) or (len(w) <= 5 and all(ch in _TRANSLIT for ch in w))
+            or (len(w) == 3 and w[0] in ZH_SURNAMES and not plain)):
+        return [GazMatch(rs, re_, pinyin_id(w, "person"), "PERSON")]  # 孟建柱, 叶/尚志, 安切洛蒂, 鲁比/尼, 张/智新
+    return [GazMatch(rs, re_, pinyin_id(w, "org"), "ORG")]
+
+
+# what headlines open with before a colon that names no one: the kind of piece (辣评：, 北美票房综述：, 华尔街早餐：)
+_HEADLINE_LABEL = re.compile(r"(?:评|前瞻|指导|指導|解密|档案|檔案|早餐|综述|綜述|直击|直擊|观察|觀察|聚焦|热议|熱議|独家|獨家|组图|組圖|专访|專訪|"
+                             r"快讯|快訊|速递|速遞|盘点|盤點|揭秘|调查|調查|提示|要闻|要聞|预测|預測|分析|解读|解讀|视点|視點)$")
+_ROLE_WORDS = frozenset("学生 學生 得主 总监 總監 老总 老總 网友 網友 市民 家长 家長 考生 专家 專家".split())
+# first letters of jieba tags no word of a name carries: verbs, numbers, places in time or space, pronouns,
+# adverbs, prepositions, adjectives, symbols
+_NOT_NAME_WORD = frozenset("vmfrdpsaxtucqy")
