@@ -96,3 +96,23 @@ def test_more_transliteration_characters(sentence, want):
 ])
 def test_housing_estates(sentence, want):
     assert _facts(sentence)[0] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # global companies and products (gazetteer companies.tsv), English and Chinese
+    ("The deal with Time Warner was signed, Sony said.", [("Time Warner", "ORG"), ("Sony", "ORG")]),
+    ("Novell will ship Linux desktops.", [("Novell", "ORG"), ("Linux", "PRODUCT")]),
+    # negative: a surname that is also a maker's short name stays the person's
+    ("Harrison Ford met the press.", [("Harrison Ford", "PERSON")]),
+])
+def test_companies_en(sentence, want):
+    assert _en(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("索尼与雅虎宣布合作，丰田和本田销量上升。", [("索尼", "ORG"), ("雅虎", "ORG"), ("丰田", "ORG"), ("本田", "ORG")]),
+    # negative: short names that are ordinary words (大众 the public, 现代 modern) are not in the list
+    ("大众关心的问题得到解决，现代社会发展迅速。", []),
+])
+def test_companies_zh(sentence, want):
+    assert _facts(sentence)[0] == want
