@@ -116,3 +116,9 @@ def test_companies_en(sentence, want):
 ])
 def test_companies_zh(sentence, want):
     assert _facts(sentence)[0] == want
+
+
+def test_regions():
+    # first-level regions of other countries (gazetteer regions.tsv; GeoNames gives countries, US states, cities)
+    assert _en("Floods hit Kerala and Karnataka while Goa stayed dry.") == [("Kerala", "GPE"), ("Karnataka", "GPE"), ("Goa", "GPE")]
+    assert _facts("车臣和达吉斯坦发生冲突。")[0] == [("车臣", "GPE"), ("达吉斯坦", "GPE")]
