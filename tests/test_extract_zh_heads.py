@@ -122,3 +122,15 @@ def test_regions():
     # first-level regions of other countries (gazetteer regions.tsv; GeoNames gives countries, US states, cities)
     assert _en("Floods hit Kerala and Karnataka while Goa stayed dry.") == [("Kerala", "GPE"), ("Karnataka", "GPE"), ("Goa", "GPE")]
     assert _facts("车臣和达吉斯坦发生冲突。")[0] == [("车臣", "GPE"), ("达吉斯坦", "GPE")]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a model code after a maker the gazetteer knows: the code is the product, the maker stays the organisation
+    ("再战佳能5D II 尼康D700豪华套装", [("佳能", "ORG"), ("5D II", "PRODUCT"), ("尼康", "ORG"), ("D700", "PRODUCT")]),
+    ("佳能EOS 5D MarkII热销", [("佳能", "ORG"), ("EOS 5D MarkII", "PRODUCT")]),
+    # negatives: a measure after the maker (4G memory, 42 inches) is no model
+    ("戴尔4G内存促销", [("戴尔", "ORG")]),
+    ("海信42寸液晶降价", [("海信", "ORG")]),
+])
+def test_model_codes_after_makers(sentence, want):
+    assert _facts(sentence)[0] == want

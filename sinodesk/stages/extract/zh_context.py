@@ -1,6 +1,7 @@
 """Chinese names no list holds, found by the words around them: a person after a role word (记者阚枫,
 总裁蒉莺春), a company or a housing estate named by the word for its kind (东吴/证券, 三普/药业,
-同馨/家园), and a speaker opening a line with a colon (理柏：…, 张智远：…).  Called from
+同馨/家园), a model code after a maker's name (佳能 | EOS 5D, 尼康 | D700), and a speaker opening a
+line with a colon (理柏：…, 张智远：…).  Called from
 ``zh_names.chinese_candidates`` on its jieba words."""
 
 from __future__ import annotations
@@ -133,3 +134,25 @@ _ROLE_WORDS = frozenset("学生 學生 得主 总监 總監 老总 老總 网友
 # first letters of jieba tags no word of a name carries: verbs, numbers, places in time or space, pronouns,
 # adverbs, prepositions, adjectives, symbols
 _NOT_NAME_WORD = frozenset("vmfrdpsaxtucqy")
+
+
+# a model code written after a maker's name (佳能EOS 5D Mark II, 尼康D700, 富士S2000, 卡西欧H5, 佳能600D): letters and
+# digits, a series word before them; digits with a unit after them are a measure, not a model (戴尔4G, 15X光变)
+_MODEL_CODE = re.compile(r" ?(?:[A-Z]{2,5} ?)?(?:[A-Za-z]{1,4}-?\d{1,5}[A-Za-z]{0,3}|\d{1,4}[A-Za-z]{1,3})(?: ?Mark ?I{1,3}| I{2,3}\b)?")
+_UNIT_CODE = re.compile(r"\d+(?:G|GB|M|MB|K|T|TB|W|V|P|X|x|mm|cm|Hz|GHz|MHz|mAh|s)")
+
+
+def model_products(text: str, cands: list[GazMatch], e0: int) -> list[GazMatch]:
+    """A maker the gazetteer knows (an organisation) with a model code right after it: the code is the
+    product (三星 | PL120, as the labelled sets write it), its id names the maker too."""
+    out = []
+    for c in cands:
+        if c.label != "ORG" or c.end >= e0:
+            continue
+        m = _MODEL_CODE.match(text, c.end, e0)
+        if m is None or _UNIT_CODE.fullmatch(m.group().strip()) or (m.end() < e0 and text[m.end()].isalnum() and text[m.end()].isascii()):
+            continue
+        start = c.end + (text[c.end] == " ")
+        out.append(GazMatch(start, m.end(), pinyin_id(f"{text[c.start : c.end]} {text[start : m.end()]}", "product"), "PRODUCT"))
+    return out
+

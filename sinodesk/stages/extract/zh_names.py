@@ -143,7 +143,7 @@ def _pos_tokenizer(tok):
 def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
-    from .zh_context import colon_speaker, kind_word_names, people_after_roles
+    from .zh_context import colon_speaker, kind_word_names, model_products, people_after_roles
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     for m in _HAN_ONLY.finditer(text, s0, e0):
@@ -171,6 +171,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                 out.append(hit)
     # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
+    out += model_products(text, out, e0)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return resolve_overlaps(out)
 
