@@ -134,3 +134,10 @@ def test_regions():
 ])
 def test_model_codes_after_makers(sentence, want):
     assert _facts(sentence)[0] == want
+
+
+def test_indices_and_games():
+    # market indices are products (as the labelled sets write them); multi-sport games are events
+    assert _facts("权重股拖累沪指再失2000点，亚运会开幕")[0] == [("沪指", "PRODUCT"), ("亚运会", "EVENT")]
+    assert _en("The Dow Jones Industrial Average rose as the Olympics opened.") == [
+        ("Dow Jones Industrial Average", "PRODUCT"), ("Olympics", "EVENT")]
