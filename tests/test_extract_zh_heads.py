@@ -141,3 +141,9 @@ def test_indices_and_games():
     assert _facts("权重股拖累沪指再失2000点，亚运会开幕")[0] == [("沪指", "PRODUCT"), ("亚运会", "EVENT")]
     assert _en("The Dow Jones Industrial Average rose as the Olympics opened.") == [
         ("Dow Jones Industrial Average", "PRODUCT"), ("Olympics", "EVENT")]
+
+
+def test_english_clubs():
+    # clubs not named after their city alone, by full name and by a nickname that is no ordinary word
+    assert _en("Colts quarterback Peyton Manning beat the Chargers, and Everton drew with Aston Villa.") == [
+        ("Colts", "ORG"), ("Peyton Manning", "PERSON"), ("Chargers", "ORG"), ("Everton", "ORG"), ("Aston Villa", "ORG")]
