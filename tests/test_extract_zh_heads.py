@@ -147,3 +147,17 @@ def test_english_clubs():
     # clubs not named after their city alone, by full name and by a nickname that is no ordinary word
     assert _en("Colts quarterback Peyton Manning beat the Chargers, and Everton drew with Aston Villa.") == [
         ("Colts", "ORG"), ("Peyton Manning", "PERSON"), ("Chargers", "ORG"), ("Everton", "ORG"), ("Aston Villa", "ORG")]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a one-character country name as the subject opening a clause, before a verb, adverb or preposition
+    ("美撤离部分使馆人员", [("美", "GPE")]),
+    ("英拟调整签证政策", [("英", "GPE")]),
+    # negatives: the same character opening a longer word, or not opening the clause
+    ("美女主播走红", []),
+    ("美丽乡村建设", []),
+    ("法院判决生效", []),
+    ("他在美读书", []),
+])
+def test_country_opening_a_clause(sentence, want):
+    assert _facts(sentence)[0] == want

@@ -382,13 +382,15 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
 _ABBREV_FULL = {"中": "中国", "美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国",
                 "台": "台湾", "朝": "朝鲜", "印": "印度", "港": "香港", "越": "越南", "菲": "菲律宾", "澳": "澳大利亚",
                 "韓": "韓國", "臺": "臺灣", "飛": "菲律宾"}
+_CLAUSE_OPEN = frozenset(" \t\u3000\n，。：；！？、,:;!?")
 _ABBREV_SIDE = re.compile(r"(?:方|媒|军|軍|企|股|籍|资|資|总统|總統|政府|官员|官員|专家|專家|议员|議員|国务卿|國務卿|外长|外長|防长|防長|驻|駐)")
 
 
 def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
     """One-character country names at the start of a jieba word, in a pair of two different ones
     (中美, 中日关系: the pair opens one word, or each is a word) or before a side word (美方,
-    美专家, 日媒).  中 and 日 are also a preposition and a day: for them only the one-character
+    美专家, 日媒), or standing alone as the subject opening a clause, before a verb, adverb or preposition
+    (美/撤离, 俄/称, 英/拟).  中 and 日 are also a preposition and a day: for them only the one-character
     side words, and never 日 after a digit or 月."""
     out = []
     n = len(words)
@@ -405,6 +407,9 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
             spans = [s, follow]  # "中美", "朝韩", "中日关系"
         elif (side := _ABBREV_SIDE.match(text, follow)) is not None and (ch not in "中日" or side.end() - follow == 1):
             spans = [s]  # "美方", "美专家", "日媒"
+        elif (e - s == 1 and ch not in "中日" and nxt is not None and nxt[2][:1] in "vdp" and nxt[2] != "vn"
+              and (s == 0 or text[s - 1] in _CLAUSE_OPEN)):
+            spans = [s]  # a clause opening with the country as its subject: "美/撤离…", "俄/称…", "英/拟…"
         else:
             continue
         if e - s > 1 and follow == s + 1 and len(spans) == 1 and e > (side.end() if side else e):
