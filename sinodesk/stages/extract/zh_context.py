@@ -1,7 +1,6 @@
 """Chinese names no list holds, found by the words around them: a person after a role word (记者阚枫,
 总裁蒉莺春), a company or a housing estate named by the word for its kind (东吴/证券, 三普/药业,
-同馨/家园), a model code after a maker's name (佳能 | EOS 5D, 尼康 | D700), and a speaker opening a
-line with a colon (理柏：…, 张智远：…).  Called from
+同馨/家园), and a model code after a maker's name (佳能 | EOS 5D, 尼康 | D700).  Called from
 ``zh_names.chinese_candidates`` on its jieba words."""
 
 from __future__ import annotations
@@ -9,8 +8,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of
-from .zh_names import (_HAN_ONLY, _NAME_FLAGS, _NOT_IN_NAME, _PERSON_FLAGS, _TRANSLIT, _ZH_PERSON_BEFORE, ZH_SURNAMES, ChineseTagger,
-                       _known_place_with_suffix, pinyin_id)
+from .zh_names import (_HAN_ONLY, _NAME_FLAGS, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger, _known_place_with_suffix,
+                       pinyin_id)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
 _ZH_ROLE_END = re.compile(
@@ -96,44 +95,6 @@ def _chain_opener(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger:
 
 # a city's ring road as a place of its own (北二环, 东四环路)
 _RING_ROAD = re.compile(r"[东南西北東]?[二三四五六七]环(?:路)?|[东南西北東]?[二三四五六七]環(?:路)?")
-
-
-def colon_speaker(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
-    """A line that opens with one to three words and a colon names its speaker (理柏：…, 海利得：…,
-    东吴证券：…) when one of the words is a name (a name tag, or a word jieba's dictionary lacks):
-    a person when it is one person word, else an organisation.  Headline labels are dictionary
-    words (快讯：, 实录：, 重磅出击：); a place alone (浙江：) stays a place."""
-    if re_ >= len(text) or text[re_] not in "：:" or not 2 <= re_ - rs <= 6 or len(words) > 3:
-        return []
-    p = rs
-    while p > 0 and text[p - 1] in " \t\u3000":
-        p -= 1
-    if p > 0 and text[p - 1] != "\n":
-        return []
-    w = text[rs:re_]
-    if gaz.lookup(w) or _known_place_with_suffix(w, gaz):
-        return []
-    if len(words) == 1 and words[0][2] in ("ns", "nz"):
-        return []  # 浙江：, 快讯：
-    if (any(f[0] in _NOT_NAME_WORD or _ZH_ROLE_END.search(text, s, e) or text[s:e] in _ROLE_WORDS for s, e, f in words)
-            or _ZH_PERSON_BEFORE.search(w) or _HEADLINE_LABEL.search(w)):
-        return []  # 组图/v, 期市/午评/v, 盘前/s, 第一/m 上海, 辣评; 驻俄/大使, 学生/薛健: a role before the name
-    if not any(e - s >= 2 and (f in _PERSON_FLAGS + ("ns", "nt") or not tagger.known(text[s:e])) for s, e, f in words):
-        return []  # 房/nr 地产/n: a surname alone names no one
-    plain = any(e - s >= 2 and f not in _PERSON_FLAGS and tagger.known(text[s:e]) for s, e, f in words)
-    if ((all(f in _PERSON_FLAGS for _, _, f in words) and len(w) <= 4) or (len(w) <= 5 and all(ch in _TRANSLIT for ch in w))
-            or (len(w) == 3 and w[0] in ZH_SURNAMES and not plain)):
-        return [GazMatch(rs, re_, pinyin_id(w, "person"), "PERSON")]  # 孟建柱, 叶/尚志, 安切洛蒂, 鲁比/尼, 张/智新
-    return [GazMatch(rs, re_, pinyin_id(w, "org"), "ORG")]
-
-
-# what headlines open with before a colon that names no one: the kind of piece (辣评：, 北美票房综述：, 华尔街早餐：)
-_HEADLINE_LABEL = re.compile(r"(?:评|前瞻|指导|指導|解密|档案|檔案|早餐|综述|綜述|直击|直擊|观察|觀察|聚焦|热议|熱議|独家|獨家|组图|組圖|专访|專訪|"
-                             r"快讯|快訊|速递|速遞|盘点|盤點|揭秘|调查|調查|提示|要闻|要聞|预测|預測|分析|解读|解讀|视点|視點)$")
-_ROLE_WORDS = frozenset("学生 學生 得主 总监 總監 老总 老總 网友 網友 市民 家长 家長 考生 专家 專家".split())
-# first letters of jieba tags no word of a name carries: verbs, numbers, places in time or space, pronouns,
-# adverbs, prepositions, adjectives, symbols
-_NOT_NAME_WORD = frozenset("vmfrdpsaxtucqy")
 
 
 # a model code written after a maker's name (佳能EOS 5D Mark II, 尼康D700, 富士S2000, 卡西欧H5, 佳能600D): letters and

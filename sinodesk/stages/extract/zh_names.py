@@ -143,7 +143,7 @@ def _pos_tokenizer(tok):
 def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
-    from .zh_context import colon_speaker, kind_word_names, model_products, people_after_roles
+    from .zh_context import kind_word_names, model_products, people_after_roles
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     for m in _HAN_ONLY.finditer(text, s0, e0):
@@ -158,7 +158,6 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         words = _join_place_government(text, words, gaz)
         out += _org_chains(text, words, gaz)
         out += kind_word_names(text, words, gaz, tagger)
-        out += colon_speaker(text, words, rs, re_, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
         out += _dotted_names(text, words, gaz)
