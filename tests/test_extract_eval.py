@@ -37,7 +37,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
     "devzh": {"entities": (0.78, 0.655), "attributions": (0.95, 0.65), "numbers": (0.80, 0.48), "dates": (0.95, 0.55)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the issue's targets -- these floors only
-    # catch regressions): ents .8107/.6335 (en R .646, zh R .438), attr .883/.648, numbers .863/.721, dates .908/.902
+    # catch regressions): ents .8247/.6599 (en R .667, zh R .548), attr .8827/.6475, numbers .866/.721, dates .908/.902
+    # (extract8, at the end; main the same day: ents .811/.634, attr .883/.648, numbers .863/.721, dates .908/.902);
+    # ents .8107/.6335 (en R .646, zh R .438), attr .883/.648, numbers .863/.721, dates .908/.902
     # (extract7, run at the end; main the same day: ents .8100/.6310, zh R .411, the rest the same);
     # ents .810/.631, attr .883/.648, numbers .863/.721, dates .908/.902 (extract6, run once at
     # the end; zh entity recall .411 unchanged, en .646); extract5's: ents .809/.623, attr .868/.619, numbers .857/.702,
@@ -49,7 +51,7 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # (extract3's run: ents .805/.606, attr .865/.607, with the plain-name-shape discount also at sentence starts,
     # reverted after; extract2: ents .803/.542, attr .845/.582; before the extract2 rules: ents .793/.529,
     # attr .823/.496, numbers .565/.598, dates .857/.810)
-    "heldout": {"entities": (0.80, 0.625), "attributions": (0.865, 0.635), "numbers": (0.845, 0.705), "dates": (0.89, 0.885)},
+    "heldout": {"entities": (0.815, 0.65), "attributions": (0.865, 0.635), "numbers": (0.845, 0.705), "dates": (0.89, 0.885)},
 }
 
 
