@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .date_stamps import stamp_date
 from .date_context import ago, centuries, future_clause, month_of_relative_year, next_weekday
 from .scan import finditer_at
 
@@ -581,6 +582,9 @@ def document_date(text: str, resolver: DateResolver, lines: int = 10) -> str | N
     belong to one story, not to the document."""
     rows = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for line in rows[:lines] + rows[-lines:]:
+        stamp = stamp_date(line)
+        if stamp is not None:
+            return stamp
         line = _CLOCK.sub(" ", line).strip()  # a timestamp line: "8/2/13 at 1:30 PM"
         if len(line) > 60 or ":" in line or "：" in line:
             continue
