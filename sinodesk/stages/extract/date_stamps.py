@@ -2,13 +2,15 @@
 ("Posted: Nov 27, 2005 8:20 AM ET", "Updated: January 6, 2011, 11:34 AM ET", "On Tue, 16/08/2011 -
 13:42", "26 September 2013, 10:00 (GMT+05:00)", "2013-09-26", "2 A.M. FEB. 4, 2009").
 
-A stamp line is a full date (with its year) and nothing else but stamp words: a label (posted,
-published, updated, created, edited, "last updated on"), a weekday, clock times with am/pm and
-a zone, and separators -- at most two capitalised words besides (the outlet: "Reuters Sep 18,
-2013, 02.16PM IST").  Word-tokenised text writes its separators spaced ("2013 - 09 - 26",
-"8: 20 AM"); they are closed up first.  A sentence that mentions a date ("Page was born on April
-22, 1923, in Nashville") has prose words and is no stamp.  When a line holds several stamps
-("Posted: ... Updated: ..."), the first (the publishing date) is the one read.
+A stamp line is a full date (with its year) and nothing else but stamp words: a weekday, clock
+times with am/pm and a zone, and separators -- at most two capitalised words besides (the outlet:
+"Valley Herald Mar 14, 2016, 09.30AM IST").  Word-tokenised text writes its separators spaced
+("2013 - 09 - 26", "8: 20 AM"); they are closed up first.  A sentence that mentions a date ("Hale
+was born on March 14, 1931, in Riverton") has prose words and is no stamp; nor is a field ("Born:
+<date>"), a span of two dates, or a date without its year.  Stamps with a label (posted,
+published, updated, created, edited, "last updated at") are read only with ``labelled=True``:
+document dating leaves them off (they lowered ECB+ topics 1-35, see README "Story dates").  When
+a line holds several stamps ("Posted: ... Updated: ..."), the first (the publishing date) is read.
 """
 
 from __future__ import annotations

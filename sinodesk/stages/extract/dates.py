@@ -20,8 +20,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .date_stamps import stamp_date
 from .date_context import ago, centuries, future_clause, month_of_relative_year, next_weekday
+from .date_stamps import stamp_date
 from .scan import finditer_at
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -577,8 +577,9 @@ _CLOCK = re.compile(r"(?:\bat\s+)?\b\d{1,2}\s?[:.]\s?\d{2}(?:\s?[ap]\.?\s?m\b\.?
 
 def document_date(text: str, resolver: DateResolver, lines: int = 10) -> str | None:
     """The date a document gives itself: a line among its first or last ``lines`` non-blank
-    lines that is a full date and at most two other words ("31 January 2025", "CiCM 31st
-    January 2025") -- a digest's issue line.  Lines with a colon ("Source: X, May 6, 2024")
+    lines that is a date stamp (:func:`.date_stamps.stamp_date`: "26 September 2013, 10: 00 (GMT+05: 00)")
+    or a full date and at most two other words ("31 January 2025", "CiCM 31st January 2025") -- a
+    digest's issue line.  Lines with a colon ("Source: X, May 6, 2024")
     belong to one story, not to the document."""
     rows = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for line in rows[:lines] + rows[-lines:]:
