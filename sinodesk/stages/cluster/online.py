@@ -37,7 +37,6 @@ from sys import intern
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import numpy as np
 from courlan import extract_domain
 
 from ...errors import BadInput
@@ -525,7 +524,7 @@ class EventLinker(LinkerPersistence):
         ids = [sid for ev in hood for sid in ev.members]
         recs = [self.records[sid] for sid in ids] + [feats]
         sim = scoring.pair_scores(recs, o, self._cold_factor(False))
-        days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float) if o.split_days >= 0 else None
+        days = scoring.day_numbers(recs) if o.split_days >= 0 else None
         groups = groups_of(average_linkage(sim, o.threshold, split_ratio=o.split_ratio, split_min=o.split_min,
                                            days=days, split_days=o.split_days))
         ids.append(story_id)

@@ -242,6 +242,11 @@ def share(sets: list) -> np.ndarray:
     return np.divide(shared, low, out=np.zeros_like(shared), where=low > 0)
 
 
+def day_numbers(recs: list[Features]) -> np.ndarray:
+    """Each story's day number, NaN when it is undated."""
+    return np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
+
+
 def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.ndarray:
     """Pair scores of stories, as :func:`story_score` scores a story against a one-story event."""
     sim = gram([r.vector for r in recs]) / cold  # as in story_score: the word part only
@@ -249,7 +254,7 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         outlets = np.array([r.outlet or "" for r in recs])
         same = (outlets[:, None] == outlets[None, :]) & (outlets != "")[:, None]
         sim = np.where(same, sim / (1.0 + opts.same_outlet_raise), sim)
-    days = np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
+    days = day_numbers(recs)
     gap = np.abs(days[:, None] - days[None, :])
     langs = np.array([r.language or "" for r in recs])
     known = langs != ""
