@@ -609,7 +609,10 @@ def compile_item(root: Path, key: str, lines: list[tuple[int, str]], where: str)
 
 
 def load_skips() -> dict[str, str]:
-    p = ANN_DIR / "skips.tsv"
+    return load_skips_of(ANN_DIR / "skips.tsv")
+
+
+def load_skips_of(p: Path) -> dict[str, str]:
     out = {}
     if p.exists():
         for line in p.read_text(encoding="utf-8").splitlines():
