@@ -33,7 +33,7 @@ QUOTAS = {
     "agnews": {"world": 10, "business": 10, "scitech": 10, "sports": 10},
     "bbc": {"business": 5, "entertainment": 5, "politics": 5, "sport": 5, "tech": 5},
 }
-N_ECB, N_GVC = 12, 8
+N_ECB, N_GVC = 15, 10
 FEEDS = {"guardian_us.rss": 6, "phys_org_scitech.rss": 2, "macworld.rss": 2}
 _DATASET_NAMES = {"ag_news": "agnews"}
 
