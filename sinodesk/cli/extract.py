@@ -11,8 +11,8 @@ from .common import config_option, default_shared, outlets_of
 
 
 @click.command("extract")
-@click.option("--set", "set_name", type=click.Choice(["all", "seeds", "written", "dev", "devzh", "heldout"]), default="all", show_default=True,
-              help="Labelled set to score; 'all' prints every set that exists side by side.")
+@click.option("--set", "set_name", type=click.Choice(["all", "seeds", "written", "dev", "devzh", "heldout", "heldout2"]), default="all",
+              show_default=True, help="Labelled set to score; 'all' prints every set that exists side by side (heldout2 only when named).")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The shared folder holding seeds/ and eval/ (default: $SINODESK_SHARED, else ../shared).")
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -29,7 +29,7 @@ def eval_extract(set_name: str, data_dir: Path | None, gold_dir: Path | None, pe
     Sets: seeds (labelled stories of the five seed digests), written (stories written for the
     project), dev (public-set items outside the held-out pool), devzh (Chinese headlines
     outside the held-out pool), heldout (independently labelled public-set items; nobody
-    tunes on it). seeds, written, dev and devzh were looked at while building the extractor.
+    tunes on it), heldout2 (a second fresh blind set; scored only when named). seeds, written, dev and devzh were looked at while building the extractor.
 
     \b
     Example:
@@ -38,7 +38,7 @@ def eval_extract(set_name: str, data_dir: Path | None, gold_dir: Path | None, pe
       sinodesk eval extract --set heldout --json
     """
     from ..errors import NothingToDo
-    from ..eval.extract import GOLD_DIR, SETS, evaluate_set, format_reports
+    from ..eval.extract import GOLD_DIR, ON_REQUEST, SETS, evaluate_set, format_reports
     from ..settings import load_settings
 
     settings = load_settings(config)
@@ -46,7 +46,7 @@ def eval_extract(set_name: str, data_dir: Path | None, gold_dir: Path | None, pe
     if shared is not None and not Path(shared).is_dir():
         shared = None
     model = settings.extract.spacy_model if peer else None
-    names = SETS if set_name == "all" else (set_name,)
+    names = tuple(s for s in SETS if s not in ON_REQUEST) if set_name == "all" else (set_name,)
     reps, missing = [], {}
     for name in names:
         try:
