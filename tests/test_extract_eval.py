@@ -86,16 +86,18 @@ def test_provenance_check_can_fail():
     assert (rep.mentions, rep.provenance_doc, rep.provenance_orig) == (1, 1, 0)
 
 
-def test_heldout_set_missing_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_heldout_set_missing_is_a_clear_error(tmp_path, name):
     with pytest.raises(NothingToDo) as err:
-        load_set("heldout", SHARED, gold_dir=tmp_path)
-    assert str(err.value).startswith(f"{tmp_path / 'heldout'}: no held-out labels yet")
+        load_set(name, SHARED, gold_dir=tmp_path)
+    assert str(err.value).startswith(f"{tmp_path / name}: no held-out labels yet")
 
 
-def test_cli_heldout_missing_exit_code(run_cli, tmp_path):
-    r = run_cli("eval", "extract", "--set", "heldout", "--gold", tmp_path, "--no-peer")
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_cli_heldout_missing_exit_code(run_cli, tmp_path, name):
+    r = run_cli("eval", "extract", "--set", name, "--gold", tmp_path, "--no-peer")
     assert r.returncode == 1
-    assert r.stderr.decode().startswith(f"Error: {tmp_path / 'heldout'}: no held-out labels yet")
+    assert r.stderr.decode().startswith(f"Error: {tmp_path / name}: no held-out labels yet")
 
 
 def test_gold_ships_with_the_package():

@@ -7,9 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-import pytest
-
-from sinodesk.errors import NothingToDo
 from sinodesk.eval.extract import GOLD_DIR, SETS, load_set
 from sinodesk.eval.public_items import in_heldout_pool, load_item
 from tests.conftest import SHARED, need_shared
@@ -93,14 +90,3 @@ def test_heldout2_items_are_in_the_pool_and_in_no_other_gold_file():
     assert len(other) > 500
     assert sorted((r["dataset"], r["id"]) for r in rows if (r["dataset"], r["id"]) in other) == []
 
-
-def test_heldout2_missing_is_a_clear_error(tmp_path):
-    with pytest.raises(NothingToDo) as err:
-        load_set("heldout2", SHARED, gold_dir=tmp_path)
-    assert str(err.value).startswith(f"{tmp_path / 'heldout2'}: no held-out labels yet")
-
-
-def test_cli_heldout2_missing_exit_code(run_cli, tmp_path):
-    r = run_cli("eval", "extract", "--set", "heldout2", "--gold", tmp_path, "--no-peer")
-    assert r.returncode == 1
-    assert r.stderr.decode().startswith(f"Error: {tmp_path / 'heldout2'}: no held-out labels yet")

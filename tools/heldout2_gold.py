@@ -15,7 +15,6 @@ only held-out-pool items that no other gold file of the project names (by datase
 from __future__ import annotations
 
 import json
-import random
 import sys
 from pathlib import Path
 
@@ -57,37 +56,11 @@ def draw(root: Path, skips: dict[str, str]) -> list[dict]:
     used = used_keys()
     out: list[dict] = []
 
+    def keep(key: str, t: dict) -> bool:
+        return key not in skips and key not in used and len(t["text"]) <= MAX_CHARS and bool(t["text"].strip())
+
     def take(dataset, ids, quotas=None, limit=None, group_of=None):
-        ids = list(ids)
-        random.Random(f"{SEED}:{dataset}").shuffle(ids)
-        got: dict = {}
-        groups: set = set()
-        seen_text: set = set()
-        for i in ids:
-            key = f"{dataset}:{i}"
-            if key in skips or key in used:
-                continue
-            t = hg.text_of(root, dataset, str(i))
-            if t["text"] in seen_text or len(t["text"]) > MAX_CHARS or not t["text"].strip():
-                continue
-            if quotas is not None:
-                q = t["label"]
-                if q not in quotas or got.get(q, 0) >= quotas[q]:
-                    continue
-                got[q] = got.get(q, 0) + 1
-            else:
-                if group_of is not None:
-                    g = group_of(i)
-                    if g in groups:
-                        continue
-                    groups.add(g)
-                got["_"] = got.get("_", 0) + 1
-            seen_text.add(t["text"])
-            out.append({"key": key, "dataset": dataset, "item": str(i), "stratum": t["label"]})
-            if quotas is not None and all(got.get(k, 0) >= v for k, v in quotas.items()):
-                break
-            if limit is not None and got.get("_", 0) >= limit:
-                break
+        hg.take(root, out, SEED, dataset, ids, lambda t: t["label"], quotas, limit, group_of, keep=keep)
 
     thu = hg._load(root, "thucnews")
     take("thucnews", [k for k in thu if hg.eligible("thucnews", k)], QUOTAS["thucnews"])

@@ -138,54 +138,61 @@ N_ECB, N_GVC = 25, 15
 FEEDS = {"qq_news_china_domestic_gb2312.xml": 99, "livemint_news.xml": 99, "guardian_us.rss": 4}
 
 
+def take(root: Path, out: list[dict], seed: int, dataset: str, ids, quota_of=None, quotas=None, limit=None,
+         group_of=None, keep=lambda key, t: True) -> None:
+    """Shuffle ``ids`` with ``random.Random(f"{seed}:{dataset}")`` and append items to ``out`` until the
+    quota is met: ``quotas`` per ``quota_of(text record)`` stratum, or ``limit`` items in all (at most
+    one per ``group_of(id)``).  Exact duplicate texts count once; ``keep(key, text record)`` false
+    passes an item over (skipped, or excluded by the draw)."""
+    ids = list(ids)
+    random.Random(f"{seed}:{dataset}").shuffle(ids)
+    got, groups, seen_text = {}, set(), set()
+    for i in ids:
+        key = f"{dataset}:{i}"
+        t = text_of(root, dataset, str(i))
+        if t["text"] in seen_text or not keep(key, t):  # exact duplicate copies (BBC) count once
+            continue
+        if quotas is not None:
+            q = quota_of(t)
+            if q not in quotas or got.get(q, 0) >= quotas[q]:
+                continue
+            got[q] = got.get(q, 0) + 1
+        else:
+            if group_of is not None:
+                g = group_of(i)
+                if g in groups:
+                    continue
+                groups.add(g)
+            got["_"] = got.get("_", 0) + 1
+        seen_text.add(t["text"])
+        out.append({"key": key, "dataset": dataset, "item": str(i), "stratum": t["label"] if quotas else None})
+        if quotas is not None and all(got.get(k, 0) >= v for k, v in quotas.items()):
+            break
+        if limit is not None and got.get("_", 0) >= limit:
+            break
+
+
 def draw(root: Path, skips: dict[str, str]) -> list[dict]:
     """The seeded draw (see the README).  ``skips`` maps item keys the annotator rejected while
     reading (no name, number or date at all) to the reason; the draw then takes the next item."""
-    out = []
+    out: list[dict] = []
 
-    def take(dataset, ids, quota_of=None, quotas=None, limit=None, group_of=None):
-        ids = list(ids)
-        random.Random(f"{SEED}:{dataset}").shuffle(ids)
-        got, groups, seen_text = {}, set(), set()
-        for i in ids:
-            key = f"{dataset}:{i}"
-            if key in skips:
-                continue
-            t = text_of(root, dataset, str(i))
-            if t["text"] in seen_text:  # exact duplicate copies (BBC) count once
-                continue
-            if quotas is not None:
-                q = quota_of(t)
-                if q not in quotas or got.get(q, 0) >= quotas[q]:
-                    continue
-                got[q] = got.get(q, 0) + 1
-            else:
-                if group_of is not None:
-                    g = group_of(i)
-                    if g in groups:
-                        continue
-                    groups.add(g)
-                got["_"] = got.get("_", 0) + 1
-            seen_text.add(t["text"])
-            out.append({"key": key, "dataset": dataset, "item": str(i), "stratum": t["label"] if quotas else None})
-            if quotas is not None and all(got.get(k, 0) >= v for k, v in quotas.items()):
-                break
-            if limit is not None and got.get("_", 0) >= limit:
-                break
+    def take_(dataset, ids, quota_of=None, quotas=None, limit=None, group_of=None):
+        take(root, out, SEED, dataset, ids, quota_of, quotas, limit, group_of, keep=lambda key, t: key not in skips)
 
     bbc = _load(root, "bbc")
-    take("bbc", sorted(i for i in bbc if eligible("bbc", i)), lambda t: t["label"], QUOTAS["bbc"])
+    take_("bbc", sorted(i for i in bbc if eligible("bbc", i)), lambda t: t["label"], QUOTAS["bbc"])
     ag = _load(root, "agnews")
-    take("agnews", [i for i in range(len(ag)) if eligible("agnews", i)], lambda t: t["label"], QUOTAS["agnews"])
+    take_("agnews", [i for i in range(len(ag)) if eligible("agnews", i)], lambda t: t["label"], QUOTAS["agnews"])
     ecb = _load(root, "ecbplus")
-    take("ecbplus", sorted(i for i in ecb if eligible("ecbplus", i)), limit=N_ECB, group_of=lambda i: ecb[i]["topic"])
+    take_("ecbplus", sorted(i for i in ecb if eligible("ecbplus", i)), limit=N_ECB, group_of=lambda i: ecb[i]["topic"])
     gvc = _load(root, "gvc")
-    take("gvc", sorted(i for i in gvc if eligible("gvc", i)), limit=N_GVC, group_of=lambda i: gvc[i]["incident_id"])
+    take_("gvc", sorted(i for i in gvc if eligible("gvc", i)), limit=N_GVC, group_of=lambda i: gvc[i]["incident_id"])
     thu = _load(root, "thucnews")
-    take("thucnews", [k for k in thu if eligible("thucnews", k)], lambda t: t["label"], QUOTAS["thucnews"])
+    take_("thucnews", [k for k in thu if eligible("thucnews", k)], lambda t: t["label"], QUOTAS["thucnews"])
     for fname, n in FEEDS.items():
         entries = _load(root, "feed:" + fname)
-        take("feeds", [f"{fname}#{i}" for i in range(len(entries)) if eligible("feeds", f"{fname}#{i}")], limit=n)
+        take_("feeds", [f"{fname}#{i}" for i in range(len(entries)) if eligible("feeds", f"{fname}#{i}")], limit=n)
     return out
 
 
