@@ -77,8 +77,10 @@ def _fmt(report: dict) -> str:
         langs = ", ".join(f"{k} {v['macro_f1']:.3f} (n={v['n']})" for k, v in report["by_language"].items())
         where = "through ingest" if report.get("path") == "ingest" else "old harness"
         unmatched = f"  unmatched {len(report['unmatched'])}" if report.get("unmatched") else ""
+        parts = "".join(f"\n  {name:16} macro-F1 {v['macro_f1']:.3f}  micro-F1 {v['micro_f1']:.3f}  topics/story {v['cardinality_pred']:.2f} "
+                        f"(gold {v['cardinality_gold']:.2f})  n={v['n']}" for name, v in report.get("by_part", {}).items())
         return (f"gold      ({where}) macro-F1 {report['macro_f1']:.3f}  micro-F1 {report['micro_f1']:.3f}  exact {report['exact_match']:.3f}  "
-                f"topics/story {report['cardinality_pred']:.2f} (gold {report['cardinality_gold']:.2f})  n={report['n']}{unmatched}  [{langs}]")
+                f"topics/story {report['cardinality_pred']:.2f} (gold {report['cardinality_gold']:.2f})  n={report['n']}{unmatched}  [{langs}]{parts}")
     if name == "crosslang":
         return (f"crosslang {report['pairs']} EN/ZH pairs: same event ranked first {report['top1']:.3f} (chance {report['chance_top1']:.3f}), "
                 f"MRR {report['mrr']:.3f}, beats the same-topic event {report['beats_same_topic']:.3f}; cosine same event "
