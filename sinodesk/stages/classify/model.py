@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -22,7 +23,7 @@ import numpy as np
 
 from ...errors import BadInput, ConfigError
 from ...records import TopicResult
-from .features import FeatureOptions, analyze, analyze_normalized, normalize, resolved, tokens
+from .features import LONG_TEXT_CHARS, FeatureOptions, analyze, analyze_normalized, normalize, resolved, tokens
 from .embed import StaticEmbedder, dense_features, fingerprint
 from .learner import LearnerOptions, Vectorizer, fit_scorer, out_of_fold
 from .taxonomy import Lexicon, Taxonomy
@@ -50,6 +51,8 @@ class TopicOptions:
     min_topics: int = setting(0, "at least this many topics per story (the best scores, even below the threshold); 0 gives a story no topic when none reaches its threshold")
     fallback: float = setting(0.5, "when no topic reaches its threshold, the best topic is still given if its score reaches this share of its own threshold (short headlines score low); 0 gives such a story no topic")
     languages: tuple[str, ...] = setting(("en", "zh"), "languages the topic model reads (ISO 639-1); a story in another language gets no topic (shown as \"unsupported language\") instead of a guess; empty: classify every story")
+    passages: int = setting(-1, "also read a story of LONG_STORY_CHARS = 1,000 characters or more passage by passage (whole sentences packed into passages of about passage_chars): each topic scores at least its second-best passage's score, so a topic two passages are about counts even where the whole text dilutes it (a long story's second topic); 1 on, 0 off, -1 (auto) on when the model's median training text is shorter than 400 characters (the packaged model: 104), off for a model trained on full articles")
+    passage_chars: int = setting(300, "with passages on, the length a passage is filled up to with whole sentences (about the length of the packaged model's training stories)")
 
     def __post_init__(self) -> None:
         t = self.threshold
@@ -57,6 +60,10 @@ class TopicOptions:
             raise ConfigError(f"topics: setting 'threshold' must be a number from 0 to 1 (or left out for each topic's own), got {t!r}")
         if self.max_topics < 0:
             raise ConfigError(f"topics: setting 'max_topics' must be 0 (automatic) or more, got {self.max_topics!r}")
+        if self.passages not in (-1, 0, 1):
+            raise ConfigError(f"topics: setting 'passages' must be 1 (on), 0 (off) or -1 (automatic), got {self.passages!r}")
+        if self.passage_chars < 50:
+            raise ConfigError(f"topics: setting 'passage_chars' must be at least 50 characters, got {self.passage_chars!r}")
 
 
 def story_text(text: str, headline: str | None) -> str:
@@ -85,8 +92,35 @@ class TopicModel:
         object.__setattr__(self, "labels", self.taxonomy.labels)
 
     # scoring -------------------------------------------------------------------------
-    def score_texts(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated scores (n, L) for already-joined story texts."""
+    def score_texts(self, texts: Sequence[str], opts: TopicOptions = TopicOptions()) -> np.ndarray:
+        """Calibrated scores (n, L) for already-joined story texts; with ``opts.passages`` (see
+        ``reads_passages``) a long text's score of each topic is at least its second-best passage's."""
+        probs = self.whole_scores(texts)
+        if not self.reads_passages(opts):
+            return probs
+        cut = [passages(t[: self.features.max_chars], opts.passage_chars) if len(t) >= LONG_STORY_CHARS else [] for t in texts]
+        cut = [parts if len(parts) >= 2 else [] for parts in cut]
+        flat = [p for parts in cut for p in parts]
+        if flat:
+            scored, k = self.whole_scores(flat), 0
+            for i, parts in enumerate(cut):
+                if parts:
+                    second = np.partition(scored[k : k + len(parts)], -2, axis=0)[-2]
+                    probs[i] = np.maximum(probs[i], second)
+                    k += len(parts)
+        return probs
+
+    def reads_passages(self, opts: TopicOptions) -> bool:
+        """``opts.passages``; automatic (-1): on when the model's median training text is shorter
+        than LONG_TEXT_CHARS (a model that learned from short stories), off for one trained on full
+        articles or trained before the median was recorded."""
+        if opts.passages >= 0:
+            return bool(opts.passages)
+        median = self.trained_on.get("median_chars")
+        return median is not None and median < LONG_TEXT_CHARS
+
+    def whole_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated scores (n, L) of each text read as a whole."""
         L = len(self.labels)
         lin = np.zeros((len(texts), L))
         lex = np.zeros((len(texts), L, 2))
@@ -112,11 +146,11 @@ class TopicModel:
         self, text: str, headline: str | None = None, language: str | None = None, opts: TopicOptions = TopicOptions()
     ) -> TopicResult:
         """Topics of one story.  ``language`` is accepted for the record: features cover English and Chinese alike."""
-        return self.result(self.score_texts([story_text(text, headline)])[0], opts)
+        return self.result(self.score_texts([story_text(text, headline)], opts)[0], opts)
 
     def classify_many(self, items: Iterable[tuple[str, str | None]], opts: TopicOptions = TopicOptions()) -> list[TopicResult]:
         """Topics of many ``(text, headline)`` pairs in one pass (faster than one call each)."""
-        probs = self.score_texts([story_text(t, h) for t, h in items])
+        probs = self.score_texts([story_text(t, h) for t, h in items], opts)
         return [self.result(p, opts) for p in probs]
 
     def max_topics(self, opts: TopicOptions) -> int:
@@ -188,6 +222,31 @@ class TopicModel:
             meta["version"],
             meta.get("trained_on", {}),
         )
+
+
+LONG_STORY_CHARS = 1000  # [topics] passages: a story this long or longer is also read passage by passage
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？；])|\n+")
+
+
+def passages(text: str, size: int) -> list[str]:
+    """``text`` cut into passages of whole sentences, each filled up to about ``size`` characters
+    (a sentence longer than that is a passage of its own); each passage is a slice of ``text``."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    out: list[str] = []
+    begin = None
+    for start, end in zip(starts, ends):
+        if not text[start:end].strip():
+            continue
+        if begin is not None and end - begin > size:
+            out.append(text[begin:last].strip())
+            begin = None
+        if begin is None:
+            begin = start
+        last = end
+    if begin is not None:
+        out.append(text[begin:last].strip())
+    return out
 
 
 def calibrated(lin: np.ndarray, lex: np.ndarray, calib: np.ndarray) -> np.ndarray:
@@ -290,11 +349,12 @@ def build_model(
         digest.update(json.dumps([ex.text, ex.headline, sorted(ex.labels), float(w)], ensure_ascii=False).encode())
     version = f"topics-{date}-{digest.hexdigest()[:12]}"
     counts = {label: int(c) for label, c in zip(taxonomy.labels, Y.sum(axis=0))}
+    lengths = sorted(len(t) for t in texts)
     predicted = (oof_probs >= thresholds).sum(axis=1)
     trained_on = {"examples": len(examples), "per_label": counts, "none": int((Y.sum(axis=1) == 0).sum()),
                   "cardinality": round(float(Y.sum(axis=1).mean()), 3), "max_labels": int(Y.sum(axis=1).max()),
                   "predicted_cardinality_oof": round(float(predicted.mean()), 3), "C": C, "nb_weight": nb_weight,
-                  "pieces": features.pieces}
+                  "pieces": features.pieces, "median_chars": lengths[len(lengths) // 2]}
     return TopicModel(taxonomy, features, vec, W, b, calib, thresholds, version, trained_on)
 
 
