@@ -1,4 +1,5 @@
-"""[topics] passages: a long story is also read passage by passage, so its second topic is not diluted."""
+"""[topics] passages: a long story is also read passage by passage, so its second topic is not diluted
+(a topic counts when two passages, and a quarter of them, reach it)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sinodesk.errors import ConfigError
 from sinodesk.eval.harness import ingest_items
 from sinodesk.settings import Settings
 from sinodesk.stages.classify import LabelledExample, LearnerOptions, TopicOptions, load_default_model, train_topic_model
-from sinodesk.stages.classify.model import LONG_STORY_CHARS, passages
+from sinodesk.stages.classify.model import LONG_STORY_CHARS, passages, story_text
 
 TRADE = [
     "Chinese and Australian trade officials met in Canberra on Tuesday to discuss tariffs on barley, wine and beef.",
@@ -60,6 +61,17 @@ def test_a_topic_of_one_passage_only_or_a_short_story_is_not_added():
     short = " ".join(TRADE[:3] + NAVY[:2])  # under LONG_STORY_CHARS: read as a whole only
     assert len(short) < LONG_STORY_CHARS
     assert model.classify(short, HEADLINE, "en").scores == model.classify(short, HEADLINE, "en", TopicOptions(passages=0)).scores
+
+
+def test_in_a_very_long_story_two_passages_are_not_enough():
+    # 14 passages: the navy reaches its threshold in two of them, under a quarter, so it is not the story's topic
+    model = load_default_model()
+    j = model.labels.index("military_security")
+    story = " ".join(TRADE[:5] + NAVY[:2] + TRADE * 2 + NAVY[1:] + TRADE[5:])
+    parts = passages(story_text(story, HEADLINE), 300)
+    per_passage = model.whole_scores(parts)[:, j]
+    assert len(parts) == 14 and (per_passage >= model.thresholds[j]).sum() == 2
+    assert "military_security" not in model.classify(story, HEADLINE, "en").labels
 
 
 def test_through_ingest_the_long_story_gets_its_second_topic():

@@ -51,7 +51,7 @@ class TopicOptions:
     min_topics: int = setting(0, "at least this many topics per story (the best scores, even below the threshold); 0 gives a story no topic when none reaches its threshold")
     fallback: float = setting(0.5, "when no topic reaches its threshold, the best topic is still given if its score reaches this share of its own threshold (short headlines score low); 0 gives such a story no topic")
     languages: tuple[str, ...] = setting(("en", "zh"), "languages the topic model reads (ISO 639-1); a story in another language gets no topic (shown as \"unsupported language\") instead of a guess; empty: classify every story")
-    passages: int = setting(-1, "also read a story of LONG_STORY_CHARS = 1,000 characters or more passage by passage (whole sentences packed into passages of about passage_chars): each topic scores at least its second-best passage's score, so a topic two passages are about counts even where the whole text dilutes it (a long story's second topic); 1 on, 0 off, -1 (auto) on when the model's median training text is shorter than 400 characters (the packaged model: 104), off for a model trained on full articles")
+    passages: int = setting(-1, "also read a story of LONG_STORY_CHARS = 1,000 characters or more passage by passage (whole sentences packed into passages of about passage_chars): each topic scores at least the score two of its passages, and a quarter of them, reach, so a topic a good part of the story is about counts even where the whole text dilutes it (a long story's second topic); 1 on, 0 off, -1 (auto) on when the model's median training text is shorter than 400 characters (the packaged model: 104), off for a model trained on full articles")
     passage_chars: int = setting(300, "with passages on, the length a passage is filled up to with whole sentences (about the length of the packaged model's training stories)")
 
     def __post_init__(self) -> None:
@@ -94,7 +94,8 @@ class TopicModel:
     # scoring -------------------------------------------------------------------------
     def score_texts(self, texts: Sequence[str], opts: TopicOptions = TopicOptions()) -> np.ndarray:
         """Calibrated scores (n, L) for already-joined story texts; with ``opts.passages`` (see
-        ``reads_passages``) a long text's score of each topic is at least its second-best passage's."""
+        ``reads_passages``) a long text's score of each topic is at least the score that two of its
+        passages, and a quarter of them (PASSAGE_SHARE), reach."""
         probs = self.whole_scores(texts)
         if not self.reads_passages(opts):
             return probs
@@ -105,8 +106,8 @@ class TopicModel:
             scored, k = self.whole_scores(flat), 0
             for i, parts in enumerate(cut):
                 if parts:
-                    second = np.partition(scored[k : k + len(parts)], -2, axis=0)[-2]
-                    probs[i] = np.maximum(probs[i], second)
+                    kth = max(2, -(-len(parts) // PASSAGE_SHARE))  # at least two passages, and a quarter of a long story's
+                    probs[i] = np.maximum(probs[i], np.partition(scored[k : k + len(parts)], -kth, axis=0)[-kth])
                     k += len(parts)
         return probs
 
@@ -225,6 +226,7 @@ class TopicModel:
 
 
 LONG_STORY_CHARS = 1000  # [topics] passages: a story this long or longer is also read passage by passage
+PASSAGE_SHARE = 4  # ... and a topic counts when two passages and a quarter of them (1/PASSAGE_SHARE) reach it
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？；])|\n+")
 
 
