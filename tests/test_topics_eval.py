@@ -22,9 +22,10 @@ GOLD = ev.default_gold()
 
 
 # Floors a little below what was measured (beside each); lowering one is a reviewed change.
-GOLD_FLOOR, GOLD_EN_FLOOR, GOLD_ZH_FLOOR = 0.885, 0.85, 0.95  # measured 0.896 / 0.861 / 0.968 through ingest (0.891 / 0.858 / 0.960 with the 19 MB embedding)
-# the gold split (ev.GOLD_TUNE_SEEDS): tune seeds / held-out seeds / held-out written, measured 0.722 / 0.642 / 0.941 through ingest
-GOLD_PART_FLOORS = {"tune seeds": 0.71, "held-out seeds": 0.63, "held-out written": 0.93}
+GOLD_FLOOR, GOLD_EN_FLOOR, GOLD_ZH_FLOOR = 0.90, 0.87, 0.95  # measured 0.911 / 0.883 / 0.968 through ingest with [topics] passages (0.896 / 0.861 / 0.968 without)
+# the gold split (ev.GOLD_TUNE_SEEDS): tune seeds / held-out seeds / held-out written, measured 0.874 / 0.663 / 0.941
+# through ingest with [topics] passages (0.722 / 0.642 / 0.941 without; the held-out seeds were read twice, see README)
+GOLD_PART_FLOORS = {"tune seeds": 0.86, "held-out seeds": 0.65, "held-out written": 0.93}
 CROSSLANG_TOP1_FLOOR, CROSSLANG_MRR_FLOOR = 0.9, 0.95  # measured 1.000 / 1.000 (0.917 / 0.958 with the 19 MB embedding); chance top-1 0.083
 # public sets, default settings with calibration_folds 2 (full runs: `sinodesk eval topics --set all`); the figures
 # beside them were measured with the fixed C 0.5 / nb_weight 0.15, before [topic_learner] choose (default since
@@ -72,7 +73,7 @@ def test_gold_through_ingest_floor_and_cardinality():
     assert report["by_language"]["zh"]["macro_f1"] >= GOLD_ZH_FLOOR
     # every topic a story is about: predicted labels per story within 15% of the gold's 1.30
     assert abs(report["cardinality_pred"] / report["cardinality_gold"] - 1) <= 0.15
-    assert report["cardinality_pred"] > 1.18  # measured 1.20 (1.22 with the 19 MB embedding): a second topic is given (1.13 with one global threshold)
+    assert report["cardinality_pred"] > 1.22  # measured 1.26 with passages (1.20 without; 1.13 with one global threshold): a second topic is given
     parts = report["by_part"]
     assert {k: v["n"] for k, v in parts.items()} == {"tune seeds": 23, "held-out seeds": 20, "held-out written": 135}
     for name, floor in GOLD_PART_FLOORS.items():
