@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, label_of, slug
 from .outlets import simplified
@@ -40,6 +40,32 @@ def pinyin_id(han: str, prefix: str) -> str:
     if prefix == "person" and len(syl) >= 2:
         return f"person:{syl[0]}-{''.join(syl[1:])}"
     return f"{prefix}:{'-'.join(syl)}"
+
+
+# CLDR territory codes that name no place news writes about (the world, test and unknown regions, the
+# euro area) or that the gazetteer holds as an organisation (the UN, the EU)
+_NOT_TERRITORIES = frozenset("001 XA XB ZZ QO EZ UN EU".split())
+
+
+@lru_cache(maxsize=1)
+def territory_names() -> dict[str, str]:
+    """Chinese names of countries, territories and world regions (海地, 黎巴嫩, 东南亚) -> canonical id
+    built from the English name (gpe:haiti, loc:southeast-asia), so a Chinese and an English story
+    name the same place.  From the Unicode CLDR as the PyPI package ``babel`` (BSD-3-Clause; CLDR under
+    the Unicode licence) ships it, simplified and traditional; empty without babel."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    english = Locale("en").territories
+    out: dict[str, str] = {}
+    for loc in ("zh", "zh_Hant"):
+        for code, name in Locale.parse(loc).territories.items():
+            if code in _NOT_TERRITORIES or code not in english or not _HAN_ONLY.fullmatch(name):
+                continue
+            prefix = "loc" if code.isdigit() else "gpe"
+            out.setdefault(name, f"{prefix}:{slug(english[code])}")
+    return out
 
 
 class ChineseTagger:
@@ -151,8 +177,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         if re_ - rs < 2:
             continue
         words = tagger.tag(text, rs, re_)
-        words = [(s, e, "n" if f in ("nr", "nrt") and tagger.common_two(text[s:e]) and not _person_context(text, s, e, rs, re_)
-                  and "·" not in text[max(rs, s - 1) : e + 1] else f) for s, e, f in words]  # 马丁·路德·金: a dotted name
+        words = _demote_common_two(text, words, rs, re_, tagger)
         words = [(s, e, "ns" if f in _COUNTY_FLAGS and tagger.county(text[s:e]) and not _person_context(text, s, e, rs, re_) else f)
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county
         words = _join_place_government(text, words, gaz)
@@ -175,6 +200,31 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     return resolve_overlaps(out)
 
 
+def _demote_common_two(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, tagger: ChineseTagger) -> list[tuple[int, int, str]]:
+    """A two-character word jieba tags as a person but counts often (ChineseTagger.common_two: 祝贺, 文明)
+    is a plain word unless something says "person": a title, role or speech verb beside it, a dotted
+    name (马丁·路德·金), or another person's name right beside it (成龙李连杰, 王刚PK刘威)."""
+    out = []
+    for k, (s, e, f) in enumerate(words):
+        if (f in _PERSON_FLAGS and tagger.common_two(text[s:e]) and not _person_context(text, s, e, rs, re_)
+                and "·" not in text[max(rs, s - 1) : e + 1] and not _beside_person(text, words, k, tagger)):
+            f = "n"
+        out.append((s, e, f))
+    return out
+
+
+def _beside_person(text: str, words: list[tuple[int, int, str]], k: int, tagger: ChineseTagger) -> bool:
+    """Word k has a person's name right before or after it (at most "PK" or "VS" between): a name of
+    two or three characters jieba tags nr, opening with a common surname, that is no common word itself."""
+    for j in (k - 1, k + 1, k - 2, k + 2):
+        if not 0 <= j < len(words) or (abs(j - k) == 2 and text[words[(j + k) // 2][0] : words[(j + k) // 2][1]].upper() not in ("PK", "VS")):
+            continue
+        s, e, f = words[j]
+        if f == "nr" and 2 <= e - s <= 3 and text[s] in ZH_SURNAMES and not tagger.common_two(text[s:e]):
+            return True
+    return False
+
+
 def _join_place_government(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """A known place and the government word after it as one word, as jieba's dictionary cuts
     most of them ("浙江/省委" -> 浙江省委, "台湾/当局" -> 台湾当局): the place stays the place."""
@@ -189,7 +239,7 @@ def _join_place_government(text: str, words: list[tuple[int, int, str]], gaz: Ga
 
 def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
     w = text[s:e]
-    canonical = gaz.lookup(w)
+    canonical = gaz.lookup(w) or territory_names().get(w)
     if not canonical and _known_place_with_suffix(w, gaz):  # "深圳市政府", "浙江省": one jieba word
         suf = _ZH_PLACE_SUFFIX.search(w)
         admin = _ZH_ADMIN.match(w, suf.start())
@@ -358,14 +408,14 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
     while k < len(words):
         s, e, flag = words[k]
         w = text[s:e]
-        if flag not in _TRANSLIT_FLAGS or not all(ch in _TRANSLIT for ch in w) or gaz.lookup(w):
+        if flag not in _TRANSLIT_FLAGS or not all(ch in _TRANSLIT for ch in w) or gaz.lookup(w) or w in territory_names():
             k += 1
             continue
         if k + 1 < len(words):
             ns, ne, nf = words[k + 1]
             nxt = text[ns:ne]
             if (nf in _TRANSLIT_FLAGS and (flag in _PERSON_FLAGS or nf in _PERSON_FLAGS) and 4 <= ne - s <= 7
-                    and all(ch in _TRANSLIT for ch in nxt) and not gaz.lookup(nxt)):
+                    and all(ch in _TRANSLIT for ch in nxt) and not gaz.lookup(nxt) and nxt not in territory_names()):
                 out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
                 k += 2
                 continue
@@ -395,6 +445,12 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
     n = len(words)
     for k, (s, e, _flag) in enumerate(words):
         ch = text[s]
+        went = _went_to(text, words, k)
+        if went is not None:
+            full = _GO_FULL[text[went]]
+            canonical = gaz.lookup(full) or pinyin_id(full, "gpe")
+            out.append(GazMatch(went, went + 1, canonical, label_of(canonical)))
+            continue
         if ch not in _ABBREV_FULL or (ch == "日" and s > 0 and (text[s - 1].isdigit() or text[s - 1] in "月今昨明前每当當次翌")):
             continue
         nxt = words[k + 1] if k + 1 < n else None
@@ -407,8 +463,8 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
         elif (side := _ABBREV_SIDE.match(text, follow)) is not None and (ch not in "中日" or side.end() - follow == 1):
             spans = [s]  # "美方", "美专家", "日媒"
         elif (e - s == 1 and ch not in "中日" and nxt is not None and nxt[2][:1] in "vdp" and nxt[2] != "vn"
-              and (s == 0 or text[s - 1] in _CLAUSE_OPEN)):
-            spans = [s]  # a clause opening with the country as its subject: "美/撤离…", "俄/称…", "英/拟…"
+              and (s == 0 or text[s - 1] in _CLAUSE_OPEN or (k > 0 and text[words[k - 1][0] : e - 1] in _SPEECH_WORDS))):
+            spans = [s]  # a clause opening with the country as its subject: "美/撤离…", "俄/称…", "英/拟…", "称/美/不能…"
         else:
             continue
         if e - s > 1 and follow == s + 1 and len(spans) == 1 and e > (side.end() if side else e):
@@ -418,6 +474,33 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
             canonical = gaz.lookup(full) or pinyin_id(full, "gpe")
             out.append(GazMatch(p, p + 1, canonical, label_of(canonical)))
     return out
+
+
+# a one-character place after a word of going or being somewhere (在京, 在台, 赴美, 访华, 抵京, 回京): the
+# country names above and 京 (Beijing), 沪 (Shanghai), 华 (China), which stand for a place only so
+_GO_FULL = {**_ABBREV_FULL, "京": "北京", "沪": "上海", "华": "中国", "華": "中国"}
+_GO_WORDS = frozenset("在 赴 访 訪 来 來 抵 离 離 返 回 到 进 進 驻 駐".split())
+_GO_JAPAN = frozenset("赴 访 訪 抵 离 離".split())  # 来日 and 在日 are also "days to come" and "on the day"
+_SPEECH_WORDS = frozenset("称 稱 说 說 表示 指出 认为 認為 强调 強調 警告 批评 批評 宣称 宣稱".split())
+
+
+def _went_to(text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
+    """The offset of a one-character place that word k holds or is, after a word of going (see _GO_WORDS):
+    a one-character word after such a word (在/京), or a two-character word made of both (访华, 赴美)."""
+    s, e, flag = words[k]
+    if e - s == 1 and k > 0 and words[k - 1][1] == s and text[words[k - 1][0] : s] in _GO_WORDS:
+        go, place = text[s - 1], s
+    elif e - s == 2 and text[s] in _GO_WORDS and flag in ("v", "vn", "ns"):
+        go, place = text[s], s + 1
+    else:
+        return None
+    ch = text[place]
+    if ch not in _GO_FULL or ch == "中" or (ch == "日" and go not in _GO_JAPAN):
+        return None
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if e - s == 1 and nxt is not None and nxt[0] == e and nxt[2] in ("n", "ng", "m", "q"):
+        return None  # "在/美/食…": the character opens a word jieba could not read as a place
+    return place
 
 
 def _known_place_with_suffix(w: str, gaz: Gazetteer) -> bool:

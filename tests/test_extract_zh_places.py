@@ -1,0 +1,72 @@
+"""Extract stage, issue 14 (session extract9zh): Chinese places and people no curated list holds --
+the CLDR's Chinese names of countries and world regions (with the English name's id), a one-character
+place after a word of going (在京, 访华, 赴美) or opening what a speaker said (称美不能), and a common
+two-character person word beside another person's name (成龙李连杰).  Sentences written for these tests,
+each rule with negatives (each positive fails with its rule taken out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _entities(text: str, lang: str = "zh") -> list[tuple[str, str, str]]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    x = extract(doc, Segment(start=0, end=len(text), text=text), lang)
+    return [(e.text, e.label, e.canonical) for e in x.entities]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # countries the gazetteer lacks, whatever jieba tags them (海地/s, 约旦/d, 黎巴嫩/nr, 科威特/nr)
+    ("救援人员在海地获释", [("海地", "GPE", "gpe:haiti")]),
+    ("约旦与也门举行会谈", [("约旦", "GPE", "gpe:jordan"), ("也门", "GPE", "gpe:yemen")]),
+    ("黎巴嫩总理抵达科威特", [("黎巴嫩", "GPE", "gpe:lebanon"), ("科威特", "GPE", "gpe:kuwait")]),
+    # world regions are LOC
+    ("东南亚多国增长放缓", [("东南亚", "LOC", "loc:southeast-asia")]),
+    # negatives: 世界 is no place; a territory's name inside a longer word is not read
+    ("世界经济论坛闭幕", [("世界经济论坛", "EVENT", "event:shi-jie-jing-ji-lun-tan")]),
+    ("增加纳税人负担", []),
+])
+def test_territory_names(sentence, want):
+    assert _entities(sentence) == want
+
+
+def test_territory_id_matches_english():
+    zh = {c for _, _, c in _entities("海地发生地震")}
+    en = {c for _, _, c in _entities("An earthquake struck Haiti on Tuesday.", "en")}
+    assert zh == {"gpe:haiti"} and "gpe:haiti" in en
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("比赛在京正式启动", [("京", "GPE")]),
+    ("双方将在台修建试验网", [("台", "GPE")]),
+    ("普京下月访华", [("普京", "PERSON"), ("华", "GPE")]),
+    ("总统明日赴美", [("美", "GPE")]),
+    ("代表团昨日抵京", [("京", "GPE")]),
+    ("首相下周访日", [("日", "GPE")]),
+    # a country opening what a speaker said
+    ("总统演讲称美不能独自行动", [("美", "GPE")]),
+    # negatives: 来日 and 在日 are also "days to come"; a character opening a longer word; 在中 is no place
+    ("来日方长", []),
+    ("我们来日再谈", []),
+    ("大家在美食节上相聚", []),
+    ("他在中学读书", []),
+    ("这种说法称不上准确", []),
+])
+def test_one_character_places(sentence, want):
+    assert [(t, lab) for t, lab, _ in _entities(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a two-character person word that is also an ordinary word (成龙 "become a dragon") beside another person
+    ("刘德华：我去好莱坞早过成龙李连杰", ["刘德华", "成龙", "李连杰"]),
+    ("王刚PK刘威技高一筹", ["王刚", "刘威"]),
+    # negatives: the same words alone, or beside a word that is no person
+    ("望子成龙是父母的心愿", []),
+    ("精神文明建设取得成效", []),
+    ("高峰时段王朝酒店客满", []),
+])
+def test_common_person_words_beside_a_person(sentence, want):
+    assert [t for t, lab, _ in _entities(sentence) if lab == "PERSON"] == want
