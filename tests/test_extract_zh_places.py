@@ -70,3 +70,34 @@ def test_one_character_places(sentence, want):
 ])
 def test_common_person_words_beside_a_person(sentence, want):
     assert [t for t, lab, _ in _entities(sentence) if lab == "PERSON"] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # companies and brands by their Chinese names (gazetteer brands.tsv), with the English name's id
+    ("丰田和本田销量下滑", [("丰田", "ORG", "org:toyota"), ("本田", "ORG", "org:honda")]),
+    ("索尼S2100行货仅888元", [("索尼", "ORG", "org:sony"), ("S2100", "PRODUCT", "product:suo-ni-s2100")]),
+    ("惠誉下调吉百利评级", [("惠誉", "ORG", "org:fitch"), ("吉百利", "ORG", "org:cadbury")]),
+    # negatives: names that are also ordinary words are not in the list
+    ("大众普遍关心苹果价格", []),
+    ("通用标准适用于现代社会", []),
+])
+def test_brands_zh(sentence, want):
+    assert _entities(sentence) == want
+
+
+def test_brand_id_matches_english():
+    assert _entities("安踏")[0][2] == "org:anta"
+    en = {c for _, _, c in _entities("Shares of Toyota and Sony rose.", "en")}
+    zh = {c for _, _, c in _entities("丰田和索尼股价上涨")}
+    assert zh == {"org:toyota", "org:sony"} and zh <= en
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # well-known people whose names jieba counts as common words (gazetteer people.tsv)
+    ("姚明5犯中国遭逆转", [("姚明", "PERSON", "person:yao-ming"), ("中国", "GPE", "gpe:china")]),
+    ("刘翔伤愈复出", [("刘翔", "PERSON", "person:liu-xiang")]),
+    # negatives: the idiom holding one of them stays a word
+    ("望子成龙是父母的心愿", []),
+])
+def test_well_known_people_zh(sentence, want):
+    assert _entities(sentence) == want

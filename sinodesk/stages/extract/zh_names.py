@@ -34,7 +34,8 @@ def pinyin_id(han: str, prefix: str) -> str:
     """Canonical id from Chinese characters: 张汉晖 -> person:zhang-hanhui."""
     from pypinyin import lazy_pinyin
 
-    syl = [s for s in lazy_pinyin(han) if s.strip()]
+    syl = [s if s.isascii() and s.isalpha() and s.islower() else slug(s) for s in lazy_pinyin(han) if s.strip()]  # "索尼 S2100": s2100
+    syl = [s for s in syl if s]
     if not syl:
         return f"{prefix}:{slug(han) or han}"
     if prefix == "person" and len(syl) >= 2:
