@@ -101,3 +101,16 @@ def test_brand_id_matches_english():
 ])
 def test_well_known_people_zh(sentence, want):
     assert _entities(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # an NBA club's short name that is also an ordinary word, in a story about the game
+    ("火箭主场击败掘金", [("火箭", "org:houston-rockets"), ("掘金", "org:denver-nuggets")]),
+    ("奇才新赛季直指东区第四", [("奇才", "org:washington-wizards")]),
+    ("掘金与篮网达成交易", [("掘金", "org:denver-nuggets"), ("篮网", "org:new-jersey-nets")]),
+    # negatives: the same words with nothing of the game around them, even two of them
+    ("火箭发射成功，太阳照常升起", []),
+    ("国王访问了这座城市", []),
+])
+def test_club_short_names(sentence, want):
+    assert [(t, c) for t, _, c in _entities(sentence)] == want

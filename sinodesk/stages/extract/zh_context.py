@@ -1,6 +1,7 @@
 """Chinese names no list holds, found by the words around them: a person after a role word (记者阚枫,
 总裁蒉莺春), a company or a housing estate named by the word for its kind (东吴/证券, 三普/药业,
-同馨/家园), and a model code after a maker's name (佳能 | EOS 5D, 尼康 | D700).  Called from
+同馨/家园), a model code after a maker's name (佳能 | EOS 5D, 尼康 | D700), and a club's short name
+that is also an ordinary word in a story about the game (火箭, 掘金, 奇才).  Called from
 ``zh_names.chinese_candidates`` on its jieba words."""
 
 from __future__ import annotations
@@ -117,3 +118,34 @@ def model_products(text: str, cands: list[GazMatch], e0: int) -> list[GazMatch]:
         out.append(GazMatch(start, m.end(), pinyin_id(f"{text[c.start : c.end]} {text[start : m.end()]}", "product"), "PRODUCT"))
     return out
 
+
+
+# NBA clubs' short names that are also ordinary words (火箭 rocket, 掘金 gold-digging, 魔术 magic): a club
+# only in a story about the game; the full names are in the gazetteer (sports.tsv), which gives the id
+_CLUB_SHORT = {"火箭": "休斯敦火箭", "热火": "迈阿密热火", "骑士": "克利夫兰骑士", "公牛": "芝加哥公牛", "小牛": "达拉斯小牛",
+               "独行侠": "达拉斯独行侠", "勇士": "金州勇士", "魔术": "奥兰多魔术", "太阳": "菲尼克斯太阳", "掘金": "丹佛掘金",
+               "爵士": "犹他爵士", "快船": "洛杉矶快船", "雷霆": "俄克拉荷马城雷霆", "猛龙": "多伦多猛龙", "活塞": "底特律活塞",
+               "步行者": "印第安纳步行者", "奇才": "华盛顿奇才", "国王": "萨克拉门托国王", "老鹰": "亚特兰大老鹰",
+               "开拓者": "波特兰开拓者", "灰熊": "孟菲斯灰熊", "黄蜂": "夏洛特黄蜂", "雄鹿": "密尔沃基雄鹿", "超音速": "西雅图超音速"}
+# the league and the clubs whose short names are no ordinary words (in the gazetteer under these names)
+_NBA_NAMES = ("NBA", "美职篮", "湖人", "凯尔特人", "尼克斯", "篮网", "76人", "马刺", "森林狼")
+# words of a basketball story: the league, the season and its games, what a club does in them
+_GAME_WORDS = re.compile(r"NBA|美职篮|季后赛|常规赛|新赛季|本赛季|赛季|总决赛|总冠军|主场|客场|主帅|主教练|球队|篮板|三分球|东区|西区|"
+                         r"东部第|西部第|连胜|连败|击败|战胜|不敌|负于|加时赛|选秀")
+
+
+def club_short_names(text: str, words: list[tuple[int, int, str]], s0: int, e0: int, cands: list[GazMatch], gaz: Gazetteer) -> list[GazMatch]:
+    """A club's short name that is also an ordinary word (see _CLUB_SHORT), as a whole jieba word, in a
+    story with a word of the game or an NBA club the gazetteer knows in it (火箭/主场/击败/掘金, 掘金/篮网/交易)."""
+    found = [(s, e, _CLUB_SHORT[text[s:e]]) for s, e, _f in words if text[s:e] in _CLUB_SHORT]
+    if not found:
+        return []
+    nba = {gaz.lookup(name) for name in (*_CLUB_SHORT.values(), *_NBA_NAMES)}
+    if _GAME_WORDS.search(text, s0, e0) is None and not any(c.canonical in nba for c in cands):
+        return []  # two short names alone are no story about the game: 火箭发射成功，太阳照常升起
+    out = []
+    for s, e, full in found:
+        canonical = gaz.lookup(full)
+        if canonical:
+            out.append(GazMatch(s, e, canonical, label_of(canonical)))
+    return out

@@ -170,9 +170,10 @@ def _pos_tokenizer(tok):
 def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
-    from .zh_context import kind_word_names, model_products, people_after_roles
+    from .zh_context import club_short_names, kind_word_names, model_products, people_after_roles
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
+    all_words: list[tuple[int, int, str]] = []
     for m in _HAN_ONLY.finditer(text, s0, e0):
         rs, re_ = m.span()
         if re_ - rs < 2:
@@ -190,6 +191,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _transliterated_people(text, words, gaz)
         out += country_abbreviations(text, words, gaz)
         out += people_after_roles(text, words, gaz)
+        all_words += words
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
             if hit is not None:
@@ -197,6 +199,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
     out += model_products(text, out, e0)
+    out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return resolve_overlaps(out)
 
