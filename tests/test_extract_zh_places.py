@@ -114,3 +114,15 @@ def test_well_known_people_zh(sentence, want):
 ])
 def test_club_short_names(sentence, want):
     assert [(t, c) for t, _, c in _entities(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a country's organ written with its one-character name: one organisation, not China's central bank
+    ("欧央行维持利率不变", [("欧央行", "ORG", "org:ou-yang-hang")]),
+    ("美证交会预算将增", [("美证交会", "ORG", "org:mei-zheng-jiao-hui")]),
+    # negatives: a day before 央行, two countries before it, 央行 alone
+    ("3月5日央行宣布降息", [("央行", "ORG", "org:pboc")]),
+    ("中美央行同时降息", [("中", "GPE", "gpe:china"), ("美", "GPE", "gpe:united-states"), ("央行", "ORG", "org:pboc")]),
+])
+def test_country_organs(sentence, want):
+    assert _entities(sentence) == want

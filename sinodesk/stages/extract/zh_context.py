@@ -1,7 +1,8 @@
 """Chinese names no list holds, found by the words around them: a person after a role word (记者阚枫,
 总裁蒉莺春), a company or a housing estate named by the word for its kind (东吴/证券, 三普/药业,
 同馨/家园), a model code after a maker's name (佳能 | EOS 5D, 尼康 | D700), and a club's short name
-that is also an ordinary word in a story about the game (火箭, 掘金, 奇才).  Called from
+that is also an ordinary word in a story about the game (火箭, 掘金, 奇才), a country's organ written with
+its one-character name (欧央行, 美证交会).  Called from
 ``zh_names.chinese_candidates`` on its jieba words."""
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of
-from .zh_names import (_HAN_ONLY, _NAME_FLAGS, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger, _known_place_with_suffix,
-                       pinyin_id)
+from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _NAME_FLAGS, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
+                       _known_place_with_suffix, pinyin_id)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
 _ZH_ROLE_END = re.compile(
@@ -148,4 +149,28 @@ def club_short_names(text: str, words: list[tuple[int, int, str]], s0: int, e0: 
         canonical = gaz.lookup(full)
         if canonical:
             out.append(GazMatch(s, e, canonical, label_of(canonical)))
+    return out
+
+
+_ORGAN_COUNTRY = {**_ABBREV_FULL, "欧": "欧洲"}
+
+
+def country_organs(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """A one-character country name (美, 日, 欧 ...) standing as a word before an organisation's short
+    name jieba tags as an abbreviation or organisation (欧/央行, 美/证交会, 日/央行): one organisation,
+    that country's (央行 alone is China's central bank in the gazetteer; 欧央行 is Europe's)."""
+    out = []
+    for k in range(len(words) - 1):
+        s, e, _f = words[k]
+        ns, ne, nf = words[k + 1]
+        ch = text[s]
+        if e - s != 1 or ch not in _ORGAN_COUNTRY or ns != e or nf not in ("j", "nt") or not 2 <= ne - ns <= 4:
+            continue
+        if s > 0 and (text[s - 1] in _ORGAN_COUNTRY or (ch == "日" and (text[s - 1].isdigit() or text[s - 1] in "月今昨明前每当當次翌"))):
+            continue  # 中美/央行: two countries' banks; 5日/央行: a day
+        organ = gaz.lookup(text[ns:ne])
+        if not (organ and organ.startswith("org:")) and not text[ne - 1] in "会會行局部院署":
+            continue
+        surface = text[s:ne]
+        out.append(GazMatch(s, ne, gaz.lookup(_ORGAN_COUNTRY[ch] + text[ns:ne]) or pinyin_id(surface, "org"), "ORG"))
     return out
