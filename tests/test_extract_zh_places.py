@@ -28,6 +28,8 @@ def _entities(text: str, lang: str = "zh") -> list[tuple[str, str, str]]:
     # negatives: 世界 is no place; a territory's name inside a longer word is not read
     ("世界经济论坛闭幕", [("世界经济论坛", "EVENT", "event:shi-jie-jing-ji-lun-tan")]),
     ("增加纳税人负担", []),
+    # 中美 and 中非 are China and the US or Africa, not Central America or Africa
+    ("双方称中美可建立更紧密关系", [("中", "GPE", "gpe:china"), ("美", "GPE", "gpe:united-states")]),
 ])
 def test_territory_names(sentence, want):
     assert _entities(sentence) == want
@@ -48,6 +50,11 @@ def test_territory_id_matches_english():
     ("首相下周访日", [("日", "GPE")]),
     # a country opening what a speaker said
     ("总统演讲称美不能独自行动", [("美", "GPE")]),
+    # a clause opening with a country jieba tags a place or an abbreviation, before any word
+    ("澳技术移民新规生效", [("澳", "GPE")]),
+    ("俄巨富求购球队", [("俄", "GPE")]),
+    ("法治建设取得进展", []),
+    ("美不胜收的风景", []),
     # negatives: 来日 and 在日 are also "days to come"; a character opening a longer word; 在中 is no place
     ("来日方长", []),
     ("我们来日再谈", []),

@@ -46,6 +46,9 @@ def pinyin_id(han: str, prefix: str) -> str:
 # CLDR territory codes that name no place news writes about (the world, test and unknown regions, the
 # euro area) or that the gazetteer holds as an organisation (the UN, the EU)
 _NOT_TERRITORIES = frozenset("001 XA XB ZZ QO EZ UN EU".split())
+# names news mostly writes for something else: 中美 and 中非 for China and the US or Africa (中美关系, 中非合作),
+# 查德 (Taiwan's Chad) for a person
+_AMBIGUOUS_TERRITORY_NAMES = frozenset("中美 中非 查德".split())
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +65,7 @@ def territory_names() -> dict[str, str]:
     out: dict[str, str] = {}
     for loc in ("zh", "zh_Hant"):
         for code, name in Locale.parse(loc).territories.items():
-            if code in _NOT_TERRITORIES or code not in english or not _HAN_ONLY.fullmatch(name):
+            if code in _NOT_TERRITORIES or code not in english or not _HAN_ONLY.fullmatch(name) or name in _AMBIGUOUS_TERRITORY_NAMES:
                 continue
             prefix = "loc" if code.isdigit() else "gpe"
             out.setdefault(name, f"{prefix}:{slug(english[code])}")
@@ -208,7 +211,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
 def _demote_common_two(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, tagger: ChineseTagger) -> list[tuple[int, int, str]]:
     """A two-character word jieba tags as a person but counts often (ChineseTagger.common_two: 祝贺, 文明)
     is a plain word unless something says "person": a title, role or speech verb beside it, a dotted
-    name (马丁·路德·金), or another person's name right beside it (成龙李连杰, 王刚PK刘威)."""
+    name (马丁·路德·金), or another person's name after it (成龙李连杰, 王刚PK刘威)."""
     out = []
     for k, (s, e, f) in enumerate(words):
         if (f in _PERSON_FLAGS and tagger.common_two(text[s:e]) and not _person_context(text, s, e, rs, re_)
@@ -219,14 +222,16 @@ def _demote_common_two(text: str, words: list[tuple[int, int, str]], rs: int, re
 
 
 def _beside_person(text: str, words: list[tuple[int, int, str]], k: int, tagger: ChineseTagger) -> bool:
-    """Word k has a person's name right before or after it (at most "PK" or "VS" between): a name of
-    two or three characters jieba tags nr, opening with a common surname, that is no common word itself."""
-    for j in (k - 1, k + 1, k - 2, k + 2):
+    """Word k has a person's name right after it (成龙/李连杰: three characters), or before or after it with
+    "PK" or "VS" between (two or three): a name jieba tags nr, opening with a common surname, that is no
+    common word itself.  Not a name right before it: what follows a name is mostly what it does or has
+    (章子怡/沙滩, 孔蒂/盛赞, 校长/从政)."""
+    for j in (k + 1, k - 2, k + 2):
         if not 0 <= j < len(words) or (abs(j - k) == 2 and text[words[(j + k) // 2][0] : words[(j + k) // 2][1]].upper() not in ("PK", "VS")):
             continue
         s, e, f = words[j]
-        if f == "nr" and 2 <= e - s <= 3 and text[s] in ZH_SURNAMES and not tagger.common_two(text[s:e]):
-            return True
+        if f == "nr" and (e - s == 3 or (e - s == 2 and j != k + 1)) and text[s] in ZH_SURNAMES and not tagger.common_two(text[s:e]):
+            return True  # right after it, three characters: two could be a verb jieba tags nr (明星/齐聚)
     return False
 
 
@@ -467,9 +472,11 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
             spans = [s, follow]  # "中美", "朝韩", "中日关系"
         elif (side := _ABBREV_SIDE.match(text, follow)) is not None and (ch not in "中日" or side.end() - follow == 1):
             spans = [s]  # "美方", "美专家", "日媒"
-        elif (e - s == 1 and ch not in "中日" and nxt is not None and nxt[2][:1] in "vdp" and nxt[2] != "vn"
+        elif (e - s == 1 and ch not in "中日" and nxt is not None and (nxt[2][:1] in "vdp" and nxt[2] != "vn" or _flag in ("ns", "j"))
               and (s == 0 or text[s - 1] in _CLAUSE_OPEN or (k > 0 and text[words[k - 1][0] : e - 1] in _SPEECH_WORDS))):
-            spans = [s]  # a clause opening with the country as its subject: "美/撤离…", "俄/称…", "英/拟…", "称/美/不能…"
+            # a clause opening with the country as its subject ("美/撤离…", "俄/称…", "称/美/不能…"), or with the
+            # country jieba tags a place or an abbreviation before any word ("澳/ns 技术移民", "俄/j 巨富")
+            spans = [s]
         else:
             continue
         if e - s > 1 and follow == s + 1 and len(spans) == 1 and e > (side.end() if side else e):
