@@ -133,3 +133,19 @@ def test_club_short_names(sentence, want):
 ])
 def test_country_organs(sentence, want):
     assert _entities(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a housing estate named before the kind of home it sells; the district or area before it is a place
+    ("望京保利中央公园精装房在售", [("望京", "GPE"), ("保利中央公园", "FAC")]),
+    ("昌平山水上苑独栋别墅8月开盘", [("昌平", "GPE"), ("山水上苑", "FAC")]),
+    ("温榆河格拉斯小镇联排别墅热销", [("温榆河格拉斯小镇", "FAC")]),
+    # negatives: plain words, a person's house, a name not opening a clause, digits before the words
+    ("市场调查：公寓销量下滑", []),
+    ("郭德纲别墅违建已拆除", [("郭德纲", "PERSON")]),
+    ("他买了一套独栋别墅", []),
+    ("150平开间现房在售", []),
+    ("优质景观现房板楼均价上涨", []),
+])
+def test_estates_before_homes(sentence, want):
+    assert [(t, lab) for t, lab, _ in _entities(sentence)] == want

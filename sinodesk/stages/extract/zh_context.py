@@ -2,7 +2,8 @@
 总裁蒉莺春), a company or a housing estate named by the word for its kind (东吴/证券, 三普/药业,
 同馨/家园), a model code after a maker's name (佳能 | EOS 5D, 尼康 | D700), and a club's short name
 that is also an ordinary word in a story about the game (火箭, 掘金, 奇才), a country's organ written with
-its one-character name (欧央行, 美证交会).  Called from
+its one-character name (欧央行, 美证交会), and a housing estate named before the kind of home it sells
+(望京 | 保利中央公园 | 精装房, 昌平 | 山水上苑 | 独栋别墅).  Called from
 ``zh_names.chinese_candidates`` on its jieba words."""
 
 from __future__ import annotations
@@ -174,3 +175,64 @@ def country_organs(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer)
         surface = text[s:ne]
         out.append(GazMatch(s, ne, gaz.lookup(_ORGAN_COUNTRY[ch] + text[ns:ne]) or pinyin_id(surface, "org"), "ORG"))
     return out
+
+
+# the kind of home an estate sells, which property news writes right after the estate's name (…山水上苑/独栋别墅,
+# …林溪碧肯山/双拼别墅, …中信城/二三居): these words open the word after the name
+_HOME_WORDS = re.compile(r"独栋|联排|双拼|叠拼|别墅|公寓|洋房|现房|准现房|期房|精装|毛坯|[一二两三四五][居室]|二三居|三四居|商铺|写字楼|底商")
+# words an estate's name is made of: names, nouns, words jieba's dictionary lacks (山水/ns 上苑/ns, 中央公园/nt, 中信/nz 城/n)
+_ESTATE_FLAGS = ("ns", "nr", "nrt", "nz", "nt", "n", "j", "eng", "i", "l", "ng")
+# the last word of an estate's name when it is no name itself (中信/城, 温榆河/格拉斯/小镇); not a plain noun
+# of what the home has (华侨城/景观, 回龙观/优质)
+_ESTATE_END = re.compile(r"(?:公园|社区|小镇|家园|花园|广场|中心|国际|公馆|大厦|[城园苑府湾镇庭郡墅邸汇里院岛湖山])$")
+
+
+def estates_before_homes(text: str, words: list[tuple[int, int, str]], rs: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A housing estate (FAC) named by the words between the opening of a clause and the kind of home it
+    sells (see _HOME_WORDS); a district or area before the name is a place (望京/保利/中央公园/精装房 ->
+    望京 | 保利中央公园, 昌平/山水/上苑/独栋 -> 昌平 | 山水上苑).  At most three words, two to eight
+    characters; the first word opens the clause (the start of the Han run or after a space or mark)."""
+    out = []
+    for j, (s, e, _f) in enumerate(words):
+        if not j or _HOME_WORDS.match(text, s) is None:
+            continue
+        k = j
+        while k > 0 and j - k < 3:
+            ps, pe, pf = words[k - 1]
+            if pf not in _ESTATE_FLAGS or text[ps:pe] in _NOT_IN_NAME or _HOME_WORDS.match(text, ps):
+                break
+            k -= 1
+        if k == j or not (words[k][0] == 0 or text[words[k][0] - 1] in " \u3000，。：；、,:;"):
+            continue  # the name does not open a clause: "…开盘/现房…", "某某的/公寓", "150平/开间"
+        first = words[k]
+        place = k + 1 < j and _area_word(text, first, gaz, tagger)
+        start = words[k + 1][0] if place else first[0]
+        name = words[k + 1 if place else k : j]
+        named = [_named_word(text, w, gaz, tagger) for w in name]
+        if (not 2 <= s - start <= 8 or gaz.lookup(text[start:s]) is not None or not any(named)
+                or not (named[-1] or _ESTATE_END.search(text, name[-1][0], name[-1][1]))
+                or (len(name) == 1 and name[0][2] in _PERSON_FLAGS)):
+            continue  # a name the gazetteer knows (a developer, a place), plain words, a person's house (郭德纲/别墅)
+        out.append(GazMatch(start, s, pinyin_id(text[start:s], "fac"), "FAC"))
+        if place:
+            w = text[first[0] : first[1]]
+            canonical = gaz.lookup(w) or pinyin_id(w, "gpe")
+            out.append(GazMatch(first[0], first[1], canonical, label_of(canonical)))
+    return out
+
+
+def _named_word(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """A word that can make a name: a name tag and not common in jieba's dictionary, or a word it lacks."""
+    s, e, f = word
+    w = text[s:e]
+    return (f != "n" and f in _NAME_FLAGS and (tagger.freq(w) < NAME_WORD_FREQ or gaz.lookup(w) is not None)) or not tagger.known(w)
+
+
+def _area_word(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """The word before an estate's name is the district or area it lies in: a place the gazetteer knows,
+    the bare name of a county or district (昌平, 顺义), a word jieba tags a place (望京/ns, 燕郊/ns), a ring road."""
+    s, e, f = word
+    w = text[s:e]
+    known = gaz.lookup(w)
+    return (bool(known and known.startswith(("gpe:", "loc:"))) or tagger.county(w) or (f == "ns" and 2 <= e - s <= 3)
+            or _RING_ROAD.fullmatch(w) is not None)

@@ -173,7 +173,7 @@ def _pos_tokenizer(tok):
 def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
-    from .zh_context import club_short_names, country_organs, kind_word_names, model_products, people_after_roles
+    from .zh_context import club_short_names, country_organs, estates_before_homes, kind_word_names, model_products, people_after_roles
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     all_words: list[tuple[int, int, str]] = []
@@ -195,6 +195,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += country_abbreviations(text, words, gaz)
         out += people_after_roles(text, words, gaz)
         out += country_organs(text, words, gaz)
+        out += estates_before_homes(text, words, rs, gaz, tagger)
         all_words += words
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
