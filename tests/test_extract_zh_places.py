@@ -149,3 +149,21 @@ def test_country_organs(sentence, want):
 ])
 def test_estates_before_homes(sentence, want):
     assert [(t, lab) for t, lab, _ in _entities(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a foreign name jieba's dictionary holds as a place, with a speech verb or title beside it, is a person
+    ("丹尼斯表示将继续执教", [("丹尼斯", "PERSON")]),
+    ("教练丹尼尔斯称球队状态良好", [("丹尼尔斯", "PERSON")]),
+    ("前往伊比利亚度假", [("伊比利亚", "GPE")]),
+    # a school jieba tags as an organisation
+    ("西点军校举行毕业典礼", [("西点军校", "ORG")]),
+    # leaders by their Chinese names, with their English names' ids
+    ("奥巴马在白宫发表讲话", [("奥巴马", "PERSON"), ("白宫", "ORG")]),
+])
+def test_foreign_people_and_schools(sentence, want):
+    assert [(t, lab) for t, lab, _ in _entities(sentence)] == want
+
+
+def test_leader_id_is_the_english_names():
+    assert _entities("奥巴马在白宫发表讲话")[0][2] == "person:barack-obama"

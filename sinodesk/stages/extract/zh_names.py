@@ -260,6 +260,8 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
             suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
             e = suf.end() if suf else e
         return GazMatch(s, e, canonical, label_of(canonical))
+    if flag == "ns" and 3 <= len(w) <= 5 and all(ch in _TRANSLIT for ch in w) and _person_context(text, s, e, rs, re_):
+        flag = "nr"  # a foreign name jieba's dictionary holds as a place, with a title or speech verb beside it: 总统/奥巴马, 奥巴马/称
     if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (_zh_guess_ok(text, s, e, flag, rs, re_) or (flag == "ns" and tagger.county(w))):
         prefix = {"nr": "person", "ns": "gpe", "nt": "org"}[flag]
         return GazMatch(s, e, pinyin_id(w, prefix), {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}[flag])
@@ -558,7 +560,7 @@ _ZH_PERSON_AFTER = re.compile(
 _ZH_ORG_SUFFIX = (
     "部", "局", "院", "会", "會", "委", "所", "中心", "公司", "集团", "集團", "银行", "銀行", "大学", "大學", "协会", "協會",
     "联盟", "聯盟", "党", "黨", "办", "辦", "署", "厅", "廳", "处", "處", "社", "台", "报", "報", "网", "網", "军", "軍", "队", "隊",
-    "使馆", "使館", "领事馆", "領事館",
+    "使馆", "使館", "领事馆", "領事館", "校",
 )
 
 
