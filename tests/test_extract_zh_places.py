@@ -167,3 +167,16 @@ def test_foreign_people_and_schools(sentence, want):
 
 def test_leader_id_is_the_english_names():
     assert _entities("奥巴马在白宫发表讲话")[0][2] == "person:barack-obama"
+
+
+def test_chinese_only_lines_show_their_english_display_name():
+    from sinodesk.stages.extract.gazetteer import display_name, display_names
+
+    names = display_names()
+    assert [display_name(names, c) for c in ("org:sony", "person:barack-obama", "product:hang-seng-index")] == \
+        ["Sony", "Barack Obama", "Hang Seng Index"]
+    # an English story's speaker keeps an English source name when the id is one of those lines
+    text = 'Gordon Brown said the budget would hold.'
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    x = extract(doc, Segment(start=0, end=len(text), text=text), "en")
+    assert [a.source for a in x.attributions] == ["Gordon Brown"]

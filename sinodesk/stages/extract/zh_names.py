@@ -192,7 +192,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _split_names(text, words, re_)
         out += _dotted_names(text, words, gaz)
         out += _transliterated_people(text, words, gaz)
-        out += country_abbreviations(text, words, gaz)
+        out += country_abbreviations(text, words, gaz, tagger)
         out += people_after_roles(text, words, gaz)
         out += country_organs(text, words, gaz)
         out += estates_before_homes(text, words, rs, gaz, tagger)
@@ -448,7 +448,7 @@ _CLAUSE_OPEN = frozenset(" \t\u3000\n，。：；！？、,:;!?")
 _ABBREV_SIDE = re.compile(r"(?:方|媒|军|軍|企|股|籍|资|資|总统|總統|政府|官员|官員|专家|專家|议员|議員|国务卿|國務卿|外长|外長|防长|防長|驻|駐)")
 
 
-def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """One-character country names at the start of a jieba word, in a pair of two different ones
     (中美, 中日关系: the pair opens one word, or each is a word) or before a side word (美方,
     美专家, 日媒), or standing alone as the subject opening a clause, before a verb, adverb or preposition
@@ -458,7 +458,7 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
     n = len(words)
     for k, (s, e, _flag) in enumerate(words):
         ch = text[s]
-        went = _went_to(text, words, k)
+        went = _went_to(text, words, k, tagger)
         if went is not None:
             full = _GO_FULL[text[went]]
             canonical = gaz.lookup(full) or pinyin_id(full, "gpe")
@@ -475,10 +475,12 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
             spans = [s, follow]  # "中美", "朝韩", "中日关系"
         elif (side := _ABBREV_SIDE.match(text, follow)) is not None and (ch not in "中日" or side.end() - follow == 1):
             spans = [s]  # "美方", "美专家", "日媒"
-        elif (e - s == 1 and ch not in "中日" and nxt is not None and (nxt[2][:1] in "vdp" and nxt[2] != "vn" or _flag in ("ns", "j"))
+        elif (e - s == 1 and ch not in "中日" and nxt is not None
+              and (nxt[2][:1] in "vdp" and nxt[2] != "vn" or (_flag in ("ns", "j") and not tagger.known(text[s : s + 2])))
               and (s == 0 or text[s - 1] in _CLAUSE_OPEN or (k > 0 and text[words[k - 1][0] : e - 1] in _SPEECH_WORDS))):
             # a clause opening with the country as its subject ("美/撤离…", "俄/称…", "称/美/不能…"), or with the
-            # country jieba tags a place or an abbreviation before any word ("澳/ns 技术移民", "俄/j 巨富")
+            # country jieba tags a place or an abbreviation before any word ("澳/ns 技术移民", "俄/j 巨富"; not 美/ns 女主播,
+            # whose first two characters are a word)
             spans = [s]
         else:
             continue
@@ -499,7 +501,7 @@ _GO_JAPAN = frozenset("赴 访 訪 抵 离 離".split())  # 来日 and 在日 ar
 _SPEECH_WORDS = frozenset("称 稱 说 說 表示 指出 认为 認為 强调 強調 警告 批评 批評 宣称 宣稱".split())
 
 
-def _went_to(text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
+def _went_to(text: str, words: list[tuple[int, int, str]], k: int, tagger: ChineseTagger) -> int | None:
     """The offset of a one-character place that word k holds or is, after a word of going (see _GO_WORDS):
     a one-character word after such a word (在/京), or a two-character word made of both (访华, 赴美)."""
     s, e, flag = words[k]
@@ -512,8 +514,7 @@ def _went_to(text: str, words: list[tuple[int, int, str]], k: int) -> int | None
     ch = text[place]
     if ch not in _GO_FULL or ch == "中" or (ch == "日" and go not in _GO_JAPAN):
         return None
-    nxt = words[k + 1] if k + 1 < len(words) else None
-    if e - s == 1 and nxt is not None and nxt[0] == e and nxt[2] in ("n", "ng", "m", "q"):
+    if e - s == 1 and tagger.known(text[place : place + 2]):
         return None  # "在/美/食…": the character opens a word jieba could not read as a place
     return place
 
