@@ -426,9 +426,10 @@ _YEAR_FORMS = re.compile(
     r"|(?P<numeric>\d{1,2} ?/ ?\d{1,2} ?/ ?(?:\d{4}|\d{2})(?![\d/]))"
     r"|(?P<zh_range>(?P<za>\d{4})年?(?:至|到|-|—|－|~)(?P<zb>\d{4})年)"
     r"|(?P<zh_decade>(?P<zd>\d0)年代)"
-    r"|(?P<zh_year>\d{4}年)(?!\d{1,2}月|代)"
+    r"|(?P<zh_year>\d{4}年|0\d年)(?!\d{1,2}月|代)"
     rf"|(?P<year>{_Y}(?![\w-]|\.\d|,\d))"
 )
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _YEAR_ONLY = re.compile(rf"{_Y}(?![\w-]|\.\d|,\d)")
 _YEAR_PROBE = re.compile(r"[\dQ]")
 _NOT_BEFORE = {"year": "$£€¥.,/-", "numeric": "/.", "zh_year": ""}  # besides letters, digits and "_"
@@ -437,7 +438,7 @@ _SPAN_BEFORE = ("between ", "from ")
 _ZH_CENTURY = re.compile(r"(?:上世纪|上世紀|20世纪|20世紀|二十世纪|二十世紀)$")
 _QUARTER = re.compile(rf"(?:the )?(?P<quarter>(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<qy>{_Y}))?)\b")
 _Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/", "0年代")
+_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/", "年")  # 年: "0年代", "09年"
 _NAMEISH_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*) $")
 _NOT_NAME_BEFORE = frozenset({"In", "Since", "By", "Until", "From", "To", "Before", "After", "During", "Through", "The",
                               "Of", "And", "Or", "Between", "Until", "At", "On"} | set(MONTHS.split("|")))
@@ -484,7 +485,8 @@ def _digit_forms(text: str, start: int, end: int, base: dt.datetime | None):
             pos = p + 1
             continue
         kind = _outer(m)
-        bad_before = prev.isalpha() or (prev and prev in _NOT_BEFORE.get(kind, ""))
+        # a letter before the digits makes them part of a word ("A380", "MP3"); a Chinese character does not (宁夏2010年)
+        bad_before = (prev.isalpha() and not (kind.startswith("zh_") and _CJK_CHAR.match(prev))) or (prev and prev in _NOT_BEFORE.get(kind, ""))
         if kind in _NOT_BEFORE and bad_before and not (prev == "-" and text.endswith("mid-", start, p)):
             pos = m.end()
             continue
@@ -558,7 +560,8 @@ def _year_form_iso(m: re.Match, kind: str, base: dt.datetime | None) -> str | No
         return f"{g('za')}/{g('zb')}" if g("za") < g("zb") else None
     if kind == "zh_decade":
         return _zh_decade(int(g("zd")), False)
-    return g("zh_year")[:4]
+    y = g("zh_year")
+    return "20" + y[:2] if len(y) == 3 else y[:4]  # "09年": a year written with two digits and its leading zero
 
 
 def _year_in_name(text: str, start: int, s: int, e: int) -> bool:

@@ -1,6 +1,7 @@
 """Chinese numeric claims (see numbers.py for what counts as a claim): digits or numerals with
 万/亿 scales and a unit or measure word ("3万人", "一万两千人", "两艘"), durations and lengths
-(两天, 三个月, 一万米), tenths read as percentages (3成), and 百分之 percentages."""
+(两天, 三个月, 一万米), ages (19岁), shares (6万股), index points (2000点; not 3点 o'clock), two-digit
+discounts read as the percentage paid (95折), tenths read as percentages (3成), and 百分之 percentages."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from decimal import Decimal
 
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
-    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月]))?"
+    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月])"
+    r"|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸)?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
 # A Chinese numeral followed by a unit or measure word: "一万两千人", "三千多名", "五十亿元", "两艘".
 _ZH_WORD_UNIT = re.compile(
-    r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條"
+    r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|岁(?!月)|歲(?!月)"
     r"|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|周(?![年岁歲边邊末一二三四五五六日])|週(?![年歲邊末])|米(?![饭飯粉酒])|年(?![级級代底初月前後后]))"
 )
 # "三成", "7成": tenths, read as a percentage (not 一成不变, 建成, 成为)
@@ -33,9 +35,14 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             continue
         if text[m.end() : m.end() + 1] in "年月日号" and not m.group("unit") or len(m.group("num")) == 4 and m.group("unit") == "年":
             continue
+        if m.group("unit") == "年" and len(m.group("num")) == 2 and m.group("num")[0] == "0":
+            continue  # "09年": the year 2009 (dates.py), not nine years
         unit_raw = m.group("unit")
         if unit_raw in ("个", "個", "次") and not m.group("scale"):
             continue
+        if (unit_raw in ("点", "點") and len(m.group("num").split(".")[0]) < 3 and not m.group("scale")) or (
+                unit_raw == "折" and (len(m.group("num")) != 2 or m.group("scale"))):
+            continue  # "3点": a time of day, not index points; "8折", "7.5折": a discount read another way
         hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), m.group("scale")), _zh_unit(unit_raw), None))
     for s, e, value in chinese_runs(text, start, end):
         u = _ZH_WORD_UNIT.match(text, e)

@@ -1,0 +1,48 @@
+"""Extract stage, issue 14 (session extract9zh): Chinese numbers and dates the rules missed -- years
+written with 年 after a Chinese character (宁夏2010年) or with two digits and a leading zero (09年),
+ages, shares, index points, discounts, weights and screen sizes.  Sentences written for these tests,
+each with negatives (each positive fails with its rule taken out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _facts(text: str):
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    x = extract(doc, Segment(start=0, end=len(text), text=text), "zh")
+    return [(m.text, m.iso, m.precision) for m in x.dates], [(n.text, n.value, n.unit) for n in x.numbers]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a year with 年 right after a Chinese character (a Latin letter before the digits still makes a name)
+    ("宁夏2010年高招录取工作结束", [("2010年", "2010", "year")]),
+    ("西北大学2009年招生简章公布", [("2009年", "2009", "year")]),
+    ("型号A2010年内上市", []),
+    # two digits with their leading zero are a year of this century, not a number of years
+    ("上投摩根09年投资策略出炉", [("09年", "2009", "year")]),
+])
+def test_chinese_years(sentence, want):
+    dates, numbers = _facts(sentence)
+    assert dates == want and not [n for n in numbers if n[2] == "years"]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("19岁少女获救", [("19岁", 19.0, "years")]),
+    ("三岁男孩走失", [("三岁", 3.0, "years")]),
+    ("大洋集团回购6万股", [("6万股", 60000.0, "shares")]),
+    ("沪指收涨报2000点", [("2000点", 2000.0, "points")]),
+    ("现房全款96折", [("96折", 96.0, "percent")]),
+    ("留学一年瘦了40斤", [("40斤", 40.0, "jin")]),
+    ("42寸液晶电视降价", [("42寸", 42.0, "inches")]),
+    # negatives: a time of day, a one-digit discount, words that open with these characters
+    ("下午3点召开会议", []),
+    ("全场8折优惠", []),
+    ("股东大会召开", []),
+    ("姚明20+10岁月恐成历史", []),
+])
+def test_chinese_units(sentence, want):
+    assert _facts(sentence)[1] == want
