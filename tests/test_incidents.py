@@ -391,3 +391,15 @@ def test_a_vendor_warning_of_a_flaw_is_a_vulnerability(text, types):
 
     incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",) if types else ()))
     assert ([t for i in incs for t in i["types"]] or None) == types
+
+
+def test_chinese_victim_named_by_a_maker_and_its_model():
+    # the extract stage reads 索尼 | PS3 (a maker and a model code after it): the victim is the whole name before the verb
+    from sinodesk.records import Document, Segment
+    from sinodesk.stages.extract import extract
+
+    zh = "索尼PS3网络遭攻击 黑客无意伤害玩家"
+    x = extract(Document(doc_id="t", raw_id="t", source="t", kind="text", text=zh), Segment(start=0, end=len(zh), text=zh), "zh")
+    assert [(e.text, e.label) for e in x.entities][:2] == [("索尼", "ORG"), ("PS3", "PRODUCT")]
+    inc = find_incidents(StoryView(zh, 0, len(zh), "zh", topics=("cyber",), entities=tuple(x.entities)))[0]
+    assert [v["name"] for v in inc["victims"]] == ["索尼PS3网络"]

@@ -280,6 +280,8 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
     for m in _ZH_V_BEFORE.finditer(text, s, e):
         lo = max(s, m.start() - 16)
         near = [x for x in ents if lo <= x.start and x.end <= m.start() and m.start() - x.end <= 3]
+        if near and any(y.end == near[-1].start for y in ents):
+            near = []  # a model code right after its maker (索尼 | PS3 | 网络遭攻击): the window below reads the whole name
         if near:
             x = near[-1]
             out.append(Hit(x.start, x.end if m.start() - x.end > 1 else m.start(), text[x.start:x.end if m.start() - x.end > 1 else m.start()]))
