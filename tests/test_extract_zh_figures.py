@@ -46,3 +46,21 @@ def test_chinese_years(sentence, want):
 ])
 def test_chinese_units(sentence, want):
     assert _facts(sentence)[1] == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a noun counted after the number (and a measure word): its English unit
+    ("华泰证券新增代销4基金", [("4基金", 4.0, "funds")]),
+    ("仍有500万用户受威胁", [("500万用户", 5000000.0, "users")]),
+    ("1210万像素入门卡片", [("1210万像素", 12100000.0, "pixels")]),
+    ("易建联砍下10个篮板", [("10个篮板", 10.0, "rebounds")]),
+    # 名 counts people whatever the noun (FORMAT.md); an ordinal is no count
+    ("5名学生受伤", [("5名", 5.0, "people")]),
+    ("第3基金发行", []),
+    # magnitudes before an earthquake word; a half after a duration
+    ("印尼发生6.4级地震", [("6.4级", 6.4, "magnitude")]),
+    ("男子获刑2年半", [("2年半", 2.5, "years")]),
+    ("门前有3级台阶", []),
+])
+def test_chinese_counted_nouns(sentence, want):
+    assert _facts(sentence)[1] == want

@@ -11,7 +11,7 @@ from decimal import Decimal
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
     r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月])"
-    r"|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸)?"
+    r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸)?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
@@ -31,6 +31,10 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
 
     hits = []
     for m in _ZH.finditer(text, start, end):
+        noun = _counted_noun(text, m, end)
+        if noun is not None and not is_blocked(m.start("num"), m.end("num")):
+            hits.append(NumHit(m.start(), noun[0], _scaled(m.group("num"), m.group("scale")), noun[1], None))
+            continue
         if not (m.group("scale") or m.group("unit")) or is_blocked(m.start("num"), m.end("num")):
             continue
         if text[m.end() : m.end() + 1] in "年月日号" and not m.group("unit") or len(m.group("num")) == 4 and m.group("unit") == "年":
@@ -43,7 +47,10 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
         if (unit_raw in ("点", "點") and len(m.group("num").split(".")[0]) < 3 and not m.group("scale")) or (
                 unit_raw == "折" and (len(m.group("num")) != 2 or m.group("scale"))):
             continue  # "3点": a time of day, not index points; "8折", "7.5折": a discount read another way
-        hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), m.group("scale")), _zh_unit(unit_raw), None))
+        value, stop = _scaled(m.group("num"), m.group("scale")), m.end()
+        if unit_raw in ("年", "个月", "個月", "小时", "小時") and text[stop : stop + 1] == "半":
+            value, stop = value + 0.5, stop + 1  # "2年半": two and a half years
+        hits.append(NumHit(m.start(), stop, value, _zh_unit(unit_raw), None))
     for s, e, value in chinese_runs(text, start, end):
         u = _ZH_WORD_UNIT.match(text, e)
         if u is None or is_blocked(s, e) or text[s - 1 : s] == "第":
@@ -67,6 +74,28 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
         if value is not None:
             hits.append(NumHit(m.start(), m.end(), value, "percent", None))
     return hits
+
+
+# nouns news counts after a number (and a measure word other than 名/人, which count people), with the English
+# unit the labelled sets write: "25只基金" funds, "500万用户" users, "1210万像素" pixels, "10个篮板" rebounds
+_COUNTED = {"基金": "funds", "用户": "users", "像素": "pixels", "客人": "guests", "学生": "students", "球迷": "fans",
+            "观众": "viewers", "游客": "tourists", "员工": "employees", "企业": "companies", "公司": "companies", "家庭": "households",
+            "城市": "cities", "国家": "countries", "项目": "projects", "车辆": "vehicles", "汽车": "cars", "手机": "phones",
+            "病例": "cases", "患者": "patients", "儿童": "children", "女子": "women", "男子": "men", "士兵": "soldiers",
+            "人质": "hostages", "篮板": "rebounds", "助攻": "assists", "进球": "goals", "股票": "stocks", "合约": "contracts"}
+_COUNTED_NOUN = re.compile(r"(?:多|余|餘)?(?:只|個|个|位|家|户|戶|款|部|辆|輛|支|张|張)?(?P<noun>" + "|".join(_COUNTED) + ")")
+
+
+def _counted_noun(text: str, m: re.Match, end: int) -> tuple[int, str] | None:
+    """(end, unit) of a counted noun right after the number of ``m`` (its scale, an approximator and a
+    measure word between), when ``m`` has no unit of its own or only a measure word."""
+    unit_raw = m.group("unit")
+    if unit_raw not in (None, "个", "個", "家") or text[m.start() - 1 : m.start()] == "第":
+        return None  # 名 and 人 count people whatever the noun (FORMAT.md); 第3: an ordinal
+    c = _COUNTED_NOUN.match(text, m.end() if unit_raw is None else m.end("unit"), end)
+    if c is None or (unit_raw is not None and c.group().startswith(("只", "個", "个", "位", "家"))):
+        return None
+    return c.end(), _COUNTED[c.group("noun")]
 
 
 def _zh_unit(unit_raw: str | None) -> str | None:
