@@ -180,3 +180,14 @@ def test_chinese_only_lines_show_their_english_display_name():
     doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
     x = extract(doc, Segment(start=0, end=len(text), text=text), "en")
     assert [a.source for a in x.attributions] == ["Gordon Brown"]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a kind of body is no organisation's name (部分银行, 外资银行, 国有银行); a bank's own name is
+    ("希腊欲将部分银行国有化", [("希腊", "GPE")]),
+    ("外资银行进入中国", [("中国", "GPE")]),
+    ("国有银行改革提速", []),
+    ("民生银行上调利率", [("民生银行", "ORG")]),
+])
+def test_kinds_of_bodies_are_no_names(sentence, want):
+    assert [(t, lab) for t, lab, _ in _entities(sentence)] == want

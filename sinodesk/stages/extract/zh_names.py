@@ -274,10 +274,13 @@ _ZH_ORG_END = re.compile(
     r"银行|銀行|公司|集团|集團|协会|協會|学会|學會|联合会|聯合會|红十字会|紅十字會|基金会|基金會|日报|日報|晚报|晚報|时报|時報|"
     r"电视台|電視台|通讯社|通訊社|新闻社|新聞社|俱乐部|俱樂部|医院|醫院|办公室|辦公室|部|局|厅|廳|署)$"
 )
+# words opening a jieba organisation word that name a kind of body, not one (外资银行, 国有银行, 商业银行)
+_KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", "政策性", "中小", "部分")
 # two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
 _TWO_CHAR_ORG_ENDS = frozenset("总局 分局 支局 警局 支部 党部 黨部 公署 警署".split())
 _NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
-_NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当地 国家 地方 政府 全国 各地 记者 本报 该 其 原 新 前".split())
+_NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当地 国家 地方 政府 全国 各地 记者 本报 该 其 原 新 前".split()) | frozenset(
+    "部分 多家 各大 一些 其他 其它 主要 大型 中小 外资 中资 国有 民营 商业 股份制 政策性".split())  # a kind of body: 部分/银行, 外资银行
 _TRANSLIT = frozenset(
     "阿埃艾安奥巴拜贝本比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖冈戈格古圭哈海汉赫亨胡霍基吉加贾杰金卡凯坎康"
     "柯科克肯库奎拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅门蒙米明莫默姆穆纳娜奈内妮尼纽努诺欧帕佩彭皮珀普奇乔切"
@@ -305,7 +308,7 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
                 break  # "安徽/黄山市/黄山/区委", "云南/普洱/市/红十字会": the organisation starts after the wider place
             has_place = has_place or pf == "ns"
             k -= 1
-        standalone = k == j and flag in ("nt", "nz") and e - s >= 3
+        standalone = k == j and flag in ("nt", "nz") and e - s >= 3 and not text.startswith(_KIND_OPENERS, s, e)
         if k == j and not standalone:
             continue
         start = words[k][0]
@@ -580,7 +583,7 @@ def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool
             return True
         return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
     if flag == "nt":
-        return w.endswith(_ZH_ORG_SUFFIX)
+        return w.endswith(_ZH_ORG_SUFFIX) and not w.startswith(_KIND_OPENERS)
     # ns: jieba's place guesses are noisy when short; two characters ending in 市, 区, 镇, 村 are mostly common nouns
     # (城市, 社区, 农村: a real one, 益阳, is a county name, ChineseTagger.county)
     return len(w) >= 3 or w[-1] in "县州岛山河湖江海"
