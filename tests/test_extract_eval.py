@@ -31,11 +31,19 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # (extract5: ents .824/.668, attr .875/.778, numbers .860/.776, dates .917/.889; before it: ents .801/.648,
     # attr .870/.743; before extract4: ents .800/.638, attr .857/.737, numbers .825/.734, dates .894/.866;
     # before the extract3 names/attribution work: ents .790/.575, attr .862/.696)
-    "dev": {"entities": (0.835, 0.70), "attributions": (0.865, 0.79), "numbers": (0.875, 0.81), "dates": (0.915, 0.89)},
+    # extract9zh: dates .930/.912 (Chinese years after a Chinese character), ents .843/.709 (卡西欧 | H5: dev labels the
+    # maker and model as one product, devzh and dev-2 as two names), the rest unchanged
+    "dev": {"entities": (0.835, 0.70), "attributions": (0.865, 0.79), "numbers": (0.875, 0.81), "dates": (0.915, 0.90)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
-    "devzh": {"entities": (0.775, 0.63), "attributions": (0.95, 0.65), "numbers": (0.80, 0.48), "dates": (0.95, 0.55)},
+    # extract9zh (Chinese places, brands, people, estates, years, counted nouns): ents .820/.761, attr 1.000/.667,
+    # numbers .900/.655, dates 1.000/.714 (main the same day: ents .786/.638, numbers .818/.491, dates 1.000/.571)
+    "devzh": {"entities": (0.81, 0.75), "attributions": (0.95, 0.65), "numbers": (0.89, 0.64), "dates": (0.95, 0.70)},
+    # devzh2 (100 more THUCNews headlines outside the held-out pool, labelled by extract9zh before any extractor ran on
+    # them, tuned on after): ents .942/.770, attr 1.000/.667, numbers .871/.614, dates 1.000/.615 (main: ents .881/.587,
+    # attr 1.000/.667, numbers .545/.273, dates 1.000/.385)
+    "devzh2": {"entities": (0.93, 0.76), "attributions": (0.95, 0.65), "numbers": (0.86, 0.60), "dates": (0.95, 0.60)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the issue's targets -- these floors only
     # catch regressions): ents .8187/.6488 (en R .660, zh R .479), attr .8827/.6475, numbers .863/.721, dates .908/.902
     # (extract8, at the end; main the same day: ents .811/.634, attr .883/.648, numbers .863/.721, dates .908/.902);
@@ -51,7 +59,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # (extract3's run: ents .805/.606, attr .865/.607, with the plain-name-shape discount also at sentence starts,
     # reverted after; extract2: ents .803/.542, attr .845/.582; before the extract2 rules: ents .793/.529,
     # attr .823/.496, numbers .565/.598, dates .857/.810)
-    "heldout": {"entities": (0.81, 0.64), "attributions": (0.865, 0.635), "numbers": (0.845, 0.705), "dates": (0.89, 0.885)},
+    # extract9zh, run once at the end: ents .8181/.6539 (zh R .479 -> .562, en .660 unchanged), numbers .8675/.7314
+    # (zh .667/.276 -> .800/.414), attr and dates unchanged (main the same day: ents .8187/.6488, numbers .8631/.7207)
+    "heldout": {"entities": (0.81, 0.65), "attributions": (0.865, 0.635), "numbers": (0.86, 0.725), "dates": (0.89, 0.885)},
 }
 
 
