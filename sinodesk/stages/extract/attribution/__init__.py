@@ -23,7 +23,8 @@ from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE,
                    person_after_role, progressive_start, who_subject_end)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
-from .speakers import _canonical_source, _Ents, _object_of_preposition, _organisation_of_role, _zh_gap_subject
+from .speakers import (_canonical_source, _Ents, _object_of_preposition, _organisation_of_role, _person_before_affiliation,
+                       _zh_gap_subject)
 
 __all__ = ["AttrHit", "SourceLine", "find_attributions", "find_credits", "find_dateline", "find_outlet_mentions",
            "find_source_lines", "title_case_headline_end"]
@@ -109,6 +110,8 @@ class _Scan:
             pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
             ent = index.before(pos, text)
+            if ent is None or ent.label != "PERSON":
+                ent = _person_before_affiliation(text, max(s0, sent_start), pos, index) or ent
             if ent is None:
                 who = who_subject_end(text, max(s0, sent_start), pos)
                 ent = index.before(who, text) if who is not None else None

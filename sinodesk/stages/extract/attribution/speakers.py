@@ -9,6 +9,7 @@ adverbial gap, and name a source by its registry outlet or gazetteer entry.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..entities import GazMatch
@@ -118,6 +119,20 @@ def _organisation_of_role(text: str, lo: int, pos: int, index: "_Ents") -> GazMa
             return None
         p = q
     return None
+
+
+# "Officer Richard Hilgeman with the LRPD said", "Matthew Herren from EduVision told": a person, an
+# affiliation word, the body's capitalised name (maybe one the entities missed), then the cue.
+_AFFILIATION_TAIL = re.compile(r"\s(?:with|from|of|at)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*\s*$")
+
+
+def _person_before_affiliation(text: str, lo: int, pos: int, index: "_Ents") -> GazMatch | None:
+    """The person before "with/from/of/at (the) Body" when that phrase ends where the cue starts."""
+    m = _AFFILIATION_TAIL.search(text, max(lo, pos - 80), pos)
+    if m is None:
+        return None
+    person = index.before(m.start(), text)
+    return person if person is not None and person.label == "PERSON" else None
 
 
 def _object_of_preposition(text: str, start: int, s0: int) -> bool:

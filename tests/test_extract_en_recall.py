@@ -1,0 +1,37 @@
+"""Extract stage, issue 14 (session of extract9en): English speakers and names the rules and the
+name model missed.  Sentences written for these tests, each rule with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _run(text: str, language: str = "en"):
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return extract(doc, Segment(start=0, end=len(text), text=text), language)
+
+
+def _attrs(text: str) -> list[tuple[str, str]]:
+    return [(a.text, a.cue) for a in _run(text).attributions]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a person, "with/from/of/at" and the body they speak for, then the cue: the person speaks
+    ("Sergeant Walter Pemberton with the Harlow Police Department said two cars collided.",
+     [("Walter Pemberton", "said")]),
+    ("Early results are in, Martin Keller from Oakfield University told reporters.", [("Martin Keller", "told")]),
+    ("Dana Whitcombe of the Norwood Hospital said the patient was stable.", [("Dana Whitcombe", "said")]),
+])
+def test_person_before_affiliation_speaks(sentence, want):
+    assert _attrs(sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man from Norwood said he saw the car.",  # no person before the affiliation
+    "Engineers with the Harlow Water Board said the pipe burst.",
+])
+def test_person_before_affiliation_negatives(sentence):
+    assert [t for t, _ in _attrs(sentence) if t in ("A man", "Engineers")] == []
