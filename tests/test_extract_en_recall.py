@@ -35,3 +35,24 @@ def test_person_before_affiliation_speaks(sentence, want):
 ])
 def test_person_before_affiliation_negatives(sentence):
     assert [t for t, _ in _attrs(sentence) if t in ("A man", "Engineers")] == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # two people joined by "and" before the cue both speak
+    ("Hosts Marcus Delaney and Fiona Trask, known as the Breakfast Pair, said the vote was close.",
+     [("Marcus Delaney", "said"), ("Fiona Trask", "said")]),
+    # "said X's <role>, Y": Y speaks, not X
+    ('"We want her home," said Ellison\'s aunt, Margaret Quayle.', [("Margaret Quayle", "said")]),
+    # a role noun "for/at" a body (maybe "in" its place) before the cue: the body is the source
+    ("A spokeswoman for Millbrook Hospital in Fairview said two patients were treated.", [("Millbrook Hospital", "said")]),
+])
+def test_speakers_joined_owned_and_represented(sentence, want):
+    assert _attrs(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,not_source", [
+    ("Protesters in Fairview said the plant must close.", "Fairview"),  # a place closing a phrase is no body spoken for
+    ("Tourists from Fairview and Marcus Delaney said hello.", "Fairview"),  # only people are joined
+])
+def test_speakers_joined_owned_and_represented_negatives(sentence, not_source):
+    assert not_source not in [t for t, _ in _attrs(sentence)]

@@ -23,8 +23,8 @@ from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE,
                    person_after_role, progressive_start, who_subject_end)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
-from .speakers import (_canonical_source, _Ents, _object_of_preposition, _organisation_of_role, _person_before_affiliation,
-                       _zh_gap_subject)
+from .speakers import (_body_after_role, _canonical_source, _coordinated_person, _Ents, _object_of_preposition, _organisation_of_role,
+                       _person_after_possessive_role, _person_before_affiliation, _zh_gap_subject)
 
 __all__ = ["AttrHit", "SourceLine", "find_attributions", "find_credits", "find_dateline", "find_outlet_mentions",
            "find_source_lines", "title_case_headline_end"]
@@ -112,6 +112,10 @@ class _Scan:
             ent = index.before(pos, text)
             if ent is None or ent.label != "PERSON":
                 ent = _person_before_affiliation(text, max(s0, sent_start), pos, index) or ent
+                body = _body_after_role(text, max(s0, sent_start), ent, index)
+                if body is not None:
+                    self.add(body.start, body.end, verb, body.canonical)
+                    continue
             if ent is None:
                 who = who_subject_end(text, max(s0, sent_start), pos)
                 ent = index.before(who, text) if who is not None else None
@@ -121,6 +125,9 @@ class _Scan:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
                 self.add(ent.start, ent.end, verb, ent.canonical)
+                other = _coordinated_person(text, ent, index)
+                if other is not None:
+                    self.add(other.start, other.end, verb, other.canonical)
             if verb in ("told", "tells"):
                 self.told_outlet(c_end)
 
@@ -152,6 +159,9 @@ class _Scan:
             if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
                 person = person_after_role(text, obj.end + 1, min(e0, obj.end + 40), index) if text.startswith(" ", obj.end) else None
                 obj = person if person is not None else obj
+            if obj is not None and obj.label in ("PERSON", "ORG") and text.startswith(("'s ", "’s "), obj.end):
+                # "said Fritch's grandmother, Barbara DeRamus": the person the possessive role names
+                obj = _person_after_possessive_role(text, obj.end + 3, min(e0, obj.end + 60), index) or obj
             if obj is None:
                 obj = person_after_role(text, said_end, min(e0, said_end + 50), index)
             if obj is not None and obj.label in ("PERSON", "ORG"):

@@ -135,6 +135,40 @@ def _person_before_affiliation(text: str, lo: int, pos: int, index: "_Ents") -> 
     return person if person is not None and person.label == "PERSON" else None
 
 
+_ROLE_FOR = re.compile(r"\b(?:" + "|".join(sorted(_ROLE_NOUNS, key=len, reverse=True)) + r") (?:for|at|of|with|from) (?:the )?$")
+
+
+def _body_after_role(text: str, lo: int, ent: GazMatch | None, index: "_Ents") -> GazMatch | None:
+    """"A spokeswoman for Beaumont Hospital (in Royal Oak) said": the body a role noun speaks for,
+    when it (and maybe its place after "in") ends where the cue starts."""
+    if ent is None:
+        return None
+    if text.endswith(" in ", 0, ent.start) and ent.label == "GPE" or ent.label == "ORG" and text.endswith(" in ", 0, ent.start):
+        body = index.before(ent.start - 4, text)
+        ent = body if body is not None else ent
+    if ent.label not in ("ORG", "FAC", "GPE") or _ROLE_FOR.search(text, max(lo, ent.start - 40), ent.start) is None:
+        return None
+    return ent
+
+
+def _coordinated_person(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | None:
+    """"Anthony McPartlin and Declan Donnelly said": the person joined by "and" before a speaking person."""
+    if ent.label != "PERSON" or not text.endswith(" and ", 0, ent.start):
+        return None
+    other = index.before(ent.start - 5, text)
+    return other if other is not None and other.label == "PERSON" else None
+
+
+_POSSESSIVE_ROLE = re.compile(r"(?:[a-z][\w-]* ?){1,4}, ")
+
+
+def _person_after_possessive_role(text: str, pos: int, limit: int, index: "_Ents") -> GazMatch | None:
+    """The person after "X's <role>, " ("said Fritch's grandmother, Barbara DeRamus")."""
+    m = _POSSESSIVE_ROLE.match(text, pos, limit)
+    person = index.at(m.end()) if m is not None else None
+    return person if person is not None and person.label == "PERSON" else None
+
+
 def _object_of_preposition(text: str, start: int, s0: int) -> bool:
     """"a clip on the video platform Douyin showed", "protesters in Beijing said": the entity
     closes a place phrase (on/in + lower-case words) and is not the subject."""
