@@ -56,3 +56,13 @@ def test_speakers_joined_owned_and_represented(sentence, want):
 ])
 def test_speakers_joined_owned_and_represented_negatives(sentence, not_source):
     assert not_source not in [t for t, _ in _attrs(sentence)]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Two cables were cut, according to Norway's Halvorsen Telecom, which runs the network.",
+     [("Halvorsen Telecom", "according to")]),
+    ("According to Kenya's Ministry of Health, cases fell.", [("Ministry of Health", "according to")]),
+    ("According to Kenya's figures, cases fell.", [("Kenya", "according to")]),  # nothing owned named: the place
+])
+def test_according_to_a_place_s_body(sentence, want):
+    assert _attrs(sentence) == want

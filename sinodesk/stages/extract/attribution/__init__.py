@@ -23,7 +23,7 @@ from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE,
                    person_after_role, progressive_start, who_subject_end)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
-from .speakers import (_body_after_role, _canonical_source, _coordinated_person, _Ents, _object_of_preposition, _organisation_of_role,
+from .speakers import (_body_after_role, _canonical_source, _coordinated_person, _Ents, _object_of_preposition, _organisation_of_role, _owned_body,
                        _person_after_possessive_role, _person_before_affiliation, _zh_gap_subject)
 
 __all__ = ["AttrHit", "SourceLine", "find_attributions", "find_credits", "find_dateline", "find_outlet_mentions",
@@ -82,7 +82,7 @@ class _Scan:
         for m in _ACCORDING.finditer(text, s0, e0) if _present(text, s0, e0, _ACCORDING_KEYS) else ():
             _, send = _sentence_bounds(text, m.end(), s0, e0)
             limit = min(send, m.end() + 90)
-            ent = self.index.after(text, m.end(), limit, allow_gap=True)
+            ent = _owned_body(text, self.index.after(text, m.end(), limit, allow_gap=True), self.index)
             if ent:
                 self.add(ent.start, ent.end, "according to", ent.canonical)
                 continue
@@ -98,7 +98,7 @@ class _Scan:
                                   (_DATA_FROM, None, _data_from_possible(text, s0, e0))):
             for m in rx.finditer(text, s0, e0) if possible else ():
                 _, send = _sentence_bounds(text, m.end(), s0, e0)
-                ent = self.index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True)
+                ent = _owned_body(text, self.index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True), self.index)
                 if ent:
                     self.add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
 

@@ -151,6 +151,15 @@ def _body_after_role(text: str, lo: int, ent: GazMatch | None, index: "_Ents") -
     return ent
 
 
+def _owned_body(text: str, ent: GazMatch | None, index: "_Ents") -> GazMatch | None:
+    """"according to the U.K.'s Interoute Plc": past a place's possessive, the body it owns."""
+    if ent is not None and ent.label == "GPE" and text.startswith(("'s ", "’s "), ent.end):
+        body = index.at(ent.end + 3)
+        if body is not None and body.label in ("ORG", "PERSON"):
+            return body
+    return ent
+
+
 def _coordinated_person(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | None:
     """"Anthony McPartlin and Declan Donnelly said": the person joined by "and" before a speaking person."""
     if ent.label != "PERSON" or not text.endswith(" and ", 0, ent.start):
