@@ -66,3 +66,32 @@ def test_speakers_joined_owned_and_represented_negatives(sentence, not_source):
 ])
 def test_according_to_a_place_s_body(sentence, want):
     assert _attrs(sentence) == want
+
+
+def _ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in _run(text).entities]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("KQRB-TV reports that the bridge was closed.", ("KQRB-TV", "ORG")),
+    ("Stay with WZLN - TV for updates.", ("WZLN - TV", "ORG")),  # tokenised text spaces the hyphen
+    ("Neighbours told local affiliate KPDX the fire began at night.", ("KPDX", "ORG")),
+    ("(© 2019 WMRQ)", ("WMRQ", "ORG")),
+])
+def test_call_letters(sentence, want):
+    assert want in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He retained the WBOX and IBO belts.",  # the shape alone is not enough
+    "Apple made WWDC a hardware show.",
+    "The KLMN-TVX cable and SWKRP-TV are no call letters.",
+])
+def test_call_letters_negatives(sentence):
+    from sinodesk.stages.extract.name_shapes import call_letters
+
+    assert call_letters(sentence, 0, len(sentence)) == []
+
+
+def test_a_station_reporting_is_a_source():
+    assert _attrs("KQRB-TV reports that the bridge was closed.") == [("KQRB-TV", "reports")]

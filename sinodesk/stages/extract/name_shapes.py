@@ -114,6 +114,23 @@ def state_abbreviations(text: str, s0: int, e0: int) -> list[GazMatch]:
     return out
 
 
+# US broadcasters' call letters: K or W and two or three more capitals.  With a band suffix
+# ("KTVI-TV", "WISH - TV" as tokenised text writes it) always; bare ("KHOU", "WJBK") only where
+# the words around say a station is meant (a station/affiliate word or "told" before it, a
+# copyright line), since WBO, WBC and WWDC have the same shape.
+_CALL_SUFFIXED = re.compile(r"(?<![\w-])[KW][A-Z]{2,3} ?- ?(?:TV|FM|AM|DT)(?![\w-])")
+_CALL_BARE = re.compile(r"(?:(?:station|affiliate|channel|told|[Ss]tay with|watch) |© \d{4} )([KW][A-Z]{3})(?![\w-])")
+
+
+def call_letters(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Broadcasters named by their call letters (organisations)."""
+    if text.find("K", s0, e0) < 0 and text.find("W", s0, e0) < 0:
+        return []
+    spans = [m.span() for m in _CALL_SUFFIXED.finditer(text, s0, e0)]
+    spans += [m.span(1) for m in _CALL_BARE.finditer(text, s0, e0)]
+    return [GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG") for s, e in spans]
+
+
 # A long name and the acronym that follows it in brackets: "India Petrochemicals Limited (IPCL)",
 # "Chinese Academy of Social Sciences (CASS)".  Both are names when the acronym's letters are the
 # first letters of the name's last words, in order (each word may give more letters from inside

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .name_shapes import (defined_acronyms, initialled_people, kind_before_name, number_after, state_abbreviations,
+from .name_shapes import (call_letters, defined_acronyms, initialled_people, kind_before_name, number_after, state_abbreviations,
                           strip_nationality, strong_head_type, team_by_role, titled_people)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
@@ -437,7 +437,8 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     people = [GazMatch(s, e, gaz.lookup(text[s:e]) or f"person:{slug(text[s:e])}", "PERSON") for s, e in spans
               if s >= headline_end and not (gaz.lookup(text[s:e]) or "person:").startswith(("gpe:", "loc:", "org:"))]
     kinds = [k for k in kind_before_name(text, max(s0, headline_end), e0, model.common) if not gaz.lookup(text[k.start : k.end])]
-    return _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + people + kinds + out
+    calls = [c for c in call_letters(text, s0, e0) if not gaz.lookup(text[c.start : c.end])]
+    return _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + out
 
 
 def _defined_names(text: str, s0: int, e0: int, gaz: Gazetteer, found: list[GazMatch], headline_end: int) -> list[GazMatch]:
