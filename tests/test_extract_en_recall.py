@@ -113,3 +113,20 @@ def test_names_opening_a_sentence(text, want):
 ])
 def test_names_opening_a_sentence_negatives(text):
     assert [t for t, _ in _ents(text) if " " in t] == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Diego Ravelli boarded a plane bound for Lisbon, telling fans he would be back in a month.",
+     [("Diego Ravelli", "telling")]),
+    ("Microsoft cut ten products on Monday, saying costs had doubled.", [("Microsoft", "saying")]),
+])
+def test_subject_of_a_speech_participle(sentence, want):
+    assert _attrs(sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "After the game in Lisbon, telling reporters nothing, the coach left.",  # no name opens the clause
+    "In Lisbon Diego Ravelli waved, saying nothing.",  # the name does not open the sentence
+])
+def test_subject_of_a_speech_participle_negatives(sentence):
+    assert [c for _, c in _attrs(sentence) if c.endswith("ing")] == []

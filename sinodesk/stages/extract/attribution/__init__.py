@@ -24,7 +24,8 @@ from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE,
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
 from .speakers import (_body_after_role, _canonical_source, _coordinated_person, _Ents, _object_of_preposition, _organisation_of_role, _owned_body,
-                       _person_after_possessive_role, _person_before_affiliation, _zh_gap_subject)
+                       _person_after_possessive_role, _person_before_affiliation, _subject_of_participle,
+                       _zh_gap_subject)
 
 __all__ = ["AttrHit", "SourceLine", "find_attributions", "find_credits", "find_dateline", "find_outlet_mentions",
            "find_source_lines", "title_case_headline_end"]
@@ -123,6 +124,8 @@ class _Scan:
                 ent = index.appositive_subject(text, sent_start, pos)
             if ent is None:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
+            if ent is None and verb.endswith("ing"):
+                ent = _subject_of_participle(text, max(s0, sent_start), pos, index)
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
                 self.add(ent.start, ent.end, verb, ent.canonical)
                 other = _coordinated_person(text, ent, index)

@@ -160,6 +160,19 @@ def _owned_body(text: str, ent: GazMatch | None, index: "_Ents") -> GazMatch | N
     return ent
 
 
+def _subject_of_participle(text: str, lo: int, pos: int, index: "_Ents") -> GazMatch | None:
+    """"Maradona boarded a plane for Havana, telling fans ...": the person or organisation opening
+    the sentence speaks through a speech participle after a comma (one comma in the clause)."""
+    if not text.endswith(", ", lo, pos):
+        return None
+    while lo < pos and text[lo] in " \n\t\"“'":
+        lo += 1
+    ent = index.at(lo)
+    if ent is None or ent.label not in ("PERSON", "ORG") or text.find(",", ent.end, pos - 2) >= 0:
+        return None
+    return ent
+
+
 def _coordinated_person(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | None:
     """"Anthony McPartlin and Declan Donnelly said": the person joined by "and" before a speaking person."""
     if ent.label != "PERSON" or not text.endswith(" and ", 0, ent.start):
