@@ -130,3 +130,15 @@ def test_subject_of_a_speech_participle(sentence, want):
 ])
 def test_subject_of_a_speech_participle_negatives(sentence):
     assert [c for _, c in _attrs(sentence) if c.endswith("ing")] == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The agency quoted Wang Yi as saying the talks were useful.", ("Wang Yi", "saying")),
+    ("State media cited the Ministry of Commerce as saying exports rose.", ("Ministry of Commerce", "saying")),
+])
+def test_quoted_as_saying(sentence, want):
+    assert want in _attrs(sentence)
+
+
+def test_quoted_as_saying_negative():
+    assert _attrs("He was known in Paris as saying little.") == []  # a place closing a phrase is no speaker

@@ -111,6 +111,8 @@ class _Scan:
             pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
             ent = index.before(pos, text)
+            if ent is None and verb == "saying" and text.endswith(" as ", s0, pos):
+                ent = index.before(pos - 4, text)  # "Xinhua quoted Wang Yi as saying", "reported BaFin as saying"
             if ent is None or ent.label != "PERSON":
                 ent = _person_before_affiliation(text, max(s0, sent_start), pos, index) or ent
                 body = _body_after_role(text, max(s0, sent_start), ent, index)
