@@ -142,3 +142,21 @@ def test_quoted_as_saying(sentence, want):
 
 def test_quoted_as_saying_negative():
     assert _attrs("He was known in Paris as saying little.") == []  # a place closing a phrase is no speaker
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Golfer Tiger Woods won by two shots.", ("Tiger Woods", "PERSON")),  # a role opening the sentence
+    ("It was close, and striker Marlon Quist scored late.", ("Marlon Quist", "PERSON")),
+    ("The film stars actress Imelda Staunton as a nurse.", ("Imelda Staunton", "PERSON")),
+])
+def test_names_after_a_person_role(text, want):
+    assert want in _ents(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The coach Manchester United hired has left.", "Manchester United"),  # the gazetteer knows the club
+    ("They hired a Manager Last Week to run it.", "Last Week"),  # a capitalised role inside a sentence; common words
+    ("The striker Wembley Stadium saw scored.", "Wembley Stadium"),  # a place's head word
+])
+def test_names_after_a_person_role_negatives(text, name):
+    assert (name, "PERSON") not in _ents(text)

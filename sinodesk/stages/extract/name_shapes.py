@@ -230,6 +230,37 @@ def role_before_name(text: str, lo: int, p: int) -> tuple[int, int] | None:
     return (w0, p) if text[r0 : w0 - 1] in _PERSON_ROLES else None
 
 
+# A lower-case person role right before two or three plainly capitalised words makes them a
+# person's name wherever it stands ("striker Wayne Rooney", "actress Imelda Staunton"); a role
+# opening a sentence may be capitalised ("Golfer Tiger Woods won").
+_NAME_ROLES = _PERSON_ROLES | frozenset(
+    "golfer boxer skier cyclist jockey batsman pitcher outfielder linebacker tailback receiver sprinter swimmer "
+    "rapper comedian presenter novelist writer poet filmmaker producer designer chef historian activist dissident "
+    "blogger journalist reporter correspondent columnist candidate challenger champion pianist guitarist drummer "
+    "businessman businesswoman tycoon billionaire entrepreneur playwright composer conductor".split()
+)
+_ROLE_NAME = re.compile(r"(?<![\w'’-])([A-Za-z]+) ((?:Mc|Mac|O['’])?[A-Z][a-z]+(?: (?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2})(?![\w'’&-]|\.\w)")
+
+
+def role_people(text: str, s0: int, e0: int, common: frozenset[str], heads: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of names after a person role (see _NAME_ROLES): not when a word of the name is
+    one English usually writes in lower case or a head word of an organisation or place."""
+    out = []
+    for m in _ROLE_NAME.finditer(text, s0, e0):
+        role = m.group(1)
+        if role.lower() not in _NAME_ROLES or not (role.islower() or _opens_sentence(text, s0, m.start())):
+            continue
+        words = m.group(2).lower().split()
+        if not any(w in common or w in heads for w in words):
+            out.append(m.span(2))
+    return out
+
+
+def _opens_sentence(text: str, s0: int, p: int) -> bool:
+    before = text[max(s0, p - 3) : p].rstrip(" \"“")
+    return p == s0 or before == "" or before[-1] in ".!?\n"
+
+
 # A place or a person the model reads around a shorter name the gazetteer knows is the name meant:
 # a region named by a compass word or a size word before a place ("North America", "East Africa",
 # "Little Italy"), or a given name before a place's name ("Leon Washington", "Paris Hilton").

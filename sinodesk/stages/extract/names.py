@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .name_shapes import (call_letters, defined_acronyms, initialled_people, kind_before_name, number_after, state_abbreviations,
+from .name_shapes import (call_letters, defined_acronyms, initialled_people, kind_before_name, number_after, role_people, state_abbreviations,
                           strip_nationality, strong_head_type, team_by_role, titled_people)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
@@ -434,7 +434,8 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
         out.append(GazMatch(h.start, h.end, canonical, label_of(canonical) if gaz.lookup(surface) else label))
     from .name_lists import given_names
 
-    spans = titled_people(text, s0, e0) + initialled_people(text, s0, e0, given_names(), model.common, _HEADS)
+    spans = (titled_people(text, s0, e0) + initialled_people(text, s0, e0, given_names(), model.common, _HEADS)
+             + role_people(text, s0, e0, model.common, _HEADS))
     people = [GazMatch(s, e, gaz.lookup(text[s:e]) or f"person:{slug(text[s:e])}", "PERSON") for s, e in spans
               if s >= headline_end and not (gaz.lookup(text[s:e]) or "person:").startswith(("gpe:", "loc:", "org:"))]
     kinds = [k for k in kind_before_name(text, max(s0, headline_end), e0, model.common) if not gaz.lookup(text[k.start : k.end])]
