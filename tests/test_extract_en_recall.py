@@ -160,3 +160,18 @@ def test_names_after_a_person_role(text, want):
 ])
 def test_names_after_a_person_role_negatives(text, name):
     assert (name, "PERSON") not in _ents(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Cingular Wireless agreed to buy the network.", ("Cingular Wireless", "ORG")),
+    ("Shares in Novell rose after the deal.", ("Novell", "ORG")),
+])
+def test_global_companies_list(text, want):
+    assert want in _ents(text)
+
+
+def test_global_companies_list_leaves_out_ordinary_words():
+    from sinodesk.stages.extract import default_resources
+
+    gaz = default_resources().gazetteer
+    assert [w for w in ("Shell", "Amazon", "Ford", "HP", "Windows") if (gaz.lookup(w) or "").startswith(("org:", "product:"))] == []
