@@ -97,24 +97,6 @@ def test_a_station_reporting_is_a_source():
     assert _attrs("KQRB-TV reports that the bridge was closed.") == [("KQRB-TV", "reports")]
 
 
-@pytest.mark.parametrize("text,want", [
-    # a plain two-word name opening a sentence is read like one inside it
-    ("The lab opened in May. Priya Raman from Oakfield University told reporters the results were early.",
-     ("Priya Raman", "PERSON")),
-    ("The lab opened in May. Sven Jaschan wrote the worm.", ("Sven Jaschan", "PERSON")),
-])
-def test_names_opening_a_sentence(text, want):
-    assert want in _ents(text)
-
-
-@pytest.mark.parametrize("text", [
-    "The lab opened in May. Early Results were mixed.",  # words English writes in lower case
-    "It rained. Several Democrats voted no.",
-])
-def test_names_opening_a_sentence_negatives(text):
-    assert [t for t, _ in _ents(text) if " " in t] == []
-
-
 @pytest.mark.parametrize("sentence,want", [
     ("Diego Ravelli boarded a plane bound for Lisbon, telling fans he would be back in a month.",
      [("Diego Ravelli", "telling")]),

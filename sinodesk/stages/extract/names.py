@@ -281,11 +281,10 @@ CLEAN_BIAS = 1.0  # how much less "no name" counts for a span of the plainest na
 
 
 def _clean_name_shape(toks: Tokens, i: int, j: int, common: frozenset[str]) -> bool:
-    """Two or more capitalised letter-only words ("Dennis Rommedahl", "Crystal Palace"), none of
-    them a word English usually writes in lower case, also opening a sentence ("Priya Raman from
-    ... told"): the teacher the model learned from misses many such names, so the model's "no
-    name" is discounted for them."""
-    if j - i < 2:
+    """Two or more capitalised letter-only words ("Dennis Rommedahl", "Crystal Palace") inside a
+    sentence, none of them a word English usually writes in lower case: the teacher the model
+    learned from misses many such names, so the model's "no name" is discounted for them."""
+    if j - i < 2 or toks.opens[i]:
         return False
     for k in range(i, j):
         t = toks.text[k]
