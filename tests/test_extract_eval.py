@@ -22,6 +22,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     "written": {"entities": (0.87, 0.89), "attributions": (0.96, 0.96), "numbers": (0.97, 0.97), "dates": (0.99, 0.99)},
     # dev (152 public-set items outside the held-out pool: dev-1 and the whole of dev-2; floors re-pinned when
     # dev-2 grew from 50 to 129 items -- main's code scores .782/.566, .786/.538, .596/.639, .818/.756 on this set):
+    # ents .847/.721 (en R .706 -> .719), attr .896/.860, numbers and dates the same (extract9en: speakers before
+    # affiliations, joined by "and", after possessive roles, of participles; call letters; companies_en.tsv)
     # ents .844/.709 (en R .691 -> .706, zh R .707 -> .732), attr .879/.807, numbers .887/.826, dates .930/.908
     # (extract8: the sports/regions lists and the Chinese context rules; main the same day: ents .835/.693)
     # ents .835/.693 (zh ents R .643 -> .707), attr .879/.807, numbers .887/.826, dates .930/.908 (extract7; main the
@@ -33,7 +35,7 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # before the extract3 names/attribution work: ents .790/.575, attr .862/.696)
     # extract9zh: dates .930/.912 (Chinese years after a Chinese character), ents .843/.709 (卡西欧 | H5: dev labels the
     # maker and model as one product, devzh and dev-2 as two names), the rest unchanged
-    "dev": {"entities": (0.835, 0.70), "attributions": (0.865, 0.79), "numbers": (0.875, 0.81), "dates": (0.915, 0.90)},
+    "dev": {"entities": (0.84, 0.715), "attributions": (0.885, 0.85), "numbers": (0.875, 0.81), "dates": (0.915, 0.90)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -45,7 +47,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attr 1.000/.667, numbers .545/.273, dates 1.000/.385)
     "devzh2": {"entities": (0.93, 0.76), "attributions": (0.95, 0.65), "numbers": (0.86, 0.60), "dates": (0.95, 0.60)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
-    # catch regressions): ents .8187/.6488 (en R .660, zh R .479), attr .8827/.6475, numbers .863/.721, dates .908/.902
+    # catch regressions): ents .822/.655 (en R .666, zh R .479), attr .889/.656, numbers .863/.721, dates .908/.902
+    # (extract9en, at the end; main the same hour: ents .819/.649 (en R .660), attr .883/.648, the rest the same);
+    # ents .8187/.6488 (en R .660, zh R .479), attr .8827/.6475, numbers .863/.721, dates .908/.902
     # (extract8, at the end; main the same day: ents .811/.634, attr .883/.648, numbers .863/.721, dates .908/.902);
     # ents .8107/.6335 (en R .646, zh R .438), attr .883/.648, numbers .863/.721, dates .908/.902
     # (extract7, run at the end; main the same day: ents .8100/.6310, zh R .411, the rest the same);
@@ -61,7 +65,7 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attr .823/.496, numbers .565/.598, dates .857/.810)
     # extract9zh, run once at the end: ents .8181/.6539 (zh R .479 -> .562, en .660 unchanged), numbers .8675/.7314
     # (zh .667/.276 -> .800/.414), attr and dates unchanged (main the same day: ents .8187/.6488, numbers .8631/.7207)
-    "heldout": {"entities": (0.81, 0.65), "attributions": (0.865, 0.635), "numbers": (0.86, 0.725), "dates": (0.89, 0.885)},
+    "heldout": {"entities": (0.81, 0.65), "attributions": (0.875, 0.65), "numbers": (0.86, 0.725), "dates": (0.89, 0.885)},
 }
 
 
