@@ -128,6 +128,27 @@ def test_average_linkage_split_needs_both_groups_large_and_apart():
     assert len(set(average_linkage(blocks(5, 6, 0.40, 0.05), 0.10))) == 2
 
 
+def test_a_loose_report_merged_last_does_not_hide_two_events():
+    # two events of one topic (5 and 6 stories, far more alike inside than across) and two loose
+    # reports of the first, merged last: the tree's root is "the two loose reports vs the rest", too
+    # small a side for the two-events test; the two events below it are still parted, and the loose
+    # pair goes with the event it is closer to
+    import numpy as np
+
+    from sinodesk.stages.cluster.recluster import average_linkage, groups_of
+
+    sim = np.full((13, 13), 0.20)
+    sim[:5, :5] = sim[5:11, 5:11] = 0.40
+    sim[11:, :] = sim[:, 11:] = 0.11  # the loose pair: a little like everything ...
+    sim[11:, :5] = sim[:5, 11:] = 0.14  # ... more like the first event
+    sim[11, 12] = sim[12, 11] = 0.16
+    np.fill_diagonal(sim, 1.0)
+    labels = average_linkage(sim, 0.10, split_ratio=0.75, split_min=5)
+    assert sorted(groups_of(labels).values()) == [[0, 1, 2, 3, 4, 11, 12], [5, 6, 7, 8, 9, 10]]
+    # no two-events test: one cluster, as before
+    assert len(set(average_linkage(sim, 0.10))) == 1
+
+
 def test_tune_on_gvc_validation_reports_each_setting(run_cli):
     need_shared(EVAL / "gvc-event-clusters-subset")
     r = run_cli("eval", "events", "--data", EVAL, "--tune", "gvc", "--grid", "time_scale_days=30,120",

@@ -26,6 +26,8 @@ def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0
     of which half or more of the stories are dated, their median days at most ``split_days`` apart,
     are not split that way (:func:`same_days`): reports of the same days that tell one event from
     two angles (the check-in, then the walk-out) are one event, however apart their words.
+
+    A few loose stories merged last do not hide two events below them (:func:`_cut`).
     """
     from scipy.cluster.hierarchy import linkage, to_tree
     from scipy.spatial.distance import squareform
@@ -52,16 +54,38 @@ def average_linkage(sim: np.ndarray, threshold: float, *, split_ratio: float = 0
         return float(sim[np.ix_(a, b)].mean()) < split_ratio * min(inside(a), inside(b))
 
     labels = [0] * n
-    stack, label = [root], 0
-    while stack:
-        node = stack.pop()
-        if node.is_leaf() or (node.dist <= limit and not two_events(node)):
-            label += 1
-            for i in node.pre_order():
-                labels[i] = label
-        else:
-            stack += [node.right, node.left]
+    for label, ids in enumerate(_cut(root, limit, two_events, sim, few=max(2, split_min) if split_ratio else 0), 1):
+        for i in ids:
+            labels[i] = label
     return labels
+
+
+def _cut(root, limit: float, two_events, sim: np.ndarray, *, few: int) -> list[list[int]]:
+    """The clusters of the tree, left to right: a node above the threshold is one cluster unless it
+    is two events (``two_events``), or one of its sides holds fewer than ``few`` stories (too few for
+    that test) and the other side splits into events: then the few go, as a block, with the part they
+    are closest to (mean similarity).  One loose report merged last must not hide two events below it
+    (ECB+ topic 7: two loose reports of one title fight at the root, that fight and another one
+    below it).  ``few`` 0: no such look below."""
+
+    def walk(node) -> list[list[int]]:
+        if node.is_leaf():
+            return [node.pre_order()]
+        if node.dist > limit or two_events(node):
+            return walk(node.left) + walk(node.right)
+        whole = [node.pre_order()]
+        small, big = (node.left, node.right) if node.left.count < node.right.count else (node.right, node.left)
+        if small.count >= few or big.is_leaf():
+            return whole
+        parts = walk(big)
+        if len(parts) == 1:
+            return whole
+        ids = small.pre_order()
+        best = max(range(len(parts)), key=lambda k: float(sim[np.ix_(ids, parts[k])].mean()))
+        parts[best] = parts[best] + ids
+        return parts
+
+    return walk(root)
 
 
 def same_days(a: np.ndarray, b: np.ndarray, within: int) -> bool:
