@@ -28,6 +28,12 @@ def test_normalise_url_drops_tracking_and_host_noise():
     assert normalise_url("HTTPS://www.Example.com/a/b/?utm_source=x&id=3#top") == "example.com/a/b?id=3"
     assert normalise_url("http://m.example.com/a/b?id=3&fbclid=zz") == "example.com/a/b?id=3"
     assert normalise_url("https://example.com/a/b?id=4") != normalise_url("https://example.com/a/b?id=3")
+    # a site that addresses its articles by another parameter: two articles, not one URL
+    assert normalise_url("http://query.example.com/gst/fullpage.html?res=9A0DE2") != normalise_url(
+        "http://query.example.com/gst/fullpage.html?res=9B1FF0")
+    assert normalise_url("http://www.example.com/board.php?az=view_all&address=102x19") == \
+        "example.com/board.php?address=102x19&az=view_all"
+    assert normalise_url("http://example.com/n.php?newsid=9&ref=rss&utm_medium=feed") == "example.com/n.php?newsid=9"
     assert normalise_url("mailto:desk@example.com") is None
     assert normalise_url("") is None
 

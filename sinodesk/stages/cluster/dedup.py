@@ -32,10 +32,14 @@ _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_]+", re.UNICODE)
 def normalise_url(url: str | None) -> str | None:
     """A canonical form of ``url`` for identity checks; None for empty or non-http input.
 
-    courlan's strict normalisation (lower-case host, no fragment, tracking parameters dropped,
-    query sorted), then what identity needs on top and courlan leaves alone: the scheme and a
+    courlan's normalisation (lower-case host, tracking parameters dropped, query sorted), then what
+    identity needs on top and courlan leaves alone: the scheme, the fragment and a
     ``www.``/``m.``/``amp.`` host prefix (a mobile and a desktop copy are one article) and a
-    trailing slash are ignored.
+    trailing slash are ignored.  Not courlan's strict mode: it keeps only the query parameters of
+    its short list (``id``, ``page`` ...), so every page a site addresses by another parameter
+    (``fullpage.html?res=...``, ``duboard.php?address=...``, ``?newsid=...``) became one URL, and
+    each new article there a "copy" of the first (ECB+: New York Times reports of an earthquake
+    and a basketball coach, two forum posts on a quake and a mob boss).
 
     >>> normalise_url("HTTPS://www.Example.com/a/b/?utm_source=x&id=3#top")
     'example.com/a/b?id=3'
@@ -48,7 +52,7 @@ def normalise_url(url: str | None) -> str | None:
     if scheme and scheme not in ("http", "https"):
         return None
     try:
-        parts = urlsplit(normalize_url(url.strip(), strict=True))
+        parts = urlsplit(normalize_url(url.strip()))
     except ValueError:
         return None
     host = _HOST_PREFIX.sub("", (parts.hostname or "").lower())
