@@ -14,7 +14,9 @@ input order.
 
 Workers are forked from the runner's process once per run, after its models are loaded, so each
 worker has the models without loading them again (copy on write); they never touch the archive.
-A pool is started only for a batch big enough to share out.  :func:`run_documents` is the whole
+A pool is started only for a batch big enough to share out; from then on every batch goes to it, and
+the runner's process lets go of the models (``on_fork``): writing and linking do not use them, so
+the writer holds only the archive's and the linker's memory while the workers share the models.  :func:`run_documents` is the whole
 of a worker's job -- a plain function of documents and the loaded models -- so another executor
 (a Dask cluster across machines) can run it the same way.
 """
@@ -102,7 +104,7 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-_WORKER_CTX = None  # the loaded models, in a worker process (set once by the pool's initializer)
+_WORKER_CTX = None  # the loaded models, in a worker process (set in the runner just while it forks them)
 
 # a few documents run once before the workers are forked, so that the models the stages load on
 # first use (the Chinese word list and pinyin tables, lingua's Latin-script models, date parsers) are loaded once,
@@ -115,12 +117,10 @@ _WARM_UP = (
 )
 
 
-def _init_worker(ctx) -> None:
-    global _WORKER_CTX
-    _WORKER_CTX = ctx
-
-
 def _work(docs: list[Document]) -> list[Outcome]:
+    if _WORKER_CTX is None:  # a worker the pool forked again after one died: the runner has let go of the models
+        raise RuntimeError("a sinodesk worker process was restarted without the stage models (one was killed, "
+                           "perhaps for lack of memory): run the ingest again, with fewer --workers")
     return run_documents(docs, _WORKER_CTX)
 
 
@@ -130,15 +130,16 @@ class Stages:
 
     slice_docs = 16
 
-    def __init__(self, ctx, workers: int = 1):
+    def __init__(self, ctx, workers: int = 1, *, on_fork: Callable[[], None] | None = None):
         self.ctx = ctx
         # workers are forked (they share the loaded models); where processes cannot fork, one process does it all
         self.workers = max(1, workers) if "fork" in multiprocessing.get_all_start_methods() else 1
+        self.on_fork = on_fork  # called once the workers hold the models: this process may drop its own
         self._pool = None
 
     def submit(self, docs: list[Document]) -> Callable[[], list[Outcome]]:
         """Start the stages on ``docs``; call the result to wait for the outcomes."""
-        if self.workers == 1 or len(docs) < 2 * self.slice_docs:
+        if self._pool is None and (self.workers == 1 or len(docs) < 2 * self.slice_docs):
             return lambda: run_documents(docs, self.ctx)
         pool = self._start()
         step = max(1, min(self.slice_docs, -(-len(docs) // (4 * self.workers))))
@@ -150,10 +151,18 @@ class Stages:
             run_documents([Document(f"warm-up-{lang}", "", "warm-up", "text", text, title=None) for lang, text in _WARM_UP], self.ctx)
             gc.collect()
             gc.freeze()  # the models stay shared with the workers: the collector does not touch their pages
+            global _WORKER_CTX
+            _WORKER_CTX = self.ctx  # what the forked workers find (not an argument the pool would keep)
             try:
-                self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_init_worker, initargs=(self.ctx,))
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers)
             finally:
                 gc.unfreeze()
+                _WORKER_CTX = None
+            if self.on_fork is not None:  # the workers have the models; from now on every batch goes to them
+                self.ctx = None
+                self.on_fork()
+                gc.collect()
+                release_free_memory()
         return self._pool
 
     def close(self) -> None:

@@ -324,6 +324,21 @@ def _default_model_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def release_stage_caches() -> None:
+    """Empty the caches of the per-document stages (models read once per process, word caches), not
+    those of the event linker, which the writing process goes on using."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("sinodesk.stages.") or name.startswith("sinodesk.stages.cluster"):
+            continue
+        for obj in list(vars(module).values()):
+            for f in (obj, *(vars(obj).values() if isinstance(obj, type) and obj.__module__ == name else ())):
+                f = getattr(f, "__func__", f)  # a cached classmethod
+                if callable(getattr(f, "cache_clear", None)) and getattr(f, "__module__", None) == name:
+                    f.cache_clear()
+
+
 def load_outlets(settings: Settings | None = None):
     """The packaged outlet registry plus the user's own registry files (``settings.outlets``)."""
     from .stages.extract.outlets import load_registry
@@ -348,6 +363,8 @@ class Runner:
 
         self.archive = archive
         self.settings = settings
+        self._own_ctx = ctx is None  # models this runner loaded itself, so it may drop them (see _drop_models)
+        self._dropped = False  # an earlier run let go of the models (they are loaded again when needed)
         self.ctx = ctx if ctx is not None else build_context(settings, archive)
         self.progress = progress
         self.fetcher = Fetcher(settings.fetch)
@@ -359,6 +376,7 @@ class Runner:
         """Ingest ``args``; ``outlet`` (a registry name) is the outlet of every document read."""
         import datetime as _dt
 
+        self._models()
         self.ctx.ingest_date = _dt.date.today().isoformat()
         if not args:
             raise NothingToDo("no inputs given (name files, directories, URLs or '-' for stdin)")
@@ -386,6 +404,7 @@ class Runner:
         """Rebuild every derived row from the stored raw bytes (no network), in one transaction."""
         import datetime as _dt
 
+        self._models()
         self.ctx.ingest_date = _dt.date.today().isoformat()
         summary = IngestSummary()
         raw_ids = self.archive.raw_ids()
@@ -401,6 +420,20 @@ class Runner:
         return summary
 
     # internals ------------------------------------------------------------------------------
+    def _models(self) -> None:
+        """Load the models again if an earlier run handed them to its workers and let go of them."""
+        if self._dropped:
+            self.ctx = build_context(self.settings, self.archive)
+            self._dropped = False
+
+    def _drop_models(self) -> None:
+        """The workers are forked and hold the models: this process, which only writes and links, lets
+        go of them (and of the stages' caches of them), so that its memory is the archive's and the
+        linker's alone (about 90 MB less; see ``bench/bench_scale.py``)."""
+        self.ctx = Context(settings=self.settings, detector=None, outlets=self.ctx.outlets, ingest_date=self.ctx.ingest_date)
+        self._dropped = True
+        release_stage_caches()
+
     def _corrected(self, stories: list[Story]) -> list[Story]:
         """An analyst's topic correction ('sinodesk label') wins over the model, on reprocess too."""
         from .topics_admin import story_topics
@@ -416,7 +449,7 @@ class Runner:
 
         self._linker = None
         self._raws_read: set[str] = set()
-        stages = Stages(self.ctx, self.workers)
+        stages = Stages(self.ctx, self.workers, on_fork=self._drop_models if self._own_ctx else None)
 
         def write(item, raw, outcome):
             return self._write(item, raw, outcome, batch_id, summary)

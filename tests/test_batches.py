@@ -72,6 +72,43 @@ def test_two_workers_make_the_same_archive_as_one_process(tmp_path):
     assert {s["language"] for s in a["stories"]} == {"en", "zh"}
 
 
+def test_the_writer_lets_go_of_the_models_once_the_workers_hold_them(tmp_path):
+    """With workers, the runner's process only writes and links: it drops the models after forking
+    them, sends every later batch (small ones too) to the workers, and loads the models again for its
+    next run; the archive is still the one a single process makes."""
+    from sinodesk.stages.classify.embed import StaticEmbedder
+    from sinodesk.stages.segment.layout import load_model
+
+    items = _items(60, 10)
+    first = _write(tmp_path / "first.jsonl", items[:50])
+    second = _write(tmp_path / "second.jsonl", items[50:])  # 37 lines: a full batch of 32, then 5
+    settings = lambda db: Settings(db=str(db), ingest=IngestOptions(batch_documents=32))  # noqa: E731
+
+    one = Runner(open_archive(str(tmp_path / "one.db")), settings(tmp_path / "one.db"), workers=1)
+    two = Runner(open_archive(str(tmp_path / "two.db")), settings(tmp_path / "two.db"), workers=2)
+    one.ingest([str(first)])
+    two.ingest([str(first)])
+    assert one.ctx.topic_model is not None and one.ctx.extract_resources is not None  # one process keeps them
+    assert two._dropped and two.ctx.topic_model is None and two.ctx.extract_resources is None and two.ctx.detector is None
+    assert two.ctx.outlets is not None  # the writer still tells outlet families apart
+    assert load_model.cache_info().currsize == 0 and StaticEmbedder.packaged.cache_info().currsize == 0  # caches emptied
+    s1, s2 = one.ingest([str(second)]), two.ingest([str(second)])
+    assert (s1.documents, s1.stories, s1.rejected) == (s2.documents, s2.stories, s2.rejected) == (36, 36, 1)
+    assert _snapshot(one.archive) == _snapshot(two.archive)
+
+
+def test_a_context_given_to_the_runner_stays_whole(tmp_path):
+    from sinodesk.pipeline import build_context
+
+    src = _write(tmp_path / "news.jsonl", _items(60, 0))
+    db = tmp_path / "a.db"
+    settings, archive = Settings(db=str(db), ingest=IngestOptions(batch_documents=32)), open_archive(str(db))
+    ctx = build_context(settings, archive)
+    runner = Runner(archive, settings, ctx=ctx, workers=2)
+    runner.ingest([str(src)])
+    assert runner.ctx is ctx and ctx.topic_model is not None and ctx.extract_resources is not None and not runner._dropped
+
+
 def test_an_interrupted_run_is_taken_up_where_it_stopped(tmp_path, monkeypatch):
     src = _write(tmp_path / "news.jsonl", _items(n_en=100, n_zh=0))
     whole, _ = _run(tmp_path / "whole.db", [src], workers=1, batch=40)
