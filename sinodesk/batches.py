@@ -42,14 +42,16 @@ class Outcome:
     stories: tuple[Story, ...] = ()
     stage: str = ""  # the stage that rejected or failed on the document
     reason: str = ""  # why (without the document's name: the writer adds it)
+    prepared: tuple = ()  # per story, what the event linker reads from it alone (stages/cluster/prepare.py), when linking is on
 
 
 BUG_NOTE = "this is a sinodesk bug, please report it with this input"  # ends every rejection a stage failure makes
 
 
 def run_documents(docs: list[Document], ctx) -> list[Outcome]:
-    """Run every stage over each document (a worker's whole job)."""
-    from .pipeline import StageFailed, process_document
+    """Run every stage over each document, and work out what the event linker reads from each story
+    alone (a worker's whole job)."""
+    from .pipeline import StageFailed, prepare_for_linking, process_document
 
     out = []
     for doc in docs:
@@ -65,7 +67,7 @@ def run_documents(docs: list[Document], ctx) -> list[Outcome]:
         if not stories:
             out.append(Outcome(stage="segment", reason="no story text left after removing boilerplate (nothing to keep)"))
             continue
-        out.append(Outcome(tuple(stories)))
+        out.append(Outcome(tuple(stories), prepared=prepare_for_linking(stories, ctx.settings)))
     return out
 
 
@@ -188,8 +190,9 @@ class _Batch:
 class Flow:
     """Documents in, one committed batch at a time (see the module docstring).
 
-    ``write(item, raw, outcome)`` stores one document's result; ``link(stories)`` links a
-    batch's new stories; ``commit()`` ends the batch's transaction -- all three are the
+    ``write(item, raw, outcome)`` stores one document's result; ``link(stories, finished_raws,
+    prepared)`` links a batch's new stories (``prepared``: story id -> what the workers worked out
+    for the linker); ``commit()`` ends the batch's transaction -- all three are the
     runner's.  Within a run a document already taken (the same content twice) counts once.
     """
 
@@ -231,9 +234,11 @@ class Flow:
         if batch is None:
             return
         stories: list[Story] = []
+        prepared: dict = {}
         for (item, raw), outcome in zip(batch.items, batch.outcomes()):
             stories.extend(self._write(item, raw, outcome))
+            prepared.update(zip((s.story_id for s in outcome.stories), outcome.prepared))
             self.taken.discard(item.doc.doc_id)
-        self._link(stories, batch.finished_raws)
+        self._link(stories, batch.finished_raws, prepared)
         if commit:
             self._commit()

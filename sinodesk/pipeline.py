@@ -454,8 +454,8 @@ class Runner:
         def write(item, raw, outcome):
             return self._write(item, raw, outcome, batch_id, summary)
 
-        def link(stories, finished_raws):
-            self._link(stories)
+        def link(stories, finished_raws, prepared):
+            self._link(stories, prepared)
             self._track_incidents(stories)
             for raw_id in finished_raws:
                 self.archive.raw_done(raw_id)
@@ -554,8 +554,8 @@ class Runner:
 
         update_incidents(self.archive, new_stories, merge_days=self.settings.incidents.merge_days)
 
-    def _link(self, new_stories: list[Story]) -> None:
-        if not new_stories or not self.settings.ingest.link or not self.settings.events.enabled:
+    def _link(self, new_stories: list[Story], prepared: dict | None = None) -> None:
+        if not new_stories or not linking(self.settings):
             return
         try:
             from .stages.cluster import EventLinker
@@ -567,7 +567,9 @@ class Runner:
         family_of = family_lookup(self.ctx.outlets)
         links, merged, moved = {}, {}, set()
         # by date; stories of one day, and undated ones (after the dated), in the order they arrived
-        items = [link_item_for(s, family_of) for s in sorted(new_stories, key=lambda s: s.published or "9999")]
+        prepared = prepared or {}
+        items = [link_item_for(s, family_of, prepared.get(s.story_id))
+                 for s in sorted(new_stories, key=lambda s: s.published or "9999")]
         linker.expect(items)
         for item in items:
             r = linker.add(item)
@@ -586,9 +588,29 @@ class Runner:
         linker.save()
 
 
-def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):
+def linking(settings: Settings) -> bool:
+    """Whether ingest links stories into events."""
+    return settings.ingest.link and settings.events.enabled
+
+
+def prepare_for_linking(stories: list[Story], settings: Settings) -> tuple:
+    """Per story, what the event linker reads from it alone (``stages/cluster/prepare.py``), worked out
+    where the stories are made so that the one linking process does not; () when ingest does not link."""
+    if not stories or not linking(settings):
+        return ()
+    from .stages.cluster.prepare import prepare
+
+    return tuple(prepare(link_item_for(s, _no_family), settings.events) for s in stories)
+
+
+def _no_family(outlet: str | None) -> None:  # what prepare reads does not depend on the outlet's family
+    return None
+
+
+def link_item_for(s: Story, family_of: Callable[[str | None], str | None], prepared=None):
     """The linker's view of a story: text, date, canonical entities and numbers.  A story dated only by
-    the ingest run has no date of its own: the time decay must not part it from older reports."""
+    the ingest run has no date of its own: the time decay must not part it from older reports.
+    ``prepared``: what :func:`prepare_for_linking` worked out for it, if it did."""
     from .stages.cluster import LinkItem
 
     return LinkItem(
@@ -605,4 +627,5 @@ def link_item_for(s: Story, family_of: Callable[[str | None], str | None]):
         numbers=tuple(n.value for n in s.numbers),
         people=tuple(e.canonical for e in s.entities if e.canonical.startswith("person:")),
         speakers=tuple({a.source for a in s.attributions}),
+        prepared=prepared,
     )

@@ -19,6 +19,7 @@ import functools
 import hashlib
 import re
 import zlib
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -73,6 +74,39 @@ def shingles(words: list[str], k: int) -> set[bytes]:
     if len(words) <= k:
         return {" ".join(words).encode("utf-8")}
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+_MAX_WORDS = 600  # copies are recognised from their first 600 words
+
+
+@functools.lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    return MinHash(num_perm=num_perm, seed=7, scheme=_SCHEME).permutations
+
+
+@dataclass(frozen=True, slots=True)
+class CopyKey:
+    """What near-duplicate detection reads from a story alone: the digest of its word sequence (None
+    when it has no words) and, when it is long enough to compare by MinHash, its signature."""
+
+    digest: str | None
+    signature: np.ndarray | None = None
+
+
+def copy_key(headline: str | None, text: str, *, min_words: int, shingle_words: int, num_perm: int) -> CopyKey:
+    """A story's :class:`CopyKey` (the same wherever it is computed)."""
+    words = word_sequence(text) if text and text.strip() else word_sequence(headline or "")
+    if not words:
+        return CopyKey(None)
+    if len(words) < min_words and text and text.strip():
+        # a short body ("Continue reading...", "Read more") copies another only with its headline
+        words = word_sequence(headline or "") + words
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()
+    if len(words) < min_words:
+        return CopyKey(digest)
+    m = MinHash(num_perm=num_perm, permutations=_permutations(num_perm), scheme=_SCHEME, hashfunc=zlib.crc32)
+    m.update_batch(shingles(words[:_MAX_WORDS], shingle_words))
+    return CopyKey(digest, m.hashvalues)
 
 
 @functools.lru_cache(maxsize=8)
@@ -169,8 +203,6 @@ class DuplicateIndex:
         self.num_perm = num_perm
         self.shingle_words = shingle_words
         self.min_words = min_words
-        self.max_words = 600  # copies are recognised from their first 600 words
-        self._perm = MinHash(num_perm=num_perm, seed=7, scheme=_SCHEME).permutations
         # LSH at a slightly lower threshold than the decision, then verify the estimate.
         self.bands = BandIndex(*_lsh_params(max(0.3, threshold - 0.1), num_perm))
         self.urls: dict[str, str] = {}
@@ -181,31 +213,25 @@ class DuplicateIndex:
         self.fetch = None  # rows -> {row: (story id, signature)} for rows not held (an archive's)
         self.bands_saved = 0  # rows whose band keys an archive holds (see persist._save_bands)
 
-    def signature(self, words: list[str]) -> MinHash:
-        m = MinHash(num_perm=self.num_perm, permutations=self._perm, scheme=_SCHEME, hashfunc=zlib.crc32)
-        m.update_batch(shingles(words[: self.max_words], self.shingle_words))
-        return m
-
-    def check_add(self, story_id: str, url: str | None, headline: str | None, text: str) -> str | None:
-        """Record the story; return the id of the earlier story it copies, or None."""
+    def check_add(self, story_id: str, url: str | None, headline: str | None, text: str,
+                  key: CopyKey | None = None) -> str | None:
+        """Record the story; return the id of the earlier story it copies, or None.  ``key``: the
+        story's :func:`copy_key` when it was worked out already (in a worker)."""
         nurl = normalise_url(url)
         if nurl is not None:
             first = self.urls.setdefault(nurl, story_id)
             if first != story_id:
                 return first
-        words = word_sequence(text) if text and text.strip() else word_sequence(headline or "")
-        if not words:
+        if key is None:
+            key = copy_key(headline, text, min_words=self.min_words, shingle_words=self.shingle_words, num_perm=self.num_perm)
+        if key.digest is None:
             return None
-        if len(words) < self.min_words and text and text.strip():
-            # a short body ("Continue reading...", "Read more") copies another only with its headline
-            words = word_sequence(headline or "") + words
-        digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=12).hexdigest()
-        first = self.exact.setdefault(digest, story_id)
+        first = self.exact.setdefault(key.digest, story_id)
         if first != story_id:
             return first
-        if len(words) < self.min_words:
+        if key.signature is None:
             return None
-        hv = self.signature(words).hashvalues
+        hv = key.signature
         keys = self.bands.band_keys(hv)
         best, best_row, best_j = None, -1, self.threshold
         for row, (sid, sig) in sorted(self._rows(self.bands.query(keys)).items()):  # the earliest wins a tie

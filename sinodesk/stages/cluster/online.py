@@ -48,11 +48,11 @@ from .beat import OutletBeat
 from .decision import load_models, pair_features
 from .dedup import DuplicateIndex
 from .event import Event
-from .features import (DocFreq, Features, Packed, cosine, day_number, figures_in, headline_frame, names_in, numbers_in,
-                       series_pair, stop_set, term_counts, weigh, years_in)
+from .features import DocFreq, Features, Packed, cosine, day_number, headline_frame, numbers_in, series_pair, weigh, years_in
 from .index import CandidateIndex
 from .lead import lead_people
 from .options import EventOptions
+from .prepare import Prepared, raw_terms
 from .recluster import average_linkage, groups_of, keep_ids
 
 
@@ -73,6 +73,7 @@ class LinkItem:
     numbers: tuple[float, ...] = ()
     people: tuple[str, ...] = ()  # the canonical id of each person mention, repeats kept (see .lead)
     speakers: tuple[str, ...] = ()  # the sources of its attributions (who said or reported it)
+    prepared: Prepared | None = None  # what the linker reads from the story alone, if worked out already (see .prepare)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +192,8 @@ class EventLinker(LinkerPersistence):
             raise BadInput("link: a story without story_id cannot be linked (give every story an id)", stage="link")
         if item.story_id in self.story_event:
             return LinkResult(self.resolve(self.story_event[item.story_id]), None)
-        dup = self.dups.check_add(item.story_id, item.url, item.headline, item.text or "")
+        dup = self.dups.check_add(item.story_id, item.url, item.headline, item.text or "",
+                                  item.prepared.copy if item.prepared is not None else None)
         feats = self.features(item)
         others: list[Event] = []
         copied = self.story_event.get(dup) if dup is not None else None
@@ -237,20 +239,14 @@ class EventLinker(LinkerPersistence):
 
     def _raw_terms(self, item: LinkItem) -> tuple[Counter, frozenset[str]]:
         """The story's term counts and its mid-sentence names, before any weighting."""
-        o = self.opts
-        counts = term_counts(item.headline, item.text or "", headline_weight=o.headline_weight,
-                             body_chars=o.body_chars, bigrams=o.bigrams, years=o.year_terms,
-                             name_boost=o.name_boost, language=item.language)
-        if o.entity_terms:  # canonical entities as terms: the idf tells a rare name from "United States"
-            for e in item.entities:
-                counts["e:" + e] += o.entity_terms
-        if o.headline_numbers and not (item.text or "").strip():
-            # a headline's figures and dates are what it says: one day's "turnover 79.56bn" is not the next's
-            for n in figures_in(item.headline or ""):
-                counts["n:" + n] += 1
+        p = item.prepared
+        if p is None:
+            counts, names = raw_terms(item.headline, item.text or "", item.language, item.entities, self.opts)
+            terms, values = counts, counts.values()
+        else:
+            terms, values, names = p.terms, p.counts, p.names
         # one string object per term, however many stories, centroids, postings and counts hold it
-        counts = Counter(dict(zip(map(intern, counts), counts.values())))
-        return counts, frozenset(map(intern, names_in((item.text or "")[: o.body_chars], stop_set(item.language))))
+        return Counter(dict(zip(map(intern, terms), values))), frozenset(map(intern, names))
 
     def features(self, item: LinkItem) -> Features:
         """The story's vector and side signals (its terms are counted into the document frequencies;
