@@ -30,6 +30,15 @@ _V_AFTER = re.compile(
     r"|(?:encrypt|wip|eras|delet|lock|scrambl|corrupt|destroy)(?:s|ed|ing|ped|ping)?\s+(?:[\w'’-]+\s+){0,3}?(?:files|data|records|documents|systems|computers|"
     r"servers|machines|networks?|databases?|drives)\s+(?:on|at|of|belonging\s+to|held\s+by|run\s+by)"
     r"|\bby\s+(?:attacking|targeting|hacking|infecting|compromising|breaching)"
+    # "flooded the council with bogus traffic": the target of a flood
+    r"|(?:flood|swamp|bombard|overwhelm|inundat|delug|hammer|pummel)\w*(?=\s+(?:[\w'’.&-]+\s+){1,6}?with\s+(?:[\w'’.,-]+\s+){0,3}?(?:traffic|requests|data|packets|"
+    r"queries|connections|junk|spam|e-?mails|messages)\b)"
+    # "hacked the mayor's blog": the owner of what was hacked
+    r"|hack(?:s|ed|ing)?(?=\s+(?:[\w.&-]+\s+){0,4}?[\w.&-]+['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|blogs?|web\s?sites?|sites|e-?mails?|servers?|networks?|"
+    r"systems?|computers?|databases?|pages?|profiles?|phones?)\b)"
+    # junk mail sent to its recipients: "sending millions of junk e-mails to AOL subscribers"
+    r"|(?:send|sent|sending|mail(?:ed|ing)?)\s+(?:[\w,'’-]+\s+){0,6}?(?:spam|junk|unsolicited|phishing|bogus|virus-laden|infected|malicious)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:e-?mails?|messages|texts|mail)\s+to"
     r"|victims?\s+(?:include[sd]?|including|such\s+as)|among\s+the\s+(?:victims|targets)\s+(?:were|was|are|is))\s+", re.I)
 # an attacker (found in the sentence) then one of these verbs: the victim follows
 _ACTOR_VERB = re.compile(
@@ -39,13 +48,17 @@ _ACTOR_VERB = re.compile(
 # "hit", unless by something that is no attack ("hit by higher costs")
 _HIT = (r"hit(?!\s+(?:by|with)\s+(?!(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:cyber|attack|hack|ransomware|DDoS|breach|malware|virus|worm|"
         r"intrusion|botnet|denial|phishing|spam|trojan)))")
+# an attack or flood that disrupted someone's service: "a flood of junk data disrupted Globex Payments' card processing"
+_DISRUPTED = re.compile(r"\b(?:attacks?|flood|traffic|data|requests|worms?|virus|hackers?|DDoS|botnets?|malware|ransomware)\b[^.;]{0,40}?\b(?:disrupt|interrupt|crippl|"
+                        r"paraly[sz]|halt|hobbl)\w*\s+(?=(?:[\w.&-]+\s+){0,4}?[\w.&-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:processing|services?|systems?|networks?|"
+                        r"web\s?sites?|sites|servers?|operations|payments|transactions)\b)", re.I)
 # the victim precedes
 _V_BEFORE = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|web\s?sites?|sites?|servers?|computers?|e-?mails?|accounts?|databases?|data|files|"
     r"records|infrastructure|services?|platforms?|apps?|portals?|blog|pages?))?"
     r"\s+(?:has|have|had)?\s*(?:been|was|were|is|are|got|get|gets|being)\s+(?:[\w-]+\s+)?(?:hacked|attacked|targeted|" + _HIT + r"|breached|compromised|infected|"
     r"defaced|struck|knocked\s+(?:out|offline)|taken\s+(?:down|offline)|brought\s+down|crippled|paraly[sz]ed|disrupted|infiltrated|penetrated|"
-    r"encrypted|locked|held\s+(?:to|for)\s+ransom|hijacked|spied\s+on|extorted|raided|subjected\s+to\s+(?:a\s+)?(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks?|"
+    r"encrypted|locked|held\s+(?:to|for)\s+ransom|put\s+out\s+of\s+(?:action|service)|hijacked|spied\s+on|extorted|raided|subjected\s+to\s+(?:a\s+)?(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks?|"
     r"facing\s+(?:[\w-]+\s+){0,2}(?:cyber[\s-]?)?attacks|under\s+(?:cyber[\s-]?)?attack|(?:the|a|an)\s+(?:latest\s+|main\s+|prime\s+|biggest\s+)?"
     r"(?:victims?|targets?)\s+of|among\s+the\s+(?:victims|targets)\s+of|caught\s+up\s+in|swept\s+up\s+in)\b"
     r"|\s+(?:(?:had|have|has)\s+)?(?:received|were\s+sent|was\s+sent|opened|clicked\s+on|were\s+targeted\s+with|got)\s+(?:[\w-]+\s+){0,2}?"
@@ -82,7 +95,7 @@ _ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_
 _ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
 _OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|"
                     r"e-?mails?|infrastructure|offices?|data|files|records|services?|platforms?|apps?|portals?|pages?|customers|clients|users|staff|"
-                    r"employees)(?=$|\s+(?:at|in|on|with|held)\b)", re.I)  # "Bangladesh Bank's account at the Fed": the owner
+                    r"employees|processing|operations|payments|transactions)(?=$|\s+(?:at|in|on|with|held)\b)", re.I)  # "Bangladesh Bank's account at the Fed": the owner
 # "the agency network", "Pentagon computers": the owner is the noun before the asset
 _COMPOUND = re.compile(r"(?<=[\w.])\s+(?:computer\s+)?(?:networks?|systems?|servers?|computers?|web\s?sites?|sites|databases?|e-?mail\s+(?:system|servers?|accounts?))$", re.I)
 _TIME = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
@@ -98,6 +111,8 @@ _GENERIC = re.compile(
     # vague only bare ("the site", "companies"; "the compromised news site" names one)
     rf"|^{_DET}(?:site|sites|websites?|companies|company|firms?|organi[sz]ations?|customers|them|it|us|ones?|themselves|itself|him|her|me|you|"
     r"others?|way|part|place|time|these|those|this|that|many|several|few|most)$"
+    # a definite description that points back to a name given before ("the search site", "the payment firm")
+    r"|^the\s+(?:(?-i:[a-z])[\w-]*\s+){1,2}(?:site|web\s?site|company|firm|exchange|service|platform|provider|operator)$"
     r"|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$"
     # a modifier left when the asset is cut ("home computers", "corporate networks"), or a measure of the trend, not a target
     r"|^(?:home|personal|office|user|users|client|corporate|business|private|public|infected|compromised|vulnerable|unpatched|victim|target|"
@@ -174,6 +189,8 @@ def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
     for m in _OWNER_ASSET.finditer(text, s, e):
         h = _np_before(text, s, m.start())
         out.append(h if h is not None and h.text[:1].isupper() else None)
+    for m in _DISRUPTED.finditer(text, s, e):
+        out.append(_np_after(text, m.end(), e))
     for m in _PUT_OFFLINE.finditer(text, s, e):
         out.append(_np_hit(text, m.start(1), m.end(1)))
     return dedupe([h for h in out if h is not None])
@@ -255,12 +272,17 @@ _WHOSE = re.compile(r"\s+whose\s+(?:[\w,'’-]+\s+){0,5}?(?:was|were|had\s+been|
 _NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 
 
+_PRODUCT_END = re.compile(r"\b(?:operating\s+systems?|(?:web\s+)?browsers?|software)\s*$", re.I)
+
+
 def _np_hit(text: str, a: int, b: int) -> Hit | None:
     """A victim phrase: an asset's owner for "computers at X" / "X's website", trimmed, not generic."""
     m = _ASSET.match(text[a:b])
     if m:
         a += m.end()
     whole = b
+    if _PRODUCT_END.search(text, a, b):
+        return None  # "targeting Apple's Mac OS X operating system": a product, not a victim
     poss = _OWNED.search(text, a, b) or _COMPOUND.search(text, a, b)
     if poss:
         b = poss.start()
