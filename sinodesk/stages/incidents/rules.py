@@ -109,9 +109,15 @@ def find_malware(text: str, s: int, e: int, t: CyberTables, zh: bool, medical: b
             kind = _kind_near(sent[mm.start() - s : mm.end() - s])
             known = t.malware_of(name)
             out.append(Hit(a, b, name, known.id if known else "malware:" + alias_key(name), {"kind": known.kind if known else kind, "family": known.name if known else name}))
+    for mm in [] if zh or medical or not patterns else _VARIANT_NAME.finditer(text, s, e):  # "a new worm, Mytob.C, is spreading"
+        a, b = mm.start(1), mm.end(2)
+        if mm.group(2) in ("A", "I") and re.match(r"\s+[a-z]", text[b:b + 2]) or any(h.start <= a < h.end or a <= h.start < b for h in out):
+            continue  # "Boeing.A spokesman": a sentence glued to the next, not a variant
+        out.append(Hit(a, b, text[a:b], "malware:" + alias_key(text[a:b]), {"kind": _kind_near(sent), "family": text[a:b]}))
     return sorted(out, key=lambda h: h.start)
 
 
+_VARIANT_NAME = re.compile(r"(?<![\w.-])([A-Z][a-z]{2,}[A-Za-z]*)[.-]([A-Z]{1,2})(?![\w-])(?!\.\w)")
 _MALWARE_NEXT = re.compile(rf"\s+(?:{_MALWARE_WORDS}|variant|strain)s?\b", re.I)
 
 
