@@ -43,3 +43,11 @@ def test_written_sentence(family, lang, ids, story, text):
         assert incs and {x["id"] for i in incs for x in i["techniques"]} == ids
     elif story == "none":  # read through the lexical gate (not classified cyber), it reports nothing
         assert find_incidents(StoryView(text, 0, len(text), lang, topics=())) == ()
+
+
+def test_every_technique_row_has_all_its_columns():
+    """A row without its (empty) exclude column would read its note as the exclude pattern: 'a flood of traffic' then
+    kept T1498 off the very sentences it names, 'business e-mail compromise' kept T1656 off its own name."""
+    rows = [line.split("\t") for line in (ROOT / "sinodesk" / "data" / "cyber" / "techniques.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) > 150 and all(len(r) == len(rows[0]) == 9 for r in rows)
