@@ -58,7 +58,8 @@ _V_BEFORE = re.compile(
     r"records|infrastructure|services?|platforms?|apps?|portals?|blog|pages?))?"
     r"\s+(?:has|have|had)?\s*(?:been|was|were|is|are|got|get|gets|being)\s+(?:[\w-]+\s+)?(?:hacked|attacked|targeted|" + _HIT + r"|breached|compromised|infected|"
     r"defaced|struck|knocked\s+(?:out|offline)|taken\s+(?:down|offline)|brought\s+down|crippled|paraly[sz]ed|disrupted|infiltrated|penetrated|"
-    r"encrypted|locked|held\s+(?:to|for)\s+ransom|put\s+out\s+of\s+(?:action|service)|hijacked|spied\s+on|extorted|raided|subjected\s+to\s+(?:a\s+)?(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks?|"
+    r"encrypted|locked|held\s+(?:to|for)\s+ransom|put\s+out\s+of\s+(?:action|service)|"
+    r"(?:flooded|swamped|bombarded|overwhelmed|inundated|hammered)(?=\s+(?:with|by)\s+(?:[\w'’.,-]+\s+){0,3}?(?:traffic|requests|data|packets|queries|connections)\b)|hijacked|spied\s+on|extorted|raided|subjected\s+to\s+(?:a\s+)?(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks?|"
     r"facing\s+(?:[\w-]+\s+){0,2}(?:cyber[\s-]?)?attacks|under\s+(?:cyber[\s-]?)?attack|(?:the|a|an)\s+(?:latest\s+|main\s+|prime\s+|biggest\s+)?"
     r"(?:victims?|targets?)\s+of|among\s+the\s+(?:victims|targets)\s+of|caught\s+up\s+in|swept\s+up\s+in)\b"
     r"|\s+(?:(?:had|have|has)\s+)?(?:received|were\s+sent|was\s+sent|opened|clicked\s+on|were\s+targeted\s+with|got)\s+(?:[\w-]+\s+){0,2}?"
@@ -111,6 +112,8 @@ _GENERIC = re.compile(
     # vague only bare ("the site", "companies"; "the compromised news site" names one)
     rf"|^{_DET}(?:site|sites|websites?|companies|company|firms?|organi[sz]ations?|customers|them|it|us|ones?|themselves|itself|him|her|me|you|"
     r"others?|way|part|place|time|these|those|this|that|many|several|few|most)$"
+    # a determiner or a count left when the asset is cut ("defaced the website", "thousands of home computers")
+    r"|^(?:the|a|an|its|their|this|that|these|those)$|^(?:millions|thousands|hundreds|dozens|scores|tens\s+of\s+thousands)\s+of\s+(?:(?-i:[a-z])[\w-]*\s*){0,2}$"
     # a definite description that points back to a name given before ("the search site", "the payment firm")
     r"|^the\s+(?:(?-i:[a-z])[\w-]*\s+){1,2}(?:site|web\s?site|company|firm|exchange|service|platform|provider|operator)$"
     r"|^\d[\d,.]*$|^(?:previously|specifically|attacks\b.*|the\s+attack\b.*|zero)$|\bzero$"
