@@ -132,8 +132,11 @@ _GENERIC = re.compile(
 _ADVERB = re.compile(r"\w+ly\b")
 
 # 被指/被控/被曝 (accused of): the subject is the accused, not the attacked
-_ZH_V_BEFORE = re.compile(r"(?:遭受?到?|遭|被(?!指|控|曝|怀疑|认为|称|疑|判|捕|抓|查|拘|起诉))(?:了)?(?:[\u3400-\u9fffA-Za-z0-9]{0,10}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|黑|盗|篡改|窃|渗透|勒索|瘫痪|感染)")
-_ZH_V_AFTER = re.compile(r"(?:攻击|入侵|攻陷|篡改|渗透|瘫痪)(?:了)?")
+_ZH_V_BEFORE = re.compile(r"(?:遭受?到?|遭|被(?!指|控|曝|怀疑|认为|称|疑|判|捕|抓|查|拘|起诉))(?:了)?(?:[\u3400-\u9fffA-Za-z0-9]{0,10}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|攻破|(?<=病毒|黑客|木马|蠕虫)(?:袭击|侵袭)|挂马|劫持|黑|盗|篡改|窃|渗透|勒索|瘫痪|感染)")
+_ZH_V_AFTER = re.compile(r"(?:攻击|入侵|攻陷|攻破|(?<=病毒|黑客|木马|蠕虫)(?:袭击|侵袭)|劫持|篡改|渗透|瘫痪)(?:了)?")
+# 支付宝用户信息泄露 / CSDN数据库被盗: whose data leaked (a name with a Latin spelling or an organisation's head word)
+_ZH_LEAK = re.compile(r"((?:[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fff]{1,8}(?:网站|网|公司|集团|银行|机构|部门|大学|医院|平台|商城|酒店|宝|通))"
+                      r")(?:的)?(?:用户|客户|会员|玩家|员工)?(?:的)?(?:个人)?(?:数据|信息|资料|账号|帐号|密码|数据库)(?:遭|被)?(?:泄露|泄漏|外泄|被盗|失窃|被窃|被曝光)")
 _ZH_AT = re.compile(r"(?:对|向|针对)([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的[\u3400-\u9fff]{1,4})?(?:发动|发起|实施|进行|展开|开展)(?:了)?[^，。；]{0,10}?(?:攻击|入侵|渗透)")
 _ZH_OF = re.compile(r"(?:加密|窃取|删除|篡改|盗取|破坏|控制|入侵|攻陷|瘫痪|擦除)(?:了)?([\u3400-\u9fffA-Za-z0-9]{2,12}?)的(?:服务器|系统|网站|官网|文件|数据|数据库|电脑|"
                     r"计算机|网络|内网|邮箱|账号|帐号|主页|首页)")
@@ -342,6 +345,12 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
         out.append(Hit(m.start(1), m.end(1), m.group(1)))
     for m in _ZH_ATTRIB.finditer(text, s, e):
         out.append(Hit(m.start(1), m.end(1), m.group(1)))
+    for m in _ZH_LEAK.finditer(text, s, e):
+        a, b = m.span(1)
+        cut = _ZH_CUT.match(text, a, b)
+        a = cut.end() if cut else a
+        if b - a >= 2:
+            out.append(Hit(a, b, text[a:b]))
     for m in _ZH_V_AFTER.finditer(text, s, e):
         x = next((x for x in ents if x.start == m.end()), None)  # 攻击索尼: a named organisation or place right after
         h = None if _ZH_CONJ.match(text, m.end()) else _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
