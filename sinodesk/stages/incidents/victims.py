@@ -30,6 +30,13 @@ _V_AFTER = re.compile(
     r"|(?:encrypt|wip|eras|delet|lock|scrambl|corrupt|destroy)(?:s|ed|ing|ped|ping)?\s+(?:[\w'’-]+\s+){0,3}?(?:files|data|records|documents|systems|computers|"
     r"servers|machines|networks?|databases?|drives)\s+(?:on|at|of|belonging\s+to|held\s+by|run\s+by)"
     r"|\bby\s+(?:attacking|targeting|hacking|infecting|compromising|breaching)"
+    # "the trojan targets customers of X", "gained access to X's databases", "the virus spread through the network of X"
+    r"|(?:worms?|virus(?:es)?|trojans?|malware|hackers|attackers|e-?mails|messages|ransomware|spyware|attacks|intruders|spies)\s+(?:(?:that|which|has|have|had|also|now|"
+    r"mainly|mostly|reportedly)\s+){0,2}target(?:s|ed)(?!\s+(?:by|at|for|with)\b)(?!\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|flaws?|bugs?|holes?|"
+    r"vulnerabilit\w+|weakness\w*|Mac|Macs|Windows|Linux|Android|iPhones?|software|operating\s+systems?|browsers?)\b)"  # a platform or a flaw, not a victim
+    r"|(?:gained|gaining|got|obtained|won)\s+(?:unauthori[sz]ed\s+|illegal\s+)?access\s+to"
+    r"|(?:worms?|virus(?:es)?|trojans?|malware|infection)\s+(?:(?:has|had|have|quickly|rapidly)\s+){0,2}spread\w*\s+(?:through|across|inside|within)"
+    r"(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:networks?|computers|systems|offices)\s+(?:of|at)\s)"
     # "flooded the council with bogus traffic": the target of a flood
     r"|(?:flood|swamp|bombard|overwhelm|inundat|delug|hammer|pummel)\w*(?=\s+(?:[\w'’.&-]+\s+){1,6}?with\s+(?:[\w'’.,-]+\s+){0,3}?(?:traffic|requests|data|packets|"
     r"queries|connections|junk|spam|e-?mails|messages)\b)"
@@ -52,6 +59,10 @@ _HIT = (r"hit(?!\s+(?:by|with)\s+(?!(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:cyber
 _DISRUPTED = re.compile(r"\b(?:attacks?|flood|traffic|data|requests|worms?|virus|hackers?|DDoS|botnets?|malware|ransomware)\b[^.;]{0,40}?\b(?:disrupt|interrupt|crippl|"
                         r"paraly[sz]|halt|hobbl)\w*\s+(?=(?:[\w.&-]+\s+){0,4}?[\w.&-]+['’]s?\s+(?:[\w-]+\s+){0,3}?(?:processing|services?|systems?|networks?|"
                         r"web\s?sites?|sites|servers?|operations|payments|transactions)\b)", re.I)
+# "disrupted flights at Delta Air Lines": whose service an attack disrupted
+_DISRUPTED_AT = re.compile(r"\b(?:attacks?|worms?|virus|hackers?|DDoS|botnets?|malware|ransomware)\b[^.;]{0,40}?\b(?:disrupt|interrupt|crippl|paraly[sz]|halt|hobbl|"
+                           r"delay|ground)\w*\s+(?:[\w-]+\s+){0,2}?(?:flights|services|operations|trains|production|trading|check-?ins?|payments|deliveries)\s+"
+                           r"(?:at|of|for)\s+", re.I)
 # the victim precedes
 _V_BEFORE = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|web\s?sites?|sites?|servers?|computers?|e-?mails?|accounts?|databases?|data|files|"
@@ -91,7 +102,8 @@ _NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by"
             # a clause about the victims, not a name ("researchers don't say how many have been infected")
             "how", "what", "why", "whether", "say", "know", "do", "does", "did", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t"}
 _NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
-_ASSET_N = r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?|cash\s+machines|ATMs|terminals)"
+_ASSET_N = (r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?|cash\s+machines|ATMs|"
+           r"terminals|domain\s+names?|customers|clients|subscribers|account\s+holders)")
 _ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_N}\s+(?:of|at|belonging\s+to|run\s+by|used\s+by|operated\s+by)\s+(?:the\s+)?)", re.I)
 _ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
 _OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|"
@@ -156,11 +168,34 @@ _ZH_ATTRIB = re.compile(r"被盗(?:的)?([A-Za-z0-9\u3400-\u9fff]{1,10}?(?:账�
 def find_victims(text: str, s: int, e: int, zh: bool, entities, actors: list[Hit] = (), products: re.Pattern | None = None) -> list[Hit]:
     """Victim phrases in ``text[s:e]``; ``actors`` are the attackers, groups and malware found in it;
     a phrase ``products`` matches whole is a product with a flaw, not a victim."""
-    hits = _zh_victims(text, s, e, entities) if zh else [_named(text, h, s, entities) for h in _en_victims(text, s, e, actors)]
+    hits = _zh_victims(text, s, e, entities) if zh else [p for h in _en_victims(text, s, e, actors) for p in _list_parts(text, s, _named(text, h, s, entities))]
     return [h for h in hits if h is not None and not (products and all(products.fullmatch(p) for p in _LIST.split(h.text)))]
 
 
 _LIST = re.compile(r"\s*(?:,|\band\b|\bor\b|/)\s*")  # "IE8 and IE9": each part a product with the flaw
+_NAME = r"(?-i:[a-z]?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'’-]*){0,3})"
+_NAME_LIST = re.compile(rf"{_NAME}(?:\s*,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}")
+_NAMES_BEFORE = re.compile(rf"(?:{_NAME}\s*,\s*)+$")
+_NAMES_AFTER = re.compile(rf"(?:\s*,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}\b")
+
+
+def _list_parts(text: str, s: int, h: Hit | None) -> list[Hit | None]:
+    """'Amazon, eBay and CNN were hit': each named victim of a list of names, its earlier members included."""
+    if h is None:
+        return [h]
+    after = _NAMES_AFTER.match(text, h.end) if re.fullmatch(_NAME, h.text) and text[h.end:h.end + 1] == "," else None
+    if after:  # "hit Sony, Nintendo and the BBC": the phrase stopped at the first comma
+        h = Hit(h.start, after.end(), text[h.start:after.end()])
+    if not _NAME_LIST.fullmatch(h.text):
+        return [h]
+    a = h.start
+    before = _NAMES_BEFORE.search(text, s, a - 1 if text[a - 1:a] == " " else a)
+    if before and text[a - 1:a] == " ":
+        a = before.start()
+    parts = []
+    for m in re.finditer(rf"{_NAME}", text[a:h.end]):
+        parts.append(Hit(a + m.start(), a + m.end(), m.group()))
+    return parts
 
 
 def _named(text: str, h: Hit, s: int, entities) -> Hit | None:
@@ -197,6 +232,8 @@ def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
         out.append(h if h is not None and h.text[:1].isupper() else None)
     for m in _DISRUPTED.finditer(text, s, e):
         out.append(_np_after(text, m.end(), e))
+    for m in _DISRUPTED_AT.finditer(text, s, e):
+        out.append(_np_after(text, m.end(), e))
     for m in _PUT_OFFLINE.finditer(text, s, e):
         out.append(_np_hit(text, m.start(1), m.end(1)))
     return dedupe([h for h in out if h is not None])
@@ -219,6 +256,9 @@ def _np_after(text: str, a: int, e: int) -> Hit | None:
             break
         if keep and w[0].islower() and low.endswith("ed") and low not in ("un-named", "unnamed", "deemed"):
             break
+        if keep and (low in ("thousands", "millions", "hundreds", "dozens", "times", "twice", "again") or w[0].islower() and low.endswith("ly")
+                     and low not in ("family", "assembly", "supply", "italy")):
+            break  # "targeted the Pentagon's networks thousands of times": the phrase ends before the count
         if low == "on" and keep and not nxt[:1].isupper():
             break  # "political candidates on social media platforms": where, not whom
         if low in ("in", "outside", "on") and keep and (keep[-1][2][:1].isupper() or _TIME.match(nxt)):
