@@ -51,3 +51,14 @@ def test_every_technique_row_has_all_its_columns():
     rows = [line.split("\t") for line in (ROOT / "sinodesk" / "data" / "cyber" / "techniques.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
     assert len(rows) > 150 and all(len(r) == len(rows[0]) == 9 for r in rows)
+
+
+@pytest.mark.parametrize("text,vuln", [
+    ("Users of the forum software are at risk from remote attacks due to a bug in its search page.", True),
+    ("A hole in the mail server lets hackers read other users' messages.", True),
+    ("A bug in the phone makes its ring tone far too loud, Siemens said.", False),
+    ("Golfers complained about a hole on the ninth green after the storm.", False),
+])
+def test_a_bug_or_hole_open_to_attack_is_a_flaw(text, vuln):
+    incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
+    assert any(i["vulnerabilities"] for i in incs) is vuln

@@ -196,7 +196,9 @@ def find_types(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hit]
 
 _CVE = re.compile(r"\bCVE\s*-\s*\d{4}\s*-\s*\d{4,}\b")
 _ZERO_DAY = re.compile(r"\bzero\s*-\s*day\b|零日", re.I)
-_VULN = re.compile(r"\b(?:vulnerabilit(?:y|ies)|security\s+(?:holes?|flaws?|bugs?)|(?:critical|serious|unpatched)\s+(?:\w+\s+)?(?:flaws?|holes?|bugs?)|flaw|exploit)\b|漏洞", re.I)
+_VULN = re.compile(r"\b(?:vulnerabilit(?:y|ies)|security\s+(?:holes?|flaws?|bugs?)|(?:critical|serious|unpatched)\s+(?:\w+\s+)?(?:flaws?|holes?|bugs?)|flaw|exploit)\b|漏洞"
+                   # a bug or hole that lays something open to attack ("at risk from remote attacks due to a bug in X")
+                   r"|\b(?:attacks?|attackers|hackers|intruders)\b[^.;]{0,60}?\b(?:bugs?|holes?)\b|\b(?:bugs?|holes?)\b(?=[^.;]{0,60}?\b(?:attackers?|hackers|intruders|exploit\w*))", re.I)
 
 
 def find_vulns(text: str, s: int, e: int) -> list[Hit]:
