@@ -322,7 +322,7 @@ def test_cli_exports_and_errors(seed_db, run_cli):
 # recall, "merge" the pairwise same-incident precision/recall.  All figures through ingest + export.
 # Tune half (developed on):
 TUNE_FLOORS = {
-    "victim": (0.87, 0.70), "attacker": (0.50, 0.67), "claimant": (0.86, 0.52), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
+    "victim": (0.88, 0.72), "attacker": (0.50, 0.67), "claimant": (0.86, 0.52), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
     "malware": (0.97, 0.92), "type": (0.77, 0.70), "incident": (0.92, 0.88), "gate": 0.96, "merge": (0.80, 0.50),
 }
 # Test half: held out when labelled, then read in aggregate during development (issue 18), so no
@@ -331,8 +331,9 @@ TUNE_FLOORS = {
 # 0.40 / 0.50 floors on this set: the held-out floors moved to heldout2 (next), where the branch
 # beats main on both (victim P 0.455 vs 0.111, technique P 0.733 vs 0.600).  Raised after cyber3 (victim P 0.333,
 # technique 0.500/0.278).  Claimant gets no floor on either held-out set: it is 0 of 13 and 0 of 1 there.
+# Raised after cyber8 (scored once at the end, main beside it): victim P .333 -> .353, technique .500/.278 -> .531/.315.
 TEST_FLOORS = {
-    "victim": (0.32, 0.27), "attacker": (0.48, 0.60), "technique": (0.49, 0.27), "malware": (0.78, 0.85), "type": (0.62, 0.60),
+    "victim": (0.34, 0.28), "attacker": (0.48, 0.60), "technique": (0.52, 0.30), "malware": (0.78, 0.85), "type": (0.62, 0.60),
     "incident": (0.88, 0.80), "gate": 0.98, "merge": (0.65, 0.90),
 }
 # heldout2: 48 stories labelled after development, scored once per branch (the held-out figure).
@@ -350,8 +351,9 @@ HELDOUT2_FLOORS = {
 # cyber6: legal action as a trigger and claim (plaintiffs, courts, the people a lawsuit or charge names) raised tune2 attacker
 # .333/.182 -> .615/.727, claimant 0/0 -> 1.0/.571 (4 of 7), type .909/.476 -> .929/.619, incident recall .667 -> .867.
 # cyber7: doers who say someone else did wrong ("Hackers claim X held stolen bitcoins") claim it: claimant recall .571 -> .857 (6 of 7).
+# cyber8: the owner of what was hacked ("Hack Karpales' Account") raised victim 0/0 -> 1.0/.500, incident recall .867 -> .933.
 TUNE2_FLOORS = {
-    "attacker": (0.60, 0.70), "claimant": (0.98, 0.84), "technique": (0.78, 0.78), "type": (0.90, 0.60), "incident": (0.98, 0.85),
+    "victim": (0.98, 0.45), "attacker": (0.60, 0.70), "claimant": (0.98, 0.84), "technique": (0.78, 0.78), "type": (0.90, 0.60), "incident": (0.98, 0.85),
     "gate": 0.98, "merge": (0.98, 0.45),
 }
 # tune3: 42 more tune stories (20 with incidents, 21 claimants; AG News, BBC tech, THUCNews), labelled by cyber6 before its
@@ -359,15 +361,26 @@ TUNE2_FLOORS = {
 # .474/.450, incident .739/.850.  No victim floor (0 of 6) and no merge floor (0 of 3 pairs).
 # cyber7: a claimant named short and in full in one story is one claimant ("Amazon" / "Amazon.com"), joint claimants
 # ("Microsoft and Amazon.com ... filed"): claimant precision .800 -> .857 (recall .571 =).
+# cyber8: junk mail sent to its recipients ("to AOL subscribers") gave the first victim: 0/0 -> .333/.167.
 TUNE3_FLOORS = {
-    "attacker": (0.45, 0.43), "claimant": (0.84, 0.55), "technique": (0.45, 0.12), "type": (0.72, 0.83), "incident": (0.72, 0.83),
+    "victim": (0.30, 0.15), "attacker": (0.45, 0.43), "claimant": (0.84, 0.55), "technique": (0.45, 0.12), "type": (0.72, 0.83), "incident": (0.72, 0.83),
+    "gate": 0.98,
+}
+
+
+# tune4: 44 more tune stories (8 with incidents, 36 negatives; AG News, BBC tech, THUCNews) labelled by cyber8 before any
+# rule was run on them.  Main's rules measured there first (a generalisation figure): victim .200/.333, technique 0/0,
+# malware .200/1.0, incident .222/.500; cyber8's rules: victim .400/.667, technique .222/1.0, incident .263/.625.  The low
+# precision is incidents found in trend and product stories (the negatives); attacker and claimant get no floor (0 there).
+TUNE4_FLOORS = {
+    "victim": (0.38, 0.65), "technique": (0.21, 0.98), "malware": (0.19, 0.98), "type": (0.28, 0.65), "incident": (0.25, 0.60),
     "gate": 0.98,
 }
 
 
 @pytest.mark.parametrize("split,floors", [("tune", TUNE_FLOORS), ("test", TEST_FLOORS), ("heldout2", HELDOUT2_FLOORS),
-                                          ("tune2", TUNE2_FLOORS), ("tune3", TUNE3_FLOORS)],
-                         ids=["tune_half", "test_half", "heldout2", "tune2", "tune3"])
+                                          ("tune2", TUNE2_FLOORS), ("tune3", TUNE3_FLOORS), ("tune4", TUNE4_FLOORS)],
+                         ids=["tune_half", "test_half", "heldout2", "tune2", "tune3", "tune4"])
 def test_quality_floors(split, floors):
     from sinodesk.eval.incidents import evaluate
 
