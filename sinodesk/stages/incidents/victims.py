@@ -369,28 +369,14 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
             b = owner.start()
         if b - a >= 2:
             out.append(Hit(a, b, text[a:b]))
-    for m in _ZH_DOWN.finditer(text, s, e):  # 韩国银行和电视台电脑系统瘫痪: whose systems went down
-        a, b = m.span(1)
-        cut = _ZH_CUT.match(text, a, b)
-        a = cut.end() if cut else a
-        if b - a >= 2:
-            out.append(Hit(a, b, text[a:b]))
-    for m in _ZH_AT.finditer(text, s, e):
-        a, b = m.span(1)
-        cut = _ZH_CUT.match(text, a, b)
-        a = cut.end() if cut else a
-        if b - a >= 2:
-            out.append(Hit(a, b, text[a:b]))
-    for m in _ZH_OF.finditer(text, s, e):
-        out.append(Hit(m.start(1), m.end(1), m.group(1)))
-    for m in _ZH_ATTRIB.finditer(text, s, e):
-        out.append(Hit(m.start(1), m.end(1), m.group(1)))
-    for m in _ZH_LEAK.finditer(text, s, e):
-        a, b = m.span(1)
-        cut = _ZH_CUT.match(text, a, b)
-        a = cut.end() if cut else a
-        if b - a >= 2:
-            out.append(Hit(a, b, text[a:b]))
+    # 韩国银行和电视台电脑系统瘫痪 (whose systems went down), 对X发动攻击; X的服务器, 被盗X账号; 支付宝用户信息泄露 (whose data leaked)
+    for rx, cut in ((_ZH_DOWN, True), (_ZH_AT, True), (_ZH_OF, False), (_ZH_ATTRIB, False), (_ZH_LEAK, True)):
+        for m in rx.finditer(text, s, e):
+            a, b = m.span(1)
+            c = _ZH_CUT.match(text, a, b) if cut else None
+            a = c.end() if c else a
+            if b - a >= 2 or not cut:
+                out.append(Hit(a, b, text[a:b]))
     for m in _ZH_V_AFTER.finditer(text, s, e):
         x = next((x for x in ents if x.start == m.end()), None)  # 攻击索尼: a named organisation or place right after
         h = None if _ZH_CONJ.match(text, m.end()) else _ZH_HEAD.match(text, m.end(), min(e, m.end() + 14))
