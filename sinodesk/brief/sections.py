@@ -70,7 +70,7 @@ def _aliases() -> dict[str, str]:
     from ..stages.extract.gazetteer import read_lists
 
     out: dict[str, str] = {}
-    for canonical, aliases, _where in read_lists(Path(str(resources.files("sinodesk.data") / "gazetteer"))):
+    for canonical, aliases, _where, _display in read_lists(Path(str(resources.files("sinodesk.data") / "gazetteer"))):
         out.setdefault(canonical.casefold(), canonical)
         for a in aliases:
             out.setdefault(a.casefold(), canonical)
