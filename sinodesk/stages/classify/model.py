@@ -233,8 +233,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？；])|\n+")
 def passages(text: str, size: int) -> list[str]:
     """``text`` cut into passages of whole sentences, each filled up to about ``size`` characters
     (a sentence longer than that is a passage of its own); each passage is a slice of ``text``."""
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    marks = list(_SENTENCE_END.finditer(text))
+    ends = [m.start() for m in marks] + [len(text)]
+    starts = [0] + [m.end() for m in marks]
     out: list[str] = []
     begin = None
     for start, end in zip(starts, ends):

@@ -5,8 +5,8 @@ The term counts of headline and body start, the words capitalised mid-sentence, 
 near-duplicate key (the digest of its word sequence and its MinHash signature) depend on the story
 and the linker's options only -- never on the archive -- so they can be counted anywhere, in any
 order, with the same result: :meth:`.online.EventLinker.add` takes them from
-:attr:`.online.LinkItem.prepared` when they are there and counts them itself when not.  With two
-workers this takes about a seventh of the writer's work off it (``bench/bench_scale.py``).
+:attr:`.online.LinkItem.prepared` when they are there and counts them itself when not.  That is
+about 0.33 ms of CPU per story off the one linking process (generated news, measured in process).
 """
 
 from __future__ import annotations

@@ -48,7 +48,6 @@ def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazett
     return out
 
 
-
 # jieba dictionary count from which a word jieba tags as a name is an ordinary word (城市/ns: 25,084) that
 # names no company or estate before a kind word (kind_word_names; 东吴 381, 海淀 103)
 NAME_WORD_FREQ = 3000
@@ -75,7 +74,7 @@ def kind_word_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer
             w = text[ps:pe]
             if pf not in _NAME_FLAGS or w in _NOT_IN_NAME or pe - ps < 2:
                 break
-            named = named or (pf != "n" and (tagger.freq(w) < NAME_WORD_FREQ or gaz.lookup(w) is not None)) or not tagger.known(w)
+            named = named or _named_word(text, words[k - 1], gaz, tagger)
             k -= 1
         if k < j and named:
             if j - k == 2 and _chain_opener(text, words[k], gaz, tagger):
@@ -91,9 +90,14 @@ def _chain_opener(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger:
     the bare name of a county, a place with its administrative word, a ring road, or a plain dictionary noun."""
     s, e, f = word
     w = text[s:e]
+    return (_plain_place(w, gaz, tagger) or _known_place_with_suffix(w, gaz)
+            or (f == "ns" and len(w) >= 3 and w[-1] in "市区县") or (f == "n" and tagger.known(w)))
+
+
+def _plain_place(w: str, gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """A place the gazetteer knows, the bare name of a county or district (昌平, 益阳), or a ring road."""
     known = gaz.lookup(w)
-    return (bool(known and known.startswith(("gpe:", "loc:"))) or tagger.county(w) or _known_place_with_suffix(w, gaz)
-            or (f == "ns" and len(w) >= 3 and w[-1] in "市区县") or (f == "n" and tagger.known(w)) or _RING_ROAD.fullmatch(w) is not None)
+    return bool(known and known.startswith(("gpe:", "loc:"))) or tagger.county(w) or _RING_ROAD.fullmatch(w) is not None
 
 
 # a city's ring road as a place of its own (北二环, 东四环路)
@@ -119,7 +123,6 @@ def model_products(text: str, cands: list[GazMatch], e0: int) -> list[GazMatch]:
         start = c.end + (text[c.end] == " ")
         out.append(GazMatch(start, m.end(), pinyin_id(f"{text[c.start : c.end]} {text[start : m.end()]}", "product"), "PRODUCT"))
     return out
-
 
 
 # NBA clubs' short names that are also ordinary words (火箭 rocket, 掘金 gold-digging, 魔术 magic): a club
@@ -232,7 +235,4 @@ def _area_word(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: Ch
     """The word before an estate's name is the district or area it lies in: a place the gazetteer knows,
     the bare name of a county or district (昌平, 顺义), a word jieba tags a place (望京/ns, 燕郊/ns), a ring road."""
     s, e, f = word
-    w = text[s:e]
-    known = gaz.lookup(w)
-    return (bool(known and known.startswith(("gpe:", "loc:"))) or tagger.county(w) or (f == "ns" and 2 <= e - s <= 3)
-            or _RING_ROAD.fullmatch(w) is not None)
+    return _plain_place(text[s:e], gaz, tagger) or (f == "ns" and 2 <= e - s <= 3)

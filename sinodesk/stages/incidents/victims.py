@@ -174,6 +174,7 @@ def find_victims(text: str, s: int, e: int, zh: bool, entities, actors: list[Hit
 
 _LIST = re.compile(r"\s*(?:,|\band\b|\bor\b|/)\s*")  # "IE8 and IE9": each part a product with the flaw
 _NAME = r"(?-i:[a-z]?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'’-]*){0,3})"
+_ONE_NAME = re.compile(_NAME)
 _NAME_LIST = re.compile(rf"{_NAME}(?:\s*,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}")
 _NAMES_BEFORE = re.compile(rf"(?:{_NAME}\s*,\s*)+$")
 _NAMES_AFTER = re.compile(rf"(?:\s*,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME}\b")
@@ -183,7 +184,7 @@ def _list_parts(text: str, s: int, h: Hit | None) -> list[Hit | None]:
     """'Amazon, eBay and CNN were hit': each named victim of a list of names, its earlier members included."""
     if h is None:
         return [h]
-    after = _NAMES_AFTER.match(text, h.end) if re.fullmatch(_NAME, h.text) and text[h.end:h.end + 1] == "," else None
+    after = _NAMES_AFTER.match(text, h.end) if _ONE_NAME.fullmatch(h.text) and text[h.end:h.end + 1] == "," else None
     if after:  # "hit Sony, Nintendo and the BBC": the phrase stopped at the first comma
         h = Hit(h.start, after.end(), text[h.start:after.end()])
     if not _NAME_LIST.fullmatch(h.text):
@@ -192,10 +193,7 @@ def _list_parts(text: str, s: int, h: Hit | None) -> list[Hit | None]:
     before = _NAMES_BEFORE.search(text, s, a - 1 if text[a - 1:a] == " " else a)
     if before and text[a - 1:a] == " ":
         a = before.start()
-    parts = []
-    for m in re.finditer(rf"{_NAME}", text[a:h.end]):
-        parts.append(Hit(a + m.start(), a + m.end(), m.group()))
-    return parts
+    return [Hit(m.start(), m.end(), m.group()) for m in _ONE_NAME.finditer(text, a, h.end)]
 
 
 def _named(text: str, h: Hit, s: int, entities) -> Hit | None:
@@ -230,10 +228,8 @@ def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
     for m in _OWNER_ASSET.finditer(text, s, e):
         h = _np_before(text, s, m.start())
         out.append(h if h is not None and h.text[:1].isupper() else None)
-    for m in _DISRUPTED.finditer(text, s, e):
-        out.append(_np_after(text, m.end(), e))
-    for m in _DISRUPTED_AT.finditer(text, s, e):
-        out.append(_np_after(text, m.end(), e))
+    for rx in (_DISRUPTED, _DISRUPTED_AT):  # whose service an attack disrupted
+        out.extend(_np_after(text, m.end(), e) for m in rx.finditer(text, s, e))
     for m in _PUT_OFFLINE.finditer(text, s, e):
         out.append(_np_hit(text, m.start(1), m.end(1)))
     return dedupe([h for h in out if h is not None])

@@ -143,7 +143,7 @@ def _body_after_role(text: str, lo: int, ent: GazMatch | None, index: "_Ents") -
     when it (and maybe its place after "in") ends where the cue starts."""
     if ent is None:
         return None
-    if text.endswith(" in ", 0, ent.start) and ent.label == "GPE" or ent.label == "ORG" and text.endswith(" in ", 0, ent.start):
+    if ent.label in ("GPE", "ORG") and text.endswith(" in ", 0, ent.start):
         body = index.before(ent.start - 4, text)
         ent = body if body is not None else ent
     if ent.label not in ("ORG", "FAC", "GPE") or _ROLE_FOR.search(text, max(lo, ent.start - 40), ent.start) is None:
