@@ -45,3 +45,17 @@ def test_bad_input_is_no_bug_and_the_eval_goes_on():
     run = ingest_items([{"url": "https://example.org/empty"}, {"title": "Rain delays harvest in Henan",
                                                                   "text": "Farmers in Henan said rain delayed the harvest. " * 6}])
     assert run.summary.documents == 1 and len(run.rejections) == 1
+
+
+def test_a_repeated_line_is_the_document_it_repeats():
+    # the same url, title and text twice: ingest stores one document (summary.repeated), and the second line
+    # reads back that document's stories (an eval used to score it as an event of its own); a line that
+    # differs only in its date is the same document too, one that differs in its text is not
+    same = {"title": "Rain delays harvest in Henan", "text": "Farmers in Henan said heavy rain had delayed the wheat harvest. " * 6}
+    other = {"title": "Port strike spreads", "text": "Dock workers in Ningbo walked out on Monday over pay. " * 8}
+    run = ingest_items([same, other, same, {**same, "date": "2026-05-01"}])
+    assert (run.summary.documents, run.summary.repeated) == (2, 2)
+    lines = run.by_line()
+    assert sorted(lines) == [1, 2, 3, 4]
+    assert [s["story_id"] for s in lines[1]] == [s["story_id"] for s in lines[3]] == [s["story_id"] for s in lines[4]]
+    assert lines[1][0]["story_id"] != lines[2][0]["story_id"]

@@ -110,3 +110,35 @@ def test_digest_decision_on_its_calibration_texts():
     for model in (load_digest_model(), fit_digest(x, y)):
         split = np.array([model.probability(r) for r in x]) >= threshold
         assert (~split[y == 0]).mean() >= 0.7 and split[y == 1].mean() >= 0.9  # packaged: 0.767 kept, 0.975 split
+
+
+def test_direct_stages_give_the_stories_ingest_gives():
+    # `eval segment` scores the seeds, Choi and the BBC concatenations with clean + segment called
+    # directly (fast); that is allowed only because it yields the stories ingest yields: here a sample
+    # of each (the five seeds, 6 Choi samples with SENTENCE_OPTIONS as a user's [segment] table, 6 BBC
+    # concatenations) is also ingested as plain-text files into a fresh archive, and the stored document
+    # text and every story's span must be the same
+    import dataclasses
+
+    from sinodesk.eval.harness import ingest_texts
+    from sinodesk.settings import Settings
+    from sinodesk.stages.segment import SegmentOptions
+
+    need_shared(SEEDS)
+    lines = lambda units: "\n".join(u.replace("\n", " ") for u in units) + "\n"  # as pipeline_splitter writes them  # noqa: E731
+    sentences = SegmentOptions(**ev.SENTENCE_OPTIONS)
+    choi = [s for s in ev.load_choi(need_shared(EVAL / "choi-segmentation" / "choi.jsonl")) if s.sample_id.startswith("3/")][:6]
+    bbc = ev.load_bbc_concatenations(need_shared(EVAL / "bbc-news-topics" / "bbc_news.jsonl"), n_docs=6, seed=5)
+    groups = [({name: text for name, text, _ in ev.load_labelled(SEEDS, LABELS)}
+               | {f"bbc{k}.txt": lines(s.units) for k, s in enumerate(bbc)}, None),
+              ({f"choi{k}.txt": lines(s.units) for k, s in enumerate(choi)}, sentences)]
+    spans = 0
+    for texts, opts in groups:
+        run = ingest_texts(texts, Settings() if opts is None else dataclasses.replace(Settings(), segment=opts))
+        by = run.by_source()
+        assert set(by) == set(texts)
+        for name, text in texts.items():
+            assert run.doc_text(by[name][0]["doc_id"]) == text
+            assert [(s["start"], s["end"]) for s in by[name]] == [(s.start, s.end) for s in ev.segment_text(name, text, opts)]
+            spans += len(by[name])
+    assert spans >= 100  # measured 136: 42 seed stories, 32 of the concatenations, 62 of Choi

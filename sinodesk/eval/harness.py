@@ -36,6 +36,8 @@ class Ingested:
     documents: dict[str, dict]  # doc_id -> {"text", "source", "item_key", "published", "title", "url"}
     summary: object  # pipeline.IngestSummary
     rejections: list = field(default_factory=list)
+    line_docs: dict[int, str] = field(default_factory=dict)  # JSONL line (1-based) -> the document the reader made of it
+
 
     def doc_text(self, doc_id: str) -> str:
         return self.documents[doc_id]["text"]
@@ -50,8 +52,20 @@ class Ingested:
         return dict(out)
 
     def by_line(self) -> dict[int, list[dict]]:
-        """JSONL line number (1-based) -> its stories (for :func:`ingest_items`)."""
+        """JSONL line number (1-based) -> its stories (for :func:`ingest_items`).
+
+        A line with the same content as an earlier one (same url, title and text) is the same document
+        to ingest, stored once (``repeated`` in the summary): it gets that document's stories, as a user
+        looking the line up in the archive finds them."""
         out: dict[int, list[dict]] = defaultdict(list)
+        if self.line_docs:
+            by_doc: dict[str, list[dict]] = defaultdict(list)
+            for s in self.stories:
+                by_doc[s["doc_id"]].append(s)
+            for n, doc_id in self.line_docs.items():
+                if by_doc.get(doc_id):
+                    out[n] = sorted(by_doc[doc_id], key=lambda s: s["start"])
+            return dict(out)
         for s in self.stories:
             key = self.documents[s["doc_id"]]["item_key"] or ""
             m = re.match(r"line (\d+)", key)
@@ -121,11 +135,28 @@ def write_jsonl(items: Iterable[dict], path: str | Path) -> Path:
     return path
 
 
+def line_documents(path: str | Path) -> dict[int, str]:
+    """JSONL line number (1-based) -> the id of the document ingest's own reader makes of that line
+    (lines it rejects are left out)."""
+    from ..ingest.readers import iter_jsonl
+    from ..records import RawItem
+
+    out = {}
+    for got in iter_jsonl(RawItem(source=str(path), data=Path(path).read_bytes(), kind="jsonl")):
+        doc = getattr(got, "doc", None)
+        if doc is not None and doc.item_key:
+            out[int(doc.item_key.split()[1])] = doc.doc_id
+    return out
+
+
 def ingest_items(items: Sequence[dict], settings: Settings | None = None, *, name: str = "items.jsonl") -> Ingested:
     """Write ``items`` as one JSONL file (in this order) and ingest it into a fresh archive."""
     tmp = tempfile.mkdtemp(prefix="sinodesk-eval-in-")
     try:
-        return ingest_fresh([write_jsonl(items, Path(tmp) / name)], settings)
+        path = write_jsonl(items, Path(tmp) / name)
+        run = ingest_fresh([path], settings)
+        run.line_docs = line_documents(path)
+        return run
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -76,14 +76,17 @@ def rewrite_pairs(items: Sequence[EvalItem], jaccard: float = 0.9, k: int = 5) -
 def flagged_copies(items: Sequence[EvalItem], opts: Config = None) -> dict[str, str]:
     """Ingest the items; item key -> key of the earlier item it was found to copy."""
     linked = link(items, opts)
-    line_of = {s["story_id"]: i for i, ss in enumerate(linked.stories) for s in ss}
-    first: dict[tuple, int] = {}
+    line_of: dict[str, int] = {}  # story id -> the first line that became it
+    for i, ss in enumerate(linked.stories):
+        for s in ss:
+            line_of.setdefault(s["story_id"], i)
     flagged = {}
     for i, (it, ss) in enumerate(zip(items, linked.stories)):
-        same = first.setdefault((it.line.get("url"), it.line.get("title"), it.line["text"]), i)
-        if not ss and same != i:  # the same document again: stored once
-            flagged[it.key] = items[same].key
-        elif ss and ss[0].get("duplicate_of") in line_of:
+        if not ss:
+            continue
+        if line_of[ss[0]["story_id"]] != i:  # the same document again (same url, title, text): stored once
+            flagged[it.key] = items[line_of[ss[0]["story_id"]]].key
+        elif ss[0].get("duplicate_of") in line_of:
             flagged[it.key] = items[line_of[ss[0]["duplicate_of"]]].key
     return flagged
 
