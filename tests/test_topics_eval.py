@@ -142,3 +142,44 @@ def test_eval_line_names_the_automatic_choices_a_trained_model_made():
     report = {"set": "bbc", "metric": "accuracy", "ours": 0.98, "peer": 0.978, "seconds_ours": 1.0, "seconds_peer": 0.1, "folds": 2, "of_folds": 5,
               "chosen_per_fold": [{"C": 2.0, "nb_weight": 0.1, "pieces": 0, "word_bigrams": False}, {"C": 4.0, "nb_weight": 0.0, "pieces": 0, "word_bigrams": True}]}
     assert _fmt(report).endswith("folds 2/5  C/nb_weight 2/0.1, 4/0  pieces 0, 0  word bigrams off, on")
+
+
+@pytest.mark.parametrize("name", ["ag_news", "thucnews"])
+def test_trainable_path_gives_the_labels_ingest_gives(name):
+    # The public sets are scored on the trainable path (a model built as `train topics` builds it, its
+    # scores read directly): allowed because, on a sample, the model saved in a fresh archive (as `train
+    # topics` saves it) and the lines ingested as a user writes them give the same topics, and the same best
+    # topic (what accuracy reads), in what export returns.  AG News as {"title", "text"} lines, THUCNews
+    # headlines as title-only lines.  A small model (1,500 training stories) is enough to compare labels.
+    import csv
+
+    import numpy as np
+
+    from sinodesk.eval.harness import ingest_items
+
+    if name == "ag_news":
+        with need_shared(EVAL / "ag-news-test" / "test.csv").open(encoding="utf-8", newline="") as fh:
+            rows = [(r["title"], r["description"].replace("\\", " "), int(r["label"]) - 1) for r in csv.DictReader(fh)]
+        lines = [{"title": t, "text": d} for t, d, _ in rows]
+        texts = [f"{t}\n{d}" for t, d, _ in rows]  # what eval_ag_news scores
+    else:
+        rows = []
+        for line in need_shared(EVAL / "thucnews-headlines-zh" / "dev.txt").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text, cls = line.rsplit("\t", 1)
+                rows.append((text, None, int(cls)))
+        lines = [{"title": t} for t, _, _ in rows]
+        texts = [t for t, _, _ in rows]  # what eval_thucnews scores
+    ys = [y for _, _, y in rows]
+    Y = ev._onehot(ys, max(ys) + 1)
+    train, test = slice(0, 7600, 5), slice(1, 7600, 38)  # 1,520 training stories, 200 others
+    split = ev.Split(texts[train], Y[train], texts[test], Y[test])
+    path = ev.TrainablePath(range(Y.shape[1]), learner=FAST)
+    scores = path(split)
+    run = ingest_items(lines[test], topic_model=path.model)
+    by_line = run.by_line()
+    assert sorted(by_line) == list(range(1, 201)) and all(len(ss) == 1 for ss in by_line.values())
+    got = [by_line[n][0] for n in range(1, 201)]
+    assert [tuple(s["topics"]) for s in got] == path.decide(scores)
+    labels = path.model.labels
+    assert [max(labels, key=lambda k: s["topic_scores"][k]) for s in got] == [labels[j] for j in np.argmax(scores, axis=1)]

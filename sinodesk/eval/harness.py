@@ -76,11 +76,13 @@ class Ingested:
         return dict(out)
 
 
-def ingest_fresh(inputs: Sequence[str | Path], settings: Settings | None = None, *, keep: str | Path | None = None) -> Ingested:
+def ingest_fresh(inputs: Sequence[str | Path], settings: Settings | None = None, *, keep: str | Path | None = None,
+                 topic_model=None) -> Ingested:
     """Ingest ``inputs`` into a new archive (temporary unless ``keep`` names a file) and read it back.
 
     ``settings`` defaults to ``Settings()`` -- the defaults a new user gets -- with ``db``
-    pointed at the new archive.
+    pointed at the new archive.  ``topic_model`` (a trained ``TopicModel``): saved in the archive
+    first, as ``sinodesk train topics`` saves the model it trains, so ingest classifies with it.
     """
     import dataclasses
 
@@ -98,6 +100,8 @@ def ingest_fresh(inputs: Sequence[str | Path], settings: Settings | None = None,
     settings = dataclasses.replace(settings or Settings(), db=db)
     archive = open_archive(db, create=True)
     try:
+        if topic_model is not None:
+            archive.save_model("topics", topic_model.version, topic_model.to_bytes(), {"eval": True})
         summary = Runner(archive, settings).ingest([str(p) for p in inputs])
         stories = [story_to_dict(s) for s in archive.iter_stories()]
         docs = {}
@@ -149,12 +153,14 @@ def line_documents(path: str | Path) -> dict[int, str]:
     return out
 
 
-def ingest_items(items: Sequence[dict], settings: Settings | None = None, *, name: str = "items.jsonl") -> Ingested:
-    """Write ``items`` as one JSONL file (in this order) and ingest it into a fresh archive."""
+def ingest_items(items: Sequence[dict], settings: Settings | None = None, *, name: str = "items.jsonl",
+                 topic_model=None) -> Ingested:
+    """Write ``items`` as one JSONL file (in this order) and ingest it into a fresh archive
+    (``topic_model``: as for :func:`ingest_fresh`)."""
     tmp = tempfile.mkdtemp(prefix="sinodesk-eval-in-")
     try:
         path = write_jsonl(items, Path(tmp) / name)
-        run = ingest_fresh([path], settings)
+        run = ingest_fresh([path], settings, topic_model=topic_model)
         run.line_docs = line_documents(path)
         return run
     finally:
