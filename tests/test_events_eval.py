@@ -41,16 +41,18 @@ def test_bcubed_rejects_mismatched_lengths():
 
 def test_ecbplus_test_topics_floor_through_ingest():
     need_shared(EVAL / "ecbplus-event-clusters")
-    (test, train, *_) = ev.eval_ecbplus(EVAL, peer=False, orders=("file",))
-    assert test.ours.n == 210
-    # through ingest, file order, default settings: F1 0.937 (P 0.946 R 0.928), the same in all five
-    # orders (events8: loose reports no longer hide two events; URL query parameters kept).
-    # Before events8: file 0.912; mean over file, date and 3 shuffled orders 0.917 (P 0.907 R 0.928),
-    # worst 0.912; peer (agglomerative over the whole set at once) 0.883.
-    # Before date stamp lines dated undated stories (dates8): file 0.899, mean 0.909, worst 0.899.
-    # Before split_days (groups of the same days not parted): file 0.882 (P 0.897), mean 0.886 (R 0.866).
+    (test, train) = ev.eval_ecbplus(EVAL, peer=False, with_all=False)
+    assert test.ours.n == 210 and list(test.by_order) == list(ev.ORDERS)
+    # through ingest, default settings, held-out topics 36-45 in file, date and three shuffled orders
+    # (issue 13's targets: file order >= 0.90 and the mean over orders >= 0.90): F1 0.937 (P 0.946
+    # R 0.928) in every order, measured 2026-12-06 (events9; events8 the same: loose reports no longer
+    # hide two events, URL query parameters kept).
+    # Before events8: file 0.912; mean 0.917 (P 0.907 R 0.928), worst 0.912; peer (agglomerative over the
+    # whole set at once) 0.883.  Before date stamp lines dated undated stories (dates8): file 0.899, mean
+    # 0.909, worst 0.899.  Before split_days: file 0.882 (P 0.897), mean 0.886 (R 0.866).
     # Before that: 0.778 (issue 13, same path); 0.881 mean at the start of 2026-12-06.
-    assert test.ours.f1 >= 0.93 and test.ours.precision >= 0.93
+    assert test.by_order["file"].f1 >= 0.93 and test.by_order["file"].precision >= 0.93
+    assert test.ours.f1 >= 0.93 and test.worst.f1 >= 0.93  # mean and worst over the five orders
     assert train.ours.f1 >= 0.925  # topics 1-35 (tuned on), file order: 0.929 (0.918 before events8)
 
 
@@ -58,16 +60,20 @@ def test_gvc_floor_through_ingest():
     need_shared(EVAL / "gvc-event-clusters-subset")
     whole, val, test = ev.eval_gvc(EVAL, peer=False, orders=("file",))
     assert (whole.ours.n, val.ours.n, test.ours.n) == (152, 78, 74)
-    # through ingest 0.991 (P 1.000 R 0.981) in every order; validation 1.000; held-out test 0.980 (P 1.000);
-    # peer 0.986 / 0.991 / 0.980.  Before (issue 13, same path): 0.906
-    assert whole.ours.f1 >= 0.985 and whole.ours.precision >= 0.99
-    assert test.ours.f1 >= 0.975 and test.ours.precision >= 0.99
+    # through ingest 0.996 (P 1.000 R 0.991) in every order; validation 1.000; held-out test 0.991 (P 1.000
+    # R 0.982, 35 clusters for 34 incidents); peer 0.986 / 0.991 / 0.980 (events9, 2026-12-06).  Before
+    # events9 0.991 / 1.000 / 0.980: a line repeating an earlier one (same url, title, text; stored once by
+    # ingest) was scored as an event of its own.  The one split left is gold incident 490954, which holds
+    # a Flint toddler's death (January 2016) and a Kentucky murder-suicide (July 2013).
+    # Before (issue 13, same path): 0.906
+    assert whole.ours.f1 >= 0.993 and whole.ours.precision >= 0.99
+    assert test.ours.f1 >= 0.988 and test.ours.precision >= 0.99
 
 
 def test_uci_title_only_stream_floor_through_ingest():
     need_shared(EVAL / "uci-news-aggregator-sample")
     # the first 4,500 headlines (the training part and 1,632 of the test part) keep the test short;
-    # the whole stream (sinodesk eval events --set uci): 0.854 (P 0.912 R 0.802), peer single pass 0.491
+    # the whole stream (sinodesk eval events --set uci): 0.865 (P 0.909 R 0.824; events9 run, 2026-12-06), peer single pass 0.491
     (r,) = ev.eval_uci(EVAL, peer=False, limit=4500)
     assert r.ours.n == 1632
     assert r.ours.f1 >= 0.85
@@ -77,7 +83,9 @@ def test_cold_start_first_200_within_003_of_warm():
     need_shared(EVAL / "ecbplus-event-clusters")
     name, stream, warmup = ev.coldstart.streams(EVAL)[0]
     fresh, warm = ev.coldstart.first_n(stream, warmup, 200)
-    # measured fresh 0.875, warm 0.875 (the old cold-start raise: 0.832 vs 0.866)
+    # measured fresh 0.887, warm 0.883 (events9, 2026-12-06; 0.875 / 0.875 in an earlier run; the old
+    # cold-start raise: 0.832 vs 0.866).  The UCI stream misses the target (`eval events --set coldstart`:
+    # first 200 fresh 0.915, warm 0.952), see README.
     assert fresh.f1 >= warm.f1 - 0.03
 
 
