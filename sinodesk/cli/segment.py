@@ -10,6 +10,11 @@ import click
 from .common import default_shared, read_text_input
 from ..errors import NothingToDo
 
+# seeds, Choi and the BBC concatenations run clean + segment directly, which gives the stories ingest gives
+# (tests/test_segment_quality.py::test_direct_stages_give_the_stories_ingest_gives)
+DIRECT = "clean + segment directly: the stories ingest gives, tested"
+
+
 @click.command("split")
 @click.argument("path")
 @click.option("--html", "as_html", is_flag=True, help="Treat the input as an HTML page (default: by file suffix).")
@@ -106,7 +111,7 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
         items = ev.load_labelled(Path(seeds) if seeds else base / "seeds", lab)
         rep = ev.score_digests(items, ev.segment_text)
         out["seeds"] = ev.report_dict(rep)
-        echo(f"Labelled seed digests ({len(items)} files, {sum(r.gold_stories for r in rep.results)} stories; tuned on)")
+        echo(f"Labelled seed digests ({len(items)} files, {sum(r.gold_stories for r in rep.results)} stories; tuned on; {DIRECT})")
         echo(f"  boundary P {rep.precision:.3f} R {rep.recall:.3f} F1 {rep.f1:.3f}; ends right {rep.end_accuracy:.3f}; "
              f"headlines right {rep.headline_accuracy:.3f}; sections right {rep.section_accuracy:.3f}; "
              f"boilerplate lines leaked {rep.leaked_lines}; mean Pk {rep.mean_pk:.3f}")
@@ -131,7 +136,7 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
         rep = ev.score_cohesion("choi", samples, ev.pipeline_splitter(SegmentOptions(**ev.SENTENCE_OPTIONS)))
         naive = ev.score_cohesion("choi-even-baseline", samples, ev.even_baseline)
         out["choi"], out["choi_baseline"] = ev.report_dict(rep), ev.report_dict(naive)
-        echo(f"Choi ({rep.samples} samples, one sentence a line, number of segments unknown, {rep.seconds:.1f}s)")
+        echo(f"Choi ({rep.samples} samples, one sentence a line, number of segments unknown, {rep.seconds:.1f}s; {DIRECT})")
         echo(f"  options ([segment] in sinodesk.toml): {', '.join(f'{k}={v}' for k, v in ev.SENTENCE_OPTIONS.items())}")
         echo(f"  Pk:         {_fmt(rep.pk)}")
         echo(f"  WindowDiff: {_fmt(rep.window_diff)}")
@@ -143,7 +148,7 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
         rep = ev.score_cohesion("bbc", samples, ev.pipeline_splitter())
         naive = ev.score_cohesion("bbc-even-baseline", samples, ev.even_baseline)
         out["bbc"], out["bbc_baseline"] = ev.report_dict(rep), ev.report_dict(naive)
-        echo(f"BBC concatenations ({rep.samples} plain-text files, a paragraph a line, no headlines, default options, {rep.seconds:.1f}s)")
+        echo(f"BBC concatenations ({rep.samples} plain-text files, a paragraph a line, no headlines, default options, {rep.seconds:.1f}s; {DIRECT})")
         echo(f"  boundary P {rep.precision:.3f} R {rep.recall:.3f} F1 {rep.f1:.3f}")
         echo(f"  Pk: {_fmt(rep.pk)}")
         echo(f"  WindowDiff: {_fmt(rep.window_diff)}")

@@ -98,8 +98,10 @@ def _fmt(report: dict) -> str:
         extra += "  C/nb_weight " + ", ".join(f"{c['C']:g}/{c['nb_weight']:g}" for c in chosen)
         extra += "  pieces " + ", ".join(str(c.get("pieces")) for c in chosen)
         extra += "  word bigrams " + ", ".join({True: "on", False: "off"}.get(c.get("word_bigrams"), str(c.get("word_bigrams"))) for c in chosen)
+    # the trainable path's scores: the labels ingest gives with the model saved in the archive
+    # (tests/test_topics_eval.py::test_trainable_path_gives_the_labels_ingest_gives)
     return (f"{name:9} {report['metric']} ours {report['ours']:.3f}  peer {report['peer']:.3f}  "
-            f"(train {report['seconds_ours']:.1f}s vs {report['seconds_peer']:.1f}s){extra}")
+            f"(train {report['seconds_ours']:.1f}s vs {report['seconds_peer']:.1f}s; trainable path = ingest's labels, tested){extra}")
 
 
 @click.command("topics")
