@@ -295,6 +295,40 @@ def _name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
     return ns, p
 
 
+_CLAUSE_OPENERS = frozenset(".!?:;(\"“”—–-\n")
+_LONE_NAME = re.compile(r"[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Z][a-z]+)?")
+
+
+def _lone_name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
+    """One capitalised word ending at ``p`` that opens its clause -- at a sentence start, after a
+    dateline's dash or after a closing quote ("WASHINGTON — Harbinson said", '"...," Okonkwo
+    said') -- and that English does not write in lower case ("Officials said") nor is a plural
+    ("Democrats say"; a census surname such as "Jones" is no plural): a speaker no list holds.  The learned model's reading of the same word
+    wins (names.py: "Nvidia said" stays an organisation)."""
+    w0 = text.rfind(" ", max(lo, p - 24), p) + 1
+    if w0 <= 0 and lo > 0:
+        return None
+    word = text[w0:p]
+    if len(word) < 3 or _LONE_NAME.fullmatch(word) is None or word in _NOT_NAME_WORDS or word in _GENERIC_CAPS:
+        return None
+    before = text[max(lo, w0 - 3) : w0].rstrip(" ")
+    if before and before[-1] not in _CLAUSE_OPENERS and not (before[-1] == "," and text[w0 - 3 : w0 - 2] in "\"”'’"):
+        return None
+    from .name_shapes import _NATIONALS
+    from .names import common_words
+
+    low = word.lower()
+    common = common_words()
+    if word in _NATIONALS or low in common:
+        return None
+    if low.endswith("s") and not low.endswith("ss"):
+        from .name_lists import surnames
+
+        if word not in surnames():
+            return None  # "Democrats say", "Socialists said": a plural, not a person ("Jones said" is one)
+    return w0, p
+
+
 def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> list[GazMatch]:
     """PERSON candidates for unknown names next to a speech verb (see the comment above)."""
     from .names import strip_titles
@@ -310,7 +344,7 @@ def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> l
         if text[p - 1 : p] == ",":  # "Daniel Brenner, strategist at UBS, said": name before the first comma
             c = text.rfind(",", max(s0, p - 92), p - 1)
             p = c if c > s0 and "." not in text[c:p] and "\n" not in text[c:p] else -1
-        span = (_name_ending_at(text, s0, p) or role_before_name(text, s0, p)) if p > s0 else None
+        span = (_name_ending_at(text, s0, p) or role_before_name(text, s0, p) or _lone_name_ending_at(text, s0, p)) if p > s0 else None
         if span is not None and _plausible_name(text, *span, gaz):
             ns = strip_titles(span[0], text[span[0] : span[1]])[0]  # "Coroner Gary Hargrove said" -> Gary Hargrove
             out.append(GazMatch(ns, span[1], f"person:{slug(text[ns:span[1]])}", "PERSON"))

@@ -75,6 +75,21 @@ def given_names() -> frozenset[str]:
     return frozenset(out - _NOT_GIVEN)
 
 
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Title-cased surnames of the 1990 US Census list (``dist.all.last`` of the ``names``
+    package, about 89,000); empty when the package is missing."""
+    try:
+        import names
+    except ImportError:
+        return frozenset()
+    path = Path(names.__file__).resolve().parent / "dist.all.last"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.split(" ", 1)[0].title() for line in path.read_text(encoding="ascii", errors="replace").splitlines()
+                     if line[:1].isalpha())
+
+
 def _given(tok: str, first: frozenset[str]) -> bool:
     """A given name of the census lists, or two of them joined by a hyphen ("Jean-Pierre", "Anne-Marie")."""
     if "-" in tok:

@@ -23,7 +23,8 @@ _STRONG_HEADS = {
                     "technologies airlines airways motors pictures studios records entertainment holdings telecom "
                     "communications networks pharmaceuticals industries university institute ministry commission "
                     "committee council agency athletic rovers wanderers albion hotspur fc afc chronicle herald tribune gazette "
-                    "telegraph".split(), "ORG"),
+                    "telegraph police department bureau administration corporation association federation party army navy "
+                    "school college".split(), "ORG"),
     **dict.fromkeys("hospital airport stadium avenue boulevard cathedral prison".split(), "FAC"),
     **dict.fromkeys("awards championship championships olympics festival summit marathon trials".split(), "EVENT"),
 }

@@ -277,6 +277,12 @@ class NameModel:
         return np.add.reduceat(W[idx], offs, axis=0) + b
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The packaged model's words English usually writes in lower case (names_en.common.gz)."""
+    return NameModel().common
+
+
 CLEAN_BIAS = 1.0  # how much less "no name" counts for a span of the plainest name shape (chosen on dev + seeds)
 
 
