@@ -210,7 +210,33 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     if _VERBISH.match(head) and head not in ("percentage",):
         return None, pos
     end = pos + text[pos:end].rfind(words[-1]) + len(words[-1])
-    return _UNIT_NORMAL.get(head, head), end
+    if head in _UNIT_NORMAL:
+        return _UNIT_NORMAL[head], end
+    if len(words) > 1 and _noun_modifier(words[-2]) and _is_plural_noun(words[-1]):
+        return f"{words[-2].lower()} {head}", end  # "three cable systems", "two crew members", "3 machine guns"
+    return head, end
+
+
+# Words before a counted noun that describe it rather than name a kind of it ("two new factories",
+# "three other people"): the counted noun alone is the unit.
+_DESCRIBING = frozenset("""
+new old other more most big small large major minor top key young senior junior local few many several extra additional
+further different separate similar main same whole full high low long short good bad best worst great last first next
+early late former possible total real hot cold free open general public private national international foreign domestic
+special single double triple average annual only own such various certain entire recent current previous potential actual
+likely known unknown female male older younger bigger smaller larger higher lower fewer greater better worse newer earlier
+later straight consecutive successive individual available possible capable valuable reliable responsible eligible visible
+notable sizeable sizable considerable
+""".split())
+_DESCRIBING_END = ("ous", "ive", "ic", "ical", "ful", "less", "ed", "est", "ish", "ese", "ian", "ern", "al", "ly")
+
+
+def _noun_modifier(w: str) -> bool:
+    """A lower-case singular word that names a kind of the counted noun after it ("cable", "crew",
+    "machine", "stage"), not one that describes it ("new", "armed", "political", "other")."""
+    lw = w.lower()
+    return (w.isalpha() and w.islower() and len(lw) > 2 and lw not in _DESCRIBING and lw not in _STOP and lw not in _PARTICIPLE_ADJ
+            and not lw.endswith(_DESCRIBING_END) and not _is_plural_noun(lw) and lw not in _UNIT_NORMAL)
 
 
 def _is_plural_noun(w: str) -> bool:
