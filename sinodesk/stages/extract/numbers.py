@@ -559,8 +559,8 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         if unit is None and not scale:
             continue
         counted = not (pct or times or scale or curw)
-        if counted and (value < 2 or text.startswith(" of ", tail.end())):
-            continue  # "one day", "one of them": not a count someone claims
+        if counted and ((value < 2 and not _one_counted(text, start, s, e, unit)) or text.startswith(" of ", tail.end())):
+            continue  # "one day", "one of them", "a man": not a count someone claims ("one person died", "at least one handgun" are)
         s, value = _signed(text, start, _with_approx(text, start, s), value)
         hits.append(NumHit(s, e2, value, unit, None))
     return hits
@@ -573,6 +573,15 @@ _MULTIPLIER = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "tripled": 3.0, "tre
 _TWICE_KEYS = ("wice", "hrice", "ouble", "riple", "rebled", "uadrupled")  # a plain find first: most stories have none
 _TWICE = re.compile(r"(?:(?<=more than )|(?<=almost )|(?<=nearly )|(?<=roughly ))(double|triple)\b(?!-)"
                     r"|\b([Tt]wice|[Tt]hrice|doubled|tripled|trebled|quadrupled)\b")
+
+
+def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> bool:
+    """"one" as a count someone claims: one person (a casualty, an arrest: "One person died"), or
+    one of anything after an approximator ("at least one handgun"); not "one day", "one-off",
+    "One involves", "a man"."""
+    if text[s:e].lower() != "one" or text.startswith("-", e):
+        return False
+    return unit == "people" or _with_approx(text, start, s) != s
 
 
 def _signed(text: str, start: int, s: int, value: float) -> tuple[int, float]:
