@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .name_shapes import (call_letters, defined_acronyms, initialled_people, kind_before_name, number_after, role_people, state_abbreviations,
-                          strip_nationality, strong_head_type, team_by_role, titled_people)
+from .name_shapes import (_NATIONALS, call_letters, defined_acronyms, initialled_people, kind_before_name, number_after, role_people,
+                          state_abbreviations, strip_nationality, strong_head_type, team_by_role, titled_people)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -261,6 +261,8 @@ class NameModel:
         for k, (_r0, _r1, i, j) in enumerate(spans):
             if _clean_name_shape(toks, i, j, common):
                 scores[k, none] -= CLEAN_BIAS
+            elif j - i == 1 and toks.text[i] in _NATIONALS:
+                continue  # "French", "Kenyan": a nationality is no name however rarely it is written in lower case
             elif j - i == 1 and _plain_word(toks, i, common):
                 scores[k, none] -= WORD_BIAS
         return _decode(toks, spans, scores, labels)
