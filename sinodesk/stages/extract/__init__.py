@@ -25,7 +25,7 @@ from .attribution import (AttrHit, find_attributions, find_credits, find_datelin
 from .dates import DateResolver, find_dates, parse_one, text_anchor
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
-from .name_shapes import teams_in_story
+from .name_shapes import one_label_per_name, teams_in_story
 from .names import NameModel, name_matches
 from .numbers import find_numbers
 from .outlets import OutletRegistry, load_registry
@@ -267,7 +267,7 @@ def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: Extra
         ents = _with_credits(text, ents, st.credits + [(s, e) for s, e, _ in st.outlets], res)
     if latin and text.find("s Office", s0, e0) + text.find("s Department", s0, e0) > -2:
         ents = _with_offices(text, s0, e0, ents)
-    return teams_in_story(text, ents) if latin else ents
+    return one_label_per_name(text, teams_in_story(text, ents), gaz) if latin else ents
 
 
 # "the Tyler County Sheriff's Office", "the Manhattan District Attorney’s Office": an office named

@@ -289,6 +289,10 @@ def _name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
         take += 1
     if take < 2 or _NAME_TOKEN_RX.fullmatch(words[-1]) is None or words[-1].endswith("."):
         return None
+    if words[-take].lower() in _LINKS:
+        take -= 1  # "But Harbinson warned": the conjunction opening the sentence is no part of the name
+        if take < 2:
+            return None
     ns = p - len(" ".join(words[-take:]))
     if ns > lo and (text[ns - 1].isalnum() or text[ns - 1] in ".’'-"):
         return None
@@ -296,13 +300,16 @@ def _name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
 
 
 _CLAUSE_OPENERS = frozenset(".!?:;(\"“”—–-\n")
+# Words that open a clause before its subject ("But Harbinson warned", "as Okonkwo said")
+_LINKS = frozenset("and but yet so then now still meanwhile also as while when because although though where later".split())
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?:['’][A-Z][a-z]+|-[A-Z][a-z]+)?")
 
 
-def _lone_name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
+def _lone_name_ending_at(text: str, lo: int, p: int, tail: bool = False) -> tuple[int, int] | None:
     """One capitalised word ending at ``p`` that opens its clause -- at a sentence start, after a
-    dateline's dash or after a closing quote ("WASHINGTON — Harbinson said", '"...," Okonkwo
-    said') -- and that English does not write in lower case ("Officials said") nor is a plural
+    dateline's dash, a closing quote or a word such as "but" or "as" ("WASHINGTON — Harbinson
+    said", '"...," Okonkwo said', "as Mbeki noted"), or after a comma when the speech verb ends
+    the clause (``tail``: "The plan is risky, Kuznetsova says.") -- and that English does not write in lower case ("Officials said") nor is a plural
     ("Democrats say"; a census surname such as "Jones" is no plural): a speaker no list holds.  The learned model's reading of the same word
     wins (names.py: "Nvidia said" stays an organisation)."""
     w0 = text.rfind(" ", max(lo, p - 24), p) + 1
@@ -312,8 +319,10 @@ def _lone_name_ending_at(text: str, lo: int, p: int) -> tuple[int, int] | None:
     if len(word) < 3 or _LONE_NAME.fullmatch(word) is None or word in _NOT_NAME_WORDS or word in _GENERIC_CAPS:
         return None
     before = text[max(lo, w0 - 3) : w0].rstrip(" ")
-    if before and before[-1] not in _CLAUSE_OPENERS and not (before[-1] == "," and text[w0 - 3 : w0 - 2] in "\"”'’"):
-        return None
+    if before and before[-1] not in _CLAUSE_OPENERS and not (before[-1] == "," and (tail or text[w0 - 3 : w0 - 2] in "\"”'’")):
+        link = text[max(lo, w0 - 10) : w0 - 1].rsplit(" ", 1)[-1].lstrip("\"“")
+        if link.lower() not in _LINKS or text[w0 - 1 : w0] != " ":
+            return None
     from .name_shapes import _NATIONALS
     from .names import common_words
 
@@ -344,7 +353,8 @@ def speech_names(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) -> l
         if text[p - 1 : p] == ",":  # "Daniel Brenner, strategist at UBS, said": name before the first comma
             c = text.rfind(",", max(s0, p - 92), p - 1)
             p = c if c > s0 and "." not in text[c:p] and "\n" not in text[c:p] else -1
-        span = (_name_ending_at(text, s0, p) or role_before_name(text, s0, p) or _lone_name_ending_at(text, s0, p)) if p > s0 else None
+        span = (_name_ending_at(text, s0, p) or role_before_name(text, s0, p)
+                or _lone_name_ending_at(text, s0, p, ve >= e0 or text[ve : ve + 1] in ".,;")) if p > s0 else None
         if span is not None and _plausible_name(text, *span, gaz):
             ns = strip_titles(span[0], text[span[0] : span[1]])[0]  # "Coroner Gary Hargrove said" -> Gary Hargrove
             out.append(GazMatch(ns, span[1], f"person:{slug(text[ns:span[1]])}", "PERSON"))

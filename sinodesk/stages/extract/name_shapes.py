@@ -69,6 +69,30 @@ def teams_in_story(text: str, ents: list[GazMatch]) -> list[GazMatch]:
             if e.label in _TEAM_FROM and text[e.start : e.end] in teams else e for e in ents]
 
 
+def one_label_per_name(text: str, ents: list[GazMatch], gaz) -> list[GazMatch]:
+    """``ents`` with every mention of the same unlisted name read one way in the story: the label
+    most of its mentions got (the first mention's on a tie).  The model reads each mention on
+    its own context ("Mbeki noted" an organisation, "Mbeki said" a person); a reader takes the
+    name as one thing.  Names the gazetteer knows keep their own ids."""
+    seen: dict[str, dict[str, int]] = {}
+    for e in ents:
+        seen.setdefault(text[e.start : e.end], {}).setdefault(e.label, 0)
+        seen[text[e.start : e.end]][e.label] += 1
+    mixed = {k: max(v, key=v.get) for k, v in seen.items() if len(v) > 1 and not gaz.lookup(k)}
+    if not mixed:
+        return ents
+    out = []
+    for e in ents:
+        surface = text[e.start : e.end]
+        label = mixed.get(surface)
+        if label is None or label == e.label:
+            out.append(e)
+            continue
+        same = next((x.canonical for x in ents if x.label == label and text[x.start : x.end] == surface), None)
+        out.append(GazMatch(e.start, e.end, same or e.canonical, label))
+    return out
+
+
 # A number of one to four digits right after a product's or an organisation's name belongs to it
 # ("Halo 2", "PlayStation 2", "Windows 2000", "BBC Radio 4", "BBC News 24", "Linux Desktop 9");
 # not when a unit, a count noun or a date word follows ("Apple 2 percent", "Sony 3 million").
