@@ -39,6 +39,7 @@ _ORDINAL_FRACTION = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
+_DEN_STEMS = ("third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # "one-third", "two thirds", "three-fifths", "a quarter of"
 _FRACTION = re.compile(
@@ -50,6 +51,9 @@ _IN_N = re.compile(
     rf"(?<![\w-])(?P<num>{_WORD}|\d+) (?:in|out of) (?P<den>{_WORD}|\d+)(?![\w-])(?! (?:years?|months?|days?|weeks?|percent))",
     re.I,
 )
+# where "six in ten" can be: " in "/" out of " before a number word or a number of at most three digits
+# (a plain space first, so the scan is fast; read on the lower-cased copy)
+_IN_N_GATE = re.compile(rf" (?:in|out of) (?:{_WORD}|\d{{1,3}}(?!\d))")
 _APPROX_HALF = re.compile(
     r"(?<![\w-])(?P<approx>(?:more than|less than|fewer than|nearly|almost|about|around|roughly|over|under|just over|just under|at least) )(?P<half>half)(?![\w-])",
     re.I,
@@ -111,6 +115,8 @@ def english_runs(text: str, start: int, end: int):
 
 def dozens(text: str, start: int, end: int):
     """(start, end, value) of "a dozen", "two dozen"; "dozens of" is no number."""
+    if text.find("ozen", start, end) < 0 and text.find("OZEN", start, end) < 0:
+        return  # a plain find first: most stories have none (the pattern is tried at every position)
     for m in _DOZEN.finditer(text, start, end):
         n = m.group("n").lower()
         yield m.start(), m.end(), 6.0 if n == "half a" else 12.0 * (_SMALL.get(n) or 1)
@@ -119,7 +125,12 @@ def dozens(text: str, start: int, end: int):
 def fractions(text: str, start: int, end: int) -> list[WordNumber]:
     """Fractions written in words, valued as ratios: one-third 0.3333, six in ten 0.6, more than half 0.5."""
     out = []
-    for m in _FRACTION.finditer(text, start, end):
+    # plain finds first: the patterns below are tried at every position, and most stories hold no
+    # denominator word (the lower-cased copy only answers whether a word occurs; no offset is read from it)
+    low = text[start:end].lower()
+    halves = "half" in low
+    dens = halves or "halves" in low or any(d in low for d in _DEN_STEMS)
+    for m in _FRACTION.finditer(text, start, end) if dens else ():
         num = _SMALL[m.group("num").lower()]
         den = _ORDINAL_FRACTION[m.group("den").lower()]
         if m.group("num").lower() in ("a", "an") and not re.match(r" of\b", text[m.end() : m.end() + 3]):
@@ -127,14 +138,14 @@ def fractions(text: str, start: int, end: int) -> list[WordNumber]:
         if den == 4 and m.group("den").lower().startswith("quarter") and num == 1 and m.group("num").lower() in ("a", "an"):
             pass
         out.append(WordNumber(m.start(), m.end(), round(num / den, 4), "fraction"))
-    for m in _IN_N.finditer(text, start, end):
+    for m in _IN_N.finditer(text, start, end) if _IN_N_GATE.search(low) else ():
         a, b = (en_value(x) if not x.isdigit() else float(x) for x in (m.group("num"), m.group("den")))
         if a is None or not b or a >= b or b > 100:
             continue
         out.append(WordNumber(m.start(), m.end(), round(a / b, 4), "fraction"))
-    for m in _APPROX_HALF.finditer(text, start, end):
+    for m in _APPROX_HALF.finditer(text, start, end) if halves else ():
         out.append(WordNumber(m.start(), m.end("half"), 0.5, "fraction"))
-    for m in _HALF_OF.finditer(text, start, end):
+    for m in _HALF_OF.finditer(text, start, end) if halves else ():
         out.append(WordNumber(m.start("half"), m.end("half"), 0.5, "fraction"))
     return out
 
