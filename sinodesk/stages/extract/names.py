@@ -99,17 +99,12 @@ class Tokens:
 
 
 def tokenize(text: str, s0: int, e0: int) -> Tokens:
-    words, starts, ends, opens = [], [], [], []
-    prev_end = s0
-    prev = None
-    for m in _TOKEN.finditer(text, s0, e0):
-        tok = m.group()
-        s, e = m.span()
-        opens.append(prev is None or prev in _SENT_END or (s > prev_end and "\n" in text[prev_end:s]))
-        words.append(tok)
-        starts.append(s)
-        ends.append(e)
-        prev_end, prev = e, tok
+    spans = [m.span() for m in _TOKEN.finditer(text, s0, e0)]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    words = [text[s:e] for s, e in spans]
+    # a token opens a sentence/line: the first, one after a sentence mark, or one after a line break
+    opens = [True, *(prev in _SENT_END or (s > pe and "\n" in text[pe:s]) for prev, pe, s in zip(words, ends, starts[1:]))] if spans else []
     return Tokens(words, starts, ends, opens, [t.lower() for t in words])
 
 
