@@ -254,7 +254,7 @@ def _plausible_name(text: str, s: int, e: int, gaz: Gazetteer | None) -> bool:
     return True
 
 
-_SPEECH_VERB_WORDS = tuple(" " + w for w in "said|says|told|tells|added|noted|wrote|warned|stressed|explained".split("|"))
+_SPEECH_VERB_WORDS = tuple(" " + w for w in "said|says|told|tells|added|noted|wrote|warned|stressed|explained|insisted|argued|replied|cautioned".split("|"))
 
 
 def _speech_verb_spans(text: str, s0: int, e0: int) -> list[tuple[int, int]]:

@@ -20,7 +20,9 @@ _SPEECH = (
     r"alleged|accused|declared|insisted|predicted|unveiled|issued|recorded|observed|acknowledged|"
     r"believes|believe|admitted|admits|demanded|demands|hinted|recommends|recommended|"
     r"insists|urges|confirms|reveals|argues|accuses|announce|warn|predicts|detailed|details|outlined|outlines|"
-    r"telling|adding|explaining|insisting|stressing|announcing|confirming"
+    r"telling|adding|explaining|insisting|stressing|announcing|confirming|"
+    r"suggested|suggests|replied|replies|commented|cautioned|cautions|tweeted|tweets|reiterated|asserted|contended|"
+    r"testified|lamented|complained"
 )
 # "a Microsoft spokesman said", "Pentagon officials have said", "Yukos lawyers say": the
 # organisation before a role noun is the source.
@@ -45,6 +47,10 @@ _ADVERB_SUFFIXES = tuple(w + " " for w in _ADVERB_WORDS)
 _CUE_AFTER = re.compile(r"(" + trie_regex(_SPEECH.split("|")) + r")\b")
 _CUE_AFTER_SEP = re.compile(r"[^\w](" + trie_regex(_SPEECH.split("|")) + r")\b")
 _SAID_WORDS = frozenset("said|added|says|noted|explained|continued|wrote".split("|"))
+# verbs that name their speaker after them only right after a closing quote ('"...," warned John
+# Harbinson'; "Biden warned Putin", "Relatives, ..., insisted Gigante suffered" name no speaker after the verb)
+_TAIL_WORDS = frozenset("warned|insisted|argued|cautioned|replied|stressed|claimed|asserted|suggested|reiterated|"
+                        "explained|admitted|acknowledged|confirmed|announced|declared|stated|predicted|tweeted".split("|"))
 _CONTINUED = re.compile(r"continued(?<!\wcontinued)\s+")  # \bcontinued\s+ (not a speech verb)
 _SPACES = re.compile(r"\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -181,13 +187,14 @@ def _cue_verbs(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
 
 
 def _said_before_name(text: str, s0: int, e0: int, cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
-    """(end, verb) of \\b(said|added|says|noted|explained|continued|wrote)\\s+ in ``text[s0:e0]``.
+    """(end, verb) of \\b(said|added|says|noted|explained|continued|wrote)\\s+ in ``text[s0:e0]``, and of
+    the verbs of _TAIL_WORDS right after a closing quote ('"...," warned John Harbinson').
 
     All of these but "continued" are speech verbs already in ``cues``.
     """
     out = []
-    for _, c_end, verb in cues:
-        if verb in _SAID_WORDS:
+    for c_start, c_end, verb in cues:
+        if verb in _SAID_WORDS or (verb in _TAIL_WORDS and text[max(s0, c_start - 3) : c_start].rstrip(" ").endswith(('"', "”"))):
             sp = _SPACES.match(text, c_end, e0)
             if sp is not None:
                 out.append((c_end, sp.end(), verb))
