@@ -1,0 +1,86 @@
+"""Extract stage, issue 14 (session extract10en): English speakers, names and counts no list holds.
+Sentences written for these tests, each rule with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _run(text: str):
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return extract(doc, Segment(start=0, end=len(text), text=text), "en")
+
+
+def _sources(text: str) -> list[str]:
+    return [a.text for a in _run(text).attributions]
+
+
+def _ents(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in _run(text).entities]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a lone unlisted surname opening its clause before a speech verb: after a dateline's dash, a
+    # closing quote, a sentence end, "but"/"as", or a comma when the verb ends the clause
+    ("WASHINGTON — Harbinson said the deal would close next week.", ["Harbinson"]),
+    ('"We are not worried," Okonkwo said.', ["Okonkwo"]),
+    ("The talks failed. Kuznetsova told reporters the plan was dead.", ["Kuznetsova"]),
+    ("The plan is risky, Kuznetsova says.", ["Kuznetsova"]),
+    ("Costs rose, as Mbeki noted in March.", ["Mbeki"]),
+    ("Jones said the vote was close.", ["Jones"]),  # a census surname ending in s
+    # the conjunction opening the sentence is no part of the name
+    ("But Maria Harbinson warned that costs would rise.", ["Maria Harbinson"]),
+    # negatives: words English writes in lower case, plurals, nationalities
+    ('"It is over," Officials said.', []),
+    ("Democrats said the bill would pass.", []),
+    ("Americans said yes.", []),
+])
+def test_lone_speakers(sentence, want):
+    assert _sources(sentence) == want
+
+
+def test_lone_speaker_is_a_person_unless_the_model_reads_otherwise():
+    assert ("Harbinson", "PERSON") in _ents("WASHINGTON — Harbinson said the deal would close.")
+    assert ("Nvidia", "ORG") in _ents("Nvidia said on Tuesday its revenue rose 20 percent.")
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ('"It will fail," John Harbinson cautioned.', ["John Harbinson"]),
+    ('"It will fail," warned John Harbinson, a lawyer.', ["John Harbinson"]),
+    ("John Harbinson testified that the plan would fail.", ["John Harbinson"]),
+    # negatives: the object of a verb that names no speaker after it; a company recalling cars
+    ("Toyota recalled 1 million cars.", []),
+    ("Relatives, including his brother, insisted John Harbinson was ill.", []),
+])
+def test_reporting_verbs(sentence, want):
+    assert _sources(sentence) == want
+
+
+def test_one_label_per_unlisted_name():
+    # the model alone reads "The Harbinson" as an organisation; the story's other mentions are a person
+    ents = _ents('"No," Harbinson said. Harbinson said no. The Harbinson said.')
+    assert {label for text, label in ents if text == "Harbinson"} == {"PERSON"}
+
+
+def test_names_ending_in_a_body_word_are_organisations():
+    assert ("Stockton Police", "ORG") in _ents("The Stockton Police said the suspect fled.")
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # the kind word of a counted noun is part of its unit; a describing word is not
+    ("Three cable systems failed.", [(3.0, "cable systems")]),
+    ("Two crew members were hurt.", [(2.0, "crew members")]),
+    ("Police seized 3 machine guns.", [(3.0, "machine guns")]),
+    ("They built three new factories.", [(3.0, "factories")]),
+    ("About 20 political parties ran.", [(20.0, "parties")]),
+    ("Exports rose 40 percent.", [(40.0, "percent")]),
+    # "one" counts people, or anything after an approximator; not idioms
+    ("One person died in the blast.", [(1.0, "people")]),
+    ("Police found at least one handgun.", [(1.0, "handgun")]),
+    ("One day he left. It was a one-off. One involves risk.", []),
+])
+def test_number_units(sentence, want):
+    assert [(n.value, n.unit) for n in _run(sentence).numbers] == want
