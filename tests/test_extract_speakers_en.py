@@ -84,3 +84,23 @@ def test_names_ending_in_a_body_word_are_organisations():
 ])
 def test_number_units(sentence, want):
     assert [(n.value, n.unit) for n in _run(sentence).numbers] == want
+
+
+def _dates(text: str) -> list[tuple[str, str, str]]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text, published="2024-06-12")
+    return [(d.text, d.iso, d.precision) for d in extract(doc, Segment(start=0, end=len(text), text=text), "en",
+                                                          context_date="2024-06-12").dates]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a day or month, then "in"/"of" and a year: one date in that year
+    ("On May 31 in 1944, troops landed.", [("May 31 in 1944", "1944-05-31", "day")]),
+    ("In March of 2019 it rained.", [("March of 2019", "2019-03", "month")]),
+    # a range of years after a capitalised "Between"/"From"
+    ("Between 2015 and 2018 prices rose.", [("2015 and 2018", "2015/2018", "year")]),
+    # negatives: a date that has its year; a day that does not exist in the year named
+    ("It happened on March 3, 1998 in Paris.", [("March 3, 1998", "1998-03-03", "day")]),
+    ("On Feb 29 in 2023 nothing happened.", [("Feb 29", "2024-02-29", "day"), ("2023", "2023", "year")]),
+])
+def test_dates_in_a_named_year(sentence, want):
+    assert _dates(sentence) == want

@@ -44,6 +44,35 @@ def month_of_relative_year(text: str, hits: list) -> list:
     return hits
 
 
+def day_of_named_year(text: str, hits: list) -> list:
+    """"May 31 in 1944", "March of 2019": a day or month written without its year, then "in"/"of"
+    and a year, is one date in that year (not the day in the year the story is read against)."""
+    import datetime as dt
+
+    from .dates import DateHit
+
+    out, k = [], 0
+    while k < len(hits):
+        a = hits[k]
+        b = hits[k + 1] if k + 1 < len(hits) else None
+        if (b is not None and a.precision in ("day", "month") and len(a.iso) in (7, 10) and b.precision == "year"
+                and len(b.iso) == 4 and b.iso.isdigit() and text[a.end : b.start] in (" in ", " of ", ", in ")
+                and not any(ch.isdigit() and text[i : i + 4].isdigit() for i, ch in enumerate(text[a.start : a.end], a.start))):
+            iso = b.iso + a.iso[4:]
+            try:
+                dt.date.fromisoformat(iso if len(iso) == 10 else iso + "-01")
+            except ValueError:
+                out.append(a)
+                k += 1
+                continue
+            out.append(DateHit(a.start, b.end, iso, a.precision))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                   "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
                   "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}

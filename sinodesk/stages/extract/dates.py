@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .date_context import ago, centuries, future_clause, month_of_relative_year, next_weekday
+from .date_context import ago, centuries, future_clause, day_of_named_year, month_of_relative_year, next_weekday
 from .date_stamps import stamp_date
 from .scan import finditer_at
 
@@ -304,7 +304,7 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
     if text.find("entury", start, end) >= 0:
         out += centuries(text, start, end, out)
     out.sort(key=lambda h: h.start)
-    return month_of_relative_year(text, out)
+    return day_of_named_year(text, month_of_relative_year(text, out))
 
 
 
@@ -434,7 +434,7 @@ _YEAR_ONLY = re.compile(rf"{_Y}(?![\w-]|\.\d|,\d)")
 _YEAR_PROBE = re.compile(r"[\dQ]")
 _NOT_BEFORE = {"year": "$£€¥.,/-", "numeric": "/.", "zh_year": ""}  # besides letters, digits and "_"
 _PART_BEFORE = re.compile(r"(?:the )?((?:end|beginning|start|middle|first half|second half) of |(?:early|late|mid)[ -]?)$")
-_SPAN_BEFORE = ("between ", "from ")
+_SPAN_BEFORE = ("between ", "from ", "Between ", "From ")
 _ZH_CENTURY = re.compile(r"(?:上世纪|上世紀|20世纪|20世紀|二十世纪|二十世紀)$")
 _QUARTER = re.compile(rf"(?:the )?(?P<quarter>(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<qy>{_Y}))?)\b")
 _Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
