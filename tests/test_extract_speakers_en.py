@@ -81,6 +81,9 @@ def test_names_ending_in_a_body_word_are_organisations():
     ("One person died in the blast.", [(1.0, "people")]),
     ("Police found at least one handgun.", [(1.0, "handgun")]),
     ("One day he left. It was a one-off. One involves risk.", []),
+    # a part of a counted whole takes the whole's noun; not "one of the biggest firms"
+    ("Seven of the 12 judges agreed.", [(7.0, "judges"), (12.0, "judges")]),
+    ("It is one of the biggest firms.", []),
 ])
 def test_number_units(sentence, want):
     assert [(n.value, n.unit) for n in _run(sentence).numbers] == want

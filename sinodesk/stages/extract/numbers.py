@@ -557,6 +557,13 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
             value *= _SCALE[scale.lower()]
         unit, e2 = _tail_unit(text, end, tail.end(), None, pct, times, curw)
         if unit is None and not scale:
+            part = _PART_OF.match(text, e, min(end, e + 60)) if value >= 2 else None  # not "one of the biggest firms"
+            if part is None:
+                continue
+            unit, _ = _count_unit(text, part.end(), end)  # "Seven of the 12 judges": seven judges
+            if unit is None or (part.group(1).isdigit() and float(part.group(1).replace(",", "")) <= value):
+                continue
+            hits.append(NumHit(_with_approx(text, start, s), e, value, unit, None))
             continue
         counted = not (pct or times or scale or curw)
         if counted and ((value < 2 and not _one_counted(text, start, s, e, unit)) or text.startswith(" of ", tail.end())):
@@ -573,6 +580,11 @@ _MULTIPLIER = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "tripled": 3.0, "tre
 _TWICE_KEYS = ("wice", "hrice", "ouble", "riple", "rebled", "uadrupled")  # a plain find first: most stories have none
 _TWICE = re.compile(r"(?:(?<=more than )|(?<=almost )|(?<=nearly )|(?<=roughly ))(double|triple)\b(?!-)"
                     r"|\b([Tt]wice|[Tt]hrice|doubled|tripled|trebled|quadrupled)\b")
+
+
+# a part of a counted whole: "Seven of the 12 judges", "two of the three suspects"
+_PART_OF = re.compile(r" of (?:the|its|their|these|those|our) (\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"twenty|thirty|forty|fifty|hundred)(?= [a-z])")
 
 
 def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> bool:
