@@ -331,9 +331,9 @@ def _lone_name_ending_at(text: str, lo: int, p: int, tail: bool = False) -> tupl
     if word in _NATIONALS or low in common:
         return None
     if low.endswith("s") and not low.endswith("ss"):
-        from .name_lists import surnames
+        from .name_lists import surnames_ending_in_s
 
-        if word not in surnames():
+        if word not in surnames_ending_in_s():
             return None  # "Democrats say", "Socialists said": a plural, not a person ("Jones said" is one)
     return w0, p
 
