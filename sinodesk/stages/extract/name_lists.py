@@ -78,7 +78,7 @@ def given_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def surnames_ending_in_s() -> frozenset[str]:
     """Title-cased surnames of the 1990 US Census list (``dist.all.last`` of the ``names``
-    package) that end in "s" ("Jones", "Harris": about 9,000 of its 89,000), which tell a person
+    package) that end in "s" ("Jones", "Harris": about 7,600 of its 89,000), which tell a person
     from a plural ("Democrats"); empty when the package is missing."""
     try:
         import names
