@@ -17,7 +17,8 @@ from tests.conftest import SHARED, assert_field_floor, need_shared
 
 FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the comment beside each
     # seeds: ents P .911 R .927, attr .914/.898, numbers .989/.979, dates .989/1.000 (extract5 = before it)
-    "seeds": {"entities": (0.90, 0.92), "attributions": (0.90, 0.88), "numbers": (0.98, 0.97), "dates": (0.98, 0.99)},
+    # extract10en: ents .908/.927 (one more extra, person:guo, whose "Guo said" is now a speaker), attr .915/.915
+    "seeds": {"entities": (0.90, 0.92), "attributions": (0.905, 0.905), "numbers": (0.98, 0.97), "dates": (0.98, 0.99)},
     # written: ents .889/.910, attr .967/.978, numbers .985/.985, dates 1.000/1.000
     "written": {"entities": (0.87, 0.89), "attributions": (0.96, 0.96), "numbers": (0.97, 0.97), "dates": (0.99, 0.99)},
     # dev (152 public-set items outside the held-out pool: dev-1 and the whole of dev-2; floors re-pinned when
@@ -35,7 +36,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # before the extract3 names/attribution work: ents .790/.575, attr .862/.696)
     # extract9zh: dates .930/.912 (Chinese years after a Chinese character), ents .843/.709 (卡西欧 | H5: dev labels the
     # maker and model as one product, devzh and dev-2 as two names), the rest unchanged
-    "dev": {"entities": (0.84, 0.715), "attributions": (0.885, 0.85), "numbers": (0.875, 0.81), "dates": (0.915, 0.90)},
+    # extract10en (lone speakers, one label per unlisted name, compound units, "one person", dates in a named year):
+    # ents .855/.720, attr .896/.860, numbers .902/.847, dates .934/.912
+    "dev": {"entities": (0.85, 0.715), "attributions": (0.89, 0.855), "numbers": (0.895, 0.84), "dates": (0.925, 0.905)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -65,13 +68,15 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attr .823/.496, numbers .565/.598, dates .857/.810)
     # extract9zh, run once at the end: ents .8181/.6539 (zh R .479 -> .562, en .660 unchanged), numbers .8675/.7314
     # (zh .667/.276 -> .800/.414), attr and dates unchanged (main the same day: ents .8187/.6488, numbers .8631/.7207)
-    "heldout": {"entities": (0.81, 0.65), "attributions": (0.875, 0.65), "numbers": (0.86, 0.725), "dates": (0.89, 0.885)},
+    # extract10en, run once at the end: ents .822/.659 (en R .665), attr .885/.660, numbers .887/.750, dates .908/.902
+    "heldout": {"entities": (0.815, 0.655), "attributions": (0.88, 0.655), "numbers": (0.88, 0.745), "dates": (0.90, 0.895)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
     # .648/.605 (F1 .626 vs .706). Main before the two branches: ents .795/.625 (en R .639, zh R .453), attr .777/.635,
     # numbers .848/.756, dates .927/.890.
-    "heldout2": {"entities": (0.79, 0.625), "attributions": (0.75, 0.635), "numbers": (0.845, 0.765), "dates": (0.92, 0.885)},
+    # extract10en, run once at the end: ents .804/.631 (en R .643), attr .786/.670, numbers .855/.774, dates .936/.895
+    "heldout2": {"entities": (0.80, 0.625), "attributions": (0.78, 0.665), "numbers": (0.845, 0.765), "dates": (0.93, 0.89)},
 }
 
 
