@@ -65,3 +65,25 @@ def test_share_reuses_the_products_it_is_given():
     shared = scoring.gram(sets)
     assert np.array_equal(scoring.share(sets, shared), scoring.share(sets))
     assert scoring.share(sets).tolist() == [[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 0.0]]
+
+
+def test_merge_tree_is_scipys():
+    from scipy.cluster.hierarchy import linkage, to_tree
+    from scipy.spatial.distance import squareform
+
+    from sinodesk.stages.cluster.recluster import _tree
+
+    rng = np.random.default_rng(5)
+    for n in (2, 3, 7, 20):
+        sim = rng.random((n, n))
+        dist = np.clip(1.0 - (sim + sim.T) / 2.0, 0.0, None)
+        np.fill_diagonal(dist, 0.0)
+        merges = linkage(squareform(dist, checks=False), method="average")
+        mine, theirs = _tree(merges), to_tree(merges)
+        stack = [(mine, theirs)]
+        while stack:
+            a, b = stack.pop()
+            assert (a.id, a.count, a.dist, a.is_leaf()) == (b.id, b.count, b.dist, b.is_leaf())
+            if not a.is_leaf():
+                stack += [(a.left, b.left), (a.right, b.right)]
+        assert mine.pre_order() == theirs.pre_order()

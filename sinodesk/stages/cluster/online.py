@@ -173,6 +173,9 @@ class EventLinker(LinkerPersistence):
         self.store: RowStore | None = None  # set by open(): the rows of what is not held in memory
         self._dirty: set[str] = set()  # events changed since the last save
         self._hot: set[str] = set()  # events changed since the last sweep (the others are packed)
+        # events this process built by adding their members' records one by one, in member order, and
+        # nothing else: re-clustering that leaves one's members as they are can keep it (_add_by_reclustering)
+        self._summed: set[str] = set()
         self._gone: set[str] = set()  # events deleted (merged away, emptied) since the last save
         self._records_new: set[str] = set()
         self._records_gone: set[str] = set()
@@ -384,6 +387,7 @@ class EventLinker(LinkerPersistence):
 
     def _drop(self, ev: Event) -> None:
         del self.events[ev.eid]
+        self._summed.discard(ev.eid)
         self._gone.add(ev.eid)
         self._dirty.discard(ev.eid)
 
@@ -394,6 +398,7 @@ class EventLinker(LinkerPersistence):
             self._freeze(keep)
             self._freeze(gone)
         keep.absorb(gone, self.opts.centroid_terms)
+        self._summed.discard(keep.eid)  # its vector now adds another event's sum, not its members one by one
         self._dirty.add(keep.eid)
         self._hot.add(keep.eid)
         self.index.unindex(gone)
@@ -410,6 +415,7 @@ class EventLinker(LinkerPersistence):
         self.events[eid] = ev
         self._gone.discard(eid)
         self._dirty.add(eid)
+        self._summed.add(eid)
         return ev
 
     def _join(self, ev: Event, feats: Features, story_id: str | None = None) -> None:
@@ -474,6 +480,7 @@ class EventLinker(LinkerPersistence):
             self.store.put_rows("event", {ev.eid: dump(ev.to_json())})
             self._dirty.discard(ev.eid)
         del self.events[ev.eid]
+        self._summed.discard(ev.eid)
 
     def _settle(self, ev: Event) -> bool:
         """Freeze ``ev`` if it has been idle for ``recluster_age_days``; True when it has been idle
@@ -526,13 +533,34 @@ class EventLinker(LinkerPersistence):
         ids.append(story_id)
         old = {sid: ev.eid for ev in hood for sid in ev.members}
         taken = keep_ids(groups, ids, old, {ev.eid: ev.order for ev in hood})
+        # An event that comes out with the same members, in the same order (the story perhaps added
+        # last), would be rebuilt into what it is: kept as it is, if it is such a sum (_summed); most
+        # re-clusterings change nothing (88% of 2,449 on 6,000 generated stories).
+        by_id = {ev.eid: ev for ev in hood}
+        kept = {lab: by_id[taken[lab]] for lab, members in groups.items()
+                if lab in taken and taken[lab] in self._summed
+                and [ids[i] for i in members if i != len(ids) - 1] == by_id[taken[lab]].members}
         fresh = {ev.eid: Event(ev.eid, ev.order) for ev in hood if ev.eid in taken.values()}
+        for ev in kept.values():
+            del fresh[ev.eid]
+        staying = {ev.eid for ev in kept.values()}
         for ev in hood:
             self.index.unindex(ev)
-            self._drop(ev)
+            if ev.eid not in staying:
+                self._drop(ev)
         self.events.update(fresh)
         self._gone.difference_update(fresh)
+        self._summed.update(fresh)
         for lab, members in groups.items():
+            if lab in kept:  # indexed again in the same turn as if rebuilt: the postings keep the same order
+                ev = kept[lab]
+                if members[-1] == len(ids) - 1:
+                    self._join(ev, recs[-1], story_id)
+                    self.story_event[story_id] = ev.eid
+                else:
+                    self.index.index(ev, self.opts.index_terms)
+                self._hot.add(ev.eid)
+                continue
             ev = fresh[taken[lab]] if lab in taken else self._new_event(ids[members[0]])
             for i in members:
                 self._join(ev, recs[i], ids[i])
