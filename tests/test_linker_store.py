@@ -335,3 +335,53 @@ def test_candidate_index_single_event_postings_behave_as_ordered_sets():
     assert shapes == {str, dict}  # both kinds occurred
     assert all(len(p) >= 2 for p in idx.postings.values() if type(p) is dict)
     assert idx.lookup([("w1", 1.0)], max_postings=0, max_candidates=10) == []
+
+
+class CountingRows(MemoryRows):
+    def __init__(self):
+        super().__init__()
+        self.asked = 0
+
+    def get_rows(self, kind, keys):
+        self.asked += 1
+        return super().get_rows(kind, keys)
+
+
+def test_a_prefetched_batch_asks_the_store_once_and_forgets_at_the_flush():
+    from sinodesk.stages.cluster.store import SpillMap
+
+    rows = CountingRows()
+    rows.put_rows("story", {"old": b"ev-1"})
+    spill = SpillMap("story", rows)
+    spill.prefetch(["old", "a", "b"])
+    assert rows.asked == 1
+    assert spill.get("a") is None and "b" not in spill and rows.asked == 1  # known missing: not asked again
+    assert spill.get("old") == "ev-1" and rows.asked == 2  # found keys are read as before
+    spill["a"] = "ev-2"
+    assert spill["a"] == "ev-2" and spill.setdefault("b", "ev-3") == "ev-3" and spill.get("b") == "ev-3"
+    spill.flush()
+    assert rows.rows["story"] == {"old": b"ev-1", "a": b"ev-2", "b": b"ev-3"}
+    assert spill.absent == set() and spill.get("b") == "ev-3"  # read back from the store after the flush
+    assert rows.asked == 3
+
+
+def test_linking_a_batch_asks_the_archive_for_each_story_once_not_per_lookup(tmp_path):
+    arc = SQLiteArchive(tmp_path / "a.db")
+    linker = EventLinker.open(arc, EventOptions())
+    asked = []
+    get_rows = arc.get_rows
+
+    def counting(kind, keys):
+        keys = list(keys)
+        asked.append((kind, len(keys)))
+        return get_rows(kind, keys)
+
+    arc.get_rows = counting
+    items = [LinkItem(story_id=f"s{i}", headline=f"Flood closes bridge {i}", text=f"Water rose over the bridge in town {i} on Monday.",
+                      url=f"https://example.org/{i}", published="2024-05-01") for i in range(40)]
+    linker.expect(items)
+    for item in items:
+        linker.add(item)
+    single = [n for kind, n in asked if kind in ("story", "alias", "dup-url") and n == 1]
+    assert [kind for kind, n in asked if n == 40] == ["story", "alias", "dup-url"]
+    assert len(single) == 0, asked

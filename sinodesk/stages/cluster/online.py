@@ -42,11 +42,11 @@ from courlan import extract_domain
 from ...errors import BadInput
 from . import scoring
 from .persist import LinkerPersistence
-from .store import RowStore, dump, load
+from .store import RowStore, SpillMap, dump, load
 from .background import load_background
 from .beat import OutletBeat
 from .decision import load_models, pair_features
-from .dedup import DuplicateIndex
+from .dedup import DuplicateIndex, normalise_url
 from .event import Event
 from .features import DocFreq, Features, Packed, cosine, day_number, headline_frame, numbers_in, series_pair, weigh, years_in
 from .index import CandidateIndex
@@ -235,10 +235,24 @@ class EventLinker(LinkerPersistence):
     def expect(self, items) -> None:
         """Count the outlets' beat over stories about to be added (a batch, before its first
         :meth:`add`), so that the first stories of a feed already know what the feed repeats."""
+        items = list(items)
+        self._prefetch(items)
         for item in items:
             if item.story_id and item.story_id not in self.story_event and item.story_id not in self._expected:
                 raw = self._expected[item.story_id] = self._raw_terms(item)
                 self.beat.add(item.outlet, _beat_terms(*raw))
+
+    def _prefetch(self, items: list) -> None:
+        """Look up, a batch at a time, the keys each new story would otherwise ask the archive for one
+        by one: its id, the id a new event of its would take, its address and its text digest."""
+        ids = [item.story_id for item in items if item.story_id]
+        for spill, keys in ((self.story_event, ids), (self.aliases, map(_event_id, ids)),
+                            (self.dups.urls, filter(None, (normalise_url(item.url) for item in items))),
+                            (self.dups.exact, (item.prepared.copy.digest for item in items
+                                               if item.prepared is not None and item.prepared.copy is not None
+                                               and item.prepared.copy.digest is not None))):
+            if isinstance(spill, SpillMap):
+                spill.prefetch(keys)
 
     def _raw_terms(self, item: LinkItem) -> tuple[Counter, frozenset[str]]:
         """The story's term counts and its mid-sentence names, before any weighting."""

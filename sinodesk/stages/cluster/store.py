@@ -88,18 +88,30 @@ def load(b: bytes):
 
 class SpillMap:
     """A str -> str mapping of which only the entries added since the last :meth:`flush` are held in
-    memory; the others are rows of ``kind`` in ``store`` (read on demand, never cached)."""
+    memory; the others are rows of ``kind`` in ``store`` (read on demand, never cached).  Keys that
+    :meth:`prefetch` found missing from the store answer without asking it again until the flush."""
 
-    __slots__ = ("kind", "store", "new")
+    __slots__ = ("kind", "store", "new", "absent")
 
     def __init__(self, kind: str, store: RowStore, new: dict[str, str] | None = None):
         self.kind = kind
         self.store = store
         self.new: dict[str, str] = dict(new or {})
+        self.absent: set[str] = set()
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Ask the store once about many keys (a batch's, before it is linked): a new story's id,
+        address and text digest are looked up a few times each, and are almost never there."""
+        keys = [k for k in keys if k not in self.new and k not in self.absent]
+        if keys:
+            found = self.store.get_rows(self.kind, keys)
+            self.absent.update(k for k in keys if k not in found)
 
     def get(self, key: str, default=None):
         if key in self.new:
             return self.new[key]
+        if key in self.absent:
+            return default
         row = self.store.get_rows(self.kind, (key,)).get(key)
         return default if row is None else row.decode("utf-8")
 
@@ -114,15 +126,18 @@ class SpillMap:
 
     def __setitem__(self, key: str, value: str) -> None:
         self.new[key] = value
+        self.absent.discard(key)
 
     def setdefault(self, key: str, value: str) -> str:
         have = self.get(key)
         if have is None:
             self.new[key] = have = value
+            self.absent.discard(key)
         return have
 
     def flush(self) -> None:
-        """Write the new entries and forget them."""
+        """Write the new entries and forget them (and what :meth:`prefetch` learnt)."""
         if self.new:
             self.store.put_rows(self.kind, {k: v.encode("utf-8") for k, v in self.new.items()})
             self.new.clear()
+        self.absent.clear()
