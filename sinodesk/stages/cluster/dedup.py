@@ -30,6 +30,7 @@ _HOST_PREFIX = re.compile(r"^(www\d?|m|mobile|amp)\.")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=8192)  # a batch's addresses are normalised twice: looked up ahead (online._prefetch), then checked
 def normalise_url(url: str | None) -> str | None:
     """A canonical form of ``url`` for identity checks; None for empty or non-http input.
 
