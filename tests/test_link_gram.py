@@ -87,3 +87,16 @@ def test_merge_tree_is_scipys():
             if not a.is_leaf():
                 stack += [(a.left, b.left), (a.right, b.right)]
         assert mine.pre_order() == theirs.pre_order()
+
+
+@pytest.mark.parametrize("language", [None, "en", "zh", "fr"])
+def test_idfs_are_idf_term_by_term(language):
+    from sinodesk.stages.cluster.features import DocFreq
+
+    rng = random.Random(3)
+    for prior_docs in (0, 50):
+        df = DocFreq(0, prior={f"w{k}": rng.random() for k in range(0, 300, 3)} if prior_docs else None, prior_docs=prior_docs)
+        for _ in range(40):
+            df.add(frozenset(f"w{rng.randrange(300)}" for _ in range(20)), rng.choice([None, "en", "zh", "fr"]))
+        terms = [f"w{k}" for k in range(0, 400, 7)]
+        assert df.idfs(terms, language) == [df.idf(t, language) for t in terms]  # the same floats, not close ones

@@ -22,7 +22,7 @@ from itertools import repeat
 from operator import mul
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import Stemmer
 import numpy as np
@@ -163,6 +163,19 @@ class DocFreq:
         self.df = {t: c for t, c in self.df.items() if c > cut}
         self.forgot = True
 
+    def idfs(self, terms: Iterable[str], language: str | None = None) -> list[float]:
+        """:meth:`idf` of each term, the same figures, in one call (the linker weighs every story's terms)."""
+        get, log = self.df.get, math.log
+        if language not in BACKGROUND_LANGUAGES and language in self.by_language:
+            n = self.by_language[language]
+            return [log((n + 2) / (min(get(t, 0), n) + 1)) + 1.0 for t in terms]
+        k = self.prior_docs
+        if k:
+            top, prior = self.n_docs + k + 2, self.prior.get
+            return [log(top / (get(t, 0) + k * prior(t, 0.0) + 1)) + 1.0 for t in terms]
+        top = self.n_docs + 2
+        return [log(top / (get(t, 0) + 1)) + 1.0 for t in terms]
+
     def idf(self, term: str, language: str | None = None) -> float:
         if language not in BACKGROUND_LANGUAGES and language in self.by_language:
             n = self.by_language[language]  # a term shared with other languages counts at most n times
@@ -233,7 +246,8 @@ class Packed:
 def weigh(counts: Counter[str], df: DocFreq, *, max_terms: int, language: str | None = None) -> dict[str, float]:
     """Sublinear-tf x idf weights (the idf of ``language``'s stories, see :class:`DocFreq`),
     L2-normalised, keeping the ``max_terms`` heaviest."""
-    w = {t: (1.0 + math.log(c)) * df.idf(t, language) for t, c in counts.items()}
+    log = math.log
+    w = {t: (1.0 + log(c)) * i for (t, c), i in zip(counts.items(), df.idfs(counts, language))}
     if len(w) > max_terms:
         w = dict(sorted(w.items(), key=lambda kv: kv[1], reverse=True)[:max_terms])
     norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
