@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Gazetteer, GazMatch, label_of
+from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _NAME_FLAGS, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
                        _known_place_with_suffix, pinyin_id)
 
@@ -236,3 +236,59 @@ def _area_word(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: Ch
     the bare name of a county or district (昌平, 顺义), a word jieba tags a place (望京/ns, 燕郊/ns), a ring road."""
     s, e, f = word
     return _plain_place(text[s:e], gaz, tagger) or (f == "ns" and 2 <= e - s <= 3)
+
+
+# a Latin-script name written inside Chinese text (NYMEX原油, 传Groupon提前, ESPN：, IGG Inc.登陆): a word with a capital
+# letter (or a lower-case one with a capital inside: iPhone) next to a Han character or a full-width mark.  Common
+# abbreviations that name no one are left alone (CEO, GDP, PK, APP, 5G), and so is a code after a digit (30X, 4G).
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9&.'’-])(?:[A-Z][A-Za-z0-9&'’-]*[A-Za-z0-9]|[a-z]+[A-Z][A-Za-z0-9]*)(?:\.com)?"
+                         r"(?: [A-Z][A-Za-z0-9&'’-]*[A-Za-z0-9]\.?)*(?![A-Za-z0-9&'’-])")
+_NOT_LATIN_NAMES = frozenset(
+    "CEO CFO CTO COO CIO VP PK VS APP App PC TV DV DC CD DVD VCD MV MP3 MP4 USB GPS LED LCD OLED CPU GPU RAM ROM SIM SMS "
+    "IT AI VR AR IP ID OK NO HD DIY VIP MBA EMBA PhD DNA CBD SUV KTV GDP CPI PPI PMI IPO QFII QDII RQFII ETF LOF FOF ERP CRM "
+    "SaaS PaaS IaaS OEM ODM HR PR QQ ST PE PB EPS ROE AAA AA BBB BB UFO BBS WAP WiFi Wi-Fi WLAN LTE GSM CDMA TD 3G 4G 5G "
+    "NO.1 No TOP Top MVP VS. Mr Ms Dr Mark II III IV EX OL SE GT Plus Pro Max Mini Online".split())
+# words after a Latin name that belong to a company's name (CDC软件, Google公司 is the name and a plain word: left out)
+_LATIN_ORG_TAIL = re.compile(r"软件|軟件|科技|集团|集團|控股|网络|網絡|传媒|傳媒|资本|資本|电子|電子|通讯|通訊|证券|證券|银行|銀行|汽车|汽車")
+_PRODUCT_AFTER = re.compile(r"(?:浏览器|瀏覽器|手机|手機|平板|电脑|電腦|笔记本|筆記本|游戏|遊戲|网游|網遊|相机|相機|系统|系統|芯片|播放器|客户端|"
+                            r"版|系列)")
+_ORG_AFTER = re.compile(r"(?:公司|集团|集團|银行|銀行|基金|证券|證券|报告|報告|报道|報道|数据|數據|称|稱|表示|宣布|发布|發佈|发布|CEO|总裁|總裁)")
+_I_PRODUCT = re.compile(r"[a-z][A-Z][a-z]")  # iPhone, iPad, eReader (iDC is a company)
+_CJK_SIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef《》“”]")
+
+
+def latin_names(text: str, s0: int, e0: int, cands: list[GazMatch], gaz: Gazetteer) -> list[GazMatch]:
+    """Latin-script names in Chinese text that no other rule found: an organisation (NYMEX, ESPN, Groupon,
+    IGG Inc.), a product when a word for a kind of product follows (Firefox浏览器) or when it is written
+    as products are (iPhone, CSOL: an online game's "OL").  The gazetteer's id when it knows the name."""
+    out = []
+    taken = [(c.start, c.end) for c in cands]
+    for m in _LATIN_NAME.finditer(text, s0, e0):
+        s, e = m.span()
+        w = m.group()
+        if all(p.rstrip(".") in _NOT_LATIN_NAMES or p.upper() in _NOT_LATIN_NAMES for p in w.split()) or len(w) < 2 or any(
+                a < e and s < b for a, b in taken):
+            continue
+        if not (_cjk_side(text, s - 1, s0, e0, -1) and _cjk_side(text, e, s0, e0, 1)):
+            continue  # a name inside Chinese text: a Han character or a mark (or the text's edge) on both sides
+        if any(ch.isdigit() for ch in w):
+            continue  # a code (S2000, HD90, G20): model_products reads a model after its maker
+        canonical = gaz.lookup(w)
+        if canonical:
+            out.append(GazMatch(s, e, canonical, label_of(canonical)))
+            continue
+        tail = _LATIN_ORG_TAIL.match(text, e, e0)
+        if tail is not None:
+            out.append(GazMatch(s, tail.end(), f"org:{slug(text[s : tail.end()])}", "ORG"))
+            continue
+        product = (_I_PRODUCT.match(w) or w.endswith("OL") or _PRODUCT_AFTER.match(text, e, e0) is not None) and not _ORG_AFTER.match(text, e, e0)
+        kind = "product" if product else "org"
+        out.append(GazMatch(s, e, f"{kind}:{slug(w)}", kind.upper()))
+    return out
+
+
+def _cjk_side(text: str, i: int, s0: int, e0: int, step: int) -> bool:
+    """The character at ``i`` (one space skipped, in the direction ``step``) is Han or a full-width mark, or the text ends there."""
+    if text[i : i + 1] == " ":
+        i += step
+    return not s0 <= i < e0 or text[i] in "\n" or _CJK_SIDE.match(text, i) is not None

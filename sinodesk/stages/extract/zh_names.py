@@ -173,7 +173,8 @@ def _pos_tokenizer(tok):
 def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
-    from .zh_context import club_short_names, country_organs, estates_before_homes, kind_word_names, model_products, people_after_roles
+    from .zh_context import (club_short_names, country_organs, estates_before_homes, kind_word_names, latin_names, model_products,
+                             people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     all_words: list[tuple[int, int, str]] = []
@@ -204,6 +205,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
     out += model_products(text, out, e0)
+    out += latin_names(text, s0, e0, out, gaz)
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return resolve_overlaps(out)
