@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .date_context import ago, centuries, future_clause, day_of_named_year, month_of_relative_year, next_weekday
+from .zh_dates import chinese_dates
 from .date_stamps import stamp_date
 from .scan import finditer_at
 
@@ -301,6 +302,8 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
     if _CAPS_MONTH.search(text, start, end) is not None:
         out += _caps_dates(text, start, end, base, resolver, out)
     out += year_forms(text, start, end, base, out)
+    if _CJK_CHAR.search(text, start, end) is not None:
+        out += chinese_dates(text, start, end, base, out)
     if text.find("entury", start, end) >= 0:
         out += centuries(text, start, end, out)
     out.sort(key=lambda h: h.start)

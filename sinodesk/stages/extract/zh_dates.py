@@ -1,0 +1,126 @@
+"""Chinese dates the main scan (dates.py) leaves: months in Chinese numerals (七月, 十二月), months with a
+part (3月份, 3月底, 年底), relative months, weeks and weekdays (下月, 上周, 下周六, 星期三), a bare day of the
+month (23日) and ranges of days (16日至17日), quarters (三季度, 第一季度, 首季, 前三季度), fiscal years (2011财年) and festivals (情人节, 国庆,
+重阳).  Every hit carries its precision; relative ones are read against the story date.
+
+Lunar festivals (春节, 中秋, 重阳 ...) move in the solar calendar and nothing here converts them: they
+are read as a day of the story's year and carry that year only (precision "year")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ZH_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12,
+           "首": 1, "1": 1, "2": 2, "3": 3, "4": 4}
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
+# festivals on a fixed day of the solar calendar, and lunar ones (read as their year only)
+_SOLAR = {"元旦": (1, 1), "情人节": (2, 14), "妇女节": (3, 8), "愚人节": (4, 1), "劳动节": (5, 1), "五一": (5, 1),
+          "儿童节": (6, 1), "国庆": (10, 1), "国庆节": (10, 1), "光棍节": (11, 11), "双十一": (11, 11), "万圣节": (10, 31),
+          "平安夜": (12, 24), "圣诞": (12, 25), "圣诞节": (12, 25)}
+_LUNAR = ("春节", "元宵", "元宵节", "端午", "端午节", "七夕", "中秋", "中秋节", "重阳", "重阳节", "除夕", "清明", "清明节")
+
+_ZH_DATE = re.compile(
+    r"(?P<cnmonth>(?<![一二三四五六七八九十第个個])(?:十[一二]|[一二三四五六七八九十])月(?![份底初末中\d一二三四五六七八九十]|[亮光饼餅球台牙])"
+    r"(?:份|底|初|末|中旬|上旬|下旬)?)"
+    r"|(?P<mpart>(?<![\d年./-])\d{1,2}月(?:份|底|初|末|中旬|上旬|下旬))"
+    r"|(?P<ypart>(?<![今去明前后後])(?:年底|年初|年末|岁末|歲末|年中|上半年|下半年))"
+    r"|(?P<relm>(?:下个?月|下個?月|上月|下周[一二三四五六日末]?|下週[一二三四五六日末]?|上周[一二三四五六日末]|上週[一二三四五六日末]|"
+    r"本周[一二三四五六日末]|本週[一二三四五六日末]|下星期[一二三四五六日天]?|上星期[一二三四五六日天]?|今晚|昨晚|明晚|今早|昨夜|今夜|后天|後天|前年|后年|後年))"
+    r"|(?P<wd>(?<![一二三四五六七八九十两\d上下本每个個])(?:周|週|星期)[一二三四五六日](?![年岁歲刊报報边邊]))"
+    r"|(?P<drange>(?<![\d月/.\-年第])(?:[12]\d|3[01]|[1-9])日?(?:至|到|-|—|－|~|～)(?:[12]\d|3[01]|[1-9])日)"
+    r"|(?P<day>(?<![\d月/.\-年第])(?:[12]\d|3[01]|[1-9])日(?![游遊内內均元语語本系军軍电電报報圆圓薪产產]))"
+    r"|(?P<quarter>(?:前|第)?[一二三四1-4]季度|首季度?)"
+    r"|(?P<fy>(?:19|20)\d\d财年|(?:19|20)\d\d財年)"
+    r"|(?P<fest>元旦|情人节|妇女节|愚人节|劳动节|五一(?=[节假长黄]|期间)|儿童节|国庆节?|光棍节|双十一|万圣节|平安夜|圣诞节?"
+    r"|春节|元宵节?|端午节?|七夕|中秋节?|重阳节?|除夕|清明节?)(?P<night>夜)?"
+)
+
+
+def chinese_dates(text: str, start: int, end: int, base: dt.datetime | None, taken: list) -> list:
+    """DateHits of the forms above that overlap none of ``taken``."""
+    from .dates import DateHit
+
+    out = []
+    for m in _ZH_DATE.finditer(text, start, end):
+        s, e = m.span()
+        if any(h.start < e and s < h.end for h in taken):
+            continue
+        kind = m.lastgroup if m.lastgroup != "night" else "fest"
+        hit = _read(m, kind, base)
+        if hit is not None:
+            out.append(DateHit(s, e, *hit))
+    return out
+
+
+def _read(m: re.Match, kind: str, base: dt.datetime | None) -> tuple[str, str] | None:
+    """(iso, precision) of one match; the story date stands in for what the text leaves out."""
+    w = m.group()
+    if kind == "fy":
+        return w[:4], "year"
+    if base is None:
+        return None  # relative to a date the story does not have
+    b = base
+    if kind == "cnmonth":
+        month = _ZH_NUM[w[: w.index("月")]]
+        return _month(b, month), "month"
+    if kind == "mpart":
+        return _month(b, int(w[: w.index("月")])), "month"
+    if kind == "ypart":  # a half-year is an interval of months, the year's end or start the year itself
+        if w.endswith("半年"):
+            first = 1 if w[0] == "上" else 7
+            return f"{b.year:04d}-{first:02d}/{b.year:04d}-{first + 5:02d}", "month"
+        return f"{b.year:04d}", "year"
+    if kind == "relm":
+        return _relative(w, b)
+    if kind == "wd":  # the weekday of the story's week
+        return (b + dt.timedelta(days=_WEEKDAY[w[-1]] - b.weekday())).strftime("%Y-%m-%d"), "day"
+    if kind == "day":
+        return _day(b, int(w[:-1])), "day"
+    if kind == "drange":
+        a, z = (_day(b, int(x)) for x in re.findall(r"\d+", w))
+        return (f"{a}/{z}", "day") if a and z and a <= z else None
+    if kind == "quarter":
+        q = _ZH_NUM[w[-3] if w.endswith("季度") else "首"] if not w.startswith("首") else 1
+        first = 1 if w.startswith("前") else 3 * q - 2
+        return f"{b.year:04d}-{first:02d}/{b.year:04d}-{3 * q:02d}", "quarter"
+    name = m.group("fest")
+    if name in _SOLAR:
+        month, day = _SOLAR[name]
+        return f"{b.year:04d}-{month:02d}-{day:02d}", "day"
+    return f"{b.year:04d}", "year"
+
+
+def _day(b: dt.datetime, day: int) -> str | None:
+    """A bare day of the month ("23日") in the story's month; news looks back, so a day well after the story's is last month's."""
+    month = b if day <= b.day + 7 else b.replace(day=1) - dt.timedelta(days=1)
+    try:
+        return month.replace(day=day).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def _month(b: dt.datetime, month: int) -> str:
+    if not 1 <= month <= 12:
+        return f"{b.year:04d}"
+    year = b.year if month <= b.month + 1 else b.year - 1  # as dates._closest_month
+    return f"{year:04d}-{month:02d}"
+
+
+def _relative(w: str, b: dt.datetime) -> tuple[str, str]:
+    if w.endswith(("月",)):
+        n = 1 if w.startswith("下") else -1
+        m = b.month - 1 + n
+        return f"{b.year + m // 12:04d}-{m % 12 + 1:02d}", "month"
+    if w in ("前年", "后年", "後年"):
+        return f"{b.year + (-2 if w == '前年' else 2):04d}", "year"
+    if w in ("今晚", "今早", "今夜", "昨晚", "昨夜", "明晚", "后天", "後天"):
+        n = {"今": 0, "昨": -1, "明": 1, "后": 2, "後": 2}[w[0]]
+        return (b + dt.timedelta(days=n)).strftime("%Y-%m-%d"), "day"
+    step = {"下": 1, "上": -1, "本": 0}[w[0]]
+    d = b + dt.timedelta(days=7 * step)
+    last = w[-1]
+    if last in _WEEKDAY and not w.endswith(("周", "週", "星期")):
+        return (d + dt.timedelta(days=_WEEKDAY[last] - d.weekday())).strftime("%Y-%m-%d"), "day"
+    y, wk, _ = d.isocalendar()
+    return f"{y:04d}-W{wk:02d}", "week"
