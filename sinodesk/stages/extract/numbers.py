@@ -54,7 +54,8 @@ _UNIT_NORMAL = {
     "座": "facilities", "所": "institutions", "款": "models", "部": "units", "件": "items", "项": "items", "項": "items",
     "篇": "articles", "条": "items", "條": "items", "套": "sets", "张": "sheets", "張": "sheets", "平方米": "square metres",
     "平米": "square metres", "公里": "km", "公斤": "kg", "岁": "years", "歲": "years", "股": "shares", "点": "points", "點": "points",
-    "折": "percent", "斤": "jin", "寸": "inches", "级": "magnitude", "級": "magnitude",
+    "折": "percent", "斤": "jin", "寸": "inches", "平": "square metres", "周年": "years", "週年": "years", "公分": "cm",
+    "港仙": "HKD", "场": "games", "Hz": "hz", "GHz": "ghz", "MHz": "mhz", "mAh": "mah", "日": "days", "级": "magnitude", "級": "magnitude",
     # durations and lengths after a Chinese numeral or digits (两天, 三个月, 一万米)
     "个月": "months", "個月": "months", "小时": "hours", "小時": "hours", "分钟": "minutes", "分鐘": "minutes",
     "周": "weeks", "週": "weeks", "千米": "km", "米": "metres",

@@ -91,6 +91,8 @@ def zh_value(numeral: str) -> float | None:
     """Value of a Chinese numeral ("一万两千" 12000, "十五点五" 15.5), by cn2an; None if it is not one."""
     import cn2an
 
+    if numeral[:1] in "百千万萬亿億":
+        numeral = "一" + numeral  # 百名, 千万像素, 万人: a scale word alone counts one of it
     try:
         v = cn2an.cn2an(numeral.replace("兩", "两").replace("萬", "万").replace("億", "亿").replace("點", "点"), "normal")
     except (ValueError, KeyError, TypeError):

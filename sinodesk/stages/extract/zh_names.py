@@ -570,6 +570,11 @@ _ZH_ORG_SUFFIX = (
 )
 
 
+# the second character of a two-character word jieba tags as a person that makes it a title, a form of address, a
+# school year or a plain word (王妃, 张总, 穆帅, 高二, 范儿), not a surname and a given name
+_NOT_GIVEN_SECOND = frozenset("妃总總哥姐叔婶嬸嫂氏帅帥董老爷爺一二三四五六七八九十儿兒")
+
+
 def _person_context(text: str, s: int, e: int, lo: int, hi: int) -> bool:
     return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
 
@@ -579,7 +584,7 @@ def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool
     if flag == "nr":
         if 2 <= len(w) <= 4 and all(ch in _TRANSLIT for ch in w):
             return True  # a transliterated foreign name: 鲁尼, 内贾德
-        if len(w) > 4 or w[0] not in ZH_SURNAMES:
+        if len(w) > 4 or w[0] not in ZH_SURNAMES or (len(w) == 2 and w[1] in _NOT_GIVEN_SECOND):
             return False
         if len(w) in (2, 3):
             return True

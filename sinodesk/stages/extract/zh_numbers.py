@@ -11,14 +11,14 @@ from decimal import Decimal
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
     r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月])"
-    r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸)?"
+    r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸|平(?![方米均台安衡稳穩价價静靜和等常])|周年|週年|公分|港仙|场(?=比赛|比賽|[胜勝负負败敗平])|Hz|GHz|MHz|mAh)?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
 # A Chinese numeral followed by a unit or measure word: "一万两千人", "三千多名", "五十亿元", "两艘".
 _ZH_WORD_UNIT = re.compile(
     r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|人次|人|名|吨|噸|倍|起|家|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|岁(?!月)|歲(?!月)"
-    r"|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|周(?![年岁歲边邊末一二三四五五六日])|週(?![年歲邊末])|米(?![饭飯粉酒])|年(?![级級代底初月前後后]))"
+    r"|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|周(?![年岁歲边邊末一二三四五五六日])|週(?![年歲邊末])|米(?![饭飯粉酒])|周年|週年|年(?![级級代底初月前後后])|日(?![报報本元军軍电電])|公分)"
 )
 # "三成", "7成": tenths, read as a percentage (not 一成不变, 建成, 成为)
 _ZH_TENTHS = re.compile(r"(?P<num>\d(?:\.\d)?|[一二两兩三四五六七八九])成(?![为為员員长長功立就交本果绩績不型年])")
@@ -37,7 +37,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             continue
         if not (m.group("scale") or m.group("unit")) or is_blocked(m.start("num"), m.end("num")):
             continue
-        if text[m.end() : m.end() + 1] in "年月日号" and not m.group("unit") or len(m.group("num")) == 4 and m.group("unit") == "年":
+        nxt = text[m.end() : m.end() + 1]
+        if nxt and nxt in "年月日号" and not m.group("unit") or len(m.group("num")) == 4 and m.group("unit") == "年":
             continue
         if m.group("unit") == "年" and len(m.group("num")) == 2 and m.group("num")[0] == "0":
             continue  # "09年": the year 2009 (dates.py), not nine years
@@ -48,12 +49,30 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
                 unit_raw == "折" and (len(m.group("num")) != 2 or m.group("scale"))):
             continue  # "3点": a time of day, not index points; "8折", "7.5折": a discount read another way
         value, stop = _scaled(m.group("num"), m.group("scale")), m.end()
+        unit = _zh_unit(unit_raw)
+        if unit_raw in ("港仙",):
+            value = value / 100
+        elif unit is None and unit_raw is None and _money_beside(text, m.start(), m.end(), start, end):
+            unit = "CNY"  # 总价230万, 3520亿非法资金, 工资29万: an amount of money with the yuan left out
         if unit_raw in ("年", "个月", "個月", "小时", "小時") and text[stop : stop + 1] == "半":
             value, stop = value + 0.5, stop + 1  # "2年半": two and a half years
-        hits.append(NumHit(m.start(), stop, value, _zh_unit(unit_raw), None))
+        hits.append(NumHit(m.start(), stop, value, unit, None))
+    for m in _PRICE.finditer(text, start, end):
+        if not is_blocked(m.start("num"), m.end("num")):
+            hits.append(NumHit(m.start("num"), m.end("num"), float(m.group("num")), "CNY", None))
     for s, e, value in chinese_runs(text, start, end):
+        if is_blocked(s, e) or text[s - 1 : s] == "第":
+            continue
+        c = _COUNTED_NOUN.match(text, e, end)
+        if c is not None and (value >= 2 or any(ch in "十百千万萬亿億" for ch in text[s:e])):
+            hits.append(NumHit(s, c.end(), value, _COUNTED[c.group("noun")], None))  # 两专业, 二十多位女子, 千万像素
+            continue
         u = _ZH_WORD_UNIT.match(text, e)
-        if u is None or is_blocked(s, e) or text[s - 1 : s] == "第":
+        if u is None:
+            continue
+        if (value == 1 and u.group("unit") in _DURATIONS and text[s:e] == "一" and text[s - 1 : s] not in _NOT_ONE_BEFORE
+                and not text.startswith(("一度", "一次", "一届", "一屆"), u.end())):  # 一年一度: "yearly"
+            hits.append(NumHit(s, u.end(), 1.0, _zh_unit(u.group("unit")), None))  # 一天, 一年: one of a duration is a count
             continue
         if value < 2 and not any(ch in "十百千万萬亿億" for ch in text[s:e]):
             continue  # 一名, 一家: "a", not a count
@@ -78,12 +97,28 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
 
 # nouns news counts after a number (and a measure word other than 名/人, which count people), with the English
 # unit the labelled sets write: "25只基金" funds, "500万用户" users, "1210万像素" pixels, "10个篮板" rebounds
-_COUNTED = {"基金": "funds", "用户": "users", "像素": "pixels", "客人": "guests", "学生": "students", "球迷": "fans",
+_COUNTED = {"专业": "majors", "應屆生": "graduates", "应届生": "graduates", "岗位": "jobs", "主题": "themes", "基金": "funds", "用户": "users", "像素": "pixels", "客人": "guests", "学生": "students", "球迷": "fans",
             "观众": "viewers", "游客": "tourists", "员工": "employees", "企业": "companies", "公司": "companies", "家庭": "households",
             "城市": "cities", "国家": "countries", "项目": "projects", "车辆": "vehicles", "汽车": "cars", "手机": "phones",
             "病例": "cases", "患者": "patients", "儿童": "children", "女子": "women", "男子": "men", "士兵": "soldiers",
             "人质": "hostages", "篮板": "rebounds", "助攻": "assists", "进球": "goals", "股票": "stocks", "合约": "contracts"}
 _COUNTED_NOUN = re.compile(r"(?:多|余|餘)?(?:只|個|个|位|家|户|戶|款|部|辆|輛|支|张|張)?(?P<noun>" + "|".join(_COUNTED) + ")")
+
+
+_NOT_ONE_BEFORE = tuple("这這那同每某哪另统統唯任")  # 这一天 "that day", 同一年 "the same year", 每一天 "every day"
+_DURATIONS = ("天", "日", "年", "个月", "個月", "小时", "小時", "周", "週", "分钟", "分鐘")
+# words of money beside an amount written without 元: a price, a sum paid, raised, given or lost
+_MONEY_BEFORE = re.compile(r"(?:价|價|售|优惠|優惠|送|捐|募|赚|賺|亏|虧|罚|罰|赔|賠|斥资|斥資|投资|投資|融资|融資|营收|營收|收入|利润|利潤|工资|工資|"
+                           r"月薪|奖金|獎金|补贴|補貼|贷款|貸款|成交额|成交額|市值|总额|總額|资金|資金)(?:[约近超逾达達仅僅共]|高达|高達|超过|超過)?$")
+_MONEY_AFTER = re.compile(r"(?:非法)?(?:资金|資金|工资|工資|合同|奖金|獎金|现金|現金|存款|贷款|貸款|资产|資產|土地出让|土地出讓|补贴|補貼|罚款|罰款|税|稅)")
+# a price written in digits alone after a word of price (均价17500, 降至2368, 跌2000): yuan
+_PRICE = re.compile(r"(?:均价|均價|单价|單價|售价|售價|报价|報價|总价|總價|仅售|僅售|降至|直降|跌|降价|降價|低至|优惠|優惠)"
+                    r"(?P<num>[1-9]\d{2,5})(?![\d.%％万萬亿億千元块塊年月日号點点平米个個次名人岁歲度倍折股手只台])")
+
+
+def _money_beside(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """An amount with a scale (万, 亿) and no unit is money when a word of money stands right before or after it."""
+    return _MONEY_BEFORE.search(text, max(lo, s - 4), s) is not None or _MONEY_AFTER.match(text, e, hi) is not None
 
 
 def _counted_noun(text: str, m: re.Match, end: int) -> tuple[int, str] | None:
