@@ -292,3 +292,42 @@ def _cjk_side(text: str, i: int, s0: int, e0: int, step: int) -> bool:
     if text[i : i + 1] == " ":
         i += step
     return not s0 <= i < e0 or text[i] in "\n" or _CJK_SIDE.match(text, i) is not None
+
+
+# the last word of a facility's name: roads, bridges, stations, buildings, halls (春熙路, 长江/隧桥, 奥本山/宫殿, 织金/洞)
+_FAC_END = re.compile(r"(?:路|街|大街|大道|桥|橋|大桥|大橋|隧道|隧桥|隧橋|机场|機場|车站|車站|火车站|火車站|码头|碼頭|广场|廣場|大厦|大廈|大楼|大樓|"
+                      r"宫殿|宮殿|宫|宮|洞|寺|体育场|體育場|体育馆|體育館|博物馆|博物館|纪念馆|紀念館|公园|公園)$")
+_FAC_BEFORE_FLAGS = ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng")
+RARE_NAME_WORD_FREQ = 100  # a plain noun this rare in jieba's dictionary (织金 20, 猎德 0) can be a name
+_NOT_FAC_BEFORE = frozenset("马路 道路 公路 铁路 高速 街道 小区 社区 城市 农村 山区 景区 地区 市区 郊区".split())
+
+
+def facility_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """Facilities and villages named by a name word and the word for their kind (成都/春熙路, 长江/隧桥, 奥本山/宫殿,
+    猎德/村), a city's ring road (南三环, 西六环路), and cups and leagues named by their words (建桥/杯)."""
+    out = []
+    for j, (s, e, f) in enumerate(words):
+        w = text[s:e]
+        if _RING_ROAD.fullmatch(w):
+            out.append(GazMatch(s, e, pinyin_id(w, "fac"), "FAC"))
+            continue
+        cup = w in ("杯", "盃")
+        fac = _FAC_END.search(w) is not None
+        if not (fac or cup or w in ("村", "庄", "莊")):
+            continue
+        if fac and e - s >= 3 and not tagger.known(w[:-1]) and tagger.freq(w) < RARE_NAME_WORD_FREQ and gaz.lookup(w) is None and f != "v":
+            out.append(GazMatch(s, e, pinyin_id(w, "fac"), "FAC"))  # 春熙路/i: a name jieba holds as one rare word
+            continue
+        if not j or (fac and tagger.known(w) and not _FAC_END.fullmatch(w)):
+            continue  # "虹桥", "道路": a word that ends in a facility word is a name or a word of its own
+        ps, pe, pf = words[j - 1]
+        prev = text[ps:pe]
+        if pe != s or not 2 <= pe - ps <= 4 or prev in _NOT_IN_NAME or prev in _NOT_FAC_BEFORE or _RING_ROAD.fullmatch(prev):
+            continue
+        if not (pf in _FAC_BEFORE_FLAGS or (pf in ("n", "i", "l", "ng") and tagger.freq(prev) < (NAME_WORD_FREQ if cup else RARE_NAME_WORD_FREQ))):
+            continue
+        surface = text[ps:e]
+        kind = "event" if cup else "gpe" if w in ("村", "庄", "莊") else "fac"
+        canonical = gaz.lookup(surface) or pinyin_id(surface, kind)
+        out.append(GazMatch(ps, e, canonical, label_of(canonical)))
+    return out

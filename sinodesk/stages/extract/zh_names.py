@@ -173,8 +173,8 @@ def _pos_tokenizer(tok):
 def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
-    from .zh_context import (club_short_names, country_organs, estates_before_homes, kind_word_names, latin_names, model_products,
-                             people_after_roles)
+    from .zh_context import (club_short_names, country_organs, estates_before_homes, facility_names, kind_word_names, latin_names,
+                             model_products, people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     all_words: list[tuple[int, int, str]] = []
@@ -184,8 +184,9 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
             continue
         words = tagger.tag(text, rs, re_)
         words = _demote_common_two(text, words, rs, re_, tagger)
-        words = [(s, e, "ns" if f in _COUNTY_FLAGS and tagger.county(text[s:e]) and not _person_context(text, s, e, rs, re_) else f)
-                 for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county
+        words = [(s, e, "ns" if (f in _COUNTY_FLAGS or _plain_county_opening(text, s, e, f, rs, tagger)) and tagger.county(text[s:e])
+                  and not _person_context(text, s, e, rs, re_) else f)
+                 for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county; 顺义/n opening a headline
         words = _join_place_government(text, words, gaz)
         out += _org_chains(text, words, gaz)
         out += kind_word_names(text, words, gaz, tagger)
@@ -197,6 +198,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += people_after_roles(text, words, gaz)
         out += country_organs(text, words, gaz)
         out += estates_before_homes(text, words, rs, gaz, tagger)
+        out += facility_names(text, words, gaz, tagger)
         all_words += words
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
@@ -209,6 +211,17 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return resolve_overlaps(out)
+
+
+# a county or district name jieba tags as a plain noun (顺义/n, 房山/n, 大兴/b) is the place when it opens a clause
+# and is rare in jieba's dictionary; these plain nouns are also county names (外省, 灯塔) and stay nouns
+PLAIN_COUNTY_FREQ = 200
+_PLAIN_NOUN_COUNTIES = frozenset("外省 老城 灯塔 麒麟 百强 草坪 双桥 高台 石棉 新民 爱民 富民 政和 民和 板桥 海盐 天台 城厢 三水 樟树 磐石 铜鼓 大厂".split())
+
+
+def _plain_county_opening(text: str, s: int, e: int, f: str, rs: int, tagger: ChineseTagger) -> bool:
+    return (f in ("n", "b") and (s == rs or text[s - 1] in " \u3000") and tagger.freq(text[s:e]) < PLAIN_COUNTY_FREQ
+            and text[s:e] not in _PLAIN_NOUN_COUNTIES)
 
 
 def _demote_common_two(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, tagger: ChineseTagger) -> list[tuple[int, int, str]]:
@@ -325,7 +338,7 @@ _ZH_LAW_END = re.compile(r"(?:法|条例|條例|规划|規劃|规定|規定|办�
 # words that end a named event ("2018世界人工智能大会", "迪拜大师赛", "冬奥会")
 _ZH_EVENT_END = re.compile(
     r"(?:大会|大會|峰会|峰會|论坛|論壇|博览会|博覽會|运动会|運動會|锦标赛|錦標賽|大师赛|大師賽|公开赛|公開賽|世界杯|奥运会|奧運會|冬奥会|冬奧會|"
-    r"亚运会|亞運會|研讨会|研討會|展览会|展覽會|交易会|交易會|电影节|電影節|艺术节|藝術節|音乐节|音樂節|文化节|文化節|健康周|活动周|活動週)$"
+    r"联赛|聯賽|亚运会|亞運會|研讨会|研討會|展览会|展覽會|交易会|交易會|电影节|電影節|艺术节|藝術節|音乐节|音樂節|文化节|文化節|健康周|活动周|活動週)$"
 )
 _ZH_PLACE_WORDS = frozenset("区 區 县 縣 镇 鎮 乡 鄉 村 街道".split())
 _ZH_NEWS_LEAD = re.compile(r"消息|讯|訊")
