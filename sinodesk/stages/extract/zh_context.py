@@ -51,11 +51,15 @@ def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazett
 # jieba dictionary count from which a word jieba tags as a name is an ordinary word (城市/ns: 25,084) that
 # names no company or estate before a kind word (kind_word_names; 东吴 381, 海淀 103)
 NAME_WORD_FREQ = 3000
+_SECTOR_ENDS = frozenset("电子 電子 科技 投资 投資 国际 國際 实业 實業 股份 网络 網絡 软件 軟件 能源 物流 电器 電器 电气 電氣 通信 航空 食品 医药 醫藥 "
+                         "生物 资本 資本 创投 創投".split())
 # words a company's (东吴/证券, 三普/药业, 链家/地产) or a housing estate's name (东亚/马赛/公馆, 城美/维多利亚/公寓)
 # ends in, when they stand as a word of their own after at most two words of which one is a name (a name tag,
 # or a word jieba's dictionary lacks); plain nouns before them name a sector or a kind (金融/地产, 城市/花园),
 # and words ending in them are other words (房地产, 双保险)
 _KIND_ENDS = {**dict.fromkeys("证券 證券 保险 保險 控股 地产 地產 置业 置業 药业 藥業 制药 製藥 传媒 傳媒".split(), "org"),
+              # sector words: after a place they name the sector there (中国/投资, 国际/能源), so the name must be no place
+              **dict.fromkeys(_SECTOR_ENDS, "org"),
               **dict.fromkeys("公馆 公館 公寓 花园 花園 家园 家園 嘉园 嘉園 华府 華府 名苑 雅苑 山庄 山莊 庄园 莊園 大厦 大廈".split(), "fac")}
 
 
@@ -72,7 +76,8 @@ def kind_word_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer
         while k > 0 and j - k < 2:
             ps, pe, pf = words[k - 1]
             w = text[ps:pe]
-            if pf not in _NAME_FLAGS or w in _NOT_IN_NAME or pe - ps < 2:
+            if (pf not in _NAME_FLAGS and pf != "nrfg") or w in _NOT_IN_NAME or pe - ps < 2 or (
+                    text[s:e] in _SECTOR_ENDS and (_plain_place(w, gaz, tagger) or _known_place_with_suffix(w, gaz))):
                 break
             named = named or _named_word(text, words[k - 1], gaz, tagger)
             k -= 1
