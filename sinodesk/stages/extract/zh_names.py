@@ -461,9 +461,9 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
 # says "its side / its media / its army / its officials" (美方, 日媒, 俄军, 美专家).
 _ABBREV_FULL = {"中": "中国", "美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国",
                 "台": "台湾", "朝": "朝鲜", "印": "印度", "港": "香港", "越": "越南", "菲": "菲律宾", "澳": "澳大利亚",
-                "韓": "韓國", "臺": "臺灣", "飛": "菲律宾"}
+                "韓": "韓國", "臺": "臺灣", "飛": "菲律宾", "意": "意大利"}
 _CLAUSE_OPEN = frozenset(" \t\u3000\n，。：；！？、,:;!?")
-_ABBREV_SIDE = re.compile(r"(?:方|媒|军|軍|企|股|籍|资|資|总统|總統|政府|官员|官員|专家|專家|议员|議員|国务卿|國務卿|外长|外長|防长|防長|驻|駐)")
+_ABBREV_SIDE = re.compile(r"(?:方|媒|首相|总理|總理|女王|国王|國王|王(?![国國朝子牌者道])|军|軍|企|股|籍|资|資|总统|總統|政府|官员|官員|专家|專家|议员|議員|国务卿|國務卿|外长|外長|防长|防長|驻|駐)")
 
 
 def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
@@ -527,6 +527,9 @@ def _went_to(text: str, words: list[tuple[int, int, str]], k: int, tagger: Chine
         go, place = text[s - 1], s
     elif e - s == 2 and text[s] in _GO_WORDS and flag in ("v", "vn", "ns"):
         go, place = text[s], s + 1
+    elif (k > 0 and words[k - 1][1] == s and text[words[k - 1][0] : s] in _GO_WORDS and e - s == 2 and not tagger.known(text[s:e])
+          and text[s] != "意"):
+        go, place = text[s - 1], s  # 赴/澳考: the place opens a word jieba made up of it and the next character
     else:
         return None
     ch = text[place]
