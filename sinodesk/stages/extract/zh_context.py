@@ -187,7 +187,8 @@ def country_organs(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer)
 
 # the kind of home an estate sells, which property news writes right after the estate's name (…山水上苑/独栋别墅,
 # …林溪碧肯山/双拼别墅, …中信城/二三居): these words open the word after the name
-_HOME_WORDS = re.compile(r"独栋|联排|双拼|叠拼|别墅|公寓|洋房|现房|准现房|期房|精装|毛坯|[一二两三四五][居室]|二三居|三四居|商铺|写字楼|底商")
+_HOME_WORDS = re.compile(r"独栋|联排|双拼|叠拼|别墅|公寓|洋房|现房|准现房|期房|精装|毛坯|[一二两三四五][居室]|二三居|三四居|商铺|写字楼|底商|板楼|"
+                         r"开盘|開盤|均价|均價|在售|待售|加推|热销|熱銷|认筹|認籌|交房|售罄|起价|起價")
 # words an estate's name is made of: names, nouns, words jieba's dictionary lacks (山水/ns 上苑/ns, 中央公园/nt, 中信/nz 城/n)
 _ESTATE_FLAGS = ("ns", "nr", "nrt", "nz", "nt", "n", "j", "eng", "i", "l", "ng")
 # the last word of an estate's name when it is no name itself (中信/城, 温榆河/格拉斯/小镇); not a plain noun
