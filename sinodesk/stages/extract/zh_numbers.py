@@ -108,7 +108,7 @@ _COUNTED_NOUN = re.compile(r"(?:多|余|餘)?(?:只|個|个|位|家|户|戶|款|
 _NOT_ONE_BEFORE = tuple("这這那同每某哪另统統唯任")  # 这一天 "that day", 同一年 "the same year", 每一天 "every day"
 _DURATIONS = ("天", "日", "年", "个月", "個月", "小时", "小時", "周", "週", "分钟", "分鐘")
 # words of money beside an amount written without 元: a price, a sum paid, raised, given or lost
-_MONEY_BEFORE = re.compile(r"(?:价|價|售|优惠|優惠|送|捐|募|赚|賺|亏|虧|罚|罰|赔|賠|斥资|斥資|投资|投資|融资|融資|营收|營收|收入|利润|利潤|工资|工資|"
+_MONEY_BEFORE = re.compile(r"(?:(?<!身)价|(?<!身)價|售|优惠|優惠|送|捐|募|赚|賺|亏|虧|罚|罰|赔|賠|斥资|斥資|投资|投資|融资|融資|营收|營收|收入|利润|利潤|工资|工資|"
                            r"月薪|奖金|獎金|补贴|補貼|贷款|貸款|成交额|成交額|市值|总额|總額|资金|資金)(?:[约近超逾达達仅僅共]|高达|高達|超过|超過)?$")
 _MONEY_AFTER = re.compile(r"(?:非法)?(?:资金|資金|工资|工資|合同|奖金|獎金|现金|現金|存款|贷款|貸款|资产|資產|土地出让|土地出讓|补贴|補貼|罚款|罰款|税|稅)")
 # a price written in digits alone after a word of price (均价17500, 降至2368, 跌2000): yuan
