@@ -1,0 +1,139 @@
+"""Extract stage, issue 14 (session extract10zh): Chinese names, numbers and dates no list holds --
+Latin-script names inside Chinese text, facilities and villages by their kind word, ring roads, county
+names jieba reads as plain nouns, companies by their sector word, one-character countries; money with
+the yuan left out, counted nouns after Chinese numerals, measures; months in numerals, relative weeks
+and months, bare days, quarters, fiscal years and festivals.  Sentences written for these tests, each
+group with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _x(text: str):
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return extract(doc, Segment(start=0, end=len(text), text=text), "zh", fallback_date="2024-05-15")
+
+
+def _ents(text: str):
+    return [(e.text, e.label) for e in _x(text).entities]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("传Zynga将收购一家游戏公司", [("Zynga", "ORG")]),
+    ("MSCI宣布调整指数成分", [("MSCI", "ORG")]),
+    ("Opera浏览器推出新版", [("Opera", "PRODUCT")]),
+    ("用户可以在iPad上阅读", [("iPad", "PRODUCT")]),
+    ("XYZ软件完成新一轮融资", [("XYZ软件", "ORG")]),
+    # common abbreviations, codes and Latin words in English text are no names here
+    ("公司CEO表示GDP增长放缓 5G手机与APP", []),
+    ("型号HD200已经停产", []),
+])
+def test_latin_names_in_chinese_text(sentence, want):
+    assert [e for e in _ents(sentence) if e[0].isascii() or "软件" in e[0]] == want
+
+
+def test_latin_name_in_english_text_is_left_to_the_english_rules():
+    from sinodesk.stages.extract import default_resources
+    from sinodesk.stages.extract.zh_context import latin_names
+
+    text = "The firm Zynga said 中国 was a market."
+    assert latin_names(text, 0, len(text), [], default_resources().gazetteer) == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("游客涌入杭州河坊街", ("河坊街", "FAC")),
+    ("市民在泉城广场跳舞", ("泉城广场", "FAC")),
+    ("东莞石排村发生火灾", ("石排村", "GPE")),
+    ("车辆驶上东四环后拥堵", ("东四环", "FAC")),
+    ("大风吹倒了潮白河大桥的护栏", ("潮白河大桥", "FAC")),
+])
+def test_facilities_villages_and_ring_roads(sentence, want):
+    assert want in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["他走在马路上", "公交车站人很多", "这座桥很长", "喝一杯水", "道路维修", "去农村"])
+def test_plain_words_ending_in_a_facility_word_are_no_names(sentence):
+    assert _ents(sentence) == []
+
+
+def test_county_jieba_reads_as_a_noun_opens_a_headline():
+    assert ("房山", "GPE") in _ents("房山新盘加推200套")
+    assert _ents("灯塔下的人") == []
+
+
+def test_company_by_sector_word_not_after_a_place():
+    assert ("汇博电子", "ORG") in _ents("汇博电子发布年报")
+    assert not [e for e in _ents("中国投资增长放缓") if e[1] == "ORG"]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("意媒称球队将换帅", ("意", "GPE")),
+    ("英王访问加拿大", ("英", "GPE")),
+    ("学生赴澳读研人数增加", ("澳", "GPE")),
+])
+def test_one_character_countries(sentence, want):
+    assert want in _ents(sentence)
+
+
+def test_one_character_country_words_that_are_plain_words():
+    assert _ents("我同意他的意见") == [] and _ents("王国的故事") == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("王妃出席活动", []), ("高二学生参加考试", []), ("他很有范儿", []),
+])
+def test_titles_and_school_years_are_no_people(sentence, want):
+    assert [e for e in _ents(sentence) if e[1] == "PERSON"] == want
+
+
+def _nums(text: str):
+    return [(n.text, n.value, n.unit) for n in _x(text).numbers]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("购房送8万", [("8万", 80000.0, "CNY")]),
+    ("5200亿资金流入", [("5200亿", 520000000000.0, "CNY")]),
+    ("新盘均价26500", [("26500", 26500.0, "CNY")]),
+    ("球员身价800万", [("800万", 8000000.0, None)]),  # no word of money: the currency is unknown
+    ("每股派息8港仙", [("8港仙", 0.08, "HKD")]),
+    ("90平两居室", [("90平", 90.0, "square metres")]),
+    ("公司成立20周年", [("20周年", 20.0, "years")]),
+    ("身高185公分", [("185公分", 185.0, "cm")]),
+    ("三专业停招", [("三专业", 3.0, "majors")]),
+    ("百名学生", [("百名", 100.0, "people")]),
+    ("他一天没吃饭", [("一天", 1.0, "days")]),
+    ("这一天终于来了", []),
+    ("一年一度的盛会", []),
+    ("首募超50亿", [("超50亿", 5000000000.0, "CNY")]),
+])
+def test_chinese_numbers(sentence, want):
+    assert _nums(sentence) == want
+
+
+def _dates(text: str):
+    return [(d.text, d.iso, d.precision) for d in _x(text).dates]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("他们十月结婚", [("十月", "2023-10", "month")]),
+    ("项目三月份动工", [("三月份", "2024-03", "month")]),
+    ("新楼盘年底交房", [("年底", "2024", "year")]),
+    ("上半年利润增长", [("上半年", "2024-01/2024-06", "month")]),
+    ("总统下月访华", [("下月", "2024-06", "month")]),
+    ("比赛下周六举行", [("下周六", "2024-05-25", "day")]),
+    ("油价12日上涨", [("12日", "2024-05-12", "day")]),
+    ("会议13日至14日举行", [("13日至14日", "2024-05-13/2024-05-14", "day")]),
+    ("三季度净利增长", [("三季度", "2024-07/2024-09", "quarter")]),
+    ("公司前三季度营收", [("前三季度", "2024-01/2024-09", "quarter")]),
+    ("2012财年预算", [("2012财年", "2012", "year")]),
+    ("情人节鲜花涨价", [("情人节", "2024-02-14", "day")]),
+    ("中秋节月饼热销", [("中秋节", "2024", "year")]),  # a lunar festival: its year only
+    # not dates: a season of the year, a month count, an anniversary, the 3rd (ordinal)
+    ("四季生产", []), ("一月一次", []), ("成立十周年", []), ("第3日", []),
+])
+def test_chinese_dates(sentence, want):
+    assert _dates(sentence) == want
