@@ -137,3 +137,17 @@ def _dates(text: str):
 ])
 def test_chinese_dates(sentence, want):
     assert _dates(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("北京大学光华管理学院发布报告", ("北京大学光华管理学院", "ORG")),
+    ("美国退出巴黎协定", ("巴黎协定", "LAW")),
+    ("违反日内瓦公约", ("日内瓦公约", "LAW")),
+])
+def test_bodies_and_laws_named_by_their_kind_word(sentence, want):
+    assert want in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["公共管理学院的学生", "遵守行为准则", "签署贸易协定"])
+def test_kind_words_without_a_place_or_body_are_no_names(sentence):
+    assert _ents(sentence) == []

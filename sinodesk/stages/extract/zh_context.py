@@ -337,3 +337,28 @@ def facility_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer,
         canonical = gaz.lookup(surface) or pinyin_id(surface, kind)
         out.append(GazMatch(ps, e, canonical, label_of(canonical)))
     return out
+
+
+# the last word of a law, treaty or code named without 《》 (南海/行为准则, 巴黎/协定, 日内瓦/公约, 联合国/宪章)
+_LAW_END = re.compile(r"(?:准则|準則|条例|條例|公约|公約|条约|條約|协定|協定|法案|宪章|憲章)$")
+
+
+def law_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """A law, treaty or code named by a place or body and up to two plain words before its kind word."""
+    out = []
+    for j, (s, e, _f) in enumerate(words):
+        if not j or _LAW_END.search(text, s, e) is None or words[j - 1][1] != s:
+            continue
+        k = j
+        while k > 0 and j - k < 3:
+            ps, pe, pf = words[k - 1]
+            if pf not in _NAME_FLAGS or text[ps:pe] in _NOT_IN_NAME or pe - ps < 2:
+                break
+            k -= 1
+            if pf in ("ns", "nt", "nz", "j"):
+                break  # the place or body opens the name
+        if k == j or words[k][2] not in ("ns", "nt", "nz", "j"):
+            continue
+        surface = text[words[k][0] : e]
+        out.append(GazMatch(words[k][0], e, gaz.lookup(surface) or pinyin_id(surface, "law"), "LAW"))
+    return out

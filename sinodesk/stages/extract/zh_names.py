@@ -175,7 +175,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_context import (club_short_names, country_organs, estates_before_homes, facility_names, kind_word_names, latin_names,
-                             model_products, people_after_roles)
+                             law_names, model_products, people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     all_words: list[tuple[int, int, str]] = []
@@ -200,6 +200,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += country_organs(text, words, gaz)
         out += estates_before_homes(text, words, rs, gaz, tagger)
         out += facility_names(text, words, gaz, tagger)
+        out += law_names(text, words, gaz)
         all_words += words
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
@@ -290,6 +291,11 @@ _ZH_ORG_END = re.compile(
     r"银行|銀行|公司|集团|集團|协会|協會|学会|學會|联合会|聯合會|红十字会|紅十字會|基金会|基金會|日报|日報|晚报|晚報|时报|時報|"
     r"电视台|電視台|通讯社|通訊社|新闻社|新聞社|俱乐部|俱樂部|医院|醫院|办公室|辦公室|部|局|厅|廳|署)$"
 )
+# organisation words after which plain words belong to the name when a place or a body opens it (上海/生命科学/研究院,
+# 清华大学/公共/管理/学院, 中国食品工业协会/坚果/炒货/专业/委员会), and the tags of those plain words and of that opener
+_ZH_STRONG_ORG_END = re.compile(r"(?:研究院|研究所|研究中心|科学院|科學院|大学|大學|学院|學院|委员会|委員會|协会|協會|学会|學會|联合会|聯合會|基金会|基金會)$")
+_PLAIN_IN_ORG = ("l", "vn", "b", "v", "a")
+_ORG_OPENER_FLAGS = ("ns", "nt", "nz", "j")
 # words opening a jieba organisation word that name a kind of body, not one (外资银行, 国有银行, 商业银行)
 _KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", "政策性", "中小", "部分")
 # two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
@@ -315,15 +321,22 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
             continue  # "全部", "格局", "餐厅", "部署": two-character words ending so are ordinary words
         k = j
         has_place = False
+        strong = _ZH_STRONG_ORG_END.search(text, s, e) is not None
+        plain = []  # the words of a kind other than a name's (生命科学/l, 公共/b 管理/vn) taken into the chain
         while k > 0 and j - k < 4:
             ps, pe, pf = words[k - 1]
             w = text[ps:pe]
-            if not (pf in _NAME_FLAGS or w in "市省区县") or w in _NOT_IN_NAME or (pf == "n" and len(w) < 2 and w not in "市省区县"):
+            extra = strong and pf in _PLAIN_IN_ORG and pe - ps >= 2
+            if not (pf in _NAME_FLAGS or w in "市省区县" or extra) or w in _NOT_IN_NAME or (pf == "n" and len(w) < 2 and w not in "市省区县"):
                 break
+            if extra and pf not in _NAME_FLAGS:
+                plain.append(k - 1)
             if k < j and pf == "ns" and (has_place or (len(w) >= 3 and w[-1] in "省市")) and text[words[k][0] : words[k][1]] not in "市省区县":
                 break  # "安徽/黄山市/黄山/区委", "云南/普洱/市/红十字会": the organisation starts after the wider place
             has_place = has_place or pf == "ns"
             k -= 1
+        if plain and words[k][2] not in _ORG_OPENER_FLAGS:
+            k = max(plain) + 1  # plain words need a place or a body before them (清华大学/公共/管理/学院; not 公共/管理/学院)
         standalone = k == j and flag in ("nt", "nz") and e - s >= 3 and not text.startswith(_KIND_OPENERS, s, e)
         if k == j and not standalone:
             continue
