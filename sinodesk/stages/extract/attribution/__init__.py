@@ -223,7 +223,9 @@ class _Scan:
             while p < e0 and text[p] in " \t\u3000":
                 p += 1
             ent = index.at(p)
-            if ent is not None and ent.label in ("PERSON", "ORG") and _ZH_COLON_AFTER.match(text, ent.end, min(e0, ent.end + 6)):
+            if (ent is not None and ent.label in ("PERSON", "ORG") and _ZH_COLON_AFTER.match(text, ent.end, min(e0, ent.end + 6))
+                    and not (text[ent.start : ent.end].isupper() and text[ent.start : ent.end].isascii() and self.gaz.lookup(text[ent.start : ent.end]) is None)):
+                # (an acronym no list knows before a colon is as often the topic as the speaker: "CGOC：", "QFII：")
                 self.add(ent.start, ent.end, "：", ent.canonical)
             nl = text.find("\n", p, e0)
             if nl < 0:
