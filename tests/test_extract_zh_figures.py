@@ -36,7 +36,7 @@ def test_chinese_years(sentence, want):
     ("大洋集团回购6万股", [("6万股", 60000.0, "shares")]),
     ("沪指收涨报2000点", [("2000点", 2000.0, "points")]),
     ("现房全款96折", [("96折", 96.0, "percent")]),
-    ("留学一年瘦了40斤", [("40斤", 40.0, "jin")]),
+    ("留学一年瘦了40斤", [("一年", 1.0, "years"), ("40斤", 40.0, "jin")]),  # one year abroad: a duration (extract10zh)
     ("42寸液晶电视降价", [("42寸", 42.0, "inches")]),
     # negatives: a time of day, a one-digit discount, words that open with these characters
     ("下午3点召开会议", []),

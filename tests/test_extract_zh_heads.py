@@ -72,7 +72,7 @@ def test_more_transliteration_characters(sentence, want):
     # a housing estate: a name and the word for its kind (公馆, 家园, 大厦 ...); a district, ring road or
     # known place before it stays apart
     ("丰台同馨家园本月开盘", [("丰台", "GPE"), ("同馨家园", "FAC")]),
-    ("北二环府上嘉园在售", [("府上嘉园", "FAC")]),
+    ("北二环府上嘉园在售", [("北二环", "FAC"), ("府上嘉园", "FAC")]),  # a ring road is a facility of its own (extract10zh)
     ("澳门金来大厦发生火警", [("澳门", "GPE"), ("金来大厦", "FAC")]),
     # negatives: ordinary words before the kind word (城市/ns is frequent; 幸福, 人民 are plain nouns)
     ("城市花园建设加快", []),

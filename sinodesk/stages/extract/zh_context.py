@@ -225,7 +225,7 @@ def estates_before_homes(text: str, words: list[tuple[int, int, str]], rs: int, 
         out.append(GazMatch(start, s, pinyin_id(text[start:s], "fac"), "FAC"))
         if place:
             w = text[first[0] : first[1]]
-            canonical = gaz.lookup(w) or pinyin_id(w, "gpe")
+            canonical = gaz.lookup(w) or pinyin_id(w, "fac" if _RING_ROAD.fullmatch(w) else "gpe")
             out.append(GazMatch(first[0], first[1], canonical, label_of(canonical)))
     return out
 
