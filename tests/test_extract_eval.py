@@ -38,17 +38,26 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # maker and model as one product, devzh and dev-2 as two names), the rest unchanged
     # extract10en (lone speakers, one label per unlisted name, compound units, "one person", dates in a named year):
     # ents .855/.720, attr .896/.860, numbers .902/.847, dates .934/.912
-    "dev": {"entities": (0.85, 0.715), "attributions": (0.89, 0.855), "numbers": (0.895, 0.84), "dates": (0.925, 0.905)},
+    # extract10zh (Chinese rules): ents .848/.724 (zh R .732 -> .745), numbers .890/.831, dates .928/.931, attr unchanged
+    # both branches merged (2026-12-07): the lower of their two floors per figure until the merged code is measured
+    "dev": {"entities": (0.845, 0.715), "attributions": (0.885, 0.85), "numbers": (0.885, 0.825), "dates": (0.92, 0.905)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
     # extract9zh (Chinese places, brands, people, estates, years, counted nouns): ents .820/.761, attr 1.000/.667,
     # numbers .900/.655, dates 1.000/.714 (main the same day: ents .786/.638, numbers .818/.491, dates 1.000/.571)
-    "devzh": {"entities": (0.81, 0.75), "attributions": (0.95, 0.65), "numbers": (0.89, 0.64), "dates": (0.95, 0.70)},
+    # extract10zh (Latin names, facilities, counties, sector words; money without 元, counted nouns; Chinese months,
+    # days, quarters, festivals): ents .841/.804, attr 1.000/.667, numbers .939/.836, dates .952/.952
+    "devzh": {"entities": (0.83, 0.80), "attributions": (0.95, 0.65), "numbers": (0.93, 0.83), "dates": (0.95, 0.95)},
     # devzh2 (100 more THUCNews headlines outside the held-out pool, labelled by extract9zh before any extractor ran on
     # them, tuned on after): ents .942/.770, attr 1.000/.667, numbers .871/.614, dates 1.000/.615 (main: ents .881/.587,
     # attr 1.000/.667, numbers .545/.273, dates 1.000/.385)
-    "devzh2": {"entities": (0.93, 0.76), "attributions": (0.95, 0.65), "numbers": (0.86, 0.60), "dates": (0.95, 0.60)},
+    # extract10zh: ents .939/.857, attr 1.000/.667, numbers .974/.841, dates 1.000/1.000
+    "devzh2": {"entities": (0.93, 0.85), "attributions": (0.95, 0.65), "numbers": (0.97, 0.83), "dates": (0.99, 0.99)},
+    # devzh3 (60 THUCNews headlines outside the held-out pool, labelled by extract10zh before any extractor ran on them;
+    # main's code: ents .667/.523, numbers .909/.400, dates 1.000/.667): ents .729/.662, numbers .955/.840, dates
+    # 1.000/1.000 (its one attribution is missed: no floor)
+    "devzh3": {"entities": (0.72, 0.65), "numbers": (0.95, 0.83), "dates": (0.99, 0.99)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
     # catch regressions): ents .822/.655 (en R .666, zh R .479), attr .889/.656, numbers .863/.721, dates .908/.902
     # (extract9en, at the end; main the same hour: ents .819/.649 (en R .660), attr .883/.648, the rest the same);
@@ -69,14 +78,19 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # extract9zh, run once at the end: ents .8181/.6539 (zh R .479 -> .562, en .660 unchanged), numbers .8675/.7314
     # (zh .667/.276 -> .800/.414), attr and dates unchanged (main the same day: ents .8187/.6488, numbers .8631/.7207)
     # extract10en, run once at the end: ents .822/.659 (en R .665), attr .885/.660, numbers .887/.750, dates .908/.902
-    "heldout": {"entities": (0.815, 0.655), "attributions": (0.88, 0.655), "numbers": (0.88, 0.745), "dates": (0.90, 0.895)},
+    # extract10zh, run at the end: ents .821/.662 (zh R .562 -> .589), numbers .867/.745, dates .908/.905, attr unchanged
+    # both branches merged (2026-12-07): the lower of their two floors per figure until the merged code is measured
+    "heldout": {"entities": (0.815, 0.655), "attributions": (0.875, 0.65), "numbers": (0.86, 0.74), "dates": (0.9, 0.895)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
     # .648/.605 (F1 .626 vs .706). Main before the two branches: ents .795/.625 (en R .639, zh R .453), attr .777/.635,
     # numbers .848/.756, dates .927/.890.
     # extract10en, run once at the end: ents .804/.631 (en R .643), attr .786/.670, numbers .855/.774, dates .936/.895
-    "heldout2": {"entities": (0.80, 0.625), "attributions": (0.78, 0.665), "numbers": (0.845, 0.765), "dates": (0.93, 0.89)},
+    # extract10zh, at the end: ents .794/.635 (zh .635/.516, was R .484), numbers .850/.789 (zh .867/.650), dates .928/.904
+    # (zh 9 of 9), attr unchanged
+    # both branches merged (2026-12-07): the lower of their two floors per figure until the merged code is measured
+    "heldout2": {"entities": (0.79, 0.625), "attributions": (0.75, 0.635), "numbers": (0.845, 0.765), "dates": (0.92, 0.89)},
 }
 
 
