@@ -416,3 +416,45 @@ def test_chinese_victim_named_by_a_maker_and_its_model():
     assert [(e.text, e.label) for e in x.entities][:2] == [("索尼", "ORG"), ("PS3", "PRODUCT")]
     inc = find_incidents(StoryView(zh, 0, len(zh), "zh", topics=("cyber",), entities=tuple(x.entities)))[0]
     assert [v["name"] for v in inc["victims"]] == ["索尼PS3网络"]
+
+
+# A story that speaks of attacks only in general (a trend, survey, product, law, advice or opinion piece) reports no
+# incident: a record with no specific anchor (named malware, group, victim or doer, a claim, malware at work) needs a
+# sentence where something happened.  Sentences written for sinodesk.
+@pytest.mark.parametrize("text,found", [
+    ("The number of phishing attacks against banks grew by 12 percent in the third quarter, a survey found.", False),
+    ("Spyware attacks on home PCs rose by 11.2% each year between 2002 and 2004.", False),
+    ("Every time a new browser flaw is announced, rival browsers gain a few users.", False),
+    ("The service will issue warnings about damaging viruses and software vulnerabilities to home users.", False),
+    ("As long as one browser dominates the market, hackers will keep making it a target.", False),
+    ("The new law is designed to protect consumers from hackers and spyware.", False),
+    ("There is almost no spyware that targets the Mac, the columnist writes.", False),
+    ("Experts urged the government to do more against viruses, hackers and other online threats.", False),
+    ("Hackers broke into the payroll system of the city council last week.", True),
+    ("The campaign's website was knocked offline by a flood of bogus traffic.", True),
+    ("A denial-of-service attack on the exchange made its site unusable for five hours.", True),
+    ("Security researchers reported a flaw in the mail server that lets attackers read other users' messages.", True),
+    ("黑客窃取文件欲破坏气候大会", True),
+    ("美军启动网络司令部打击黑客攻击", False),
+], ids=["trend-count", "trend-rate", "habit", "future", "as-long-as", "law", "denied", "advice", "broke-into", "knocked-offline",
+        "attack-on-named", "flaw-reported", "zh-stole", "zh-policy"])
+def test_attacks_spoken_of_in_general_are_no_incident(text, found):
+    from sinodesk.stages.incidents import StoryView, find_incidents
+
+    zh = "\u4e00" <= text[0] <= "\u9fff"
+    incs = find_incidents(StoryView(text, 0, len(text), "zh" if zh else "en", topics=("cyber",)))
+    assert bool(incs) is found, incs
+
+
+@pytest.mark.parametrize("text,names", [
+    ("On spyware, freely available programs such as Ad-Aware and Spybot have become widely used.", []),
+    ("Convicted spammer gets nine years in slammer after a jury trial.", []),
+    ("In January 2003 the Slammer worm knocked out 13,000 cash machines of a bank.", ["Slammer"]),
+    ("The Spybot worm spread through open network shares at the university.", ["Spybot"]),
+], ids=["spybot-tool", "slammer-prison", "slammer-worm", "spybot-worm"])
+def test_malware_names_that_are_also_a_product_or_slang_need_a_malware_word(text, names):
+    # Spybot is also an anti-spyware program, "slammer" is slang for prison: the name counts beside a malware word
+    from sinodesk.stages.incidents import StoryView, find_incidents
+
+    incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
+    assert [m["name"] for i in incs for m in i["malware"]] == names

@@ -160,6 +160,7 @@ def _keys(s: Sentence) -> set[str]:
 
 
 _NAMED = re.compile(r"(?:^|\s)[A-Z0-9]|[\u3400-\u9fff]")
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|co\.uk|cn)\b")  # a site named by its address ("georgewbush.com")
 
 
 def _units(sents: list[Sentence], t: CyberTables, zh: bool, opts: IncidentOptions) -> list[tuple[str, list[Sentence]]]:
@@ -240,6 +241,10 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     claims = attributions(ss, t)
     if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
         return None
+    specific = (malware or groups or claims or any(_NAMED.search(v.text) or _DOMAIN.search(v.text) for v in victims)
+                or any(not a_class(a.text) for a in attackers) or any(_malware_at_work(s, t, zh) for s in ss))
+    if not specific and not any(_reports_event(s, t, zh, bool(pick("vulns"))) for s in ss):
+        return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
     evidence = next((s for s in ss if s.anchored and s.trigger), ss[0])
@@ -264,6 +269,46 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     }
     rec["title"] = _title(rec, view)
     return rec
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The words of the clause before ``pos`` (back to a comma, semicolon, dash or the sentence start; 80 characters at most)."""
+    before = text[max(0, pos - 80):pos]
+    return re.split(r"[,;:\u2014\uff0c\uff1b]|\s--?\s", before)[-1]
+
+
+def _in_general(text: str, pos: int, t: CyberTables, zh: bool) -> bool:
+    """What is said at ``pos`` is a habit, a hypothetical, a future or a negation: a generic word among the four words
+    (Chinese: six characters) before it ("will issue", "can be breached", "to fix", "has never been"), or a habit word in
+    its clause ("every time a flaw is announced")."""
+    _ev, _dis, generic, habit, _trend, _future = t.event["zh" if zh else "en"]
+    clause = _clause_before(text, pos)
+    near = clause[-6:] if zh else " ".join(clause.split()[-4:])
+    return generic.search(near) is not None or habit.search(clause) is not None
+
+
+def _reports_event(s: Sentence, t: CyberTables, zh: bool, vuln: bool) -> bool:
+    """The sentence says something happened: an attack done or being done (or, for a flaw, that it was reported,
+    found or fixed, or the flaw stated as a fact outside a habit or a future), not as a habit, a hypothetical, a future
+    or a negation, nor as a count in aggregate."""
+    event, disclosed, _generic, _habit, trend, future = t.event["zh" if zh else "en"]
+    if trend.search(s.text):
+        return False
+    if vuln and s.vulns and future.search(s.text) is None:
+        return True  # a flaw stated as a fact ("a hole in the mail server lets hackers read ...")
+    return any(not _in_general(s.text, m.start(), t, zh) for rx in ((event, disclosed) if vuln else (event,)) for m in rx.finditer(s.text))
+
+
+def _malware_at_work(s: Sentence, t: CyberTables, zh: bool) -> bool:
+    """Unnamed malware does something in the sentence, not denied ("there is almost no spyware that targets the Mac")
+    nor counted in aggregate ("spyware attacks rose by 11%")."""
+    if not s.threat or t.event["zh" if zh else "en"][4].search(s.text):
+        return False
+    m = t.threat["zh" if zh else "en"].search(s.text)
+    return m is None or _DENIED.search(_clause_before(s.text, m.start()) + " " + m.group()) is None
+
+
+_DENIED = re.compile(r"\b(?:no|never|not)\b|n['\u2019]t\b|没有|并未|从未")
 
 
 def _date_kind(text: str, pos: int) -> str:

@@ -193,6 +193,9 @@ class CyberTables:
         dis = lex["disease"]
         self.disease = {lang: (c(dis[lang], "disease"), c(dis["computer"][lang], "disease.computer"), c(dis["bio"][lang], "disease.bio")) for lang in ("en", "zh")}
         self.threat = {lang: c(lex["threat"][lang], "threat") for lang in ("en", "zh")}
+        ev = lex["event"]
+        self.event = {lang: tuple(c(ev[k][lang] if k else ev[lang], "event" + (k and "." + k)) for k in ("", "disclosed", "generic", "habit", "trend", "future"))
+                      for lang in ("en", "zh")}
         self.products = c(lex["victims"]["products"], "victims.products", 0)
         self.product_names = c(parts["client"] + "|" + parts["server"], "parts.client|server", 0)  # products a flaw is in (capitalised hits)
         self.new_incident = {lang: c(lex["new_incident"][lang], "new_incident") for lang in ("en", "zh")}

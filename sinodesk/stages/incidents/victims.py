@@ -21,7 +21,7 @@ _ATTACK_N = (r"(?:(?:cyber[\s-]?|ransomware\s+|DDoS\s+|denial[\s-]of[\s-]service
 _V_AFTER = re.compile(
     rf"\b(?:{_ATTACK_N}\s+(?:[\w'’-]+\s+){{0,5}}?(?:on|against|targeting|aimed\s+at|at|that\s+hit|which\s+hit|that\s+targeted|hitting)"
     r"|(?:hack(?:ed|ing|s)?|broke|broken|break(?:s|ing)?|got|sneaked|snuck|gained\s+access|burrowed)\s+into"
-    r"|(?:hacking|(?<!\bin\s)breach|compromise|infiltration|takeover|defacement|targeting|penetration|hijacking)\s+of"
+    r"|(?:hacking|(?<!\bin\s)breach|compromise|infiltration|takeover(?!\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:firms?|compan(?:y|ies)|makers?|rivals?|business(?:es)?|vendors?|developers?)\b)|defacement|targeting|penetration|hijacking)\s+of"
     r"|(?:knocked|knocking)\s+out|put\s+out\s+of\s+action|took\s+down|taking\s+down|crippl(?:ed|ing)|defac(?:ed|ing)|paraly[sz](?:ed|ing)"
     r"|breach(?:ed|ing)|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|extort(?:ed|ing)|spied\s+on|spying\s+on|compromis(?:ed|ing)|hijack(?:ed|ing)"
     r"|targeting|under\s+attack\s+from|infect(?:ed|ing|s)(?=\s+(?:[\w-]+\s+){0,2}(?:computers|machines|systems|networks?|servers|PCs)\s+(?:at|of|belonging\s+to|run\s+by)\s)"
