@@ -46,7 +46,13 @@ _V_AFTER = re.compile(
     # junk mail sent to its recipients: "sending millions of junk e-mails to AOL subscribers"
     r"|(?:send|sent|sending|mail(?:ed|ing)?)\s+(?:[\w,'’-]+\s+){0,6}?(?:spam|junk|unsolicited|phishing|bogus|virus-laden|infected|malicious)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:e-?mails?|messages|texts|mail)\s+to"
-    r"|victims?\s+(?:include[sd]?|including|such\s+as)|among\s+the\s+(?:victims|targets)\s+(?:were|was|are|is))\s+", re.I)
+    r"|victims?\s+(?:include[sd]?|including|such\s+as)|among\s+the\s+(?:victims|targets)\s+(?:were|was|are|is)"
+    # "knocked out cash machines of X and many of those operated by Y": the owners of the same kind of asset
+    r"|(?:and|as\s+well\s+as)\s+(?:(?:many|some|most|all|several)\s+)?(?:of\s+)?those\s+(?:operated|owned|run|used)\s+by"
+    # an attack that slowed or delayed someone's service: "delaying transaction times for hundreds of online retailers",
+    # "slowed down searches on Google"
+    r"|(?:delay|slow|disrupt|interrupt)\w*\s+(?:down\s+)?(?:[\w'’-]+\s+){0,3}?(?:times?|transactions?|services?|access|payments?|processing|"
+    r"searches|traffic|operations|deliveries)\s+(?:for|on|at)(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[A-Z]|\s+(?:hundreds|thousands|dozens|millions|many|several)\b))\s+", re.I)
 # an attacker (found in the sentence) then one of these verbs: the victim follows
 _ACTOR_VERB = re.compile(
     r"[”\"'’]?\s*(?:,[^,]{1,60},\s*)?(?:(?:has|have|had|also|then|later|is|are|was|were|have\s+been|has\s+been|\w+ly)\s+){0,2}"
