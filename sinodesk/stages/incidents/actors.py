@@ -237,9 +237,10 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
             if h is not None and not overlaps(out, h.start, h.end) and not _BARE.match(h.text):
                 out.append(Hit(h.start, h.end, h.text, "", {"type": claimant_type(h.text)}))
         for m in _SAID_BY.finditer(text, s, e):
-            n = re.match(r"(?:the\s+)?((?:(?-i:[A-Z])[\w'’.&-]*\s+){0,4}(?-i:[A-Z])[\w'’.&-]*)", text[m.end():e])
+            n = re.match(rf"(?:the\s+)?{_DESCRIPTOR}?((?:(?-i:[A-Z])[\w'’.&-]*\s+){{0,4}}(?-i:[A-Z])[\w'’.&-]*)", text[m.end():e])
             if n and not _NOT_SUBJECT.match(n.group(1).split()[0]) and not overlaps(out, m.end() + n.start(1), m.end() + n.end(1)):
-                out.append(Hit(m.end() + n.start(1), m.end() + n.end(1), n.group(1), "", {"type": claimant_type(n.group(1))}))
+                a, b = m.end() + n.start(1), m.end() + n.start(1) + len(_no_stop(n.group(1)))
+                out.append(Hit(a, b, text[a:b], "", {"type": claimant_type(n.group(1))}))
         for m in _STAFF_AT.finditer(text, s, e):  # "researchers at Mandiant said": the claimant is the organisation
             a, b = m.span(1)
             if _NOT_SUBJECT.match(m.group(1).split()[0]):
@@ -264,6 +265,13 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
                     out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"type": claimant_type(m.group(1)), "speaks": True}))
     wholes = [Hit(*h.extra["whole"], "") for h in out if "whole" in h.extra]
     for m in _GENERIC_CLAIMANT.finditer(text, s, e):
+        name = _NAME_AFTER.match(text, m.end(), e)
+        if name is not None and m.group().split()[-1].islower() and not _NOT_SUBJECT.match(name.group(1).split()[0]):
+            # "security firm Mandiant", "junk mail watchdog Spamhaus": the descriptor names the one after it, who claims
+            if not overlaps(out, name.start(1), name.end(1)):
+                b = name.start(1) + len(_no_stop(name.group(1)))
+                out.append(Hit(name.start(1), b, text[name.start(1):b], "", {"type": claimant_type(m.group())}))
+            continue
         if not overlaps(out + wholes, m.start(), m.end()):
             who = _APPOSED.search(text, max(s, m.start() - 60), m.start())  # "John Ashcroft, the attorney general of the US,": the named one
             if who is not None and not _NOT_SUBJECT.match(who.group(1).split()[0]) and not overlaps(out, who.start(1), who.end(1)):
@@ -301,7 +309,22 @@ def _speaks(text: str, end: int, e: int, zh: bool) -> bool:
 
 
 def _said_by(text: str, s: int, start: int) -> bool:
-    return any(m.end() == start for m in _SAID_BY.finditer(text, max(s, start - 40), start))
+    """The claimant at ``start`` follows "according to", "said" ..., or those and a descriptor ("according to security firm X")."""
+    return any(m.end() == start or _DESCRIPTOR_RX.fullmatch(text, m.end(), start) for m in _SAID_BY.finditer(text, max(s, start - 80), start))
+
+
+def _no_stop(name: str) -> str:
+    """A name without the sentence's full stop ("... according to Netwatch."); "Corp.", "Inc." and "U.S." keep theirs."""
+    if name.endswith(".") and not re.search(r"(?:\b(?:Corp|Inc|Co|Ltd|Jr|Sr|St)|\b[A-Z])\.$", name):
+        return name[:-1]
+    return name
+
+
+# a descriptor before a claimant's name: "security firm", "junk mail watchdog", "the company's lawyer"
+_DESCRIPTOR = (r"(?:(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:firm|company|group|vendor|watchdog|lawyer|attorney|spokes(?:man|woman|person)|minister|official|"
+               r"researcher|expert|analyst|agency|newspaper|magazine|outlet|provider|giant|maker|director|chief|head|general|lab|laboratory|centre|center)\s+)")
+_DESCRIPTOR_RX = re.compile(_DESCRIPTOR)
+_NAME_AFTER = re.compile(r"\s+((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})")
 
 
 def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=()) -> list[Hit]:
