@@ -434,10 +434,13 @@ def test_chinese_victim_named_by_a_maker_and_its_model():
     ("The campaign's website was knocked offline by a flood of bogus traffic.", True),
     ("A denial-of-service attack on the exchange made its site unusable for five hours.", True),
     ("Security researchers reported a flaw in the mail server that lets attackers read other users' messages.", True),
+    ("A new worm has emerged that spreads through instant messages.", True),
+    ("Malicious code targeting the Mac has surfaced, a security firm said.", True),
+    ("Emerging threats: how malware is changing, a survey says.", False),
     ("黑客窃取文件欲破坏气候大会", True),
     ("美军启动网络司令部打击黑客攻击", False),
 ], ids=["trend-count", "trend-rate", "habit", "future", "as-long-as", "law", "denied", "advice", "broke-into", "knocked-offline",
-        "attack-on-named", "flaw-reported", "zh-stole", "zh-policy"])
+        "attack-on-named", "flaw-reported", "malware-emerged", "malicious-code-surfaced", "emerging-threats", "zh-stole", "zh-policy"])
 def test_attacks_spoken_of_in_general_are_no_incident(text, found):
     from sinodesk.stages.incidents import StoryView, find_incidents
 
