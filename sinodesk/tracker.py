@@ -145,9 +145,10 @@ def merge_into(rec: dict, story: Story, m: dict, event_id: str | None) -> None:
     for a in m["attackers"]:
         _add(rec["attackers"], a.get("group") or _norm(a["name"]), {k: a[k] for k in ("name", "group", "category", "country")}, [_ev(story, a["span"])])
     for a in m["attributions"]:
-        key = (_norm(a["claimant"]), a.get("actor_group") or _norm(a["actor"]), a["stance"])
+        # one claimant written two ways in two outlets ("Microsoft", "Microsoft Corp.") is one claimant: its table id or entity
+        key = (a.get("claimant_id") or a.get("claimant_entity") or _norm(a["claimant"]), a.get("actor_group") or _norm(a["actor"]), a["stance"])
         ev = [_ev(story, a["claimant_span"]), _ev(story, a["actor_span"])]
-        _add(rec["attributions"], key, {k: a[k] for k in ("claimant", "claimant_id", "claimant_type", "actor", "actor_group", "actor_country", "stance")}
+        _add(rec["attributions"], key, {k: a.get(k) for k in ("claimant", "claimant_id", "claimant_entity", "claimant_type", "actor", "actor_group", "actor_country", "stance")}
              | {"basis": _ev(story, a["basis"])}, ev)
     for t in m["techniques"]:
         _add(rec["techniques"], t["id"], {k: t[k] for k in ("id", "name", "tactic", "basis")}, [_ev(story, t["span"])])

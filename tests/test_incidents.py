@@ -461,3 +461,22 @@ def test_malware_names_that_are_also_a_product_or_slang_need_a_malware_word(text
 
     incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
     assert [m["name"] for i in incs for m in i["malware"]] == names
+
+
+def test_a_claimant_written_two_ways_is_one_entity_across_outlets():
+    # the claimant carries the canonical id of the extract stage's entity; two outlets naming it two ways give one claim
+    from sinodesk.records import Entity
+
+    def story(sid, text, name):
+        at = text.index(name)
+        ents = (Entity(name, "ORG", "org:globex-security", at, at + len(name)),)
+        incs = find_incidents(StoryView(text, 0, len(text), "en", published="2025-01-02", topics=("cyber",), entities=ents))
+        return Story(story_id=sid, doc_id="d" + sid, source=sid, start=0, end=len(text), text=text, published="2025-01-02", outlet=sid, incidents=incs)
+
+    a = story("s1", "The Zorbix botnet hit Acme Bank with a DDoS attack, Globex Security said.", "Globex Security")
+    b = story("s2", "The Zorbix botnet knocked Acme Bank offline, Globex Security Inc. said.", "Globex Security Inc.")
+    assert [c["claimant_entity"] for c in a.incidents[0]["attributions"]] == ["org:globex-security"]
+    rec = new_record(a, a.incidents[0], 0, "ev1")
+    merge_into(rec, b, b.incidents[0], "ev1")
+    assert [(c["claimant"], c["claimant_entity"]) for c in rec["attributions"]] == [("Globex Security", "org:globex-security")]
+    assert len(rec["attributions"][0]["evidence"]) == 4  # claimant and actor spans of both stories

@@ -238,7 +238,7 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     # the people a charge or a lawsuit names ("lawsuits against unidentified defendants") are the doers as reported
     doers = [h for h in pick("accused") if h.extra.get("doer") and not a_class(h.text)]
     attackers = _outer(_uniq(pick("attackers") + doers, key=lambda h: _words(h.text)))
-    claims = attributions(ss, t)
+    claims = [{**c, "claimant_entity": _entity_of(view, c["claimant_span"])} for c in attributions(ss, t)]
     if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
         return None
     specific = (malware or groups or claims or any(_NAMED.search(v.text) or _DOMAIN.search(v.text) for v in victims)
@@ -269,6 +269,17 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     }
     rec["title"] = _title(rec, view)
     return rec
+
+
+def _entity_of(view: StoryView, sp: dict) -> str | None:
+    """The canonical id of the extract stage's entity that names the claimant (most overlap), so one claimant written
+    two ways ("Microsoft", "Microsoft Corp.") is one entity across stories."""
+    best, size = None, 0
+    for x in view.entities:
+        n = min(x.end, sp["end"]) - max(x.start, sp["start"])
+        if n > size and x.label in ("ORG", "PERSON", "GPE", "NORP", "FAC") and getattr(x, "canonical", None):
+            best, size = x.canonical, n
+    return best
 
 
 def _clause_before(text: str, pos: int) -> str:
