@@ -437,10 +437,19 @@ def test_chinese_victim_named_by_a_maker_and_its_model():
     ("A new worm has emerged that spreads through instant messages.", True),
     ("Malicious code targeting the Mac has surfaced, a security firm said.", True),
     ("Emerging threats: how malware is changing, a survey says.", False),
+    ("Hackers Exploit New Windows Flaw To Hit Home Users", True),
+    ("Worm Targets Windows Users", True),
+    ("IBM Unveils Security Service, Notes Big Jump In Attacks", False),
+    ("Halo 2 vs Xbox hacks", False),
+    ("Hackers have broken into the payroll system of the council.", True),
+    ("FTC Sues Alleged Spyware Distributor", True),
+    ("The bill would fine spammers up to $1m.", False),
     ("黑客窃取文件欲破坏气候大会", True),
+    ("黑客攻击政府网站", True),
     ("美军启动网络司令部打击黑客攻击", False),
 ], ids=["trend-count", "trend-rate", "habit", "future", "as-long-as", "law", "denied", "advice", "broke-into", "knocked-offline",
-        "attack-on-named", "flaw-reported", "malware-emerged", "malicious-code-surfaced", "emerging-threats", "zh-stole", "zh-policy"])
+        "attack-on-named", "flaw-reported", "malware-emerged", "malicious-code-surfaced", "emerging-threats", "headline-verb", "headline-targets", "headline-noun",
+        "headline-plural", "perfect", "legal-headline", "legal-future", "zh-stole", "zh-headline-verb", "zh-policy"])
 def test_attacks_spoken_of_in_general_are_no_incident(text, found):
     from sinodesk.stages.incidents import StoryView, find_incidents
 

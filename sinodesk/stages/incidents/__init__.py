@@ -292,7 +292,7 @@ def _in_general(text: str, pos: int, t: CyberTables, zh: bool) -> bool:
     """What is said at ``pos`` is a habit, a hypothetical, a future or a negation: a generic word among the four words
     (Chinese: six characters) before it ("will issue", "can be breached", "to fix", "has never been"), or a habit word in
     its clause ("every time a flaw is announced")."""
-    _ev, _dis, generic, habit, _trend, _future = t.event["zh" if zh else "en"]
+    _ev, _dis, generic, habit, _trend, _future, _head = t.event["zh" if zh else "en"]
     clause = _clause_before(text, pos)
     near = clause[-6:] if zh else " ".join(clause.split()[-4:])
     return generic.search(near) is not None or habit.search(clause) is not None
@@ -302,12 +302,30 @@ def _reports_event(s: Sentence, t: CyberTables, zh: bool, vuln: bool) -> bool:
     """The sentence says something happened: an attack done or being done (or, for a flaw, that it was reported,
     found or fixed, or the flaw stated as a fact outside a habit or a future), not as a habit, a hypothetical, a future
     or a negation, nor as a count in aggregate."""
-    event, disclosed, _generic, _habit, trend, future = t.event["zh" if zh else "en"]
+    event, disclosed, _generic, _habit, trend, future, headline = t.event["zh" if zh else "en"]
     if trend.search(s.text):
         return False
     if vuln and s.vulns and future.search(s.text) is None:
         return True  # a flaw stated as a fact ("a hole in the mail server lets hackers read ...")
-    return any(not _in_general(s.text, m.start(), t, zh) for rx in ((event, disclosed) if vuln else (event,)) for m in rx.finditer(s.text))
+    if any(not _in_general(s.text, m.start(), t, zh) for rx in ((event, disclosed) if vuln else (event,)) for m in rx.finditer(s.text)):
+        return True
+    return _HEADLINE_LIKE.fullmatch(s.text.strip()) is not None and any(
+        not _in_general(s.text, m.start(), t, zh) and (zh or _verb_in_headline(s.text, m)) for m in headline.finditer(s.text))
+
+
+def _verb_in_headline(line: str, m: re.Match) -> bool:
+    """A headline's word is a verb with a subject and an object ("Virus Hits Banks"), not a plural noun ("Big Jump In
+    Attacks", "Xbox hacks"): a word before it that is no preposition, article or qualifier, and a word after it."""
+    before = line[:m.start()].split()
+    return bool(before) and before[-1].lower().strip("'\"‘’“”") not in _NOT_SUBJECT_WORD and re.match(r"\s+[\w'‘“\"]", line[m.end():]) is not None
+
+
+_NOT_SUBJECT_WORD = frozenset("in of on for the a an by vs vs. and or with new more big against from to over after before about into cyber web "
+                              "online internet computer network virus worm denial-of-service ddos dos hacker spam".split())
+
+
+# a headline: one short line with no full stop ("Hackers Exploit IE Flaw", "黑客攻击索尼网站")
+_HEADLINE_LIKE = re.compile(r"[^\n.!?。！？]{3,100}")
 
 
 def _malware_at_work(s: Sentence, t: CyberTables, zh: bool) -> bool:

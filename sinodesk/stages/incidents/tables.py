@@ -194,7 +194,7 @@ class CyberTables:
         self.disease = {lang: (c(dis[lang], "disease"), c(dis["computer"][lang], "disease.computer"), c(dis["bio"][lang], "disease.bio")) for lang in ("en", "zh")}
         self.threat = {lang: c(lex["threat"][lang], "threat") for lang in ("en", "zh")}
         ev = lex["event"]
-        self.event = {lang: tuple(c(ev[k][lang] if k else ev[lang], "event" + (k and "." + k)) for k in ("", "disclosed", "generic", "habit", "trend", "future"))
+        self.event = {lang: tuple(c(ev[k][lang] if k else ev[lang], "event" + (k and "." + k)) for k in ("", "disclosed", "generic", "habit", "trend", "future", "headline"))
                       for lang in ("en", "zh")}
         self.products = c(lex["victims"]["products"], "victims.products", 0)
         self.product_names = c(parts["client"] + "|" + parts["server"], "parts.client|server", 0)  # products a flaw is in (capitalised hits)
