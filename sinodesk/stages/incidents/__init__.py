@@ -35,6 +35,7 @@ class IncidentOptions:
     background: bool = setting(True, "keep incidents a story mentions only for context (role 'background') as records of their own")
     max_background: int = setting(6, "at most this many background incidents per story")
     max_incidents: int = setting(8, "at most this many incidents reported per story (a roundup gives one record per incident)")
+    require_event: bool = setting(True, "a record with no specific anchor (named malware, group, victim or doer, a claim, malware at work) needs a sentence where something happened (off: attacks spoken of in general count too)")
     merge_days: int = setting(30, "stories about one incident are merged only when published within this many days of its last report")
 
 
@@ -146,7 +147,7 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
             ss.sort(key=lambda x: x.start)
     out = []
     for role, ss in units:
-        rec = _record(role, ss, view, t, zh)
+        rec = _record(role, ss, view, t, zh, opts.require_event)
         if rec is not None:
             rec["gate"] = why
             out.append(rec)
@@ -228,7 +229,7 @@ def _outer(hits: list[Hit]) -> list[Hit]:
     return [h for h, w in zip(hits, words) if not any(inside(w, o) for o in words)]
 
 
-def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: bool) -> dict | None:
+def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: bool, require_event: bool = True) -> dict | None:
     pick = lambda attr: [h for s in ss for h in getattr(s, attr)]  # noqa: E731
     malware = _uniq(pick("malware"))
     groups = _uniq(pick("groups"), key=lambda h: h.value)
@@ -243,7 +244,7 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         return None
     specific = (malware or groups or claims or any(_NAMED.search(v.text) or _DOMAIN.search(v.text) for v in victims)
                 or any(not a_class(a.text) for a in attackers) or any(_malware_at_work(s, t, zh) for s in ss))
-    if not specific and not any(_reports_event(s, t, zh, bool(pick("vulns"))) for s in ss):
+    if require_event and not specific and not any(_reports_event(s, t, zh, bool(pick("vulns"))) for s in ss):
         return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
