@@ -47,12 +47,13 @@ _V_AFTER = re.compile(
     r"|(?:send|sent|sending|mail(?:ed|ing)?)\s+(?:[\w,'’-]+\s+){0,6}?(?:spam|junk|unsolicited|phishing|bogus|virus-laden|infected|malicious)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:e-?mails?|messages|texts|mail)\s+to"
     r"|victims?\s+(?:include[sd]?|including|such\s+as)|among\s+the\s+(?:victims|targets)\s+(?:were|was|are|is)"
-    # "knocked out cash machines of X and many of those operated by Y": the owners of the same kind of asset
-    r"|(?:and|as\s+well\s+as)\s+(?:(?:many|some|most|all|several)\s+)?(?:of\s+)?those\s+(?:operated|owned|run|used)\s+by"
     # an attack that slowed or delayed someone's service: "delaying transaction times for hundreds of online retailers",
     # "slowed down searches on Google"
     r"|(?:delay|slow|disrupt|interrupt)\w*\s+(?:down\s+)?(?:[\w'’-]+\s+){0,3}?(?:times?|transactions?|services?|access|payments?|processing|"
     r"searches|traffic|operations|deliveries)\s+(?:for|on|at)(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[A-Z]|\s+(?:hundreds|thousands|dozens|millions|many|several)\b))\s+", re.I)
+# "knocked out cash machines of X and many of those operated by Y": the owners of the same kind of asset, a victim only
+# after another victim in the sentence ("servers and many of those operated by the gang were in ..." names no victim)
+_SAME_ASSET = re.compile(r"(?:and|as\s+well\s+as)\s+(?:(?:many|some|most|all|several)\s+)?(?:of\s+)?those\s+(?:operated|owned|run|used)\s+by\s+", re.I)
 # an attacker (found in the sentence) then one of these verbs: the victim follows
 _ACTOR_VERB = re.compile(
     r"[”\"'’]?\s*(?:,[^,]{1,60},\s*)?(?:(?:has|have|had|also|then|later|is|are|was|were|have\s+been|has\s+been|\w+ly)\s+){0,2}"
@@ -234,6 +235,9 @@ def _en_victims(text: str, s: int, e: int, actors) -> list[Hit]:
     for m in _OWNER_ASSET.finditer(text, s, e):
         h = _np_before(text, s, m.start())
         out.append(h if h is not None and h.text[:1].isupper() else None)
+    for m in _SAME_ASSET.finditer(text, s, e):
+        if any(h is not None and h.end <= m.start() for h in out):
+            out.append(_np_after(text, m.end(), e))
     for rx in (_DISRUPTED, _DISRUPTED_AT):  # whose service an attack disrupted
         out.extend(_np_after(text, m.end(), e) for m in rx.finditer(text, s, e))
     for m in _PUT_OFFLINE.finditer(text, s, e):
