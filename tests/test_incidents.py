@@ -322,11 +322,12 @@ def test_cli_exports_and_errors(seed_db, run_cli):
 # recall, "merge" the pairwise same-incident precision/recall.  All figures through ingest + export.
 # Tune half (developed on):
 TUNE_FLOORS = {
-    "victim": (0.89, 0.77), "attacker": (0.53, 0.68), "claimant": (0.86, 0.52), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
-    "malware": (0.97, 0.92), "type": (0.81, 0.72), "incident": (0.97, 0.90), "gate": 0.96, "merge": (0.80, 0.50),
+    "victim": (0.89, 0.77), "attacker": (0.52, 0.69), "claimant": (0.86, 0.52), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
+    "malware": (0.97, 0.92), "type": (0.79, 0.72), "incident": (0.94, 0.90), "gate": 0.96, "merge": (0.80, 0.50),
 }
-# Raised after cyber9 (attacks spoken of only in general are no incident; the owners of the same asset, a slowed
-# service's owner as victims): victim .892/.733 -> .897/.778, incident precision .943 -> .980, type .794/.725 -> .820/.725.
+# Raised after cyber9 (the owners of the same asset, a slowed service's owner as victims; default settings, the
+# opt-in require_event rule off): victim .892/.733 -> .897/.778; attacker .521/.694, type .794/.725 and incident
+# .943/.909 pinned just under (with require_event on: incident .980/.909, type .820/.725).
 # Test half: held out when labelled, then read in aggregate during development (issue 18), so no
 # longer clean.  Floors raised to this branch's run where it beat them; victim precision (0.300, 6
 # of 20) and technique precision (0.483, 14 of 29) are pinned at this branch's run, below main's
@@ -334,22 +335,21 @@ TUNE_FLOORS = {
 # beats main on both (victim P 0.455 vs 0.111, technique P 0.733 vs 0.600).  Raised after cyber3 (victim P 0.333,
 # technique 0.500/0.278).  Claimant gets no floor on either held-out set: it is 0 of 13 and 0 of 1 there.
 # Raised after cyber8 (scored once at the end, main beside it): victim P .333 -> .353, technique .500/.278 -> .531/.315.
-# cyber9 LOWERED three floors here and three on heldout2 (against the rule that floors only go up; for the lead to
-# decide): its rule that a record with no specific anchor needs a sentence where something happened (the setting
-# incidents.require_event, on by default) drops true incidents on both held-out sets as well as the trend, product and
-# policy stories it is for.  Measured (second and last read of each, main's code beside it): test incident .891/.820 ->
-# .900/.720, attacker .486/.630 -> .464/.481, type .630/.618 -> .646/.564; heldout2 incident .679/.792 -> .895/.708,
-# attacker .381/.667 -> .500/.500, type .548/.607 -> .682/.536.  With require_event off the stage behaves as main's.
+# cyber9's rule that a record with no specific anchor needs a sentence where something happened drops true incidents
+# on both held-out sets as well as the trend, product and policy stories it is for (with the rule on: test incident
+# .891/.820 -> .900/.720, attacker .486/.630 -> .464/.481, type .630/.618 -> .646/.564; heldout2 incident .679/.792 ->
+# .895/.708, attacker .381/.667 -> .500/.500, type .548/.607 -> .682/.536).  Floors only go up, so the rule is opt-in
+# (incidents.require_event, off by default) and these floors are main's, scored with the default.
 TEST_FLOORS = {
-    "victim": (0.34, 0.28), "attacker": (0.44, 0.46), "technique": (0.52, 0.30), "malware": (0.78, 0.85), "type": (0.60, 0.54),
-    "incident": (0.85, 0.70), "gate": 0.98, "merge": (0.65, 0.90),
+    "victim": (0.34, 0.28), "attacker": (0.48, 0.60), "technique": (0.52, 0.30), "malware": (0.78, 0.85), "type": (0.62, 0.60),
+    "incident": (0.88, 0.80), "gate": 0.98, "merge": (0.65, 0.90),
 }
 # heldout2: 48 stories labelled after development, scored once per branch (the held-out figure).
 # Where a figure is lower than on the test half (attacker, type and incident precision), main
 # measured lower there too (0.368, 0.538, 0.625).
 HELDOUT2_FLOORS = {
-    "victim": (0.43, 0.30), "attacker": (0.35, 0.48), "technique": (0.70, 0.58), "malware": (0.95, 0.72), "type": (0.52, 0.52),
-    "incident": (0.65, 0.68), "gate": 0.98, "merge": (0.50, 0.45),
+    "victim": (0.43, 0.30), "attacker": (0.35, 0.62), "technique": (0.70, 0.58), "malware": (0.95, 0.72), "type": (0.52, 0.58),
+    "incident": (0.65, 0.75), "gate": 0.98, "merge": (0.50, 0.45),
 }
 
 # tune2: 15 more tune stories with 7 claimants (labelled for the claimant rules; main's rules before
@@ -370,10 +370,11 @@ TUNE2_FLOORS = {
 # cyber7: a claimant named short and in full in one story is one claimant ("Amazon" / "Amazon.com"), joint claimants
 # ("Microsoft and Amazon.com ... filed"): claimant precision .800 -> .857 (recall .571 =).
 # cyber8: junk mail sent to its recipients ("to AOL subscribers") gave the first victim: 0/0 -> .333/.167.
-# cyber9: no incident in stories that speak of attacks only in general: incident and type precision .739 -> .944 (recall .850 =),
-# attacker precision .474 -> .562.
+# cyber9 (default settings): attacker .474/.450, type and incident .739/.850 pinned just under.  With the opt-in
+# require_event rule on (no incident in stories that speak of attacks only in general): incident and type precision
+# .739 -> .944 (recall .850 =), attacker precision .474 -> .562.
 TUNE3_FLOORS = {
-    "victim": (0.30, 0.15), "attacker": (0.55, 0.44), "claimant": (0.84, 0.55), "technique": (0.45, 0.12), "type": (0.93, 0.84), "incident": (0.93, 0.84),
+    "victim": (0.30, 0.15), "attacker": (0.47, 0.44), "claimant": (0.84, 0.55), "technique": (0.45, 0.12), "type": (0.73, 0.84), "incident": (0.73, 0.84),
     "gate": 0.98,
 }
 
@@ -382,11 +383,12 @@ TUNE3_FLOORS = {
 # rule was run on them.  Main's rules measured there first (a generalisation figure): victim .200/.333, technique 0/0,
 # malware .200/1.0, incident .222/.500; cyber8's rules: victim .400/.667, technique .222/1.0, incident .263/.625.  The low
 # precision is incidents found in trend and product stories (the negatives); attacker and claimant get no floor (0 there).
-# cyber9 (the trend, product and policy stories report no incident; Spybot and 'slammer' are names only beside a malware
-# word; unnamed malware that surfaces anchors one): victim .400/.667 -> 1.0/.667, technique .222/1.0 -> 1.0/1.0, malware
-# .200/1.0 -> 1.0/1.0, type .300/.667 -> 1.0/.667, incident .263/.625 -> 1.0/.625.
+# cyber9 (default settings; Spybot and 'slammer' are names only beside a malware word, unnamed malware that surfaces
+# anchors one): victim .400/.667 -> .500/.667, technique .222/1.0 -> .333/1.0, malware .200/1.0 -> 1.0/1.0, type
+# .300/.667 -> .316/.667, incident .263/.625 -> .294/.625.  With the opt-in require_event rule on (the trend, product
+# and policy stories report no incident): victim, technique, malware, type and incident precision 1.0, recall as above.
 TUNE4_FLOORS = {
-    "victim": (0.98, 0.65), "technique": (0.98, 0.98), "malware": (0.98, 0.98), "type": (0.98, 0.65), "incident": (0.98, 0.62),
+    "victim": (0.48, 0.65), "technique": (0.32, 0.98), "malware": (0.98, 0.98), "type": (0.30, 0.65), "incident": (0.28, 0.62),
     "gate": 0.98,
 }
 
@@ -433,7 +435,8 @@ def test_chinese_victim_named_by_a_maker_and_its_model():
 
 # A story that speaks of attacks only in general (a trend, survey, product, law, advice or opinion piece) reports no
 # incident: a record with no specific anchor (named malware, group, victim or doer, a claim, malware at work) needs a
-# sentence where something happened.  Sentences written for sinodesk.
+# sentence where something happened.  The rule is opt-in (incidents.require_event); off (the default) these stories
+# report an incident as on main.  Sentences written for sinodesk.
 @pytest.mark.parametrize("text,found", [
     ("The number of phishing attacks against banks grew by 12 percent in the third quarter, a survey found.", False),
     ("Spyware attacks on home PCs rose by 11.2% each year between 2002 and 2004.", False),
@@ -468,10 +471,10 @@ def test_attacks_spoken_of_in_general_are_no_incident(text, found):
 
     zh = "\u4e00" <= text[0] <= "\u9fff"
     view = StoryView(text, 0, len(text), "zh" if zh else "en", topics=("cyber",))
-    incs = find_incidents(view)
+    incs = find_incidents(view, opts=IncidentOptions(require_event=True))
     assert bool(incs) is found, incs
-    if not found and text.startswith(("The number", "Spyware", "The service", "The new law", "Experts")):  # the setting turns the rule off
-        assert find_incidents(view, opts=IncidentOptions(require_event=False))
+    if not found and text.startswith(("The number", "Spyware", "The service", "The new law", "Experts")):  # off by default
+        assert find_incidents(view)
 
 
 @pytest.mark.parametrize("text,names", [
