@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
+import numpy as np
 import pytest
 
 from sinodesk.errors import ConfigError
 from sinodesk.eval.harness import ingest_items
 from sinodesk.settings import Settings
-from sinodesk.stages.classify import LabelledExample, LearnerOptions, TopicOptions, load_default_model, train_topic_model
-from sinodesk.stages.classify.model import LONG_STORY_CHARS, passages, story_text
+from sinodesk.stages.classify import FeatureOptions, LabelledExample, LearnerOptions, TopicOptions, load_default_model, train_topic_model
+from sinodesk.stages.classify.embed import MAX_PIECES, StaticEmbedder
+from sinodesk.stages.classify.features import normalize, tokens
+from sinodesk.stages.classify.model import LONG_STORY_CHARS, PASSAGE_SHARE, passages, story_text
 
 TRADE = [
     "Chinese and Australian trade officials met in Canberra on Tuesday to discuss tariffs on barley, wine and beef.",
@@ -104,3 +108,77 @@ def test_bad_passage_settings_are_clear_errors():
     with pytest.raises(ConfigError) as err:
         TopicOptions(passage_chars=10)
     assert str(err.value) == "topics: setting 'passage_chars' must be at least 50 characters, got 10"
+
+
+def _read_twice(model, texts, opts=TopicOptions()):
+    """The passage rule as first written: each long story read whole, then its passages read again as texts of their own."""
+    probs = model.whole_scores(texts)
+    for i, text in enumerate(texts):
+        parts = passages(text[: model.features.max_chars], opts.passage_chars) if len(text) >= LONG_STORY_CHARS else []
+        if len(parts) >= 2:
+            kth = max(2, -(-len(parts) // PASSAGE_SHARE))
+            probs[i] = np.maximum(probs[i], np.partition(model.whole_scores(parts), -kth, axis=0)[-kth])
+    return probs
+
+
+JOINTS = [  # stories whose passage joints fall inside a lexicon term, a word bigram, a passage without words, Chinese text
+    " ".join(TRADE[:2] + ["The ministry tightened its rules on chip export.", "Control of rare earths was also discussed."] + TRADE[2:] + NAVY),
+    " ".join(TRADE[:2]) + "\n" + "\u2014" * 320 + "\n" + " ".join(TRADE[2:] + NAVY),
+    "商务部周二宣布对部分稀土实施出口管制。" * 30 + " Export controls on chips were tightened. " + "解放军海军在南海举行演习。" * 30,
+]
+
+
+def test_one_reading_of_the_passages_scores_as_reading_the_story_again():
+    model = load_default_model()
+    lexicon = model.lexicon
+    for text in [story_text(STORY, HEADLINE), *JOINTS]:
+        parts = passages(text, 300)
+        assert len(text) >= LONG_STORY_CHARS and len(parts) >= 3
+        one = model.story_and_passages(text, parts)
+        twice = model.whole_scores([text, *parts])
+        assert np.abs(one - twice).max() < 1e-5
+        toks = [tokens(normalize(p)) for p in parts]
+        assert [t for part in toks for t in part] == tokens(normalize(text))  # no token runs across a joint
+        assert lexicon.joined_hits(toks, [lexicon.hits(t) for t in toks]) == lexicon.hits(tokens(normalize(text)))
+    first, second = passages(JOINTS[0], 300)[:2]
+    assert first.endswith("export.") and second.startswith("Control")  # the term "export control" runs across the joint
+    assert lexicon.hits(tokens(normalize(JOINTS[0])))[("export", "control")] == 1
+    assert not any(tokens(normalize(p)) for p in passages(JOINTS[1], 300)[1:2])  # a passage without a word between two
+
+
+def test_one_reading_keeps_the_embedding_window_of_the_whole_story():
+    emb = StaticEmbedder.packaged()
+    norms = [normalize(p) for p in passages(" ".join(TRADE * 8 + NAVY), 300)]
+    ids = [emb.piece_ids(n) for n in norms]
+    assert sum(map(len, ids)) > MAX_PIECES  # the whole story is read up to MAX_PIECES pieces, its passages in full
+    joined = emb.embed_joined(ids)
+    assert np.abs(joined[0] - emb.embed_ids([[i for part in ids for i in part][:MAX_PIECES]])[0]).max() < 1e-5
+    assert np.abs(joined[1:] - emb.embed_ids(ids)).max() < 1e-5
+    assert np.abs(emb.embed_joined(ids[:2])[0] - emb.embed_ids([ids[0] + ids[1]])[0]).max() < 1e-5
+    assert not emb.embed_joined([[], ids[0]])[1].any()  # a passage without a known piece: a zero row, as before
+
+
+def test_models_with_features_of_the_whole_text_read_it_whole():
+    examples = [LabelledExample(f"Hackers stole passwords from bank {i}. 黑客窃取了银行密码。", None, "en", ("cyber",)) for i in range(6)]
+    examples += [LabelledExample(f"Exports to market {i} grew last month. 出口增长。", None, "en", ("economy_trade",)) for i in range(6)]
+    fast = LearnerOptions(choose=False, calibration_folds=2)
+    for feats in (FeatureOptions(pieces=2), FeatureOptions(cjk_whole_text=True)):
+        model = train_topic_model(examples, base="default", date="20250701", features=feats, learner=fast)
+        for text in JOINTS:
+            parts = passages(text, 300)
+            assert np.abs(model.story_and_passages(text, parts) - model.whole_scores([text, *parts])).max() < 1e-5
+
+
+def test_gold_and_long_articles_get_the_same_topics_as_reading_twice(seeds_dir, eval_dir):
+    from sinodesk.eval.topics import default_gold, load_gold
+
+    model = load_default_model()
+    opts = TopicOptions()
+    texts = [story_text(ex.text, ex.headline) for ex in load_gold(default_gold(), seeds_dir)]
+    with (eval_dir / "bbc-news-topics" / "bbc_news.jsonl").open(encoding="utf-8") as fh:
+        texts += [f"{row['title']}\n{row['text']}" for row in map(json.loads, list(fh)[::10])]
+    assert sum(len(t) >= LONG_STORY_CHARS for t in texts) > 200
+    for batch in (texts[:16], texts[16:]):  # one story at a time and many at once
+        once, twice = model.score_texts(batch, opts), _read_twice(model, batch, opts)
+        assert np.abs(once - twice).max() < 1e-5
+        assert [model.result(p, opts).labels for p in once] == [model.result(p, opts).labels for p in twice]

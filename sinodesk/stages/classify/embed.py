@@ -83,9 +83,12 @@ class StaticEmbedder:
     def embed_normalized(self, norms: Sequence[str]) -> np.ndarray:
         """(n, dims) float32: per normalised text the mean of its pieces' vectors, L2-normalised;
         a zero row when no piece is known."""
-        out = np.zeros((len(norms), self.dims), dtype=np.float32)
-        for i, norm in enumerate(norms):
-            ids = self.piece_ids(norm)
+        return self.embed_ids([self.piece_ids(norm) for norm in norms])
+
+    def embed_ids(self, texts_ids: Sequence[list[int]]) -> np.ndarray:
+        """``embed_normalized`` from each text's piece ids (``piece_ids``)."""
+        out = np.zeros((len(texts_ids), self.dims), dtype=np.float32)
+        for i, ids in enumerate(texts_ids):
             if ids:
                 n_han = int(self.han.take(ids).sum())
                 v = (self.row_scale.take(ids) @ self.vectors.take(ids, axis=0)) * self.scale
@@ -94,6 +97,35 @@ class StaticEmbedder:
                 if n > 0:
                     out[i] = v / n
         return out
+
+    def embed_joined(self, parts_ids: Sequence[list[int]]) -> np.ndarray:
+        """(1 + len(parts_ids), dims): row 0 the vector of the parts' pieces joined (the first
+        MAX_PIECES of them, as ``piece_ids`` of the joined text gives them), then one row per part
+        as ``embed_ids`` gives it; all from one gather of the pieces."""
+        flat = [i for ids in parts_ids for i in ids]
+        n = len(parts_ids) + 1
+        lens = np.array([len(flat)] + [len(ids) for ids in parts_ids])
+        sums = np.zeros((n, self.dims), dtype=np.float32)
+        n_han = np.zeros(n)
+        if flat:
+            take = np.asarray(flat)
+            rows = self.row_scale.take(take)[:, None] * self.vectors.take(take, axis=0)
+            han = self.han.take(take).astype(np.int64)
+            live = np.flatnonzero(lens[1:]) + 1
+            starts = np.concatenate([[0], np.cumsum(lens[1:])[:-1]])[live - 1]
+            sums[live] = np.add.reduceat(rows, starts, axis=0)
+            n_han[live] = np.add.reduceat(han, starts)
+            if len(flat) > MAX_PIECES:  # the joined text is read up to MAX_PIECES pieces
+                lens[0] = MAX_PIECES
+                sums[0], n_han[0] = rows[:MAX_PIECES].sum(axis=0), han[:MAX_PIECES].sum()
+            else:
+                sums[0], n_han[0] = sums[1:].sum(axis=0), n_han[1:].sum()
+        sums = sums * self.scale - ((lens - n_han)[:, None] * self.centres[0] + n_han[:, None] * self.centres[1])
+        sums[lens == 0] = 0.0
+        norms = np.sqrt((sums * sums).sum(axis=1))
+        ok = norms > 0
+        sums[ok] /= norms[ok, None]
+        return sums.astype(np.float32)
 
     def embed(self, texts: Sequence[str], max_chars: int = MAX_CHARS) -> np.ndarray:
         """``embed_normalized`` of raw texts (normalised as the topic features are)."""

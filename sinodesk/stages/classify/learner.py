@@ -56,7 +56,14 @@ class Vectorizer:
 
     def transform_one(self, feats: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """One text's non-zero (feature indices, TF-IDF values): the fast path for single stories."""
-        counts = Counter(i for i in map(self.vocab.get, feats) if i is not None)
+        return self.tfidf(self.counts(feats))
+
+    def counts(self, feats: Sequence[str]) -> Counter[int]:
+        """Vocabulary index -> count of one text's known features (in order of first occurrence)."""
+        return Counter(i for i in map(self.vocab.get, feats) if i is not None)
+
+    def tfidf(self, counts: Counter[int] | dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """(feature indices, L2-normalised TF-IDF values) of one text's ``counts``."""
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         vals = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         if self.sublinear_tf:
@@ -64,6 +71,26 @@ class Vectorizer:
         vals = vals * self.idf[idx]
         norm = float(np.sqrt(vals @ vals))
         return idx, (vals / norm if norm else vals)
+
+    def scores(self, rows: Sequence[Counter[int] | dict[int, int]], W: np.ndarray) -> np.ndarray:
+        """(len(rows), W's columns): each text's TF-IDF row (from its ``counts``, as ``tfidf``
+        makes it) times ``W[:V]``, for a few texts at once without building a sparse matrix."""
+        lens = np.array([len(c) for c in rows])
+        out = np.zeros((len(rows), W.shape[1]))
+        total = int(lens.sum())
+        if not total:
+            return out
+        idx = np.fromiter((k for c in rows for k in c.keys()), dtype=np.int64, count=total)
+        vals = np.fromiter((v for c in rows for v in c.values()), dtype=np.float32, count=total)
+        if self.sublinear_tf:
+            vals = 1.0 + np.log(vals)
+        vals = vals * self.idf[idx]
+        live = np.flatnonzero(lens)
+        starts = np.concatenate([[0], np.cumsum(lens)[:-1]])[live]
+        norms = np.sqrt(np.add.reduceat(vals * vals, starts))
+        vals = vals / np.repeat(np.where(norms > 0, norms, 1.0).astype(np.float32), lens[live])
+        out[live] = np.add.reduceat(vals[:, None] * W[idx], starts, axis=0)
+        return out
 
     def transform(self, docs: Iterable[Sequence[str]]) -> sparse.csr_matrix:
         vocab = self.vocab

@@ -20,11 +20,12 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 
 import numpy as np
+from scipy import sparse
 
 from ...errors import BadInput, ConfigError
 from ...records import TopicResult
 from .features import LONG_TEXT_CHARS, FeatureOptions, analyze, analyze_normalized, normalize, resolved, tokens
-from .embed import StaticEmbedder, dense_features, fingerprint
+from .embed import MAX_PIECES, StaticEmbedder, dense_features, fingerprint
 from .learner import LearnerOptions, Vectorizer, fit_scorer, out_of_fold
 from .taxonomy import Lexicon, Taxonomy
 from ...options import setting
@@ -96,20 +97,57 @@ class TopicModel:
         """Calibrated scores (n, L) for already-joined story texts; with ``opts.passages`` (see
         ``reads_passages``) a long text's score of each topic is at least the score that two of its
         passages, and a quarter of them (PASSAGE_SHARE), reach."""
-        probs = self.whole_scores(texts)
         if not self.reads_passages(opts):
-            return probs
+            return self.whole_scores(texts)
         cut = [passages(t[: self.features.max_chars], opts.passage_chars) if len(t) >= LONG_STORY_CHARS else [] for t in texts]
         cut = [parts if len(parts) >= 2 else [] for parts in cut]
-        flat = [p for parts in cut for p in parts]
-        if flat:
-            scored, k = self.whole_scores(flat), 0
-            for i, parts in enumerate(cut):
-                if parts:
-                    kth = max(2, -(-len(parts) // PASSAGE_SHARE))  # at least two passages, and a quarter of a long story's
-                    probs[i] = np.maximum(probs[i], np.partition(scored[k : k + len(parts)], -kth, axis=0)[-kth])
-                    k += len(parts)
+        short = [i for i, parts in enumerate(cut) if not parts]
+        if len(short) == len(texts):
+            return self.whole_scores(texts)
+        probs = np.zeros((len(texts), len(self.labels)))
+        if short:
+            probs[short] = self.whole_scores([texts[i] for i in short])
+        for i, parts in enumerate(cut):
+            if parts:
+                scored = self.story_and_passages(texts[i], parts)
+                kth = max(2, -(-len(parts) // PASSAGE_SHARE))  # at least two passages, and a quarter of a long story's
+                probs[i] = np.maximum(scored[0], np.partition(scored[1:], -kth, axis=0)[-kth])
         return probs
+
+    def story_and_passages(self, text: str, parts: Sequence[str]) -> np.ndarray:
+        """Calibrated scores of a long story read whole (row 0) and of each of its ``passages``
+        (rows 1...), from one reading of the passages.  Passages are whole sentences cut where no
+        token runs across, so the story's tokens are theirs in order, and its feature counts,
+        lexicon hits and embedding pieces are theirs summed, plus the word bigrams and lexicon
+        terms that run across a joint: the same scores as ``whole_scores`` reading the story again."""
+        F, vec, lexicon = self.features, self.vectorizer, self.lexicon
+        norms = [normalize(p) for p in parts]
+        toks = [tokens(n) for n in norms]
+        counts = [vec.counts(analyze_normalized(n, t, F)) for n, t in zip(norms, toks)]
+        if F.cjk_whole_text or F.pieces > 0:  # features of the whole text that passages do not add up to
+            whole = vec.counts(analyze_normalized(normalize(text[: F.max_chars]), [t for part in toks for t in part], F))
+        else:
+            whole = {}
+            for c in counts:
+                for k, v in c.items():
+                    whole[k] = whole.get(k, 0) + v
+            if F.word_bigrams:  # the bigram of the last word before a joint and the first after it
+                prev = ""
+                for part in toks:
+                    if part:
+                        if prev and part[0][0] < "\u3400":
+                            k = vec.vocab.get(prev + " " + part[0])
+                            if k is not None:
+                                whole[k] = whole.get(k, 0) + 1
+                        prev = part[-1] if part[-1][0] < "\u3400" else ""
+        rows = [whole, *counts]
+        lin = vec.scores(rows, self.weights[: len(vec.vocab)]) + self.bias
+        if self.weights.shape[0] > len(vec.vocab):
+            model = StaticEmbedder.packaged()
+            lin += F.embedding * model.embed_joined([model.piece_ids(n) for n in norms]) @ self.weights[len(vec.vocab) :]
+        hits = [lexicon.hits(t) for t in toks]
+        lex = np.stack([lexicon.shaped(lexicon.scores_of(h)) for h in [lexicon.joined_hits(toks, hits), *hits]])
+        return calibrated(lin, lex, self.calibration)
 
     def reads_passages(self, opts: TopicOptions) -> bool:
         """``opts.passages``; automatic (-1): on when the model's median training text is shorter

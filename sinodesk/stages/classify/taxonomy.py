@@ -101,9 +101,12 @@ class Lexicon:
 
     def raw_scores(self, text: str, toks: list[str] | None = None) -> np.ndarray:
         """Sum of term weights per topic, each term counted at most 3 times (``toks``: tokens of the normalised text, if known)."""
+        return self.scores_of(self.hits(tokens(normalize(text)) if toks is None else toks))
+
+    def hits(self, toks: list[str]) -> dict[object, int]:
+        """Term -> how often it occurs in the tokens (English terms as word tuples within runs of
+        Latin words, Chinese terms as substrings of a Chinese run), in order of first occurrence."""
         hits: dict[object, int] = {}
-        if toks is None:
-            toks = tokens(normalize(text))
         latin: list[str] = []
         for tok in toks + [""]:
             if tok and tok[0] < "\u3400":
@@ -126,6 +129,39 @@ class Lexicon:
                         sub = tok[i : i + n]
                         if sub in self.zh:
                             hits[sub] = hits.get(sub, 0) + 1
+        return hits
+
+    def joined_hits(self, parts: list[list[str]], part_hits: list[dict[object, int]]) -> dict[object, int]:
+        """``hits`` of the concatenated tokens of ``parts`` from each part's own ``part_hits``: their
+        sum plus the English terms that run across a joint (a term of several words that starts in
+        one part and ends in a later one, inside one run of Latin words)."""
+        out: dict[object, int] = {}
+        for h in part_hits:
+            for key, c in h.items():
+                out[key] = out.get(key, 0) + c
+        if self.en_max < 2:
+            return out
+        toks = [t for part in parts for t in part]
+        begin, joints = 0, []
+        for part in parts[:-1]:
+            begin += len(part)
+            joints.append(begin)
+        prev = 0
+        for g in joints:  # a term is counted at the first joint it crosses: it starts after the previous one
+            for i in range(max(prev, g - self.en_max + 1), g):
+                if toks[i] not in self.en_starts or any(t[0] >= "\u3400" for t in toks[i:g]):
+                    continue
+                for n in range(g - i + 1, self.en_max + 1):
+                    if i + n > len(toks) or toks[i + n - 1][0] >= "\u3400":
+                        break
+                    key = tuple(toks[i : i + n])
+                    if key in self.en:
+                        out[key] = out.get(key, 0) + 1
+            prev = g
+        return out
+
+    def scores_of(self, hits: dict[object, int]) -> np.ndarray:
+        """Per topic, the sum of its terms' weights times their counts (at most 3) in ``hits``."""
         out = np.zeros(self.n_labels, dtype=np.float64)
         for key, count in hits.items():
             entries = self.en[key] if isinstance(key, tuple) else self.zh[key]
@@ -133,11 +169,15 @@ class Lexicon:
                 out[j] += w * min(count, 3)
         return out
 
-    def features(self, text: str, toks: list[str] | None = None) -> np.ndarray:
-        """(L, 2), both independent of text length: the topic's share of all lexicon weight in
-        the text, and its weight relative to the best-scoring topic."""
-        raw = self.raw_scores(text, toks)
+    @staticmethod
+    def shaped(raw: np.ndarray) -> np.ndarray:
+        """(L, 2) lexicon features from raw per-topic scores (see ``features``)."""
         share = raw / (raw.sum() + 3.0)
         top = raw.max()
         rel = raw / top if top > 0 else raw
         return np.stack([share, rel], axis=1)
+
+    def features(self, text: str, toks: list[str] | None = None) -> np.ndarray:
+        """(L, 2), both independent of text length: the topic's share of all lexicon weight in
+        the text, and its weight relative to the best-scoring topic."""
+        return self.shaped(self.raw_scores(text, toks))
