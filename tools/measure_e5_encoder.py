@@ -120,7 +120,7 @@ def embed(name: str, work: Path, batch: int = 200) -> None:
     print(json.dumps({"set": name, "texts": len(texts), "cpu_seconds": round(cpu, 1), "docs_per_cpu_second": round(len(texts) / cpu, 1)}))
 
 
-def score(name: str, features: str, work: Path, weight: float, max_folds: int) -> None:
+def score(name: str, features: str, work: Path, weight: float, max_folds: int, only_fold: int | None = None) -> None:
     """The learner of ``sinodesk eval topics`` with the encoder's vectors as its dense features."""
     from sinodesk.eval import topics as T
     from sinodesk.stages.classify import model as M
@@ -159,7 +159,7 @@ def score(name: str, features: str, work: Path, weight: float, max_folds: int) -
     if name == "agnews":
         texts, ys = agnews()
         Y, ids, accs, chosen = T._onehot(ys, 4), fold_ids(len(texts), 5), [], []
-        for k in range(max_folds):
+        for k in range(max_folds) if only_fold is None else (only_fold,):
             lookup.clear()
             lookup.update(zip(texts, centred(ids != k)))
             split = T.Split.by_mask(texts, Y, ids != k, ids == k)
@@ -188,6 +188,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/sinodesk-e5-encoder"), help="where the library, model and vectors go (outside the repository)")
     ap.add_argument("--weight", type=float, default=1.0, help="weight of the encoder's vectors beside the other features")
     ap.add_argument("--max-folds", type=int, default=5)
+    ap.add_argument("--fold", type=int, default=None, help="run only this AG News fold (0-4; to run folds in parallel)")
     args = ap.parse_args()
     if args.step == "build":
         if not args.wheel:
@@ -196,7 +197,7 @@ def main() -> None:
     elif args.step == "embed":
         embed(args.set, args.work)
     else:
-        score(args.set, args.features, args.work, args.weight, args.max_folds)
+        score(args.set, args.features, args.work, args.weight, args.max_folds, args.fold)
 
 
 if __name__ == "__main__":

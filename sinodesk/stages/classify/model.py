@@ -20,7 +20,6 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 
 import numpy as np
-from scipy import sparse
 
 from ...errors import BadInput, ConfigError
 from ...records import TopicResult
@@ -171,7 +170,7 @@ class TopicModel:
             norms.append(norm)
             lex[i] = self.lexicon.features(norm, toks)
         V = len(self.vectorizer.vocab)
-        if len(docs) <= 16:  # a few stories (or one long story's passages): dense rows of the weights, no sparse-matrix overhead
+        if len(docs) <= 16:  # a few stories: dense rows of the weights, no sparse-matrix overhead
             for i, feats in enumerate(docs):
                 idx, vals = self.vectorizer.transform_one(feats)
                 lin[i] = vals @ self.weights[idx] + self.bias
