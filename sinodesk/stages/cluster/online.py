@@ -554,10 +554,8 @@ class EventLinker(LinkerPersistence):
         kept = {lab: by_id[taken[lab]] for lab, members in groups.items()
                 if lab in taken and taken[lab] in self._summed
                 and [ids[i] for i in members if i != len(ids) - 1] == by_id[taken[lab]].members}
-        fresh = {ev.eid: Event(ev.eid, ev.order) for ev in hood if ev.eid in taken.values()}
-        for ev in kept.values():
-            del fresh[ev.eid]
         staying = {ev.eid for ev in kept.values()}
+        fresh = {ev.eid: Event(ev.eid, ev.order) for ev in hood if ev.eid in taken.values() and ev.eid not in staying}
         for ev in hood:
             self.index.unindex(ev)
             if ev.eid not in staying:
