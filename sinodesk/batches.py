@@ -43,6 +43,7 @@ class Outcome:
     stage: str = ""  # the stage that rejected or failed on the document
     reason: str = ""  # why (without the document's name: the writer adds it)
     prepared: tuple = ()  # per story, what the event linker reads from it alone (stages/cluster/prepare.py), when linking is on
+    packed: tuple = ()  # per story, its stored row and index columns (archive/rows.py: PackedStory)
 
 
 BUG_NOTE = "this is a sinodesk bug, please report it with this input"  # ends every rejection a stage failure makes
@@ -50,7 +51,9 @@ BUG_NOTE = "this is a sinodesk bug, please report it with this input"  # ends ev
 
 def run_documents(docs: list[Document], ctx) -> list[Outcome]:
     """Run every stage over each document, and work out what the event linker reads from each story
-    alone (a worker's whole job)."""
+    alone and how the archive stores it (a worker's whole job: the one writing process is left with
+    what needs the archive's state)."""
+    from .archive.rows import pack_story
     from .pipeline import StageFailed, prepare_for_linking, process_document
 
     out = []
@@ -67,7 +70,8 @@ def run_documents(docs: list[Document], ctx) -> list[Outcome]:
         if not stories:
             out.append(Outcome(stage="segment", reason="no story text left after removing boilerplate (nothing to keep)"))
             continue
-        out.append(Outcome(tuple(stories), prepared=prepare_for_linking(stories, ctx.settings)))
+        out.append(Outcome(tuple(stories), prepared=prepare_for_linking(stories, ctx.settings),
+                           packed=tuple(pack_story(s, doc.text) for s in stories)))
     return out
 
 

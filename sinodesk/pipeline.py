@@ -542,8 +542,10 @@ class Runner:
             self._reject(Rejection(doc.source, outcome.stage, f"{where}: {outcome.reason}", item.data, doc.item_key, raw.sha256), batch_id, summary)
             return []
         stories = self._corrected(list(outcome.stories))
+        # a story an analyst's correction changed is packed again
+        packed = [p if s is o else None for s, o, p in zip(stories, outcome.stories, outcome.packed)] if outcome.packed else None
         self.archive.put_document(doc, batch_id, item=item.data, at=item.at)
-        self.archive.put_stories(stories, doc)
+        self.archive.put_stories(stories, doc, packed)
         summary.documents += 1
         summary.stories += len(stories)
         return stories

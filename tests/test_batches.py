@@ -72,6 +72,31 @@ def test_two_workers_make_the_same_archive_as_one_process(tmp_path):
     assert {s["language"] for s in a["stories"]} == {"en", "zh"}
 
 
+def _stored(db) -> tuple[list, list]:
+    """Every story's stored row, and every term the full-text index holds, where and in which column."""
+    c = sqlite3.connect(db)
+    c.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, stories_fts, instance)")
+    rows = c.execute("SELECT story_id, doc_id, seq, topics, data FROM stories ORDER BY story_id").fetchall()
+    terms = c.execute("SELECT term, doc, col, offset FROM temp.terms ORDER BY doc, col, offset").fetchall()
+    c.close()
+    return rows, terms
+
+
+def test_rows_the_workers_pack_are_the_rows_the_writer_would_pack(tmp_path, monkeypatch):
+    """The workers pack each story's row and Chinese index columns (the writer only stores them): the
+    archive holds the same bytes and the same index as when the writing process packs them itself."""
+    import sinodesk.archive.rows as rows
+
+    src = _write(tmp_path / "news.jsonl", _items(40, 20))
+    _run(tmp_path / "workers.db", [src], workers=2, batch=32)
+    packed_by_workers = _stored(tmp_path / "workers.db")
+    monkeypatch.setattr(rows, "pack_story", lambda s, doc_text: None)  # nothing packed: the writer packs every story
+    _run(tmp_path / "writer.db", [src], workers=2, batch=32)
+    packed_by_writer = _stored(tmp_path / "writer.db")
+    assert len(packed_by_workers[0]) == 75 and any(t for t, _, col, _ in packed_by_workers[1] if col == "zh_bi")
+    assert packed_by_workers == packed_by_writer
+
+
 def test_the_writer_lets_go_of_the_models_once_the_workers_hold_them(tmp_path):
     """With workers, the runner's process only writes and links: it drops the models after forking
     them, sends every later batch (small ones too) to the workers, and loads the models again for its

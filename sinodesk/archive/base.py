@@ -121,8 +121,10 @@ class Archive(abc.ABC):
     def get_document(self, doc_id: str) -> Document: ...
 
     @abc.abstractmethod
-    def put_stories(self, stories: list[Story], doc: Document | None = None) -> None:
-        """Insert or replace stories (``doc``: their document, when the caller has it at hand)."""
+    def put_stories(self, stories: list[Story], doc: Document | None = None, packed=None) -> None:
+        """Insert or replace stories (``doc``: their document, when the caller has it at hand;
+        ``packed``: per story, its :class:`~sinodesk.archive.rows.PackedStory` or None, when an
+        ingest worker has already packed it)."""
 
     @abc.abstractmethod
     def update_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:

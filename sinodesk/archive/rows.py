@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
+from dataclasses import dataclass
 
 import orjson
 
@@ -128,6 +129,23 @@ def story_row(s: Story, doc_text: str | None = None) -> bytes:
 def index_columns(headline: str | None, text: str) -> tuple[str, str, str, str]:
     """What the full-text index holds for a story: headline, body, Chinese bigrams and characters."""
     return (headline or "", text, *cjk_index_columns((headline or "") + "\n" + text))
+
+
+@dataclass(frozen=True, slots=True)
+class PackedStory:
+    """What :meth:`put_stories` would work out for a story from it alone -- its stored row
+    (:func:`story_row`) and its Chinese index columns -- worked out where there is CPU to spare
+    (in an ingest worker, while the one writing process links).  Valid for that story only: a
+    story changed after it was packed is packed again by the writer."""
+
+    row: bytes
+    zh_bi: str
+    zh_uni: str
+
+
+def pack_story(s: Story, doc_text: str | None) -> PackedStory:
+    """:class:`PackedStory` of ``s`` (``doc_text``: its document's text, that the row points into)."""
+    return PackedStory(story_row(s, doc_text), *cjk_index_columns((s.headline or "") + "\n" + s.text))
 
 
 def text_of_line(line: bytes) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..errors import NotFound
 from ..records import Document, RawItem, Rejection, Story
 from .base import Archive, BriefingInfo, StoryFilter
-from .rows import (COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, finish_story, index_columns, pack_json, story_dict, story_row,
+from .rows import (COPY_JOIN, STORY_COLUMNS, copy_of, filter_sql, finish_story, index_columns, pack_json, pack_story, story_dict,
                    text_of_line, unpack_json)
 from .schema import is_readonly_error, open_connection, readonly_error
 from .search import FullTextSearch, SideIndexUpkeep
@@ -192,17 +192,20 @@ class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
         return [finish_story(d, texts.get(d["doc_id"])) for d in dicts]
 
     # stories --------------------------------------------------------------------------------
-    def put_stories(self, stories, doc=None):
+    def put_stories(self, stories, doc=None, packed=None):
         """Insert new stories, replace stored ones.  Only a story that was already there has an
         index row to delete (found by its integer key, not by scanning the index).  A story's text
         is kept as pieces of its document's text (``doc``, or the stored one) where it can be."""
         texts = {doc.doc_id: doc.text} if doc is not None else {}
         with self._tx():
             for seq, s in enumerate(stories):
-                if s.doc_id not in texts:
-                    texts.update(self._doc_texts([s.doc_id]))
+                done = packed[seq] if packed is not None else None
+                if done is None:
+                    if s.doc_id not in texts:
+                        texts.update(self._doc_texts([s.doc_id]))
+                    done = pack_story(s, texts.get(s.doc_id))
                 row = (s.doc_id, seq, s.published, s.outlet, s.language, s.headline, ",".join(s.topics),
-                       s.event_id, s.duplicate_of, story_row(s, texts.get(s.doc_id)))
+                       s.event_id, s.duplicate_of, done.row)
                 old = self.conn.execute(f"SELECT rid, {STORY_COLUMNS} FROM stories s WHERE story_id=?", (s.story_id,)).fetchone()
                 if old is None:
                     rid = self.conn.execute(
@@ -216,7 +219,7 @@ class SQLiteArchive(SideIndexUpkeep, FullTextSearch, Archive):
                     gone = self._stories([old[1:]])[0]  # the index keeps no text: its row is deleted by what was indexed
                     self.conn.execute("INSERT INTO stories_fts (stories_fts, rowid, headline, body, zh_bi, zh_uni) VALUES ('delete',?,?,?,?,?)",
                                       (rid, *index_columns(gone.headline, gone.text)))
-                cols = index_columns(s.headline, s.text)
+                cols = (s.headline or "", s.text, done.zh_bi, done.zh_uni)  # = index_columns(s.headline, s.text)
                 self.conn.execute("INSERT INTO stories_fts (rowid, headline, body, zh_bi, zh_uni) VALUES (?,?,?,?,?)", (rid, *cols))
                 self._side_changed(rid, s, cols)
                 if old is not None:
