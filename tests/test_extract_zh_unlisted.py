@@ -139,6 +139,17 @@ def test_chinese_dates(sentence, want):
     assert _dates(sentence) == want
 
 
+def test_a_bare_day_the_month_it_falls_in_does_not_have_is_no_date():
+    """Read on 8 March, "30日" is well after the story's day, so last month's -- and February has no 30th:
+    no date, and the story is extracted (this stopped the whole story with a TypeError)."""
+    text = "美小麦30日收盘全线重挫，9月合约跌幅8.9%。"
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    got = extract(doc, Segment(start=0, end=len(text), text=text), "zh", fallback_date="2024-03-08")
+    assert [(d.text, d.iso) for d in got.dates] == [("9月", "2023-09")]
+    got = extract(doc, Segment(start=0, end=len(text), text=text), "zh", fallback_date="2024-03-31")
+    assert ("30日", "2024-03-30") in [(d.text, d.iso) for d in got.dates]
+
+
 @pytest.mark.parametrize("sentence,want", [
     ("北京大学光华管理学院发布报告", ("北京大学光华管理学院", "ORG")),
     ("美国退出巴黎协定", ("巴黎协定", "LAW")),

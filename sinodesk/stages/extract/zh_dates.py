@@ -75,8 +75,9 @@ def _read(m: re.Match, kind: str, base: dt.datetime | None) -> tuple[str, str] |
         return _relative(w, b)
     if kind == "wd":  # the weekday of the story's week
         return (b + dt.timedelta(days=_WEEKDAY[w[-1]] - b.weekday())).strftime("%Y-%m-%d"), "day"
-    if kind == "day":
-        return _day(b, int(w[:-1])), "day"
+    if kind == "day":  # no date when that day is not in the month it falls in ("30日" read in early March)
+        iso = _day(b, int(w[:-1]))
+        return (iso, "day") if iso else None
     if kind == "drange":
         a, z = (_day(b, int(x)) for x in re.findall(r"\d+", w))
         return (f"{a}/{z}", "day") if a and z and a <= z else None
