@@ -669,6 +669,18 @@ def _no_family(outlet: str | None) -> None:  # what prepare reads does not depen
     return None
 
 
+def _body_places(entities) -> set[str]:
+    """The places Chinese government bodies name (深圳市政府 -> gpe:shenzhen): one organisation mention, whose
+    place the linker still matches against an English report's."""
+    from .stages.extract.zh_bodies import org_place
+
+    out = set()
+    for e in entities:
+        if e.label == "ORG" and not e.text.isascii() and (place := org_place(e.canonical)):
+            out.add(place)
+    return out
+
+
 def link_item_for(s: Story, family_of: Callable[[str | None], str | None], prepared=None):
     """The linker's view of a story: text, date, canonical entities and numbers.  A story dated only by
     the ingest run has no date of its own: the time decay must not part it from older reports.
@@ -685,7 +697,7 @@ def link_item_for(s: Story, family_of: Callable[[str | None], str | None], prepa
         outlet_family=family_of(s.outlet) if s.outlet else None,
         outlet=s.outlet,
         publisher=s.publisher,
-        entities=tuple(sorted({e.canonical for e in s.entities})),
+        entities=tuple(sorted({e.canonical for e in s.entities} | _body_places(s.entities))),
         numbers=tuple(n.value for n in s.numbers),
         people=tuple(e.canonical for e in s.entities if e.canonical.startswith("person:")),
         speakers=tuple({a.source for a in s.attributions}),

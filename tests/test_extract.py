@@ -312,16 +312,23 @@ def test_chinese_guesses_need_context_and_places_are_not_people():
     assert "gpe:china" not in _ids(y)
 
 
-def test_chinese_place_inside_a_government_word_and_customs():
-    # jieba keeps "深圳市政府", "浙江省委" and "台湾当局" as one word: the place is still found,
-    # spanning its own characters and an administrative suffix (市, 省); "海关" is the customs
-    # administration, not a place
+def test_chinese_government_body_with_its_place_is_one_organisation_and_customs():
+    # a government body named with its place is one organisation mention over the whole span (the
+    # gold convention: 深圳市政府, 浙江省委, 台湾当局), whose id names the place and the body in English;
+    # the linker reads the place back from the id (org_place).  "海关" is the customs administration,
+    # not a place
+    from sinodesk.stages.extract.zh_bodies import org_place
+
     text = "深圳市政府推出平台。浙江省委表示支持。台湾当局回应。海关数据显示出口下降。"
     x = _run(text, "zh")
-    got = [(text[e.start:e.end], e.canonical) for e in x.entities]
-    assert ("深圳市", "gpe:shenzhen") in got and ("浙江省", "gpe:zhejiang") in got and ("台湾", "gpe:taiwan") in got
-    assert ("海关", "org:general-administration-of-customs") in got
-    assert not any(c.startswith("gpe:hai") for _, c in got)
+    got = [(text[e.start:e.end], e.label, e.canonical) for e in x.entities]
+    assert ("深圳市政府", "ORG", "org:shenzhen-government") in got
+    assert ("浙江省委", "ORG", "org:zhejiang-party-committee") in got
+    assert ("台湾当局", "ORG", "org:taiwan-authorities") in got
+    assert not any(label == "GPE" for _, label, _ in got)  # no place mention inside the organisations
+    assert ("海关", "ORG", "org:general-administration-of-customs") in got
+    assert [org_place(c) for _, _, c in got[:3]] == ["gpe:shenzhen", "gpe:zhejiang", "gpe:taiwan"]
+    assert org_place("org:general-administration-of-customs") is None and org_place("gpe:shenzhen") is None
 
 
 def test_export_controlled_minerals_share_one_id_across_languages():

@@ -162,3 +162,29 @@ def test_bodies_and_laws_named_by_their_kind_word(sentence, want):
 @pytest.mark.parametrize("sentence", ["公共管理学院的学生", "遵守行为准则", "签署贸易协定"])
 def test_kind_words_without_a_place_or_body_are_no_names(sentence):
     assert _ents(sentence) == []
+
+
+# Session extract11zh: government bodies with their place (one ORG over the whole span, the lead's decision
+# on the gold convention), places and a known province before the body's own place
+@pytest.mark.parametrize("sentence,want", [
+    ("浙江人大常委会通过一批任免", ("浙江人大常委会", "ORG")),
+    ("近日，浙江温岭市纪委通报了一起案件", ("浙江温岭市纪委", "ORG")),
+    ("益阳市委书记瞿海认为", ("益阳市委", "ORG")),
+    ("意大利参议院周二展开辩论", ("意大利参议院", "ORG")),
+    ("罗马尼亚政府欲改名", ("罗马尼亚政府", "ORG")),
+    ("长沙市中级人民法院作出判决", ("长沙市中级人民法院", "ORG")),
+    ("深圳警方破获一起案件", ("深圳警方", "ORG")),
+])
+def test_government_bodies_with_their_place(sentence, want):
+    got = _ents(sentence)
+    assert want in got
+    assert not any(label == "GPE" and text in want[0] for text, label in got)
+
+
+@pytest.mark.parametrize("sentence", ["各级政府要重视", "地方政府要求整改", "当地警方介入调查", "中央政府表示", "市政府门口"])
+def test_government_words_without_a_named_place_are_no_bodies(sentence):
+    assert not any(label == "ORG" for _, label in _ents(sentence))
+
+
+def test_a_district_body_after_its_province_and_city_takes_only_the_district():
+    assert _ents("安徽黄山市黄山区委召开会议") == [("安徽", "GPE"), ("黄山市", "GPE"), ("黄山区委", "ORG")]

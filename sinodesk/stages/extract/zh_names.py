@@ -131,6 +131,10 @@ class ChineseTagger:
         freq = self._posseg.tokenizer.FREQ.get(w, 0)
         return freq < (COUNTY_FREQ_NS if tab.get(w) == "ns" else COUNTY_FREQ)
 
+    def tag_of(self, w: str) -> str | None:
+        """The part-of-speech tag jieba's dictionary gives the word (None when it lacks it)."""
+        return self._posseg.word_tag_tab.get(w)
+
     def tag(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, flag) of every word in text[start:end]."""
         out = []
@@ -174,6 +178,7 @@ def _pos_tokenizer(tok):
 def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
+    from .zh_bodies import government_bodies
     from .zh_context import (club_short_names, country_organs, estates_before_homes, facility_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles)
 
@@ -189,6 +194,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                   and not _person_context(text, s, e, rs, re_) else f)
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county; 顺义/n opening a headline
         words = _join_place_government(text, words, gaz)
+        out += government_bodies(text, words, gaz, tagger)
         out += _org_chains(text, words, gaz)
         out += kind_word_names(text, words, gaz, tagger)
         out += _suffix_names(text, words, gaz)
