@@ -188,3 +188,36 @@ def test_government_words_without_a_named_place_are_no_bodies(sentence):
 
 def test_a_district_body_after_its_province_and_city_takes_only_the_district():
     assert _ents("安徽黄山市黄山区委召开会议") == [("安徽", "GPE"), ("黄山市", "GPE"), ("黄山区委", "ORG")]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("理柏：QFII前三季度业绩升幅55%", ("理柏", "ORG")),  # a word jieba's dictionary lacks
+    ("海利得：避开普通丝竞争做足差别化", ("海利得", "ORG")),  # characters it could not join
+    ("陶短房：在加拿大买包能贵到多少钱", ("陶短房", "PERSON")),  # a surname cut off alone
+    ("金百灵投资：静候IPO这只靴子", ("金百灵投资", "ORG")),  # a company word closes it
+    ("洪波：楼市调控仍将持续", ("洪波", "PERSON")),
+])
+def test_a_name_opening_a_line_before_a_colon(sentence, want):
+    assert want in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["专访：某位作家谈创作", "热点观察：楼市何去何从", "重磅出击：新品发布", "专家指导：如何填报志愿",
+                                      "特别提醒：注意安全", "释解学生疑惑：留学怎么选"])
+def test_a_phrase_before_a_colon_is_no_name(sentence):
+    assert not any(text in sentence.split("：")[0] for text, _ in _ents(sentence))
+
+
+def test_a_name_of_a_rare_surname_before_a_speech_verb_is_a_person():
+    assert ("萨日娜", "PERSON") in _ents("萨日娜吐露演妈妈的秘籍")
+    assert ("萨日娜", "PERSON") not in _ents("萨日娜的新作上映")  # no speech verb: nothing says "person"
+
+
+def test_a_country_before_a_company_name_is_a_place_of_its_own():
+    assert _ents("艾睿电子收购英国斯芬克斯公司")[-2:] == [("英国", "GPE"), ("斯芬克斯公司", "ORG")]
+    assert [e for e in _x("韩国三星集团发布新机").entities if e.label == "ORG"][0].canonical == "org:samsung"
+    assert ("美国公司", "ORG") not in _ents("不少美国公司撤出")  # companies of a country, none named
+
+
+def test_a_name_found_once_is_found_again_in_the_story():
+    text = "作家周立波写了这本书。多年后，周立波的故乡仍在。"
+    assert [(e.text, e.start) for e in _x(text).entities if e.label == "PERSON"] == [("周立波", 2), ("周立波", 15)]

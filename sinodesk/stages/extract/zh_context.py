@@ -362,3 +362,31 @@ def law_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> l
         surface = text[words[k][0] : e]
         out.append(GazMatch(words[k][0], e, gaz.lookup(surface) or pinyin_id(surface, "law"), "LAW"))
     return out
+
+
+# the words a name before a colon ends in when it is a company's (金百灵投资：, 海利得：)
+_COLON_ORG_END = re.compile(r"(?:投资|投資|证券|證券|基金|银行|銀行|集团|集團|控股|科技|股份|公司|传媒|傳媒|地产|地產|置业|置業|药业|藥業)$")
+
+
+def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A line that opens with a short name and a colon: the speaker or the company the line is about, as
+    headlines write them (理柏：QFII…, 陶短房：在加拿大…, 金百灵投资：静候IPO).  The name is what no word of
+    jieba's dictionary covers -- a word it lacks, or single characters it could not join (陶/短/房, 海利/得) --
+    of two to four characters (up to six ending in a company word); a person when three characters open with
+    a surname jieba cut off alone, or one word it tags a person opens with one, else an organisation."""
+    if not (rs == 0 or text[rs - 1] == "\n") or text[re_ : re_ + 1] not in ("：", ":") or not words:
+        return []
+    n = re_ - rs
+    w = text[rs:re_]
+    org_end = _COLON_ORG_END.search(w) is not None
+    if not (2 <= n <= 4 or (org_end and n <= 6)) or gaz.lookup(w) is not None or "·" in w:
+        return []
+    unknown = any(not tagger.known(text[s:e]) for s, e, _ in words)
+    singles = len(words) >= 2 and any(e - s == 1 for s, e, _ in words)
+    if not (unknown or singles or (org_end and len(words) >= 2)):
+        return []  # one word of the dictionary (专访：, 快讯：) or words it knows (热点/观察：, 西甲/趣闻：)
+    if any(f in ("v", "vn", "d", "p", "c", "m", "x", "r", "uj", "a", "ad") and e - s >= 2 for s, e, f in words if not org_end or f != "vn"):
+        return []  # a verb or function word of the dictionary: a phrase (重磅/出击：, 专家/指导：)
+    person = n <= 3 and text[rs] in ZH_SURNAMES and not org_end and (
+        (n == 3 and words[0][1] - words[0][0] == 1) or (len(words) == 1 and words[0][2] in _PERSON_FLAGS))  # 陶/短/房, 洪波/nr
+    return [GazMatch(rs, re_, pinyin_id(w, "person" if person else "org"), "PERSON" if person else "ORG")]

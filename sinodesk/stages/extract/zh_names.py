@@ -179,7 +179,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, country_organs, estates_before_homes, facility_names, kind_word_names, latin_names,
+    from .zh_context import (club_short_names, colon_heads, country_organs, estates_before_homes, facility_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
@@ -207,6 +207,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += estates_before_homes(text, words, rs, gaz, tagger)
         out += facility_names(text, words, gaz, tagger)
         out += law_names(text, words, gaz)
+        out += colon_heads(text, words, rs, re_, gaz, tagger)
         all_words += words
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
@@ -218,7 +219,34 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += latin_names(text, s0, e0, out, gaz)
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return resolve_overlaps(out)
+    return _found_again(text, s0, e0, resolve_overlaps(out))
+
+
+_AGAIN_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "EVENT"})
+
+
+def _found_again(text: str, s0: int, e0: int, kept: list[GazMatch]) -> list[GazMatch]:
+    """A name found once in the story (beside a role, a speech verb, a kind word) is that name wherever else
+    the story writes it, where nothing else was found (周立波 after 作家, then 周立波 alone): people of two
+    characters or more, organisations, facilities, products and events of three or more."""
+    from .entities import resolve_overlaps
+
+    seen: dict[str, GazMatch] = {}
+    for c in kept:
+        n = c.end - c.start
+        if c.label in _AGAIN_LABELS and (n >= 3 or (n == 2 and c.label == "PERSON")) and _HAN_ONLY.fullmatch(text, c.start, c.end):
+            seen.setdefault(text[c.start : c.end], c)
+    if not seen:
+        return kept
+    taken = {(c.start, c.end) for c in kept}
+    extra = []
+    for w, c in seen.items():
+        p = text.find(w, s0, e0)
+        while p >= 0:
+            if (p, p + len(w)) not in taken:
+                extra.append(GazMatch(p, p + len(w), c.canonical, c.label))
+            p = text.find(w, p + len(w), e0)
+    return resolve_overlaps(kept + extra) if extra else kept
 
 
 # a county or district name jieba tags as a plain noun (顺义/n, 房山/n, 大兴/b) is the place when it opens a clause
@@ -343,13 +371,29 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
             k -= 1
         if plain and words[k][2] not in _ORG_OPENER_FLAGS:
             k = max(plain) + 1  # plain words need a place or a body before them (清华大学/公共/管理/学院; not 公共/管理/学院)
+        if (j - k >= 2 or (j - k == 1 and e - s >= 4)) and text[s:e].endswith(_COMPANY_ENDS) and text[words[k][0] : words[k][1]] in territory_names():
+            k += 1  # 英国/斯芬克斯/公司, 美国/苹果公司: a country before a company's name says where it is from, no part of the name
+        elif j - k == 1 and text[s:e] in _COMPANY_ENDS and text[words[k][0] : words[k][1]] in territory_names():
+            continue  # 中国/公司, 美国/公司: companies of a country, none named
         standalone = k == j and flag in ("nt", "nz") and e - s >= 3 and not text.startswith(_KIND_OPENERS, s, e)
         if k == j and not standalone:
             continue
         start = words[k][0]
         surface = text[start:e]
-        out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+        out.append(GazMatch(start, e, gaz.lookup(surface) or _known_company(surface, gaz) or pinyin_id(surface, "org"), "ORG"))
     return out
+
+
+def _known_company(surface: str, gaz: Gazetteer) -> str | None:
+    """The id of a company the gazetteer knows by its name without the company word (三星集团 -> 三星)."""
+    for end in _COMPANY_ENDS:
+        if surface.endswith(end) and len(surface) - len(end) >= 2:
+            known = gaz.lookup(surface[: -len(end)])
+            return known if known and known.startswith("org:") else None
+    return None
+
+
+_COMPANY_ENDS = ("公司", "集团", "集團")
 
 
 # 《…》 (书名号) marks the title of a work, a programme, a law or a publication
@@ -599,6 +643,8 @@ _ZH_PERSON_AFTER = re.compile(
     r"(?:表示|称|稱|说|說|指出|认为|認為|强调|強調|透露|介绍|介紹|坦言|回应|回應|发文|發文|发表|發表|会见|會見|主持|出席|"
     r"先生|女士|教授|主席|总统|總統|等人|等|、|和|与|與|及|：|:)"
 )
+# a speech verb right after a name: the name is the speaker (萨日娜/吐露, 某某/表示)
+_ZH_SPEAKS = re.compile(r"(?:表示|称|稱|说|說|指出|认为|認為|强调|強調|透露|吐露|坦言|回应|回應|承认|承認|否认|否認|呼吁|呼籲|直言|笑称|笑稱)")
 _ZH_ORG_SUFFIX = (
     "部", "局", "院", "会", "會", "委", "所", "中心", "公司", "集团", "集團", "银行", "銀行", "大学", "大學", "协会", "協會",
     "联盟", "聯盟", "党", "黨", "办", "辦", "署", "厅", "廳", "处", "處", "社", "台", "报", "報", "网", "網", "军", "軍", "队", "隊",
@@ -620,8 +666,11 @@ def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool
     if flag == "nr":
         if 2 <= len(w) <= 4 and all(ch in _TRANSLIT for ch in w):
             return True  # a transliterated foreign name: 鲁尼, 内贾德
-        if len(w) > 4 or w[0] not in ZH_SURNAMES or (len(w) == 2 and w[1] in _NOT_GIVEN_SECOND):
+        if len(w) > 4 or (len(w) == 2 and w[1] in _NOT_GIVEN_SECOND):
             return False
+        if w[0] not in ZH_SURNAMES:
+            # a name of a rarer surname or of a minority (萨日娜): only as the one who speaks right after it
+            return len(w) == 3 and _ZH_SPEAKS.match(text, e, min(hi, e + 4)) is not None
         if len(w) in (2, 3):
             return True
         return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
