@@ -221,3 +221,21 @@ def test_a_country_before_a_company_name_is_a_place_of_its_own():
 def test_a_name_found_once_is_found_again_in_the_story():
     text = "作家周立波写了这本书。多年后，周立波的故乡仍在。"
     assert [(e.text, e.start) for e in _x(text).entities if e.label == "PERSON"] == [("周立波", 2), ("周立波", 15)]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("陈家乐表示，公司将继续投资。", "陈家乐"),  # jieba: 陈家/乐
+    ("据徐海涛介绍，项目已经完工。", "徐海涛"),  # 徐海/涛 (a place otherwise)
+    ("记者吴启明报道", "吴启明"),  # 吴启/明报/道
+    ("市长黄子韬出席了会议", "黄子韬"),
+    ("唐嫣称，目前情况稳定。", "唐嫣"),
+    ("郑恺主席会见了代表团", "郑恺"),
+])
+def test_a_surname_and_given_name_jieba_split_between_name_contexts(sentence, name):
+    assert (name, "PERSON") in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["高层表示将加大投入", "方面称问题已解决", "双方表示满意", "林业部门表示", "黄金价格称上涨",
+                                      "马上表示同意", "何时宣布结果", "严重指出问题"])
+def test_words_of_the_dictionary_before_a_speech_verb_are_no_people(sentence):
+    assert not any(label == "PERSON" for _, label in _ents(sentence))

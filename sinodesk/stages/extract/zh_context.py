@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _NAME_FLAGS, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
-                       _known_place_with_suffix, pinyin_id)
+from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
+                       _known_place_with_suffix, pinyin_id, territory_names)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
 _ZH_ROLE_END = re.compile(
@@ -390,3 +390,41 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
     person = n <= 3 and text[rs] in ZH_SURNAMES and not org_end and (
         (n == 3 and words[0][1] - words[0][0] == 1) or (len(words) == 1 and words[0][2] in _PERSON_FLAGS))  # 陶/短/房, 洪波/nr
     return [GazMatch(rs, re_, pinyin_id(w, "person" if person else "org"), "PERSON" if person else "ORG")]
+
+
+# what comes right after a person's name: a speech or reporting verb, an act of office, or the title the
+# person holds (王晓梅表示, 陈家乐出席, 吴启明报道, 杨文昌教授)
+_AFTER_NAME = re.compile(
+    r"表示|称|稱|说|說|指出|认为|認為|强调|強調|透露|介绍|介紹|坦言|回应|回應|告诉|告訴|报道|報道|出席|会见|會見|主持|宣布|提出|"
+    r"建议|建議|解释|解釋|坦承|直言|呼吁|呼籲|"
+    r"教授|主席|部长|部長|总理|總理|总统|總統|主任|书记|書記|市长|市長|省长|省長|局长|局長|院长|院長|校长|校長|董事长|董事長|"
+    r"总裁|總裁|总经理|總經理|先生|女士|博士|研究员|研究員|律师|律師|医生|醫生|教练|教練|导演|導演|委员|委員|代表")
+# what comes right before one: 据 ("according to"), a role word (see _ZH_ROLE_END and the titles), "and"
+_BEFORE_NAME = re.compile(r"(?:据|據|和|与|與|及|、|" + _ZH_ROLE_END.pattern[3:-2] + r"|主席|总理|總理|总统|總統|董事|副)$")
+# characters no given name holds in news (function words, "某", the title's own characters)
+_NOT_IN_GIVEN = frozenset("的了是在和与與也都就又还還被把对對向将將已等们們某说說称稱表示先生女士称为其之这這那此该該个個")
+
+
+def named_by_context(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A person's name of two or three characters that jieba did not read as one (陈家/乐, 林/更新, 徐海/涛):
+    a common surname and one or two given characters, between what comes before a name (the start of a
+    clause, 据, a role word, 和) and what comes after one (a speech verb, an act of office, a title).  Not a
+    word of the dictionary that is no name (高层/表示, 方面/称), nor a place or organisation the gazetteer knows."""
+    out = []
+    starts = {s for s, _, _ in words}
+    for m in _AFTER_NAME.finditer(text, rs, re_):
+        p = m.start()
+        for n in (3, 2):
+            s = p - n
+            if s < rs or text[s] not in ZH_SURNAMES or any(ch in _NOT_IN_GIVEN for ch in text[s + 1 : p]) or (n == 2 and text[s + 1] in _NOT_GIVEN_SECOND):
+                continue
+            if not (s == rs or s in starts and _BEFORE_NAME.search(text, max(rs, s - 4), s)):
+                continue
+            w = text[s:p]
+            if gaz.lookup(w) is not None or w in territory_names() or (tagger.known(w) and tagger.tag_of(w) not in _PERSON_FLAGS):
+                continue
+            if n == 3 and tagger.known(text[s + 1 : p]) and tagger.tag_of(text[s + 1 : p]) not in _PERSON_FLAGS + ("nz", None) and tagger.freq(text[s + 1 : p]) > 2000:
+                continue  # a surname-like character before a common word: 高/速度, 林/业务
+            out.append(GazMatch(s, p, pinyin_id(w, "person"), "PERSON"))
+            break
+    return out
