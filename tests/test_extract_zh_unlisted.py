@@ -239,3 +239,19 @@ def test_a_surname_and_given_name_jieba_split_between_name_contexts(sentence, na
                                       "马上表示同意", "何时宣布结果", "严重指出问题"])
 def test_words_of_the_dictionary_before_a_speech_verb_are_no_people(sentence):
     assert not any(label == "PERSON" for _, label in _ents(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("记者来到泉交河镇，看到居民正在清扫。", ("泉交河镇", "GPE")),  # jieba: 泉/交河/镇
+    ("南洲街道发生一起火灾。", ("南洲街道", "GPE")),
+    ("家住金桥小区的张先生说", ("金桥小区", "FAC")),
+    ("白沙路发生一起火灾。", ("白沙路", "FAC")),
+])
+def test_places_by_their_kind_word(sentence, want):
+    assert want in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["高档小区的房价上涨", "记者来到事发小区", "湿地公园开放了", "开发区建设加快", "走在路上",
+                                      "在小区门口等候", "农村社区建设", "RTS星战之路开赛"])
+def test_common_nouns_before_a_kind_word_are_no_places(sentence):
+    assert not any(label in ("GPE", "FAC") for _, label in _ents(sentence))

@@ -428,3 +428,70 @@ def named_by_context(text: str, words: list[tuple[int, int, str]], rs: int, re_:
             out.append(GazMatch(s, p, pinyin_id(w, "person"), "PERSON"))
             break
     return out
+
+
+# the kind word closing a place's or a street's name (泉交河/镇, 长胜/村, 青石/街, 幸福/小区) and the label it gives
+_PLACE_KIND = re.compile(r"街道|小区|小區|花园|花園|广场|廣場|社区|社區|大道|公园|公園|镇|鎮|村|乡|鄉|县|縣|区|區|路|街")
+_PLACE_KIND_LABEL = {**dict.fromkeys("街道 社区 社區 镇 鎮 村 乡 鄉 县 縣 区 區".split(), "gpe"),
+                     **dict.fromkeys("小区 小區 花园 花園 广场 廣場 大道 公园 公園 路 街".split(), "fac")}
+# tags of the word before the name that end what came before (a verb, preposition, conjunction, particle, adverb,
+# direction, pronoun) -- or a place the name lies in
+_OPENS_NAME = ("v", "p", "c", "uj", "ul", "ud", "d", "f", "r", "x", "vn", "ns")
+# characters no place name holds (function words, "this/that/each/whole/our", 之: 星战之路 "the road to")
+_NOT_IN_PLACE = frozenset("的了是在和与與也都就又还還被把对對向将將已等们們这這那该該每各全本此其我你他她它某个個之")
+# words before a kind word that make a common noun, not a name (城市/广场, 中心/广场, 农村/社区, 老/城区)
+_PLAIN_PLACE_HEADS = frozenset("城市 中心 农村 農村 乡村 鄉村 地区 地區 市区 市區 城区 城區 郊区 郊區 山区 山區 景区 景區 老城 新城 城中 "
+                               "附近 周边 周邊 当地 當地 各地 商业 商業 步行 高速 公路 马路 道路 街头 街頭 小区 社区 "
+                               "居民 住宅 安置 拆迁 拆遷 保障房 廉租房 试点 試點 示范 示範 开发 開發 工业 工業 经济 經濟 保护 保護 "
+                               "行政 自治 特区 特區 辖区 轄區 管辖 管轄 受灾 受災 贫困 偏远 偏遠 边远 邊遠 新建 新增 现有 現有 事发 事發 涉事 商品房".split())
+_NOT_NAME_TAGS = ("b", "z", "a", "ad", "v", "vn", "l", "i", "t", "m")  # 高档/b, 湿地/z, 美丽/a: what a place is like, not its name
+RARE_PLACE_NAME_FREQ = 3000  # a dictionary word this rare can name a place before a kind word (长胜, 桃源); 城市 is 25,084
+
+
+def places_by_kind(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A town, village, district, street or estate no list holds: two or three characters and the kind word
+    after them (泉交河镇, 长胜村, 青石街, 幸福小区), where the kind word ends a jieba word (not 镇长, 区委) and the
+    name opens after a verb, preposition or particle, a place, or the clause's start; the name holds a word
+    jieba's dictionary lacks, a name it tags, or a rare word, and is no common noun (城市广场, 农村社区)."""
+    out = []
+    starts = {s: k for k, (s, _, _) in enumerate(words)}
+    ends = {e for _, e, _ in words}
+    for m in _PLACE_KIND.finditer(text, rs, re_):
+        p, pe = m.span()
+        if pe not in ends:
+            continue  # 镇长, 区委, 路线: the kind word opens a longer word
+        for n in (3, 2):
+            s = p - n
+            if s < rs or s not in starts:
+                continue
+            name = text[s:p]
+            k = starts[s]
+            if any(ch in _NOT_IN_PLACE for ch in name) or name in _PLAIN_PLACE_HEADS or name in _NOT_IN_NAME or not _HAN_ONLY.fullmatch(name):
+                continue
+            if not (s == rs or words[k - 1][2] in _OPENS_NAME or text[words[k - 1][0] : words[k - 1][1]] in ("住", "至", "到", "往")):
+                continue
+            inside = [w for w in words[k:] if w[1] <= p]
+            if not inside or inside[-1][1] != p:
+                continue  # the name's last word runs on into the kind word
+            kind = _PLACE_KIND_LABEL[m.group()]
+            if not any(_place_name_word(text, w, tagger, kind == "gpe") for w in inside) or any(w[2] in _NOT_NAME_TAGS for w in inside):
+                continue
+            surface = text[s:pe]
+            if tagger.known(surface) and tagger.tag_of(surface) not in ("ns", "nz", "nt", None):
+                continue  # a word of the dictionary: 开发区, 商业街, 城中村
+            known = gaz.lookup(surface)
+            out.append(GazMatch(s, pe, known or pinyin_id(surface, kind), label_of(known) if known else kind.upper()))
+            break
+    return out
+
+
+def _place_name_word(text: str, word: tuple[int, int, str], tagger: ChineseTagger, town: bool) -> bool:
+    """A word that can name a place: one jieba tags a name and counts rarely, one it lacks, or (for a town,
+    village or district) any rare word of two characters or more (长胜/村); 城市, 幸福 are too common."""
+    s, e, f = word
+    w = text[s:e]
+    if not tagger.known(w):
+        return True
+    if tagger.freq(w) >= RARE_PLACE_NAME_FREQ:
+        return False
+    return f in ("ns", "nr", "nz", "nrt", "nt", "j") or (town and e - s >= 2 and f not in ("v", "d", "p", "c", "r", "m", "q", "u"))
