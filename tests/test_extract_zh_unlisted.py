@@ -255,3 +255,19 @@ def test_places_by_their_kind_word(sentence, want):
                                       "在小区门口等候", "农村社区建设", "RTS星战之路开赛"])
 def test_common_nouns_before_a_kind_word_are_no_places(sentence):
     assert not any(label in ("GPE", "FAC") for _, label in _ents(sentence))
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("投资者关注金百灵证券的业绩。", ("金百灵证券", "ORG")),  # jieba: 金/nr 百灵/n 证券
+    ("据悉，理柏传媒已完成融资。", ("理柏传媒", "ORG")),  # a word jieba lacks
+])
+def test_companies_by_their_kind_word(sentence, want):
+    assert want in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence,not_a_name", [
+    ("把钱存进银行", "钱存进银行"), ("分析称德克夏银行分拆", "称德克夏银行"), ("风险投资活跃", "风险投资"), ("到银行办理业务", "到银行"),
+    ("该公司称业绩下滑", "该公司"),
+])
+def test_words_before_a_company_word_that_name_no_company(sentence, not_a_name):
+    assert (not_a_name, "ORG") not in _ents(sentence)

@@ -495,3 +495,39 @@ def _place_name_word(text: str, word: tuple[int, int, str], tagger: ChineseTagge
     if tagger.freq(w) >= RARE_PLACE_NAME_FREQ:
         return False
     return f in ("ns", "nr", "nz", "nrt", "nt", "j") or (town and e - s >= 2 and f not in ("v", "d", "p", "c", "r", "m", "q", "u"))
+
+
+# the word closing a company's name (海利得/公司, 金百灵/投资, 恒瑞/科技)
+_COMPANY_KIND = frozenset("公司 集团 集團 银行 銀行 科技 股份 投资 投資 证券 證券 传媒 傳媒 控股 药业 藥業 地产 地產 置业 置業 电子 電子 网络 網絡 "
+                          "实业 實業 能源 物流 资本 資本 创投 創投 电器 電器".split())
+# tags of a name's piece that say it is no part of a name (pronoun, adverb, preposition, particle, number, measure, direction)
+_NOT_COMPANY_PIECE = ("r", "d", "p", "u", "uj", "ul", "ud", "uz", "ug", "uv", "m", "q", "x", "f", "c", "y", "e", "o", "t")
+
+
+def companies_by_kind(text: str, words: list[tuple[int, int, str]], rs: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A company no list holds: two to four characters and the word for its kind (海利得公司, 金百灵投资, 理柏基金…),
+    the name opening after a verb, preposition or particle, a place or the clause's start, made of pieces that
+    can name (a word jieba lacks, a name it tags, a rare word, a character it could not join) with at least one
+    that does name (not a rare plain word alone: 金融/投资, 风险/投资 are kinds of business)."""
+    out = []
+    for j, (s, e, _f) in enumerate(words):
+        if not j or text[s:e] not in _COMPANY_KIND:
+            continue
+        k = j
+        while k > 0 and s - words[k - 1][0] <= 4:
+            ps, pe, pf = words[k - 1]
+            if pf in _NOT_COMPANY_PIECE or pf in _NOT_NAME_TAGS or (pe - ps >= 2 and tagger.freq(text[ps:pe]) >= RARE_PLACE_NAME_FREQ) or text[ps:pe] in _NOT_IN_NAME:
+                break
+            k -= 1
+        while k < j and not (words[k][0] == rs or words[k - 1][2] in _OPENS_NAME):
+            k += 1  # the name opens after a verb, a preposition, a particle, a place or the clause's start
+        if k == j or not 2 <= s - words[k][0] <= 4:
+            continue
+        pieces = words[k:j]
+        if not any(not tagger.known(text[a:b]) or f in ("ns", "nr", "nz", "nrt", "nt", "j", "eng") or b - a == 1 for a, b, f in pieces):
+            continue
+        if len(pieces) == 1 and (gaz.lookup(text[pieces[0][0] : pieces[0][1]]) or pieces[0][2] == "ns" or tagger.county(text[pieces[0][0] : pieces[0][1]])):
+            continue  # a place or a known name before a sector word: 中国/投资, 苏州/科技 (kind_word_names reads known makers)
+        surface = text[words[k][0] : e]
+        out.append(GazMatch(words[k][0], e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+    return out

@@ -179,7 +179,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, colon_heads, country_organs, named_by_context, places_by_kind, estates_before_homes, facility_names, kind_word_names, latin_names,
+    from .zh_context import (club_short_names, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes, facility_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
@@ -210,6 +210,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += colon_heads(text, words, rs, re_, gaz, tagger)
         out += named_by_context(text, words, rs, re_, gaz, tagger)
         out += places_by_kind(text, words, rs, re_, gaz, tagger)
+        out += companies_by_kind(text, words, rs, gaz, tagger)
         all_words += words
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
