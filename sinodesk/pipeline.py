@@ -669,16 +669,13 @@ def _no_family(outlet: str | None) -> None:  # what prepare reads does not depen
     return None
 
 
-def _body_places(entities) -> set[str]:
-    """The places Chinese government bodies name (深圳市政府 -> gpe:shenzhen): one organisation mention, whose
-    place the linker still matches against an English report's."""
+def _link_entities(entities) -> tuple[str, ...]:
+    """The story's canonical ids as the linker reads them: a Chinese government body named with its place
+    (深圳市政府, one organisation mention) stands for its place (gpe:shenzhen), which an English report of the
+    same event names ("the Shenzhen municipal government")."""
     from .stages.extract.zh_bodies import org_place
 
-    out = set()
-    for e in entities:
-        if e.label == "ORG" and not e.text.isascii() and (place := org_place(e.canonical)):
-            out.add(place)
-    return out
+    return tuple(sorted({org_place(e.canonical) or e.canonical for e in entities}))
 
 
 def link_item_for(s: Story, family_of: Callable[[str | None], str | None], prepared=None):
@@ -697,7 +694,7 @@ def link_item_for(s: Story, family_of: Callable[[str | None], str | None], prepa
         outlet_family=family_of(s.outlet) if s.outlet else None,
         outlet=s.outlet,
         publisher=s.publisher,
-        entities=tuple(sorted({e.canonical for e in s.entities} | _body_places(s.entities))),
+        entities=_link_entities(s.entities),
         numbers=tuple(n.value for n in s.numbers),
         people=tuple(e.canonical for e in s.entities if e.canonical.startswith("person:")),
         speakers=tuple({a.source for a in s.attributions}),

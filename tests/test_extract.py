@@ -314,21 +314,25 @@ def test_chinese_guesses_need_context_and_places_are_not_people():
 
 def test_chinese_government_body_with_its_place_is_one_organisation_and_customs():
     # a government body named with its place is one organisation mention over the whole span (the
-    # gold convention: 深圳市政府, 浙江省委, 台湾当局), whose id names the place and the body in English;
-    # the linker reads the place back from the id (org_place).  "海关" is the customs administration,
+    # gold convention: 深圳市政府, 浙江省委, 台湾当局), whose id names the place and the body in English,
+    # apart by "--"; the linker reads the place back from the id (org_place), never from a curated id.  "海关" is the customs administration,
     # not a place
     from sinodesk.stages.extract.zh_bodies import org_place
 
     text = "深圳市政府推出平台。浙江省委表示支持。台湾当局回应。海关数据显示出口下降。"
     x = _run(text, "zh")
     got = [(text[e.start:e.end], e.label, e.canonical) for e in x.entities]
-    assert ("深圳市政府", "ORG", "org:shenzhen-government") in got
-    assert ("浙江省委", "ORG", "org:zhejiang-party-committee") in got
-    assert ("台湾当局", "ORG", "org:taiwan-authorities") in got
+    assert ("深圳市政府", "ORG", "org:shenzhen--government") in got
+    assert ("浙江省委", "ORG", "org:zhejiang--party-committee") in got
+    assert ("台湾当局", "ORG", "org:taiwan--authorities") in got
     assert not any(label == "GPE" for _, label, _ in got)  # no place mention inside the organisations
     assert ("海关", "ORG", "org:general-administration-of-customs") in got
     assert [org_place(c) for _, _, c in got[:3]] == ["gpe:shenzhen", "gpe:zhejiang", "gpe:taiwan"]
     assert org_place("org:general-administration-of-customs") is None and org_place("gpe:shenzhen") is None
+    assert org_place("org:us-congress") is None and org_place("org:hong-kong-government") is None
+    from sinodesk.stages.extract.gazetteer import display_name
+
+    assert display_name({}, "org:shenzhen--government") == "Shenzhen Government"  # a source's name, read from the id
 
 
 def test_export_controlled_minerals_share_one_id_across_languages():

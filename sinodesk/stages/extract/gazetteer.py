@@ -227,7 +227,7 @@ def _script_variants(alias: str, converters: list) -> list[str]:
 
 def display_name(names: dict[str, str], canonical: str) -> str:
     """The display name of ``canonical`` (from :func:`display_names`), else its id made readable."""
-    return names.get(canonical, canonical.split(":", 1)[-1].replace("-", " ").title())
+    return names.get(canonical, canonical.split(":", 1)[-1].replace("--", "-").replace("-", " ").title())
 
 
 def display_names(registry: OutletRegistry | None = None, directory: str | Path | None = None,

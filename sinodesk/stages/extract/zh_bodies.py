@@ -3,11 +3,13 @@
 浙江人大常委会, 深圳市政府, 浙江温岭市纪委, 普洱市思茅区法院, 意大利参议院, 罗马尼亚政府: the labelled sets (and an
 analyst) read each as one organisation, as English writes "the Zhejiang provincial people's congress".  The
 place is not a mention of its own inside it; the linker, which matches a Chinese and an English report by the
-places they share, reads it back from the organisation's id (:func:`org_place`).
+entities they share, reads it back from the organisation's id (:func:`org_place`) and links by the place, as it
+did when the place was the mention.
 
-The id is the place's and the body's English name: 深圳市政府 -> org:shenzhen-government (as the gazetteer writes
-org:hong-kong-government), 浙江温岭市纪委 -> org:wen-ling-discipline-inspection-commission (the body's own
-place is the last one; the province before it only says where that is).  Called from
+The id is the place's and the body's English name, apart by "--" (which no slug holds): 深圳市政府 ->
+org:shenzhen--government, 浙江温岭市纪委 -> org:wen-ling--discipline-inspection-commission (the body's own place
+is the last one; the province before it only says where that is); a body the gazetteer knows keeps its id
+(香港特区政府 -> org:hong-kong-government).  Called from
 ``zh_names.chinese_candidates`` on its jieba words."""
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ _BODIES = {
     "上议院": "house-of-lords",
 }
 _BODY = re.compile("|".join(sorted(_BODIES, key=len, reverse=True)))
-_BODY_SLUGS = tuple(sorted({"-" + v for v in _BODIES.values()}, key=len, reverse=True))
 # a body word that opens a longer jieba word ends there when the rest is a post or a part of it (益阳/市委书记/瞿海)
 _POST_AFTER = re.compile(r"(?:副?书记|副?書記|常委|副?主任|委员|委員|副?主席|秘书长|秘書長|副?院长|副?院長|检察长|檢察長|副?局长|副?局長|"
                          r"副?厅长|副?廳長|发言人|發言人|新闻办|新聞辦|办公厅|辦公廳|宣传部|宣傳部|组织部|組織部)")
@@ -72,7 +73,7 @@ def government_bodies(text: str, words: list[tuple[int, int, str]], gaz: Gazette
         canonical = gaz.lookup(surface)
         if canonical is None:
             place = places[-1][3]
-            canonical = f"org:{place.split(':', 1)[1]}-{_BODIES[m.group()]}"
+            canonical = f"org:{place.split(':', 1)[1]}--{_BODIES[m.group()]}"
         out.append(GazMatch(places[0][0], be, canonical, "ORG"))
     return out
 
@@ -130,10 +131,9 @@ def _place(w: str, gaz: Gazetteer, tagger) -> tuple[bool, str] | None:
 
 
 def org_place(canonical: str) -> str | None:
-    """The place a government body's id names (org:shenzhen-government -> gpe:shenzhen), else None."""
+    """The place a government body's id names (org:shenzhen--government -> gpe:shenzhen), else None.  Only the
+    ids this module makes hold "--" (slugs never do), so a curated id is never read as a place (org:us-congress)."""
     if not canonical.startswith("org:"):
         return None
-    for suf in _BODY_SLUGS:
-        if canonical.endswith(suf) and len(canonical) > len(suf) + 4:
-            return "gpe:" + canonical[4 : -len(suf)]
-    return None
+    place, sep, _body = canonical[4:].rpartition("--")
+    return f"gpe:{place}" if sep and place else None
