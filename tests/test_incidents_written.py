@@ -62,3 +62,33 @@ def test_every_technique_row_has_all_its_columns():
 def test_a_bug_or_hole_open_to_attack_is_a_flaw(text, vuln):
     incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
     assert any(i["vulnerabilities"] for i in incs) is vuln
+
+
+@pytest.mark.parametrize("text,lang,ids", [
+    # a record typed DDoS by a word the phrase rows leave alone ("a DoS") carries T1498 from that word
+    ("Hackers hit the bank's website with a DoS on Monday, knocking it offline.", "en", {"T1498"}),
+    # a crackdown or dragnet against spammers and phishers is legal action: an incident
+    ("The Justice Department launched a crackdown on spammers and phishers.", "en", {"T1566"}),
+    # a police case against phishing, hacking or malware is a concrete event in Chinese too
+    ("警方破获一起网络钓鱼案", "zh", {"T1566"}),
+    ("警方捣毁一个黑客团伙", "zh", set()),
+])
+def test_typed_records_and_police_cases(text, lang, ids):
+    incs = find_incidents(StoryView(text, 0, len(text), lang, topics=("cyber",)))
+    assert incs and {x["id"] for i in incs for x in i["techniques"]} == ids
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("网络钓鱼日益猖獗，专家提醒用户提高警惕。", "zh"),  # a trend: no case, no incident
+    ("A judge said the crackdown on drug dealers would continue.", "en"),
+    ("警方破获一起盗窃案", "zh"),  # a theft case with no computer in it
+])
+def test_no_incident_without_a_case(text, lang):
+    assert find_incidents(StoryView(text, 0, len(text), lang, topics=("cyber",))) == ()
+
+
+def test_an_implied_technique_only_when_no_dos_technique_is_found():
+    text = "Attackers swamped the exchange's servers with bogus requests in a DoS that lasted hours."
+    incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
+    techs = [x for i in incs for x in i["techniques"]]
+    assert [x["id"] for x in techs] == ["T1498"] and techs[0]["span"]["text"] != "DoS"

@@ -248,6 +248,7 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
+    techniques += _implied_techniques(types, techniques, t)
     evidence = next((s for s in ss if s.anchored and s.trigger), ss[0])
     rec = {
         "role": role,
@@ -270,6 +271,22 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     }
     rec["title"] = _title(rec, view)
     return rec
+
+
+# A record typed by a cue that itself names the technique ("a DDoS", "denial of service", "flooded with traffic") carries
+# that technique when no phrase row gave one: the type's evidence span is the technique's (the gold codes every DDoS
+# incident T1498 from such words).  Only the DoS family: other types ("ransom", "breach", "spying") do not say how.
+_IMPLIED = {"ddos": ("T1498", ("T1498", "T1499"))}
+
+
+def _implied_techniques(types: list[Hit], techniques: list[Hit], t: CyberTables) -> list[Hit]:
+    out = []
+    for h in types:
+        tid, family = _IMPLIED.get(h.value, (None, ()))
+        if tid and not any(x.value.split(".")[0] in family for x in techniques + out):
+            tech = next(x for x in t.techniques if x.id == tid)
+            out.append(Hit(h.start, h.end, h.text, tid, {"name": tech.name, "tactic": tech.tactic, "basis": "described"}))
+    return out
 
 
 def _entity_of(view: StoryView, sp: dict) -> str | None:
