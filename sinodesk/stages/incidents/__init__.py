@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .actors import a_class, attributions, country_of
-from .rules import Hit, Sentence, find_techniques, read_sentence, sector_of, sentences
+from .rules import LEGAL, Hit, Sentence, find_techniques, read_sentence, sector_of, sentences
 from .tables import CyberTables, alias_key
 from ...options import setting
 
@@ -131,7 +131,8 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
     trig = [(m.start(), m.group()) for m in t.trigger["zh" if zh else "en"].finditer(view.text, view.start, view.end)]
     for a, b in sentences(view.text, view.start, view.end):
         names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b], [w for p, w in trig if a <= p < b])
-        sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names))
+        legal = any(x.trigger and LEGAL.search(x.text) for x in sents)
+        sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names, legal_story=legal))
     units = _units(sents, t, zh, opts)
     mains = [ss for role, ss in units if role == "main"]
     if mains:  # what the story's other sentences describe is the doing of the incident spoken of before them (the first, before any)

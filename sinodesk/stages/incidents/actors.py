@@ -31,7 +31,7 @@ _GENERIC_CLAIMANT = re.compile(
     r"(?:(?:[A-Z][\w.]+\s+){0,2}[Aa]ttorneys?[\s-]+[Gg]eneral\b(?:\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?|"
     r"(?:[Cc]yber)?[Ss]ecurity\s+(?:experts?|researchers?|firms?|companies|analysts)|[Aa]nti-?virus\s+(?:firms?|compan(?:y|ies)|makers?)|"
     r"(?:[A-Z]\w+\s+)?[Rr]esearchers|[Ee]xperts|[Aa]nalysts|[Ii]nvestigators|(?:[Pp]ublic\s+security\s+|[Ll]ocal\s+|[Ff]ederal\s+)?[Aa]uthorities|"
-    r"[Pp]olice|[Pp]rosecutors|(?:[Aa]n?\s+)?(?:[A-Z][\w.]*\s+)?(?:[Ss]enior\s+|[Gg]overnment\s+|[Ii]ntelligence\s+)?[Oo]fficials?|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
+    r"[Pp]olice|[Pp]rosecutors|(?:[Aa]n?\s+)?(?:[A-Z][\w.]*\s+)?(?:(?:[Ss]enior|[Gg]overnment|[Ii]ntelligence|[Ss]tate|[Ff]ederal|[Ll]ocal|[Cc]ity|[Ll]aw[\s-]enforcement)\s+){0,3}[Oo]fficials?|(?:[A-Z]\w+['’]s\s+)?(?:[A-Z]\w+\s+)?(?:[Ff]oreign\s+|[Hh]ome\s+|[Dd]efen[cs]e\s+)?"
     r"(?:[Mm]inistry|[Gg]overnment|[Ee]mbassy|[Oo]ffice)|"
     r"[Ss]pokes(?:man|woman|person)|[Ii]ntelligence\s+(?:agencies|officials|services)|"
     r"(?:(?:[Ff]ederal|[Dd]istrict|[Hh]igh|[Ss]upreme|[Cc]riminal|[Cc]rown|[Aa]ppeals?)\s+)?(?:[Cc]ourts?|[Jj]udges?|[Jj]ur(?:y|ies)|[Jj]urors|[Mm]agistrates?|[Aa]rbitrators?|[Tt]ribunals?))\b|法院|警方|公安机关|专家|研究人员|安全公司|官员")
@@ -40,7 +40,7 @@ _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Minist
 _CLAIM_VERB_AT = re.compile(
     r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|suspects|alleged|alleges|claimed|claims|"
     r"warned|warns|reported|traced|pinned|determined|concluded|found|discovered|revealed|confirmed|stated|announced|charged|indicted|assessed|"
-    r"indicated|noted|added|explained|confessed|admitted|ruled|rules|convicted|convicts|charges(?=\s+(?:[\w'’.-]+\s+){0,5}?with\b)|arrested|arrests?(?!\s+(?:of|warrants?|records?)\b)|indicts|jails|detained|sued|sues|sue|(?:[\w-]+\s+){0,2}?to\s+(?:take|file|bring)\s+legal\s+action|(?:filed|files|file|brought|brings|launched|won|wins|took|takes|take)\s+(?:[\w-]+\s+){0,3}?(?:lawsuits?|suits?|charges|complaints?|cases?|court\s+orders?|injunctions?|legal\s+action)|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
+    r"indicated|noted|added|explained|confessed|admitted|ruled|rules|convicted|convicts|charges(?=\s+(?:[\w'’.-]+\s+){0,5}?with\b)|arrested|arrests?(?!\s+(?:of|warrants?|records?)\b)|indicts|jails|detained|sued|sues|sue|(?:[\w-]+\s+){0,2}?to\s+(?:take|file|bring)\s+legal\s+action|(?:filed|files|file|brought|brings|launched|won|wins|took|takes|take)\s+(?:[\w-]+\s+){0,5}?(?:lawsuits?|suits?|charges|complaints?|cases?|court\s+orders?|injunctions?|legal\s+action)|(?:initiated|launched|began|begun|started|mounted|announced|unveiled|conducted|stepped\s+up)\s+(?:[\w-]+\s+){0,6}?(?:crackdowns?|dragnets?|sweeps?|busts?)|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
     r"study|statement|advisory|alert|bulletin))\b", re.I)
 _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in\s+a\s+report\s+by|a\s+report\s+(?:from|by)|"
                       # "The lawsuit was brought by Microsoft": the plaintiff claims
@@ -62,6 +62,8 @@ _ACCUSE_AFTER = re.compile(
     # "three lawsuits in King County Superior Court against X", "Amazon sues X"
     r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?|cases?)\s+(?:(?:in|at|before|with)\s+(?:[\w.'’-]+\s+){1,5}?|(?:(?:was|were|has\s+been|have\s+been)\s+)?"
     r"(?:brought|filed|launched|lodged)\s+(?:by\s+(?:[\w.&'’-]+\s+){1,6}?)?)?against\s+"
+    # "the largest dragnet yet against X", "a crackdown on X"
+    r"|\b(?:crackdowns?|dragnets?|sweeps?|busts?)\s+(?:yet\s+|so\s+far\s+)?(?:on|against|targeting)\s+"
     # "an injunction against X", "a court order that stops X"
     r"|\b(?:court\s+orders?|injunctions?|restraining\s+orders?)\s+(?:that\s+)?(?:against|stops?|stopping|bars?|barring|halts?|halting|blocks?|blocking)\s+|\bsu(?:e|es|ed|ing)\s+(?=[^.;]{0,100}?\b(?:spam\w*|phish\w*|hack\w*|virus\w*|malware|spyware|e-?mails?|defraud\w*|mislead\w*|forg\w*|fraud\w*)\b)"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)

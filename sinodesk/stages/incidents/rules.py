@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import bare, find_accused, find_attackers, find_claimants, claim_actors
+from .actors import a_class, bare, find_accused, find_attackers, find_claimants, claim_actors
 from .spans import Hit, dedupe, overlaps, sentences
 from .tables import CyberTables, alias_key
 from .victims import find_victims
@@ -214,14 +214,25 @@ def find_vulns(text: str, s: int, e: int) -> list[Hit]:
     return out
 
 
-def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, after_incident: bool = False, names=None) -> Sentence:
+# Legal action, by its words alone: in a story whose earlier sentence reported legal action over spam, phishing or hacking
+# ("Microsoft, Amazon file phishing lawsuits"), a later sentence of the suits ("... filed lawsuits against companies and
+# individuals accusing them of ...") speaks of the same incident though it does not repeat what the suits are about.
+LEGAL = re.compile(r"\b(?:lawsuits?|suits?|sue[sd]?|suing|legal\s+action|charg(?:ed|es)|convicted|indicted|sentenced|arrested|jailed|"
+                   r"prosecut\w+|court\s+orders?|injunctions?|crackdowns?|dragnets?)\b", re.I)
+
+
+def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, after_incident: bool = False, names=None,
+                  legal_story: bool = False) -> Sentence:
     """Every finder over one sentence; ``after_incident``: the sentence before spoke of an incident,
     so a sentence that refers back to it ("It then ...", "The worm ...") is read in full too;
     ``names``: the (malware, group) table hits and the trigger words in the sentence, when the story
-    was scanned at once."""
+    was scanned at once; ``legal_story``: an earlier sentence reported legal action over a cyber deed,
+    so legal words alone are a trigger here."""
     lang = "zh" if zh else "en"
     s = Sentence(a, b, text[a:b])
     words = [m.group() for m in t.trigger[lang].finditer(text, a, b)] if names is None else names[2]
+    if legal_story and not words and not zh:
+        words = [m.group() for m in LEGAL.finditer(text, a, b)]
     if names is not None and not (words or names[0] or names[1] or after_incident):
         return s  # nothing here speaks of an incident: the common case, kept cheap
     medical = bool(words) and _medical(s.text, t, lang)
@@ -235,7 +246,7 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     s.claimants = find_claimants(text, a, b, t, story.attributions, story.entities, zh)
     s.attackers = [h for h in find_attackers(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.malware, h.start, h.end)]
     # an accused phrase over a bare attacker noun ("a lawsuit against eight spammers") is the fuller name of the accused
-    named = s.groups + s.malware + [h for h in s.attackers if not bare(h.text)]
+    named = s.groups + s.malware + [h for h in s.attackers if not bare(h.text) and not a_class(h.text)]
     s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(named, h.start, h.end)]
     # a headline's doers: a claim's actors, not attackers ("Sasser author pleads guilty" keeps the malware name)
     for h in claim_actors(text, a, b, t, zh, story.entities):
