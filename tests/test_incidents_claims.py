@@ -79,3 +79,16 @@ def test_a_claimant_named_short_and_in_full_is_one_claimant():
     text = "Initech sues spammers\n\nInitech.com has filed three lawsuits against unnamed defendants who forged e-mails in its name."
     incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
     assert {a["claimant"] for i in incs for a in i["attributions"]} == {"Initech.com"}
+
+
+def test_a_person_and_their_title_are_one_claimant():
+    """'The Ruritania attorney general said ...' and later 'said Jane Roe, Ruritania attorney general': one claimant, named
+    as the story first names it; a person with no such title stays a claimant of their own."""
+    text = ("Ruritania sues spammers\n\nThe Ruritania attorney general said it took legal action because junk e-mails sent by the alleged spammers broke state law. "
+            "\"Illegal spam must stop,\" said Jane Roe, Ruritania attorney general, announcing the legal action. "
+            "Lawyers for the alleged spammers said the lawsuit was groundless.")
+    claims = {a["claimant"] for i in find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",))) for a in i["attributions"]}
+    assert "The Ruritania attorney general" in claims and "Jane Roe" not in claims
+    alone = text.replace("The Ruritania attorney general said", "Officials said")  # no title form before her: she is named
+    claims = {a["claimant"] for i in find_incidents(StoryView(alone, 0, len(alone), "en", topics=("cyber",))) for a in i["attributions"]}
+    assert "Jane Roe" in claims

@@ -465,7 +465,7 @@ def _span(h: Hit) -> dict:
 _HABITUAL = re.compile(r"\b(?:often|typically|usually|generally|frequently|routinely|commonly|rarely|seldom|tend\s+to|are\s+known\s+to)\b|往往|通常|一般", re.I)
 
 
-def _one_name(claims: list[dict]) -> list[dict]:
+def _one_name(claims: list[dict], texts: tuple[str, ...] = ()) -> list[dict]:
     """A claimant named short once and in full elsewhere ("Amazon" sues ..., "Amazon.com has filed ...") takes the full name."""
     names = {c["claimant"] for c in claims}
     for c in claims:
@@ -474,6 +474,23 @@ def _one_name(claims: list[dict]) -> list[dict]:
                      and (n.split()[:len(w)] == w or (len(w) == 1 and n.split()[0].startswith(w[0] + ".")))), None)
         if full is not None:
             c["claimant"] = full
+    # a person named with their title ("said Greg Abbott, Texas attorney general") and the title alone elsewhere ("The Texas
+    # attorney general said ..."): one claimant, under the form the story gives first
+    first = {}
+    for c in claims:
+        k = c["claimant"]
+        if k not in first or c["claimant_span"]["start"] < first[k]["claimant_span"]["start"]:
+            first[k] = c
+    for c in claims:
+        for other, o in first.items():
+            core = re.sub(r"^(?:the|a|an)\s+", "", other, flags=re.I)
+            if other == c["claimant"] or len(core.split()) < 2 or not c["claimant"][:1].isupper():
+                continue
+            me, title = re.escape(c["claimant"]), re.escape(core)
+            if (o["claimant_span"]["start"] < c["claimant_span"]["start"]
+                    and any(re.search(rf"\b{me},\s+(?:the\s+)?{title}\b|\b{title},?\s+{me}\b", x, re.I) for x in (c["basis"]["text"], *texts))):
+                c["claimant"], c["claimant_span"], c["claimant_id"] = o["claimant"], o["claimant_span"], o["claimant_id"]
+                break
     return claims
 
 
@@ -520,7 +537,7 @@ def attributions(ss: list, t: CyberTables) -> list[dict]:
                 "actor_country": a.extra.get("country"), "actor_span": _span(a), "basis": {"start": s.start, "end": s.end, "text": s.text},
                 "stance": stance,
             })
-    return _one_name(out)
+    return _one_name(out, tuple(s.text for s in ss))
 
 
 # Headlines drop the article and speak in the present tense: "Teen admits writing Sasser worm", "Sasser author pleads
