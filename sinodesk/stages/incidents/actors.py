@@ -243,6 +243,10 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
             if n and not _NOT_SUBJECT.match(n.group(1).split()[0]) and not overlaps(out, m.end() + n.start(1), m.end() + n.end(1)):
                 a, b = m.end() + n.start(1), m.end() + n.start(1) + len(_no_stop(n.group(1)))
                 out.append(Hit(a, b, text[a:b], "", {"type": claimant_type(n.group(1))}))
+        for m in _FILED_BY.finditer(text, s, e):  # "lawsuits were filed against X on Thursday by the four major ISPs": the plaintiff
+            a, b = m.span("who")
+            if not overlaps(out, a, b) and not re.match(r"(?:it|them|him|her|us|you|me|its|their|a|an)\b", m.group("who"), re.I):
+                out.append(Hit(a, b, text[a:b], "", {"type": claimant_type(m.group("who")), "speaks": True}))
         for m in _STAFF_AT.finditer(text, s, e):  # "researchers at Mandiant said": the claimant is the organisation
             a, b = m.span(1)
             if _NOT_SUBJECT.match(m.group(1).split()[0]):
@@ -288,6 +292,11 @@ def find_claimants(text: str, s: int, e: int, t: CyberTables, story_attrs, entit
     return sorted(speaking, key=lambda h: (not h.extra.get("speaks"), h.start))
 
 
+# legal action in the passive with its plaintiff last: "A volley of lawsuits was launched against alleged spammers on Thursday by the
+# four major US Internet service providers"
+_FILED_BY = re.compile(r"\b(?:lawsuits?|suits?|cases?|complaints?|charges|legal\s+action)\s+(?:[\w-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+                       r"(?:brought|filed|launched|lodged)\s+against\s+[^.;]{1,100}?\s+by\s+(?P<who>(?:the\s+)?(?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+?)"
+                       r"(?=\s*(?:[,;:]|\.(?:\s|$)|$)|\s+(?:on|in|at|for|after|over|because|last|this|earlier|who|which)\b)", re.I)
 _JOINT = re.compile(r"(?:^|(?<=[\s\"“]))(?:(?-i:[A-Z])[\w'’.&-]*\s+){0,2}(?-i:[A-Z])[\w'’.&-]*\s+and\s+$")
 _STAFF_AT = re.compile(r"\b(?:[Rr]esearchers|[Aa]nalysts|[Ee]xperts|[Ii]nvestigators|[Ss]cientists|[Ss]pecialists|[Ee]ngineers|[Ss]pokes(?:man|woman|person))"
                        r"\s+(?:at|from|with|for|of)\s+(?:the\s+)?(?:(?:security|cybersecurity|anti-?virus|software|research)\s+(?:firm|company|group|vendor)\s+)?"
