@@ -9,7 +9,7 @@ import pytest
 
 from sinodesk.eval import incidents_gold as G
 
-from .conftest import SHARED, need_shared
+from .conftest import ROOT, SHARED, need_shared
 
 
 def _all() -> dict[str, list[dict]]:
@@ -181,3 +181,29 @@ def test_tune4_is_new_checked_and_in_no_other_file():
     assert G.load("tune4") == more
     need_shared(SHARED / "eval")
     assert G.check({"tune4": more}, G.Texts(SHARED)) == []
+
+
+def _claimant_misses_tool():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("claimant_misses", ROOT / "tools" / "claimant_misses.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_misses_tool_lists_no_held_out_item(capsys):
+    tool = _claimant_misses_tool()
+    assert tool.main(["--set", "heldout2", "--items"]) == 2
+    assert capsys.readouterr().err == "--items lists held-out items: refused for 'heldout2' (counts only)\n"
+
+
+def test_the_misses_tool_tells_a_missing_phrase_from_a_dropped_one():
+    from sinodesk.stages.incidents import default_tables
+
+    tool, t = _claimant_misses_tool(), default_tables()
+    text = "Officials met on Monday. The attackers flooded the portal with junk requests. Nobody knows why."
+    at = text.index("flooded")
+    assert tool._technique_cause(text, {"id": "T1498", "span": {"start": at, "end": at + 7}}, t, False) == "phrase-found-not-kept"
+    assert tool._technique_cause(text, {"id": "T1566", "span": {"start": at, "end": at + 7}}, t, False) == "phrase-found-other-id"
+    assert tool._technique_cause(text, {"id": "T1566", "span": {"start": 0, "end": 9}}, t, False) == "no-phrase"

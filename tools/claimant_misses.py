@@ -12,6 +12,10 @@ Each gold claimant that ``sinodesk eval incidents`` counts as missed gets one ca
 * ``speaker-no-claim``: the claimant finder finds the speaker in the gold span's sentence (read alone), but no
   claim was made of it (no actor, no claim cue, a hypothetical ...);
 * ``not-found``: the claimant finder does not find the speaker in that sentence (extraction).
+
+Missed technique ids are counted the same way (``technique:``): ``no-record``, ``phrase-found-not-kept`` (a phrase row finds
+the id on the gold span's sentence read alone, but the record does not carry it), ``phrase-found-other-sub-id`` / ``other-id``,
+``no-phrase`` (no row finds anything there: the phrase table lacks the wording).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from sinodesk.eval import incidents_gold as G  # noqa: E402
 from sinodesk.eval.harness import ingest_fresh  # noqa: E402
 from sinodesk.stages.incidents import default_tables  # noqa: E402
 from sinodesk.stages.incidents.actors import find_claimants  # noqa: E402
-from sinodesk.stages.incidents.rules import sentences  # noqa: E402
+from sinodesk.stages.incidents.rules import find_techniques, sentences  # noqa: E402
 
 HELD_OUT = ("test", "heldout2")
 
@@ -45,7 +49,8 @@ def _stories_of(it: dict, texts: G.Texts, by_line, by_source, line_of) -> list[d
     return by_line.get(line_of[(it["dataset"], it["id"])], [])
 
 
-def causes(split: str, shared: str) -> list[tuple[str, str, str]]:
+def causes(split: str, shared: str) -> tuple[list[tuple[str, str, str]], E.Report]:
+    """The missed claimants with their causes, and the eval's per-field scores of the same ingest (one read of the set)."""
     texts = G.Texts(shared)
     items = G.load(split)
     tmp = Path(tempfile.mkdtemp(prefix="sinodesk-claimant-misses-"))
@@ -58,9 +63,12 @@ def causes(split: str, shared: str) -> list[tuple[str, str, str]]:
     by_source = {Path(src).name: stories for src, stories in run.by_source().items()}
     t = default_tables()
     out = []
+    rep = E.Report(split=split)
     for it in items:
         incs = [i for st in _stories_of(it, texts, by_line, by_source, line_of) for i in st["incidents"]]
         pred = E.pred_values(incs)
+        rep.items += 1
+        E.score_item(rep, f"{it['dataset']}:{it['id']}", E.gold_values(it), pred)
         golds = [a["claimant"] for i in it["incidents"] for a in i["attributions"] if a.get("claimant")]
         seen = set()
         _tp, missed, _extra = E._match_names(E.gold_values(it)["claimant"], pred["claimant"])
@@ -78,7 +86,28 @@ def causes(split: str, shared: str) -> list[tuple[str, str, str]]:
                 out.append((where, g["text"], "form"))
             else:
                 out.append((where, g["text"], _finder(text, g, t, it["language"] == "zh")))
-    return out
+        for g in (x for i in it["incidents"] for x in i["techniques"]):
+            if g["id"] in pred["technique"]:
+                continue
+            where = f"{it['dataset']}:{it['id']}"
+            out.append((where, g["id"], "technique:" + ("no-record" if not incs else _technique_cause(text, g, t, it["language"] == "zh"))))
+    return out, rep
+
+
+def _technique_cause(text: str | None, g: dict, t, zh: bool) -> str:
+    """A missed technique id: does a phrase row find it on the gold span's sentence read alone?"""
+    sp = g.get("span") or {}
+    if text is None or sp.get("start") is None:
+        return "unknown"
+    for a, b in sentences(text, 0, len(text)):
+        if a <= sp["start"] < b:
+            ids = {h.value for h in find_techniques(text, a, b, t, zh)}
+            if g["id"] in ids:
+                return "phrase-found-not-kept"
+            if any(i.split(".")[0] == g["id"].split(".")[0] for i in ids):
+                return "phrase-found-other-sub-id"
+            return "phrase-found-other-id" if ids else "no-phrase"
+    return "unknown"
 
 
 def _finder(text: str | None, g: dict, t, zh: bool) -> str:
@@ -101,10 +130,15 @@ def main(argv=None) -> int:
     if args.items and args.set in HELD_OUT:
         print(f"--items lists held-out items: refused for {args.set!r} (counts only)", file=sys.stderr)
         return 2
-    rows = causes(args.set, args.data)
-    for cause, n in Counter(c for _w, _g, c in rows).most_common():
-        print(f"{cause:<18}{n:>4}")
-    print(f"{'missed':<18}{len(rows):>4}")
+    rows, rep = causes(args.set, args.data)
+    for line in rep.lines()[2:]:
+        if not line.startswith("merge_pairs"):  # the seeds' unlabelled stories and merging are scored by the eval itself
+            print(line)
+    for what, mine in (("claimant", [r for r in rows if not r[2].startswith("technique:")]),
+                       ("technique", [r for r in rows if r[2].startswith("technique:")])):
+        print(f"missed {what}s: {len(mine)}")
+        for cause, n in Counter(c.removeprefix("technique:") for _w, _g, c in mine).most_common():
+            print(f"  {cause:<26}{n:>4}")
     if args.items:
         for where, name, cause in rows:
             print(f"{cause:<18} {where} {name!r}")
