@@ -134,7 +134,6 @@ def a_class(name: str) -> bool:
 # a class of doers that did this incident's deed, as a speaker tells it: "the company said hackers had broken into its servers"
 _DID = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:hacked|broken\s+into|broke\s+into|stole|stolen|attacked|defaced|infected|breached|"
                   r"compromised|crippled|knocked|took\s+down|taken\s+down|gained\s+access|accessed|planted|launched|(?:were|was)\s+behind|"
-                  r"exploited|targeted|hijacked|sabotaged|encrypted|installed|trafficked|"
                   r"(?:were|was)\s+responsible)\b", re.I)
 
 
