@@ -129,10 +129,11 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
     mal = CyberTables.scan(t.malware_scan, view.text, view.start, view.end)  # names and trigger words found once per story
     grp = CyberTables.scan(t.group_scan, view.text, view.start, view.end)
     trig = [(m.start(), m.group()) for m in t.trigger["zh" if zh else "en"].finditer(view.text, view.start, view.end)]
+    legal = False  # an earlier sentence reported legal action over a cyber deed
     for a, b in sentences(view.text, view.start, view.end):
         names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b], [w for p, w in trig if a <= p < b])
-        legal = any(x.trigger and LEGAL.search(x.text) for x in sents)
         sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names, legal_story=legal))
+        legal = legal or (sents[-1].trigger and LEGAL.search(sents[-1].text) is not None)
     units = _units(sents, t, zh, opts)
     mains = [ss for role, ss in units if role == "main"]
     if mains:  # what the story's other sentences describe is the doing of the incident spoken of before them (the first, before any)

@@ -169,6 +169,8 @@ def sector_of(phrase: str, t: CyberTables) -> str | None:
 def find_techniques(text: str, s: int, e: int, t: CyberTables, zh: bool) -> list[Hit]:
     out = []
     lang = "zh" if zh else "en"
+    if t.technique_any[lang].search(text, s, e) is None:
+        return out
     sent = None
     for tech in t.techniques:
         if tech.lang != lang:

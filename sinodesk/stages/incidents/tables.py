@@ -153,6 +153,10 @@ class CyberTables:
             need = tuple(_compile(expand(rx, where), where) for rx in require.split(" && ") if rx.strip())
             avoid = _compile(expand(exclude, where), where) if exclude.strip() else None
             self.techniques.append(Technique(tid, name, tactic, lang, basis, _compile(expand(phrase, where), where), need, avoid))
+        # every phrase of a language in one pattern: a sentence it does not match matches no row (most sentences), so the
+        # rows are tried one by one only where one of them can match
+        self.technique_any = {lang: re.compile("|".join(f"(?:{x.pattern.pattern})" for x in self.techniques if x.lang == lang) or "(?!)", re.I)
+                              for lang in ("en", "zh")}
 
         self.groups: dict[str, Group] = {}
         self.group_alias: dict[str, str] = {}
