@@ -321,9 +321,12 @@ def test_cli_exports_and_errors(seed_db, run_cli):
 # Floors, set a little below the measurement: field -> (precision, recall); "gate" is the gate's
 # recall, "merge" the pairwise same-incident precision/recall.  All figures through ingest + export.
 # Tune half (developed on):
+# cyber10: legal action read through a story and a joint claimant over a long suit phrase (ag_news:2673), the crackdown
+# on phishers and a DoS named by its type word: claimant .889/.533 -> .900/.600, technique .883/.964 -> .887/1.0,
+# attacker .521/.694 -> .531/.722, type .794/.725 -> .797/.739, incident .943/.909 -> .944/.927.
 TUNE_FLOORS = {
-    "victim": (0.89, 0.77), "attacker": (0.52, 0.69), "claimant": (0.86, 0.52), "technique": (0.86, 0.95), "technique_parent": (0.87, 0.95),
-    "malware": (0.97, 0.92), "type": (0.79, 0.72), "incident": (0.94, 0.90), "gate": 0.96, "merge": (0.80, 0.50),
+    "victim": (0.89, 0.77), "attacker": (0.52, 0.71), "claimant": (0.89, 0.59), "technique": (0.88, 0.99), "technique_parent": (0.89, 0.99),
+    "malware": (0.97, 0.92), "type": (0.79, 0.73), "incident": (0.94, 0.92), "gate": 0.96, "merge": (0.80, 0.50),
 }
 # Raised after cyber9 (the owners of the same asset, a slowed service's owner as victims; default settings, the
 # opt-in require_event rule off): victim .892/.733 -> .897/.778; attacker .521/.694, type .794/.725 and incident
@@ -340,8 +343,10 @@ TUNE_FLOORS = {
 # .891/.820 -> .900/.720, attacker .486/.630 -> .464/.481, type .630/.618 -> .646/.564; heldout2 incident .679/.792 ->
 # .895/.708, attacker .381/.667 -> .500/.500, type .548/.607 -> .682/.536).  Floors only go up, so the rule is opt-in
 # (incidents.require_event, off by default) and these floors are main's, scored with the default.
+# cyber10 (default settings; technique phrase rows, scored once at the end beside the first read of main): technique
+# .531/.315 -> .529/.333, every other field identical (claimant still 0 of 13).
 TEST_FLOORS = {
-    "victim": (0.34, 0.28), "attacker": (0.48, 0.60), "technique": (0.52, 0.30), "malware": (0.78, 0.85), "type": (0.62, 0.60),
+    "victim": (0.34, 0.28), "attacker": (0.48, 0.60), "technique": (0.52, 0.33), "malware": (0.78, 0.85), "type": (0.62, 0.60),
     "incident": (0.88, 0.80), "gate": 0.98, "merge": (0.65, 0.90),
 }
 # heldout2: 48 stories labelled after development, scored once per branch (the held-out figure).
@@ -360,8 +365,10 @@ HELDOUT2_FLOORS = {
 # .333/.182 -> .615/.727, claimant 0/0 -> 1.0/.571 (4 of 7), type .909/.476 -> .929/.619, incident recall .667 -> .867.
 # cyber7: doers who say someone else did wrong ("Hackers claim X held stolen bitcoins") claim it: claimant recall .571 -> .857 (6 of 7).
 # cyber8: the owner of what was hacked ("Hack Karpales' Account") raised victim 0/0 -> 1.0/.500, incident recall .867 -> .933.
+# cyber10: an account or blog hacked (T1586), legal action in the passive with its plaintiff last: technique .800/.800 ->
+# .812/.867, claimant 1.0/.857 -> 1.0/1.0.
 TUNE2_FLOORS = {
-    "victim": (0.98, 0.45), "attacker": (0.60, 0.70), "claimant": (0.98, 0.84), "technique": (0.78, 0.78), "type": (0.90, 0.60), "incident": (0.98, 0.85),
+    "victim": (0.98, 0.45), "attacker": (0.60, 0.70), "claimant": (0.98, 0.98), "technique": (0.80, 0.86), "type": (0.90, 0.60), "incident": (0.98, 0.85),
     "gate": 0.98, "merge": (0.98, 0.45),
 }
 # tune3: 42 more tune stories (20 with incidents, 21 claimants; AG News, BBC tech, THUCNews), labelled by cyber6 before its
@@ -373,8 +380,11 @@ TUNE2_FLOORS = {
 # cyber9 (default settings): attacker .474/.450, type and incident .739/.850 pinned just under.  With the opt-in
 # require_event rule on (no incident in stories that speak of attacks only in general): incident and type precision
 # .739 -> .944 (recall .850 =), attacker precision .474 -> .562.
+# cyber10: technique phrase rows (cybersquatting, claiming to represent, compromise a computer, fraudulent mail), crackdowns
+# and dragnets as legal action, a person and their title one claimant: technique .500/.125 -> .889/1.0, claimant
+# .857/.571 -> .867/.619, attacker .474/.450 -> .524/.550, type and incident .739/.850 -> .760/.950.
 TUNE3_FLOORS = {
-    "victim": (0.30, 0.15), "attacker": (0.47, 0.44), "claimant": (0.84, 0.55), "technique": (0.45, 0.12), "type": (0.73, 0.84), "incident": (0.73, 0.84),
+    "victim": (0.30, 0.15), "attacker": (0.52, 0.54), "claimant": (0.86, 0.61), "technique": (0.88, 0.98), "type": (0.75, 0.94), "incident": (0.75, 0.94),
     "gate": 0.98,
 }
 
