@@ -185,8 +185,16 @@ def test_background_statistics_weigh_common_words_down_from_the_first_story():
     assert scores[300] < 0.85 * scores[0]  # measured 0.416 on a two-story idf, 0.341 with the background
     warm = EventLinker()
     assert warm.df.idf("china") < warm.df.idf("ambassador") < warm.df.idf("zzzunseen")
-    # full-text stories are not deflated on top of that; headline-only ones are, until cold_start_docs
-    assert (warm._cold_factor(False), warm._cold_factor(True)) == (1.0, 2.0)
+    # full-text stories are not deflated on top of that; short ones the hand-tuned 'score' decision takes
+    # are, until cold_start_docs; headline-only ones the learned decision takes are not (its 'cold'
+    # feature weighs the young archive), unless a user sets that decision to 'score'
+    full = warm.features(a)
+    teaser = warm.features(LinkItem("t", "Best smart lock", "Keys are yesterday's tech, your home needs a smart lock."))
+    title = warm.features(LinkItem("h", "Best smart lock", ""))
+    assert (full.short, teaser.short, teaser.headline_only, title.headline_only) == (False, True, False, True)
+    assert (warm._cold_factor(full), warm._cold_factor(teaser), warm._cold_factor(title)) == (1.0, 2.0 - 3 / 500, 1.0)  # 3 stories counted
+    hand = EventLinker(EventOptions(decision_short="score"))
+    assert hand._cold_factor(hand.features(LinkItem("h", "Best smart lock", ""))) == 2.0 - 1 / 500
 
 
 def test_background_blend_gives_way_to_the_archive_as_it_grows():

@@ -217,7 +217,7 @@ class EventLinker(LinkerPersistence):
             else:
                 ev = self._new_event(item.story_id)
         self._join(ev, feats, item.story_id)
-        merged = self._merge_close(ev, others, feats.short) if others else ()
+        merged = self._merge_close(ev, others, feats) if others else ()
         self.story_event[item.story_id] = ev.eid
         self._maybe_sweep()
         return LinkResult(ev.eid, dup, merged)
@@ -302,7 +302,7 @@ class EventLinker(LinkerPersistence):
 
     def score(self, feats: Features, ev: Event) -> float:
         """Merge score of a story against an event (the threshold decides)."""
-        return scoring.story_score(feats, ev, self.opts, self._cold_factor(feats.short))
+        return scoring.story_score(feats, ev, self.opts, self._cold_factor(feats))
 
     def candidates(self, feats: Features) -> list[Event]:
         o = self.opts
@@ -320,10 +320,11 @@ class EventLinker(LinkerPersistence):
         return model.prob(self.pair(feats, ev))
 
     def pair(self, feats: Features, ev: Event) -> list[float]:
-        """Pair features of a story and an event for the learned decision (the cosines deflated by
-        the cold-start factor, as the hand thresholds are raised by it)."""
-        dot = cosine(feats.vector, ev.centroid) / self._cold_factor(feats.short)
-        return pair_features(feats, ev, dot, scoring.coldness(self.opts, self.df.n_docs))
+        """Pair features of a story and an event for the learned decision: the cosines as they are and
+        the immaturity of the document frequencies as a feature of its own (``cold``), from which the
+        model learned what a young archive's cosines are worth (not deflated on top of that by
+        ``cold_start_raise[_short]``, which raise the hand thresholds of the 'score' decision only)."""
+        return pair_features(feats, ev, cosine(feats.vector, ev.centroid), scoring.coldness(self.opts, self.df.n_docs))
 
     @property
     def n_events(self) -> int:
@@ -333,8 +334,15 @@ class EventLinker(LinkerPersistence):
     def _models(self):
         return load_models(self.opts.model_path or None)
 
-    def _cold_factor(self, short: bool) -> float:
-        return scoring.cold_factor(self.opts, self.df.n_docs, short)
+    def _cold_factor(self, feats: Features) -> float:
+        """How much a young archive deflates this story's word similarity under the hand-tuned 'score'
+        decision (:func:`.scoring.cold_factor`); 1 for a story the learned decision takes, whose
+        ``cold`` feature already says what a young archive's similarities are worth: raising its
+        event-merge limit on top of that would count the young archive twice."""
+        o = self.opts
+        if (o.decision_short if feats.headline_only else o.decision) == "learned":
+            return 1.0
+        return scoring.cold_factor(o, self.df.n_docs, feats.short)
 
     def _scored(self, feats: Features) -> list[tuple[float, Event]]:
         """(merge score, event) for every candidate event, best first (older events win ties)."""
@@ -363,14 +371,14 @@ class EventLinker(LinkerPersistence):
                                                 and (not o.undated_anchor or scoring.undated_anchor(feats, ev))))]
         return found
 
-    def _merge_close(self, ev: Event, others: list[Event], short: bool) -> tuple[str, ...]:
+    def _merge_close(self, ev: Event, others: list[Event], feats: Features) -> tuple[str, ...]:
         """Fold into ``ev`` the other matching events now as close as the merge threshold.
 
         This repairs the order effects of a single pass (two halves of one event opened before
         the story that bridges them arrived) without re-clustering anything else.
         """
         merged = []
-        limit = (self.opts.merge_threshold_short if short else self.opts.merge_threshold) * self._cold_factor(short)
+        limit = (self.opts.merge_threshold_short if feats.short else self.opts.merge_threshold) * self._cold_factor(feats)
         for other in others:
             if other.eid == ev.eid or other.eid not in self.events:
                 continue
@@ -540,7 +548,7 @@ class EventLinker(LinkerPersistence):
             return None
         ids = [sid for ev in hood for sid in ev.members]
         recs = [self.records[sid] for sid in ids] + [feats]
-        sim = scoring.pair_scores(recs, o, self._cold_factor(False))
+        sim = scoring.pair_scores(recs, o, scoring.cold_factor(o, self.df.n_docs, False))
         days = scoring.day_numbers(recs) if o.split_days >= 0 else None
         groups = groups_of(average_linkage(sim, o.threshold, split_ratio=o.split_ratio, split_min=o.split_min,
                                            days=days, split_days=o.split_days))
