@@ -186,8 +186,9 @@ def test_background_statistics_weigh_common_words_down_from_the_first_story():
     warm = EventLinker()
     assert warm.df.idf("china") < warm.df.idf("ambassador") < warm.df.idf("zzzunseen")
     # full-text stories are not deflated on top of that; short ones the hand-tuned 'score' decision takes
-    # are, until cold_start_docs; headline-only ones the learned decision takes are not (its 'cold'
-    # feature weighs the young archive), unless a user sets that decision to 'score'
+    # are, until cold_start_docs (their score, and the limit for merging two events they bridge); for a
+    # headline-only one the learned decision takes, the model has weighed the young archive (its 'cold'
+    # feature), so the events it bridges merge at the plain limit -- unless a user sets that decision to 'score'
     full = warm.features(a)
     teaser = warm.features(LinkItem("t", "Best smart lock", "Keys are yesterday's tech, your home needs a smart lock."))
     title = warm.features(LinkItem("h", "Best smart lock", ""))

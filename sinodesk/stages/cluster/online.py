@@ -320,11 +320,10 @@ class EventLinker(LinkerPersistence):
         return model.prob(self.pair(feats, ev))
 
     def pair(self, feats: Features, ev: Event) -> list[float]:
-        """Pair features of a story and an event for the learned decision: the cosines as they are and
-        the immaturity of the document frequencies as a feature of its own (``cold``), from which the
-        model learned what a young archive's cosines are worth (not deflated on top of that by
-        ``cold_start_raise[_short]``, which raise the hand thresholds of the 'score' decision only)."""
-        return pair_features(feats, ev, cosine(feats.vector, ev.centroid), scoring.coldness(self.opts, self.df.n_docs))
+        """Pair features of a story and an event for the learned decision (the cosines deflated by
+        the cold-start factor, as the model was fitted, beside its own ``cold`` feature)."""
+        dot = cosine(feats.vector, ev.centroid) / scoring.cold_factor(self.opts, self.df.n_docs, feats.short)
+        return pair_features(feats, ev, dot, scoring.coldness(self.opts, self.df.n_docs))
 
     @property
     def n_events(self) -> int:
@@ -335,10 +334,12 @@ class EventLinker(LinkerPersistence):
         return load_models(self.opts.model_path or None)
 
     def _cold_factor(self, feats: Features) -> float:
-        """How much a young archive deflates this story's word similarity under the hand-tuned 'score'
-        decision (:func:`.scoring.cold_factor`); 1 for a story the learned decision takes, whose
-        ``cold`` feature already says what a young archive's similarities are worth: raising its
-        event-merge limit on top of that would count the young archive twice."""
+        """How much a young archive deflates this story's word similarity, and raises the limit for
+        merging two events it bridges (:func:`.scoring.cold_factor`), under the hand-tuned 'score'
+        decision; 1 for a story the learned decision takes: the model has already weighed the young
+        archive (its ``cold`` feature, on cosines deflated as it was fitted) when it found the story
+        matches both events, and raising the merge limit on top of that counted it twice (the
+        fragments of one event stayed apart through a fresh archive's first stories)."""
         o = self.opts
         if (o.decision_short if feats.headline_only else o.decision) == "learned":
             return 1.0

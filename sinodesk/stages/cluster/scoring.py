@@ -34,8 +34,9 @@ def cold_factor(opts: "EventOptions", n_docs: int, short: bool) -> float:
     With a handful of documents every shared word looks rare; the shipped background statistics
     (``background_docs``) stand in for full-text stories, while short stories, whose own vocabulary
     matters more than any background, keep a deflation that fades by ``cold_start_docs``.  The
-    linker applies it to stories its hand-tuned 'score' decision takes; the learned decision has
-    the archive's immaturity as a feature of its own (:func:`coldness`).
+    learned decision reads the cosines deflated so (as it was fitted) beside the archive's
+    immaturity as a feature of its own (:func:`coldness`); the limit for merging two events a story
+    bridges is raised by it only for stories the hand-tuned 'score' decision takes.
     """
     raise_ = opts.cold_start_raise_short if short else opts.cold_start_raise
     if not raise_ or opts.cold_start_docs <= 0 or n_docs >= opts.cold_start_docs:
