@@ -84,8 +84,18 @@ def test_cold_start_first_200_within_003_of_warm():
     name, stream, warmup = ev.coldstart.streams(EVAL)[0]
     fresh, warm = ev.coldstart.first_n(stream, warmup, 200)
     # measured fresh 0.887, warm 0.883 (events9, 2026-12-06; 0.875 / 0.875 in an earlier run; the old
-    # cold-start raise: 0.832 vs 0.866).  The UCI stream misses the target (`eval events --set coldstart`:
-    # first 200 fresh 0.915, warm 0.952), see README.
+    # cold-start raise: 0.832 vs 0.866)
+    assert fresh.f1 >= warm.f1 - 0.03
+
+
+def test_uci_cold_start_first_200_within_003_of_warm():
+    need_shared(EVAL / "uci-news-aggregator-sample")
+    name, stream, warmup = ev.coldstart.streams(EVAL)[1]
+    assert name.startswith("UCI test part") and len(warmup) == 2868
+    fresh, warm = ev.coldstart.first_n(stream, warmup, 200)
+    # measured fresh 0.975, warm 0.952 (events10, 2026-12-07: two events a headline-only story bridges merge
+    # at the plain limit while the archive is young, the learned decision having weighed that already);
+    # before: 0.915 vs 0.952 (gap 0.037)
     assert fresh.f1 >= warm.f1 - 0.03
 
 
