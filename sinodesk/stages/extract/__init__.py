@@ -25,6 +25,7 @@ from .attribution import (AttrHit, find_attributions, find_credits, find_datelin
 from .dates import DateResolver, find_dates, parse_one, text_anchor
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
+from .name_context import with_context_types
 from .name_shapes import one_label_per_name, teams_in_story
 from .names import NameModel, name_matches
 from .numbers import find_numbers
@@ -257,8 +258,9 @@ def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: Extra
     latin = language not in ("zh", "zh-cn", "zh-tw")
     extra = _spacy_entities(text, s0, e0, res, opts) if opts.use_spacy and latin else []
     learned = []
+    english = opts.names_model and language in (None, "en") and res.names.available
     # the name model learned English: on Portuguese or Spanish it reads "Estados Unidos" as a person
-    if opts.names_model and language in (None, "en") and res.names.available:
+    if english:
         learned = name_matches(res.names, text, s0, e0, gaz, title_case_headline_end(text, s0, e0))
     ents = [e for e in find_entities(text, s0, e0, gaz, res.chinese, extra, learned) if st.outside_urls(e.start, e.end)]
     if st.dateline:
@@ -267,6 +269,8 @@ def _entities(st: _Story, language: str | None, opts: ExtractOptions, res: Extra
         ents = _with_credits(text, ents, st.credits + [(s, e) for s, e, _ in st.outlets], res)
     if latin and text.find("s Office", s0, e0) + text.find("s Department", s0, e0) > -2:
         ents = _with_offices(text, s0, e0, ents)
+    if english:  # lone unlisted names typed by the words around them (name_context.py)
+        ents = with_context_types(text, s0, e0, ents, res.names.common, gaz)
     return one_label_per_name(text, teams_in_story(text, ents), gaz) if latin else ents
 
 

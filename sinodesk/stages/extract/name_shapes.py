@@ -106,6 +106,11 @@ def number_after(text: str, end: int, e0: int, label: str) -> int:
     if label not in _NUMBER_LABELS:
         return end
     m = _NUMBER_AFTER.match(text, end, e0)
+    if m is not None and label == "ORG":
+        from .name_context import _SCORE_LINE
+
+        if _SCORE_LINE.match(text, m.start(1)) or text[max(0, end - 40) : end].rstrip(" ,").rsplit(" ", 1)[0][-2:].strip(" ,").isdigit():
+            return end  # a score line's team: "Charlton Athletic 1", "Chelsea 2 Arsenal 1"
     if m is None or (label == "ORG" and len(m.group(1)) > 2):
         return end  # "Microsoft 2005": an organisation's number is short ("BBC Radio 4", "BBC News 24")
     return m.end()

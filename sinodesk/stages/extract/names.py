@@ -134,6 +134,27 @@ def runs(toks: Tokens, line_case: list[bool] | None = None) -> list[tuple[int, i
     return out
 
 
+def _split_score_lines(toks: Tokens, all_runs: list[tuple[int, int]], text: str, s0: int, e0: int) -> list[tuple[int, int]]:
+    """``all_runs`` with a run cut at a score line's digit ("Chelsea 2 Arsenal 1" -> Chelsea | Arsenal 1;
+    name_context.score_digits)."""
+    if not any(j - i > 2 for i, j in all_runs):
+        return all_runs
+    from .name_context import score_digits
+
+    cut = score_digits(text, s0, e0)
+    if not cut:
+        return all_runs
+    out = []
+    for r0, r1 in all_runs:
+        a = r0
+        for k in range(r0 + 1, r1 - 1):
+            if toks.start[k] in cut:
+                out.append((a, k))
+                a = k + 1
+        out.append((a, r1))
+    return out
+
+
 def candidate_spans(toks: Tokens, all_runs: list[tuple[int, int]] | None = None):
     """(run start, run end, span start, span end) token indexes of every span scored: up to
     MAX_SPAN tokens inside a run, not starting or ending on a small word (``all_runs``: runs(toks)
@@ -239,7 +260,7 @@ class NameModel:
     def find(self, text: str, s0: int, e0: int, gaz: Gazetteer | None, headline_end: int = 0) -> list[NameHit]:
         """Names in ``text[s0:e0]`` (English text), each with its label and margin over "no name"."""
         toks = tokenize(text, s0, e0)
-        all_runs = runs(toks)  # read once: the model's spans and the given-name rules both walk them
+        all_runs = _split_score_lines(toks, runs(toks), text, s0, e0)  # read once: the model's spans and the given-name rules both walk them
         return _with_given_names(toks, self._find(toks, text, gaz, all_runs), text, gaz, self.common, headline_end, all_runs)
 
     def _find(self, toks: Tokens, text: str, gaz: Gazetteer | None, all_runs: list[tuple[int, int]] | None = None) -> list[NameHit]:

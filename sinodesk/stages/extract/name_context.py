@@ -1,0 +1,161 @@
+"""The type of a lone unlisted English name from the words around it.
+
+The learned name model (names.py) reads one capitalised word on few clues: "Lorde" after
+"singer" comes out an organisation, "Sasser" in "the Netsky and Sasser viruses" a person.  A
+reader types such a word from its neighbours, and so do these rules:
+
+* a lower-case person role right before it: "singer Lorde", "striker Ronaldo", "his wife
+  Anne-Aymone", "hero Wanda" (a person);
+* a lower-case word for its kind right after it: "Sasser viruses", "Power5 servers", "Bernabeu
+  stadium", "Grammys awards" -- and the same for every name joined to it by "and" or a comma
+  ("the Netsky and Sasser viruses");
+* a score line's numbers end a team's name: "Chelsea 2 Arsenal 1" is two teams, not one name
+  (``score_digits``, read by names.runs and name_shapes.number_after).
+
+Only names no list holds are retyped; a name the gazetteer knows keeps its own reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer, GazMatch, label_of, slug
+
+_FAMILY = "wife husband son daughter brother sister mother father widow widower girlfriend boyfriend fiancee fiance hero heroine"
+_ROLE_WORDS: frozenset[str] | None = None
+
+
+def _roles() -> frozenset[str]:
+    global _ROLE_WORDS
+    if _ROLE_WORDS is None:
+        from .name_shapes import _NAME_ROLES
+
+        _ROLE_WORDS = _NAME_ROLES | frozenset(_FAMILY.split())
+    return _ROLE_WORDS
+
+
+# one capitalised word (Irish and Scottish prefixes, inner hyphen, inner capital) not followed by
+# another capitalised word, a digit or a possessive that makes it an owner ("coach Smith's" is fine)
+_ONE_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_ROLE_ONE = re.compile(rf"(?<![\w'’-])([a-z]+) ({_ONE_WORD})(?![\w&-]|['’](?!s\b)| [A-Z0-9]|\.\w)")
+
+# kind words after a name; the plural too
+_KIND_AFTER = {
+    **dict.fromkeys("virus worm trojan malware software browser console server processor chip chipset smartphone handset "
+                    "phone tablet laptop app game franchise operating".split(), "PRODUCT"),
+    **dict.fromkeys("stadium arena airport".split(), "FAC"),
+    **dict.fromkeys("awards".split(), "EVENT"),
+}
+_KIND_RX = re.compile(r" (" + "|".join(sorted(_KIND_AFTER, key=len, reverse=True)) + r")(?:e?s)?(?![\w-])")
+_LOWER_AFFIX = re.compile(r"-[a-z]")  # "Power-based", "US-made"
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*[\w&]?")
+
+
+def _unknown(gaz: Gazetteer | None, surface: str) -> bool:
+    return gaz is None or not gaz.lookup(surface)
+
+
+def role_person_words(text: str, s0: int, e0: int, common: frozenset[str], gaz: Gazetteer | None) -> list[GazMatch]:
+    """One unlisted capitalised word after a lower-case person role (see the module docstring)."""
+    from .name_shapes import _NATIONALS
+
+    roles = _roles()
+    out = []
+    for m in _ROLE_ONE.finditer(text, s0, e0):
+        if m.group(1) not in roles:
+            continue
+        word = m.group(2)
+        if word.lower() in common or word in _NATIONALS or word.endswith(("ese", "ian", "ish")) or not _unknown(gaz, word):
+            continue
+        s, e = m.span(2)
+        out.append(GazMatch(s, e, f"person:{slug(word)}", "PERSON"))
+    return out
+
+
+def kind_after_names(text: str, s0: int, e0: int, ents: list[GazMatch], common: frozenset[str],
+                     gaz: Gazetteer | None) -> list[GazMatch]:
+    """Unlisted names typed by the lower-case kind word right after them, or after the list of
+    names joined to them by "and", "or" or commas: a found name of one word, or one capitalised
+    word inside a sentence that English does not write in lower case."""
+    by_end = {e.end: e for e in ents}
+    out = []
+    for km in _KIND_RX.finditer(text, s0, e0):
+        label = _KIND_AFTER[km.group(1)]
+        p = km.start()
+        while p > s0:
+            e = by_end.get(p)
+            if e is not None and " and " in text[e.start : p]:
+                e = None  # the model's "Netsky and Sasser": two names
+            if e is not None:
+                s, surface = e.start, text[e.start : p]
+                if " " in surface or not _unknown(gaz, surface):
+                    break
+            else:
+                s = text.rfind(" ", max(s0, p - 30), p) + 1
+                surface = text[s:p]
+                prev = text[text.rfind(" ", max(s0, s - 30), s - 1) + 1 : s - 1]
+                if (s <= s0 or not _NAME_BEFORE.fullmatch(surface) or surface.lower() in common or len(surface) < 2
+                        or _LOWER_AFFIX.search(surface) or text[s - 2 : s - 1] in ".!?:\n\"“" or not _unknown(gaz, surface)
+                        or prev[:1].isupper() and prev.lower() not in common):
+                    break  # not the last word of a longer name ("Ivy Bridge processors")
+            if e is None or e.label != label:
+                out.append(GazMatch(s, p, f"{label.lower()}:{slug(surface)}", label))
+            # the name before it in a list: "Netsky and Sasser", "Dodge, Jeep and Chrysler"
+            before = text[max(s0, s - 6) : s]
+            gap = 5 if before.endswith(" and ") else 4 if before.endswith(" or ") else 2 if before.endswith(", ") else 0
+            if not gap:
+                break
+            p = s - gap
+    return out
+
+
+def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common: frozenset[str],
+                       gaz: Gazetteer | None) -> list[GazMatch]:
+    """``ents`` with lone unlisted names typed by the words around them (see the module docstring)."""
+    from .entities import resolve_overlaps
+
+    roles = role_person_words(text, s0, e0, common, gaz) if text.find(" ", s0, e0) >= 0 else []
+    kinds = kind_after_names(text, s0, e0, ents, common, gaz)
+    teams = score_line_teams(text, s0, e0, gaz)
+    if not roles and not kinds and not teams:
+        return ents
+    new = {(x.start, x.end): x for x in roles + kinds + teams}
+    out = resolve_overlaps(list(new.values()) + [e for e in ents if (e.start, e.end) not in new])
+    if teams:  # every mention of a team of a score line is the team ("Chelsea" the club, not the district)
+        ids = {text[t.start : t.end]: t.canonical for t in teams}
+        out = [GazMatch(e.start, e.end, ids[text[e.start : e.end]], "ORG") if text[e.start : e.end] in ids else e for e in out]
+    return out
+
+
+_SCORE_LINE = re.compile(r"(?<![\w-])\d{1,2},? (?=(?:[A-Z][\w.&'’-]* ){0,3}[A-Z][\w.&'’-]* \d{1,2}(?![\w.,:-]\d|[\w-]))")
+
+
+_TEAM = r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}"
+_SCORE_TEAMS = re.compile(rf"(?<![\w'’.-])({_TEAM}) \d{{1,2}},? ({_TEAM}) \d{{1,2}}(?![\w.,:-]\d|[\w-])")
+
+
+def score_line_teams(text: str, s0: int, e0: int, gaz: Gazetteer | None) -> list[GazMatch]:
+    """The two teams of each score line ("Chelsea 2 Arsenal 1", "Crystal Palace 0, Charlton Athletic 1"),
+    as organisations: the gazetteer's id when it knows the team as one, else a slug."""
+    if not any(c.isdigit() for c in text[s0:e0]):
+        return []
+    out = []
+    for m in _SCORE_TEAMS.finditer(text, s0, e0):
+        for g in (1, 2):
+            s, e = m.span(g)
+            known = gaz.lookup(text[s:e]) if gaz is not None else None
+            out.append(GazMatch(s, e, known if known and label_of(known) == "ORG" else f"org:{slug(text[s:e])}", "ORG"))
+    return out
+
+
+def score_digits(text: str, s0: int, e0: int) -> frozenset[int]:
+    """Start offsets of the digits of a score line's first team ("Chelsea 2 Arsenal 1",
+    "Crystal Palace 0, Charlton Athletic 1"): a name that such a digit follows ends before it."""
+    if not any(c.isdigit() for c in text[s0:e0]):
+        return frozenset()
+    out = set()
+    for m in _SCORE_LINE.finditer(text, s0, e0):
+        p = m.start()
+        if p > s0 and text[p - 1] == " " and text[p - 2 : p - 1].isalpha():
+            out.add(p)
+    return frozenset(out)

@@ -1,0 +1,60 @@
+"""Extract stage, issue 14 (extract11en): lone unlisted English names typed by the words around them
+(stages/extract/name_context.py).  Sentences written for these tests, each rule with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+from sinodesk.stages.extract.name_context import score_digits, score_line_teams
+
+
+def _ents(text: str) -> list[tuple[str, str]]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return [(e.text, e.label) for e in extract(doc, Segment(start=0, end=len(text), text=text), "en").entities]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The award went to New Zealand singer Lorde last night.", "Lorde"),
+    ("It was Brazilian striker Ronaldo who scored first.", "Ronaldo"),
+    ("He came with his wife Anne-Aymone to the concert.", "Anne-Aymone"),
+])
+def test_a_person_role_types_one_unlisted_word(sentence, name):
+    assert (name, "PERSON") in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The report quoted official Sudanese media on the fighting.", "Sudanese"),  # a nationality
+    ("Sales grew, said chief executive Google hired in May.", "Google"),  # a name the gazetteer knows
+])
+def test_no_person_from_a_role_before_a_nationality_or_a_known_name(sentence, word):
+    assert all(t != word or label != "PERSON" for t, label in _ents(sentence))
+
+
+def test_a_kind_word_after_names_types_them_and_the_names_joined_to_them():
+    ents = _ents("Jaschan wrote the Netsky and Sasser viruses, police said. IBM launches Power5 servers.")
+    assert ("Netsky", "PRODUCT") in ents and ("Sasser", "PRODUCT") in ents and ("Power5", "PRODUCT") in ents
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("Most firms now sell US-made servers abroad.", "US-made"),  # a name with an affix is no product
+    ("The plant makes Ivy Bridge processors for laptops.", "Bridge"),  # not the last word of a longer name
+    ("Prices fell. Tablet sales rose.", "Tablet"),  # a word English writes in lower case
+])
+def test_no_product_from_a_kind_word_after_a_part_or_a_plain_word(sentence, absent):
+    assert all(t != absent for t, _ in _ents(sentence))
+
+
+def test_a_score_line_is_two_teams_and_every_other_mention_is_the_team():
+    text = "Results\n\nChelsea 2 Arsenal 1 was the derby score on Sunday. Chelsea fans sang for an hour."
+    ents = _ents(text)
+    assert ents.count(("Chelsea", "ORG")) == 2 and ("Arsenal", "ORG") in ents
+    assert not any(" 2 " in t for t, _ in ents)
+
+
+def test_score_line_readers_and_their_negatives():
+    text = "Crystal Palace 0, Charlton Athletic 1. He played Halo 2 on Windows 2000. Apollo 11 landed."
+    assert [text[t.start : t.end] for t in score_line_teams(text, 0, len(text), None)] == ["Crystal Palace", "Charlton Athletic"]
+    assert score_digits(text, 0, len(text)) == frozenset({text.index("0,")})
+    assert score_line_teams("Sales rose 5 percent.", 0, 21, None) == [] and score_digits("No digits here", 0, 14) == frozenset()
