@@ -58,3 +58,10 @@ def test_score_line_readers_and_their_negatives():
     assert [text[t.start : t.end] for t in score_line_teams(text, 0, len(text), None)] == ["Crystal Palace", "Charlton Athletic"]
     assert score_digits(text, 0, len(text)) == frozenset({text.index("0,")})
     assert score_line_teams("Sales rose 5 percent.", 0, 21, None) == [] and score_digits("No digits here", 0, 14) == frozenset()
+
+
+def test_an_org_of_a_place_ends_before_and_and_a_role_after_a_dash_opens_the_name():
+    ents = _ents("A study by researchers from the University of Utah and Harvard found it.")
+    assert ("University of Utah", "ORG") in ents
+    assert ("Department of Health and Human Services", "ORG") in _ents("The Department of Health and Human Services said so.")
+    assert ("Sam Katz", "PERSON") in _ents("NEW YORK (Reuters) - Businessman Sam Katz tried to tap in.")

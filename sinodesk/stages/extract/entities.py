@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .gazetteer import Gazetteer, GazMatch, has_cjk, slug, trie_regex
+from .gazetteer import Gazetteer, GazMatch, has_cjk, label_of, slug, trie_regex
 from .name_shapes import role_before_name, strong_head_type, wider_name
 from .scan import guard_after_first
 from .zh_names import ChineseTagger, chinese_candidates  # noqa: F401  (ChineseTagger: re-exported)
@@ -147,6 +147,9 @@ def _rule_candidates(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) 
                 continue  # "Sinopec and CATL Expand Battery Swap Network": a title-case headline
             for s, e in split_name_span(text, *m.span(1)):
                 s, e = _strip_leading(text, s, e)
+                k = text.rfind(" and ", s, e)
+                if k > s and _is_place(text[text.rfind(" ", s, k) + 1 : k], gaz):
+                    e = k  # "the University of Utah and Harvard": a place's name ends the first name
                 phrase = text[s:e]
                 words = phrase.split()
                 head = words[0] if rx is _ORG_OF else words[-1]  # "Institute of Latin American Studies": the head comes first
@@ -160,6 +163,13 @@ def _rule_candidates(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) 
             continue
         out.append(GazMatch(s, e, f"gpe:{slug(text[s:e])}", "GPE"))
     return out
+
+
+def _is_place(word: str, gaz: Gazetteer | None) -> bool:
+    """A country, state or city: the gazetteer's or GeoNames' (name_lists.place_names)."""
+    from .name_lists import place_names
+
+    return word in place_names() or gaz is not None and label_of(gaz.lookup(word) or "x:") in ("GPE", "LOC")
 
 
 _ORG_HEAD_SET = frozenset(_ORG_HEADS.split("|")) | frozenset(_ORG_OF_HEADS.split("|"))

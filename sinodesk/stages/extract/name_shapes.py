@@ -288,7 +288,7 @@ def role_people(text: str, s0: int, e0: int, common: frozenset[str], heads: froz
 
 def _opens_sentence(text: str, s0: int, p: int) -> bool:
     before = text[max(s0, p - 3) : p].rstrip(" \"“")
-    return p == s0 or before == "" or before[-1] in ".!?\n"
+    return p == s0 or before == "" or before[-1] in ".!?\n" or before[-1] in "-–—" and text[p - 3 : p - 2] == " "
 
 
 # A place or a person the model reads around a shorter name the gazetteer knows is the name meant:
