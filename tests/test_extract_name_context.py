@@ -65,3 +65,20 @@ def test_an_org_of_a_place_ends_before_and_and_a_role_after_a_dash_opens_the_nam
     assert ("University of Utah", "ORG") in ents
     assert ("Department of Health and Human Services", "ORG") in _ents("The Department of Health and Human Services said so.")
     assert ("Sam Katz", "PERSON") in _ents("NEW YORK (Reuters) - Businessman Sam Katz tried to tap in.")
+
+
+def test_a_list_of_single_names_takes_the_type_most_of_its_found_members_have():
+    text = ("Ireland: Murphy, Horgan, D'Arcy, Hickie, O'Gara, Stringer, Corrigan, Byrne, Hayes, O'Kelly, O'Connell.\n"
+            "Replacements: Sheahan, Horan, O'Callaghan, Miller, Humphreys, Dempsey.")
+    ents = _ents(text)
+    assert ("Hayes", "PERSON") in ents and ("Hickie", "PERSON") in ents and ("O'Gara", "PERSON") in ents
+
+
+@pytest.mark.parametrize("sentence,name,label", [
+    # the list's first name is longer than one word: its last word is no member
+    ("Members of the Quad – the United States, Japan and Australia – met.", "States", None),
+    # calendar words are no members
+    ("Shops open on Monday, Tuesday and Friday in Paris, Lyon and Rome.", "Tuesday", None),
+])
+def test_no_list_member_from_a_longer_name_or_a_calendar_word(sentence, name, label):
+    assert all(t != name for t, _ in _ents(sentence))

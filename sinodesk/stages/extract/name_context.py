@@ -117,9 +117,10 @@ def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common
     roles = role_person_words(text, s0, e0, common, gaz) if text.find(" ", s0, e0) >= 0 else []
     kinds = kind_after_names(text, s0, e0, ents, common, gaz)
     teams = score_line_teams(text, s0, e0, gaz)
-    if not roles and not kinds and not teams:
+    lists = list_members(text, s0, e0, roles + kinds + ents, common, gaz) if text.find(", ", s0, e0) >= 0 else []
+    if not roles and not kinds and not teams and not lists:
         return ents
-    new = {(x.start, x.end): x for x in roles + kinds + teams}
+    new = {(x.start, x.end): x for x in lists + roles + kinds + teams}
     out = resolve_overlaps(list(new.values()) + [e for e in ents if (e.start, e.end) not in new])
     if teams:  # every mention of a team of a score line is the team ("Chelsea" the club, not the district)
         ids = {text[t.start : t.end]: t.canonical for t in teams}
@@ -128,6 +129,41 @@ def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common
 
 
 _SCORE_LINE = re.compile(r"(?<![\w-])\d{1,2},? (?=(?:[A-Z][\w.&'’-]* ){0,3}[A-Z][\w.&'’-]* \d{1,2}(?![\w.,:-]\d|[\w-]))")
+
+
+# three or more single capitalised words joined by commas (and a last "and"/"or"): "Murphy, Horgan,
+# D'Arcy, Hickie", "Facebook, Flickr and MySpace"
+_WORD = r"(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w"
+_LIST = re.compile(rf"(?<![\w'’.-])(?:(?:{_WORD}, ){{2,}}{_WORD}(?:,? (?:and|or) {_WORD})?|{_WORD}, {_WORD},? (?:and|or) {_WORD})(?![\w'’-]| [A-Z])")
+_LIST_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "GPE"})
+
+
+def list_members(text: str, s0: int, e0: int, ents: list[GazMatch], common: frozenset[str], gaz: Gazetteer | None) -> list[GazMatch]:
+    """Unlisted members of a list of single names (see _LIST) typed as most of its found members
+    are, when two or more found members agree and they are more than half of those found: a list names things of
+    one kind.  Not words English writes in lower case, nor calendar words."""
+    from .entities import _NOT_NAME_WORDS
+
+    by_span = {(e.start, e.end): e.label for e in ents}
+    out = []
+    for m in _LIST.finditer(text, s0, e0):
+        prev = text[text.rfind(" ", s0, max(s0, m.start() - 1)) + 1 : m.start()].strip()
+        if prev[:1].isupper() and not prev.endswith((":", ".")):
+            continue  # the list's first name is longer: "the United States, Japan and Australia"
+        words = [(w.start(), w.end()) for w in re.finditer(_WORD, m.group())]
+        words = [(m.start() + a, m.start() + b) for a, b in words]
+        labels = [by_span[w] for w in words if w in by_span]
+        if len(labels) < 2:
+            continue
+        best = max(set(labels), key=labels.count)
+        if best not in _LIST_LABELS or labels.count(best) < 2 or 2 * labels.count(best) <= len(labels):
+            continue
+        for a, b in words:
+            w = text[a:b]
+            if by_span.get((a, b)) == best or w.lower() in common or w in _NOT_NAME_WORDS or not _unknown(gaz, w) or w.isupper():
+                continue
+            out.append(GazMatch(a, b, f"{best.lower()}:{slug(w)}", best))
+    return out
 
 
 _TEAM = r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}"
