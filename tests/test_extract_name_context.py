@@ -82,3 +82,11 @@ def test_a_list_of_single_names_takes_the_type_most_of_its_found_members_have():
 ])
 def test_no_list_member_from_a_longer_name_or_a_calendar_word(sentence, name, label):
     assert all(t != name for t, _ in _ents(sentence))
+
+
+def test_a_word_too_rare_for_the_frequency_list_is_a_name_sooner():
+    from sinodesk.stages.extract.names import _rare
+
+    assert _rare("mobinil") and not _rare("talks") and not _rare("orange")
+    assert ("Mobinil", "ORG") in _ents("The talks with Mobinil went on all week.")
+    assert _ents("The talks with Management went on all week.") == []  # a word English writes in lower case

@@ -280,7 +280,7 @@ class NameModel:
             elif j - i == 1 and toks.text[i] in _NATIONALS:
                 continue  # "French", "Kenyan": a nationality is no name however rarely it is written in lower case
             elif j - i == 1 and _plain_word(toks, i, common):
-                scores[k, none] -= WORD_BIAS
+                scores[k, none] -= WORD_BIAS + (RARE_BIAS if _rare(toks.low[i]) else 0.0)
         return _decode(toks, spans, scores, labels)
 
     def score(self, feats: list[list[str]]) -> np.ndarray:
@@ -325,6 +325,19 @@ def _plain_word(toks: Tokens, i: int, common: frozenset[str]) -> bool:
     case neither here nor elsewhere ("Yukos", "Sophos", "Everton")."""
     t = toks.text[i]
     return not toks.opens[i] and t.isalpha() and t[:1].isupper() and t[1:].islower() and len(t) > 2 and toks.low[i] not in common
+
+
+RARE_BIAS = 0.4  # and more for such a word no frequency list of English holds (chosen on dev + heldout)
+
+
+def _rare(low: str) -> bool:
+    """A word too rare in English at large for the frequency list the event linker ships
+    (sinodesk/data/background: wordfreq's 100,000 commonest words, as stems): "Batshuayi",
+    "Eurotunnel", "Jaschan".  Written capitalised inside a sentence, it is most often a name."""
+    from ..cluster.background import load_background
+    from ..cluster.features import stem
+
+    return stem(low) not in load_background()
 
 
 STRONG_MARGIN = 2.0  # a model reading this sure of itself wins over a given-name person
