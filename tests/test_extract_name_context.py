@@ -90,3 +90,9 @@ def test_a_word_too_rare_for_the_frequency_list_is_a_name_sooner():
     assert _rare("mobinil") and not _rare("talks") and not _rare("orange")
     assert ("Mobinil", "ORG") in _ents("The talks with Mobinil went on all week.")
     assert _ents("The talks with Management went on all week.") == []  # a word English writes in lower case
+
+
+def test_a_known_name_before_and_is_cut_off_an_organisation_phrase():
+    ents = _ents("Both the IMF and World Bank have urged Egypt to act.")
+    assert ("IMF", "ORG") in ents and ("World Bank", "ORG") in ents
+    assert ("Department of Trade and Industry", "ORG") in _ents("The Department of Trade and Industry said so.")

@@ -88,7 +88,7 @@ _PLACE = re.compile(
     rf"([A-Z](?<!\w[A-Z])[a-zü]+ (?:{_NAME_TOKEN} )?(?:Province|province|County|county|District|district|City|Prefecture|prefecture))(?![\w])"
 )
 _PAREN_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&]{1,9})\)")
-_LEADING = re.compile(r"^(?:The|the|A|An|a|an|In|On|At|By|For|From|With|As|After|Before|Since|While|When|Under|Meanwhile|However|China’s|China's) ")
+_LEADING = re.compile(r"^(?:The|the|A|An|a|an|Both|both|In|On|At|By|For|From|With|As|After|Before|Since|While|When|Under|Meanwhile|However|China’s|China's) ")
 _NOT_SURNAME_CONTEXT = {
     "Ma": ("Ma Ying-jeou", "Ma Huateng", "Ma Yun"),
 }
@@ -150,6 +150,9 @@ def _rule_candidates(text: str, s0: int, e0: int, gaz: Gazetteer | None = None) 
                 k = text.rfind(" and ", s, e)
                 if k > s and _is_place(text[text.rfind(" ", s, k) + 1 : k], gaz):
                     e = k  # "the University of Utah and Harvard": a place's name ends the first name
+                k = text.find(" and ", s, e)
+                if k > s and gaz is not None and gaz.lookup(text[_strip_leading(text, s, k)[0] : k]):
+                    s = k + 5  # "Both the IMF and World Bank": a known name before "and" is a name of its own
                 phrase = text[s:e]
                 words = phrase.split()
                 head = words[0] if rx is _ORG_OF else words[-1]  # "Institute of Latin American Studies": the head comes first
