@@ -474,7 +474,8 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
              + role_people(text, s0, e0, model.common, _HEADS))
     people = [GazMatch(s, e, gaz.lookup(text[s:e]) or f"person:{slug(text[s:e])}", "PERSON") for s, e in spans
               if s >= headline_end and not (gaz.lookup(text[s:e]) or "person:").startswith(("gpe:", "loc:", "org:"))]
-    kinds = [k for k in kind_before_name(text, max(s0, headline_end), e0, model.common) if not gaz.lookup(text[k.start : k.end])]
+    kinds = [k for k in kind_before_name(text, max(s0, headline_end), e0, model.common)
+             if not gaz.lookup(text[k.start : k.end]) and not gaz.lookup(text[k.start : k.end].removeprefix("The "))]
     calls = [c for c in call_letters(text, s0, e0) if not gaz.lookup(text[c.start : c.end])]
     return _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + out
 
