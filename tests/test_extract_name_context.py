@@ -99,6 +99,6 @@ def test_a_known_name_before_and_is_cut_off_an_organisation_phrase():
 
 
 def test_a_kind_word_before_a_name_that_opens_with_the():
-    ents = _ents("New York electro-rock group The Bravery have come top. He starred in the film The Chorus last year.")
+    ents = _ents("New York electro-rock band The Bravery have come top. He starred in the film The Chorus last year.")
     assert ("The Bravery", "ORG") in ents and ("The Chorus", "PRODUCT") in ents
     assert not any(t.startswith("The") for t, _ in _ents("He sold the band The same year."))  # "same": a lower-case word

@@ -345,8 +345,10 @@ def kind_before_name(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
     for m in _KIND_NAME.finditer(text, s0, e0):
         name = m.group(3).rstrip(".")
         first = name.split(" ", 1)[0].lower()
-        if first == "the" and " " in name and name.split(" ", 2)[1].lower() not in common:
-            first = name.split(" ", 2)[1].lower()  # "group The Bravery", "the film The Chorus": the article is the name's own
+        if first == "the" and " " in name and (m.group(2) or m.group(1) == "band") and name.split(" ", 2)[1].lower() not in common:
+            # "the film The Chorus", "the band The Bravery": the article is the name's own (not after other
+            # organisation words: "the firm The Times quoted" leaves out a "that")
+            first = name.split(" ", 2)[1].lower()
         if first in _NOT_KIND_NAME or first in PERSON_TITLES or first in common or first.endswith(("ese", "ian", "ish")):
             continue
         label = "ORG" if m.group(1) else "PRODUCT"
