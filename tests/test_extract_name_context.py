@@ -102,3 +102,21 @@ def test_a_kind_word_before_a_name_that_opens_with_the():
     ents = _ents("New York electro-rock band The Bravery have come top. He starred in the film The Chorus last year.")
     assert ("The Bravery", "ORG") in ents and ("The Chorus", "PRODUCT") in ents
     assert not any(t.startswith("The") for t, _ in _ents("He sold the band The same year."))  # "same": a lower-case word
+
+
+@pytest.mark.parametrize("sentence,word,label", [
+    ("There was a revival in the Welsh game that year.", "Welsh", "PRODUCT"),  # a nationality describes
+    ("Graphics-intensive PC games need more memory.", "PC", "PRODUCT"),  # an acronym describes
+    ("Demand fell after the killer SARS virus spread.", "SARS", "PRODUCT"),
+    ("Five died in a Dubai airport accident.", "Dubai", "FAC"),  # a place's airport is not the place
+])
+def test_no_kind_after_a_word_that_describes_the_thing(sentence, word, label):
+    assert (word, label) not in _ents(sentence)
+
+
+def test_no_score_line_from_capitals_or_goal_minutes():
+    text = "PITCAIRN TRIAL FINDS 5 OF 7 GUILTY"
+    assert score_line_teams(text, 0, len(text), None) == [] and score_digits(text, 0, len(text)) == frozenset()
+    text = "Goals: Riggott 74, Graham 86. Riggott's header came late."
+    ents = _ents(text)
+    assert ("Riggott", "ORG") not in ents and ("Graham", "ORG") not in ents

@@ -72,6 +72,20 @@ def role_person_words(text: str, s0: int, e0: int, common: frozenset[str], gaz: 
     return out
 
 
+def _attributive(word: str, common: frozenset[str]) -> bool:
+    """A capitalised word that describes what follows rather than names it: a nationality ("Welsh",
+    "Finnish"), an acronym ("PC", "TV", "SARS"), a word English writes in lower case ("Web")."""
+    from .name_shapes import _NATIONALS
+
+    return word.isupper() or word in _NATIONALS or word.endswith(("ese", "ian", "ish")) or word.lower() in common
+
+
+def _is_place(word: str, gaz: Gazetteer | None) -> bool:
+    from .entities import _is_place as is_place
+
+    return is_place(word, gaz)
+
+
 def kind_after_names(text: str, s0: int, e0: int, ents: list[GazMatch], common: frozenset[str],
                      gaz: Gazetteer | None) -> list[GazMatch]:
     """Unlisted names typed by the lower-case kind word right after them, or after the list of
@@ -98,6 +112,8 @@ def kind_after_names(text: str, s0: int, e0: int, ents: list[GazMatch], common: 
                         or _LOWER_AFFIX.search(surface) or text[s - 2 : s - 1] in ".!?:\n\"“" or not _unknown(gaz, surface)
                         or prev[:1].isupper() and prev.lower() not in common):
                     break  # not the last word of a longer name ("Ivy Bridge processors")
+            if _attributive(surface, common) or label == "FAC" and _is_place(surface, gaz):
+                break  # "the Welsh game", "PC games", "SARS virus", "the Dubai airport": a word describing the thing
             if e is None or e.label != label:
                 out.append(GazMatch(s, p, f"{label.lower()}:{slug(surface)}", label))
             # the name before it in a list: "Netsky and Sasser", "Dodge, Jeep and Chrysler"
@@ -116,7 +132,7 @@ def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common
 
     roles = role_person_words(text, s0, e0, common, gaz) if text.find(" ", s0, e0) >= 0 else []
     kinds = kind_after_names(text, s0, e0, ents, common, gaz)
-    teams = score_line_teams(text, s0, e0, gaz)
+    teams = score_line_teams(text, s0, e0, gaz, ents)
     lists = list_members(text, s0, e0, roles + kinds + ents, common, gaz) if text.find(", ", s0, e0) >= 0 else []
     if not roles and not kinds and not teams and not lists:
         return ents
@@ -156,7 +172,9 @@ def list_members(text: str, s0: int, e0: int, ents: list[GazMatch], common: froz
         if len(labels) < 2:
             continue
         best = max(set(labels), key=labels.count)
-        if best not in _LIST_LABELS or labels.count(best) < 2 or 2 * labels.count(best) <= len(labels):
+        # people need a plain majority (the model reads many lone surnames as places or bodies); other kinds two thirds
+        need = 2 * labels.count(best) > len(labels) if best == "PERSON" else 3 * labels.count(best) >= 2 * len(labels)
+        if best not in _LIST_LABELS or labels.count(best) < 2 or not need:
             continue
         for a, b in words:
             w = text[a:b]
@@ -167,20 +185,25 @@ def list_members(text: str, s0: int, e0: int, ents: list[GazMatch], common: froz
 
 
 _TEAM = r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}"
-_SCORE_TEAMS = re.compile(rf"(?<![\w'’.-])({_TEAM}) \d{{1,2}},? ({_TEAM}) \d{{1,2}}(?![\w.,:-]\d|[\w-])")
+_SCORE_TEAMS = re.compile(rf"(?<![\w'’.-])({_TEAM}) (\d{{1,2}}),? ({_TEAM}) (\d{{1,2}})(?![\w.,:-]\d|[\w-])")
 
 
-def score_line_teams(text: str, s0: int, e0: int, gaz: Gazetteer | None) -> list[GazMatch]:
+def score_line_teams(text: str, s0: int, e0: int, gaz: Gazetteer | None, ents: list[GazMatch] = ()) -> list[GazMatch]:
     """The two teams of each score line ("Chelsea 2 Arsenal 1", "Crystal Palace 0, Charlton Athletic 1"),
     as organisations: the gazetteer's id when it knows the team as one, else a slug."""
     if not any(c.isdigit() for c in text[s0:e0]):
         return []
     out = []
+    people = {(e.start, e.end) for e in ents if e.label == "PERSON"}
     for m in _SCORE_TEAMS.finditer(text, s0, e0):
-        for g in (1, 2):
+        if m.group().isupper() or m.span(1) in people or m.span(3) in people:
+            continue  # a headline in capitals ("TRIAL FINDS 5 OF 7"), goal minutes ("Riggott 74, Graham 86")
+        known = [gaz.lookup(m.group(g)) if gaz is not None else None for g in (1, 3)]
+        if max(int(m.group(2)), int(m.group(4))) > 9 and not any(k and label_of(k) == "ORG" for k in known):
+            continue  # two-digit numbers after unknown names are as often goal minutes as points ("Jaguars 27 Colts 24" is known)
+        for g, k in ((1, known[0]), (3, known[1])):
             s, e = m.span(g)
-            known = gaz.lookup(text[s:e]) if gaz is not None else None
-            out.append(GazMatch(s, e, known if known and label_of(known) == "ORG" else f"org:{slug(text[s:e])}", "ORG"))
+            out.append(GazMatch(s, e, k if k and label_of(k) == "ORG" else f"org:{slug(text[s:e])}", "ORG"))
     return out
 
 
@@ -192,6 +215,6 @@ def score_digits(text: str, s0: int, e0: int) -> frozenset[int]:
     out = set()
     for m in _SCORE_LINE.finditer(text, s0, e0):
         p = m.start()
-        if p > s0 and text[p - 1] == " " and text[p - 2 : p - 1].isalpha():
+        if p > s0 and text[p - 1] == " " and text[p - 2 : p - 1].isalpha() and not text[p - 2 : p - 1].isupper():
             out.add(p)
     return frozenset(out)
