@@ -22,22 +22,24 @@ import re
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 
 _FAMILY = "wife husband son daughter brother sister mother father widow widower girlfriend boyfriend fiancee fiance hero heroine"
-_ROLE_WORDS: frozenset[str] | None = None
-
-
-def _roles() -> frozenset[str]:
-    global _ROLE_WORDS
-    if _ROLE_WORDS is None:
-        from .name_shapes import _NAME_ROLES
-
-        _ROLE_WORDS = _NAME_ROLES | frozenset(_FAMILY.split())
-    return _ROLE_WORDS
-
-
 # one capitalised word (Irish and Scottish prefixes, inner hyphen, inner capital) not followed by
 # another capitalised word, a digit or a possessive that makes it an owner ("coach Smith's" is fine)
 _ONE_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-_ROLE_ONE = re.compile(rf"(?<![\w'’-])([a-z]+) ({_ONE_WORD})(?![\w&-]|['’](?!s\b)| [A-Z0-9]|\.\w)")
+_ROLE_ONE: re.Pattern | None = None
+_NOT_AFTER_WORD = r"(?<![\w'’-][\s\S])"  # (?<![\w'’-]) before the role, checked after its first letter (scan.py)
+
+
+def _role_one() -> re.Pattern:
+    r"""(?<![\w'’-])(role|...) (One word)...: the roles as a trie of literals, so ``re`` skips ahead fast."""
+    global _ROLE_ONE
+    if _ROLE_ONE is None:
+        from .gazetteer import trie_regex
+        from .name_shapes import _NAME_ROLES
+
+        roles = sorted(_NAME_ROLES | frozenset(_FAMILY.split()))
+        head = trie_regex(roles, guard=_NOT_AFTER_WORD)
+        _ROLE_ONE = re.compile(rf"({head}) ({_ONE_WORD})(?![\w&-]|['’](?!s\b)| [A-Z0-9]|\.\w)")
+    return _ROLE_ONE
 
 # kind words after a name; the plural too
 _KIND_AFTER = {
@@ -59,11 +61,8 @@ def role_person_words(text: str, s0: int, e0: int, common: frozenset[str], gaz: 
     """One unlisted capitalised word after a lower-case person role (see the module docstring)."""
     from .name_shapes import _NATIONALS
 
-    roles = _roles()
     out = []
-    for m in _ROLE_ONE.finditer(text, s0, e0):
-        if m.group(1) not in roles:
-            continue
+    for m in _role_one().finditer(text, s0, e0):
         word = m.group(2)
         if word.lower() in common or word in _NATIONALS or word.endswith(("ese", "ian", "ish")) or not _unknown(gaz, word):
             continue
@@ -144,6 +143,7 @@ def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common
     return out
 
 
+_DIGIT = re.compile(r"\d")
 _SCORE_LINE = re.compile(r"(?<![\w-])\d{1,2},? (?=(?:[A-Z][\w.&'’-]* ){0,3}[A-Z][\w.&'’-]* \d{1,2}(?![\w.,:-]\d|[\w-]))")
 
 
@@ -191,7 +191,7 @@ _SCORE_TEAMS = re.compile(rf"(?<![\w'’.-])({_TEAM}) (\d{{1,2}}),? ({_TEAM}) (\
 def score_line_teams(text: str, s0: int, e0: int, gaz: Gazetteer | None, ents: list[GazMatch] = ()) -> list[GazMatch]:
     """The two teams of each score line ("Chelsea 2 Arsenal 1", "Crystal Palace 0, Charlton Athletic 1"),
     as organisations: the gazetteer's id when it knows the team as one, else a slug."""
-    if not any(c.isdigit() for c in text[s0:e0]):
+    if _DIGIT.search(text, s0, e0) is None:
         return []
     out = []
     people = {(e.start, e.end) for e in ents if e.label == "PERSON"}
@@ -210,7 +210,7 @@ def score_line_teams(text: str, s0: int, e0: int, gaz: Gazetteer | None, ents: l
 def score_digits(text: str, s0: int, e0: int) -> frozenset[int]:
     """Start offsets of the digits of a score line's first team ("Chelsea 2 Arsenal 1",
     "Crystal Palace 0, Charlton Athletic 1"): a name that such a digit follows ends before it."""
-    if not any(c.isdigit() for c in text[s0:e0]):
+    if _DIGIT.search(text, s0, e0) is None:
         return frozenset()
     out = set()
     for m in _SCORE_LINE.finditer(text, s0, e0):

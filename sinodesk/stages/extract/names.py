@@ -330,6 +330,7 @@ def _plain_word(toks: Tokens, i: int, common: frozenset[str]) -> bool:
 RARE_BIAS = 0.4  # and more for such a word no frequency list of English holds (chosen on dev + heldout)
 
 
+@lru_cache(maxsize=65536)
 def _rare(low: str) -> bool:
     """A word too rare in English at large for the frequency list the event linker ships
     (sinodesk/data/background: wordfreq's 100,000 commonest words, as stems): "Batshuayi",
