@@ -144,6 +144,7 @@ def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common
 
 
 _DIGIT = re.compile(r"\d")
+_SCORE_HINT = re.compile(r"\d,? [A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3} \d")
 _SCORE_LINE = re.compile(r"(?<![\w-])\d{1,2},? (?=(?:[A-Z][\w.&'’-]* ){0,3}[A-Z][\w.&'’-]* \d{1,2}(?![\w.,:-]\d|[\w-]))")
 
 
@@ -151,6 +152,7 @@ _SCORE_LINE = re.compile(r"(?<![\w-])\d{1,2},? (?=(?:[A-Z][\w.&'’-]* ){0,3}[A-
 # D'Arcy, Hickie", "Facebook, Flickr and MySpace"
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w"
 _LIST = re.compile(rf"(?<![\w'’.-])(?:(?:{_WORD}, ){{2,}}{_WORD}(?:,? (?:and|or) {_WORD})?|{_WORD}, {_WORD},? (?:and|or) {_WORD})(?![\w'’-]| [A-Z])")
+_LIST_HINT = re.compile(r", [A-Z][\w'’-]*\w,? (?:and |or )?[A-Z]")
 _LIST_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "GPE"})
 
 
@@ -160,6 +162,8 @@ def list_members(text: str, s0: int, e0: int, ents: list[GazMatch], common: froz
     one kind.  Not words English writes in lower case, nor calendar words."""
     from .entities import _NOT_NAME_WORDS
 
+    if _LIST_HINT.search(text, s0, e0) is None:
+        return []  # no ", Name, Name" or ", Name and Name": the full pattern (which tries every capital) is not run
     by_span = {(e.start, e.end): e.label for e in ents}
     out = []
     for m in _LIST.finditer(text, s0, e0):
@@ -191,8 +195,8 @@ _SCORE_TEAMS = re.compile(rf"(?<![\w'’.-])({_TEAM}) (\d{{1,2}}),? ({_TEAM}) (\
 def score_line_teams(text: str, s0: int, e0: int, gaz: Gazetteer | None, ents: list[GazMatch] = ()) -> list[GazMatch]:
     """The two teams of each score line ("Chelsea 2 Arsenal 1", "Crystal Palace 0, Charlton Athletic 1"),
     as organisations: the gazetteer's id when it knows the team as one, else a slug."""
-    if _DIGIT.search(text, s0, e0) is None:
-        return []
+    if _SCORE_HINT.search(text, s0, e0) is None:
+        return []  # no "2 Arsenal 1"-like stretch: the full pattern (which tries every capital) is not run
     out = []
     people = {(e.start, e.end) for e in ents if e.label == "PERSON"}
     for m in _SCORE_TEAMS.finditer(text, s0, e0):
