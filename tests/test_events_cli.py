@@ -24,14 +24,14 @@ def test_events_rank_a_translated_report_and_keep_unrelated_languages_apart(run_
     r = run_cli("events", "--db", db, "--min-size", "2")
     assert r.returncode == 0
     assert r.stdout.decode() == (
-        f"{TALKS}    3 stories  3 families  cohesion 0.44  2025-06-24..2025-06-25  "
+        f"{TALKS}    3 stories  3 families  cohesion 0.54  2025-06-24..2025-06-25  "
         "Chinese Premier Li Qiang holds talks with Singapore's Lawrence Wong in Beijing\n"
         "    PRC state; Singapore press; Western press\n"
         "ev-4cde3de22e63    2 stories  2 families  cohesion 0.50  2025-06-24..2025-06-24  杭州云服务商遭僵尸网络攻击\n"
         "    PRC commercial; PRC state\n")
     rows = [json.loads(x) for x in run_cli("events", "--db", db, "--json").stdout.decode().splitlines()]
     assert [(r["size"], r["languages"]) for r in rows] == [(3, ["en", "zh"]), (2, ["en", "zh"]), (1, ["es"]), (1, ["pt"])]
-    assert [r["cohesion"] for r in rows] == [0.443, 0.5, None, None]
+    assert [r["cohesion"] for r in rows] == [0.541, 0.5, None, None]
 
 
 def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
@@ -44,7 +44,7 @@ def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
 
 == PRC state  (Xinhua News Agency; 1 stories)
    headline: 李强同新加坡总理黄循财在北京会谈
-   cites:    Li Qiang (1)
+   cites:    Li Qiang (1), Lawrence Wong (1)
    words:    新加坡 (+1.6), 李强 (+1.3), 总理 (+1.3), 会谈 (+1.1), 黄循财 (+1.1), 合作 (+1.1), 中国 (+1.1), 黄循 (+0.8)
 
 == Singapore press  (The Straits Times; 1 stories)
