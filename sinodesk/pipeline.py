@@ -308,12 +308,13 @@ def load_topic_model(archive: Archive | None):
     blob = archive.get_state(key)
     if blob is not None:
         return cl.TopicModel.from_bytes(blob)
-    blob = _read_cached_default(fp)
-    if blob is None:
+    cached = _read_cached_default(fp)
+    if cached is None:
         blob = cl.load_default_model().to_bytes()
         _cache_default(fp, blob)
-    archive.set_state(key, blob)
-    return cl.TopicModel.from_bytes(blob)  # the same arrays as the built model (to_bytes keeps its dtypes)
+        cached = blob, cl.TopicModel.from_bytes(blob)  # the same arrays as the built model (to_bytes keeps its dtypes)
+    archive.set_state(key, cached[0])
+    return cached[1]
 
 
 def model_cache_dir() -> str | None:
@@ -331,9 +332,9 @@ def _cached_default_path(fp: str) -> str | None:
     return os.path.join(where, f"topics-default-{fp}.npz") if where else None
 
 
-def _read_cached_default(fp: str) -> bytes | None:
-    """The default topic model another run built from this very data and code (its fingerprint names
-    the file), if it is there and reads as a topic model; else None (it is built again)."""
+def _read_cached_default(fp: str):
+    """(bytes, model) of the default topic model another run built from this very data and code (its
+    fingerprint names the file), if it is there and reads as a topic model; else None (it is built again)."""
     from .stages import classify as cl
 
     path = _cached_default_path(fp)
@@ -342,10 +343,9 @@ def _read_cached_default(fp: str) -> bytes | None:
     try:
         with open(path, "rb") as fh:
             blob = fh.read()
-        cl.TopicModel.from_bytes(blob)
+        return blob, cl.TopicModel.from_bytes(blob)
     except (OSError, BadInput):
         return None
-    return blob
 
 
 def _cache_default(fp: str, blob: bytes) -> None:
