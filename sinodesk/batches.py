@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 
 from .errors import BadInput
 from .ingest.readers import Item
-from .records import Document, RawItem, Story
+from .records import Document, RawItem, Story, pickled_by_fields
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What the stages made of one document: its stories, or why it was rejected."""

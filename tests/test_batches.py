@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from dataclasses import dataclass
 
 import pytest
 
 from sinodesk.archive import open_archive
 from sinodesk.pipeline import Runner
+from sinodesk.records import pickled_by_fields
 from sinodesk.serialize import story_to_dict
 from sinodesk.settings import IngestOptions, Settings
 
@@ -213,3 +215,42 @@ def test_release_free_memory_returns_the_pages_freed_objects_left_behind():
     assert release_free_memory() is True
     assert before - _anon_mb() >= 25, "the freed 90 MB stayed with the process"
     assert len(kept) == 10_000
+
+
+def test_worker_outcomes_round_trip_through_pickle_unchanged():
+    """What a worker sends the writing process (stories with every fact, the linker's inputs, the
+    packed rows) comes back equal, field by field, through the pickled-by-fields records."""
+    import pickle
+    from dataclasses import fields
+
+    import numpy
+
+    from sinodesk.batches import run_documents
+    from sinodesk.pipeline import build_context
+    from sinodesk.records import Document
+
+    items = _items(n_en=12, n_zh=3)
+    docs = [Document(f"d{i}", "r", "s", "jsonl", it["text"], title=it.get("title"), outlet=it.get("outlet"),
+                     published=it.get("date")) for i, it in enumerate(items) if it.get("text", "").strip()]
+    outcomes = run_documents(docs, build_context(Settings()))
+    assert sum(len(o.stories) for o in outcomes) >= len(docs)
+    assert all(o.prepared and o.packed for o in outcomes if o.stories)
+    back = pickle.loads(pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL))
+    assert [(o.stories, o.packed, o.stage, o.reason) for o in back] == [(o.stories, o.packed, o.stage, o.reason) for o in outcomes]
+    for got, want in zip((p for o in back for p in o.prepared), (p for o in outcomes for p in o.prepared)):
+        assert (got.terms, got.counts, got.names) == (want.terms, want.counts, want.names)
+        assert [(k, v) for k, v in zip(fields(got.copy), got.copy.__getstate__()) if not hasattr(v, "shape")] == \
+            [(k, v) for k, v in zip(fields(want.copy), want.copy.__getstate__()) if not hasattr(v, "shape")]
+        assert all(numpy.array_equal(a, b) for a, b in zip(got.copy.__getstate__(), want.copy.__getstate__()) if hasattr(a, "shape"))
+    story = back[0].stories[0]
+    assert story.__getstate__() == tuple(getattr(story, f.name) for f in fields(story))
+    assert story.entities and type(story.entities[0]).__getstate__ is not None
+    assert pickle.loads(pickle.dumps(_One(7))) == _One(7) and _One(7).__getstate__() == (7,)
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class _One:
+    """A record of one field: its state is still a tuple."""
+
+    only: int

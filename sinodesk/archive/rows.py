@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import orjson
 
-from ..records import Story
+from ..records import Story, pickled_by_fields
 from ..serialize import story_from_dict, story_to_dict
 from .base import StoryFilter
 from .textindex import cjk_index_columns
@@ -131,6 +131,7 @@ def index_columns(headline: str | None, text: str) -> tuple[str, str, str, str]:
     return (headline or "", text, *cjk_index_columns((headline or "") + "\n" + text))
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PackedStory:
     """What :meth:`put_stories` would work out for a story from it alone -- its stored row

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from ...records import pickled_by_fields
+
 _SCHEME = "affine32"
 _HOST_PREFIX = re.compile(r"^(www\d?|m|mobile|amp)\.")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_]+", re.UNICODE)
@@ -85,6 +87,7 @@ def _permutations(num_perm: int):
     return MinHash(num_perm=num_perm, seed=7, scheme=_SCHEME).permutations
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class CopyKey:
     """What near-duplicate detection reads from a story alone: the digest of its word sequence (None

@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ...records import pickled_by_fields
 from .dedup import CopyKey, copy_key
 from .features import figures_in, names_in, stop_set, term_counts
 from .options import EventOptions
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A story's linker inputs that need no archive (see the module docstring)."""
