@@ -356,13 +356,81 @@ def test_a_prefetched_batch_asks_the_store_once_and_forgets_at_the_flush():
     spill.prefetch(["old", "a", "b"])
     assert rows.asked == 1
     assert spill.get("a") is None and "b" not in spill and rows.asked == 1  # known missing: not asked again
-    assert spill.get("old") == "ev-1" and rows.asked == 2  # found keys are read as before
+    assert spill.get("old") == "ev-1" and "old" in spill and rows.asked == 1  # found keys are kept until the flush
     spill["a"] = "ev-2"
     assert spill["a"] == "ev-2" and spill.setdefault("b", "ev-3") == "ev-3" and spill.get("b") == "ev-3"
+    spill["old"] = "ev-9"
+    assert spill["old"] == "ev-9"  # a new value wins over what the prefetch found
     spill.flush()
-    assert rows.rows["story"] == {"old": b"ev-1", "a": b"ev-2", "b": b"ev-3"}
-    assert spill.absent == set() and spill.get("b") == "ev-3"  # read back from the store after the flush
-    assert rows.asked == 3
+    assert rows.rows["story"] == {"old": b"ev-9", "a": b"ev-2", "b": b"ev-3"}
+    assert spill.absent == set() and not spill.found and spill.get("b") == "ev-3"  # read back from the store after the flush
+    assert rows.asked == 2
+
+
+def test_a_keyed_map_never_asks_the_store_about_keys_it_never_wrote():
+    """The key filter: lookups of keys no save wrote cost no read; written keys are found, by this map
+    and by one opened later over the same store (the filter's hashes are rows too)."""
+    from sinodesk.stages.cluster.store import SpillMap
+
+    rows = CountingRows()
+    spill = SpillMap("story", rows, keyed=True)
+    spill.prefetch([f"new-{i}" for i in range(500)])
+    assert all(spill.get(f"new-{i}") is None for i in range(500)) and "other" not in spill
+    assert rows.asked == 0
+    for i in range(300):
+        spill[f"s{i}"] = f"ev-{i}"
+    spill.flush()
+    assert set(rows.rows["keys-story"]) == {"000000"}
+    again = SpillMap("story", rows, keyed=True)
+    assert all(again.get(f"s{i}") == f"ev-{i}" for i in range(300))
+    asked = rows.asked
+    assert sum(again.get(f"never-{i}") is not None for i in range(2000)) == 0
+    assert rows.asked - asked < 60  # about 1% of absent keys are asked about (the filter's false positives)
+
+
+def test_a_key_filter_has_no_false_negatives_as_it_grows_and_merges_its_rows():
+    from sinodesk.stages.cluster.store import _KEY_ROWS, KeyFilter, SpillMap, key_hash, key_hashes
+
+    rows = CountingRows()
+    spill = SpillMap("dup-url", rows, keyed=True)
+    start_capacity = spill.filter.capacity
+    keys = [f"https://example.org/{i}" for i in range(40_000)]
+    for start in range(0, len(keys), 400):  # 100 saves: more than _KEY_ROWS rows, past the filter's capacity
+        for k in keys[start : start + 400]:
+            spill[k] = "s"
+        spill.flush()
+    assert spill.filter.capacity > start_capacity and len(rows.rows["keys-dup-url"]) <= _KEY_ROWS
+    assert all(spill.filter.may_hold(key_hash(k)) for k in keys)
+    assert spill.filter.may_hold_many(key_hashes(keys)).all()
+    reopened = SpillMap("dup-url", rows, keyed=True)
+    assert reopened.filter.may_hold_many(key_hashes(keys)).all()
+    absent = key_hashes(f"https://elsewhere.example/{i}" for i in range(20_000))
+    assert reopened.filter.may_hold_many(absent).mean() < 0.03
+    assert KeyFilter(key_hashes([])).may_hold(key_hash("x")) is False
+
+
+def test_an_archive_kept_before_the_key_filters_hashes_its_keys_once_when_opened():
+    """A linker state saved without key filters (no ``keyed`` in its core): opening it hashes the keys
+    already stored, so stories linked before are still found, not linked again."""
+    from sinodesk.stages.cluster import state
+
+    opts = EventOptions()
+    items = _bbc_stream(120)
+    store = MemoryRows()
+    lk = EventLinker.open(store, opts)
+    lk.expect(items)
+    before = {it.story_id: lk.add(it).event_id for it in items}
+    lk.save()
+    for kind in [k for k in store.rows if k.startswith("keys-")]:
+        del store.rows[kind]
+    saved, sigs = state.unpack(store.rows["core"]["state"])
+    del saved["keyed"]
+    saved.pop("version", None)
+    store.rows["core"]["state"] = state.pack(saved, sigs, version=2)
+    reopened = EventLinker.open(store, opts)
+    assert {k for k in store.rows if k.startswith("keys-")} == {"keys-story", "keys-alias", "keys-dup-url", "keys-dup-exact"}
+    assert {it.story_id: reopened.add(it).event_id for it in items} == {sid: reopened.resolve(e) for sid, e in before.items()}
+    assert all(reopened.story_event.get(it.story_id) is not None for it in items)
 
 
 def test_linking_a_batch_asks_the_archive_for_each_story_once_not_per_lookup(tmp_path):
@@ -382,6 +450,14 @@ def test_linking_a_batch_asks_the_archive_for_each_story_once_not_per_lookup(tmp
     linker.expect(items)
     for item in items:
         linker.add(item)
+    # a fresh archive: the key filters know no key is there, so none of these is asked about at all
+    assert [kind for kind, _ in asked if kind in ("story", "alias", "dup-url", "dup-exact")] == [], asked
+    linker.save()
+    asked.clear()
+    linker = EventLinker.open(arc, EventOptions())
+    linker.expect(items)  # the same stories again: their keys are there, asked about once per kind
+    for item in items:
+        linker.add(item)
     single = [n for kind, n in asked if kind in ("story", "alias", "dup-url") and n == 1]
-    assert [kind for kind, n in asked if n == 40] == ["story", "alias", "dup-url"]
+    assert [kind for kind, n in asked if n == 40 and kind in ("story", "alias", "dup-url")] == ["story", "dup-url"], asked
     assert len(single) == 0, asked

@@ -228,8 +228,11 @@ class EventLinker(LinkerPersistence):
 
     def resolve(self, event_id: str) -> str:
         """The current id of an event (events merged into another answer with the survivor's id)."""
-        while event_id not in self.events and event_id in self.aliases:  # a live event is never an alias
-            event_id = self.aliases[event_id]
+        while event_id not in self.events:  # a live event is never an alias
+            merged_into = self.aliases.get(event_id)  # one lookup, not "in" and then "[]"
+            if merged_into is None:
+                return event_id
+            event_id = merged_into
         return event_id
 
     def expect(self, items) -> None:

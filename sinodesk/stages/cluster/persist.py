@@ -100,6 +100,9 @@ class LinkerPersistence:
                 lk.dups._insert(sid, sig)
             lk.dups.written()
         lk._attach(store)
+        if not saved.get("keyed"):  # kept by a sinodesk before the key filters (2026-12-07): hash its keys once
+            for m in (lk.story_event, lk.aliases, lk.dups.urls, lk.dups.exact):
+                m.index_keys()
         for ev in list(lk.events.values()):
             if lk._settle(ev):
                 lk._evict(ev)
@@ -112,10 +115,10 @@ class LinkerPersistence:
         """Keep this linker in ``store`` from now on; ``migrate``: everything it holds is new there."""
         self.store = store
         self.df.touched = set()  # a save writes only the counts that changed (see _save_df)
-        self.story_event = SpillMap("story", store, self.story_event if migrate else None)
-        self.aliases = SpillMap("alias", store, self.aliases if migrate else None)
-        self.dups.urls = SpillMap("dup-url", store, self.dups.urls if migrate else None)
-        self.dups.exact = SpillMap("dup-exact", store, self.dups.exact if migrate else None)
+        self.story_event = SpillMap("story", store, self.story_event if migrate else None, keyed=True)
+        self.aliases = SpillMap("alias", store, self.aliases if migrate else None, keyed=True)
+        self.dups.urls = SpillMap("dup-url", store, self.dups.urls if migrate else None, keyed=True)
+        self.dups.exact = SpillMap("dup-exact", store, self.dups.exact if migrate else None, keyed=True)
         self.dups.fetch = lambda rows: {int(k): _sig_row(v) for k, v in
                                         store.get_rows("dup-sig", [f"{r:012d}" for r in rows]).items()}
         if migrate:
@@ -151,6 +154,7 @@ class LinkerPersistence:
             "beat": self.beat.to_json(),
             "live": list(self.events),
             "dup_rows": self.dups.n_rows,
+            "keyed": True,  # the story, alias and copy maps keep their key filters (store.KeyFilter)
         }, np.zeros((0, 0), dtype=np.uint64), version=2)})
         if getattr(self, "_migrated", False):
             store.set_state("linker", None)  # the whole-state blob of an earlier sinodesk, now rows
