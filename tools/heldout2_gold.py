@@ -1,21 +1,28 @@
-"""Draw, compile and check the second blind held-out extraction gold set (``heldout2``).
+"""Draw, compile and check the later blind held-out extraction gold sets (``heldout2``, ``heldout3``).
 
 Same annotator notation, compiler and checks as ``tools/heldout_gold.py`` (see
-``tools/heldout/README.md``); only the draw, the label folder (``tools/heldout2/*.ann``) and
-the output file (``sinodesk/eval/gold/extract/heldout2/heldout2.jsonl``) differ.  The draw takes
-only held-out-pool items that no other gold file of the project names (by dataset and id).
+``tools/heldout/README.md``); only the draw (seed, quotas), the label folder
+(``tools/<set>/*.ann``) and the output file (``sinodesk/eval/gold/extract/<set>/<set>.jsonl``)
+differ per set.  A set's draw takes only held-out-pool items that no other gold file of the
+project names (by dataset and id), nor any item an *earlier* set's annotator skipped; the gold
+files of *later* sets (``heldoutN`` with a higher N) are ignored, so that adding a set never
+changes an earlier set's draw.
 
-    python3 tools/heldout2_gold.py draw    [--data ../shared]
-    python3 tools/heldout2_gold.py show    ITEM_KEY ...
-    python3 tools/heldout2_gold.py render  [ITEM_KEY ...]
-    python3 tools/heldout2_gold.py compile
-    python3 tools/heldout2_gold.py verify
+    python3 tools/heldout2_gold.py [--set heldout2] draw    [--data ../shared]
+    python3 tools/heldout2_gold.py [--set heldout2] show    ITEM_KEY ...
+    python3 tools/heldout2_gold.py [--set heldout2] render  [ITEM_KEY ...]
+    python3 tools/heldout2_gold.py [--set heldout2] compile
+    python3 tools/heldout2_gold.py [--set heldout2] verify
+
+(``tools/heldout3_gold.py`` is this script with ``--set heldout3``.)
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,65 +30,104 @@ sys.path.insert(0, str(HERE))
 import heldout_gold as hg  # noqa: E402
 
 GOLD = HERE.parent / "sinodesk" / "eval" / "gold"
-SEED = 1402  # issue 14, second held-out set
 MAX_CHARS = 2500  # long items (BBC, ECB+, GVC) are passed over: every drawn item is labelled whole
-
-QUOTAS = {
-    "thucnews": {"politics": 5, "society": 5, "finance": 5, "stocks": 5, "science": 5, "education": 5,
-                 "realty": 5, "sports": 5, "entertainment": 5, "game": 5},
-    "agnews": {"world": 10, "business": 10, "scitech": 10, "sports": 10},
-    "bbc": {"business": 5, "entertainment": 5, "politics": 5, "sport": 5, "tech": 5},
-}
-N_ECB, N_GVC = 15, 10
-FEEDS = {"guardian_us.rss": 6, "phys_org_scitech.rss": 2, "macworld.rss": 2}
 _DATASET_NAMES = {"ag_news": "agnews"}
 
 
-def used_keys() -> set[str]:
-    """``dataset:id`` of every item any other gold file of the project names."""
+@dataclass(frozen=True)
+class BlindSet:
+    name: str
+    seed: int
+    thucnews: dict = field(default_factory=lambda: {
+        "politics": 5, "society": 5, "finance": 5, "stocks": 5, "science": 5, "education": 5,
+        "realty": 5, "sports": 5, "entertainment": 5, "game": 5})
+    agnews: dict = field(default_factory=lambda: {"world": 10, "business": 10, "scitech": 10, "sports": 10})
+    bbc: dict = field(default_factory=lambda: {"business": 5, "entertainment": 5, "politics": 5, "sport": 5, "tech": 5})
+    n_ecb: int = 15
+    n_gvc: int = 10
+    feeds: dict = field(default_factory=lambda: {"guardian_us.rss": 6, "phys_org_scitech.rss": 2, "macworld.rss": 2})
+
+    @property
+    def number(self) -> int:
+        return int(re.fullmatch(r"heldout(\d*)", self.name)[1] or 1)
+
+
+BLIND_SETS = {
+    "heldout2": BlindSet("heldout2", seed=1402),  # issue 14, second held-out set
+    # issue 14, third held-out set: GVC has 8 eligible incidents left (ECB+ takes 2 more), the
+    # Guardian US feed 2 eligible entries (phys.org and Macworld take 2 more each)
+    "heldout3": BlindSet("heldout3", seed=1403, n_ecb=17, n_gvc=8,
+                         feeds={"guardian_us.rss": 2, "phys_org_scitech.rss": 4, "macworld.rss": 4}),
+}
+
+
+def _set_number(folder: str) -> int | None:
+    m = re.fullmatch(r"heldout(\d*)", folder)
+    return int(m[1] or 1) if m else None
+
+
+def used_keys(bs: BlindSet) -> set[str]:
+    """``dataset:id`` of every item any other gold file of the project names (the gold files of
+    later blind sets excepted), plus the items earlier blind sets' annotators skipped."""
     files = [*(GOLD / "extract").glob("*/*.jsonl"), *(GOLD / "incidents").glob("*.jsonl"), *(GOLD / "topics").glob("*.jsonl")]
     out = set()
     for f in files:
-        if f.parent.name == "heldout2":
+        n = _set_number(f.parent.name) if f.parent.parent.name == "extract" else None
+        if n is not None and n >= bs.number:
             continue
         for line in f.read_text(encoding="utf-8").splitlines():
             d = json.loads(line) if line.strip() else {}
             if d.get("dataset") and d.get("id") is not None:
                 out.add(f"{_DATASET_NAMES.get(d['dataset'], d['dataset'])}:{d['id']}")
-    return out | set(hg.load_skips_of(HERE / "heldout" / "skips.tsv"))
+    for skips in HERE.glob("heldout*/skips.tsv"):
+        n = _set_number(skips.parent.name)
+        if n is not None and n < bs.number:
+            out |= set(hg.load_skips_of(skips))
+    return out
 
 
-def draw(root: Path, skips: dict[str, str]) -> list[dict]:
-    """The seeded draw (see ``sinodesk/eval/gold/extract/heldout2/README.md``)."""
-    used = used_keys()
+def draw(bs: BlindSet, root: Path, skips: dict[str, str]) -> list[dict]:
+    """The seeded draw (see ``sinodesk/eval/gold/extract/<set>/README.md``)."""
+    used = used_keys(bs)
     out: list[dict] = []
 
     def keep(key: str, t: dict) -> bool:
         return key not in skips and key not in used and len(t["text"]) <= MAX_CHARS and bool(t["text"].strip())
 
     def take(dataset, ids, quotas=None, limit=None, group_of=None):
-        hg.take(root, out, SEED, dataset, ids, lambda t: t["label"], quotas, limit, group_of, keep=keep)
+        hg.take(root, out, bs.seed, dataset, ids, lambda t: t["label"], quotas, limit, group_of, keep=keep)
 
     thu = hg._load(root, "thucnews")
-    take("thucnews", [k for k in thu if hg.eligible("thucnews", k)], QUOTAS["thucnews"])
+    take("thucnews", [k for k in thu if hg.eligible("thucnews", k)], bs.thucnews)
     ag = hg._load(root, "agnews")
-    take("agnews", [i for i in range(len(ag)) if hg.eligible("agnews", i)], QUOTAS["agnews"])
+    take("agnews", [i for i in range(len(ag)) if hg.eligible("agnews", i)], bs.agnews)
     bbc = hg._load(root, "bbc")
-    take("bbc", sorted(i for i in bbc if hg.eligible("bbc", i)), QUOTAS["bbc"])
+    take("bbc", sorted(i for i in bbc if hg.eligible("bbc", i)), bs.bbc)
     ecb = hg._load(root, "ecbplus")
-    take("ecbplus", sorted(i for i in ecb if hg.eligible("ecbplus", i)), limit=N_ECB, group_of=lambda i: ecb[i]["topic"])
+    take("ecbplus", sorted(i for i in ecb if hg.eligible("ecbplus", i)), limit=bs.n_ecb, group_of=lambda i: ecb[i]["topic"])
     gvc = hg._load(root, "gvc")
-    take("gvc", sorted(i for i in gvc if hg.eligible("gvc", i)), limit=N_GVC, group_of=lambda i: gvc[i]["incident_id"])
-    for fname, n in FEEDS.items():
+    take("gvc", sorted(i for i in gvc if hg.eligible("gvc", i)), limit=bs.n_gvc, group_of=lambda i: gvc[i]["incident_id"])
+    for fname, n in bs.feeds.items():
         entries = hg._load(root, "feed:" + fname)
         take("feeds", [f"{fname}#{i}" for i in range(len(entries)) if hg.eligible("feeds", f"{fname}#{i}")], limit=n)
     return out
 
 
-def main(argv=None) -> int:
-    hg.ANN_DIR = HERE / "heldout2"
-    hg.OUT_FILE = GOLD / "extract" / "heldout2" / "heldout2.jsonl"
-    hg.draw = draw
+def main(argv=None, name: str | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if name is None:
+        name = "heldout2"
+        if argv[:1] == ["--set"] and len(argv) > 1:
+            name, argv = argv[1], argv[2:]
+        elif argv[:1] and argv[0].startswith("--set="):
+            name, argv = argv[0].split("=", 1)[1], argv[1:]
+    if name not in BLIND_SETS:
+        print(f"Error: unknown blind set {name!r} (known: {', '.join(BLIND_SETS)})", file=sys.stderr)
+        return 2
+    bs = BLIND_SETS[name]
+    hg.ANN_DIR = HERE / name
+    hg.OUT_FILE = GOLD / "extract" / name / f"{name}.jsonl"
+    hg.draw = lambda root, skips: draw(bs, root, skips)
     return hg.main(argv)
 
 
