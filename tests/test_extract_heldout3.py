@@ -1,0 +1,168 @@
+"""The third blind held-out extraction set (sinodesk/eval/gold/extract/heldout3/): it loads, every
+label re-reads in the reference text, every item is a held-out-pool item that no other gold file
+names (nor an earlier blind set's skip list), the file is what the compiler makes of the typed
+labels, and the set is scored only when named.  No quality floor here: the set is scored once."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from sinodesk.eval.extract import GOLD_DIR, HELDOUT, ON_REQUEST, SETS, load_set
+from sinodesk.eval.public_items import in_heldout_pool, load_item
+from tests.conftest import ROOT, SHARED, need_shared
+
+HELDOUT3 = GOLD_DIR / "heldout3" / "heldout3.jsonl"
+GOLD_ROOT = GOLD_DIR.parent
+TOOLS = ROOT / "tools"
+FIELDS = ("entities", "attributions", "numbers", "dates")
+# what the README's counts table says: items per dataset
+COUNTS = {"thucnews": 50, "agnews": 40, "bbc": 25, "ecbplus": 18, "gvc": 8, "feeds": 9}
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for line in HELDOUT3.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _labels(row: dict):
+    for field in FIELDS:
+        for x in row[field]:
+            yield field, x
+        for x in row.get("optional", {}).get(field, []):
+            yield field, x
+    for x in row.get("norp", []):
+        yield "norp", x
+
+
+def _key(dataset: str, item) -> tuple[str, str]:
+    return {"ag_news": "agnews"}.get(dataset, dataset), str(item)
+
+
+def test_heldout3_is_a_blind_set_scored_only_when_named():
+    assert "heldout3" in SETS and "heldout3" in HELDOUT and "heldout3" in ON_REQUEST
+    assert (GOLD_DIR / "heldout3" / "README.md").is_file()
+
+
+def test_heldout3_rows_have_every_format_field_and_the_readme_counts():
+    rows = _rows()
+    per = {}
+    for r in rows:
+        per[r["dataset"]] = per.get(r["dataset"], 0) + 1
+        assert {"dataset", "id", "lang", "text_sha1", "chars", "published", *FIELDS} <= set(r), r["id"]
+        assert all(isinstance(r[f], list) for f in FIELDS)
+        assert r["lang"] == ("zh" if r["dataset"] == "thucnews" else "en"), r["id"]
+        assert "scope_end" not in r and r["chars"] <= 2500, r["id"]  # every item labelled whole
+        assert any(r[f] for f in FIELDS), r["id"]  # items with nothing of the four kinds were skipped
+    assert per == COUNTS
+    assert len({(r["dataset"], r["id"]) for r in rows}) == len(rows) == 150
+
+
+def test_heldout3_loads_through_the_eval_harness():
+    need_shared(SHARED / "eval")
+    items = load_set("heldout3", SHARED)
+    assert len(items) == len(_rows())
+    assert all(g.kind == "public" for g in items)
+
+
+def test_heldout3_offsets_and_text_sha1_reread_against_load_item():
+    need_shared(SHARED / "eval")
+    problems = []
+    for r in _rows():
+        item = load_item(r["dataset"], r["id"], SHARED)
+        text = item.text
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != r["text_sha1"] or len(text) != r["chars"]:
+            problems.append(f"{r['dataset']}:{r['id']}: reference text changed")
+            continue
+        if r["published"] != item.date:
+            problems.append(f"{r['dataset']}:{r['id']}: published {r['published']} != {item.date}")
+        for field, x in _labels(r):
+            if text[x["start"]:x["end"]] != x["text"] or not 0 <= x["start"] < x["end"] <= len(text):
+                problems.append(f"{r['dataset']}:{r['id']} {field} {x['text']!r} at {x['start']}")
+            if x["text"] != x["text"].strip():
+                problems.append(f"{r['dataset']}:{r['id']} {field} {x['text']!r}: outer whitespace")
+    assert problems == []
+
+
+def _other_gold_keys() -> set[tuple[str, str]]:
+    """Every (dataset, id) any other gold file names, plus the earlier blind sets' skipped items."""
+    files = [p for p in (GOLD_ROOT / "extract").glob("*/*.jsonl") if p.parent.name != "heldout3"]
+    files += [*(GOLD_ROOT / "incidents").glob("*.jsonl"), *(GOLD_ROOT / "topics").glob("*.jsonl")]
+    assert {"heldout", "heldout2", "dev", "devzh"} <= {p.parent.name for p in files}
+    assert any(p.parent.name == "incidents" for p in files)
+    keys = set()
+    for p in files:
+        for line in p.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line) if line.strip() else {}
+            if d.get("dataset") and d.get("id") is not None:
+                keys.add(_key(d["dataset"], d["id"]))
+    for skips in (TOOLS / "heldout" / "skips.tsv", TOOLS / "heldout2" / "skips.tsv"):
+        for line in skips.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                keys.add(tuple(line.split("\t")[0].split(":", 1)))
+    return keys
+
+
+def test_heldout3_items_are_in_the_pool_and_in_no_other_gold_file():
+    rows = _rows()
+    assert [r["id"] for r in rows if not in_heldout_pool(r["dataset"], r["id"])] == []
+    other = _other_gold_keys()
+    assert len(other) > 800
+    # the check can fail: heldout2's items and an earlier skipped item are among the keys compared
+    h2 = json.loads((GOLD_DIR / "heldout2" / "heldout2.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert (h2["dataset"], h2["id"]) in other and ("agnews", "951") in other
+    assert sorted((r["dataset"], r["id"]) for r in rows if (r["dataset"], r["id"]) in other) == []
+
+
+def test_heldout3_skips_are_not_labelled():
+    skipped = {line.split("\t")[0] for line in (TOOLS / "heldout3" / "skips.tsv").read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")}
+    assert len(skipped) == 14
+    assert skipped.isdisjoint(f"{r['dataset']}:{r['id']}" for r in _rows())
+
+
+@pytest.fixture(scope="module")
+def tool():
+    pytest.importorskip("feedparser")
+    sys.path.insert(0, str(TOOLS))
+    spec = importlib.util.spec_from_file_location("heldout2_gold", TOOLS / "heldout2_gold.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # the tool's dataclass looks its module up there
+    try:
+        spec.loader.exec_module(mod)
+        yield mod
+    finally:
+        sys.modules.pop(spec.name, None)
+        sys.path.remove(str(TOOLS))
+
+
+def test_heldout3_file_is_the_seeded_draw_compiled_from_the_typed_labels(tool):
+    """The JSONL is exactly what tools/heldout3_gold.py compiles from tools/heldout3/*.ann, in the
+    order of the seeded draw (nobody edited the file by hand, no item was chosen outside the draw)."""
+    need_shared(SHARED / "eval")
+    hg = tool.hg
+    hg.ANN_DIR = TOOLS / "heldout3"
+    bs = tool.BLIND_SETS["heldout3"]
+    order = [d["key"] for d in tool.draw(bs, SHARED, hg.load_skips())]
+    blocks = hg.all_blocks()
+    assert len(order) == 150 and set(order) == set(blocks)
+    compiled = [hg.compile_item(SHARED, k, blocks[k][1], blocks[k][0]) for k in order]
+    assert compiled == _rows()
+
+
+def test_heldout2_draw_is_unchanged_by_the_later_set(tool):
+    """Adding heldout3 (its gold file and skips) does not move heldout2's draw."""
+    need_shared(SHARED / "eval")
+    hg = tool.hg
+    hg.ANN_DIR = TOOLS / "heldout2"
+    order = [d["key"] for d in tool.draw(tool.BLIND_SETS["heldout2"], SHARED, hg.load_skips())]
+    h2 = [json.loads(line) for line in (GOLD_DIR / "heldout2" / "heldout2.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert order == [f"{r['dataset']}:{r['id']}" for r in h2]
+
+
+def test_tool_refuses_an_unknown_set(tool, capsys):
+    assert tool.main(["--set", "heldout9", "draw"]) == 2
+    assert capsys.readouterr().err == "Error: unknown blind set 'heldout9' (known: heldout2, heldout3)\n"
