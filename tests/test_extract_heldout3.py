@@ -5,7 +5,6 @@ labels, and the set is scored only when named.  No quality floor here: the set i
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import sys
@@ -13,33 +12,18 @@ import sys
 import pytest
 
 from sinodesk.eval.extract import GOLD_DIR, HELDOUT, ON_REQUEST, SETS, load_set
-from sinodesk.eval.public_items import in_heldout_pool, load_item
+from sinodesk.eval.public_items import in_heldout_pool
+from tests.blind_sets import FIELDS, other_gold_keys, reread_problems, rows
 from tests.conftest import ROOT, SHARED, need_shared
 
 HELDOUT3 = GOLD_DIR / "heldout3" / "heldout3.jsonl"
-GOLD_ROOT = GOLD_DIR.parent
 TOOLS = ROOT / "tools"
-FIELDS = ("entities", "attributions", "numbers", "dates")
 # what the README's counts table says: items per dataset
 COUNTS = {"thucnews": 50, "agnews": 40, "bbc": 25, "ecbplus": 18, "gvc": 8, "feeds": 9}
 
 
 def _rows() -> list[dict]:
-    return [json.loads(line) for line in HELDOUT3.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _labels(row: dict):
-    for field in FIELDS:
-        for x in row[field]:
-            yield field, x
-        for x in row.get("optional", {}).get(field, []):
-            yield field, x
-    for x in row.get("norp", []):
-        yield "norp", x
-
-
-def _key(dataset: str, item) -> tuple[str, str]:
-    return {"ag_news": "agnews"}.get(dataset, dataset), str(item)
+    return rows(HELDOUT3)
 
 
 def test_heldout3_is_a_blind_set_scored_only_when_named():
@@ -70,46 +54,13 @@ def test_heldout3_loads_through_the_eval_harness():
 
 def test_heldout3_offsets_and_text_sha1_reread_against_load_item():
     need_shared(SHARED / "eval")
-    problems = []
-    for r in _rows():
-        item = load_item(r["dataset"], r["id"], SHARED)
-        text = item.text
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != r["text_sha1"] or len(text) != r["chars"]:
-            problems.append(f"{r['dataset']}:{r['id']}: reference text changed")
-            continue
-        if r["published"] != item.date:
-            problems.append(f"{r['dataset']}:{r['id']}: published {r['published']} != {item.date}")
-        for field, x in _labels(r):
-            if text[x["start"]:x["end"]] != x["text"] or not 0 <= x["start"] < x["end"] <= len(text):
-                problems.append(f"{r['dataset']}:{r['id']} {field} {x['text']!r} at {x['start']}")
-            if x["text"] != x["text"].strip():
-                problems.append(f"{r['dataset']}:{r['id']} {field} {x['text']!r}: outer whitespace")
-    assert problems == []
-
-
-def _other_gold_keys() -> set[tuple[str, str]]:
-    """Every (dataset, id) any other gold file names, plus the earlier blind sets' skipped items."""
-    files = [p for p in (GOLD_ROOT / "extract").glob("*/*.jsonl") if p.parent.name != "heldout3"]
-    files += [*(GOLD_ROOT / "incidents").glob("*.jsonl"), *(GOLD_ROOT / "topics").glob("*.jsonl")]
-    assert {"heldout", "heldout2", "dev", "devzh"} <= {p.parent.name for p in files}
-    assert any(p.parent.name == "incidents" for p in files)
-    keys = set()
-    for p in files:
-        for line in p.read_text(encoding="utf-8").splitlines():
-            d = json.loads(line) if line.strip() else {}
-            if d.get("dataset") and d.get("id") is not None:
-                keys.add(_key(d["dataset"], d["id"]))
-    for skips in (TOOLS / "heldout" / "skips.tsv", TOOLS / "heldout2" / "skips.tsv"):
-        for line in skips.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                keys.add(tuple(line.split("\t")[0].split(":", 1)))
-    return keys
+    assert reread_problems(_rows(), SHARED, outer_space=True) == []
 
 
 def test_heldout3_items_are_in_the_pool_and_in_no_other_gold_file():
     rows = _rows()
     assert [r["id"] for r in rows if not in_heldout_pool(r["dataset"], r["id"])] == []
-    other = _other_gold_keys()
+    other = other_gold_keys("heldout3", (TOOLS / "heldout" / "skips.tsv", TOOLS / "heldout2" / "skips.tsv"))
     assert len(other) > 800
     # the check can fail: heldout2's items and an earlier skipped item are among the keys compared
     h2 = json.loads((GOLD_DIR / "heldout2" / "heldout2.jsonl").read_text(encoding="utf-8").splitlines()[0])
