@@ -173,10 +173,19 @@ def lower_words(toks: Tokens) -> frozenset[str]:
     return frozenset(t for t in toks.text if t.islower())
 
 
+def midsentence_caps(toks: Tokens) -> frozenset[str]:
+    """Words (lower-cased) this text writes capitalised inside a sentence: a word that opens a
+    sentence here and is written so elsewhere is likely a name ("Woods wins ..." / "Tiger Woods")."""
+    return frozenset(low for t, low, o in zip(toks.text, toks.low, toks.opens) if not o and t[:1].isupper())
+
+
 def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer | None, src: str,
-                  lower: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()) -> list[str]:
+                  lower: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
+                  midcap: frozenset[str] | None = None) -> list[str]:
     """Feature names of tokens [i, j) inside run [r0, r1); ``lower``: words this text writes in
-    lower case; ``common``: words English text usually writes in lower case."""
+    lower case; ``common``: words English text usually writes in lower case; ``midcap``: words it
+    writes capitalised inside a sentence (with it come the features of the word lists: census
+    given names, GeoNames places, words too rare for the frequency list)."""
     w = toks.text
     low = toks.low
     words = low[i:j]
@@ -207,6 +216,8 @@ def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer
         f.append("opens")
         f.append(f"opens_first={words[0]}")
     f.append(f"edges={int(i == r0)}{int(j == r1)}")
+    if midcap is not None:
+        _list_features(f, toks, i, j, words, midcap)
     if r1 - r0 > n:
         f.append(f"runlen={min(r1 - r0, 6)}")
     if gaz is not None:
@@ -219,6 +230,22 @@ def span_features(toks: Tokens, i: int, j: int, r0: int, r1: int, gaz: Gazetteer
                 if ck:
                     f.append(f"gaz{'L' if k == i else 'R'}=" + label_of(ck))
     return f
+
+
+def _list_features(f: list[str], toks: Tokens, i: int, j: int, words: list[str], midcap: frozenset[str]) -> None:
+    from .name_lists import given_names, place_names
+
+    w = toks.text
+    n = j - i
+    if toks.opens[i]:
+        f.append(f"midcap={int(words[0] in midcap)}{int(words[-1] in midcap)}")
+    if w[i] in given_names():
+        f.append(f"given{min(n, 2)}")
+    if n <= 3 and " ".join(w[i:j]) in place_names():
+        f.append("place")
+    f.append(f"rare={int(words[0].isalpha() and _rare(words[0]))}{int(words[-1].isalpha() and _rare(words[-1]))}")
+    if n > 1:
+        f.append(f"sufF={words[0][-3:]}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +273,12 @@ class NameModel:
         return vocab, W, data["b"].astype(np.float32), labels
 
     @cached_property
+    def list_features(self) -> bool:
+        """The model was trained with the word lists' features (span_features' ``midcap``)."""
+        with np.load(self.directory / "names_en.npz") as data:
+            return bool(data["list_features"]) if "list_features" in data.files else False
+
+    @cached_property
     def common(self) -> frozenset[str]:
         path = self.directory / "names_en.common.gz"
         if not path.exists():
@@ -268,7 +301,8 @@ class NameModel:
         # a lone sentence-opening word that English usually writes in lower case ("The", "But",
         # "However") is never a name: not scored
         spans = [sp for sp in candidate_spans(toks, all_runs) if not (sp[1] - sp[0] == 1 and toks.opens[sp[0]] and toks.low[sp[0]] in common)]
-        feats = [span_features(toks, i, j, r0, r1, gaz, text, lower, common) for r0, r1, i, j in spans]
+        midcap = midsentence_caps(toks) if self.list_features else None
+        feats = [span_features(toks, i, j, r0, r1, gaz, text, lower, common, midcap) for r0, r1, i, j in spans]
         if not spans:
             return []
         scores = self.score(feats)
