@@ -37,7 +37,7 @@ def _nums(text: str) -> list[tuple[str, float, str | None]]:
     ("The suspect is 6 feet 2 inches tall.", [("6 feet", 6.0, "feet"), ("2 inches", 2.0, "inches")]),
     # a person's age in apposition, or closing a clause after "at"
     ("Anna Berg, 34, said the ferry was late.", [("34", 34.0, "years")]),
-    ("She left school at 16, then moved north.", [("16", 16.0, None)]),
+    ("She left school at 16, then moved north.", [("16", 16.0, "years")]),
     # measures written with a symbol, glued or spaced
     ("It has a 3.5mm jack, 256MB of memory and a 3.2-megapixel camera.", [("3.5mm", 3.5, "mm"), ("256MB", 256.0, "MB"), ("3.2-megapixel", 3.2, "megapixels")]),
     ("The farm makes 40 MW from a site 5 km away.", [("40 MW", 40.0, "MW"), ("5 km", 5.0, "km")]),

@@ -38,13 +38,14 @@ _CURRENCY_WORD = {
     "rubles": "RUB", "hong kong dollars": "HKD", "hk dollars": "HKD", "taiwan dollars": "TWD",
     "nt dollars": "TWD", "ringgit": "MYR", "hkd": "HKD", "twd": "TWD", "inr": "INR", "eur": "EUR",
     "indian rupees": "INR", "kronor": "SEK", "swedish kronor": "SEK", "swiss francs": "CHF", "francs": "CHF",
-    "baht": "THB", "rand": "ZAR", "pesos": "MXN", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "baht": "THB", "rand": "ZAR", "rupiah": "IDR", "shekels": "ILS", "dinars": "DZD", "riyals": "SAR", "pesos": "MXN", "australian dollars": "AUD", "canadian dollars": "CAD",
     "singapore dollars": "SGD", "sterling": "GBP", "pence": "GBP", "yuan renminbi": "CNY", "gbp": "GBP", "jpy": "JPY",
-    "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
+    "元": "CNY", "英镑": "GBP", "英鎊": "GBP", "澳元": "AUD", "加元": "CAD", "卢布": "RUB", "盧布": "RUB", "韩元": "KRW", "韓元": "KRW",
+    "新加坡元": "SGD", "美金": "USD", "瑞郎": "CHF", "人民币": "CNY", "人民幣": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
     "新台币": "TWD", "新台幣": "TWD", "欧元": "EUR", "日元": "JPY", "卢比": "INR", "盧比": "INR",
 }
 _UNIT_NORMAL = {
-    "percent": "percent", "per cent": "percent", "%": "percent", "％": "percent", "percentage points": "percentage points",
+    "分": "points", "percent": "percent", "per cent": "percent", "%": "percent", "％": "percent", "percentage points": "percentage points",
     "percentage point": "percentage points", "times": "times", "fold": "times", "倍": "times",
     "people": "people", "persons": "people", "person": "people", "人": "people", "名": "people",
     "人次": "trips", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes", "吨": "tonnes", "噸": "tonnes",
@@ -108,6 +109,8 @@ _GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?!\w|\.\w)")
 _MEASURES = {u.lower(): u for u in "mm cm km kg mg ml KB MB GB TB Hz kHz MHz GHz kW MW GW kWh MWh GWh mph".split()}
 _MEASURES.update({"megapixel": "megapixels", "megapixels": "megapixels", "inch": "inches", "inches": "inches",
                   "foot": "feet", "feet": "feet"})
+_KNOWN_UNITS = frozenset(v for v in _UNIT_NORMAL.values() if v) | frozenset(u.lower() for u in _MEASURES.values()) | frozenset(
+    _MEASURES) | frozenset("percent fraction times magnitude dozen".split())
 _MEASURE_RX = r"(?:[ -]?(?P<measure>" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r")\b)"
 _GLUED_MEASURE = re.compile(_MEASURE_RX, re.I)
 _TAIL = re.compile(
@@ -120,7 +123,7 @@ _TAIL = re.compile(
 )
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and|or|至|到|~|～)\s*$")
 _ID_WORDS = (
     "Article", "Section", "Chapter", "No.", "Unit", "Level", "Tier", "Phase", "Model", "Type", "Class", "Category",
     "Item", "Paragraph", "Rule", "Route", "Highway", "Flight", "Room", "Vol.", "Issue", "Page", "p.", "pp.", "Figure",
@@ -182,6 +185,10 @@ _WORD_CHAR = re.compile(r"\w")
 _SCALE_IN = re.compile(r"(thousand|million|billion|trillion)", re.I)
 
 
+# people counted by where they are from: "120 Tibetans", "three Americans", "two Britons", "11 Israelis"
+_DEMONYMS = re.compile(r"[A-Z][a-z]+(?:ans|ons|is|ers)$")
+
+
 def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
     hy = HYPHEN_UNIT.match(text[pos:limit])
@@ -198,11 +205,16 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if words and _is_plural_noun(words[-1]) and not w[0].isupper():
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
-            break
+            nxt = m.group(i + 1) if i < 4 else None
+            if not (w.islower() and w.endswith("ing") and nxt is not None and _is_plural_noun(nxt) and nxt.islower()):
+                break  # "273 phishing e-mails", "two power running backs": an -ing word before the counted noun names its kind
         words.append(w)
         end = pos + m.end(i)
+    demonym = words[0] if words and _DEMONYMS.match(words[0]) else None
     while words and (words[-1][0].isupper() or words[-1].lower() in _NON_UNIT):
         words.pop()
+    if not words and demonym is not None:
+        return demonym.lower(), pos + text[pos:end].find(demonym) + len(demonym)  # "over 120 Tibetans", "three Americans"
     if not words:
         return None, pos
     if len(words) == 1 and _VERBISH.match(words[0].lower()) and words[0].lower() not in ("cases", "times"):
@@ -210,6 +222,8 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     head = words[-1].lower()
     if _VERBISH.match(head) and head not in ("percentage",):
         return None, pos
+    if words[0].lower() == "square" and len(words) > 1:
+        return f"square {head}", pos + text[pos:end].rfind(words[-1]) + len(words[-1])  # "1.5 million square feet"
     end = pos + text[pos:end].rfind(words[-1]) + len(words[-1])
     if head in _UNIT_NORMAL:
         return _UNIT_NORMAL[head], end
@@ -230,6 +244,24 @@ later straight consecutive successive individual available possible capable valu
 notable sizeable sizable considerable
 """.split())
 _DESCRIBING_END = ("ous", "ive", "ic", "ical", "ful", "less", "ed", "est", "ish", "ese", "ian", "ern", "al", "ly")
+
+
+# Plural nouns that do not end in "s", and units written in the singular after any number.
+_PLURAL_WITHOUT_S = frozenset("""
+people men women children police staff personnel cattle sheep fish deer aircraft crew feet teeth mice geese data media
+criteria phenomena yen won yuan baht rand renminbi sterling euro pence kronor hertz head offspring youth clergy infantry
+cavalry livestock poultry spacecraft hovercraft swine bison moose salmon trout squid shrimp elk
+""".split())
+
+
+def _singular_count(unit: str | None, value: float) -> bool:
+    """A counted noun in the singular after a number other than one ("the 18 certificate", "a 3 network",
+    "four car pile-up", "Week 16 match"): the number names or modifies something, it counts nothing."""
+    if unit is None or value == 1:
+        return False
+    head = unit.rsplit(" ", 1)[-1]
+    return (head.replace("-", "").isalpha() and head.islower() and not head.endswith("s") and head not in _PLURAL_WITHOUT_S
+            and head not in _KNOWN_UNITS)
 
 
 def _noun_modifier(w: str) -> bool:
@@ -429,14 +461,41 @@ def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Bloc
         return False  # list marker "1. "
     if text[max(0, ns - 1) : ns] in ("+", "#"):
         return False
+    if ns >= 2 and _clock_or_phone(text, start, ns, ne):
+        return False  # "6: 05" (a clock time written with a spaced colon), "313 - 223 - 4759" (a phone number)
+    if _SPACED_SCORE.match(text, ne) is not None and ne - ns <= 2 or _SPACED_SCORE_BEFORE.search(text, max(start, ns - 6), ns) is not None and ne - ns <= 2:
+        if _PLURAL_AFTER.match(text, ne) is None and _PLURAL_AFTER.match(text, ne + 5) is None:
+            return False  # "beat the Chiefs 20 - 13", "a 7 - 0 lead": a result written with a spaced hyphen
     if ne - ns <= 2 and _is_score(text, ns, ne):
         return False
-    return not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None or _GLUED_MEASURE.match(text, ne) is not None
+    return (not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None
+            or _GLUED_MEASURE.match(text, ne) is not None or _dollar_b(text, ns, ne))
 
 
+_B_AFTER = re.compile(r"[Bb](?![\w.]\w|\w)")
+
+
+def _dollar_b(text: str, ns: int, ne: int) -> bool:
+    """"\\$1B", "$2.5b": billions of dollars written with a glued B (headlines)."""
+    return text[ns - 1 : ns] == "$" and _B_AFTER.match(text, ne) is not None
+
+
+_CLOCK_BEFORE = re.compile(r"\d: ?$")
+_PHONE = re.compile(r"(?<![\d,.])\d{3} ?[-–] ?\d{3} ?[-–] ?\d{4}(?![\d,])")
+
+
+def _clock_or_phone(text: str, start: int, ns: int, ne: int) -> bool:
+    """"6: 05" (a clock time written with a spaced colon), "313 - 223 - 4759" (a phone number)."""
+    if _CLOCK_BEFORE.search(text, max(start, ns - 3), ns) is not None:
+        return True
+    if ne - ns not in (3, 4) or text.find("-", max(start, ns - 12), min(len(text), ne + 12)) < 0:
+        return False
+    return any(m.start() <= ns and ne <= m.end() for m in _PHONE.finditer(text, max(start, ns - 14), min(len(text), ne + 14)))
+_SPACED_SCORE = re.compile(r" [-–] \d{1,2}(?![\d.,]\d|\d| ?[-–]? ?(?:year|month|week|day|hour|minute|yard|inch|foot|mile|point)|%| percent)")
+_SPACED_SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2} [-–] $")
 _SCORE_AFTER = re.compile(r"-\d{1,2}(?![\d.,]\d|\d)")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}-$")
-_PLURAL_AFTER = re.compile(r" [a-z]+s\b")
+_PLURAL_AFTER = re.compile(r" [a-z]*[a-rt-z]s\b")  # not "a 24-13 loss"
 
 
 def _is_score(text: str, ns: int, ne: int) -> bool:
@@ -454,9 +513,11 @@ _PERSON_NOUNS = ("man|woman|boy|girl|actress|actor|singer|star|rapper|victim|sus
                  "daughter|wife|husband|brother|sister|teenager|teen|student|officer|player|resident|worker|owner|pilot|"
                  "model|veteran|mayor|senator|governor|musician|comedian|director|founder|chef|doctor|nurse|teacher")
 _AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\b(?:{_PERSON_NOUNS})), $|\baged $")
-_AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;)")
-# "He was 77.": a person's age closing a sentence
-_AGE_CLOSING = re.compile(r"\b(?:[Hh]e|[Ss]he) (?:was|is) $")
+_AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;|[ \t]*(?:\n|$))")
+# "He was 77.", "LaRue was 75.": a person's age closing a sentence
+_AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:was|is) $")
+# "at the age of 93", "died aged 81"
+_AGE_OF = re.compile(r"\b(?:at|by) the age of $")
 
 
 def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
@@ -465,7 +526,9 @@ def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
         return False
     if _AGE_BEFORE.search(text, max(lo, ns - 30), ns) is not None and _AGE_AFTER.match(text, ne) is not None:
         return True
-    return text[ne : ne + 1] in (".", ",", ";") and _AGE_CLOSING.search(text, max(lo, ns - 8), ns) is not None
+    if _AGE_OF.search(text, max(lo, ns - 16), ns) is not None:
+        return True
+    return text[ne : ne + 1] in (".", ",", ";") and _AGE_CLOSING.search(text, max(lo, ns - 24), ns) is not None
 
 
 def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
@@ -475,7 +538,9 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     tail = _TAIL.match(text, ne)
     scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
     scale = scale or tail.group("glued")
-    if _YEAR.fullmatch(num) is not None and not (scale or pct or cur or curw):
+    if cur and not scale and _dollar_b(text, ns, ne):
+        return NumHit(pre.start("approx") if approx else pre.start("cur"), ne + 1, _scaled(num, "bn"), _CURRENCY_PREFIX.get(cur.strip(), "USD"), None)
+    if _YEAR.fullmatch(num) is not None and not (scale or pct or cur or curw or tail.group("measure") or _year_counts(text, lo, ns, ne, approx)):
         return None  # a calendar year
     s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
     m_end = tail.end()
@@ -488,11 +553,16 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = "years", old.end()  # "my 13 year old granddaughter" (written without hyphens)
     elif not (scale or pct or cur or curw) and _MAGNITUDE.search(text, max(start, ns - 16), ns) is not None:
         unit, e = "magnitude", ne  # "a preliminary magnitude of 4.4 struck"
+    if not (pct or cur or curw or times or measure) and old is None and text[ne : ne + 1] != "-" and _singular_count(unit, _scaled(num, scale)):
+        unit, e = None, (tail.end() if scale else ne)
     if unit is None and not scale and _is_age(text, start, ns, ne, num):
         unit, e = "years", ne
+    if unit is None and not scale and num.isdigit() and _age_at(text, ns, ne, num) and _LIFE_AT.search(text, max(start, ns - 30), ns):
+        unit, e = "years", ne  # "dies at 75", "left school at 16,", "at age 85" (not "come in at 57.", "put the toll at 40,")
     if unit is None and not scale and _named_before(text, start, ns):
         return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
-    if unit is None and not scale and _bare_small(num) and _ELIDED_COUNT.match(text, ne) is None and not _age_at(text, ns, ne, num):
+    if (unit is None and not scale and _bare_small(num) and _ELIDED_COUNT.match(text, ne) is None and not _age_at(text, ns, ne, num)
+            and _RANGE_NEXT.match(text, ne) is None):
         return None  # "won 13-7", "Chapter 5", "route 66": a small number counting nothing is no claim
     if is_blocked(s, e) and not is_blocked(ns, ne):
         e = ne if not scale else tail.end("scale" if tail.group("scale") else "glued")
@@ -500,7 +570,20 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     return NumHit(s, e, value, unit, None)
 
 
-_NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator)")
+# after a number that could be a year: a plural noun it counts ("1800 people", "about 1500 troops")
+_YEAR_COUNT_AFTER = re.compile(r" (?:[a-z]+ )?(?:people|troops|soldiers|workers|jobs|staff|employees|homes|houses|students|km|miles|metres|meters|feet|tonnes|tons|barrels|cases|deaths|units|vehicles|cars|flights|acres|hectares|votes|members)\b")
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|of|since|from|until|till|by|to|the|and|or|between|before|after|during|around|early|late|mid|spring|summer|autumn|fall|winter)|[A-Z][a-z]+,?) $")
+
+
+def _year_counts(text: str, lo: int, ns: int, ne: int, approx: str | None) -> bool:
+    """"an 1800 km ride", "killed 1900 people", "about 1500 troops": digits that look like a year count something."""
+    if _YEAR_COUNT_AFTER.match(text, ne) is None:
+        return False
+    return approx is not None or _YEAR_BEFORE.search(text, lo, ns) is None
+
+
+_NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator"
+                             r"|(?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pike|Highway|Parkway|Terrace)\b)")
 _OLD = re.compile(r" years? old\b")
 _MAGNITUDE = re.compile(r"\bmagnitude (?:of )?$", re.I)
 
@@ -510,11 +593,12 @@ _ELIDED_COUNT = re.compile(r" (?:were|are|have|had|died|remain|remained|survived
 
 
 _AT_AGE = re.compile(r"\b(?:at|aged|age)\s$")
+_LIFE_AT = re.compile(r"\b(?:(?:age|aged)|(?:died|dies|dead|retired|retires|married|marries|school|debut|born|passed away|death|killed)(?: [a-z]+){0,3} at)\s$", re.I)
 
 
 def _age_at(text: str, ns: int, ne: int, num: str) -> bool:
     """"left school at 16,", "married at 21.": an age closing a clause (13-119: "at 9." reads as a clock time)."""
-    return 13 <= int(num) < 120 and text[ne : ne + 1] in (",", ".", ";") and _AT_AGE.search(text, max(0, ns - 5), ns) is not None
+    return 13 <= int(num) < 120 and text[ne : ne + 1] in (",", ".", ";", "\n", "") and _AT_AGE.search(text, max(0, ns - 5), ns) is not None
 
 
 def _bare_small(num: str) -> bool:
@@ -557,9 +641,22 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         if scale and scale != "dozen":
             value *= _SCALE[scale.lower()]
         unit, e2 = _tail_unit(text, end, tail.end(), None, pct, times, curw)
+        if not (pct or times or curw) and text[e : e + 1] != "-" and _singular_count(unit, value):
+            unit, e2 = None, tail.end()
+        if unit is None and not scale and value >= 1000 and _SCALE_IN.search(text, s, e) is not None:
+            hits.append(NumHit(_with_approx(text, start, s), e, value, None, None))
+            continue  # "more than two million phishing related e-mail messages": a scaled amount, whatever it counts
         if unit is None and not scale:
             part = _PART_OF.match(text, e, min(end, e + 60)) if value >= 2 else None  # not "one of the biggest firms"
+            if part is None and value >= 2:
+                group = _PART_OF_GROUP.match(text, e, min(end, e + 60))
+                unit, _ = _count_unit(text, group.end() - 1, end) if group is not None else (None, 0)
+                if unit is not None and not _singular_count(unit, value) and unit not in _KNOWN_UNITS - {"people"}:
+                    hits.append(NumHit(_with_approx(text, start, s), e, value, unit, None))  # "two of his bodyguards": two bodyguards
+                    continue
             if part is None:
+                if _RANGE_NEXT.match(text, e) is not None and value >= 1:
+                    hits.append(NumHit(_with_approx(text, start, s), e, value, None, None))  # the unit comes from the range's other end
                 continue
             unit, _ = _count_unit(text, part.end(), end)  # "Seven of the 12 judges": seven judges
             if unit is None or (part.group(1).isdigit() and float(part.group(1).replace(",", "")) <= value):
@@ -586,6 +683,10 @@ _TWICE = re.compile(r"(?:(?<=more than )|(?<=almost )|(?<=nearly )|(?<=roughly )
 # a part of a counted whole: "Seven of the 12 judges", "two of the three suspects"
 _PART_OF = re.compile(r" of (?:the|its|their|these|those|our) (\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"twenty|thirty|forty|fifty|hundred)(?= [a-z])")
+
+
+# a part of a group named by a plural noun: "two of his bodyguards", "three of our citizens", "two of the witnesses"
+_PART_OF_GROUP = re.compile(r" of (?:the|its|their|his|her|our|my|your|these|those) (?=[a-z])")
 
 
 def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> bool:
@@ -631,8 +732,14 @@ def _dedupe(hits: list[NumHit]) -> list[NumHit]:
     return out
 
 
+# a number followed by the second end of a range ("10 - 20 years", "four or five defenders", "two and three jobs")
+_RANGE_NEXT = re.compile(r"(?: or | to |\s?[-–]\s?| and |[至到~～](?=\d))(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"fifteen|twenty|thirty|forty|fifty|hundred)\b)", re.I)
+
+
 def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
-    """"1,000 to 2,000 yuan", "23.3 and 19.2 percent": the first number takes the unit."""
+    """"1,000 to 2,000 yuan", "23.3 and 19.2 percent", "four or five defenders": the first number takes the unit.
+    A small number kept only as a range's first end that gets no unit is dropped ("won 20 - 13")."""
     out = list(hits)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -642,4 +749,5 @@ def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
             if scale_b and not _SCALE_IN.search(text[a.start : a.end]) and a.value < 1000:
                 value = float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()])
             out[i] = NumHit(a.start, a.end, value, b.unit, a.subject)
-    return out
+    return [h for h in out if not (h.unit is None and h.value < 1000 and h.value == int(h.value) and _RANGE_NEXT.match(text, h.end) is not None
+                                   and not _SCALE_IN.search(text, h.start, h.end) and _ELIDED_COUNT.match(text, h.end) is None)]

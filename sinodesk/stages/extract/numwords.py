@@ -137,8 +137,8 @@ def fractions(text: str, start: int, end: int) -> list[WordNumber]:
         den = _ORDINAL_FRACTION[m.group("den").lower()]
         if m.group("num").lower() in ("a", "an") and not re.match(r" of\b", text[m.end() : m.end() + 3]):
             continue  # "a quarter" of an hour / a year's quarter: only "a third of ..." is a share
-        if den == 4 and m.group("den").lower().startswith("quarter") and num == 1 and m.group("num").lower() in ("a", "an"):
-            pass
+        if num >= den:
+            continue  # "six quarters", "four thirds of a game": a count of periods or parts, not a share
         out.append(WordNumber(m.start(), m.end(), round(num / den, 4), "fraction"))
     for m in _IN_N.finditer(text, start, end) if _IN_N_GATE.search(low) else ():
         a, b = (en_value(x) if not x.isdigit() else float(x) for x in (m.group("num"), m.group("den")))

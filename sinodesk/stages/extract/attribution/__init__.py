@@ -10,6 +10,7 @@ attributions here: there is nothing an analyst could look up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..entities import GazMatch
@@ -84,6 +85,8 @@ class _Scan:
             _, send = _sentence_bounds(text, m.end(), s0, e0)
             limit = min(send, m.end() + 90)
             ent = _owned_body(text, self.index.after(text, m.end(), limit, allow_gap=True), self.index)
+            if ent and ent.label == "GPE" and _LOWER_WORD_AFTER.match(text, ent.end) is not None:
+                continue  # "according to a Texas prison statement": the place only says whose statement
             if ent:
                 self.add(ent.start, ent.end, "according to", ent.canonical)
                 continue
@@ -107,6 +110,8 @@ class _Scan:
         """"X said", "X, a professor at Y, said", "X told (the outlet) Z"."""
         text, s0, e0, index = self.text, self.s0, self.e0, self.index
         for c_start, c_end, verb in cues:
+            if verb in _PUBLISHING and _DOCUMENT_AFTER.match(text, c_end, min(e0, c_end + 60)) is None:
+                continue  # "Google has released a trial tool", "Labour has unveiled the four little words": an act, not a statement
             pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
             pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
@@ -122,12 +127,28 @@ class _Scan:
             if ent is None:
                 who = who_subject_end(text, max(s0, sent_start), pos)
                 ent = index.before(who, text) if who is not None else None
-            if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")):
+            participle = verb.endswith("ing")
+            if ent is None and participle:
+                ent = _subject_of_participle(text, max(s0, sent_start), pos, index)
+            inverted = verb in _SAID_AFTER_SPEAKER and (_INVERTED_SUBJECT.match(text, c_end) is not None or _named_after(text, c_end, index))
+            if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")) and not inverted:
+                # (not "..., said the newspaper": the speaker follows the verb)
                 ent = index.appositive_subject(text, sent_start, pos)
+                if ent is not None and participle and text[ent.end : pos].strip() == ",":
+                    ent = None  # "... would usurp Mr Milburn, adding": a participle's subject is the clause's, not an object's
+                if ent is None and participle:
+                    continue
+                if ent is None:
+                    span = _unlisted_appositive_subject(text, max(s0, sent_start), pos, self.gaz)
+                    if span is not None:
+                        self.add(span[0], span[1], verb, None)
+                        continue
             if ent is None:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
             if ent is None and verb.endswith("ing"):
                 ent = _subject_of_participle(text, max(s0, sent_start), pos, index)
+            if ent is not None and verb in _FINDING and ent.label != "ORG":
+                continue  # "Rodriguez showed him three guns", "China showed no letup": showing, not reporting
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
                 self.add(ent.start, ent.end, verb, ent.canonical)
                 other = _coordinated_person(text, ent, index)
@@ -161,6 +182,12 @@ class _Scan:
         text, e0, index = self.text, self.e0, self.index
         for said_end, verb in _said_before_name(text, self.s0, e0, cues):
             obj = index.at(said_end)
+            if obj is None and text.startswith("the ", said_end):
+                obj = index.at(said_end + 4)  # "said the Wall Street Journal (WSJ).": an outlet or body after its article
+                obj = obj if obj is not None and obj.label == "ORG" and text[obj.end : obj.end + 2] in (".", ",", ";", ":", " (", ".\n") or (
+                    obj is not None and obj.label == "ORG" and text[obj.end : obj.end + 1] in (".", ",", ";", ":", "")) else None
+            if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
+                continue  # "said Lord Butler had given ...", "said MessageLabs was starting ...": the subject of what was said
             if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
                 person = person_after_role(text, obj.end + 1, min(e0, obj.end + 40), index) if text.startswith(" ", obj.end) else None
                 obj = person if person is not None else obj
@@ -240,6 +267,64 @@ class _Scan:
             ent = self.index.before(m.start(), self.text)
             if ent is not None and ent.label in _OK_LABELS:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
+
+
+# after a name that follows "said": a verb, so the name is the subject of what was said, not the speaker
+_CLAUSE_VERB_AFTER = re.compile(r"(?:['’]s)? (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|"
+                                r"wanted|needed|planned|knew|thought|believed|[a-z]+ed)\b")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+# verbs that may name their speaker after them ("..., said the newspaper."); "told" names its hearer there
+_SAID_AFTER_SPEAKER = frozenset("said says added noted explained wrote continued warned insisted argued claimed stated".split())
+# verbs whose subject reports something only when it is a body ("the survey found", "Ofcom's figures show")
+_FINDING = frozenset("showed shows found".split())
+# verbs that report a statement only when what was released is one ("released a report", "issued a statement")
+_PUBLISHING = frozenset("released published unveiled issued recorded".split())
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:[\w'’$-]+ ){0,4}?(?:report|reports|statement|statements|figures|data|survey|study|studies|results|findings|estimates?|forecasts?|"
+    r"warnings?|guidance|notice|list|analysis|paper|review|census|poll|memo|letter|document|assessment|index|numbers|statistics|"
+    r"details|information|update|advisory|bulletin|communiqu[eé]|declaration|comments?|remarks)\b"
+)
+# the speaker named after the verb: "..., said the newspaper.", "..., said a spokesman.", "..., said police."
+_INVERTED_SUBJECT = re.compile(r" (?:(?:the|a|an) (?:[a-z][\w-]* )?[a-z][\w-]*|police|officials|investigators|prosecutors|authorities|"
+                               r"witnesses|analysts|sources|experts)[.,;:]")
+# an unlisted name opening the sentence, set off by commas before the cue: "Nextel Communications, the nation's
+# fifth-largest wireless provider, said"
+_LEAD_NAME = re.compile(r"[ \t\"“]*((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|&|of|de|van|von|for))*?(?: (?:Inc|Corp|Co|Ltd|Plc|LLC|AG|SA|NV)\.?)?),"
+                        r" (?:a|an|the|who|which|whose|[a-z]+ of|[A-Z][\w.&-]*['’]s) ")
+
+
+def _named_after(text: str, c_end: int, index: _Ents) -> bool:
+    """"..., said Yeager:", "..., said Bunny Yeager, whose ...": the speaker is named right after the verb."""
+    if not text.startswith(" ", c_end):
+        return False
+    ent = index.at(c_end + 1)
+    if ent is not None:
+        return ent.label in ("PERSON", "ORG") and text[ent.end : ent.end + 1] in (".", ",", ":", ";", "")
+    return _CAPITALISED_NAME_AFTER.match(text, c_end) is not None
+
+
+_CAPITALISED_NAME_AFTER = re.compile(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                                     r"August|September|October|November|December|Today|Yesterday|Tonight|Earlier|Later)\b)(?:Mr|Mrs|Ms|Dr)?\.? ?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){0,2}[.,:;]")
+
+
+def _unlisted_appositive_subject(text: str, lo: int, pos: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """(start, end) of a capitalised name opening the sentence and set off by an appositive that ends at the cue
+    ("Nextel Communications, the nation's fifth-largest wireless provider, said"); not a word English writes in
+    lower case alone ("Officials, ..."), nor a sentence-opening adverb."""
+    m = _LEAD_NAME.match(text, lo, pos)
+    if m is None or "," in text[m.end() : pos].rstrip().rstrip(",") and text[m.end() : pos].count(",") > 1:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if len(words) == 1 and (name.lower() in _COMMON_OPENERS or len(name) < 3):
+        return None
+    if words[0] in ("The", "A", "An", "But", "And", "In", "On", "At", "For", "As", "After", "When", "While", "If", "This", "That"):
+        return None
+    return m.start(1), m.end(1)
+
+
+_COMMON_OPENERS = frozenset("officials police analysts experts critics residents witnesses sources investigators authorities "
+                            "however meanwhile yesterday today earlier later separately still also instead moreover".split())
 
 
 def _dedupe(hits: list[AttrHit]) -> list[AttrHit]:

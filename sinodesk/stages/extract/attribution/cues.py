@@ -112,13 +112,17 @@ _HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
 _PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
 # After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
 # maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
-_SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z])| \()")
+_SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z]|[A-Z][a-z]+(?:an|ish|ese|ch|i) [a-z]|[RDI]-[A-Z])| \()")
 # Between "said" and the name: a role ("said energy analyst Orin Middleton").
 _ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
 
 
 # "said Mr Blair had lost": after an honorific the name is more often the subject of what was said
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+# capitalised roles before a name that PERSON_TITLES does not hold ("said Wayne County Prosecutor Kym Worthy")
+_ROLE_TITLES = frozenset("prosecutor attorney spokesman spokeswoman spokesperson lawyer analyst economist strategist "
+                         "investigator commander administrator supervisor president secretary".split())
+_AUXILIARIES = frozenset("had has have was were is are would will could should can may might must did does do been being".split())
 _ROLE_WORD = re.compile(r"([A-Za-z][\w-]*)(\.?) ")
 
 
@@ -135,9 +139,9 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
         word = m.group(1)
         nxt = _ROLE_WORD.match(text, m.end(), limit)
         place_before_role = word[:1].isupper() and nxt is not None and nxt.group(1).islower()  # "Troy police Lt."
-        title = word.lower() in PERSON_TITLES and word.lower() not in _HONORIFICS
-        if word.lower() in _GAP_BREAK or not (_GAP_WORD.match(word + m.group(2)) or title or place_before_role):
-            return None
+        title = (word.lower() in PERSON_TITLES or word.lower() in _ROLE_TITLES) and word.lower() not in _HONORIFICS
+        if word.lower() in _GAP_BREAK or word in _AUXILIARIES or not (_GAP_WORD.match(word + m.group(2)) or title or place_before_role):
+            return None  # (not "said his brother had dated Daylee Newman": a clause, not a role)
         pos = m.end()
         person = index.at(pos)
         if person is not None and text[person.start : person.end].lower() not in PERSON_TITLES:  # a title read as a name: walk on

@@ -146,9 +146,19 @@ def _body_after_role(text: str, lo: int, ent: GazMatch | None, index: "_Ents") -
     if ent.label in ("GPE", "ORG") and text.endswith(" in ", 0, ent.start):
         body = index.before(ent.start - 4, text)
         ent = body if body is not None else ent
-    if ent.label not in ("ORG", "FAC", "GPE") or _ROLE_FOR.search(text, max(lo, ent.start - 40), ent.start) is None:
+    if ent.label not in ("ORG", "FAC", "GPE"):
         return None
+    m = _ROLE_FOR.search(text, max(lo, ent.start - 40), ent.start)
+    if m is None:
+        return None
+    head = _APPOSED_BEFORE_ROLE.search(text, max(lo, m.start() - 12), m.start())
+    person = index.before(head.start(), text) if head is not None else None
+    if person is not None and person.label == "PERSON":
+        return person  # "Patricia Sanders, spokeswoman for the Disaster Emergency Committee said": the named person speaks
     return ent
+
+
+_APPOSED_BEFORE_ROLE = re.compile(r", (?:(?:a|an|the) )?(?:[a-z]+ ){0,2}$")
 
 
 def _owned_body(text: str, ent: GazMatch | None, index: "_Ents") -> GazMatch | None:
