@@ -52,7 +52,7 @@ def _sources(text: str) -> list[str]:
     ("The score was 95.", []),
     # clock times with a spaced colon, phone numbers, street addresses, results with a spaced hyphen
     ("The drive ate up 6: 05 of the clock.", []),
-    ("Call 313 - 223 - 4759 with tips.", []),
+    ("Call 313 - 223 - 4759 or (281) 422 - 8371 with tips.", []),
     ("Shots were fired at 2111 Bragg St. on Monday.", []),
     ("The Colts beat the Chiefs 20 - 13 and led 7 - 0 early.", []),
     # digits that look like a year but count something
@@ -103,6 +103,13 @@ def test_chinese_numbers(sentence, want):
     # a capitalised role before the person after "said"; party tags after a name
     ("It was a shock, said Wayne County Prosecutor Kym Worthy at a news conference.", ["Kym Worthy"]),
     ("Nick Rahall, D-W.Va., said he would seek to overturn the rules.", ["Nick Rahall"]),
+    # an unlisted acronym or capitalised name right before the cue
+    ("Prices rose. BAA also says it has attempted to involve communities.", ["BAA"]),
+    ("The biggest insurance broker Marsh & McLennan said it would pay.", ["Marsh & McLennan"]),
+    ("In a statement, the CEO said it was fine.", []),
+    ("Tim Crawford, Group Economist at Halifax, said the value rose.", ["Tim Crawford"]),
+    # a document by a name no list holds
+    ("The planet is plundered, according to a report by WWF.", ["WWF"]),
     # a place that only says whose statement it is
     ("The inmate escaped, according to a Texas prison statement.", []),
 ])

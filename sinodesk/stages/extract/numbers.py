@@ -481,7 +481,7 @@ def _dollar_b(text: str, ns: int, ne: int) -> bool:
 
 
 _CLOCK_BEFORE = re.compile(r"\d: ?$")
-_PHONE = re.compile(r"(?<![\d,.])\d{3} ?[-–] ?\d{3} ?[-–] ?\d{4}(?![\d,])")
+_PHONE = re.compile(r"(?<![\d,.])(?:\(\d{3}\) ?|\d{3} ?[-–] ?)\d{3} ?[-–] ?\d{4}(?![\d,])")
 
 
 def _clock_or_phone(text: str, start: int, ns: int, ne: int) -> bool:
@@ -490,7 +490,7 @@ def _clock_or_phone(text: str, start: int, ns: int, ne: int) -> bool:
         return True
     if ne - ns not in (3, 4) or text.find("-", max(start, ns - 12), min(len(text), ne + 12)) < 0:
         return False
-    return any(m.start() <= ns and ne <= m.end() for m in _PHONE.finditer(text, max(start, ns - 14), min(len(text), ne + 14)))
+    return any(m.start() <= ns and ne <= m.end() for m in _PHONE.finditer(text, max(start, ns - 16), min(len(text), ne + 14)))
 _SPACED_SCORE = re.compile(r" [-–] \d{1,2}(?![\d.,]\d|\d| ?[-–]? ?(?:year|month|week|day|hour|minute|yard|inch|foot|mile|point)|%| percent)")
 _SPACED_SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2} [-–] $")
 _SCORE_AFTER = re.compile(r"-\d{1,2}(?![\d.,]\d|\d)")

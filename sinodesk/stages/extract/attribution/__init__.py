@@ -90,9 +90,13 @@ class _Scan:
             if ent:
                 self.add(ent.start, ent.end, "according to", ent.canonical)
                 continue
-            span = _capseq_after(text, m.end(), limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
+            doc = _DOCUMENT_BY.match(text, m.end(), limit)  # "according to a new report by IPVM"
+            span = _capseq_after(text, doc.end() if doc else m.end(), limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
             if span:
                 end = cut_name_end(text, *span)
+                last = text[text.rfind(" ", span[0], end) + 1 : end - 1]
+                if text[end - 1 : end] == "." and "." not in last and last not in ("Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "Bros"):
+                    end -= 1  # "a report by WWF.": the sentence's full stop
                 self.add(strip_titles(span[0], text[span[0] : end])[0], end, "according to", None)  # "Officer Michelle Tannehill"
 
     def interviews_and_data(self) -> None:
@@ -147,6 +151,11 @@ class _Scan:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
             if ent is None and verb.endswith("ing"):
                 ent = _subject_of_participle(text, max(s0, sent_start), pos, index)
+            if ent is None and not participle and verb not in _FINDING and verb not in _PUBLISHING:
+                span = _unlisted_name_before(text, max(s0, sent_start), pos)
+                if span is not None:
+                    self.add(span[0], span[1], verb, None)
+                    continue
             if ent is not None and verb in _FINDING and ent.label != "ORG":
                 continue  # "Rodriguez showed him three guns", "China showed no letup": showing, not reporting
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
@@ -273,6 +282,7 @@ class _Scan:
 _CLAUSE_VERB_AFTER = re.compile(r"(?:['’]s)? (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|"
                                 r"wanted|needed|planned|knew|thought|believed|[a-z]+ed)\b")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_DOCUMENT_BY = re.compile(r"(?:a|an|the) (?:[a-z\d-]+ ){0,2}(?:report|study|survey|poll|analysis|statement|estimate|review|audit|investigation|tally|count) (?:by|from) ")
 # verbs that may name their speaker after them ("..., said the newspaper."); "told" names its hearer there
 _SAID_AFTER_SPEAKER = frozenset("said says added noted explained wrote continued warned insisted argued claimed stated".split())
 # verbs whose subject reports something only when it is a body ("the survey found", "Ofcom's figures show")
@@ -285,12 +295,40 @@ _DOCUMENT_AFTER = re.compile(
     r"details|information|update|advisory|bulletin|communiqu[eé]|declaration|comments?|remarks)\b"
 )
 # the speaker named after the verb: "..., said the newspaper.", "..., said a spokesman.", "..., said police."
-_INVERTED_SUBJECT = re.compile(r" (?:(?:the|a|an) (?:[a-z][\w-]* )?[a-z][\w-]*|police|officials|investigators|prosecutors|authorities|"
-                               r"witnesses|analysts|sources|experts)[.,;:]")
+_INVERTED_SUBJECT = re.compile(
+    r" (?:(?:the|a|an) (?:[a-z][\w-]* )?(?:newspaper|paper|report|statement|company|firm|ministry|department|spokesman|spokeswoman|"
+    r"spokesperson|official|source|agency|group|court|board|bank|government|council|committee|study|survey|analyst|lawyer|magazine|"
+    r"website|broadcaster|network|station|union|party|club|team|organisation|organization|association|researcher|expert|economist|"
+    r"judge|prosecutor|officer|witness|poll|document|letter|release|memo|publication|daily|tabloid|channel)|police|officials|"
+    r"investigators|prosecutors|authorities|witnesses|analysts|sources|experts)[.,;:]")
 # an unlisted name opening the sentence, set off by commas before the cue: "Nextel Communications, the nation's
 # fifth-largest wireless provider, said"
 _LEAD_NAME = re.compile(r"[ \t\"“]*((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|&|of|de|van|von|for))*?(?: (?:Inc|Corp|Co|Ltd|Plc|LLC|AG|SA|NV)\.?)?),"
                         r" (?:a|an|the|who|which|whose|[a-z]+ of|[A-Z][\w.&-]*['’]s) ")
+
+
+# A name no list holds right before the cue: an acronym ("BAA also says", "TCI said") or two or more
+# capitalised words after a lower-case word ("insurance broker Marsh & McLennan said").
+_ACRONYM_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][A-Z&]{1,5})\s$")
+_CAPSEQ_BEFORE = re.compile(r"(?:^|(?<=[a-z,;:\"“] ))((?:[A-Z][\w'’.-]*|&)(?: (?:[A-Z][\w'’.-]*|&|of|and|de)){0,4} [A-Z][\w'’.-]*)\s$")
+_NOT_ACRONYMS = frozenset("CEO CFO COO CTO CIO MP MPS MEP PM VP MD GP DJ TV US UK EU UN".split())
+_NOT_OPENERS = frozenset("The A An This That These Those It He She They We I His Her Their Its Our My But And Or So Yet "
+                         "Mr Mrs Ms Dr Police Officials Analysts Sources Witnesses Experts Critics Investigators".split())
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|this|that|of|in|on|at|to|for|from|with|by)\s$", re.I)
+
+
+def _unlisted_name_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """(start, end) of an unlisted acronym or capitalised name that ends where the cue starts."""
+    m = _ACRONYM_BEFORE.search(text, max(lo, pos - 8), pos)
+    if m is not None and m.group(1) not in _NOT_ACRONYMS and _DETERMINER_BEFORE.search(text, max(lo, m.start(1) - 6), m.start(1)) is None:
+        return m.start(1), m.end(1)
+    m = _CAPSEQ_BEFORE.search(text, max(lo, pos - 60), pos)
+    if m is None or m.start(1) <= lo + 1:
+        return None  # (a name opening the sentence is the name model's to read)
+    words = m.group(1).split()
+    if words[0] in _NOT_OPENERS or words[-1] in ("&", "of", "and", "de") or _DETERMINER_BEFORE.search(text, max(lo, m.start(1) - 6), m.start(1)):
+        return None
+    return m.start(1), m.end(1)
 
 
 def _named_after(text: str, c_end: int, index: _Ents) -> bool:
