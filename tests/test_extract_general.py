@@ -75,6 +75,10 @@ def test_english_numbers(sentence, want):
     ("现房清盘起价12800", [("12800", 12800.0, "CNY")]),
     ("奇才新援10分钟5分5助攻", [("10分钟", 10.0, "minutes"), ("5分", 5.0, "points"), ("5助攻", 5.0, "assists")]),
     ("3点10分开盘", []),  # a time of day
+    ("军医开枪获刑9个月", [("9个月", 9.0, "months")]),
+    ("枪击案3死11伤 一死一伤", [("3死", 3.0, "dead"), ("11伤", 11.0, "injured"), ("一死", 1.0, "dead"), ("一伤", 1.0, "injured")]),
+    ("厂长涉嫌贪污243万 套装促销7280", [("243万", 2.43e6, "CNY"), ("7280", 7280.0, "CNY")]),
+    ("他死于车祸", []),
 ])
 def test_chinese_numbers(sentence, want):
     assert _nums(sentence, "zh") == want

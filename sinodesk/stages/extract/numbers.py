@@ -45,7 +45,7 @@ _CURRENCY_WORD = {
     "新台币": "TWD", "新台幣": "TWD", "欧元": "EUR", "日元": "JPY", "卢比": "INR", "盧比": "INR",
 }
 _UNIT_NORMAL = {
-    "分": "points", "percent": "percent", "per cent": "percent", "%": "percent", "％": "percent", "percentage points": "percentage points",
+    "分": "points", "死": "dead", "伤": "injured", "傷": "injured", "percent": "percent", "per cent": "percent", "%": "percent", "％": "percent", "percentage points": "percentage points",
     "percentage point": "percentage points", "times": "times", "fold": "times", "倍": "times",
     "people": "people", "persons": "people", "person": "people", "人": "people", "名": "people",
     "人次": "trips", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes", "吨": "tonnes", "噸": "tonnes",
@@ -544,6 +544,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         return None  # a calendar year
     s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
     m_end = tail.end()
+    if scale and not (cur or curw or pct) and text.startswith((" pound", "-pound"), m_end) and not text[m_end + 6 : m_end + 7].isalpha():
+        curw, m_end = "pounds", m_end + 6  # "a 93.6 billion pound aid package": after a scale, "pound" is sterling
     measure = tail.group("measure")
     if not (scale or pct or cur or curw or measure) and _NOT_A_QUANTITY.match(text, ne) is not None:
         return None  # "the 6100 block of South Kimbark Avenue", "a 911 call": an address or a phone number

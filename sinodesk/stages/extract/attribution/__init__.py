@@ -326,6 +326,9 @@ def _unlisted_name_before(text: str, lo: int, pos: int) -> tuple[int, int] | Non
     if m is None or m.start(1) <= lo + 1:
         return None  # (a name opening the sentence is the name model's to read)
     words = m.group(1).split()
+    before = text[text.rfind(" ", lo, m.start(1) - 1) + 1 : m.start(1) - 1]
+    if before[:1].isupper() or any(ch.isdigit() for ch in before):
+        return None  # the end of a longer capitalised run ("President Lai Ching-te urged")
     if words[0] in _NOT_OPENERS or words[-1] in ("&", "of", "and", "de") or _DETERMINER_BEFORE.search(text, max(lo, m.start(1) - 6), m.start(1)):
         return None
     return m.start(1), m.end(1)
