@@ -112,6 +112,10 @@ def test_chinese_numbers(sentence, want):
     ("The biggest insurance broker Marsh & McLennan said it would pay.", ["Marsh & McLennan"]),
     ("In a statement, the CEO said it was fine.", []),
     ("Tim Crawford, Group Economist at Halifax, said the value rose.", ["Tim Crawford"]),
+    # the outlet told is a source whichever rule finds the speaker
+    ("Reliance Globalcom, a communications provider in India, told Bloomberg News there was no time frame.",
+     ["Reliance Globalcom", "Bloomberg News"]),
+    ("A spokesman for Beaumont Hospital told Reuters the boy was stable.", ["Beaumont Hospital", "Reuters"]),
     # a document by a name no list holds
     ("The planet is plundered, according to a report by WWF.", ["WWF"]),
     # a place that only says whose statement it is

@@ -116,6 +116,8 @@ class _Scan:
         for c_start, c_end, verb in cues:
             if verb in _PUBLISHING and _DOCUMENT_AFTER.match(text, c_end, min(e0, c_end + 60)) is None:
                 continue  # "Google has released a trial tool", "Labour has unveiled the four little words": an act, not a statement
+            if verb in ("told", "tells"):
+                self.told_outlet(c_end)  # the outlet told is a source whoever the speaker turns out to be
             pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
             pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
@@ -140,8 +142,6 @@ class _Scan:
                 ent = index.appositive_subject(text, sent_start, pos)
                 if ent is not None and participle and text[ent.end : pos].strip() == ",":
                     ent = None  # "... would usurp Mr Milburn, adding": a participle's subject is the clause's, not an object's
-                if ent is None and participle:
-                    continue
                 if ent is None:
                     span = _unlisted_appositive_subject(text, max(s0, sent_start), pos, self.gaz)
                     if span is not None:
@@ -163,8 +163,6 @@ class _Scan:
                 other = _coordinated_person(text, ent, index)
                 if other is not None:
                     self.add(other.start, other.end, verb, other.canonical)
-            if verb in ("told", "tells"):
-                self.told_outlet(c_end)
 
     def told_outlet(self, c_end: int) -> None:
         """"told (the) Z" where Z is an outlet: one the registry knows, an organisation whose name
