@@ -38,7 +38,7 @@ _GENERIC_CLAIMANT = re.compile(
 _ORG_CLAIM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\s+){1,8}(?:Bureau|Branch|Ministry|Department|Agency|Police|Office|Command|Center|Centre|Council|"
                         r"Service|Directorate|Commission)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?")
 _CLAIM_VERB_AT = re.compile(
-    r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|suspects|alleged|alleges|claimed|claims|"
+    r"\b(?:said|says|told|blamed|blames|accused|accuses|attributed|attributes|linked|identified|believes|believe|believed|suspects|suspect|alleged|alleges|claimed|claims|"
     r"warned|warns|reported|traced|pinned|determined|concluded|found|discovered|revealed|confirmed|stated|announced|charged|indicted|assessed|"
     r"indicated|noted|added|explained|confessed|admitted|ruled|rules|convicted|convicts|charges(?=\s+(?:[\w'’.-]+\s+){0,5}?with\b)|arrested|arrests?(?!\s+(?:of|warrants?|records?)\b)|indicts|jails|detained|sued|sues|sue|(?:[\w-]+\s+){0,2}?to\s+(?:take|file|bring)\s+legal\s+action|(?:filed|files|file|brought|brings|launched|won|wins|took|takes|take)\s+(?:[\w-]+\s+){0,5}?(?:lawsuits?|suits?|charges|complaints?|cases?|court\s+orders?|injunctions?|legal\s+action)|(?:initiated|launched|began|begun|started|mounted|announced|unveiled|conducted|stepped\s+up)\s+(?:[\w-]+\s+){0,6}?(?:crackdowns?|dragnets?|sweeps?|busts?)|(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|"
     r"study|statement|advisory|alert|bulletin))\b", re.I)
@@ -48,16 +48,18 @@ _SAID_BY = re.compile(r"\b(?:said|says|according\s+to|told\s+by|reported\s+by|in
 _ZH_CLAIM_VERB = re.compile(r"(?:称|表示|指出|认定|指责|披露|发现|证实|通报|声称|宣称|怀疑|确认|说|判定|认为|溯源|逮捕|抓获|判处|起诉|指控|控告|刑拘)")
 # the subject of a claim verb, back to the clause start ("美国官员称", "该公司表示"), and a headline's "X：" speaker
 _ZH_SUBJECT = re.compile(r"(?:^|(?<=[，。：；、“”\s]))(?:据)?([\u3400-\u9fffA-Za-z0-9·]{2,10}?)(?:近日|日前|昨天|今天|周[一二三四五六日]|也|还|则|再次|公开|自)?"
-                         r"(?:称|表示|指出|认定|指责|怀疑|声称|宣称|披露|证实|通报|认为|警告|逮捕|抓获|判处|起诉|指控|控告|刑拘)")
+                         r"(?:称|表示|指出|认定|指责|怀疑|声称|宣称|披露|证实|通报|认为|警告|逮捕|抓获|判处|起诉|指控|控告|刑拘|将[^，。；]{1,12}?(?:归咎|归因|溯源))")
 _ZH_HEADLINE = re.compile(r"^([\u3400-\u9fffA-Za-z0-9·]{2,10})[：:]")
 _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消息|称|透露|介绍|披露|通报|报告|分析|监测|调查)")
 # Y as the accused: after blame verbs, before "was behind"
 _ACCUSE_AFTER = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named(?=\s+[^.;]{0,60}?\bas\s+(?:the\s+)?"
     r"(?:culprits?|perpetrators?|attackers?|source|responsible|behind))|(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)(?:ed|es|ing)"
-    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with|on\s+suspicion\s+of|suspected\s+of|accused\s+of)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b|(?<=sentenced)\s+[^.;]{0,60}?\bto\b))\s+(?:the\s+attacks?\s+on\s+)?"
+    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with|on\s+suspicion\s+of|suspected\s+of|accused\s+of)\b|(?<=arrested)\s+[^.;]{0,60}?\bin\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe|operation|crackdown|sting|raids?)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b|(?<=sentenced)\s+[^.;]{0,60}?\bto\b))\s+(?:the\s+attacks?\s+on\s+)?"
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
+    # "said the attack was the work of X", "appeared to be the work of X"
+    r"|\b(?:was|were|is|are|be|been|likely|probably)\s+(?:\w+\s+){0,2}?the\s+work\s+of\s+"
     r"|\b(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s+by\s+"
     # "three lawsuits in King County Superior Court against X", "Amazon sues X"
     r"|\b(?:lawsuits?|suits?|legal\s+action|charges?|complaints?|cases?)\s+(?:(?:in|at|before|with)\s+(?:[\w.'’-]+\s+){1,5}?|(?:(?:was|were|has\s+been|have\s+been)\s+)?"
@@ -68,7 +70,7 @@ _ACCUSE_AFTER = re.compile(
     r"|\b(?:court\s+orders?|injunctions?|restraining\s+orders?)\s+(?:that\s+)?(?:against|stops?|stopping|bars?|barring|halts?|halting|blocks?|blocking)\s+|\bsu(?:e|es|ed|ing)\s+(?=[^.;]{0,100}?\b(?:spam\w*|phish\w*|hack\w*|virus\w*|malware|spyware|e-?mails?|defraud\w*|mislead\w*|forg\w*|fraud\w*)\b)"
     r"|\b(?:behind|responsible\s+for)\s+(?:the\s+)?(?:\w+\s+)?(?:attacks?|hacks?|breach|intrusion|campaign|operation)\s+(?:was|were|is|are)\s+", re.I)
 _ACCUSE_BEFORE = re.compile(
-    r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
+    r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:to\s+(?:be|have\s+been)\s+)?(?:behind|responsible\s+for)\b"
     # ... of an attack, not of a product ("the firm which is behind the fingerprinting system")
     r"(?=\s*(?:[.,;]|$)|\s+(?:the|this|these|those|a|an|its|their|some|many|several|most)?\s*(?:[\w-]+\s+){0,3}?(?:(?:cyber[\s-]?)?attacks?|hacks?|"
     r"hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|virus(?:es)?|worms?|malware|ransomware|incidents?|leaks?|theft|thefts|spying|"
@@ -90,7 +92,7 @@ _FROM_COUNTRY = re.compile(rf"\b(?:launched|originat\w+|coming|came|routed|trace
                            # a bare country where the attack came from: "the attack originated in China"
                            r"|(?:China|Russia|Iran|North\s+Korea|the\s+United\s+States|the\s+U\.?S\.?|Taiwan|Vietnam|Israel|India|Pakistan|Ukraine|"
                            r"Belarus|Turkey|Syria)\b(?!\s+(?:and|or)\b)(?=\s*(?:[,.;]|and\s+(?:targeted|hit|was|were|had|has)|$)))", re.I)
-_ZH_ACCUSE = re.compile(r"(?:指责|认定|判定|溯源(?:至|到)|归因于|来自|系|为)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:的)?(?:所为|黑客|组织|发起|实施|攻击|网络)"
+_ZH_ACCUSE = re.compile(r"(?:指责|认定|判定|溯源(?:至|到)|归因于|归咎于|归咎|矛头指向|来自|系|(?<![认作成因行视称])为)([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:的)?(?:所为|黑客|组织|发起|发动|策划|实施|攻击|网络)"
                         # X被指/被控/被曝...攻击: X is the accused
                         r"|(?:^|(?<=[，。：；、“”\s]))([\u3400-\u9fffA-Za-z0-9]{2,14}?)(?:被指|被控|被指控|被曝|被怀疑|涉嫌)(?=[^，。；]{0,20}(?:攻击|入侵|窃取|黑客|渗透))"
                         # the attack came from X, at the end of the clause: 此次攻击来自美国国家安全局。
@@ -161,7 +163,7 @@ def find_attackers(text: str, s: int, e: int, t: CyberTables, zh: bool, entities
 _DOER_MOD = r"(?:(?-i:[a-z\d][\w'’.-]*|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+)"  # lower-case words and nationality adjectives
 _DOER_NP = (rf"(?:an?|the|two|three|four|five|\d+)\s+(?:{_DOER_MOD}{{0,3}}?(?:group|gang|band|team|collective|crew)\s+of\s+{_DOER_MOD}{{0,2}}?"
             rf"(?:hackers|hacktivists|programmers|students|teenagers|activists)|{_DOER_MOD}{{0,3}}?(?:man|woman|men|women|teenagers?|boys?|girls?|youths?|"
-            r"students?|schoolboys?|hackers?|hacktivists?|programmers?|spammers?|employees?|technicians?|engineers?|consultants?|administrators?|insiders?|"
+            r"students?|schoolboys?|hackers?|hacktivists?|programmers?|spammers?|gangs?|rings?|employees?|technicians?|engineers?|consultants?|administrators?|insiders?|"
             r"contractors?|brothers|sisters|(?:brother|sister|husband|wife|father|mother|son|daughter)\s+and\s+(?:brother|sister|husband|wife|father|mother|son|daughter)|\d+-year-olds?(?:\s+(?-i:[A-Z][a-z]+(?:an|ese|ish|ch|i)))?))")
 # the doer, its place and a comma clause: "a university student in Taiwan, who ..., has admitted"
 _DOER_LEAD = rf"(?:^|(?<=[\s\"“]))(?P<doer>(?i:{_DOER_NP}))(?:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,;]{{1,80}},)?"
@@ -351,7 +353,13 @@ def find_accused(text: str, s: int, e: int, t: CyberTables, zh: bool, entities=(
             continue  # "a survey conducted by X": what X carried out is no attack
         c = _COUNTRY_NP.match(text, m.end(), e) or t.attacker_rx["en"].match(text, m.end(), e)
         people = None if c or not _CHARGE.match(m.group()) else (_PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e))
-        c = c or people
+        if c is None and people is None and _ACCUSE_OF.match(m.group()):  # "accused the company of installing spyware"
+            p = _PEOPLE_NP.match(text, m.end(), e) or _DOER_AT.match(text, m.end(), e)
+            people = p if p is not None and re.match(r"\s+of\s", text[p.end():e]) else None
+        by = None if c or people else _DOER_AT.match(text, m.end(), e) if _BY_DOER.search(m.group()) else None  # "carried out by a former employee"
+        if by is not None and _NAMING.match(text, by.end(), e):
+            by = None  # "by a gang known as Midnight Owls": the name is the doer
+        c = c or people or by
         x = Hit(c.start(), c.end(), c.group()) if c else _entity_at(text, entities, m.end(), s, e)
         if x is not None:  # the people a charge or a lawsuit names are the doers as reported ("doer")
             out.append(Hit(x.start, x.end, x.text, "", {"country": country_of(x.text, t), "doer": people is not None}))
@@ -382,8 +390,10 @@ _CHARGED = re.compile(_DOER_LEAD + _CHARGE_TAIL)
 
 # a named doer an allegation gives: "alleged that Mr Richter and his accomplices sent ...", "accuses X of hacking" is blame grammar
 _ALLEGED_DOER = re.compile(r"\b(?:alleg(?:ed|es|e)|claim(?:ed|s)?|accus(?:ed|es|e))\s+(?:that\s+)?((?:Mr|Mrs|Ms|Dr)\.?\s+(?-i:[A-Z])[\w'’-]+|"
+                           # "alleged that the defendants exploited ...": the people the allegation names
+                           r"the\s+(?:two\s+|three\s+|four\s+|five\s+|\d+\s+)?(?:defendants?|compan(?:y|ies)|firms?|men|suspects|operators?)|"
                            r"(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})(?:\s+and\s+(?:his|her|their)\s+(?:accomplices|associates|partners))?"
-                           r"\s+(?:had\s+|has\s+|have\s+)?(?:sent|stole|hacked|spread|broke\s+into|attacked|infected|wrote|released|ran|launched|defrauded)\b", re.I)
+                           r"\s+(?:had\s+|has\s+|have\s+)?(?:sent|stole|hacked|spread|broke\s+into|attacked|infected|wrote|released|ran|launched|defrauded|exploited|installed|planted|hijacked|used)\b", re.I)
 
 
 # people named as doers by a charge or an arrest ("charged five Chinese military officers with hacking")
@@ -393,6 +403,12 @@ _PEOPLE_NP = re.compile(r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nin
                         r"\d+-year-olds?)\b(?:\s+and\s+(?:individuals|companies|people|firms|organi[sz]ations))?")
 
 
+# the accused denying it: "Smith has denied the charges", "the company denied any wrongdoing", "pleaded not guilty"
+_DENIES_OWN = re.compile(r"\s*(?:,[^,]{1,60},\s*)?(?:has\s+|have\s+|had\s+)?(?:(?:denied|denies|deny)\s+(?:any\s+|all\s+|the\s+|these\s+|those\s+)?"
+                         r"(?:wrongdoing|charges?|allegations?|accusations?|involvement|responsibility)\b|pleaded\s+not\s+guilty\b|pleads\s+not\s+guilty\b)", re.I)
+_NAMING = re.compile(r"\s*,?\s+(?:known\s+as|called|dubbed|calling\s+(?:itself|themselves)|named|going\s+by|that\s+calls\s+itself)\b", re.I)
+_ACCUSE_OF = re.compile(r"accus(?:ed|es|ing)\s", re.I)
+_BY_DOER = re.compile(r"(?:\bby|\bwork\s+of)\s+$", re.I)
 _ATTACK_BY = re.compile(r"(?:hacked|defaced|attacked|breached|compromised|infected|hijacked|broken\s+into)\s", re.I)  # the deed itself, passive
 _ATTACK_BEFORE = re.compile(r"\b(?:(?:cyber[\s-]?)?attacks?|hacks?|hacking|breach(?:es)?|intrusions?|campaigns?|operations?|DDoS|infections?|thefts?|"
                             r"raids?|heists?|sabotage|espionage|spying|defacements?|it|they)\b", re.I)
@@ -571,7 +587,7 @@ _CHARGE_NOW = re.compile(r"\b(?:convicts?|arrests?|jails|indicts?|detains?|charg
 # Chinese: a doer owning up (18岁少年承认编写震荡波病毒, 黑客组织宣称对攻击负责, 黑客自称入侵了...) and the people an arrest,
 # a charge or a sentence names (警方逮捕涉嫌制造病毒的男子, 美国起诉5名中国军官, 法院判处黑客...)
 _ZH_DOER = r"(?:少年|男子|女子|青年|大学生|学生|黑客(?:组织|团伙|团体)?|作者|程序员|嫌疑人|嫌犯|员工|军官|成员)"
-_ZH_OWNS_UP = re.compile(rf"(?:^|(?<=[，。：；、“”\s]))([\u3400-\u9fffA-Za-z0-9]{{0,6}}?{_ZH_DOER})(?:公开|已|日前|近日|也)?(?:宣称|声称|承认|自称|坦承|供认)"
+_ZH_OWNS_UP = re.compile(rf"(?:^|(?<=[，。：；、“”\s])|(?<=称|说)|(?<=表示|指出|透露|证实|通报))((?:(?!称|说|表示|指出|透露|证实|通报)[\u3400-\u9fffA-Za-z0-9]){{0,6}}?{_ZH_DOER})(?:公开|已|日前|近日|也)?(?:宣称|声称|承认|自称|坦承|供认)"
                          r"(?=[^，。；]{0,20}?(?:负责|编写|制造|制作|传播|入侵|攻击|发动|实施|窃取|盗取|篡改|病毒|木马|蠕虫))")
 _ZH_CHARGE = re.compile(rf"(?:逮捕|抓获|拘留|刑拘|判处|起诉|指控|控告)(?:了)?(?:涉嫌[^，。；]{{0,16}}?的)?((?:\d+|[一二两三四五六七八九十多])?(?:名|个)?"
                         rf"[\u3400-\u9fffA-Za-z0-9]{{0,6}}?{_ZH_DOER})")
@@ -635,6 +651,10 @@ def claim_actors(text: str, s: int, e: int, t: CyberTables, zh: bool = False, en
         for m in _ZH_CHARGE.finditer(text, s, e):
             out.append(Hit(m.start(1), m.end(1), m.group(1), "", {"country": country_of(m.group(1), t), "specific": True}))
         return out
+    for m in _DENIES_OWN.finditer(text, s, e):  # "Smith has denied the charges": the accused speaks for itself (stance: denies)
+        x = _entity_before(text, s, m.start(), entities, ("PERSON", "ORG"))
+        if x is not None and not _BARE.match(x.text) and not _GENERIC_CLAIMANT.fullmatch(x.text):
+            out.append(Hit(x.start, x.end, x.text, "", {"country": None, "named": True, "owns_up": True}))
     for m in _HEADLINE_OWNS_UP.finditer(text, s, e):
         g = "head" if m.group("head") else "doer"
         out.append(Hit(m.start(g), m.end(g), m.group(g), "", {"country": country_of(m.group(g), t), "named": True, "owns_up": True}))

@@ -37,6 +37,9 @@ _V_AFTER = re.compile(
     r"|(?:gained|gaining|got|obtained|won)\s+(?:unauthori[sz]ed\s+|illegal\s+)?access\s+to"
     r"|(?:worms?|virus(?:es)?|trojans?|malware|infection)\s+(?:(?:has|had|have|quickly|rapidly)\s+){0,2}spread\w*\s+(?:through|across|inside|within)"
     r"(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:networks?|computers|systems|offices)\s+(?:of|at)\s)"
+    # "the worm spread to computers at the Department of Homeland Security": whose machines it reached
+    r"|(?:worms?|virus(?:es)?|trojans?|malware|infection|ransomware)\s+(?:(?:has|had|have|also|quickly|rapidly|even|then|later)\s+){0,2}(?:spread\w*|jumped|got|made\s+its\s+way)\s+(?:in)?to"
+    r"(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:networks?|computers|machines|PCs|systems|servers|offices)\s+(?:of|at|belonging\s+to|run\s+by)\s)"
     # "flooded the council with bogus traffic": the target of a flood
     r"|(?:flood|swamp|bombard|overwhelm|inundat|delug|hammer|pummel)\w*(?=\s+(?:[\w'’.&-]+\s+){1,6}?with\s+(?:[\w'’.,-]+\s+){0,3}?(?:traffic|requests|data|packets|"
     r"queries|connections|junk|spam|e-?mails|messages)\b)"
@@ -47,6 +50,17 @@ _V_AFTER = re.compile(
     r"|(?:send|sent|sending|mail(?:ed|ing)?)\s+(?:[\w,'’-]+\s+){0,6}?(?:spam|junk|unsolicited|phishing|bogus|virus-laden|infected|malicious)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:e-?mails?|messages|texts|mail)\s+to"
     r"|victims?\s+(?:include[sd]?|including|such\s+as)|among\s+the\s+(?:victims|targets)\s+(?:were|was|are|is)"
+    # what an attack or malware hit, shut down or affected: "the worm shut down computers at Delta", "the attack affected PayPal customers"
+    r"|\b(?:(?:cyber[\s-]?)?attacks?|worms?|virus(?:es)?|malware|ransomware|trojans?|DDoS|intrusions?|breach(?:es)?|hackers|attackers|outbreak)\s+"
+    r"(?:(?:also|has|have|had|reportedly|apparently|briefly|temporarily)\s+){0,2}(?:shut|brought|shutting|bringing)\s+down"
+    r"|\b(?:(?:cyber[\s-]?)?attacks?|worms?|virus(?:es)?|malware|ransomware|trojans?|DDoS|intrusions?|breach(?:es)?|outbreak)\s+"
+    r"(?:(?:also|has|have|had|reportedly|apparently|mainly|mostly)\s+){0,2}(?:affected|affects|affecting|hit|hits|struck|strikes)(?!\s+(?:by|with)\b)"
+    # malware written to attack someone: "the worm was programmed to attack the SCO Group's website"
+    r"|(?:programmed|designed|set|scheduled|timed|instructed|configured|built)\s+to\s+(?:attack|target|hit|flood|bombard|knock\s+out)"
+    # mail sent to whom: "the e-mails were sent to customers of Citibank"
+    r"|(?:e-?mails?|messages|texts|letters)\s+(?:(?:were|was|had\s+been|have\s+been|are|is)\s+)?(?:sent|mailed|sent\s+out|delivered)\s+to(?!\s+(?:the\s+)?(?:spam|junk|a\s+server))"
+    # a breach that exposed someone's records: "exposed the records of 40 million customers of CardSystems Solutions"
+    r"|expos(?:ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:records|data|details|information|accounts|e-?mails|files|passwords|numbers)\s+of"
     # an attack that slowed or delayed someone's service: "delaying transaction times for hundreds of online retailers",
     # "slowed down searches on Google"
     r"|(?:delay|slow|disrupt|interrupt)\w*\s+(?:down\s+)?(?:[\w'’-]+\s+){0,3}?(?:times?|transactions?|services?|access|payments?|processing|"
@@ -75,11 +89,11 @@ _V_BEFORE = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|web\s?sites?|sites?|servers?|computers?|e-?mails?|accounts?|databases?|data|files|"
     r"records|infrastructure|services?|platforms?|apps?|portals?|blog|pages?))?"
     r"\s+(?:has|have|had)?\s*(?:been|was|were|is|are|got|get|gets|being)\s+(?:[\w-]+\s+)?(?:hacked|attacked|targeted|" + _HIT + r"|breached|compromised|infected|"
-    r"defaced|struck|knocked\s+(?:out|offline)|taken\s+(?:down|offline)|brought\s+down|crippled|paraly[sz]ed|disrupted|infiltrated|penetrated|"
+    r"defaced|struck|knocked\s+(?:out|offline)|taken\s+(?:down|offline)|forced\s+(?:offline|off-line|off\s+the\s+(?:internet|web|air))|brought\s+down|crippled|paraly[sz]ed|disrupted|infiltrated|penetrated|"
     r"encrypted|locked|held\s+(?:to|for)\s+ransom|put\s+out\s+of\s+(?:action|service)|"
     r"(?:flooded|swamped|bombarded|overwhelmed|inundated|hammered)(?=\s+(?:with|by)\s+(?:[\w'’.,-]+\s+){0,3}?(?:traffic|requests|data|packets|queries|connections)\b)|hijacked|spied\s+on|extorted|raided|subjected\s+to\s+(?:a\s+)?(?:\w+\s+){0,2}(?:cyber[\s-]?)?attacks?|"
     r"facing\s+(?:[\w-]+\s+){0,2}(?:cyber[\s-]?)?attacks|under\s+(?:cyber[\s-]?)?attack|(?:the|a|an)\s+(?:latest\s+|main\s+|prime\s+|biggest\s+)?"
-    r"(?:victims?|targets?)\s+of|among\s+the\s+(?:victims|targets)\s+of|caught\s+up\s+in|swept\s+up\s+in)\b"
+    r"(?:victims?|targets?)\s+of|among\s+the\s+(?:victims|targets)(?:\s+of)?|among\s+(?:those|the\s+(?:organi[sz]ations|companies|firms|sites))\s+(?:hit|affected|targeted|attacked|infected)|caught\s+up\s+in|swept\s+up\s+in)\b"
     r"|\s+(?:(?:had|have|has)\s+)?(?:received|were\s+sent|was\s+sent|opened|clicked\s+on|were\s+targeted\s+with|got)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:phishing|spear[\s-]?phishing|malicious|booby[\s-]trapped|fake|bogus|fraudulent|scam|infected|rigged)\s+(?:[\w-]+\s+)?(?:e-?mails?|messages|texts|links|attachments|calls)\b"
     r"|\s+(?:struck|hit)\s+by\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:online\s+|cyber[\s-]?)?(?:attack|hack|breach|worm|virus|ransomware)"
@@ -91,7 +105,7 @@ _V_BEFORE = re.compile(
     r"|\s+(?:said|says|confirmed|admitted|disclosed|announced|acknowledged|told\s+\w+)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its\s+(?:[\w-]+\s+){0,2}?\w+)\s+"
     r"(?:had|has|have|was|were)\s+(?:been\s+)?(?:hacked|attacked|breached|targeted|" + _HIT + r"|compromised|infected|disrupted|the\s+(?:victim|target)\s+of)\b", re.I)
 # headline passives without an auxiliary: "Sony Pictures hacked by ...", "Ministry website defaced"
-_BARE_PASSIVE = re.compile(r"\s+(?:hacked|breached|attacked|targeted|defaced|hijacked|knocked\s+offline|taken\s+offline|crippled|infiltrated|"
+_BARE_PASSIVE = re.compile(r"\s+(?:hacked|breached|attacked|targeted|defaced|hijacked|knocked\s+offline|taken\s+offline|forced\s+offline|crippled|infiltrated|"
                            r"compromised|paraly[sz]ed|disrupted)\b(?=\s*(?:by|in|after|over|as|amid|again|,|:|;|\.|!|\?|'|\"|$))", re.I)
 # a named owner before its asset: "MtGox bitcoin database leaked online"
 _OWNER_ASSET = re.compile(
@@ -110,11 +124,11 @@ _NP_STOP = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "by"
             "how", "what", "why", "whether", "say", "know", "do", "does", "did", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t"}
 _NP_KEEP = {"of", "the", "a", "an", "in", "and", "or", "outside", "on"}
 _ASSET_N = (r"(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|e-?mails?|infrastructure|offices?|cash\s+machines|ATMs|"
-           r"terminals|domain\s+names?|customers|clients|subscribers|account\s+holders)")
+           r"terminals|domain\s+names?|customers|clients|subscribers|account\s+holders|staff|employees|workers)")
 _ASSET = re.compile(rf"^(?:(?:the\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,2}}{_ASSET_N}\s+(?:of|at|belonging\s+to|run\s+by|used\s+by|operated\s+by)\s+(?:the\s+)?)", re.I)
 _ASSET_WORD = re.compile(rf"^{_ASSET_N}$", re.I)
 _OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:accounts?|web\s?sites?|networks?|systems?|servers?|blog|databases?|computers?|machines|PCs|sites|"
-                    r"e-?mails?|infrastructure|offices?|data|files|records|services?|platforms?|apps?|portals?|pages?|customers|clients|users|staff|"
+                    r"e-?mails?|infrastructure|(?<!post\s)offices?|data|files|records|services?|platforms?|apps?|portals?|pages?|customers|clients|users|staff|"
                     r"employees|processing|operations|payments|transactions)(?=$|\s+(?:at|in|on|with|held)\b)", re.I)  # "Bangladesh Bank's account at the Fed": the owner
 # "the agency network", "Pentagon computers": the owner is the noun before the asset
 _COMPOUND = re.compile(r"(?<=[\w.])\s+(?:computer\s+)?(?:networks?|systems?|servers?|computers?|web\s?sites?|sites|databases?|e-?mail\s+(?:system|servers?|accounts?))$", re.I)
@@ -154,8 +168,8 @@ _ADVERB = re.compile(r"\w+ly\b")
 _ZH_V_BEFORE = re.compile(r"(?:遭受?到?|遭|被(?!指|控|曝|怀疑|认为|称|疑|判|捕|抓|查|拘|起诉))(?:了)?(?:[\u3400-\u9fffA-Za-z0-9]{0,10}?)(?:黑客|网络)?(?:攻击|入侵|攻陷|攻破|(?<=病毒|黑客|木马|蠕虫)(?:袭击|侵袭)|挂马|劫持|黑|盗|篡改|窃|渗透|勒索|瘫痪|感染)")
 _ZH_V_AFTER = re.compile(r"(?:攻击|入侵|攻陷|攻破|(?<=病毒|黑客|木马|蠕虫)(?:袭击|侵袭)|劫持|篡改|渗透|瘫痪)(?:了)?")
 # 支付宝用户信息泄露 / CSDN数据库被盗: whose data leaked (a name with a Latin spelling or an organisation's head word)
-_ZH_LEAK = re.compile(r"((?:[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fff]{1,8}(?:网站|网|公司|集团|银行|机构|部门|大学|医院|平台|商城|酒店|宝|通))"
-                      r")(?:的)?(?:用户|客户|会员|玩家|员工)?(?:的)?(?:个人)?(?:数据|信息|资料|账号|帐号|密码|数据库)(?:遭|被)?(?:泄露|泄漏|外泄|被盗|失窃|被窃|被曝光)")
+_ZH_LEAK = re.compile(r"((?:[A-Za-z][A-Za-z0-9.]+(?:网站|网)?|[\u3400-\u9fff0-9]{1,8}(?:网站|网|公司|集团|银行|机构|部门|大学|医院|平台|商城|酒店|宝|通))"
+                      r")(?:的)?(?:[\d.]+[万亿]?|[数上近逾超]?[十百千万]+)?(?:名|个|位)?(?:用户|客户|会员|玩家|员工)?(?:的)?(?:个人)?(?:数据|信息|资料|账号|帐号|密码|数据库)(?:遭|被)?(?:泄露|泄漏|外泄|被盗|失窃|被窃|被曝光)")
 _ZH_AT = re.compile(r"(?:对|向|针对)([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的[\u3400-\u9fff]{1,4})?(?:发动|发起|实施|进行|展开|开展)(?:了)?[^，。；]{0,10}?(?:攻击|入侵|渗透)")
 _ZH_OF = re.compile(r"(?:加密|窃取|删除|篡改|盗取|破坏|控制|入侵|攻陷|瘫痪|擦除)(?:了)?([\u3400-\u9fffA-Za-z0-9]{2,12}?)的(?:服务器|系统|网站|官网|文件|数据|数据库|电脑|"
                     r"计算机|网络|内网|邮箱|账号|帐号|主页|首页)")
@@ -163,11 +177,13 @@ _ZH_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fffA-Za-z0-9]{0,8}(?:�
 _ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|：|:|，|,|\s|、|“|”|。)")
 # 遭攻击或因... / 黑客攻击成为企业最大威胁: a clause or a predicate follows the attack word, not its object
 _ZH_CONJ = re.compile(r"(?:或|因|由于|而|并|但|且|致|导致|使|让|成为|是|已|将|会|正|在|日益|越来越|不断|持续|频发|增多|增加|事件|案|手段|威胁|能力|技术|拦截|防御|防范)")
-_ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|曾|已|又|也|均|都|多次|连续)+$")
+_ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|再度|曾|已|又|也|均|都|多次|连续|再|频频|屡次|屡|接连|相继|纷纷|疑)+$")
 _ZH_OWNER = re.compile(r"的(?:官方)?(?:网站|官网|系统|服务器|网络|数据库|邮箱|账号|帐号|数据|内网|主页|首页|平台|电脑|计算机)$")
 _ZH_DOWN = re.compile(r"([\u3400-\u9fffA-Za-z0-9]{2,12}?)(?:的)?(?:电脑|计算机|网络|信息|业务|内部)?(?:系统|网络|网站|服务器|官网)(?:全面|一度|大面积|再次)?(?:瘫痪|宕机|中断|崩溃)")
 # a count of users or accounts names no one (数十万玩家账号, 大量用户): the counts go to numbers
-_ZH_GENERIC = re.compile(r"^(?:[\d数十百千万亿多余几大量部分众多]+(?:个|名|位)?)?(?:的)?(?:用户|玩家|网民|账号|帐号|账户|客户|消费者|人|网友)(?:的)?(?:账号|帐号|账户|资料|信息|数据|电脑)?$")
+_ZH_GENERIC = re.compile(r"^(?:该|其|这个|此|对方)?(?:域名|网站|官网|服务器|系统|数据库|网络|电脑|计算机|主页|首页)$|^(?:[\d数十百千万亿多余几大量部分众多]+(?:个|名|位)?)?(?:的)?(?:用户|玩家|网民|账号|帐号|账户|客户|消费者|人|网友)(?:的)?(?:账号|帐号|账户|资料|信息|数据|电脑)?$")
+_ZH_STOLE = re.compile(r"(?:盗取|窃取|盗走|偷走|偷取|窃得|盗得)(?:了)?((?:[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fff]{1,8}(?:网站|网|公司|集团|银行|机构|部门|大学|医院|平台|商城|酒店|政府|部))"
+                       r")(?:的)?(?:[\d.]+[万亿]?|[数上近逾超]?[十百千万]+)?(?:名|个|位)?(?:用户|客户|会员|玩家|员工)?(?:的)?(?:个人)?(?:数据|信息|资料|账号|帐号|密码|数据库|文件|邮件)")
 _ZH_SPEECH = re.compile(r"(?:称|表示|说|指出|透露|证实|宣布)$")
 _ZH_ATTRIB = re.compile(r"被盗(?:的)?([A-Za-z0-9\u3400-\u9fff]{1,10}?(?:账号|帐号|数据|信息|资料))")
 
@@ -255,6 +271,9 @@ def _np_after(text: str, a: int, e: int) -> Hit | None:
             if w in "“”\"" and keep:
                 continue
             break
+        if low == "to" and keep and keep[-1][2].lower() == "belonging" and len(keep) > 1 and _ASSET_WORD.match(keep[-2][2]):
+            keep.append((ts, te, w))  # "websites belonging to the Georgian government": the owner follows
+            continue
         if low == "at" and keep and _ASSET_WORD.match(keep[-1][2]):
             keep.append((ts, te, w))  # "computers at Globex Bank": the owner follows
             continue
@@ -324,20 +343,25 @@ _WHOSE = re.compile(r"\s+whose\s+(?:[\w,'’-]+\s+){0,5}?(?:was|were|had\s+been|
 _NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 
 
+_DEMONYM_END = re.compile(r"(?:^|\s)(?-i:[A-Z][a-z]+(?:an|ese|ish|ch|i))$")  # "Israeli", "Chinese", "Korean", "British"
 _PRODUCT_END = re.compile(r"\b(?:operating\s+systems?|(?:web\s+)?browsers?|software)\s*$", re.I)
 
 
 def _np_hit(text: str, a: int, b: int) -> Hit | None:
     """A victim phrase: an asset's owner for "computers at X" / "X's website", trimmed, not generic."""
+    if text[b - 1:b] == "." and not re.search(r"\b(?:Inc|Corp|Co|Ltd|[A-Z])\.$", text[a:b]):
+        b -= 1  # the sentence's full stop ("attack the SCO Group's website."): the owner's asset ends before it
     m = _ASSET.match(text[a:b])
     if m:
         a += m.end()
+        if re.search(r"\bthe\s+$", m.group(), re.I) and not re.search(r"[A-Z\d]", text[a:b]):
+            return None  # "the network of the bank": a definite description names no one the story has not named
     whole = b
     if _PRODUCT_END.search(text, a, b):
         return None  # "targeting Apple's Mac OS X operating system": a product, not a victim
     poss = _OWNED.search(text, a, b) or _COMPOUND.search(text, a, b)
-    if poss:
-        b = poss.start()
+    if poss and not (_DEMONYM_END.search(text, a, poss.start()) and not text[poss.start():poss.start() + 1] in "'’"):
+        b = poss.start()  # "the ministry's website": the owner; "several Israeli websites" names no owner but the sites
     if re.fullmatch(r"\s*(?:its|their)\s*", text[a:b], re.I):
         b = whole  # "its systems": the owner is named before (see _named), so keep the asset with its pronoun
     phrase = re.sub(r"['’]s?$", "", text[a:b].strip())  # "The ministry's" (website was defaced): the owner
@@ -376,7 +400,7 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
         if b - a >= 2:
             out.append(Hit(a, b, text[a:b]))
     # 韩国银行和电视台电脑系统瘫痪 (whose systems went down), 对X发动攻击; X的服务器, 被盗X账号; 支付宝用户信息泄露 (whose data leaked)
-    for rx, cut in ((_ZH_DOWN, True), (_ZH_AT, True), (_ZH_OF, False), (_ZH_ATTRIB, False), (_ZH_LEAK, True)):
+    for rx, cut in ((_ZH_DOWN, True), (_ZH_AT, True), (_ZH_OF, False), (_ZH_ATTRIB, False), (_ZH_LEAK, True), (_ZH_STOLE, True)):
         for m in rx.finditer(text, s, e):
             a, b = m.span(1)
             c = _ZH_CUT.match(text, a, b) if cut else None
