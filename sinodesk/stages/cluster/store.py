@@ -161,6 +161,11 @@ class KeyFilter:
 _KEY_ROWS = 64
 
 
+def _hashes_in(rows: list[tuple[str, bytes]]) -> np.ndarray:
+    """The key hashes of ``keys-<kind>`` rows, all together."""
+    return np.concatenate([np.frombuffer(v, dtype=np.uint64) for _, v in rows]) if rows else np.zeros(0, np.uint64)
+
+
 class SpillMap:
     """A str -> str mapping of which only the entries added since the last :meth:`flush` are held in
     memory; the others are rows of ``kind`` in ``store`` (read on demand; what :meth:`prefetch`
@@ -185,8 +190,7 @@ class SpillMap:
     def _load_filter(self, capacity: int = 0) -> None:
         rows = list(self.store.scan_rows(f"keys-{self.kind}"))
         self.key_rows = [k for k, _ in rows]
-        hashes = np.concatenate([np.frombuffer(v, dtype=np.uint64) for _, v in rows]) if rows else np.zeros(0, np.uint64)
-        self.filter = KeyFilter(hashes, capacity)
+        self.filter = KeyFilter(_hashes_in(rows), capacity)
 
     def index_keys(self) -> None:
         """Write the hashes of every key of this kind the store holds (an archive from before the
@@ -258,7 +262,7 @@ class SpillMap:
         self.filter.add(hashes)
         if len(self.key_rows) > _KEY_ROWS or self.filter.full:
             rows = list(self.store.scan_rows(kind))
-            merged = np.unique(np.concatenate([np.frombuffer(v, dtype=np.uint64) for _, v in rows]))
+            merged = np.unique(_hashes_in(rows))
             self.store.delete_rows(kind, [k for k, _ in rows])
             self.store.put_rows(kind, {f"{0:06d}": merged.tobytes()})
             self.key_rows = [f"{0:06d}"]
