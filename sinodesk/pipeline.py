@@ -253,7 +253,7 @@ class IngestSummary:
         s = f"ingested {self.documents} document{'s' if self.documents != 1 else ''} ({self.stories} stor{'ies' if self.stories != 1 else 'y'})"
         s += f", rejected {self.rejected}"
         if self.malformed:
-            s += f", {self.malformed} malformed input{'s' if self.malformed != 1 else ''} read in part"
+            s += f", {self.malformed} malformed input{'s' if self.malformed != 1 else ''} read despite errors"
         if self.unchanged:
             s += f", {self.unchanged} already in the archive"
         if self.rejected_before:

@@ -239,3 +239,50 @@ def test_stories_moved_by_reclustering_in_a_later_batch_are_updated_in_the_archi
     assert len({s.event_id for s in stories}) == 2
     changed = [sid for sid, e in before.items() if next(s.event_id for s in stories if s.story_id == sid) != e]
     assert changed  # a story of the first batch now sits in another event, in the archive too
+
+
+_HARBOUR = (b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Harbour Desk</title>\n'
+            b"<item><title>Port reopens after typhoon</title><description>The container port reopened on Tuesday."
+            b"</description></item>\n<item><title>Ferry fares rise</title><description>Fares on the island ferry rise "
+            b"by 5% from March.</description></item>\n<item><title>New pier opens</title><description>A third pier "
+            b"opened at the north end.</description></item>\n<item><title>Fish market moves</title><description>The "
+            b"wholesale market moves to the east quay.</description></item>\n</channel></rss>\n")
+
+
+@pytest.mark.parametrize("name, data, read, said", [
+    # an unclosed comment swallows the last two entries: counted against the entry tags in the bytes
+    ("comment.rss", _HARBOUR.replace(b"<item><title>New pier", b"<!-- draft <item><title>New pier"), 2,
+     "feed is malformed (SAXParseException: <unknown>:5:0: unclosed token); "
+     "2 of its 4 entries were read, 2 are lost — ask the publisher to fix the feed"),
+    ("cdata.rss", _HARBOUR.replace(b"<description>A third", b"<description><![CDATA[A third"), 3,
+     "feed is malformed (SAXParseException: <unknown>:8:0: unclosed CDATA section); "
+     "3 of its 4 entries were read, 1 is lost — ask the publisher to fix the feed"),
+    # a stray control character: the loose parser still gives every entry back
+    ("ctrl.rss", _HARBOUR.replace(b"Ferry fares", b"Ferry\x0b fares"), 4,
+     "feed is malformed (SAXParseException: <unknown>:4:18: not well-formed (invalid token)); "
+     "all 4 entries were read — ask the publisher to fix the feed"),
+    # declared UTF-8, written in Windows-1252: nothing lost, the text is what to check
+    ("latin.rss", _HARBOUR.replace(b"east quay", "cais leste, pré-venda".encode("cp1252")), 4,
+     "feed declares the wrong encoding or type (CharacterEncodingOverride: document declared as utf-8, but parsed "
+     "as windows-1252); all 4 entries were read, check that their text reads right — ask the publisher to fix the declaration"),
+])
+def test_malformed_feed_says_what_was_lost(tmp_path, name, data, read, said):
+    path = tmp_path / name
+    path.write_bytes(data)
+    archive, summary = _ingest(tmp_path / "m.db", path)
+    assert summary.documents == read and summary.rejected == 0 and summary.malformed == 1
+    (rej,) = summary.rejections
+    assert rej.stage == "malformed" and rej.reason == f"{path}: {said}"
+    assert summary.line() == (f"ingested {read} documents ({read} stories), rejected 0, 1 malformed input read despite "
+                              "errors — see 'sinodesk rejects'")
+    if name == "latin.rss":
+        assert any("pré-venda" in s.text for s in archive.iter_stories())
+
+
+def test_malformed_feed_exit_code_and_message_on_the_command_line(run_cli, tmp_path):
+    path = tmp_path / "comment.rss"
+    path.write_bytes(_HARBOUR.replace(b"<item><title>New pier", b"<!-- draft <item><title>New pier"))
+    r = run_cli("ingest", str(path), "--db", str(tmp_path / "c.db"))
+    out = r.stdout.decode() + r.stderr.decode()
+    assert r.returncode == 0  # something was ingested: the documented rule
+    assert f"malformed: {path}: feed is malformed" in out and "2 of its 4 entries were read, 2 are lost" in out

@@ -219,11 +219,28 @@ def read_feed(raw: RawItem) -> ReadResult:
             )
         )
     if parsed.get("bozo"):
-        exc = parsed.get("bozo_exception")
-        res.rejects.append(
-            _reject(raw, BadInput(f"{raw.source}: feed is malformed ({type(exc).__name__}: {exc}); {len(entries)} entries were read, anything past the error is lost — ask the publisher to fix the feed"), stage="malformed")
-        )
+        res.rejects.append(_reject(raw, BadInput(_malformed_message(raw, parsed.get("bozo_exception"), len(entries))), stage="malformed"))
     return res
+
+
+_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?(?:item|entry)[\s/>]")
+_DECLARATION_ONLY = ("CharacterEncodingOverride", "NonXMLContentType")  # feedparser read the whole feed anyway
+
+
+def _malformed_message(raw: RawItem, exc: BaseException | None, read: int) -> str:
+    """What a feed that parsed with an error lost, counted: the entries the loose parser gave back
+    against the entry tags in the bytes.  A wrong encoding or content-type declaration loses nothing
+    but may garble the text, which is what the reader should check."""
+    what = f"{type(exc).__name__}: {exc}"
+    if type(exc).__name__ in _DECLARATION_ONLY:
+        return (f"{raw.source}: feed declares the wrong encoding or type ({what}); all {read} entries were read, "
+                "check that their text reads right — ask the publisher to fix the declaration")
+    tags = len(_ENTRY_TAG.findall(raw.data))
+    if tags > read:
+        lost = tags - read
+        return (f"{raw.source}: feed is malformed ({what}); {read} of its {tags} entries were read, "
+                f"{lost} {'is' if lost == 1 else 'are'} lost — ask the publisher to fix the feed")
+    return f"{raw.source}: feed is malformed ({what}); all {read} entries were read — ask the publisher to fix the feed"
 
 
 # -- OPML and URL lists ----------------------------------------------------------------------
