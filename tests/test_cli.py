@@ -214,3 +214,23 @@ def test_eval_data_may_name_the_shared_folder_or_its_eval_folder(tmp_path, monke
     assert eval_sets_dir(tmp_path / "shared" / "eval") == tmp_path / "shared" / "eval"
     monkeypatch.setenv("SINODESK_SHARED", str(tmp_path / "shared"))
     assert eval_sets_dir(None) == tmp_path / "shared" / "eval"
+
+
+def test_a_date_that_is_only_the_ingest_day_is_marked(run_cli, tmp_path):
+    (tmp_path / "note.txt").write_text("Harbour pilots in Ningbo began a work-to-rule protest over new night shifts, "
+                                       "the port authority said in a statement.\n", encoding="utf-8")
+    (tmp_path / "dated.jsonl").write_text(json.dumps({"title": "Qingdao ferry resumes", "date": "2024-05-02",
+                                                      "text": "The Qingdao ferry to Dalian resumed on Thursday."}) + "\n")
+    db = tmp_path / "d.db"
+    assert run_cli("ingest", tmp_path / "note.txt", tmp_path / "dated.jsonl", "--db", db).returncode == 0
+    r = run_cli("stories", "--db", db)
+    rows = r.stdout.decode().splitlines()
+    undated = next(x for x in rows if "Harbour pilots" in x)
+    dated = next(x for x in rows if "Qingdao ferry" in x)
+    assert undated.split()[1].endswith("*") and undated.split()[1][:-1] == rows[0].split()[1][:-1]
+    assert dated.split()[1] == "2024-05-02"  # a story's own date has no star, and the columns stay aligned
+    assert dated.index("Qingdao") == undated.index("Harbour")
+    assert r.stderr.decode() == "* no date found in the story or its source: the day it was ingested\n"
+    shown = run_cli("show", undated.split()[0], "--db", db).stdout.decode()
+    assert "(the day it was ingested: no date found in the story or its source)" in shown
+    assert run_cli("stories", "--db", db, "--since", "2024-05-01", "--until", "2024-05-03").stderr.decode() == ""

@@ -106,8 +106,9 @@ def test_read_only_archive_opens_for_reading(shared_folder):
     nobody = 65534
     db = shared_folder / "desk.db"
     r = _cli("stories", "--db", db, "--limit", "3", cwd=shared_folder, user=nobody)
-    assert (r.returncode, _err(r)) == (0, ""), _err(r)
-    assert [ln.split()[0] for ln in _out(r)] == [FREIGHT, RFA, GT_ZH]  # the undated story has the ingest day
+    # the undated story has the ingest day, starred, and the star is explained on stderr
+    assert (r.returncode, _err(r)) == (0, "* no date found in the story or its source: the day it was ingested"), _err(r)
+    assert [ln.split()[0] for ln in _out(r)] == [FREIGHT, RFA, GT_ZH]
     r = _cli("search", "DeepSeek", "--db", db, cwd=shared_folder, user=nobody)
     assert r.returncode == 0 and _out(r)[0].startswith(TT_DEEPSEEK)
     r = _cli("show", RFA, "--db", db, cwd=shared_folder, user=nobody)
@@ -329,13 +330,14 @@ def test_stories_newest_first_copies_folded_no_column_cut(desk):
 
     today = dt.date.today().isoformat()  # an undated story takes the ingest day (published_source "ingested")
     assert _out(r) == [
-        f"{FREIGHT}  {today}  Northern Provinces Logistics and Freight Weekly Review  Rail freight volumes rise again",
+        f"{FREIGHT}  {today}* Northern Provinces Logistics and Freight Weekly Review  Rail freight volumes rise again",
         f"{RFA}  2025-03-02  Radio Free Asia      Botnet hits cloud provider in Hangzhou  (+1 copy)",
         f"{GT_ZH}  2025-02-12  Global Times         黑客攻击多个网络平台",
         f"{CNA_ZH}  2025-02-10  Central News Agency  駭客攻擊政府網路系統",
         f"{GT_DEEPSEEK}  2025-01-30  Global Times         DeepSeek service slowed by attacks",
         f"{TT_DEEPSEEK}  2025-01-28  Taipei Times         DeepSeek model tops app charts",
     ]
+    assert _err(r) == "* no date found in the story or its source: the day it was ingested"
     assert [ln.split()[0] for ln in _out(_cli("stories", "--db", "desk.db", "--copies", cwd=desk))][:3] == [FREIGHT, GUARDIAN, RFA]
     r = _cli("stories", "--db", "desk.db", "--limit", "0", cwd=desk)
     assert (r.returncode, r.stdout, r.stderr) == (0, b"", b"")

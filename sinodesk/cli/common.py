@@ -216,6 +216,22 @@ def story_rows(stories, copies: dict[str, int] | None = None) -> list[str]:
         outlet = s.outlet or "-"
         n = (copies or {}).get(s.story_id, 0)
         more = f"  (+{n} cop{'ies' if n != 1 else 'y'})" if n else ""
-        rows.append(f"{s.story_id}  {(s.published or '-'):10}  {outlet}{' ' * max(0, width - cell_len(outlet))}  "
+        rows.append(f"{s.story_id}  {_date_cell(s):11} {outlet}{' ' * max(0, width - cell_len(outlet))}  "
                     f"{s.headline or '(no headline)'}{more}")
     return rows
+
+
+INGESTED_NOTE = "* no date found in the story or its source: the day it was ingested"
+
+
+def _date_cell(story) -> str:
+    """The story's date; a date that is only the day of the ingest run is starred (see INGESTED_NOTE)."""
+    if not story.published:
+        return "-"
+    return story.published + ("*" if story.published_source == "ingested" else "")
+
+
+def ingested_note(stories) -> None:
+    """Under a listing with starred dates, what the star means (on stderr: the rows stay parseable)."""
+    if any(s.published and s.published_source == "ingested" for s in stories):
+        click.echo(INGESTED_NOTE, err=True)

@@ -9,7 +9,7 @@ import json
 import click
 
 from ..errors import ConfigError, NothingToDo
-from .common import config_option, db_option, filter_options, parse_day, story_filter, story_rows
+from .common import config_option, db_option, filter_options, ingested_note, parse_day, story_filter, story_rows
 
 
 def _settings(db: str, config: str | None):
@@ -141,6 +141,7 @@ def stories(db, event_id, copies, limit, as_json, **filters):
         counts = {} if copies else archive.copy_counts([s.story_id for s in listed])
         for row in story_rows(listed, counts):
             click.echo(row)
+        ingested_note(listed)
     if not listed and limit != 0:
         click.echo("no stories match", err=True)
 
@@ -167,7 +168,7 @@ def show(story_id, db, as_json):
         return
     doc = archive.get_document(s.doc_id)
     click.echo(click.style(s.headline or "(no headline)", bold=True) + (" [generated headline]" if s.headline_generated else ""))
-    for k, v in (("story", s.story_id), ("section", s.section), ("outlet", s.outlet), ("published", s.published), ("language", s.language),
+    for k, v in (("story", s.story_id), ("section", s.section), ("outlet", s.outlet), ("published", _published_line(s)), ("language", s.language),
                  ("topics", topics_line(s, archive.labels("topics").get(s.story_id), load_settings().topics)), ("event", s.event_id),
                  ("duplicate of", s.duplicate_of), ("url", s.url), ("source line", s.source_line)):
         if v:
@@ -178,6 +179,7 @@ def show(story_id, db, as_json):
         click.echo(f"{'copies':>12}: {len(dups)} near-duplicate{'s' if len(dups) != 1 else ''} of this story")
         for row in story_rows(dups):
             click.echo(" " * 14 + row)
+        ingested_note(dups)
     click.echo("")
     click.echo(s.text)
     if s.entities or s.attributions or s.numbers or s.dates:
@@ -228,6 +230,7 @@ def search(query, db, limit, as_json, **filters):
         for h, row in zip(hits, rows):
             click.echo(row)
             click.echo("    " + " ".join(h.snippet.split()))
+        ingested_note([h.story for h in hits])
     if not hits and limit:
         near = " (NEAR finds words at most 10 apart; widen it: NEAR(a b, 30))" if "NEAR(" in query else ""
         click.echo(f"no stories match {query!r}{near}", err=True)
@@ -296,3 +299,9 @@ def rejects(db, as_json):
 def register(main: click.Group, eval_group: click.Group) -> None:
     for cmd in (ingest, reprocess, stories, show, search, export, rejects):
         main.add_command(cmd)
+
+
+def _published_line(s) -> str | None:
+    if s.published and s.published_source == "ingested":
+        return f"{s.published} (the day it was ingested: no date found in the story or its source)"
+    return s.published
