@@ -106,12 +106,12 @@ def _ev(ev: dict) -> str:
 
 
 @click.command("incidents")
-@click.option("--set", "set_name", type=click.Choice(["tune", "tune2", "tune3", "tune4", "test", "heldout2", "all"]), default="tune", show_default=True,
-              help="Gold set: 'tune' (developed on), 'tune2', 'tune3' and 'tune4' (more tune stories, labelled later), 'test' (the first held-out half, read "
+@click.option("--set", "set_name", type=click.Choice(["tune", "tune2", "tune3", "tune4", "tune5", "test", "heldout2", "all"]), default="tune", show_default=True,
+              help="Gold set: 'tune' (developed on), 'tune2' to 'tune5' (more tune stories, labelled later), 'test' (the first held-out half, read "
                    "in aggregate during development) or 'heldout2' (labelled later, scored once per branch: the held-out figure); "
                    "'all' reports each.")
 @click.option("--data", default=None, help="The shared folder holding seeds/ and eval/ (default $SINODESK_SHARED or ../shared).")
-@click.option("--misses", is_flag=True, help="List every missed and extra value (tune, tune2, tune3 and tune4 only: the held-out sets stay unseen).")
+@click.option("--misses", is_flag=True, help="List every missed and extra value (tune and tune2 to tune5 only: the held-out sets stay unseen).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_incidents(set_name, data, misses, as_json):
     """Per-field precision/recall of the incident tracker on the hand-labelled gold, through ingest + export.
@@ -124,11 +124,11 @@ def eval_incidents(set_name, data, misses, as_json):
     from ..errors import BadInput
     from ..eval.incidents import evaluate
 
-    if misses and set_name not in ("tune", "tune2", "tune3", "tune4"):
+    if misses and set_name not in ("tune", "tune2", "tune3", "tune4", "tune5"):
         raise BadInput(f"eval incidents --misses --set {set_name}: per-item errors are shown for the tune sets only "
-                       "(the other sets are held out); drop --misses or use --set tune, tune2, tune3 or tune4")
+                       "(the other sets are held out); drop --misses or use --set tune, tune2, tune3, tune4 or tune5")
     shared = data or str(default_shared())
-    reports = [evaluate(s, shared) for s in (("tune", "tune2", "tune3", "tune4", "test", "heldout2") if set_name == "all" else (set_name,))]
+    reports = [evaluate(s, shared) for s in (("tune", "tune2", "tune3", "tune4", "tune5", "test", "heldout2") if set_name == "all" else (set_name,))]
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in reports], indent=2))
     else:

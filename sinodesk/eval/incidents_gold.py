@@ -33,7 +33,7 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold" / "incidents"
 SPLIT_SEED = 20250131
 SPLITS = ("tune", "test")  # the seeded halves
 HELDOUT = ("heldout2",)  # labelled later from items in neither half, kept out of the seeded split
-EXTRA_TUNE = ("tune2", "tune3", "tune4")  # more tune stories labelled later (public texts in no other file), kept out of the seeded split
+EXTRA_TUNE = ("tune2", "tune3", "tune4", "tune5")  # more tune stories labelled later (public texts in no other file), kept out of the seeded split
 
 DATASETS = ("seeds", "bbc", "ag_news", "ecbplus", "feeds", "thucnews", "uci", "trafilatura")
 TYPES = {"ddos", "data_breach", "espionage", "ransomware", "disruption", "influence_operation", "vulnerability", "other"}
@@ -405,6 +405,7 @@ ATTACK_NAMES = {
     "T1036": "Masquerading",
     "T1046": "Network Service Discovery",
     "T1056.001": "Keylogging",
+    "T1078": "Valid Accounts",
     "T1078.001": "Default Accounts",
     "T1105": "Ingress Tool Transfer",
     "T1114": "Email Collection",
