@@ -92,3 +92,23 @@ def test_an_implied_technique_only_when_no_dos_technique_is_found():
     incs = find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",)))
     techs = [x for i in incs for x in i["techniques"]]
     assert [x["id"] for x in techs] == ["T1498"] and techs[0]["span"]["text"] != "DoS"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("安全厂商提醒，“盗号精灵”新变种正在网上传播。", ["盗号精灵"]),
+    ("“熊猫烧香”病毒的新变种出现。", ["熊猫烧香"]),
+    ("记者获悉，“开心农场”新版本上线。", []),
+], ids=["new-variant", "virus-word", "not-a-variant"])
+def test_a_quoted_name_before_a_new_variant_is_malware(text, names):
+    incs = find_incidents(StoryView(text, 0, len(text), "zh", topics=("cyber",)))
+    assert [m["name"] for i in incs for m in i["malware"]] == names
+
+
+@pytest.mark.parametrize("text,doers", [
+    ("一名大学生在网上盗取他人游戏币，获利数万元。", ["大学生"]),
+    ("男子盗用他人网银账号转走存款。", ["男子"]),
+    ("男子盗取百万公款后潜逃。", []),
+], ids=["online-theft", "account-misuse", "not-cyber"])
+def test_a_person_doing_a_cyber_deed_in_a_chinese_headline_is_the_doer(text, doers):
+    incs = find_incidents(StoryView(text, 0, len(text), "zh", topics=("cyber",)))
+    assert [a["name"] for i in incs for a in i["attackers"]] == doers

@@ -62,7 +62,8 @@ _NAMED_BEFORE = re.compile(rf"\b(?:[Tt]he\s+|[Aa]\s+|[Aa]n\s+)?([A-Z][\w]+(?:[.-
 # words (commas allowed), the naming verb, then one name, or up to three words in quotes
 _NAMED_AFTER = re.compile(rf"(?i:\b{_MALWARE_WORDS}s?|\bstrains?|\bvariants?|\bfamily|\bprogram)[\s,]+(?:[\w-]+[\s,]+){{0,3}}?(?:dubbed|called|named|known\s+as|detected\s+as)"
                           r"\s+(?:[\"“']([A-Z][\w/.-]*(?:\s+[A-Z0-9][\w/.-]*){0,2}),?[\"”']|[\"“']?([A-Z][\w/]+(?:[.-][A-Za-z0-9]{1,3})?))")
-_ZH_NAMED = re.compile(r"[“\"「]([\u3400-\u9fffA-Za-z0-9.]{2,10})[”\"」](?:病毒|木马|蠕虫|勒索软件|僵尸网络)|([A-Za-z][\w.]{2,15})(?:病毒|木马|蠕虫)")
+# a quoted name before a malware word (“X”的木马), or before (新)变种 (a new variant of a named family: “网游大盗”新变种), or a Latin name glued to one
+_ZH_NAMED = re.compile(r"[“\"「]([\u3400-\u9fffA-Za-z0-9.]{2,10})[”\"」](?:的)?(?:病毒|木马|蠕虫|勒索软件|僵尸网络|新?变种)|([A-Za-z][\w.]{2,15})(?:病毒|木马|蠕虫)")
 _NOT_NAMES = {"the", "a", "an", "this", "that", "new", "windows", "computer", "e-mail", "email", "mobile", "android", "internet", "web", "first",
               "latest", "malicious", "some", "many", "these", "those", "joke", "its", "his", "their", "our", "one", "two", "another", "microsoft",
               "symbian", "nokia", "mass", "bot", "mac", "linux", "pc", "phone", "anti", "net", "it", "they", "variant", "such", "any", "same",
