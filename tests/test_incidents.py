@@ -406,9 +406,21 @@ TUNE4_FLOORS = {
 }
 
 
+# tune5: 67 more tune stories (8 with incidents, 59 negatives; AG News, BBC tech, THUCNews) labelled by cyber12 before any
+# rule was run on them.  Main's rules there first (a generalisation figure): attacker 0/0 (0 of 4, 9 predicted), technique
+# 0/0 (0 of 7, 5 predicted), malware 0 of 1, incident .111/.250, gate recall .75.  cyber12's Chinese headline rules (account
+# misuse, online theft of game currency, “X”新变种): attacker .182/.500, technique .375/.429, malware 1.0/1.0, type
+# .191/.500, incident .238/.625, gate .875.  The low precision is incidents found in trend, product and policy stories.
+TUNE5_FLOORS = {
+    "attacker": (0.18, 0.50), "technique": (0.37, 0.42), "malware": (0.98, 0.98), "type": (0.19, 0.50), "incident": (0.23, 0.62),
+    "gate": 0.87,
+}
+
+
 @pytest.mark.parametrize("split,floors", [("tune", TUNE_FLOORS), ("test", TEST_FLOORS), ("heldout2", HELDOUT2_FLOORS),
-                                          ("tune2", TUNE2_FLOORS), ("tune3", TUNE3_FLOORS), ("tune4", TUNE4_FLOORS)],
-                         ids=["tune_half", "test_half", "heldout2", "tune2", "tune3", "tune4"])
+                                          ("tune2", TUNE2_FLOORS), ("tune3", TUNE3_FLOORS), ("tune4", TUNE4_FLOORS),
+                                          ("tune5", TUNE5_FLOORS)],
+                         ids=["tune_half", "test_half", "heldout2", "tune2", "tune3", "tune4", "tune5"])
 def test_quality_floors(split, floors):
     from sinodesk.eval.incidents import evaluate
 
