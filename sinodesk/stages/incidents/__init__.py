@@ -244,10 +244,16 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     claims = [{**c, "claimant_entity": _entity_of(view, c["claimant_span"])} for c in attributions(ss, t)]
     if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
         return None
+    # flaws spoken of in general ("patches to fix numerous security holes", "known vulnerabilities") anchor nothing
+    flaws = bool(pick("vulns")) and (zh or not all(_flaws_in_general(view.text, v, s) for s in ss for v in s.vulns))
+    if not (flaws or malware or groups or victims or attackers or claims or any(s.threat for s in ss)):
+        return None
     specific = (malware or groups or claims or any(_NAMED.search(v.text) or _DOMAIN.search(v.text) for v in victims)
                 or any(not a_class(a.text) for a in attackers) or any(_malware_at_work(s, t, zh) for s in ss))
     if require_event and not specific and not any(_reports_event(s, t, zh, bool(pick("vulns"))) for s in ss):
         return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
+    if not (zh or specific or victims or flaws or any(s.threat for s in ss)) and not any(_reports_event(s, t, zh, False) for s in ss):
+        return None  # only a class of doers ("spammers", "virus writers") spoken of in general, by default too
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
     techniques += _implied_techniques(types, techniques, t)
@@ -273,6 +279,23 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     }
     rec["title"] = _title(rec, view)
     return rec
+
+
+# Flaws in the plural that name nothing: no product or vendor just before them ("IE flaws") or after them ("vulnerabilities
+# ... in Windows XP"), no count ("10 vulnerabilities"), no CVE in the sentence -- "numerous security holes in a number of
+# applications", "plugging security holes in their networks", "machines compromised via known vulnerabilities".
+_PLURAL_FLAWS = re.compile(r"(?:vulnerabilities|holes|flaws|bugs|loopholes)$", re.I)
+_NAMED_BEFORE = re.compile(r"(?:\b(?:[A-Z][\w.&-]*|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\s+(?:[\w-]+\s+){0,2})$")
+_NAMED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in|of|affecting|within|for)\s+(?:(?:the|its|their)\s+)?(?:[\w.-]+\s+)?[A-Z0-9]")
+_CVE_ANY = re.compile(r"\bCVE\s*-\s*\d{4}", re.I)
+
+
+def _flaws_in_general(text: str, v: Hit, s: Sentence) -> bool:
+    if not _PLURAL_FLAWS.search(v.text) or _CVE_ANY.search(s.text):
+        return False
+    before = text[max(s.start, v.start - 60):v.start]
+    after = text[v.end:min(s.end, v.end + 80)]
+    return _NAMED_BEFORE.search(before) is None and _NAMED_AFTER.match(after) is None
 
 
 # A record typed by a cue that itself names the technique ("a DDoS", "denial of service", "flooded with traffic") carries
