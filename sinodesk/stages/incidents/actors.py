@@ -55,7 +55,7 @@ _ZH_BY = re.compile(r"据([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的)?(?:报道|消�
 _ACCUSE_AFTER = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspect(?:s|ed)?|pointed\s+the\s+finger\s+at|fingered|named(?=\s+[^.;]{0,60}?\bas\s+(?:the\s+)?"
     r"(?:culprits?|perpetrators?|attackers?|source|responsible|behind))|(?:charg|indict|prosecut|convict|sentenc|arrest|detain|extradit)(?:ed|es|ing)"
-    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with|on\s+suspicion\s+of|suspected\s+of|accused\s+of)\b|(?<=arrested)\s+[^.;]{0,60}?\bin\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe|operation|crackdown|sting|raids?)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b|(?<=sentenced)\s+[^.;]{0,60}?\bto\b))\s+(?:the\s+attacks?\s+on\s+)?"
+    r"(?=\s+[^.;]{0,80}?\b(?:with|for|over|in\s+connection\s+with|on\s+suspicion\s+of|suspected\s+of|accused\s+of)\b|(?<=arrested)\s+[^.;]{0,100}?\bin\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe|operation|crackdown|sting|raids?)\b|(?<=convicted)\s+[^.;]{0,80}?\bof\b|(?<=sentenced)\s+[^.;]{0,60}?\bto\b))\s+(?:the\s+attacks?\s+on\s+)?"
     r"|\b(?:attribut|link|tie|tied|trac|connect)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:to|with)\s+|\b(?:pin|blam)\w*\s+(?:[\w'’-]+\s+){0,6}?on\s+"
     r"|\b(?:carried\s+out|conducted|launched|orchestrated|perpetrated|masterminded|mounted|staged|claimed)\s+by\s+"
     # "said the attack was the work of X", "appeared to be the work of X"
