@@ -177,15 +177,16 @@ _ZH_AT = re.compile(r"(?:对|向|针对)([\u3400-\u9fffA-Za-z0-9]{2,16}?)(?:的[
 _ZH_OF = re.compile(r"(?:加密|窃取|删除|篡改|盗取|破坏|控制|入侵|攻陷|瘫痪|擦除)(?:了)?([\u3400-\u9fffA-Za-z0-9]{2,12}?)的(?:服务器|系统|网站|官网|文件|数据|数据库|电脑|"
                     r"计算机|网络|内网|邮箱|账号|帐号|主页|首页)")
 _ZH_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fffA-Za-z0-9]{0,8}(?:网站|系统|网络|公司|机构|银行|部门|服务器|数据库|平台|企业|网|大学|中心|政府)")
-_ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|导致|致使|造成|使得|：|:|，|,|\s|、|“|”|。)")
+_ZH_CUT = re.compile(r".*(?:称|说|^传|据悉|据称|确认|报道|核实|揭秘|揭露|曝光|提醒|警告|透露|导致|致使|造成|使得|：|:|，|,|\s|、|“|”|。)")
 # 遭攻击或因... / 黑客攻击成为企业最大威胁: a clause or a predicate follows the attack word, not its object
 _ZH_CONJ = re.compile(r"(?:或|因|由于|而|并|但|且|致|导致|使|让|成为|是|已|将|会|正|在|日益|越来越|不断|持续|频发|增多|增加|事件|案|手段|威胁|能力|技术|拦截|防御|防范)")
 _ZH_TRIM = re.compile(r"(?:一周内|近日|日前|昨日|今日|昨天|今天|再次|再度|曾|已|又|也|均|都|多次|连续|再|频频|屡次|屡|接连|相继|纷纷|疑)+$")
 _ZH_OWNER = re.compile(r"的(?:官方)?(?:网站|官网|系统|服务器|网络|数据库|邮箱|账号|帐号|数据|内网|主页|首页|平台|电脑|计算机)$")
 _ZH_DOWN = re.compile(r"([\u3400-\u9fffA-Za-z0-9]{2,12}?)(?:的)?(?:电脑|计算机|网络|信息|业务|内部)?(?:系统|网络|网站|服务器|官网|邮箱|平台)(?:全面|一度|大面积|再次)?(?:瘫痪|宕机|中断|崩溃)")
 # a count of users or accounts names no one (数十万玩家账号, 大量用户): the counts go to numbers
+_ZH_FAULT = re.compile(r"(?:升级|更新|故障|误报|误杀|断电|停电|停机维护|施工)(?:后|时|失败)?(?:导致|致使|造成|使得|引发|令)")
 _ZH_GENERIC = re.compile(r"^(?:该|其|这个|此|对方)?(?:域名|网站|官网|服务器|系统|数据库|网络|电脑|计算机|主页|首页)$"
-                         r"|^[\d数十百千万亿多余几大量部分众多]*[数十百千万亿多余几大量部分众多个名位台家部](?:的)?(?:服务器|电脑|计算机|主机|网站|设备|手机)$|^(?:[\d数十百千万亿多余几大量部分众多]+(?:个|名|位)?)?(?:的)?(?:用户|玩家|网民|账号|帐号|账户|客户|消费者|人|网友)(?:的)?(?:账号|帐号|账户|资料|信息|数据|电脑)?$")
+                         r"|^[\d数十百千万亿多余几大量部分众多]*[数十百千万亿多余几大量部分众多个名位台家部](?:的)?(?:服务器|电脑|计算机|主机|网站|设备|手机)$|^(?:[\d数十百千万亿多余几大量部分众多]+(?:个|名|位)?)?(?:的)?(?:网游|游戏|QQ|网银|邮箱|银行)?(?:用户|玩家|网民|账号|帐号|账户|客户|消费者|人|网友)(?:的)?(?:账号|帐号|账户|资料|信息|数据|电脑)?$")
 _ZH_STOLE = re.compile(r"(?:盗取|窃取|盗走|偷走|偷取|窃得|盗得)(?:了)?((?:[A-Za-z][A-Za-z0-9.]+|[\u3400-\u9fff]{1,8}(?:网站|网|公司|集团|银行|机构|部门|大学|医院|平台|商城|酒店|政府|部))"
                        r")(?:的)?(?:[\d.]+[万亿]?|[数上近逾超]?[十百千万]+)?(?:名|个|位)?(?:用户|客户|会员|玩家|员工)?(?:的)?(?:个人)?(?:数据|信息|资料|账号|帐号|密码|数据库|文件|邮件)")
 _ZH_SPEECH = re.compile(r"(?:称|表示|说|指出|透露|证实|宣布)$")
@@ -308,6 +309,9 @@ def _np_before(text: str, s: int, b: int) -> Hit | None:
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s, b)]
     keep: list[tuple[int, int, str]] = []
     i = len(toks) - 1
+    j = i - 1 if i >= 0 and toks[i][2].lower() in ("being", "been") else i
+    if j >= 0 and toks[j][2].lower() in ("of", "about", "for", "from", "with", "by", "after", "without"):
+        return None  # "consumers complained of being targeted": a preposition's object, not the subject of the passive
     if i >= 0 and toks[i][2] == ",":  # an appositive: "a tech company in Guangzhou, South China's ..., was targeted"
         j = i - 1
         while j >= 0 and toks[j][2] != ",":
@@ -407,6 +411,8 @@ def _zh_victims(text: str, s: int, e: int, entities) -> list[Hit]:
     for rx, cut in ((_ZH_DOWN, True), (_ZH_AT, True), (_ZH_OF, False), (_ZH_ATTRIB, False), (_ZH_LEAK, True), (_ZH_STOLE, True), (_ZH_FOR, True)):
         for m in rx.finditer(text, s, e):
             a, b = m.span(1)
+            if rx is _ZH_DOWN and _ZH_FAULT.search(text, max(s, a - 12), b):
+                continue  # 杀毒软件升级导致X系统瘫痪: a fault took the system down, not an attack
             c = _ZH_CUT.match(text, a, b) if cut else None
             a = c.end() if c else a
             if b - a >= 2 or not cut:
