@@ -252,8 +252,6 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
                 or any(not a_class(a.text) for a in attackers) or any(_malware_at_work(s, t, zh) for s in ss))
     if require_event and not specific and not any(_reports_event(s, t, zh, bool(pick("vulns"))) for s in ss):
         return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
-    if not (zh or specific or victims or flaws or any(s.threat for s in ss)) and not any(_reports_event(s, t, zh, False) for s in ss):
-        return None  # only a class of doers ("spammers", "virus writers") spoken of in general, by default too
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
     techniques += _implied_techniques(types, techniques, t)
