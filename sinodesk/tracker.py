@@ -204,6 +204,8 @@ def update_incidents(archive: Archive, stories: Iterable[Story], *, merge_days: 
 def public(rec: dict) -> dict:
     """A record as users see it (internal merge keys dropped)."""
     out = {k: v for k, v in rec.items() if k not in ("keys", "dated_last")}
+    # first_seen/last_seen are ingest days when no source story gives a date of its own
+    out["seen_dates"] = "story" if rec.get("dated_last") or not rec.get("first_seen") else "ingested"
     for field in ("victims", "attackers", "attributions", "techniques", "malware", "vulnerabilities", "numbers", "dates"):
         out[field] = [{k: v for k, v in it.items() if k != "_key"} for it in rec.get(field, [])]
     return out

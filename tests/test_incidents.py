@@ -316,6 +316,14 @@ def test_cli_exports_and_errors(seed_db, run_cli):
     assert "the other sets are held out" in r.stderr.decode()
     r = run_cli("incidents", "--db", db, "--actor", "XLab-not-an-actor")
     assert r.returncode == 0 and r.stderr.decode().strip() == "no incidents match"
+    # the seeds' undated stories are dated by the ingest day: such incidents are starred, dated ones are not
+    r = run_cli("incidents", "--db", db)
+    rows = {ln.split()[0]: ln.split()[1] for ln in r.stdout.decode().splitlines()}
+    recs = {x["incident_id"]: x for x in map(json.loads, run_cli("incidents", "--db", db, "--json").stdout.decode().splitlines())}
+    assert {x["seen_dates"] for x in recs.values()} == {"story", "ingested"}
+    assert all(rows[i] == rec["first_seen"] + ("*" if rec["seen_dates"] == "ingested" else "") for i, rec in recs.items())
+    assert rows[next(i for i, x in recs.items() if any(v["name"] == "DeepSeek" for v in x["victims"]))] == "2025-01-31"
+    assert r.stderr.decode() == "* no source story gives a date: the day it was ingested\n"
 
 
 # Floors, set a little below the measurement: field -> (precision, recall); "gate" is the gate's

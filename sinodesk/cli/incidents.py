@@ -53,8 +53,11 @@ def incidents_cmd(db, since, until, actor, technique, type_, victim, limit, as_j
             click.echo(json.dumps(r, ensure_ascii=False))
         else:
             techs = ",".join(t["id"] for t in r["techniques"][:4])
-            click.echo(f"{r['incident_id']}  {(r['first_seen'] or '-'):10}  {','.join(r['types']):20}  {r['title']}"
+            seen = (r["first_seen"] or "-") + ("*" if r.get("seen_dates") == "ingested" else "")
+            click.echo(f"{r['incident_id']}  {seen:11} {','.join(r['types']):20}  {r['title']}"
                        f"  [{len(r['sources'])} source{'s' if len(r['sources']) != 1 else ''}{'; ' + techs if techs else ''}]")
+    if not as_json and any(r.get("seen_dates") == "ingested" for r in rows):
+        click.echo("* no source story gives a date: the day it was ingested", err=True)
     if not rows:
         click.echo("no incidents match", err=True)
 
@@ -78,7 +81,8 @@ def incident_cmd(incident_id, db, as_json):
         click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
         return
     click.echo(click.style(rec["title"], bold=True))
-    click.echo(f"{'incident':>12}: {rec['incident_id']}   types: {', '.join(rec['types'])}   reported {rec['first_seen'] or '-'} .. {rec['last_seen'] or '-'}")
+    click.echo(f"{'incident':>12}: {rec['incident_id']}   types: {', '.join(rec['types'])}   reported {rec['first_seen'] or '-'} .. {rec['last_seen'] or '-'}"
+               + (" (the days it was ingested: no source story gives a date)" if rec.get("seen_dates") == "ingested" else ""))
     for ev in rec["evidence"]:
         click.echo(f"{'evidence':>12}: {_ev(ev)}")
     for label, field, fmt in (
