@@ -31,6 +31,9 @@ _STRONG_HEADS = {
 # First words that open a club's or a company's name ("FC Barcelona", "Real Sociedad" is left alone:
 # "Real" opens other names too)
 _STRONG_FIRST = {"fc": "ORG", "afc": "ORG", "ac": "ORG", "as": "ORG", "sc": "ORG"}
+# Words that open a street's or a square's name in French, Italian, Spanish and Portuguese ("Place Vendôme",
+# "Rue de Castiglione", "Via Veneto", "Plaza de Mayo"), capitalised as written
+_STREET_FIRST = frozenset("Rue Place Via Viale Piazza Plaza Calle Avenida Rua Praça Boulevard Quai Largo Corso".split())
 
 
 def strong_head_type(surface: str) -> str | None:
@@ -38,6 +41,8 @@ def strong_head_type(surface: str) -> str | None:
     words = surface.split()
     if len(words) < 2:
         return None
+    if words[0] in _STREET_FIRST and (words[1][:1].isupper() or words[1] in ("de", "du", "des", "della", "del", "di", "da", "do", "dos")):
+        return "FAC"
     return _STRONG_HEADS.get(words[-1].lower()) or (_STRONG_FIRST.get(words[0].lower()) if words[0].isupper() else None)
 
 
@@ -409,3 +414,47 @@ def strip_nationality(s: int, t: str) -> tuple[int, str]:
     if sep and head in _NATIONALS and rest[:1].isupper():
         return s + len(head) + 1, rest
     return s, t
+
+
+# A company's legal form after capitalised words makes them one organisation's name, with the
+# abbreviation's full stop ("Reliance Globalcom Ltd.", "France Telecom SA", "Vodafone Group Plc",
+# "TallGrass Distribution Ltd., a wholesaler"): the model scores such names one word at a time and
+# often leaves the form, or the whole name after a capitalised role ("CEO of ..."), outside.
+_LEGAL_FORMS = "Inc|Ltd|Corp|Co|Plc|PLC|LLC|LLP|SA|S\\.A|NV|GmbH|Limited|Bhd|Pty Ltd|SpA|AB|ASA|Oyj"
+_COMPANY = re.compile(
+    rf"(?<![\w'’&.-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’&-]*\w(?:\.com)? |& ){{1,4}}(?:{_LEGAL_FORMS}))(\.)?(?![\w&'’-]|\.\w)"
+)
+_FORM_DOT = frozenset({"Inc", "Ltd", "Corp", "Co", "S.A", "Pty Ltd"})
+_COMPANY_HINT = re.compile(rf" (?:{_LEGAL_FORMS})\b")
+
+
+def legal_form_companies(text: str, s0: int, e0: int, common: frozenset[str], known) -> list[GazMatch]:
+    """Organisations named with a legal form (see _COMPANY): leading words that are roles, titles, or
+    words English writes in lower case are cut ("CEO of" never matches: "of" is no name word; "The
+    Walt Disney Co." -> "Walt Disney Co."); not when a known place is all that is left before the
+    form (``known``: "Texas Co.", "Las Vegas NV", "Calgary AB")."""
+    if _COMPANY_HINT.search(text, s0, e0) is None:
+        return []
+    out = []
+    for m in _COMPANY.finditer(text, s0, e0):
+        s, e = m.span(1)
+        prev = text[max(s0, s - 12) : s].rstrip(" ").rpartition(" ")[2]
+        if text[s - 2 : s] in (", ", "; ", "& ") or (prev[-1:].isalnum() and prev != prev.lower()):
+            continue  # "Clayton, Dubilier & Rice Inc.", "AT&amp;T Wireless Inc.": the name began earlier
+        words = text[s:e].split(" ")
+        form = words[-1]
+        if m.group(2) and (form in _FORM_DOT or form.endswith("Ltd")):
+            e = m.end(2)
+        name = words[:-1]
+        while name and (name[0].lower() in common or name[0] in _ROLE_CAPS or name[0] == "&"):
+            s += len(name[0]) + 1
+            name = name[1:]
+        if not name or known(" ".join(name)):
+            continue
+        out.append(GazMatch(s, e, f"org:{slug(text[s:e].rstrip('.'))}", "ORG"))
+    return out
+
+
+_ROLE_CAPS = frozenset("CEO CFO COO CTO MD Chairman Chief Executive President Director Head Founder Analyst Former New The "
+                       "A An At In Of For By From With And But".split())
+
