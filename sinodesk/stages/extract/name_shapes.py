@@ -458,3 +458,67 @@ def legal_form_companies(text: str, s0: int, e0: int, common: frozenset[str], kn
 _ROLE_CAPS = frozenset("CEO CFO COO CTO MD Chairman Chief Executive President Director Head Founder Analyst Former New The "
                        "A An At In Of For By From With And But".split())
 
+
+
+# A street, a road or a numbered route named in full ("Wall Street", "E. Markison Avenue", "North Taylor
+# Street", "State Route 94", "Interstate 95"): a place, whatever the words before the head are ("Wall", "Main"
+# are words English writes in lower case; the model leaves such names out).  Not when a capitalised word
+# follows (the street names something else: "Wall Street Journal"); "Lane" and "Way" end people's and other
+# names too ("Nathan Lane", "Milky Way") and are left to the model.
+_STREET = re.compile(
+    r"(?<![\w'’.&-])((?:[NSEW]\. |(?:North|South|East|West) )?(?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w ){1,3}"
+    r"(?:Street|Avenue|Road|Boulevard|Drive|Square|Parkway|Highway|Expressway|Freeway)"
+    r"|(?:(?:State|U\.S\.|US|County|[Ss]tate) )?(?:Route|Highway|Interstate|[Rr]oute) \d{1,4})(?![\w'’&-]| [A-Z&]| \d)"
+)
+_STREET_HINT = re.compile(r" (?:Street|Avenue|Road|Boulevard|Drive|Square|Parkway|Highway|Expressway|Freeway|[Rr]oute|Interstate)\b")
+_NOT_STREET_FIRST = frozenset("The A An This That In On At Of By From For To And But Its His Her Their Our".split())
+
+
+def street_names(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Streets, roads and numbered routes (see _STREET) as facilities."""
+    if _STREET_HINT.search(text, s0, e0) is None:
+        return []
+    out = []
+    for m in _STREET.finditer(text, s0, e0):
+        s, e = m.span(1)
+        words = text[s:e].split(" ")
+        while len(words) > 1 and words[0] in _NOT_STREET_FIRST:
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        out.append(GazMatch(s, e, f"fac:{slug(text[s:e])}", "FAC"))
+    return out
+
+
+# A name with a possessive inside: a place named after its owner ("Shenanigan's Bar", "Joe's Diner"),
+# an institution named after the people it serves ("Comer Children's Hospital", "Women's College"),
+# a day ("Father's Day", "St Patrick's Day").  The tokenizer cuts names at "'s"; these heads mend them.
+_OWNED = {**dict.fromkeys("Bar Pub Restaurant Cafe Café Diner Grill Tavern Lounge Saloon Bakery Deli".split(), "FAC")}
+_SERVED = {**dict.fromkeys("Hospital Home Church Cathedral Market".split(), "FAC"),
+           **dict.fromkeys("School College Club".split(), "ORG"), **dict.fromkeys("Day Eve".split(), "EVENT")}
+_POSSESSIVE_NAME = re.compile(
+    r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w-]*\w |St\.? ){0,2}([A-Z][a-z]+))['’]s ([A-Z][a-zé]+)(?![\w'’-]| [A-Z])"
+)
+
+
+def possessive_names(text: str, s0: int, e0: int, common: frozenset[str]) -> list[GazMatch]:
+    """Names with a possessive inside (see _POSSESSIVE_NAME): any owner before a place of food and drink, a
+    word English writes in lower case (or a saint) before a hospital, a school or a day."""
+    if text.find("s ", s0, e0) < 0:
+        return []
+    out = []
+    for m in _POSSESSIVE_NAME.finditer(text, s0, e0):
+        owner, head = m.group(2), m.group(3)
+        label = _OWNED.get(head)
+        if label is None:
+            label = _SERVED.get(head)
+            if label is None or not (owner.lower() in common or m.group(1).startswith("St")):
+                continue
+        s, e = m.start(1), m.end(3)
+        words = text[s : m.end(1)].split(" ")
+        while len(words) > 1 and words[0] in _NOT_STREET_FIRST:
+            s += len(words[0]) + 1
+            words = words[1:]
+        out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
+    return out

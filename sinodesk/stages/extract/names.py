@@ -26,7 +26,7 @@ import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (_NATIONALS, call_letters, defined_acronyms, initialled_people, kind_before_name, legal_form_companies,
-                          number_after, role_people, state_abbreviations, strip_nationality, strong_head_type, team_by_role, titled_people)
+                          number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -541,6 +541,7 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
              if not gaz.lookup(text[k.start : k.end]) and not gaz.lookup(text[k.start : k.end].removeprefix("The "))]
     calls = [c for c in call_letters(text, s0, e0) if not gaz.lookup(text[c.start : c.end])]
     companies = legal_form_companies(text, max(s0, headline_end), e0, model.common, _known_place)
+    companies += street_names(text, max(s0, headline_end), e0) + possessive_names(text, max(s0, headline_end), e0, model.common)
     return companies + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + out
 
 
