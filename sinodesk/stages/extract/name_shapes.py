@@ -422,7 +422,7 @@ def strip_nationality(s: int, t: str) -> tuple[int, str]:
 # often leaves the form, or the whole name after a capitalised role ("CEO of ..."), outside.
 _LEGAL_FORMS = "Inc|Ltd|Corp|Co|Plc|PLC|LLC|LLP|SA|S\\.A|NV|GmbH|Limited|Bhd|Pty Ltd|SpA|AB|ASA|Oyj"
 _COMPANY = re.compile(
-    rf"(?<![\w'’&.-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’&-]*\w(?:\.com)? |& ){{1,4}}(?:{_LEGAL_FORMS}))(\.)?(?![\w&'’-]|\.\w)"
+    rf"(?<![\w'’&.-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’&-]*\w(?:\.com)? |& ){{1,4}}(?:{_LEGAL_FORMS}))(\.)?(?![\w&-]|['’](?!s\b)|\.\w)"
 )
 _FORM_DOT = frozenset({"Inc", "Ltd", "Corp", "Co", "S.A", "Pty Ltd"})
 _COMPANY_HINT = re.compile(rf" (?:{_LEGAL_FORMS})\b")
@@ -439,7 +439,8 @@ def legal_form_companies(text: str, s0: int, e0: int, common: frozenset[str], kn
     for m in _COMPANY.finditer(text, s0, e0):
         s, e = m.span(1)
         prev = text[max(s0, s - 12) : s].rstrip(" ").rpartition(" ")[2]
-        if text[s - 2 : s] in (", ", "; ", "& ") or (prev[-1:].isalnum() and prev != prev.lower()):
+        if (text[s - 2 : s] == ", " and " & " in text[s:e]) or text[s - 2 : s] == "& " or prev.startswith("amp;") \
+                or (prev[-1:].isalnum() and prev != prev.lower()):
             continue  # "Clayton, Dubilier & Rice Inc.", "AT&amp;T Wireless Inc.": the name began earlier
         words = text[s:e].split(" ")
         form = words[-1]
@@ -468,17 +469,32 @@ _ROLE_CAPS = frozenset("CEO CFO COO CTO MD Chairman Chief Executive President Di
 _STREET = re.compile(
     r"(?<![\w'’.&-])((?:[NSEW]\. |(?:North|South|East|West) )?(?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w ){1,3}"
     r"(?:Street|Avenue|Road|Boulevard|Drive|Square|Parkway|Highway|Expressway|Freeway)"
-    r"|(?:(?:State|U\.S\.|US|County|[Ss]tate) )?(?:Route|Highway|Interstate|[Rr]oute) \d{1,4})(?![\w'’&-]| [A-Z&]| \d)"
+    r"|(?:(?:State|U\.S\.|US|County|[Ss]tate) )?(?:Route|Highway|Interstate|[Rr]oute) \d{1,4})(?![\w&-]|['’](?!s\b)| [A-Z&]| \d)"
 )
 _STREET_HINT = re.compile(r" (?:Street|Avenue|Road|Boulevard|Drive|Square|Parkway|Highway|Expressway|Freeway|[Rr]oute|Interstate)\b")
 _NOT_STREET_FIRST = frozenset("The A An This That In On At Of By From For To And But Its His Her Their Our".split())
 
 
+# A club's name by its last word ("Dundee United", "Charlton Athletic", "Bristol Rovers", "Tottenham
+# Hotspur"): no person's or place's name ends so.
+_CLUB_HEADS = ("United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "Argyle", "Academicals", "Harriers")
+_CLUB = re.compile(r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w ){1,2}(?:" + "|".join(_CLUB_HEADS) + r"))(?![\w&-]|['’](?!s\b)| [A-Z])")
+
+
 def street_names(text: str, s0: int, e0: int) -> list[GazMatch]:
-    """Streets, roads and numbered routes (see _STREET) as facilities."""
-    if _STREET_HINT.search(text, s0, e0) is None:
-        return []
+    """Streets, roads and numbered routes (see _STREET) as facilities; clubs (see _CLUB) as organisations."""
     out = []
+    if any(text.find(h, s0, e0) >= 0 for h in _CLUB_HEADS):
+        for m in _CLUB.finditer(text, s0, e0):
+            s, e = m.span(1)
+            words = text[s:e].split(" ")
+            while len(words) > 1 and words[0] in _NOT_STREET_FIRST:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if len(words) > 1:
+                out.append(GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG"))
+    if _STREET_HINT.search(text, s0, e0) is None:
+        return out
     for m in _STREET.finditer(text, s0, e0):
         s, e = m.span(1)
         words = text[s:e].split(" ")
