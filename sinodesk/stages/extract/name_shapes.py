@@ -439,6 +439,10 @@ def legal_form_companies(text: str, s0: int, e0: int, common: frozenset[str], kn
     for m in _COMPANY.finditer(text, s0, e0):
         s, e = m.span(1)
         prev = text[max(s0, s - 12) : s].rstrip(" ").rpartition(" ")[2]
+        if prev == "of":
+            before = text[max(s0, s - 24) : s - 3].rstrip(" ").rpartition(" ")[2]
+            if before[:1].isupper() and before not in _ROLE_CAPS:
+                continue  # "Bank of America Corp": the name began before "of" (head_of_names)
         if (text[s - 2 : s] == ", " and " & " in text[s:e]) or text[s - 2 : s] == "& " or prev.startswith("amp;") \
                 or (prev[-1:].isalnum() and prev != prev.lower()):
             continue  # "Clayton, Dubilier & Rice Inc.", "AT&amp;T Wireless Inc.": the name began earlier
@@ -536,5 +540,39 @@ def possessive_names(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
         while len(words) > 1 and words[0] in _NOT_STREET_FIRST:
             s += len(words[0]) + 1
             words = words[1:]
+        out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
+    return out
+
+
+# A head word, "of" and a capitalised name: one name of the head's kind ("the Rally of Britain", "League of
+# Ireland club", "Royal Bank of Scotland", "Gulf of Aden", "State of the Union address"): the model ends such
+# names at "of" or keeps only the place after it.  Capitalised words before the head belong to the name.
+_HEAD_OF = {**dict.fromkeys("League Society Federation Association Union Bank Board Chamber Order House Church Court".split(), "ORG"),
+            **dict.fromkeys("Rally Battle Siege Tour Festival".split(), "EVENT"),
+            **dict.fromkeys(("Treaty",), "LAW"),
+            **dict.fromkeys("Museum Cathedral Palace Tower".split(), "FAC"),
+            **dict.fromkeys("Republic Kingdom".split(), "GPE"),
+            **dict.fromkeys("Isle Gulf Bay Sea Cape Lake".split(), "LOC")}
+_HEAD_OF_RX = re.compile(
+    r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w ){0,3}?(?:" + "|".join(_HEAD_OF) + r"|State(?= of the Union)) of (?:the )?"
+    r"[A-Z][\w'’-]*\w(?: [A-Z][\w'’-]*\w){0,2})(?![\w&-]|['’](?!s\b)| [A-Z]| of [A-Z])"
+)
+
+
+def head_of_names(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Names of a head word, "of" and a capitalised name (see _HEAD_OF)."""
+    if text.find(" of ", s0, e0) < 0:
+        return []
+    out = []
+    for m in _HEAD_OF_RX.finditer(text, s0, e0):
+        s, e = m.span(1)
+        words = text[s:e].split(" ")
+        while words[0] in _NOT_STREET_FIRST or words[0] in _ROLE_CAPS:
+            s += len(words[0]) + 1
+            words = words[1:]
+        head = words[words.index("of") - 1]
+        label = "EVENT" if head == "State" else _HEAD_OF.get(head)
+        if label is None:
+            continue
         out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
     return out

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .name_shapes import (_NATIONALS, call_letters, defined_acronyms, initialled_people, kind_before_name, legal_form_companies,
+from .name_shapes import (_NATIONALS, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
                           number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
@@ -540,9 +540,11 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     kinds = [k for k in kind_before_name(text, max(s0, headline_end), e0, model.common)
              if not gaz.lookup(text[k.start : k.end]) and not gaz.lookup(text[k.start : k.end].removeprefix("The "))]
     calls = [c for c in call_letters(text, s0, e0) if not gaz.lookup(text[c.start : c.end])]
-    companies = legal_form_companies(text, max(s0, headline_end), e0, model.common, _known_place)
-    companies += street_names(text, max(s0, headline_end), e0) + possessive_names(text, max(s0, headline_end), e0, model.common)
-    return companies + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + out
+    # names whose shape says what they are (name_shapes.py): read before the model's, which they win over
+    h0 = max(s0, headline_end)
+    shaped = (head_of_names(text, h0, e0) + legal_form_companies(text, h0, e0, model.common, _known_place)
+              + street_names(text, h0, e0) + possessive_names(text, h0, e0, model.common))
+    return shaped + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + out
 
 
 def _defined_names(text: str, s0: int, e0: int, gaz: Gazetteer, found: list[GazMatch], headline_end: int) -> list[GazMatch]:
