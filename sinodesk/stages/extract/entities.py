@@ -449,6 +449,9 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
         surface = text[e.start : e.end]
         labels[e.canonical] = e.label
         if e.label == "PERSON" and " " in surface.strip():
+            # the whole name too, wherever else the story writes it (a headline the model was not sure of):
+            # else its words would be found one by one there ("Picked Ellen DeGeneres As Host")
+            short.setdefault(surface, set()).add(e.canonical)
             toks = surface.split()
             for t in {toks[0], toks[-1].split("-")[0] if "-" in toks[-1] and len(toks) == 2 else toks[-1]}:
                 if t[:1].isupper() and len(t) > 1 and t not in _GENERIC_CAPS and not (len(t) == 2 and t[1] == "."):  # "A." of "A. J. Smith"
@@ -465,8 +468,9 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
     for s, k in _whole_word_hits(text, start, end, usable):
         c = usable[k]
         extra.append(GazMatch(s, s + len(k), c, labels[c]))
-    # the short form of a name in this story wins over another reading of the same span ("added Zhang")
-    same = {(x.start, x.end): x for x in extra}
+    # the short form of a name in this story wins over another reading of the same span ("added Zhang"); a
+    # whole name only fills a place where nothing was read
+    same = {(x.start, x.end): x for x in extra if " " not in text[x.start : x.end]}
     return resolve_overlaps([same.get((e.start, e.end), e) for e in ents] + extra)
 
 
