@@ -440,8 +440,10 @@ def legal_form_companies(text: str, s0: int, e0: int, common: frozenset[str], kn
         s, e = m.span(1)
         prev = text[max(s0, s - 12) : s].rstrip(" ").rpartition(" ")[2]
         if prev == "of":
-            before = text[max(s0, s - 24) : s - 3].rstrip(" ").rpartition(" ")[2]
-            if before[:1].isupper() and before not in _ROLE_CAPS:
+            b = text.rfind(" ", max(s0, s - 24), s - 4) + 1
+            before = text[b : s - 4]
+            opens = b <= s0 or text[b - 2 : b - 1] in ".!?\n" or text[b - 1 : b] == "\n"
+            if before[:1].isupper() and before not in _ROLE_CAPS and not opens:
                 continue  # "Bank of America Corp": the name began before "of" (head_of_names)
         if (text[s - 2 : s] == ", " and " & " in text[s:e]) or text[s - 2 : s] == "& " or prev.startswith("amp;") \
                 or (prev[-1:].isalnum() and prev != prev.lower()):
@@ -533,7 +535,7 @@ def possessive_names(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
         label = _OWNED.get(head)
         if label is None:
             label = _SERVED.get(head)
-            if label is None or not (owner.lower() in common or m.group(1).startswith("St")):
+            if label is None or not (owner.lower() in common or m.group(1).split(" ")[-2:-1] in (["St"], ["St."])):
                 continue
         s, e = m.start(1), m.end(3)
         words = text[s : m.end(1)].split(" ")
