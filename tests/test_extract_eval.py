@@ -47,7 +47,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # ents .862/.740 (en .861/.718 -> .867/.737), attr .897/.866, numbers and dates unchanged
     # extract11zh + extract11en merged (2026-12-07, measured by the lead): ents .864/.743, attr .892/.865
     # extract12na: attr .892/.865 -> .898/.871, numbers .905/.852 -> .939/.860 (main the same hour; tuned on)
-    "dev": {"entities": (0.86, 0.74), "attributions": (0.895, 0.865), "numbers": (0.935, 0.855), "dates": (0.925, 0.925)},
+    # names16 (names by their written form: legal forms, streets, clubs, "X of Y", possessives, acronyms; a person's
+    # whole name wherever the story repeats it): ents .864/.743 -> .885/.761 (en .867/.737 -> .892/.759), the rest unchanged
+    "dev": {"entities": (0.88, 0.755), "attributions": (0.895, 0.865), "numbers": (0.935, 0.855), "dates": (0.925, 0.925)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -100,7 +102,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # extract12na, scored twice at the end (same figures; misses not read): attr .891/.668 -> .904/.660 (F1 .764 -> .763:
     # precision up, two fewer hits; the recall floor is set just under the new figure, see the branch's report),
     # numbers .886/.763 -> .907/.777, ents and dates unchanged
-    "heldout": {"entities": (0.825, 0.67), "attributions": (0.90, 0.655), "numbers": (0.905, 0.775), "dates": (0.90, 0.90)},
+    # names16 (tuned on dev only; this set scored before and after, counts only): ents .827/.673 -> .836/.684
+    # (en .832/.675 -> .841/.687), attr, numbers and dates unchanged
+    "heldout": {"entities": (0.833, 0.68), "attributions": (0.90, 0.655), "numbers": (0.905, 0.775), "dates": (0.90, 0.90)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
@@ -117,7 +121,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # same hour: .800/.633, en .814/.643; final code: .7951/.6334, en .809/.643), attr .786/.670, numbers and dates the same
     # extract12na, scored once near the end and once more after a last fix (same figures; misses never read):
     # attr .786/.670 -> .840/.687, numbers .850/.789 -> .904/.812, ents .795/.633 and dates .937/.908 unchanged
-    "heldout2": {"entities": (0.795, 0.63), "attributions": (0.835, 0.685), "numbers": (0.90, 0.81), "dates": (0.93, 0.90)},
+    # names16, scored once at the end (misses never read): ents .795/.633 -> .803/.641 (en .809/.643 -> .818/.651),
+    # attr .840/.687 -> .844/.704, numbers and dates unchanged
+    "heldout2": {"entities": (0.80, 0.64), "attributions": (0.84, 0.70), "numbers": (0.90, 0.81), "dates": (0.93, 0.90)},
 }
 
 
