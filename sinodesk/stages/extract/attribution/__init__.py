@@ -116,12 +116,16 @@ class _Scan:
         for c_start, c_end, verb in cues:
             if verb in _PUBLISHING and _DOCUMENT_AFTER.match(text, c_end, min(e0, c_end + 60)) is None:
                 continue  # "Google has released a trial tool", "Labour has unveiled the four little words": an act, not a statement
+            if verb in ("told", "tells") and _TOLD_TALE.match(text, c_end) is not None:
+                continue  # "Wolf Brother tells the story of Torak": narrating, not reporting
             if verb in ("told", "tells"):
                 self.told_outlet(c_end)  # the outlet told is a source whoever the speaker turns out to be
             pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
             pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
             ent = index.before(pos, text)
+            if ent is not None and pos == c_start and verb.endswith("ing") and verb != "saying" and _NOUN_AFTER.match(text, c_end) is not None:
+                continue  # "One Napa County reporting station": a participle right after a name modifies a noun
             if ent is None and verb == "saying" and text.endswith(" as ", s0, pos):
                 ent = index.before(pos - 4, text)  # "Xinhua quoted Wang Yi as saying", "reported BaFin as saying"
             if ent is None or ent.label != "PERSON":
@@ -139,7 +143,7 @@ class _Scan:
             inverted = verb in _SAID_AFTER_SPEAKER and (_INVERTED_SUBJECT.match(text, c_end) is not None or _named_after(text, c_end, index))
             if ent is None and text[max(s0, pos - 20) : pos].rstrip().endswith((",", ")")) and not inverted:
                 # (not "..., said the newspaper": the speaker follows the verb)
-                ent = index.appositive_subject(text, sent_start, pos)
+                ent = index.appositive_subject(text, sent_start, pos, org_role=not participle)
                 if ent is not None and participle and text[ent.end : pos].strip() == ",":
                     ent = None  # "... would usurp Mr Milburn, adding": a participle's subject is the clause's, not an object's
                 if ent is None:
@@ -158,7 +162,8 @@ class _Scan:
                     continue
             if ent is not None and verb in _FINDING and ent.label != "ORG":
                 continue  # "Rodriguez showed him three guns", "China showed no letup": showing, not reporting
-            if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0):
+            if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0) and not (
+                    text[ent.end : pos].strip() == "" and _object_of_for(text, ent, s0, index)):
                 self.add(ent.start, ent.end, verb, ent.canonical)
                 other = _coordinated_person(text, ent, index)
                 if other is not None:
@@ -197,12 +202,23 @@ class _Scan:
                 continue  # "said Lord Butler had given ...", "said MessageLabs was starting ...": the subject of what was said
             if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
                 person = person_after_role(text, obj.end + 1, min(e0, obj.end + 40), index) if text.startswith(" ", obj.end) else None
+                if person is None and obj.label == "GPE" and text.startswith("-based ", obj.end):
+                    person = person_after_role(text, said_end, min(e0, said_end + 50), index)  # "said Moscow-based US lawyer Jamie Firestone"
                 obj = person if person is not None else obj
-            if obj is not None and obj.label in ("PERSON", "ORG") and text.startswith(("'s ", "’s "), obj.end):
-                # "said Fritch's grandmother, Barbara DeRamus": the person the possessive role names
-                obj = _person_after_possessive_role(text, obj.end + 3, min(e0, obj.end + 60), index) or obj
+            if obj is not None and obj.label in ("PERSON", "ORG", "GPE") and text.startswith(("'s ", "’s "), obj.end):
+                # "said Fritch's grandmother, Barbara DeRamus", "said The We Company's executive chair Marcelo Claure":
+                # the person the possessive role names; else the possessive opens what was said ("said Rosneft's
+                # purchase of Yugansk would ...")
+                obj = (_person_after_possessive_role(text, obj.end + 3, min(e0, obj.end + 60), index)
+                       or person_after_role(text, obj.end + 3, min(e0, obj.end + 60), index))
+                if obj is None:
+                    continue
+            if obj is None:
+                obj = _titled_person_after(text, said_end, e0, index)  # "..., said Mr King."
             if obj is None:
                 obj = person_after_role(text, said_end, min(e0, said_end + 50), index)
+            if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
+                continue  # "said Prime Minister Tony Blair had been ...": the subject of what was said
             if obj is not None and obj.label in ("PERSON", "ORG"):
                 self.add(obj.start, obj.end, verb, obj.canonical)
 
@@ -276,6 +292,11 @@ class _Scan:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
+# a plain lower-case word after a participle: the participle modifies it ("reporting station"), unlike "Forbes
+# highlighting the broader risks", "CNN reporting from Kabul"
+_NOUN_AFTER = re.compile(r" (?!(?:the|a|an|that|this|these|those|its|his|her|their|our|to|on|in|from|about|how|what|why|whether|"
+                         r"new|more|some|no|concerns?|fears?)\b)[a-z]+\b(?! (?:the|a|an|that)\b)")
+_TOLD_TALE = re.compile(r" (?:the|a|an|this|that|his|her|their|its) (?:[a-z]+ )?(?:story|stories|tale|tales|history)\b")
 # after a name that follows "said": a verb, so the name is the subject of what was said, not the speaker
 _CLAUSE_VERB_AFTER = re.compile(r"(?:['’]s)? (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|"
                                 r"wanted|needed|planned|knew|thought|believed|[a-z]+ed)\b")
@@ -332,13 +353,42 @@ def _unlisted_name_before(text: str, lo: int, pos: int) -> tuple[int, int] | Non
     return m.start(1), m.end(1)
 
 
+# "said Mr King.", "said Ms Capella, who ...": an honorific before the name; the name must end the clause
+_HONORIFIC_AFTER = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend)\.? ")
+
+
+def _titled_person_after(text: str, pos: int, e0: int, index: _Ents):
+    m = _HONORIFIC_AFTER.match(text, pos, min(e0, pos + 12))
+    if m is None:
+        return None
+    person = index.at(m.end())
+    if person is None or person.label != "PERSON" or text[person.end : person.end + 1] not in (".", ",", ";", ":", "", "\n", " "):
+        return None
+    if text[person.end : person.end + 1] == " " and not text.startswith((" in ", " on ", " at ", " of ", " from ", " who", " when ", " after ", " as ", " yesterday", " today"), person.end):
+        return None  # "said Mr Blair had lost": the subject of what was said
+    return person
+
+
+def _object_of_for(text: str, ent, s0: int, index: _Ents) -> bool:
+    """"The MP for Sittingbourne and Sheppey said", "the wife of John Smith said": a person or place after "for" /
+    "of" (maybe joined by "and" to another) belongs to the unnamed speaker's description."""
+    if ent.label not in ("PERSON", "GPE"):
+        return False
+    p = ent.start
+    if text.endswith(" and ", s0, p):
+        other = index.before(p - 5, text)
+        if other is not None and other.label == ent.label:
+            p = other.start
+    return text.endswith((" for ", " of "), s0, p)
+
+
 def _named_after(text: str, c_end: int, index: _Ents) -> bool:
     """"..., said Yeager:", "..., said Bunny Yeager, whose ...": the speaker is named right after the verb."""
     if not text.startswith(" ", c_end):
         return False
     ent = index.at(c_end + 1)
     if ent is not None:
-        return ent.label in ("PERSON", "ORG") and text[ent.end : ent.end + 1] in (".", ",", ":", ";", "")
+        return text[ent.end : ent.end + 1] in (".", ",", ":", ";", "")  # (any label: "..., says FOX DC." names its speaker too)
     return _CAPITALISED_NAME_AFTER.match(text, c_end) is not None
 
 

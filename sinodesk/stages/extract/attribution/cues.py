@@ -82,9 +82,9 @@ _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 # noun phrase ("cybersecurity firm", "Singapore's state-run broadcaster", "a 2023 report by").
 # Judged by the shape of its words (lower-case words, possessives, years, nationality
 # adjectives), not by a list of nouns: a clause word (that, which, said ...) ends it.
-_GAP_WORD = re.compile(r"(?:[a-z][\w-]*|[A-Z][\w.-]*['’]s|\d{4}|[A-Z]\.[A-Z]\.|[A-Z]{2,3}|[A-Z][a-z]+(?:an|ese|ish|ian|i|ch))$")
+_GAP_WORD = re.compile(r"(?:[a-z][\w-]*|[A-Z][\w.-]*['’]s|\d{4}|[A-Z]\.[A-Z]\.|[A-Z]{2,3}|[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|[A-Z][\w.]*-based)$")
 _GAP_BREAK = frozenset("that which who whom whose said says say when while where and or but as if because after before "
-                       "since than with without to in on at into over under".split())
+                       "since than with without to in on at into over under he she they it we i you".split())
 _GAP_MAX_WORDS = 7
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
 _ZH_JU = re.compile(r"[据據](?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
@@ -113,6 +113,10 @@ _PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
 # After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
 # maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
 _SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z]|[A-Z][a-z]+(?:an|ish|ese|ch|i) [a-z]|[RDI]-[A-Z]|(?:[A-Z][a-z]+ ){1,3}(?:at|of|for|with) )| \()")
+# ... and an organisation's name before the role ("Betsy Loyless, National Audubon Society senior vice president for
+# advocacy, said"): not before a participle cue, whose appositive may be a clause ("during the Congress, General
+# Secretary Xi Jinping laid out ..., saying")
+_SUBJECT_SET_OFF_ORG_ROLE = re.compile(r", (?:[A-Z][\w.&'’-]* ){1,4}[a-z]+ [a-z][^,]*, $")
 # Between "said" and the name: a role ("said energy analyst Orin Middleton").
 _ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
 
@@ -145,7 +149,10 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
         pos = m.end()
         person = index.at(pos)
         if person is not None and text[person.start : person.end].lower() not in PERSON_TITLES:  # a title read as a name: walk on
-            return person if person.label == "PERSON" else None
+            if person.label == "PERSON":
+                return person
+            if person.label != "GPE" or text[person.end : person.end + 1] != " ":
+                return None  # (a place before the role walks on: "said Moscow-based US lawyer Jamie Firestone")
     return None
 
 

@@ -157,14 +157,28 @@ _OUTLET_ROLE = re.compile(
     r" ((?:[A-Z][\w.&'’-]*)(?: (?:[A-Z][\w.&'’-]*|\d{1,2})){0,3})"
     r",? (reported|reports|said|says|quoted|cited|revealed|claimed)\b"
 )
-_OUTLET_KEYS = ("paper", "daily", "weekly", "magazine", "broadcaster", "tabloid", "website", "agency", "channel", "station", "program")
+_OUTLET_KEYS = ("paper", "daily", "weekly", "magazine", "broadcaster", "tabloid", "website", "agency", "channel", "station", "program",
+                "TV", "television", "radio")
+
+
+# The name, then what it is: "The Times newspaper has announced", "the Reuters news agency reported", "Time
+# magazine said".
+_OUTLET_NAME_KIND = re.compile(
+    r"\b(?:[Tt]he )?((?!The\b)[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:newspaper|daily|weekly|magazine|broadcaster|tabloid|"
+    r"website|news agency|news website|news channel|TV|television|radio)"
+    r"(?: (?:has|have|had|also|first|later|earlier|previously|recently|on [A-Z][a-z]+day|today|yesterday))* "
+    r"(reported|reports|said|says|announced|revealed|claimed|quoted|cited|wrote|writes)\b"
+)
 
 
 def find_outlet_mentions(text: str, s0: int, e0: int) -> list[tuple[int, int, str]]:
-    """(start, end, verb) of outlets a story reports from by their kind ("newspaper Variety reported")."""
+    """(start, end, verb) of outlets a story reports from by their kind ("newspaper Variety reported",
+    "The Times newspaper has announced")."""
     if not any(text.find(w, s0, e0) >= 0 for w in _OUTLET_KEYS):
         return []
-    return [(m.start(1), m.end(1), m.group(2)) for m in _OUTLET_ROLE.finditer(text, s0, e0)]
+    out = [(m.start(1), m.end(1), m.group(2)) for m in _OUTLET_ROLE.finditer(text, s0, e0)]
+    out += [(m.start(1), m.end(1), m.group(2)) for m in _OUTLET_NAME_KIND.finditer(text, s0, e0)]
+    return sorted(set(out))
 
 
 def title_case_headline_end(text: str, s0: int, e0: int) -> int:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from ..entities import GazMatch
 from ..gazetteer import Gazetteer
 from ..outlets import OutletRegistry
-from .cues import (_OK_LABELS, _PLACE_PREP_BEFORE, _ROLE_NOUNS, _SUBJECT_SET_OFF, _ZH_CLAUSE_START, _ZH_GAP, _ZH_PREPOSITIONS,
+from .cues import (_OK_LABELS, _PLACE_PREP_BEFORE, _ROLE_NOUNS, _SUBJECT_SET_OFF, _SUBJECT_SET_OFF_ORG_ROLE, _ZH_CLAUSE_START, _ZH_GAP, _ZH_PREPOSITIONS,
                    _appositive_gap)
 
 def _canonical_source(surface: str, canonical: str | None, gaz: Gazetteer, reg: OutletRegistry) -> tuple[str, str | None]:
@@ -70,14 +70,17 @@ class _Ents:
         i = bisect_left(self.starts, pos)
         return self.ents[i] if i < len(self.ents) and self.starts[i] == pos else None
 
-    def appositive_subject(self, text: str, sent_start: int, cue: int) -> GazMatch | None:
-        """Sentence subject set off by a comma or bracket ("Zheng, a professor at ..., said")."""
+    def appositive_subject(self, text: str, sent_start: int, cue: int, org_role: bool = False) -> GazMatch | None:
+        """Sentence subject set off by a comma or bracket ("Zheng, a professor at ..., said"); with ``org_role``
+        also by an organisation's role that ends at the cue ("Betsy Loyless, National Audubon Society senior
+        vice president, said")."""
         best = None
         for i in range(bisect_left(self.starts, sent_start), bisect_left(self.starts, cue)):
             e = self.ents[i]
             if e.end > cue or e.label not in ("PERSON", "ORG"):
                 continue
-            if _SUBJECT_SET_OFF.match(text, e.end, cue + 30) is not None:
+            if _SUBJECT_SET_OFF.match(text, e.end, cue + 30) is not None or (
+                    org_role and e.label == "PERSON" and _SUBJECT_SET_OFF_ORG_ROLE.match(text, e.end, cue) is not None):
                 if best is None or (e.label == "PERSON" and best.label != "PERSON"):
                     best = e
                     if e.label == "PERSON":
