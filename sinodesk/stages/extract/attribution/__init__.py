@@ -244,8 +244,11 @@ class _Scan:
             else:
                 self.add(m.start("src"), m.end("src"), m.group("cue"), None)
         self.chinese_colon_leads()
+        self.chinese_headlines()
         for m in _ZH_AFTER.finditer(text, s0, e0):
             ent = index.before(m.start(), text)
+            if ent is not None and (ent.end != m.start() or (m.group(1) in ("报道", "報導") and ent.label != "ORG")):
+                ent = None  # "人行官员反驳惠誉 称": a space ends the clause; "体验会成都报道": reported from a place
             taken = {h.start for h in self.hits}
             if ent is not None and ent.label in _OK_LABELS and ent.start not in taken:
                 if not text.endswith(_ZH_PREPOSITIONS, max(s0, ent.start - 2), ent.start):  # not "在微信公众号发文称"
@@ -273,7 +276,11 @@ class _Scan:
             while p < e0 and text[p] in " \t\u3000":
                 p += 1
             ent = index.at(p)
-            if (ent is not None and ent.label in ("PERSON", "ORG") and _ZH_COLON_AFTER.match(text, ent.end, min(e0, ent.end + 6))
+            colon = _ZH_COLON_AFTER.match(text, ent.end, min(e0, ent.end + 6)) if ent is not None else None
+            if colon is not None and (text[ent.start : ent.end] in _ZH_COLUMN_WORDS or text.endswith(_ZH_COLUMN_ENDS, ent.start, ent.end) or any(
+                    e.end == colon.end() - 1 and e.start >= ent.end and e.label == "PERSON" for e in index.ents)):
+                colon = None  # "详讯：", "热议：": a column's name; "渣打银行梁大伟：": the person speaks (chinese_headlines)
+            if (ent is not None and ent.label in ("PERSON", "ORG") and colon is not None
                     and not (text[ent.start : ent.end].isupper() and text[ent.start : ent.end].isascii() and self.gaz.lookup(text[ent.start : ent.end]) is None)):
                 # (an acronym no list knows before a colon is as often the topic as the speaker: "CGOC：", "QFII：")
                 self.add(ent.start, ent.end, "：", ent.canonical)
@@ -281,6 +288,59 @@ class _Scan:
             if nl < 0:
                 break
             p = nl + 1
+
+    def chinese_headlines(self) -> None:
+        """Short lines without a full stop (headlines), clause by clause (clauses are set off by spaces): a
+        person right before the colon after a role or an organisation ("香港娱乐圈教父林建岳：", "渣打银行梁大伟："),
+        a clause after a space that opens with its speaker and a colon ("科比绝杀雄鹿为何不包夹 阿泰：..."), a
+        speaker, a short verb phrase, then 称/表示/回应 ("奥巴马西点军校演讲称", "郭德纲写博回应"), and a clause
+        that opens with the cue, its speaker named earlier in the line ("王雅捷重阳敬老 称关爱老人应趁早")."""
+        text, s0, e0 = self.text, self.s0, self.e0
+        p = s0
+        while p < e0:
+            nl = text.find("\n", p, e0)
+            le = e0 if nl < 0 else nl
+            if 4 <= le - p <= _ZH_HEAD_MAX and text.find("。", p, le) < 0 and _HAS_HAN.search(text, p, le) is not None:
+                self._zh_headline(p, le)
+            if nl < 0:
+                break
+            p = nl + 1
+
+    def _zh_headline(self, ls: int, le: int) -> None:
+        text, index = self.text, self.index
+        starts = [ls + len(text[ls:le]) - len(text[ls:le].lstrip(" \t\u3000"))]
+        starts += [i + 1 for i in range(starts[0], le - 1) if text[i] in " \u3000" and text[i + 1] not in " \u3000"]
+        ents = [e for e in index.ents if ls <= e.start and e.end <= le]
+        for k, cs in enumerate(starts):
+            ce = starts[k + 1] - 1 if k + 1 < len(starts) else le
+            colon = min((i for i in (text.find("：", cs, ce), text.find(":", cs, ce)) if i >= 0), default=-1)
+            if 0 < colon - cs <= 16:
+                person = next((e for e in ents if e.end == colon and e.start >= cs and e.label == "PERSON"), None)
+                if person is not None and _ZH_ROLE_BEFORE.fullmatch(text, cs, person.start) is not None:
+                    self.add(person.start, person.end, "：", person.canonical)
+                elif k > 0:
+                    first = index.at(cs)
+                    if first is not None and first.label in ("PERSON", "ORG") and _ZH_COLON_AFTER.match(text, first.end, colon + 1):
+                        self.add(first.start, first.end, "：", first.canonical)
+            for m in _ZH_HEAD_CUE.finditer(text, cs, ce):
+                if m.start() == cs and k > 0:
+                    # the line's first clause must open with its person ("星皓公司否认林嘉欣退出娱乐圈 称...": the company speaks)
+                    lead = _ZH_QUOTED_ROLE.match(text, starts[0], cs)
+                    first = index.at(lead.end() if lead else starts[0])
+                    if first is not None and first.label == "PERSON":  # ("郭富城否认熊黛林妈妈催婚 称...": the first person)
+                        self.add(first.start, first.end, m.group(), first.canonical)
+                    continue
+                lead = _ZH_QUOTED_ROLE.match(text, cs, m.start())
+                subj = index.at(lead.end() if lead else cs)
+                if subj is None or subj.label not in ("PERSON", "ORG") or not 0 < m.start() - subj.end <= 10:
+                    continue
+                gap = text[subj.end : m.start()]
+                if subj.label == "PERSON" and gap.endswith(_ZH_OTHER_SPEAKER):
+                    continue  # "连胜文枪击案被告称": the defendant of his case speaks, not he
+                between = {"PERSON", "ORG"} if subj.label == "ORG" else {"PERSON"}  # (a person may speak at a place: "奥巴马西点军校演讲称")
+                if _ZH_GAP_TEXT.fullmatch(gap) is None or any(subj.end <= e.start < m.start() and e.label in between for e in ents):
+                    continue
+                self.add(subj.start, subj.end, m.group(), subj.canonical)
 
     def headline_cues(self) -> None:
         """A title-case headline "Huawei Warns of ..."."""
@@ -296,6 +356,25 @@ class _Scan:
 # highlighting the broader risks", "CNN reporting from Kabul"
 _NOUN_AFTER = re.compile(r" (?!(?:the|a|an|that|this|these|those|its|his|her|their|our|to|on|in|from|about|how|what|why|whether|"
                          r"new|more|some|no|concerns?|fears?)\b)[a-z]+\b(?! (?:the|a|an|that)\b)")
+# Chinese headlines (chinese_headlines): at most this long; what may stand before a person and the colon (a
+# role, an organisation: no punctuation); the cue words; a quoted role before the speaker ("“爱心大使”王雅捷");
+# the verb phrase between the speaker and the cue (Han characters, letters, no punctuation or digits)
+_ZH_HEAD_MAX = 48
+# the names of news columns and sections a headline opens with before a colon ("详讯：", "热议：", "商务地产："):
+# not speakers, whatever the name model made of them
+_ZH_COLUMN_WORDS = frozenset("快讯 详讯 詳訊 热议 熱議 组图 組圖 图文 圖文 时评 時評 综述 綜述 专访 專訪 盘点 盤點 调查 調查 实录 實錄 独家 獨家 "
+                             "视频 視頻 直播 预告 預告 观察 觀察 聚焦 解读 解讀 提示 点评 點評 评论 評論 收评 收評 午评 午評 早评 早評 开盘 開盤 "
+                             "收盘 收盤 前瞻 公告 商务地产 商務地產 房地产 房地產 地产 地產 楼市 樓市 财经 財經 基金 期货 期貨 外汇 外匯 黄金 黃金 "
+                             "留学 留學 考研 高考 彩票 汽车 汽車 家居 科技 娱乐 娛樂 体育 體育 时尚 時尚 游戏 遊戲 专家 專家 社评 社評 图片 圖片 盘前 盤前 "
+                             "早盘 早盤 午盘 午盤 尾盘 尾盤 盘中 盤中 盘后 盤後 辣评 辣評 快评 快評 锐评 銳評 短评 短評 不可不看".split())
+_ZH_COLUMN_ENDS = ("须知", "須知", "指南", "攻略", "速递", "速遞", "一览", "一覽")
+_ZH_ROLE_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}")
+_ZH_HEAD_CUE = re.compile(r"(?<![堪号號简簡俗统統名并職职人自谎謊])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|表示|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠|透露|坦言|指出|强调|強調")
+_ZH_QUOTED_ROLE = re.compile(r"“[^”]{1,8}”")
+_ZH_OTHER_SPEAKER = ("被告", "律师", "律師", "家属", "家屬", "妻子", "丈夫", "父亲", "父親", "母亲", "母親", "儿子", "兒子", "女儿", "女兒",
+                     "经纪人", "經紀人", "助理", "队友", "隊友", "粉丝", "粉絲", "专家", "專家", "官员", "官員", "发言人", "發言人", "人士",
+                     "记者", "記者", "网友", "網友", "好友", "朋友", "同事", "邻居", "鄰居", "对手", "對手")
+_ZH_GAP_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,10}")
 _TOLD_TALE = re.compile(r" (?:the|a|an|this|that|his|her|their|its) (?:[a-z]+ )?(?:story|stories|tale|tales|history)\b")
 # after a name that follows "said": a verb, so the name is the subject of what was said, not the speaker
 _CLAUSE_VERB_AFTER = re.compile(r"(?:['’]s)? (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|"

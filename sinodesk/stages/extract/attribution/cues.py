@@ -87,14 +87,16 @@ _GAP_BREAK = frozenset("that which who whom whose said says say when while where
                        "since than with without to in on at into over under he she they it we i you".split())
 _GAP_MAX_WORDS = 7
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
-_ZH_JU = re.compile(r"[据據](?P<src>[^，。,！？\n]{2,24}?)(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
+# (not the 据 of 数据/证据/依据/占据: "利物浦恐怖数据源自...堪称完美")
+_ZH_JU = re.compile(r"(?<![数數证證依占割盘盤字收单單票])[据據](?P<src>[^，。,！？\n \u3000“”\"]{2,24}?)(?<![堪号號简簡俗统統名并職职人])(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
 _ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊|消息|报道|報導)", re.M)
 # A lead crediting an outlet: "荆楚网消息（通讯员…）", "央视网消息（新闻联播）：", "国际在线报道（记者…）："
 # (the credited name ends like an outlet's: 网/报/社/台/在线/客户端/频道/新闻/周刊/杂志).
 _ZH_LEAD = re.compile(
     r"^[ \t\u3000]*(?P<src>[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|在线|在線|客户端|客戶端|频道|頻道|新闻|新聞|周刊|週刊|杂志|雜誌))"
     r"(?P<cue>消息|报道|報導|讯|訊)(?=[（(：:])", re.M)
-_ZH_AFTER = re.compile(r"(表示|称|稱|指出|说|說|透露|坦言|强调|強調|认为|認為|报道|報導|宣布|发布|發布|通报|通報)")
+_ZH_AFTER = re.compile(r"(表示|(?<![堪号號简簡俗统統名并職职人])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|指出|说|說|透露|坦言|强调|強調|认为|認為|报道|報導|宣布|发布|發布|通报|通報|"
+                       r"(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠)")
 _OK_LABELS = ("PERSON", "ORG", "GPE", "THREAT_ACTOR", "PRODUCT")
 # Chinese subject ... cue with a gap: "工业和信息化部19日称", "国家安全部17日在微信公众号发文称",
 # "陈茂波26日在立法会发表财政预算案时表示".  The gap is a day, then an optional adverbial phrase
@@ -102,8 +104,9 @@ _OK_LABELS = ("PERSON", "ORG", "GPE", "THREAT_ACTOR", "PRODUCT")
 _ZH_GAP = re.compile(
     r"(?:官员|官員|发言人|發言人|负责人|負責人|人士|方面|官方)?"  # "联合国官员称", "外交部发言人表示": the organisation speaks
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今日|昨日|昨天|今天|近日|日前|当天|當天|当日|當日)?(?:晚间|晚間|上午|下午|晚上|早些时候)?"
+    r"(?:首次|首度|再次|正式|公开|公開|紧急|緊急|亲自|親自|终于|終於|连夜|連夜|罕见|罕見|高调|高調|也|还|還|已|再|又)?"
     r"(?:(?:在|於|于|通过|通過|透过|透過|接受|向|对|對|就|也|还|還|则|則|亦|再次|同日|随后|隨後)[^，。！？；：,\n“”「」]{0,30}?)?"
-    r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|宣布|通报|通報|强调|強調)"
+    r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|宣布|通报|通報|强调|強調|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠)"
 )
 _ZH_PREPOSITIONS = ("在", "于", "於", "通过", "通過", "透过", "透過")
 _ZH_CLAUSE_START = "，。！？；\n：:"
@@ -268,6 +271,6 @@ def progressive_start(text: str, lo: int, pos: int, verb: str) -> int:
 
 # A line opening with a speaker and a colon ("费尔德斯坦：美国应放弃医改", "美国驻华使馆签证官：..."):
 # the name, at most a short role word, then a full-width or ASCII colon.
-_ZH_COLON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?[：:]")
+_ZH_COLON_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?|(?:相关|相關|有关|有關|新闻|新聞)?(?:负责人|負責人|发言人|發言人|官员|官員|人士))[：:]")
 # "…人类新华社上海9月17日电…": a dateline inside a line (feeds that flatten the lead into one paragraph)
 _ZH_DATE_DISPATCH = re.compile(r"\d{1,2}月\d{1,2}日(?P<cue>电|電)")
