@@ -61,7 +61,10 @@ def find_attributions(
     if not text.isascii() and _HAS_HAN.search(text, s0, e0) is not None:
         scan.chinese()
     scan.headline_cues()
-    for sl in source_lines if source_lines is not None else find_source_lines(text, s0, e0):
+    lines = source_lines if source_lines is not None else find_source_lines(text, s0, e0)
+    if not lines and text.find(":", s0, min(e0, s0 + 120)) >= 0:
+        scan.headline_colon()  # (a digest's "LTN: Alibaba to Lay Off ..." over a "Source: LTN" line names the outlet it credits)
+    for sl in lines:
         scan.add(sl.start, sl.end, "Source:", gaz.lookup(sl.name))
     return _dedupe(scan.hits)
 
@@ -146,6 +149,8 @@ class _Scan:
                 ent = index.appositive_subject(text, sent_start, pos, org_role=not participle)
                 if ent is not None and participle and text[ent.end : pos].strip() == ",":
                     ent = None  # "... would usurp Mr Milburn, adding": a participle's subject is the clause's, not an object's
+                if ent is not None and _object_of_preposition(text, ent.start, s0):
+                    ent = None  # "Amitai Etzioni, a key influence on New Labour thinking, says": the name inside the appositive
                 if ent is None:
                     span = _unlisted_appositive_subject(text, max(s0, sent_start), pos, self.gaz)
                     if span is not None:
@@ -215,6 +220,16 @@ class _Scan:
                     continue
             if obj is None:
                 obj = _titled_person_after(text, said_end, e0, index)  # "..., said Mr King."
+            if obj is None:
+                body = _ROLE_OF_BODY_AFTER.match(text, said_end, min(e0, said_end + 80))  # "..., said a Vodafone spokesman."
+                obj = index.at(body.end()) if body is not None else None
+                if obj is not None and (obj.label != "ORG" or _ROLE_NOUN_END.match(text, obj.end) is None):
+                    obj = None
+            if obj is None and verb in ("said", "says", "added") and _after_quote(text, self.s0, said_end, verb):
+                m = _UNLISTED_AFTER_QUOTE.match(text, said_end, min(e0, said_end + 40))  # '"...," said McIlroy.'
+                if m is not None:
+                    self.add(m.start(1), m.end(1), verb, None)
+                    continue
             if obj is None:
                 obj = person_after_role(text, said_end, min(e0, said_end + 50), index)
             if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
@@ -342,6 +357,20 @@ class _Scan:
                     continue
                 self.add(subj.start, subj.end, m.group(), subj.canonical)
 
+    def headline_colon(self) -> None:
+        """A headline that opens with its speaker and a colon: "Merkel: Europe must stand together"."""
+        text, s0, e0 = self.text, self.s0, self.e0
+        p = s0
+        while p < e0 and text[p] in " \t\n":
+            p += 1
+        nl = text.find("\n", p, e0)
+        le = e0 if nl < 0 else nl
+        if le - p > 120 or text.find(". ", p, le) >= 0:
+            return
+        ent = self.index.at(p)
+        if ent is not None and ent.label in ("PERSON", "ORG") and text.startswith((": ", ":\n"), ent.end) and ent.end < le:
+            self.add(ent.start, ent.end, ":", ent.canonical)
+
     def headline_cues(self) -> None:
         """A title-case headline "Huawei Warns of ..."."""
         if self.head_end <= self.s0:
@@ -375,6 +404,20 @@ _ZH_OTHER_SPEAKER = ("被告", "律师", "律師", "家属", "家屬", "妻子",
                      "经纪人", "經紀人", "助理", "队友", "隊友", "粉丝", "粉絲", "专家", "專家", "官员", "官員", "发言人", "發言人", "人士",
                      "记者", "記者", "网友", "網友", "好友", "朋友", "同事", "邻居", "鄰居", "对手", "對手")
 _ZH_GAP_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,10}")
+def _after_quote(text: str, s0: int, said_end: int, verb: str) -> bool:
+    """Does the verb ending before ``said_end`` follow a closing quote and its comma ('"...," said')?"""
+    v = text.rfind(verb, max(s0, said_end - len(verb) - 3), said_end)
+    return v > s0 and text[max(s0, v - 4) : v].rstrip().endswith((',"', ",”", ",'", ",’"))
+
+
+# after "said": "a Vodafone spokesman", "the BBC's political editor"
+_ROLE_OF_BODY_AFTER = re.compile(r"(?:a|an|the) ")
+_ROLE_NOUN_END = re.compile(r"(?:['’]s)? (?:[a-z]+ )?(?:spokesman|spokeswoman|spokesperson|official|representative|source)[.,;:]")
+# after '"...," said': a capitalised name no list holds that ends the sentence or the clause
+_UNLISTED_AFTER_QUOTE = re.compile(
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Today|Yesterday|Tonight|Earlier|Later|He|She|It|They|We|I|You|The|A|An|One|This|That|There)\b)"
+    r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:Mc|Mac|O['’]|de |van |von )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?=[.,;:]|$)")
 _TOLD_TALE = re.compile(r" (?:the|a|an|this|that|his|her|their|its) (?:[a-z]+ )?(?:story|stories|tale|tales|history)\b")
 # after a name that follows "said": a verb, so the name is the subject of what was said, not the speaker
 _CLAUSE_VERB_AFTER = re.compile(r"(?:['’]s)? (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|"

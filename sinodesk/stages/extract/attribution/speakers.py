@@ -126,7 +126,7 @@ def _organisation_of_role(text: str, lo: int, pos: int, index: "_Ents") -> GazMa
 
 # "Officer Richard Hilgeman with the LRPD said", "Matthew Herren from EduVision told": a person, an
 # affiliation word, the body's capitalised name (maybe one the entities missed), then the cue.
-_AFFILIATION_TAIL = re.compile(r"\s(?:with|from|of|at)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*\s*$")
+_AFFILIATION_TAIL = re.compile(r"\s(?:with|from|of|at|in)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*\s*$")
 
 
 def _person_before_affiliation(text: str, lo: int, pos: int, index: "_Ents") -> GazMatch | None:
