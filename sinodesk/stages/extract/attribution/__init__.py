@@ -21,7 +21,7 @@ from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE,
                    _OK_LABELS, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
                    _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
                    _sentence_bounds, _MEDIA_WORDS, _ZH_COLON_AFTER, _ZH_DATE_DISPATCH, outlet_after_told,
-                   person_after_role, progressive_start, who_subject_end)
+                   company_tail, person_after_role, progressive_start, who_subject_end)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
 from .speakers import (_body_after_role, _canonical_source, _coordinated_person, _Ents, _object_of_preposition, _organisation_of_role, _owned_body,
@@ -126,7 +126,16 @@ class _Scan:
             pos = _adverbs_start(text, max(s0, c_start - 120), c_start)
             pos = progressive_start(text, max(s0, c_start - 120), pos, verb)
             sent_start, _ = _sentence_bounds(text, c_start, s0, e0)
+            name_end = None
+            cpos, cend = company_tail(text, max(s0, c_start - 120), pos)  # (not from sent_start: "Corp. " reads as a full stop)
+            if cpos != pos and index.before(pos, text) is None:  # "Microsoft Corp. Tuesday said", "Nike Inc. (NKE.N: ...) on Monday reported"
+                pos, name_end = cpos, cend
             ent = index.before(pos, text)
+            if name_end is not None and ent is None:
+                m = _COMPANY_NAME_BEFORE.search(text, max(s0, pos - 60), pos)
+                if m is not None and m.group(1).split()[0] not in _NOT_OPENERS:
+                    self.add(m.start(1), name_end, verb, None)
+                    continue
             if ent is not None and pos == c_start and verb.endswith("ing") and verb != "saying" and _NOUN_AFTER.match(text, c_end) is not None:
                 continue  # "One Napa County reporting station": a participle right after a name modifies a noun
             if ent is None and verb == "saying" and text.endswith(" as ", s0, pos):
@@ -161,12 +170,18 @@ class _Scan:
             if ent is None and verb.endswith("ing"):
                 ent = _subject_of_participle(text, max(s0, sent_start), pos, index)
             if ent is None and not participle and verb not in _FINDING and verb not in _PUBLISHING:
-                span = _unlisted_name_before(text, max(s0, sent_start), pos)
+                # a name opening the sentence is the name model's to read, unless a day stands between it and the cue
+                # ("Six Flags late Monday reported") or it ends in a company word ("US Airways said")
+                opening_ok = _DAY_BETWEEN.search(text, pos, c_start) is not None
+                span = _unlisted_name_before(text, max(s0, sent_start), pos, opening_ok)
                 if span is not None:
                     self.add(span[0], span[1], verb, None)
                     continue
             if ent is not None and verb in _FINDING and ent.label != "ORG":
                 continue  # "Rodriguez showed him three guns", "China showed no letup": showing, not reporting
+            if ent is not None and name_end is not None and ent.end == pos and ent.label == "ORG":
+                self.add(ent.start, name_end, verb, ent.canonical)  # the name with its suffix, as written
+                continue
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0) and not (
                     text[ent.end : pos].strip() == "" and _object_of_for(text, ent, s0, index)):
                 self.add(ent.start, ent.end, verb, ent.canonical)
@@ -452,20 +467,31 @@ _LEAD_NAME = re.compile(r"[ \t\"“]*((?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.
 # capitalised words after a lower-case word ("insurance broker Marsh & McLennan said").
 _ACRONYM_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][A-Z&]{1,5})\s$")
 _CAPSEQ_BEFORE = re.compile(r"(?:^|(?<=[a-z,;:\"“] ))((?:[A-Z][\w'’.-]*|&)(?: (?:[A-Z][\w'’.-]*|&|of|and|de)){0,4} [A-Z][\w'’.-]*)\s$")
+_COMPANY_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s\"“(]))((?:[A-Z][\w&'’.-]*|&)(?: (?:[A-Z][\w&'’.-]*|&|of|and)){0,4})$")
+_OPENING_CAPSEQ = re.compile(r"[\s\"“]*(?:[A-Z][A-Z .,]*\([^()]{1,30}\) [-–—] )?((?:[A-Z][\w'’.&-]*)(?: (?:[A-Z][\w'’.&-]*|&|of|and)){1,4}) ?$")
+_DAY_BETWEEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b")
+_COMPANY_WORDS = frozenset("Airways Airlines Motors Bank Group Systems Technologies Networks Communications Holdings Industries "
+                           "Pharmaceuticals Software Corp Inc Co Ltd Plc Energy Telecom Electronics Entertainment Insurance "
+                           "Securities Capital Partners Foods Brands Stores Media Computer Computers Semiconductor Petroleum".split())
 _NOT_ACRONYMS = frozenset("CEO CFO COO CTO CIO MP MPS MEP PM VP MD GP DJ TV US UK EU UN".split())
 _NOT_OPENERS = frozenset("The A An This That These Those It He She They We I His Her Their Its Our My But And Or So Yet "
                          "Mr Mrs Ms Dr Police Officials Analysts Sources Witnesses Experts Critics Investigators".split())
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|this|that|of|in|on|at|to|for|from|with|by)\s$", re.I)
 
 
-def _unlisted_name_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+def _unlisted_name_before(text: str, lo: int, pos: int, opening_ok: bool = False) -> tuple[int, int] | None:
     """(start, end) of an unlisted acronym or capitalised name that ends where the cue starts."""
     m = _ACRONYM_BEFORE.search(text, max(lo, pos - 8), pos)
     if m is not None and m.group(1) not in _NOT_ACRONYMS and _DETERMINER_BEFORE.search(text, max(lo, m.start(1) - 6), m.start(1)) is None:
         return m.start(1), m.end(1)
     m = _CAPSEQ_BEFORE.search(text, max(lo, pos - 60), pos)
-    if m is None or m.start(1) <= lo + 1:
+    if m is not None and m.start(1) <= lo + 1 and not (opening_ok or m.group(1).rsplit(" ", 1)[-1] in _COMPANY_WORDS):
         return None  # (a name opening the sentence is the name model's to read)
+    if m is None:
+        m = _OPENING_CAPSEQ.match(text, lo, pos)  # the sentence is the name and the cue: "Six Flags late Monday reported"
+        if m is None or not (opening_ok or m.group(1).rsplit(" ", 1)[-1] in _COMPANY_WORDS) or m.group(1).split()[0] in _NOT_OPENERS:
+            return None
+        return m.start(1), m.end(1)
     words = m.group(1).split()
     before = text[text.rfind(" ", lo, m.start(1) - 1) + 1 : m.start(1) - 1]
     if before[:1].isupper() or any(ch.isdigit() for ch in before):

@@ -35,8 +35,9 @@ _ROLE_NOUNS = frozenset(
 _ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still) )*"
 # the day a statement was made, written between the speaker and the verb ("T-Mobile today announced",
 # "The company on Monday said")
-_DAY_ADVERBS = ("today", "yesterday", "tonight") + tuple(
-    f"on {d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_ADVERBS = ("today", "yesterday", "tonight") + tuple(f"on {d}" for d in _WEEKDAYS) + _WEEKDAYS + (
+    "late", "early")  # (wire style: "Microsoft Corp. Tuesday said", "Six Flags late Monday reported")
 _ADVERB_WORDS = tuple(_ADVERBS[len("(?:(?:") : -len(") )*")].split("|")) + _DAY_ADVERBS
 _ADVERB_SUFFIXES = tuple(w + " " for w in _ADVERB_WORDS)
 # The cue patterns start with a literal or a character class and check "not inside a
@@ -259,6 +260,28 @@ def outlet_after_told(text: str, c_end: int, e0: int) -> int | None:
     """Where the outlet's name starts after "told" when an outlet kind word stands before it."""
     m = _TOLD_OUTLET_KIND.match(text, c_end, min(e0, c_end + 60))
     return m.end() if m is not None else None
+
+
+# A company's legal suffix and a ticker in brackets between its name and the cue: "Microsoft Corp. said",
+# "Nike Inc. (NKE.N: Quote, Profile, Research) on Monday reported", "QUALCOMM Incorporated (Nasdaq: QCOM) said".
+_TICKER_TAIL = re.compile(r" ?\((?:[A-Z][\w.&]*(?::[^()]{0,50})?|[A-Z][a-z]+: ?[A-Z][\w.]*)\) ?$")
+_CORP_TAIL = re.compile(r",? (?:Inc|Corp|Corporation|Incorporated|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|SpA|Group|Holdings)\.? ?$")
+
+
+def company_tail(text: str, lo: int, pos: int) -> tuple[int, int]:
+    """(where the company's name ends before its legal suffix, where the suffix ends) when a suffix and maybe a
+    ticker in brackets end at ``pos``; else (pos, pos)."""
+    p = pos
+    m = _TICKER_TAIL.search(text, max(lo, p - 64), p)
+    if m is not None:
+        p = m.start()
+    m = _CORP_TAIL.search(text, max(lo, p - 16), p)
+    if m is None:
+        return pos, pos
+    end = m.end()
+    while end > m.start() and text[end - 1] == " ":
+        end -= 1
+    return m.start(), end
 
 
 def progressive_start(text: str, lo: int, pos: int, verb: str) -> int:
