@@ -203,10 +203,14 @@ class _Scan:
         after = _OBJECT_GAP.match(text, c_end, e0)
         obj = index.at(after.end() if after else c_end)
         if obj is None:
+            m = _UNLISTED_OUTLET.match(text, after.end() if after else c_end, min(e0, c_end + 60))
+            if m is not None:  # "told NBC10.", "told KSNT News", "told Business Insider": an outlet by the shape of its name
+                self.add(m.start(1), m.end(1), "told", None)
             return
         surface = text[obj.start : obj.end]
         known = self.reg.match(surface) or (obj.canonical.startswith("org:") and obj.canonical[4:] in self.reg)
-        if known or (obj.label == "ORG" and surface.rsplit(" ", 1)[-1] in _MEDIA_WORDS):
+        shaped = _UNLISTED_OUTLET.match(text, obj.start, min(e0, obj.start + 60))
+        if known or (obj.label == "ORG" and surface.rsplit(" ", 1)[-1] in _MEDIA_WORDS) or (shaped is not None and shaped.end(1) == obj.end):
             self.add(obj.start, obj.end, "told", obj.canonical)
 
     def said_before_name(self, cues: list[tuple[int, int, str]]) -> None:
@@ -240,7 +244,8 @@ class _Scan:
                 obj = index.at(body.end()) if body is not None else None
                 if obj is not None and (obj.label != "ORG" or _ROLE_NOUN_END.match(text, obj.end) is None):
                     obj = None
-            if obj is None and verb in ("said", "says", "added") and _after_quote(text, self.s0, said_end, verb):
+            if (obj is None or obj.label in ("PRODUCT", "EVENT", "LAW", "FAC", "LOC")) and verb in ("said", "says", "added") and _after_quote(
+                    text, self.s0, said_end, verb):
                 m = _UNLISTED_AFTER_QUOTE.match(text, said_end, min(e0, said_end + 40))  # '"...," said McIlroy.'
                 if m is not None:
                     self.add(m.start(1), m.end(1), verb, None)
@@ -422,9 +427,15 @@ _ZH_GAP_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,10}")
 def _after_quote(text: str, s0: int, said_end: int, verb: str) -> bool:
     """Does the verb ending before ``said_end`` follow a closing quote and its comma ('"...," said')?"""
     v = text.rfind(verb, max(s0, said_end - len(verb) - 3), said_end)
-    return v > s0 and text[max(s0, v - 4) : v].rstrip().endswith((',"', ",”", ",'", ",’"))
+    return v > s0 and text[max(s0, v - 4) : v].rstrip().endswith((',"', ",”", ",'", ",’", ', "', ", ”"))
 
 
+# An outlet no list holds, after "told": a broadcaster's call sign or network and channel number ("KTHV", "NBC10",
+# "WISN 12 News"), or capitalised words ending in a media word ("Business Insider", "KSNT News"), then the clause ends.
+_UNLISTED_OUTLET = re.compile(
+    r"((?:(?:NBC|CBS|ABC|FOX|Fox|CNN|CW|PBS) ?\d{1,2}|[KW][A-Z]{2,3}(?:-TV)?(?: ?\d{1,2})?)(?: (?:News|TV))?|"
+    r"(?:[A-Z][\w&'’.-]* ){0,3}(?:News|Insider|Times|Post|Journal|Herald|Tribune|Gazette|Chronicle|Telegraph|Magazine|Radio|TV|Today))"
+    r"(?=[.,;:]| (?:that|on|in|the|she|he|they|it|last|this|about)\b)")
 # after "said": "a Vodafone spokesman", "the BBC's political editor"
 _ROLE_OF_BODY_AFTER = re.compile(r"(?:a|an|the) ")
 _ROLE_NOUN_END = re.compile(r"(?:['’]s)? (?:[a-z]+ )?(?:spokesman|spokeswoman|spokesperson|official|representative|source)[.,;:]")

@@ -134,12 +134,18 @@ _AUXILIARIES = frozenset("had has have was were is are would will could should c
 _ROLE_WORD = re.compile(r"([A-Za-z][\w-]*)(\.?) ")
 
 
+_BODY_BEFORE_ROLE = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I)\b)(?:[A-Z][\w&'’.-]* ){2,5}(?=[a-z][\w-]* (?:[a-z][\w-]* )?[A-Z])")
+
+
 def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
     """The person named after a role of one to four words from ``pos`` ("energy analyst Orin Middleton",
     "Troy police Lt. Gerry Scherlinck", "General Manager Ann Smith"): lower-case words, titles, and a
     capitalised word before a lower-case one (the place or body the role belongs to)."""
     from ..names import PERSON_TITLES
 
+    body = _BODY_BEFORE_ROLE.match(text, pos, limit)  # "said Soul City Boxing Gym owner Roshawn Jones": the body's name first
+    if body is not None and index.at(pos) is None:
+        pos = body.end()
     for _ in range(4):
         m = _ROLE_WORD.match(text, pos, limit)
         if m is None:
