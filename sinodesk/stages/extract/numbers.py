@@ -33,7 +33,7 @@ _CURRENCY_PREFIX = {
 }
 _CURRENCY_WORD = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "dollars": "USD",
-    "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "rupees": "INR", "rupee": "INR",
+    "dollar": "USD", "dlrs": "USD", "us dollars": "USD", "u.s. dollars": "USD", "rupees": "INR", "rupee": "INR",
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "won": "KRW", "roubles": "RUB",
     "rubles": "RUB", "hong kong dollars": "HKD", "hk dollars": "HKD", "taiwan dollars": "TWD",
     "nt dollars": "TWD", "ringgit": "MYR", "hkd": "HKD", "twd": "TWD", "inr": "INR", "eur": "EUR",
@@ -46,7 +46,8 @@ _CURRENCY_WORD = {
 }
 _UNIT_NORMAL = {
     "分": "points", "死": "dead", "伤": "injured", "傷": "injured", "percent": "percent", "per cent": "percent", "%": "percent", "％": "percent", "percentage points": "percentage points",
-    "percentage point": "percentage points", "times": "times", "fold": "times", "倍": "times",
+    "percentage point": "percentage points", "个百分点": "percentage points", "個百分點": "percentage points", "百分点": "percentage points",
+    "百分點": "percentage points", "times": "times", "fold": "times", "倍": "times",
     "people": "people", "persons": "people", "person": "people", "人": "people", "名": "people",
     "人次": "trips", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes", "吨": "tonnes", "噸": "tonnes",
     "起": "cases", "家": "companies", "个": None, "個": None, "次": "times", "年": "years", "天": "days",
@@ -116,7 +117,7 @@ _GLUED_MEASURE = re.compile(_MEASURE_RX, re.I)
 _TAIL = re.compile(
     rf"(?:(?P<sp> - |[ -]?)(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
     rf"{_MEASURE_RX}?"
-    rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?"
+    rf"(?P<pct>\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b))?"
     rf"(?P<times>[ -](?:times|fold)\b)?"
     rf"(?P<curw>[ -](?:{_CUR_WORDS})\b)?",
     re.I,
@@ -194,6 +195,9 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     hy = HYPHEN_UNIT.match(text[pos:limit])
     if hy:
         return HYPHEN_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
+    sp = _SPACED_MEASURE.match(text, pos, limit)
+    if sp is not None:
+        return sp.group(1).lower() + "s", sp.end(1)  # "a two year deal", "24 hour rental": a duration written without its hyphen
     m = _NEXT_WORDS.match(text[pos:limit])
     if not m:
         return None, pos
@@ -202,7 +206,7 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         w = m.group(i)
         if w is None or w.lower() in _STOP or (words and w.lower() in _POST_NOUN):
             break
-        if words and _is_plural_noun(words[-1]) and not w[0].isupper():
+        if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS) and not w[0].isupper():
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
@@ -230,6 +234,10 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     if len(words) > 1 and _noun_modifier(words[-2]) and _is_plural_noun(words[-1]):
         return f"{words[-2].lower()} {head}", end  # "three cable systems", "two crew members", "3 machine guns"
     return head, end
+
+
+_SPACED_MEASURE = re.compile(r" (year|month|week|day|hour|minute|mile)(?= (?!old\b|ago\b|of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|is\b|was\b|the\b|a\b|an\b|as\b|by\b|with\b|from\b)[a-z]{3,}\b)")
+_PEOPLE_WORDS = frozenset(("people", "men", "women", "children"))
 
 
 # Words before a counted noun that describe it rather than name a kind of it ("two new factories",
@@ -503,10 +511,18 @@ def _is_score(text: str, ns: int, ne: int) -> bool:
     "5-10 years" is a range)."""
     m = _SCORE_AFTER.match(text, ne)
     if m is not None:
-        return _PLURAL_AFTER.match(text, m.end()) is None
+        return _PLURAL_AFTER.match(text, m.end()) is None and _RANGE_UNIT_AFTER.match(text, m.end()) is None and text[ns - 1 : ns] not in _CUR_SIGNS
     if ns >= 1 and text[ns - 1] == "-" and _SCORE_BEFORE.search(text, max(0, ns - 4), ns) is not None:
-        return _PLURAL_AFTER.match(text, ne) is None
+        return (_PLURAL_AFTER.match(text, ne) is None and _RANGE_UNIT_AFTER.match(text, ne) is None
+                and text[max(0, ns - 4) : ns - 1].rstrip("0123456789.")[-1:] not in _CUR_SIGNS)
     return False
+
+
+# after a range "5-10": a percent, a scale or a measure makes it a range of amounts, not a result ("5-10%", "$5-10 billion")
+_RANGE_UNIT_AFTER = re.compile(r"\s?(?:%|per ?cent\b|pct\b|percentage points?\b|(?:thousand|million|billion|trillion|bn|mn|m)\b"
+                               r"|(?:km|kg|mm|cm|mph|metres|meters|miles|degrees)\b)", re.I)
+_CUR_SIGNS = ("$", "£", "€", "¥", "₹")
+_CUR_CODES = frozenset(_CURRENCY_PREFIX.values())
 
 
 _PERSON_NOUNS = ("man|woman|boy|girl|actress|actor|singer|star|rapper|victim|suspect|driver|gunman|shooter|mother|father|son|"
@@ -517,7 +533,7 @@ _AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;|[ \t]*(?:\n|$))")
 # "He was 77.", "LaRue was 75.": a person's age closing a sentence
 _AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:was|is) $")
 # "at the age of 93", "died aged 81"
-_AGE_OF = re.compile(r"\b(?:at|by) the age of $")
+_AGE_OF = re.compile(r"\b(?:at|by|from|until|till) the age of $")
 
 
 def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
@@ -557,6 +573,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = "magnitude", ne  # "a preliminary magnitude of 4.4 struck"
     if not (pct or cur or curw or times or measure) and old is None and text[ne : ne + 1] != "-" and _singular_count(unit, _scaled(num, scale)):
         unit, e = None, (tail.end() if scale else ne)
+    if unit is None and not scale and _casualties(text, start, s, ne):
+        unit, e = "people", ne  # "killed 12 and injured 40", "police arrested 7"
     if unit is None and not scale and _is_age(text, start, ns, ne, num):
         unit, e = "years", ne
     if unit is None and not scale and num.isdigit() and _age_at(text, ns, ne, num) and _LIFE_AT.search(text, max(start, ns - 30), ns):
@@ -587,6 +605,16 @@ def _year_counts(text: str, lo: int, ns: int, ne: int, approx: str | None) -> bo
 _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator"
                              r"|(?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pike|Highway|Parkway|Terrace)\b)")
 _OLD = re.compile(r" years? old\b")
+# a verb of casualties or arrests right before a number that names no noun: the number counts people
+_CASUALTY_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing)|detain(?:s|ed|ing)|rescu(?:es|ed|ing)|"
+                            r"evacuat(?:es|ed|ing)|hospitali[sz](?:es|ed|ing)|hurt(?:s|ing)?) $", re.I)
+
+
+def _casualties(text: str, start: int, s: int, ne: int) -> bool:
+    """"killed 12 and injured 40", "police arrested 7", "killing three": a casualty or arrest count with its noun left out."""
+    if text.startswith((" of ", "-", " -", "%", " per", " times"), ne) or text[ne : ne + 1].isalnum():
+        return False
+    return text.find(" ", max(start, s - 20), s) >= 0 and _CASUALTY_VERB.search(text, max(start, s - 16), s) is not None
 _MAGNITUDE = re.compile(r"\bmagnitude (?:of )?$", re.I)
 
 
@@ -635,7 +663,14 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         if not is_blocked(m.start(), m.end()):
             hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), _MULTIPLIER[(m.group(1) or m.group(2)).lower()], "times", None))
     for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
-        if is_blocked(s, e) or _capitalised_mid_sentence(text, start, s):
+        if is_blocked(s, e):
+            continue
+        if _casualties(text, start, _with_approx(text, start, s), e) and value >= 1:
+            tail = _TAIL.match(text, e)
+            if not any(tail.groups()) and _count_unit(text, e, end)[0] is None:
+                hits.append(NumHit(_with_approx(text, start, s), e, value, "people", None))  # "killing three", "Kills Two"
+                continue
+        if _capitalised_mid_sentence(text, start, s):
             continue
         tail = _TAIL.match(text, e)
         scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
@@ -751,5 +786,10 @@ def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
             if scale_b and not _SCALE_IN.search(text[a.start : a.end]) and a.value < 1000:
                 value = float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()])
             out[i] = NumHit(a.start, a.end, value, b.unit, a.subject)
+        elif (a.unit in _CUR_CODES and b.unit is None and a.value < 1000 and text[a.end : b.start] in ("-", "–", " to ", " - ")
+              and (scale_b := _SCALE_IN.search(text[b.start : b.end])) is not None and not _SCALE_IN.search(text[a.start : a.end])):
+            # "$5-10 billion", "£2 to 3 million": the first end's currency and the second's scale are both ends'
+            out[i] = NumHit(a.start, a.end, float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()]), a.unit, a.subject)
+            out[i + 1] = NumHit(b.start, b.end, b.value, a.unit, b.subject)
     return [h for h in out if not (h.unit is None and h.value < 1000 and h.value == int(h.value) and _RANGE_NEXT.match(text, h.end) is not None
                                    and not _SCALE_IN.search(text, h.start, h.end) and _ELIDED_COUNT.match(text, h.end) is None)]
