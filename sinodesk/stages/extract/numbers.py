@@ -40,7 +40,7 @@ _CURRENCY_WORD = {
     "indian rupees": "INR", "kronor": "SEK", "swedish kronor": "SEK", "swiss francs": "CHF", "francs": "CHF",
     "baht": "THB", "rand": "ZAR", "rupiah": "IDR", "shekels": "ILS", "dinars": "DZD", "riyals": "SAR", "pesos": "MXN", "australian dollars": "AUD", "canadian dollars": "CAD",
     "singapore dollars": "SGD", "sterling": "GBP", "pence": "GBP", "yuan renminbi": "CNY", "gbp": "GBP", "jpy": "JPY",
-    "元": "CNY", "英镑": "GBP", "英鎊": "GBP", "澳元": "AUD", "加元": "CAD", "卢布": "RUB", "盧布": "RUB", "韩元": "KRW", "韓元": "KRW",
+    "元": "CNY", "块": "CNY", "塊": "CNY", "镑": "GBP", "鎊": "GBP", "欧": "EUR", "歐": "EUR", "英镑": "GBP", "英鎊": "GBP", "澳元": "AUD", "加元": "CAD", "卢布": "RUB", "盧布": "RUB", "韩元": "KRW", "韓元": "KRW",
     "新加坡元": "SGD", "美金": "USD", "瑞郎": "CHF", "人民币": "CNY", "人民幣": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
     "新台币": "TWD", "新台幣": "TWD", "欧元": "EUR", "日元": "JPY", "卢比": "INR", "盧比": "INR",
 }
@@ -61,6 +61,10 @@ _UNIT_NORMAL = {
     # durations and lengths after a Chinese numeral or digits (两天, 三个月, 一万米)
     "个月": "months", "個月": "months", "小时": "hours", "小時": "hours", "分钟": "minutes", "分鐘": "minutes",
     "周": "weeks", "週": "weeks", "千米": "km", "米": "metres",
+    "厘米": "cm", "毫米": "mm", "平方公里": "square km", "公顷": "hectares", "公頃": "hectares", "立方米": "cubic metres", "千克": "kg",
+    "户": "households", "戶": "households", "种": "kinds", "種": "kinds", "双": "pairs", "雙": "pairs", "株": "plants", "发": "rounds",
+    "發": "rounds", "亩": "mu", "畝": "mu", "桶": "barrels", "秒": "seconds", "手": "lots", "国": "countries", "校": "schools", "省": "provinces",
+    "旬": "years",
 }
 # Words that may follow a counted noun but are not the noun ("89 lawmakers present").
 _POST_NOUN = frozenset({

@@ -10,15 +10,15 @@ from decimal import Decimal
 
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
-    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|英镑|英鎊|澳元|加元|卢布|盧布|韩元|韓元|新加坡元|美金|瑞郎|人次|人|名|吨|噸|倍|起|家|个百分点|個百分點|百分点|百分點|个月|個月|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月])"
-    r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸|平(?![方米均台安衡稳穩价價静靜和等常])|周年|週年|公分|港仙|场(?=比赛|比賽|[胜勝负負败敗平])|分(?=$|[\s，,。！？、；:：（(]|\d|[篮籃助帽抢搶板]|领先|領先|优势|優勢|险胜|險勝|大胜|大勝|惜败|惜敗)|[死伤傷](?=$|[\s，,。！？、；]|\d|[一二两兩三四五六七八九十])|Hz|GHz|MHz|mAh)?"
+    r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|英镑|英鎊|澳元|加元|卢布|盧布|韩元|韓元|新加坡元|美金|瑞郎|人次|人|名|吨|噸|倍|起(?![购購价價售租步])|家|个百分点|個百分點|百分点|百分點|个月|個月|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|厘米|毫米|公顷|公頃|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|亩|畝|旬(?=[男女老])|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月])"
+    r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸|平(?![方米均台安衡稳穩价價静靜和等常])|周年|週年|公分|港仙|厘米|毫米|平方公里|公顷|公頃|立方米|千克|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|发(?=子弹|子彈|炮弹|炮彈)|發(?=子彈|炮彈)|亩|畝|桶|秒(?!杀|殺)|手(?=[大小]?[豆麦麥玉棉糖铜銅铝鋁锌鋅期合股])|镑|鎊|(?<=[万萬亿億])欧|(?<=[万萬亿億])歐|块(?=钱|錢)|塊(?=錢)|国(?=[外家元]?[^家际際内內产產货貨民务務企营營足航军軍]|$)|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|场(?=比赛|比賽|[胜勝负負败敗平])|分(?=$|[\s，,。！？、；:：（(]|\d|[篮籃助帽抢搶板]|领先|領先|优势|優勢|险胜|險勝|大胜|大勝|惜败|惜敗)|[死伤傷](?=$|[\s，,。！？、；]|\d|[一二两兩三四五六七八九十])|Hz|GHz|MHz|mAh)?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
 # A Chinese numeral followed by a unit or measure word: "一万两千人", "三千多名", "五十亿元", "两艘".
 _ZH_WORD_UNIT = re.compile(
     r"(?:多|余|餘)?(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|英镑|英鎊|澳元|加元|卢布|盧布|韩元|韓元|新加坡元|美金|瑞郎|人次|人|名|吨|噸|倍|起|家|个百分点|個百分點|百分点|百分點|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|岁(?!月)|歲(?!月)"
-    r"|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|[死伤傷](?=$|[\s，,。！？、；]|\d|[一二两兩三四五六七八九十])|周(?![年岁歲边邊末一二三四五五六日])|週(?![年歲邊末])|米(?![饭飯粉酒])|周年|週年|年(?![级級代底初月前後后])|日(?![报報本元军軍电電])|公分)"
+    r"|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|厘米|毫米|公顷|公頃|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|亩|畝|旬(?=[男女老])|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|[死伤傷](?=$|[\s，,。！？、；]|\d|[一二两兩三四五六七八九十])|周(?![年岁歲边邊末一二三四五五六日])|週(?![年歲邊末])|米(?![饭飯粉酒])|周年|週年|年(?![级級代底初月前後后])|日(?![报報本元军軍电電])|公分)"
 )
 # "三成", "7成": tenths, read as a percentage (not 一成不变, 建成, 成为)
 _ZH_TENTHS = re.compile(r"(?P<num>\d(?:\.\d)?|[一二两兩三四五六七八九])成(?![为為员員长長功立就交本果绩績不型年])")
@@ -31,6 +31,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
 
     hits = []
     for m in _ZH.finditer(text, start, end):
+        if m.start() > start and text[m.start() - 1] < "\x80" and text[m.start() - 1].isalpha():
+            continue  # "Xbox360游戏", "S100售价": the digits are part of a model name
         if len(m.group("num")) == 2 and m.group("num")[0] == "0" and not (m.group("scale") or m.group("unit")):
             continue  # "09国家公务员考试": the year 2009 written short, not a count
         if not (m.group("scale") or m.group("unit")) and _ZH_RANGE_NEXT.match(text, m.end()) is not None and not is_blocked(m.start("num"), m.end("num")):
@@ -87,6 +89,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             continue  # 二〇一八年: a year written in numerals
         if u.group("unit") in ("年", "天", "个月", "個月", "周", "週") and text[max(start, s - 2) : s].endswith(("近", "过去", "過去", "这", "這", "最近")):
             continue  # 近三年来, 过去两天: the period a statement covers, not a quantity
+        if u.group("unit") == "旬":
+            value *= 10  # 五旬女子: a woman in her fifties
         hits.append(NumHit(s, u.end(), value, _zh_unit(u.group("unit")), None))
     for m in _ZH_TENTHS.finditer(text, start, end):
         num = m.group("num")
@@ -108,7 +112,22 @@ _COUNTED = {"专业": "majors", "應屆生": "graduates", "应届生": "graduate
             "观众": "viewers", "游客": "tourists", "员工": "employees", "企业": "companies", "公司": "companies", "家庭": "households",
             "城市": "cities", "国家": "countries", "项目": "projects", "车辆": "vehicles", "汽车": "cars", "手机": "phones",
             "病例": "cases", "患者": "patients", "儿童": "children", "女子": "women", "男子": "men", "士兵": "soldiers",
-            "人质": "hostages", "篮板": "rebounds", "助攻": "assists", "进球": "goals", "股票": "stocks", "合约": "contracts"}
+            "人质": "hostages", "篮板": "rebounds", "助攻": "assists", "进球": "goals", "股票": "stocks", "合约": "contracts",
+            "居民": "residents", "村民": "villagers", "农民": "farmers", "农民工": "migrant workers", "工人": "workers", "职工": "workers",
+            "医生": "doctors", "护士": "nurses", "教师": "teachers", "老师": "teachers", "考生": "candidates", "毕业生": "graduates",
+            "大学生": "students", "学校": "schools", "医院": "hospitals", "银行": "banks", "会员": "members", "网民": "netizens",
+            "乘客": "passengers", "旅客": "passengers", "选手": "players", "球员": "players", "官员": "officials", "部门": "departments",
+            "机构": "institutions", "门店": "stores", "网站": "websites", "产品": "products", "品牌": "brands", "案件": "cases",
+            "事故": "accidents", "航班": "flights", "卫星": "satellites", "导弹": "missiles", "球队": "teams", "子弹": "bullets",
+            "游戏": "games", "电影": "films", "影片": "films", "图书": "books", "楼盘": "projects", "房源": "homes", "住房": "homes",
+            "房屋": "homes", "省份": "provinces", "地区": "regions", "村庄": "villages", "家长": "parents", "孩子": "children",
+            "学生家长": "parents", "志愿者": "volunteers", "嫌疑人": "suspects", "犯罪嫌疑人": "suspects", "遇难者": "victims",
+            "警察": "police officers", "民警": "police officers", "军人": "soldiers", "代表": "delegates", "专家": "experts",
+            "学者": "scholars", "科学家": "scientists", "运动员": "athletes", "记者": "journalists", "消费者": "consumers",
+            "投资者": "investors", "股民": "investors", "客户": "customers", "车主": "car owners", "司机": "drivers", "病人": "patients",
+            "学员": "trainees", "学子": "students", "研究生": "graduate students", "留学生": "students", "摄像头": "cameras",
+            "金牌": "gold medals", "奖牌": "medals", "冠军": "titles", "席位": "seats", "座位": "seats", "套房": "apartments",
+            "城市": "cities", "工厂": "factories", "煤矿": "coal mines", "矿工": "miners", "渔民": "fishermen", "难民": "refugees"}
 _COUNTED_NOUN = re.compile(r"(?:多|余|餘)?(?:只|個|个|位|家|户|戶|款|部|辆|輛|支|张|張)?(?P<noun>" + "|".join(_COUNTED) + ")")
 
 
@@ -116,8 +135,8 @@ _NOT_ONE_BEFORE = tuple("这這那同每某哪另统統唯任")  # 这一天 "th
 _DURATIONS = ("天", "日", "年", "个月", "個月", "小时", "小時", "周", "週", "分钟", "分鐘")
 # words of money beside an amount written without 元: a price, a sum paid, raised, given or lost
 _MONEY_BEFORE = re.compile(r"(?:(?<!身)价|(?<!身)價|售|优惠|優惠|送|捐|募|赚|賺|亏|虧|罚|罰|赔|賠|斥资|斥資|投资|投資|融资|融資|营收|營收|收入|利润|利潤|工资|工資|"
-                           r"月薪|奖金|獎金|补贴|補貼|贷款|貸款|成交额|成交額|市值|总额|總額|资金|資金|贪污|貪污|受贿|受賄|挪用|诈骗|詐騙|骗取|騙取|索赔|索賠|赔偿|賠償|获赔|獲賠)(?:[约近超逾达達仅僅共]|高达|高達|超过|超過)?$")
-_MONEY_AFTER = re.compile(r"(?:非法)?(?:资金|資金|工资|工資|合同|奖金|獎金|现金|現金|存款|贷款|貸款|资产|資產|土地出让|土地出讓|补贴|補貼|罚款|罰款|税|稅|投入|经费|經費|预算|預算|赔偿|賠償|善款|赃款|贓款)")
+                           r"月薪|年薪|薪酬|薪水|学费|學費|奖金|獎金|补贴|補貼|贷款|貸款|成交额|成交額|市值|总额|總額|资金|資金|贪污|貪污|受贿|受賄|挪用|诈骗|詐騙|骗取|騙取|索赔|索賠|赔偿|賠償|获赔|獲賠)(?:[约近超逾达達仅僅共]|高达|高達|超过|超過)?$")
+_MONEY_AFTER = re.compile(r"(?:非法)?(?:起(?=[购購价價售租])|[均年月]?薪|资金|資金|工资|工資|合同|奖金|獎金|现金|現金|存款|贷款|貸款|资产|資產|土地出让|土地出讓|补贴|補貼|罚款|罰款|税|稅|投入|经费|經費|预算|預算|赔偿|賠償|善款|赃款|贓款)")
 # a price written in digits alone after a word of price (均价17500, 降至2368, 跌2000): yuan
 _PRICE = re.compile(r"(?:均价|均價|单价|單價|售价|售價|报价|報價|总价|總價|仅售|僅售|降至|直降|跌|降价|降價|低至|优惠|優惠|起价|起價|特价|特價|开价|開價|租金|月租|促销|促銷|现价|現價)"
                     r"(?P<num>[1-9]\d{2,5})(?![\d.%％万萬亿億千元块塊年月日号點点平米个個次名人岁歲度倍折股手只台])")
