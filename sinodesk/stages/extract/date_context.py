@@ -124,3 +124,127 @@ def ago(text: str, start: int, end: int, base: dt.datetime) -> list:
         else:
             out.append(DateHit(m.start(), m.end(), f"{base.year - n * (10 if unit == 'decade' else 1):04d}", "year"))
     return out
+
+
+# -- ranges, seasons and parts of the current year, read from the hits around them ------------------------------
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_RANGE_SEP = frozenset(("-", "–", " - ", " – ", " to ", " and ", " through ", " until ", " till "))
+_RANGE_OPEN = re.compile(r"(?:\b(?:[Bb]etween|[Ff]rom)) $")
+_MONTH_DASH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December) ?[-–] ?$")
+_DAY_DASH_BEFORE = re.compile(r"(?<![\d.,/-])([12]\d|3[01]|0?[1-9]) ?[-–] ?$")
+_DAY_DASH_AFTER = re.compile(r" ?[-–] ?([12]\d|3[01]|0?[1-9])(?![\d.,:/-]| ?(?:%|per|pm|am|p\.m|a\.m))")
+_SEASON = re.compile(r"\b(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext) (?P<s1>spring|summer|autumn|fall|winter)\b(?![- ](?:term|session|semester|olympics|games|school|collection|transfer|window))"
+                     r"|(?P<s2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?: of)? (?P<yr>(?:19|20)\d\d)\b(?![-\d]))")
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_PART_OF_NOW = re.compile(r"\b(?P<part>end|beginning|start|middle|turn) of the (?P<u>year|month)\b")
+
+
+def english_spans(text: str, start: int, end: int, base: dt.datetime | None, hits: list) -> list:
+    """Month and day ranges ("January-March", "between January and March", "May 3-8", "3-8 May", "from
+    March 9 to March 30, 1987"), seasons with a year or a relative word ("summer of 2019", "last winter")
+    and "the end of the year", put in place of the pieces the scans found."""
+    from .dates import DateHit
+
+    out: list = []
+    k = 0
+    while k < len(hits):
+        a = hits[k]
+        b = hits[k + 1] if k + 1 < len(hits) else None
+        joined = _join(text, start, a, b) if b is not None else None
+        if joined is not None:
+            out.extend(joined if isinstance(joined, list) else [joined])
+            k += 2
+            continue
+        out.append(_dash_extended(text, start, end, a))
+        k += 1
+    extra = []
+    if any(text.find(w, start, end) >= 0 for w in ("pring", "ummer", "utumn", "all ", "inter")):
+        for m in _SEASON.finditer(text, start, end):
+            iso = _season(m, base)
+            if iso is not None:
+                extra.append(DateHit(m.start(), m.end(), iso, "season"))
+    if base is not None and text.find(" of the ", start, end) >= 0:
+        for m in _PART_OF_NOW.finditer(text, start, end):
+            iso = f"{base.year:04d}" if m.group("u") == "year" else f"{base.year:04d}-{base.month:02d}"
+            extra.append(DateHit(m.start(), m.end(), iso, m.group("u")))
+    if extra:
+        out = [h for h in out if not any(x.start < h.end and h.start < x.end for x in extra)] + extra
+        out.sort(key=lambda h: h.start)
+    return out
+
+
+def _join(text: str, start: int, a, b):
+    """Two months or two days joined as a range, as one date (None when they are not)."""
+    from .dates import DateHit
+
+    sep = text[a.end : b.start]
+    if sep not in _RANGE_SEP or a.precision != b.precision or a.precision not in ("month", "day"):
+        return None
+    if sep.strip() in ("to", "and", "until", "till", "through") and _RANGE_OPEN.search(text, max(start, a.start - 9), a.start) is None:
+        return None  # "January and March" without "between": two months
+    n = 7 if a.precision == "month" else 10
+    if len(a.iso) != n or len(b.iso) != n:
+        return None
+    a_iso, b_iso = a.iso, b.iso
+    a_year, b_year = (any(text[i : i + 4].isdigit() for i in range(h.start, h.end - 3)) for h in (a, b))
+    if b_year and not a_year:
+        a_iso = b_iso[:4] + a_iso[4:]  # "from March 9 to March 30, 1987": the first end has the second's year
+        if a_iso > b_iso:
+            a_iso = f"{int(b_iso[:4]) - 1:04d}" + a_iso[4:]
+    elif not b_year:
+        b_iso = a_iso[:4] + b_iso[4:]  # "from May to July": the second end follows the first
+        if b_iso < a_iso:
+            b_iso = f"{int(a_iso[:4]) + 1:04d}" + b_iso[4:]
+    if a_iso >= b_iso:
+        return None
+    if a.precision == "day":
+        # two days stay two mentions ("from March 28 to April 1"); the first is read in the second's year
+        return [DateHit(a.start, a.end, a_iso, "day"), b]
+    return DateHit(a.start, b.end, f"{a_iso}/{b_iso}", a.precision)
+
+
+def _dash_extended(text: str, start: int, end: int, h):
+    """"January-March" (the first month is not found alone), "May 3-8", "3-8 May": a range around one hit."""
+    from .dates import DateHit
+
+    if h.precision == "month" and len(h.iso) == 7:
+        m = _MONTH_DASH_BEFORE.search(text, max(start, h.start - 12), h.start)
+        if m is not None:
+            first = _MONTHS.index(m.group(1)) + 1
+            year = int(h.iso[:4]) - (1 if first > int(h.iso[5:7]) else 0)
+            return DateHit(m.start(1), h.end, f"{year:04d}-{first:02d}/{h.iso}", "month")
+        return h
+    if h.precision != "day" or len(h.iso) != 10:
+        return h
+    word = text[h.start : h.end]
+    if word[:1].isdigit():  # "3-8 May": the hit is "8 May"
+        m = _DAY_DASH_BEFORE.search(text, max(start, h.start - 4), h.start)
+        if m is not None and int(m.group(1)) < int(h.iso[8:10]):
+            return DateHit(m.start(1), h.end, f"{h.iso[:8]}{int(m.group(1)):02d}/{h.iso}", "day")
+        return h
+    if word[:1].isalpha() and word[-1:].isdigit() and not any(word[i : i + 4].isdigit() for i in range(len(word) - 3)):
+        m = _DAY_DASH_AFTER.match(text, h.end, end)  # "May 3-8"
+        if m is not None and int(m.group(1)) > int(h.iso[8:10]):
+            return DateHit(h.start, m.end(), f"{h.iso}/{h.iso[:8]}{int(m.group(1)):02d}", "day")
+    return h
+
+
+def _season(m: re.Match, base: dt.datetime | None) -> str | None:
+    """Months of a season (meteorological, northern: spring March-May ... winter December-February)."""
+    name = (m.group("s1") or m.group("s2")).lower()
+    a = _SEASON_START[name]
+    if m.group("yr"):
+        year = int(m.group("yr"))
+    else:
+        if base is None:
+            return None
+        rel = m.group("rel").lower()
+        # the season of the base's year; "last" the latest that has ended, "next" the first still to begin
+        year = base.year - (1 if a == 12 and base.month <= 2 else 0)
+        ends = (year + (1 if a == 12 else 0), (a + 2 - 1) % 12 + 1)
+        if rel == "last" and (ends[0], ends[1]) >= (base.year, base.month):
+            year -= 1
+        elif rel == "next" and (year, a) <= (base.year, base.month):
+            year += 1
+    z_year, z = (year + 1, 2) if a == 12 else (year, a + 2)
+    return f"{year:04d}-{a:02d}/{z_year:04d}-{z:02d}"

@@ -20,8 +20,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .date_context import ago, centuries, future_clause, day_of_named_year, month_of_relative_year, next_weekday
-from .zh_dates import chinese_dates
+from .date_context import ago, centuries, english_spans, future_clause, day_of_named_year, month_of_relative_year, next_weekday
+from .zh_dates import chinese_composites, chinese_dates
 from .date_stamps import stamp_date
 from .scan import finditer_at
 
@@ -302,12 +302,15 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
     if _CAPS_MONTH.search(text, start, end) is not None:
         out += _caps_dates(text, start, end, base, resolver, out)
     out += year_forms(text, start, end, base, out)
-    if _CJK_CHAR.search(text, start, end) is not None:
+    cjk = _CJK_CHAR.search(text, start, end) is not None
+    if cjk:
         out += chinese_dates(text, start, end, base, out)
     if text.find("entury", start, end) >= 0:
         out += centuries(text, start, end, out)
     out.sort(key=lambda h: h.start)
-    return day_of_named_year(text, month_of_relative_year(text, out))
+    if cjk:
+        out = chinese_composites(text, start, end, base, out)
+    return english_spans(text, start, end, base, day_of_named_year(text, month_of_relative_year(text, out)))
 
 
 

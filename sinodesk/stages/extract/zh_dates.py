@@ -125,3 +125,115 @@ def _relative(w: str, b: dt.datetime) -> tuple[str, str]:
         return (d + dt.timedelta(days=_WEEKDAY[last] - d.weekday())).strftime("%Y-%m-%d"), "day"
     y, wk, _ = d.isocalendar()
     return f"{y:04d}-W{wk:02d}", "week"
+
+
+# Chinese dates the scans above find in pieces or read in the wrong year: a quarter, a half-year or a season
+# after a year (2023年第三季度, 明年一季度, 今年上半年, 去年夏天: read in that year, the year staying its own
+# mention); ranges of months (1至8月, 今年1-8月, 3月至5月) and of days (5月1日至7日, 5月30日至6月2日); and
+# counts before now (三天前, 60年前, 两个月前).
+_SEP = "(?:至|到|-|—|－|~|～)"
+_ZH_COMPOSITE = re.compile(
+    r"(?P<y>(?<!\d)(?:19|20)\d\d年|今年|去年|明年|前年)?"
+    r"(?:(?P<q>(?:前|第)?[一二三四1-4]季度|首季度?)"
+    r"|(?P<h>上半年|下半年)"
+    rf"|(?P<mr>(?<![\d./-])(?P<ma>1[0-2]|0?[1-9])月?{_SEP}(?P<mb>1[0-2]|0?[1-9])月(?:份)?(?![\d日号號]))"
+    rf"|(?P<dr>(?<![\d./-])(?P<dm>1[0-2]|0?[1-9])月(?P<da>[12]\d|3[01]|0?[1-9])[日号號]{_SEP}(?:(?P<dm2>1[0-2]|0?[1-9])月)?(?P<db>[12]\d|3[01]|0?[1-9])[日号號])"
+    r"|(?P<se>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天))"
+    r"|(?P<ago>(?<![\d.])(?P<an>\d{1,3}|[一二两兩三四五六七八九十]{1,3})(?P<au>天|周|週|个月|個月|年)(?:前|以前)(?![夕后後]))"
+)
+_SEASON_MONTHS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
+_COMPOSITE_KEYS = ("季", "半年", "至", "到", "-", "~", "～", "—", "－", "前", "天")
+
+
+def chinese_composites(text: str, start: int, end: int, base: dt.datetime | None, hits: list) -> list:
+    """``hits`` with each composite date above put in place of the pieces it covers."""
+    from .dates import DateHit
+
+    if not any(text.find(k, start, end) >= 0 for k in _COMPOSITE_KEYS):
+        return hits
+    found = []
+    for m in _ZH_COMPOSITE.finditer(text, start, end):
+        if m.group("y") is None and m.group("mr") is None and m.group("dr") is None and m.group("ago") is None:
+            continue  # a quarter, half-year or season alone: the scans above read it (or it is too vague)
+        read = _composite(m, base)
+        if read is not None:
+            # the year stays its own mention (今年 / 2023年: found by the main scan); what follows it is read in that year
+            found.append(DateHit(m.end("y") if m.group("y") is not None else m.start(), m.end(), *read))
+    if not found:
+        return hits
+    kept = [h for h in hits if not any(f.start < h.end and h.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda h: h.start)
+
+
+def _year_of(y: str | None, base: dt.datetime | None) -> int | None:
+    if y is None or not y[0].isdigit():
+        if base is None:
+            return None
+        return base.year + {None: 0, "今年": 0, "去年": -1, "明年": 1, "前年": -2}[y]
+    return int(y[:4])
+
+
+def _composite(m: re.Match, base: dt.datetime | None) -> tuple[str, str] | None:
+    g = m.group
+    if g("ago") is not None:
+        if base is None:
+            return None
+        n = int(g("an")) if g("an").isdigit() else _zh_small(g("an"))
+        if not n:
+            return None
+        unit = g("au")
+        if unit in ("天",):
+            return (base - dt.timedelta(days=n)).strftime("%Y-%m-%d"), "day"
+        if unit in ("周", "週"):
+            y, w, _ = (base - dt.timedelta(days=7 * n)).isocalendar()
+            return f"{y:04d}-W{w:02d}", "week"
+        if unit in ("个月", "個月"):
+            k = base.year * 12 + base.month - 1 - n
+            return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
+        return f"{base.year - n:04d}", "year"
+    year = _year_of(g("y"), base)
+    if year is None:
+        return None
+    if g("q") is not None:
+        w = g("q")
+        q = 1 if w.startswith("首") else _ZH_NUM[w[-3]]
+        first = 1 if w.startswith("前") else 3 * q - 2
+        return f"{year:04d}-{first:02d}/{year:04d}-{3 * q:02d}", "quarter"
+    if g("h") is not None:
+        first = 1 if g("h")[0] == "上" else 7
+        return f"{year:04d}-{first:02d}/{year:04d}-{first + 5:02d}", "month"
+    if g("se") is not None:
+        a = _SEASON_MONTHS[g("se")[0]]
+        z_year, z = (year + 1, 2) if a == 12 else (year, a + 2)
+        return f"{year:04d}-{a:02d}/{z_year:04d}-{z:02d}", "season"
+    if g("mr") is not None:
+        a, z = int(g("ma")), int(g("mb"))
+        if a >= z:
+            return None
+        if g("y") is None and base is not None and z > base.month + 1:
+            year -= 1  # news looks back: months after the story's are last year's
+        return f"{year:04d}-{a:02d}/{year:04d}-{z:02d}", "month"
+    ma, da, db = int(g("dm")), int(g("da")), int(g("db"))
+    mb = int(g("dm2")) if g("dm2") else ma
+    if g("y") is None and base is not None and (ma - base.month) % 12 > 1 and ma > base.month:
+        year -= 1
+    try:
+        a_iso, z_iso = dt.date(year, ma, da), dt.date(year, mb, db)
+    except ValueError:
+        return None
+    if a_iso >= z_iso:
+        return None
+    return f"{a_iso.isoformat()}/{z_iso.isoformat()}", "day"
+
+
+def _zh_small(w: str) -> int | None:
+    """一 .. 九十九 written in Chinese numerals."""
+    digits = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if w == "十":
+        return 10
+    if "十" in w:
+        a, _, b = w.partition("十")
+        if (a and a not in digits) or (b and b not in digits):
+            return None
+        return (digits[a] if a else 1) * 10 + (digits[b] if b else 0)
+    return digits.get(w) if len(w) == 1 else None

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 _ZH = re.compile(
-    r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
+    r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?:多|余|餘)?(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
     r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|英镑|英鎊|澳元|加元|卢布|盧布|韩元|韓元|新加坡元|美金|瑞郎|人次|人|名|吨|噸|倍|起(?![购購价價售租步])|家|个百分点|個百分點|百分点|百分點|个月|個月|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|厘米|毫米|公顷|公頃|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|亩|畝|旬(?=[男女老])|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月])"
     r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸|平(?![方米均台安衡稳穩价價静靜和等常])|周年|週年|公分|港仙|厘米|毫米|平方公里|公顷|公頃|立方米|千克|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|发(?=子弹|子彈|炮弹|炮彈)|發(?=子彈|炮彈)|亩|畝|桶|秒(?!杀|殺)|手(?=[大小]?[豆麦麥玉棉糖铜銅铝鋁锌鋅期合股])|镑|鎊|(?<=[万萬亿億])欧|(?<=[万萬亿億])歐|块(?=钱|錢)|塊(?=錢)|国(?=[外家元]?[^家际際内內产產货貨民务務企营營足航军軍]|$)|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|场(?=比赛|比賽|[胜勝负負败敗平])|分(?=$|[\s，,。！？、；:：（(]|\d|[篮籃助帽抢搶板]|领先|領先|优势|優勢|险胜|險勝|大胜|大勝|惜败|惜敗)|[死伤傷](?=$|[\s，,。！？、；]|\d|[一二两兩三四五六七八九十])|Hz|GHz|MHz|mAh)?"
 )
@@ -52,17 +52,21 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
         if m.group("unit") == "年" and len(m.group("num")) == 2 and m.group("num")[0] == "0":
             continue  # "09年": the year 2009 (dates.py), not nine years
         unit_raw = m.group("unit")
+        m_end = m.end()
+        if unit_raw in ("起",) and m.group("scale"):
+            unit_raw, m_end = None, m.start("unit")  # 总价480万起: "from" a price, not cases
         if unit_raw in ("个", "個", "次") and not m.group("scale"):
             continue
-        if (unit_raw in ("点", "點") and len(m.group("num").split(".")[0]) < 3 and not m.group("scale")) or (
+        if (unit_raw in ("点", "點") and len(m.group("num").split(".")[0]) < 3 and not m.group("scale")
+                and not text[max(start, m.start() - 1) : m.start()] in ("跌", "涨", "漲", "升", "降", "落")) or (
                 unit_raw == "折" and (len(m.group("num")) != 2 or m.group("scale"))):
             continue  # "3点": a time of day, not index points; "8折", "7.5折": a discount read another way
-        value, stop = _scaled(m.group("num"), m.group("scale")), m.end()
+        value, stop = _scaled(m.group("num"), m.group("scale")), m_end
         unit = _zh_unit(unit_raw)
         if unit_raw in ("港仙",):
             value = value / 100
-        elif unit is None and unit_raw is None and _money_beside(text, m.start(), m.end(), start, end):
-            unit = "CNY"  # 总价230万, 3520亿非法资金, 工资29万: an amount of money with the yuan left out
+        elif unit is None and unit_raw is None and (_money_beside(text, m.start(), stop, start, end) or _bare_sum(text, m.start(), stop, start, end, m.group("scale"))):
+            unit = "CNY"  # 总价230万, 3520亿非法资金, 工资29万, 盗刷近20万: an amount of money with the yuan left out
         if unit_raw in ("年", "个月", "個月", "小时", "小時") and text[stop : stop + 1] == "半":
             value, stop = value + 0.5, stop + 1  # "2年半": two and a half years
         hits.append(NumHit(m.start(), stop, value, unit, None))
@@ -78,6 +82,9 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             continue
         u = _ZH_WORD_UNIT.match(text, e)
         if u is None:
+            if (value >= 10000 and e - s > 1 and any(ch in "万萬亿億" for ch in text[s:e])
+                    and (_money_beside(text, s, e, start, end) or _bare_sum(text, s, e, start, end, "万"))):
+                hits.append(NumHit(s, e, value, "CNY", None))  # 给男方家百万, 没有一亿, 百亿保险资金
             continue
         if (value == 1 and u.group("unit") in _DURATIONS and text[s:e] == "一" and text[s - 1 : s] not in _NOT_ONE_BEFORE
                 and not text.startswith(("一度", "一次", "一届", "一屆"), u.end())):  # 一年一度: "yearly"
@@ -143,6 +150,21 @@ _PRICE = re.compile(r"(?:均价|均價|单价|單價|售价|售價|报价|報價
 
 
 _ZH_RANGE_NEXT = re.compile(r"[-–~～至到]\d")
+# a quantity word before a scaled amount: what it counts is not money (观影人数超200万, 访问量逾400万, 出货量将达2千万)
+_COUNT_BEFORE = re.compile(r"(?:人数|人口|数量|數量|量|用户|用戶|观众|觀眾|网友|網友|网民|網民|粉丝|粉絲|访问|訪問|点击|點擊|下载|下載|票数|票數|"
+                           r"销量|銷量|产量|產量|库存|庫存|面积|面積|人次|游客|遊客|考生|学生|學生|员工|員工)(?:[约近超逾达達仅僅共将將已]|高达|高達|超过|超過|已达|已達|突破|将达|將達)*$")
+# what may follow a sum of money written without 元: the end, punctuation, a space, a bracket, or a word of money or paying
+_SUM_AFTER = re.compile(r"(?:$|[\s，,。！？!?、；;：:（(“”\"]|[费費款投包赔賠奖獎捐罚罰税稅借贷貸买買卖賣购購有将將被的或已入用到砸建赚賺亏虧损損花换換给給存左以])")
+
+
+def _bare_sum(text: str, s: int, e: int, lo: int, hi: int, scale: str | None) -> bool:
+    """An amount scaled by 万/亿 with nothing counted after it and no quantity word before it is a sum of money
+    (the labelled sets' reading: no currency word -> CNY): 盗刷近20万, 逆市热销2.3亿, 净省1000万."""
+    if not scale or scale == "千":
+        return False
+    if _SUM_AFTER.match(text, e, hi) is None:
+        return False
+    return _COUNT_BEFORE.search(text, max(lo, s - 8), s) is None
 
 
 def _money_beside(text: str, s: int, e: int, lo: int, hi: int) -> bool:
