@@ -133,16 +133,15 @@ _RANGE_OPEN = re.compile(r"(?:\b(?:[Bb]etween|[Ff]rom)) $")
 _MONTH_DASH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December) ?[-–] ?$")
 _DAY_DASH_BEFORE = re.compile(r"(?<![\d.,/-])([12]\d|3[01]|0?[1-9]) ?[-–] ?$")
 _DAY_DASH_AFTER = re.compile(r" ?[-–] ?([12]\d|3[01]|0?[1-9])(?![\d.,:/-]| ?(?:%|per|pm|am|p\.m|a\.m))")
-_SEASON = re.compile(r"\b(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext) (?P<s1>spring|summer|autumn|fall|winter)\b(?![- ](?:term|session|semester|olympics|games|school|collection|transfer|window))"
-                     r"|(?P<s2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?: of)? (?P<yr>(?:19|20)\d\d)\b(?![-\d]))")
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# "over the weekend", "at the weekend": the weekend just past (or the next one, in a clause about what is to come)
+_THE_WEEKEND = re.compile(r"\b(?:[Oo]ver|[Aa]t|[Dd]uring|[Aa]cross|[Tt]hrough|[Tt]hroughout|[Oo]n|[Tt]his past) the (weekend)\b(?!['’-])")
 _PART_OF_NOW = re.compile(r"\b(?P<part>end|beginning|start|middle|turn) of the (?P<u>year|month)\b")
 
 
 def english_spans(text: str, start: int, end: int, base: dt.datetime | None, hits: list) -> list:
     """Month and day ranges ("January-March", "between January and March", "May 3-8", "3-8 May", "from
-    March 9 to March 30, 1987"), seasons with a year or a relative word ("summer of 2019", "last winter")
-    and "the end of the year", put in place of the pieces the scans found."""
+    March 9 to March 30, 1987") and "the end of the year", put in place of the pieces the scans found.
+    (English seasons are left as the scans read them: the seed labels read "summer 2024" as the year.)"""
     from .dates import DateHit
 
     out: list = []
@@ -158,11 +157,14 @@ def english_spans(text: str, start: int, end: int, base: dt.datetime | None, hit
         out.append(_dash_extended(text, start, end, a))
         k += 1
     extra = []
-    if any(text.find(w, start, end) >= 0 for w in ("pring", "ummer", "utumn", "all ", "inter")):
-        for m in _SEASON.finditer(text, start, end):
-            iso = _season(m, base)
-            if iso is not None:
-                extra.append(DateHit(m.start(), m.end(), iso, "season"))
+    if base is not None and text.find("the weekend", start, end) >= 0:
+        for m in _THE_WEEKEND.finditer(text, start, end):
+            if future_clause(text, start, m.start()):
+                day = base + dt.timedelta(days=max(0, 5 - base.weekday()))  # the weekend to come
+            else:
+                day = base - dt.timedelta(days=0 if base.weekday() >= 5 else base.weekday() + 1)  # the one just past
+            y, w, _ = day.isocalendar()
+            extra.append(DateHit(m.start(1), m.end(1), f"{y:04d}-W{w:02d}", "week"))
     if base is not None and text.find(" of the ", start, end) >= 0:
         for m in _PART_OF_NOW.finditer(text, start, end):
             iso = f"{base.year:04d}" if m.group("u") == "year" else f"{base.year:04d}-{base.month:02d}"
@@ -227,24 +229,3 @@ def _dash_extended(text: str, start: int, end: int, h):
         if m is not None and int(m.group(1)) > int(h.iso[8:10]):
             return DateHit(h.start, m.end(), f"{h.iso}/{h.iso[:8]}{int(m.group(1)):02d}", "day")
     return h
-
-
-def _season(m: re.Match, base: dt.datetime | None) -> str | None:
-    """Months of a season (meteorological, northern: spring March-May ... winter December-February)."""
-    name = (m.group("s1") or m.group("s2")).lower()
-    a = _SEASON_START[name]
-    if m.group("yr"):
-        year = int(m.group("yr"))
-    else:
-        if base is None:
-            return None
-        rel = m.group("rel").lower()
-        # the season of the base's year; "last" the latest that has ended, "next" the first still to begin
-        year = base.year - (1 if a == 12 and base.month <= 2 else 0)
-        ends = (year + (1 if a == 12 else 0), (a + 2 - 1) % 12 + 1)
-        if rel == "last" and (ends[0], ends[1]) >= (base.year, base.month):
-            year -= 1
-        elif rel == "next" and (year, a) <= (base.year, base.month):
-            year += 1
-    z_year, z = (year + 1, 2) if a == 12 else (year, a + 2)
-    return f"{year:04d}-{a:02d}/{z_year:04d}-{z:02d}"

@@ -33,7 +33,7 @@ _CURRENCY_PREFIX = {
 }
 _CURRENCY_WORD = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "usd": "USD", "dollars": "USD",
-    "dollar": "USD", "dlrs": "USD", "us dollars": "USD", "u.s. dollars": "USD", "rupees": "INR", "rupee": "INR",
+    "dollar": "USD", "dlrs": "USD", "dlr": "USD", "us dollars": "USD", "u.s. dollars": "USD", "rupees": "INR", "rupee": "INR",
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "won": "KRW", "roubles": "RUB",
     "rubles": "RUB", "hong kong dollars": "HKD", "hk dollars": "HKD", "taiwan dollars": "TWD",
     "nt dollars": "TWD", "ringgit": "MYR", "hkd": "HKD", "twd": "TWD", "inr": "INR", "eur": "EUR",
@@ -784,7 +784,10 @@ def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
     out = list(hits)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.unit is None and b.unit is not None and _RANGE_JOIN.match(text[a.end : b.start]):
+        if (a.unit is None and b.unit is None and a.value < 1000 and _RANGE_JOIN.match(text[a.end : b.start])
+                and (scale_b := _SCALE_IN.search(text[b.start : b.end])) is not None and not _SCALE_IN.search(text[a.start : a.end])):
+            out[i] = NumHit(a.start, a.end, float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()]), None, a.subject)  # "15 to 20 billion"
+        elif a.unit is None and b.unit is not None and _RANGE_JOIN.match(text[a.end : b.start]):
             scale_b = _SCALE_IN.search(text[b.start : b.end])
             value = a.value
             if scale_b and not _SCALE_IN.search(text[a.start : a.end]) and a.value < 1000:

@@ -58,7 +58,7 @@ _APPROX_HALF = re.compile(
     r"(?<![\w-])(?P<approx>(?:more than|less than|fewer than|nearly|almost|about|around|roughly|over|under|just over|just under|at least) )(?P<half>half)(?![\w-])",
     re.I,
 )
-_HALF_OF = re.compile(r"(?<![\w-])(?P<half>[Hh]alf) of (?:the|all|its|their|those|these|them|us|all)\b")
+_HALF_OF = re.compile(r"(?<![\w-])(?P<half>[Hh]alf) (?:of (?:the|all|its|their|those|these|them|us|all)|the|its|their|all)\b")
 
 ZH_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _ZH_RUN = re.compile(rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][零〇一二三四五六七八九]+)?")
