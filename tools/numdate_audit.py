@@ -4,7 +4,7 @@ the extractor left unmarked (neither a number nor a date), with its context, thr
     python tools/numdate_audit.py --en 60 --zh 200 --seed 3 > audit.txt
 
 Texts come from public sets outside the held-out pool and outside every gold set (BBC, Reuters-21578,
-THUCNews); nothing here is labelled, it is for reading.  ``--marked`` also prints what was marked.
+THUCNews; with ``--more``, GVC, ECB+ and AG News); nothing here is labelled, it is for reading.  ``--marked`` also prints what was marked.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def main() -> None:
     ap.add_argument("--zh", type=int, default=150)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--marked", action="store_true")
+    ap.add_argument("--more", type=int, default=0, help="also this many GVC, ECB+ and AG News items each")
     args = ap.parse_args()
     ev = args.data / "eval"
     rnd = random.Random(args.seed)
@@ -58,6 +59,21 @@ def main() -> None:
     reu = [r for r in reu if len(r.get("text") or "") > 300]
     for r in rnd.sample(reu, args.en - args.en // 2):
         items.append({"title": r["title"].title(), "text": r["text"], "date": None, "_id": f"reuters:{r['newid']}"})
+    if args.more:
+        gvc = [json.loads(x) for x in (ev / "gvc-event-clusters-subset" / "gvc_docs.jsonl").read_text(encoding="utf-8").splitlines()]
+        gvc = [r for r in gvc if not in_heldout_pool("gvc", r["doc_id"]) and f"gvc:{r['doc_id']}" not in taken]
+        for r in rnd.sample(gvc, min(len(gvc), args.more)):
+            items.append({"title": r["title"], "text": r["title"] + "\n\n" + r["text"], "date": r.get("dct"), "_id": "gvc:" + r["doc_id"]})
+        ecb = [json.loads(x) for x in (ev / "ecbplus-event-clusters" / "ecbplus_docs.jsonl").read_text(encoding="utf-8").splitlines()]
+        ecb = [r for r in ecb if not in_heldout_pool("ecbplus", r["doc_id"]) and f"ecbplus:{r['doc_id']}" not in taken]
+        for r in rnd.sample(ecb, min(len(ecb), args.more)):
+            items.append({"text": r["text"], "_id": "ecbplus:" + r["doc_id"]})
+        import csv
+        with open(ev / "ag-news-test" / "test.csv", encoding="utf-8", newline="") as f:
+            ag = [(str(i), r) for i, r in enumerate(csv.DictReader(f))]
+        ag = [(i, r) for i, r in ag if not in_heldout_pool("agnews", i) and f"agnews:{i}" not in taken]
+        for i, r in rnd.sample(ag, args.more):
+            items.append({"title": r["title"], "text": r["title"] + "\n\n" + r["description"], "_id": "agnews:" + i})
     zh = []
     for part in ("test", "dev"):
         for n, line in enumerate((ev / "thucnews-headlines-zh" / f"{part}.txt").read_text(encoding="utf-8").splitlines()):

@@ -198,7 +198,8 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
     hy = HYPHEN_UNIT.match(text[pos:limit])
     if hy:
-        return HYPHEN_NORMAL.get(hy.group(1), hy.group(1) + "s"), pos + hy.end()
+        w = hy.group(1).lower()
+        return HYPHEN_NORMAL.get(w, w + "s"), pos + hy.end()
     sp = _SPACED_MEASURE.match(text, pos, limit)
     if sp is not None:
         return sp.group(1).lower() + "s", sp.end(1)  # "a two year deal", "24 hour rental": a duration written without its hyphen
@@ -211,7 +212,9 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if w is None or w.lower() in _STOP or (words and w.lower() in _POST_NOUN):
             break
         if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS) and not w[0].isupper():
-            break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly"
+            break
+        if words and w[0].isupper() and (words[-1].lower() in _PEOPLE_WORDS or _is_plural_noun(words[-1])):
+            break  # "his seven children Saturday afternoon": a capitalised word after the noun begins something else  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
             if not (w.islower() and w.endswith("ing") and nxt is not None and _is_plural_noun(nxt) and nxt.islower()):
@@ -533,7 +536,7 @@ _PERSON_NOUNS = ("man|woman|boy|girl|actress|actor|singer|star|rapper|victim|sus
                  "daughter|wife|husband|brother|sister|teenager|teen|student|officer|player|resident|worker|owner|pilot|"
                  "model|veteran|mayor|senator|governor|musician|comedian|director|founder|chef|doctor|nurse|teacher")
 _AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\b(?:{_PERSON_NOUNS})), $|\baged $")
-_AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;|[ \t]*(?:\n|$))")
+_AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;|[ \t]*(?:\n|$)|\.(?:\s|$))")
 # "He was 77.", "LaRue was 75.": a person's age closing a sentence
 _AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:was|is) $")
 # "at the age of 93", "died aged 81"
@@ -579,6 +582,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = None, (tail.end() if scale else ne)
     if unit is None and not scale and _casualties(text, start, s, ne):
         unit, e = "people", ne  # "killed 12 and injured 40", "police arrested 7"
+    elif unit is None and not scale and _PARENT_OF.search(text, max(start, s - 16), s) is not None:
+        unit, e = "children", ne  # "a mother of 13"
     if unit is None and not scale and _is_age(text, start, ns, ne, num):
         unit, e = "years", ne
     if unit is None and not scale and num.isdigit() and _age_at(text, ns, ne, num) and _LIFE_AT.search(text, max(start, ns - 30), ns):
@@ -609,6 +614,7 @@ def _year_counts(text: str, lo: int, ns: int, ne: int, approx: str | None) -> bo
 _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator"
                              r"|(?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pike|Highway|Parkway|Terrace)\b)")
 _OLD = re.compile(r" years? old\b")
+_PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother|grandparent)s? of $", re.I)
 # a verb of casualties or arrests right before a number that names no noun: the number counts people
 _CASUALTY_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing)|detain(?:s|ed|ing)|rescu(?:es|ed|ing)|"
                             r"evacuat(?:es|ed|ing)|hospitali[sz](?:es|ed|ing)|hurt(?:s|ing)?) $", re.I)
@@ -669,10 +675,13 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
         if is_blocked(s, e):
             continue
-        if _casualties(text, start, _with_approx(text, start, s), e) and value >= 1:
+        elided = _casualties(text, start, _with_approx(text, start, s), e) and value >= 1
+        parent = not elided and value >= 2 and _PARENT_OF.search(text, max(start, s - 16), s) is not None
+        if elided or parent:
             tail = _TAIL.match(text, e)
             if not any(tail.groups()) and _count_unit(text, e, end)[0] is None:
-                hits.append(NumHit(_with_approx(text, start, s), e, value, "people", None))  # "killing three", "Kills Two"
+                # "killing three", "Kills Two"; "the father of four"
+                hits.append(NumHit(_with_approx(text, start, s), e, value, "people" if elided else "children", None))
                 continue
         if _capitalised_mid_sentence(text, start, s):
             continue
@@ -751,7 +760,7 @@ def _capitalised_mid_sentence(text: str, start: int, s: int) -> bool:
     if not text[s : s + 1].isupper():
         return False
     before = text[max(start, s - 2) : s]
-    return not (s == start or before.endswith(("\n", ". ", "! ", "? ", "“", '"')) or before.strip() == "")
+    return not (s == start or before.endswith(("\n", ". ", "! ", "? ", "“", '"', "– ", "— ", ": ", "(")) or before.strip() == "")
 
 
 def _with_approx(text: str, start: int, s: int) -> int:

@@ -16,8 +16,8 @@ from functools import lru_cache
 # a number joined to its unit by a hyphen, as an adjective: "a 15-inch screen", "a three-time champion",
 # "a 170,000-square-foot plant" (tokenised text writes the hyphen with spaces: "15 - inch")
 HYPHEN_UNIT = re.compile(
-    r" ?- ?(person|people|member|strong|man|seat|bed|year|day|month|week|hour|minute|second|km|kilometre|kilometer|mile|"
-    r"metre|meter|storey|story|inch|foot|feet|yard|acre|pound|game|time|point|square(?: - |[ -])foot|square(?: - |[ -])mile)\b"
+    r" ?- ?((?i:person|people|member|strong|man|seat|bed|year|day|month|week|hour|minute|second|km|kilometre|kilometer|mile|"
+    r"metre|meter|storey|story|inch|foot|feet|yard|acre|pound|game|time|point|square(?: - |[ -])foot|square(?: - |[ -])mile))\b"
 )
 HYPHEN_NORMAL = {"person": "people", "people": "people", "strong": "people", "man": "people", "kilometre": "km",
                  "kilometer": "km", "story": "storeys", "meter": "metres", "metre": "metres", "inch": "inches",
