@@ -4,7 +4,7 @@ the extractor left unmarked (neither a number nor a date), with its context, thr
     python tools/numdate_audit.py --en 60 --zh 200 --seed 3 > audit.txt
 
 Texts come from public sets outside the held-out pool and outside every gold set (BBC, Reuters-21578,
-THUCNews; with ``--more``, GVC, ECB+ and AG News); nothing here is labelled, it is for reading.  ``--marked`` also prints what was marked.
+THUCNews; with ``--more``, GVC, ECB+ and AG News; with ``--feeds``, feed entries); nothing here is labelled, it is for reading.  ``--marked`` also prints what was marked.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def main() -> None:
     ap.add_argument("--zh", type=int, default=150)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--marked", action="store_true")
+    ap.add_argument("--feeds", type=int, default=0, help="also the first N entries of three feeds (outside the pool)")
     ap.add_argument("--more", type=int, default=0, help="also this many GVC, ECB+ and AG News items each")
     args = ap.parse_args()
     ev = args.data / "eval"
@@ -74,6 +75,19 @@ def main() -> None:
         ag = [(i, r) for i, r in ag if not in_heldout_pool("agnews", i) and f"agnews:{i}" not in taken]
         for i, r in rnd.sample(ag, args.more):
             items.append({"title": r["title"], "text": r["title"] + "\n\n" + r["description"], "_id": "agnews:" + i})
+    if args.feeds:
+        from sinodesk.eval.public_items import load_item
+
+        for name in ("qq_news_china_domestic_gb2312.xml", "guardian_us.rss", "livemint_news.xml"):
+            for i in range(args.feeds):
+                key = f"{name}#{i}"
+                if in_heldout_pool("feeds", key) or f"feeds:{key}" in taken:
+                    continue
+                try:
+                    it = load_item("feeds", key, args.data)
+                except Exception:  # noqa: BLE001 -- fewer entries than asked
+                    break
+                items.append({"text": it.text, "date": it.date, "_id": "feeds:" + key})
     zh = []
     for part in ("test", "dev"):
         for n, line in enumerate((ev / "thucnews-headlines-zh" / f"{part}.txt").read_text(encoding="utf-8").splitlines()):
