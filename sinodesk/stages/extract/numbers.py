@@ -580,7 +580,7 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = "magnitude", ne  # "a preliminary magnitude of 4.4 struck"
     if not (pct or cur or curw or times or measure) and old is None and text[ne : ne + 1] != "-" and _singular_count(unit, _scaled(num, scale)):
         unit, e = None, (tail.end() if scale else ne)
-    if unit is None and not scale and _casualties(text, start, s, ne):
+    if unit is None and not scale and (_casualties(text, start, s, ne) or _CASUALTY_AFTER.match(text, ne) is not None):
         unit, e = "people", ne  # "killed 12 and injured 40", "police arrested 7"
     elif unit is None and not scale and _PARENT_OF.search(text, max(start, s - 16), s) is not None:
         unit, e = "children", ne  # "a mother of 13"
@@ -614,6 +614,9 @@ def _year_counts(text: str, lo: int, ns: int, ne: int, approx: str | None) -> bo
 _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator"
                              r"|(?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pike|Highway|Parkway|Terrace)\b)")
 _OLD = re.compile(r" years? old\b")
+# ... or a passive verb of casualties right after it: "3,000 were killed", "two have been arrested", "five died"
+_CASUALTY_AFTER = re.compile(r" (?:(?:were|have been|had been|are|was) (?:killed|injured|wounded|arrested|hurt|evacuated|rescued|detained|"
+                             r"hospitali[sz]ed|taken to hospital|shot|stabbed)|died|drowned)\b")
 _PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother|grandparent)s? of $", re.I)
 # a verb of casualties or arrests right before a number that names no noun: the number counts people
 _CASUALTY_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing)|detain(?:s|ed|ing)|rescu(?:es|ed|ing)|"
@@ -675,7 +678,7 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
         if is_blocked(s, e):
             continue
-        elided = _casualties(text, start, _with_approx(text, start, s), e) and value >= 1
+        elided = (_casualties(text, start, _with_approx(text, start, s), e) or _CASUALTY_AFTER.match(text, e) is not None) and value >= 1
         parent = not elided and value >= 2 and _PARENT_OF.search(text, max(start, s - 16), s) is not None
         if elided or parent:
             tail = _TAIL.match(text, e)

@@ -135,7 +135,12 @@ _COUNTED = {"专业": "majors", "應屆生": "graduates", "应届生": "graduate
             "学员": "trainees", "学子": "students", "研究生": "graduate students", "留学生": "students", "摄像头": "cameras",
             "金牌": "gold medals", "奖牌": "medals", "冠军": "titles", "席位": "seats", "座位": "seats", "套房": "apartments",
             "城市": "cities", "工厂": "factories", "煤矿": "coal mines", "矿工": "miners", "渔民": "fishermen", "难民": "refugees"}
-_COUNTED_NOUN = re.compile(r"(?:多|余|餘)?(?:只|個|个|位|家|户|戶|款|部|辆|輛|支|张|張)?(?P<noun>" + "|".join(_COUNTED) + ")")
+_COUNTED.update({"因素": "factors", "变化": "changes", "挑战": "challenges", "问题": "problems", "任务": "tasks", "领域": "areas",
+                 "行业": "industries", "措施": "measures", "举措": "measures", "原因": "reasons", "亮点": "highlights", "目标": "goals",
+                 "优势": "advantages", "难题": "problems", "风险": "risks", "趋势": "trends", "看点": "highlights", "理由": "reasons",
+                 "银行": "banks", "券商": "brokerages", "机场": "airports", "港口": "ports", "板块": "sectors"})
+# a numeral, maybe 大 ("three major ..."), a measure word and the noun: 三大挑战, 5大因素, 两家银行
+_COUNTED_NOUN = re.compile(r"(?:多|余|餘)?(?:大)?(?:只|個|个|位|家|户|戶|款|部|辆|輛|支|张|張)?(?P<noun>" + "|".join(sorted(_COUNTED, key=len, reverse=True)) + ")")
 
 
 _NOT_ONE_BEFORE = tuple("这這那同每某哪另统統唯任")  # 这一天 "that day", 同一年 "the same year", 每一天 "every day"
