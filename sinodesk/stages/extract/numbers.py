@@ -540,7 +540,7 @@ _AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;|[ \t]*(?:\n|$)|\.(?:\s|$))")
 # "He was 77.", "LaRue was 75.": a person's age closing a sentence
 _AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:was|is) $")
 # "at the age of 93", "died aged 81"
-_AGE_OF = re.compile(r"\b(?:at|by|from|until|till) the age of $")
+_AGE_OF = re.compile(r"\b(?:at|by|from|since|until|till) the age of $")
 
 
 def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:

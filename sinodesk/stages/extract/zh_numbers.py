@@ -155,9 +155,10 @@ _PRICE = re.compile(r"(?:均价|均價|单价|單價|售价|售價|报价|報價
 
 
 _ZH_RANGE_NEXT = re.compile(r"[-–~～至到]\d")
-# a quantity word before a scaled amount: what it counts is not money (观影人数超200万, 访问量逾400万, 出货量将达2千万)
+# a quantity word before a scaled amount: what it counts is not money (观影人数超200万, 访问量逾400万, 出货量将达2千万);
+# a player's value or fee: money, in a currency the text does not say (球员身价800万)
 _COUNT_BEFORE = re.compile(r"(?:人数|人口|数量|數量|量|用户|用戶|观众|觀眾|网友|網友|网民|網民|粉丝|粉絲|访问|訪問|点击|點擊|下载|下載|票数|票數|"
-                           r"销量|銷量|产量|產量|库存|庫存|面积|面積|人次|游客|遊客|考生|学生|學生|员工|員工)(?:[约近超逾达達仅僅共将將已]|高达|高達|超过|超過|已达|已達|突破|将达|將達)*$")
+                           r"销量|銷量|产量|產量|库存|庫存|面积|面積|人次|游客|遊客|考生|学生|學生|员工|員工|身价|身價|转会费|轉會費)(?:[约近超逾达達仅僅共将將已]|高达|高達|超过|超過|已达|已達|突破|将达|將達)*$")
 # what may follow a sum of money written without 元: the end, punctuation, a space, a bracket, or a word of money or paying
 _SUM_AFTER = re.compile(r"(?:$|[\s\d，,。！？!?、；;：:（(“”\"]|[费費款投包赔賠奖獎捐罚罰税稅借贷貸买買卖賣购購有将將被的或已入用到砸建赚賺亏虧损損花换換给給存左以])")
 
