@@ -549,7 +549,7 @@ def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
         return False
     if _AGE_BEFORE.search(text, max(lo, ns - 30), ns) is not None and _AGE_AFTER.match(text, ne) is not None:
         return True
-    if _AGE_OF.search(text, max(lo, ns - 16), ns) is not None:
+    if _AGE_OF.search(text, max(lo, ns - 20), ns) is not None:
         return True
     return text[ne : ne + 1] in (".", ",", ";") and _AGE_CLOSING.search(text, max(lo, ns - 24), ns) is not None
 
