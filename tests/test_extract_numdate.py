@@ -125,3 +125,31 @@ def test_chinese_dates(sentence, want):
 ])
 def test_english_dates(sentence, want):
     assert _dates(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Half a million people marched.", [("Half a million people", 5e5, "people")]),
+    ("He was missing for more than a week.", [("more than a week", 1.0, "weeks")]),
+    ("Over nearly a quarter of a century the world changed.", [("nearly a quarter of a century", 25.0, "years")]),
+    # negatives: "an hour later" is narrative; "a week" without an approximator is an article and a noun
+    ("She died about an hour later.", []),
+    ("He left a week ago today and came back.", []),
+])
+def test_periods_in_words(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The meeting on the 5th of May was held.", [("5th of May", "2024-05-05", "day")]),
+    ("The law took effect on 2024/5/12 nationwide.", [("2024/5/12", "2024-05-12", "day")]),
+    ("记者2024.5.12报道", [("2024.5.12", "2024-05-12", "day")]),
+    # negatives: a game's quarter, "the last week of" a season, an address block, a version number
+    ("He ran 226 yards and scored a touchdown in the fourth quarter.", []),
+    ("Bush failed to make it to the last week of the season.", []),
+    ("It happened on the 2000 block of Harrison Street.", []),
+    ("Install version 2024.5.1.3 today.", [("today", "2024-05-15", "day")]),
+    # a company's quarter stays a date
+    ("Profits fell in the fourth quarter.", [("fourth quarter", "2024-10/2024-12", "quarter")]),
+])
+def test_more_date_forms(sentence, want):
+    assert _dates(sentence, "zh" if "记者" in sentence else "en") == want

@@ -42,12 +42,12 @@ _PATTERNS = [
     ("zh_m", r"(?<![\d年./-])\d{1,2}月(?![\d份底初末])"),
     ("my", rf"{_M},? \d{{4}}"),
     ("md", rf"{_M} \d{{1,2}}{_ORD}(?![\d,]\d|\d)"),
-    ("dm", rf"\d{{1,2}}{_ORD} {_M}"),
+    ("dm", rf"\d{{1,2}}{_ORD} (?:of )?{_M}"),
     ("wd", rf"(?P<wd_day>{WEEKDAYS})\b"),
     ("month", rf"(?P<month_name>{MONTHS})(?![\w-])"),
     ("rel_part", r"\b(?<![Tt]he )(?:(?:[Ll]ast|[Tt]his|[Tt]omorrow) (?:night|morning|afternoon|evening)|[Tt]onight)\b(?!-)(?! (?:train|bus|flight|show|news|session|edition|shift|paper)s?\b)"),
     ("rel_day", r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"),
-    ("rel", r"\b(?:[Ll]ast|[Tt]his|[Nn]ext) (?:year|month|week|weekend)\b"),
+    ("rel", r"\b(?<![Tt]he )(?:[Ll]ast|[Tt]his|[Nn]ext) (?:year|month|week|weekend)\b(?! of\b)"),
     ("zh_rel_m", r"(?:去年|今年|明年)\d{1,2}月(?!\d{1,2}[日号])"),
     ("zh_rel", r"(?:昨天|昨日|今天|今日|明天|明日|前天|前日|去年|今年|明年|上周|本周|上个月|本月)"),
 ]
@@ -425,7 +425,8 @@ _Y = r"(?:1[89]|20)\d\d"
 # Every alternative starts at a digit or "Q", so the scan jumps from digit to digit in C; the
 # words that may come before ("between", "the end of", "early", "上世纪") are checked in code.
 _YEAR_FORMS = re.compile(
-    rf"(?P<range>(?P<ra>{_Y})\s?[-–]\s?(?P<rb>{_Y}|\d\d)(?![\d-]))"
+    rf"(?P<ymd>{_Y}(?P<ymd_sep>[/.-])(?:1[0-2]|0?[1-9])(?P=ymd_sep)(?:[12]\d|3[01]|0?[1-9]))(?![\d/.-]\d|\d)"
+    rf"|(?P<range>(?P<ra>{_Y})\s?[-–]\s?(?P<rb>{_Y}|\d\d)(?![\d-]))"
     rf"|(?P<span>(?P<sa>{_Y}) (?:and|to|until|through) (?P<sb>{_Y}))(?![\d-])"
     r"|(?P<decade>(?P<dy>(?:1[89]|20)\d0)s)\b"
     rf"|(?P<qshort>Q(?P<qn>[1-4])[ -]?(?P<qny>{_Y}))\b"
@@ -438,7 +439,7 @@ _YEAR_FORMS = re.compile(
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _YEAR_ONLY = re.compile(rf"{_Y}(?![\w-]|\.\d|,\d)")
 _YEAR_PROBE = re.compile(r"[\dQ]")
-_NOT_BEFORE = {"year": "$£€¥.,/-", "numeric": "/.", "zh_year": ""}  # besides letters, digits and "_"
+_NOT_BEFORE = {"year": "$£€¥.,/-", "numeric": "/.", "zh_year": "", "ymd": "$£€¥.,/-"}  # besides letters, digits and "_"
 _PART_BEFORE = re.compile(r"(?:the )?((?:end|beginning|start|middle|first half|second half) of |(?:early|late|mid)[ -]?)$")
 _SPAN_BEFORE = ("between ", "from ", "Between ", "From ")
 _ZH_CENTURY = re.compile(r"(?:上世纪|上世紀|20世纪|20世紀|二十世纪|二十世紀)$")
@@ -471,8 +472,8 @@ def year_forms(text: str, start: int, end: int, base: dt.datetime | None, taken:
     for s, e, kind, iso in [*_quarters(text, start, end, base), *_digit_forms(text, start, end, base)]:
         if iso is None or any(h.start < e and s < h.end for h in taken) or any(h.start < e and s < h.end for h in out):
             continue
-        if kind == "year" and _year_in_name(text, start, s, e):
-            continue
+        if kind == "year" and (_year_in_name(text, start, s, e) or text.startswith(" block", e)):
+            continue  # "Euro 2024"; "the 2000 block of Harrison Street" (an address)
         out.append(DateHit(s, e, iso, precision_of(iso, kind)))
     return out
 
@@ -492,7 +493,7 @@ def _digit_forms(text: str, start: int, end: int, base: dt.datetime | None):
             continue
         kind = _outer(m)
         # a letter before the digits makes them part of a word ("A380", "MP3"); a Chinese character does not (宁夏2010年)
-        bad_before = (prev.isalpha() and not (kind.startswith("zh_") and _CJK_CHAR.match(prev))) or (prev and prev in _NOT_BEFORE.get(kind, ""))
+        bad_before = (prev.isalpha() and not ((kind.startswith("zh_") or kind == "ymd") and _CJK_CHAR.match(prev))) or (prev and prev in _NOT_BEFORE.get(kind, ""))
         if kind in _NOT_BEFORE and bad_before and not (prev == "-" and text.endswith("mid-", start, p)):
             pos = m.end()
             continue
@@ -522,10 +523,17 @@ def _quarters(text: str, start: int, end: int, base: dt.datetime | None):
         for m in _QUARTER.finditer(text, lo, min(end, p + 20)):
             if m.start("quarter") <= p < m.end("quarter"):
                 y = m.group("qy")
+                if y is None and _GAME_WORDS.search(text, max(start, p - 200), min(end, p + 200)) is not None:
+                    break  # "late in the fourth quarter" of a game, not of a year
                 iso = _quarter(int(y), _Q[m.group("q").lower()]) if y else (_quarter(base.year, _Q[m.group("q").lower()]) if base else None)
                 yield m.start("quarter"), m.end("quarter"), "quarter", iso
                 break
         p = text.find("quarter", p + 7, end)
+
+
+# words of a match around "the fourth quarter": a game's quarter (American football, basketball)
+_GAME_WORDS = re.compile(r"\b(?:touchdowns?|field goals?|quarterbacks?|yards|rushing|overtime|halftime|interceptions?|rebounds|"
+                         r"free throws?|three-pointers?|tied? the game|kickoff|punts?|fumbles?)\b", re.I)
 
 
 def _zh_decade(d: int, century_said: bool) -> str:
@@ -533,7 +541,7 @@ def _zh_decade(d: int, century_said: bool) -> str:
     return f"{century + d}/{century + d + 9}"
 
 
-_OUTER = ("range", "span", "decade", "qshort", "numeric", "zh_range", "zh_decade", "zh_year", "year")
+_OUTER = ("ymd", "range", "span", "decade", "qshort", "numeric", "zh_range", "zh_decade", "zh_year", "year")
 
 
 def _outer(m: re.Match) -> str:
@@ -542,6 +550,12 @@ def _outer(m: re.Match) -> str:
 
 def _year_form_iso(m: re.Match, kind: str, base: dt.datetime | None) -> str | None:
     g = m.group
+    if kind == "ymd":  # "2024/5/12", "2024.5.12", "2024-5-12": year, month, day
+        y, mo, d = (int(x) for x in re.split(r"[/.-]", g("ymd")))
+        try:
+            return dt.date(y, mo, d).isoformat()
+        except ValueError:
+            return None
     if kind == "range":
         a, b = g("ra"), g("rb")
         b = a[:2] + b if len(b) == 2 else b

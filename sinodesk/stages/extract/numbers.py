@@ -672,12 +672,17 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for f in fractions(text, start, end):
         if not is_blocked(f.start, f.end):
             hits.append(NumHit(_with_approx(text, start, f.start), f.end, f.value, f.unit, None))
+    for m in (_A_PERIOD.finditer(text, start, end) if text.find(" a", start, end) >= 0 else ()):
+        if not is_blocked(m.start(), m.end()):
+            hits.append(NumHit(m.start(), m.end(), *_a_period(m)))
     for m in (_TWICE.finditer(text, start, end) if any(text.find(w, start, end) >= 0 for w in _TWICE_KEYS) else ()):
         if not is_blocked(m.start(), m.end()):
             hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), _MULTIPLIER[(m.group(1) or m.group(2)).lower()], "times", None))
     for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
         if is_blocked(s, e):
             continue
+        if s - 5 >= start and text[s - 5 : s].lower() == "half " and text[s : s + 2].lower() == "a " and value >= 1000:
+            s, value = s - 5, value / 2  # "half a million people"
         elided = (_casualties(text, start, _with_approx(text, start, s), e) or _CASUALTY_AFTER.match(text, e) is not None) and value >= 1
         parent = not elided and value >= 2 and _PARENT_OF.search(text, max(start, s - 16), s) is not None
         if elided or parent:
@@ -722,6 +727,21 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         s, value = _signed(text, start, _with_approx(text, start, s), value)
         hits.append(NumHit(s, e2, value, unit, None))
     return hits
+
+
+# One period after an approximator ("more than a week", "nearly a year"), and the quarter or half of a century
+# ("nearly a quarter of a century", "half a century"): a duration someone states
+_A_PERIOD = re.compile(
+    r"(?<![\w-])(?:(?P<approx>more than|less than|nearly|almost|about|around|over|under|at least|just over|just under|roughly) an? "
+    r"(?P<unit>year|month|week|day|decade|century)|(?P<part_approx>(?:more than|nearly|almost|about|around|over|roughly) )?"
+    r"(?P<part>(?:a )?quarter(?: of a | ?- ?)|half a )century)(?![\w-])", re.I)
+
+
+def _a_period(m: re.Match) -> tuple[float, str | None, None]:
+    if m.group("unit"):
+        u = m.group("unit").lower()
+        return 1.0, ("centuries" if u == "century" else u + "s"), None
+    return (25.0 if "quarter" in m.group("part").lower() else 50.0), "years", None
 
 
 # Multipliers in words: "twice", "profits doubled", "more than double" ("double" alone is too often
