@@ -153,3 +153,16 @@ def test_periods_in_words(sentence, want):
 ])
 def test_more_date_forms(sentence, want):
     assert _dates(sentence, "zh" if "记者" in sentence else "en") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("已打捞起17具遇难者遗体", [("17具", 17.0, "bodies")]),
+    ("八通线延长有望增加3站", [("3站", 3.0, "stations")]),
+    ("期货下触15周低点", [("15周", 15.0, "weeks")]),
+    ("4英寸屏幕", [("4英寸", 4.0, "inches")]),
+    # negatives: an ordinal, an anniversary stays years
+    ("获得第3名", []),
+    ("公司成立5周年", [("5周年", 5.0, "years")]),
+])
+def test_more_chinese_measures(sentence, want):
+    assert _nums(sentence, "zh") == want

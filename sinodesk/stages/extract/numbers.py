@@ -64,7 +64,7 @@ _UNIT_NORMAL = {
     "厘米": "cm", "毫米": "mm", "平方公里": "square km", "公顷": "hectares", "公頃": "hectares", "立方米": "cubic metres", "千克": "kg",
     "户": "households", "戶": "households", "种": "kinds", "種": "kinds", "双": "pairs", "雙": "pairs", "株": "plants", "发": "rounds",
     "發": "rounds", "亩": "mu", "畝": "mu", "桶": "barrels", "秒": "seconds", "手": "lots", "国": "countries", "校": "schools", "省": "provinces",
-    "旬": "years",
+    "旬": "years", "英寸": "inches", "具": "bodies", "站": "stations",
 }
 # Words that may follow a counted noun but are not the noun ("89 lawmakers present").
 _POST_NOUN = frozenset({
