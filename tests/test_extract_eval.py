@@ -50,7 +50,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # names16 (names by their written form: legal forms, streets, clubs, "X of Y", possessives, acronyms; a person's
     # whole name wherever the story repeats it): ents .864/.743 -> .885/.761 (en .867/.737 -> .892/.759), the rest unchanged
     # attr16 (attribution kinds read on unlabelled public text): attr .898/.871 -> .908/.871 (two false sources fewer)
-    "dev": {"entities": (0.88, 0.755), "attributions": (0.905, 0.865), "numbers": (0.935, 0.855), "dates": (0.925, 0.925)},
+    # numdate16 (numbers and dates by general patterns, from an audit of unlabelled text): numbers .940/.860 -> .942/.894,
+    # dates .931/.931 -> .953/.935 (main's code the same hour; tuned on)
+    "dev": {"entities": (0.88, 0.755), "attributions": (0.905, 0.865), "numbers": (0.94, 0.89), "dates": (0.95, 0.93)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -61,19 +63,22 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # extract11zh: ents .841/.804 -> .843/.819, attr 1.000/.667 -> 1.000/.889 (a name before a colon: 理柏：, 海利得：)
     # extract12na: numbers .939/.836 -> .941/.873
     # attr16 (Chinese headline speakers): attr 1.000/.889 -> 1.000/1.000 (“爱心大使”王雅捷重阳敬老 称...)
-    "devzh": {"entities": (0.84, 0.815), "attributions": (0.99, 0.99), "numbers": (0.935, 0.87), "dates": (0.95, 0.95)},
+    # numdate16: numbers .941/.873 -> .942/.891
+    "devzh": {"entities": (0.84, 0.815), "attributions": (0.99, 0.99), "numbers": (0.94, 0.89), "dates": (0.95, 0.95)},
     # devzh2 (100 more THUCNews headlines outside the held-out pool, labelled by extract9zh before any extractor ran on
     # them, tuned on after): ents .942/.770, attr 1.000/.667, numbers .871/.614, dates 1.000/.615 (main: ents .881/.587,
     # attr 1.000/.667, numbers .545/.273, dates 1.000/.385)
     # extract10zh: ents .939/.857, attr 1.000/.667, numbers .974/.841, dates 1.000/1.000
     # attr16: attr 1.000/.667 -> 1.000/1.000 (奥巴马西点军校演讲称, 腾讯官方回应: a verb phrase before the cue, 回应)
-    "devzh2": {"entities": (0.93, 0.85), "attributions": (0.99, 0.99), "numbers": (0.97, 0.83), "dates": (0.99, 0.99)},
+    # numdate16: numbers .974/.841 -> .975/.886
+    "devzh2": {"entities": (0.93, 0.85), "attributions": (0.99, 0.99), "numbers": (0.97, 0.88), "dates": (0.99, 0.99)},
     # devzh3 (60 THUCNews headlines outside the held-out pool, labelled by extract10zh before any extractor ran on them;
     # main's code: ents .667/.523, numbers .909/.400, dates 1.000/.667): ents .729/.662, numbers .955/.840, dates
     # 1.000/1.000 (its one attribution is missed: no floor)
     # extract11zh: ents .729/.662 -> .800/.738 (浙江人大常委会, 金百灵投资：, 萨日娜吐露, 英国 | 斯芬克斯公司); its one
     # attribution now found (attr .500/1.000: 1 of 2 predicted)
-    "devzh3": {"entities": (0.79, 0.73), "attributions": (0.45, 0.95), "numbers": (0.95, 0.83), "dates": (0.99, 0.99)},
+    # numdate16: numbers .955/.840 -> .957/.880
+    "devzh3": {"entities": (0.79, 0.73), "attributions": (0.45, 0.95), "numbers": (0.955, 0.875), "dates": (0.99, 0.99)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
     # catch regressions): ents .822/.655 (en R .666, zh R .479), attr .889/.656, numbers .863/.721, dates .908/.902
     # (extract9en, at the end; main the same hour: ents .819/.649 (en R .660), attr .883/.648, the rest the same);
@@ -127,7 +132,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # names16, scored once at the end (misses never read): ents .795/.633 -> .803/.641 (en .809/.643 -> .818/.651),
     # attr .840/.687 -> .844/.704, numbers and dates unchanged
     # attr16 (attributions; scored once at the end, misses never read): attr .840/.687 -> .884/.730 (en .876/.716, zh 1.000/1.000)
-    "heldout2": {"entities": (0.80, 0.64), "attributions": (0.88, 0.725), "numbers": (0.90, 0.81), "dates": (0.93, 0.90)},
+    # numdate16, scored once at the end (misses not read): numbers .904/.812 -> .913/.831 (en .907/.833, zh 1.000/.800),
+    # dates .937/.908 unchanged, ents and attr unchanged
+    "heldout2": {"entities": (0.8, 0.64), "attributions": (0.88, 0.725), "numbers": (0.91, 0.83), "dates": (0.93, 0.9)},
 }
 
 
