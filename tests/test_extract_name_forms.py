@@ -99,3 +99,45 @@ def test_a_persons_whole_name_is_found_where_the_story_repeats_it():
     ents = _ents("Why the Academy Picked Marla Quennell As Host\n\nThe academy said Marla Quennell would host the show.")
     assert ("Marla Quennell", "PERSON") in ents
     assert ("Marla", "PERSON") not in ents and ("Quennell", "PERSON") not in ents
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Orla Fennick, 64, won the prize on Friday.", "Orla Fennick"),
+    ("Tavi Mbeke, a Kenyan who has worked to protect forests, won the prize.", "Tavi Mbeke"),
+    ("On Friday Jane Okafor, the former chief executive of the bank, resigned.", "Jane Okafor"),
+    ("The report was written by Ruth Delacourt, a senior economist at the fund.", "Ruth Delacourt"),
+])
+def test_a_comma_apposition_describes_a_person(text, person):
+    from sinodesk.stages.extract.name_shapes import appositive_people
+    from sinodesk.stages.extract.names import _HEADS
+
+    assert [text[s:e] for s, e in appositive_people(text, 0, len(text), common_words(), _HEADS)] == [person]
+    assert (person, "PERSON") in _ents(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Holdings, a maker of cranes, said on Monday.",   # no person role
+    "Kenya Airways, a Kenyan carrier, said.",                  # a nationality not followed by who/of/a comma
+    "The Company, a unit of Harbour Holdings, said.",          # "The"/common words
+    "Acme Group, 12, was listed.",                             # a head word of an organisation
+    "Orla Fennick, 2, was listed.",                            # not an age
+])
+def test_an_apposition_that_is_no_person_description_finds_none(text):
+    from sinodesk.stages.extract.name_shapes import appositive_people
+    from sinodesk.stages.extract.names import _HEADS
+
+    assert appositive_people(text, 0, len(text), common_words(), _HEADS) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("MICHIGAN - Tiger Woods finished the 35th Ryder Cup on a personal winning note.", "Tiger Woods"),
+    ("WASHINGTON (Reuters) - Tiger Woods finished the Ryder Cup on a winning note.", "Tiger Woods"),
+])
+def test_the_first_name_after_a_dateline_is_read_as_at_the_start_of_a_text(text, name):
+    from sinodesk.stages.extract.names import _after_datelines, tokenize
+
+    assert (name, "PERSON") in _ents(text)
+    toks = tokenize(text, 0, len(text))
+    assert [toks.text[i] for i in _after_datelines(toks, text)] == ["Tiger"]
+    mid = "He said it was over - Tiger Woods was not."  # a dash inside a sentence is no dateline
+    assert not _after_datelines(tokenize(mid, 0, len(mid)), mid)

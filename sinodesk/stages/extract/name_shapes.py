@@ -578,3 +578,47 @@ def head_of_names(text: str, s0: int, e0: int) -> list[GazMatch]:
             continue
         out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
     return out
+
+
+# Two or three capitalised words set off by a comma and described as a person: an age ("Wangari Maathai, 64,"),
+# or "a/an/the" + up to three modifiers + a person role or a nationality ("John Pickering, a spokesman for",
+# "Wangari Maathai, a Kenyan who", "Jane Doe, the former chief executive of").
+_APPOSITIVE = re.compile(
+    r"(?<![\w'’&.-])((?:Mc|Mac|O['’])?[A-Z][a-z][\w'’-]*(?: (?:(?:de|da|van|von|bin|al|del|le|la|di) )?(?:Mc|Mac|O['’])?[A-Z][a-z][\w'’-]*){1,2}), "
+    r"(?:(\d{1,3}),|(?:a|an|the) ((?:[\w-]+ ){0,3}?)([A-Za-z]+)(?= (?:who|whose|of|at|for|from|in|with|and|on|to)\b|[,.;]))"
+)
+_APPOSITIVE_MODIFIERS = frozenset(
+    "former retired veteran senior junior chief deputy top leading prominent local longtime long-time well-known "
+    "famous respected renowned young new assistant associate acting interim vice executive general".split()
+)
+
+
+def appositive_people(text: str, s0: int, e0: int, common: frozenset[str], heads: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of names a comma-apposition describes as a person (see _APPOSITIVE): an age, a person role
+    (_NAME_ROLES) or a nationality, after modifiers that are nationalities, _APPOSITIVE_MODIFIERS or "N-year-old".
+    Not when a word of the name is one English usually writes in lower case or an organisation's or place's head
+    word ("The Company, a unit of", "Acme Corp, a maker of")."""
+    out = []
+    for m in _APPOSITIVE.finditer(text, s0, e0):
+        if m.group(2) is None:
+            noun = m.group(4)
+            if not (noun.lower() in _NAME_ROLES or noun in _NATIONALS):
+                continue
+            mods = m.group(3).split()
+            if not all(w in _NATIONALS or w.lower() in _APPOSITIVE_MODIFIERS or w.endswith("-year-old") for w in mods):
+                continue
+        elif not 10 <= int(m.group(2)) <= 110:
+            continue
+        s, e = m.span(1)
+        words = m.group(1).split()
+        while len(words) > 2 and (words[0].lower() in _NAME_ROLES or words[0] in _CALENDAR or words[0] in _NATIONALS):
+            s += len(words.pop(0)) + 1  # "On Friday Jane Okoro, ...", "Reporter Tim Lee, ..."
+        low = [w.lower() for w in words]
+        if low[0] in ("the", "a", "an") or words[0] in _CALENDAR or any(w in common or w in heads for w in low):
+            continue
+        out.append((s, e))
+    return out
+
+
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+                      "August September October November December".split())

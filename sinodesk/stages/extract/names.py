@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .name_shapes import (_NATIONALS, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
+from .name_shapes import (_NATIONALS, appositive_people, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
                           number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
@@ -305,6 +305,9 @@ class NameModel:
         feats = [span_features(toks, i, j, r0, r1, gaz, text, lower, common, midcap) for r0, r1, i, j in spans]
         if not spans:
             return []
+        fresh = _after_datelines(toks, text)
+        if fresh:
+            feats = [_as_text_start(f) if i in fresh else f for f, (_r0, _r1, i, _j) in zip(feats, spans)]
         scores = self.score(feats)
         labels = self._weights[3]
         none = labels.index("NONE")
@@ -332,6 +335,33 @@ class NameModel:
         idx = np.fromiter(map(vocab.get, flat, repeat(unknown)), dtype=np.int64, count=len(flat))
         offs = np.fromiter(accumulate((len(f) for f in feats[:-1]), initial=0), dtype=np.int64, count=len(feats))
         return np.add.reduceat(W[idx], offs, axis=0) + b
+
+
+# A line that opens with a dateline or a wire credit and a dash: "MICHIGAN - ", "WASHINGTON (Reuters) - ",
+# "LONDON, Oct 3 (AFP) -- ", "AP - ", "SPACE.com - ".  Capitalised words only (an agency in brackets aside).
+_DATELINE_PREFIX = re.compile(r"[ \t]*[A-Z][\w.&'’]*(?:,? [A-Z][\w.&'’]*){0,4}(?:, [A-Z][a-z]{2,3}\.? \d{1,2})?"
+                              r"(?: \([^()\n]{2,30}\))?[ \t]*$")
+
+
+def _after_datelines(toks: Tokens, text: str) -> frozenset[int]:
+    """Tokens that open a sentence right after a line's dateline or wire credit and its dash ("MICHIGAN - Tiger
+    Woods finished ..."): the sentence starts there, so its first name is read as at the start of a text, not
+    after a dash (the words before it are no context of the name)."""
+    out = []
+    for i in range(1, len(toks.text)):
+        if toks.opens[i] and toks.text[i - 1] in ("-", "–", "—"):
+            k = i - 1
+            while k > 0 and toks.text[k - 1] == "-" and toks.end[k - 1] == toks.start[k]:
+                k -= 1  # "--"
+            line = text.rfind("\n", 0, toks.start[k]) + 1
+            if toks.start[k] - line <= 60 and _DATELINE_PREFIX.fullmatch(text, line, toks.start[k]):
+                out.append(i)
+    return frozenset(out)
+
+
+def _as_text_start(f: list[str]) -> list[str]:
+    """A span's features with the words before it read as the start of a text."""
+    return [x for x in f if not x.startswith(("p1=", "p2=", "p1shape="))] + ["p1=<s>", "p2=<s>|<s>"]
 
 
 @lru_cache(maxsize=1)
@@ -534,7 +564,7 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     from .name_lists import given_names
 
     spans = (titled_people(text, s0, e0) + initialled_people(text, s0, e0, given_names(), model.common, _HEADS)
-             + role_people(text, s0, e0, model.common, _HEADS))
+             + role_people(text, s0, e0, model.common, _HEADS) + appositive_people(text, s0, e0, model.common, _HEADS))
     people = [GazMatch(s, e, gaz.lookup(text[s:e]) or f"person:{slug(text[s:e])}", "PERSON") for s, e in spans
               if s >= headline_end and not (gaz.lookup(text[s:e]) or "person:").startswith(("gpe:", "loc:", "org:"))]
     kinds = [k for k in kind_before_name(text, max(s0, headline_end), e0, model.common)
