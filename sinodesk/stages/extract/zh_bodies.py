@@ -109,11 +109,11 @@ def _place(w: str, gaz: Gazetteer, tagger) -> tuple[bool, str] | None:
     """(known, canonical) when ``w`` reads as a place: one the gazetteer or the territory list knows, or the bare
     name of a county, with or without its administrative word (known); a name of two or three characters
     with an administrative word (not known: it needs a known place before it, 普洱市/思茅区)."""
-    from .zh_names import _HAN_ONLY, pinyin_id, territory_names
+    from .zh_names import _HAN_ONLY, foreign_places, pinyin_id
 
     if w in _NOT_PLACE or not _HAN_ONLY.fullmatch(w) or "·" in w:
         return None
-    c = gaz.lookup(w) or territory_names().get(w)
+    c = gaz.lookup(w) or foreign_places().get(w)
     if c is not None:
         return (True, c) if c.startswith(("gpe:", "loc:")) else None
     suf = _ADMIN.search(w)
@@ -122,7 +122,7 @@ def _place(w: str, gaz: Gazetteer, tagger) -> tuple[bool, str] | None:
     name = w[: suf.start()]
     if len(name) < 2 or name in _NOT_PLACE:
         return None
-    c = gaz.lookup(name) or territory_names().get(name)
+    c = gaz.lookup(name) or foreign_places().get(name)
     if c is not None:
         return (True, c) if c.startswith(("gpe:", "loc:")) else None
     if tagger.county(name) or tagger.tag_of(w) == "ns":

@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
-                       _known_place_with_suffix, pinyin_id, territory_names)
+                       _known_place_with_suffix, foreign_places, pinyin_id, territory_names)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
 _ZH_ROLE_END = re.compile(
@@ -385,6 +385,8 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
     singles = len(words) >= 2 and any(e - s == 1 for s, e, _ in words)
     if not (unknown or singles or (org_end and len(words) >= 2)):
         return []  # one word of the dictionary (专访：, 快讯：) or words it knows (热点/观察：, 西甲/趣闻：)
+    if any(f in ("tg", "t", "q", "m", "f") and e - s == 1 for s, e, f in words):
+        return []  # a time, measure or direction character: a market column's label (午/评：, 早/盘：)
     if any(f in ("v", "vn", "d", "p", "c", "m", "x", "r", "uj", "a", "ad") and e - s >= 2 for s, e, f in words if not org_end or f != "vn"):
         return []  # a verb or function word of the dictionary: a phrase (重磅/出击：, 专家/指导：)
     person = n <= 3 and text[rs] in ZH_SURNAMES and not org_end and (
@@ -421,8 +423,10 @@ def named_by_context(text: str, words: list[tuple[int, int, str]], rs: int, re_:
             if not (s == rs or s in starts and _BEFORE_NAME.search(text, max(rs, s - 4), s)):
                 continue
             w = text[s:p]
-            if gaz.lookup(w) is not None or w in territory_names() or (tagger.known(w) and tagger.tag_of(w) not in _PERSON_FLAGS):
+            if gaz.lookup(w) is not None or w in foreign_places() or (tagger.known(w) and tagger.tag_of(w) not in _PERSON_FLAGS):
                 continue
+            if n == 3 and (gaz.lookup(text[s : s + 2]) is not None or text[s : s + 2] in foreign_places()):
+                continue  # a place and a word after it: 韩国/前/总统
             if n == 3 and tagger.known(text[s + 1 : p]) and tagger.tag_of(text[s + 1 : p]) not in _PERSON_FLAGS + ("nz", None) and tagger.freq(text[s + 1 : p]) > 2000:
                 continue  # a surname-like character before a common word: 高/速度, 林/业务
             out.append(GazMatch(s, p, pinyin_id(w, "person"), "PERSON"))

@@ -73,6 +73,43 @@ def territory_names() -> dict[str, str]:
     return out
 
 
+# CLDR's exemplar cities that name no place in news (research stations, the unknown city), or that news writes mostly
+# for a person, a thing or a smaller place (达尔文 Darwin, 凤凰城 and 万象 in estate and mall names, 金边 "gold edge")
+_NOT_CITIES = frozenset(
+    "未知地点 昭和 达尔文 戴维斯 帕尔默 莫森 沃斯托克 卡塞 林德曼 道森 斯坦利 诺福克 威克 朱诺 图勒 特罗尔 罗瑟拉 乌拉尔 卡宴 朱巴 "
+    "圣诞岛 复活节岛 中途岛 凤凰城 万象 金边 可可斯 开曼 下太子区 大坎普 中科雷姆斯克 大特克 剑桥湾 古斯湾 兰今湾 纳尔逊堡 "
+    "圣约翰斯 斯威夫特卡伦特 瓦利斯 加那利 法罗 门多萨 奇瓦瓦 埃达克 诺姆 基洛夫 圣托马斯 圣文森特 圣路易斯 圣胡安 圣地亚哥 "
+    "巴伊亚 帕劳 斯坦利 马德拉 努克 伊努维克 雷索卢特 克雷斯顿 布辛根 洛罗尼亚 依伦尼贝 科布多 帝力 甘比尔 马克萨斯 威纳马克".split())
+
+
+@lru_cache(maxsize=1)
+def city_names() -> dict[str, str]:
+    """Chinese names of the world's cities CLDR names time zones after (巴格达, 喀布尔, 拉各斯, 温哥华) -> gpe id
+    from the English name (gpe:baghdad), simplified and traditional; from ``babel`` as territory_names; empty
+    without it.  Only looked up for a whole jieba word, like the territories."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    english = Locale("en").time_zones
+    out: dict[str, str] = {}
+    for loc in ("zh", "zh_Hant"):
+        for zone, names in Locale.parse(loc).time_zones.items():
+            city = names.get("city")
+            en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")  # Asia/Baghdad: Baghdad
+            if (not city or not en or zone.startswith(("Antarctica/", "Etc/")) or not _HAN_ONLY.fullmatch(city) or "·" in city
+                    or len(city) < 2 or simplified(city) in _NOT_CITIES):
+                continue
+            out.setdefault(city, f"gpe:{slug(en)}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def foreign_places() -> dict[str, str]:
+    """territory_names and city_names together (a territory's id wins: 新加坡, 科威特)."""
+    return {**city_names(), **territory_names()}
+
+
 class ChineseTagger:
     """jieba POS tagger with the gazetteer's Chinese aliases as user words.
 
@@ -304,7 +341,7 @@ def _join_place_government(text: str, words: list[tuple[int, int, str]], gaz: Ga
 
 def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
     w = text[s:e]
-    canonical = gaz.lookup(w) or territory_names().get(w)
+    canonical = gaz.lookup(w) or foreign_places().get(w)
     if not canonical and _known_place_with_suffix(w, gaz):  # "深圳市政府", "浙江省": one jieba word
         suf = _ZH_PLACE_SUFFIX.search(w)
         admin = _ZH_ADMIN.match(w, suf.start())
@@ -314,6 +351,10 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
             suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
             e = suf.end() if suf else e
         return GazMatch(s, e, canonical, label_of(canonical))
+    if flag in _PERSON_FLAGS and 2 <= len(w) <= 3 and not _person_context(text, s, e, rs, re_) and (
+            any(tagger.tag_of(w + suf) == "ns" for suf in "区市县") or (len(w) == 2 and w[1] in _PLACE_LAST and not tagger.known(w))):
+        # 石景山/nr is 石景山区, 黄村/nr a village: a place, not a person
+        return GazMatch(s, e, pinyin_id(w, "gpe"), "GPE")
     if flag == "ns" and 3 <= len(w) <= 5 and all(ch in _TRANSLIT for ch in w) and _person_context(text, s, e, rs, re_):
         flag = "nr"  # a foreign name jieba's dictionary holds as a place, with a title or speech verb beside it: 总统/奥巴马, 奥巴马/称
     if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (_zh_guess_ok(text, s, e, flag, rs, re_) or (flag == "ns" and tagger.county(w))):
@@ -506,14 +547,14 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
     while k < len(words):
         s, e, flag = words[k]
         w = text[s:e]
-        if flag not in _TRANSLIT_FLAGS or not all(ch in _TRANSLIT for ch in w) or gaz.lookup(w) or w in territory_names():
+        if flag not in _TRANSLIT_FLAGS or not all(ch in _TRANSLIT for ch in w) or gaz.lookup(w) or w in foreign_places():
             k += 1
             continue
         if k + 1 < len(words):
             ns, ne, nf = words[k + 1]
             nxt = text[ns:ne]
             if (nf in _TRANSLIT_FLAGS and (flag in _PERSON_FLAGS or nf in _PERSON_FLAGS) and 4 <= ne - s <= 7
-                    and all(ch in _TRANSLIT for ch in nxt) and not gaz.lookup(nxt) and nxt not in territory_names()):
+                    and all(ch in _TRANSLIT for ch in nxt) and not gaz.lookup(nxt) and nxt not in foreign_places()):
                 out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
                 k += 2
                 continue
@@ -621,6 +662,8 @@ def _split_names(text: str, words: list[tuple[int, int, str]], hi: int) -> list[
         ns, ne, nf = words[k + 1]
         if flag != "nr" or e - s != 1 or text[s] not in ZH_SURNAMES or not 1 <= ne - ns <= 2 or nf in ("v", "x", "uj", "p", "d", "m"):
             continue
+        if s > 0 and text[s - 1].isdigit():
+            continue  # 15/周/低点: weeks, not a surname
         after = words[k + 2] if k + 2 < len(words) else None
         if after is None or after[2] in ("x", "v", "vn", "p", "c", "u", "uj") or text[after[0] : after[1]] in ("等", "等人"):
             out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
@@ -658,6 +701,11 @@ _ZH_ORG_SUFFIX = (
 # the second character of a two-character word jieba tags as a person that makes it a title, a form of address, a
 # school year or a plain word (王妃, 张总, 穆帅, 高二, 范儿), not a surname and a given name
 _NOT_GIVEN_SECOND = frozenset("妃总總哥姐叔婶嬸嫂氏帅帥董老爷爺一二三四五六七八九十儿兒")
+# the last character of a three-character word jieba tags as a person that makes it a thing, a contest or a place
+# (季后赛 the play-offs, 明星脸, 黄绿色, 林周县, 白鹿村): given names do not end so
+_NOT_GIVEN_LAST = frozenset("赛賽色脸臉县縣村站局厂廠店馆館楼樓路街镇鎮乡鄉屯港湾灣")
+# the last character of a two-character word jieba tags as a person that makes it a village or town (黄村, 李庄)
+_PLACE_LAST = frozenset("村庄莊屯镇鎮乡鄉")
 
 
 def _person_context(text: str, s: int, e: int, lo: int, hi: int) -> bool:
@@ -671,6 +719,8 @@ def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool
             return True  # a transliterated foreign name: 鲁尼, 内贾德
         if len(w) > 4 or (len(w) == 2 and w[1] in _NOT_GIVEN_SECOND):
             return False
+        if len(w) == 3 and w[2] in _NOT_GIVEN_LAST and not _person_context(text, s, e, lo, hi):
+            return False  # 季后赛, 明星脸, 林周县: jieba's dictionary holds many such words as names
         if w[0] not in ZH_SURNAMES:
             # a name of a rarer surname or of a minority (萨日娜): only as the one who speaks right after it
             return len(w) == 3 and _ZH_SPEAKS.match(text, e, min(hi, e + 4)) is not None
