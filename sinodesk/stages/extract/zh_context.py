@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
+from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _ZH_SPEAKS, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
                        _known_place_with_suffix, foreign_places, pinyin_id, territory_names)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
@@ -196,6 +196,9 @@ _ESTATE_FLAGS = ("ns", "nr", "nrt", "nz", "nt", "n", "j", "eng", "i", "l", "ng")
 _ESTATE_END = re.compile(r"(?:公园|社区|小镇|家园|花园|广场|中心|国际|公馆|大厦|[城园苑府湾镇庭郡墅邸汇里院岛湖山])$")
 
 
+_RANK = re.compile(r"[一二两三四五六七八九十百千]+[大强家座个]")
+
+
 def estates_before_homes(text: str, words: list[tuple[int, int, str]], rs: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """A housing estate (FAC) named by the words between the opening of a clause and the kind of home it
     sells (see _HOME_WORDS); a district or area before the name is a place (望京/保利/中央公园/精装房 ->
@@ -213,6 +216,8 @@ def estates_before_homes(text: str, words: list[tuple[int, int, str]], rs: int, 
             k -= 1
         if k == j or not (words[k][0] == 0 or text[words[k][0] - 1] in " \u3000，。：；、,:;"):
             continue  # the name does not open a clause: "…开盘/现房…", "某某的/公寓", "150平/开间"
+        if text[s - 1] == "新" or _RANK.match(text, words[k][0]):
+            continue  # "…新开盘" (newly opened), "十大房企…": a phrase about many estates, no name
         first = words[k]
         place = k + 1 < j and _area_word(text, first, gaz, tagger)
         start = words[k + 1][0] if place else first[0]
@@ -253,7 +258,7 @@ _NOT_LATIN_NAMES = frozenset(
     "CEO CFO CTO COO CIO VP PK VS APP App PC TV DV DC CD DVD VCD MV MP3 MP4 USB GPS LED LCD OLED CPU GPU RAM ROM SIM SMS "
     "IT AI VR AR IP ID OK NO HD DIY VIP MBA EMBA PhD DNA CBD SUV KTV GDP CPI PPI PMI IPO QFII QDII RQFII ETF LOF FOF ERP CRM "
     "SaaS PaaS IaaS OEM ODM HR PR QQ ST PE PB EPS ROE AAA AA BBB BB UFO BBS WAP WiFi Wi-Fi WLAN LTE GSM CDMA TD 3G 4G 5G "
-    "NO.1 No TOP Top MVP VS. Mr Ms Dr Mark II III IV EX OL SE GT Plus Pro Max Mini Online".split())
+    "NO.1 No TOP Top MVP VS. Mr Ms Dr Mark II III IV EX OL SE GT Plus Pro Max Mini Online VC PVC PTA LOFT BOSS".split())
 # words after a Latin name that belong to a company's name (CDC软件, Google公司 is the name and a plain word: left out)
 _LATIN_ORG_TAIL = re.compile(r"软件|軟件|科技|集团|集團|控股|网络|網絡|传媒|傳媒|资本|資本|电子|電子|通讯|通訊|证券|證券|银行|銀行|汽车|汽車")
 _PRODUCT_AFTER = re.compile(r"(?:浏览器|瀏覽器|手机|手機|平板|电脑|電腦|笔记本|筆記本|游戏|遊戲|网游|網遊|相机|相機|系统|系統|芯片|播放器|客户端|"
@@ -321,7 +326,8 @@ def facility_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer,
         fac = _FAC_END.search(w) is not None
         if not (fac or cup or w in ("村", "庄", "莊")):
             continue
-        if fac and e - s >= 3 and not tagger.known(w[:-1]) and tagger.freq(w) < RARE_NAME_WORD_FREQ and gaz.lookup(w) is None and f != "v":
+        if (fac and e - s >= 3 and not tagger.known(w[:-1]) and tagger.freq(w) < RARE_NAME_WORD_FREQ and gaz.lookup(w) is None and f != "v"
+                and not (f in _PERSON_FLAGS and e - s == 3 and w[0] in ZH_SURNAMES and (text[e : e + 1] in ("：", ":") or _ZH_SPEAKS.match(text, e)))):
             out.append(GazMatch(s, e, pinyin_id(w, "fac"), "FAC"))  # 春熙路/i: a name jieba holds as one rare word
             continue
         if not j or (fac and tagger.known(w) and not _FAC_END.fullmatch(w)):

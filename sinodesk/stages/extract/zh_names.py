@@ -232,7 +232,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county; 顺义/n opening a headline
         words = _join_place_government(text, words, gaz)
         out += government_bodies(text, words, gaz, tagger)
-        out += _org_chains(text, words, gaz)
+        out += _org_chains(text, words, gaz, tagger)
         out += kind_word_names(text, words, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_)
@@ -355,6 +355,10 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
             any(tagger.tag_of(w + suf) == "ns" for suf in "区市县") or (len(w) == 2 and w[1] in _PLACE_LAST and not tagger.known(w))):
         # 石景山/nr is 石景山区, 黄村/nr a village: a place, not a person
         return GazMatch(s, e, pinyin_id(w, "gpe"), "GPE")
+    if flag in _PERSON_FLAGS and len(w) == 2 and w[1] in _UNKNOWN_PLACE_LAST and not tagger.known(w) and not _person_context(text, s, e, rs, re_):
+        return None
+    if flag == "ns" and len(w) >= 4 and w[-1] not in _PLACE_END_CHARS and not all(ch in _TRANSLIT for ch in w) and not tagger.county(w):
+        return None  # 成人高考/ns, 天清气朗/ns: jieba's dictionary holds idioms and events as places
     if flag == "ns" and 3 <= len(w) <= 5 and all(ch in _TRANSLIT for ch in w) and _person_context(text, s, e, rs, re_):
         flag = "nr"  # a foreign name jieba's dictionary holds as a place, with a title or speech verb beside it: 总统/奥巴马, 奥巴马/称
     if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (_zh_guess_ok(text, s, e, flag, rs, re_) or (flag == "ns" and tagger.county(w))):
@@ -363,6 +367,8 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
     return None
 
 
+# the last character of a place's name of four or more characters (a jieba place guess needs one)
+_PLACE_END_CHARS = frozenset("省市县縣区區州镇鎮乡鄉村庄莊屯山河湖海江岛島湾灣港洲亚亞国國城门門关關坡口峡峽原岭嶺峰谷台滩灘洋川道岸林宫宮寺园園")
 _ZH_ADMIN = re.compile(r"特别行政区|特別行政區|自治区|自治區|市|省|县|縣|区|區")
 _ZH_ORG_END = re.compile(
     r"(?:法院|检察院|檢察院|区委|區委|市委|省委|县委|縣委|研究院|研究所|研究中心|科学院|科學院|大学|大學|学院|學院|委员会|委員會|"
@@ -375,7 +381,13 @@ _ZH_STRONG_ORG_END = re.compile(r"(?:研究院|研究所|研究中心|科学院|
 _PLAIN_IN_ORG = ("l", "vn", "b", "v", "a")
 _ORG_OPENER_FLAGS = ("ns", "nt", "nz", "j")
 # words opening a jieba organisation word that name a kind of body, not one (外资银行, 国有银行, 商业银行)
-_KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", "政策性", "中小", "部分")
+_KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", "政策性", "中小", "部分", "驻华", "驻港", "驻京", "驻沪")
+# tags of the plain words that, common in jieba's dictionary, only describe the kind of an organisation before its word
+# (顶尖/n 大学, 全资/n 子公司, 私人/n 电视台); their count from which they do (顶尖 183, 全资 69)
+_PLAIN_FLAGS = ("n", "a", "b", "vn", "v", "an", "d")
+PLAIN_ORG_WORD_FREQ = 50
+# a whole dictionary word ending in a strong organisation word this rare is a name (对外经贸大学 7)
+RARE_ORG_WORD_FREQ = 100
 # two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
 _TWO_CHAR_ORG_ENDS = frozenset("总局 分局 支局 警局 支部 党部 黨部 公署 警署".split())
 _NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
@@ -389,7 +401,7 @@ _TRANSLIT = frozenset(
 )
 
 
-def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Organisation names built from jieba words: name words, then an organisation word."""
     out = []
     for j, (s, e, flag) in enumerate(words):
@@ -420,10 +432,14 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) ->
         elif j - k == 1 and text[s:e] in _COMPANY_ENDS and text[words[k][0] : words[k][1]] in territory_names():
             continue  # 中国/公司, 美国/公司: companies of a country, none named
         standalone = k == j and flag in ("nt", "nz") and e - s >= 3 and not text.startswith(_KIND_OPENERS, s, e)
+        if k == j and not standalone and strong and e - s >= 5 and flag not in ("nr", "ns") and tagger.freq(text[s:e]) < RARE_ORG_WORD_FREQ:
+            standalone = True  # 对外经贸大学/l: a rare dictionary word ending in a school's or an institute's word
         if k == j and not standalone:
             continue
         start = words[k][0]
         surface = text[start:e]
+        if k < j and e - s >= 2 and text[e - 1] not in "报報" and all(f in _PLAIN_FLAGS and ce - cs >= 2 and tagger.freq(text[cs:ce]) >= PLAIN_ORG_WORD_FREQ for cs, ce, f in words[k:j]) and not gaz.lookup(surface):
+            continue  # 顶尖/大学, 全资/子公司, 影视/公司: plain, common words before the organisation word describe a kind (国土/部 a ministry, 期货/日报 a newspaper: names)
         out.append(GazMatch(start, e, gaz.lookup(surface) or _known_company(surface, gaz) or pinyin_id(surface, "org"), "ORG"))
     return out
 
@@ -703,7 +719,10 @@ _ZH_ORG_SUFFIX = (
 _NOT_GIVEN_SECOND = frozenset("妃总總哥姐叔婶嬸嫂氏帅帥董老爷爺一二三四五六七八九十儿兒")
 # the last character of a three-character word jieba tags as a person that makes it a thing, a contest or a place
 # (季后赛 the play-offs, 明星脸, 黄绿色, 林周县, 白鹿村): given names do not end so
-_NOT_GIVEN_LAST = frozenset("赛賽色脸臉县縣村站局厂廠店馆館楼樓路街镇鎮乡鄉屯港湾灣")
+_NOT_GIVEN_LAST = frozenset("赛賽色脸臉县縣村站局厂廠店馆館楼樓路街镇鎮乡鄉屯港湾灣股")
+# the last character of a two-character word jieba made up and tagged as a person that makes it a bridge, a town or
+# an estate's name part (丁桥, 尚城): no person, and too little to say what it is
+_UNKNOWN_PLACE_LAST = frozenset("桥橋城园園苑府湾灣")
 # the last character of a two-character word jieba tags as a person that makes it a village or town (黄村, 李庄)
 _PLACE_LAST = frozenset("村庄莊屯镇鎮乡鄉")
 
