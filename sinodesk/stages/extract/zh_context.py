@@ -239,6 +239,8 @@ def _named_word(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: C
     """A word that can make a name: a name tag and not common in jieba's dictionary, or a word it lacks."""
     s, e, f = word
     w = text[s:e]
+    if f == "n" and tagger.tag_of(w) in _PERSON_FLAGS:
+        f = "nr"  # a name word _demote_common_two made a plain noun when no person stood beside it (方正, 凤凰)
     return (f != "n" and f in _NAME_FLAGS and (tagger.freq(w) < NAME_WORD_FREQ or gaz.lookup(w) is not None)) or not tagger.known(w)
 
 
@@ -541,3 +543,68 @@ def companies_by_kind(text: str, words: list[tuple[int, int, str]], rs: int, gaz
         surface = text[words[k][0] : e]
         out.append(GazMatch(words[k][0], e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
     return out
+
+
+# words that say a headline is about homes for sale (a realty headline names its estate right after the district)
+_REALTY_CUE = re.compile(r"平米|平方米|平起|户型|戶型|楼盘|樓盤|新盘|新盤|均价|均價|开盘|開盤|在售|推新|加推|现房|現房|别墅|別墅|样板间|"
+                         r"[一二两三四五\d]居|\d+折|折后|折後|全款|起价|起價|售罄|认筹|認籌|交房")
+# the last character or word of an estate's name (金谷香郡, 北美佳苑, 罗兰香谷, 天地凤凰城, 芭蕾雨悦都, 玲珑山, 御府)
+_ESTATE_LAST = re.compile(r"(?:国际|國際|公馆|公館|花园|花園|家园|家園|广场|廣場|中心|小镇|小鎮|大道|世家|公寓|庄园|莊園|山庄|山莊|华府|華府|"
+                          r"天地|首府|壹号|一号|半岛|半島|[郡苑城谷都山岛島府园園湾灣院汇匯墅邸庭里阁閣轩軒岸港馆館庄莊寓])$")
+# tags of the words that end an estate's name: verbs, adverbs, numbers, measures, particles, time and direction words
+_ESTATE_STOP_FLAGS = ("v", "vn", "d", "p", "c", "m", "q", "x", "uj", "ul", "u", "t", "tg", "f", "r", "y", "vd")
+
+
+_DEVELOPMENT_WORDS = frozenset("新盘 新盤 楼盘 樓盤 项目 項目 纯新盘 純新盤".split())
+
+
+def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: int, gaz: Gazetteer, tagger: ChineseTagger,
+                            realty: bool) -> list[GazMatch]:
+    """In a headline about homes for sale (``realty``: see _REALTY_CUE), the estate named right after the district
+    that opens a clause (石景山 | 金谷香郡 | 预计…开盘, 通州 | 北美佳苑 | 叠拼…): one to three name words, two to six
+    characters, ending in an estate's word (see _ESTATE_LAST), up to a verb, number or home word.  A name of one
+    common word takes the district in (北京半岛: the estate, not the peninsula); a developer the gazetteer knows
+    opens the name (保利罗兰香谷)."""
+    if not realty:
+        return []
+    out = []
+    n = len(words)
+    for k in range(n - 1):
+        ps, pe, pf = words[k]
+        if not (ps == rs or text[ps - 1] in " \u3000，。：；、,:;") or not _district(text, words[k], gaz, tagger):
+            continue
+        j = k + 1
+        while j < n and j - k <= 3 and (words[j][2] not in _ESTATE_STOP_FLAGS or gaz.lookup(text[words[j][0] : words[j][1]]))  \
+                and _HOME_WORDS.match(text, words[j][0]) is None and _HAN_ONLY.fullmatch(text, words[j][0], words[j][1]):
+            j += 1  # name words; a name the gazetteer knows (a developer: 富力/x) is one whatever jieba's tag
+        while j > k + 1 and _ESTATE_LAST.search(text, words[k + 1][0], words[j - 1][1]) is None:
+            j -= 1  # the name ends in an estate's word: 芭蕾/雨悦/都 (not 天地/凤凰/城/50)
+        if j == k + 1:
+            continue
+        if text[words[k + 1][0] : words[k + 1][1]] in _DEVELOPMENT_WORDS and j > k + 2:
+            k += 1  # 门头沟/新盘/西山博苑: "the new development" stands between the district and the name
+        s, e = words[k + 1][0], words[j - 1][1]
+        if not 2 <= e - s <= 6 or (j < n and words[j][0] == e and words[j][2] not in _ESTATE_STOP_FLAGS and _HOME_WORDS.match(text, e) is None):
+            continue  # the name runs on into a word that is no stop
+        if text[e : e + 1] in ("站", "路", "街"):
+            continue  # 黄村/枣园/站: a station or a street, no estate
+        name = words[k + 1 : j]
+        if len(name) == 1 and tagger.known(text[s:e]) and tagger.tag_of(text[s:e]) not in ("nr", "ns", "nz", "nt"):
+            if tagger.freq(text[s:e]) < 100 or not 3 <= e - ps <= 6:
+                continue
+            s = ps  # 北京/半岛: a common word after the place is the estate's name with it
+        elif gaz.lookup(text[s:e]) is not None or not any(_named_word(text, w, gaz, tagger) or tagger.freq(text[w[0]:w[1]]) < 100 for w in name):
+            continue
+        out.append(GazMatch(s, e, pinyin_id(text[s:e], "fac"), "FAC"))
+        if s > ps:
+            w = text[ps:pe]
+            canonical = gaz.lookup(w) or pinyin_id(w, "fac" if _RING_ROAD.fullmatch(w) else "gpe")
+            out.append(GazMatch(ps, pe, canonical, label_of(canonical)))
+    return out
+
+
+def _district(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """A district, county or city that opens a realty headline (昌平, 通州, 石景山, 河北, 北京)."""
+    s, e, _f = word
+    w = text[s:e]
+    return _area_word(text, word, gaz, tagger) or (2 <= e - s <= 3 and any(tagger.tag_of(w + suf) == "ns" for suf in "区市县"))

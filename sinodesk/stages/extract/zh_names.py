@@ -216,7 +216,8 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes, facility_names, kind_word_names, latin_names,
+    from .zh_context import (club_short_names, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
+                             estates_after_districts, facility_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
@@ -225,6 +226,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         rs, re_ = m.span()
         if re_ - rs < 2:
             continue
+        realty = _realty_line(text, rs, re_, s0, e0)
         words = tagger.tag(text, rs, re_)
         words = _demote_common_two(text, words, rs, re_, tagger)
         words = [(s, e, "ns" if (f in _COUNTY_FLAGS or _plain_county_opening(text, s, e, f, rs, tagger)) and tagger.county(text[s:e])
@@ -235,13 +237,14 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _org_chains(text, words, gaz, tagger)
         out += kind_word_names(text, words, gaz, tagger)
         out += _suffix_names(text, words, gaz)
-        out += _split_names(text, words, re_)
+        out += _split_names(text, words, re_, tagger)
         out += _dotted_names(text, words, gaz)
         out += _transliterated_people(text, words, gaz)
         out += country_abbreviations(text, words, gaz, tagger)
         out += people_after_roles(text, words, gaz)
         out += country_organs(text, words, gaz)
         out += estates_before_homes(text, words, rs, gaz, tagger)
+        out += estates_after_districts(text, words, rs, gaz, tagger, realty)
         out += facility_names(text, words, gaz, tagger)
         out += law_names(text, words, gaz)
         out += colon_heads(text, words, rs, re_, gaz, tagger)
@@ -251,7 +254,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         all_words += words
         for s, e, flag in words:
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
-            if hit is not None:
+            if hit is not None and not (realty and hit.label == "PERSON" and _estate_part(text, s, e, flag, rs, re_, gaz, tagger)):
                 out.append(hit)
     # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
@@ -337,6 +340,33 @@ def _join_place_government(text: str, words: list[tuple[int, int, str]], gaz: Ga
         else:
             out.append(w)
     return out
+
+
+# the longest line read as a headline about homes for sale (a paragraph of an article is not one)
+REALTY_LINE_CHARS = 80
+
+
+def _realty_line(text: str, rs: int, re_: int, s0: int, e0: int) -> bool:
+    """The line holding ``text[rs:re_]`` is short and about homes for sale (see zh_context._REALTY_CUE)."""
+    from .zh_context import _REALTY_CUE
+
+    ls = text.rfind("\n", s0, rs) + 1 or s0
+    le = text.find("\n", re_, e0)
+    le = e0 if le < 0 else le
+    return le - max(ls, s0) <= REALTY_LINE_CHARS and _REALTY_CUE.search(text, max(ls, s0), le) is not None
+
+
+def _estate_part(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """In a headline about homes for sale, a rare word jieba tags as a person before the word of an estate, an area or a
+    station (汤泉/nr 墅, 丽泽/nr 商圈, 金竹/nr 首府, 霍营/nr 站), with nothing beside it that says "person" (a title, a speech
+    verb, a colon), is a part of that name.  A person's house stays a person's (郭德纲/别墅)."""
+    if flag not in _PERSON_FLAGS or gaz.lookup(text[s:e]) is not None or _person_context(text, s, e, rs, re_):
+        return False
+    return tagger.freq(text[s:e]) < COMMON_TWO_FREQ and _ESTATE_WORD_AFTER.match(text, e) is not None
+
+
+# what follows a word of an estate's or an area's name (汤泉/墅, 丽泽/商圈, 金竹/首府); a person's house is 别墅 (郭德纲别墅)
+_ESTATE_WORD_AFTER = re.compile(r"墅(?!区)|商圈|首府|公馆|公館|花园|花園|家园|家園|小区|小區|社区|社區|新城|国际|國際|公寓|大厦|大廈|[苑郡站]")
 
 
 def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
@@ -670,7 +700,7 @@ def _known_place_with_suffix(w: str, gaz: Gazetteer) -> bool:
     return bool(place and place.startswith(("gpe:", "loc:")))
 
 
-def _split_names(text: str, words: list[tuple[int, int, str]], hi: int) -> list[GazMatch]:
+def _split_names(text: str, words: list[tuple[int, int, str]], hi: int, tagger: ChineseTagger) -> list[GazMatch]:
     """A surname jieba tagged alone, with the one- or two-character given name after it (汪/nr 全胜/n)."""
     out = []
     for k in range(len(words) - 1):
@@ -680,6 +710,8 @@ def _split_names(text: str, words: list[tuple[int, int, str]], hi: int) -> list[
             continue
         if s > 0 and text[s - 1].isdigit():
             continue  # 15/周/低点: weeks, not a surname
+        if k and words[k - 1] == (s - 1, s, words[k - 1][2]) and tagger.freq(text[s - 1 : s + 1]) >= 10:
+            continue  # 地/王/频生: the character and the one before it are a word (地王, land sold at a record price)
         after = words[k + 2] if k + 2 < len(words) else None
         if after is None or after[2] in ("x", "v", "vn", "p", "c", "u", "uj") or text[after[0] : after[1]] in ("等", "等人"):
             out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
