@@ -115,6 +115,12 @@ _MODEL_CODE = re.compile(r" ?(?:[A-Z]{2,5} ?)?(?:[A-Za-z]{1,4}-?\d{1,5}[A-Za-z]{
 _UNIT_CODE = re.compile(r"\d+(?:G|GB|M|MB|K|T|TB|W|V|P|X|x|mm|cm|Hz|GHz|MHz|mAh|s)")
 
 
+# the kind of device news writes between a maker's name and its model code (佳能数码相机IXUS220, 联想笔记本Y460)
+_DEVICE_KIND = re.compile(r"(?:数码相机|數碼相機|相机|相機|单反|單反|卡片机|卡片機|手机|手機|智能手机|智能手機|笔记本|筆記本|上网本|上網本|"
+                          r"平板电脑|平板電腦|平板|液晶电视|液晶電視|电视|電視|显示器|顯示器|投影机|投影機|打印机|打印機|播放器|镜头|鏡頭|"
+                          r"摄像机|攝像機|新机|新機|新款)")
+
+
 def model_products(text: str, cands: list[GazMatch], e0: int) -> list[GazMatch]:
     """A maker the gazetteer knows (an organisation) with a model code right after it: the code is the
     product (三星 | PL120, as the labelled sets write it), its id names the maker too."""
@@ -123,9 +129,14 @@ def model_products(text: str, cands: list[GazMatch], e0: int) -> list[GazMatch]:
         if c.label != "ORG" or c.end >= e0:
             continue
         m = _MODEL_CODE.match(text, c.end, e0)
+        kind = _DEVICE_KIND.match(text, c.end, e0) if m is None else None
+        if kind is not None:
+            m = _MODEL_CODE.match(text, kind.end(), e0)  # 佳能/数码相机/IXUS220: the kind of device between maker and code
+            if m is not None and text[m.start()] == " ":
+                m = None
         if m is None or _UNIT_CODE.fullmatch(m.group().strip()) or (m.end() < e0 and text[m.end()].isalnum() and text[m.end()].isascii()):
             continue
-        start = c.end + (text[c.end] == " ")
+        start = m.start() + (text[m.start()] == " ")
         out.append(GazMatch(start, m.end(), pinyin_id(f"{text[c.start : c.end]} {text[start : m.end()]}", "product"), "PRODUCT"))
     return out
 

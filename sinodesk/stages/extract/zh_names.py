@@ -427,7 +427,7 @@ _TRANSLIT = frozenset(
     "阿埃艾安奥巴拜贝本比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖冈戈格古圭哈海汉赫亨胡霍基吉加贾杰金卡凯坎康"
     "柯科克肯库奎拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅门蒙米明莫默姆穆纳娜奈内妮尼纽努诺欧帕佩彭皮珀普奇乔切"
     "琼萨塞桑森沙尚舍施什斯苏索塔泰坦汤特提托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因尤约泽扎詹兹佐顿夫娃娅莎丝茨"
-    "隆墨齐瓜登鲍翰蕾丽露黛芙茜薇贡豪绍瑟斐赞祖"
+    "隆墨齐瓜登鲍翰蕾丽露黛芙茜薇贡豪绍瑟斐赞祖灵"
 )
 
 
@@ -491,7 +491,7 @@ _BOOK_TITLE = re.compile(r"《([^《》\n]{2,40})》")
 _ZH_LAW_END = re.compile(r"(?:法|条例|條例|规划|規劃|规定|規定|办法|辦法|准则|準則|纲要|綱要|决定|決定|意见|意見|公约|公約|条约|條約|协定|協定)$")
 # words that end a named event ("2018世界人工智能大会", "迪拜大师赛", "冬奥会")
 _ZH_EVENT_END = re.compile(
-    r"(?:大会|大會|峰会|峰會|论坛|論壇|博览会|博覽會|运动会|運動會|锦标赛|錦標賽|大师赛|大師賽|公开赛|公開賽|世界杯|奥运会|奧運會|冬奥会|冬奧會|"
+    r"(?:大会|大會|峰会|峰會|论坛|論壇|博览会|博覽會|运动会|運動會|锦标赛|錦標賽|大师赛|大師賽|公开赛|公開賽|世界杯|世博会|世博會|奥运会|奧運會|冬奥会|冬奧會|"
     r"联赛|聯賽|亚运会|亞運會|研讨会|研討會|展览会|展覽會|交易会|交易會|电影节|電影節|艺术节|藝術節|音乐节|音樂節|文化节|文化節|健康周|活动周|活動週)$"
 )
 _ZH_PLACE_WORDS = frozenset("区 區 县 縣 镇 鎮 乡 鄉 村 街道".split())
@@ -548,9 +548,17 @@ def _suffix_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) 
                 start -= 4 if year else 0  # "2018世界人工智能大会": the year before the Han run
                 surface = text[start:e]
                 out.append(GazMatch(start, e, gaz.lookup(surface) or pinyin_id(surface, "event"), "EVENT"))
+        elif w[-1] in "杯盃" and 3 <= e - s <= 6 and _cup_named(w[:-1], gaz):
+            out.append(GazMatch(s, e, gaz.lookup(w) or pinyin_id(w, "event"), "EVENT"))  # 亚洲杯, 中国杯: a cup named by a place
         elif w.endswith(("网", "網")) and 3 <= e - s <= 6 and j + 1 < len(words) and _ZH_NEWS_LEAD.fullmatch(text, *words[j + 1][:2]):
             out.append(GazMatch(s, e, gaz.lookup(w) or pinyin_id(w, "org"), "ORG"))
     return out
+
+
+def _cup_named(head: str, gaz: Gazetteer) -> bool:
+    """The words before 杯 name a place or a region the lists know (亚洲, 中国, 欧洲): a cup, not a cup of tea (保温杯)."""
+    known = gaz.lookup(head) or foreign_places().get(head)
+    return bool(known and known.startswith(("gpe:", "loc:")))
 
 
 def _dotted_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
