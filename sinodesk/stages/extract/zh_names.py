@@ -186,6 +186,9 @@ class ChineseTagger:
 # jieba dictionary count from which a two-character nr word needs a person cue (a title, role or
 # speech verb) beside it (chosen on dev + seeds: 5 and 20 also cut a real name, 500 fewer false ones)
 COMMON_TWO_FREQ = 50
+# jieba dictionary count of a three-character nr word's first two characters from which they are a common word of their
+# own (黄金 in 黄金周, 高中 in 高中生): the word is then no name unless something says "person"
+COMMON_HEAD_FREQ = 1000
 # jieba dictionary counts below which a county name (ChineseTagger.county) reads as a place: any tag,
 # and jieba's own place tag (平原, 高原, 东北 count in the thousands)
 COUNTY_FREQ = 300
@@ -385,6 +388,11 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
             any(tagger.tag_of(w + suf) == "ns" for suf in "区市县") or (len(w) == 2 and w[1] in _PLACE_LAST and not tagger.known(w))):
         # 石景山/nr is 石景山区, 黄村/nr a village: a place, not a person
         return GazMatch(s, e, pinyin_id(w, "gpe"), "GPE")
+    if (flag in _PERSON_FLAGS and len(w) == 3 and tagger.known(w) and tagger.tag_of(w[:2]) not in _PERSON_FLAGS + ("nz", None)
+            and tagger.freq(w[:2]) >= COMMON_HEAD_FREQ and w[:2] != "王国" and not all(ch in _TRANSLIT for ch in w)
+            and not _person_context(text, s, e, rs, re_)):
+        return None  # 黄金周, 高中生: a word of jieba's dictionary tagged nr that opens with a common word is that word's compound
+        # (王国 is the exception: 王国华, 王国强 are names)
     if flag in _PERSON_FLAGS and len(w) == 2 and w[1] in _UNKNOWN_PLACE_LAST and not tagger.known(w) and not _person_context(text, s, e, rs, re_):
         return None
     if flag == "ns" and len(w) >= 4 and w[-1] not in _PLACE_END_CHARS and not all(ch in _TRANSLIT for ch in w) and not tagger.county(w):
