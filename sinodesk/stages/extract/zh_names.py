@@ -411,11 +411,12 @@ _ZH_ADMIN = re.compile(r"特别行政区|特別行政區|自治区|自治區|市
 _ZH_ORG_END = re.compile(
     r"(?:法院|检察院|檢察院|区委|區委|市委|省委|县委|縣委|研究院|研究所|研究中心|科学院|科學院|大学|大學|学院|學院|委员会|委員會|"
     r"银行|銀行|公司|集团|集團|协会|協會|学会|學會|联合会|聯合會|红十字会|紅十字會|基金会|基金會|日报|日報|晚报|晚報|时报|時報|"
-    r"电视台|電視台|通讯社|通訊社|新闻社|新聞社|俱乐部|俱樂部|医院|醫院|办公室|辦公室|部|局|厅|廳|署)$"
+    r"电视台|電視台|通讯社|通訊社|新闻社|新聞社|俱乐部|俱樂部|医院|醫院|办公室|辦公室|法庭|研究会|研究會|组织|組織|机构|機構|部|局|厅|廳|署)$"
 )
 # organisation words after which plain words belong to the name when a place or a body opens it (上海/生命科学/研究院,
 # 清华大学/公共/管理/学院, 中国食品工业协会/坚果/炒货/专业/委员会), and the tags of those plain words and of that opener
-_ZH_STRONG_ORG_END = re.compile(r"(?:研究院|研究所|研究中心|科学院|科學院|大学|大學|学院|學院|委员会|委員會|协会|協會|学会|學會|联合会|聯合會|基金会|基金會)$")
+_ZH_STRONG_ORG_END = re.compile(r"(?:研究院|研究所|研究中心|科学院|科學院|大学|大學|学院|學院|委员会|委員會|协会|協會|学会|學會|联合会|聯合會|基金会|基金會|"
+                                r"研究会|研究會|法庭|组织|組織|机构|機構)$")
 _PLAIN_IN_ORG = ("l", "vn", "b", "v", "a")
 _ORG_OPENER_FLAGS = ("ns", "nt", "nz", "j")
 # words opening a jieba organisation word that name a kind of body, not one (外资银行, 国有银行, 商业银行)
@@ -424,6 +425,8 @@ _KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", 
 # (顶尖/n 大学, 全资/n 子公司, 私人/n 电视台); their count from which they do (顶尖 183, 全资 69)
 _PLAIN_FLAGS = ("n", "a", "b", "vn", "v", "an", "d")
 PLAIN_ORG_WORD_FREQ = 50
+# plain words that open the names of international and national bodies (国际/刑事法庭, 全国/总工会), not a description
+_SCOPE_WORDS = frozenset("国际 國際 世界 全国 全國 中华 中華 全球 国家 國家 亚洲 亞洲 欧洲 歐洲 联合国 聯合國".split())
 # a whole dictionary word ending in a strong organisation word this rare is a name (对外经贸大学 7)
 RARE_ORG_WORD_FREQ = 100
 # two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
@@ -476,7 +479,7 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, ta
             continue
         start = words[k][0]
         surface = text[start:e]
-        if k < j and e - s >= 2 and text[e - 1] not in "报報" and all(f in _PLAIN_FLAGS and ce - cs >= 2 and tagger.freq(text[cs:ce]) >= PLAIN_ORG_WORD_FREQ for cs, ce, f in words[k:j]) and not gaz.lookup(surface):
+        if k < j and e - s >= 2 and text[e - 1] not in "报報" and not (text[words[k][0] : words[k][1]] in _SCOPE_WORDS and (j - k >= 2 or e - s >= 3)) and all(f in _PLAIN_FLAGS and ce - cs >= 2 and tagger.freq(text[cs:ce]) >= PLAIN_ORG_WORD_FREQ for cs, ce, f in words[k:j]) and not gaz.lookup(surface):
             continue  # 顶尖/大学, 全资/子公司, 影视/公司: plain, common words before the organisation word describe a kind (国土/部 a ministry, 期货/日报 a newspaper: names)
         out.append(GazMatch(start, e, gaz.lookup(surface) or _known_company(surface, gaz) or pinyin_id(surface, "org"), "ORG"))
     return out
