@@ -18,9 +18,14 @@ from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _ZH_SPEAKS, _NAME_FLAGS, _NOT_GI
 _ZH_ROLE_END = re.compile(
     r"(?:记者|記者|编辑|編輯|通讯员|通訊員|区长|區長|县长|縣長|镇长|鎮長|村长|村長|市长|市長|省长|省長|书记|書記|主任|局长|局長|"
     r"厅长|廳長|处长|處長|部长|部長|院长|院長|校长|校長|董事长|董事長|总经理|總經理|总裁|總裁|教授|研究员|研究員|发言人|發言人|"
-    r"歌手|演员|演員|导演|導演|主持人|球员|球員|教练|教練|主帅|主帥|选手|選手|作家|律师|律師|法官|大使|专家|專家)$"
+    r"歌手|演员|演員|导演|導演|主持人|球员|球員|教练|教練|主帅|主帥|选手|選手|作家|律师|律師|法官|大使|专家|專家|"
+    r"总理|總理|总统|總統|主席|首相|外长|外長|防长|防長|议长|議長|国务卿|國務卿|议员|議員)$"
 )
 _NOT_GIVEN_FLAGS = ("x", "v", "p", "c", "u", "uj", "ul", "d", "m", "q", "f", "r", "t", "y")
+# characters that end women's and men's given names often (a role word, a surname and a given character, then one of these:
+# 总理/韩明/淑)
+_GIVEN_CHARS = frozenset("淑华華明伟偉军軍平林英芳娟敏静靜丽麗强強磊洋勇艳豔杰傑涛濤超秀霞刚剛辉輝玲兰蘭凤鳳梅琴云雲莲蓮雪荣榮爱愛香月媛娥萍"
+                         "红紅娜琳晶妍茜秋珊莎青倩婷婉颖穎瑶瑤怡丹蓉君蕊薇菁岚嵐馨韵韻欣宁寧冰爽菲芸亮峰鹏鵬飞飛斌彬浩宇军俊毅鑫昊")
 
 
 def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
@@ -33,6 +38,9 @@ def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazett
             continue
         ns, ne, nf = words[k + 1]
         if nf in _PERSON_FLAGS and 2 <= ne - ns <= 3 and not gaz.lookup(text[ns:ne]):
+            if (ne - ns == 2 and text[ns] in ZH_SURNAMES and k + 2 < len(words) and words[k + 2][1] - words[k + 2][0] == 1
+                    and text[ne] in _GIVEN_CHARS and words[k + 2][2] not in _NOT_GIVEN_FLAGS):
+                ne += 1  # 总理/韩明/淑: the given name's last character jieba cut off
             out.append(GazMatch(ns, ne, pinyin_id(text[ns:ne], "person"), "PERSON"))
         elif ne - ns == 1 and (text[ns] in ZH_SURNAMES or nf == "nr") and k + 2 < len(words):
             # the given name: one word of one or two characters, or two one-character words jieba

@@ -397,6 +397,10 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
         return None
     if flag == "ns" and len(w) >= 4 and w[-1] not in _PLACE_END_CHARS and not all(ch in _TRANSLIT for ch in w) and not tagger.county(w):
         return None  # 成人高考/ns, 天清气朗/ns: jieba's dictionary holds idioms and events as places
+    if (4 <= len(w) <= 6 and w.endswith(_COMPANY_KIND_ENDS) and flag in ("l", "n", "nz", "i") and tagger.known(w)
+            and tagger.freq(w) < RARE_COMPANY_WORD_FREQ and w[:2] not in _KIND_OPENERS
+            and (tagger.freq(w[:2]) < COMMON_HEAD_FREQ or tagger.tag_of(w[:2]) in _NAME_TAGS)):
+        return GazMatch(s, e, _known_company(w, gaz) or pinyin_id(w, "org"), "ORG")  # 电广传媒/l: a rare dictionary word ending in a company's kind word
     if flag == "ns" and 3 <= len(w) <= 5 and all(ch in _TRANSLIT for ch in w) and _person_context(text, s, e, rs, re_):
         flag = "nr"  # a foreign name jieba's dictionary holds as a place, with a title or speech verb beside it: 总统/奥巴马, 奥巴马/称
     if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (_zh_guess_ok(text, s, e, flag, rs, re_) or (flag == "ns" and tagger.county(w))):
@@ -425,10 +429,14 @@ _KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", 
 # (顶尖/n 大学, 全资/n 子公司, 私人/n 电视台); their count from which they do (顶尖 183, 全资 69)
 _PLAIN_FLAGS = ("n", "a", "b", "vn", "v", "an", "d")
 PLAIN_ORG_WORD_FREQ = 50
+_NAME_TAGS = ("nr", "nrt", "ns", "nt", "nz", "j", None)
 # plain words that open the names of international and national bodies (国际/刑事法庭, 全国/总工会), not a description
 _SCOPE_WORDS = frozenset("国际 國際 世界 全国 全國 中华 中華 全球 国家 國家 亚洲 亞洲 欧洲 歐洲 联合国 聯合國".split())
 # a whole dictionary word ending in a strong organisation word this rare is a name (对外经贸大学 7)
 RARE_ORG_WORD_FREQ = 100
+# ... and a company's kind word (电广传媒 2; 大众传媒, 高新科技 are common)
+RARE_COMPANY_WORD_FREQ = 20
+_COMPANY_KIND_ENDS = ("传媒", "傳媒", "科技", "股份", "控股", "地产", "地產", "置业", "置業", "药业", "藥業", "证券", "證券", "实业", "實業")
 # two-character words ending in 部/局/厅/署 that end an organisation's name (国家/体育/总局, 公安局/某某/分局)
 _TWO_CHAR_ORG_ENDS = frozenset("总局 分局 支局 警局 支部 党部 黨部 公署 警署".split())
 _NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
@@ -479,7 +487,12 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, ta
             continue
         start = words[k][0]
         surface = text[start:e]
-        if k < j and e - s >= 2 and text[e - 1] not in "报報" and not (text[words[k][0] : words[k][1]] in _SCOPE_WORDS and (j - k >= 2 or e - s >= 3)) and all(f in _PLAIN_FLAGS and ce - cs >= 2 and tagger.freq(text[cs:ce]) >= PLAIN_ORG_WORD_FREQ for cs, ce, f in words[k:j]) and not gaz.lookup(surface):
+        chain = words[k:j]
+        head = text[s : _ZH_ORG_END.search(text, s, e).start()]
+        if (chain and all(f == "ns" for _, _, f in chain) and len(head) >= 2 and text[s:e].endswith(("组织", "組織", "机构", "機構")) and tagger.tag_of(head) not in _NAME_TAGS
+                and tagger.freq(head) >= COMMON_HEAD_FREQ):
+            continue  # 秘鲁/恐怖组织: a place before a common word for a kind of body (恐怖 + 组织) names none
+        if k < j and e - s >= 2 and text[e - 1] not in "报報" and not (text[words[k][0] : words[k][1]] in _SCOPE_WORDS and (j - k >= 2 or e - s >= 3)) and all(f in _PLAIN_FLAGS and ce - cs >= 2 and tagger.freq(text[cs:ce]) >= PLAIN_ORG_WORD_FREQ for cs, ce, f in chain) and not gaz.lookup(surface):
             continue  # 顶尖/大学, 全资/子公司, 影视/公司: plain, common words before the organisation word describe a kind (国土/部 a ministry, 期货/日报 a newspaper: names)
         out.append(GazMatch(start, e, gaz.lookup(surface) or _known_company(surface, gaz) or pinyin_id(surface, "org"), "ORG"))
     return out
@@ -740,7 +753,7 @@ def _split_names(text: str, words: list[tuple[int, int, str]], hi: int, tagger: 
 # an administrative suffix, and what follows it in one jieba word ("市政府", "省委", "区法院")
 _ZH_PLACE_SUFFIX = re.compile(r"(?:特别行政区|特別行政區|自治区|自治區|市|省|县|縣|区|區)(?:政府|委|人大|政协|政協|法院|警方|当局|當局)?$"
                               r"|(?:政府|当局|當局|警方)$")
-_ZH_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|控股有限公司|集团|集團|控股)")
+_ZH_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|控股有限公司|集团|集團|控股|基金(?!经理|經理))")
 _HAN_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]+")
 # A jieba person guess (nr) is kept only next to something that says "person": a title or
 # role before or after it, or a speech verb after it; an organisation guess (nt) only when it
@@ -768,6 +781,8 @@ _ZH_ORG_SUFFIX = (
 # the second character of a two-character word jieba tags as a person that makes it a title, a form of address, a
 # school year or a plain word (王妃, 张总, 穆帅, 高二, 范儿), not a surname and a given name
 _NOT_GIVEN_SECOND = frozenset("妃总總哥姐叔婶嬸嫂氏帅帥董老爷爺一二三四五六七八九十儿兒")
+# words of market reports jieba's tagger reads as names (高开 opened higher, 低开, 高走 went higher)
+_MARKET_WORDS = frozenset("高开 高開 低开 低開 高走 低走 平开 平開 冲高 衝高 探底".split())
 # the last character of a three-character word jieba tags as a person that makes it a thing, a contest or a place
 # (季后赛 the play-offs, 明星脸, 黄绿色, 林周县, 白鹿村): given names do not end so
 _NOT_GIVEN_LAST = frozenset("赛賽色脸臉县縣村站局厂廠店馆館楼樓路街镇鎮乡鄉屯港湾灣股")
@@ -785,6 +800,8 @@ def _person_context(text: str, s: int, e: int, lo: int, hi: int) -> bool:
 def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool:
     w = text[s:e]
     if flag == "nr":
+        if w[:2] in _MARKET_WORDS and not _person_context(text, s, e, lo, hi):
+            return False  # 高开, 高开高(走): a market's open, not a person
         if 2 <= len(w) <= 4 and all(ch in _TRANSLIT for ch in w):
             return True  # a transliterated foreign name: 鲁尼, 内贾德
         if len(w) > 4 or (len(w) == 2 and w[1] in _NOT_GIVEN_SECOND):
