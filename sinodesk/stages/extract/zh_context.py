@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _ZH_SPEAKS, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
+from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _TRANSLIT, _ZH_SPEAKS, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
                        _known_place_with_suffix, foreign_places, pinyin_id, territory_names)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
@@ -418,6 +418,7 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
         return []  # a verb or function word of the dictionary: a phrase (重磅/出击：, 专家/指导：)
     person = n <= 3 and text[rs] in ZH_SURNAMES and not org_end and (
         (n == 3 and words[0][1] - words[0][0] == 1) or (len(words) == 1 and words[0][2] in _PERSON_FLAGS))  # 陶/短/房, 洪波/nr
+    person = person or (n >= 3 and not org_end and all(ch in _TRANSLIT for ch in w))  # 鲁比/尼：, 斯蒂格利茨：a foreign name
     return [GazMatch(rs, re_, pinyin_id(w, "person" if person else "org"), "PERSON" if person else "ORG")]
 
 
