@@ -103,7 +103,7 @@ def _chain_opener(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger:
     the bare name of a county, a place with its administrative word, a ring road, or a plain dictionary noun."""
     s, e, f = word
     w = text[s:e]
-    return (_plain_place(w, gaz, tagger) or _known_place_with_suffix(w, gaz)
+    return (_plain_place(w, gaz, tagger) or _known_place_with_suffix(w, gaz) or w in _DEVELOPMENT_WORDS
             or (f == "ns" and len(w) >= 3 and w[-1] in "市区县") or (f == "n" and tagger.known(w)))
 
 
@@ -353,6 +353,8 @@ def facility_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer,
             continue
         if not j or (fac and tagger.known(w) and not _FAC_END.fullmatch(w)):
             continue  # "虹桥", "道路": a word that ends in a facility word is a name or a word of its own
+        if j + 1 < len(words) and words[j + 1][0] == e and _ESTATE_LAST.search(text, *words[j + 1][:2]) and words[j + 1][1] - words[j + 1][0] >= 2:
+            continue  # 金桥/嘉园, 金桥/国际: the name runs on into an estate's word
         ps, pe, pf = words[j - 1]
         prev = text[ps:pe]
         if pe != s or not 2 <= pe - ps <= 4 or prev in _NOT_IN_NAME or prev in _NOT_FAC_BEFORE or _RING_ROAD.fullmatch(prev):
