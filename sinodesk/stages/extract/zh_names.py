@@ -372,6 +372,15 @@ def _estate_part(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: G
 _ESTATE_WORD_AFTER = re.compile(r"墅(?!区)|商圈|首府|公馆|公館|花园|花園|家园|家園|小区|小區|社区|社區|新城|国际|國際|公寓|大厦|大廈|[苑郡站]")
 
 
+def _common_halves(w: str, tagger: ChineseTagger) -> bool:
+    """``w`` opens and ends with words jieba's dictionary counts often and holds as no place or body (成人 | 高考, 热烈 |
+    祝贺: its person tags of common words are noisy)."""
+    return all(tagger.freq(h) >= COMMON_HALF_FREQ and tagger.tag_of(h) not in ("ns", "nt", "nz", "j", None) for h in (w[:2], w[-2:]))
+
+
+COMMON_HALF_FREQ = 300  # 祝贺 560, 热烈 1963; 克什 (克什米尔) 10
+
+
 def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
     w = text[s:e]
     canonical = gaz.lookup(w) or foreign_places().get(w)
@@ -395,8 +404,8 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
         # (王国 is the exception: 王国华, 王国强 are names)
     if flag in _PERSON_FLAGS and len(w) == 2 and w[1] in _UNKNOWN_PLACE_LAST and not tagger.known(w) and not _person_context(text, s, e, rs, re_):
         return None
-    if flag == "ns" and len(w) >= 4 and w[-1] not in _PLACE_END_CHARS and not all(ch in _TRANSLIT for ch in w) and not tagger.county(w):
-        return None  # 成人高考/ns, 天清气朗/ns: jieba's dictionary holds idioms and events as places
+    if flag == "ns" and len(w) >= 4 and w[-1] not in _PLACE_END_CHARS and _common_halves(w, tagger):
+        return None  # 成人高考/ns, 特大城市/ns: jieba's dictionary holds compounds of two common words as places
     if (4 <= len(w) <= 6 and w.endswith(_COMPANY_KIND_ENDS) and flag in ("l", "n", "nz", "i") and tagger.known(w)
             and tagger.freq(w) < RARE_COMPANY_WORD_FREQ and w[:2] not in _KIND_OPENERS
             and (tagger.freq(w[:2]) < COMMON_HEAD_FREQ or tagger.tag_of(w[:2]) in _NAME_TAGS)):
