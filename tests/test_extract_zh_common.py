@@ -103,3 +103,14 @@ def test_false_people_and_real_ones(sentence, want):
 ])
 def test_events_and_models(sentence, want):
     assert _ents(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # party plenums and congress sessions by their term and number: one event, the party inside it
+    ("中共十七届五中全会在京开幕", [("中共十七届五中全会", "EVENT"), ("京", "GPE")]),
+    ("十二届全国人大一次会议举行", [("十二届全国人大一次会议", "EVENT")]),
+    ("学习党的十九大精神", [("十九大", "EVENT")]),
+    ("十八大学生参加比赛", []),
+])
+def test_plenums(sentence, want):
+    assert _ents(sentence) == want

@@ -224,6 +224,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                              law_names, model_products, people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
+    out += [GazMatch(m.start(), m.end(), pinyin_id(m.group(), "event"), "EVENT") for m in _PLENUM.finditer(text, s0, e0)]
     all_words: list[tuple[int, int, str]] = []
     for m in _HAN_ONLY.finditer(text, s0, e0):
         rs, re_ = m.span()
@@ -519,6 +520,11 @@ def _known_company(surface: str, gaz: Gazetteer) -> str | None:
 _COMPANY_ENDS = ("公司", "集团", "集團")
 
 
+# a party plenum or a session of the congress, named by its term and number (中共十七届四中全会, 十一届全国人大三次会议,
+# 党的十八大): one event, the party or congress inside it
+_PLENUM = re.compile(r"(?:中共|中國共產黨|中国共产党)?(?:第)?[一二三四五六七八九十]{1,3}届(?:中央委员会|中央委員會)?(?:第)?[一二三四五六七八九]中全会"
+                     r"|(?:第)?[一二三四五六七八九十]{1,3}届全国(?:人大|政协|政協)(?:常委会)?(?:第)?[一二三四五六七八九十]{1,3}次(?:全体)?会议"
+                     r"|(?:中共|(?<=党的|黨的))[一二三四五六七八九十]{2,3}大(?![学學会會使])")
 # 《…》 (书名号) marks the title of a work, a programme, a law or a publication
 _BOOK_TITLE = re.compile(r"《([^《》\n]{2,40})》")
 _ZH_LAW_END = re.compile(r"(?:法|条例|條例|规划|規劃|规定|規定|办法|辦法|准则|準則|纲要|綱要|决定|決定|意见|意見|公约|公約|条约|條約|协定|協定)$")
