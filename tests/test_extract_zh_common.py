@@ -114,3 +114,14 @@ def test_events_and_models(sentence, want):
 ])
 def test_plenums(sentence, want):
     assert _ents(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a developer the lists know and the estate's name after it, in a realty headline: one estate
+    ("万科翠湖苑下月开盘", [("万科翠湖苑", "FAC")]),
+    # the company itself, or no realty words: the developer alone
+    ("万科集团开盘热销", [("万科集团", "ORG")]),
+    ("万科翠湖苑举办活动", [("万科", "ORG")]),
+])
+def test_developer_estates(sentence, want):
+    assert _ents(sentence) == want

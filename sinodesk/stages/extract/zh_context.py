@@ -593,10 +593,16 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
     n = len(words)
     for k in range(n - 1):
         ps, pe, pf = words[k]
+        maker = gaz.lookup(text[ps:pe])
+        if maker and maker.startswith("org:"):
+            hit = _developer_estate(text, words, k, gaz)
+            if hit is not None:
+                out.append(hit)
+            continue
         if not (ps == rs or text[ps - 1] in " \u3000，。：；、,:;") or not _district(text, words[k], gaz, tagger):
             continue
         j = k + 1
-        while j < n and j - k <= 3 and (words[j][2] not in _ESTATE_STOP_FLAGS or gaz.lookup(text[words[j][0] : words[j][1]]))  \
+        while j < n and j - k <= 4 and (_estate_piece(text, words[j]) or gaz.lookup(text[words[j][0] : words[j][1]]))  \
                 and _HOME_WORDS.match(text, words[j][0]) is None and _HAN_ONLY.fullmatch(text, words[j][0], words[j][1]):
             j += 1  # name words; a name the gazetteer knows (a developer: 富力/x) is one whatever jieba's tag
         while j > k + 1 and _ESTATE_LAST.search(text, words[k + 1][0], words[j - 1][1]) is None:
@@ -623,6 +629,32 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
             canonical = gaz.lookup(w) or pinyin_id(w, "fac" if _RING_ROAD.fullmatch(w) else "gpe")
             out.append(GazMatch(ps, pe, canonical, label_of(canonical)))
     return out
+
+
+def _estate_piece(text: str, word: tuple[int, int, str]) -> bool:
+    """A word that can be a piece of an estate's name: no verb, number or function word (a Han character jieba could not
+    read, 醍/x, is one)."""
+    return word[2] not in _ESTATE_STOP_FLAGS or (word[2] == "x" and _HAN_ONLY.fullmatch(text, word[0], word[1]) is not None)
+
+
+def _developer_estate(text: str, words: list[tuple[int, int, str]], k: int, gaz: Gazetteer) -> GazMatch | None:
+    """A developer the gazetteer knows and the name words after it, ending in an estate's word, in a realty headline: the
+    estate, the developer's name its first part (万科/幸福汇, 龙湖/香醍/溪岸, 首开/铂郡, 富力/湾)."""
+    ps, pe, _ = words[k]
+    j = k + 1
+    while j < len(words) and j - k <= 4 and _estate_piece(text, words[j]) and _HOME_WORDS.match(text, words[j][0]) is None \
+            and _HAN_ONLY.fullmatch(text, words[j][0], words[j][1]) and gaz.lookup(text[words[j][0] : words[j][1]]) is None:
+        j += 1
+    while j > k + 1 and _ESTATE_LAST.search(text, words[k + 1][0], words[j - 1][1]) is None:
+        j -= 1
+    if j == k + 1 or words[k + 1][0] != pe or not 1 <= words[j - 1][1] - pe <= 5 or text[words[j - 1][1] : words[j - 1][1] + 1] in ("站", "路", "街"):
+        return None
+    if j < len(words) and words[j][0] == words[j - 1][1] and words[j][2] not in _ESTATE_STOP_FLAGS and _HOME_WORDS.match(text, words[j][0]) is None:
+        return None  # the name runs on into a word that is no stop
+    e = words[j - 1][1]
+    if text[pe:e] in _DEVELOPMENT_WORDS or text[pe:e] in ("集团", "集團", "地产", "地產", "公司", "置业", "置業", "中心", "国际", "國際"):
+        return None  # 万科/集团: the company itself
+    return GazMatch(ps, e, pinyin_id(text[ps:e], "fac"), "FAC")
 
 
 def _district(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
