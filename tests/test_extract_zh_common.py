@@ -62,6 +62,12 @@ def test_estates_after_districts(sentence, want):
     ("他考上了顶尖大学", []),
     ("部分国家驻华使馆公布电话", []),
     ("秘鲁恐怖组织头目被捕", [("秘鲁", "GPE")]),
+    ("美国研究机构发布报告", [("美国", "GPE")]),
+    ("非政府组织呼吁停火", []),
+    # a place jieba joined with the word after it into one 'place'
+    ("北京自考报名开始", [("北京", "GPE")]),
+    # a company before 宣布 stays a company
+    ("金山宣布回购股票", [("金山", "ORG")]),
     # names of bodies made of plain words still are names: a scope word opens them, a ministry, a newspaper
     ("国际刑事法庭作出裁决", [("国际刑事法庭", "ORG")]),
     ("国土部发布通知", [("国土部", "ORG")]),

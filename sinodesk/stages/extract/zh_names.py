@@ -405,6 +405,10 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
         # (王国 is the exception: 王国华, 王国强 are names)
     if flag in _PERSON_FLAGS and len(w) == 2 and w[1] in _UNKNOWN_PLACE_LAST and not tagger.known(w) and not _person_context(text, s, e, rs, re_):
         return None
+    if flag == "ns" and len(w) == 4 and w[-1] not in _PLACE_END_CHARS and tagger.freq(w) < COMMON_TWO_FREQ:
+        place = gaz.lookup(w[:2]) or foreign_places().get(w[:2])
+        if place and place.startswith(("gpe:", "loc:")) and tagger.known(w[2:]) and tagger.tag_of(w[2:]) not in _NAME_TAGS:
+            return GazMatch(s, s + 2, place, label_of(place))  # 北京自考/ns: the place and a word after it (自考)
     if flag == "ns" and len(w) >= 4 and w[-1] not in _PLACE_END_CHARS and _common_halves(w, tagger):
         return None  # 成人高考/ns, 特大城市/ns: jieba's dictionary holds compounds of two common words as places
     if (4 <= len(w) <= 6 and w.endswith(_COMPANY_KIND_ENDS) and flag in ("l", "n", "nz", "i") and tagger.known(w)
@@ -434,7 +438,10 @@ _ZH_STRONG_ORG_END = re.compile(r"(?:研究院|研究所|研究中心|科学院|
 _PLAIN_IN_ORG = ("l", "vn", "b", "v", "a")
 _ORG_OPENER_FLAGS = ("ns", "nt", "nz", "j")
 # words opening a jieba organisation word that name a kind of body, not one (外资银行, 国有银行, 商业银行)
-_KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", "政策性", "中小", "部分", "驻华", "驻港", "驻京", "驻沪")
+_KIND_OPENERS = ("外资", "中资", "国有", "民营", "商业", "股份制", "政策性", "中小", "部分", "驻华", "驻港", "驻京", "驻沪", "非政府")
+# organisation words that end the names of many kinds of body as well (研究机构, 恐怖组织): plain words before them
+# describe a kind even after a place
+_WEAK_ORG_ENDS = ("组织", "組織", "机构", "機構")
 # tags of the plain words that, common in jieba's dictionary, only describe the kind of an organisation before its word
 # (顶尖/n 大学, 全资/n 子公司, 私人/n 电视台); their count from which they do (顶尖 183, 全资 69)
 _PLAIN_FLAGS = ("n", "a", "b", "vn", "v", "an", "d")
@@ -451,7 +458,7 @@ _COMPANY_KIND_ENDS = ("传媒", "傳媒", "科技", "股份", "控股", "地产"
 _TWO_CHAR_ORG_ENDS = frozenset("总局 分局 支局 警局 支部 党部 黨部 公署 警署".split())
 _NAME_FLAGS = ("ns", "nt", "nz", "nr", "n", "j", "nrt", "eng")
 _NOT_IN_NAME = frozenset("我们 他们 这个 这些 那些 有关 相关 当地 国家 地方 政府 全国 各地 记者 本报 该 其 原 新 前".split()) | frozenset(
-    "部分 多家 各大 一些 其他 其它 主要 大型 中小 外资 中资 国有 民营 商业 股份制 政策性".split())  # a kind of body: 部分/银行, 外资银行
+    "部分 多家 各大 一些 其他 其它 主要 大型 中小 外资 中资 国有 民营 商业 股份制 政策性 非政府".split())  # a kind of body: 部分/银行, 外资银行
 _TRANSLIT = frozenset(
     "阿埃艾安奥巴拜贝本比彼波伯布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福盖冈戈格古圭哈海汉赫亨胡霍基吉加贾杰金卡凯坎康"
     "柯科克肯库奎拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅门蒙米明莫默姆穆纳娜奈内妮尼纽努诺欧帕佩彭皮珀普奇乔切"
@@ -498,6 +505,9 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, ta
         start = words[k][0]
         surface = text[start:e]
         chain = words[k:j]
+        if text[s:e].endswith(_WEAK_ORG_ENDS):
+            while len(chain) > 1 and chain[0][2] == "ns":
+                chain = chain[1:]  # 美国/研究/机构: a place before plain words does not make a body of a kind a name
         head = text[s : _ZH_ORG_END.search(text, s, e).start()]
         if (chain and all(f == "ns" for _, _, f in chain) and len(head) >= 2 and text[s:e].endswith(("组织", "組織", "机构", "機構")) and tagger.tag_of(head) not in _NAME_TAGS
                 and tagger.freq(head) >= COMMON_HEAD_FREQ):
@@ -782,7 +792,7 @@ _ZH_PERSON_BEFORE = re.compile(
 _ZH_PERSON_AFTER = re.compile(
     r"(?:\d{1,2}日|\d{1,2}月\d{1,2}日|在|也|还|還|则|則|更|曾|已|亦|对|對|向|今天|昨天|昨日|今日|近日|当天|當天|随后|隨後)?"
     r"(?:表示|称|稱|说|說|指出|认为|認為|强调|強調|透露|介绍|介紹|坦言|回应|回應|发文|發文|发表|發表|会见|會見|主持|出席|"
-    r"呼吁|呼籲|警告|批评|批評|暗示|承认|承認|否认|否認|宣布|"
+    r"呼吁|呼籲|警告|批评|批評|暗示|"
     r"先生|女士|教授|主席|总统|總統|等人|等|、|和|与|與|及|：|:)"
 )
 # a speech verb right after a name: the name is the speaker (萨日娜/吐露, 某某/表示)
