@@ -258,7 +258,7 @@ def _named_word(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: C
     """A word that can make a name: a name tag and not common in jieba's dictionary, or a word it lacks."""
     s, e, f = word
     w = text[s:e]
-    if f == "n" and tagger.tag_of(w) in _PERSON_FLAGS:
+    if f == "n" and tagger.tag_of(w) in _PERSON_FLAGS and w[-1] not in "镇鎮村城乡鄉区區县縣市":
         f = "nr"  # a name word _demote_common_two made a plain noun when no person stood beside it (方正, 凤凰)
     return (f != "n" and f in _NAME_FLAGS and (tagger.freq(w) < NAME_WORD_FREQ or gaz.lookup(w) is not None)) or not tagger.known(w)
 
@@ -414,7 +414,7 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
     singles = len(words) >= 2 and any(e - s == 1 for s, e, _ in words)
     if not (unknown or singles or (org_end and len(words) >= 2)):
         return []  # one word of the dictionary (专访：, 快讯：) or words it knows (热点/观察：, 西甲/趣闻：)
-    if any(f in ("tg", "t", "q", "m", "f") and e - s == 1 for s, e, f in words):
+    if any(f in ("tg", "t", "q", "f") and e - s == 1 for s, e, f in words):
         return []  # a time, measure or direction character: a market column's label (午/评：, 早/盘：)
     if any(f in ("v", "vn", "d", "p", "c", "m", "x", "r", "uj", "a", "ad") and e - s >= 2 for s, e, f in words if not org_end or f != "vn"):
         return []  # a verb or function word of the dictionary: a phrase (重磅/出击：, 专家/指导：)
@@ -617,7 +617,7 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
         if text[e : e + 1] in ("站", "路", "街"):
             continue  # 黄村/枣园/站: a station or a street, no estate
         name = words[k + 1 : j]
-        if len(name) == 1 and tagger.known(text[s:e]) and tagger.tag_of(text[s:e]) not in ("nr", "ns", "nz", "nt"):
+        if len(name) == 1 and tagger.known(text[s:e]) and tagger.tag_of(text[s:e]) not in ("ns", "nz", "nt"):
             if tagger.freq(text[s:e]) < 100 or not 3 <= e - ps <= 6:
                 continue
             s = ps  # 北京/半岛: a common word after the place is the estate's name with it

@@ -506,6 +506,8 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, ta
         surface = text[start:e]
         chain = words[k:j]
         if text[s:e].endswith(_WEAK_ORG_ENDS):
+            if any(ce - cs < 2 for cs, ce, _ in chain):
+                continue  # 驻/阿/机构: a one-character word before them is no name
             while len(chain) > 1 and chain[0][2] == "ns":
                 chain = chain[1:]  # 美国/研究/机构: a place before plain words does not make a body of a kind a name
         head = text[s : _ZH_ORG_END.search(text, s, e).start()]
