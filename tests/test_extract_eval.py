@@ -139,6 +139,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attr16 (attributions; scored once at the end, misses never read): attr .840/.687 -> .884/.730 (en .876/.716, zh 1.000/1.000)
     # numdate16, scored once at the end (misses not read): numbers .904/.812 -> .913/.831 (en .907/.833, zh 1.000/.800),
     # dates .937/.908 unchanged, ents and attr unchanged
+    # zhnames16 (Chinese names), scored once by the CLI and twice by this test: ents .7951/.6334 -> .7930/.6346 (tp 520 -> 521,
+    # pred 654 -> 657; zh R .516 -> .531): BELOW the precision floor by two predictions; the floor is left as it was (see the
+    # branch's report)
     "heldout2": {"entities": (0.8, 0.64), "attributions": (0.88, 0.725), "numbers": (0.91, 0.83), "dates": (0.93, 0.9)},
 }
 
