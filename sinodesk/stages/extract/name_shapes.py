@@ -481,6 +481,15 @@ _STREET_HINT = re.compile(r" (?:Street|Avenue|Road|Boulevard|Drive|Square|Parkwa
 _NOT_STREET_FIRST = frozenset("The A An This That In On At Of By From For To And But Its His Her Their Our".split())
 
 
+def _cut_first(s: int, words: list[str], drop, keep: int = 1) -> tuple[int, list[str]]:
+    """(start, words) without the leading words ``drop`` says are no part of the name ("The", "On Friday",
+    "Reporter"), keeping at least ``keep`` words."""
+    while len(words) > keep and drop(words[0]):
+        s += len(words[0]) + 1
+        words = words[1:]
+    return s, words
+
+
 # A club's name by its last word ("Dundee United", "Charlton Athletic", "Bristol Rovers", "Tottenham
 # Hotspur"): no person's or place's name ends so.
 _CLUB_HEADS = ("United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "Argyle", "Academicals", "Harriers")
@@ -493,20 +502,14 @@ def street_names(text: str, s0: int, e0: int) -> list[GazMatch]:
     if any(text.find(h, s0, e0) >= 0 for h in _CLUB_HEADS):
         for m in _CLUB.finditer(text, s0, e0):
             s, e = m.span(1)
-            words = text[s:e].split(" ")
-            while len(words) > 1 and words[0] in _NOT_STREET_FIRST:
-                s += len(words[0]) + 1
-                words = words[1:]
+            s, words = _cut_first(s, text[s:e].split(" "), _NOT_STREET_FIRST.__contains__)
             if len(words) > 1:
                 out.append(GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG"))
     if _STREET_HINT.search(text, s0, e0) is None:
         return out
     for m in _STREET.finditer(text, s0, e0):
         s, e = m.span(1)
-        words = text[s:e].split(" ")
-        while len(words) > 1 and words[0] in _NOT_STREET_FIRST:
-            s += len(words[0]) + 1
-            words = words[1:]
+        s, words = _cut_first(s, text[s:e].split(" "), _NOT_STREET_FIRST.__contains__)
         if len(words) < 2:
             continue
         out.append(GazMatch(s, e, f"fac:{slug(text[s:e])}", "FAC"))
@@ -538,10 +541,7 @@ def possessive_names(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
             if label is None or not (owner.lower() in common or m.group(1).split(" ")[-2:-1] in (["St"], ["St."])):
                 continue
         s, e = m.start(1), m.end(3)
-        words = text[s : m.end(1)].split(" ")
-        while len(words) > 1 and words[0] in _NOT_STREET_FIRST:
-            s += len(words[0]) + 1
-            words = words[1:]
+        s, _words = _cut_first(s, text[s : m.end(1)].split(" "), _NOT_STREET_FIRST.__contains__)
         out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
     return out
 
@@ -568,10 +568,7 @@ def head_of_names(text: str, s0: int, e0: int) -> list[GazMatch]:
     out = []
     for m in _HEAD_OF_RX.finditer(text, s0, e0):
         s, e = m.span(1)
-        words = text[s:e].split(" ")
-        while words[0] in _NOT_STREET_FIRST or words[0] in _ROLE_CAPS:
-            s += len(words[0]) + 1
-            words = words[1:]
+        s, words = _cut_first(s, text[s:e].split(" "), lambda w: w in _NOT_STREET_FIRST or w in _ROLE_CAPS, keep=0)
         head = words[words.index("of") - 1]
         label = "EVENT" if head == "State" else _HEAD_OF.get(head)
         if label is None:
@@ -610,9 +607,8 @@ def appositive_people(text: str, s0: int, e0: int, common: frozenset[str], heads
         elif not 10 <= int(m.group(2)) <= 110:
             continue
         s, e = m.span(1)
-        words = m.group(1).split()
-        while len(words) > 2 and (words[0].lower() in _NAME_ROLES or words[0] in _CALENDAR or words[0] in _NATIONALS):
-            s += len(words.pop(0)) + 1  # "On Friday Jane Okoro, ...", "Reporter Tim Lee, ..."
+        # "On Friday Jane Okoro, ...", "Reporter Tim Lee, ..."
+        s, words = _cut_first(s, m.group(1).split(), lambda w: w.lower() in _NAME_ROLES or w in _CALENDAR or w in _NATIONALS, keep=2)
         low = [w.lower() for w in words]
         if low[0] in ("the", "a", "an") or words[0] in _CALENDAR or any(w in common or w in heads for w in low):
             continue
