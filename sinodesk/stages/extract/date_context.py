@@ -130,7 +130,7 @@ def ago(text: str, start: int, end: int, base: dt.datetime) -> list:
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _RANGE_SEP = frozenset(("-", "–", " - ", " – ", " to ", " and ", " through ", " until ", " till "))
 _RANGE_OPEN = re.compile(r"(?:\b(?:[Bb]etween|[Ff]rom)) $")
-_MONTH_DASH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December) ?[-–] ?$")
+_MONTH_DASH_BEFORE = re.compile(rf"\b({'|'.join(_MONTHS)}) ?[-–] ?$")
 _DAY_DASH_BEFORE = re.compile(r"(?<![\d.,/-])([12]\d|3[01]|0?[1-9]) ?[-–] ?$")
 _DAY_DASH_AFTER = re.compile(r" ?[-–] ?([12]\d|3[01]|0?[1-9])(?![\d.,:/-]| ?(?:%|per|pm|am|p\.m|a\.m))")
 # "over the weekend", "at the weekend": the weekend just past (or the next one, in a clause about what is to come)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTHS, WEEKDAYS
 from .gazetteer import GazMatch, slug
 from .name_lists import given_names
 
@@ -616,5 +617,4 @@ def appositive_people(text: str, s0: int, e0: int, common: frozenset[str], heads
     return out
 
 
-_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-                      "August September October November December".split())
+_CALENDAR = frozenset(f"{WEEKDAYS}|{MONTHS}".split("|"))

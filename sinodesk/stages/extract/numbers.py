@@ -211,10 +211,8 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         w = m.group(i)
         if w is None or w.lower() in _STOP or (words and w.lower() in _POST_NOUN):
             break
-        if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS) and not w[0].isupper():
-            break
-        if words and w[0].isupper() and (words[-1].lower() in _PEOPLE_WORDS or _is_plural_noun(words[-1])):
-            break  # "his seven children Saturday afternoon": a capitalised word after the noun begins something else  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly"
+        if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS):
+            break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly", "his seven children Saturday"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
             if not (w.islower() and w.endswith("ing") and nxt is not None and _is_plural_noun(nxt) and nxt.islower()):
@@ -506,6 +504,8 @@ def _clock_or_phone(text: str, start: int, ns: int, ne: int) -> bool:
     if ne - ns not in (3, 4) or text.find("-", max(start, ns - 12), min(len(text), ne + 12)) < 0:
         return False
     return any(m.start() <= ns and ne <= m.end() for m in _PHONE.finditer(text, max(start, ns - 16), min(len(text), ne + 14)))
+
+
 _SPACED_SCORE = re.compile(r" [-–] \d{1,2}(?![\d.,]\d|\d| ?[-–]? ?(?:year|month|week|day|hour|minute|yard|inch|foot|mile|point)|%| percent)")
 _SPACED_SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2} [-–] $")
 _SCORE_AFTER = re.compile(r"-\d{1,2}(?![\d.,]\d|\d)")
@@ -810,25 +810,30 @@ _RANGE_NEXT = re.compile(r"(?: or | to |\s?[-–]\s?| and |[至到~～](?=\d))(?
                          r"fifteen|twenty|thirty|forty|fifty|hundred)\b)", re.I)
 
 
+def _scaled_as(text: str, a: NumHit, b: NumHit) -> float | None:
+    """A range's first end times the scale word only its second end is written with ("15 to 20 billion"); None
+    when the second has none, the first has its own, or the first is already large."""
+    if a.value >= 1000 or _SCALE_IN.search(text, a.start, a.end) is not None:
+        return None
+    m = _SCALE_IN.search(text, b.start, b.end)
+    return float(Decimal(str(a.value)) * _SCALE[m.group(1).lower()]) if m is not None else None
+
+
 def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
     """"1,000 to 2,000 yuan", "23.3 and 19.2 percent", "four or five defenders": the first number takes the unit.
     A small number kept only as a range's first end that gets no unit is dropped ("won 20 - 13")."""
     out = list(hits)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if (a.unit is None and b.unit is None and a.value < 1000 and _RANGE_JOIN.match(text[a.end : b.start])
-                and (scale_b := _SCALE_IN.search(text[b.start : b.end])) is not None and not _SCALE_IN.search(text[a.start : a.end])):
-            out[i] = NumHit(a.start, a.end, float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()]), None, a.subject)  # "15 to 20 billion"
-        elif a.unit is None and b.unit is not None and _RANGE_JOIN.match(text[a.end : b.start]):
-            scale_b = _SCALE_IN.search(text[b.start : b.end])
-            value = a.value
-            if scale_b and not _SCALE_IN.search(text[a.start : a.end]) and a.value < 1000:
-                value = float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()])
-            out[i] = NumHit(a.start, a.end, value, b.unit, a.subject)
-        elif (a.unit in _CUR_CODES and b.unit is None and a.value < 1000 and text[a.end : b.start] in ("-", "–", " to ", " - ")
-              and (scale_b := _SCALE_IN.search(text[b.start : b.end])) is not None and not _SCALE_IN.search(text[a.start : a.end])):
+        joined = _RANGE_JOIN.match(text[a.end : b.start]) is not None
+        scaled = _scaled_as(text, a, b)
+        if a.unit is None and b.unit is None and joined and scaled is not None:
+            out[i] = NumHit(a.start, a.end, scaled, None, a.subject)  # "15 to 20 billion"
+        elif a.unit is None and b.unit is not None and joined:
+            out[i] = NumHit(a.start, a.end, a.value if scaled is None else scaled, b.unit, a.subject)
+        elif a.unit in _CUR_CODES and b.unit is None and text[a.end : b.start] in ("-", "–", " to ", " - ") and scaled is not None:
             # "$5-10 billion", "£2 to 3 million": the first end's currency and the second's scale are both ends'
-            out[i] = NumHit(a.start, a.end, float(Decimal(str(a.value)) * _SCALE[scale_b.group(1).lower()]), a.unit, a.subject)
+            out[i] = NumHit(a.start, a.end, scaled, a.unit, a.subject)
             out[i + 1] = NumHit(b.start, b.end, b.value, a.unit, b.subject)
     return [h for h in out if not (h.unit is None and h.value < 1000 and h.value == int(h.value) and _RANGE_NEXT.match(text, h.end) is not None
                                    and not _SCALE_IN.search(text, h.start, h.end) and _ELIDED_COUNT.match(text, h.end) is None)]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..entities import GazMatch
 from ..gazetteer import Gazetteer
 from ..outlets import OutletRegistry
+from ..dates import MONTHS, WEEKDAYS
 from ..names import strip_titles
 from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
                    _OK_LABELS, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
@@ -167,8 +168,6 @@ class _Scan:
                         continue
             if ent is None:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
-            if ent is None and verb.endswith("ing"):
-                ent = _subject_of_participle(text, max(s0, sent_start), pos, index)
             if ent is None and not participle and verb not in _FINDING and verb not in _PUBLISHING:
                 # a name opening the sentence is the name model's to read, unless a day stands between it and the cue
                 # ("Six Flags late Monday reported") or it ends in a company word ("US Airways said")
@@ -220,8 +219,9 @@ class _Scan:
             obj = index.at(said_end)
             if obj is None and text.startswith("the ", said_end):
                 obj = index.at(said_end + 4)  # "said the Wall Street Journal (WSJ).": an outlet or body after its article
-                obj = obj if obj is not None and obj.label == "ORG" and text[obj.end : obj.end + 2] in (".", ",", ";", ":", " (", ".\n") or (
-                    obj is not None and obj.label == "ORG" and text[obj.end : obj.end + 1] in (".", ",", ";", ":", "")) else None
+                if obj is not None and not (obj.label == "ORG" and (text[obj.end : obj.end + 1] in (".", ",", ";", ":", "")
+                                                                    or text.startswith(" (", obj.end))):
+                    obj = None
             if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
                 continue  # "said Lord Butler had given ...", "said MessageLabs was starting ...": the subject of what was said
             if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
@@ -430,6 +430,10 @@ def _after_quote(text: str, s0: int, said_end: int, verb: str) -> bool:
     return v > s0 and text[max(s0, v - 4) : v].rstrip().endswith((',"', ",”", ",'", ",’", ', "', ", ”"))
 
 
+# capitalised words that open a clause after a quote or a verb but name no one (besides day and month names)
+_TIME_WORDS = "Today|Yesterday|Tonight|Earlier|Later"
+
+
 # An outlet no list holds, after "told": a broadcaster's call sign or network and channel number ("KTHV", "NBC10",
 # "WISN 12 News"), or capitalised words ending in a media word ("Business Insider", "KSNT News"), then the clause ends.
 _UNLISTED_OUTLET = re.compile(
@@ -441,8 +445,7 @@ _ROLE_OF_BODY_AFTER = re.compile(r"(?:a|an|the) ")
 _ROLE_NOUN_END = re.compile(r"(?:['’]s)? (?:[a-z]+ )?(?:spokesman|spokeswoman|spokesperson|official|representative|source)[.,;:]")
 # after '"...," said': a capitalised name no list holds that ends the sentence or the clause
 _UNLISTED_AFTER_QUOTE = re.compile(
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Today|Yesterday|Tonight|Earlier|Later|He|She|It|They|We|I|You|The|A|An|One|This|That|There)\b)"
+    rf"(?!(?:{WEEKDAYS}|{MONTHS}|{_TIME_WORDS}|He|She|It|They|We|I|You|The|A|An|One|This|That|There)\b)"
     r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:Mc|Mac|O['’]|de |van |von )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})(?=[.,;:]|$)")
 _TOLD_TALE = re.compile(r" (?:the|a|an|this|that|his|her|their|its) (?:[a-z]+ )?(?:story|stories|tale|tales|history)\b")
 # after a name that follows "said": a verb, so the name is the subject of what was said, not the speaker
@@ -480,7 +483,7 @@ _ACRONYM_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][A-Z&]{1,5})\s$")
 _CAPSEQ_BEFORE = re.compile(r"(?:^|(?<=[a-z,;:\"“] ))((?:[A-Z][\w'’.-]*|&)(?: (?:[A-Z][\w'’.-]*|&|of|and|de)){0,4} [A-Z][\w'’.-]*)\s$")
 _COMPANY_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s\"“(]))((?:[A-Z][\w&'’.-]*|&)(?: (?:[A-Z][\w&'’.-]*|&|of|and)){0,4})$")
 _OPENING_CAPSEQ = re.compile(r"[\s\"“]*(?:[A-Z][A-Z .,]*\([^()]{1,30}\) [-–—] )?((?:[A-Z][\w'’.&-]*)(?: (?:[A-Z][\w'’.&-]*|&|of|and)){1,4}) ?$")
-_DAY_BETWEEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b")
+_DAY_BETWEEN = re.compile(rf"\b(?:{WEEKDAYS}|today|yesterday)\b")
 _COMPANY_WORDS = frozenset("Airways Airlines Motors Bank Group Systems Technologies Networks Communications Holdings Industries "
                            "Pharmaceuticals Software Corp Inc Co Ltd Plc Energy Telecom Electronics Entertainment Insurance "
                            "Securities Capital Partners Foods Brands Stores Media Computer Computers Semiconductor Petroleum".split())
@@ -551,8 +554,7 @@ def _named_after(text: str, c_end: int, index: _Ents) -> bool:
     return _CAPITALISED_NAME_AFTER.match(text, c_end) is not None
 
 
-_CAPITALISED_NAME_AFTER = re.compile(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-                                     r"August|September|October|November|December|Today|Yesterday|Tonight|Earlier|Later)\b)(?:Mr|Mrs|Ms|Dr)?\.? ?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){0,2}[.,:;]")
+_CAPITALISED_NAME_AFTER = re.compile(rf" (?!(?:{WEEKDAYS}|{MONTHS}|{_TIME_WORDS})\b)(?:Mr|Mrs|Ms|Dr)?\.? ?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){{0,2}}[.,:;]")
 
 
 def _unlisted_appositive_subject(text: str, lo: int, pos: int, gaz: Gazetteer) -> tuple[int, int] | None:
