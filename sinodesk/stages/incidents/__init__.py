@@ -242,8 +242,6 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     doers = [h for h in pick("accused") if h.extra.get("doer") and not a_class(h.text)]
     attackers = _outer(_uniq(pick("attackers") + doers, key=lambda h: _words(h.text)))
     claims = [{**c, "claimant_entity": _entity_of(view, c["claimant_span"])} for c in attributions(ss, t)]
-    if not (malware or groups or victims or attackers or claims or pick("vulns") or any(s.threat for s in ss)):
-        return None
     # flaws spoken of in general ("patches to fix numerous security holes", "known vulnerabilities") anchor nothing
     flaws = bool(pick("vulns")) and (zh or not all(_flaws_in_general(view.text, v, s) for s in ss for v in s.vulns))
     if not (flaws or malware or groups or victims or attackers or claims or any(s.threat for s in ss)):
