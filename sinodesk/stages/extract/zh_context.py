@@ -605,17 +605,14 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
         while j < n and j - k <= 4 and (_estate_piece(text, words[j]) or gaz.lookup(text[words[j][0] : words[j][1]]))  \
                 and _HOME_WORDS.match(text, words[j][0]) is None and _HAN_ONLY.fullmatch(text, words[j][0], words[j][1]):
             j += 1  # name words; a name the gazetteer knows (a developer: 富力/x) is one whatever jieba's tag
-        while j > k + 1 and _ESTATE_LAST.search(text, words[k + 1][0], words[j - 1][1]) is None:
-            j -= 1  # the name ends in an estate's word: 芭蕾/雨悦/都 (not 天地/凤凰/城/50)
-        if j == k + 1:
+        j = _estate_end(text, words, k, j)  # the name ends in an estate's word: 芭蕾/雨悦/都 (not 天地/凤凰/城/50)
+        if j is None:
             continue
         if text[words[k + 1][0] : words[k + 1][1]] in _DEVELOPMENT_WORDS and j > k + 2:
             k += 1  # 门头沟/新盘/西山博苑: "the new development" stands between the district and the name
         s, e = words[k + 1][0], words[j - 1][1]
-        if not 2 <= e - s <= 6 or (j < n and words[j][0] == e and words[j][2] not in _ESTATE_STOP_FLAGS and _HOME_WORDS.match(text, e) is None):
-            continue  # the name runs on into a word that is no stop
-        if text[e : e + 1] in ("站", "路", "街"):
-            continue  # 黄村/枣园/站: a station or a street, no estate
+        if not 2 <= e - s <= 6:
+            continue
         name = words[k + 1 : j]
         if len(name) == 1 and tagger.known(text[s:e]) and tagger.tag_of(text[s:e]) not in ("ns", "nz", "nt"):
             if tagger.freq(text[s:e]) < 100 or not 3 <= e - ps <= 6:
@@ -629,6 +626,20 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
             canonical = gaz.lookup(w) or pinyin_id(w, "fac" if _RING_ROAD.fullmatch(w) else "gpe")
             out.append(GazMatch(ps, pe, canonical, label_of(canonical)))
     return out
+
+
+def _estate_end(text: str, words: list[tuple[int, int, str]], k: int, j: int) -> int | None:
+    """The index past the last name word of an estate that starts at ``words[k + 1]`` and runs at most to ``words[j - 1]``:
+    cut back to a word that ends an estate's name (see _ESTATE_LAST).  None when no word does, when the name runs on
+    into a word that is no stop, or when a station or a street follows (黄村/枣园/站)."""
+    while j > k + 1 and _ESTATE_LAST.search(text, words[k + 1][0], words[j - 1][1]) is None:
+        j -= 1
+    if j == k + 1:
+        return None
+    e = words[j - 1][1]
+    if j < len(words) and words[j][0] == e and words[j][2] not in _ESTATE_STOP_FLAGS and _HOME_WORDS.match(text, e) is None:
+        return None  # the name runs on into a word that is no stop
+    return None if text[e : e + 1] in ("站", "路", "街") else j
 
 
 def _estate_piece(text: str, word: tuple[int, int, str]) -> bool:
@@ -645,12 +656,9 @@ def _developer_estate(text: str, words: list[tuple[int, int, str]], k: int, gaz:
     while j < len(words) and j - k <= 4 and _estate_piece(text, words[j]) and _HOME_WORDS.match(text, words[j][0]) is None \
             and _HAN_ONLY.fullmatch(text, words[j][0], words[j][1]) and gaz.lookup(text[words[j][0] : words[j][1]]) is None:
         j += 1
-    while j > k + 1 and _ESTATE_LAST.search(text, words[k + 1][0], words[j - 1][1]) is None:
-        j -= 1
-    if j == k + 1 or words[k + 1][0] != pe or not 1 <= words[j - 1][1] - pe <= 5 or text[words[j - 1][1] : words[j - 1][1] + 1] in ("站", "路", "街"):
+    j = _estate_end(text, words, k, j)
+    if j is None or words[k + 1][0] != pe or not 1 <= words[j - 1][1] - pe <= 5:
         return None
-    if j < len(words) and words[j][0] == words[j - 1][1] and words[j][2] not in _ESTATE_STOP_FLAGS and _HOME_WORDS.match(text, words[j][0]) is None:
-        return None  # the name runs on into a word that is no stop
     e = words[j - 1][1]
     if text[pe:e] in _DEVELOPMENT_WORDS or text[pe:e] in ("集团", "集團", "地产", "地產", "公司", "置业", "置業", "中心", "国际", "國際"):
         return None  # 万科/集团: the company itself
