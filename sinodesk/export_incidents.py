@@ -132,7 +132,7 @@ def _actor(stix2, tables, group_id, name, country, evidence, put):
 def csv_row(inc: dict) -> dict:
     """One incident as a row of EuRepoC-named columns (several values joined with '; ')."""
     j = lambda xs: "; ".join(dict.fromkeys(str(x) for x in xs if x))  # noqa: E731
-    dates = sorted(d["value"] for d in inc["dates"] if d.get("value"))
+    dates = sorted(d["value"] for d in inc["dates"] if d.get("value") and not d.get("guessed"))  # a guessed day is no start date
     by_tactic = lambda want: [t["id"] for t in inc["techniques"] if (t.get("tactic") == want) == True]  # noqa: E712,E731
     return {
         "incident_id": inc["incident_id"], "name": inc["title"], "description": _evidence_text(inc["evidence"]),

@@ -153,6 +153,9 @@ class DateMention:
     start: int
     end: int
     precision: str = "day"  # day / week / month / quarter / year / decade
+    # a relative date ("Thursday", "last month") read against the day the story was ingested, because
+    # neither the story, its text nor its source gives a date: the day is a guess, and said so
+    guessed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,7 +160,7 @@ def merge_into(rec: dict, story: Story, m: dict, event_id: str | None) -> None:
     for x in m["numbers"]:
         _add(rec["numbers"], (x["value"], x["unit"]), {"value": x["value"], "unit": x["unit"]}, [_ev(story, x["span"])])
     for x in m["dates"]:
-        _add(rec["dates"], (x["value"], x["kind"]), {"value": x["value"], "kind": x["kind"]}, [_ev(story, x["span"])])
+        _add(rec["dates"], (x["value"], x["kind"]), {"value": x["value"], "kind": x["kind"], "guessed": bool(x.get("guessed"))}, [_ev(story, x["span"])])
     rec["sources"].append({"story_id": story.story_id, "doc_id": story.doc_id, "outlet": story.outlet, "url": story.url,
                            "headline": story.headline, "published": story.published, "event_id": event_id, "role": m["role"]})
     if event_id and event_id not in rec["event_ids"]:

@@ -222,6 +222,7 @@ def story_rows(stories, copies: dict[str, int] | None = None) -> list[str]:
 
 
 INGESTED_NOTE = "* no date found in the story or its source: the day it was ingested"
+GUESSED_DATE = "* a relative date with no full date to read it against (the story and its source give none): the day is a guess"
 
 
 def _date_cell(story) -> str:

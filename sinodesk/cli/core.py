@@ -9,7 +9,7 @@ import json
 import click
 
 from ..errors import ConfigError, NothingToDo
-from .common import config_option, db_option, filter_options, ingested_note, parse_day, story_filter, story_rows
+from .common import GUESSED_DATE, config_option, db_option, filter_options, ingested_note, parse_day, story_filter, story_rows
 
 
 def _settings(db: str, config: str | None):
@@ -191,7 +191,9 @@ def show(story_id, db, as_json):
     for nm in s.numbers:
         click.echo(f"  number      {nm.start:>6}-{nm.end:<6} {nm.text!r} = {nm.value:g} {nm.unit or ''}{' (' + nm.subject + ')' if nm.subject else ''}")
     for d in s.dates:
-        click.echo(f"  date        {d.start:>6}-{d.end:<6} {d.text!r} = {d.iso}")
+        click.echo(f"  date        {d.start:>6}-{d.end:<6} {d.text!r} = {d.iso}{'*' if d.guessed else ''}")
+    if any(d.guessed for d in s.dates):
+        click.echo(f"  {GUESSED_DATE}")
 
 
 @click.command(context_settings={"ignore_unknown_options": True})

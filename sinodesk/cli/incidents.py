@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import db_option, default_shared
+from .common import GUESSED_DATE, db_option, default_shared
 
 
 def _filter(since, until, actor, technique, type_, victim, limit):
@@ -92,7 +92,7 @@ def incident_cmd(incident_id, db, as_json):
         ("malware", "malware", lambda x: f"{x['name']} ({x.get('kind') or '?'})"),
         ("vulnerability", "vulnerabilities", lambda x: (x.get("cve") or "flaw") + (" zero-day" if x.get("zero_day") else "")),
         ("number", "numbers", lambda x: f"{x['value']:g} {x['unit'] or ''}"),
-        ("date", "dates", lambda x: f"{x['value']} ({x['kind']})"),
+        ("date", "dates", lambda x: f"{x['value']}{'*' if x.get('guessed') else ''} ({x['kind']})"),
     ):
         for x in rec[field]:
             click.echo(f"{label:>12}: {fmt(x)}")
@@ -103,6 +103,8 @@ def incident_cmd(incident_id, db, as_json):
         click.echo(f"{'':>14}basis {_ev(a['basis'])}")
     for s in rec["sources"]:
         click.echo(f"{'source':>12}: {s['story_id']}  {s.get('published') or '-'}  {s.get('outlet') or '-'}  {s.get('headline') or ''}  ({s['role']})")
+    if any(d.get("guessed") for d in rec["dates"]):
+        click.echo(f"{'':>12}  {GUESSED_DATE}")
 
 
 def _ev(ev: dict) -> str:

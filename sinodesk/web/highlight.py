@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..records import Story
 
 KINDS = ("entity", "attribution", "number", "date", "evidence")
+GUESSED = "(a guess: no full date to read it against)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def story_facts(story: Story) -> list[Fact]:
     facts += [Fact("attribution", a.start, a.end, a.text, a.cue, a.source) for a in story.attributions]
     facts += [Fact("number", n.start, n.end, n.text, n.unit or "", _number_value(n.value) + (f" {n.unit}" if n.unit else ""))
               for n in story.numbers]
-    facts += [Fact("date", d.start, d.end, d.text, "", d.iso) for d in story.dates]
+    facts += [Fact("date", d.start, d.end, d.text, GUESSED if d.guessed else "", d.iso) for d in story.dates]
     facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
     return facts
 

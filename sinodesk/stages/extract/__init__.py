@@ -22,7 +22,7 @@ from functools import lru_cache
 from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
 from .attribution import (AttrHit, find_attributions, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                           title_case_headline_end)
-from .dates import DateResolver, find_dates, parse_one, text_anchor
+from .dates import MON_ABBR, MONTHS, DateResolver, find_dates, parse_one, text_anchor
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
 from .name_context import with_context_types
@@ -223,19 +223,37 @@ def extract(
     outlet_id = _story_outlet(doc, seg, st.source_lines, st.dateline_outlet, res.registry)
     base = _to_dt(published or context_date or (doc.published or "")[:10] or None)
     ents = _entities(st, language, opts, res) if (opts.entities or opts.attributions or opts.numbers) else []
-    date_hits = _dates(st, base, fallback_date, res) if (opts.dates or opts.numbers) else []
+    date_hits, guessed = _dates(st, base, fallback_date, res) if (opts.dates or opts.numbers) else ([], ())
     attr_hits = _attributions(st, ents, res) if opts.attributions else []
     num_hits = _numbers(st, ents, date_hits) if opts.numbers else []
-    return _records(st.text, ents if opts.entities else [], attr_hits, num_hits, date_hits if opts.dates else [], published, outlet_id)
+    return _records(st.text, ents if opts.entities else [], attr_hits, num_hits, date_hits if opts.dates else [], published, outlet_id,
+                    guessed)
 
 
-def _dates(st: _Story, base: dt.datetime | None, fallback_date: str | None, res: ExtractResources) -> list:
-    """Date mentions read against ``base``; an undated story reads them against a date its own
-    text gives (text_anchor), else against ``fallback_date``."""
-    if base is None and fallback_date:
-        explicit = find_dates(st.text, st.s0, st.e0, None, res.dates)
-        base = text_anchor(st.text, explicit) or _to_dt(fallback_date)
-    return [d for d in find_dates(st.text, st.s0, st.e0, base, res.dates) if st.outside_urls(d.start, d.end)]
+def _dates(st: _Story, base: dt.datetime | None, fallback_date: str | None, res: ExtractResources) -> tuple[list, frozenset]:
+    """Date mentions read against ``base``, and the spans of those that are guesses.
+
+    An undated story reads its relative dates against a date its own text gives (text_anchor),
+    else against ``fallback_date`` (the ingest day).  A relative date read against the ingest
+    day is a guess ("Thursday" in a story found today may be any Thursday, "June" any June), and
+    so is a weekday or a relative day read against a year the text names ("Thursday" in a story
+    that says "in 2024"; "May 13" there is taken as written): their spans are returned so the
+    records say so."""
+    if base is not None or not fallback_date:
+        return [d for d in find_dates(st.text, st.s0, st.e0, base, res.dates) if st.outside_urls(d.start, d.end)], frozenset()
+    explicit = find_dates(st.text, st.s0, st.e0, None, res.dates)
+    anchor = text_anchor(st.text, explicit)
+    hits = [d for d in find_dates(st.text, st.s0, st.e0, anchor or _to_dt(fallback_date), res.dates) if st.outside_urls(d.start, d.end)]
+    if anchor is not None and any(d.precision == "day" and len(d.iso) == 10 for d in explicit):
+        return hits, frozenset()  # read against a full date the story writes out
+    written = [(d.start, d.end) for d in explicit]
+    relative = [d for d in hits if not any(s < d.end and d.start < e for s, e in written)]
+    if anchor is not None:  # a year: only what names no month or number of its own is a guess
+        relative = [d for d in relative if d.precision not in ("year", "decade") and _NAMES_MONTH.search(st.text, d.start, d.end) is None]
+    return hits, frozenset((d.start, d.end) for d in relative)
+
+
+_NAMES_MONTH = re.compile(rf"\d|[０-９〇一二三四五六七八九十]+月|\b(?:{MONTHS}|{MON_ABBR})\b")
 
 
 def _frame(doc: Document, seg: Segment, res: ExtractResources) -> _Story:
@@ -325,14 +343,14 @@ def _numbers(st: _Story, ents: list[GazMatch], date_hits) -> list:
     return find_numbers(st.text, st.s0, st.e0, blocked)
 
 
-def _records(text: str, ents, attr_hits, num_hits, date_hits, published, outlet_id) -> Extraction:
+def _records(text: str, ents, attr_hits, num_hits, date_hits, published, outlet_id, guessed=frozenset()) -> Extraction:
     """The hits as frozen records whose text is read from their own offsets."""
     return Extraction(
         tuple(Entity(text[e.start : e.end], e.label, e.canonical, e.start, e.end) for e in ents),
         tuple(Attribution(source=a.source, text=text[a.start : a.end], start=a.start, end=a.end, cue=a.cue, outlet_id=a.outlet_id)
               for a in attr_hits),
         tuple(NumberClaim(text[n.start : n.end], n.value, n.unit, n.start, n.end, n.subject) for n in num_hits),
-        tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end, d.precision) for d in date_hits),
+        tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end, d.precision, (d.start, d.end) in guessed) for d in date_hits),
         published,
         outlet_id,
     )

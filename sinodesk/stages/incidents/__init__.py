@@ -270,7 +270,8 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         "vulnerabilities": [_vulnerability(v, ss, view.text, t) for v in _uniq(pick("vulns"))],
         "numbers": [{"value": n.value, "unit": n.unit, "span": {"start": n.start, "end": n.end, "text": n.text}}
                     for n in view.numbers if any(s.start <= n.start and n.end <= s.end for s in ss)],
-        "dates": [{"value": d.iso, "kind": _date_kind(view.text, d.start), "span": {"start": d.start, "end": d.end, "text": d.text}}
+        "dates": [{"value": d.iso, "kind": _date_kind(view.text, d.start), "guessed": getattr(d, "guessed", False),
+                   "span": {"start": d.start, "end": d.end, "text": d.text}}
                   for d in view.dates if any(s.start <= d.start and d.end <= s.end for s in ss)],
     }
     rec["title"] = _title(rec, view)
