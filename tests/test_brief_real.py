@@ -3,6 +3,7 @@ the five seed digests with the bundled sample, and the summary-quality floors.""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -189,3 +190,10 @@ def test_brief_cli_formats_and_errors(seeds_briefing, run_cli, tmp_path):
     assert (r.returncode, r.stderr.decode().strip()) == (
         1, f"Error: -o {tmp_path}: is a directory (give a file name, e.g. {tmp_path / 'briefing.html'})")
     assert len(archive.list_briefings()) == 3  # nothing stored for the refused run
+    r = run_cli("brief", "--since", "1990-01-01", "--until", "1990-12-31", "--db", db)
+    today = dt.date.today().isoformat()  # the seeds' undated stories are dated by their ingest day
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        0, f"no stories between 1990-01-01 and 1990-12-31: the newest story in the archive is of {today} (the day it was ingested) "
+           f"(try --until {today} or --since all); nothing stored")
+    assert r.stdout.decode().startswith("# China briefing — 1990-01-01 to 1990-12-31")
+    assert len(archive.list_briefings()) == 3  # an empty briefing is not stored: the next one is compared with the last real one

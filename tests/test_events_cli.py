@@ -29,6 +29,9 @@ def test_events_rank_a_translated_report_and_keep_unrelated_languages_apart(run_
         "    PRC state; Singapore press; Western press\n"
         "ev-4cde3de22e63    2 stories  2 families  cohesion 0.50  2025-06-24..2025-06-24  杭州云服务商遭僵尸网络攻击\n"
         "    PRC commercial; PRC state\n")
+    singles = run_cli("events", "--db", db).stdout.decode().splitlines()[4:]
+    assert [line.split()[1:6] for line in singles[::2]] == [["1", "story", "1", "family", "2025-06-24..2025-06-24"]] * 2
+    assert singles[0].index("1 family") == r.stdout.decode().index("3 families") - r.stdout.decode().index("ev-")  # columns line up
     rows = [json.loads(x) for x in run_cli("events", "--db", db, "--json").stdout.decode().splitlines()]
     assert [(r["size"], r["languages"]) for r in rows] == [(3, ["en", "zh"]), (2, ["en", "zh"]), (1, ["es"]), (1, ["pt"])]
     assert [r["cohesion"] for r in rows] == [0.541, 0.5, None, None]
@@ -42,12 +45,12 @@ def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
     assert r.returncode == 0
     assert r.stdout.decode() == """Event ev-c47a35ba356c: 3 stories, 3 families, 2025-06-24 .. 2025-06-25
 
-== PRC state  (Xinhua News Agency; 1 stories)
+== PRC state  (Xinhua News Agency; 1 story)
    headline: 李强同新加坡总理黄循财在北京会谈
    cites:    Li Qiang (1), Lawrence Wong (1)
    words:    新加坡 (+1.6), 李强 (+1.3), 总理 (+1.3), 会谈 (+1.1), 黄循财 (+1.1), 合作 (+1.1), 中国 (+1.1), 黄循 (+0.8)
 
-== Singapore press  (The Straits Times; 1 stories)
+== Singapore press  (The Straits Times; 1 story)
    headline: PM Lawrence Wong and Li Qiang agree to upgrade China-Singapore trade pact
    cites:    Lawrence Wong (1)
    numbers:  two countries
@@ -55,7 +58,7 @@ def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
    omits:    Asia
    no figure for: into southeast asia [governments], wong beijing tuesday [leaders]
 
-== Western press  (Reuters; 1 stories)
+== Western press  (Reuters; 1 story)
    headline: Chinese Premier Li Qiang holds talks with Singapore's Lawrence Wong in Beijing
    cites:    Li (1), Lawrence Wong (1)
    numbers:  two leaders, two countries, two governments

@@ -87,12 +87,30 @@ def brief(db, since, until, sections_file, watch, fmt, as_json, output, no_save,
         with LazyProgress("briefing") as progress:
             b = build_briefing(archive, start, end, sections, opts=settings.brief, registry=outlets_of(config),
                                progress=progress)
+        if b.n_stories == 0:  # an empty briefing is not stored (the next one would be compared with nothing)
+            click.echo(_empty_window_note(archive, start, end), err=True)
+            _write(render(b, "json" if as_json else fmt, opts=settings.brief), output)
+            return
         if not no_save:
             b = save_briefing(archive, b)
         n = len(b.items())
         click.echo(f"briefing{' #' + str(b.briefing_id) if b.briefing_id else ''}: {n} item{'s' if n != 1 else ''} from "
                    f"{b.n_stories} stories ({b.since or 'all'} .. {b.until})", err=True)
     _write(render(b, "json" if as_json else fmt, opts=settings.brief), output)
+
+
+def _empty_window_note(archive, start: str | None, end: str) -> str:
+    """What to do when no story falls in the window: where the archive's newest story is."""
+    from ..archive import StoryFilter
+
+    newest = next(iter(archive.iter_stories(StoryFilter(newest_first=True, limit=1))), None)
+    head = f"no stories between {start} and {end}" if start else f"no stories up to {end}"
+    if newest is None:
+        return f"{head}: the archive holds no stories yet (sinodesk ingest FILES --db ... first); nothing stored"
+    if not newest.published:
+        return f"{head}; nothing stored"
+    ingested = " (the day it was ingested)" if newest.published_source == "ingested" else ""
+    return f"{head}: the newest story in the archive is of {newest.published}{ingested} (try --until {newest.published} or --since all); nothing stored"
 
 
 @click.command()

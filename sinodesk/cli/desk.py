@@ -44,7 +44,7 @@ def events(db, since, min_size, limit, as_json, config):
             click.echo(json.dumps(r, ensure_ascii=False))
         else:
             coh = "" if r["cohesion"] is None else f"  cohesion {r['cohesion']:.2f}"
-            click.echo(f"{r['event_id']}  {r['size']:>3} stories  {r['n_families']} famil{'ies' if r['n_families'] != 1 else 'y'}{coh}  "
+            click.echo(f"{r['event_id']}  {r['size']:>3} {'story' if r['size'] == 1 else 'stories':7}  {r['n_families']} famil{'ies' if r['n_families'] != 1 else 'y'}{coh}  "
                        f"{r['first'] or '?'}..{r['last'] or '?'}  {r['headline'] or ''}")
             click.echo(f"    {'; '.join(r['families'])}")
     if not rows:

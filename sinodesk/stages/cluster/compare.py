@@ -356,7 +356,7 @@ def render_compare(d: dict) -> str:
              f"{len(d['families'])} families, {d.get('first') or '?'} .. {d.get('last') or '?'}"]
     for f in d["families"]:
         lines.append("")
-        lines.append(f"== {f['family']}  ({', '.join(f['outlets'])}; {len(f['stories'])} stories)")
+        lines.append(f"== {f['family']}  ({', '.join(f['outlets'])}; {len(f['stories'])} stor{'y' if len(f['stories']) == 1 else 'ies'})")
         for h in f["headlines"][:5]:
             lines.append(f"   headline: {h}")
         if f["sources"]:
