@@ -40,6 +40,8 @@ class DateOut(BaseModel):
     iso: str
     start: int
     end: int
+    precision: str = Field("day", description="day, week, month, quarter, year or decade")
+    guessed: bool = Field(False, description="a relative date ('Thursday') with no full date to read it against: the day is a guess")
 
 
 class StoryOut(BaseModel):
