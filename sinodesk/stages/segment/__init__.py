@@ -52,6 +52,7 @@ class SegmentOptions:
     shuffles: int = setting(3, "cohesion splits a text only if it splits much better in order than in this many random shuffles of its paragraphs (0: no test)")
     shuffle_ratio: float = setting(1.25, "how many times better than the best shuffled order the split must be (higher: single articles stay whole more often)")
     shuffle_margin: float = setting(40.0, "and by how many nats more (higher: fewer splits of short texts)")
+    shuffle_ratio_cjk: float = setting(1.0, "shuffle_ratio for text written mostly in Chinese characters (its terms are character pairs, whose shuffled orders split better than English words do)")
     digest_check: bool = setting(True, "a plain-text file whose proposed stories show no digest layout (items, numbers, source lines, separators, bylines, datelines) is split only if its words say it holds several articles; else it is one story")
     digest_threshold: float = setting(0.4, "how likely (0-1) the words must make it that such a file holds several articles before it is split")
     digest_model: str = setting("", "a digest model file written by tools/train_digest.py (empty: the packaged model)")
