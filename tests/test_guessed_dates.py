@@ -36,12 +36,14 @@ def test_a_full_date_in_the_text_anchors_its_relative_dates():
 
 
 def test_a_bare_year_anchors_months_as_written_but_weekdays_are_guesses():
-    text = "Talks held in 2024 ran from May 13 to the summer. The envoy flew home on Tuesday, and last year's deal stood."
+    text = ("Talks held in 2024 ran from May 13 to the summer. The envoy flew home on Tuesday, and last year's deal stood. "
+            "The talks resumed three days ago.")
     got = {t: (iso, g) for t, iso, g in _dates(text, fallback_date="2026-12-07")}
     assert got["2024"] == ("2024", False)  # written out
     assert got["May 13"] == ("2024-05-13", False)  # the month and day are written: only the year is read from the text
     assert got["Tuesday"][1] is True  # which Tuesday of 2024 nobody can say
     assert got["last year"] == ("2023", False)  # a year read against a year
+    assert got["three days ago"][1] is True  # days counted back from the middle of a year
 
 
 def test_written_dates_are_never_guesses_and_chinese_relative_days_are():

@@ -248,12 +248,12 @@ def _dates(st: _Story, base: dt.datetime | None, fallback_date: str | None, res:
         return hits, frozenset()  # read against a full date the story writes out
     written = [(d.start, d.end) for d in explicit]
     relative = [d for d in hits if not any(s < d.end and d.start < e for s, e in written)]
-    if anchor is not None:  # a year: only what names no month or number of its own is a guess
+    if anchor is not None:  # a year: what names its month ("May 13", 5月3日) is read as written; the rest is a guess
         relative = [d for d in relative if d.precision not in ("year", "decade") and _NAMES_MONTH.search(st.text, d.start, d.end) is None]
     return hits, frozenset((d.start, d.end) for d in relative)
 
 
-_NAMES_MONTH = re.compile(rf"\d|[０-９〇一二三四五六七八九十]+月|\b(?:{MONTHS}|{MON_ABBR})\b")
+_NAMES_MONTH = re.compile(rf"[0-9０-９〇一二三四五六七八九十]+月|\b(?:{MONTHS}|{MON_ABBR})\b")
 
 
 def _frame(doc: Document, seg: Segment, res: ExtractResources) -> _Story:
