@@ -670,3 +670,107 @@ def _district(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: Chi
     s, e, _f = word
     w = text[s:e]
     return _area_word(text, word, gaz, tagger) or (2 <= e - s <= 3 and any(tagger.tag_of(w + suf) == "ns" for suf in "区市县"))
+
+
+# marks that join the parts of a foreign name written in Chinese: the interpunct as keyboards and feeds write it (the
+# katakana middle dot, the bullet, the hyphenation point) and the hyphen many Chinese sites put in its place (劳尔-卡斯特罗)
+_NAME_JOINERS = frozenset("-－‐‧・•･")
+# tags of a word that can be a part of a foreign name: jieba's person tags, and its place, proper-noun and unknown tags
+# (it holds many transliterated names as places: 奥巴马/ns)
+_FOREIGN_PART_FLAGS = ("nr", "nrt", "nrfg", "ns", "nz", "x")
+# share of transliteration characters from which joined parts read as a foreign name (梅根-福克斯 4 of 5; 林志玲-周杰伦,
+# two Chinese names side by side, 3 of 6)
+FOREIGN_NAME_SHARE = 0.6
+# the longest part of a joined foreign name, in characters (伊丽莎白, 史蒂芬尼, 德尔埃斯特罗)
+FOREIGN_PART_CHARS = 6
+
+
+def joined_foreign_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A foreign person's name whose parts are joined by a hyphen or a middle dot other than "·" (which jieba's runs
+    hold: zh_names._dotted_names): 劳尔-卡斯特罗, 妮可-里奇, 吉姆・罗杰斯, 马丁-路德-金 -- one person over the whole
+    span, not a person per part.  Each part is a jieba word (or two it split: 库特/尼) that reads as a name: a person,
+    place, proper-noun or unknown tag, or all transliteration characters; no part is a place, club or body the lists
+    know (曼联-利物浦 is a match, 中国-东盟 two parties), nor a word of the dictionary of another kind (图文-, 调查-:
+    a column's label); most characters are transliteration characters (two Chinese names side by side are two
+    people).  An organisation word right after it makes it an organisation (伯克希尔-哈撒韦公司); a place word after
+    it (…省, …州) makes it no person, and it is left alone."""
+    out: list[GazMatch] = []
+    by_start = {s: k for k, (s, _, _) in enumerate(words)}
+    k = 0
+    n = len(words)
+    while k < n:
+        s, e, _f = words[k]
+        if e >= len(text) or text[e] not in _NAME_JOINERS or e + 1 not in by_start or not _foreign_part(text, words[k], gaz, tagger):
+            k += 1
+            continue
+        first = k
+        while first > 0 and words[first - 1][1] == words[first][0] and e - words[first - 1][0] <= FOREIGN_PART_CHARS \
+                and _foreign_piece(text, words[first - 1], gaz, tagger):
+            first -= 1  # 伯克/希尔-, 库特/尼-: a name jieba cut in two
+        parts = 1
+        j = by_start[e + 1]
+        end = None
+        while j < n and _foreign_part(text, words[j], gaz, tagger):
+            ps, pe = words[j][0], words[j][1]
+            while j + 1 < n and words[j + 1][0] == pe and words[j + 1][1] - ps <= FOREIGN_PART_CHARS and _foreign_piece(text, words[j + 1], gaz, tagger):
+                j += 1  # -安/德伍德, -卡斯特/罗: a name jieba cut in two
+                pe = words[j][1]
+            end, parts = pe, parts + 1
+            if pe < len(text) and text[pe] in _NAME_JOINERS and pe + 1 in by_start and parts < 4:
+                j = by_start[pe + 1]
+                continue
+            if pe + 1 < len(text) and text[pe] in _NAME_JOINERS and text[pe + 1] in _TRANSLIT and not _HAN_ONLY.match(text, pe + 2):
+                end = pe + 2  # -金: a one-character last part, a Han run of its own that jieba was not given
+            break
+        if end is None:
+            k += 1
+            continue
+        start = words[first][0]
+        han = [ch for ch in text[start:end] if ch not in _NAME_JOINERS]
+        if sum(ch in _TRANSLIT or ch in _MORE_TRANSLIT for ch in han) < FOREIGN_NAME_SHARE * len(han) or text[end : end + 1] in _PLACE_AFTER_NAME:
+            k = j + 1
+            continue
+        label, stop = "PERSON", end
+        nxt = j + 1 if j + 1 < n and words[j + 1][0] == end else None
+        if nxt is not None and _ORG_AFTER_NAME.fullmatch(text, words[nxt][0], words[nxt][1]):
+            label, stop = "ORG", words[nxt][1]
+        surface = text[start:stop]
+        plain = "".join(ch for ch in surface if ch not in _NAME_JOINERS)
+        out.append(GazMatch(start, stop, gaz.lookup(surface) or pinyin_id(plain, label.lower()), label))
+        k = j + 1
+    return out
+
+
+_PLACE_AFTER_NAME = frozenset("省州市县縣区區镇鎮村岛島")
+_ORG_AFTER_NAME = re.compile(r"公司|集团|集團|大学|大學|学院|學院|基金会|基金會|银行|銀行|研究所|研究院|俱乐部|俱樂部|乐队|樂隊|组合|組合")
+
+
+def _foreign_part(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """One part of a joined foreign name (see joined_foreign_names)."""
+    s, e, f = word
+    w = text[s:e]
+    if not 1 <= e - s <= FOREIGN_PART_CHARS or not _HAN_ONLY.fullmatch(w) or "·" in w:
+        return False
+    known = gaz.lookup(w)
+    if (known and not known.startswith("person:")) or w in foreign_places() or w in _CLUB_SHORT:
+        return False
+    translit = all(ch in _TRANSLIT or ch in _MORE_TRANSLIT for ch in w)
+    if e - s == 1:
+        return translit  # 本-拉登, 扬-莱玛: a one-character given name, whatever jieba makes of it alone
+    if not translit:
+        return f in _PERSON_FLAGS + ("nrfg",) and not tagger.known(w) or tagger.tag_of(w) in _PERSON_FLAGS  # 梅根/nr; not 短讯/nz, 图文/n
+    return f in _FOREIGN_PART_FLAGS or not tagger.known(w) or tagger.tag_of(w) in _NAME_TAGS_OR_NONE
+
+
+def _foreign_piece(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """A word of transliteration characters only that jieba cut off a foreign name's part (伯克/希尔, 安/德伍德)."""
+    s, e, f = word
+    w = text[s:e]
+    return (all(ch in _TRANSLIT or ch in _MORE_TRANSLIT for ch in w) and _HAN_ONLY.fullmatch(w) is not None and "·" not in w
+            and w not in foreign_places() and not (e - s > 1 and gaz.lookup(w))
+            and (e - s == 1 or f in _FOREIGN_PART_FLAGS or not tagger.known(w)))
+
+
+# characters of women's and other foreign given names beyond zh_names._TRANSLIT (杰西卡-阿尔芭, 妮可, 梅根, 劳拉-费琪, 马丁-路德)
+_MORE_TRANSLIT = frozenset("芭琪可根瑞甘丁路")
+_NAME_TAGS_OR_NONE = ("nr", "nrt", "nrfg", "ns", "nz", None)

@@ -220,7 +220,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
     from .zh_context import (club_short_names, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
-                             estates_after_districts, facility_names, kind_word_names, latin_names,
+                             estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
@@ -264,6 +264,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
     out += model_products(text, out, e0)
     out += latin_names(text, s0, e0, out, gaz)
+    out += joined_foreign_names(text, all_words, gaz, tagger)
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return _found_again(text, s0, e0, resolve_overlaps(out))

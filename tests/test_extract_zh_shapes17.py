@@ -1,0 +1,47 @@
+"""Extract stage, issue 14 (session zhnames17): shapes of Chinese names no list holds -- foreign people whose
+parts are joined by a hyphen or a middle dot other than "·".  Sentences written for these tests, each group with
+negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _x(text: str):
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return extract(doc, Segment(start=0, end=len(text), text=text), "zh", fallback_date="2024-05-15")
+
+
+def _ents(text: str):
+    return [(e.text, e.label) for e in _x(text).entities]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("组图：妮可-里奇携女儿出游", "妮可-里奇"),
+    ("劳尔-卡斯特罗拟下月出访", "劳尔-卡斯特罗"),
+    ("美国投资家吉姆・罗杰斯看好商品", "吉姆・罗杰斯"),
+    ("英国首相戴维•卡梅伦抵达北京", "戴维•卡梅伦"),
+    ("纪念马丁-路德-金 民众游行", "马丁-路德-金"),
+    ("巴基斯坦否认本-拉登藏身其境内", "本-拉登"),
+    ("女星凯莉-安德伍德新专辑发售", "凯莉-安德伍德"),
+])
+def test_foreign_people_joined_by_a_hyphen_or_a_middle_dot(sentence, name):
+    ents = _ents(sentence)
+    assert (name, "PERSON") in ents
+    parts = [p for p in name.replace("・", "-").replace("•", "-").split("-")]
+    assert not any((p, "PERSON") in ents for p in parts)  # one person, not one per part
+
+
+@pytest.mark.parametrize("sentence,not_a_name", [
+    ("图文-里奇率队训练", "图文-里奇"),            # a column's label before the name
+    ("短讯-纽卡斯尔开启转会谈判", "短讯-纽卡斯尔"),
+    ("英超-曼联主场迎战利物浦", "英超-曼联"),       # a league and a club the lists know
+    ("曼联-利物浦赛前发布会", "曼联-利物浦"),        # a match, two clubs
+    ("中国-东盟博览会开幕", "中国-东盟"),
+    ("林志玲-周杰伦合作新歌", "林志玲-周杰伦"),      # two Chinese names side by side
+])
+def test_joined_words_that_are_no_foreign_name(sentence, not_a_name):
+    assert not any(t == not_a_name for t, _ in _ents(sentence))
