@@ -45,3 +45,25 @@ def test_foreign_people_joined_by_a_hyphen_or_a_middle_dot(sentence, name):
 ])
 def test_joined_words_that_are_no_foreign_name(sentence, not_a_name):
     assert not any(t == not_a_name for t, _ in _ents(sentence))
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("杨澜回顾二十年职业生涯", "杨澜"),           # a full name jieba's dictionary holds (nrfg)
+    ("梁咏琪首次执导短片", "梁咏琪"),
+    ("谭咏麟计划内地开唱", "谭咏麟"),             # the last character jieba cut off (谭咏/麟)
+])
+def test_full_names_jieba_holds_are_people(sentence, name):
+    assert (name, "PERSON") in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence,not_a_name", [
+    ("远东金源异动曾飙逾五成", "曾飙"),             # 曾 "once": an adverb, not the surname
+    ("网友晒21万自建别墅", "万自建"),               # after a digit: 210,000
+])
+def test_full_name_shapes_that_are_no_people(sentence, not_a_name):
+    assert not any(t == not_a_name for t, _ in _ents(sentence))
+
+
+def test_a_person_before_an_event_the_lists_know_is_no_part_of_it():
+    ents = _ents("聂远世界杯拉五星红旗")
+    assert ("聂远", "PERSON") in ents and ("世界杯", "EVENT") in ents

@@ -231,7 +231,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         if re_ - rs < 2:
             continue
         realty = _realty_line(text, rs, re_, s0, e0)
-        words = tagger.tag(text, rs, re_)
+        words = _full_names_as_people(text, tagger.tag(text, rs, re_), tagger)
         words = _demote_common_two(text, words, rs, re_, tagger)
         words = [(s, e, "ns" if (f in _COUNTY_FLAGS or _plain_county_opening(text, s, e, f, rs, tagger)) and tagger.county(text[s:e])
                   and not _person_context(text, s, e, rs, re_) else f)
@@ -306,6 +306,33 @@ _PLAIN_NOUN_COUNTIES = frozenset("外省 老城 灯塔 麒麟 百强 草坪 双�
 def _plain_county_opening(text: str, s: int, e: int, f: str, rs: int, tagger: ChineseTagger) -> bool:
     return (f in ("n", "b") and (s == rs or text[s - 1] in " \u3000") and tagger.freq(text[s:e]) < PLAIN_COUNTY_FREQ
             and text[s:e] not in _PLAIN_NOUN_COUNTIES)
+
+
+def _full_names_as_people(text: str, words: list[tuple[int, int, str]], tagger: ChineseTagger) -> list[tuple[int, int, str]]:
+    """jieba's ``nrfg`` words (full names its dictionary holds: 梁咏琪, 杨澜, 郑裕彤, 伍皓) read as its person tag ``nr``
+    when they have a person's shape: two or three characters opening with a common surname, not after a digit (21/万自建
+    is 210,000 self-built).  The person rules then weigh them as any name jieba tags (a common word, a title beside it)."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(words):
+        s, e, f = words[k]
+        k += 1
+        if f == "nrfg" and 2 <= e - s <= 3 and text[s] in ZH_SURNAMES and not (s > 0 and text[s - 1].isdigit()):
+            if text[s] in _ADVERB_SURNAMES and e - s == 2 and tagger.freq(text[s:e]) == 0:
+                out.append((s, e, f))
+                continue  # 曾/飙: "once soared", a word jieba's model made up, not 曾 the surname
+            f = "nr"
+            if e - s == 2 and k < len(words) and words[k][1] - words[k][0] == 1 and words[k][2] in _GIVEN_CUT_FLAGS:
+                e = words[k][1]  # 谭咏/麟, 李家/鼎: the given name's last character, which jieba cut off
+                k += 1
+        out.append((s, e, f))
+    return out
+
+
+# surnames that are also adverbs or prepositions opening a clause's verb (曾 once, 向 towards)
+_ADVERB_SURNAMES = frozenset("曾向于和连同")
+# tags of a one-character word after a full name of two characters that make it the name's last character (麟/ng, 昌/nr)
+_GIVEN_CUT_FLAGS = ("ng", "nr", "nrfg", "i")
 
 
 def _demote_common_two(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, tagger: ChineseTagger) -> list[tuple[int, int, str]]:
@@ -588,8 +615,8 @@ def _suffix_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) 
             k = j
             while k > 0 and j - k < 5:
                 ps, pe, pf = words[k - 1]
-                if not (pf in _NAME_FLAGS or pf == "vn") or text[ps:pe] in _NOT_IN_NAME:
-                    break
+                if not (pf in _NAME_FLAGS or pf == "vn") or text[ps:pe] in _NOT_IN_NAME or (pf == "nr" and k == j and text[ps] in ZH_SURNAMES and gaz.lookup(w)):
+                    break  # a person before an event the lists know is no part of it (聂远/世界杯)
                 k -= 1
                 if pf == "ns":
                     break  # a place opens the name: "迪拜/ns 大师赛", not "莫卡问鼎迪拜大师赛"
