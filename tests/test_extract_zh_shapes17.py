@@ -67,3 +67,22 @@ def test_full_name_shapes_that_are_no_people(sentence, not_a_name):
 def test_a_person_before_an_event_the_lists_know_is_no_part_of_it():
     ents = _ents("聂远世界杯拉五星红旗")
     assert ("聂远", "PERSON") in ents and ("世界杯", "EVENT") in ents
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("天山股份（000877）今日公告", "天山股份"),      # 天山 alone is a mountain range
+    ("今日公告：海螺水泥(600585.SH)业绩预增", "海螺水泥"),
+    ("大秦铁路(601006)：底部启动", "大秦铁路"),      # a company, not the railway
+    ("亿城股份向灾区捐款", "亿城股份"),              # a short name jieba cut into single characters
+])
+def test_listed_companies_by_their_stock_code_or_shares_word(sentence, name):
+    assert (name, "ORG") in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence,not_a_name", [
+    ("盛大收购华友世纪部分股份", "部分股份"),
+    ("新加坡政府增持游戏股份", "游戏股份"),
+    ("拟继续增持不超总股份2%", "超总股份"),
+])
+def test_shares_after_plain_words_name_no_company(sentence, not_a_name):
+    assert not any(t == not_a_name for t, _ in _ents(sentence))

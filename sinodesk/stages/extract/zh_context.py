@@ -774,3 +774,66 @@ def _foreign_piece(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger
 # characters of women's and other foreign given names beyond zh_names._TRANSLIT (杰西卡-阿尔芭, 妮可, 梅根, 劳拉-费琪, 马丁-路德)
 _MORE_TRANSLIT = frozenset("芭琪可根瑞甘丁路")
 _NAME_TAGS_OR_NONE = ("nr", "nrt", "nrfg", "ns", "nz", None)
+
+
+# a listed company's stock code in brackets right after its short name: 天山股份（000877）, 海螺水泥(600585.SH),
+# 腾讯控股(00700.HK), 中国平安（股票代码：601318）, 万科A（000002）
+_STOCK_CODE = re.compile(r"[（(](?:(?:股票)?代码|代碼|证券代码|證券代碼)?[：:]?\s?(?:\d{6}(?:\.(?:SH|SZ|sh|sz|SS))?|\d{4,5}\.(?:HK|hk))[)）]")
+# characters a listed company's short name may open with before its Han name (*ST天一, ST金泰)
+_ST_MARK = re.compile(r"\*?ST$|S\*?ST$")
+# the longest short name of a listed company before its code (4 is the rule on the mainland exchanges; names of
+# companies listed in Hong Kong run longer: 腾讯控股, 中国海洋石油)
+STOCK_NAME_CHARS = 6
+
+
+def stock_names(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer) -> list[GazMatch]:
+    """A listed company named right before its stock code in brackets (see _STOCK_CODE): the words that end the Han
+    run, two to six characters from a word's start, the shortest reach of four or more (天山/股份 | （000877）, not 今日
+    公告/天山股份); a name the gazetteer knows inside keeps its id when it is the whole name."""
+    m = _STOCK_CODE.match(text, re_)
+    if m is None or not words:
+        return []
+    starts = [s for s, _, _ in words if re_ - s >= 2]
+    best = None
+    for s in reversed(starts):
+        if re_ - s > STOCK_NAME_CHARS:
+            break
+        best = s
+        if re_ - s >= 4:
+            break
+    if best is None:
+        return []
+    surface = text[best:re_]
+    known = gaz.lookup(surface)
+    canonical = known if known and known.startswith("org:") else pinyin_id(surface, "org")
+    return [GazMatch(best, re_, canonical, "ORG")]
+
+
+# a two-character short name and 股份, the word many listed companies end their short names in (亿城股份, 川润股份):
+# the two characters are no word of another kind (部分/股份, 增持/股份, 游戏/股份: a part, a purchase, a stake) and
+# no name the lists know (腾讯/股份 is a stake in Tencent); they open a word of jieba's
+_SHARES = "股份"
+# tags of a two-character dictionary word that can be a short name before 股份 (a name, a plain or proper noun)
+_SHORT_NAME_FLAGS = ("nr", "nrt", "ns", "nz", "nt", "j", "n", "ng")
+# jieba dictionary count from which a plain noun before 股份 says whose shares they are, not which company (公司/股份)
+SHORT_NAME_NOUN_FREQ = 1000
+_NOT_IN_SHORT_NAME = frozenset("的了是在和与與也都就又还還被把对對向将將已等们們这這那该該每各全本此其我你他她它之所持有总總")
+
+
+def short_names_before_shares(text: str, words: list[tuple[int, int, str]], rs: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A listed company's short name of two characters and 股份 (see _SHARES): 亿城股份, 大元股份, 川润股份."""
+    out = []
+    starts = {s for s, _, _ in words}
+    for s, e, _f in words:
+        if text[s:e] != _SHARES or s - 2 < rs or s - 2 not in starts:
+            continue
+        name = text[s - 2 : s]
+        if any(ch in _NOT_IN_SHORT_NAME for ch in name) or not _HAN_ONLY.fullmatch(name) or gaz.lookup(name) or name in foreign_places():
+            continue
+        if tagger.known(name) and (tagger.tag_of(name) not in _SHORT_NAME_FLAGS or tagger.freq(name) >= SHORT_NAME_NOUN_FREQ):
+            continue  # 部分, 增持, 公司, 游戏: a word of the dictionary that is no company's name
+        if s - 3 >= rs and (s - 3) in starts and tagger.known(text[s - 3 : s]):
+            continue  # 防守性/股份: the two characters end a longer word
+        surface = text[s - 2 : e]
+        out.append(GazMatch(s - 2, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
+    return out

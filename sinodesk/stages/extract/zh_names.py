@@ -221,11 +221,12 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     from .zh_bodies import government_bodies
     from .zh_context import (club_short_names, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
-                             law_names, model_products, people_after_roles)
+                             law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     out += [GazMatch(m.start(), m.end(), pinyin_id(m.group(), "event"), "EVENT") for m in _PLENUM.finditer(text, s0, e0)]
     all_words: list[tuple[int, int, str]] = []
+    stocks: list[GazMatch] = []
     for m in _HAN_ONLY.finditer(text, s0, e0):
         rs, re_ = m.span()
         if re_ - rs < 2:
@@ -237,6 +238,11 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                   and not _person_context(text, s, e, rs, re_) else f)
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county; 顺义/n opening a headline
         words = _join_place_government(text, words, gaz)
+        listed = stock_names(text, words, rs, re_, gaz)
+        if listed:  # a name before its stock code is that company, whatever else the words read as
+            out = [c for c in out if c.end <= listed[0].start or c.start >= listed[0].end]
+            stocks += listed
+        out += short_names_before_shares(text, words, rs, gaz, tagger)
         out += government_bodies(text, words, gaz, tagger)
         out += _org_chains(text, words, gaz, tagger)
         out += kind_word_names(text, words, gaz, tagger)
@@ -264,6 +270,8 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
     out += model_products(text, out, e0)
     out += latin_names(text, s0, e0, out, gaz)
+    if stocks:
+        out = stocks + [c for c in out if all(c.end <= st.start or c.start >= st.end for st in stocks)]
     out += joined_foreign_names(text, all_words, gaz, tagger)
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
