@@ -503,6 +503,12 @@ _TRANSLIT = frozenset(
 )
 
 
+# people named by what they are or do, which stand before a body's name but are no part of it (秘鲁总统/要求/耶鲁大学)
+_PEOPLE_WORDS = tuple("总统 總統 总理 總理 主席 首相 部长 部長 市长 市長 省长 省長 局长 局長 院长 院長 校长 校長 教授 博导 博導 博士 "
+                          "学生 學生 男生 女生 大学生 研究生 医生 醫生 护士 護士 记者 記者 网友 網友 市民 村民 农民 農民 工人 民工 男子 女子 "
+                          "老人 儿童 兒童 家长 家長 考生 律师 律師 专家 專家 学者 學者 官员 官員 员工 員工 职工 職工 议员 議員 股民 球迷 歌迷".split())
+
+
 def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Organisation names built from jieba words: name words, then an organisation word."""
     out = []
@@ -515,12 +521,17 @@ def _org_chains(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, ta
         has_place = False
         strong = _ZH_STRONG_ORG_END.search(text, s, e) is not None
         plain = []  # the words of a kind other than a name's (生命科学/l, 公共/b 管理/vn) taken into the chain
+        whole = flag == "nt" and e - s >= 3  # a body jieba's dictionary holds whole (耶鲁大学, 卫生局): no verb opens it
         while k > 0 and j - k < 4:
             ps, pe, pf = words[k - 1]
             w = text[ps:pe]
             extra = strong and pf in _PLAIN_IN_ORG and pe - ps >= 2
             if not (pf in _NAME_FLAGS or w in "市省区县" or extra) or w in _NOT_IN_NAME or (pf == "n" and len(w) < 2 and w not in "市省区县"):
                 break
+            if (whole and pf == "v") or w.endswith(_PEOPLE_WORDS):
+                if whole:
+                    k = j  # 博导/投师/四川大学: what a person does to a body is no part of its name either
+                break  # 秘鲁/总统/要求/耶鲁大学, 北科大/男生/抢银行: a person or what one does is no part of a body's name
             if extra and pf not in _NAME_FLAGS:
                 plain.append(k - 1)
             if k < j and pf == "ns" and (has_place or (len(w) >= 3 and w[-1] in "省市")) and text[words[k][0] : words[k][1]] not in "市省区县":
