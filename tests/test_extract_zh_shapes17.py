@@ -86,3 +86,17 @@ def test_listed_companies_by_their_stock_code_or_shares_word(sentence, name):
 ])
 def test_shares_after_plain_words_name_no_company(sentence, not_a_name):
     assert not any(t == not_a_name for t, _ in _ents(sentence))
+
+
+@pytest.mark.parametrize("sentence,want,not_a_name", [
+    ("秘鲁总统要求耶鲁大学归还文物", ("耶鲁大学", "ORG"), "秘鲁总统要求耶鲁大学"),
+    ("北师大博导投师四川大学重读博士", ("四川大学", "ORG"), "北师大博导投师四川大学"),
+])
+def test_a_person_and_what_one_does_are_no_part_of_a_body(sentence, want, not_a_name):
+    ents = _ents(sentence)
+    assert want in ents and not any(t == not_a_name for t, _ in ents)
+
+
+def test_two_one_character_country_names_jieba_tags_as_a_person_are_two_countries():
+    ents = _ents("韩国政府称韩日舰艇对峙不会影响关系")
+    assert ("韩", "GPE") in ents and ("日", "GPE") in ents and ("韩日", "PERSON") not in ents

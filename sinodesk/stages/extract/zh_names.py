@@ -881,6 +881,8 @@ def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool
             return True  # a transliterated foreign name: 鲁尼, 内贾德
         if len(w) > 4 or (len(w) == 2 and w[1] in _NOT_GIVEN_SECOND):
             return False
+        if len(w) == 2 and w[0] != w[1] and w[0] in _ABBREV_FULL and w[1] in _ABBREV_FULL and not _person_context(text, s, e, lo, hi):
+            return False  # 韩日, 中俄: two countries' one-character names (country_abbreviations), not a person
         if len(w) == 3 and w[2] in _NOT_GIVEN_LAST and not _person_context(text, s, e, lo, hi):
             return False  # 季后赛, 明星脸, 林周县: jieba's dictionary holds many such words as names
         if w[0] not in ZH_SURNAMES:
