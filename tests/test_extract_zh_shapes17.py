@@ -100,3 +100,21 @@ def test_a_person_and_what_one_does_are_no_part_of_a_body(sentence, want, not_a_
 def test_two_one_character_country_names_jieba_tags_as_a_person_are_two_countries():
     ents = _ents("韩国政府称韩日舰艇对峙不会影响关系")
     assert ("韩", "GPE") in ents and ("日", "GPE") in ents and ("韩日", "PERSON") not in ents
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("泰国举国庆贺国王普密蓬生日", "普密蓬"),
+    ("沙特国王阿卜杜拉表示支持", "阿卜杜拉"),        # a foreign name of four characters after a role
+    ("著名画家何水法举办画展", "何水法"),
+])
+def test_people_after_more_role_words(sentence, name):
+    assert (name, "PERSON") in _ents(sentence)
+
+
+def test_an_adverb_after_a_role_word_opens_no_name():
+    assert not any(label == "PERSON" for _, label in _ents("与基地有联系的科学家曾密谋发动袭击"))
+
+
+def test_the_arab_world_is_a_region_not_a_person():
+    ents = _ents("希拉里称美国愿意与阿拉伯世界合作")
+    assert ("阿拉伯世界", "LOC") in ents and ("阿拉伯", "PERSON") not in ents

@@ -19,7 +19,10 @@ _ZH_ROLE_END = re.compile(
     r"(?:记者|記者|编辑|編輯|通讯员|通訊員|区长|區長|县长|縣長|镇长|鎮長|村长|村長|市长|市長|省长|省長|书记|書記|主任|局长|局長|"
     r"厅长|廳長|处长|處長|部长|部長|院长|院長|校长|校長|董事长|董事長|总经理|總經理|总裁|總裁|教授|研究员|研究員|发言人|發言人|"
     r"歌手|演员|演員|导演|導演|主持人|球员|球員|教练|教練|主帅|主帥|选手|選手|作家|律师|律師|法官|大使|专家|專家|"
-    r"总理|總理|总统|總統|主席|首相|外长|外長|防长|防長|议长|議長|国务卿|國務卿|议员|議員)$"
+    r"总理|總理|总统|總統|主席|首相|外长|外長|防长|防長|议长|議長|国务卿|國務卿|议员|議員|"
+    r"国王|國王|女王|王储|王儲|亲王|親王|王子|公主|秘书长|秘書長|首席执行官|首席執行官|总监|總監|创始人|創始人|主编|主編|社长|社長|"
+    r"行长|行長|会长|會長|理事长|理事長|司令|司令员|司令員|政委|门将|門將|前锋|前鋒|后卫|後衛|中锋|中鋒|球星|影星|歌星|影后|影帝|"
+    r"模特|画家|畫家|诗人|詩人|经济学家|經濟學家|科学家|科學家|分析师|分析師|检察官|檢察官|警官|院士|老师|老師|编剧|編劇|制片人|製片人)$"
 )
 _NOT_GIVEN_FLAGS = ("x", "v", "p", "c", "u", "uj", "ul", "d", "m", "q", "f", "r", "t", "y")
 # characters that end women's and men's given names often (a role word, a surname and a given character, then one of these:
@@ -28,7 +31,7 @@ _GIVEN_CHARS = frozenset("淑华華明伟偉军軍平林英芳娟敏静靜丽麗
                          "红紅娜琳晶妍茜秋珊莎青倩婷婉颖穎瑶瑤怡丹蓉君蕊薇菁岚嵐馨韵韻欣宁寧冰爽菲芸亮峰鹏鵬飞飛斌彬浩宇军俊毅鑫昊")
 
 
-def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """A name of two or three characters right after a role word: a word jieba tags as a person
     whatever its first character (记者/阚枫), or a surname it split from a given name (副区长/谢 文征)."""
     out = []
@@ -37,7 +40,11 @@ def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazett
         if _ZH_ROLE_END.search(text, s, e) is None:
             continue
         ns, ne, nf = words[k + 1]
-        if nf in _PERSON_FLAGS and 2 <= ne - ns <= 3 and not gaz.lookup(text[ns:ne]):
+        if (ne - ns == 1 and nf in ("d", "p", "c")) or (text[ns] in "曾向将將" and tagger.tag_of(text[ns + 1 : ne]) in ("v", "vn", "d")):
+            continue  # 科学家/曾/密谋: "once plotted", 曾 an adverb here, not a surname
+        if nf == "nrt" and ne - ns == 4 and not gaz.lookup(text[ns:ne]):
+            out.append(GazMatch(ns, ne, pinyin_id(text[ns:ne], "person"), "PERSON"))  # 国王/阿卜杜拉: a foreign name of four
+        elif nf in _PERSON_FLAGS and 2 <= ne - ns <= 3 and not gaz.lookup(text[ns:ne]):
             if (ne - ns == 2 and text[ns] in ZH_SURNAMES and k + 2 < len(words) and words[k + 2][1] - words[k + 2][0] == 1
                     and text[ne] in _GIVEN_CHARS and words[k + 2][2] not in _NOT_GIVEN_FLAGS):
                 ne += 1  # 总理/韩明/淑: the given name's last character jieba cut off

@@ -251,7 +251,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _dotted_names(text, words, gaz)
         out += _transliterated_people(text, words, gaz)
         out += country_abbreviations(text, words, gaz, tagger)
-        out += people_after_roles(text, words, gaz)
+        out += people_after_roles(text, words, gaz, tagger)
         out += country_organs(text, words, gaz)
         out += estates_before_homes(text, words, rs, gaz, tagger)
         out += estates_after_districts(text, words, rs, gaz, tagger, realty)
