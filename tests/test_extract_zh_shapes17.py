@@ -118,3 +118,9 @@ def test_an_adverb_after_a_role_word_opens_no_name():
 def test_the_arab_world_is_a_region_not_a_person():
     ents = _ents("希拉里称美国愿意与阿拉伯世界合作")
     assert ("阿拉伯世界", "LOC") in ents and ("阿拉伯", "PERSON") not in ents
+
+
+def test_a_foreign_name_before_market_words_is_a_listed_company():
+    assert ("麦考林", "ORG") in _ents("麦考林盘中最大跌幅47%")
+    ents = _ents("张菲股票大跌 弟弟不敢说太多")  # a Chinese name: her shares
+    assert ("张菲", "ORG") not in ents

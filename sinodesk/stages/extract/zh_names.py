@@ -275,7 +275,25 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += joined_foreign_names(text, all_words, gaz, tagger)
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return _found_again(text, s0, e0, resolve_overlaps(out))
+    return _found_again(text, s0, e0, _listed_not_people(text, resolve_overlaps(out), gaz))
+
+
+# what follows a listed company's name in market news and never a person's: its share price, its trading, its results
+_MARKET_AFTER = re.compile(r"(?:盘中|盤中|股价|股價|市值|开盘|開盤|收盘|收盤|净利|淨利|营收|營收|财报|財報|季报|季報|年报|年報|股票|股东|股東|"
+                           r"(?:\d季度|第[一二三四]季度|[一二三四]季度)|涨幅|漲幅|跌幅|大涨|大漲|大跌|暴跌|暴涨|暴漲|跌停|涨停|漲停|上市|挂牌|掛牌)")
+
+
+def _listed_not_people(text: str, kept: list[GazMatch], gaz: Gazetteer) -> list[GazMatch]:
+    """A foreign name (most characters transliteration characters) read as a person, jieba's guess and no list's, but
+    followed by what only a listed company has (麦考林/盘中, 麦德龙/股票, 诺华/股价): the company (not 张菲/股票, a
+    Chinese name: her shares)."""
+    out = []
+    for c in kept:
+        if (c.label == "PERSON" and c.canonical.startswith("person:") and 2 <= c.end - c.start <= 5 and _MARKET_AFTER.match(text, c.end)
+                and sum(ch in _TRANSLIT for ch in text[c.start : c.end]) >= 0.6 * (c.end - c.start) and gaz.lookup(text[c.start : c.end]) is None):
+            c = GazMatch(c.start, c.end, pinyin_id(text[c.start : c.end], "org"), "ORG")
+        out.append(c)
+    return out
 
 
 _AGAIN_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "EVENT"})
