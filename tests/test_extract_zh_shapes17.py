@@ -124,3 +124,12 @@ def test_a_foreign_name_before_market_words_is_a_listed_company():
     assert ("麦考林", "ORG") in _ents("麦考林盘中最大跌幅47%")
     ents = _ents("张菲股票大跌 弟弟不敢说太多")  # a Chinese name: her shares
     assert ("张菲", "ORG") not in ents
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("商品市场遭遇雷曼冲击波", "雷曼"),              # was read as a person
+    ("美林维持买入评级 目标价48港元", "美林"),
+    ("浦银安盛沪深300指数基金获批", "浦银安盛"),     # a joint fund house, not AXA (安盛) inside it
+])
+def test_foreign_firms_by_their_short_chinese_names(sentence, name):
+    assert (name, "ORG") in _ents(sentence)
