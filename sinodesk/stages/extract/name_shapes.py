@@ -14,7 +14,7 @@ import re
 
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import GazMatch, slug
-from .name_lists import given_names
+from .name_lists import given_names, place_names
 
 # Last words no person's name ends in: the name is of the type they say even when the model read
 # a person ("Sun Microsystems", "Securities Trading Act", "Charlton Athletic").
@@ -618,3 +618,109 @@ def appositive_people(text: str, s0: int, e0: int, common: frozenset[str], heads
 
 
 _CALENDAR = frozenset(f"{WEEKDAYS}|{MONTHS}".split("|"))
+
+
+# A site named by its domain ("Booking.com", "NBC4i.com", "fredericksburg.com"): a web name is its owner's
+# name, an organisation.  Not inside a URL or an e-mail address (the character before it is none of
+# "@ / . : -"), not a file name (".html"), not a domain of two letters or one.
+_WEB_NAME = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\.(?:com|net|org|gov|co\.uk|tv|info))(?![\w-]|\.\w)")
+
+
+def web_names(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Sites written as their domain name (see _WEB_NAME): organisations."""
+    if text.find(".", s0, e0) < 0:
+        return []
+    return [GazMatch(m.start(1), m.end(1), f"org:{slug(m.group(1))}", "ORG") for m in _WEB_NAME.finditer(text, s0, e0)]
+
+
+# Titles of works after the words news writes before them: "starring in A Very Long Engagement", "starred in
+# All's Well That Ends Well", "nominated for Endgame", "nominations for Secrets and Lies", "Eric Clapton's
+# 1991 hit Tears In Heaven", "played Emilia in Othello", "sequels to Halo", "an adaptation of The Da Vinci
+# Code"; and before a programme word: "BBC Radio 4's Today programme", "The Wright Stuff programme".  The
+# title: capitalised words, small words between them ("of", "and", "the" ...), an opening "The".
+_TITLE_WORD = r"(?:Mc|Mac|O['’])?[A-Z][\w'’-]*[\w!]|[A-Z]"
+_TITLE_SMALL = r"(?:of|and|the|a|an|in|to|&)"  # not "for", "at", "with": "played Emilia in Othello for the RSC"
+_TITLE = rf"(?:The )?(?:{_TITLE_WORD})(?: (?:{_TITLE_SMALL} )*(?:{_TITLE_WORD})){{0,7}}"
+_WORK_CUE = re.compile(
+    r"(?<![\w'’-])(?:starr(?:ing|ed)(?: role)? in|stars in|nominat(?:ed|ion|ions) for|(?:sequels?|prequels?) to|"
+    r"(?:adaptation|remake|production|revival|staging) of|play(?:s|ed|ing)? [A-Z][a-z]+ in|"
+    r"(?:['’]s|his|her|their|its|\d{4}) (?:\d{4} )?(?:hit|smash|blockbuster)) "
+    rf"({_TITLE})(?![\w'’-]| [A-Z0-9])"
+)
+_WORK_BEFORE_KIND = re.compile(
+    rf"(?:(?<= the )|(?<=['’]s )|(?<=[a-z] on )|(?<=[a-z] in ))({_TITLE}) (?:programme|show|series|sitcom|soap|musical|documentary)(?![\w-])"
+)
+_WORK_HINT = re.compile(r"starr|stars in|nominat|quels? to|adaptation|remake|production|revival|staging|play|hit\b|smash|blockbuster|"
+                        r"programme|show|series|sitcom|soap|musical|documentary")
+_NOT_WORK_FIRST = frozenset("Best Outstanding Most Mr Mrs Ms Dr Sir Dame Lord Lady".split())
+_NOT_WORK_LAST = frozenset("Award Awards Prize Medal Oscar Oscars Bafta Baftas Grammy Grammys Emmy Emmys Globe Globes Trophy".split())
+
+
+def work_titles(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Titles of films, plays, songs, shows and games after the words that introduce them (see _WORK_CUE,
+    _WORK_BEFORE_KIND): products.  Not an award or a category ("nominated for Best Actor", "nominated for
+    the Nobel Peace Prize"), not a calendar word."""
+    if _WORK_HINT.search(text, s0, e0) is None:
+        return []
+    out = []
+    for rx in (_WORK_CUE, _WORK_BEFORE_KIND):
+        for m in rx.finditer(text, s0, e0):
+            s, e = m.span(1)
+            title = m.group(1)
+            if title.count(" and ") > 1:  # "Secrets and Lies and Topsy Turvy": two titles, the last "and" between them
+                k = title.rindex(" and ")
+                out.append(GazMatch(s + k + 5, e, f"product:{slug(title[k + 5 :])}", "PRODUCT"))
+                title, e = title[:k], s + k
+            k = title.rfind(" in ")
+            if k > 0 and title[k + 4 :] in place_names():  # "Jack and the Beanstalk in Birmingham": the place is no part of it
+                title, e = title[:k], s + k
+            words = title.split()
+            bare = words[1:] if words[0] == "The" and len(words) > 1 else words
+            if len(bare) == 1 and bare[0].isupper() and len(bare[0]) <= 3:
+                continue  # "the TV show", "the BBC series": a medium or a broadcaster, no title
+            if bare[0] in _NOT_WORK_FIRST or words[-1] in _NOT_WORK_LAST or bare[0] in _CALENDAR or words[-1] in _CALENDAR:
+                continue
+            out.append(GazMatch(s, e, f"product:{slug(title)}", "PRODUCT"))
+    return out
+
+
+# A run of capitalised words ending in a head word that fixes the type (_STRONG_HEADS, and a few more) is
+# that kind of name even where the model saw none, mostly because its first words are ordinary words
+# ("Ryder Cup", "World Cup", "National Theatre", "Securities Trading Act", "Notting Hill Carnival",
+# "Sony Pictures").  Inside a sentence only (a headline in title case has every word capitalised); not
+# "Code", "Convention" or "Charter", which end titles of books and halls as often as laws.
+_HEADED_EXTRA = {"cup": "EVENT", "carnival": "EVENT", "theatre": "ORG", "theater": "ORG"}
+_HEADED_TYPES = {k: v for k, v in {**_STRONG_HEADS, **_HEADED_EXTRA}.items()
+                 if k not in ("code", "convention", "charter", "championship", "championships", "limited", "inc", "ltd", "corp", "llc", "plc", "gmbh", "ag", "sa", "fc", "afc")
+                 and k.isalpha()}  # legal forms: legal_form_companies
+_HEADED = re.compile(
+    r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’&-]*\w )(?:(?:of|the|and|de|for) )?(?:[A-Z][\w'’&-]*\w ){0,3}"
+    r"(" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r"))(?![\w'’&-]| [A-Z]| of [A-Z])"
+)
+_NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each".split())
+
+
+def headed_names(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Names whose last word says what they are (see _HEADED), the words before them that open a
+    sentence, a calendar word or a determiner cut off ("The World Cup", "On Sunday Ryder Cup")."""
+    out = []
+    for m in _HEADED.finditer(text, s0, e0):
+        s = m.start(1)
+        words = m.group(1).split()
+        while len(words) > 1 and (words[0] in _NOT_HEADED_FIRST or words[0] in _CALENDAR or words[0] in ("of", "the", "and", "de", "for")):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or any(w.endswith(("'s", "’s")) for w in words) or words[0] in _NATIONALS or words[0].endswith("ese"):
+            continue  # "the CCP's Propaganda Department": the name begins before the possessive; "Chinese Spring Festival"
+        k = s - 1
+        while k > s0 and text[k - 1] == " ":
+            k -= 1
+        if k <= s0 or text[k - 1] in ".!?:\n\"“”|" or text[k - 1 : k + 1] == "\n ":
+            continue  # opens a sentence: its first word may be capitalised for that alone
+        before = text[text.rfind(" ", s0, k) + 1 : k]
+        if before[:1].isupper() or before in ("&", "amp;") or before.endswith(("'s", "’s")):
+            continue  # the name begins earlier ("Columbus Division of Police", "Sidney & Lois Eskenazi Hospital", "Nixon's Committee")
+        label = _HEADED_TYPES[words[-1].lower()]
+        surface = " ".join(words)
+        out.append(GazMatch(s, m.end(1), f"{label.lower()}:{slug(surface)}", label))
+    return out
