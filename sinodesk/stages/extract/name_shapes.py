@@ -724,3 +724,25 @@ def headed_names(text: str, s0: int, e0: int) -> list[GazMatch]:
         surface = " ".join(words)
         out.append(GazMatch(s, m.end(1), f"{label.lower()}:{slug(surface)}", label))
     return out
+
+
+# A capitalised name right before a sports role and a person's name is the person's team: "Wasps flanker
+# Johnny O'Connor", "Ulster wing Tommy Bowe", "Leicester tight-head Julian White" (team_by_role retypes a team
+# the model found; this finds one it left out).
+_TEAM_BEFORE_ROLE = re.compile(
+    r"(?<![\w'’.&-])((?:Mc|Mac|O['’])?[A-Z][a-z][\w'’-]*\w(?: [A-Z][a-z][\w'’-]*\w)?)"
+    r"(?=" + _TEAM_ROLE.pattern.removesuffix(r")\b") + r"|wing|centre|center|tight-head|loose-head|number eight|scrum half|fly half)"
+    r" (?:Mc|Mac|O['’])?[A-Z][a-z])"
+)
+
+
+def teams_before_roles(text: str, s0: int, e0: int, common: frozenset[str]) -> list[GazMatch]:
+    """Teams named right before a sports role and a person (see _TEAM_BEFORE_ROLE): organisations.  Not a
+    nationality ("English striker Wayne Rooney"), a calendar word or a word English writes in lower case."""
+    out = []
+    for m in _TEAM_BEFORE_ROLE.finditer(text, s0, e0):
+        words = m.group(1).split()
+        if any(w in _NATIONALS or w.endswith(("ese", "ian", "ish")) or w in _CALENDAR or w.lower() in common for w in words):
+            continue
+        out.append(GazMatch(m.start(1), m.end(1), f"org:{slug(m.group(1))}", "ORG"))
+    return out

@@ -27,7 +27,7 @@ import numpy as np
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (_NATIONALS, appositive_people, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
                           number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people,
-                          headed_names, web_names, work_titles)
+                          headed_names, teams_before_roles, web_names, work_titles)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -578,7 +578,7 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     h0 = max(s0, headline_end)
     shaped = (head_of_names(text, h0, e0) + legal_form_companies(text, h0, e0, model.common, _known_place)
               + street_names(text, h0, e0) + possessive_names(text, h0, e0, model.common))
-    headed = [h for h in headed_names(text, h0, e0) if not gaz.lookup(text[h.start : h.end])]
+    headed = [h for h in headed_names(text, h0, e0) + teams_before_roles(text, h0, e0, model.common) if not gaz.lookup(text[h.start : h.end])]
     return (shaped + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + works
             + headed + out)
 
