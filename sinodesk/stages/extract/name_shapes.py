@@ -155,6 +155,7 @@ def state_abbreviations(text: str, s0: int, e0: int) -> list[GazMatch]:
 # the words around say a station is meant (a station/affiliate word or "told" before it, a
 # copyright line), since WBO, WBC and WWDC have the same shape.
 _CALL_SUFFIXED = re.compile(r"(?<![\w-])[KW][A-Z]{2,3} ?- ?(?:TV|FM|AM|DT)(?![\w-])")
+_CALL_DATELINE = re.compile(r"\(([KW][A-Z]{2,3})\) ?[-–—]")  # a dateline's station: "LITTLE ROCK, Ark. (KTHV) –"
 _CALL_BARE = re.compile(r"(?:(?:station|affiliate|channel|told|[Ss]tay with|watch) |© \d{4} )([KW][A-Z]{3})(?![\w-])")
 
 
@@ -164,6 +165,7 @@ def call_letters(text: str, s0: int, e0: int) -> list[GazMatch]:
         return []
     spans = [m.span() for m in _CALL_SUFFIXED.finditer(text, s0, e0)]
     spans += [m.span(1) for m in _CALL_BARE.finditer(text, s0, e0)]
+    spans += [m.span(1) for m in _CALL_DATELINE.finditer(text, s0, e0)]
     return [GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG") for s, e in spans]
 
 
