@@ -542,6 +542,8 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     for h in model.find(text, s0, e0, gaz, headline_end):
         surface = text[h.start : h.end]
         known = gaz.lookup(surface)
+        if not known and (surface.upper() in _NOT_ACRONYMS or (h.label == "PERSON" and surface.lower() in PERSON_TITLES)):
+            continue  # "DUI", "GMT", "8GB of RAM", "PhD"; a title alone ("General Manager A. J. Smith" read as "Manager")
         if not known and h.label == "PERSON":
             start, surface = strip_titles(h.start, surface)
             start, surface = strip_titles(*strip_nationality(start, surface))  # "German Finance Minister Eichel"
