@@ -643,33 +643,61 @@ def web_names(text: str, s0: int, e0: int) -> list[GazMatch]:
 _TITLE_WORD = r"(?:Mc|Mac|O['’])?[A-Z][\w'’-]*[\w!]|[A-Z]"
 _TITLE_SMALL = r"(?:of|and|the|a|an|in|to|&)"  # not "for", "at", "with": "played Emilia in Othello for the RSC"
 _TITLE = rf"(?:The )?(?:{_TITLE_WORD})(?: (?:{_TITLE_SMALL} )*(?:{_TITLE_WORD})){{0,7}}"
+# lower-case words after a name that make it a describer of a work, not its title ("Hollywood classic King Kong")
+_WORK_NOUNS = ("classics?|novels?|books?|films?|movies?|documentar(?:y|ies)|series|plays?|musicals?|characters?|stars?|fans?|"
+               "games?|franchise|sequels?|stor(?:y|ies)|tales?|trilogy|saga|cast|roles?|director|producer|actor|actress|version|"
+               "comedy|comedies|drama|thriller|cartoons?|shows?")
 _WORK_CUE = re.compile(
-    r"(?<![\w'’-])(?:starr(?:ing|ed)(?: role)? in|stars in|nominat(?:ed|ion|ions) for|(?:sequels?|prequels?) to|"
-    r"(?:adaptation|remake|production|revival|staging) of|play(?:s|ed|ing)? [A-Z][a-z]+ in|"
+    r"(?<![\w'’-])(?:starr(?:ing|ed)(?: role)? in|nominat(?:ed|ion|(ions)) for|(?:sequel|prequel|(sequels|prequels)) to|"
+    r"(?:adaptation|remake|production|revival|staging) of|play(?:s|ed|ing)? ((?:Mc|Mac|O['’])?[A-Z][a-z]+) in|"
     r"(?:['’]s|his|her|their|its|\d{4}) (?:\d{4} )?(?:hit|smash|blockbuster)) "
-    rf"({_TITLE})(?![\w'’-]| [A-Z0-9])"
+    rf"({_TITLE})(?![\w'’-]| [A-Z0-9]| (?:{_WORK_NOUNS})\b|, \d)"
 )
 _WORK_BEFORE_KIND = re.compile(
-    rf"(?:(?<= the )|(?<=['’]s )|(?<=[a-z] on )|(?<=[a-z] in ))({_TITLE}) (?:programme|show|series|sitcom|soap|musical|documentary)(?![\w-])"
+    rf"(?:(?<= the )|(?<=['’]s )|(?<=[a-z] on )|(?<=[a-z] in ))({_TITLE}) (?:programme|show|sitcom|soap|documentary)(?![\w-]| [A-Z])"
 )
-_WORK_HINT = re.compile(r"starr|stars in|nominat|quels? to|adaptation|remake|production|revival|staging|play|hit\b|smash|blockbuster|"
-                        r"programme|show|series|sitcom|soap|musical|documentary")
-_NOT_WORK_FIRST = frozenset("Best Outstanding Most Mr Mrs Ms Dr Sir Dame Lord Lady".split())
+_WORK_HINT = re.compile(r"starr|nominat|quels? to|adaptation|remake|production|revival|staging|play|hit\b|smash|blockbuster|"
+                        r"programme|show|sitcom|soap|documentary")
+_NOT_WORK_FIRST = frozenset("Best Outstanding Most Mr Mrs Ms Dr Sir Dame Lord Lady Eve".split())
 _NOT_WORK_LAST = frozenset("Award Awards Prize Medal Oscar Oscars Bafta Baftas Grammy Grammys Emmy Emmys Globe Globes Trophy".split())
 
 
 def work_titles(text: str, s0: int, e0: int) -> list[GazMatch]:
     """Titles of films, plays, songs, shows and games after the words that introduce them (see _WORK_CUE,
     _WORK_BEFORE_KIND): products.  Not an award or a category ("nominated for Best Actor", "nominated for
-    the Nobel Peace Prize"), not a calendar word."""
+    the Nobel Peace Prize"), not a calendar word, not a name that describes a work named after it ("remake of
+    Hollywood classic King Kong", "adaptation of Lemony Snicket novels"), not a person ("nominated for Staunton,
+    49,"), not a team ("playing Switzerland in Dublin"); before a programme word, not the broadcaster ("BBC
+    Radio 4's Today programme" is Today, "the BBC World Service programme Go Digital" no title before the word)."""
     if _WORK_HINT.search(text, s0, e0) is None:
         return []
     out = []
     for rx in (_WORK_CUE, _WORK_BEFORE_KIND):
         for m in rx.finditer(text, s0, e0):
-            s, e = m.span(1)
-            title = m.group(1)
-            if title.count(" and ") > 1:  # "Secrets and Lies and Topsy Turvy": two titles, the last "and" between them
+            title = m.group(rx.groups)
+            s, e = m.span(rx.groups)
+            if rx is _WORK_CUE and m.group(3) is not None and m.group(3) in place_names():
+                continue  # "playing Switzerland in Dublin": a match, not a role
+            k = max(title.rfind("'s "), title.rfind("’s "))
+            if k >= 0 and (rx is _WORK_BEFORE_KIND or not title.startswith("The ") and title[:k].count(" ") == 1):
+                # "Wednesday's Today programme", "BBC's Newsnight programme", "an adaptation of Philip Pullman's His Dark
+                # Materials": the title follows the owner or the author
+                title, s = title[k + 3 :], s + k + 3
+            if title.endswith((" TV", " Tv")):
+                title, e = title[:-3], e - 3  # "the Jimmy Kimmel Live TV show"
+            if not title or title.split()[0] in given_names() and title.count(" ") == 1 or title.split()[0] in _NATIONALS:
+                continue  # "a nomination for Martin Scorsese", "nominations for Don Cheadle": a person; "for British talent"
+            if rx is _WORK_BEFORE_KIND:
+                if text[s - 4 : s] in (" on ", " in ") and not text[text.rfind(" ", s0, s - 4) + 1 : s - 4][:1].islower():
+                    continue  # "the BBC's Focus on Africa programme": "on" inside the title
+                if title.split()[0].isupper() and len(title.split()[0]) > 1 or title[:1].isdigit():
+                    continue  # "the BBC World Service programme", "the ITV1 show": a broadcaster
+            elif title.endswith(("'s", "’s")) or title.split()[-1].isupper() and len(title.split()[-1]) <= 3 and " " in title:
+                continue  # "a remake of Roald Dahl's classic ...": the title is after the owner
+            # "nominations for Eternal Sunshine of the Spotless Mind and Vera Drake", "sequels to Halo and Half-Life",
+            # "Secrets and Lies and Topsy Turvy": after a plural, or with two "and"s, the last "and" joins two titles
+            plural = rx is _WORK_CUE and (m.group(1) or m.group(2))
+            if title.count(" and ") > 1 or plural and " and " in title:
                 k = title.rindex(" and ")
                 out.append(GazMatch(s + k + 5, e, f"product:{slug(title[k + 5 :])}", "PRODUCT"))
                 title, e = title[:k], s + k
