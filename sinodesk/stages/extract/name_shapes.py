@@ -632,7 +632,8 @@ def web_names(text: str, s0: int, e0: int) -> list[GazMatch]:
     """Sites written as their domain name (see _WEB_NAME): organisations."""
     if text.find(".", s0, e0) < 0:
         return []
-    return [GazMatch(m.start(1), m.end(1), f"org:{slug(m.group(1))}", "ORG") for m in _WEB_NAME.finditer(text, s0, e0)]
+    return [GazMatch(m.start(1), m.end(1), f"org:{slug(m.group(1))}", "ORG") for m in _WEB_NAME.finditer(text, s0, e0)
+            if m.group(1).lower() != "dot.com"]  # "the dot.com boom": a word
 
 
 # Titles of works after the words news writes before them: "starring in A Very Long Engagement", "starred in
@@ -725,7 +726,7 @@ _HEADED_TYPES = {k: v for k, v in {**_STRONG_HEADS, **_HEADED_EXTRA}.items()
                  and k.isalpha()}  # legal forms: legal_form_companies
 _HEADED = re.compile(
     r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’&-]*\w )(?:(?:of|the|and|de|for) )?(?:[A-Z][\w'’&-]*\w ){0,3}"
-    r"(" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r"))(?![\w'’&-]| [A-Z]| of [A-Z])"
+    r"(" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r"))(?![\w'’&-]| [A-Z]| (?:of|for) (?:the )?[A-Z])"
 )
 _NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each".split())
 
@@ -766,13 +767,21 @@ _TEAM_BEFORE_ROLE = re.compile(
 )
 
 
+# words that make a kind of role, not a team, of the role word after them ("New coach", "Fund manager")
+_ROLE_PREFIXES = frozenset("New Assistant Fund Former Interim Caretaker Acting Deputy Head Team Club General Chief Senior Junior "
+                           "Youth Reserve Hedge Portfolio Campaign Project Sales Marketing Branch Store Office Stage Floor Property "
+                           "Investment Money Tour Programme Program Brand Product Media Account Road Goalkeeping Defensive "
+                           "Offensive Specialist Star Veteran Rookie Reserve".split())
+
+
 def teams_before_roles(text: str, s0: int, e0: int, common: frozenset[str]) -> list[GazMatch]:
     """Teams named right before a sports role and a person (see _TEAM_BEFORE_ROLE): organisations.  Not a
     nationality ("English striker Wayne Rooney"), a calendar word or a word English writes in lower case."""
     out = []
     for m in _TEAM_BEFORE_ROLE.finditer(text, s0, e0):
         words = m.group(1).split()
-        if any(w in _NATIONALS or w.endswith(("ese", "ian", "ish")) or w in _CALENDAR or w.lower() in common for w in words):
+        if any(w in _NATIONALS or w.endswith(("ese", "ian", "ish")) or w in _CALENDAR or w.lower() in common or w in _ROLE_PREFIXES
+               for w in words):
             continue
         out.append(GazMatch(m.start(1), m.end(1), f"org:{slug(m.group(1))}", "ORG"))
     return out
