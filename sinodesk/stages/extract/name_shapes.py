@@ -153,10 +153,11 @@ def state_abbreviations(text: str, s0: int, e0: int) -> list[GazMatch]:
 # US broadcasters' call letters: K or W and two or three more capitals.  With a band suffix
 # ("KTVI-TV", "WISH - TV" as tokenised text writes it) always; bare ("KHOU", "WJBK") only where
 # the words around say a station is meant (a station/affiliate word or "told" before it, a
-# copyright line), since WBO, WBC and WWDC have the same shape.
+# copyright line), since WBO, WBC and WWDC have the same shape; there also a station's brand of capitals and
+# its channel number ("Stay with THV11", "told WCNC6").
 _CALL_SUFFIXED = re.compile(r"(?<![\w-])[KW][A-Z]{2,3} ?- ?(?:TV|FM|AM|DT)(?![\w-])")
 _CALL_DATELINE = re.compile(r"\(([KW][A-Z]{2,3})\) ?[-–—]")  # a dateline's station: "LITTLE ROCK, Ark. (KTHV) –"
-_CALL_BARE = re.compile(r"(?:(?:station|affiliate|channel|told|[Ss]tay with|watch) |© \d{4} )([KW][A-Z]{3})(?![\w-])")
+_CALL_BARE = re.compile(r"(?:(?:station|affiliate|channel|told|[Ss]tay with|watch) |© \d{4} )([KW][A-Z]{3}|[A-Z]{3,4}\d{1,2})(?![\w-])")
 
 
 def call_letters(text: str, s0: int, e0: int) -> list[GazMatch]:
@@ -784,4 +785,21 @@ def teams_before_roles(text: str, s0: int, e0: int, common: frozenset[str]) -> l
                for w in words):
             continue
         out.append(GazMatch(m.start(1), m.end(1), f"org:{slug(m.group(1))}", "ORG"))
+    return out
+
+
+# An award named by its statuette before the words news writes of awards ("three Oscar nominations", "the
+# Oscar-winning actor", "a Bafta nod", "Golden Globe success") is the award ceremony, an event, not a person
+# ("Oscar" is a given name too: alone it is left to the model).
+_AWARD_WORD = re.compile(
+    r"(?<![\w'’-])(Oscar|Bafta|BAFTA|Grammy|Emmy|Golden Globe|Tony|Olivier|Brit)(?=[ -](?:nominations?|nominee|nominated|nods?|"
+    r"winners?|winning|wins?|glory|success|hopes|race|ceremony|contender|favourite|favorite|statuette|trophy)\b)"
+)
+
+
+def award_mentions(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Awards written as their statuette before an award word (see _AWARD_WORD): events."""
+    out = []
+    for m in _AWARD_WORD.finditer(text, s0, e0):
+        out.append(GazMatch(m.start(1), m.end(1), f"event:{slug(m.group(1))}", "EVENT"))
     return out
