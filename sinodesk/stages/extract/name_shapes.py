@@ -629,10 +629,13 @@ _CALENDAR = frozenset(f"{WEEKDAYS}|{MONTHS}".split("|"))
 _WEB_NAME = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\.(?:com|net|org|gov|co\.uk|tv|info))(?![\w-]|\.\w)")
 
 
+_WEB_HINT = re.compile(r"\.(?:com|net|org|gov|co\.uk|tv|info)\b")
+
+
 def web_names(text: str, s0: int, e0: int) -> list[GazMatch]:
     """Sites written as their domain name (see _WEB_NAME): organisations."""
-    if text.find(".", s0, e0) < 0:
-        return []
+    if _WEB_HINT.search(text, s0, e0) is None:
+        return []  # no ".com", ".org" ...: the full pattern (which tries every letter) is not run
     return [GazMatch(m.start(1), m.end(1), f"org:{slug(m.group(1))}", "ORG") for m in _WEB_NAME.finditer(text, s0, e0)
             if m.group(1).lower() != "dot.com"]  # "the dot.com boom": a word
 
@@ -658,8 +661,8 @@ _WORK_CUE = re.compile(
 _WORK_BEFORE_KIND = re.compile(
     rf"(?:(?<= the )|(?<=['’]s )|(?<=[a-z] on )|(?<=[a-z] in ))({_TITLE}) (?:programme|show|sitcom|soap|documentary)(?![\w-]| [A-Z])"
 )
-_WORK_HINT = re.compile(r"starr|nominat|quels? to|adaptation|remake|production|revival|staging|play|hit\b|smash|blockbuster|"
-                        r"programme|show|sitcom|soap|documentary")
+_WORK_HINT = ("starr", "nominat", "quel", "adaptation", "remake", "production", "revival", "staging", "play", "hit ", "smash", "blockbuster")
+_WORK_KIND_HINT = (" programme", " show", " sitcom", " soap", " documentary")
 _NOT_WORK_FIRST = frozenset("Best Outstanding Most Mr Mrs Ms Dr Sir Dame Lord Lady Eve".split())
 _NOT_WORK_LAST = frozenset("Award Awards Prize Medal Oscar Oscars Bafta Baftas Grammy Grammys Emmy Emmys Globe Globes Trophy".split())
 
@@ -671,10 +674,10 @@ def work_titles(text: str, s0: int, e0: int) -> list[GazMatch]:
     Hollywood classic King Kong", "adaptation of Lemony Snicket novels"), not a person ("nominated for Staunton,
     49,"), not a team ("playing Switzerland in Dublin"); before a programme word, not the broadcaster ("BBC
     Radio 4's Today programme" is Today, "the BBC World Service programme Go Digital" no title before the word)."""
-    if _WORK_HINT.search(text, s0, e0) is None:
-        return []
     out = []
-    for rx in (_WORK_CUE, _WORK_BEFORE_KIND):
+    for rx, hint in ((_WORK_CUE, _WORK_HINT), (_WORK_BEFORE_KIND, _WORK_KIND_HINT)):
+        if not any(text.find(w, s0, e0) >= 0 for w in hint):
+            continue  # none of the pattern's words: the full pattern (which tries every position) is not run
         for m in rx.finditer(text, s0, e0):
             title = m.group(rx.groups)
             s, e = m.span(rx.groups)
@@ -729,12 +732,15 @@ _HEADED = re.compile(
     r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’&-]*\w )(?:(?:of|the|and|de|for) )?(?:[A-Z][\w'’&-]*\w ){0,3}"
     r"(" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r"))(?![\w'’&-]| [A-Z]| (?:of|for) (?:the )?[A-Z])"
 )
+_HEADED_HINT = re.compile(r" (?:" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r")\b")
 _NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each".split())
 
 
 def headed_names(text: str, s0: int, e0: int) -> list[GazMatch]:
     """Names whose last word says what they are (see _HEADED), the words before them that open a
     sentence, a calendar word or a determiner cut off ("The World Cup", "On Sunday Ryder Cup")."""
+    if _HEADED_HINT.search(text, s0, e0) is None:
+        return []
     out = []
     for m in _HEADED.finditer(text, s0, e0):
         s = m.start(1)
@@ -768,6 +774,7 @@ _TEAM_BEFORE_ROLE = re.compile(
 )
 
 
+_TEAM_ROLE_HINT = re.compile(_TEAM_ROLE.pattern.removesuffix(r")\b") + r"|wing|centre|center|tight-head|loose-head|number eight|scrum half|fly half) [A-Z]")
 # words that make a kind of role, not a team, of the role word after them ("New coach", "Fund manager")
 _ROLE_PREFIXES = frozenset("New Assistant Fund Former Interim Caretaker Acting Deputy Head Team Club General Chief Senior Junior "
                            "Youth Reserve Hedge Portfolio Campaign Project Sales Marketing Branch Store Office Stage Floor Property "
@@ -778,6 +785,8 @@ _ROLE_PREFIXES = frozenset("New Assistant Fund Former Interim Caretaker Acting D
 def teams_before_roles(text: str, s0: int, e0: int, common: frozenset[str]) -> list[GazMatch]:
     """Teams named right before a sports role and a person (see _TEAM_BEFORE_ROLE): organisations.  Not a
     nationality ("English striker Wayne Rooney"), a calendar word or a word English writes in lower case."""
+    if _TEAM_ROLE_HINT.search(text, s0, e0) is None:
+        return []
     out = []
     for m in _TEAM_BEFORE_ROLE.finditer(text, s0, e0):
         words = m.group(1).split()
@@ -797,8 +806,13 @@ _AWARD_WORD = re.compile(
 )
 
 
+_AWARD_HINT = ("Oscar", "Bafta", "BAFTA", "Grammy", "Emmy", "Golden Globe", "Tony", "Olivier", "Brit")
+
+
 def award_mentions(text: str, s0: int, e0: int) -> list[GazMatch]:
     """Awards written as their statuette before an award word (see _AWARD_WORD): events."""
+    if not any(text.find(w, s0, e0) >= 0 for w in _AWARD_HINT):
+        return []
     out = []
     for m in _AWARD_WORD.finditer(text, s0, e0):
         out.append(GazMatch(m.start(1), m.end(1), f"event:{slug(m.group(1))}", "EVENT"))
