@@ -54,7 +54,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # dates .931/.931 -> .953/.935 (main's code the same hour; tuned on)
     # zhnames16 (Chinese names by general patterns, the Chinese list zh_common.tsv): ents .864/.743 -> .868/.744
     # (zh .847/.777 -> .872/.783), the rest unchanged
-    "dev": {"entities": (0.88, 0.755), "attributions": (0.905, 0.865), "numbers": (0.94, 0.89), "dates": (0.95, 0.93)},
+    # names17 (web names, titles of works, head-word names, teams before a sports role, events_en.tsv; tuned on dev):
+    # ents .889/.766 -> .898/.792 (en .892/.763 -> .902/.794), attr .909/.871 -> .909/.877, numbers and dates unchanged
+    "dev": {"entities": (0.895, 0.79), "attributions": (0.905, 0.875), "numbers": (0.94, 0.89), "dates": (0.95, 0.93)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -118,7 +120,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # numbers .886/.763 -> .907/.777, ents and dates unchanged
     # names16 (tuned on dev only; this set scored before and after, counts only): ents .827/.673 -> .836/.684
     # (en .832/.675 -> .841/.687), attr, numbers and dates unchanged
-    "heldout": {"entities": (0.833, 0.68), "attributions": (0.90, 0.655), "numbers": (0.905, 0.775), "dates": (0.90, 0.90)},
+    # names17 (tuned on dev; this set scored as counts only after each step): ents .836/.684 -> .844/.696 (en .841/.687 ->
+    # .850/.701), attr .907/.676 -> .908/.684, numbers and dates unchanged
+    "heldout": {"entities": (0.84, 0.69), "attributions": (0.905, 0.68), "numbers": (0.905, 0.775), "dates": (0.90, 0.90)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents

@@ -733,7 +733,8 @@ _HEADED = re.compile(
     r"(" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r"))(?![\w'’&-]| [A-Z]| (?:of|for) (?:the )?[A-Z])"
 )
 _HEADED_HINT = re.compile(r" (?:" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r")\b")
-_NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each".split())
+_NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each On In At By For From "
+                              "With To As After Before When While If But And Or So".split())
 
 
 def headed_names(text: str, s0: int, e0: int) -> list[GazMatch]:
@@ -753,10 +754,12 @@ def headed_names(text: str, s0: int, e0: int) -> list[GazMatch]:
         k = s - 1
         while k > s0 and text[k - 1] == " ":
             k -= 1
-        if k <= s0 or text[k - 1] in ".!?:\n\"“”|" or text[k - 1 : k + 1] == "\n ":
+        if s != m.start(1):
+            pass  # "Its Coastal Fisheries Act", "On Sunday Ryder Cup": the cut words open the sentence, not the name
+        elif k <= s0 or text[k - 1] in ".!?:\n\"“”|" or text[k - 1 : k + 1] == "\n ":
             continue  # opens a sentence: its first word may be capitalised for that alone
         before = text[text.rfind(" ", s0, k) + 1 : k]
-        if before[:1].isupper() or before in ("&", "amp;") or before.endswith(("'s", "’s")):
+        if s == m.start(1) and before[:1].isupper() or before in ("&", "amp;") or before.endswith(("'s", "’s")):
             continue  # the name begins earlier ("Columbus Division of Police", "Sidney & Lois Eskenazi Hospital", "Nixon's Committee")
         label = _HEADED_TYPES[words[-1].lower()]
         surface = " ".join(words)
