@@ -169,6 +169,8 @@ def english_spans(text: str, start: int, end: int, base: dt.datetime | None, hit
         for m in _PART_OF_NOW.finditer(text, start, end):
             iso = f"{base.year:04d}" if m.group("u") == "year" else f"{base.year:04d}-{base.month:02d}"
             extra.append(DateHit(m.start(), m.end(), iso, m.group("u")))
+    if base is not None and text.find("decade", start, end) >= 0:
+        extra += _relative_decades(text, start, end, base)
     if extra:
         out = [h for h in out if not any(x.start < h.end and h.start < x.end for x in extra)] + extra
         out.sort(key=lambda h: h.start)
@@ -229,3 +231,19 @@ def _dash_extended(text: str, start: int, end: int, h):
         if m is not None and int(m.group(1)) > int(h.iso[8:10]):
             return DateHit(h.start, m.end(), f"{h.iso}/{h.iso[:8]}{int(m.group(1)):02d}", "day")
     return h
+
+
+# the decade running up to the story's day or from it ("the past decade", "the coming decade").  (Seasons named
+# from it -- "last summer" -- are left out: the seed labels do not mark them, s002-7.)
+_REL_DECADE = re.compile(r"\b(?:[Tt]he )?(?P<w>past|last|previous|coming|next) decade\b(?!['’-])")
+
+
+def _relative_decades(text: str, start: int, end: int, base: dt.datetime) -> list:
+    from .dates import DateHit
+
+    out = []
+    for m in _REL_DECADE.finditer(text, start, end):
+        y = base.year
+        iso = f"{y:04d}/{y + 10:04d}" if m.group("w") in ("coming", "next") else f"{y - 10:04d}/{y:04d}"
+        out.append(DateHit(m.start("w"), m.end(), iso, "decade"))
+    return out

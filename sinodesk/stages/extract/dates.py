@@ -82,6 +82,7 @@ _LOWER_STARTS += tuple(w[0].upper() + w[1:] for w in _LOWER_STARTS)  # "Yesterda
 # A relative date written with a capital is a date only where a sentence opens ("Today" in "the Today
 # programme", "USA Today", "Last Night of the Proms" is a name), and never "Today" (see find_dates).
 _OPENS_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(‘'—–-]\s*)$")
+_WEEKDAY_WORD_BEFORE = re.compile(r"\b([Nn]ext|[Ll]ast|[Cc]oming) $")
 _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|to|early|late|mid|of|during|last|this|next|through|before|after) |mid-)$")
 
 
@@ -282,8 +283,15 @@ def find_dates(text: str, start: int, end: int, base: dt.datetime | None, resolv
             if surface[0].isupper() and kind in ("rel_day", "rel_part", "rel") and (surface == "Today" or _OPENS_BEFORE.search(text, max(start, s - 3), s) is None):
                 continue  # (a sentence opened by "Today, ..." means "nowadays" as often as this day)
         iso = resolver.resolve(surface, kind, base)
-        if iso and kind == "wd" and base is not None and iso < base.strftime("%Y-%m-%d") and future_clause(text, start, s):
-            iso = next_weekday(base, surface)
+        if iso and kind == "wd" and base is not None:
+            said = _WEEKDAY_WORD_BEFORE.search(text, max(start, s - 14), s)
+            said = said.group(1).lower() if said is not None else None
+            if said in ("next", "coming"):
+                iso = next_weekday(base, surface)  # "next Monday", "this coming Monday": the one after the story's day
+            elif said == "last" and iso >= base.strftime("%Y-%m-%d"):
+                iso = (dt.date.fromisoformat(iso) - dt.timedelta(days=7)).isoformat()  # "last Friday" on a Friday: a week before
+            elif said != "last" and iso < base.strftime("%Y-%m-%d") and future_clause(text, start, s):
+                iso = next_weekday(base, surface)
         if iso:
             out.append(DateHit(s, e, iso, _KIND_PRECISION.get(kind) or precision_of(iso)))
     if base is not None:

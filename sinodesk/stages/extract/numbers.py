@@ -39,7 +39,7 @@ _CURRENCY_WORD = {
     "nt dollars": "TWD", "ringgit": "MYR", "hkd": "HKD", "twd": "TWD", "inr": "INR", "eur": "EUR",
     "indian rupees": "INR", "kronor": "SEK", "swedish kronor": "SEK", "swiss francs": "CHF", "francs": "CHF",
     "baht": "THB", "rand": "ZAR", "rupiah": "IDR", "shekels": "ILS", "dinars": "DZD", "riyals": "SAR", "pesos": "MXN", "australian dollars": "AUD", "canadian dollars": "CAD",
-    "singapore dollars": "SGD", "sterling": "GBP", "pence": "GBP", "yuan renminbi": "CNY", "gbp": "GBP", "jpy": "JPY",
+    "singapore dollars": "SGD", "sterling": "GBP", "stg": "GBP", "pence": "GBP", "yuan renminbi": "CNY", "gbp": "GBP", "jpy": "JPY",
     "元": "CNY", "块": "CNY", "塊": "CNY", "镑": "GBP", "鎊": "GBP", "欧": "EUR", "歐": "EUR", "英镑": "GBP", "英鎊": "GBP", "澳元": "AUD", "加元": "CAD", "卢布": "RUB", "盧布": "RUB", "韩元": "KRW", "韓元": "KRW",
     "新加坡元": "SGD", "美金": "USD", "瑞郎": "CHF", "人民币": "CNY", "人民幣": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
     "新台币": "TWD", "新台幣": "TWD", "欧元": "EUR", "日元": "JPY", "卢比": "INR", "盧比": "INR",
@@ -64,7 +64,9 @@ _UNIT_NORMAL = {
     "厘米": "cm", "毫米": "mm", "平方公里": "square km", "公顷": "hectares", "公頃": "hectares", "立方米": "cubic metres", "千克": "kg",
     "户": "households", "戶": "households", "种": "kinds", "種": "kinds", "双": "pairs", "雙": "pairs", "株": "plants", "发": "rounds",
     "發": "rounds", "亩": "mu", "畝": "mu", "桶": "barrels", "秒": "seconds", "手": "lots", "国": "countries", "校": "schools", "省": "provinces",
-    "旬": "years", "英寸": "inches", "具": "bodies", "站": "stations",
+    "旬": "years", "英寸": "inches", "具": "bodies", "站": "stations", "重伤": "injured", "重傷": "injured", "轻伤": "injured", "輕傷": "injured",
+    # wire shorthand: "Shr 42 cts vs 35 cts"
+    "cts": "cents",
 }
 # Words that may follow a counted noun but are not the noun ("89 lawmakers present").
 _POST_NOUN = frozenset({
@@ -78,7 +80,7 @@ _STOP = {
     "more", "less", "higher", "lower", "up", "down", "ago", "each", "every", "against", "compared", "after",
     "before", "during", "between", "among", "via", "using", "out", "but", "so", "if", "it", "they", "he", "she",
     "we", "you", "i", "not", "no", "all", "about", "around", "some", "only", "just", "there", "here", "year-on-year",
-    "respectively", "alone", "total", "overall", "oneself", "themselves", "itself", "himself", "herself", "ourselves",
+    "respectively", "alone", "total", "overall", "vs", "versus", "oneself", "themselves", "itself", "himself", "herself", "ourselves",
 }
 _PARTICIPLE_ADJ = {
     "confirmed", "registered", "infected", "detained", "imprisoned", "jailed", "affected", "listed", "wounded",
@@ -119,11 +121,11 @@ _KNOWN_UNITS = frozenset(v for v in _UNIT_NORMAL.values() if v) | frozenset(u.lo
 _MEASURE_RX = r"(?:[ -]?(?P<measure>" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r")\b)"
 _GLUED_MEASURE = re.compile(_MEASURE_RX, re.I)
 _TAIL = re.compile(
-    rf"(?:(?P<sp> - |[ -]?)(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
+    rf"(?:(?P<sp> - |[ -]?|\n(?=\S))(?P<scale>{_SCALE_WORDS})\b|(?P<glued>(?:m|bn|mn|tn)(?![\w]|\.\w)))?"
     rf"{_MEASURE_RX}?"
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b))?"
-    rf"(?P<times>[ -](?:times|fold)\b)?"
-    rf"(?P<curw>[ -](?:{_CUR_WORDS})\b)?",
+    rf"(?P<times>(?:[ -]|\n(?=\S))(?:times|fold)\b)?"
+    rf"(?P<curw>(?:[ -]|\n(?=\S))(?:{_CUR_WORDS})\b)?",
     re.I,
 )
 
@@ -179,7 +181,8 @@ def _scaled(num: str, scale: str | None) -> float:
     return float(v)
 
 
-_NEXT_WORDS = re.compile(r"(?:[ -]([A-Za-z][A-Za-z-]*))(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?(?: ([A-Za-z][A-Za-z-]*))?")
+# (a hard-wrapped line -- wire copy -- may break between the number and its words: "lost 4.6\nbillion dlrs")
+_NEXT_WORDS = re.compile(r"(?:(?:[ -]|\n(?=\S))([A-Za-z][A-Za-z-]*))(?:(?: |\n(?=\S))([A-Za-z][A-Za-z-]*))?(?:(?: |\n(?=\S))([A-Za-z][A-Za-z-]*))?(?:(?: |\n(?=\S))([A-Za-z][A-Za-z-]*))?")
 _HAS_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
@@ -211,7 +214,7 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         w = m.group(i)
         if w is None or w.lower() in _STOP or (words and w.lower() in _POST_NOUN):
             break
-        if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS):
+        if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS or words[-1] == "cts"):
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly", "his seven children Saturday"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
@@ -220,10 +223,14 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         words.append(w)
         end = pos + m.end(i)
     demonym = words[0] if words and _DEMONYMS.match(words[0]) else None
+    titled = list(words) if words and len(words) <= 3 and all(w[0].isupper() and not w.isupper() and w.isalpha() for w in words) else None
     while words and (words[-1][0].isupper() or words[-1].lower() in _NON_UNIT):
         words.pop()
     if not words and demonym is not None:
         return demonym.lower(), pos + text[pos:end].find(demonym) + len(demonym)  # "over 120 Tibetans", "three Americans"
+    if not words and titled is not None and _is_plural_noun(titled[-1]) and _titled_ends(text, pos + m.end(len(titled)), limit) and _PROSE_BEFORE.search(text, max(0, pos - 40), pos) is not None:
+        # "three Grand Slams", "won two Oscars", "5 Thoughts on ...": a counted noun written with capitals
+        return " ".join(titled).lower(), pos + m.end(len(titled))
     if not words:
         return None, pos
     if len(words) == 1 and _VERBISH.match(words[0].lower()) and words[0].lower() not in ("cases", "times"):
@@ -239,6 +246,20 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     if len(words) > 1 and _noun_modifier(words[-2]) and _is_plural_noun(words[-1]):
         return f"{words[-2].lower()} {head}", end  # "three cable systems", "two crew members", "3 machine guns"
     return head, end
+
+
+# a lower-case word before the number: prose, not a Title Case headline ("Three Important Revelations for China")
+_PROSE_BEFORE = re.compile(r"\b[a-z]+ (?:(?:more than|about|nearly|almost|over|some|at least) )?\S+$")
+_WORD_AFTER = re.compile(r"['’]s|[ -]([a-z][a-z-]*)")
+
+
+def _titled_ends(text: str, pos: int, limit: int) -> bool:
+    """Does a capitalised counted noun end at ``pos`` -- no possessive, no lower-case noun after it ("two Texas hotels")?"""
+    m = _WORD_AFTER.match(text, pos, limit)
+    if m is None:
+        return True
+    w = m.group(1)
+    return w is not None and (w in _STOP or w in _POST_NOUN or _VERBISH.match(w) is not None)
 
 
 _SPACED_MEASURE = re.compile(r" (year|month|week|day|hour|minute|mile)(?= (?!old\b|ago\b|of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|is\b|was\b|the\b|a\b|an\b|as\b|by\b|with\b|from\b)[a-z]{3,}\b)")
@@ -277,11 +298,14 @@ def _singular_count(unit: str | None, value: float) -> bool:
             and head not in _KNOWN_UNITS)
 
 
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozen".split())
+
+
 def _noun_modifier(w: str) -> bool:
     """A lower-case singular word that names a kind of the counted noun after it ("cable", "crew",
     "machine", "stage"), not one that describes it ("new", "armed", "political", "other")."""
     lw = w.lower()
-    return (w.isalpha() and w.islower() and len(lw) > 2 and lw not in _DESCRIBING and lw not in _STOP and lw not in _PARTICIPLE_ADJ
+    return (w.isalpha() and w.islower() and len(lw) > 2 and lw not in _DESCRIBING and lw not in _NUMBER_WORDS and lw not in _STOP and lw not in _PARTICIPLE_ADJ
             and not lw.endswith(_DESCRIBING_END) and not _is_plural_noun(lw) and lw not in _UNIT_NORMAL)
 
 
@@ -431,12 +455,55 @@ def _digit_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list
             ne = _spaced_end(text, start, ns, ne, end)
             num = text[ns:ne].replace(" ", "")
             taken = ne
+        mixed = _MIXED_FRACTION.match(text, ne, end) if text.startswith(("-", " "), ne) and num.isdigit() else None
+        if mixed is not None and int(mixed.group(1)) < int(mixed.group(2)) and _unit_follows(text, mixed.end(), end):
+            # "a 5-1/2 pct coupon", "a 3 1/2-inch advantage": a whole number and a fraction are one number
+            num = str(Decimal(num) + Decimal(mixed.group(1)) / Decimal(mixed.group(2)))
+            ne = taken = mixed.end()
+        if _GLUED_PENCE.match(text, ne) is not None:
+            hit = _pence(text, start, ns, ne, num, is_blocked)
+            if hit is not None:
+                hits.append(hit)
+            continue
         if not _digits_may_claim(text, start, ns, ne, is_blocked):
             continue
         hit = _digit_claim(text, start, end, ns, ne, num, is_blocked)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+# "5-1/2", "3 1/2": a whole number and a fraction of halves, quarters, eighths ... (wire copy writes rates and prices so)
+_MIXED_FRACTION = re.compile(r"[- ]([1-9]|1[0-5])/(2|3|4|8|16|32)(?![\d/])")
+_AFTER_MIXED = re.compile(r"\s?(?:%|pct\b|per ?cent\b|percent\b|(?:mln|bln|million|billion)\b)", re.I)
+
+
+def _unit_follows(text: str, pos: int, end: int) -> bool:
+    """A percent, a scale or a hyphenated unit right after a mixed fraction (not a bare price "rose 3-1/4 to 45")."""
+    return _AFTER_MIXED.match(text, pos, end) is not None or HYPHEN_UNIT.match(text, pos, end) is not None
+
+
+# pence and cents glued to the digits: "113.5p", "300p a share", "fell 42c" (not "720p" video, "3c" model names)
+_GLUED_PENCE = re.compile(r"[pc](?![\w'’-])")
+_CENTS_CONTEXT = re.compile(r"\b(?:rose|fell|gained|lost|dropped|added|climbed|slipped|eased|jumped|slid|shed|up|down|at|to|from|by|of|paid|pays|cost|costs|paying|price)\s$", re.I)
+_PER_AFTER = re.compile(r" (?:a|per) (?:share|litre|liter|gallon|kilo|kg|pound|unit|head|minute|day|week|month|year)\b")
+_VIDEO_LINES = frozenset(("240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"))
+
+
+def _pence(text: str, start: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
+    """"113.5p" (pence: GBP, the number as written) and "42c" (cents) after a verb of price or before "a share"."""
+    if is_blocked(ns, ne + 1) or num in _VIDEO_LINES or len(num.replace(",", "")) > 7 or text[ns - 1 : ns] in _CUR_SIGNS:
+        return None
+    priced = _PER_AFTER.match(text, ne + 1) is not None or _CENTS_CONTEXT.search(text, max(start, ns - 12), ns) is not None
+    if text[ne] == "c" and not priced:
+        return None
+    if text[ne] == "p" and not (priced or "." in num or _PRICE_NEAR.search(text, max(start, ns - 60), ns) is not None):
+        return None
+    s = _with_approx(text, start, ns)
+    return NumHit(s, ne + 1, _scaled(num, None), "GBP" if text[ne] == "p" else "cents", None)
+
+
+_PRICE_NEAR = re.compile(r"\b(?:shares?|price[sd]?|pence|dividend|offer|bid|valu(?:e|ed|ing)|stock)\b", re.I)
 
 
 # Text tokenised word by word (ECB+ and other corpora) writes separators with a space after them:
@@ -588,7 +655,7 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = "years", ne
     if unit is None and not scale and num.isdigit() and _age_at(text, ns, ne, num) and _LIFE_AT.search(text, max(start, ns - 30), ns):
         unit, e = "years", ne  # "dies at 75", "left school at 16,", "at age 85" (not "come in at 57.", "put the toll at 40,")
-    if unit is None and not scale and _named_before(text, start, ns):
+    if (unit is None or (text[ne : ne + 1] == " " and text[ne + 1 : ne + 2].isupper())) and not scale and _named_before(text, start, ns):
         return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
     if (unit is None and not scale and _bare_small(num) and _ELIDED_COUNT.match(text, ne) is None and not _age_at(text, ns, ne, num)
             and _RANGE_NEXT.match(text, ne) is None):
@@ -659,7 +726,7 @@ def _tail_unit(text: str, end: int, m_end: int, cur, pct, times, curw) -> tuple[
     if cur:
         return _CURRENCY_PREFIX.get(cur.strip(), "USD"), m_end
     if curw:
-        return _CURRENCY_WORD[curw.strip(" -").lower()], m_end
+        return _CURRENCY_WORD[curw.strip(" \n-").lower()], m_end
     unit, e2 = _count_unit(text, m_end, end)
     return unit, (max(e2, m_end) if unit else m_end)
 
@@ -759,7 +826,7 @@ _PART_OF = re.compile(r" of (?:the|its|their|these|those|our) (\d[\d,]*|two|thre
 
 
 # a part of a group named by a plural noun: "two of his bodyguards", "three of our citizens", "two of the witnesses"
-_PART_OF_GROUP = re.compile(r" of (?:the|its|their|his|her|our|my|your|these|those) (?=[a-z])")
+_PART_OF_GROUP = re.compile(r" of (?:the|its|their|his|her|our|my|your|these|those|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s) (?=[a-z])")
 
 
 def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> bool:

@@ -27,7 +27,8 @@ _ZH_DATE = re.compile(
     r"|(?P<ypart>(?<![今去明前后後])(?:年底|年初|年末|岁末|歲末|年中|上半年|下半年))"
     r"|(?P<relm>(?:下个?月|下個?月|上月|下周[一二三四五六日末]?|下週[一二三四五六日末]?|上周[一二三四五六日末]|上週[一二三四五六日末]|"
     r"本周[一二三四五六日末]|本週[一二三四五六日末]|下星期[一二三四五六日天]?|上星期[一二三四五六日天]?|今晚|昨晚|明晚|今早|昨夜|今夜|后天|後天|前年|后年|後年))"
-    r"|(?P<wd>(?<![一二三四五六七八九十两\d上下本每个個])(?:周|週|星期)[一二三四五六日](?![年岁歲刊报報边邊]))"
+    r"|(?P<wd>(?<![一二三四五六七八九十两\d上下本每个個])(?:(?:周|週|星期)[一二三四五六日]|星期天|礼拜天|禮拜天|礼拜[一二三四五六日]|禮拜[一二三四五六日])(?![年岁歲刊报報边邊]))"
+    r"|(?P<cnmd>(?<![一二三四五六七八九十第个個])(?P<cnm>十[一二]|[一二三四五六七八九十])月(?P<cnd>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号號])"
     r"|(?P<drange>(?<![\d月/.\-年第])(?:[12]\d|3[01]|[1-9])日?(?:至|到|-|—|－|~|～)(?:[12]\d|3[01]|[1-9])日)"
     r"|(?P<day>(?<![\d月/.\-年第])(?:[12]\d|3[01]|[1-9])日(?![游遊内內均元语語本系军軍电電报報圆圓薪产產]))"
     r"|(?P<quarter>(?:前|第)?[一二三四1-4]季度|首季度?)"
@@ -73,8 +74,19 @@ def _read(m: re.Match, kind: str, base: dt.datetime | None) -> tuple[str, str] |
         return f"{b.year:04d}", "year"
     if kind == "relm":
         return _relative(w, b)
-    if kind == "wd":  # the weekday of the story's week
-        return (b + dt.timedelta(days=_WEEKDAY[w[-1]] - b.weekday())).strftime("%Y-%m-%d"), "day"
+    if kind == "cnmd":  # 十月一日, 三月八日: a day written in Chinese numerals, read as 9月17日 is
+        try:
+            d = dt.datetime(b.year, _ZH_NUM[m.group("cnm")], _zh_day(m.group("cnd")))
+        except ValueError:
+            return None
+        if (d - b).days > 31:  # news looks back (dates._resolve_counted)
+            d = d.replace(year=b.year - 1)
+        return d.strftime("%Y-%m-%d"), "day"
+    if kind == "wd":  # the weekday of the story's week; one after the story's day is last week's unless the clause looks ahead
+        d = b + dt.timedelta(days=_WEEKDAY[w[-1]] - b.weekday())
+        if d > b and _ZH_FUTURE.search(m.string, max(0, m.start() - 12), m.start()) is None:
+            d -= dt.timedelta(days=7)
+        return d.strftime("%Y-%m-%d"), "day"
     if kind == "day":  # no date when that day is not in the month it falls in ("30日" read in early March)
         iso = _day(b, int(w[:-1]))
         return (iso, "day") if iso else None
@@ -90,6 +102,15 @@ def _read(m: re.Match, kind: str, base: dt.datetime | None) -> tuple[str, str] |
         month, day = _SOLAR[name]
         return f"{b.year:04d}-{month:02d}-{day:02d}", "day"
     return f"{b.year:04d}", "year"
+
+
+# a clause about what is to come, right before a weekday: 将于周五, 计划下周, 定于星期天
+_ZH_FUTURE = re.compile(r"(?:将|將|拟|擬|计划|計劃|预计|預計|定于|定於|届时|屆時|准备|準備|打算|下周|下週)[^，,。！？；;]{0,8}$")
+
+
+def _zh_day(w: str) -> int:
+    """一 .. 三十一 (a day of the month in Chinese numerals)."""
+    return _zh_small(w) or 0
 
 
 def _day(b: dt.datetime, day: int) -> str | None:
@@ -138,11 +159,12 @@ _ZH_COMPOSITE = re.compile(
     r"|(?P<h>上半年|下半年)"
     rf"|(?P<mr>(?<![\d./-])(?P<ma>1[0-2]|0?[1-9])月?{_SEP}(?P<mb>1[0-2]|0?[1-9])月(?:份)?(?![\d日号號]))"
     rf"|(?P<dr>(?<![\d./-])(?P<dm>1[0-2]|0?[1-9])月(?P<da>[12]\d|3[01]|0?[1-9])[日号號]{_SEP}(?:(?P<dm2>1[0-2]|0?[1-9])月)?(?P<db>[12]\d|3[01]|0?[1-9])[日号號])"
-    r"|(?P<se>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天))"
+    r"|(?P<se>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天)"
+    r"|(?P<yp>(?<=[今去明前]年)(?:年底|年初|年末|年中)))"
     r"|(?P<ago>(?<![\d.])(?P<an>\d{1,3}|[一二两兩三四五六七八九十]{1,3})(?P<au>天|周|週|个月|個月|年)(?:前|以前)(?![夕后後]))"
 )
 _SEASON_MONTHS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
-_COMPOSITE_KEYS = ("季", "半年", "至", "到", "-", "~", "～", "—", "－", "前", "天")
+_COMPOSITE_KEYS = ("季", "半年", "至", "到", "-", "~", "～", "—", "－", "前", "天", "年年", "年中")
 
 
 def chinese_composites(text: str, start: int, end: int, base: dt.datetime | None, hits: list) -> list:
@@ -158,7 +180,9 @@ def chinese_composites(text: str, start: int, end: int, base: dt.datetime | None
         read = _composite(m, base)
         if read is not None:
             # the year stays its own mention (今年 / 2023年: found by the main scan); what follows it is read in that year
-            found.append(DateHit(m.end("y") if m.group("y") is not None else m.start(), m.end(), *read))
+    # (but 去年年底, 今年年初 are one mention: the part of the year is that year)
+            first = m.start() if m.group("yp") is not None else (m.end("y") if m.group("y") is not None else m.start())
+            found.append(DateHit(first, m.end(), *read))  # 去年年底 is one mention
     if not found:
         return hits
     kept = [h for h in hits if not any(f.start < h.end and h.start < f.end for f in found)]
@@ -202,6 +226,8 @@ def _composite(m: re.Match, base: dt.datetime | None) -> tuple[str, str] | None:
     if g("h") is not None:
         first = 1 if g("h")[0] == "上" else 7
         return f"{year:04d}-{first:02d}/{year:04d}-{first + 5:02d}", "month"
+    if g("yp") is not None:  # 去年年底: the end of last year is last year
+        return f"{year:04d}", "year"
     if g("se") is not None:
         a = _SEASON_MONTHS[g("se")[0]]
         z_year, z = (year + 1, 2) if a == 12 else (year, a + 2)
