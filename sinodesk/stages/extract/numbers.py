@@ -86,6 +86,9 @@ _PARTICIPLE_ADJ = {
     "confirmed", "registered", "infected", "detained", "imprisoned", "jailed", "affected", "listed", "wounded",
     "injured", "armed", "skilled", "unemployed", "employed", "aged", "added", "estimated", "missing", "existing",
     "leading", "remaining", "working", "operating", "visiting", "outstanding", "emerging", "advanced",
+    "elected", "suspected", "reported", "displaced", "disabled", "unarmed", "trained", "qualified", "licensed", "vaccinated",
+    "documented", "uninsured", "insured", "paid", "unpaid", "named", "accused", "convicted", "abducted",
+    "kidnapped", "trapped", "stranded", "evacuated", "arrested", "wanted", "undocumented", "dedicated", "protected",
 }
 _NON_UNIT = {"a.m", "p.m", "am", "pm", "and", "to", "or"}
 _VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took|made|left|became|saw|met|paid|held|won|lost|spent|got|gave|sent)$")
@@ -655,6 +658,11 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = "years", ne
     if unit is None and not scale and num.isdigit() and _age_at(text, ns, ne, num) and _LIFE_AT.search(text, max(start, ns - 30), ns):
         unit, e = "years", ne  # "dies at 75", "left school at 16,", "at age 85" (not "come in at 57.", "put the toll at 40,")
+    if unit is None and not (scale or pct or cur or curw or times) and text.startswith(" of ", ne):
+        part = _PART_OF_WHOLE.match(text, ne, min(end, ne + 60))
+        if part is not None and num.isdigit() and _whole_value(part.group(1)) > int(num):
+            unit = _count_unit(text, part.end(), end)[0]  # "1 of 13 passes", "20 of his 31 points": a part of a counted whole
+            unit = None if unit is None or _singular_count(unit, 2) else unit
     if (unit is None or (text[ne : ne + 1] == " " and text[ne + 1 : ne + 2].isupper())) and not scale and _named_before(text, start, ns):
         return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
     if (unit is None and not scale and _bare_small(num) and _ELIDED_COUNT.match(text, ne) is None and not _age_at(text, ns, ne, num)
@@ -821,8 +829,19 @@ _TWICE = re.compile(r"(?:(?<=more than )|(?<=almost )|(?<=nearly )|(?<=roughly )
 
 
 # a part of a counted whole: "Seven of the 12 judges", "two of the three suspects"
-_PART_OF = re.compile(r" of (?:the|its|their|these|those|our) (\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_PART_OF = re.compile(r" of (?:the|its|their|these|those|our|his|her|my|your) (?:(?:last|first|next|past|previous|final|other|top) )?(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"twenty|thirty|forty|fifty|hundred)(?= [a-z])")
+
+
+# a part of a whole counted in digits or words: "1 of 13 passes", "20 of his 31 points", "eight of their last 13 matches"
+_PART_OF_WHOLE = re.compile(r" of (?:(?:the|its|their|his|her|our|my|your) )?(?:(?:last|first|next|past|previous|final|top) )?"
+                            r"(\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)(?= [a-z])")
+_WHOLE_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def _whole_value(w: str) -> int:
+    return _WHOLE_WORDS.get(w) or int(w.replace(",", ""))
 
 
 # a part of a group named by a plural noun: "two of his bodyguards", "three of our citizens", "two of the witnesses"
