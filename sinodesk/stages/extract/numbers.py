@@ -91,7 +91,8 @@ _PARTICIPLE_ADJ = {
     "kidnapped", "trapped", "stranded", "evacuated", "arrested", "wanted", "undocumented", "dedicated", "protected",
 }
 _NON_UNIT = {"a.m", "p.m", "am", "pm", "and", "to", "or"}
-_VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took|made|left|became|saw|met|paid|held|won|lost|spent|got|gave|sent)$")
+_VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took|made|left|became|saw|met|paid|held|won|lost|spent|got|gave|sent"
+                      r"|struck|fled|told|began|broke|fought|stood|ran|drove|threw|wrote|sank|spoke|stole|shook|swept|brought|caught|taught|slept)$")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _APPROX = r"(?:(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|over|nearly|almost|about|around|approximately|roughly|some|under|above|below|just over|just under|close to)\s+)"
@@ -117,7 +118,7 @@ _PREFIX = re.compile(rf"(?P<approx>{_APPROX})?(?P<cur>{_CUR_PRE})?$", re.I)
 _GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?!\w|\.\w)")
 # Measures written with a symbol, glued or not: "3.5mm", "256MB", "2.7GHz", "a 3.2-megapixel camera"
 _MEASURES = {u.lower(): u for u in "mm cm km kg mg ml KB MB GB TB Hz kHz MHz GHz kW MW GW kWh MWh GWh mph".split()}
-_MEASURES.update({"megapixel": "megapixels", "megapixels": "megapixels", "inch": "inches", "inches": "inches",
+_MEASURES.update({"ft": "feet", "megapixel": "megapixels", "megapixels": "megapixels", "inch": "inches", "inches": "inches",
                   "foot": "feet", "feet": "feet"})
 _KNOWN_UNITS = frozenset(v for v in _UNIT_NORMAL.values() if v) | frozenset(u.lower() for u in _MEASURES.values()) | frozenset(
     _MEASURES) | frozenset("percent fraction times magnitude dozen".split())
@@ -648,6 +649,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = "years", old.end()  # "my 13 year old granddaughter" (written without hyphens)
     elif not (scale or pct or cur or curw) and _MAGNITUDE.search(text, max(start, ns - 16), ns) is not None:
         unit, e = "magnitude", ne  # "a preliminary magnitude of 4.4 struck"
+    elif not (scale or pct or cur or curw or measure) and text.startswith((" magnitude", " Magnitude"), ne):
+        unit, e = "magnitude", ne + 10  # "a 7.1 magnitude earthquake"
     if not (pct or cur or curw or times or measure) and old is None and text[ne : ne + 1] != "-" and _singular_count(unit, _scaled(num, scale)):
         unit, e = None, (tail.end() if scale else ne)
     if unit is None and not scale and (_casualties(text, start, s, ne) or _CASUALTY_AFTER.match(text, ne) is not None):
@@ -663,6 +666,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         if part is not None and num.isdigit() and _whole_value(part.group(1)) > int(num):
             unit = _count_unit(text, part.end(), end)[0]  # "1 of 13 passes", "20 of his 31 points": a part of a counted whole
             unit = None if unit is None or _singular_count(unit, 2) else unit
+    if text[ne : ne + 1] == "-" and text[ne + 1 : ne + 2].isupper() and HYPHEN_UNIT.match(text, ne) is None and not (scale or pct or cur or measure):
+        return None  # "7-Eleven", "F-16": a name
     if (unit is None or (text[ne : ne + 1] == " " and text[ne + 1 : ne + 2].isupper())) and not scale and _named_before(text, start, ns):
         return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
     if (unit is None and not scale and _bare_small(num) and _ELIDED_COUNT.match(text, ne) is None and not _age_at(text, ns, ne, num)
@@ -691,7 +696,7 @@ _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?
 _OLD = re.compile(r" years? old\b")
 # ... or a passive verb of casualties right after it: "3,000 were killed", "two have been arrested", "five died"
 _CASUALTY_AFTER = re.compile(r" (?:(?:were|have been|had been|are|was) (?:killed|injured|wounded|arrested|hurt|evacuated|rescued|detained|"
-                             r"hospitali[sz]ed|taken to hospital|shot|stabbed)|died|drowned)\b")
+                             r"hospitali[sz]ed|taken to hospital|shot|stabbed)|died|drowned|(?:killed|injured|wounded|dead|hurt|arrested)(?=[,;.:]|\s*$| in\b| as\b| after\b))\b")
 _PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother|grandparent)s? of $", re.I)
 # a verb of casualties or arrests right before a number that names no noun: the number counts people
 _CASUALTY_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing)|detain(?:s|ed|ing)|rescu(?:es|ed|ing)|"
@@ -800,7 +805,7 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         if counted and ((value < 2 and not _one_counted(text, start, s, e, unit)) or text.startswith(" of ", tail.end())):
             continue  # "one day", "one of them", "a man": not a count someone claims ("one person died", "at least one handgun" are)
         s, value = _signed(text, start, _with_approx(text, start, s), value)
-        hits.append(NumHit(s, e2, value, unit, None))
+        hits.append(NumHit(s, e2, value, unit + "s" if unit in _PERIODS else unit, None))
     return hits
 
 
@@ -854,7 +859,14 @@ def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> boo
     "One involves", "a man"."""
     if text[s:e].lower() != "one" or text.startswith("-", e):
         return False
+    if (unit in _PERIODS or unit in _PERIODS_PLURAL) and _ONE_PERIOD_BEFORE.search(text, max(start, s - 8), s) is not None:
+        return True  # "only one day after", "for one year", "within one week": a duration someone states
     return unit == "people" or _with_approx(text, start, s) != s
+
+
+_PERIODS = frozenset(("day", "week", "month", "year", "hour", "minute"))
+_PERIODS_PLURAL = frozenset(p + "s" for p in _PERIODS)
+_ONE_PERIOD_BEFORE = re.compile(r"\b(?:only|just|for|within|than|in) $", re.I)
 
 
 def _signed(text: str, start: int, s: int, value: float) -> tuple[int, float]:
