@@ -166,3 +166,107 @@ def test_more_date_forms(sentence, want):
 ])
 def test_more_chinese_measures(sentence, want):
     assert _nums(sentence, "zh") == want
+
+
+# -- session numdate17: wire shorthand, glued pence, hard-wrapped lines, capitalised nouns, parts of a whole; relative
+# weekdays and decades; Chinese counts, halves and dates in numerals (sentences written for these tests)
+
+@pytest.mark.parametrize("sentence,want", [
+    # wire shorthand: cts, stg, "vs" is no counted noun, a mixed fraction before pct
+    ("Shr 42 cts vs 35 cts.", [("42 cts", 42.0, "cents"), ("35 cts", 35.0, "cents")]),
+    ("Profit rose to 340 mln stg.", [("340 mln stg", 3.4e8, "GBP")]),
+    ("The notes carry a 5-1/2 pct coupon.", [("5-1/2 pct", 5.5, "percent")]),
+    ("He had a 3 1/2-inch reach advantage.", [("3 1/2-inch", 3.5, "inches")]),
+    # a hard-wrapped line between the number and its scale or noun
+    ("The system has lost 4.6\nbillion dlrs in two years.", [("4.6\nbillion dlrs", 4.6e9, "USD"), ("two years", 2.0, "years")]),
+    ("About 300\npeople came.", [("About 300\npeople", 300.0, "people")]),
+    # negatives: a bare price move in fractions, a score line across lines
+    ("The stock rose 3-1/4 to 45-1/8.", []),
+    ("Chelsea 2\nArsenal 1", []),
+])
+def test_wire_shorthand(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The shares rose 2.5p to 113.5p.", [("2.5p", 2.5, "GBP"), ("113.5p", 113.5, "GBP")]),
+    ("The price offered - 300p a share - is too low.", [("300p", 300.0, "GBP")]),
+    ("Its shares fell 42c on Friday.", [("42c", 42.0, "cents")]),
+    # negatives: a video format, a model name, a "c" with no price around it
+    ("The video streams in 720p.", []),
+    ("The Psion series 3c was good.", []),
+    ("Room 12c is on the left.", []),
+])
+def test_glued_pence_and_cents(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("She has won three Grand Slams.", [("three Grand Slams", 3.0, "grand slams")]),
+    ("The film won two Oscars for its score.", [("two Oscars", 2.0, "oscars")]),
+    ("Two of Van Gogh's other films will be shown.", [("Two", 2.0, "films")]),
+    ("He connected on 1 of 13 passes.", [("1", 1.0, "passes"), ("13 passes", 13.0, "passes")]),
+    ("They have lost eight of their last 13 matches.", [("eight", 8.0, "matches"), ("13 matches", 13.0, "matches")]),
+    ("The party won 303 of 543 elected seats.", [("303", 303.0, "seats"), ("543 elected seats", 543.0, "seats")]),
+    ("A 5.8-magnitude quake struck.", [("5.8-magnitude", 5.8, "magnitude")]),
+    ("Only one day after the move, he left.", [("one day", 1.0, "days")]),
+    # negatives: a Title Case headline, a place before a noun, a possessive, names with a hyphen, "one day" as a story opener
+    ("Three Important Revelations for China", []),
+    ("He owns two Texas hotels.", []),
+    ("The 7-Eleven store closed.", []),
+    ("One day, he left.", []),
+    ("5.51 million passengers, 2.04 million used airways.", [("5.51 million passengers", 5.51e6, "passengers"), ("2.04 million", 2.04e6, None)]),
+])
+def test_counted_nouns_numdate17(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("姐弟遭4名青年袭击1死1重伤", [("4名", 4.0, "people"), ("1死", 1.0, "dead"), ("1重伤", 1.0, "injured")]),
+    ("两栋建筑物倒塌", [("两栋建筑物", 2.0, "buildings")]),
+    ("两栋楼倒塌", [("两栋", 2.0, "buildings")]),
+    ("下议院席位数达到307席", [("307席", 307.0, "seats")]),
+    ("两国领导人会见记者", [("两国", 2.0, "countries")]),
+    ("两只债券基金售罄", [("两只债券基金", 2.0, "funds")]),
+    ("安理会半数成员反对", [("半数", 0.5, "fraction")]),
+    ("投票率过半", [("过半", 0.5, "fraction")]),
+    # negatives: a novel, a group's name, a half-year, a semi-final, kinds and an age are not counted nouns
+    ("三国演义热播，七国集团峰会召开", []),
+    ("半决赛在近半年来首次举行", []),
+    ("高考后四类考生复习攻略", []),
+])
+def test_chinese_counts_numdate17(sentence, want):
+    assert _nums(sentence, "zh") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # 2024-05-15 is a Wednesday
+    ("The vote is next Monday.", [("Monday", "2024-05-20", "day")]),
+    ("He quit last Wednesday.", [("Wednesday", "2024-05-08", "day")]),
+    ("They meet this coming Saturday.", [("Saturday", "2024-05-18", "day")]),
+    ("Prices doubled over the past decade.", [("past decade", "2014/2024", "decade")]),
+    ("Our plan for the coming decade is clear.", [("coming decade", "2024/2034", "decade")]),
+    # negatives: "a decade ago" stays a year; "decades" is vague
+    ("It closed a decade ago.", [("a decade ago", "2014", "year")]),
+    ("It has stood for decades.", []),
+])
+def test_relative_weekdays_and_decades(sentence, want):
+    assert _dates(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("去年年底，公司上市。", [("去年年底", "2023", "year")]),
+    ("明年年初完成。", [("明年年初", "2025", "year")]),
+    ("研讨会星期天（12日）在北京举行。", [("星期天", "2024-05-12", "day"), ("12日", "2024-05-12", "day")]),
+    ("会议将于周五召开。", [("周五", "2024-05-17", "day")]),
+    ("三月八日是妇女节。", [("三月八日", "2024-03-08", "day"), ("妇女节", "2024-03-08", "day")]),
+    # negatives: 年底 alone stays the story's year; a month alone in numerals is a month
+    ("年底前完成。", [("年底", "2024", "year")]),
+    ("五月开始。", [("五月", "2024-05", "month")]),
+])
+def test_chinese_dates_numdate17(sentence, want):
+    assert _dates(sentence, "zh") == want
+
+
+def test_chinese_day_in_numerals_is_not_a_count():
+    assert _nums("十月一日国庆节放假。", "zh") == []
