@@ -48,6 +48,7 @@ def test_compare_claims_no_omission_across_languages(run_cli, tmp_path):
 == PRC state  (Xinhua News Agency; 1 story)
    headline: 李强同新加坡总理黄循财在北京会谈
    cites:    Li Qiang (1), Lawrence Wong (1)
+   numbers:  两国, 两国
    words:    新加坡 (+1.6), 李强 (+1.3), 总理 (+1.3), 会谈 (+1.1), 黄循财 (+1.1), 合作 (+1.1), 中国 (+1.1), 黄循 (+0.8)
 
 == Singapore press  (The Straits Times; 1 story)

@@ -65,8 +65,9 @@ _UNIT_NORMAL = {
     "户": "households", "戶": "households", "种": "kinds", "種": "kinds", "双": "pairs", "雙": "pairs", "株": "plants", "发": "rounds",
     "發": "rounds", "亩": "mu", "畝": "mu", "桶": "barrels", "秒": "seconds", "手": "lots", "国": "countries", "校": "schools", "省": "provinces",
     "旬": "years", "英寸": "inches", "具": "bodies", "站": "stations", "重伤": "injured", "重傷": "injured", "轻伤": "injured", "輕傷": "injured",
+    "栋": "buildings", "幢": "buildings", "席": "seats", "國": "countries",
     # wire shorthand: "Shr 42 cts vs 35 cts"
-    "cts": "cents", "栋": "buildings", "幢": "buildings", "席": "seats", "國": "countries",
+    "cts": "cents",
 }
 # Words that may follow a counted noun but are not the noun ("89 lawmakers present").
 _POST_NOUN = frozenset({
