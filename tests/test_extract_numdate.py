@@ -189,8 +189,9 @@ def test_wire_shorthand(sentence, want):
 
 
 @pytest.mark.parametrize("sentence,want", [
-    ("The shares rose 2.5p to 113.5p.", [("2.5p", 2.5, "GBP"), ("113.5p", 113.5, "GBP")]),
-    ("The price offered - 300p a share - is too low.", [("300p", 300.0, "GBP")]),
+    ("The shares rose 2.5p to 113.5p.", [("2.5p", 0.025, "GBP"), ("113.5p", 1.135, "GBP")]),
+    ("The price offered - 300p a share - is too low.", [("300p", 3.0, "GBP")]),
+    ("The offer is 300 pence a share.", [("300 pence", 3.0, "GBP")]),
     ("Its shares fell 42c on Friday.", [("42c", 42.0, "cents")]),
     # negatives: a video format, a model name, a "c" with no price around it
     ("The video streams in 720p.", []),

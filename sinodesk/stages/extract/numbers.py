@@ -488,7 +488,8 @@ def _unit_follows(text: str, pos: int, end: int) -> bool:
     return _AFTER_MIXED.match(text, pos, end) is not None or HYPHEN_UNIT.match(text, pos, end) is not None
 
 
-# pence and cents glued to the digits: "113.5p", "300p a share", "fell 42c" (not "720p" video, "3c" model names)
+# pence and cents glued to the digits: "113.5p", "300p a share", "fell 42c" (not "720p" video, "3c" model names); pence are
+# read in pounds, as "300 pence" is
 _GLUED_PENCE = re.compile(r"[pc](?![\w'’-])")
 _CENTS_CONTEXT = re.compile(r"\b(?:rose|fell|gained|lost|dropped|added|climbed|slipped|eased|jumped|slid|shed|up|down|at|to|from|by|of|paid|pays|cost|costs|paying|price)\s$", re.I)
 _PER_AFTER = re.compile(r" (?:a|per) (?:share|litre|liter|gallon|kilo|kg|pound|unit|head|minute|day|week|month|year)\b")
@@ -496,7 +497,7 @@ _VIDEO_LINES = frozenset(("240", "360", "480", "576", "720", "1080", "1440", "21
 
 
 def _pence(text: str, start: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
-    """"113.5p" (pence: GBP, the number as written) and "42c" (cents) after a verb of price or before "a share"."""
+    """"113.5p" (pence: £1.135) and "42c" (cents; which currency's the text seldom says) after a verb of price or before "a share"."""
     if is_blocked(ns, ne + 1) or num in _VIDEO_LINES or len(num.replace(",", "")) > 7 or text[ns - 1 : ns] in _CUR_SIGNS:
         return None
     priced = _PER_AFTER.match(text, ne + 1) is not None or _CENTS_CONTEXT.search(text, max(start, ns - 12), ns) is not None
@@ -505,7 +506,9 @@ def _pence(text: str, start: int, ns: int, ne: int, num: str, is_blocked: _Block
     if text[ne] == "p" and not (priced or "." in num or _PRICE_NEAR.search(text, max(start, ns - 60), ns) is not None):
         return None
     s = _with_approx(text, start, ns)
-    return NumHit(s, ne + 1, _scaled(num, None), "GBP" if text[ne] == "p" else "cents", None)
+    if text[ne] == "p":
+        return NumHit(s, ne + 1, _scaled(num, None) / 100, "GBP", None)
+    return NumHit(s, ne + 1, _scaled(num, None), "cents", None)
 
 
 _PRICE_NEAR = re.compile(r"\b(?:shares?|price[sd]?|pence|dividend|offer|bid|valu(?:e|ed|ing)|stock)\b", re.I)
@@ -677,6 +680,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     if is_blocked(s, e) and not is_blocked(ns, ne):
         e = ne if not scale else tail.end("scale" if tail.group("scale") else "glued")
     s, value = _signed(text, start, s, _scaled(num, scale))
+    if curw and curw.strip(" \n-").lower() == "pence":
+        value /= 100  # "300 pence": £3 (money is in the currency's unit, FORMAT.md)
     return NumHit(s, e, value, unit, None)
 
 
