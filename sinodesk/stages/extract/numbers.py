@@ -863,8 +863,10 @@ def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> boo
     """"one" as a count someone claims: one person (a casualty, an arrest: "One person died"), or
     one of anything after an approximator ("at least one handgun"); not "one day", "one-off",
     "One involves", "a man"."""
-    if text[s:e].lower() != "one" or text.startswith("-", e):
+    if text[s:e].lower() != "one":
         return False
+    if text.startswith("-", e):
+        return unit in _PERIODS_PLURAL  # "a one-year contract", "a one-day strike" (not "one-off", "one-man show")
     if (unit in _PERIODS or unit in _PERIODS_PLURAL) and _ONE_PERIOD_BEFORE.search(text, max(start, s - 8), s) is not None:
         return True  # "only one day after", "for one year", "within one week": a duration someone states
     return unit == "people" or _with_approx(text, start, s) != s
