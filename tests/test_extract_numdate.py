@@ -271,3 +271,15 @@ def test_chinese_dates_numdate17(sentence, want):
 
 def test_chinese_day_in_numerals_is_not_a_count():
     assert _nums("十月一日国庆节放假。", "zh") == []
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("He signed a one-year contract.", [("one-year", 1.0, "years")]),
+    ("She won the women's 5,000m at the indoor games.", [("5,000m", 5000.0, "metres")]),
+    # negatives: one before a hyphen that is no period; millions glued to a number outside a race
+    ("It was a one-off payment and a one-man show.", []),
+    ("The show drew 100m viewers.", [("100m viewers", 1e8, "viewers")]),
+    ("50 Cent also appears on the album.", []),
+])
+def test_one_period_and_track_distances(sentence, want):
+    assert _nums(sentence) == want

@@ -81,7 +81,7 @@ _STOP = {
     "more", "less", "higher", "lower", "up", "down", "ago", "each", "every", "against", "compared", "after",
     "before", "during", "between", "among", "via", "using", "out", "but", "so", "if", "it", "they", "he", "she",
     "we", "you", "i", "not", "no", "all", "about", "around", "some", "only", "just", "there", "here", "year-on-year",
-    "respectively", "alone", "total", "overall", "vs", "versus", "oneself", "themselves", "itself", "himself", "herself", "ourselves",
+    "respectively", "alone", "total", "overall", "vs", "versus", "also", "still", "already", "even", "then", "now", "oneself", "themselves", "itself", "himself", "herself", "ourselves",
 }
 _PARTICIPLE_ADJ = {
     "confirmed", "registered", "infected", "detained", "imprisoned", "jailed", "affected", "listed", "wounded",
@@ -629,6 +629,16 @@ def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
     return text[ne : ne + 1] in (".", ",", ";") and _AGE_CLOSING.search(text, max(lo, ns - 24), ns) is not None
 
 
+# race distances written with a glued "m" (metres, not millions) in a story about a race
+_TRACK_DISTANCES = frozenset("60 100 110 200 300 400 800 1000 1500 1,500 3000 3,000 5000 5,000 10000 10,000".split())
+_TRACK_WORDS = re.compile(r"(?i)\b(?:race|record|final|heat|title|champion|championships?|hurdles|relay|sprint|run|ran|runner|medal|indoor|"
+                          r"outdoor|olympics?|athletics|freestyle|backstroke|breaststroke|butterfly|medley|steeplechase|dash|marathon|seconds|swim)")
+
+
+def _track_distance(text: str, start: int, end: int, ns: int, ne: int, num: str) -> bool:
+    return num in _TRACK_DISTANCES and _TRACK_WORDS.search(text, max(start, ns - 80), min(end, ne + 80)) is not None
+
+
 def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
     lo = max(start, ns - 40)
     pre = _PREFIX.search(text, lo, ns) if text[lo:ns].rstrip().lower().endswith(_PREFIX_ENDS) else None
@@ -638,6 +648,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     scale = scale or tail.group("glued")
     if cur and not scale and _dollar_b(text, ns, ne):
         return NumHit(pre.start("approx") if approx else pre.start("cur"), ne + 1, _scaled(num, "bn"), _CURRENCY_PREFIX.get(cur.strip(), "USD"), None)
+    if scale == "m" and not cur and tail.group("glued") and _track_distance(text, start, end, ns, ne, num):
+        return NumHit(pre.start("approx") if approx else ns, ne + 1, _scaled(num, None), "metres", None)  # "the women's 5,000m"
     if _YEAR.fullmatch(num) is not None and not (scale or pct or cur or curw or tail.group("measure") or _year_counts(text, lo, ns, ne, approx)):
         return None  # a calendar year
     s = pre.start("approx") if approx else (pre.start("cur") if cur else ns)
