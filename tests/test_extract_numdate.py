@@ -216,6 +216,8 @@ def test_glued_pence_and_cents(sentence, want):
     ("He owns two Texas hotels.", []),
     ("The 7-Eleven store closed.", []),
     ("One day, he left.", []),
+    ("Two Killed In Crash On Highway", [("Two", 2.0, "people")]),
+    ("The 3 Days Of Rain ended.", []),
     ("5.51 million passengers, 2.04 million used airways.", [("5.51 million passengers", 5.51e6, "passengers"), ("2.04 million", 2.04e6, None)]),
 ])
 def test_counted_nouns_numdate17(sentence, want):

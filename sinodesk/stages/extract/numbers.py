@@ -714,7 +714,7 @@ _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?
 _OLD = re.compile(r" years? old\b")
 # ... or a passive verb of casualties right after it: "3,000 were killed", "two have been arrested", "five died"
 _CASUALTY_AFTER = re.compile(r" (?:(?:were|have been|had been|are|was) (?:killed|injured|wounded|arrested|hurt|evacuated|rescued|detained|"
-                             r"hospitali[sz]ed|taken to hospital|shot|stabbed)|died|drowned|(?:killed|injured|wounded|dead|hurt|arrested)(?=[,;.:]|\s*$| in\b| as\b| after\b))\b")
+                             r"hospitali[sz]ed|taken to hospital|shot|stabbed)|died|drowned|(?:killed|injured|wounded|dead|hurt|arrested)(?=[,;.:]|\s*$| in\b| as\b| after\b| at\b))\b", re.I)
 _PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother|grandparent)s? of $", re.I)
 # a verb of casualties or arrests right before a number that names no noun: the number counts people
 _CASUALTY_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing)|detain(?:s|ed|ing)|rescu(?:es|ed|ing)|"
