@@ -175,6 +175,7 @@ def test_more_chinese_measures(sentence, want):
     # wire shorthand: cts, stg, "vs" is no counted noun, a mixed fraction before pct
     ("Shr 42 cts vs 35 cts.", [("42 cts", 42.0, "cents"), ("35 cts", 35.0, "cents")]),
     ("Profit rose to 340 mln stg.", [("340 mln stg", 3.4e8, "GBP")]),
+    ("Costs were US$ 5 million and Rmb 5bn.", [("US$ 5 million", 5e6, "USD"), ("Rmb 5bn", 5e9, "CNY")]),
     ("The notes carry a 5-1/2 pct coupon.", [("5-1/2 pct", 5.5, "percent")]),
     ("He had a 3 1/2-inch reach advantage.", [("3 1/2-inch", 3.5, "inches")]),
     # a hard-wrapped line between the number and its scale or noun

@@ -28,7 +28,7 @@ _SCALE = {
     "百万": 10**6, "千万": 10**7, "千万亿": 10**15, "千萬億": 10**15,
 }
 _CURRENCY_PREFIX = {
-    "US$": "USD", "$": "USD", "#36;": "USD", "USD": "USD", "RMB": "CNY", "¥": "CNY", "€": "EUR", "£": "GBP",
+    "US$": "USD", "$": "USD", "#36;": "USD", "USD": "USD", "RMB": "CNY", "Rmb": "CNY", "¥": "CNY", "€": "EUR", "£": "GBP",
     "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "Rs": "INR", "Rs.": "INR", "₹": "INR",
 }
 _CURRENCY_WORD = {
@@ -99,7 +99,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _APPROX = r"(?:(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|over|nearly|almost|about|around|approximately|roughly|some|under|above|below|just over|just under|close to)\s+)"
 _SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|tn|bln|mln|lakhs?|crores?)"
 # letter codes only as whole words: "offers 3,000" is not rupees
-_CUR_PRE = r"(?:US\$|HK\$|NT\$|S\$|A\$|C\$|\$|#36;|¥|€|£|₹|(?<![A-Za-z])(?:USD ?|RMB ?|Rs\.? ?))"
+_CUR_PRE = r"(?:(?:US\$|HK\$|NT\$|S\$|A\$|C\$) ?|\$|#36;|¥|€|£|₹|(?<![A-Za-z])(?:USD ?|RMB ?|Rmb ?|Rs\.? ?))"
 _CUR_WORDS = "|".join(sorted((re.escape(k) for k in _CURRENCY_WORD if k.isascii()), key=len, reverse=True))
 # The number itself: not glued to a word, "+", "#", "/" or "." before it, nor to "X-" / "X.".
 # Written to start with \d (the look-behinds follow the first digit) so ``re`` skips text
