@@ -286,14 +286,3 @@ def test_chinese_day_in_numerals_is_not_a_count():
 ])
 def test_one_period_and_track_distances(sentence, want):
     assert _nums(sentence) == want
-
-
-@pytest.mark.parametrize("sentence,want", [
-    ("Quotas were suspended a year ago when prices soared.", [("a year ago", "2023", "year")]),
-    # negatives: a comparison period (FORMAT.md: not dates)
-    ("Activity rose 17.5 pct from a year ago.", []),
-    ("Sales were higher than a year ago.", []),
-    ("It compares with a 34.5 pct rise a year ago period.", []),
-])
-def test_ago_not_a_comparison(sentence, want):
-    assert _dates(sentence) == want

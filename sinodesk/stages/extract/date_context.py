@@ -104,8 +104,6 @@ def centuries(text: str, start: int, end: int, taken: list) -> list:
 _AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (week|month|year|decade)s? ago\b", re.I)
 
 
-_COMPARED_BEFORE = re.compile(r"\b(?:from|than|with|to|versus|vs\.?|over) $", re.I)
-_COMPARED_AFTER = re.compile(r"[ -](?:period|periods|level|levels|figure|figures|quarter|result|results)\b")
 _AGO_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -115,8 +113,6 @@ def ago(text: str, start: int, end: int, base: dt.datetime) -> list:
 
     out = []
     for m in _AGO.finditer(text, start, end):
-        if _COMPARED_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None or _COMPARED_AFTER.match(text, m.end()) is not None:
-            continue  # "up from 5.2 pct a year ago", "than a year ago", "the year ago period": a comparison period, not a date
         word, unit = m.group(1).lower(), m.group(2).lower()
         n = _AGO_WORDS[word] if word in _AGO_WORDS else int(word)
         if unit == "week":
