@@ -56,7 +56,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # (zh .847/.777 -> .872/.783), the rest unchanged
     # names17 (web names, titles of works, head-word names, teams before a sports role, events_en.tsv; tuned on dev):
     # ents .889/.766 -> .898/.792 (en .892/.763 -> .902/.794), attr .909/.871 -> .909/.877, numbers and dates unchanged
-    "dev": {"entities": (0.895, 0.79), "attributions": (0.905, 0.875), "numbers": (0.94, 0.89), "dates": (0.95, 0.93)},
+    # numdate17 (wire shorthand, glued pence, hard-wrapped lines, parts of a whole, Chinese counts; next/last weekdays,
+    # relative decades; tuned on): numbers .942/.894 -> .948/.913, dates .953/.935 -> .954/.943 (main's code the same hour)
+    "dev": {"entities": (0.895, 0.79), "attributions": (0.905, 0.875), "numbers": (0.945, 0.91), "dates": (0.95, 0.94)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -78,7 +80,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # numdate16: numbers .974/.841 -> .975/.886
     # zhnames16: ents .939/.857 -> .948/.865
     # zhnames17: ents .948/.865 -> .957/.873 (麦考林 a company, not a person)
-    "devzh2": {"entities": (0.955, 0.87), "attributions": (0.99, 0.99), "numbers": (0.97, 0.88), "dates": (0.99, 0.99)},
+    # numdate17: numbers .975/.886 -> .976/.909 (两只债券基金, 半数)
+    "devzh2": {"entities": (0.955, 0.87), "attributions": (0.99, 0.99), "numbers": (0.97, 0.905), "dates": (0.99, 0.99)},
     # devzh3 (60 THUCNews headlines outside the held-out pool, labelled by extract10zh before any extractor ran on them;
     # main's code: ents .667/.523, numbers .909/.400, dates 1.000/.667): ents .729/.662, numbers .955/.840, dates
     # 1.000/1.000 (its one attribution is missed: no floor)
@@ -122,7 +125,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # (en .832/.675 -> .841/.687), attr, numbers and dates unchanged
     # names17 (tuned on dev; this set scored as counts only after each step): ents .836/.684 -> .844/.696 (en .841/.687 ->
     # .850/.701), attr .907/.676 -> .908/.684, numbers and dates unchanged
-    "heldout": {"entities": (0.84, 0.69), "attributions": (0.905, 0.68), "numbers": (0.905, 0.775), "dates": (0.90, 0.90)},
+    # numdate17 (not tuned on; scored four times and its miss counts read, never its items): numbers .909/.795 ->
+    # .923/.801, dates .908/.908 -> .909/.912, ents and attr unchanged
+    "heldout": {"entities": (0.84, 0.69), "attributions": (0.905, 0.68), "numbers": (0.92, 0.80), "dates": (0.905, 0.91)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
@@ -148,7 +153,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # pred 654 -> 657; zh R .516 -> .531): BELOW the precision floor by two predictions; the floor is left as it was (see the
     # branch's report, measured on main's code before names16); merged with names16, attr16 and numdate16 the whole
     # passes every floor here (entities >= .80/.64; the lead's merge run, 2026-12-07)
-    "heldout2": {"entities": (0.8, 0.64), "attributions": (0.88, 0.725), "numbers": (0.91, 0.83), "dates": (0.93, 0.9)},
+    # numdate17, scored once at the end (misses not read): numbers .913/.831 (the figure on record) -> .931/.857,
+    # dates .937/.908, ents .801/.642, attr .884/.730
+    "heldout2": {"entities": (0.8, 0.64), "attributions": (0.88, 0.725), "numbers": (0.93, 0.855), "dates": (0.93, 0.9)},
 }
 
 
