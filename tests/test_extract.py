@@ -538,3 +538,32 @@ def test_head_word_gives_the_kind_of_an_unknown_name():
 def test_chinese_dispatch_inside_a_line():
     x = _run("习近平致信祝贺大会开幕新华社上海9月17日电大会17日在上海开幕。", "zh")
     assert ("新华社", "电") in {(a.text, a.cue) for a in x.attributions}
+
+
+def test_speakers_read_from_the_cue_when_no_model_named_them():
+    x = _run("The golfer finished two shots clear. McIlroy said he was delighted. Last month Wenger said he was hopeful. "
+             "Rory Read took over in August. \"We are in that business to stay,\" Read said. Lord Nicholls said the law was clear. "
+             "Organisers said the race would go ahead. Nobody said a word. The Chancellor said no.")
+    got = {(a.source, a.text) for a in x.attributions}
+    assert {("McIlroy", "McIlroy"), ("Wenger", "Wenger"), ("Rory Read", "Read")} <= got
+    assert any(t == "Lord Nicholls" for _, t in got)
+    assert not {t for _, t in got} & {"Organisers", "Nobody", "Chancellor"}
+
+
+def test_possessive_roles_coordinated_verbs_and_documents_by_a_role():
+    x = _run("Toyota's spokesman said production would resume. Barclays' chief economist said rates would fall. "
+             "Egypt FA spokesman Methat Shalaby welcomed the apology and said no one had put pressure on him. "
+             "Police arrested John Smith on Friday and said he would be charged. "
+             "The market grew by 100%, according to a recent report by analysts Screen Digest. "
+             "More phones will be sold this year, says a report from analysts Gartner.")
+    got = {a.text for a in x.attributions}
+    assert {"Toyota", "Barclays", "Methat Shalaby", "Screen Digest", "Gartner"} <= got
+    assert "John Smith" not in got
+
+
+def test_chinese_sources_learnt_from_and_introduced():
+    x = _run("据国家统计局介绍，收入增长5.9%。记者从市交通局获悉，地铁将于年底通车。国家发改委有关负责人坦言，部分地区仍存在困难。"
+             "张明介绍，展览将持续到下月底。李华介绍了新产品。", "zh")
+    got = {(a.text, a.cue) for a in x.attributions}
+    assert {("国家统计局", "据…介绍"), ("市交通局", "获悉"), ("国家发改委", "坦言"), ("张明", "介绍")} <= got
+    assert "国家" not in {t for t, _ in got} and "李华" not in {t for t, _ in got}

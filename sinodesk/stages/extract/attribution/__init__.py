@@ -17,9 +17,9 @@ from ..entities import GazMatch
 from ..gazetteer import Gazetteer
 from ..outlets import OutletRegistry
 from ..dates import MONTHS, WEEKDAYS
-from ..names import strip_titles
-from .cues import (_ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
-                   _OK_LABELS, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
+from ..names import PERSON_TITLES, common_words, strip_titles
+from .cues import (_ROLE_NOUNS, _ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HAN, _HEAD_CUE, _INTERVIEW, _INTERVIEW_KEYS, _OBJECT_GAP,
+                   _OK_LABELS, _ZH_AFTER, _ZH_DATELINE, _ZH_JU, _ZH_JU_CUE_AT, _ZH_LEARNT_FROM, _ZH_LEAD, _ZH_PREPOSITIONS, _adverbs_start,
                    _appositive_gap, _capseq_after, _cue_verbs, _data_from_possible, _present, _said_before_name,
                    _sentence_bounds, _MEDIA_WORDS, _ZH_COLON_AFTER, _ZH_DATE_DISPATCH, outlet_after_told,
                    company_tail, person_after_role, progressive_start, who_subject_end)
@@ -79,6 +79,11 @@ class _Scan:
         self.head_end = title_case_headline_end(text, s0, e0)
 
     def add(self, s: int, e: int, cue: str, canonical: str | None) -> None:
+        if canonical is None or canonical.startswith("person:"):
+            for t in _PEER_TITLES:  # "Lord Nicholls said": a peer's title is part of the name
+                if self.text.endswith(t, self.s0, s):
+                    s -= len(t)
+                    break
         source, oid = _canonical_source(self.text[s:e], canonical, self.gaz, self.reg)
         self.hits.append(AttrHit(s, e, source, cue, oid, canonical))
 
@@ -95,7 +100,13 @@ class _Scan:
                 self.add(ent.start, ent.end, "according to", ent.canonical)
                 continue
             doc = _DOCUMENT_BY.match(text, m.end(), limit)  # "according to a new report by IPVM"
-            span = _capseq_after(text, doc.end() if doc else m.end(), limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
+            p = doc.end() if doc else m.end()
+            if doc is not None:
+                role = _ROLE_GAP.match(text, p, limit)  # "a recent report by analysts Screen Digest", "a study by research firm Gartner"
+                p = role.end() if role is not None else p
+            span = _capseq_after(text, p, limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
+            if span and _NOT_SOURCE_WORD.match(text, span[0]) is not None:
+                span = None
             if span:
                 end = cut_name_end(text, *span)
                 last = text[text.rfind(" ", span[0], end) + 1 : end - 1]
@@ -113,6 +124,15 @@ class _Scan:
                 ent = _owned_body(text, self.index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True), self.index)
                 if ent:
                     self.add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
+                elif cue is None and m.start() >= self.head_end:  # "says a report from analysts Gartner.", "data from Kantar Worldpanel"
+                    role = _ROLE_GAP.match(text, m.end(), min(send, m.end() + 40))
+                    span = _capseq_after(text, role.end() if role is not None else m.end(), min(send, m.end() + 60))
+                    if span and self.index.at(span[0]) is None and _NOT_SOURCE_WORD.match(text, span[0]) is None and text[span[1] : span[1] + 1] in (".", ",", ";", ":", " ", ""):
+                        end = cut_name_end(text, *span)
+                        if text[end - 1 : end] == "." and text[span[0] : end - 1].rsplit(" ", 1)[-1] not in ("Corp", "Inc", "Co", "Ltd"):
+                            end -= 1
+                        if end - span[0] > 2:
+                            self.add(span[0], end, m.group().strip(), self.gaz.lookup(text[span[0] : end]))
 
     def speech_verbs(self, cues: list[tuple[int, int, str]]) -> None:
         """"X said", "X, a professor at Y, said", "X told (the outlet) Z"."""
@@ -168,6 +188,8 @@ class _Scan:
                         continue
             if ent is None:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
+            if ent is None and not participle and verb in _LONE_NAME_VERBS and text.endswith(" and ", s0, pos):
+                ent = self.coordinated_subject(max(s0, sent_start), pos - 5)  # "Methat Shalaby welcomed the apology and said"
             if ent is None and not participle and verb not in _FINDING and verb not in _PUBLISHING:
                 # a name opening the sentence is the name model's to read, unless a day stands between it and the cue
                 # ("Six Flags late Monday reported") or it ends in a company word ("US Airways said")
@@ -176,6 +198,11 @@ class _Scan:
                 if span is not None:
                     self.add(span[0], span[1], verb, None)
                     continue
+                if verb in _LONE_NAME_VERBS:
+                    lone = self.lone_name_before(max(s0, sent_start), pos)
+                    if lone is not None:
+                        self.add(lone[0], lone[1], verb, lone[2])
+                        continue
             if ent is not None and verb in _FINDING and ent.label != "ORG":
                 continue  # "Rodriguez showed him three guns", "China showed no letup": showing, not reporting
             if ent is not None and name_end is not None and ent.end == pos and ent.label == "ORG":
@@ -187,6 +214,76 @@ class _Scan:
                 other = _coordinated_person(text, ent, index)
                 if other is not None:
                     self.add(other.start, other.end, verb, other.canonical)
+
+    def lone_name_before(self, lo: int, pos: int) -> tuple[int, int, str | None] | None:
+        """(start, end, canonical) of one capitalised word no model read as a name, right before the cue: the
+        surname of a person the story named in full ("Brennan added"), a peer ("Lord Nicholls said"), or a word
+        English does not write in lower case ("Last month Wenger said", "McIlroy said", "Ofcom says")."""
+        text = self.text
+        m = _LONE_WORD_BEFORE.search(text, max(lo, pos - 40), pos)
+        if m is None:
+            return None
+        word, ws, we = m.group(2), m.start(2), m.end(2)
+        if word in _NOT_OPENERS or _NOT_LONE.fullmatch(word) is not None:
+            return None
+        title = m.group(1)
+        if title and title.rstrip(". ") not in _PEERAGE:
+            ws = m.start(2)  # "Mr Wenger said": the name without the honorific
+        elif title:
+            ws = m.start(1)  # "Lord Nicholls said": a peer's title is part of the name
+        person = self.surname_of(word)
+        if person is not None:
+            return ws, we, person.canonical
+        before = text[max(lo, m.start() - 16) : m.start()]
+        opening = m.start() <= lo + 1 or before.rstrip().endswith(('"', "“", ":", "—", "–", "--", "- "))
+        if not title and _FUNCTION_WORD_BEFORE.search(before) is not None:
+            return None  # "the Chancellor said", "fans of Arsenal said", "voters in Ohio said": not the subject alone
+        prev = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+        if not title and before[-1:] == " " and prev[:1].isupper():
+            return None  # the end of a longer capitalised run the name model read otherwise
+        low = word.lower()
+        if ws < self.head_end or low in PERSON_TITLES or low in common_words() or _lower_in(text, self.s0, self.e0, low):
+            return None  # a word English writes in lower case, capitalised by its place ("Nobody said", "Parents say")
+        if opening and not title and word.endswith("s") and not self.capitalised_inside(word, ws):
+            return None  # "Organisers said", "Bankers say": a plural noun opening the sentence, unless named elsewhere
+        return ws, we, self.gaz.lookup(text[ws:we])
+
+    def coordinated_subject(self, lo: int, end: int) -> GazMatch | None:
+        """The subject of a clause whose second verb is the cue ("Egypt FA spokesman Methat Shalaby welcomed the
+        apology and said ...", "Vodafone cut its forecast and warned ..."): the person or organisation opening the
+        sentence (maybe after its role), then a plain verb phrase with no other person, clause word or quote."""
+        text, index = self.text, self.index
+        m = _CLAUSE_OPENER.match(text, lo, end)
+        p = m.end() if m is not None else lo
+        ent = index.at(p)
+        if ent is None or ent.label != "PERSON":  # "Egypt FA spokesman Methat Shalaby", "BBC political editor Andrew Marr"
+            person = next((e for e in index.ents if p < e.start < min(end, p + 60) and e.label == "PERSON"), None)
+            if person is not None and _role_run(text[p : person.start]):
+                ent = person
+        if ent is None or ent.label not in ("PERSON", "ORG") or ent.end >= end or end - ent.end > 140:
+            return None
+        if _VERB_AFTER_SUBJECT.match(text, ent.end, end) is None or _SUBORDINATE.search(text, ent.end, end) is not None:
+            return None
+        if any(ent.end <= e.start < end and e.label == "PERSON" for e in index.ents):
+            return None  # "Smith met Jones and said": whose words, the line does not say
+        return ent
+
+    def surname_of(self, word: str) -> GazMatch | None:
+        """The person the story names in full whose last word is ``word``."""
+        for e in self.index.ents:
+            if e.label == "PERSON" and e.end - e.start > len(word) + 1 and self.text.endswith(" " + word, e.start, e.end):
+                return e
+        return None
+
+    def capitalised_inside(self, word: str, not_at: int) -> bool:
+        """Does ``word`` stand capitalised inside a sentence elsewhere in the story (so it is a name)?"""
+        text = self.text
+        i = text.find(word, self.s0, self.e0)
+        while i >= 0:
+            if i != not_at and i > self.s0 + 1 and text[i - 1] == " " and text[i - 2] not in ".!?:\"“\n" and not text[i + len(word) : i + len(word) + 1].isalnum():
+                return True
+            i = text.find(word, i + 1, self.e0)
+        return False
 
     def told_outlet(self, c_end: int) -> None:
         """"told (the) Z" where Z is an outlet: one the registry knows, an organisation whose name
@@ -262,11 +359,21 @@ class _Scan:
         text, s0, e0, index = self.text, self.s0, self.e0, self.index
         for m in _ZH_JU.finditer(text, s0, e0):
             ss, se = m.span("src")
+            across = next((e for e in index.ents if ss <= e.start < se < e.end), None)
+            if across is not None:  # "据国家统计局介绍": the organisation runs over what read as the cue (统计)
+                cue = _ZH_JU_CUE_AT.match(text, across.end)
+                if cue is not None:
+                    self.add(across.start, across.end, "据…" + cue.group("cue"), across.canonical)
+                continue
             inner = [e for e in index.ents if e.start >= ss and e.end <= se]
             if inner:
                 self.add(inner[-1].start, inner[-1].end, "据…" + m.group("cue"), inner[-1].canonical)
             else:
                 self.add(ss, se, "据…" + m.group("cue"), None)
+        for m in _ZH_LEARNT_FROM.finditer(text, s0, e0) if text.find("从", s0, e0) >= 0 or text.find("從", s0, e0) >= 0 else ():
+            ent = index.before(m.start("cue"), text)
+            if ent is not None and ent.start == m.start() and ent.end == m.start("cue") and ent.label in ("ORG", "PERSON"):
+                self.add(ent.start, ent.end, m.group("cue"), ent.canonical)
         for m in _ZH_DATELINE.finditer(text, s0, e0):
             first = index.at(m.start("src"))
             if first is not None:
@@ -452,6 +559,11 @@ _TOLD_TALE = re.compile(r" (?:the|a|an|this|that|his|her|their|its) (?:[a-z]+ )?
 _CLAUSE_VERB_AFTER = re.compile(r"(?:['’]s)? (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|"
                                 r"wanted|needed|planned|knew|thought|believed|[a-z]+ed)\b")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
+# lower-case words naming what a document's author is, between "a report by" and the name ("analysts", "research firm")
+_ROLE_GAP = re.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|researchers?|scientists?|experts?|officials?)\b)"
+                       r"(?:[a-z][a-z-]+ ){1,3}(?=[A-Z])")
+# capitalised words after a preposition that name no source: days, months, "The", pronouns
+_NOT_SOURCE_WORD = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|{_TIME_WORDS}|These|Those|It|He|She|They|We|Last|Next)\b")
 _DOCUMENT_BY = re.compile(r"(?:a|an|the) (?:[a-z\d-]+ ){0,2}(?:report|study|survey|poll|analysis|statement|estimate|review|audit|investigation|tally|count) (?:by|from) ")
 # verbs that may name their speaker after them ("..., said the newspaper."); "told" names its hearer there
 _SAID_AFTER_SPEAKER = frozenset("said says added noted explained wrote continued warned insisted argued claimed stated".split())
@@ -513,6 +625,55 @@ def _unlisted_name_before(text: str, lo: int, pos: int, opening_ok: bool = False
     if words[0] in _NOT_OPENERS or words[-1] in ("&", "of", "and", "de") or _DETERMINER_BEFORE.search(text, max(lo, m.start(1) - 6), m.start(1)):
         return None
     return m.start(1), m.end(1)
+
+
+# The verbs after which one capitalised word no model read is taken as the speaker (lone_name_before); not
+# "claimed" ("Federer claimed the title"), "recorded", "showed", "found"
+_LONE_NAME_VERBS = frozenset("said says told tells added noted explained warned insisted argued stated confirmed admitted "
+                             "acknowledged replied commented wrote writes stressed announced revealed".split())
+# the word before the cue, maybe after an honorific or a peer's title
+_LONE_WORD_BEFORE = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[\"“(]))((?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Baron)\.? )?"
+    r"((?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s$")
+_PEERAGE = frozenset("Lord Lady Baroness Baron".split())
+_PEER_TITLES = tuple(f"{t} " for t in _PEERAGE)
+_NOT_LONE = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|{_TIME_WORDS}|[A-Z][a-z]+(?:ians?|eans?|icans?|ese|ites|ish)|Correction|Corrections|Clarification|Update|Editor|Note|Photo|Reporting|Democrats|Republicans|Tories|"
+                       r"Israelis|Pakistanis|Iraqis|Saudis|Somalis|Afghans|Britons|Scots|Welsh|Irish|God|Jesus|Allah|Everybody|Nobody|Someone|"
+                       r"Everyone|Anyone|Somebody|Others|Many|Most|Some|Few|Both|Each|Neither|Either|All|None|Several|Officers|Police)")
+_FUNCTION_WORD_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your|this|that|these|those|of|in|on|at|to|for|from|with|by|near|"
+                                   r"across|about|against|under|over|into|between|among|than|like|as|after|before|during|since|via)\s*$", re.I)
+
+
+# what may open a sentence before its subject ("On Monday, ", "Meanwhile, ", a quote mark)
+_CLAUSE_OPENER = re.compile(r"[\s\"“]*(?:(?:On|In|At|By|Later|Earlier|Meanwhile|However|But|And|Then|Yesterday|Today|Last|This)\b[^,.;:\"“”]{0,24}, )?")
+# a finite verb right after the subject (maybe after an auxiliary or adverb): "welcomed", "has criticised", "also cut"
+_VERB_AFTER_SUBJECT = re.compile(r" (?:(?:has|have|had|was|were|is|are|also|then|later|quickly|again|on [A-Z][a-z]+day|[A-Z][a-z]+day) )*"
+                                 r"(?!(?:and|or|of|in|on|at|to|for|from|with|by|the|a|an|who|which|whose|that)\b)[a-z]+(?:ed|s|t|d|k|ght|ew|ove|ote|ame|ent|ave)\b")
+# a clause word or a quote between the subject and the cue: the second verb may have another subject
+_SUBORDINATE = re.compile(r"[\"“”;:()]|\b(?:who|whom|whose|which|that|when|while|after|before|because|if|as|until|since|where|though|although|"
+                          r"whether|unless|he|she|they|it|I|we|you)\b")
+
+
+_ROLE_ADJ = re.compile(r"[a-z]+(?:al|ic|ive|ior|ary|ant|ent|ian|ist|er|or|man|woman|ess|ee|ial|ate)")
+
+
+def _role_run(gap: str) -> bool:
+    """Is ``gap`` a role before a name ("Egypt FA spokesman ", "BBC political editor ", "Chief Executive ")?"""
+    words = gap.split()
+    if not gap.endswith(" ") or not words or len(words) > 6:
+        return False
+    lower = [w for w in words if not w[:1].isupper()]
+    return bool(lower) and all(w in _ROLE_NOUNS or w in PERSON_TITLES or _ROLE_ADJ.fullmatch(w) for w in lower)
+
+
+def _lower_in(text: str, s0: int, e0: int, low: str) -> bool:
+    """Does ``low`` stand as a whole lower-case word in ``text[s0:e0]``?"""
+    i = text.find(low, s0, e0)
+    while i >= 0:
+        if not text[i - 1 : i].isalpha() and not text[i + len(low) : i + len(low) + 1].isalpha():
+            return True
+        i = text.find(low, i + 1, e0)
+    return False
 
 
 # "said Mr King.", "said Ms Capella, who ...": an honorific before the name; the name must end the clause

@@ -89,25 +89,29 @@ _GAP_BREAK = frozenset("that which who whom whose said says say when while where
 _GAP_MAX_WORDS = 7
 _CAPSEQ = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w’'&.-]*|of|and|for|the))*(?<! of)(?<! and)(?<! for)(?<! the)")
 # (not the 据 of 数据/证据/依据/占据: "利物浦恐怖数据源自...堪称完美")
-_ZH_JU = re.compile(r"(?<![数數证證依占割盘盤字收单單票])[据據](?P<src>[^，。,！？\n \u3000“”\"]{2,24}?)(?<![堪号號简簡俗统統名并職职人])(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|统计|統計|显示|顯示|披露|通报|通報)")
+_ZH_JU = re.compile(r"(?<![数數证證依占割盘盤字收单單票])[据據](?P<src>[^，。,！？\n \u3000“”\"]{2,24}?)(?<![堪号號简簡俗统統名并職职人])(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|透露|统计|統計|显示|顯示|披露|通报|通報)")
+# the cue of 据X... right after an organisation whose name holds a cue word ("据国家统计局介绍": not 据国家 + 统计)
+_ZH_JU_CUE_AT = re.compile(r"(?P<cue>报道|报导|报導|報導|報道|消息|称|稱|表示|介绍|介紹|透露|统计|統計|显示|顯示|披露|通报|通報)")
+# "记者从市交通局获悉", "从国家卫健委了解到": the body a reporter learnt it from
+_ZH_LEARNT_FROM = re.compile(r"(?<=[从從])[\u4e00-\u9fffA-Za-z]{2,20}?(?P<cue>获悉|獲悉|了解到|得知)")
 _ZH_DATELINE = re.compile(r"^(?P<src>[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{2,6})?\d{1,2}月\d{1,2}日(?P<cue>电|電|讯|訊|消息|报道|報導)", re.M)
 # A lead crediting an outlet: "荆楚网消息（通讯员…）", "央视网消息（新闻联播）：", "国际在线报道（记者…）："
 # (the credited name ends like an outlet's: 网/报/社/台/在线/客户端/频道/新闻/周刊/杂志).
 _ZH_LEAD = re.compile(
     r"^[ \t\u3000]*(?P<src>[\u4e00-\u9fff]{1,10}?(?:网|網|报|報|社|台|在线|在線|客户端|客戶端|频道|頻道|新闻|新聞|周刊|週刊|杂志|雜誌))"
     r"(?P<cue>消息|报道|報導|讯|訊)(?=[（(：:])", re.M)
-_ZH_AFTER = re.compile(r"(表示|(?<![堪号號简簡俗统統名并職职人])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|指出|说|說|透露|坦言|强调|強調|认为|認為|报道|報導|宣布|发布|發布|通报|通報|"
+_ZH_AFTER = re.compile(r"(表示|(?<![堪号號简簡俗统統名并職职人])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|指出|说|說|透露|坦言|强调|強調|认为|認為|(?:介绍|介紹)(?=[，,：:]|说|說)|报道|報導|宣布|发布|發布|通报|通報|"
                        r"(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠)")
 _OK_LABELS = ("PERSON", "ORG", "GPE", "THREAT_ACTOR", "PRODUCT")
 # Chinese subject ... cue with a gap: "工业和信息化部19日称", "国家安全部17日在微信公众号发文称",
 # "陈茂波26日在立法会发表财政预算案时表示".  The gap is a day, then an optional adverbial phrase
 # (at most 30 characters, no punctuation) that starts with a preposition or time word.
 _ZH_GAP = re.compile(
-    r"(?:官员|官員|发言人|發言人|负责人|負責人|人士|方面|官方)?"  # "联合国官员称", "外交部发言人表示": the organisation speaks
+    r"(?:(?:有关|有關|相关|相關)?(?:官员|官員|发言人|發言人|负责人|負責人|人士)|方面|官方)?"  # "联合国官员称", "外交部发言人表示": the organisation speaks
     r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今日|昨日|昨天|今天|近日|日前|当天|當天|当日|當日)?(?:晚间|晚間|上午|下午|晚上|早些时候)?"
     r"(?:首次|首度|再次|正式|公开|公開|紧急|緊急|亲自|親自|终于|終於|连夜|連夜|罕见|罕見|高调|高調|也|还|還|已|再|又)?"
     r"(?:(?:在|於|于|通过|通過|透过|透過|接受|向|对|對|就|也|还|還|则|則|亦|再次|同日|随后|隨後)[^，。！？；：,\n“”「」]{0,30}?)?"
-    r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|宣布|通报|通報|强调|強調|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠)"
+    r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|坦言|认为|認為|宣布|通报|通報|强调|強調|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠)"
 )
 _ZH_PREPOSITIONS = ("在", "于", "於", "通过", "通過", "透过", "透過")
 _ZH_CLAUSE_START = "，。！？；\n：:"
@@ -143,15 +147,19 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
     capitalised word before a lower-case one (the place or body the role belongs to)."""
     from ..names import PERSON_TITLES
 
+    start = pos
     body = _BODY_BEFORE_ROLE.match(text, pos, limit)  # "said Soul City Boxing Gym owner Roshawn Jones": the body's name first
     if body is not None and index.at(pos) is None:
         pos = body.end()
-    for _ in range(4):
+    for _ in range(5):
         m = _ROLE_WORD.match(text, pos, limit)
         if m is None:
             return None
         word = m.group(1)
         nxt = _ROLE_WORD.match(text, m.end(), limit)
+        if word == "and" and pos > start and nxt is not None and nxt.group(1).islower() and nxt.group(1) not in _GAP_BREAK:
+            pos = m.end()  # "said Anchorage businessman and blogger Andrew Halcro": two roles
+            continue
         place_before_role = word[:1].isupper() and nxt is not None and nxt.group(1).islower()  # "Troy police Lt."
         title = (word.lower() in PERSON_TITLES or word.lower() in _ROLE_TITLES) and word.lower() not in _HONORIFICS
         if word.lower() in _GAP_BREAK or word in _AUXILIARIES or not (_GAP_WORD.match(word + m.group(2)) or title or place_before_role):

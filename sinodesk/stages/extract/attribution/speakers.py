@@ -116,12 +116,23 @@ def _organisation_of_role(text: str, lo: int, pos: int, index: "_Ents") -> GazMa
         ent = index.before(p, text)
         if ent is not None:
             return ent if ent.label == "ORG" else None
+        if text.endswith(_POSSESSIVE_ENDS, lo, p):  # "Toyota's spokesman said", "Barclays' chief economist said", "Mr Blair's spokesman said"
+            cut = 3 if text[p - 3 : p - 2] in "'’" else 2
+            ent = index.before(p - cut, text)
+            if ent is not None and (ent.label == "ORG" or (ent.label == "PERSON" and text[w0:end] in _PERSON_AIDES)):
+                return ent
+            return None
         q = text.rfind(" ", lo, p - 1) + 1
         word = text[q : p - 1]
         if q <= lo or not word.islower() or not word.isalpha():
             return None
         p = q
     return None
+
+
+_POSSESSIVE_ENDS = ("'s ", "’s ", "s' ", "s’ ")
+# the roles that speak for a person named before them ("Mr Blair's spokesman said", "Jackson's lawyer said")
+_PERSON_AIDES = frozenset("spokesman spokeswoman spokesperson lawyer lawyers".split())
 
 
 # "Officer Richard Hilgeman with the LRPD said", "Matthew Herren from EduVision told": a person, an
