@@ -567,3 +567,11 @@ def test_chinese_sources_learnt_from_and_introduced():
     got = {(a.text, a.cue) for a in x.attributions}
     assert {("国家统计局", "据…介绍"), ("市交通局", "获悉"), ("国家发改委", "坦言"), ("张明", "介绍")} <= got
     assert "国家" not in {t for t, _ in got} and "李华" not in {t for t, _ in got}
+
+
+def test_a_surname_is_not_an_outlet_named_with_the():
+    x = _run("Sun Weidong met the envoy on Monday. Sun said the talks were candid. Hill said he agreed. "
+             "Rachel Reeves told The Times she would not raise taxes.")
+    got = {a.text: (a.source, a.outlet_id) for a in x.attributions}
+    assert got["Sun"] == ("Sun Weidong", None) and got["Hill"][1] is None
+    assert got["The Times"][1] == "the-times"

@@ -98,3 +98,11 @@ def test_stored_names_resolve_ids_aliases_and_families():
     assert reg.stored_names("aktuality.sk", stored) == ("Aktuality.sk",)  # not registered: the stored name itself
     assert reg.family_names("prc state", stored) == ("Global Times", "环球时报")
     assert reg.family_names("Aktuality.sk", stored) == ("Aktuality.sk",)
+
+
+def test_us_and_uk_regional_outlets_with_their_owners(reg):
+    assert reg.match("Manchester Evening News").owner == "Reach plc"
+    assert reg.match("LA Times").id == "los-angeles-times"
+    assert reg.match("the Denver Post").owner.startswith("MediaNews Group")
+    assert reg.by_url("https://www.miamiherald.com/news/local/article1.html").id == "miami-herald"
+    assert reg.family_of("Liverpool Echo") == "Western press"

@@ -19,7 +19,9 @@ from .cues import (_OK_LABELS, _PLACE_PREP_BEFORE, _ROLE_NOUNS, _SUBJECT_SET_OFF
                    _appositive_gap)
 
 def _canonical_source(surface: str, canonical: str | None, gaz: Gazetteer, reg: OutletRegistry) -> tuple[str, str | None]:
-    o = reg.match(surface)
+    o = None if canonical and canonical.startswith("person:") else reg.match(surface)  # ("Sun said": Sun Weidong, not The Sun)
+    if o is not None and " " not in surface and o.name.startswith("The ") and surface.casefold() not in {a.casefold() for a in (o.name, *o.aliases)}:
+        o = None  # "Hill said", "Sun said": one word that is an outlet's name only with its "The"
     if o is None and canonical and canonical.startswith("org:"):
         o = reg.get(canonical[4:])
     if o is None and canonical is None:
