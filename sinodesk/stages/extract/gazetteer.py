@@ -40,6 +40,7 @@ _OUTLET_ALIAS_STOP = {
     "the standard", "the record", "the wire", "the print", "the interpreter", "talos", "amnesty",
     "diplomat magazine", "rand", "fp", "ft", "et", "ht", "ap", "x", "the x", "360", "mac", "tao",
     "cpr", "dw", "voa", "cls", "soh", "commonwealth", "hu", "nikkei", "sinocism", "phoenix news",
+    "the sun", "the times", "the hill", "the independent", "the mirror", "the telegraph",  # ("The Sun Herald", "The Times-Picayune")
     "上报", "上報",  # Up Media: a common verb ("report to the higher level") in Chinese news
 }
 

@@ -151,7 +151,7 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
     body = _BODY_BEFORE_ROLE.match(text, pos, limit)  # "said Soul City Boxing Gym owner Roshawn Jones": the body's name first
     if body is not None and index.at(pos) is None:
         pos = body.end()
-    for _ in range(5):
+    for _ in range(4):
         m = _ROLE_WORD.match(text, pos, limit)
         if m is None:
             return None
