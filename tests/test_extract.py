@@ -575,3 +575,11 @@ def test_a_surname_is_not_an_outlet_named_with_the():
     got = {a.text: (a.source, a.outlet_id) for a in x.attributions}
     assert got["Sun"] == ("Sun Weidong", None) and got["Hill"][1] is None
     assert got["The Times"][1] == "the-times"
+
+
+def test_appositives_left_open_and_passive_quotes():
+    x = _run("Robert McFarlane, an assistant state attorney general said Tuesday that it was over. "
+             "Alan Milburn, Labour's election strategist told Radio 4 that he was confident. Peter Smith was quoted as saying he was sorry. "
+             "Police found John Brown, a local man the officers said.")
+    got = {a.text for a in x.attributions}
+    assert {"Robert McFarlane", "Alan Milburn", "Peter Smith"} <= got and "John Brown" not in got

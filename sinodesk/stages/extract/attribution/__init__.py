@@ -161,6 +161,10 @@ class _Scan:
                 continue  # "One Napa County reporting station": a participle right after a name modifies a noun
             if ent is None and verb == "saying" and text.endswith(" as ", s0, pos):
                 ent = index.before(pos - 4, text)  # "Xinhua quoted Wang Yi as saying", "reported BaFin as saying"
+                quoted = _PASSIVE_QUOTED.search(text, max(s0, pos - 24), pos) if ent is None else None
+                if quoted is not None:  # "Peter Smith was quoted as saying"
+                    ent = index.before(quoted.start(), text)
+                    ent = ent if ent is not None and ent.label in ("PERSON", "ORG") else None
             if ent is None or ent.label != "PERSON":
                 ent = _person_before_affiliation(text, max(s0, sent_start), pos, index) or ent
                 body = _body_after_role(text, max(s0, sent_start), ent, index)
@@ -186,6 +190,8 @@ class _Scan:
                     if span is not None:
                         self.add(span[0], span[1], verb, None)
                         continue
+            if ent is None and not participle and verb in _LONE_NAME_VERBS:
+                ent = self.unclosed_appositive(max(s0, sent_start), pos)  # "Robert McFarlane, an assistant state attorney general said"
             if ent is None:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
             if ent is None and not participle and verb in _LONE_NAME_VERBS and text.endswith(" and ", s0, pos):
@@ -247,6 +253,25 @@ class _Scan:
         if opening and not title and word.endswith("s") and not self.capitalised_inside(word, ws):
             return None  # "Organisers said", "Bankers say": a plural noun opening the sentence, unless named elsewhere
         return ws, we, self.gaz.lookup(text[ws:we])
+
+    def unclosed_appositive(self, lo: int, pos: int) -> GazMatch | None:
+        """The person opening the sentence whose appositive runs to the cue without its closing comma
+        ("Robert McFarlane, an assistant state attorney general said", "Alan Milburn, Labour's election
+        strategist told")."""
+        text = self.text
+        m = _UNCLOSED_APPOSITIVE.search(text, max(lo, pos - 90), pos)
+        if m is None:
+            return None
+        ent = self.index.before(m.start(), self.text)
+        if ent is None or ent.label != "PERSON":
+            return None
+        head = _CLAUSE_OPENER.match(text, lo, ent.start)
+        if (head.end() if head is not None else lo) != ent.start and not text[max(lo, ent.start - 3) : ent.start].rstrip().endswith(('"', "”", ",")):
+            return None  # the person must open the sentence or follow a closing quote or the clause reported
+        words = text[m.end(1) : pos].split()
+        if any(w.lower() in _GAP_BREAK_WORDS or w.endswith(("ed", "ing", ",")) for w in words):
+            return None  # a clause, not a role ("Smith, the man who ... said")
+        return ent
 
     def coordinated_subject(self, lo: int, end: int) -> GazMatch | None:
         """The subject of a clause whose second verb is the cue ("Egypt FA spokesman Methat Shalaby welcomed the
@@ -664,6 +689,14 @@ def _role_run(gap: str) -> bool:
         return False
     lower = [w for w in words if not w[:1].isupper()]
     return bool(lower) and all(w in _ROLE_NOUNS or w in PERSON_TITLES or _ROLE_ADJ.fullmatch(w) for w in lower)
+
+
+# "X, an assistant state attorney general said", "X, Labour's election strategist told": a comma, an article or a
+# possessive, then at most seven words up to the cue
+_UNCLOSED_APPOSITIVE = re.compile(r", ((?:a|an|the|[A-Z][\w.&-]*['’]s) )(?:[\w.&'’-]+ ){1,7}$")
+_GAP_BREAK_WORDS = frozenset("that which who whom whose said says say when while where and or but as if because after before since than "
+                             "with without to into he she they it we i you is was are were has have had will would".split())
+_PASSIVE_QUOTED = re.compile(r" (?:was|is|were|are|has been|had been) quoted as $")
 
 
 def _lower_in(text: str, s0: int, e0: int, low: str) -> bool:
