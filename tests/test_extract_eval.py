@@ -127,7 +127,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # .850/.701), attr .907/.676 -> .908/.684, numbers and dates unchanged
     # numdate17 (not tuned on; scored six times, three of them miss counts, never its items): numbers .909/.795 ->
     # .923/.801, dates .908/.908 -> .909/.912, ents and attr unchanged
-    "heldout": {"entities": (0.84, 0.69), "attributions": (0.905, 0.68), "numbers": (0.92, 0.80), "dates": (0.905, 0.91)},
+    # attr17 (speakers read from the cue, possessive roles, second verbs, open appositives, outlets; counts only, misses
+    # never read item by item): attr .907/.676 -> .909/.693, ents .836/.684 -> .836/.685, numbers and dates unchanged
+    "heldout": {"entities": (0.84, 0.69), "attributions": (0.905, 0.69), "numbers": (0.92, 0.80), "dates": (0.905, 0.91)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
@@ -155,7 +157,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # passes every floor here (entities >= .80/.64; the lead's merge run, 2026-12-07)
     # numdate17, scored once at the end (misses not read): numbers .913/.831 (the figure on record) -> .931/.857,
     # dates .937/.908, ents .801/.642, attr .884/.730
-    "heldout2": {"entities": (0.8, 0.64), "attributions": (0.88, 0.725), "numbers": (0.93, 0.855), "dates": (0.93, 0.9)},
+    # attr17, scored once by the CLI at the end (misses never read; the floors test had run once before it, pass/fail):
+    # attr .884/.730 (attr16's figure) -> .887/.748, ents .801/.642, numbers .913/.831, dates .937/.908
+    "heldout2": {"entities": (0.8, 0.64), "attributions": (0.885, 0.745), "numbers": (0.93, 0.855), "dates": (0.93, 0.9)},
 }
 
 
