@@ -695,7 +695,7 @@ def link_item_for(s: Story, family_of: Callable[[str | None], str | None], prepa
         outlet=s.outlet,
         publisher=s.publisher,
         entities=_link_entities(s.entities),
-        numbers=tuple(n.value for n in s.numbers),
+        numbers=s.numbers,  # claims with their units and subjects (the linker keys them: stages/cluster/features.figure_key)
         people=tuple(e.canonical for e in s.entities if e.canonical.startswith("person:")),
         speakers=tuple({a.source for a in s.attributions}),
         prepared=prepared,

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .features import shared_figures
+
 MODEL_PATH = Path(__file__).with_name("merge_model.json")
 
 FEATURES = (
@@ -57,7 +59,7 @@ def pair_features(feats, ev, dot: float, cold: float) -> list[float]:
     else:
         ymatch = yconf = 0.0
     nums = feats.numbers
-    shared_nums = sum(1 for n in nums if n in ev.numbers) if nums and ev.numbers else 0
+    shared_nums = shared_figures(nums, ev.numbers) if nums and ev.numbers else 0
     nconf = 1.0 if nums and ev.numbers and not shared_nums else 0.0
     ents = feats.entities
     ent_share = (sum(1 for e in ents if e in ev.entities) / min(len(ents), len(ev.entities))

@@ -42,7 +42,7 @@ class Event:
         self.first_day: int | None = None
         self.last_day: int | None = None
         self.entities: dict[str, int] = {}
-        self.numbers: dict[float, int] = {}
+        self.numbers: dict[str, int] = {}  # figure keys (features.figure_key)
         self.indexed: tuple[str, ...] = ()  # the terms the candidate index holds it under
         self.names: dict[str, int] = {}
         self.years: dict[str, int] = {}
@@ -131,7 +131,8 @@ class Event:
         ev.norm = d.get("norm") or math.sqrt(sum(v * v for v in ev.centroid.values())) or 1.0
         ev.first_day, ev.last_day = d["first"], d["last"]
         ev.entities = d["entities"]
-        ev.numbers = {float(k): v for k, v in d["numbers"] if k is not None}  # None: an infinity orjson wrote
+        # figure keys ("n:400.0"); a value alone in states saved before units counted (None: an infinity orjson wrote)
+        ev.numbers = {k if isinstance(k, str) else float(k): v for k, v in d["numbers"] if k is not None}
         ev.names = d.get("names", {})  # absent in states saved before the learned decision
         ev.years = d.get("years", {})
         ev.members = d.get("members")  # None (frozen) in states saved before local re-clustering

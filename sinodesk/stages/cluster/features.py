@@ -18,7 +18,7 @@ from sys import intern
 from collections import Counter
 from functools import lru_cache
 from array import array
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 from dataclasses import dataclass
 from datetime import date
@@ -86,9 +86,11 @@ def tokens(text: str, *, bigrams: bool = False, stop: frozenset[str] = ENGLISH) 
 
 
 def numbers_in(text: str) -> tuple[float, ...]:
-    """Distinct numbers written in ``text`` (commas as thousands separators), in order."""
+    """Distinct numbers written in ``text`` (commas as thousands separators), in order -- not the
+    pieces of a phone number, a date, a time or a code ("419-255-1111", "03/10/2014", "5:30"): no
+    figure two reports of one event share (:func:`figure_key` leaves out the years)."""
     seen: dict[float, None] = {}
-    for m in _NUMBER.finditer(text or ""):
+    for m in _NUMBER.finditer(_CHAINED.sub(" ", text or "")):
         try:
             seen.setdefault(float(m.group().replace(",", "")), None)
         except ValueError:  # pragma: no cover - the regex only matches digits
@@ -96,6 +98,9 @@ def numbers_in(text: str) -> tuple[float, ...]:
     return tuple(seen)
 
 
+# digits joined to more digits by a dash, slash, colon or dot run (phone numbers, dates, clock times,
+# codes, scores) or a phone number's bracketed area code: no quantity
+_CHAINED = re.compile(r"\(\d{2,4}\)\s?\d+(?:[-.\s]\d+)*|\d+(?:[-–/:]\d+)+|\d+(?:\.\d+){2,}")
 _FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
 
 
@@ -103,6 +108,67 @@ def figures_in(text: str) -> list[str]:
     """Every run of digits in ``text`` as written, whatever is next to it ('79.56' in '金额79.56亿',
     '1' and '9' in '9月1日'), for comparing headlines of a series."""
     return _FIGURE.findall(text or "")
+
+
+def notable(value: float) -> bool:
+    """A figure worth matching: not a small count or day number every story has (31 and under, whole),
+    nor an overflowed digit run (JSON has no infinity)."""
+    return math.isfinite(value) and (value > 31 or value != int(value))
+
+
+# one unit written in several ways ("per cent", "%"); other units are matched by the stem of their last word
+# ("years" and "year", "houses" and "mudbrick houses")
+_UNIT_KINDS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "pp"}
+_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor's ISO codes (USD, CNY): kept as written
+# what a place is, not what happened there: its distance from another, its coordinates, its size, its
+# population (two quakes on one island, 58 km from the same city, are two events)
+_PLACE_UNITS = frozenset({"km", "kilometers", "kilometres", "miles", "mile", "metres", "meters", "feet", "ft",
+                          "degrees", "sq km", "square kilometres", "square kilometers", "square miles", "hectares", "acres"})
+_PLACE_SUBJECT = re.compile(r"\b(?:population|populated|inhabitants|home to|is home)\b", re.I)
+
+
+def figure_key(value: float, unit: str | None = None, subject: str | None = None) -> str | None:
+    """How a figure is matched with another report's (``"<unit>:<value>"``, the unit empty when none
+    was written), or None when it tells no event from another: a small whole number (:func:`notable`),
+    a bare year (1800-2099, no unit: a date, not a figure), a place's distance, coordinates, area or
+    population (facts about the place, which two events there share).  The same value in another unit
+    is another figure: 45 people, 45%, $45m and 45 km are four (see :func:`shared_figures`)."""
+    if not notable(value):
+        return None
+    if unit is None or not unit.strip():
+        if value == int(value) and 1800 <= value <= 2099:
+            return None
+        kind = ""
+    else:
+        u = unit.strip()
+        low = u.lower()
+        if low in _PLACE_UNITS:
+            return None
+        kind = u if _CURRENCY.fullmatch(u) else _UNIT_KINDS.get(low) or stem(low.split()[-1])
+    if subject and _PLACE_SUBJECT.search(subject):
+        return None
+    return f"{kind}:{float(value)!r}"
+
+
+def figure_keys(keys) -> frozenset[str]:
+    """A story's figure keys, each with its value's mark (``"*:<value>"``), which a figure of unknown
+    unit matches: see :func:`shared_figures`."""
+    return frozenset(chain.from_iterable((k, "*" + k[k.index(":"):]) for k in keys))
+
+
+def shared_figures(mine, theirs) -> int:
+    """How many of a story's figures (:func:`figure_keys`) another story or an event (anything holding
+    such keys) also gives: the same value in the same unit, or the same value where either side wrote
+    no unit ("a 5.6 quake", "magnitude 5.6").  The same value in two different units is not shared."""
+    n = 0
+    for k in mine:
+        if k[0] == "*":
+            continue
+        if k[0] == ":":
+            n += ("*" + k) in theirs
+        else:
+            n += k in theirs or k[k.index(":"):] in theirs
+    return n
 
 
 def day_number(iso: str | None) -> int | None:
@@ -193,7 +259,7 @@ class Features:
     vector: "dict[str, float] | Packed"  # a dict, or Packed in the linker's re-clustering records
     terms: frozenset[str]
     entities: frozenset[str]
-    numbers: frozenset[float]
+    numbers: frozenset[str]  # figure keys (figure_key)
     day: int | None
     short: bool  # headline-only (or very short) text: use the short-text threshold
     names: frozenset[str] = frozenset()  # folded words capitalised mid-sentence (see names_in)

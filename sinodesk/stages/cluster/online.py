@@ -48,7 +48,7 @@ from .beat import OutletBeat
 from .decision import load_models, pair_features
 from .dedup import DuplicateIndex, normalise_url
 from .event import Event
-from .features import DocFreq, Features, Packed, cosine, day_number, headline_frame, numbers_in, series_pair, weigh, years_in
+from .features import DocFreq, Features, Packed, cosine, day_number, figure_key, figure_keys, headline_frame, numbers_in, series_pair, weigh, years_in
 from .index import CandidateIndex
 from .lead import lead_people
 from .options import EventOptions
@@ -70,7 +70,9 @@ class LinkItem:
     outlet: str | None = None  # the outlet's name (its beat is learnt per outlet, see .beat)
     publisher: str | None = None  # the outlet of the feed, page or line the story came in (may carry another's copy)
     entities: tuple[str, ...] = ()  # canonical ids
-    numbers: tuple[float, ...] = ()
+    # the extractor's number claims (value, unit, subject); None: not extracted (numbers are read from the
+    # text then); plain values are matched by value alone
+    numbers: "tuple | None" = None
     people: tuple[str, ...] = ()  # the canonical id of each person mention, repeats kept (see .lead)
     speakers: tuple[str, ...] = ()  # the sources of its attributions (who said or reported it)
     prepared: Prepared | None = None  # what the linker reads from the story alone, if worked out already (see .prepare)
@@ -93,10 +95,11 @@ def _event_id(story_id: str) -> str:
     return "ev-" + hashlib.sha1(story_id.encode("utf-8")).hexdigest()[:12]
 
 
-def _notable(numbers) -> frozenset[float]:
-    """Numbers worth matching: not the small counts and day numbers every story has (nor an
-    overflowed digit run: JSON has no infinity)."""
-    return frozenset(float(n) for n in numbers if math.isfinite(n) and (n > 31 or n != int(n)))
+def _notable(numbers) -> frozenset[str]:
+    """The figures worth matching, as :func:`.features.figure_key` keys them: a claim the extractor
+    made (its value, unit and subject), or a bare number (its value alone)."""
+    keys = (figure_key(n.value, n.unit, n.subject) if hasattr(n, "value") else figure_key(float(n)) for n in numbers)
+    return figure_keys(k for k in keys if k is not None)
 
 
 def house(item: "LinkItem", opts: EventOptions) -> str | None:
@@ -271,15 +274,24 @@ class EventLinker(LinkerPersistence):
     def features(self, item: LinkItem) -> Features:
         """The story's vector and side signals (its terms are counted into the document frequencies;
         the words and names of its outlet's beat are left out, see :mod:`.beat`)."""
-        o = self.opts
         raw = self._expected.pop(item.story_id, None)
         if raw is None:
             raw = self._raw_terms(item)
             self.beat.add(item.outlet, _beat_terms(*raw))
-        counts, names = raw
-        terms = frozenset(counts)
+        terms = frozenset(raw[0])
         self.df.add(terms, item.language)
-        nums = item.numbers or numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
+        return self._features(item, raw, terms)
+
+    def read(self, item: LinkItem) -> Features:
+        """The story's features as the linker now weighs them, counting nothing (its terms are not added
+        to the document frequencies, nor its words to its outlet's beat): for explaining a link."""
+        raw = self._raw_terms(item)
+        return self._features(item, raw, frozenset(raw[0]))
+
+    def _features(self, item: LinkItem, raw: tuple[Counter, frozenset[str]], terms: frozenset[str]) -> Features:
+        o = self.opts
+        counts, names = raw
+        nums = item.numbers if item.numbers is not None else numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
         n_words = sum(c for t, c in counts.items() if " " not in t)
         body = (item.text or "")[: o.body_chars]
         beat = self.beat.among(item.outlet, _beat_terms(counts, names))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .event import Event
-from .features import Features, Packed, cosine, head_words, series_pair, stop_set, tokens
+from .features import Features, Packed, cosine, head_words, series_pair, shared_figures, stop_set, tokens
 from .lead import lead_conflict, leads_apart
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -188,8 +188,7 @@ def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -
         if opts.entity_weight:
             s += opts.entity_weight * shared / min(len(feats.entities), len(ev.entities))
     if feats.numbers and ev.numbers:
-        shared = sum(1 for n in feats.numbers if n in ev.numbers)
-        s += opts.number_weight * min(1.0, shared / 2.0)
+        s += opts.number_weight * min(1.0, shared_figures(feats.numbers, ev.numbers) / 2.0)
     if opts.year_conflict and not feats.short and (feats.day is None or ev.first_day is None) and year_conflict(feats, ev):
         s *= 1.0 - opts.year_conflict  # no dates to tell this year's quake from another's but the years written
     if opts.lead_conflict and not feats.short and lead_conflict(feats.leads, ev.leads):
@@ -297,6 +296,18 @@ def day_numbers(recs: list[Features]) -> np.ndarray:
     return np.array([np.nan if r.day is None else r.day for r in recs], dtype=float)
 
 
+def _figures_shared(recs: list[Features]) -> np.ndarray:
+    """:func:`.features.shared_figures` for every pair of stories (the more of the two directions): the
+    pairs that share a value at all are found at once, the units compared only for those."""
+    marks = [frozenset(k for k in r.numbers if k[0] == "*") for r in recs]
+    same_value = gram(marks)
+    out = np.zeros_like(same_value)
+    for i, j in zip(*np.nonzero(np.triu(same_value, 1))):
+        a, b = recs[i].numbers, recs[j].numbers
+        out[i, j] = out[j, i] = max(shared_figures(a, b), shared_figures(b, a))
+    return out
+
+
 def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.ndarray:
     """Pair scores of stories, as :func:`story_score` scores a story against a one-story event."""
     sim = gram([r.vector for r in recs]) / cold  # as in story_score: the word part only
@@ -317,8 +328,7 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
         sim += np.where(cross, opts.cross_entity_weight * enough, opts.entity_weight) * share(sets, shared)
         sim = np.where(cross & ~enough, 0.0, sim)  # as in story_score: not enough in common across languages
     if opts.number_weight and any(r.numbers for r in recs):
-        shared = gram([r.numbers for r in recs])
-        sim += opts.number_weight * np.minimum(1.0, shared / 2.0)
+        sim += opts.number_weight * np.minimum(1.0, _figures_shared(recs) / 2.0)
     if opts.name_conflict and any(r.names for r in recs):
         named = np.array([bool(r.names) for r in recs])
         apart = named[:, None] & named[None, :] & (gram([r.names for r in recs]) == 0)
