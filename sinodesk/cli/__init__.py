@@ -22,6 +22,7 @@ EXTENSIONS = (
     "sinodesk.cli.topics",
     "sinodesk.cli.extract",
     "sinodesk.cli.events",
+    "sinodesk.cli.explain",
     "sinodesk.cli.incidents",
     "sinodesk.cli.brief",
     "sinodesk.cli.web",

@@ -110,6 +110,16 @@ def get_event(request: Request, event_id: str):
     return _json(event_comparison(_desk(request), event_id))
 
 
+@router.get("/explain", summary="Whether two stories are in one event, and why ('sinodesk explain --json')",
+            responses={200: {"model": schemas.ExplainOut}})
+def explain(request: Request, a: Annotated[str, Query(description="a story id (or a unique prefix of at least 4 characters)")],
+            b: Annotated[str, Query(description="the other story's id")]):
+    from ..stages.cluster.explain import explain_stories
+
+    desk = _desk(request)
+    return _json(explain_stories(desk.archive, a, b, desk.settings.events))
+
+
 @router.get("/incidents", summary="Cyber incidents, newest first report first, every field with its evidence",
             responses={200: {"model": schemas.IncidentPage}})
 def list_incidents(request: Request, since: Annotated[str, Query(description="ISO date: last reported on/after")] = "",

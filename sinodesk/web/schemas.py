@@ -128,6 +128,22 @@ class EventOut(BaseModel):
     number_conflicts: list[dict[str, Any]]
 
 
+class ExplainOut(BaseModel):
+    """Whether two stories are in one event and why ('sinodesk explain --json')."""
+
+    same_event: bool
+    via: str = Field(description="pair (the pair alone links), event (linked through the event's other stories), copy, apart, unlinked")
+    summary: str
+    a: dict[str, Any]
+    b: dict[str, Any]
+    signals: dict[str, Any] = Field(description="word similarity and shared words, entities, figures (with units), names, years, days apart")
+    checks: list[dict[str, Any]] = Field(description="the rules that zero or cut a score, and whether each fired")
+    pair: dict[str, Any] = Field(description="the decision rule for the pair: rule, value, threshold, passed")
+    a_against_event_of_b: dict[str, Any] | None
+    b_against_event_of_a: dict[str, Any] | None
+    near_duplicate: bool
+
+
 class EventRow(BaseModel):
     event_id: str
     size: int

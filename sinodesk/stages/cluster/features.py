@@ -152,8 +152,9 @@ def figure_key(value: float, unit: str | None = None, subject: str | None = None
 
 def figure_keys(keys) -> frozenset[str]:
     """A story's figure keys, each with its value's mark (``"*:<value>"``), which a figure of unknown
-    unit matches: see :func:`shared_figures`."""
-    return frozenset(chain.from_iterable((k, "*" + k[k.index(":"):]) for k in keys))
+    unit matches: see :func:`shared_figures`.  One string object per key, however many stories and
+    events hold it (as the terms)."""
+    return frozenset(map(intern, chain.from_iterable((k, "*" + k[k.index(":"):]) for k in keys)))
 
 
 def shared_figures(mine, theirs) -> int:
