@@ -86,6 +86,19 @@ def test_phone_numbers_dates_and_codes_are_no_figures():
     assert numbers_in(text) == (45.0, 1200.0)
 
 
+def test_figures_saved_as_plain_numbers_read_back_as_figures_without_a_unit():
+    from sinodesk.stages.cluster.event import Event
+    from sinodesk.stages.cluster.state import record_from_json
+
+    # an event and a re-clustering record kept by a sinodesk before figures had units (None: an infinity)
+    ev = Event.from_json({"eid": "ev-1", "order": 1, "size": 2, "centroid": {}, "first": None, "last": None,
+                          "entities": {}, "numbers": [[45.0, 2], [None, 1], [5.0, 1]]})
+    assert ev.numbers == {":45.0": 2, "*:45.0": 2}
+    rec = record_from_json({"v": {}, "e": [], "x": [45.0, 1200.0], "m": [], "y": [], "d": None, "s": False, "w": 3, "h": False})
+    assert rec.numbers == figure_keys([":45.0", ":1200.0"])
+    assert shared_figures(figure_keys([figure_key(45, "USD")]), ev.numbers) == shared_figures(rec.numbers, ev.numbers) == 1
+
+
 def _linker_features(numbers, text="Police said the shooting happened on Main Street late on Saturday.") -> frozenset:
     lk = EventLinker(EventOptions())
     return lk.features(LinkItem("s1", "Shooting on Main Street", text, numbers=numbers)).numbers

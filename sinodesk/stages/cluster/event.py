@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from sys import intern
 
-from .features import Features, Packed
+from .features import Features, Packed, saved_figures
 
 
 def add_into(acc: dict, vec: dict) -> None:
@@ -131,8 +131,10 @@ class Event:
         ev.norm = d.get("norm") or math.sqrt(sum(v * v for v in ev.centroid.values())) or 1.0
         ev.first_day, ev.last_day = d["first"], d["last"]
         ev.entities = d["entities"]
-        # figure keys ("n:400.0"); a value alone in states saved before units counted (None: an infinity orjson wrote)
-        ev.numbers = {k if isinstance(k, str) else float(k): v for k, v in d["numbers"] if k is not None}
+        ev.numbers = {}  # figure keys; a number alone in states saved before figures had units (see saved_figures)
+        for k, v in d["numbers"]:
+            for key in saved_figures((k,)):  # (None: an infinity orjson wrote)
+                ev.numbers[key] = ev.numbers.get(key, 0) + v
         ev.names = d.get("names", {})  # absent in states saved before the learned decision
         ev.years = d.get("years", {})
         ev.members = d.get("members")  # None (frozen) in states saved before local re-clustering

@@ -157,6 +157,19 @@ def figure_keys(keys) -> frozenset[str]:
     return frozenset(map(intern, chain.from_iterable((k, "*" + k[k.index(":"):]) for k in keys)))
 
 
+def saved_figures(saved) -> list[str]:
+    """Figure keys as a linker state holds them; a number alone (states saved before figures had units)
+    becomes the key and mark of a figure without a unit, which matches that value in any unit."""
+    out = []
+    for k in saved:
+        if isinstance(k, str):
+            out.append(intern(k))
+        elif k is not None and notable(float(k)):
+            v = f":{float(k)!r}"
+            out += (intern(v), intern("*" + v))
+    return out
+
+
 def shared_figures(mine, theirs) -> int:
     """How many of a story's figures (:func:`figure_keys`) another story or an event (anything holding
     such keys) also gives: the same value in the same unit, or the same value where either side wrote

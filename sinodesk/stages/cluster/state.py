@@ -16,7 +16,7 @@ import numpy as np
 import orjson
 
 from ...errors import ArchiveError
-from .features import Features, Packed
+from .features import Features, Packed, saved_figures
 
 STATE_VERSION = 1  # the whole state in one blob (EventLinker.to_bytes)
 CORE_VERSION = 2  # the core of a linker kept row by row (EventLinker.save, see .store)
@@ -31,7 +31,7 @@ def record_json(f: Features) -> dict:
 
 def record_from_json(d: dict) -> Features:
     vector = Packed(dict(zip(map(intern, d["v"]), d["v"].values())))  # terms shared, as the linker makes them
-    return Features(vector=vector, terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(d["x"]),
+    return Features(vector=vector, terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(saved_figures(d["x"])),
                     day=d["d"], short=d["s"], names=frozenset(d["m"]), years=frozenset(d["y"]), n_words=d["w"],
                     headline_only=d["h"], language=d.get("g"), head=tuple(d.get("t", ())), outlet=d.get("o"),
                     leads=tuple(d.get("l", ())))
