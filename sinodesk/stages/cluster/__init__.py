@@ -12,6 +12,7 @@
                  |-- learned merge decision, merge_model.json             (decision.py)
                  '-- the linker state as bytes for the archive            (state.py)
     list[Story] --compare_event / summarise_events--> JSON-ready dicts    (compare.py, summary.py)
+    two stories + the kept linker --explain_link--> why (not) one event (explain.py)
 
 Options: :class:`EventOptions` (options.py).
 """
