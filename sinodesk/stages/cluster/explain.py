@@ -5,7 +5,8 @@ outlet beats as the archive holds them; nothing is counted or changed) and answe
 analyst needs to trust a link or to doubt it:
 
 * the signals: word similarity and the words that make it, shared canonical entities, shared figures
-  with their units (a figure counts only in the same unit, see :func:`.features.figure_key`), shared
+  with their units (money only in the same currency, a share only as a share, a count only as a count;
+  no year, population, phone number or date: see :func:`.features.figure_key`), shared
   names and years, days apart and the time decay, same outlet, languages;
 * the checks that cut or zero a score (names that differ, years that differ without dates, the same
   outlet's beat, a template series, another language with too little in common);
