@@ -5,8 +5,12 @@ the project's other gold files name."""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
+import sys
 from pathlib import Path
+
+import pytest
 
 from sinodesk.eval.extract import GOLD_DIR
 from sinodesk.eval.public_items import load_item
@@ -73,3 +77,20 @@ def other_gold_keys(own: str, skip_lists: tuple[Path, ...] = ()) -> set[tuple[st
             if line.strip() and not line.startswith("#"):
                 keys.add(tuple(line.split("\t")[0].split(":", 1)))
     return keys
+
+
+def draw_tool():
+    """``tools/heldout2_gold.py`` (which draws, compiles and checks every blind set) loaded as a module,
+    for a module-scoped fixture: ``yield from draw_tool()``."""
+    pytest.importorskip("feedparser")
+    tools = Path(__file__).resolve().parents[1] / "tools"
+    sys.path.insert(0, str(tools))
+    spec = importlib.util.spec_from_file_location("heldout2_gold", tools / "heldout2_gold.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # the tool's dataclass looks its module up there
+    try:
+        spec.loader.exec_module(mod)
+        yield mod
+    finally:
+        sys.modules.pop(spec.name, None)
+        sys.path.remove(str(tools))

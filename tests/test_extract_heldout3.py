@@ -5,15 +5,13 @@ labels, and the set is scored only when named.  No quality floor here: the set i
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
 from sinodesk.eval.extract import GOLD_DIR, HELDOUT, ON_REQUEST, SETS, load_set
 from sinodesk.eval.public_items import in_heldout_pool
-from tests.blind_sets import FIELDS, other_gold_keys, reread_problems, rows
+from tests.blind_sets import FIELDS, draw_tool, other_gold_keys, reread_problems, rows
 from tests.conftest import ROOT, SHARED, need_shared
 
 HELDOUT3 = GOLD_DIR / "heldout3" / "heldout3.jsonl"
@@ -77,17 +75,7 @@ def test_heldout3_skips_are_not_labelled():
 
 @pytest.fixture(scope="module")
 def tool():
-    pytest.importorskip("feedparser")
-    sys.path.insert(0, str(TOOLS))
-    spec = importlib.util.spec_from_file_location("heldout2_gold", TOOLS / "heldout2_gold.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # the tool's dataclass looks its module up there
-    try:
-        spec.loader.exec_module(mod)
-        yield mod
-    finally:
-        sys.modules.pop(spec.name, None)
-        sys.path.remove(str(TOOLS))
+    yield from draw_tool()
 
 
 def test_heldout3_file_is_the_seeded_draw_compiled_from_the_typed_labels(tool):

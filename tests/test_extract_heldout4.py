@@ -2,19 +2,17 @@
 label re-reads in the reference text, every item is a held-out-pool item that no other gold file
 names (heldout3's included, nor an earlier blind set's skip list), the file is what the compiler
 makes of the typed labels, and the set is scored only when named.  No quality floor here: the set
-is scored once, by the lead, after it was committed."""
+is scored rarely, by the lead, figures only (each read is listed in its README)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
 from sinodesk.eval.extract import GOLD_DIR, HELDOUT, ON_REQUEST, SETS, load_set
 from sinodesk.eval.public_items import in_heldout_pool
-from tests.blind_sets import FIELDS, other_gold_keys, reread_problems, rows
+from tests.blind_sets import FIELDS, draw_tool, other_gold_keys, reread_problems, rows
 from tests.conftest import ROOT, SHARED, need_shared
 
 HELDOUT4 = GOLD_DIR / "heldout4" / "heldout4.jsonl"
@@ -82,17 +80,7 @@ def test_heldout4_skips_are_not_labelled():
 
 @pytest.fixture(scope="module")
 def tool():
-    pytest.importorskip("feedparser")
-    sys.path.insert(0, str(TOOLS))
-    spec = importlib.util.spec_from_file_location("heldout2_gold", TOOLS / "heldout2_gold.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # the tool's dataclass looks its module up there
-    try:
-        spec.loader.exec_module(mod)
-        yield mod
-    finally:
-        sys.modules.pop(spec.name, None)
-        sys.path.remove(str(TOOLS))
+    yield from draw_tool()
 
 
 def test_heldout4_file_is_the_seeded_draw_compiled_from_the_typed_labels(tool):
