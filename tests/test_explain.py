@@ -207,6 +207,21 @@ def test_explain_writes_nothing(seed_db):
     assert hashlib.sha256(Path(seed_db).read_bytes()).hexdigest() == before
 
 
+def test_explain_reads_an_archive_whose_linker_tidies_old_events_on_opening(tmp_path):
+    """All five seeds (stories from 1993 to the ingest day): opening the saved linker moves events idle
+    past the window out of memory, which writes them back in a writing run; explain opens the archive
+    read-only and must neither fail on that nor write it."""
+    db = tmp_path / "seeds.db"
+    r = _cli("ingest", need_shared(SEEDS), "--db", db)
+    assert r.returncode == 0, r.stderr.decode()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    pair = _explain(str(db), TALKS_SG, TECH_MY)
+    assert pair["same_event"] and pair["via"] == "pair"
+    old = [line.split()[0] for line in _cli("stories", "--db", db, "--since", "2022-03-18", "--until", "2022-03-19").stdout.decode().splitlines()]
+    assert len(old) == 2 and _explain(str(db), old[0], old[1])["a"]["event_id"]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
 def test_explain_errors_by_message_and_exit_code(seed_db, tmp_path):
     r = _cli("explain", TALKS_SG, "nope", "--db", seed_db)
     assert (r.returncode, r.stdout, r.stderr.decode()) == (

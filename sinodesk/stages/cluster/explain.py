@@ -205,6 +205,27 @@ def explain_link(linker: "EventLinker", a: "LinkItem", b: "LinkItem", event_a: s
     return out
 
 
+class _ReadOnlyRows:
+    """The archive as the linker's row store, with its writes left undone: opening a linker tidies
+    its saved state (events idle past the window leave the index and are written back), which an
+    explanation must not do -- it reads, and the archive may be opened read-only."""
+
+    def __init__(self, archive) -> None:
+        self._archive = archive
+
+    def __getattr__(self, name):
+        return getattr(self._archive, name)
+
+    def put_rows(self, kind, rows) -> None:
+        pass
+
+    def delete_rows(self, kind, keys) -> None:
+        pass
+
+    def set_state(self, key, value) -> None:
+        pass
+
+
 def explain_stories(archive, story_a: str, story_b: str, opts=None) -> dict:
     """:func:`explain_link` for two stories of ``archive`` (ids, or unique prefixes of at least 4
     characters), read with the linker the archive keeps and the event options ``opts`` (default: the
@@ -216,7 +237,7 @@ def explain_stories(archive, story_a: str, story_b: str, opts=None) -> dict:
     a, b = archive.get_story(story_a), archive.get_story(story_b)
     if a.story_id == b.story_id:
         raise BadInput(f"explain: {story_a!r} and {story_b!r} are the same story {a.story_id!r} (give two different story ids)")
-    linker = EventLinker.open(archive, opts)
+    linker = EventLinker.open(_ReadOnlyRows(archive), opts)
     no_family = lambda outlet: None  # noqa: E731 -- the linker does not read owner families
     return explain_link(linker, link_item_for(a, no_family), link_item_for(b, no_family), a.event_id, b.event_id,
                         duplicate_a=a.duplicate_of, duplicate_b=b.duplicate_of)
