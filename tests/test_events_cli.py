@@ -76,3 +76,20 @@ def test_compare_words_skip_the_stop_words_of_the_story_language():
     words = framing_words("Los pronósticos para la semana: lluvias en el norte y en la ciudad de Salta", "es")
     assert not {"los", "para", "la", "el", "en", "de", "y"} & set(words)
     assert {"lluvia", "salta"} <= set(words)
+
+
+def test_cross_language_cohesion_reads_the_place_a_chinese_body_names():
+    """深圳市政府 is one organisation mention (org:shenzhen--government); an English report of the same event
+    names "Shenzhen": their cohesion counts the place (the linker reads it so), and the body stays beside it."""
+    from sinodesk.records import Entity, Story
+    from sinodesk.stages.cluster.summary import cohesion
+
+    en = Story("a", "d1", "s", 0, 10, "The Shenzhen municipal government launched a platform, the Global Times reported.",
+               language="en", entities=(Entity("Shenzhen", "GPE", "gpe:shenzhen", 4, 12),
+                                        Entity("Global Times", "ORG", "org:global-times", 60, 72)))
+    zh = Story("b", "d2", "s", 0, 10, "深圳市政府推出共享算力平台。", language="zh",
+               entities=(Entity("深圳市政府", "ORG", "org:shenzhen--government", 0, 5),))
+    assert cohesion([en, zh], {}) == 1 / 3  # {shenzhen} of {shenzhen, global-times, shenzhen--government}
+    other = Story("c", "d3", "s", 0, 10, "北京市政府表示。", language="zh",
+                  entities=(Entity("北京市政府", "ORG", "org:beijing--government", 0, 5),))
+    assert cohesion([en, other], {}) == 0.0

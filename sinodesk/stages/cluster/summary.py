@@ -57,10 +57,20 @@ def _drop_beats(stories: Sequence[Story], counts: dict[str, Counter], outlets: s
             counts[s.story_id] = Counter({t: c for t, c in counts[s.story_id].items() if t not in drop}) or counts[s.story_id]
 
 
+def _with_places(s: Story) -> frozenset:
+    """A story's canonical entities and the places its Chinese government bodies name (深圳市政府 is
+    org:shenzhen--government: a mention of Shenzhen too, which a report in another language names).  The body
+    stays beside its place, so one shared place among few names still counts as little."""
+    from ..extract.zh_bodies import org_place
+
+    ids = {e.canonical for e in s.entities}
+    return frozenset(ids | {p for c in ids if (p := org_place(c))})
+
+
 def cohesion(ss: Sequence[Story], vectors: dict[str, dict[str, float]], max_pairs: int = 2000) -> float:
     """Mean pair similarity of an event's stories (see the module docstring); pairs beyond
     ``max_pairs`` are skipped evenly (a large event is judged on a sample of its pairs)."""
-    ents = {s.story_id: frozenset(e.canonical for e in s.entities) for s in ss}
+    ents = {s.story_id: _with_places(s) for s in ss}
     pairs = list(combinations(ss, 2))
     step = max(1, math.ceil(len(pairs) / max_pairs))
     sims = []
