@@ -257,3 +257,30 @@ def test_feed_entry_opening_with_a_dateline_keeps_its_list_inside():
     assert len(segs) == 1 and "Inês Mota" in segs[0].text
     # the same items with no dateline lead above them stay a digest's stories
     assert len(_split(items, kind="feed-entry")) == 3
+
+
+def test_chinese_byline_line_is_no_headline():
+    from sinodesk.stages.segment.headline import is_title_like
+
+    for line in ("半月谈记者 史卫燕", "新华社记者 张三 李四", "本报记者：王五 通讯员 赵六", "（记者 刘明）"):
+        assert not is_title_like(line), line
+    for line in ("中国记者协会成立七十周年", "“数字”赋能农业", "外交部：欢迎记者采访"):
+        assert is_title_like(line), line
+
+
+def test_hard_wrapped_lines_are_read_as_their_paragraph():
+    from sinodesk.records import Line
+    from sinodesk.stages.segment.structure import continued_lines, paragraph_runs
+
+    texts = ["Proposals for a secondary market for", "the resale of farm loans are gaining support,",
+             "officials said.", "", "Markets rally", "Shares rose 2 pct on Monday.", "", "1. First item", "2. Second item"]
+    lines, at = [], 0
+    for t in texts:
+        lines.append(Line(at, at + len(t), t, "text" if t else "blank", ""))
+        at += len(t) + 1
+    lines = tuple(lines)
+    content = [i for i, ln in enumerate(lines) if ln.kind == "text"]
+    groups = paragraph_runs(lines, content)
+    assert groups[0] == groups[2] == [0, 1, 2]
+    assert groups[4] == [4] and groups[5] == [5] and groups[7] == [7] and groups[8] == [8]
+    assert continued_lines(lines, content) == frozenset({0, 1, 2})

@@ -25,8 +25,8 @@ from .cohesion import CohesionParams, split_units
 from .digest import continuing, digest_probability, load_digest_model
 from .headline import DATELINE, DATELINE_ZH, inline_headline, is_bullet, is_prose, is_title_like, strip_bullet
 from .layout import bag, furniture, load_model
-from .text import is_closing
-from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _is_masthead, _runs, find_headlines, find_items, wrapped_lines
+from .text import is_closing, visible_len
+from .structure import MASTHEAD_MAX_CHARS, Plan, Start, _is_masthead, _runs, find_headlines, find_items, continued_lines, paragraph_runs, paragraph_text, wrapped_lines
 from ...options import setting
 
 __all__ = ["SegmentOptions", "segment", "plan_stories"]
@@ -82,6 +82,7 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     content = [i for i in content if i not in excluded]
     if opts.layout and content:
         junk, meta, doubtful = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
+        junk, meta = _whole_paragraphs(lines, content, junk, meta)
         # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
         meta = {i for i in meta if not is_closing(lines[i].text)}
         junk |= repeated_lines(lines, content)
@@ -96,6 +97,22 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     plan = _plan(lines, content, opts)
     plan.excluded, plan.meta = excluded | _trailer(lines, plan, doubtful), meta
     return plan
+
+
+def _whole_paragraphs(lines: tuple[Line, ...], content: list[int], junk: set[int], meta: set[int]) -> tuple[set[int], set[int]]:
+    """Lines of a hard-wrapped paragraph the labeller took for furniture or metadata: a
+    paragraph of prose is never dropped on the model's word alone (``layout.furniture``), and
+    its lines are judged as the paragraph ("Proposals for a secondary market for", short and
+    unpunctuated, looks like a menu item on its own)."""
+    if not junk and not meta:
+        return junk, meta
+    groups = paragraph_runs(lines, content, wrapped_lines(lines, content))
+    back: set[int] = set()
+    for i in junk | meta:
+        group = groups.get(i)
+        if group and len(group) > 1 and (is_prose(paragraph_text(lines, group)) or any(k not in junk and k not in meta for k in group)):
+            back.update(group)
+    return junk - back, meta - back
 
 
 def _key(text: str) -> str:
@@ -132,9 +149,16 @@ def _trailer(lines: tuple[Line, ...], plan: Plan, doubtful: set[int] = frozenset
     # paragraphs the labeller doubts at the very end that share no word with their story
     # ("Thanks for reading", "You are receiving this e-mail because ...") are the page's
     story_words = set().union(*(bag(lines[i].text) for i in [last] + tail if i not in doubtful)) if tail else set()
+    # a line of a hard-wrapped paragraph is judged with its paragraph ("study was released
+    # earlier today." ends one; alone it is a short line, not prose)
+    in_prose: set[int] = set()
+    if tail:
+        content = [i for i, ln in enumerate(lines) if ln.kind == "text" and i not in plan.excluded]
+        groups = paragraph_runs(lines, content, wrapped_lines(lines, content))
+        in_prose = {i for i in tail if is_prose(paragraph_text(lines, groups.get(i, [i])))}
     dropped: set[int] = set()
     while True:
-        prose = [i for i in tail if is_prose(lines[i].text) and i not in dropped]
+        prose = [i for i in tail if i in in_prose and i not in dropped]
         if not prose or prose[-1] not in doubtful or bag(lines[prose[-1]].text) & story_words:
             break
         dropped.add(prose[-1])
@@ -184,14 +208,14 @@ def repeated_lines(lines: tuple[Line, ...], content: list[int]) -> set[int]:
 
 def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     if opts.structure:
-        wrapped = wrapped_lines(lines, content)
+        wrapped = wrapped_lines(lines, content) | continued_lines(lines, content)
         plan = find_items(lines, content, wrapped) or find_headlines(lines, content, wrapped)
         if plan is not None:
             return plan
     head: int | None = None
     content = _after_masthead(lines, content)
     body = content
-    if is_title_like(lines[content[0]].text) and len(content) > 1:
+    if is_title_like(lines[content[0]].text) and len(content) > 1 and not _opens_paragraph(lines, content):
         head, body = content[0], content[1:]
     if opts.cohesion and len(body) >= opts.min_cohesion_units:
         params = cohesion_params(opts)
@@ -204,10 +228,16 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     return Plan("single", [Start(content[0], headline=head)])
 
 
+def _opens_paragraph(lines: tuple[Line, ...], content: list[int]) -> bool:
+    """The first line breaks off mid-sentence and the next goes on with it: a hard-wrapped
+    paragraph's first line, not a headline."""
+    return len(paragraph_runs(lines, content)[content[0]]) > 1
+
+
 def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
     """Content from the first headline on, when what comes before it is a short page title or
     note (a masthead) rather than the article's own lead."""
-    runs = _runs(lines, content)
+    runs = _runs(lines, content, continued_lines(lines, content))
     if not runs:
         return content
     run, body = runs[0]
@@ -220,7 +250,7 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
         pick = next((i for i in run if bag(lines[i].text) & words), run[0])
         return [i for i in content if i >= pick]
     first = run[0]
-    lead = sum(len(lines[i].text.strip()) for i in content if i < first)
+    lead = sum(visible_len(lines[i].text.strip()) for i in content if i < first)  # a CJK character carries about a word
     return [i for i in content if i >= first] if lead < MASTHEAD_MAX_CHARS else content
 
 

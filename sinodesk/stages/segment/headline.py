@@ -27,6 +27,11 @@ DATELINE = re.compile(
     r"\s*(?:\((?:[A-Z][A-Za-z .]*)\))?\s*(?:--|—|–|-)\s+"  # (Xinhua) --
 )
 DATELINE_ZH = re.compile(r"^\s*(?:新华社|中新社|中新网|人民网|央视网|本报|路透社|美联社)[^，,。]{0,20}(?:电|讯|报道)")
+# A Chinese byline on its own line: an outlet or desk, 记者 and the reporters' names ("半月谈记者 史卫燕",
+# "新华社记者 张三 李四", "本报记者：王五 通讯员 赵六"): the story's metadata, never its headline.
+_NAME_ZH = r"[\u4e00-\u9fff·]{2,5}"
+BYLINE_ZH = re.compile(r"^[（(]?[\u4e00-\u9fff]{0,10}?(?:特约|实习|见习|首席|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员)[\s：:]+"
+                       rf"{_NAME_ZH}(?:[\s、，,]+(?:(?:记者|通讯员)[\s：:]*)?{_NAME_ZH}){{0,5}}(?:\s*(?:报道|摄影?))?[)）]?$")
 ANAPHORIC_START = re.compile(
     r"^\s*[\"“]?(?:he|she|they|it|its|his|her|their|this|these|those|that|such|there|additionally|"
     r"also|however|meanwhile|moreover|furthermore|but|and|so|yet|still|then|besides|in addition|"
@@ -75,6 +80,8 @@ def is_title_like(text: str) -> bool:
     if not t or is_closing(t) or is_bullet(raw):
         return False
     cjk = has_cjk(t)
+    if cjk and len(t) <= 40 and BYLINE_ZH.match(t):
+        return False
     if cjk and visible_len(t) > 90:
         return False
     if not cjk and (len(t) > 200 or word_len(t) > 28):

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from ...records import Line
 from .headline import InlineHeadline, inline_headline, is_bullet, is_prose, is_section_like, is_title_like, MD_HEADING
-from .text import is_closing, terms
+from .text import is_closing, terms, visible_len
 
 READ_MORE_TAIL = re.compile(r"(?:\s*[—–-]?\s*(?:read more|continue reading|阅读全文)\s*[»›>…]*\s*)$", re.I)
-MASTHEAD_MAX_CHARS = 160  # a headed "story" before a digest's first item with less body is its masthead
+MASTHEAD_MAX_CHARS = 160  # a headed "story" before a digest's first item with less body is its masthead (CJK counted double)
 POSITION_PRIOR = 1.5  # shared words a later title-like line needs per place, to be the headline instead
 
 
@@ -103,7 +103,7 @@ def _is_masthead(lines: tuple[Line, ...], content: list[int], run: list[int], bo
         return False
     k = content.index(body)
     nxt = content[k + 1] if k + 1 < len(content) else None
-    return len(lines[body].text.strip()) < MASTHEAD_MAX_CHARS and (nxt is None or is_title_like(lines[nxt].text) or nxt == first_item)
+    return visible_len(lines[body].text.strip()) < MASTHEAD_MAX_CHARS and (nxt is None or is_title_like(lines[nxt].text) or nxt == first_item)
 
 
 def _overlap(a: str, body: set[str]) -> int:
@@ -134,6 +134,71 @@ def wrapped_lines(lines: tuple[Line, ...], content: list[int]) -> frozenset[int]
 
 
 WRAP_FULL, WRAP_MAX_WIDTH, WRAP_SHARE = 0.8, 110, 0.4
+
+_SENTENCE_END = frozenset(".!?:;。！？：；\"'”’」』)")
+_LOWER_OPENING = re.compile(r"^\s*(?:[a-z][a-z'-]*(?=[\s,;.]|$)|\d+(?:[.,]\d+)*(?=\s|$))")  # a lower-case word or a figure ("iPhone", "eBay" may open a body)
+# a line that ends on a comma or a word that cannot end a sentence breaks off mid-sentence
+_OPEN_ENDING = frozenset("and or but of the a an to in on at for with by from that which who as is are was were be been "
+                         "its their his her than into about said".split())
+
+
+def _title_cased(t: str) -> bool:
+    """Most longer words capitalised ("Dutch Oilseeds Imports Rose In 1986", "U.S. FARM LOAN"): a
+    headline, even when the body under it opens in lower case."""
+    words = [w for w in t.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _breaks_off(t: str) -> bool:
+    """``t`` (right-stripped) ends on a comma or on a word no sentence ends on."""
+    return t.endswith(",") or t[-8:].rpartition(" ")[2] in _OPEN_ENDING
+
+
+def paragraph_runs(lines: tuple[Line, ...], content: list[int], wrapped: frozenset[int] = frozenset()) -> dict[int, list[int]]:
+    """Each content line's paragraph when the text is hard-wrapped: adjacent lines where the
+    first breaks off mid-sentence (no closing punctuation) and the next goes on with it -- the
+    next opens with a lower-case word or a figure ("... secondary market for" / "the resale of
+    ..."), the first ends on a comma or a word no sentence ends on ("and", "of", "the"), or both
+    are lines of a wrapped block (``wrapped_lines``) -- unless the first opens the paragraph in
+    title case (a headline over a body that opens in lower case).  A line on its own is its own paragraph.
+    Judging such a line alone ("study was released earlier today.", "Proposals for a secondary
+    market for") takes a paragraph's last or first line for a short trailer line, a headline or
+    furniture."""
+    groups: dict[int, list[int]] = {}
+    run: list[int] = []
+    for i in content:
+        if run:
+            j = run[-1]
+            t = lines[j].text.rstrip()
+            linked = False
+            if i == j + 1 and t[-1:] not in _SENTENCE_END and not (len(run) == 1 and _title_cased(t)):
+                nxt = lines[i].text
+                lower = _LOWER_OPENING.match(nxt) is not None
+                linked = (lower or _breaks_off(t) or (j in wrapped and i in wrapped)) and (lower or not is_bullet(nxt))
+            if not linked:
+                for k in run:
+                    groups[k] = run
+                run = []
+        run.append(i)
+    for k in run:
+        groups[k] = run
+    return groups
+
+
+def paragraph_text(lines: tuple[Line, ...], group: list[int]) -> str:
+    return " ".join(lines[k].text.strip() for k in group)
+
+
+def continued_lines(lines: tuple[Line, ...], content: list[int]) -> frozenset[int]:
+    """Lines of hard-wrapped paragraphs (``paragraph_runs``; short texts too, which
+    ``wrapped_lines`` cannot measure a width in): a line broken off mid-sentence is no headline."""
+    out: set[int] = set()
+    for group in {id(g): g for g in paragraph_runs(lines, content).values()}.values():
+        if len(group) > 1:
+            out.update(group)
+    return frozenset(out)
+
+
 SENTENCE_LINES_SHARE = 0.7  # this share of lines ending a sentence: a text written one sentence a line
 
 
