@@ -165,8 +165,8 @@ def paragraph_runs(lines: tuple[Line, ...], content: list[int], wrapped: frozens
     next opens with a lower-case word or a figure ("... secondary market for" / "the resale of
     ..."), the first ends on a comma or a word no sentence ends on ("and", "of", "the"), or both
     are lines of a wrapped block (``wrapped_lines``) -- unless the first opens the paragraph in
-    title case and the next does not go on with its verb (a headline over a body that opens in
-    lower case).  A line on its own is its own paragraph.
+    title case, reaches no wrap width, ends on no "and" and the next does not go on with its verb
+    (a headline over a body that opens in lower case).  A line on its own is its own paragraph.
     Judging such a line alone ("study was released earlier today.", "Proposals for a secondary
     market for") takes a paragraph's last or first line for a short trailer line, a headline or
     furniture."""
@@ -177,7 +177,9 @@ def paragraph_runs(lines: tuple[Line, ...], content: list[int], wrapped: frozens
             j = run[-1]
             t = lines[j].text.rstrip()
             linked = False
-            if i == j + 1 and t[-1:] not in _SENTENCE_END and not (len(run) == 1 and _title_cased(t) and not _VERB_OPENING.match(lines[i].text)):
+            if i == j + 1 and t[-1:] not in _SENTENCE_END and not (
+                    len(run) == 1 and _title_cased(t) and not _breaks_off(t) and not (j in wrapped and i in wrapped)
+                    and not _VERB_OPENING.match(lines[i].text)):
                 nxt = lines[i].text
                 lower = _LOWER_OPENING.match(nxt) is not None
                 linked = (lower or _breaks_off(t) or (j in wrapped and i in wrapped)) and (lower or not is_bullet(nxt))
