@@ -207,13 +207,14 @@ def repeated_lines(lines: tuple[Line, ...], content: list[int]) -> set[int]:
 
 
 def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
+    continued = continued_lines(lines, content)
     if opts.structure:
-        wrapped = wrapped_lines(lines, content) | continued_lines(lines, content)
+        wrapped = wrapped_lines(lines, content) | continued
         plan = find_items(lines, content, wrapped) or find_headlines(lines, content, wrapped)
         if plan is not None:
             return plan
     head: int | None = None
-    content = _after_masthead(lines, content)
+    content = _after_masthead(lines, content, continued)
     body = content
     if is_title_like(lines[content[0]].text) and len(content) > 1 and not _opens_paragraph(lines, content):
         head, body = content[0], content[1:]
@@ -234,10 +235,11 @@ def _opens_paragraph(lines: tuple[Line, ...], content: list[int]) -> bool:
     return len(paragraph_runs(lines, content)[content[0]]) > 1
 
 
-def _after_masthead(lines: tuple[Line, ...], content: list[int]) -> list[int]:
+def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: frozenset[int]) -> list[int]:
     """Content from the first headline on, when what comes before it is a short page title or
-    note (a masthead) rather than the article's own lead."""
-    runs = _runs(lines, content, continued_lines(lines, content))
+    note (a masthead) rather than the article's own lead; ``continued``: the content's lines of
+    hard-wrapped paragraphs (``continued_lines``), no headline."""
+    runs = _runs(lines, content, continued)
     if not runs:
         return content
     run, body = runs[0]
