@@ -94,3 +94,20 @@ def draw_tool():
     finally:
         sys.modules.pop(spec.name, None)
         sys.path.remove(str(tools))
+
+
+def skipped_keys(name: str) -> set[str]:
+    """The "<dataset>:<id>" keys a blind set's annotator skipped (``tools/<name>/skips.tsv``)."""
+    path = Path(__file__).resolve().parents[1] / "tools" / name / "skips.tsv"
+    return {line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+
+
+def compiled_draw(tool, name: str, shared: Path) -> tuple[list[str], list[dict]]:
+    """(the keys of the set's seeded draw, what the compiler makes of its typed labels in that order),
+    and checks the typed labels cover the draw exactly."""
+    hg = tool.hg
+    hg.ANN_DIR = Path(__file__).resolve().parents[1] / "tools" / name
+    order = [d["key"] for d in tool.draw(tool.BLIND_SETS[name], shared, hg.load_skips())]
+    blocks = hg.all_blocks()
+    assert set(order) == set(blocks)
+    return order, [hg.compile_item(shared, k, blocks[k][1], blocks[k][0]) for k in order]

@@ -11,7 +11,7 @@ import pytest
 
 from sinodesk.eval.extract import GOLD_DIR, HELDOUT, ON_REQUEST, SETS, load_set
 from sinodesk.eval.public_items import in_heldout_pool
-from tests.blind_sets import FIELDS, draw_tool, other_gold_keys, reread_problems, rows
+from tests.blind_sets import FIELDS, compiled_draw, draw_tool, other_gold_keys, reread_problems, rows, skipped_keys
 from tests.conftest import ROOT, SHARED, need_shared
 
 HELDOUT3 = GOLD_DIR / "heldout3" / "heldout3.jsonl"
@@ -67,8 +67,7 @@ def test_heldout3_items_are_in_the_pool_and_in_no_other_gold_file():
 
 
 def test_heldout3_skips_are_not_labelled():
-    skipped = {line.split("\t")[0] for line in (TOOLS / "heldout3" / "skips.tsv").read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")}
+    skipped = skipped_keys("heldout3")
     assert len(skipped) == 14
     assert skipped.isdisjoint(f"{r['dataset']}:{r['id']}" for r in _rows())
 
@@ -82,13 +81,8 @@ def test_heldout3_file_is_the_seeded_draw_compiled_from_the_typed_labels(tool):
     """The JSONL is exactly what tools/heldout3_gold.py compiles from tools/heldout3/*.ann, in the
     order of the seeded draw (nobody edited the file by hand, no item was chosen outside the draw)."""
     need_shared(SHARED / "eval")
-    hg = tool.hg
-    hg.ANN_DIR = TOOLS / "heldout3"
-    bs = tool.BLIND_SETS["heldout3"]
-    order = [d["key"] for d in tool.draw(bs, SHARED, hg.load_skips())]
-    blocks = hg.all_blocks()
-    assert len(order) == 150 and set(order) == set(blocks)
-    compiled = [hg.compile_item(SHARED, k, blocks[k][1], blocks[k][0]) for k in order]
+    order, compiled = compiled_draw(tool, "heldout3", SHARED)
+    assert len(order) == 150
     assert compiled == _rows()
 
 

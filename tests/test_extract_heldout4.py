@@ -12,7 +12,7 @@ import pytest
 
 from sinodesk.eval.extract import GOLD_DIR, HELDOUT, ON_REQUEST, SETS, load_set
 from sinodesk.eval.public_items import in_heldout_pool
-from tests.blind_sets import FIELDS, draw_tool, other_gold_keys, reread_problems, rows
+from tests.blind_sets import FIELDS, compiled_draw, draw_tool, other_gold_keys, reread_problems, rows, skipped_keys
 from tests.conftest import ROOT, SHARED, need_shared
 
 HELDOUT4 = GOLD_DIR / "heldout4" / "heldout4.jsonl"
@@ -72,8 +72,7 @@ def test_heldout4_items_are_in_the_pool_and_in_no_other_gold_file():
 
 
 def test_heldout4_skips_are_not_labelled():
-    skipped = {line.split("\t")[0] for line in (TOOLS / "heldout4" / "skips.tsv").read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")}
+    skipped = skipped_keys("heldout4")
     assert len(skipped) == 8
     assert skipped.isdisjoint(f"{r['dataset']}:{r['id']}" for r in _rows())
 
@@ -87,14 +86,9 @@ def test_heldout4_file_is_the_seeded_draw_compiled_from_the_typed_labels(tool):
     """The JSONL is exactly what tools/heldout4_gold.py compiles from tools/heldout4/*.ann, in the
     order of the seeded draw (nobody edited the file by hand, no item was chosen outside the draw)."""
     need_shared(SHARED / "eval")
-    hg = tool.hg
-    hg.ANN_DIR = TOOLS / "heldout4"
-    bs = tool.BLIND_SETS["heldout4"]
-    assert bs.seed == 1404 and bs.max_chars == MAX_CHARS
-    order = [d["key"] for d in tool.draw(bs, SHARED, hg.load_skips())]
-    blocks = hg.all_blocks()
-    assert len(order) == 100 and set(order) == set(blocks)
-    compiled = [hg.compile_item(SHARED, k, blocks[k][1], blocks[k][0]) for k in order]
+    assert tool.BLIND_SETS["heldout4"].seed == 1404 and tool.BLIND_SETS["heldout4"].max_chars == MAX_CHARS
+    order, compiled = compiled_draw(tool, "heldout4", SHARED)
+    assert len(order) == 100
     assert compiled == _rows()
 
 
