@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields, replace
 
 from ...records import Cleaned, Line, Segment
 from .assemble import build_segments
+from .briefs import brief_starts
 from .cohesion import CohesionParams, split_units
 from .digest import continuing, digest_probability, load_digest_model
 from .headline import DATELINE, DATELINE_ZH, inline_headline, is_bullet, is_prose, is_title_like, strip_bullet
@@ -39,6 +40,7 @@ class SegmentOptions:
     layout_threshold: float = setting(0.5, "how sure the layout model must be that a line is furniture, a separator or metadata before it is kept out of every story")
     layout_model: str = setting("", "a line-labeller model file written by tools/train_layout.py (empty: the packaged model)")
     cohesion: bool = setting(True, "split text with no visible structure where its vocabulary changes")
+    briefs: bool = setting(True, "split text with no visible structure into short briefs (one or two paragraphs each) when no two of them share a name or many words")
     min_cohesion_units: int = setting(4, "fewest paragraphs a text needs before cohesion splitting is tried")
     length_weight: float = setting(2.25, "cost of each extra story in cohesion splitting (higher: fewer, longer stories)")
     similarity_weight: float = setting(16.0, "how much paragraphs that resemble each other (tf-idf cosine) hold a story together")
@@ -76,7 +78,7 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     content = _content(lines)
     if not content:
         return Plan("single", [])
-    excluded: set[int] = _contents_list(lines, content)
+    excluded: set[int] = _contents_list(lines, content) | mail_headers(lines, content)
     meta: set[int] = set()
     doubtful: set[int] = set()
     content = [i for i in content if i not in excluded]
@@ -135,6 +137,29 @@ def _contents_list(lines: tuple[Line, ...], content: list[int]) -> set[int]:
         if k and content[k - 1] not in toc and is_title_like(lines[content[k - 1]].text) and not is_prose(lines[content[k - 1]].text):
             toc.add(content[k - 1])
     return toc
+
+
+_MAIL_HEADER = re.compile(r"^[>\s]*(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To)\s*:\s*\S", re.I)
+_MAIL_FORWARD = re.compile(r"^[>\s]*-{2,}\s*(?:Forwarded message|Original message|Begin forwarded message)\s*-*\s*$", re.I)
+
+
+def mail_headers(lines: tuple[Line, ...], content: list[int]) -> set[int]:
+    """The header block of a forwarded or quoted e-mail ("---------- Forwarded message
+    ---------", "From: ...", "Date: ...", "Subject: ...", "To: ..."): at least two header lines
+    in a row (or one under the forward line), never a story's headline or text."""
+    out: set[int] = set()
+    block: list[int] = []
+    for i in content + [-1]:
+        if i >= 0 and (_MAIL_HEADER.match(lines[i].text) or (not block and _MAIL_FORWARD.match(lines[i].text))):
+            if block and i != block[-1] + 1:
+                out.update(block if len(block) >= 2 else ())
+                block = []
+            block.append(i)
+            continue
+        if len(block) >= 2:
+            out.update(block)
+        block = []
+    return out
 
 
 def _trailer(lines: tuple[Line, ...], plan: Plan, doubtful: set[int] = frozenset()) -> set[int]:
@@ -226,6 +251,10 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
             if head is not None:
                 plan.starts[0] = Start(head, headline=head)
             return plan
+    if opts.cohesion and opts.briefs and head is None:
+        starts = brief_starts([lines[i].text for i in body])
+        if len(starts) > 1:
+            return Plan("cohesion", [Start(body[k]) for k in starts])
     return Plan("single", [Start(content[0], headline=head)])
 
 

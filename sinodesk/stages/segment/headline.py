@@ -136,6 +136,7 @@ class InlineHeadline:
 
 _BRACKET = re.compile(r"^(?P<h>【[^】]{2,60}】|\[[^\]]{3,120}\])\s*")
 _BOLD = re.compile(r"^(?P<h>\*\*[^*]{3,160}\*\*|__[^_]{3,160}__)\s*[:：.\-–—]?\s*")
+_BOLD_OPENING = re.compile(r"^\s*(?:\*\*[^*\s]|__[^_\s])")
 _COLON = re.compile(r"^(?P<h>[^:：]{3,160}?)\s*[:：]\s+(?=\S)|^(?P<hz>[^:：]{2,40}?)[：]")
 _DASH = re.compile(r"^(?P<h>[^–—]{3,120}?)\s+[–—]\s+(?=[A-Z\"“])")
 
@@ -143,7 +144,8 @@ _DASH = re.compile(r"^(?P<h>[^–—]{3,120}?)\s+[–—]\s+(?=[A-Z\"“])")
 @lru_cache(maxsize=LINE_CACHE)
 def inline_headline(line: str) -> InlineHeadline | None:
     """Find a headline at the start of an item line, or None."""
-    skip, rest = strip_bullet(line)
+    # a bold lead-in ("**Rates rise.** The bank ...") opens on its markup, not on a "*" bullet
+    skip, rest = (0, line) if _BOLD_OPENING.match(line) else strip_bullet(line)
     lead = len(rest) - len(rest.lstrip())
     skip += lead
     rest = rest.lstrip()
@@ -157,6 +159,8 @@ def inline_headline(line: str) -> InlineHeadline | None:
             h0, h1 = skip + m.start(name) + 1, skip + m.end(name) - 1
         elif rx is _BOLD:
             h0, h1 = skip + m.start(name) + 2, skip + m.end(name) - 2
+            if line[h1 - 1:h1] in (".", ":", "：") and line[h1 - 3:h1 - 2] != ".":
+                h1 -= 1  # a bold lead-in closes on its stop ("**Rates rise.** The bank ..."), not "U.S."
         else:
             h0, h1 = skip + m.start(name), skip + m.end(name)
         htext = line[h0:h1].strip()

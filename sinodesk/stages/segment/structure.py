@@ -217,6 +217,8 @@ def _runs(lines: tuple[Line, ...], content: list[int], wrapped: frozenset[int] =
     for i in content:
         t = lines[i].text
         if i not in wrapped and is_title_like(t):
+            if run and any(lines[k].kind == "text" for k in range(run[-1] + 1, i)):
+                run = []  # a contents list or furniture kept out between them: the page's title is no headline's
             run.append(i)
             continue
         if run and (i in wrapped or is_prose(t) or (is_bullet(t) and len(t) > 40)):
