@@ -58,12 +58,12 @@ def _fmt(d: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.3f}" for k, v in d.items())
 
 
-SETS = ("choi", "bbc", "singles", "seeds", "layouts", "zyte")
+SETS = ("choi", "bbc", "singles", "seeds", "layouts", "unseen", "zyte")
 
 
 @click.command("segment")
 @click.option("--set", "--only", "only", type=click.Choice(SETS), multiple=True,
-              help="Run only these sets (repeatable; default: all but zyte).")
+              help="Run only these sets (repeatable; default: all but unseen and zyte).")
 @click.option("--data", "--shared", "shared", type=click.Path(file_okay=False), default=None,
               help="The shared data folder (default: $SINODESK_SHARED or ../shared).")
 @click.option("--choi", type=click.Path(dir_okay=False), default=None, help="Choi's choi.jsonl (default: <data>/eval/choi-segmentation/choi.jsonl).")
@@ -87,6 +87,9 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
              splits it, through ingest into a fresh archive: boundary P/R/F1, Pk, headline
              accuracy, boilerplate and separator leakage, single articles left whole; peers
              (title rules, blank lines, TextTiling) on the same documents.
+    unseen   digests in 7 layouts none of the 19 covers (Telegram export, morning brief, forwarded
+             e-mail, contents list first, agency wrap, short briefs in English and Chinese), split
+             with the default settings through ingest; telegram-channel and agency-wrap held out.
     seeds    the five hand-labelled seed digests (what the rules were tuned on).
     zyte     181 saved article pages (one article each, .html.gz as stored) through ingest: how many are one story.
     choi     Choi's sentence sets (Pk, WindowDiff), split with SegmentOptions a user can set.
@@ -101,11 +104,13 @@ def eval_segment(only, shared, choi, bbc, seeds, labels, limit, bbc_docs, single
     from ..stages.segment import SegmentOptions
 
     base = Path(shared) if shared else default_shared()
-    sets = set(only) or set(SETS) - {"zyte"}
+    sets = set(only) or set(SETS) - {"zyte", "unseen"}
     out: dict[str, object] = {}
     echo = (lambda *a, **k: None) if as_json else click.echo
     if "layouts" in sets:
         out["layouts"] = _layouts(base, docs, layout_singles, list(layout_names) or None, fast, echo)
+    if "unseen" in sets:
+        out["unseen"] = _unseen(base, docs, layout_singles, fast, echo)
     if "seeds" in sets:
         lab = Path(labels) if labels else ev.seeds_gold()
         items = ev.load_labelled(Path(seeds) if seeds else base / "seeds", lab)
@@ -192,6 +197,25 @@ def _layouts(base: Path, docs: int, singles: int, names, fast: bool, echo) -> di
     return {"harness": rep.harness, "layouts": {n: s.row() for n, s in rep.ours.items()},
             "mean": {c: rep.mean(c) for c in _COLS},
             "peers": {p: {"mean_f1": rep.mean("f1", p), "layouts": {n: s.row() for n, s in rep.peers[p].items()}} for p in PEERS}}
+
+
+def _unseen(base: Path, docs: int, singles: int, fast: bool, echo) -> dict:
+    from ..eval.layouts_unseen import HELD_OUT, run_unseen
+    from ..eval.segment_layouts import PEERS
+
+    rep = run_unseen(base, docs=docs, singles=singles, harness="fast" if fast else "ingest")
+    ours = rep["ours"]
+    how = "the stages directly (--fast)" if fast else "ingest into a fresh archive, stories read back"
+    echo(f"Unseen digest layouts ({len(ours)} layouts x {docs} digests + {singles} single articles; default settings; "
+         f"through {how}; held out: {', '.join(HELD_OUT)})")
+    echo(f"  {'layout':18s}   F1     P     R    Pk  head  boil   sep whole | " + "  ".join(f"{p} F1" for p in PEERS))
+    for name, s in ours.items():
+        echo(f"  {name + ('*' if name in HELD_OUT else ''):18s} " + " ".join(f"{getattr(s, c):5.2f}" for c in _COLS) + " | "
+             + "  ".join(f"{rep['peers'][p][name].f1:{len(p) + 3}.2f}" for p in PEERS))
+    mean = {c: sum(getattr(s, c) for s in ours.values()) / len(ours) for c in _COLS}
+    echo(f"  {'mean':18s} " + " ".join(f"{mean[c]:5.2f}" for c in _COLS))
+    return {"harness": "fast" if fast else "ingest", "held_out": list(HELD_OUT), "layouts": {n: s.row() for n, s in ours.items()},
+            "mean": mean, "peers": {p: {n: s.row() for n, s in rep["peers"][p].items()} for p in PEERS}}
 
 
 def register(main: click.Group, eval_group: click.Group) -> None:

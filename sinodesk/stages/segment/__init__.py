@@ -321,11 +321,25 @@ def segment(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> tuple[
         plan = plan_stories(cleaned, replace(opts, structure=False))
         segs = build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
     elif len(segs) > 1 and opts.digest_check and cleaned.doc.kind in DIGEST_CHECK_KINDS:
-        segs = _unless_one_article(cleaned, plan, segs, opts)
-    return segs
+        plan, segs = _unless_one_article(cleaned, plan, segs, opts)
+    return _with_lead(cleaned, plan, segs, opts)
 
 
-def _unless_one_article(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...], opts: SegmentOptions) -> tuple[Segment, ...]:
+def _with_lead(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...], opts: SegmentOptions) -> tuple[Segment, ...]:
+    """Prose before the first story that no rule kept out (an article's lead above sub-heads
+    numbered like a digest's headlines) is never dropped: it becomes a story of its own."""
+    if not segs or not plan.starts or plan.mode not in ("items", "headlines"):
+        return segs
+    skip = plan.excluded | plan.meta | plan.sections | plan.cited | set(plan.orphans)
+    first = plan.starts[0].line
+    lead = [i for i in range(first) if cleaned.lines[i].kind == "text" and i not in skip]
+    if sum(visible_len(cleaned.lines[i].text.strip()) for i in lead if is_prose(cleaned.lines[i].text)) < LEAD_PROSE_CHARS:
+        return segs
+    plan = replace(plan, starts=[Start(lead[0], stop=first)] + plan.starts)
+    return build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
+
+
+def _unless_one_article(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...], opts: SegmentOptions) -> tuple[Plan, tuple[Segment, ...]]:
     """The stories of a plain-text file, once the document-level decision (``digest``) has
     seen them.  Headlines with no digest layout, in words that keep to one article, are its
     sub-heads: the text may still split where its vocabulary changes.  A change of vocabulary
@@ -342,11 +356,11 @@ def _unless_one_article(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...],
                              excluded=plan.excluded, meta=plan.meta)
                 kept = build_segments(cleaned, fewer, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
                 if digest_probability(cleaned, fewer, kept, model) >= opts.digest_threshold:
-                    return kept
+                    return fewer, kept
             continue
         plan = plan_stories(cleaned, fallback)
         segs = build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
-    return segs
+    return plan, segs
 
 
 def _headline_only(cleaned: Cleaned) -> Segment | None:
