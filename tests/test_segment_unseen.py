@@ -60,13 +60,13 @@ def test_fast_harness_gives_the_stories_ingest_gives():
 
 # measured (fast = ingest): F1, headline accuracy, boilerplate leakage; main before this work in brackets
 FLOORS = {
-    "telegram-channel": (0.97, 0.0, 0.01),  # held out: 0.978 [0.978], 0.00 (an emoji opens every headline), 0.00
+    "telegram-channel": (0.97, 0.0, 0.01),  # held out: 0.982 [0.982], 0.00 (an emoji opens every headline), 0.00
     "morning-brief": (0.99, 0.99, 0.2),  # 1.000 [0.333], 1.000 [0.000], 0.167 [0.615]
-    "forwarded-email": (0.99, 0.99, 0.1),  # 1.000 [1.000], 1.000 [0.833], 0.042 [0.486]
+    "forwarded-email": (0.99, 0.99, 0.06),  # 1.000 [1.000], 1.000 [0.833], 0.045 [0.486]
     "toc-digest": (0.98, 0.97, 0.01),  # 0.991 [0.991], 0.983 [0.933], 0.00
-    "agency-wrap": (0.98, 0.98, 0.01),  # held out: 0.994 [0.994], 0.988 [0.988], 0.00
-    "briefs-en": (0.75, 0.6, 0.01),  # 0.788 [0.424], 0.650 [0.267]
-    "briefs-zh": (0.63, 0.38, 0.01),  # 0.673 [0.584], 0.417 [0.283]
+    "agency-wrap": (0.98, 0.98, 0.01),  # held out: 0.993 [0.993], 0.985 [0.985], 0.00
+    "briefs-en": (0.8, 0.66, 0.01),  # 0.812 [0.424], 0.683 [0.267]
+    "briefs-zh": (0.68, 0.43, 0.01),  # 0.699 [0.584], 0.450 [0.283]
 }
 
 
@@ -78,5 +78,96 @@ def test_unseen_layout_floors(unseen):
         assert s.headline_accuracy >= heads, (name, s.headline_accuracy)
         assert s.boiler_leakage <= leak, (name, s.boiler_leakage)
         assert s.sep_leakage == 0.0, name
-    assert sum(s.f1 for s in unseen.values()) / len(unseen) >= 0.9  # 0.918 [0.758]
-    assert min(s.whole_rate for n, s in unseen.items() if n != "briefs-zh") == 1.0
+    assert sum(s.f1 for s in unseen.values()) / len(unseen) >= 0.92  # 0.925 [0.758]
+    assert min(s.whole_rate for s in unseen.values()) == 1.0
+
+
+# ----------------------------------------------------------------------------- the rules, on texts written here
+
+from sinodesk.records import Document  # noqa: E402
+from sinodesk.stages.clean import clean  # noqa: E402
+from sinodesk.stages.segment import SegmentOptions, segment  # noqa: E402
+from sinodesk.stages.segment.briefs import brief_starts  # noqa: E402
+
+
+def _split(text: str, **opts):
+    return segment(clean(Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)), SegmentOptions(**opts))
+
+
+BRIEFS = [
+    "Harbin Electric won a contract to build two turbines for a hydropower plant in Laos, the company told the "
+    "Shenzhen exchange, without giving the value of the order.",
+    "Floods in the south of Guangxi closed three highways and forced the evacuation of about 4,000 villagers, local "
+    "officials said, as rivers rose after a week of heavy rain.",
+    "The central bank of Chile kept its benchmark rate unchanged at its monthly meeting and said inflation was "
+    "slowing faster than it had expected in the spring.",
+    "Volvo Cars recalled some 12,000 sedans in Sweden and Norway to replace a seat-belt sensor that may fail in "
+    "very cold weather, a spokeswoman for the carmaker said.",
+]
+
+
+def test_short_briefs_without_headlines_are_split_and_nothing_is_lost():
+    text = "\n\n".join(BRIEFS) + "\n"
+    segs = _split(text)
+    assert [text[s.start:s.end].split(",")[0] for s in segs] == [b.split(",")[0] for b in BRIEFS]
+    assert all(s.headline_generated for s in segs)
+    assert len(_split(text, briefs=False)) == 1  # the setting turns it off
+
+
+def test_an_article_that_keeps_to_its_names_is_not_briefs():
+    article = [
+        "Harbin Electric won a contract to build two turbines for a hydropower plant in Laos, the company said.",
+        "The order is the first for Harbin Electric in the country since a rail link to Laos opened last year.",
+        "Analysts said the turbines could be worth about 300 million yuan, a large order for a plant of its size.",
+        "Shares in Harbin Electric rose 3 percent in Hong Kong after the announcement.",
+    ]
+    assert brief_starts(article) == [0]
+    assert brief_starts(BRIEFS[:2]) == [0]  # two parts of a short text: as often one article's halves
+    assert brief_starts(BRIEFS[:3]) == [0, 1, 2]
+    points_back = "He said the first of the two turbines would be shipped from the factory early next year."
+    assert brief_starts([BRIEFS[0], points_back, BRIEFS[1], BRIEFS[2]]) == [0, 2, 3]
+    assert brief_starts([BRIEFS[0], points_back, "It will be the third such order.", BRIEFS[1]]) == [0]  # not all prose
+
+
+def test_bold_lead_in_items_without_blank_lines():
+    text = ("Good morning. Here is the news.\n"
+            "**Rates cut in Chile.** The central bank of Chile lowered its benchmark rate by a quarter point, citing slower inflation.\n"
+            "**Floods close highways.** Floods in the south of Guangxi closed three highways and forced thousands of villagers from their homes.\n"
+            "**Volvo recalls sedans.** Volvo Cars recalled some 12,000 sedans to replace a seat-belt sensor that may fail in the cold.\n")
+    segs = _split(text)
+    assert [s.headline for s in segs] == ["Rates cut in Chile", "Floods close highways", "Volvo recalls sedans"]
+    assert segs[0].text.startswith("The central bank of Chile")
+
+
+def test_forwarded_mail_headers_are_no_story():
+    stories = [("Rates cut in Chile", "The central bank of Chile lowered its benchmark rate by a quarter point on Tuesday, "
+                "citing slower inflation and a weaker outlook for copper exports over the rest of the year."),
+               ("Floods close highways in Guangxi", "Floods in the south of Guangxi closed three highways and forced "
+                "thousands of villagers from their homes after a week of heavy rain across the region."),
+               ("Volvo recalls sedans", "Volvo Cars recalled some 12,000 sedans in Sweden and Norway to replace a "
+                "seat-belt sensor that may fail in very cold weather, a spokeswoman for the carmaker said.")]
+    text = ("FYI, see below.\n\n---------- Forwarded message ---------\nFrom: Desk <desk@example.org>\n"
+            "Date: March 3, 2026\nSubject: Morning headlines\nTo: Reader <r@example.org>\n\n"
+            + "".join(f"> {h}\n>\n> {b}\n>\n" for h, b in stories))
+    segs = _split(text)
+    assert [s.headline for s in segs] == [h for h, _ in stories]
+    assert not any("From:" in s.text or "Subject:" in s.text or "Forwarded" in s.text for s in segs)
+
+
+def test_split_keeps_the_lead_above_numbered_sub_heads(tmp_path, run_cli):
+    lead = ("The city council approved a new budget on Tuesday after months of debate over spending on schools, roads "
+            "and the police. The vote was seven to four, with the mayor casting no vote.")
+    text = (lead + "\n\n"
+            "1. Schools get more money\nThe school district will receive an extra 12 million dollars, most of it for "
+            "teacher salaries and new classrooms in the north of the city.\n\n"
+            "2. Roads and bridges\nRepairs to the Main Street bridge will begin in the spring. Engineers have warned "
+            "for years that the bridge is in poor condition.\n\n"
+            "3. Police staffing\nThe police department will hire 20 new officers. The police chief said the new hires "
+            "would cut response times across the city.\n")
+    segs = _split(text)
+    assert segs[0].start == 0 and segs[0].text == lead and segs[0].headline_generated
+    assert [s.headline for s in segs[1:]] == ["Schools get more money", "Roads and bridges", "Police staffing"]
+    (tmp_path / "budget.txt").write_text(text, encoding="utf-8")
+    r = run_cli("split", tmp_path / "budget.txt")
+    assert r.returncode == 0
+    assert r.stdout.decode().splitlines()[0].startswith("  1. The city council approved a new budget")

@@ -254,7 +254,7 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     if opts.cohesion and opts.briefs and head is None:
         starts = brief_starts([lines[i].text for i in body])
         if len(starts) > 1:
-            return Plan("cohesion", [Start(body[k]) for k in starts])
+            return Plan("briefs", [Start(body[k]) for k in starts])
     return Plan("single", [Start(content[0], headline=head)])
 
 
@@ -293,6 +293,7 @@ WHOLE_KINDS = frozenset({"html-article"})
 # A plain-text file may hold one article or a digest: the document-level decision (``digest``) tells.
 DIGEST_CHECK_KINDS = frozenset({"text"})
 LEAD_PROSE_CHARS = 200  # this much prose before the first headline: an article with sub-heads
+LEAD_KEEP_CHARS = 100  # this much prose above the first story is kept as a story (a greeting line is not)
 
 
 def check_models(opts: SegmentOptions) -> None:
@@ -333,7 +334,7 @@ def _with_lead(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...], opts: Se
     skip = plan.excluded | plan.meta | plan.sections | plan.cited | set(plan.orphans)
     first = plan.starts[0].line
     lead = [i for i in range(first) if cleaned.lines[i].kind == "text" and i not in skip]
-    if sum(visible_len(cleaned.lines[i].text.strip()) for i in lead if is_prose(cleaned.lines[i].text)) < LEAD_PROSE_CHARS:
+    if sum(visible_len(cleaned.lines[i].text.strip()) for i in lead if is_prose(cleaned.lines[i].text)) < LEAD_KEEP_CHARS:
         return segs
     plan = replace(plan, starts=[Start(lead[0], stop=first)] + plan.starts)
     return build_segments(cleaned, plan, keep_headline_only=opts.keep_headline_only, generate=opts.generate_headlines)
@@ -345,6 +346,8 @@ def _unless_one_article(cleaned: Cleaned, plan: Plan, segs: tuple[Segment, ...],
     sub-heads: the text may still split where its vocabulary changes.  A change of vocabulary
     doubted as a whole loses the boundaries across which a story's main names carry on (one
     story's background, a table of results); what is left is asked again; else one story."""
+    if plan.mode == "briefs":
+        return plan, segs  # the briefs rule judged the whole text already (no two briefs share a name)
     model = load_digest_model(opts.digest_model)
     for fallback in (replace(opts, structure=False), replace(opts, structure=False, cohesion=False)):
         if len(segs) < 2 or digest_probability(cleaned, plan, segs, model) >= opts.digest_threshold:

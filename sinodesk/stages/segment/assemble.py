@@ -34,7 +34,7 @@ def _strip_span(line: Line, lo: int = 0, hi: int | None = None, numbering: bool 
         m = _HEAD_PREFIX.match(t[lo:hi])
         if m and m.end() < hi - lo:
             lo += m.end()
-    while lo < hi and (t[lo].isspace() or t[lo] in "*_"):
+    while lo < hi and (t[lo].isspace() or t[lo] in "*_>"):  # ">": a quoted e-mail's line
         lo += 1
     while hi > lo and (t[hi - 1].isspace() or t[hi - 1] in "*_"):
         hi -= 1
@@ -44,8 +44,13 @@ def _strip_span(line: Line, lo: int = 0, hi: int | None = None, numbering: bool 
 _TAIL = 40  # a "Read More" tail fits in the last characters of a line
 
 
+_QUOTED = re.compile(r"^(?:>[ \t]?)+")  # "> " before every line of a quoted or forwarded e-mail
+
+
 def _body_text(t: str) -> str:
     t = t.strip()
+    if t[:1] == ">":
+        t = _QUOTED.sub("", t)
     if len(t) > _TAIL:  # the tail pattern scans from every position: run it on the end only
         tail = t[-_TAIL:]
         if READ_MORE_TAIL.search(tail):

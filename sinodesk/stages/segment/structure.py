@@ -39,7 +39,7 @@ class Start:
 
 @dataclass(slots=True)
 class Plan:
-    mode: str  # "items" | "headlines" | "cohesion" | "single"
+    mode: str  # "items" | "headlines" | "cohesion" | "briefs" | "single"
     starts: list[Start]
     cited: set[int] = field(default_factory=set)  # title-like lines that cite an article in a source block
     orphans: list[int] = field(default_factory=list)  # headlines with no teaser
