@@ -7,10 +7,13 @@ name and hardly a word with the one before it, while the paragraphs of one artic
 coming back to its people, places and subject.  ``brief_starts`` groups the paragraphs so,
 and keeps the grouping only when it looks like a page of briefs as a whole:
 
-* every paragraph is prose, and there are at most :data:`MAX_UNITS` of them;
+* every paragraph is prose, there are at most :data:`MAX_UNITS` of them, and the text is not
+  mostly Chinese (no capitalised names to follow, and the paragraphs of one Chinese article
+  share too few character pairs to tell it from briefs: ``tests/test_segment_zh_glued.py``
+  split 15 of its 28 single articles so);
 * a paragraph joins the brief before it when it points back ("He said", "However"), shares a
   name with it (capitalised words inside a sentence) or shares :data:`LINK_SHARE` of its terms
-  with it (terms: stemmed content words; Chinese character pairs without function characters);
+  with it (terms: stemmed content words);
 * every brief has at most :data:`MAX_BRIEF_UNITS` paragraphs, and no two briefs anywhere in
   the text share a name or :data:`APART_SHARE` of their terms (one article's paragraphs that
   part from their neighbours still meet its other paragraphs).
@@ -24,7 +27,6 @@ from __future__ import annotations
 
 import re
 
-from .cohesion import _FUNCTION_CHARS
 from .headline import ANAPHORIC_START, is_prose
 from .text import CJK, capitalised, terms
 
@@ -33,15 +35,11 @@ MIN_BRIEFS = 3  # two parts of a short text are as often an article's two halves
 MAX_BRIEF_UNITS = 2  # a brief is one or two paragraphs
 LINK_SHARE = 0.15  # a paragraph sharing this share of its terms with the brief before carries it on
 APART_SHARE = 0.2  # two briefs sharing this share of the smaller one's terms are one article's parts
-_CJK_LINK_SHARE = 0.12  # Chinese character pairs recur more between unrelated texts than words do
 _WORD = re.compile(r"\b[A-Z][A-Za-z'\-]+")
 
 
 def _terms(unit: str) -> set[str]:
-    ts = terms(unit)
-    if CJK.search(unit):
-        ts = [t for t in ts if len(t) != 2 or not (_FUNCTION_CHARS.intersection(t) and CJK.match(t))]
-    return set(ts)
+    return set(terms(unit))
 
 
 def _share(a: set[str], b: set[str]) -> float:
@@ -53,8 +51,9 @@ def brief_starts(units: list[str]) -> list[int]:
     n = len(units)
     if n < 2 or n > MAX_UNITS or not all(is_prose(u) for u in units):
         return [0]
-    cjk = sum(bool(CJK.search(u)) for u in units) * 2 > n
-    link = _CJK_LINK_SHARE if cjk else LINK_SHARE
+    if sum(bool(CJK.search(u)) for u in units) * 2 > n:
+        return [0]  # Chinese: no capitalised names, and one article's paragraphs share few character pairs
+    link = LINK_SHARE
     inner = [set(capitalised(u)) for u in units]
     known = set().union(*inner)  # a name opening a sentence counts when it is capitalised inside one somewhere
     names = [ns | ({w.lower() for w in _WORD.findall(u)} & known) for ns, u in zip(inner, units)]
