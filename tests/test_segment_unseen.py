@@ -59,14 +59,14 @@ def test_fast_harness_gives_the_stories_ingest_gives():
         assert [tuple(s[k] for k in keys) for s in fast[d.name][1]] == [tuple(s[k] for k in keys) for s in slow[d.name][1]], d.name
 
 
-# measured (fast = ingest): F1, headline accuracy, boilerplate leakage; main before this work in brackets
+# measured here (fast harness): F1, headline accuracy, boilerplate leakage; main before this work, through ingest, in brackets
 FLOORS = {
     "telegram-channel": (0.97, 0.0, 0.01),  # held out: 0.982 [0.982], 0.00 (an emoji opens every headline), 0.00
-    "morning-brief": (0.99, 0.99, 0.2),  # 1.000 [0.333], 1.000 [0.000], 0.167 [0.615]
-    "forwarded-email": (0.99, 0.99, 0.06),  # 1.000 [1.000], 1.000 [0.833], 0.045 [0.486]
-    "toc-digest": (0.98, 0.97, 0.01),  # 0.991 [0.991], 0.983 [0.933], 0.00
+    "morning-brief": (0.99, 0.99, 0.2),  # 1.000 [0.333], 1.000 [0.000], 0.167 [0.625]
+    "forwarded-email": (0.99, 0.99, 0.06),  # 1.000 [1.000], 1.000 [0.831], 0.045 [0.491]
+    "toc-digest": (0.98, 0.97, 0.01),  # 0.991 [0.991], 0.983 [0.932], 0.00
     "agency-wrap": (0.98, 0.98, 0.01),  # held out: 0.993 [0.993], 0.985 [0.985], 0.00
-    "briefs-en": (0.8, 0.66, 0.01),  # 0.812 [0.424], 0.683 [0.267]
+    "briefs-en": (0.8, 0.66, 0.01),  # 0.812 [0.421], 0.683 [0.267]
     "briefs-zh": (0.6, 0.3, 0.01),  # 0.615 [0.584], 0.317 [0.283]: the briefs rule leaves Chinese text alone
 }
 

@@ -8,7 +8,11 @@ Three ways, tried in order (``structure`` and ``cohesion`` modules):
 2. *headlines*: title-like lines followed by paragraphs (with standfirsts, section
    headings, closing "Source:" lines and URLs, sub-headings inside a story);
 3. *cohesion*: text with no visible structure is split where the vocabulary changes
-   (``cohesion.split_units``) and each story gets a generated headline.
+   (``cohesion.split_units``) and each story gets a generated headline;
+4. *briefs*: what cohesion leaves whole may still be short briefs glued with blank lines,
+   one or two paragraphs each, no two sharing a name (``briefs.brief_starts``).
+
+Prose above the first story that no rule kept out is a story of its own, never dropped.
 
 HTML pages reach this stage as text: ``sinodesk.ingest.html`` renders a multi-story page
 so that it keeps its structure, and the same three ways apply to it.
