@@ -172,3 +172,18 @@ def test_split_keeps_the_lead_above_numbered_sub_heads(tmp_path, run_cli):
     r = run_cli("split", tmp_path / "budget.txt")
     assert r.returncode == 0
     assert r.stdout.decode().splitlines()[0].startswith("  1. The city council approved a new budget")
+
+
+def test_eval_segment_unseen_cli(tmp_path, run_cli):
+    need_shared(EVAL / "bbc-news-topics" / "bbc_news.jsonl")
+    import json
+
+    r = run_cli("eval", "segment", "--set", "unseen", "--docs", "1", "--layout-singles", "1", "--fast", "--json", "--data", SHARED)
+    assert r.returncode == 0, r.stderr.decode()
+    out = json.loads(r.stdout)["unseen"]
+    assert out["held_out"] == ["telegram-channel", "agency-wrap"] and out["harness"] == "fast"
+    assert list(out["layouts"]) == list(U.UNSEEN_LAYOUTS) and out["layouts"]["morning-brief"]["f1"] == 1.0
+    r = run_cli("eval", "segment", "--set", "unseen", "--data", tmp_path)
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == (f"Error: {tmp_path}/eval/bbc-news-topics/bbc_news.jsonl: eval data not found "
+                                         "(pass --data pointing at the shared folder)")
