@@ -85,7 +85,7 @@ def forwarded_email(arts, rng):
     d.furniture("---------- Forwarded message ---------", "From: Daily Brief <brief@news.example.org>",
                 f"Date: {_date(rng, 'us')}", "Subject: Today's China headlines", f"To: {who} <reader@example.com>", "")
     gap = rng.choice([">", ""])
-    for k, a in enumerate(arts):
+    for a in arts:
         d.head(f"> {a.headline}")
         d.add(gap)
         for p in a.paras[:3]:
