@@ -11,7 +11,7 @@ from .common import config_option, default_shared, outlets_of
 
 
 @click.command("extract")
-@click.option("--set", "set_name", type=click.Choice(["all", "seeds", "written", "dev", "devzh", "devzh2", "devzh3", "heldout", "heldout2", "heldout3", "heldout4"]),
+@click.option("--set", "set_name", type=click.Choice(["all", "seeds", "written", "dev", "devzh", "devzh2", "devzh3", "devzh4", "heldout", "heldout2", "heldout3", "heldout4"]),
               default="all", show_default=True,
               help="Labelled set to score; 'all' prints every set that exists side by side (heldout2-heldout4 only when named).")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -28,11 +28,11 @@ def eval_extract(set_name: str, data_dir: Path | None, gold_dir: Path | None, pe
     """Entities, attributions, numbers and dates, measured through ingest into a fresh archive.
 
     Sets: seeds (labelled stories of the five seed digests), written (stories written for the
-    project), dev (public-set items outside the held-out pool), devzh, devzh2 and devzh3
+    project), dev (public-set items outside the held-out pool), devzh, devzh2, devzh3 and devzh4
     (Chinese headlines outside the held-out pool), heldout (independently labelled public-set items; nobody
     tunes on it), heldout2, heldout3 and heldout4 (a second, third and fourth fresh blind set; scored only
     when named).
-    seeds, written, dev and devzh-devzh3 were looked at while building the extractor.
+    seeds, written, dev and devzh-devzh4 were looked at while building the extractor.
 
     \b
     Example:

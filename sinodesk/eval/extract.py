@@ -15,6 +15,7 @@ the language stage, their dates from what the input carries:
   developers (``devzh/*.jsonl``): a development set for Chinese names, kept apart from ``dev``;
 * ``devzh2``  -- 100 more such headlines (``devzh2/*.jsonl``), labelled the same way;
 * ``devzh3``  -- 60 more (``devzh3/*.jsonl``), labelled the same way, from ``tools/devzh3/labels.txt``;
+* ``devzh4``  -- 80 more (``devzh4/*.jsonl``), labelled the same way, from ``tools/devzh4/labels.txt``;
 * ``heldout`` -- items of the held-out pool labelled independently (``heldout/*.jsonl``).
   Nobody tunes on it; until its folder exists ``--set heldout`` says so.
 * ``heldout2`` -- a second, fresh blind set from the held-out pool (``heldout2/*.jsonl``), made
@@ -24,7 +25,7 @@ the language stage, their dates from what the input carries:
 * ``heldout4`` -- a fourth, fresh blind set from the held-out pool (``heldout4/*.jsonl``), made after
   ``heldout3`` had been scored several times; scored only when asked for (not in ``all``).
 
-All of ``seeds``, ``written``, ``dev`` and ``devzh``-``devzh3`` were looked at while building the extractor:
+All of ``seeds``, ``written``, ``dev`` and ``devzh``-``devzh4`` were looked at while building the extractor:
 they are development figures.  Only ``heldout`` and ``heldout2``-``heldout4`` are independent checks.
 
 Provenance is checked against the DOCUMENT text stored in the archive and against the
@@ -43,7 +44,7 @@ from ..errors import BadInput, NothingToDo
 from .public_items import PublicItem, load_item
 
 FIELDS = ("entities", "attributions", "numbers", "dates")
-SETS = ("seeds", "written", "dev", "devzh", "devzh2", "devzh3", "heldout", "heldout2", "heldout3", "heldout4")
+SETS = ("seeds", "written", "dev", "devzh", "devzh2", "devzh3", "devzh4", "heldout", "heldout2", "heldout3", "heldout4")
 ON_REQUEST = ("heldout2", "heldout3", "heldout4")  # left out of ``--set all``: scored once per branch, not on every run
 HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4")
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "extract"
@@ -581,7 +582,7 @@ def format_reports(reps: list[ExtractReport], missing: dict[str, str] | None = N
             extra.append(f"published {d['published_accuracy']:.3f}")
         if d["outlet_accuracy"] is not None:
             extra.append(f"outlet {d['outlet_accuracy']:.3f}")
-        if d["date_precision_accuracy"] is not None and r.name in ("dev", "devzh", "devzh2", "devzh3", *HELDOUT):
+        if d["date_precision_accuracy"] is not None and r.name in ("dev", "devzh", "devzh2", "devzh3", "devzh4", *HELDOUT):
             extra.append(f"date precision field {d['date_precision_accuracy']:.3f}")
         if r.dates_strict.gold:
             extra.append(f"dates with exact text P {r.dates_strict.precision:.3f} R {r.dates_strict.recall:.3f}")
