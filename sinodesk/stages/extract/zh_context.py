@@ -844,3 +844,38 @@ def short_names_before_shares(text: str, words: list[tuple[int, int, str]], rs: 
         surface = text[s - 2 : e]
         out.append(GazMatch(s - 2, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
     return out
+
+
+# what follows a club's name in sports news and never a person's: its coach, its ground, its players, its officials
+_CLUB_AFTER = re.compile(r"主帅|主帥|主教练|主教練|少帅|少帥|主场|主場|客场|客場|球员|球員|门将|門將|前锋|前鋒|中场|中場|后卫|後衛|"
+                         r"官方|俱乐部|俱樂部|青训|青訓|新援|旧将|舊將|名宿|高层|高層|老板|老闆|董事会|董事會|更衣室|锋线|鋒線|队(?![友员員长長])|隊(?![友员員长長])")
+# what stands between two sides of a match: "vs", a score, a result verb (巴萨2-2贝蒂斯, 米兰vs拉齐奥, 国米击败热那亚)
+_MATCH_BETWEEN = re.compile(r"\s*(?:[vV][sS]?\.?|对阵|對陣|迎战|迎戰|挑战|挑戰|击败|擊敗|战胜|戰勝|力克|负于|負於|不敌|不敵|逼平|战平|戰平|"
+                            r"完胜|完勝|大胜|大勝|狂胜|狂勝|险胜|險勝|绝杀|絕殺|横扫|橫掃|"
+                            r"\d{1,2} ?[-:：比] ?\d{1,2}(?:[胜负平勝負]|逆转|逆轉|绝杀|絕殺|力克|击败|擊敗|战胜|戰勝)?)\s*$")
+# the longest text between the two sides of a match
+MATCH_GAP_CHARS = 8
+
+
+def clubs_by_context(text: str, kept: list[GazMatch], gaz: Gazetteer) -> list[GazMatch]:
+    """A foreign name read as a person (a guess, no list's) that is a club: before a word only a club has (杜堡/官方,
+    马拉加/主帅, 贝蒂斯/球员), or facing a club in a match (巴萨 2-2 贝蒂斯, 国米/击败/热那亚); a foreign city facing a club in a
+    match is its club too (米兰vs拉齐奥).  A country stays the country: national teams are written as one; so does a
+    place the lists do not hold."""
+    out = []
+    for i, c in enumerate(kept):
+        w = text[c.start : c.end]
+        guess = c.label == "PERSON" and c.canonical.startswith("person:") and gaz.lookup(w) is None
+        city = c.label == "GPE" and w not in territory_names() and (gaz.lookup(w) or foreign_places().get(w) or "").startswith("gpe:")
+        if (guess or city) and _HAN_ONLY.fullmatch(w) and (
+                (guess and _CLUB_AFTER.match(text, c.end)) or _faces_club(text, kept, i, i - 1) or _faces_club(text, kept, i, i + 1)):
+            c = GazMatch(c.start, c.end, pinyin_id(w, "org"), "ORG")
+        out.append(c)
+    return out
+
+
+def _faces_club(text: str, kept: list[GazMatch], i: int, j: int) -> bool:
+    if not 0 <= j < len(kept) or kept[j].label != "ORG":
+        return False
+    a, b = (kept[j], kept[i]) if j < i else (kept[i], kept[j])
+    return b.start - a.end <= MATCH_GAP_CHARS and _MATCH_BETWEEN.match(text[a.end : b.start]) is not None

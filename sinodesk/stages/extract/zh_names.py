@@ -219,7 +219,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
+    from .zh_context import (club_short_names, clubs_by_context, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
@@ -249,7 +249,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_, tagger)
         out += _dotted_names(text, words, gaz)
-        out += _transliterated_people(text, words, gaz)
+        out += _transliterated_people(text, words, gaz, tagger)
         out += country_abbreviations(text, words, gaz, tagger)
         out += people_after_roles(text, words, gaz, tagger)
         out += country_organs(text, words, gaz)
@@ -275,7 +275,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += joined_foreign_names(text, all_words, gaz, tagger)
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return _found_again(text, s0, e0, _listed_not_people(text, resolve_overlaps(out), gaz))
+    return _found_again(text, s0, e0, clubs_by_context(text, _listed_not_people(text, resolve_overlaps(out), gaz), gaz))
 
 
 # what follows a listed company's name in market news and never a person's: its share price, its trading, its results
@@ -708,10 +708,12 @@ _PERSON_FLAGS = ("nr", "nrt")
 _TRANSLIT_FLAGS = ("nr", "nrt", "ns")
 
 
-def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """Foreign people written in transliteration characters that jieba's person tag misses:
     a word it tags ``nrt`` (默克尔, 巴菲特), or two such words it split (费尔/nr 德斯坦/ns ->
-    费尔德斯坦) when one of them reads as a person and neither is a name the gazetteer knows."""
+    费尔德斯坦) when one of them reads as a person and neither is a name the gazetteer knows, or a person
+    word and the one character jieba cut off its end (库比/nrt 卡/n), or a word it tags as a place but hardly
+    knows, with no place word beside it (伊布/ns, 加内特/ns)."""
     out = []
     k = 0
     while k < len(words):
@@ -728,10 +730,44 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
                 out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
                 k += 2
                 continue
+        if (flag in _PERSON_FLAGS and 2 <= e - s <= 3 and k + 1 < len(words) and words[k + 1][1] - words[k + 1][0] == 1
+                and words[k + 1][2] in _CUT_LAST_FLAGS and text[e] in _TRANSLIT):
+            out.append(GazMatch(s, e + 1, pinyin_id(text[s : e + 1], "person"), "PERSON"))  # 贝斯/nr 克/m, 库什/nr 内/f
+            k += 2
+            continue
         if flag == "nrt" and 2 <= e - s <= 5:
+            out.append(GazMatch(s, e, pinyin_id(w, "person"), "PERSON"))
+        elif (flag == "ns" and 2 <= e - s <= 4 and tagger.freq(w) < RARE_FOREIGN_PLACE_FREQ
+              and not _name_goes_on(text, words, k + 1, tagger, True) and not _name_goes_on(text, words, k - 1, tagger, False)
+              and not _LATIN_NEXT.match(text, e) and not _PLACE_NEXT.match(text, e)
+              and not (k > 0 and text[words[k - 1][0] : s] in _GO_PLACE_WORDS)):
+            # 伊布/ns, 罗本/ns, 加内特/ns: a word of transliteration characters only that jieba tags a place but hardly knows
+            # (its foreign places are known words or in the lists): a person, unless a place word is beside it
             out.append(GazMatch(s, e, pinyin_id(w, "person"), "PERSON"))
         k += 1
     return out
+
+
+# tags of a one-character word jieba cut off the end of a transliterated name (贝斯/克 read as grams, 库什/内 as inside)
+_CUT_LAST_FLAGS = ("m", "n", "f", "ng", "q")
+# jieba dictionary count below which a word of transliteration characters it tags as a place is no place it knows
+RARE_FOREIGN_PLACE_FREQ = 50
+_LATIN_NEXT = re.compile(r"[A-Za-z0-9]")  # 纽曼Super: a brand before its model
+# what follows a place's name and not a person's (a suffix, a port, an airport)
+_PLACE_NEXT = re.compile(r"[省州市县縣区區镇鎮村岛島港湾灣河湖山城峡峽谷]|地区|地區|机场|機場|一带|一帶|附近|以[东西南北]|当局|當局|政府|警方")
+# words of going to or being in a place, before its name
+_GO_PLACE_WORDS = frozenset("在 于 於 赴 到 抵 抵达 抵達 访问 訪問 前往 飞往 飛往 从 從 离开 離開 途经 途經 来自 來自 位于 位於".split())
+
+
+def _name_goes_on(text: str, words: list[tuple[int, int, str]], j: int, tagger: ChineseTagger, after: bool) -> bool:
+    """Word j, beside a transliterated name, may be more of it: it starts (after the name) or ends (before it) with
+    a transliteration character and is one character or a word jieba's dictionary lacks (德尔/内里, 蓝星安/迪苏; not
+    罗本/奇迹, a word of its own, nor 韦德/波什, a name it knows)."""
+    if not 0 <= j < len(words):
+        return False
+    s, e, _f = words[j]
+    w = text[s:e]
+    return (w[0] if after else w[-1]) in _TRANSLIT and (e - s == 1 or not tagger.known(w))
 
 
 # One-character country and region names (中 China, 美 the US, 台 Taiwan ...), written for their
