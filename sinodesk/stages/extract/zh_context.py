@@ -320,10 +320,18 @@ def latin_names(text: str, s0: int, e0: int, cands: list[GazMatch], gaz: Gazette
         if tail is not None:
             out.append(GazMatch(s, tail.end(), f"org:{slug(text[s : tail.end()])}", "ORG"))
             continue
-        product = (_I_PRODUCT.match(w) or w.endswith("OL") or _PRODUCT_AFTER.match(text, e, e0) is not None) and not _ORG_AFTER.match(text, e, e0)
+        product = (_I_PRODUCT.match(w) or w.endswith("OL") or _PRODUCT_AFTER.match(text, e, e0) is not None
+                   or _after_maker(text, s, s0, cands, gaz)) and not _ORG_AFTER.match(text, e, e0)
         kind = "product" if product else "org"
         out.append(GazMatch(s, e, f"{kind}:{slug(w)}", kind.upper()))
     return out
+
+
+def _after_maker(text: str, s: int, s0: int, cands: list[GazMatch], gaz: Gazetteer) -> bool:
+    """The Latin name right after a company the lists know (宾得KR, 苹果 MacBook Pro, 联想ThinkPad): that company's product."""
+    p = s - 1 if s - 1 > s0 and text[s - 1] == " " else s
+    return any(c.end == p and c.label == "ORG" and ((gaz.lookup(text[c.start : c.end]) or "").startswith("org:") or text[c.start : c.end] in _WORD_BRANDS)
+               for c in cands)
 
 
 def _cjk_side(text: str, i: int, s0: int, e0: int, step: int) -> bool:
@@ -404,6 +412,13 @@ def law_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> l
 _COLON_ORG_END = re.compile(r"(?:投资|投資|证券|證券|基金|银行|銀行|集团|集團|控股|科技|股份|公司|传媒|傳媒|地产|地產|置业|置業|药业|藥業)$")
 
 
+# sector words listed companies' short names end in (七星电子, 广船国际, 华能国际, 上海电气): a company before a colon when
+# what comes before the sector word is a name, no plain word of the dictionary (石油化工, 有色金属: the industry)
+_COLON_SECTOR_END = re.compile(r"(?:电子|電子|国际|國際|电力|電力|电气|電氣|能源|重工|汽车|汽車|钢铁|鋼鐵|化工|医药|醫藥|航空|通信|软件|軟件|网络|網絡|"
+                               r"实业|實業|机械|機械|电器|電器|矿业|礦業|物流|期货|期貨|资本|資本|信托|信託|保险|保險|租赁|租賃|农业|農業|水泥|建设|建設)$")
+SECTOR_HEAD_FREQ = 1000  # 七星 172, 东吴 381; 石油 4,930, 金融 6,455
+
+
 def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
     """A line that opens with a short name and a colon: the speaker or the company the line is about, as
     headlines write them (理柏：QFII…, 陶短房：在加拿大…, 金百灵投资：静候IPO).  The name is what no word of
@@ -415,10 +430,15 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
     n = re_ - rs
     w = text[rs:re_]
     org_end = _COLON_ORG_END.search(w) is not None
+    if not org_end and (sector := _COLON_SECTOR_END.search(w)) is not None and sector.start() >= 2 and len(words) >= 2:
+        head = w[: sector.start()]  # 七星/电子：, 广船/国际：: a listed company's short name and its sector (not 石油/化工：, an industry)
+        org_end = tagger.freq(head) < SECTOR_HEAD_FREQ and tagger.tag_of(head) not in ("n", "v", "vn", "a", "ad", "d", "m")
     if not (2 <= n <= 4 or (org_end and n <= 6)) or gaz.lookup(w) is not None or "·" in w:
         return []
     unknown = any(not tagger.known(text[s:e]) for s, e, _ in words)
     singles = len(words) >= 2 and any(e - s == 1 for s, e, _ in words)
+    if len(words) == 1 and words[0][2] == "nt" and not org_end:
+        return [GazMatch(rs, re_, pinyin_id(w, "org"), "ORG")]  # 广船国际/nt：: a name jieba's dictionary holds as an organisation
     if not (unknown or singles or (org_end and len(words) >= 2)):
         return []  # one word of the dictionary (专访：, 快讯：) or words it knows (热点/观察：, 西甲/趣闻：)
     if any(f in ("tg", "t", "q", "f") and e - s == 1 for s, e, f in words):
@@ -879,3 +899,53 @@ def _faces_club(text: str, kept: list[GazMatch], i: int, j: int) -> bool:
         return False
     a, b = (kept[j], kept[i]) if j < i else (kept[i], kept[j])
     return b.start - a.end <= MATCH_GAP_CHARS and _MATCH_BETWEEN.match(text[a.end : b.start]) is not None
+
+
+# fund houses' short names that are also ordinary words or other names (国泰 Cathay, 南方 the south, 长城 the Great Wall,
+# 中银 the Bank of China): a house only before the name of one of its funds, which ends in 基金 (融通/内需/驱动/基金)
+_FUND_HOUSE_SHORT = frozenset("国泰 融通 大成 富国 华安 银华 长盛 南方 华夏 长城 招商 建信 天弘 信诚 金鹰 天治 益民 泰信 长信 华富 中银 万家 "
+                              "东方 中海 银河 新华 中欧 华商 中邮 诺德 兴全".split())
+_FUND = ("基金",)
+# words a fund's name is not made of: particles, conjunctions, pronouns, adverbs, numbers, measures, time and place words
+_NOT_FUND_NAME_FLAGS = ("u", "uj", "ul", "uz", "ud", "ug", "uv", "c", "p", "r", "d", "m", "q", "x", "y", "f", "t", "tg", "mq")
+# the most words of a fund's name between its house and 基金 (金鹿/保本, 超短债/证券/投资)
+FUND_NAME_WORDS = 4
+
+
+def fund_house_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[GazMatch]:
+    """A fund house's short name (see _FUND_HOUSE_SHORT) as a whole jieba word that opens a fund's name: up to
+    FUND_NAME_WORDS name words, then 基金 (国泰/金鹿/保本/基金, 中银/蓝筹/混合/基金); the house's id is its full name's."""
+    out = []
+    for k, (s, e, _f) in enumerate(words):
+        w = text[s:e]
+        if w not in _FUND_HOUSE_SHORT:
+            continue
+        for j in range(k + 1, min(len(words), k + 2 + FUND_NAME_WORDS)):
+            js, je, jf = words[j]
+            if words[j - 1][1] != js:
+                break
+            if text[js:je].endswith(_FUND) and j > k + 1:
+                out.append(GazMatch(s, e, gaz.lookup(w + "基金") or pinyin_id(w + "基金", "org"), "ORG"))
+                break
+            if jf in _NOT_FUND_NAME_FLAGS or not _HAN_ONLY.fullmatch(text, js, je) or text[js:je] in ("等", "旗下"):
+                break
+    return out
+
+
+# companies whose Chinese short name is an ordinary word (苹果 an apple): the company in a story about what it makes or
+# does as a company, never beside a word of the ordinary thing (苹果汁, 果农, 吃苹果); the full name is in the gazetteer
+_WORD_BRANDS = {"苹果": "苹果公司", "蘋果": "苹果公司"}
+_BRAND_STORY = re.compile(r"iPhone|iPad|iPod|iTunes|iOS|iCloud|Mac|App ?Store|Apple|Siri|乔布斯|喬布斯|库克|庫克|手机|手機|平板|电脑|電腦|"
+                          r"笔记本|筆記本|芯片|软件|軟件|应用商店|應用商店|发布会|發佈會|专卖店|專賣店|零售店|操作系统|谷歌|微软|微軟|三星|诺基亚|"
+                          r"諾基亞|安卓|Android|游戏机|遊戲機|科技|股价|股價|市值|专利|專利|财报|財報|季度|CEO|新品|平板|智能")
+_BRAND_THING = re.compile(r"苹果[汁树樹园園醋派干乾酱醬皮核脸臉]|[吃削个個斤箱颗顆]苹果|水果|果农|果農|果园|果園|红富士|紅富士|蔬菜|果汁|梨|香蕉|橙|葡萄|"
+                          r"栽培|种植|種植|产区|產區|收购价|收購價|丰收|豐收")
+
+
+def word_brands(text: str, words: list[tuple[int, int, str]], s0: int, e0: int, gaz: Gazetteer) -> list[GazMatch]:
+    """A company named by an ordinary word (see _WORD_BRANDS), as a whole jieba word, in a story with a word of what it
+    makes or of its business in it and no word of the ordinary thing (苹果/MacBook, 苹果被指刁难亚裔顾客…纽约)."""
+    found = [(s, e) for s, e, _f in words if text[s:e] in _WORD_BRANDS]
+    if not found or _BRAND_STORY.search(text, s0, e0) is None or _BRAND_THING.search(text, s0, e0) is not None:
+        return []
+    return [GazMatch(s, e, gaz.lookup(_WORD_BRANDS[text[s:e]]) or pinyin_id(text[s:e], "org"), "ORG") for s, e in found]

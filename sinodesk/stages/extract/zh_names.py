@@ -219,7 +219,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, clubs_by_context, colon_heads, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
+    from .zh_context import (club_short_names, clubs_by_context, colon_heads, fund_house_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
@@ -245,6 +245,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += short_names_before_shares(text, words, rs, gaz, tagger)
         out += government_bodies(text, words, gaz, tagger)
         out += _org_chains(text, words, gaz, tagger)
+        out += fund_house_names(text, words, gaz)
         out += kind_word_names(text, words, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_, tagger)
@@ -268,6 +269,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
                 out.append(hit)
     # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
+    out += word_brands(text, all_words, s0, e0, gaz)
     out += model_products(text, out, e0)
     out += latin_names(text, s0, e0, out, gaz)
     if stocks:
@@ -903,7 +905,7 @@ _ZH_SPEAKS = re.compile(r"(?:表示|称|稱|说|說|指出|认为|認為|强调|
 _ZH_ORG_SUFFIX = (
     "部", "局", "院", "会", "會", "委", "所", "中心", "公司", "集团", "集團", "银行", "銀行", "大学", "大學", "协会", "協會",
     "联盟", "聯盟", "党", "黨", "办", "辦", "署", "厅", "廳", "处", "處", "社", "台", "报", "報", "网", "網", "军", "軍", "队", "隊",
-    "使馆", "使館", "领事馆", "領事館", "军校", "軍校", "党校", "黨校",
+    "使馆", "使館", "领事馆", "領事館", "军校", "軍校", "党校", "黨校", "卫视", "衛視",
 )
 
 
