@@ -72,10 +72,15 @@ _SECTOR_ENDS = frozenset("电子 電子 科技 投资 投資 国际 國際 实�
 # ends in, when they stand as a word of their own after at most two words of which one is a name (a name tag,
 # or a word jieba's dictionary lacks); plain nouns before them name a sector or a kind (金融/地产, 城市/花园),
 # and words ending in them are other words (房地产, 双保险)
-_KIND_ENDS = {**dict.fromkeys("证券 證券 保险 保險 控股 地产 地產 置业 置業 药业 藥業 制药 製藥 传媒 傳媒".split(), "org"),
+_KIND_ENDS = {**dict.fromkeys("证券 證券 保险 保險 控股 地产 地產 置业 置業 置地 药业 藥業 制药 製藥 传媒 傳媒 期货 期貨".split(), "org"),
               # sector words: after a place they name the sector there (中国/投资, 国际/能源), so the name must be no place
               **dict.fromkeys(_SECTOR_ENDS, "org"),
-              **dict.fromkeys("公馆 公館 公寓 花园 花園 家园 家園 嘉园 嘉園 华府 華府 名苑 雅苑 山庄 山莊 庄园 莊園 大厦 大廈".split(), "fac")}
+              **dict.fromkeys("公馆 公館 公寓 花园 花園 家园 家園 嘉园 嘉園 华府 華府 名苑 雅苑 山庄 山莊 庄园 莊園 大厦 大廈 "
+                              "华庭 華庭 豪庭 花苑 佳苑 丽苑 麗苑 华苑 華苑 名邸".split(), "fac")}
+
+
+# kind words that also follow what is traded (白糖/期货 sugar futures): the word right before is the name (天琪/期货)
+_GOODS_KINDS = frozenset("期货 期貨".split())
 
 
 def kind_word_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
@@ -96,7 +101,7 @@ def kind_word_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer
                 break
             named = named or _named_word(text, words[k - 1], gaz, tagger)
             k -= 1
-        if k < j and named:
+        if k < j and named and not (text[s:e] in _GOODS_KINDS and not _named_word(text, words[j - 1], gaz, tagger)):
             if j - k == 2 and _chain_opener(text, words[k], gaz, tagger):
                 k += 1  # 丰台/同馨/家园, 新盘/凌云/名苑: the place or plain noun before the name is no part of it
             surface = text[words[k][0] : e]
@@ -949,3 +954,52 @@ def word_brands(text: str, words: list[tuple[int, int, str]], s0: int, e0: int, 
     if not found or _BRAND_STORY.search(text, s0, e0) is None or _BRAND_THING.search(text, s0, e0) is not None:
         return []
     return [GazMatch(s, e, gaz.lookup(_WORD_BRANDS[text[s:e]]) or pinyin_id(text[s:e], "org"), "ORG") for s, e in found]
+
+
+# what follows an estate's name in a realty headline when the name ends in no estate's word (房山/提香草堂/双拼, 顺义/清锦源
+# /620平起, 房山/瑞雪春堂/推特价房, 固安/橘洲/40-260平米): its homes, their size or price, their sale
+_SALE_AFTER = re.compile(r"\d+(?:[-－]\d+)?(?:平|㎡|万|萬|元|套|居)|\d+[-－]\d+月|均价|均價|在售|待售|开盘|開盤|推出|待推|加推|推新|推特价|现房|現房|"
+                         r"准现房|準現房|期房|样板间|樣板間|独栋|獨棟|联排|聯排|双拼|雙拼|叠拼|疊拼|别墅|別墅|精装|精裝|[一二两三四五]居|全款|排号|排號|认筹|認籌|"
+                         r"售罄|交房|入住")
+# realty nouns that name no estate (楼市 the market, 房价 prices, 小户型 small flats)
+_NOT_ESTATE_WORDS = frozenset("楼市 樓市 房价 房價 新盘 新盤 楼盘 樓盤 项目 項目 小户型 大户型 户型 戶型 房源 二手房 商品房 住宅 豪宅 土地 地块 地塊 房产 房產 "
+                              "市场 市場 写字楼 寫字樓 商铺 商舖 公寓 板楼 板樓 低密 高端 纯新盘 純新盤 经济适用房 限价房 两限房 保障房 廉租房 楼王 樓王 "
+                              "首付 房贷 房貸 房子 新房 现房 現房 别墅 別墅 精装房 精裝房 特价房 特價房 尾房 新城 老城 城区 城區 区域 區域".split())
+# jieba dictionary count below which a word can be a piece of an estate's name that no other word marks as one
+RARE_ESTATE_WORD_FREQ = 500
+
+
+def estates_before_sales(text: str, words: list[tuple[int, int, str]], rs: int, gaz: Gazetteer, tagger: ChineseTagger,
+                         realty: bool) -> list[GazMatch]:
+    """In a headline about homes for sale, the estate named between the district that opens a clause and what is sold
+    there (see _SALE_AFTER), when its name ends in no estate's word (estates_after_districts reads those): one to three
+    words, two to five characters, no verb, number or realty noun among them and one of them a name or a rare word;
+    the district is a place."""
+    if not realty:
+        return []
+    out = []
+    n = len(words)
+    for k in range(n - 1):
+        ps, pe, _pf = words[k]
+        if not (ps == rs or text[ps - 1] in " \u3000，。：；、,:;") or not _district(text, words[k], gaz, tagger):
+            continue
+        j = k + 1
+        while j < n and j - k <= 3 and words[j][0] == words[j - 1][1] and _estate_piece(text, words[j]) \
+                and _HAN_ONLY.fullmatch(text, words[j][0], words[j][1]) and text[words[j][0] : words[j][1]] not in _NOT_ESTATE_WORDS \
+                and _SALE_AFTER.match(text, words[j][0]) is None and gaz.lookup(text[words[j][0] : words[j][1]]) is None:
+            j += 1
+        if j == k + 1:
+            continue
+        s, e = pe, words[j - 1][1]
+        if not 2 <= e - s <= 5 or _SALE_AFTER.match(text, e) is None or _ESTATE_LAST.search(text, s, e) is not None:
+            continue
+        name = words[k + 1 : j]
+        if not any(_named_word(text, w, gaz, tagger) or tagger.freq(text[w[0] : w[1]]) < RARE_ESTATE_WORD_FREQ for w in name):
+            continue
+        if len(name) == 1 and name[0][2] in _PERSON_FLAGS and tagger.known(text[s:e]):
+            continue  # a person's house (郭德纲/别墅)
+        out.append(GazMatch(s, e, pinyin_id(text[s:e], "fac"), "FAC"))
+        w = text[ps:pe]
+        canonical = gaz.lookup(w) or pinyin_id(w, "fac" if _RING_ROAD.fullmatch(w) else "gpe")
+        out.append(GazMatch(ps, pe, canonical, label_of(canonical)))
+    return out

@@ -219,7 +219,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, clubs_by_context, colon_heads, fund_house_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
+    from .zh_context import (club_short_names, clubs_by_context, colon_heads, estates_before_sales, fund_house_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
@@ -256,6 +256,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += country_organs(text, words, gaz)
         out += estates_before_homes(text, words, rs, gaz, tagger)
         out += estates_after_districts(text, words, rs, gaz, tagger, realty)
+        out += estates_before_sales(text, words, rs, gaz, tagger, realty)
         out += facility_names(text, words, gaz, tagger)
         out += law_names(text, words, gaz)
         out += colon_heads(text, words, rs, re_, gaz, tagger)
