@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
-from .zh_names import (_ABBREV_FULL, _HAN_ONLY, _TRANSLIT, _ZH_SPEAKS, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
+from .zh_names import (_ABBREV_FULL, _ABBREV_SIDE, _HAN_ONLY, _TRANSLIT, _ZH_SPEAKS, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
                        _known_place_with_suffix, foreign_places, pinyin_id, territory_names)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
@@ -28,7 +28,8 @@ _NOT_GIVEN_FLAGS = ("x", "v", "p", "c", "u", "uj", "ul", "d", "m", "q", "f", "r"
 # characters that end women's and men's given names often (a role word, a surname and a given character, then one of these:
 # 总理/韩明/淑)
 _GIVEN_CHARS = frozenset("淑华華明伟偉军軍平林英芳娟敏静靜丽麗强強磊洋勇艳豔杰傑涛濤超秀霞刚剛辉輝玲兰蘭凤鳳梅琴云雲莲蓮雪荣榮爱愛香月媛娥萍"
-                         "红紅娜琳晶妍茜秋珊莎青倩婷婉颖穎瑶瑤怡丹蓉君蕊薇菁岚嵐馨韵韻欣宁寧冰爽菲芸亮峰鹏鵬飞飛斌彬浩宇军俊毅鑫昊")
+                         "红紅娜琳晶妍茜秋珊莎青倩婷婉颖穎瑶瑤怡丹蓉君蕊薇菁岚嵐馨韵韻欣宁寧冰爽菲芸亮峰鹏鵬飞飛斌彬浩宇军俊毅鑫昊"
+                         "萱璐琪蕾雯娇嬌婕妮瑾瑜琦璇晨曦彤涵菡潇瀟莹瑩瑛淼昕睿哲轩軒楠桦樺鸿鴻翔琛璟霖")
 
 
 def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
@@ -487,6 +488,8 @@ def named_by_context(text: str, words: list[tuple[int, int, str]], rs: int, re_:
             w = text[s:p]
             if gaz.lookup(w) is not None or w in foreign_places() or (tagger.known(w) and tagger.tag_of(w) not in _PERSON_FLAGS):
                 continue
+            if w[0] in _ABBREV_FULL and _ABBREV_SIDE.match(w, 1):
+                continue  # 韩媒/称, 美方/表示: a country's media or side (country_abbreviations), not a surname and a given name
             if n == 3 and (gaz.lookup(text[s : s + 2]) is not None or text[s : s + 2] in foreign_places()):
                 continue  # a place and a word after it: 韩国/前/总统
             if n == 3 and tagger.known(text[s + 1 : p]) and tagger.tag_of(text[s + 1 : p]) not in _PERSON_FLAGS + ("nz", None) and tagger.freq(text[s + 1 : p]) > 2000:

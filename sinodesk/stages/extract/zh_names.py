@@ -249,6 +249,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += kind_word_names(text, words, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_, tagger)
+        out += _cut_given_names(text, words, gaz, tagger)
         out += _dotted_names(text, words, gaz)
         out += _transliterated_people(text, words, gaz, tagger)
         out += country_abbreviations(text, words, gaz, tagger)
@@ -876,8 +877,36 @@ def _split_names(text: str, words: list[tuple[int, int, str]], hi: int, tagger: 
         if k and words[k - 1] == (s - 1, s, words[k - 1][2]) and tagger.freq(text[s - 1 : s + 1]) >= 10:
             continue  # 地/王/频生: the character and the one before it are a word (地王, land sold at a record price)
         after = words[k + 2] if k + 2 < len(words) else None
-        if after is None or after[2] in ("x", "v", "vn", "p", "c", "u", "uj") or text[after[0] : after[1]] in ("等", "等人"):
+        adverb = after is not None and text[after[0] : after[1]] in _SPLIT_NAME_ADVERBS
+        if adverb and text[after[0] : after[1]] not in ("等", "等人") and tagger.freq(text[ns:ne]) >= COMMON_GIVEN_FREQ:
+            continue  # 港股/周/跌幅/仍: a week's fall, a common word after the character, not a given name
+        if after is None or after[2] in ("x", "v", "vn", "p", "c", "u", "uj") or adverb:
             out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
+    return out
+
+
+# what follows a split name that is no verb to jieba: 等 ("and others") and the adverbs that open a clause's verb
+# (周/宇文/将, 王/小川/也)
+_SPLIT_NAME_ADVERBS = frozenset("等 等人 将 將 也 还 還 已 曾 再 又 都 正 仍 却 卻 竟 则 則 首次 再次 终于 終於 昨天 今天 昨日 今日".split())
+
+
+COMMON_GIVEN_FREQ = 100  # jieba dictionary count from which a word after a lone surname is a plain word (跌幅), not its given name
+
+
+def _cut_given_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A three-character name jieba cut after its second character (卓文/nr 萱/n): a two-character person word its
+    dictionary lacks, opening with a common surname, then a one-character noun that is a common given name's character
+    and opens no word with what follows it."""
+    from .zh_context import _GIVEN_CHARS
+
+    out = []
+    for k in range(len(words) - 1):
+        s, e, f = words[k]
+        ns, ne, nf = words[k + 1]
+        if (f not in _PERSON_FLAGS or e - s != 2 or ns != e or ne - ns != 1 or nf not in ("n", "ng", "nr") or text[s] not in ZH_SURNAMES
+                or text[ns] not in _GIVEN_CHARS or tagger.known(text[s:e]) or gaz.lookup(text[s:e]) or tagger.known(text[ns : ns + 2])):
+            continue
+        out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
     return out
 
 
