@@ -1006,3 +1006,20 @@ def estates_before_sales(text: str, words: list[tuple[int, int, str]], rs: int, 
         canonical = gaz.lookup(w) or pinyin_id(w, "fac" if _RING_ROAD.fullmatch(w) else "gpe")
         out.append(GazMatch(ps, pe, canonical, label_of(canonical)))
     return out
+
+
+def prize_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A prize or an award named by a word jieba reads as a name, then 奖 as a word of its own (金翎/奖, 金鹰/奖): the
+    award (an EVENT, as award ceremonies are); not a plain word before it (年终/奖, 歌曲/奖)."""
+    out = []
+    for k in range(1, len(words)):
+        s, e, _f = words[k]
+        if text[s:e] not in ("奖", "獎"):
+            continue
+        ps, pe, pf = words[k - 1]
+        w = text[ps:pe]
+        if (pe != s or not 2 <= pe - ps <= 4 or not _HAN_ONLY.fullmatch(w) or not ((pf in _NAME_FLAGS and pf != "n") or not tagger.known(w))
+                or tagger.freq(w) >= NAME_WORD_FREQ):
+            continue  # 华语/歌曲/奖, 公益金/奖: a plain noun names the kind of prize
+        out.append(GazMatch(ps, e, gaz.lookup(text[ps:e]) or pinyin_id(text[ps:e], "event"), "EVENT"))
+    return out

@@ -219,7 +219,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, clubs_by_context, colon_heads, estates_before_sales, fund_house_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
+    from .zh_context import (club_short_names, clubs_by_context, colon_heads, estates_before_sales, fund_house_names, prize_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
@@ -246,6 +246,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += government_bodies(text, words, gaz, tagger)
         out += _org_chains(text, words, gaz, tagger)
         out += fund_house_names(text, words, gaz)
+        out += prize_names(text, words, gaz, tagger)
         out += kind_word_names(text, words, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_, tagger)
@@ -944,9 +945,9 @@ _ZH_ORG_SUFFIX = (
 _NOT_GIVEN_SECOND = frozenset("妃总總哥姐叔婶嬸嫂氏帅帥董老爷爺一二三四五六七八九十儿兒")
 # words of market reports jieba's tagger reads as names (高开 opened higher, 低开, 高走 went higher)
 _MARKET_WORDS = frozenset("高开 高開 低开 低開 高走 低走 平开 平開 冲高 衝高 探底".split())
-# the last character of a three-character word jieba tags as a person that makes it a thing, a contest or a place
-# (季后赛 the play-offs, 明星脸, 黄绿色, 林周县, 白鹿村): given names do not end so
-_NOT_GIVEN_LAST = frozenset("赛賽色脸臉县縣村站局厂廠店馆館楼樓路街镇鎮乡鄉屯港湾灣股")
+# the last character of a three-character word jieba tags as a person that makes it a thing, a contest, a place, a
+# festival, a story or a prize (季后赛 the play-offs, 明星脸, 黄绿色, 林周县, 白鹿村, 万圣节, 清真寺, 白蛇传): given names do not end so
+_NOT_GIVEN_LAST = frozenset("赛賽色脸臉县縣村站局厂廠店馆館楼樓路街镇鎮乡鄉屯港湾灣股节節寺塔传傳奖獎")
 # the last character of a two-character word jieba made up and tagged as a person that makes it a bridge, a town or
 # an estate's name part (丁桥, 尚城): no person, and too little to say what it is
 _UNKNOWN_PLACE_LAST = frozenset("桥橋城园園苑府湾灣")
