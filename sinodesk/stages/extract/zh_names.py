@@ -441,8 +441,15 @@ def _common_halves(w: str, tagger: ChineseTagger) -> bool:
 COMMON_HALF_FREQ = 300  # 祝贺 560, 热烈 1963; 克什 (克什米尔) 10
 
 
+# names the lists hold that jieba also joins out of a verb and the next word's first character (推 | 特价房 read as
+# 推特 Twitter): the characters after which the word is not that name
+_ALIAS_NOT_BEFORE = {"推特": "价價惠"}
+
+
 def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
     w = text[s:e]
+    if w in _ALIAS_NOT_BEFORE and e < len(text) and text[e] in _ALIAS_NOT_BEFORE[w]:
+        return None  # 推特/价房, 推特/惠: "launches special-price flats", not Twitter
     canonical = gaz.lookup(w) or foreign_places().get(w)
     if not canonical and _known_place_with_suffix(w, gaz):  # "深圳市政府", "浙江省": one jieba word
         suf = _ZH_PLACE_SUFFIX.search(w)
