@@ -415,7 +415,8 @@ def law_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> l
 
 
 # the words a name before a colon ends in when it is a company's (金百灵投资：, 海利得：)
-_COLON_ORG_END = re.compile(r"(?:投资|投資|证券|證券|基金|银行|銀行|集团|集團|控股|科技|股份|公司|传媒|傳媒|地产|地產|置业|置業|药业|藥業)$")
+_COLON_ORG_END = re.compile(r"(?:投资|投資|证券|證券|基金|银行|銀行|集团|集團|控股|科技|股份|公司|传媒|傳媒|地产|地產|置业|置業|药业|藥業|"
+                            r"[日晚周週]?报|[日晚周週]?報|周刊|週刊|杂志|雜誌)$")  # a paper before a colon: its column (中国经营报：)
 
 
 # sector words listed companies' short names end in (七星电子, 广船国际, 华能国际, 上海电气): a company before a colon when
@@ -1022,4 +1023,22 @@ def prize_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, ta
                 or tagger.freq(w) >= NAME_WORD_FREQ):
             continue  # 华语/歌曲/奖, 公益金/奖: a plain noun names the kind of prize
         out.append(GazMatch(ps, e, gaz.lookup(text[ps:e]) or pinyin_id(text[ps:e], "event"), "EVENT"))
+    return out
+
+
+# games and fairs a host city names (北京奥运, 伦敦奥运会, 广州亚运, 上海世博会): the city and the games are one event
+_HOSTED_EVENTS = frozenset("event:olympic-games event:asian-games event:winter-olympics event:chinese-national-games".split())
+
+
+def hosted_events(text: str, kept: list[GazMatch]) -> list[GazMatch]:
+    """A city right before the games it hosts (see _HOSTED_EVENTS) is that edition's name: one EVENT (北京奥运, not
+    北京 | 奥运); a country before them stays a country (中国奥运 is China at the games)."""
+    out: list[GazMatch] = []
+    for c in kept:
+        p = out[-1] if out else None
+        if (p is not None and p.end == c.start and p.label == "GPE" and c.canonical in _HOSTED_EVENTS
+                and text[p.start : p.end] not in territory_names() and _HAN_ONLY.fullmatch(text, p.start, c.end)):
+            out[-1] = GazMatch(p.start, c.end, pinyin_id(text[p.start : c.end], "event"), "EVENT")
+            continue
+        out.append(c)
     return out

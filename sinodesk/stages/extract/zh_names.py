@@ -219,7 +219,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, clubs_by_context, colon_heads, estates_before_sales, fund_house_names, prize_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
+    from .zh_context import (club_short_names, clubs_by_context, colon_heads, hosted_events, estates_before_sales, fund_house_names, prize_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
@@ -280,7 +280,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     out += joined_foreign_names(text, all_words, gaz, tagger)
     out += club_short_names(text, all_words, s0, e0, out, gaz)
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return _found_again(text, s0, e0, clubs_by_context(text, _listed_not_people(text, resolve_overlaps(out), gaz), gaz))
+    return _found_again(text, s0, e0, hosted_events(text, clubs_by_context(text, _listed_not_people(text, resolve_overlaps(out), gaz), gaz)))
 
 
 # what follows a listed company's name in market news and never a person's: its share price, its trading, its results
