@@ -58,7 +58,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # ents .889/.766 -> .898/.792 (en .892/.763 -> .902/.794), attr .909/.871 -> .909/.877, numbers and dates unchanged
     # numdate17 (wire shorthand, glued pence, hard-wrapped lines, parts of a whole, Chinese counts; next/last weekdays,
     # relative decades; tuned on): numbers .942/.894 -> .948/.913, dates .953/.935 -> .954/.943 (main's code the same hour)
-    "dev": {"entities": (0.895, 0.79), "attributions": (0.905, 0.875), "numbers": (0.945, 0.91), "dates": (0.95, 0.94)},
+    # zhnames18 (Chinese names of headline kinds from a 3,000-headline audit): ents .898/.797 -> .900/.800, the rest unchanged
+    "dev": {"entities": (0.895, 0.799), "attributions": (0.905, 0.875), "numbers": (0.945, 0.91), "dates": (0.95, 0.94)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -71,7 +72,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attr16 (Chinese headline speakers): attr 1.000/.889 -> 1.000/1.000 (“爱心大使”王雅捷重阳敬老 称...)
     # numdate16: numbers .941/.873 -> .942/.891
     # zhnames16: ents .843/.819 -> .866/.841 (estates after the district, plenums, the Chinese list), the rest unchanged
-    "devzh": {"entities": (0.86, 0.835), "attributions": (0.99, 0.99), "numbers": (0.94, 0.89), "dates": (0.95, 0.95)},
+    # zhnames18: ents .866/.841 -> .867/.848 (库比卡 and the like: a transliterated name jieba cut one character short)
+    "devzh": {"entities": (0.865, 0.845), "attributions": (0.99, 0.99), "numbers": (0.94, 0.89), "dates": (0.95, 0.95)},
     # devzh2 (100 more THUCNews headlines outside the held-out pool, labelled by extract9zh before any extractor ran on
     # them, tuned on after): ents .942/.770, attr 1.000/.667, numbers .871/.614, dates 1.000/.615 (main: ents .881/.587,
     # attr 1.000/.667, numbers .545/.273, dates 1.000/.385)
@@ -90,6 +92,11 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # numdate16: numbers .955/.840 -> .957/.880
     # zhnames16: ents .800/.738 -> .850/.785 (the Chinese list, estates after the district, no person from a dictionary compound: 全高清)
     "devzh3": {"entities": (0.845, 0.78), "attributions": (0.45, 0.95), "numbers": (0.955, 0.875), "dates": (0.99, 0.99)},
+    # devzh4 (80 THUCNews headlines outside the held-out pool, labelled by zhnames18 before any extractor ran on them;
+    # main's code, the first run: ents .797/.634, attr .600/.750, numbers .786/.710, dates .917/.917)
+    # zhnames18 (tuned on after that run): ents .872/.731, attr .571/1.000 (中国经营报： read as a headline speaker, a
+    # column the labels do not count), numbers .786/.710, dates .917/.917
+    "devzh4": {"entities": (0.87, 0.73), "attributions": (0.55, 0.99), "numbers": (0.78, 0.705), "dates": (0.91, 0.91)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the targets -- these floors only
     # catch regressions): ents .822/.655 (en R .666, zh R .479), attr .889/.656, numbers .863/.721, dates .908/.902
     # (extract9en, at the end; main the same hour: ents .819/.649 (en R .660), attr .883/.648, the rest the same);
