@@ -140,3 +140,8 @@ def test_words_that_are_no_people(sentence, not_a_person):
 
 def test_a_name_jieba_cut_after_its_second_character():
     assert ("卓文萱", "PERSON") in _ents("张震岳将与卓文萱合唱新歌")
+
+
+def test_a_place_inside_a_country_stays_a_place():
+    ents = _ents("印尼苏拉威西岛发生强烈地震")
+    assert not any(label == "PERSON" for _text, label in ents)

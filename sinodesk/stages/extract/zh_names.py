@@ -724,8 +724,8 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
     """Foreign people written in transliteration characters that jieba's person tag misses:
     a word it tags ``nrt`` (默克尔, 巴菲特), or two such words it split (费尔/nr 德斯坦/ns ->
     费尔德斯坦) when one of them reads as a person and neither is a name the gazetteer knows, or a person
-    word and the one character jieba cut off its end (库比/nrt 卡/n), or a word it tags as a place but hardly
-    knows, with no place word beside it (伊布/ns, 加内特/ns)."""
+    word and the one character jieba cut off its end (库比/nrt 卡/n), or a word of two or three characters it tags
+    as a place but hardly knows, with no place word beside it (伊布/ns, 加内特/ns; not 印尼/苏拉威西)."""
     out = []
     k = 0
     while k < len(words):
@@ -749,7 +749,7 @@ def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Ga
             continue
         if flag == "nrt" and 2 <= e - s <= 5:
             out.append(GazMatch(s, e, pinyin_id(w, "person"), "PERSON"))
-        elif (flag == "ns" and 2 <= e - s <= 4 and tagger.freq(w) < RARE_FOREIGN_PLACE_FREQ
+        elif (flag == "ns" and 2 <= e - s <= 3 and tagger.freq(w) < RARE_FOREIGN_PLACE_FREQ and not _after_place(text, words, k, gaz)
               and not _name_goes_on(text, words, k + 1, tagger, True) and not _name_goes_on(text, words, k - 1, tagger, False)
               and not _LATIN_NEXT.match(text, e) and not _PLACE_NEXT.match(text, e)
               and not (k > 0 and text[words[k - 1][0] : s] in _GO_PLACE_WORDS)):
@@ -769,6 +769,15 @@ _LATIN_NEXT = re.compile(r"[A-Za-z0-9]")  # 纽曼Super: a brand before its mode
 _PLACE_NEXT = re.compile(r"[省州市县縣区區镇鎮村岛島港湾灣河湖山城峡峽谷]|地区|地區|机场|機場|一带|一帶|附近|以[东西南北]|当局|當局|政府|警方")
 # words of going to or being in a place, before its name
 _GO_PLACE_WORDS = frozenset("在 于 於 赴 到 抵 抵达 抵達 访问 訪問 前往 飞往 飛往 从 從 离开 離開 途经 途經 来自 來自 位于 位於".split())
+
+
+def _after_place(text: str, words: list[tuple[int, int, str]], k: int, gaz: Gazetteer) -> bool:
+    """Word k follows a place the lists know (印尼/苏拉威西: a place inside a country)."""
+    if not k or words[k - 1][1] != words[k][0]:
+        return False
+    w = text[words[k - 1][0] : words[k - 1][1]]
+    known = gaz.lookup(w) or foreign_places().get(w) or ""
+    return known.startswith(("gpe:", "loc:"))
 
 
 def _name_goes_on(text: str, words: list[tuple[int, int, str]], j: int, tagger: ChineseTagger, after: bool) -> bool:
