@@ -19,7 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, label_of, slug, trie_regex
-from .name_shapes import role_before_name, strong_head_type, wider_name
+from .name_shapes import maker_models, role_before_name, strong_head_type, wider_name
 from .scan import guard_after_first
 from .zh_names import ChineseTagger, chinese_candidates  # noqa: F401  (ChineseTagger: re-exported)
 
@@ -430,11 +430,30 @@ def find_entities(
     ordered = sorted(gaz_hits + cjk, key=lambda c: (c.start, -(c.end - c.start)))
     longer = [wider_name(text, r, ordered) or r for r in [*learned, *rules] if r.label in _WRAPPING and _wraps_any(r, ordered)
               or wider_name(text, r, ordered)]
-    ents = resolve_overlaps(longer + ordered + list(learned) + rules + list(extra))
+    models = (maker_models(text, end, ordered) + _product_lines(text, learned, ordered)) if gaz_hits else []
+    ents = resolve_overlaps(models + longer + ordered + list(learned) + rules + list(extra))
     return _corefer(text, start, end, ents)
 
 
 _WRAPPING = frozenset({"ORG", "EVENT", "LAW", "FAC"})
+
+
+def _product_lines(text: str, learned: list[GazMatch], ordered: list[GazMatch]) -> list[GazMatch]:
+    """A listed product and the capitalised words the name model read with it are one product, whatever
+    type the model gave the whole: a product line or edition ("Windows Messenger", "Xbox Live Arcade",
+    "BlackBerry Curve"); not a person's title after it ("Windows Chief ...")."""
+    from .names import PERSON_TITLES
+
+    products = {g.start: g for g in ordered if g.label == "PRODUCT"}
+    out = []
+    for r in learned:
+        g = products.get(r.start)
+        if g is None or r.end <= g.end or text[g.end : g.end + 1] != " ":
+            continue
+        words = text[g.end : r.end].split()
+        if all(w[:1].isupper() and w.lower() not in PERSON_TITLES for w in words):
+            out.append(GazMatch(r.start, r.end, f"product:{slug(text[r.start : r.end])}", "PRODUCT"))
+    return out
 
 
 def _wraps_any(r: GazMatch, inner: list[GazMatch]) -> bool:

@@ -820,3 +820,62 @@ def award_mentions(text: str, s0: int, e0: int) -> list[GazMatch]:
     for m in _AWARD_WORD.finditer(text, s0, e0):
         out.append(GazMatch(m.start(1), m.end(1), f"event:{slug(m.group(1))}", "EVENT"))
     return out
+
+
+# A product named by its maker or its line and a model designation after it: "Boeing 787", "Airbus A380",
+# "Nokia N95", "Intel Core i7", "BlackBerry Curve 8900", "GeForce GT 650M", "Linux Desktop 9", "Apple
+# PowerBook", "Xbox 2" (a listed product's number).  The designation is a token with a digit that is no year
+# and no count -- letters and digits mixed ("A380", "i7", "650M", "S3"), or a number of three or four digits
+# that a product noun, another capitalised word or a plural "s" follows ("Boeing 787 Dreamliner", "Nokia
+# 3220 handset", "Boeing 777s", "Boeing 737-800 planes") -- or one written in camel case ("PowerBook",
+# "GameBoy"); up to two capitalised words or short capitals may stand between ("Core", "Curve", "GT").
+# Not a broadcaster's channel ("BBC Radio 4"), not a team's score ("Trail Blazers 112-88"), not "F1".
+_MODEL_TOKEN = (r"(?:[A-Za-z]{1,3}-?\d{1,5}[A-Za-z]{0,3}|\d{3,4}(?:-\d{3}[A-Z]{0,2})?s?|\d{1,2}"
+                r"|(?:[A-Z][a-z]+[A-Z]|[a-z]{1,2}[A-Z][a-z])[A-Za-z]*)")
+_MODEL_AFTER = re.compile(rf" ((?:(?:[A-Z][a-z]+|[A-Z]{{2,3}}) ){{0,2}}{_MODEL_TOKEN})(?![\w%/'’+-]|[.,:]\d)")
+_PRODUCT_NOUNS = re.compile(
+    r" (?:jets?|jetliners?|planes?|aircraft|airliners?|handsets?|phones?|smartphones?|models?|series|processors?|chips?|"
+    r"consoles?|cameras?|laptops?|notebooks?|tablets?|engines?|rifles?|helicopters?|fighters?|bombers?|"
+    r"tanks?|missiles?|devices?|PDAs?|PCs?|computers?|servers?|version|edition|[A-Z][a-z]+(?! \d))\b"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NOT_MODEL_WORDS = frozenset("Radio News Channel TV One Two Three Four Five Sport Sports World Live Online Records Music Group "
+                             "Chairman President Director Chief Executive Manager Report Index The A An In On At By For And".split())
+_NOT_MODELS = frozenset({"F1", "F2", "F3", "G7", "G8", "G20", "A1", "M1", "M4", "M25", "3G", "4G", "5G", "MP3", "MP4"})
+
+
+def maker_models(text: str, e0: int, known: list[GazMatch]) -> list[GazMatch]:
+    """Products named by a listed organisation or product and a model designation (see _MODEL_AFTER)."""
+    out = []
+    starts = {g.start for g in known}
+    for g in known:
+        if g.label not in ("ORG", "PRODUCT") or text[g.end : g.end + 1] != " ":
+            continue
+        m = _MODEL_AFTER.match(text, g.end, e0)
+        if m is None or m.start(1) in starts:
+            continue  # "Apple iPod": a maker and a listed product stay two names
+        words = m.group(1).split()
+        model = words[-1]
+        if model in _NOT_MODELS or any(w in _NOT_MODEL_WORDS for w in words[:-1]):
+            continue  # "Renault F1", "BBC Radio 4"
+        number = model.rstrip("s").split("-")[0]
+        if number.isdigit():
+            if _NOT_COUNTED.match(text, m.end()) or _YEAR.fullmatch(number):
+                continue  # "Xbox 2 million", "Sony 2005"
+            if len(words) > 2 or len(words) == 2 and (words[0] in _CALENDAR or words[0] in _MONTH_ABBR):
+                continue  # "Morgan Stanley Profit Falls 34" (a headline), "Reuters Athens Aug 23" (a dateline)
+            if len(number) <= 2:
+                if g.label != "PRODUCT":
+                    continue  # a listed product's own number ("Xbox 2", "Pentium 4") or a line's ("Linux Desktop 9")
+            elif len(words) == 1 and not (model[-1] == "s" or "-" in model or _PRODUCT_NOUNS.match(text, m.end())):
+                continue  # "Toyota 300 cars" is left alone: a number right after a maker is a count unless a product word follows
+        elif not any(c.isdigit() for c in model) and len(words) > 1:
+            continue  # a camel-case word right after the maker only ("Apple PowerBook"), not "Sony Pictures ExxonMobil"
+        surface = text[g.start : m.end()]
+        out.append(GazMatch(g.start, m.end(), f"product:{slug(surface)}", "PRODUCT"))
+    return out
+
+
+_MONTH_ABBR = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_NOT_COUNTED = re.compile(r" ?(?:%|percent|per cent|million|billion|bn|m\b|years?\b|months?\b|days?\b|weeks?\b|hours?\b|times\b|points?\b|"
+                          r"games?\b|goals?\b|people\b|units\b|shares\b)")
