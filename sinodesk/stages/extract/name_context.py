@@ -151,7 +151,15 @@ _SCORE_LINE = re.compile(r"(?<![\w-])\d{1,2},? (?=(?:[A-Z][\w.&'’-]* ){0,3}[A-
 # three or more single capitalised words joined by commas (and a last "and"/"or"): "Murphy, Horgan,
 # D'Arcy, Hickie", "Facebook, Flickr and MySpace"
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w"
-_LIST = re.compile(rf"(?<![\w'’.-])(?:(?:{_WORD}, ){{2,}}{_WORD}(?:,? (?:and|or) {_WORD})?|{_WORD}, {_WORD},? (?:and|or) {_WORD})(?![\w'’-]| [A-Z])")
+# A team sheet's members may carry an initial and a substitute in brackets: "O'Connell, S Easterby, Foley",
+# "Sheridan (Burns 61), Arbuckle"
+_MEMBER = rf"(?:[A-Z] )?{_WORD}"
+_ITEM = rf"{_MEMBER}(?: \({_MEMBER} \d{{1,3}}\))?"
+_LIST = re.compile(rf"(?<![\w'’.-])(?:(?:{_ITEM}, ){{2,}}{_ITEM}(?:,? (?:and|or) {_ITEM})?|{_WORD}, {_WORD},? (?:and|or) {_WORD})(?![\w'’-]| [A-Z])")
+_MEMBER_RX = re.compile(_MEMBER)
+# a team sheet stands on a line of its own (after the line's start or a colon) and ends it
+_SHEET_START = re.compile(r"(?:^|\n|: ?)$")
+_SHEET_END = re.compile(r"\.?[ \t]*(?:\n|$)")
 _LIST_HINT = re.compile(r", [A-Z][\w'’-]*\w,? (?:and |or )?[A-Z]")
 _LIST_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "GPE"})
 
@@ -166,20 +174,30 @@ def list_members(text: str, s0: int, e0: int, ents: list[GazMatch], common: froz
         return []  # no ", Name, Name" or ", Name and Name": the full pattern (which tries every capital) is not run
     by_span = {(e.start, e.end): e.label for e in ents}
     out = []
+    lists, sheets = [], False
     for m in _LIST.finditer(text, s0, e0):
         prev = text[text.rfind(" ", s0, max(s0, m.start() - 1)) + 1 : m.start()].strip()
-        if prev[:1].isupper() and not prev.endswith((":", ".")):
-            continue  # the list's first name is longer: "the United States, Japan and Australia"
-        words = [(w.start(), w.end()) for w in re.finditer(_WORD, m.group())]
+        words = [(w.start(), w.end()) for w in _MEMBER_RX.finditer(m.group())]
         words = [(m.start() + a, m.start() + b) for a, b in words]
+        if prev[:1].isupper() and not prev.endswith((":", ".")):
+            if len(words) < 6:
+                continue  # the list's first name is longer: "the United States, Japan and Australia"
+            words = words[1:]  # a team sheet with a two-word name: "Young, El Karkouri, Konchesky, Murphy (Euell 78), ..."
         labels = [by_span[w] for w in words if w in by_span]
-        if len(labels) < 2:
-            continue
-        best = max(set(labels), key=labels.count)
+        best = max(set(labels), key=labels.count) if labels else None
         # people need a plain majority (the model reads many lone surnames as places or bodies); other kinds two thirds
-        need = 2 * labels.count(best) > len(labels) if best == "PERSON" else 3 * labels.count(best) >= 2 * len(labels)
-        if best not in _LIST_LABELS or labels.count(best) < 2 or not need:
-            continue
+        need = best is not None and (2 * labels.count(best) > len(labels) if best == "PERSON" else 3 * labels.count(best) >= 2 * len(labels))
+        sheet = len(words) >= 6 and _SHEET_END.match(text, m.end()) is not None and _SHEET_START.search(text[max(s0, m.start() - 2) : m.start()]) is not None
+        if best in _LIST_LABELS and labels.count(best) >= 2 and need:
+            sheets |= sheet and best == "PERSON"
+            lists.append((words, best))
+        elif sheet:
+            lists.append((words, None))
+    for words, best in lists:
+        if best is None:
+            if not sheets:
+                continue
+            best = "PERSON"  # a team sheet of a story whose other team sheet is read as people: "Sheahan, Horan, O'Callaghan, Miller, ..."
         for a, b in words:
             w = text[a:b]
             if by_span.get((a, b)) == best or w.lower() in common or w in _NOT_NAME_WORDS or not _unknown(gaz, w) or w.isupper():
