@@ -45,9 +45,12 @@ def _role_one() -> re.Pattern:
 _KIND_AFTER = {
     **dict.fromkeys("virus worm trojan malware software browser console server processor chip chipset smartphone handset "
                     "phone tablet laptop app game franchise operating".split(), "PRODUCT"),
+    # things a company makes: the name before them is the product unless it was read as the maker ("a Merck drug")
+    **dict.fromkeys("painkiller antidepressant vaccine handheld gadget jetliner airliner".split(), "PRODUCT"),
     **dict.fromkeys("stadium arena airport".split(), "FAC"),
     **dict.fromkeys("awards".split(), "EVENT"),
 }
+_MADE_KINDS = frozenset("painkiller antidepressant vaccine handheld gadget jetliner airliner".split())
 _KIND_RX = re.compile(r" (" + "|".join(sorted(_KIND_AFTER, key=len, reverse=True)) + r")(?:e?s)?(?![\w-])")
 _LOWER_AFFIX = re.compile(r"-[a-z]")  # "Power-based", "US-made"
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*[\w&]?")
@@ -101,7 +104,7 @@ def kind_after_names(text: str, s0: int, e0: int, ents: list[GazMatch], common: 
                 e = None  # the model's "Netsky and Sasser": two names
             if e is not None:
                 s, surface = e.start, text[e.start : p]
-                if " " in surface or not _unknown(gaz, surface):
+                if " " in surface or not _unknown(gaz, surface) or e.label == "ORG" and km.group(1) in _MADE_KINDS:
                     break
             else:
                 s = text.rfind(" ", max(s0, p - 30), p) + 1

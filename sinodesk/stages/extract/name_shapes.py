@@ -333,14 +333,15 @@ _ORG_KINDS = ("company|firm|group|giant|maker|carmaker|automaker|chipmaker|retai
               "conglomerate|start-up|startup|outfit|studio|label|chain|supermarket|brewer|club|charity|consultancy|"
               "agency|organisation|organization|party|union|university|school|band")
 _PRODUCT_KINDS = ("film|movie|musical|series|sitcom|drama|album|song|novel|book|game|software|browser|"
-                  "handset|smartphone|phone|console|app|application|website|site|virus|worm|trojan|malware|programme|program")
+                  "handset|smartphone|phone|console|app|application|website|site|virus|worm|trojan|malware|programme|program|"
+                  "drug|painkiller|antidepressant|vaccine|jet|jetliner|airliner|handheld|gadget|laptop|tablet|processor")
 _KIND_NAME = re.compile(
     rf"(?<![\w-])(?:({_ORG_KINDS})|({_PRODUCT_KINDS})) ((?:Mc|Mac|O['’])?[A-Z](?:[\w&-]|\.(?=\w))*(?: (?:[A-Z](?:[\w&-]|\.(?=\w))*|\d{{1,2}}))*!?)"
     r"(?=['’]s\b|[^\w&'’-]|$)"
 )
 _NOT_KIND_NAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september "
-    "october november december i the a an this that it he she they we".split()
+    "october november december i the a an this that it he she they we pc pcs".split()
 )
 
 
