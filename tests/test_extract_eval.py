@@ -59,7 +59,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # numdate17 (wire shorthand, glued pence, hard-wrapped lines, parts of a whole, Chinese counts; next/last weekdays,
     # relative decades; tuned on): numbers .942/.894 -> .948/.913, dates .953/.935 -> .954/.943 (main's code the same hour)
     # zhnames18 (Chinese names of headline kinds from a 3,000-headline audit): ents .898/.797 -> .900/.800, the rest unchanged
-    "dev": {"entities": (0.895, 0.799), "attributions": (0.905, 0.875), "numbers": (0.945, 0.91), "dates": (0.95, 0.94)},
+    # names18 (listed products, model designations after a maker, product lines, product kind words, team sheets; tuned
+    # on dev): ents .898/.797 -> .909/.823 (en R .795 -> .826), numbers .945/.913 -> .948/.913, attr and dates unchanged
+    "dev": {"entities": (0.905, 0.82), "attributions": (0.905, 0.875), "numbers": (0.945, 0.91), "dates": (0.95, 0.94)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -136,7 +138,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # .923/.801, dates .908/.908 -> .909/.912, ents and attr unchanged
     # attr17 (speakers read from the cue, possessive roles, second verbs, open appositives, outlets; counts only, misses
     # never read item by item): attr .907/.676 -> .909/.693, ents .836/.684 -> .836/.685, numbers and dates unchanged
-    "heldout": {"entities": (0.84, 0.69), "attributions": (0.905, 0.69), "numbers": (0.92, 0.80), "dates": (0.905, 0.91)},
+    # names18 (tuned on dev; this set scored as counts only after each step, items never read): ents .845/.698 ->
+    # .851/.711 (en R .703 -> .716), attr, numbers and dates unchanged
+    "heldout": {"entities": (0.845, 0.705), "attributions": (0.905, 0.69), "numbers": (0.92, 0.80), "dates": (0.905, 0.91)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
@@ -168,7 +172,10 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attr .884/.730 (attr16's figure) -> .887/.748, ents .801/.642, numbers .913/.831, dates .937/.908
     # zhnames18, scored once by the CLI at the end (misses never read; the floors test had run once before it, pass/fail):
     # ents .808/.663 (zh R .578, en R .670), attr .887/.748, numbers .931/.857, dates .937/.908
-    "heldout2": {"entities": (0.8, 0.64), "attributions": (0.885, 0.745), "numbers": (0.93, 0.855), "dates": (0.93, 0.9)},
+    # names18, scored once by the CLI at the end (misses never read; the floors checked against that one run, this
+    # test not run on it): ents .809/.666 (en R .678; names17's figure on record .803/.652, en R .662), attr .887/.748,
+    # numbers .931/.857, dates .937/.908
+    "heldout2": {"entities": (0.805, 0.66), "attributions": (0.885, 0.745), "numbers": (0.93, 0.855), "dates": (0.93, 0.9)},
 }
 
 
