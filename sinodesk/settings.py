@@ -68,6 +68,46 @@ class Settings:
 _SECTIONS = {f.name: f for f in dataclasses.fields(Settings) if dataclasses.is_dataclass(f.default_factory) if f.default_factory is not dataclasses.MISSING}
 
 
+def _fits(value, default) -> bool:
+    """``value`` has the TOML type of ``default`` (an int is a float too; true is not a number)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _kind(default) -> str:
+    """What a setting of ``default``'s type is, as the settings file spells it."""
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return "a whole number"
+    if isinstance(default, float):
+        return "a number"
+    return "text in quotes" if isinstance(default, str) else type(default).__name__
+
+
+def _checked_value(key: str, value, default, where: str):
+    """``value`` as the setting ``key`` (whose default is ``default``) takes it, or a ConfigError
+    saying what the file must hold there (a list is a TOML array: ``include = ['*.md']``)."""
+    if isinstance(default, tuple):
+        item = default[0] if default else ""
+        if isinstance(value, list) and all(_fits(v, item) for v in value):
+            return tuple(value)
+        if isinstance(value, str):
+            example = [value]
+        else:
+            example = list(default[:2]) if default else ["..."]
+        what = "text" if isinstance(item, str) else "numbers"
+        raise ConfigError(f"{where}: setting '{key}' must be a list of {what} ({key} = {example!r}), got {value!r}")
+    if not _fits(value, default):
+        raise ConfigError(f"{where}: setting '{key}' must be {_kind(default)}, got {value!r}")
+    if isinstance(value, int) and not isinstance(value, bool) and isinstance(default, int) and default >= 0 and value < 0:
+        raise ConfigError(f"{where}: setting '{key}' must be 0 or more, got {value!r}")
+    return value
+
+
 def _build(cls, values: dict, where: str):
     known = {f.name: f for f in dataclasses.fields(cls)}
     kwargs = {}
@@ -75,10 +115,8 @@ def _build(cls, values: dict, where: str):
         if key not in known:
             raise ConfigError(f"{where}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
         default = getattr(cls(), key) if not isinstance(known[key].default, dataclasses._MISSING_TYPE) else None
-        if isinstance(default, tuple) and isinstance(value, list):
-            value = tuple(value)
-        if default is not None and not isinstance(value, type(default)) and not (isinstance(default, float) and isinstance(value, int)):
-            raise ConfigError(f"{where}: setting '{key}' must be {type(default).__name__}, got {value!r}")
+        if default is not None:
+            value = _checked_value(key, value, default, where)
         choices = choices_of(known[key])
         if choices and value not in choices:
             raise ConfigError(f"{where}: setting '{key}' must be one of {', '.join(map(repr, choices))}, got {value!r}")
@@ -98,6 +136,8 @@ def load_settings(path: str | os.PathLike | None = None, **overrides) -> Setting
             raise ConfigError(f"{path}: config file not found (create it or unset SINODESK_CONFIG)") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: not UTF-8 text (TOML files are UTF-8); save it as UTF-8") from None
     kwargs = {}
     for key, value in data.items():
         if key in _SECTIONS:

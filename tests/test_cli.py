@@ -234,3 +234,30 @@ def test_a_date_that_is_only_the_ingest_day_is_marked(run_cli, tmp_path):
     shown = run_cli("show", undated.split()[0], "--db", db).stdout.decode()
     assert "(the day it was ingested: no date found in the story or its source)" in shown
     assert run_cli("stories", "--db", db, "--since", "2024-05-01", "--until", "2024-05-03").stderr.decode() == ""
+
+
+def test_settings_file_errors_are_user_errors_naming_the_fix(tmp_path, run_cli):
+    """A settings file a user got wrong is exit 1 with the fix, never exit 3 (a bug): one saved in
+    another encoding, a glob where a list is wanted, a negative size, true for a number."""
+    (tmp_path / "a.txt").write_text("Taiwan Grid Hacked\n\nTaipower said on Monday that 14 servers were hit.\n", encoding="utf-8")
+    cfg = tmp_path / "desk.toml"
+    cases = [
+        ("[ingest]\ninclude = '*.md'\n".encode("utf-16"),
+         f"Error: {cfg}: not UTF-8 text (TOML files are UTF-8); save it as UTF-8"),
+        (b"[ingest]\ninclude = '*.md'\n",
+         f"Error: {cfg} [ingest]: setting 'include' must be a list of text (include = ['*.md']), got '*.md'"),
+        (b"[ingest]\ninclude = [3]\n",
+         f"Error: {cfg} [ingest]: setting 'include' must be a list of text (include = ['...']), got [3]"),
+        (b"[ingest]\nmax_file_bytes = -5\n",
+         f"Error: {cfg} [ingest]: setting 'max_file_bytes' must be 0 or more, got -5"),
+        (b"[ingest]\nworkers = true\n",
+         f"Error: {cfg} [ingest]: setting 'workers' must be a whole number, got True"),
+        (b"[fetch]\ntimeout = 'soon'\n",
+         f"Error: {cfg} [fetch]: setting 'timeout' must be a number, got 'soon'"),
+        (b"[ingest]\nlink = 1\n",
+         f"Error: {cfg} [ingest]: setting 'link' must be true or false, got 1"),
+    ]
+    for content, message in cases:
+        cfg.write_bytes(content)
+        r = run_cli("ingest", tmp_path / "a.txt", "--db", tmp_path / "d.db", "--config", cfg)
+        assert (r.returncode, r.stderr.decode().strip()) == (1, message), content
