@@ -175,6 +175,35 @@ def test_api_errors_are_json_with_a_message(client, url, status, message):
         assert r.json()["error"]["message"].startswith(message)
 
 
+def test_filters_take_what_the_cli_takes_and_refuse_what_matches_nothing(client):
+    """A topic, outlet or entity nothing could match is a 400 naming the fix, as in the CLI (it was
+    an empty list, which reads as 'no such stories'); an outlet by its registry id or alias and an
+    entity by its name find what the stored name and the canonical id find."""
+    def ids(url, **params):
+        r = client.get(url, params={"per_page": 100, **params})
+        assert r.status_code == 200, r.text
+        return [s.get("story", s)["story_id"] for s in r.json()["items"]]
+
+    by_name = ids("/api/stories", outlet="Radio Free Asia")
+    assert by_name and ids("/api/stories", outlet="rfa") == by_name == ids("/api/stories", outlet="自由亞洲電台")
+    assert ids("/api/search", q="China", outlet="rfa") == ids("/api/search", q="China", outlet="Radio Free Asia")
+    assert ids("/api/stories", outlet="示例新闻")  # an outlet the registry lacks, as stored
+    china = ids("/api/stories", entity="gpe:china")
+    assert china and ids("/api/stories", entity="China") == china == ids("/api/stories", entity="中国")
+    for url, message in [
+        ("/api/stories?topic=cats", "topic='cats': not a topic (known: cyber, "),
+        ("/api/search?q=China&topic=cats", "topic='cats': not a topic (known: cyber, "),
+        ("/api/stories?outlet=Daily%20Planet", "outlet='Daily Planet': no outlet by that id, name or alias in the registry "
+                                               "or in this archive (look it up at /sources)"),
+        ("/api/stories?entity=Atlantis", "entity='Atlantis': not a name the gazetteer knows; give the entity's canonical id "
+                                         "(gpe:china, org:huawei), as the entity facet of /api/search lists them"),
+    ]:
+        r = client.get(url)
+        assert (r.status_code, r.json()["error"]["message"][: len(message)]) == (400, message), r.text
+    r = client.get("/search?q=China&topic=cats")
+    assert r.status_code == 400 and "topic=&#39;cats&#39;: not a topic" in r.text
+
+
 def test_page_errors_are_pages(client):
     r = client.get("/stories/nope")
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")

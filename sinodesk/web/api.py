@@ -67,7 +67,7 @@ def _facets(result) -> dict:
 def list_stories(request: Request, topic: str = "", outlet: str = "", family: str = "", lang: str = "",
                  since: Annotated[str, Query(description="ISO date: published on/after")] = "",
                  until: Annotated[str, Query(description="ISO date: published on/before")] = "",
-                 entity: Annotated[str, Query(description="canonical entity id, e.g. org:huawei")] = "",
+                 entity: Annotated[str, Query(description="an entity's canonical id (org:huawei) or a name the gazetteer knows (Huawei, 华为)")] = "",
                  page: Page = 1, per_page: PerPage = PER_PAGE):
     p = SearchParams(topic=topic, outlet=outlet, family=family, lang=lang, since=since, until=until, entity=entity,
                      page=page, per_page=per_page)

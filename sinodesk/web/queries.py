@@ -104,9 +104,45 @@ def story_filter(p: SearchParams, desk: Desk, *, limit: int | None = None, newes
         outlets = desk.outlets_of_family(p.family)
         if not outlets and desk.registry.match(p.family) is None:
             outlets = (p.family,)
-    return StoryFilter(since=p.since or None, until=p.until or None, outlet=p.outlet or None, outlets=outlets,
+    outlet = p.outlet or None
+    names = _outlet_names(desk, p.outlet) if p.outlet else None
+    if names is not None:
+        outlet, outlets = None, names if outlets is None else tuple(n for n in outlets if n in names)
+    return StoryFilter(since=p.since or None, until=p.until or None, outlet=outlet, outlets=outlets,
                        topic=p.topic or None, language=p.lang or None, entity=p.entity or None, limit=limit,
                        newest_first=newest_first)
+
+
+def _outlet_names(desk: Desk, outlet: str) -> tuple[str, ...] | None:
+    """The outlet names stories carry for ``outlet`` when it is a registry id, name or alias in any
+    script (``rfa``, ``自由亞洲電台``): the outlet's name and aliases; None for a name as stored."""
+    o = desk.registry.resolve(outlet)
+    return None if o is None else tuple(dict.fromkeys((outlet, o.name, *o.aliases)))
+
+
+def _resolved(desk: Desk, p: SearchParams) -> SearchParams:
+    """``p`` with an entity's name made its canonical id; a topic or entity nothing could match is
+    a BadInput naming the fix (an empty list would read as 'no such stories')."""
+    if p.topic and p.topic not in desk.topic_labels:
+        raise BadInput(f"topic={p.topic!r}: not a topic (known: {', '.join(desk.topic_labels)})")
+    if p.entity and ":" not in p.entity:
+        from ..brief.sections import resolve_entity
+
+        canonical = resolve_entity(p.entity)
+        if canonical is None:
+            raise BadInput(f"entity={p.entity!r}: not a name the gazetteer knows; give the entity's canonical id "
+                           "(gpe:china, org:huawei), as the entity facet of /api/search lists them")
+        p = replace(p, entity=canonical)
+    return p
+
+
+def _check_outlet(desk: Desk, p: SearchParams) -> None:
+    """An outlet neither the registry nor the archive knows is a BadInput (asked only when nothing
+    matched: a stored name is the common case, and listing the stored names reads every story)."""
+    if p.outlet and desk.registry.resolve(p.outlet) is None and \
+            p.outlet.casefold() not in {name.casefold() for name in desk.archive.outlet_counts()}:
+        raise BadInput(f"outlet={p.outlet!r}: no outlet by that id, name or alias in the registry or in this archive "
+                       "(look it up at /sources)")
 
 
 def _facets(desk: Desk, counts) -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
@@ -125,13 +161,15 @@ def _facets(desk: Desk, counts) -> tuple[dict[str, list[tuple[str, int]]], dict[
 def search(desk: Desk, p: SearchParams) -> SearchResult:
     """One page of stories matching the query (best first) or, without a query, the newest stories;
     facet counts over all matches (or the :data:`FACET_SAMPLE` most recently added)."""
-    p = p.checked()
+    p = _resolved(desk, p.checked())
     archive = desk.archive
     want = p.page * p.per_page + 1
     if p.q:
         hits = [Hit(h.story, h.snippet, h.score) for h in archive.search(p.q, limit=want, flt=story_filter(p, desk))]
     else:
         hits = [Hit(s, _lead(s), None) for s in archive.iter_stories(story_filter(p, desk, limit=want, newest_first=True))]
+    if not hits:
+        _check_outlet(desk, p)
     counts = archive.facet_counts(p.q, story_filter(p, desk), sample=FACET_SAMPLE)
     facets, names = _facets(desk, counts)
     first = (p.page - 1) * p.per_page
