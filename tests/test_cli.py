@@ -261,3 +261,14 @@ def test_settings_file_errors_are_user_errors_naming_the_fix(tmp_path, run_cli):
         cfg.write_bytes(content)
         r = run_cli("ingest", tmp_path / "a.txt", "--db", tmp_path / "d.db", "--config", cfg)
         assert (r.returncode, r.stderr.decode().strip()) == (1, message), content
+
+
+def test_a_window_that_ends_before_it_starts_is_an_error_in_every_verb(desk, run_cli):
+    """--since after --until is a user error (exit 1, the fix named) in stories, search and
+    incidents, as in brief and trends: it used to answer 'no stories match', exit 0."""
+    want = "Error: --since 2025-03-06 is after --until 2025-03-01 (give an earlier --since)"
+    for args in (("stories",), ("search", "gallium"), ("incidents",), ("brief",), ("trends", "--topic", "cyber")):
+        r = run_cli(*args, "--db", desk, "--since", "2025-03-06", "--until", "2025-03-01")
+        assert (r.returncode, r.stderr.decode().strip(), r.stdout.decode()) == (1, want, ""), args
+    r = run_cli("stories", "--db", desk, "--since", "2025-03-06", "--until", "2025-03-06")
+    assert r.returncode == 0 and "Export Controls on Gallium" in r.stdout.decode()

@@ -168,6 +168,17 @@ def parse_day(value: str | None, option: str) -> str | None:
         raise ConfigError(f"{option} {value!r}: expected an ISO date (2024-03-01) or a span like 7d, 4w, 6m") from None
 
 
+def parse_window(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """--since and --until as YYYY-MM-DD (see :func:`parse_day`); a window that ends before it
+    starts is a user error (as in brief and trends), not an empty list."""
+    from ..errors import ConfigError
+
+    since, until = parse_day(since, "--since"), parse_day(until, "--until")
+    if since and until and since > until:
+        raise ConfigError(f"--since {since} is after --until {until} (give an earlier --since)")
+    return since, until
+
+
 def story_filter(archive, *, since=None, until=None, outlet=None, family=None, topic=None, language=None, config=None, **more):
     """The StoryFilter the options ask for; outlet and family are resolved through the outlet
     registry into the outlet names the archive's stories carry.  A value nothing could match is
@@ -201,7 +212,8 @@ def story_filter(archive, *, since=None, until=None, outlet=None, family=None, t
         known = taxonomy_labels()
         if topic not in known:
             raise ConfigError(f"--topic {topic!r}: not a topic (known: {', '.join(known)})")
-    return StoryFilter(since=parse_day(since, "--since"), until=parse_day(until, "--until"), outlets=outlets, topic=topic,
+    since, until = parse_window(since, until)
+    return StoryFilter(since=since, until=until, outlets=outlets, topic=topic,
                        language=language.lower() if language else None, **more)
 
 

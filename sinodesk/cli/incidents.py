@@ -11,9 +11,10 @@ from .common import GUESSED_DATE, db_option, default_shared
 
 def _filter(since, until, actor, technique, type_, victim, limit):
     from ..tracker import IncidentFilter
-    from .core import _since
+    from .common import parse_window
 
-    return IncidentFilter(since=_since(since), until=_since(until), actor=actor, technique=technique, type=type_, victim=victim, limit=limit)
+    since, until = parse_window(since, until)
+    return IncidentFilter(since=since, until=until, actor=actor, technique=technique, type=type_, victim=victim, limit=limit)
 
 
 def filter_options(f):
