@@ -272,3 +272,14 @@ def test_a_window_that_ends_before_it_starts_is_an_error_in_every_verb(desk, run
         assert (r.returncode, r.stderr.decode().strip(), r.stdout.decode()) == (1, want, ""), args
     r = run_cli("stories", "--db", desk, "--since", "2025-03-06", "--until", "2025-03-06")
     assert r.returncode == 0 and "Export Controls on Gallium" in r.stdout.decode()
+
+
+def test_a_broken_zip_is_one_reject_that_says_so(tmp_path, run_cli):
+    """A .zip that cannot be opened is rejected once, as unreadable; it used to get a second reject
+    telling the user to take its files with --include (there were none to take)."""
+    (tmp_path / "digests.zip").write_bytes(b"PK\x03\x04 the rest of the download never arrived")
+    r = run_cli("ingest", "digests.zip", "--db", tmp_path / "d.db")
+    assert (r.returncode, r.stdout.decode(), r.stderr.decode().splitlines()) == (
+        1, "ingested 0 documents (0 stories), rejected 1 — see 'sinodesk rejects'\n",
+        ["  read: digests.zip: not a readable zip file (File is not a zip file); re-download or re-compress it",
+         "Error: nothing could be ingested (see the reasons above, fix the inputs and run again)"])

@@ -166,9 +166,10 @@ def _from_bytes(source: str, data: bytes, limits: _Limits, name: str | None = No
 
 
 def _zip_members(source: str, data: bytes, limits: _Limits) -> Iterator[RawItem | Rejection | Skipped]:
-    taken = 0
+    taken = failed = 0
     for member in unpack_zip(data, source, member_cap=limits.max_file_bytes, total_cap=limits.max_unpacked_bytes):
         if isinstance(member, BadInput):
+            failed += 1
             yield Rejection(source=source, stage="read", reason=str(member))
             continue
         where = f"{source}/{member.name}"
@@ -181,7 +182,7 @@ def _zip_members(source: str, data: bytes, limits: _Limits) -> Iterator[RawItem 
             yield Rejection(source=where, stage="read", reason=f"{where}: file is empty (nothing to ingest)")
             continue
         yield from _unpacked_member(where, member, limits)
-    if not taken:
+    if not taken and not failed:  # an unreadable zip (or member) has said why already
         yield Rejection(source=source, stage="read", reason=f"{source}: the zip holds no news files to ingest (--include GLOB takes its files)")
 
 
