@@ -117,7 +117,7 @@ def explain(request: Request, a: Annotated[str, Query(description="a story id (o
     from ..stages.cluster.explain import explain_stories
 
     desk = _desk(request)
-    return _json(explain_stories(desk.archive, a, b, desk.settings.events))
+    return _json(explain_stories(desk.archive, a, b, desk.settings.events, linker=desk.linker()))
 
 
 @router.get("/incidents", summary="Cyber incidents, newest first report first, every field with its evidence",

@@ -62,6 +62,22 @@ class Desk:
                 self._opened.append(a)
         return a
 
+    def linker(self):
+        """The archive's event linker for /api/explain, opened once per worker thread (it reads
+        that thread's connection) and again when another connection has written to the archive
+        (SQLite's data_version): opening it reads every live event, most of an explanation's time."""
+        from ..stages.cluster.explain import open_linker
+
+        archive = self.archive
+        conn = getattr(archive, "conn", None)
+        version = conn.execute("PRAGMA data_version").fetchone()[0] if conn is not None else None
+        kept = getattr(self._local, "linker", None)
+        if kept is not None and version is not None and kept[0] == version:
+            return kept[1]
+        linker = open_linker(archive, self.settings.events)
+        self._local.linker = (version, linker)
+        return linker
+
     def family(self, outlet: str | None) -> str:
         """An outlet's owner family; an outlet the registry does not know is a family of its own."""
         fam = self._families.get(outlet)

@@ -226,18 +226,26 @@ class _ReadOnlyRows:
         pass
 
 
-def explain_stories(archive, story_a: str, story_b: str, opts=None) -> dict:
+def open_linker(archive, opts=None) -> "EventLinker":
+    """The linker ``archive`` keeps, opened for reading (its tidying on opening is not written)."""
+    from .online import EventLinker
+
+    return EventLinker.open(_ReadOnlyRows(archive), opts)
+
+
+def explain_stories(archive, story_a: str, story_b: str, opts=None, linker=None) -> dict:
     """:func:`explain_link` for two stories of ``archive`` (ids, or unique prefixes of at least 4
     characters), read with the linker the archive keeps and the event options ``opts`` (default: the
-    defaults).  ``sinodesk explain`` and ``/api/explain``."""
+    defaults).  ``sinodesk explain`` and ``/api/explain``; ``linker``: that linker opened already
+    (:func:`open_linker`), which the server keeps until the archive changes."""
     from ...errors import BadInput
     from ...pipeline import link_item_for
-    from .online import EventLinker
 
     a, b = archive.get_story(story_a), archive.get_story(story_b)
     if a.story_id == b.story_id:
         raise BadInput(f"explain: {story_a!r} and {story_b!r} are the same story {a.story_id!r} (give two different story ids)")
-    linker = EventLinker.open(_ReadOnlyRows(archive), opts)
+    if linker is None:
+        linker = open_linker(archive, opts)
     no_family = lambda outlet: None  # noqa: E731 -- the linker does not read owner families
     return explain_link(linker, link_item_for(a, no_family), link_item_for(b, no_family), a.event_id, b.event_id,
                         duplicate_a=a.duplicate_of, duplicate_b=b.duplicate_of)
