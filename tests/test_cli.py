@@ -283,3 +283,19 @@ def test_a_broken_zip_is_one_reject_that_says_so(tmp_path, run_cli):
         1, "ingested 0 documents (0 stories), rejected 1 — see 'sinodesk rejects'\n",
         ["  read: digests.zip: not a readable zip file (File is not a zip file); re-download or re-compress it",
          "Error: nothing could be ingested (see the reasons above, fix the inputs and run again)"])
+
+
+def test_stdin_is_held_to_the_file_size_limit_and_says_when_it_is_empty(tmp_path, run_cli):
+    """Text piped in is held to [ingest] max_file_bytes as a file is (it was read whole, whatever its
+    size), and nothing on stdin is said so (it was 'no text after decoding')."""
+    cfg = tmp_path / "small.toml"
+    cfg.write_text("[ingest]\nmax_file_bytes = 1000\n", encoding="utf-8")
+    story = "Taiwan Grid Hacked\n\nTaipower said on Monday that 14 servers were hit by intruders.\n" * 20
+    r = run_cli("ingest", "-", "--db", tmp_path / "d.db", "--config", cfg, input=story.encode())
+    assert (r.returncode, r.stderr.decode().splitlines()) == (1, [
+        "  read: -: stdin gave more than 1000 bytes, over the 1000-byte limit (split it or raise [ingest] max_file_bytes)",
+        "Error: nothing could be ingested (see the reasons above, fix the inputs and run again)"])
+    r = run_cli("ingest", "-", "--db", tmp_path / "d.db", "--config", cfg, input=story[:900].encode())
+    assert (r.returncode, r.stdout.decode()) == (0, "ingested 1 document (1 story), rejected 0\n")
+    r = run_cli("ingest", "-", "--db", tmp_path / "d.db", input=b"")
+    assert (r.returncode, r.stderr.decode().splitlines()[0]) == (1, "  read: -: stdin is empty (nothing to ingest)")

@@ -75,7 +75,7 @@ def expand(args: list[str], fetcher: Fetcher, *, stdin=None, opts=None) -> Itera
     for arg in args:
         if arg == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _from_bytes("-", stream.read(), limits)
+            yield from _from_stdin(stream, limits)
         elif is_url(arg):
             try:
                 yield fetcher.fetch_raw(arg)
@@ -146,6 +146,20 @@ def _read_file(path: str, limits: _Limits) -> Iterator[RawItem | Rejection | Ski
         yield Rejection(source=path, stage="read", reason=f"{path}: file is empty (nothing to ingest)", data=data)
         return
     yield from _from_bytes(path, data, limits)
+
+
+def _from_stdin(stream, limits: _Limits) -> Iterator[RawItem | Rejection | Skipped]:
+    """What came in on stdin, held to the size limit of a file (read no further than past it)."""
+    cap = limits.max_file_bytes
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        yield Rejection(source="-", stage="read", data=data[:4096],
+                        reason=f"-: stdin gave more than {cap} bytes, over the {cap}-byte limit (split it or raise [ingest] max_file_bytes)")
+        return
+    if not data.strip():
+        yield Rejection(source="-", stage="read", reason="-: stdin is empty (nothing to ingest)", data=data)
+        return
+    yield from _from_bytes("-", data, limits)
 
 
 def _from_bytes(source: str, data: bytes, limits: _Limits, name: str | None = None) -> Iterator[RawItem | Rejection | Skipped]:
