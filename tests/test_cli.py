@@ -299,3 +299,12 @@ def test_stdin_is_held_to_the_file_size_limit_and_says_when_it_is_empty(tmp_path
     assert (r.returncode, r.stdout.decode()) == (0, "ingested 1 document (1 story), rejected 0\n")
     r = run_cli("ingest", "-", "--db", tmp_path / "d.db", input=b"")
     assert (r.returncode, r.stderr.decode().splitlines()[0]) == (1, "  read: -: stdin is empty (nothing to ingest)")
+
+
+def test_export_counts_in_words_that_agree(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("Taiwan Grid Hacked\n\nTaipower said on Monday that 14 servers were hit.\n", encoding="utf-8")
+    assert run_cli("ingest", "a.txt", "--db", "d.db").returncode == 0
+    r = run_cli("export", "--db", "d.db", "-o", "s.jsonl")
+    assert (r.returncode, r.stderr.decode()) == (0, "exported 1 story\n")  # was '1 stories'
+    r = run_cli("export", "--db", "d.db", "--what", "incidents", "-o", "i.jsonl")
+    assert (r.returncode, r.stderr.decode()) == (0, "exported 1 incident\n")  # the hacked grid

@@ -270,10 +270,10 @@ def export(db, what, fmt, output):
         from ..export_incidents import write_incidents
 
         n = write_incidents(archive, fmt, output)
-        click.echo(f"exported {n} incidents", err=True)
+        click.echo(f"exported {n} incident{'' if n == 1 else 's'}", err=True)
         return
     n = write_export(archive, fmt, output)
-    click.echo(f"exported {n} stories", err=True)
+    click.echo(f"exported {n} stor{'y' if n == 1 else 'ies'}", err=True)
 
 
 @click.command()
