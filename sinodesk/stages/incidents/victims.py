@@ -24,7 +24,9 @@ _V_AFTER = re.compile(
     r"|(?:hacking|(?<!\bin\s)breach|compromise|infiltration|takeover(?!\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:firms?|compan(?:y|ies)|makers?|rivals?|business(?:es)?|vendors?|developers?)\b)|defacement|targeting|penetration|hijacking)\s+of"
     r"|(?:knocked|knocking)\s+out|put\s+out\s+of\s+action|took\s+down|taking\s+down|crippl(?:ed|ing)|defac(?:ed|ing)|paraly[sz](?:ed|ing)"
     r"|breach(?:ed|ing)|infiltrat(?:ed|ing)|penetrat(?:ed|ing)|extort(?:ed|ing)|spied\s+on|spying\s+on|compromis(?:ed|ing)|hijack(?:ed|ing)"
-    r"|targeting|under\s+attack\s+from|infect(?:ed|ing|s)(?=\s+(?:[\w-]+\s+){0,2}(?:computers|machines|systems|networks?|servers|PCs)\s+(?:at|of|belonging\s+to|run\s+by)\s)"
+    # "this targeting strategy", "our targeting options": a determiner makes it a noun's modifier, not a verb
+    r"|(?<!\bthis\s)(?<!\bthat\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bour\s)(?<!\byour\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bad\s)targeting"
+    r"|under\s+attack\s+from|infect(?:ed|ing|s)(?=\s+(?:[\w-]+\s+){0,2}(?:computers|machines|systems|networks?|servers|PCs)\s+(?:at|of|belonging\s+to|run\s+by)\s)"
     r"|(?:stole|steal(?:s|ing)?|stolen|siphon(?:ed|ing)?|drain(?:ed|ing)?|exfiltrat(?:ed|ing)|swip(?:ed|ing)|pilfer(?:ed|ing)|lift(?:ed|ing)|leak(?:ed|ing)|"
     r"download(?:ed|ing)|copi(?:ed)|obtain(?:ed|ing)|took|taken)\s+(?:[\w$€£¥,.'’-]+\s+){0,8}?from"
     r"|(?:encrypt|wip|eras|delet|lock|scrambl|corrupt|destroy)(?:s|ed|ing|ped|ping)?\s+(?:[\w'’-]+\s+){0,3}?(?:files|data|records|documents|systems|computers|"
