@@ -308,3 +308,14 @@ def test_export_counts_in_words_that_agree(tmp_path, run_cli):
     assert (r.returncode, r.stderr.decode()) == (0, "exported 1 story\n")  # was '1 stories'
     r = run_cli("export", "--db", "d.db", "--what", "incidents", "-o", "i.jsonl")
     assert (r.returncode, r.stderr.decode()) == (0, "exported 1 incident\n")  # the hacked grid
+
+
+def test_trends_says_when_an_entity_is_unknown_and_unnamed(desk, run_cli):
+    """An entity no story in the window names and the gazetteer does not know (a typo, most often)
+    drew a flat zero series and said nothing; now a note on stderr says so (exit 0: the table is out)."""
+    r = run_cli("trends", "--entity", "Huaweii", "--entity", "Huawei", "--db", desk, "--since", "2025-03-01", "--until", "2025-03-09")
+    assert r.returncode == 0 and "entity Huaweii" in r.stdout.decode()
+    assert r.stderr.decode() == ("note: no story from 2025-03-01 to 2025-03-09 names 'Huaweii' and the gazetteer does not know it "
+                                 "(check the spelling; 'sinodesk search Huaweii' finds it in any story)\n")
+    r = run_cli("trends", "--entity", "Huawei", "--db", desk, "--since", "2025-03-01", "--until", "2025-03-09")
+    assert (r.returncode, r.stderr.decode()) == (0, "")  # known to the gazetteer: a zero is a zero

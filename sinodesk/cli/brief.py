@@ -156,6 +156,12 @@ def trends(db, topics, entities, families, since, until, chart, daily, as_json, 
         click.echo(json.dumps([s.to_dict() for s in series], ensure_ascii=False, indent=2))
     else:
         click.echo(render_table(series, daily=daily))
+    from ..brief.sections import resolve_entity
+
+    for s in series:  # a typo draws a flat zero like an entity no one wrote about: say which it is
+        if s.kind == "entity" and not s.total and resolve_entity(s.key) is None:
+            click.echo(f"note: no story from {start} to {end} names {s.key!r} and the gazetteer does not know it "
+                       f"(check the spelling; 'sinodesk search {s.key}' finds it in any story)", err=True)
     if chart:
         from ..brief.chart import write_chart
 
