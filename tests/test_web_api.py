@@ -293,6 +293,9 @@ def test_labels_with_the_token(web_db, tmp_path, exported):
         auth = {"Authorization": "Bearer s3cret"}
         bad = c.post(f"/api/stories/{sid}/labels", json={"topics": ["cats"]}, headers=auth)
         assert bad.status_code == 400 and "unknown topic 'cats'" in bad.json()["error"]["message"]
+        broken = c.post(f"/api/stories/{sid}/labels", content=b"topics=cyber", headers={**auth, "Content-Type": "application/json"})
+        assert (broken.status_code, broken.json()["error"]["message"]) == (  # was "0: JSON decode error (got {})"
+            422, "body: not valid JSON (Expecting value at character 0); send a JSON object as /api/openapi.json describes it")
         ok = c.post(f"/api/stories/{sid}/labels", json={"topics": ["cyber", "law_regulation"]}, headers=auth)
         assert ok.json() == {"story_id": sid, "topics": ["cyber", "law_regulation"]}
     a = open_archive(str(db), create=False)

@@ -131,6 +131,11 @@ def create_app(db: str, *, settings: Settings | None = None, token: str | None =
     async def validation_error(request: Request, exc: RequestValidationError):
         parts = []
         for e in exc.errors():
+            if e.get("type") == "json_invalid":  # its loc is ('body', character): "0: JSON decode error" said nothing
+                at = e.get("loc", ("body", 0))[-1]
+                parts.append(f"body: not valid JSON ({e.get('ctx', {}).get('error', 'cannot be read')} at character {at}); "
+                             "send a JSON object as /api/openapi.json describes it")
+                continue
             where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
             parts.append(f"{where}: {e.get('msg', 'invalid')}" + (f" (got {e['input']!r})" if "input" in e else ""))
         return error_response(request, 422, "; ".join(parts) or "invalid request")
