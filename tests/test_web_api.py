@@ -165,6 +165,8 @@ def test_search_facets_count_and_filter(client):
     ("/api/stories?per_page=500", 422, "per_page: Input should be less than or equal to 100 (got '500')"),
     ("/api/nothing-here", 404, "/api/nothing-here: no such page (start at / or see /api for the API)"),
     ("/api/search?q=%22unclosed", 200, None),
+    ("/api/trends?since=soon", 400, "since='soon': expected an ISO date (2025-03-01), a span like 7d, 4w, 6m, 1y, or 'all'"),  # was "since= 'soon'"
+    ("/api/trends?since=2025-03-09&until=2025-03-01", 400, "since=2025-03-09 is after until=2025-03-01 (give an earlier since)"),
 ])
 def test_api_errors_are_json_with_a_message(client, url, status, message):
     r = client.get(url)

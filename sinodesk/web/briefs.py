@@ -69,7 +69,8 @@ class TrendParams:
         try:
             start, end = window(self.since or "90d", self.until or None)
         except ConfigError as exc:
-            raise BadInput(str(exc).replace("--since", "since=").replace("--until", "until=")) from None
+            msg = str(exc).replace("--since ", "since=").replace("--until ", "until=")  # the URL's words for the CLI's
+            raise BadInput(msg.replace("earlier --since", "earlier since")) from None
         if start is None:
             raise BadInput("since=all: give a first day or a span (e.g. 90d)")
         if (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days > 3 * 366:
