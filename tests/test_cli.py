@@ -319,3 +319,15 @@ def test_trends_says_when_an_entity_is_unknown_and_unnamed(desk, run_cli):
                                  "(check the spelling; 'sinodesk search Huaweii' finds it in any story)\n")
     r = run_cli("trends", "--entity", "Huawei", "--db", desk, "--since", "2025-03-01", "--until", "2025-03-09")
     assert (r.returncode, r.stderr.decode()) == (0, "")  # known to the gazetteer: a zero is a zero
+
+
+def test_a_malformed_web_address_is_not_called_an_unsupported_scheme(tmp_path, run_cli):
+    """'http://' or an address with a space was 'unsupported URL scheme (expected http:// or
+    https://)', though it was http; now it says what is wrong, and other schemes keep their reason."""
+    for arg, reason in [
+        ("http://", "http://: not a web address (it needs a host and no spaces, e.g. https://example.org/feed.xml)"),
+        ("https://exa mple.org/", "https://exa mple.org/: not a web address (it needs a host and no spaces, e.g. https://example.org/feed.xml)"),
+        ("ftp://example.org/x.txt", "ftp://example.org/x.txt: unsupported URL scheme (expected http:// or https://)"),
+    ]:
+        r = run_cli("ingest", arg, "--db", tmp_path / "d.db")
+        assert (r.returncode, r.stderr.decode().splitlines()[0]) == (1, f"  read: {reason}"), arg

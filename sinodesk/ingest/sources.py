@@ -81,6 +81,9 @@ def expand(args: list[str], fetcher: Fetcher, *, stdin=None, opts=None) -> Itera
                 yield fetcher.fetch_raw(arg)
             except FetchFailed as exc:
                 yield Rejection(source=arg, stage="fetch", reason=str(exc))
+        elif re.match(r"^https?://", arg, re.I):  # the scheme is right: the rest is not an address
+            yield Rejection(source=arg, stage="read",
+                            reason=f"{arg}: not a web address (it needs a host and no spaces, e.g. https://example.org/feed.xml)")
         elif re.match(r"^[a-z][a-z0-9+.-]*://", arg, re.I):
             yield Rejection(source=arg, stage="read", reason=f"{arg}: unsupported URL scheme (expected http:// or https://)")
         elif os.path.isdir(arg):
