@@ -331,3 +331,16 @@ def test_a_malformed_web_address_is_not_called_an_unsupported_scheme(tmp_path, r
     ]:
         r = run_cli("ingest", arg, "--db", tmp_path / "d.db")
         assert (r.returncode, r.stderr.decode().splitlines()[0]) == (1, f"  read: {reason}"), arg
+
+
+def test_an_opml_outline_that_is_no_url_is_rejected_as_a_url_list_line_is(tmp_path, run_cli):
+    """An outline whose xmlUrl is a file name went to the HTTP client and came back as its own words
+    ("UnsupportedProtocol: Request URL is missing an 'http://' or 'https://' protocol ... check your
+    network"); now it is rejected as a bad line of a URL list is, without a fetch."""
+    (tmp_path / "subs.opml").write_text('<?xml version="1.0"?><opml version="2.0"><head><title>subs</title></head><body>'
+                                        '<outline text="local" type="rss" xmlUrl="feeds/desk.rss"/></body></opml>', encoding="utf-8")
+    r = run_cli("ingest", "subs.opml", "--db", tmp_path / "d.db")
+    assert (r.returncode, r.stderr.decode().splitlines()) == (1, [
+        "  read: subs.opml outline 1: 'feeds/desk.rss' is not a URL (expected http:// or https://; "
+        "ingest a feed file by its path)",
+        "Error: nothing could be ingested (see the reasons above, fix the inputs and run again)"])

@@ -258,9 +258,13 @@ def read_opml(raw: RawItem, fetcher: Fetcher | None, fetch_children: bool) -> Re
     if not urls:
         res.rejects.append(_reject(raw, BadInput(f"{raw.source}: OPML file lists no feeds (no outline has an xmlUrl)"), stage="parse"))
         return res
-    if fetch_children:
-        for n, url in enumerate(urls, 1):
-            _fetch_child(raw, url.strip(), f"outline {n}", fetcher, res, kind_hint="feed")
+    for n, url in enumerate(urls, 1):
+        url = url.strip()
+        if not is_url(url):  # a file name or a relative link: no fetch can take it (as a URL list's line)
+            res.rejects.append(Rejection(raw.source, "read", f"{raw.source} outline {n}: {url!r} is not a URL (expected http:// or https://; "
+                                         "ingest a feed file by its path)", url.encode(), f"outline {n}", raw.sha256))
+        elif fetch_children:
+            _fetch_child(raw, url, f"outline {n}", fetcher, res, kind_hint="feed")
     return res
 
 
