@@ -161,7 +161,7 @@ class Stages:
             global _WORKER_CTX
             _WORKER_CTX = self.ctx  # what the forked workers find (not an argument the pool would keep)
             try:
-                self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_leave_interrupts_to_the_parent)
             finally:
                 gc.unfreeze()
                 _WORKER_CTX = None
@@ -183,6 +183,14 @@ class Stages:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """In a worker: Ctrl-C reaches every process of the terminal's group; the main process stops the
+    workers (Pool.terminate) and says 'Aborted.', so a worker printing its own traceback is noise."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass
