@@ -371,3 +371,28 @@ def test_ctrl_c_during_a_parallel_ingest_says_aborted_and_nothing_else(tmp_path)
     os.killpg(p.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
     out, err = p.communicate(timeout=120)
     assert (p.returncode, err.decode().strip()) == (130, "Aborted.")
+
+
+def test_html_and_feed_briefings_do_not_pass_the_ingest_day_off_as_the_story_date(tmp_path, run_cli):
+    """A story with no date is cited 'undated, ingested DAY' in Markdown; the HTML page, the RSS/Atom
+    entries (one template) and the web UI's briefing gave the bare ingest day, as if the story said it."""
+    import datetime as _dt
+
+    from starlette.testclient import TestClient
+
+    from sinodesk.web import create_app
+
+    (tmp_path / "a.txt").write_text("Taiwan Grid Hacked\n\nTaipower said on Monday that 14 servers were hit by intruders.\n", encoding="utf-8")
+    assert run_cli("ingest", "a.txt", "--db", "d.db").returncode == 0
+    today = _dt.date.today().isoformat()
+    want = f"a.txt, undated, ingested {today}"
+    md = run_cli("brief", "--since", "7d", "--db", "d.db").stdout.decode()
+    assert want in md
+    for fmt in ("html", "rss", "atom"):
+        r = run_cli("brief", "--since", "7d", "--format", fmt, "-o", f"b.{fmt}", "--db", "d.db")
+        assert r.returncode == 0, r.stderr.decode()
+        text = (tmp_path / f"b.{fmt}").read_text(encoding="utf-8")
+        assert want in text and f"a.txt, {today}" not in text, fmt
+    with TestClient(create_app(str(tmp_path / "d.db")), base_url="http://127.0.0.1") as c:
+        page = c.get("/briefings").text
+    assert want in page and f"a.txt, {today}" not in page
