@@ -187,7 +187,11 @@ def _scaled(num: str, scale: str | None) -> float:
 
 
 # (a hard-wrapped line -- wire copy -- may break between the number and its words: "lost 4.6\nbillion dlrs")
-_NEXT_WORDS = re.compile(r"(?:(?:[ -]|\n(?=\S))([A-Za-z][A-Za-z-]*))(?:(?: |\n(?=\S))([A-Za-z][A-Za-z-]*))?(?:(?: |\n(?=\S))([A-Za-z][A-Za-z-]*))?(?:(?: |\n(?=\S))([A-Za-z][A-Za-z-]*))?")
+# (a word may be a compound written with a spaced hyphen, as tokenised text does: "co - workers", "part - time")
+_COMPOUND_FIRST = ("co|semi|non|anti|ex|self|part|full|half|first|second|third|high|low|big|major|minor|well|long|short|worst|best|"
+                   "top|mid|multi|pre|post|sub|all|front|home|hard|dual|single|double|triple|middle|upper|lower|under|over|cross")
+_W = rf"((?:{_COMPOUND_FIRST}) - [a-z][A-Za-z-]*|[A-Za-z][A-Za-z-]*)"
+_NEXT_WORDS = re.compile(rf"(?:(?:[ -]|\n(?=\S)){_W})(?:(?: |\n(?=\S)){_W})?(?:(?: |\n(?=\S)){_W})?(?:(?: |\n(?=\S)){_W})?")
 _HAS_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
@@ -223,8 +227,10 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly", "his seven children Saturday"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
-            if not (w.islower() and w.endswith("ing") and nxt is not None and _is_plural_noun(nxt) and nxt.islower()):
-                break  # "273 phishing e-mails", "two power running backs": an -ing word before the counted noun names its kind
+            if not (w.islower() and w.endswith(("ing", "ized", "ised")) and nxt is not None and _is_plural_noun(nxt) and nxt.islower()):
+                # "273 phishing e-mails", "two power running backs": an -ing word before the counted noun names its kind;
+                # "six industrialized nations", "20 specialised units": an -ized adjective describes it
+                break
         words.append(w)
         end = pos + m.end(i)
     demonym = words[0] if words and _DEMONYMS.match(words[0]) else None
@@ -240,7 +246,7 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         return None, pos
     if len(words) == 1 and _VERBISH.match(words[0].lower()) and words[0].lower() not in ("cases", "times"):
         return None, pos
-    head = words[-1].lower()
+    head = words[-1].lower().replace(" - ", "-")
     if _VERBISH.match(head) and head not in ("percentage",):
         return None, pos
     if words[0].lower() == "square" and len(words) > 1:
@@ -249,7 +255,7 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     if head in _UNIT_NORMAL:
         return _UNIT_NORMAL[head], end
     if len(words) > 1 and _noun_modifier(words[-2]) and _is_plural_noun(words[-1]):
-        return f"{words[-2].lower()} {head}", end  # "three cable systems", "two crew members", "3 machine guns"
+        return f"{words[-2].lower().replace(' - ', '-')} {head}", end  # "three cable systems", "two crew members", "3 machine guns"
     return head, end
 
 
@@ -300,7 +306,12 @@ def _singular_count(unit: str | None, value: float) -> bool:
         return False
     head = unit.rsplit(" ", 1)[-1]
     return (head.replace("-", "").isalpha() and head.islower() and not head.endswith("s") and head not in _PLURAL_WITHOUT_S
-            and head not in _KNOWN_UNITS)
+            and head not in _KNOWN_UNITS and not _compound_plural(head))
+
+
+def _compound_plural(w: str) -> bool:
+    """"stepchildren", "grandchildren", "gunmen", "policewomen", "businesspeople": a plural compound of an irregular plural."""
+    return w.endswith(("children", "people")) or (w.endswith("men") and len(w) > 4 and not w.endswith(("imen", "abdomen", "omen")) or w.endswith("women"))
 
 
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand dozen".split())
@@ -444,6 +455,8 @@ def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]
     if not text.isascii() and _HAS_HAN.search(text, start, end):
         hits += chinese_claims(text, start, end, is_blocked)
     hits = _share_range_units(text, _dedupe(hits))
+    if any(h.unit in (_ELIDED, "others", "other") for h in hits):
+        hits = _resolve_elided(text, hits)
     return [NumHit(h.start, h.end, h.value, h.unit, _subject(text, _sentence_start(text, h.start, start), h.start)) for h in hits]
 
 
@@ -492,6 +505,8 @@ def _unit_follows(text: str, pos: int, end: int) -> bool:
 # read in pounds, as "300 pence" is
 _GLUED_PENCE = re.compile(r"[pc](?![\w'’-])")
 _CENTS_CONTEXT = re.compile(r"\b(?:rose|fell|gained|lost|dropped|added|climbed|slipped|eased|jumped|slid|shed|up|down|at|to|from|by|of|paid|pays|cost|costs|paying|price)\s$", re.I)
+# "paid about 80p", "for 70p?", "it is 60p.": a price in pence after an approximator or a plain verb or preposition
+_PENCE_BEFORE = re.compile(r"\b(?:about|around|nearly|almost|just|only|over|under|than|for|is|was|are|were|costs?|charged?|charging|extra|another|pay|paying) $", re.I)
 _PER_AFTER = re.compile(r" (?:a|per) (?:share|litre|liter|gallon|kilo|kg|pound|unit|head|minute|day|week|month|year)\b")
 _VIDEO_LINES = frozenset(("240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"))
 
@@ -503,7 +518,8 @@ def _pence(text: str, start: int, ns: int, ne: int, num: str, is_blocked: _Block
     priced = _PER_AFTER.match(text, ne + 1) is not None or _CENTS_CONTEXT.search(text, max(start, ns - 12), ns) is not None
     if text[ne] == "c" and not priced:
         return None
-    if text[ne] == "p" and not (priced or "." in num or _PRICE_NEAR.search(text, max(start, ns - 60), ns) is not None):
+    if text[ne] == "p" and not (priced or "." in num or _PRICE_NEAR.search(text, max(start, ns - 60), ns) is not None
+                                or _PENCE_BEFORE.search(text, max(start, ns - 12), ns) is not None):
         return None
     s = _with_approx(text, start, ns)
     if text[ne] == "p":
@@ -682,6 +698,11 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         if part is not None and num.isdigit() and _whole_value(part.group(1)) > int(num):
             unit = _count_unit(text, part.end(), end)[0]  # "1 of 13 passes", "20 of his 31 points": a part of a counted whole
             unit = None if unit is None or _singular_count(unit, 2) else unit
+        elif part is None and num.isdigit() and int(num) >= 2 and not _year_like(num):
+            group = _PART_OF_GROUP.match(text, ne, min(end, ne + 60))
+            unit = _count_unit(text, group.end() - 1, end)[0] if group is not None else None
+            # "more than 100 of the iconic models", "12 of its stores": a part of a group named by a plural noun
+            unit = None if unit is None or _singular_count(unit, 2) or unit in _NOT_A_GROUP else unit
     if text[ne : ne + 1] == "-" and text[ne + 1 : ne + 2].isupper() and HYPHEN_UNIT.match(text, ne) is None and not (scale or pct or cur or measure):
         return None  # "7-Eleven", "F-16": a name
     if (unit is None or (text[ne : ne + 1] == " " and text[ne + 1 : ne + 2].isupper())) and not scale and _named_before(text, start, ns):
@@ -714,7 +735,7 @@ _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?
 _OLD = re.compile(r" years? old\b")
 # ... or a passive verb of casualties right after it: "3,000 were killed", "two have been arrested", "five died"
 _CASUALTY_AFTER = re.compile(r" (?:(?:were|have been|had been|are|was) (?:killed|injured|wounded|arrested|hurt|evacuated|rescued|detained|"
-                             r"hospitali[sz]ed|taken to hospital|shot|stabbed)|died|drowned|(?:killed|injured|wounded|dead|hurt|arrested)(?=[,;.:]|\s*$| in\b| as\b| after\b| at\b))\b", re.I)
+                             r"hospitali[sz]ed|taken to hospital|shot|stabbed|dead)|died|drowned|(?:killed|injured|wounded|dead|hurt|arrested)(?=[,;.:]|\s*$| in\b| as\b| after\b| at\b))\b", re.I)
 _PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother|grandparent)s? of $", re.I)
 # a verb of casualties or arrests right before a number that names no noun: the number counts people
 _CASUALTY_VERB = re.compile(r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing)|detain(?:s|ed|ing)|rescu(?:es|ed|ing)|"
@@ -796,7 +817,11 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         scale = scale or ("dozen" if text[s:e].lower().endswith("dozen") else None)
         if scale and scale != "dozen":
             value *= _SCALE[scale.lower()]
-        unit, e2 = _tail_unit(text, end, tail.end(), None, pct, times, curw)
+        measure = tail.group("measure")
+        if measure and not (pct or curw):
+            unit, e2 = _MEASURES[measure.lower()], tail.end()  # "five feet", "two inches", "ten km": the measure the tail read
+        else:
+            unit, e2 = _tail_unit(text, end, tail.end(), None, pct, times, curw)
         if not (pct or times or curw) and text[e : e + 1] != "-" and _singular_count(unit, value):
             unit, e2 = None, tail.end()
         if unit is None and not scale and value >= 1000 and _SCALE_IN.search(text, s, e) is not None:
@@ -807,12 +832,15 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
             if part is None and value >= 2:
                 group = _PART_OF_GROUP.match(text, e, min(end, e + 60))
                 unit, _ = _count_unit(text, group.end() - 1, end) if group is not None else (None, 0)
-                if unit is not None and not _singular_count(unit, value) and unit not in _KNOWN_UNITS - {"people"}:
+                if unit is not None and not _singular_count(unit, value) and unit not in _NOT_A_GROUP:
                     hits.append(NumHit(_with_approx(text, start, s), e, value, unit, None))  # "two of his bodyguards": two bodyguards
                     continue
             if part is None:
                 if _RANGE_NEXT.match(text, e) is not None and value >= 1:
                     hits.append(NumHit(_with_approx(text, start, s), e, value, None, None))  # the unit comes from the range's other end
+                elif value >= 2 and value == int(value) and value < 1000 and _elided(text, start, s, e):
+                    e3 = e + 5 if text.startswith(" more", e) and not text[e + 5 : e + 6].isalpha() else e
+                    hits.append(NumHit(_with_approx(text, start, s), e3, value, _ELIDED, None))  # "won two", "the two were"
                 continue
             unit, _ = _count_unit(text, part.end(), end)  # "Seven of the 12 judges": seven judges
             if unit is None or (part.group(1).isdigit() and float(part.group(1).replace(",", "")) <= value):
@@ -825,6 +853,64 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         s, value = _signed(text, start, _with_approx(text, start, s), value)
         hits.append(NumHit(s, e2, value, unit + "s" if unit in _PERIODS else unit, None))
     return hits
+
+
+# A count whose noun is left out ("Mary Poppins won two", "added three more on punt returns", "the two were
+# visiting family", "wounding two others"): it counts what a count just before it counted (the labelling
+# guidelines: the noun the text gives nearby), found once all numbers of the text are known.
+_ELIDED = "\x00elided"
+_ELIDED_END = re.compile(r"(?:[.,;:!?)]|[\"”’]|[ \t]*(?:\n|$))")
+_ELIDED_MORE = re.compile(r" (?:more(?=[.,;:!?)]| (?:on|in|at|to|for|from|with|this|that|before|after|during|as|and|but|were|are|was|had|have|will|would|could|"
+                          r"since|last|next|later|earlier)\b)|others\b)")
+_ELIDED_AFTER_THE = re.compile(r" (?:were|are|was|is|have|had|has|will|would|could|can|did|do|also|both|then|later|who|remain(?:ed)?|died|[a-z]{2,}(?<!e)ed)\b")
+_CLAUSE_BEFORE = re.compile(r"(?:^|\. |\n|\b(?:and|but|while|whereas) )$")
+_ELIDED_AUX = re.compile(r" (?:were|are|have|had|remain|remained|survived|died)\b")
+_THE_BEFORE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Aa]ll|[Bb]oth|[Tt]hese|[Tt]hose|[Tt]heir|[Oo]ther|[Ff]inal|[Ll]ast|[Ff]irst) $")
+# words before a bare number word that make it a rank, a clock time, a name or a list position, not a count
+_NOT_ELIDED_BEFORE = re.compile(r"(?:\b(?:at|number|no|No|page|chapter|the|The|of|one|and|or|to|from|by|in|on|is|was|are|were|be|been)|[A-Z][\w.'’-]*|[,(\-–—]) $")
+_VERB_BEFORE = re.compile(r"\b(?:[a-z]+ed|won|wins|win|got|gets|scored|scores|added|adds|took|takes|has|had|have|made|makes|sold|sells|lost|loses|saw|sees|just|only|with|than|another|over|under|about|nearly|almost|some|least|most) $")
+
+
+def _year_like(num: str) -> bool:
+    return _YEAR.fullmatch(num) is not None
+
+
+def _elided(text: str, start: int, s: int, e: int) -> bool:
+    """Does the number word at ``text[s:e]`` stand alone for a counted noun left out?"""
+    lo = max(start, s - 30)
+    if _THE_BEFORE.search(text, lo, s) is not None or _CLAUSE_BEFORE.search(text, lo, s) is not None and _ELIDED_AUX.match(text, e) is not None:
+        return _ELIDED_AFTER_THE.match(text, e) is not None or _ELIDED_END.match(text, e) is not None  # "the two were", "between the two."
+    if _ELIDED_MORE.match(text, e) is not None:
+        return _NOT_ELIDED_BEFORE.search(text, lo, s) is None or text[s - 4 : s] in ("and ", "ing ")  # "added three more"
+    if _ELIDED_END.match(text, e) is None or text[e : e + 1] == "-":
+        return False
+    return _VERB_BEFORE.search(text, lo, s) is not None and _NOT_ELIDED_BEFORE.search(text, max(start, s - 12), s) is None
+
+
+_NO_COUNT = frozenset(("percent", "percentage points", "fraction", "times", "magnitude", _ELIDED, "others", "other"))
+
+
+def _resolve_elided(text: str, hits: list[NumHit]) -> list[NumHit]:
+    """Give each count with its noun left out the unit of the nearest count of things before it (within a few
+    sentences; not a period, age or measure); "others" with none before counts people."""
+    out = []
+    for i, h in enumerate(hits):
+        if h.unit not in (_ELIDED, "others", "other"):
+            out.append(h)
+            continue
+        unit = None
+        for prev in reversed(out[max(0, i - 6) :]):
+            if h.start - prev.end > 400:
+                break
+            if prev.unit is None or prev.unit in _NO_COUNT or prev.unit in _CUR_CODES or prev.unit in _NOT_A_GROUP:
+                continue  # ages, periods and measures ("a 14-year-old ... the two were playing") count no one
+            unit = prev.unit
+            break
+        if unit is None and h.unit != _ELIDED:
+            unit = "people"  # "300 others" injured
+        if unit is not None:
+            out.append(NumHit(h.start, h.end, h.value, unit, h.subject))
+    return out
 
 
 # One period after an approximator ("more than a week", "nearly a year"), and the quarter or half of a century
@@ -865,6 +951,13 @@ _WHOLE_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 
 def _whole_value(w: str) -> int:
     return _WHOLE_WORDS.get(w) or int(w.replace(",", ""))
+
+
+# units that name no group a part can be taken from ("two of its years", "three of the km"): measures, periods,
+# shares and multipliers (counted things such as "plants", "schools", "stations" are groups: "two of its plants")
+_NOT_A_GROUP = frozenset(u.lower() for u in _MEASURES.values()) | frozenset(_MEASURES) | frozenset(
+    "percent fraction times magnitude dozen years months weeks days hours minutes seconds points tonnes metres cm mm km kg "
+    "square metres cubic metres hectares mu jin inches percentage points".split())
 
 
 # a part of a group named by a plural noun: "two of his bodyguards", "three of our citizens", "two of the witnesses"

@@ -110,9 +110,26 @@ def english_runs(text: str, start: int, end: int):
         scaled_a = m.group("a") and words[0] in ("hundred", "thousand", "million", "billion")  # "a hundred"; not "a six-month"
         value = en_value(("a " if scaled_a else "") + run)
         if value is None:
+            if " and " in run.lower() or "\nand" in run.lower():
+                yield from _and_parts(m)  # "two and three jobs", "four and five": two numbers, not "three hundred and five"
             continue
         s = m.start("a") if scaled_a else m.start("run")
         yield s, m.end(), value
+
+
+_AND = re.compile(r"\sand\s", re.I)
+
+
+def _and_parts(m: re.Match):
+    """(start, end, value) of each number in a run joined by "and" that is no one number ("two and three")."""
+    run, base, at = m.group("run"), m.start("run"), 0
+    for sep in [*_AND.finditer(run), None]:
+        stop = sep.start() if sep is not None else len(run)
+        value = en_value(run[at:stop])
+        if value is not None and run[at:stop].lower().split()[0] not in ("thousand", "million", "billion", "hundred"):
+            yield base + at, base + stop, value
+        if sep is not None:
+            at = sep.end()
 
 
 def dozens(text: str, start: int, end: int):
