@@ -455,7 +455,7 @@ def find_numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]
     if not text.isascii() and _HAS_HAN.search(text, start, end):
         hits += chinese_claims(text, start, end, is_blocked)
     hits = _share_range_units(text, _dedupe(hits))
-    if any(h.unit in (_ELIDED, "others", "other") for h in hits):
+    if any(h.unit in (_ELIDED, "others", "other") or (h.unit is None and h.value >= 1000) for h in hits):
         hits = _resolve_elided(text, hits)
     return [NumHit(h.start, h.end, h.value, h.unit, _subject(text, _sentence_start(text, h.start, start), h.start)) for h in hits]
 
@@ -689,6 +689,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
         unit, e = "people", ne  # "killed 12 and injured 40", "police arrested 7"
     elif unit is None and not scale and _PARENT_OF.search(text, max(start, s - 16), s) is not None:
         unit, e = "children", ne  # "a mother of 13"
+    if unit is None and not (scale and (cur or curw)) and _TOLL_BEFORE.search(text, max(start, ns - 45), ns) is not None:
+        unit, e = "deaths", e  # "the death toll rose to 45", "Death toll climbs over 100,000"
     if unit is None and not scale and _is_age(text, start, ns, ne, num):
         unit, e = "years", ne
     if unit is None and not scale and num.isdigit() and _age_at(text, ns, ne, num) and _LIFE_AT.search(text, max(start, ns - 30), ns):
@@ -747,6 +749,9 @@ def _casualties(text: str, start: int, s: int, ne: int) -> bool:
     if text.startswith((" of ", "-", " -", "%", " per", " times"), ne) or text[ne : ne + 1].isalnum():
         return False
     return text.find(" ", max(start, s - 20), s) >= 0 and _CASUALTY_VERB.search(text, max(start, s - 16), s) is not None
+# a death toll before the number, in the same clause: the number counts deaths
+_TOLL_BEFORE = re.compile(r"\b(?:death|[Dd]eath|DEATH) (?:toll|Toll|TOLL)(?:['’]s)?(?: [\w-]+){0,4}?(?: (?:to|at|of|past|over|above|beyond|from|by))? "
+                          r"(?:(?:more than|nearly|almost|about|around|over|at least|some|roughly) )?$")
 _MAGNITUDE = re.compile(r"\bmagnitude (?:of )?$", re.I)
 
 
@@ -827,6 +832,9 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
         if unit is None and not scale and value >= 1000 and _SCALE_IN.search(text, s, e) is not None:
             hits.append(NumHit(_with_approx(text, start, s), e, value, None, None))
             continue  # "more than two million phishing related e-mail messages": a scaled amount, whatever it counts
+        if unit is None and not curw and value >= 2 and _TOLL_BEFORE.search(text, max(start, s - 45), s) is not None:
+            hits.append(NumHit(_with_approx(text, start, s), e, value, "deaths", None))  # "the death toll rose to seven"
+            continue
         if unit is None and not scale:
             part = _PART_OF.match(text, e, min(end, e + 60)) if value >= 2 else None  # not "one of the biggest firms"
             if part is None and value >= 2:
@@ -895,6 +903,9 @@ def _resolve_elided(text: str, hits: list[NumHit]) -> list[NumHit]:
     sentences; not a period, age or measure); "others" with none before counts people."""
     out = []
     for i, h in enumerate(hits):
+        if h.unit is None and h.value >= 1000:
+            out.append(_elided_amount(text, h, out))
+            continue
         if h.unit not in (_ELIDED, "others", "other"):
             out.append(h)
             continue
@@ -911,6 +922,36 @@ def _resolve_elided(text: str, hits: list[NumHit]) -> list[NumHit]:
         if unit is not None:
             out.append(NumHit(h.start, h.end, h.value, unit, h.subject))
     return out
+
+
+def _elided_amount(text: str, h: NumHit, before: list[NumHit]) -> NumHit:
+    """A large amount with no unit takes the unit of the amount with a unit just before it when that
+    counts things within two sentences ("an average of 10.9m viewers ... a peak of 15.3m"; "Amicus has 1.2
+    million members and the TGWU has 800,000"), or is money in the same sentence and this amount has a
+    scale word ("rose to £5.2bn from 4.8bn"); a percentage or anything else in between leaves it alone
+    ("rose 2.3% to 80,600")."""
+    if (not before or _AMOUNT_ENDS.match(text, h.end) is None or _POPULATION.search(text, max(0, h.start - 25), h.start) is not None
+            or _MONEY_BEFORE.search(text, max(0, h.start - 30), h.start) is not None):
+        return h  # "1300 GMT", "5400 rpm", "27,000 taped conversations", "a population of 120,000", "it saved 65m"
+    prev = before[-1]
+    gap = text[prev.end : h.start]
+    if prev.unit is not None and len(gap) <= 300 and gap.count(". ") + gap.count("\n") <= 2:
+        if prev.unit in _CUR_CODES:
+            same_sentence = ". " not in gap and "\n" not in gap
+            scaled = _SCALE_IN.search(text, h.start, h.end) is not None or _GLUED_SCALE.search(text, h.start, h.end) is not None
+            return NumHit(h.start, h.end, h.value, prev.unit, h.subject) if same_sentence and scaled else h
+        if prev.unit in _NO_COUNT or prev.unit.lower() in _NOT_A_GROUP:
+            return h
+        return NumHit(h.start, h.end, h.value, prev.unit, h.subject)
+    return h
+
+
+# what may follow an amount whose noun is left out: the clause goes on without a noun
+_AMOUNT_ENDS = re.compile(r"(?:[.,;:!?]|[ \t]*(?:\n|$)| (?:in|by|from|to|for|at|on|a year|last|this|next|and|or|compared|are|were|was|is|will|would|"
+                          r"have|had|of them|of those|of which|apiece|each)\b|(?: more| fewer| less)(?=[.,;:]| (?:than|by|in|from|to|for|on|at)\b))")
+_MONEY_BEFORE = re.compile(r"\b(?:sav(?:e|ed|es|ing)|cost(?:s|ing)?|paid|pay(?:s|ing)?|rais(?:e|ed|es|ing)|sp[ea]nt|spend(?:s|ing)?|worth|earn(?:s|ed|ing)?|"
+                           r"profits?|revenues?|turnover|fined?|budget|prices?|valued|deficit|debts?|losses)\b[^.\n]*$", re.I)
+_POPULATION = re.compile(r"\bpopulations? (?:of )?(?:(?:about|around|some|nearly|almost|more than|over|just over|roughly) )?$", re.I)
 
 
 # One period after an approximator ("more than a week", "nearly a year"), and the quarter or half of a century
@@ -957,7 +998,7 @@ def _whole_value(w: str) -> int:
 # shares and multipliers (counted things such as "plants", "schools", "stations" are groups: "two of its plants")
 _NOT_A_GROUP = frozenset(u.lower() for u in _MEASURES.values()) | frozenset(_MEASURES) | frozenset(
     "percent fraction times magnitude dozen years months weeks days hours minutes seconds points tonnes metres cm mm km kg "
-    "square metres cubic metres hectares mu jin inches percentage points".split())
+    "square metres cubic metres hectares mu jin inches percentage points decades centuries".split())
 
 
 # a part of a group named by a plural noun: "two of his bodyguards", "three of our citizens", "two of the witnesses"
@@ -1040,7 +1081,8 @@ def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
         scaled = _scaled_as(text, a, b)
         if a.unit is None and b.unit is None and joined and scaled is not None:
             out[i] = NumHit(a.start, a.end, scaled, None, a.subject)  # "15 to 20 billion"
-        elif a.unit is None and b.unit is not None and joined:
+        elif a.unit is None and b.unit is not None and joined and not (b.unit in ("percent", "percentage points") and a.value >= 1000):
+            # (not "peaked at 11.9m and 49.2% of the audience": a scaled amount is no percentage)
             out[i] = NumHit(a.start, a.end, a.value if scaled is None else scaled, b.unit, a.subject)
         elif a.unit in _CUR_CODES and b.unit is None and text[a.end : b.start] in ("-", "–", " to ", " - ") and scaled is not None:
             # "$5-10 billion", "£2 to 3 million": the first end's currency and the second's scale are both ends'
