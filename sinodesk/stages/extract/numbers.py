@@ -206,6 +206,9 @@ _SCALE_IN = re.compile(r"(thousand|million|billion|trillion)", re.I)
 _DEMONYMS = re.compile(r"[A-Z][a-z]+(?:ans|ons|is|ers)$")
 
 
+_MORE_NOUN = re.compile(r" (?:more|fewer) (?!than\b|and\b|or\b|of\b|in\b|on\b|to\b|for\b|at\b|by\b|from\b|with\b|as\b|the\b|a\b|an\b|this\b|that\b)[A-Za-z]")
+
+
 def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
     hy = HYPHEN_UNIT.match(text[pos:limit])
@@ -215,6 +218,8 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     sp = _SPACED_MEASURE.match(text, pos, limit)
     if sp is not None:
         return sp.group(1).lower() + "s", sp.end(1)  # "a two year deal", "24 hour rental": a duration written without its hyphen
+    if text.startswith((" more ", " fewer "), pos) and _MORE_NOUN.match(text, pos, limit) is not None:
+        return _count_unit(text, text.index(" ", pos + 1), limit)  # "two more victims", "four more penalties"
     m = _NEXT_WORDS.match(text[pos:limit])
     if not m:
         return None, pos
@@ -750,8 +755,9 @@ def _casualties(text: str, start: int, s: int, ne: int) -> bool:
         return False
     return text.find(" ", max(start, s - 20), s) >= 0 and _CASUALTY_VERB.search(text, max(start, s - 16), s) is not None
 # a death toll before the number, in the same clause: the number counts deaths
-_TOLL_BEFORE = re.compile(r"\b(?:death|[Dd]eath|DEATH) (?:toll|Toll|TOLL)(?:['’]s)?(?: [\w-]+){0,4}?(?: (?:to|at|of|past|over|above|beyond|from|by))? "
-                          r"(?:(?:more than|nearly|almost|about|around|over|at least|some|roughly) )?$")
+_TOLL_BEFORE = re.compile(r"\b(?:death|[Dd]eath|DEATH) (?:toll|Toll|TOLL)(?:['’]s)?(?: of|(?: [\w-]+){0,4}? (?:to|at|past|over|above|beyond|from|by|"
+                          r"[Rr]each(?:es|ed)?|[Hh]it|[Hh]its|is|was|stands|stood|tops|topped|pass(?:es|ed)|exceed(?:s|ed)|near(?:s|ed)))"
+                          r"(?: (?:more than|nearly|almost|about|around|over|at least|some|roughly))? $")
 _MAGNITUDE = re.compile(r"\bmagnitude (?:of )?$", re.I)
 
 
@@ -930,9 +936,8 @@ def _elided_amount(text: str, h: NumHit, before: list[NumHit]) -> NumHit:
     million members and the TGWU has 800,000"), or is money in the same sentence and this amount has a
     scale word ("rose to £5.2bn from 4.8bn"); a percentage or anything else in between leaves it alone
     ("rose 2.3% to 80,600")."""
-    if (not before or _AMOUNT_ENDS.match(text, h.end) is None or _POPULATION.search(text, max(0, h.start - 25), h.start) is not None
-            or _MONEY_BEFORE.search(text, max(0, h.start - 30), h.start) is not None):
-        return h  # "1300 GMT", "5400 rpm", "27,000 taped conversations", "a population of 120,000", "it saved 65m"
+    if not before or _AMOUNT_ENDS.match(text, h.end) is None or _POPULATION.search(text, max(0, h.start - 25), h.start) is not None:
+        return h  # "1300 GMT", "5400 rpm", "27,000 taped conversations", "a population of 120,000"
     prev = before[-1]
     gap = text[prev.end : h.start]
     if prev.unit is not None and len(gap) <= 300 and gap.count(". ") + gap.count("\n") <= 2:
@@ -940,8 +945,8 @@ def _elided_amount(text: str, h: NumHit, before: list[NumHit]) -> NumHit:
             same_sentence = ". " not in gap and "\n" not in gap
             scaled = _SCALE_IN.search(text, h.start, h.end) is not None or _GLUED_SCALE.search(text, h.start, h.end) is not None
             return NumHit(h.start, h.end, h.value, prev.unit, h.subject) if same_sentence and scaled else h
-        if prev.unit in _NO_COUNT or prev.unit.lower() in _NOT_A_GROUP:
-            return h
+        if prev.unit in _NO_COUNT or prev.unit.lower() in _NOT_A_GROUP or _MONEY_BEFORE.search(text, max(0, h.start - 30), h.start) is not None:
+            return h  # (not "171 arrests - and estimates it saved 65m": money)
         return NumHit(h.start, h.end, h.value, prev.unit, h.subject)
     return h
 
@@ -1015,7 +1020,29 @@ def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> boo
         return unit in _PERIODS_PLURAL  # "a one-year contract", "a one-day strike" (not "one-off", "one-man show")
     if (unit in _PERIODS or unit in _PERIODS_PLURAL) and _ONE_PERIOD_BEFORE.search(text, max(start, s - 8), s) is not None:
         return True  # "only one day after", "for one year", "within one week": a duration someone states
-    return unit == "people" or _with_approx(text, start, s) != s
+    if unit == "people" or _with_approx(text, start, s) != s:
+        return True
+    return _one_thing(text, start, s, e, unit)
+
+
+# "one" before a noun counts it when the text stresses the number ("only one set", "just one change", "made only one
+# appearance") or the noun is a charge ("charged with one count of murder", "pleaded guilty to one charge"); a
+# plain "one" before a noun reads as an article too often ("from one device to another", "blind in one eye")
+_ONE_STRESSED = re.compile(r"\b(?:only|just|exactly|merely|a single|single)\s$", re.I)
+_ONE_CHARGED = re.compile(r"\b(?:with|to|admitted|faces|facing|on|of)\s$")
+_CHARGES = frozenset(("count", "charge"))
+_ONE_NOT_COUNTED = frozenset("point thing way side hand time another reason example kind sort type bit lot part piece".split())
+
+
+def _one_thing(text: str, start: int, s: int, e: int, unit: str | None) -> bool:
+    """"only one set", "just one change", "charged with one count of manslaughter", "one felony count": "one"
+    counting a noun (the labelling guidelines count "one" unless it is a pronoun, an article or a rank)."""
+    if unit is None or not unit.replace("-", "").isalpha() or not unit.islower() or unit in _ONE_NOT_COUNTED or unit.endswith("s"):
+        return False
+    before = text[max(start, s - 12) : s]
+    if _ONE_STRESSED.search(before) is not None:
+        return not text.startswith((" of ", " another", " or "), e)
+    return unit.rsplit(" ", 1)[-1] in _CHARGES and _ONE_CHARGED.search(before) is not None
 
 
 _PERIODS = frozenset(("day", "week", "month", "year", "hour", "minute"))
