@@ -120,7 +120,7 @@ _GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?!\w|\.\w)")
 # Measures written with a symbol, glued or not: "3.5mm", "256MB", "2.7GHz", "a 3.2-megapixel camera"
 _MEASURES = {u.lower(): u for u in "mm cm km kg mg ml KB MB GB TB Hz kHz MHz GHz kW MW GW kWh MWh GWh mph".split()}
 _MEASURES.update({"ft": "feet", "megapixel": "megapixels", "megapixels": "megapixels", "inch": "inches", "inches": "inches",
-                  "foot": "feet", "feet": "feet"})
+                  "foot": "feet", "feet": "feet", "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps"})
 _KNOWN_UNITS = frozenset(v for v in _UNIT_NORMAL.values() if v) | frozenset(u.lower() for u in _MEASURES.values()) | frozenset(
     _MEASURES) | frozenset("percent fraction times magnitude dozen".split())
 _MEASURE_RX = r"(?:[ -]?(?P<measure>" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r")\b)"
@@ -639,6 +639,11 @@ _AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][
 _AGE_OF = re.compile(r"\b(?:at|by|from|since|until|till) the age of $")
 
 
+# a sentence led by "At 23," and a name or pronoun: an age
+_AT_LEAD = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)At $")
+_AGE_LEAD = re.compile(r", (?:[A-Z][a-z]|[Hh]e\b|[Ss]he\b)")
+
+
 def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
     """"Scott Sullivan, 42, said", "the actress, 26, would", "aged 63", "He was 77.": a person's age (in years)."""
     if not (num.isdigit() and 0 < int(num) < 120):
@@ -647,6 +652,8 @@ def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
         return True
     if _AGE_OF.search(text, max(lo, ns - 20), ns) is not None:
         return True
+    if 13 <= int(num) < 110 and _AGE_LEAD.match(text, ne) is not None and _AT_LEAD.search(text, max(lo, ns - 6), ns) is not None:
+        return True  # "At 23, Henson has the rugby world at his feet"
     return text[ne : ne + 1] in (".", ",", ";") and _AGE_CLOSING.search(text, max(lo, ns - 24), ns) is not None
 
 
@@ -876,7 +883,8 @@ _ELIDED = "\x00elided"
 _ELIDED_END = re.compile(r"(?:[.,;:!?)]|[\"”’]|[ \t]*(?:\n|$))")
 _ELIDED_MORE = re.compile(r" (?:more(?=[.,;:!?)]| (?:on|in|at|to|for|from|with|this|that|before|after|during|as|and|but|were|are|was|had|have|will|would|could|"
                           r"since|last|next|later|earlier)\b)|others\b)")
-_ELIDED_AFTER_THE = re.compile(r" (?:were|are|was|is|have|had|has|will|would|could|can|did|do|also|both|then|later|who|remain(?:ed)?|died|[a-z]{2,}(?<!e)ed)\b")
+_ELIDED_AFTER_THE = re.compile(r" (?:were|are|was|is|have|had|has|will|would|could|can|did|do|also|both|then|later|who|remain(?:ed)?|died|[a-z]{2,}(?<!e)ed|"
+                               r"began|fled|met|went|came|took|made|left|became|saw|held|won|lost|spent|got|gave|told|ran|fought|stood|spoke)\b")
 _CLAUSE_BEFORE = re.compile(r"(?:^|\. |\n|\b(?:and|but|while|whereas) )$")
 _ELIDED_AUX = re.compile(r" (?:were|are|have|had|remain|remained|survived|died)\b")
 _THE_BEFORE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Aa]ll|[Bb]oth|[Tt]hese|[Tt]hose|[Tt]heir|[Oo]ther|[Ff]inal|[Ll]ast|[Ff]irst) $")
@@ -896,11 +904,16 @@ def _elided(text: str, start: int, s: int, e: int) -> bool:
         return _ELIDED_AFTER_THE.match(text, e) is not None or _ELIDED_END.match(text, e) is not None  # "the two were", "between the two."
     if _ELIDED_MORE.match(text, e) is not None:
         return _NOT_ELIDED_BEFORE.search(text, lo, s) is None or text[s - 4 : s] in ("and ", "ing ")  # "added three more"
+    if _OF_THEM.match(text, e) is not None:
+        return True  # "seven bullets entered his body, three of them from the rear"
     if _ELIDED_END.match(text, e) is None or text[e : e + 1] == "-":
         return False
     return _VERB_BEFORE.search(text, lo, s) is not None and _NOT_ELIDED_BEFORE.search(text, max(start, s - 12), s) is None
 
 
+# (a list of parts after its whole -- "19 modular hospitals, including eight in Changchun, ten in Jilin" -- is left
+# alone: the seed labels leave those parts out)
+_OF_THEM = re.compile(r" of (?:them|those|these)\b")
 _NO_COUNT = frozenset(("percent", "percentage points", "fraction", "times", "magnitude", _ELIDED, "others", "other"))
 
 
@@ -1007,7 +1020,7 @@ _NOT_A_GROUP = frozenset(u.lower() for u in _MEASURES.values()) | frozenset(_MEA
 
 
 # a part of a group named by a plural noun: "two of his bodyguards", "three of our citizens", "two of the witnesses"
-_PART_OF_GROUP = re.compile(r" of (?:the|its|their|his|her|our|my|your|these|those|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s) (?=[a-z])")
+_PART_OF_GROUP = re.compile(r" of (?:(?:the|his|her|their) [a-z]+['’]s|the|its|their|his|her|our|my|your|these|those|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s) (?=[a-z])")
 
 
 def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> bool:
