@@ -1023,6 +1023,11 @@ _NOT_A_GROUP = frozenset(u.lower() for u in _MEASURES.values()) | frozenset(_MEA
 _PART_OF_GROUP = re.compile(r" of (?:(?:the|his|her|their) [a-z]+['’]s|the|its|their|his|her|our|my|your|these|those|(?:[A-Z][\w.-]* ){0,2}[A-Z][\w.-]*['’]s) (?=[a-z])")
 
 
+_NO_ONE = re.compile(r"\b(?:no|any|every|some|the|that|this)\s$", re.I)
+_ONE_CASUALTY_AFTER = re.compile(r"(?: [a-z-]+){1,2} (?:(?:is|was|has been) (?:dead|killed|injured|wounded|hurt|shot|stabbed|arrested|detained|missing|"
+                                 r"hospitali[sz]ed)|died)\b")
+
+
 def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> bool:
     """"one" as a count someone claims: one person (a casualty, an arrest: "One person died"), or
     one of anything after an approximator ("at least one handgun"); not "one day", "one-off",
@@ -1035,6 +1040,8 @@ def _one_counted(text: str, start: int, s: int, e: int, unit: str | None) -> boo
         return True  # "only one day after", "for one year", "within one week": a duration someone states
     if unit == "people" or _with_approx(text, start, s) != s:
         return True
+    if unit is not None and unit != "else" and _NO_ONE.search(text, max(start, s - 8), s) is None and (_ONE_CASUALTY_AFTER.match(text, e) is not None or _CASUALTY_VERB.search(text, max(start, s - 16), s) is not None):
+        return True  # "One man is dead", "killing one male employee", "arrested one suspect" (the labelling guidelines count them)
     return _one_thing(text, start, s, e, unit)
 
 
