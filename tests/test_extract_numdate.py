@@ -286,3 +286,59 @@ def test_chinese_day_in_numerals_is_not_a_count():
 ])
 def test_one_period_and_track_distances(sentence, want):
     assert _nums(sentence) == want
+
+
+# numdate18: sentences written for these tests (the patterns came from unlabelled BBC, ECB+, GVC and AG News text
+# outside every gold set and the held-out pool)
+@pytest.mark.parametrize("sentence,want", [
+    # a count with its noun left out takes the noun of the count of things before it
+    ("Billy Elliot won three prizes while Mary Poppins won two.", [("three prizes", 3.0, "prizes"), ("two", 2.0, "prizes")]),
+    ("He scored six touchdowns and added three more on punt returns.", [("six touchdowns", 6.0, "touchdowns"), ("three more", 3.0, "touchdowns")]),
+    ("Two men were shot. The two were visiting family.", [("Two men", 2.0, "men"), ("two", 2.0, "men")]),
+    ("The gunman killed two workers and wounded two others.", [("two workers", 2.0, "workers"), ("two others", 2.0, "workers")]),
+    ("Five people died and 300 others were hurt.", [("Five people", 5.0, "people"), ("300 others", 300.0, "people")]),
+    ("Seven bullets hit the car, three of them from the rear.", [("Seven bullets", 7.0, "bullets"), ("three", 3.0, "bullets")]),
+    # negatives: no count before it, an age or a period before it, a clock time, a rank
+    ("The two were visiting family.", []),
+    ("He served two years in jail. The two were freed.", [("two years", 2.0, "years")]),
+    ("He met her at two. The song reached number two.", []),
+])
+def test_elided_counts_numdate18(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a large amount with no noun takes the unit of the amount right before it
+    ("The show drew 10.9m viewers, against a peak of 15.3m.", [("10.9m viewers", 10900000.0, "viewers"), ("15.3m", 15300000.0, "viewers")]),
+    ("Profits rose to £5.2bn from 4.8bn.", [("£5.2bn", 5.2e9, "GBP"), ("4.8bn", 4.8e9, "GBP")]),
+    ("The death toll rose to 45.", [("45", 45.0, "deaths")]),
+    # negatives: a percentage before it, a noun or a time zone after it, a population
+    ("Sales rose 2.3% to 80,600.", [("2.3%", 2.3, "percent"), ("80,600", 80600.0, None)]),
+    ("Three people were hurt when it struck at 1353 GMT.", [("Three people", 3.0, "people"), ("1353", 1353.0, None)]),
+    ("It has 40 schools and a population of 120,000.", [("40 schools", 40.0, "schools"), ("120,000", 120000.0, None)]),
+    ("The peak of 11.9m and 49.2% of the audience.", [("11.9m", 11900000.0, None), ("49.2%", 49.2, "percent")]),
+    ("The bodies of two more victims were found as the death toll rose.", [("two more victims", 2.0, "victims")]),
+])
+def test_elided_amounts_and_tolls(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("The seam is five feet wide and less than two inches thick.", [("five feet", 5.0, "feet"), ("less than two inches", 2.0, "inches")]),
+    ("People who have two and three jobs.", [("two", 2.0, "jobs"), ("three jobs", 3.0, "jobs")]),
+    ("Downtime at two of its plants and 18 of its stores.", [("two", 2.0, "plants"), ("18", 18.0, "stores")]),
+    ("The six industrialized nations met.", [("six industrialized nations", 6.0, "nations")]),
+    ("Her two other stepchildren were home.", [("two other stepchildren", 2.0, "stepchildren")]),
+    ("She shot two co - workers.", [("two co - workers", 2.0, "co-workers")]),
+    ("It offers 14.4Mbps.", [("14.4Mbps", 14.4, "Mbps")]),
+    ("Women are paid about 80p for every pound.", [("about 80p", 0.8, "GBP")]),
+    ("At 23, Henson has the world at his feet.", [("23", 23.0, "years")]),
+    ("He was charged with one count of murder and made just one appearance.", [("one count", 1.0, "count"), ("one appearance", 1.0, "appearance")]),
+    ("One man is dead and police arrested one suspect.", [("One man", 1.0, "man"), ("one suspect", 1.0, "suspect")]),
+    # negatives: a dash, not a compound; 720p video; "one" as an article or pronoun
+    ("You must work an extra five years - that is the plan.", [("five years", 5.0, "years")]),
+    ("It plays 720p video.", []),
+    ("Sound reaches one ear first. At one point no one else was injured.", []),
+])
+def test_counts_numdate18(sentence, want):
+    assert _nums(sentence) == want
