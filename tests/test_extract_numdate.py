@@ -333,6 +333,7 @@ def test_elided_amounts_and_tolls(sentence, want):
     ("It offers 14.4Mbps.", [("14.4Mbps", 14.4, "Mbps")]),
     ("Women are paid about 80p for every pound.", [("about 80p", 0.8, "GBP")]),
     ("At 23, Henson has the world at his feet.", [("23", 23.0, "years")]),
+    ("He has 20 Serie A appearances and three daily newspapers.", [("20", 20.0, "appearances"), ("three daily newspapers", 3.0, "newspapers")]),
     ("He was charged with one count of murder and made just one appearance.", [("one count", 1.0, "count"), ("one appearance", 1.0, "appearance")]),
     ("One man is dead and police arrested one suspect.", [("One man", 1.0, "man"), ("one suspect", 1.0, "suspect")]),
     # negatives: a dash, not a compound; 720p video; "one" as an article or pronoun

@@ -226,8 +226,9 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     words, end = [], pos
     for i in (1, 2, 3, 4):
         w = m.group(i)
-        if w is None or w.lower() in _STOP or (words and w.lower() in _POST_NOUN):
-            break
+        if w is None or (w.lower() in _STOP and not (words and w[0].isupper())) or (
+                words and w.lower() in _POST_NOUN and (_is_plural_noun(words[-1]) or words[-1].lower() in _PLURAL_WITHOUT_S)):
+            break  # (not at "A" inside a name, "20 Serie A appearances", or "daily" before the noun, "three daily newspapers")
         if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS or words[-1] == "cts"):
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly", "his seven children Saturday"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
