@@ -142,7 +142,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # never read item by item): attr .907/.676 -> .909/.693, ents .836/.684 -> .836/.685, numbers and dates unchanged
     # names18 (tuned on dev; this set scored as counts only after each step, items never read): ents .845/.698 ->
     # .851/.710 (en R .703 -> .715), attr, numbers and dates unchanged
-    "heldout": {"entities": (0.845, 0.705), "attributions": (0.905, 0.69), "numbers": (0.92, 0.80), "dates": (0.905, 0.91)},
+    # numdate18 (not tuned on; scored four times as miss counts only, never its items): numbers .923/.801 -> .934/.824
+    "heldout": {"entities": (0.845, 0.705), "attributions": (0.905, 0.69), "numbers": (0.93, 0.82), "dates": (0.905, 0.91)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
@@ -178,7 +179,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # test not run on it): ents .809/.666 (en R .678; names17's figure on record .803/.652, en R .662), attr .887/.748,
     # numbers .931/.857, dates .937/.908; "Windows" alone was taken out of products_en.tsv after that run, so the
     # entity floor keeps a margin (precision floor unchanged)
-    "heldout2": {"entities": (0.8, 0.655), "attributions": (0.885, 0.745), "numbers": (0.93, 0.855), "dates": (0.93, 0.9)},
+    # numdate18, scored once by the CLI at the end (misses not read): numbers .931/.857 (numdate17's figure) -> .935/.868,
+    # ents .804/.654, attr .887/.748, dates .937/.908
+    "heldout2": {"entities": (0.8, 0.655), "attributions": (0.885, 0.745), "numbers": (0.93, 0.865), "dates": (0.93, 0.9)},
 }
 
 
