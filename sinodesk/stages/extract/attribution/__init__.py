@@ -84,6 +84,16 @@ class _Scan:
                 if self.text.endswith(t, self.s0, s):
                     s -= len(t)
                     break
+        if self.text.endswith(("'s", "’s"), s, e) and e - s > 3 and not self.text.startswith(" ", e - 3):
+            # a possessive read into a name ("Mr Tanzi's statement said"): the name is the source, and a canonical
+            # made from the possessive ("Tanzis") is no name
+            e -= 2
+            if canonical is not None and _squash(self.gaz.display(canonical)) == _squash(self.text[s : e + 2]):
+                canonical = self.gaz.lookup(self.text[s:e])
+        if self.text.endswith((" MP", " MEP", " QC", " MSP"), s, e) and self.text.count(" ", s, e) >= 2:
+            whole, e = e, self.text.rfind(" ", s, e)  # "David Price MP said": the post-nominal is no part of the name
+            if canonical is not None and _squash(self.gaz.display(canonical)) == _squash(self.text[s:whole]):
+                canonical = self.gaz.lookup(self.text[s:e])
         source, oid = _canonical_source(self.text[s:e], canonical, self.gaz, self.reg)
         self.hits.append(AttrHit(s, e, source, cue, oid, canonical))
 
@@ -192,8 +202,15 @@ class _Scan:
                         continue
             if ent is None and not participle and verb in _LONE_NAME_VERBS:
                 ent = self.unclosed_appositive(max(s0, sent_start), pos)  # "Robert McFarlane, an assistant state attorney general said"
+            if ent is None and not participle and text[max(s0, pos - 4) : pos].rstrip()[-1:] in _DASHES:
+                ent = self.dash_appositive(max(s0, sent_start), pos)  # "Lord Bingham - a senior law lord - said"
             if ent is None:
                 ent = _organisation_of_role(text, max(s0, sent_start), pos, index)
+            if ent is None and not participle:
+                m = _ACRONYM_ROLE.search(text, max(s0, sent_start, pos - 50), pos)  # "An SFA spokesman said", "a METI official said"
+                if m is not None and m.group(1) not in _NOT_ACRONYMS and index.at(m.start(1)) is None:
+                    self.add(m.start(1), m.end(1), verb, self.gaz.lookup(m.group(1)))
+                    continue
             if ent is None and not participle and verb in _LONE_NAME_VERBS and text.endswith(" and ", s0, pos):
                 ent = self.coordinated_subject(max(s0, sent_start), pos - 5)  # "Methat Shalaby welcomed the apology and said"
             if ent is None and not participle and verb not in _FINDING and verb not in _PUBLISHING:
@@ -273,6 +290,34 @@ class _Scan:
             return None  # a clause, not a role ("Smith, the man who ... said")
         return ent
 
+    def dash_appositive(self, lo: int, pos: int) -> GazMatch | None:
+        """The person or organisation opening the sentence whose appositive is set off by dashes and ends at the
+        cue ("Lord Bingham - a senior law lord - said", "But Mr Herron - who ran his own campaign - said")."""
+        text = self.text
+        close = pos
+        while close > lo and text[close - 1] == " ":
+            close -= 1
+        dash = text[close - 1]
+        open_ = text.rfind(f" {dash} ", lo, close - 2)
+        if open_ < 0 or close - open_ > 240 or text.find(f" {dash} ", open_ + 2, close - 2) >= 0:
+            return None
+        if _DASH_APPOSITIVE.match(text, open_ + 3, close) is None:
+            return None
+        ent = self.index.before(open_, text)
+        if ent is None or ent.label not in ("PERSON", "ORG"):
+            return None
+        return ent if self.opens_sentence(lo, ent.start) else None
+
+    def opens_sentence(self, lo: int, start: int) -> bool:
+        """Does the sentence from ``lo`` open with what starts at ``start`` (after a clause opener such as "On Monday, "
+        or a bare "But ", an honorific, or a quote that closed before it)?"""
+        text = self.text
+        m = _CLAUSE_OPENER.match(text, lo, start)
+        p = m.end() if m is not None else lo
+        h = _HEAD_OPENER.match(text, p, start)
+        p = h.end() if h is not None else p
+        return p == start or text[max(lo, start - 3) : start].rstrip().endswith(('"', "”", ","))
+
     def coordinated_subject(self, lo: int, end: int) -> GazMatch | None:
         """The subject of a clause whose second verb is the cue ("Egypt FA spokesman Methat Shalaby welcomed the
         apology and said ...", "Vodafone cut its forecast and warned ..."): the person or organisation opening the
@@ -280,6 +325,8 @@ class _Scan:
         text, index = self.text, self.index
         m = _CLAUSE_OPENER.match(text, lo, end)
         p = m.end() if m is not None else lo
+        h = _HEAD_OPENER.match(text, p, end)  # "But Mr Carver rejected the claims and said"
+        p = h.end() if h is not None else p
         ent = index.at(p)
         if ent is None or ent.label != "PERSON":  # "Egypt FA spokesman Methat Shalaby", "BBC political editor Andrew Marr"
             person = next((e for e in index.ents if p < e.start < min(end, p + 60) and e.label == "PERSON"), None)
@@ -287,7 +334,10 @@ class _Scan:
                 ent = person
         if ent is None or ent.label not in ("PERSON", "ORG") or ent.end >= end or end - ent.end > 140:
             return None
-        if _VERB_AFTER_SUBJECT.match(text, ent.end, end) is None or _SUBORDINATE.search(text, ent.end, end) is not None:
+        if _VERB_AFTER_SUBJECT.match(text, ent.end, end) is None:
+            return None
+        between = _SHORT_QUOTE.sub("", text[ent.end : end])  # (a short quoted phrase is a word of the verb phrase: 'promised a "firm but fair" policy')
+        if _SUBORDINATE.search(between) is not None:
             return None
         if any(ent.end <= e.start < end and e.label == "PERSON" for e in index.ents):
             return None  # "Smith met Jones and said": whose words, the line does not say
@@ -341,8 +391,16 @@ class _Scan:
             obj = index.at(said_end)
             if obj is None and text.startswith("the ", said_end):
                 obj = index.at(said_end + 4)  # "said the Wall Street Journal (WSJ).": an outlet or body after its article
-                if obj is not None and not (obj.label == "ORG" and (text[obj.end : obj.end + 1] in (".", ",", ";", ":", "")
-                                                                    or text.startswith(" (", obj.end))):
+                if obj is not None and obj.label == "ORG" and text.startswith(("'s ", "’s "), obj.end):
+                    # "says the BBC's Anna Holligan in Brussels", "said the company's chief executive, John Smith"
+                    person = (_person_after_possessive_role(text, obj.end + 3, min(e0, obj.end + 60), index)
+                              or person_after_role(text, obj.end + 3, min(e0, obj.end + 60), index))
+                    if person is None:
+                        person = index.at(obj.end + 3)
+                        person = person if person is not None and person.label == "PERSON" and _SPEAKER_END.match(text, person.end) else None
+                    obj = person
+                elif obj is not None and not (obj.label == "ORG" and (text[obj.end : obj.end + 1] in (".", ",", ";", ":", "")
+                                                                      or text.startswith(" (", obj.end))):
                     obj = None
             if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
                 continue  # "said Lord Butler had given ...", "said MessageLabs was starting ...": the subject of what was said
@@ -533,6 +591,8 @@ class _Scan:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
+# what may follow a speaker named after the verb: the clause's end, or where or when they spoke
+_SPEAKER_END = re.compile(r"[.,;:]|$| (?:in|at|from|on|who|when|after)\b")
 # a plain lower-case word after a participle: the participle modifies it ("reporting station"), unlike "Forbes
 # highlighting the broader risks", "CNN reporting from Kabul"
 _NOUN_AFTER = re.compile(r" (?!(?:the|a|an|that|this|these|those|its|his|her|their|our|to|on|in|from|about|how|what|why|whether|"
@@ -671,6 +731,16 @@ _FUNCTION_WORD_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your
 
 # what may open a sentence before its subject ("On Monday, ", "Meanwhile, ", a quote mark)
 _CLAUSE_OPENER = re.compile(r"[\s\"“]*(?:(?:On|In|At|By|Later|Earlier|Meanwhile|However|But|And|Then|Yesterday|Today|Last|This)\b[^,.;:\"“”]{0,24}, )?")
+# after the clause opener: a bare conjunction ("But ", "And "), then an honorific or a peer's title before the name
+_HEAD_OPENER = re.compile(r"(?:(?:But|And|Yet|So|Now|Meanwhile|Separately|Earlier|Later) )?(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness)\.? )?")
+# a quoted phrase of a few words, no clause punctuation inside
+_SHORT_QUOTE = re.compile(r"[\"“][^\"“”.;:?!,]{1,40}[\"”]")
+_DASHES = frozenset("-–—")
+# what a dash appositive opens with: an article, a possessive, a role word, a clause word or an age
+_DASH_APPOSITIVE = re.compile(r"(?:a|an|the|his|her|their|its|who|whose|which|now|then|once|also|himself|herself|[a-z]+ of|[A-Z][\w.&-]*['’]s|\d{1,3}) ")
+# "an SFA spokesman said", "a METI official said": an acronym no list holds before a role noun
+_ACRONYM_ROLE = re.compile(r"(?:^|(?<=[\s\"“]))(?:[Aa]n?|[Tt]he) ([A-Z][A-Z&]{1,5}) (?:[a-z]+ )?(?:spokesman|spokeswoman|spokesperson|official|officials|"
+                           r"statement|representative|source|sources)\s+$")
 # a finite verb right after the subject (maybe after an auxiliary or adverb): "welcomed", "has criticised", "also cut"
 _VERB_AFTER_SUBJECT = re.compile(r" (?:(?:has|have|had|was|were|is|are|also|then|later|quickly|again|on [A-Z][a-z]+day|[A-Z][a-z]+day) )*"
                                  r"(?!(?:and|or|of|in|on|at|to|for|from|with|by|the|a|an|who|which|whose|that)\b)[a-z]+(?:ed|s|t|d|k|ght|ew|ove|ote|ame|ent|ave)\b")
@@ -769,6 +839,10 @@ def _unlisted_appositive_subject(text: str, lo: int, pos: int, gaz: Gazetteer) -
 
 _COMMON_OPENERS = frozenset("officials police analysts experts critics residents witnesses sources investigators authorities "
                             "however meanwhile yesterday today earlier later separately still also instead moreover".split())
+
+
+def _squash(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _dedupe(hits: list[AttrHit]) -> list[AttrHit]:

@@ -120,7 +120,7 @@ _HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
 _PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
 # After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
 # maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
-_SUBJECT_SET_OFF = re.compile(r"(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z]|[A-Z][a-z]+(?:an|ish|ese|ch|i) [a-z]|[RDI]-[A-Z]|(?:[A-Z][a-z]+ ){1,3}(?:at|of|for|with) )| \()")
+_SUBJECT_SET_OFF = re.compile(r"(?: (?:MP|MEP|MSP|QC|KC))?(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z]|[A-Z][a-z]+(?:an|ish|ese|ch|i) [a-z]|[RDI]-[A-Z]|(?:[A-Z][a-z]+ ){1,3}(?:at|of|for|with) )| \()")
 # ... and an organisation's name before the role ("Betsy Loyless, National Audubon Society senior vice president for
 # advocacy, said"): not before a participle cue, whose appositive may be a clause ("during the Congress, General
 # Secretary Xi Jinping laid out ..., saying")

@@ -1,0 +1,82 @@
+"""Extract stage, issue 14 (session attr18): speakers set off from their cue by a document noun, a role after
+an acronym, a dash appositive, a bare conjunction, or named after "says the BBC's". Sentences written for these
+tests, each rule with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinodesk.records import Document, Segment
+from sinodesk.stages.extract import extract
+
+
+def _hits(text: str) -> list[tuple[str, str]]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return [(a.source, a.text) for a in extract(doc, Segment(start=0, end=len(text), text=text), "en").attributions]
+
+
+def _texts(text: str) -> list[str]:
+    return [t for _, t in _hits(text)]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a body's document speaks for the body; a person's own statement for the person
+    ("The Siemens statement said the plant would close by the end of the year.", ["Siemens"]),
+    ("Mr Harbinson's statement said the board had not been told of the loans.", ["Harbinson"]),
+    # negatives: a document with no name before it; a person's report is not his statement
+    ("The report said the plant would close.", []),
+    ("A joint statement said the talks would go on.", []),
+])
+def test_document_of_a_named_body(sentence, want):
+    assert _texts(sentence) == want
+
+
+def test_possessive_read_into_a_name_is_dropped_from_the_source():
+    assert _hits("Mr Okonkwo's statement said the accounts were in order.") == [("Okonkwo", "Okonkwo")]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("An SFA spokesman said the appeal would be heard next week.", ["SFA"]),
+    ("\"We will look again,\" a KNPC official said.", ["KNPC"]),
+    # negatives: an acronym that names no body (a role, a country), a role with no acronym
+    ("A US official said the talks had ended.", []),
+    ("The CEO said the talks had ended.", []),
+])
+def test_acronym_before_a_role(sentence, want):
+    assert _texts(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Maria Harbinson - a former governor of the colony - said the deal was a betrayal.", ["Maria Harbinson"]),
+    ("But Mr Okonkwo - who ran his own campaign - said he was not convinced.", ["Okonkwo"]),
+    # negatives: the dashes set off a phrase after an object, not the subject; a hyphen inside words
+    ("The court fined Maria Harbinson - a former governor - and said she must pay.", []),
+    ("The two - year - old was found safe, police said.", []),
+])
+def test_dash_appositive(sentence, want):
+    assert _texts(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("But Mr Okonkwo rejected the claims and said the accounts were in order.", ["Okonkwo"]),
+    ("Mr Harbinson promised a \"firm but fair\" policy and said he would stand again.", ["Harbinson"]),
+    # negatives: no named subject; a second person between subject and cue
+    ("But the minister rejected the claims and said the accounts were in order.", []),
+    ("But Mr Okonkwo met Maria Harbinson and said the accounts were in order.", []),
+])
+def test_coordinated_subject_after_a_bare_conjunction(sentence, want):
+    assert _texts(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Growth has slowed, says the BBC's Maria Harbinson in Beijing.", ["Maria Harbinson"]),
+    ('"It was a long night," said the BBC\'s Europe correspondent Maria Harbinson.', ["Maria Harbinson"]),
+    # negative: the person is the subject of what was said
+    ("The minister said the BBC's Maria Harbinson had been told.", []),
+])
+def test_person_of_a_named_body_after_the_verb(sentence, want):
+    assert _texts(sentence) == want
+
+
+def test_post_nominal_is_no_part_of_the_source():
+    assert _texts("Committee chairman Peter Okonkwo MP, said the report was damning.") == ["Peter Okonkwo"]
