@@ -80,3 +80,27 @@ def test_person_of_a_named_body_after_the_verb(sentence, want):
 
 def test_post_nominal_is_no_part_of_the_source():
     assert _texts("Committee chairman Peter Okonkwo MP, said the report was damning.") == ["Peter Okonkwo"]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # after a named subject the verb has its speaker: the name after it is what was said
+    ("The Gazette said Okonkwo, who also received a fine, offered no apology.", ["Gazette"]),
+    ("Harbinson said Okonkwo usually worked alone.", ["Harbinson"]),
+    # the speaker after the verb still counts after a quote
+    ('"It was a long night," said Okonkwo, who had waited since noon.', ["Okonkwo"]),
+    # not reporting: a reflexive after "found", a passive participle, a possessive modifier
+    ("The Harbinson Foundation found itself on the defensive again on Tuesday.", []),
+    ("The grant includes the sum from the Harbinson Foundation announced by its chairman.", []),
+    ("Mr Okonkwo's reported views were presented as party policy.", []),
+])
+def test_what_is_no_speaker(sentence, want):
+    assert _texts(sentence) == want
+
+
+def test_companies_joined_by_and_both_speak():
+    assert _texts("Northrop Grumman Corp. and Boeing Co. said on Monday they would team up.") == ["Northrop Grumman Corp.", "Boeing Co."]
+    assert _texts("Sales at Northrop Grumman Corp. and Boeing Co. rose, the report said.") == []
+
+
+def test_post_nominal_after_a_comma():
+    assert _texts("Judge Peter Okonkwo, QC told the hearing that fraud was widespread.") == ["Peter Okonkwo"]

@@ -162,6 +162,13 @@ class _Scan:
             if cpos != pos and index.before(pos, text) is None:  # "Microsoft Corp. Tuesday said", "Nike Inc. (NKE.N: ...) on Monday reported"
                 pos, name_end = cpos, cend
             ent = index.before(pos, text)
+            if ent is not None and text.endswith(("'s", "’s"), ent.start, ent.end) and ent.end - ent.start > 3:
+                ent = None  # "Mr Houston's reported views": a possessive read into the name modifies what follows
+            if ent is None and text.endswith(_POST_NOMINAL_ENDS, max(s0, pos - 6), pos):
+                ent = index.before(text.rfind(",", s0, pos), text)  # "Judge Richard Mawrey, QC told the hearing"
+                ent = ent if ent is not None and ent.label == "PERSON" else None
+                if ent is None:
+                    continue
             if name_end is not None and ent is None:
                 m = _COMPANY_NAME_BEFORE.search(text, max(s0, pos - 60), pos)
                 if m is not None and m.group(1).split()[0] not in _NOT_OPENERS:
@@ -226,8 +233,13 @@ class _Scan:
                     if lone is not None:
                         self.add(lone[0], lone[1], verb, lone[2])
                         continue
-            if ent is not None and verb in _FINDING and ent.label != "ORG":
-                continue  # "Rodriguez showed him three guns", "China showed no letup": showing, not reporting
+            if ent is not None and verb in _FINDING and (ent.label != "ORG" or _REFLEXIVE_AFTER.match(text, c_end) is not None):
+                continue  # "Rodriguez showed him three guns", "China showed no letup", "the department found itself": not reporting
+            if ent is not None and text.startswith(" by ", c_end) and verb.endswith("ed"):
+                continue  # "the sum from the UK Treasury announced by Chancellor Gordon Brown": a passive participle after its object
+            if ent is not None and text[ent.start : ent.end] in _POST_NOMINALS and text.endswith(", ", s0, ent.start):
+                person = index.before(ent.start - 2, text)  # "Judge Richard Mawrey, QC told the hearing"
+                ent = person if person is not None and person.label == "PERSON" else None
             if ent is not None and name_end is not None and ent.end == pos and ent.label == "ORG":
                 self.add(ent.start, name_end, verb, ent.canonical)  # the name with its suffix, as written
                 continue
@@ -388,6 +400,10 @@ class _Scan:
         """"said X", "said energy analyst X"."""
         text, e0, index = self.text, self.e0, self.index
         for said_end, verb in _said_before_name(text, self.s0, e0, cues):
+            v = text.rfind(verb, max(self.s0, said_end - len(verb) - 3), said_end)
+            subj = index.before(v, text) if v > self.s0 else None
+            if subj is not None and subj.label in ("PERSON", "ORG") and v - subj.end <= 1:
+                continue  # "The Journal-Constitution said Nichols, who ..., offered": the verb has its subject; the name after is what was said
             obj = index.at(said_end)
             if obj is None and text.startswith("the ", said_end):
                 obj = index.at(said_end + 4)  # "said the Wall Street Journal (WSJ).": an outlet or body after its article
@@ -591,6 +607,9 @@ class _Scan:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
+_REFLEXIVE_AFTER = re.compile(r" (?:itself|themselves|himself|herself)\b")
+_POST_NOMINALS = frozenset("QC KC MP MEP MSP".split())
+_POST_NOMINAL_ENDS = tuple(f", {w} " for w in _POST_NOMINALS)
 # what may follow a speaker named after the verb: the clause's end, or where or when they spoke
 _SPEAKER_END = re.compile(r"[.,;:]|$| (?:in|at|from|on|who|when|after)\b")
 # a plain lower-case word after a participle: the participle modifies it ("reporting station"), unlike "Forbes

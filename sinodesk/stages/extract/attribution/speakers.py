@@ -209,11 +209,16 @@ def _subject_of_participle(text: str, lo: int, pos: int, index: "_Ents") -> GazM
 
 
 def _coordinated_person(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | None:
-    """"Anthony McPartlin and Declan Donnelly said": the person joined by "and" before a speaking person."""
-    if ent.label != "PERSON" or not text.endswith(" and ", 0, ent.start):
+    """"Anthony McPartlin and Declan Donnelly said", "Sony Corp. and Ericsson AB said": the person (organisation)
+    joined by "and" before a speaking person (organisation)."""
+    if ent.label not in ("PERSON", "ORG") or not text.endswith(" and ", 0, ent.start):
         return None
     other = index.before(ent.start - 5, text)
-    return other if other is not None and other.label == "PERSON" else None
+    if other is None or other.label != ent.label:
+        return None
+    if ent.label == "ORG" and text[max(0, other.start - 12) : other.start].rstrip().endswith((" of", " at", " in", " for", " from", " between", " with")):
+        return None  # "Sales at Sony and Ericsson said": the pair is no subject
+    return other
 
 
 _POSSESSIVE_ROLE = re.compile(r"(?:[a-z][\w-]* ?){1,4}, ")
