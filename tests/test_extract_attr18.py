@@ -104,3 +104,22 @@ def test_companies_joined_by_and_both_speak():
 
 def test_post_nominal_after_a_comma():
     assert _texts("Judge Peter Okonkwo, QC told the hearing that fraud was widespread.") == ["Peter Okonkwo"]
+
+
+def test_one_body_whose_name_holds_and_is_one_speaker():
+    assert "Texas Parks" not in _texts("The boy was hunting with his family, the Texas Parks and Wildlife Department said.")
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Spam made up 60% of all mail, according to a roundup published Wednesday by security firm Harbinson Labs.", ["Harbinson Labs"]),
+    ("The plant will close in May, according to Siemens spokesman Peter Okafor.", ["Peter Okafor"]),
+    ('"We will appeal," said a statement from Siemens.', ["Siemens"]),
+    # negatives: the document has no named author; "according to" a place's statement
+    ("Two men were arrested, according to a police statement.", []),
+])
+def test_according_to_a_document_or_a_role(sentence, want):
+    assert _texts(sentence) == want
+
+
+def test_channel_is_part_of_the_outlet():
+    assert _texts("The manager told BBC Radio 5 Live that he would not resign.") == ["BBC Radio 5 Live"]

@@ -94,6 +94,10 @@ class _Scan:
             whole, e = e, self.text.rfind(" ", s, e)  # "David Price MP said": the post-nominal is no part of the name
             if canonical is not None and _squash(self.gaz.display(canonical)) == _squash(self.text[s:whole]):
                 canonical = self.gaz.lookup(self.text[s:e])
+        if self.text.endswith((" News", " Radio", "BBC"), s, e):
+            ch = _CHANNEL_AFTER.match(self.text, e, min(self.e0, e + 12))
+            if ch is not None:
+                e = ch.end()  # "told BBC News 24", "BBC Radio 5 Live": the channel is part of the outlet's name
         source, oid = _canonical_source(self.text[s:e], canonical, self.gaz, self.reg)
         self.hits.append(AttrHit(s, e, source, cue, oid, canonical))
 
@@ -104,6 +108,11 @@ class _Scan:
             _, send = _sentence_bounds(text, m.end(), s0, e0)
             limit = min(send, m.end() + 90)
             ent = _owned_body(text, self.index.after(text, m.end(), limit, allow_gap=True), self.index)
+            if ent and ent.label in ("ORG", "GPE") and text.startswith(" ", ent.end):
+                person = person_after_role(text, ent.end + 1, min(send, ent.end + 50), self.index)
+                if person is not None:  # "according to Siemens spokesman Peter Okafor", "according to Henry County Prosecutor Joe Bergacs"
+                    self.add(person.start, person.end, "according to", person.canonical)
+                    continue
             if ent and ent.label == "GPE" and _LOWER_WORD_AFTER.match(text, ent.end) is not None:
                 continue  # "according to a Texas prison statement": the place only says whose statement
             if ent:
@@ -114,6 +123,10 @@ class _Scan:
             if doc is not None:
                 role = _ROLE_GAP.match(text, p, limit)  # "a recent report by analysts Screen Digest", "a study by research firm Gartner"
                 p = role.end() if role is not None else p
+                body = self.index.after(text, p, limit, allow_gap=True)  # "figures released on Tuesday by the Office for National Statistics"
+                if body is not None and body.label in ("ORG", "PERSON"):
+                    self.add(body.start, body.end, "according to", body.canonical)
+                    continue
             span = _capseq_after(text, p, limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
             if span and _NOT_SOURCE_WORD.match(text, span[0]) is not None:
                 span = None
@@ -436,6 +449,13 @@ class _Scan:
             if obj is None:
                 obj = _titled_person_after(text, said_end, e0, index)  # "..., said Mr King."
             if obj is None:
+                doc = _DOCUMENT_BY.match(text, said_end, min(e0, said_end + 80))  # '"...," said a statement from Siemens.'
+                if doc is not None:
+                    body = self.index.after(text, doc.end(), min(e0, doc.end() + 60), allow_gap=True)
+                    if body is not None and body.label in ("ORG", "PERSON"):
+                        self.add(body.start, body.end, verb, body.canonical)
+                        continue
+            if obj is None:
                 body = _ROLE_OF_BODY_AFTER.match(text, said_end, min(e0, said_end + 80))  # "..., said a Vodafone spokesman."
                 obj = index.at(body.end()) if body is not None else None
                 if obj is not None and (obj.label != "ORG" or _ROLE_NOUN_END.match(text, obj.end) is None):
@@ -607,6 +627,7 @@ class _Scan:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
+_CHANNEL_AFTER = re.compile(r" (?:\d{1,2}|One|Two|Three|Four|Five)(?: Live| Extra)?(?![\w-])")
 _REFLEXIVE_AFTER = re.compile(r" (?:itself|themselves|himself|herself)\b")
 _POST_NOMINALS = frozenset("QC KC MP MEP MSP".split())
 _POST_NOMINAL_ENDS = tuple(f", {w} " for w in _POST_NOMINALS)
@@ -668,7 +689,10 @@ _ROLE_GAP = re.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|researchers?
                        r"(?:[a-z][a-z-]+ ){1,3}(?=[A-Z])")
 # capitalised words after a preposition that name no source: days, months, "The", pronouns
 _NOT_SOURCE_WORD = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|{_TIME_WORDS}|These|Those|It|He|She|They|We|Last|Next)\b")
-_DOCUMENT_BY = re.compile(r"(?:a|an|the) (?:[a-z\d-]+ ){0,2}(?:report|study|survey|poll|analysis|statement|estimate|review|audit|investigation|tally|count) (?:by|from) ")
+_DOCUMENT_BY = re.compile(r"(?:(?:a|an|the) (?:[a-z\d-]+ ){0,2}(?:report|study|survey|poll|analysis|statement|estimate|review|audit|investigation|tally|count|"
+                          r"roundup|ranking|index)|(?:the )?(?:[a-z\d-]+ ){0,2}(?:figures|data|statistics|estimates|numbers|results|findings))"
+                          r"(?: (?:published|released|issued|compiled|conducted|commissioned|carried out)(?: on)?(?: [A-Z][a-z]+day| last [a-z]+| this [a-z]+)?)?"
+                          r" (?:by|from)(?: (?:researchers|scientists|experts|analysts|economists) (?:at|from|with|of))? ")
 # verbs that may name their speaker after them ("..., said the newspaper."); "told" names its hearer there
 _SAID_AFTER_SPEAKER = frozenset("said says added noted explained wrote continued warned insisted argued claimed stated".split())
 # verbs whose subject reports something only when it is a body ("the survey found", "Ofcom's figures show")

@@ -216,8 +216,8 @@ def _coordinated_person(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | 
     other = index.before(ent.start - 5, text)
     if other is None or other.label != ent.label:
         return None
-    if ent.label == "ORG" and text[max(0, other.start - 12) : other.start].rstrip().endswith((" of", " at", " in", " for", " from", " between", " with")):
-        return None  # "Sales at Sony and Ericsson said": the pair is no subject
+    if ent.label == "ORG" and text[max(0, other.start - 12) : other.start].rstrip().lower().endswith((" of", " at", " in", " for", " from", " between", " with", " the")):
+        return None  # "Sales at Sony and Ericsson said": the pair is no subject; "the Texas Parks and Wildlife Department said": one name cut in two
     return other
 
 
