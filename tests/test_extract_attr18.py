@@ -123,3 +123,15 @@ def test_according_to_a_document_or_a_role(sentence, want):
 
 def test_channel_is_part_of_the_outlet():
     assert _texts("The manager told BBC Radio 5 Live that he would not resign.") == ["BBC Radio 5 Live"]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("She said Okonkwo and his wife grew up on the island.", []),
+    ("Germany's Securities Trading Act says the regulator must pass such cases on.", []),
+    ("The leader of Sinn Fein, the political ally of the Irish Republican Army (IRA), said he was hopeful.", []),
+    ("Posted: Thursday, July 29, 2004\nPeter Okafor was found dead in a hotel.", []),
+    # still a speaker: a person set off by an appositive that holds "of"
+    ("Peter Okafor, the head of the Harbinson Foundation, said the money was safe.", ["Peter Okafor"]),
+])
+def test_more_non_speakers(sentence, want):
+    assert _texts(sentence) == want

@@ -215,6 +215,8 @@ class _Scan:
                     ent = None  # "... would usurp Mr Milburn, adding": a participle's subject is the clause's, not an object's
                 if ent is not None and _object_of_preposition(text, ent.start, s0):
                     ent = None  # "Amitai Etzioni, a key influence on New Labour thinking, says": the name inside the appositive
+                if ent is not None and text.endswith((" of ", " of the "), s0, ent.start) and ent.start > sent_start + 1:
+                    ent = None  # "The leader of Sinn Fein, ..., the political ally of the Irish Republican Army (IRA), said": inside the appositive
                 if ent is None:
                     span = _unlisted_appositive_subject(text, max(s0, sent_start), pos, self.gaz)
                     if span is not None:
@@ -256,6 +258,8 @@ class _Scan:
             if ent is not None and name_end is not None and ent.end == pos and ent.label == "ORG":
                 self.add(ent.start, name_end, verb, ent.canonical)  # the name with its suffix, as written
                 continue
+            if ent is not None and _LAW_NAME.match(text, ent.start, ent.end) is not None:
+                continue  # "Germany's Securities Trading Act says": a law's text, not a speaker
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0) and not (
                     text[ent.end : pos].strip() == "" and _object_of_for(text, ent, s0, index)):
                 self.add(ent.start, ent.end, verb, ent.canonical)
@@ -417,6 +421,8 @@ class _Scan:
             subj = index.before(v, text) if v > self.s0 else None
             if subj is not None and subj.label in ("PERSON", "ORG") and v - subj.end <= 1:
                 continue  # "The Journal-Constitution said Nichols, who ..., offered": the verb has its subject; the name after is what was said
+            if v > self.s0 and _PRONOUN_SUBJECT_BEFORE.search(text, max(self.s0, v - 12), v) is not None:
+                continue  # "She said Ben and his wife grew up ...": the same, with a pronoun for the subject
             obj = index.at(said_end)
             if obj is None and text.startswith("the ", said_end):
                 obj = index.at(said_end + 4)  # "said the Wall Street Journal (WSJ).": an outlet or body after its article
@@ -628,6 +634,9 @@ class _Scan:
 
 
 _CHANNEL_AFTER = re.compile(r" (?:\d{1,2}|One|Two|Three|Four|Five)(?: Live| Extra)?(?![\w-])")
+_PRONOUN_SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|it|He|She|They|We|It)(?: (?:has|have|had|also|later|then|earlier))? $")
+# the names of laws and treaties: what they "say" is no one's statement
+_LAW_NAME = re.compile(r".+ (?:Act|Law|Treaty|Convention|Constitution|Charter|Code|Directive|Regulation|Bill|Amendment)$")
 _REFLEXIVE_AFTER = re.compile(r" (?:itself|themselves|himself|herself)\b")
 _POST_NOMINALS = frozenset("QC KC MP MEP MSP".split())
 _POST_NOMINAL_ENDS = tuple(f", {w} " for w in _POST_NOMINALS)
