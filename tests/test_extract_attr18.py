@@ -135,3 +135,19 @@ def test_channel_is_part_of_the_outlet():
 ])
 def test_more_non_speakers(sentence, want):
     assert _texts(sentence) == want
+
+
+def _zh(text: str) -> list[str]:
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
+    return [a.text for a in extract(doc, Segment(start=0, end=len(text), text=text), "zh").attributions]
+
+
+@pytest.mark.parametrize("headline,want", [
+    ("刘德华澄清：我从未说过那句话", ["刘德华"]),
+    ("商务部就美方加征关税表态", ["商务部"]),
+    # negatives: no speech verb; a colon after a plain verb phrase
+    ("刘德华观看中网比赛并看望青少年球员", []),
+    ("刘德华携子进京感恩：找到失散三年的朋友", []),
+])
+def test_zh_headline_speech_verbs(headline, want):
+    assert _zh(headline) == want

@@ -599,15 +599,25 @@ class _Scan:
                     continue
                 lead = _ZH_QUOTED_ROLE.match(text, cs, m.start())
                 subj = index.at(lead.end() if lead else cs)
-                if subj is None or subj.label not in ("PERSON", "ORG") or not 0 < m.start() - subj.end <= 10:
+                if subj is None or subj.label not in ("PERSON", "ORG"):
                     continue
                 gap = text[subj.end : m.start()]
+                regarding = _ZH_REGARDING.fullmatch(gap) is not None  # "外交部就澳大利亚军方干涉我企业收购铁矿表态": the topic after 就 may be long
+                if not (0 < m.start() - subj.end <= 10 or regarding):
+                    continue
                 if subj.label == "PERSON" and gap.endswith(_ZH_OTHER_SPEAKER):
                     continue  # "连胜文枪击案被告称": the defendant of his case speaks, not he
                 between = {"PERSON", "ORG"} if subj.label == "ORG" else {"PERSON"}  # (a person may speak at a place: "奥巴马西点军校演讲称")
-                if _ZH_GAP_TEXT.fullmatch(gap) is None or any(subj.end <= e.start < m.start() and e.label in between for e in ents):
+                if not regarding and (_ZH_GAP_TEXT.fullmatch(gap) is None or any(subj.end <= e.start < m.start() and e.label in between for e in ents)):
                     continue
                 self.add(subj.start, subj.end, m.group(), subj.canonical)
+            if 0 < colon - cs <= 20 and not any(h.start >= cs and h.end <= colon for h in self.hits):
+                # "周迅谈出走华谊：", "周华健澄清：": the clause's person or body, a speech verb (and its topic), then the colon
+                subj = index.at(cs)
+                said = _ZH_SPEECH_BEFORE_COLON.search(text, subj.end, colon) if subj is not None and subj.label in ("PERSON", "ORG") else None
+                if said is not None and said.start() - subj.end <= 4 and _ZH_GAP_TEXT.fullmatch(text, subj.end, colon) is not None and not any(
+                        subj.end <= e.start < colon and e.label == "PERSON" for e in ents):
+                    self.add(subj.start, subj.end, said.group(), subj.canonical)
 
     def headline_colon(self) -> None:
         """A headline that opens with its speaker and a colon: "Merkel: Europe must stand together"."""
@@ -659,8 +669,13 @@ _ZH_COLUMN_WORDS = frozenset("快讯 详讯 詳訊 热议 熱議 组图 組圖 �
                              "早盘 早盤 午盘 午盤 尾盘 尾盤 盘中 盤中 盘后 盤後 辣评 辣評 快评 快評 锐评 銳評 短评 短評 不可不看".split())
 _ZH_COLUMN_ENDS = ("须知", "須知", "指南", "攻略", "速递", "速遞", "一览", "一覽")
 _ZH_ROLE_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}")
-_ZH_HEAD_CUE = re.compile(r"(?<![堪号號简簡俗统統名并職职人自谎謊])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|表示|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠|透露|坦言|指出|强调|強調")
+_ZH_HEAD_CUE = re.compile(r"(?<![堪号號简簡俗统統名并職职人自谎謊])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|表示|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠|透露|坦言|指出|强调|強調|"
+                          r"澄清|表态|表態|答记者问|答記者問|发声明|發聲明")
 _ZH_QUOTED_ROLE = re.compile(r"“[^”]{1,8}”")
+# between a body (maybe its role) and the cue: 就 and the matter spoken on ("外交部就...表态", "体育总局纪检检察负责人就足坛反赌答记者问")
+_ZH_REGARDING = re.compile(r"[\u4e00-\u9fff]{0,8}就[\u4e00-\u9fffA-Za-z\d“”]{1,20}")
+# speech verbs that open what a headline's colon introduces ("周迅谈出走华谊：", "周华健澄清：", "王刚回应：")
+_ZH_SPEECH_BEFORE_COLON = re.compile(r"谈及|谈|澄清|回应|回應|表态|表態|坦言|感言|自曝|爆料|透露|直言|称|稱|说|說|表示|辟谣|闢謠|呼吁|呼籲|寄语|寄語")
 _ZH_OTHER_SPEAKER = ("被告", "律师", "律師", "家属", "家屬", "妻子", "丈夫", "父亲", "父親", "母亲", "母親", "儿子", "兒子", "女儿", "女兒",
                      "经纪人", "經紀人", "助理", "队友", "隊友", "粉丝", "粉絲", "专家", "專家", "官员", "官員", "发言人", "發言人", "人士",
                      "记者", "記者", "网友", "網友", "好友", "朋友", "同事", "邻居", "鄰居", "对手", "對手")
