@@ -151,3 +151,14 @@ def _zh(text: str) -> list[str]:
 ])
 def test_zh_headline_speech_verbs(headline, want):
     assert _zh(headline) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Party spokesman Peter Okafor meanwhile said the plan had failed.", ["Peter Okafor"]),
+    ("Maria Lopez of the UN Relief and Works Agency (UNRWA) said the school was full.", ["Maria Lopez"]),
+    ("Analyst Maria Lopez of Lopez Group in Silicon Valley said the patch was late.", ["Maria Lopez"]),
+    # negative: the person after "of" belongs to the unnamed speaker's description
+    ("The wife of Peter Okafor from Leeds said the house was empty.", []),
+])
+def test_adverb_and_affiliation_between_speaker_and_cue(sentence, want):
+    assert _texts(sentence) == want

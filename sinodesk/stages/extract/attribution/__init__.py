@@ -233,7 +233,7 @@ class _Scan:
                 if m is not None and m.group(1) not in _NOT_ACRONYMS and index.at(m.start(1)) is None:
                     self.add(m.start(1), m.end(1), verb, self.gaz.lookup(m.group(1)))
                     continue
-            if ent is None and not participle and verb in _LONE_NAME_VERBS and text.endswith(" and ", s0, pos):
+            if ent is None and not participle and verb in _LONE_NAME_VERBS and text.endswith((" and ", " but "), s0, pos):
                 ent = self.coordinated_subject(max(s0, sent_start), pos - 5)  # "Methat Shalaby welcomed the apology and said"
             if ent is None and not participle and verb not in _FINDING and verb not in _PUBLISHING:
                 # a name opening the sentence is the name model's to read, unless a day stands between it and the cue
@@ -830,7 +830,7 @@ def _role_run(gap: str) -> bool:
 
 # "X, an assistant state attorney general said", "X, Labour's election strategist told": a comma, an article or a
 # possessive, then at most seven words up to the cue
-_UNCLOSED_APPOSITIVE = re.compile(r", ((?:a|an|the|[A-Z][\w.&-]*['’]s) )(?:[\w.&'’-]+ ){1,7}$")
+_UNCLOSED_APPOSITIVE = re.compile(r", ((?:a|an|the|[A-Z][\w.&-]*['’]s) |(?=(?:[a-z]+ ){1,3}(?:of|at|for|from|with) [A-Z]))(?:[\w.&'’-]+ ){1,7}$")
 _GAP_BREAK_WORDS = frozenset("that which who whom whose said says say when while where and or but as if because after before since than "
                              "with without to into he she they it we i you is was are were has have had will would".split())
 _PASSIVE_QUOTED = re.compile(r" (?:was|is|were|are|has been|had been) quoted as $")
@@ -872,7 +872,7 @@ def _object_of_for(text: str, ent, s0: int, index: _Ents) -> bool:
         other = index.before(p - 5, text)
         if other is not None and other.label == ent.label:
             p = other.start
-    return text.endswith((" for ", " of "), s0, p)
+    return text.endswith((" for ", " of ", " from "), s0, p)  # (and "a man from Leeds said")
 
 
 def _named_after(text: str, c_end: int, index: _Ents) -> bool:

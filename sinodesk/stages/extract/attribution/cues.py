@@ -32,7 +32,7 @@ _ROLE_NOUNS = frozenset(
     "researchers scientist scientists engineer engineers staff director directors boss bosses manager managers "
     "leader leaders members member officers officer investigators prosecutors".split()
 )
-_ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still) )*"
+_ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still|meanwhile|however|though|too|separately|subsequently|similarly|initially|originally|privately|immediately) )*"
 # the day a statement was made, written between the speaker and the verb ("T-Mobile today announced",
 # "The company on Monday said")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

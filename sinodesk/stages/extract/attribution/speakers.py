@@ -148,7 +148,8 @@ _PERSON_AIDES = frozenset("spokesman spokeswoman spokesperson lawyer lawyers".sp
 
 # "Officer Richard Hilgeman with the LRPD said", "Matthew Herren from EduVision told": a person, an
 # affiliation word, the body's capitalised name (maybe one the entities missed), then the cue.
-_AFFILIATION_TAIL = re.compile(r"\s(?:with|from|of|at|in)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*\s*$")
+_AFFILIATION_TAIL = re.compile(r"\s(?:with|from|of|at|in)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+(?:and\s+)?){0,4}[A-Z][\w&.'’-]*(?:\s+\([A-Z][A-Za-z]{1,7}\))?"
+                               r"(?:\s(?:at|on|in)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*){0,2}\s*$")
 
 
 def _person_before_affiliation(text: str, lo: int, pos: int, index: "_Ents") -> GazMatch | None:
@@ -157,6 +158,8 @@ def _person_before_affiliation(text: str, lo: int, pos: int, index: "_Ents") -> 
     if m is None:
         return None
     person = index.before(m.start(), text)
+    if person is not None and text.endswith((" of ", " for "), lo, person.start):
+        return None  # "the wife of John Smith from Leeds said": the person belongs to the unnamed speaker's description
     return person if person is not None and person.label == "PERSON" else None
 
 
