@@ -63,7 +63,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # on dev): ents .898/.797 -> .908/.822 (en R .795 -> .825), numbers .945/.913 -> .948/.913, attr and dates unchanged
     # numdate18 (elided counts and amounts take the noun of the count before them, death tolls, number words before a
     # measure, "one" counting a charge or a casualty; tuned on): numbers .945/.913 -> .954/.926 (main's code the same hour)
-    "dev": {"entities": (0.905, 0.82), "attributions": (0.905, 0.875), "numbers": (0.95, 0.92), "dates": (0.95, 0.94)},
+    # attr18 (attributions: document nouns, dash appositives, bare conjunctions, 'said X' after a subject): .909/.877 -> .944/.895
+    "dev": {"entities": (0.905, 0.82), "attributions": (0.94, 0.89), "numbers": (0.95, 0.92), "dates": (0.95, 0.94)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -181,7 +182,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # entity floor keeps a margin (precision floor unchanged)
     # numdate18, scored once by the CLI at the end (misses not read): numbers .931/.857 (numdate17's figure) -> .935/.868,
     # ents .804/.654, attr .887/.748, dates .937/.908
-    "heldout2": {"entities": (0.8, 0.655), "attributions": (0.885, 0.745), "numbers": (0.93, 0.865), "dates": (0.93, 0.9)},
+    # attr18, scored once by the CLI at the end (misses never read; the floors test runs it once more, pass/fail):
+    # attr .887/.748 (attr17's figure) -> .896/.748, ents .804/.654, numbers .931/.857, dates .937/.908
+    "heldout2": {"entities": (0.8, 0.655), "attributions": (0.895, 0.745), "numbers": (0.93, 0.865), "dates": (0.93, 0.9)},
 }
 
 

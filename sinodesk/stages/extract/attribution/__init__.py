@@ -66,7 +66,8 @@ def find_attributions(
     if not lines and text.find(":", s0, min(e0, s0 + 120)) >= 0:
         scan.headline_colon()  # (a digest's "LTN: Alibaba to Lay Off ..." over a "Source: LTN" line names the outlet it credits)
     for sl in lines:
-        scan.add(sl.start, sl.end, "Source:", gaz.lookup(sl.name))
+        if _PAGE_STAMP.match(sl.name) is None:  # (not "Posted: Thursday, July 29, 2004": the page's time stamp dates the story, names no source)
+            scan.add(sl.start, sl.end, "Source:", gaz.lookup(sl.name))
     return _dedupe(scan.hits)
 
 
@@ -644,6 +645,8 @@ class _Scan:
 
 
 _CHANNEL_AFTER = re.compile(r" (?:\d{1,2}|One|Two|Three|Four|Five)(?: Live| Extra)?(?![\w-])")
+# a web page's time stamp before the date of a bare "X, date" line
+_PAGE_STAMP = re.compile(r"(?:Posted|Updated|Published|Last updated|Last modified|Modified|Created|Filed|Date|Dated)\b", re.I)
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|it|He|She|They|We|It)(?: (?:has|have|had|also|later|then|earlier))? $")
 # the names of laws and treaties: what they "say" is no one's statement
 _LAW_NAME = re.compile(r".+ (?:Act|Law|Treaty|Convention|Constitution|Charter|Code|Directive|Regulation|Bill|Amendment)$")

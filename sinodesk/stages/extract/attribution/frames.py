@@ -20,8 +20,6 @@ _PROSE_WORD = re.compile(r"(?<![A-Za-z])(?!(?:am|pm|at)(?![A-Za-z]))[a-z]{2,}(?!
 _SOURCE_HEAD = re.compile(r"^[ \t]*(?:Sources?\s*:|来源[:：]|來源[:：]|消息来源[:：])[ \t]*(.*)$", re.M)
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]*(.+?)[ \t]*$")
 _NAME_DATE = re.compile(r"^(?:“[^”]{1,200}”[ \t]*,?[ \t]*|\"[^\"]{1,200}\"[ \t]*,?[ \t]*)?(?P<name>[^,，\n]{2,80}?)(?:[,，][ \t]*(?:retrieved[ \t]+|accessed[ \t]+)?(?P<date>[^\n]{4,40}?))?[ \t]*$")
-# a web page's time stamp before the date of a bare "X, date" line
-_PAGE_STAMP = re.compile(r"[ \t]*(?:Posted|Updated|Published|Last updated|Last modified|Modified|Created|Filed|Date|Dated)\b", re.I)
 # "PARIS, May 6 (Xinhua) --": dateline with the agency in brackets.
 # "PARIS, May 6 (Xinhua) --", "LONDON (CBS.MW) --", "LITTLE ROCK, Ark. (KTHV) –": a city,
 # optionally a region and a date, then the agency in brackets and a dash.
@@ -84,8 +82,6 @@ def find_source_lines(text: str, s0: int, e0: int) -> list[SourceLine]:
             has_date = False
         if bare and not has_date:
             continue
-        if bare and _PAGE_STAMP.match(m.group("name")) is not None:
-            continue  # "Posted: Thursday, July 29, 2004": the page's time stamp, no source
         ns, ne = body_start + m.start("name"), body_start + m.end("name")
         while ne > ns and text[ne - 1].isspace():
             ne -= 1
