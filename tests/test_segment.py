@@ -196,6 +196,41 @@ def test_dirichlet_prior_splits_sentences_by_topic():
         assert split_units(tea + rail, p) == [0, 4]
 
 
+def _invented_articles(n_articles: int, paragraphs: int) -> list[str]:
+    """Paragraphs of articles that share no word: each draws its words from a vocabulary of its own."""
+    import random
+
+    rng = random.Random(3)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    units = []
+    for _ in range(n_articles):
+        vocab = [word() for _ in range(40)]
+        units += [" ".join(rng.choice(vocab) for _ in range(14)).capitalize() + "." for _ in range(paragraphs)]
+    return units
+
+
+def test_long_text_is_split_a_window_at_a_time_with_the_same_boundaries(monkeypatch):
+    # A 30 MB plain-text file (133,585 paragraphs) asked for a paragraphs x paragraphs matrix of
+    # similarities (133 GiB) and was rejected whole; a run longer than WINDOW units is now split
+    # window by window. Here 12 articles of 50 paragraphs, windows of 160: the boundaries that fall
+    # near a window's edge are found too, the same as with one window over the whole run.
+    from sinodesk.stages.segment import cohesion
+
+    units = _invented_articles(12, 50)
+    whole = cohesion.split_units(units)
+    assert whole == list(range(0, 600, 50))
+    monkeypatch.setattr(cohesion, "WINDOW", 160)
+    assert cohesion.split_units(units) == whole
+    # a window with no boundary in it ends a story at its edge; every unit is still in a story
+    monkeypatch.setattr(cohesion, "WINDOW", 30)
+    starts = cohesion.split_units(units)
+    assert starts[0] == 0 and starts == sorted(set(starts)) and starts[-1] < len(units)
+    assert set(whole) <= set(starts)
+
+
 def test_segment_options_match_cohesion_defaults():
     # ``sinodesk eval segment`` scores the BBC concatenations with CohesionParams(); the
     # pipeline builds its params from SegmentOptions: the two defaults must agree.

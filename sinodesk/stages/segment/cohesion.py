@@ -115,13 +115,19 @@ def count_matrix(units: list[str], p: CohesionParams) -> tuple[np.ndarray, np.nd
         lens.append(len(ts))
     n, v = len(units), max(1, len(ids))
     rows = np.repeat(np.arange(n, dtype=np.int64), lens)
-    full = np.bincount(rows * v + np.asarray(cols, dtype=np.int64), minlength=n * v).reshape(n, v)
-    sizes = full.sum(1).astype(float)
+    terms = np.asarray(cols, dtype=np.int64)
+    sizes = np.asarray(lens, dtype=float)
     # A term found in one unit only adds the same cost whatever the split: only its token
-    # count matters, so the matrix keeps the terms shared by two units or more.
-    shared = np.count_nonzero(full, axis=0) >= 2
-    x = full[:, shared].astype(np.int32) if shared.any() else np.zeros((n, 1), dtype=np.int32)
-    return x, sizes, v
+    # count matters, so the matrix keeps the terms shared by two units or more (counted on the
+    # (unit, term) pairs, so no units x vocabulary matrix is built: a long text has a large one).
+    shared = np.bincount(np.unique(rows * v + terms) % v, minlength=v) >= 2
+    if not shared.any():
+        return np.zeros((n, 1), dtype=np.int32), sizes, v
+    keep = shared[terms]
+    column = np.cumsum(shared) - 1  # a shared term's column, in the order of the terms' ids
+    width = int(column[-1]) + 1
+    x = np.bincount(rows[keep] * width + column[terms[keep]], minlength=n * width).reshape(n, width)
+    return x.astype(np.int32), sizes, v
 
 
 def boundary_prior(units: list[str], p: CohesionParams) -> np.ndarray:
@@ -231,7 +237,33 @@ def best_split(x: np.ndarray, sizes: np.ndarray, vocab: int, prior: np.ndarray, 
 
 
 def split_units(units: list[str], p: CohesionParams = CohesionParams()) -> list[int]:
-    """Start indices of the stories in a run of units (paragraphs or sentences)."""
+    """Start indices of the stories in a run of units (paragraphs or sentences).
+
+    A run longer than ``WINDOW`` units is split a window at a time (the pairwise similarities
+    of a whole 30 MB file would not fit in memory): each window's last story may run on past its
+    end, so the next window starts where that story starts.  A window with no boundary in it
+    ends a story at its edge (a story is at most ``max_units`` units anyway)."""
+    if len(units) <= WINDOW:
+        return _split_run(units, p)
+    starts: list[int] = []
+    a = 0
+    while True:
+        end = min(len(units), a + WINDOW)
+        local = _split_run(units[a:end], p)
+        if end == len(units):
+            return starts + [a + k for k in local]
+        if len(local) > 1:
+            starts += [a + k for k in local[:-1]]
+            a += local[-1]
+        else:
+            starts.append(a)
+            a = end
+
+
+WINDOW = 1500  # units split together at most (a story of up to max_units fits well inside)
+
+
+def _split_run(units: list[str], p: CohesionParams) -> list[int]:
     if len(units) < 2:
         return [0]
     x, sizes, vocab = count_matrix(units, p)
