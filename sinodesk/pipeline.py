@@ -109,11 +109,11 @@ def _default_resolver():
 
 def story_date(dated: DocDates, ext) -> tuple[str, str]:
     """(published, where it came from): the container's date wins over anything in the text;
-    then the story's own source line; then the digest's date line; else the ingest day."""
+    then the story's own source line or dateline; then the digest's date line; else the ingest day."""
     if dated.container:
         return dated.container, "container"
     if ext.published:
-        return ext.published, "source-line"
+        return ext.published, ext.published_from or "source-line"
     if dated.document:
         return dated.document, "document"
     return dated.ingested, "ingested"

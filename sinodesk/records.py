@@ -166,6 +166,7 @@ class Extraction:
     dates: tuple[DateMention, ...] = ()
     published: str | None = None  # story publication date found in the story
     outlet_id: str | None = None  # the outlet the story comes from, if known
+    published_from: str | None = None  # where `published` was found: "source-line" or "dateline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +192,7 @@ class Story:
     section: str | None = None
     language: str | None = None
     published: str | None = None
-    published_source: str | None = None  # where `published` came from: container / source-line / document / ingested
+    published_source: str | None = None  # where `published` came from: container / source-line / dateline / document / ingested
     outlet: str | None = None
     url: str | None = None
     source_line: str | None = None

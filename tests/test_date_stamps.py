@@ -68,3 +68,41 @@ def test_stamp_line_dates_an_undated_story_through_ingest():
     assert got["numeric"] == ("2016-03-14", "document")
     assert got["sentence"][1] == "ingested"
     assert got["bio"][1] == "ingested"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("TAIPEI, March 12, 2026 -- The coast guard said two vessels entered the zone.", "2026-03-12"),
+    ("Coast guard reports vessels\nTAIPEI, March 12, 2026 (CNA) - The coast guard said ...", "2026-03-12"),  # under a headline
+    ("WASHINGTON, D.C., 12 March 2026 (Reuters) - Officials said ...", "2026-03-12"),  # a region, day first, an agency
+    ("March 12, 2026 — The ministry said ...", "2026-03-12"),  # no place
+    ("2026-03-12: The ministry said ...", "2026-03-12"),
+    ("本报北京2026年3月12日电 记者从市政府获悉", "2026-03-12"),
+    ("On March 12, 2026 the ministry said ...", None),  # the lead's own sentence: the event's date
+    ("BEIJING, March 3 (Xinhua) -- China said ...", None),  # no year written: not taken
+    ("TAIPEI -- Officials said on March 12, 2026 that ...", None),
+    ("The report, published March 12, 2026, said ...", None),
+    ("Hale was born on March 14, 1931, in Riverton.", None),
+])
+def test_dateline_dates(text, iso):
+    from sinodesk.stages.extract import default_resources
+    from sinodesk.stages.extract.dates import dateline_date
+
+    assert dateline_date(text, 0, len(text), default_resources().dates) == iso
+
+
+def test_dateline_dates_a_story_through_ingest():
+    """A story whose dateline writes the date with its year is dated by it ("dateline"), not by the
+    ingest day; a date in the lead's sentence does not date the story; a container date still wins."""
+    from sinodesk.eval.harness import ingest_items
+
+    texts = {
+        "dateline": f"River floods two towns\nRIVERTON, March 14, 2016 -- {_LEAD}\n{_TAIL}",
+        "sentence": f"Council to vote on flood plan\nOn March 14, 2016 the council voted on a flood plan. {_LEAD}",
+    }
+    items = [{"url": f"https://example.org/{k}", "text": v} for k, v in texts.items()]
+    items.append({"url": "https://example.org/feed", "text": texts["dateline"].replace("River", "Rain"), "date": "2016-03-15"})
+    run = ingest_items(items)
+    got = [(ss[0]["published"], ss[0]["published_source"]) for ss in (run.by_line()[i + 1] for i in range(3))]
+    assert got[0] == ("2016-03-14", "dateline")
+    assert got[1][1] == "ingested"
+    assert got[2] == ("2016-03-15", "container")

@@ -59,7 +59,7 @@ class StoryOut(BaseModel):
     text: str
     language: str | None
     published: str | None = Field(description="ISO 8601 date")
-    published_source: str | None = Field(description="where the date came from: container, source-line, document or ingested")
+    published_source: str | None = Field(description="where the date came from: container, source-line, dateline, document or ingested")
     topics: list[str]
     entities: list[EntityOut]
     attributions: list[AttributionOut]

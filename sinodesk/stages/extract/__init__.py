@@ -22,7 +22,7 @@ from functools import lru_cache
 from ...records import Attribution, DateMention, Document, Entity, Extraction, NumberClaim, Segment
 from .attribution import (AttrHit, find_attributions, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                           title_case_headline_end)
-from .dates import MON_ABBR, MONTHS, DateResolver, find_dates, parse_one, text_anchor
+from .dates import MON_ABBR, MONTHS, DateResolver, dateline_date, find_dates, parse_one, text_anchor
 from .entities import ChineseTagger, find_entities
 from .gazetteer import Gazetteer, GazMatch, load_gazetteer
 from .name_context import with_context_types
@@ -220,6 +220,9 @@ def extract(
     res = resources if resources is not None else default_resources()
     st = _frame(doc, seg, res)
     published = _own_date(seg, st.source_lines, res)
+    published_from = "source-line"
+    if published is None:  # "TAIPEI, March 12, 2026 -- ...": the story's dateline
+        published, published_from = dateline_date(st.text, st.s0, st.e0, res.dates), "dateline"
     outlet_id = _story_outlet(doc, seg, st.source_lines, st.dateline_outlet, res.registry)
     base = _to_dt(published or context_date or (doc.published or "")[:10] or None)
     ents = _entities(st, language, opts, res) if (opts.entities or opts.attributions or opts.numbers) else []
@@ -227,7 +230,7 @@ def extract(
     attr_hits = _attributions(st, ents, res) if opts.attributions else []
     num_hits = _numbers(st, ents, date_hits) if opts.numbers else []
     return _records(st.text, ents if opts.entities else [], attr_hits, num_hits, date_hits if opts.dates else [], published, outlet_id,
-                    guessed)
+                    guessed, published_from if published else None)
 
 
 def _dates(st: _Story, base: dt.datetime | None, fallback_date: str | None, res: ExtractResources) -> tuple[list, frozenset]:
@@ -343,7 +346,8 @@ def _numbers(st: _Story, ents: list[GazMatch], date_hits) -> list:
     return find_numbers(st.text, st.s0, st.e0, blocked)
 
 
-def _records(text: str, ents, attr_hits, num_hits, date_hits, published, outlet_id, guessed=frozenset()) -> Extraction:
+def _records(text: str, ents, attr_hits, num_hits, date_hits, published, outlet_id, guessed=frozenset(),
+             published_from: str | None = None) -> Extraction:
     """The hits as frozen records whose text is read from their own offsets."""
     return Extraction(
         tuple(Entity(text[e.start : e.end], e.label, e.canonical, e.start, e.end) for e in ents),
@@ -353,4 +357,5 @@ def _records(text: str, ents, attr_hits, num_hits, date_hits, published, outlet_
         tuple(DateMention(text[d.start : d.end], d.iso, d.start, d.end, d.precision, (d.start, d.end) in guessed) for d in date_hits),
         published,
         outlet_id,
+        published_from,
     )

@@ -625,3 +625,37 @@ def document_date(text: str, resolver: DateResolver, lines: int = 10) -> str | N
             if len(h.iso) == 10 and len(rest) <= 2:
                 return h.iso
     return None
+
+
+# A story's own dateline dates it when the date carries its year: "TAIPEI, March 12, 2026 -- ...",
+# "WASHINGTON, D.C., 12 March 2026 (Reuters) - ...", "March 12, 2026 — ...", "2026-03-12: ...", a line that
+# is only the date, "本报北京2026年3月12日电". Before the date: nothing, or a place of at most four capitalised
+# words (and a region) with its comma; after it: an agency in brackets and a dash, colon or slash, or the line's
+# end. A date inside the lead's sentence ("On March 12, 2026 the ministry ...") is the event's, not the story's.
+_CAP = r"[A-Z][\w.'’-]*"
+_DATELINE_BEFORE = re.compile(rf"[ \t]*(?:(?:{_CAP}[ \t]+){{0,3}}{_CAP},[ \t]*(?:(?:{_CAP}[ \t]+){{0,2}}{_CAP},[ \t]*)?)?$"
+                              r"|[ \t]*[\u4e00-\u9fff]{0,12}$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?(?:(?:--|[-–—:/|])[ \t]|[ \t]*$)|[ \t]*(?:电|讯)")
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def dateline_date(text: str, s0: int, e0: int, resolver: DateResolver, lines: int = 2) -> str | None:
+    """The day a story's dateline gives, with its year written (see the patterns above), in the
+    story's first ``lines`` non-blank lines (the first may be its headline); else None."""
+    p, seen = s0, 0
+    while p < e0 and seen < lines:
+        nl = text.find("\n", p, e0)
+        nl = e0 if nl < 0 else nl
+        line = text[p:nl]
+        if line.strip():
+            seen += 1
+            if stamp_date(line, labelled=True) is not None:
+                break  # a date stamp line ("Posted: ...") is document dating's to read or leave (document_date)
+            head = line[:160]
+            for h in find_dates(head, 0, len(head), None, resolver):
+                if (len(h.iso) == 10 and _WRITTEN_YEAR.search(head, h.start, h.end)
+                        and _DATELINE_BEFORE.match(head[: h.start]) and _DATELINE_AFTER.match(head, h.end)):
+                    return h.iso
+                break  # only the line's first date can be its dateline
+        p = nl + 1
+    return None
