@@ -1,5 +1,6 @@
 """Compile tools/devzh3/labels.txt (typed labels, one THUCNews headline a line) into
-sinodesk/eval/gold/extract/devzh3/devzh3.jsonl (format: sinodesk/eval/gold/extract/FORMAT.md).
+sinodesk/eval/gold/extract/devzh3/devzh3.jsonl (format: sinodesk/eval/gold/extract/FORMAT.md);
+``tools/devzh4_gold.py`` compiles devzh4 the same way.
 
 Each label is placed at the first occurrence of its text in the headline (after the previous
 label of the same text, when a text is labelled twice).  Run from the repository root:
@@ -14,7 +15,7 @@ from pathlib import Path
 from sinodesk.eval.public_items import in_heldout_pool, load_item
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent / "sinodesk" / "eval" / "gold" / "extract" / "devzh3" / "devzh3.jsonl"
+GOLD = HERE.parent / "sinodesk" / "eval" / "gold" / "extract"
 FIELD = {"E": "entities", "N": "numbers", "D": "dates", "A": "attributions"}
 
 
@@ -22,9 +23,9 @@ def _value(v: str):
     return None if v == "null" else float(v) if "." in v else int(v)
 
 
-def compile_labels(data: Path) -> list[dict]:
+def compile_labels(data: Path, name: str = "devzh3") -> list[dict]:
     rows = []
-    for line in (HERE / "devzh3" / "labels.txt").read_text(encoding="utf-8").splitlines():
+    for line in (HERE / name / "labels.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         item_id, _, spec = line.partition("\t")
@@ -63,14 +64,15 @@ def compile_labels(data: Path) -> list[dict]:
     return rows
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(name: str = "devzh3") -> None:
+    ap = argparse.ArgumentParser(description=f"Compile tools/{name}/labels.txt into the {name} gold file.")
     ap.add_argument("--data", type=Path, default=Path("../shared"))
     args = ap.parse_args()
-    rows = compile_labels(args.data)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} items -> {OUT}")
+    rows = compile_labels(args.data, name)
+    out = GOLD / name / f"{name}.jsonl"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} items -> {out}")
 
 
 if __name__ == "__main__":
