@@ -88,9 +88,12 @@ def _kind(default) -> str:
     return "text in quotes" if isinstance(default, str) else type(default).__name__
 
 
-def _checked_value(key: str, value, default, where: str):
+def _checked_value(key: str, value, default, where: str, choices: tuple = ()):
     """``value`` as the setting ``key`` (whose default is ``default``) takes it, or a ConfigError
-    saying what the file must hold there (a list is a TOML array: ``include = ['*.md']``)."""
+    saying what the file must hold there (a list is a TOML array: ``include = ['*.md']``).  A switch
+    with an automatic setting (choices -1, 0, 1: ``word_bigrams``) also takes true and false."""
+    if isinstance(value, bool) and choices and set(choices) <= {-1, 0, 1}:
+        return value
     if isinstance(default, tuple):
         item = default[0] if default else ""
         if isinstance(value, list) and all(_fits(v, item) for v in value):
@@ -115,9 +118,9 @@ def _build(cls, values: dict, where: str):
         if key not in known:
             raise ConfigError(f"{where}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
         default = getattr(cls(), key) if not isinstance(known[key].default, dataclasses._MISSING_TYPE) else None
-        if default is not None:
-            value = _checked_value(key, value, default, where)
         choices = choices_of(known[key])
+        if default is not None:
+            value = _checked_value(key, value, default, where, choices)
         if choices and value not in choices:
             raise ConfigError(f"{where}: setting '{key}' must be one of {', '.join(map(repr, choices))}, got {value!r}")
         kwargs[key] = value

@@ -256,11 +256,22 @@ def test_settings_file_errors_are_user_errors_naming_the_fix(tmp_path, run_cli):
          f"Error: {cfg} [fetch]: setting 'timeout' must be a number, got 'soon'"),
         (b"[ingest]\nlink = 1\n",
          f"Error: {cfg} [ingest]: setting 'link' must be true or false, got 1"),
+        (b"[topic_features]\nword_bigrams = 2\n",
+         f"Error: {cfg} [topic_features]: setting 'word_bigrams' must be one of -1, 0, 1, got 2"),
     ]
     for content, message in cases:
         cfg.write_bytes(content)
         r = run_cli("ingest", tmp_path / "a.txt", "--db", tmp_path / "d.db", "--config", cfg)
         assert (r.returncode, r.stderr.decode().strip()) == (1, message), content
+
+
+def test_a_switch_with_an_automatic_setting_takes_true_and_false():
+    """word_bigrams is -1 (automatic), 0 or 1, and its help says true and false do too: the settings
+    file shipped for long articles writes 'word_bigrams = false' (it was refused once true stopped
+    counting as a number)."""
+    from sinodesk.settings import load_settings
+
+    assert load_settings(ROOT / "settings" / "topics-long-articles.toml").topic_features.word_bigrams is False
 
 
 def test_a_window_that_ends_before_it_starts_is_an_error_in_every_verb(desk, run_cli):

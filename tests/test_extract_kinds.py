@@ -22,7 +22,8 @@ def _nums(text: str, language: str = "en") -> list[tuple[str, float, str | None]
     # a glued scale closing a sentence ("$6.75bn.") is still a scale
     ("The deal was valued at $6.75bn.", [("$6.75bn", 6.75e9, "USD")]),
     ("The club is worth $19m. Its owner disagrees.", [("$19m", 19e6, "USD")]),
-    ("Losses reached 2.5bn euros, up from 1m.", [("2.5bn euros", 2.5e9, "EUR"), ("1m", 1e6, None)]),
+    # (an amount with no noun takes the unit of the amount just before it: num18)
+    ("Losses reached 2.5bn euros, up from 1m.", [("2.5bn euros", 2.5e9, "EUR"), ("1m", 1e6, "EUR")]),
 ])
 def test_glued_scale_before_a_full_stop(sentence, want):
     assert _nums(sentence) == want

@@ -25,7 +25,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 @dataclass(frozen=True, slots=True)
 class FeatureOptions:
-    word_bigrams: int = setting(-1, "add bigrams of consecutive Latin-script words: 1 (or true) yes, 0 (or false) no, -1 (auto) yes unless the model's training texts are long (a median of LONG_TEXT_CHARS = 400 characters or more: full articles, where single words do better)")
+    word_bigrams: int = setting(-1, "add bigrams of consecutive Latin-script words: 1 (or true) yes, 0 (or false) no, -1 (auto) yes unless the model's training texts are long (a median of LONG_TEXT_CHARS = 400 characters or more: full articles, where single words do better)", choices=(-1, 0, 1))
     cjk_ngrams: tuple[int, int] = setting((1, 3), "character n-gram sizes taken from each run of Chinese characters")
     cjk_words: bool = setting(False, "also add jieba word segmentation for Chinese (slower; helps short headlines)")
     cjk_word_bigrams: bool = setting(False, "with cjk_words, also add bigrams of jieba words")
