@@ -357,33 +357,6 @@ def test_an_opml_outline_that_is_no_url_is_rejected_as_a_url_list_line_is(tmp_pa
         "Error: nothing could be ingested (see the reasons above, fix the inputs and run again)"])
 
 
-def test_ctrl_c_during_a_parallel_ingest_says_aborted_and_nothing_else(tmp_path):
-    """Ctrl-C reaches the whole process group: each forked worker printed 'Process ForkPoolWorker-N:'
-    (and could print its traceback) before the 'Aborted.' of the main process; the workers now leave
-    the interrupt to it, and it stops them (exit 130)."""
-    import json as _json
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    lines = [_json.dumps({"title": f"Report {i} on Taiwan trade", "text": f"Officials in Taipei said exports rose {i}% in May. " * 40})
-             for i in range(3000)]
-    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    p = subprocess.Popen([sys.executable, "-m", "sinodesk", "ingest", "many.jsonl", "--db", "d.db", "--workers", "2"],
-                         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    children = f"/proc/{p.pid}/task/{p.pid}/children"
-    deadline = time.time() + 240
-    while time.time() < deadline and p.poll() is None and not open(children).read().split():
-        time.sleep(0.2)
-    assert p.poll() is None, "the ingest ended before its workers started"
-    time.sleep(1.0)
-    os.killpg(p.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
-    out, err = p.communicate(timeout=120)
-    assert (p.returncode, err.decode().strip()) == (130, "Aborted.")
-
-
 def test_html_and_feed_briefings_do_not_pass_the_ingest_day_off_as_the_story_date(tmp_path, run_cli):
     """A story with no date is cited 'undated, ingested DAY' in Markdown; the HTML page, the RSS/Atom
     entries (one template) and the web UI's briefing gave the bare ingest day, as if the story said it."""
