@@ -245,7 +245,7 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     head: int | None = None
     content = _after_masthead(lines, content, continued)
     body = content
-    if is_title_like(lines[content[0]].text) and len(content) > 1 and not _opens_paragraph(lines, content):
+    if is_title_like(lines[content[0]].text) and len(content) > 1 and content[0] not in continued:  # (not a wrapped paragraph's first line)
         head, body = content[0], content[1:]
     if opts.cohesion and len(body) >= opts.min_cohesion_units:
         params = cohesion_params(opts)
@@ -260,12 +260,6 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
         if len(starts) > 1:
             return Plan("briefs", [Start(body[k]) for k in starts])
     return Plan("single", [Start(content[0], headline=head)])
-
-
-def _opens_paragraph(lines: tuple[Line, ...], content: list[int]) -> bool:
-    """The first line breaks off mid-sentence and the next goes on with it: a hard-wrapped
-    paragraph's first line, not a headline."""
-    return len(paragraph_runs(lines, content)[content[0]]) > 1
 
 
 def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: frozenset[int]) -> list[int]:
