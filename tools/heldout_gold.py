@@ -18,6 +18,7 @@ this script is the annotator's tool, not part of the package.  It never extracts
     python3 tools/heldout_gold.py render  [ITEM_KEY ...]
     python3 tools/heldout_gold.py compile
     python3 tools/heldout_gold.py verify
+    python3 tools/heldout_gold.py sweep   [ITEM_KEY ...]
 
 ITEM_KEY is ``<dataset>:<id>`` (``bbc:tech/237``, ``thucnews:dev:55``).  Feed entries need
 ``feedparser`` and sinodesk's own ``fragment_text`` (the reference text of a feed entry is the
@@ -701,9 +702,38 @@ def verify(root: Path, path: Path) -> list[str]:
     return problems
 
 
+_SWEEP = re.compile(
+    r"\b[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"  # capitalised words (runs of them)
+    r"|\d[\d.,:/]*"  # digits
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozens?|half|third|quarter|once|twice|double|triple)\b"  # number words
+    r"|\b(?:today|tonight|yesterday|tomorrow|morning|night|week|month|year|decade|century|season|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|spring|summer|autumn|winter|ago|earlier|later|last|next)\b"  # date words
+    r"|\b(?:said|says|say|told|tells|added|according|announced|reported|wrote|stated|claimed|warned|believes|"
+    r"insisted|confirmed|denied|argued|revealed|statement)\b"  # speech cues
+    r"|[一二三四五六七八九十百千万亿两]+|[年月日周]|今[天日年]|昨[天日]|明[天日年]|去年|上周|[称说：]|表示|指出|透露|宣布|据")
+
+
+def sweep(root: Path, rec: dict) -> list[str]:
+    """A reading aid for the second pass: the capitalised words, digits, number words, date words and
+    speech cues of an item that no label (required, optional or NORP) covers.  A plain regular
+    expression: it decides nothing, the annotator reads each hit in its sentence."""
+    t = text_of(root, rec["dataset"], rec["id"])["text"]
+    hi = rec.get("scope_end", len(t))
+    covered = [(x["start"], x["end"]) for _, x, _ in _all_labels(rec)]
+    out = []
+    for m in _SWEEP.finditer(t, 0, hi):
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        a, b = max(0, m.start() - 30), min(len(t), m.end() + 30)
+        out.append(f"{m.group()!r:28} ...{t[a:b]}...".replace("\n", " "))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("cmd", choices=["draw", "show", "compile", "render", "verify"])
+    ap.add_argument("cmd", choices=["draw", "show", "compile", "render", "verify", "sweep"])
     ap.add_argument("keys", nargs="*")
     ap.add_argument("--data", default="../shared", help="the shared folder (holds eval/)")
     a = ap.parse_args(argv)
@@ -739,6 +769,12 @@ def main(argv=None) -> int:
         return 1
     keys = a.keys or [k for k in order if k in blocks]
     recs = [compile_item(root, k, blocks[k][1], blocks[k][0]) for k in keys]
+    if a.cmd == "sweep":
+        for r in recs:
+            print(f"== {r['dataset']}:{r['id']}")
+            for line in sweep(root, r):
+                print("  " + line)
+        return 0
     if a.cmd == "render":
         for r in recs:
             print(f"== {r['dataset']}:{r['id']}  ({r['stratum']}, published {r['published']})")
