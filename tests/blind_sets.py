@@ -1,4 +1,4 @@
-"""What the tests of the blind extraction sets (heldout2-heldout4) check alike: their rows, every
+"""What the tests of the blind extraction sets (heldout2-heldout5) check alike: their rows, every
 label with its field, labels that re-read in the reference text, and the (dataset, id) keys that
 the project's other gold files name."""
 

@@ -219,14 +219,14 @@ def test_provenance_check_can_fail():
     assert (rep.mentions, rep.provenance_doc, rep.provenance_orig) == (1, 1, 0)
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def test_heldout_set_missing_is_a_clear_error(tmp_path, name):
     with pytest.raises(NothingToDo) as err:
         load_set(name, SHARED, gold_dir=tmp_path)
     assert str(err.value).startswith(f"{tmp_path / name}: no held-out labels yet")
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def test_cli_heldout_missing_exit_code(run_cli, tmp_path, name):
     r = run_cli("eval", "extract", "--set", name, "--gold", tmp_path, "--no-peer")
     assert r.returncode == 1

@@ -98,4 +98,4 @@ def test_heldout2_draw_is_unchanged_by_the_later_set(tool):
 
 def test_tool_refuses_an_unknown_set(tool, capsys):
     assert tool.main(["--set", "heldout9", "draw"]) == 2
-    assert capsys.readouterr().err == "Error: unknown blind set 'heldout9' (known: heldout2, heldout3, heldout4)\n"
+    assert capsys.readouterr().err == "Error: unknown blind set 'heldout9' (known: heldout2, heldout3, heldout4, heldout5)\n"

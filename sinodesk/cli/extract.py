@@ -11,9 +11,9 @@ from .common import config_option, default_shared, outlets_of
 
 
 @click.command("extract")
-@click.option("--set", "set_name", type=click.Choice(["all", "seeds", "written", "dev", "devzh", "devzh2", "devzh3", "devzh4", "heldout", "heldout2", "heldout3", "heldout4"]),
+@click.option("--set", "set_name", type=click.Choice(["all", "seeds", "written", "dev", "devzh", "devzh2", "devzh3", "devzh4", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"]),
               default="all", show_default=True,
-              help="Labelled set to score; 'all' prints every set that exists side by side (heldout2-heldout4 only when named).")
+              help="Labelled set to score; 'all' prints every set that exists side by side (heldout2-heldout5 only when named).")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The shared folder holding seeds/ and eval/ (default: $SINODESK_SHARED, else ../shared).")
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -30,8 +30,8 @@ def eval_extract(set_name: str, data_dir: Path | None, gold_dir: Path | None, pe
     Sets: seeds (labelled stories of the five seed digests), written (stories written for the
     project), dev (public-set items outside the held-out pool), devzh, devzh2, devzh3 and devzh4
     (Chinese headlines outside the held-out pool), heldout (independently labelled public-set items; nobody
-    tunes on it), heldout2, heldout3 and heldout4 (a second, third and fourth fresh blind set; scored only
-    when named).
+    tunes on it), heldout2, heldout3, heldout4 and heldout5 (a second, third, fourth and fifth fresh blind
+    set; scored only when named).
     seeds, written, dev and devzh-devzh4 were looked at while building the extractor.
 
     \b

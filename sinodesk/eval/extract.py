@@ -24,9 +24,11 @@ the language stage, their dates from what the input carries:
   ``heldout2`` had been scored many times; scored only when asked for (not in ``all``).
 * ``heldout4`` -- a fourth, fresh blind set from the held-out pool (``heldout4/*.jsonl``), made after
   ``heldout3`` had been scored several times; scored only when asked for (not in ``all``).
+* ``heldout5`` -- a fifth, fresh blind set from the held-out pool (``heldout5/*.jsonl``), made after
+  ``heldout4`` had been scored four times; scored only when asked for (not in ``all``).
 
 All of ``seeds``, ``written``, ``dev`` and ``devzh``-``devzh4`` were looked at while building the extractor:
-they are development figures.  Only ``heldout`` and ``heldout2``-``heldout4`` are independent checks.
+they are development figures.  Only ``heldout`` and ``heldout2``-``heldout5`` are independent checks.
 
 Provenance is checked against the DOCUMENT text stored in the archive and against the
 original input (the file's decoded text, the JSONL line's text, the feed entry's body).
@@ -44,9 +46,9 @@ from ..errors import BadInput, NothingToDo
 from .public_items import PublicItem, load_item
 
 FIELDS = ("entities", "attributions", "numbers", "dates")
-SETS = ("seeds", "written", "dev", "devzh", "devzh2", "devzh3", "devzh4", "heldout", "heldout2", "heldout3", "heldout4")
-ON_REQUEST = ("heldout2", "heldout3", "heldout4")  # left out of ``--set all``: scored once per branch, not on every run
-HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4")
+SETS = ("seeds", "written", "dev", "devzh", "devzh2", "devzh3", "devzh4", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+ON_REQUEST = ("heldout2", "heldout3", "heldout4", "heldout5")  # left out of ``--set all``: scored once per branch, not on every run
+HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "extract"
 _FILES = {"seeds": ("seeds.jsonl", "seeds_dev.jsonl"), "written": ("written.jsonl", "written_dev.jsonl")}
 
