@@ -61,7 +61,8 @@ def test_fast_harness_gives_the_stories_ingest_gives():
 
 # measured here (fast harness): F1, headline accuracy, boilerplate leakage; main before this work, through ingest, in brackets
 FLOORS = {
-    "telegram-channel": (0.97, 0.0, 0.01),  # held out: 0.982 [0.982], 0.00 (an emoji opens every headline), 0.00
+    "telegram-channel": (0.97, 0.94, 0.01),  # held out: 0.982 [0.982], 0.946 [0.00: an emoji opened every headline; the
+    # fix was written on this file's own posts, the layout's figure is no longer held out for headlines], 0.00
     "morning-brief": (0.99, 0.99, 0.2),  # 1.000 [0.333], 1.000 [0.000], 0.167 [0.625]
     "forwarded-email": (0.99, 0.99, 0.06),  # 1.000 [1.000], 1.000 [0.831], 0.045 [0.491]
     "toc-digest": (0.98, 0.97, 0.01),  # 0.991 [0.991], 0.983 [0.932], 0.00
@@ -153,6 +154,19 @@ def test_forwarded_mail_headers_are_no_story():
     segs = _split(text)
     assert [s.headline for s in segs] == [h for h, _ in stories]
     assert not any("From:" in s.text or "Subject:" in s.text or "Forwarded" in s.text for s in segs)
+
+
+def test_emoji_and_bold_markup_around_a_headline_are_not_its_words():
+    posts = [("📌 **Port of Ningbo adds night shifts**", "Port of Ningbo adds night shifts"),
+             ("⚡️ Typhoon season may start early", "Typhoon season may start early"),
+             ("🇨🇳 Regulator fines three online lenders 👀", "Regulator fines three online lenders"),
+             ("🧑🏽‍💻 Coders flock to Hangzhou ★", "Coders flock to Hangzhou")]
+    body = ("Officials said on Thursday that the change would take effect next month and would be reviewed "
+            "after a year, and that the public could comment on the draft until the end of April.")
+    text = "".join(f"Harbour Notes, [03.04.2025 09:{k:02d}]\n{h}\n{body} ({k})\n#news\n\n" for k, (h, _) in enumerate(posts))
+    segs = _split(text)
+    assert [s.headline for s in segs] == [want for _, want in posts]
+    assert all(text[s.headline_span[0]:s.headline_span[1]] == s.headline for s in segs)
 
 
 def test_split_keeps_the_lead_above_numbered_sub_heads(tmp_path, run_cli):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ...records import Cleaned, Line, Segment
 from .headline import MD_HEADING, generate_headline
@@ -17,6 +18,13 @@ _HEAD_PREFIX = re.compile(
     rf"^\s*(?:(?:No\.?|Nr\.?|#)\s*\d{{1,3}}\s*[—–:.\-]?\s+|\d{{1,3}}\s*[.)、．:]\s*|[（(]\d{{1,3}}[)）]\s*|"
     rf"[^\s:：(（][^:：()（）]{{1,60}}[(（][^()（）]*(?:{DATE}|\d{{1,2}},? \d{{4}})[^()（）]*[)）]\s*[:：—–-]\s+)"
 )
+
+
+def _pictograph(ch: str) -> bool:
+    """An emoji or a symbol a channel puts before or after a headline ("📌", "⚡️", "🇨🇳", "★"):
+    symbols, their variation selectors, skin tones and joiners, never a letter or punctuation."""
+    return (unicodedata.category(ch) in ("So", "Cf") or ch in "\ufe0e\ufe0f"
+            or "\U0001f3fb" <= ch <= "\U0001f3ff")
 
 
 def _strip_span(line: Line, lo: int = 0, hi: int | None = None, numbering: bool = False) -> tuple[int, int]:
@@ -34,9 +42,9 @@ def _strip_span(line: Line, lo: int = 0, hi: int | None = None, numbering: bool 
         m = _HEAD_PREFIX.match(t[lo:hi])
         if m and m.end() < hi - lo:
             lo += m.end()
-    while lo < hi and (t[lo].isspace() or t[lo] in "*_>"):  # ">": a quoted e-mail's line
+    while lo < hi and (t[lo].isspace() or t[lo] in "*_>" or _pictograph(t[lo])):  # ">": a quoted e-mail's line
         lo += 1
-    while hi > lo and (t[hi - 1].isspace() or t[hi - 1] in "*_"):
+    while hi > lo and (t[hi - 1].isspace() or t[hi - 1] in "*_" or _pictograph(t[hi - 1])):
         hi -= 1
     return line.start + lo, line.start + hi
 
