@@ -319,3 +319,46 @@ def test_hard_wrapped_lines_are_read_as_their_paragraph():
     assert groups[0] == groups[2] == [0, 1, 2]
     assert groups[4] == [4] and groups[5] == [5] and groups[7] == [7] and groups[8] == [8]
     assert continued_lines(lines, content) == frozenset({0, 1, 2})
+
+
+# ----------------------------------------------------------------------------- an item's own title; a hard-wrapped lead
+
+def test_an_items_title_is_its_headline_and_its_first_lines_stay_in_the_text(tmp_path, run_cli):
+    """A JSONL item (or feed entry) brings its headline: a short first line of its text that does
+    not repeat it (a results table's first row, a venue line) is text, not the headline, and the
+    lines above such a line are never dropped as a masthead.  Before: the headline was the table's
+    second row and the first rows were lost."""
+    items = [
+        {"title": "Harbour Logistics posts higher third-quarter profit",
+         "text": "Shr 41 cts vs 33 cts\nNet 12.4 mln vs 9.8 mln\nRevs 310.2 mln vs 287.5 mln\n"
+                 "Note: the quarter includes a one-time gain of 1.1 mln dlrs from the sale of a warehouse.\n"},
+        {"title": "Shenzhen v Guangzhou (Sat)",
+         "text": "Universiade Stadium\n\nSaturday, 14 March\n\n1930 local time\n\nShenzhen go into the derby two points "
+                 "clear at the top after a run of five wins, and their coach said on Thursday that the squad was fit.\n"},
+        {"title": "Ferry operator adds routes",
+         "text": "Ferry operator adds routes\n\nA Xiamen ferry operator said on Monday it would add three routes to "
+                 "outlying islands from April, citing a rise in weekend visitors since the new year.\n"},
+    ]
+    (tmp_path / "items.jsonl").write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    assert run_cli("ingest", "items.jsonl", "--db", "d.db").returncode == 0
+    out = run_cli("export", "--db", "d.db")
+    stories = {s["headline"]: s for s in map(json.loads, out.stdout.decode().splitlines())}
+    assert sorted(stories) == sorted(i["title"] for i in items)
+    assert stories[items[0]["title"]]["text"].startswith("Shr 41 cts vs 33 cts\nNet 12.4 mln")
+    assert stories[items[1]["title"]]["text"].startswith("Universiade Stadium")
+    assert stories[items[2]["title"]]["text"].startswith("A Xiamen ferry operator")  # the repeated title is no text
+
+
+def test_a_hard_wrapped_lead_above_a_title_like_line_is_not_a_masthead():
+    """A plain-text article wrapped at a fixed width: its lead sentence above a second paragraph
+    whose first line looks like a title ("The new tariff applies to steel and") is the article's
+    lead, not a page title to drop.  Before: the lead sentence was lost."""
+    text = ("Guangdong Port Group said it would raise\n"
+            "handling charges at two container terminals by\n"
+            "eight pct from the start of next month.\n"
+            "    The Increase Applies To Reefer And\n"
+            "oversized boxes as well as standard containers,\n"
+            "a company spokesman told reporters in Guangzhou.\n")
+    segs = _split(text)
+    assert len(segs) == 1 and segs[0].start == 0
+    assert segs[0].text.startswith("Guangdong Port Group said")

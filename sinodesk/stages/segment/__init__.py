@@ -100,7 +100,8 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
             meta, doubtful = set(), set()
     if not content:
         return Plan("single", [])
-    plan = _plan(lines, content, opts)
+    titled = cleaned.doc.title if cleaned.doc.kind in TITLED_KINDS else None
+    plan = _plan(lines, content, opts, titled)
     plan.excluded, plan.meta = excluded | _trailer(lines, plan, doubtful), meta
     return plan
 
@@ -235,7 +236,9 @@ def repeated_lines(lines: tuple[Line, ...], content: list[int]) -> set[int]:
     return {i for ks in keys.values() if len(ks) >= 2 for i in ks}
 
 
-def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
+def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = None) -> Plan:
+    """``title``: the headline the item came with (a JSONL "title", a feed entry's title): a
+    title-like line at the top of its text is its headline only when it repeats it."""
     continued = continued_lines(lines, content)
     if opts.structure:
         wrapped = wrapped_lines(lines, content) | continued
@@ -243,9 +246,10 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
         if plan is not None:
             return plan
     head: int | None = None
-    content = _after_masthead(lines, content, continued)
+    content = _after_masthead(lines, content, continued, title)
     body = content
-    if is_title_like(lines[content[0]].text) and len(content) > 1 and content[0] not in continued:  # (not a wrapped paragraph's first line)
+    if (is_title_like(lines[content[0]].text) and len(content) > 1 and content[0] not in continued  # (not a wrapped paragraph's first line)
+            and (title is None or (_repeats(lines[content[0]].text, title) and content[1] not in continued))):
         head, body = content[0], content[1:]
     if opts.cohesion and len(body) >= opts.min_cohesion_units:
         params = cohesion_params(opts)
@@ -262,13 +266,24 @@ def _plan(lines, content: list[int], opts: SegmentOptions) -> Plan:
     return Plan("single", [Start(content[0], headline=head)])
 
 
-def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: frozenset[int]) -> list[int]:
+def _repeats(line: str, title: str | None) -> bool:
+    """No title came with the item, or ``line`` shares a content word with it."""
+    return title is None or bool(bag(line) & bag(title))
+
+
+def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: frozenset[int],
+                    title: str | None = None) -> list[int]:
     """Content from the first headline on, when what comes before it is a short page title or
     note (a masthead) rather than the article's own lead; ``continued``: the content's lines of
-    hard-wrapped paragraphs (``continued_lines``), no headline."""
+    hard-wrapped paragraphs (``continued_lines``), no headline; ``title``: the item's own
+    headline (``_plan``): then there is no masthead (a line there that shares words with the text
+    was taken for the headline and the lines above it dropped: the first line of a hard-wrapped
+    lead, a table's first rows)."""
     runs = _runs(lines, content, continued)
     if not runs:
         return content
+    if title is not None:
+        return content  # an item's text under its own title: its first line is its headline or its lead
     run, body = runs[0]
     if len(runs) >= 2 and _is_masthead(lines, content, run, body, runs[1][0][0]):
         return [i for i in content if i >= runs[1][0][0]]  # the page's title and its note, then the article
@@ -279,13 +294,19 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: froz
         pick = next((i for i in run if bag(lines[i].text) & words), run[0])
         return [i for i in content if i >= pick]
     first = run[0]
-    lead = sum(visible_len(lines[i].text.strip()) for i in content if i < first)  # a CJK character carries about a word
-    return [i for i in content if i >= first] if lead < MASTHEAD_MAX_CHARS else content
+    above = [lines[i].text.strip() for i in content if i < first]
+    lead = sum(visible_len(t) for t in above)  # a CJK character carries about a word
+    if lead >= MASTHEAD_MAX_CHARS or is_prose(" ".join(above)):
+        return content  # a sentence above the first title-like line is the article's lead (hard-wrapped), no masthead
+    return [i for i in content if i >= first]
 
 
 # Kinds that hold one article each (a feed entry, a JSONL item, a page trafilatura extracted):
 # only visible digest structure may split them; lexical cohesion alone is no evidence there.
 SINGLE_ARTICLE_KINDS = frozenset({"feed-entry", "jsonl", "html", "warc-record"})
+# Kinds whose title is a field of the item itself (not a page's <title>): the text's first line
+# is its headline only when it repeats that title (``_plan``).
+TITLED_KINDS = frozenset({"feed-entry", "jsonl"})
 # A page whose main content ingest found to be one article (``ingest.html.page_text``): one story.
 WHOLE_KINDS = frozenset({"html-article"})
 # A plain-text file may hold one article or a digest: the document-level decision (``digest``) tells.
