@@ -362,3 +362,19 @@ def test_a_hard_wrapped_lead_above_a_title_like_line_is_not_a_masthead():
     segs = _split(text)
     assert len(segs) == 1 and segs[0].start == 0
     assert segs[0].text.startswith("Guangdong Port Group said")
+
+
+@pytest.mark.parametrize("opening, dateline", [
+    ("新华社北京3月3日电 记者张三报道", True),
+    ("春城晚报3月17日消息，市政府昨天宣布", True),  # any outlet: a name ending 报/网/社/台/客户端/在线, then 电/讯/消息
+    ("央视网消息（新闻联播）：今天起", True),
+    ("中新网客户端3月18日电(记者李四)最高人民法院", True),
+    ("本台消息：今年春运", True),
+    ("据新华社报道，今年春运", False),  # a citation inside an article, not its dateline
+    ("中国网络电视台播出了专题片", False),
+    ("他在电话中说，", False),
+])
+def test_chinese_datelines_of_any_outlet(opening, dateline):
+    from sinodesk.stages.segment.headline import DATELINE_ZH
+
+    assert bool(DATELINE_ZH.match(opening)) is dateline

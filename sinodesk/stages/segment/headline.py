@@ -26,7 +26,12 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # optional date: March 3
     r"\s*(?:\((?:[A-Z][A-Za-z .]*)\))?\s*(?:--|—|–|-)\s+"  # (Xinhua) --
 )
-DATELINE_ZH = re.compile(r"^\s*(?:新华社|中新社|中新网|人民网|央视网|本报|路透社|美联社)[^，,。]{0,20}(?:电|讯|报道)")
+# A Chinese dateline: a known agency, or any outlet's name (ending 社/网/报/台/客户端/在线) before an
+# optional place and date and 电/讯/消息/报道 ("春城晚报9月17日消息，", "央视网消息（新闻联播）：",
+# "中新网客户端9月18日电(记者X)"); not a citation ("据新华社报道，").
+DATELINE_ZH = re.compile(
+    r"^\s*(?:(?:新华社|中新社|中新网|人民网|央视网|本报|路透社|美联社)[^，,。]{0,20}(?:电|讯|报道)"
+    r"|(?![据从向对在和与被])[\u4e00-\u9fff]{1,8}(?:社|网|报|台|客户端|在线)[^，,。：:；;]{0,16}(?:电|讯|消息|报道)(?=[（(：:，,\s]))")
 # A Chinese byline on its own line: an outlet or desk, 记者 and the reporters' names ("半月谈记者 史卫燕",
 # "新华社记者 张三 李四", "本报记者：王五 通讯员 赵六"): the story's metadata, never its headline.
 _NAME_ZH = r"[\u4e00-\u9fff·]{2,5}"
