@@ -378,3 +378,23 @@ def test_chinese_datelines_of_any_outlet(opening, dateline):
     from sinodesk.stages.segment.headline import DATELINE_ZH
 
     assert bool(DATELINE_ZH.match(opening)) is dateline
+
+
+def test_an_articles_rows_for_two_periods_and_a_wrapped_sentences_last_line_are_not_furniture():
+    """Lines that recur with other figures ("Shr 41 cts vs 33 cts" for the quarter, "Shr 1.52 dlrs
+    vs 1.20 dlrs" for the year) are a table's rows inside one article, not page furniture; a
+    hard-wrapped sentence's last line that opens in lower case ("officials said.") is text however
+    often it recurs.  Before: both were dropped from the story."""
+    item = ("Shr 41 cts vs 33 cts\nNet 12.4 mln vs 9.8 mln\nRevs 310.2 mln vs 287.5 mln\nNine mths\n"
+            "Shr 1.52 dlrs vs 1.20 dlrs\nNet 45.9 mln vs 36.1 mln\nRevs 902.7 mln vs 861.0 mln\n")
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="jsonl", text=item, title="Harbour Logistics quarterly results")
+    segs = segment(clean(doc), SegmentOptions())
+    assert len(segs) == 1 and segs[0].text.count("Shr ") == 2 and segs[0].text.count("Revs ") == 2
+    wrapped = ("Port operators in Ningbo expect container volumes to keep rising this spring as exporters rush\n"
+               "to ship orders before new tariffs take effect, and several lines have added calls, U.S.\n"
+               "officials said.\n"
+               "    The rush could strain crane crews already working long shifts, and some shippers have\n"
+               "booked space weeks ahead of their usual schedule to be sure of a slot on the U.S.\n"
+               "officials said.\n")
+    segs = _split(wrapped, kind="jsonl")
+    assert len(segs) == 1 and segs[0].text.count("officials said.") == 2

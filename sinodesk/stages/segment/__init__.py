@@ -91,7 +91,7 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
         junk, meta = _whole_paragraphs(lines, content, junk, meta)
         # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
         meta = {i for i in meta if not is_closing(lines[i].text)}
-        junk |= repeated_lines(lines, content)
+        junk |= repeated_lines(lines, content, figures=cleaned.doc.kind not in SINGLE_ARTICLE_KINDS)
         kept = [i for i in content if i not in junk and i not in meta]
         if kept:  # a document the clean stage kept text in is never furniture from top to bottom
             excluded |= junk
@@ -224,15 +224,20 @@ def seps_after(lines: tuple[Line, ...], start: int) -> list[int]:
 REPEAT_MAX_CHARS = 100  # a short line that recurs is page furniture; a long one may be a quote
 
 
-def repeated_lines(lines: tuple[Line, ...], content: list[int]) -> set[int]:
+def repeated_lines(lines: tuple[Line, ...], content: list[int], figures: bool = True) -> set[int]:
     """Short lines that recur in the document (digits folded): a headline or a paragraph is
     written once, furniture ("Share", "Continue reading", "Updated at 10.32") once per story.
-    Source lines and URLs recur too but close stories: they are kept."""
+    Source lines and URLs recur too but close stories: they are kept; so does a hard-wrapped
+    sentence's last line that opens in lower case ("officials said." after "... U.S.").
+    ``figures``: lines that differ only in their figures recur too ("Updated at 10.32" under
+    every story of a page); not in one article, where they are a table's rows for two periods
+    ("Shr 34 cts vs 1.19 dlrs", then "Shr 1.12 dlrs vs 2.05 dlrs" for the year)."""
     keys: dict[str, list[int]] = {}
     for i in content:
         t = lines[i].text.strip()
-        if len(t) <= REPEAT_MAX_CHARS and not is_closing(t) and not is_prose(t):
-            keys.setdefault(re.sub(r"\d+", "0", " ".join(t.lower().split())), []).append(i)
+        if len(t) <= REPEAT_MAX_CHARS and not is_closing(t) and not is_prose(t) and not t[:1].islower():
+            key = " ".join(t.lower().split())
+            keys.setdefault(re.sub(r"\d+", "0", key) if figures else key, []).append(i)
     return {i for ks in keys.values() if len(ks) >= 2 for i in ks}
 
 

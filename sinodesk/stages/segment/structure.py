@@ -136,6 +136,16 @@ def wrapped_lines(lines: tuple[Line, ...], content: list[int]) -> frozenset[int]
 WRAP_FULL, WRAP_MAX_WIDTH, WRAP_SHARE = 0.8, 110, 0.4
 
 _SENTENCE_END = frozenset(".!?:;。！？：；\"'”’」』)")
+# a line that ends on an abbreviation ("U.S.", "Inc.", "Mr.") before a line that opens on a lower-case
+# word breaks off mid-sentence ("... and several lines have added calls, U.S." / "officials said.")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,4}|\b(?:Inc|Corp|Co|Ltd|Bros|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|No|vs)\.)$")
+_LOWER_WORD = re.compile(r"^\s*[a-z][a-z'-]*\b")
+
+
+def _abbreviation_break(line: str, nxt: str) -> bool:
+    return _ABBREVIATION_END.search(line) is not None and _LOWER_WORD.match(nxt) is not None
+
+
 _LOWER_OPENING = re.compile(r"^\s*(?:[a-z][a-z'-]*(?=[\s,;.]|$)|\d+(?:[.,]\d+)*(?=\s|$))")  # a lower-case word or a figure ("iPhone", "eBay" may open a body)
 # a line that ends on a comma or a word that cannot end a sentence breaks off mid-sentence
 _OPEN_ENDING = frozenset("and or but of the a an to in on at for with by from that which who as is are was were be been "
@@ -177,7 +187,7 @@ def paragraph_runs(lines: tuple[Line, ...], content: list[int], wrapped: frozens
             j = run[-1]
             t = lines[j].text.rstrip()
             linked = False
-            if i == j + 1 and t[-1:] not in _SENTENCE_END and not (
+            if i == j + 1 and (t[-1:] not in _SENTENCE_END or _abbreviation_break(t, lines[i].text)) and not (
                     len(run) == 1 and _title_cased(t) and not _breaks_off(t) and not (j in wrapped and i in wrapped)
                     and not _VERB_OPENING.match(lines[i].text)):
                 nxt = lines[i].text
