@@ -398,3 +398,22 @@ def test_an_articles_rows_for_two_periods_and_a_wrapped_sentences_last_line_are_
                "officials said.\n")
     segs = _split(wrapped, kind="jsonl")
     assert len(segs) == 1 and segs[0].text.count("officials said.") == 2
+
+
+def test_a_team_sheet_inside_one_article_is_its_own_text_not_furniture():
+    """The line labeller, fitted on digests, calls short lines furniture ("Booked: Chen.", "Goals:
+    Wang 12, 70."); between an article's paragraphs of prose they are the article's own (a team
+    sheet, a list of measures).  Page furniture below the text still goes.  Before: the two lines
+    were dropped from the story."""
+    paras = ["The home side came from behind on Saturday evening to win the derby, their coach said, after a "
+             "first half in which they barely kept the ball for more than a few passes.",
+             "Harbin: Wang, Li, Zhou, Chen, Sun.", "Subs not used: Liu, Zhao.", "Booked: Chen.", "Goals: Wang 12, 70.",
+             "Att: 31,204",
+             "The win lifts Harbin to third place, two points behind the leaders, with a game in hand before the "
+             "league breaks for the national team's qualifiers next month.",
+             "Read or Share this story: http://example.com/x1"]
+    doc = Document(doc_id="t", raw_id="t", source="t", kind="jsonl", text="\n\n".join(paras) + "\n", title="Harbin win derby")
+    segs = segment(clean(doc), SegmentOptions())
+    assert len(segs) == 1
+    assert "Booked: Chen.\nGoals: Wang 12, 70." in segs[0].text
+    assert "Read or Share" not in segs[0].text

@@ -89,6 +89,8 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     if opts.layout and content:
         junk, meta, doubtful = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
         junk, meta = _whole_paragraphs(lines, content, junk, meta)
+        if cleaned.doc.kind in SINGLE_ARTICLE_KINDS:
+            junk = _outside_the_prose(lines, content, junk)
         # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
         meta = {i for i in meta if not is_closing(lines[i].text)}
         junk |= repeated_lines(lines, content, figures=cleaned.doc.kind not in SINGLE_ARTICLE_KINDS)
@@ -104,6 +106,17 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     plan = _plan(lines, content, opts, titled)
     plan.excluded, plan.meta = excluded | _trailer(lines, plan, doubtful), meta
     return plan
+
+
+def _outside_the_prose(lines: tuple[Line, ...], content: list[int], junk: set[int]) -> set[int]:
+    """In one article (a JSONL item, a feed entry, a page), the labeller's furniture between its
+    first and last paragraph of prose is the article's own: a list, a table, a team sheet, a
+    fixture list, a short sentence ("Terms were not disclosed.").  Page furniture sits above and
+    below the text ("Read or Share this story", "(c) 2016 KHOU"); so does a recurring line."""
+    prose = [i for i in content if is_prose(lines[i].text)]
+    if len(prose) < 2:
+        return junk
+    return {i for i in junk if not prose[0] < i < prose[-1]}
 
 
 def _whole_paragraphs(lines: tuple[Line, ...], content: list[int], junk: set[int], meta: set[int]) -> tuple[set[int], set[int]]:
