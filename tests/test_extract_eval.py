@@ -64,7 +64,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # numdate18 (elided counts and amounts take the noun of the count before them, death tolls, number words before a
     # measure, "one" counting a charge or a casualty; tuned on): numbers .945/.913 -> .954/.926 (main's code the same hour)
     # attr18 (attributions: document nouns, dash appositives, bare conjunctions, 'said X' after a subject): .909/.877 -> .944/.895
-    "dev": {"entities": (0.905, 0.82), "attributions": (0.94, 0.89), "numbers": (0.95, 0.92), "dates": (0.95, 0.94)},
+    # scoring fix (19th session: required labels take their predictions before optional ones): attr .944/.895 -> .945/.906
+    "dev": {"entities": (0.905, 0.82), "attributions": (0.94, 0.90), "numbers": (0.95, 0.92), "dates": (0.95, 0.94)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -144,7 +145,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # names18 (tuned on dev; this set scored as counts only after each step, items never read): ents .845/.698 ->
     # .851/.710 (en R .703 -> .715), attr, numbers and dates unchanged
     # numdate18 (not tuned on; scored four times as miss counts only, never its items): numbers .923/.801 -> .934/.824
-    "heldout": {"entities": (0.845, 0.705), "attributions": (0.905, 0.69), "numbers": (0.93, 0.82), "dates": (0.905, 0.91)},
+    # scoring fix (19th session: required labels take their predictions before optional ones; counts only): attr
+    # .910/.701 -> .912/.721, numbers .934/.824 -> .934/.830
+    "heldout": {"entities": (0.845, 0.705), "attributions": (0.905, 0.715), "numbers": (0.93, 0.825), "dates": (0.905, 0.91)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
@@ -253,6 +256,31 @@ def test_every_feed_entry_keeps_the_feeds_date():
     assert all(s["published"] == run.documents[s["doc_id"]]["published"][:10] and s["published_source"] == "container" for s in dated)
     undated = [s for s in run.stories if not run.documents[s["doc_id"]]["published"]]
     assert all((s["published"], s["published_source"]) == (dt.date.today().isoformat(), "ingested") for s in undated)
+
+
+def test_a_prediction_matching_a_required_and_an_optional_label_is_the_required_ones_hit():
+    """Optional labels took their predictions first: "Marr said" labelled once required and once
+    optional (a second mention) left one prediction, consumed by the optional label, and the required
+    one counted as missed.  The required labels now match first; only what is left over and matches
+    an optional label is dropped."""
+    from sinodesk.eval.extract import ExtractReport, GoldItem, Produced, score_item
+
+    labels = {
+        "lang": "en", "entities": [], "dates": [],
+        "attributions": [{"source": "Andrew Marr", "text": "Marr", "start": 0, "end": 4}],
+        "numbers": [{"text": "three", "value": 3, "unit": "people", "start": 30, "end": 35}],
+        "optional": {"attributions": [{"source": "Andrew Marr", "text": "Marr"}],
+                     "numbers": [{"text": "three", "value": 3, "unit": "people"}]},
+    }
+    story = {"doc_id": "d", "start": 0, "end": 80, "entities": [], "dates": [],
+             "attributions": [{"source": "Andrew Marr", "text": "Marr", "start": 0, "end": 4}],
+             "numbers": [{"text": "three", "value": 3.0, "unit": "people", "start": 30, "end": 35},
+                         {"text": "three", "value": 3.0, "unit": "people", "start": 60, "end": 65}]}
+    rep = ExtractReport()
+    score_item(GoldItem("x", "public", labels), Produced([story], {"d": "x" * 80}, None), rep)
+    f = rep.fields
+    assert (f["attributions"].tp, f["attributions"].pred, f["attributions"].gold) == (1, 1, 1)
+    assert (f["numbers"].tp, f["numbers"].pred, f["numbers"].gold) == (1, 1, 1)  # the second "three": the optional one
 
 
 def test_scoring_honours_the_heldout_format_additions():

@@ -39,6 +39,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -386,13 +387,24 @@ def _date_overlap(g, p) -> bool:
     return g[3] < p[4] and p[3] < g[4] and (g[1] is None or g[1] == p[1])
 
 
-def _drop_optional(preds: list, optional: list, match) -> list:
+def _drop_optional(preds: list, optional: list, match, golds: list) -> list:
     """Predictions left after taking out those that match an optional gold label (FORMAT.md
-    additions: a label a careful annotator could leave out is neither a hit nor a miss)."""
+    additions: a label a careful annotator could leave out is neither a hit nor a miss).  The
+    required labels take their predictions first: a prediction that matches both a required and
+    an optional label ("Andrew Marr said" twice, once optional) is the required one's hit, not
+    dropped with the optional one (which left the required label missed)."""
     if not optional:
         return preds
-    _, _, left = _greedy(optional, preds, match)
-    return left
+    _, _, extra = _greedy(golds, preds, match)
+    _, _, kept = _greedy(optional, extra, match)
+    gone = Counter(map(repr, extra)) - Counter(map(repr, kept))
+    out = []
+    for p in preds:
+        if gone[repr(p)] > 0:
+            gone[repr(p)] -= 1
+        else:
+            out.append(p)
+    return out
 
 
 def _attr_strict(g, p) -> bool:
@@ -421,13 +433,13 @@ def score_item(g: GoldItem, prod: Produced, rep: ExtractReport, registry=None) -
         _count(rep, lang, g.id, "entities", gold_e, pred_e, lambda a, b: a == b)
     attrs = prod.facts("attributions")
     gold_a = [(a["source"], a.get("text")) for a in L.get("attributions", [])] if public else [(a, None) for a in L.get("attributions", [])]
-    pred_a = _drop_optional([(a["source"], a["text"]) for a in attrs], [(a["source"], a.get("text")) for a in opt.get("attributions", [])], _attr_strict)
+    pred_a = _drop_optional([(a["source"], a["text"]) for a in attrs], [(a["source"], a.get("text")) for a in opt.get("attributions", [])], _attr_strict, gold_a)
     _count(rep, lang, g.id, "attributions", gold_a, pred_a, _attr_strict)
     tp, _, _ = _greedy(gold_a, pred_a, lambda gg, p: surfaces_match(p[1], gg[1] or gg[0]) or surfaces_match(p[0], gg[0]))
     rep.loose_attributions.add(tp, len(pred_a), len(gold_a))
     nums = prod.facts("numbers")
     gold_n = [(n["value"], n["unit"], n["text"]) for n in L.get("numbers", [])] if public else [(v, u, t) for t, v, u in L.get("numbers", [])]
-    pred_n = _drop_optional([(n["value"], n["unit"], n["text"]) for n in nums], [(n["value"], n["unit"], n["text"]) for n in opt.get("numbers", [])], _num_match)
+    pred_n = _drop_optional([(n["value"], n["unit"], n["text"]) for n in nums], [(n["value"], n["unit"], n["text"]) for n in opt.get("numbers", [])], _num_match, gold_n)
     _count(rep, lang, g.id, "numbers", gold_n, pred_n, _num_match)
     dates = prod.facts("dates")
     if public:
@@ -435,7 +447,7 @@ def score_item(g: GoldItem, prod: Produced, rep: ExtractReport, registry=None) -
         # the gold has one.  ``dates_strict`` in the report keeps the exact-text figure beside it.
         gold_d = [(norm(d["text"]), d.get("iso"), d.get("precision"), d["start"], d["end"]) for d in L.get("dates", [])]
         pred_d = [(norm(d["text"]), d["iso"], d.get("precision"), d["start"], d["end"]) for d in dates]
-        pred_d = _drop_optional(pred_d, [(norm(d["text"]), d.get("iso"), d.get("precision"), d["start"], d["end"]) for d in opt.get("dates", [])], _date_overlap)
+        pred_d = _drop_optional(pred_d, [(norm(d["text"]), d.get("iso"), d.get("precision"), d["start"], d["end"]) for d in opt.get("dates", [])], _date_overlap, gold_d)
         strict = lambda a, b: a[0] == b[0] and (a[1] is None or a[1] == b[1])  # noqa: E731
         tp, _, _ = _greedy(gold_d, pred_d, strict)
         rep.dates_strict.add(tp, len(pred_d), len(gold_d))
