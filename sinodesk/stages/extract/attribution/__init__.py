@@ -267,6 +267,12 @@ class _Scan:
                 other = _coordinated_person(text, ent, index)
                 if other is not None:
                     self.add(other.start, other.end, verb, other.canonical)
+            elif ent is not None and not participle and verb in _LONE_NAME_VERBS and text[ent.end : pos].strip() == "":
+                # the name before the cue ends an appositive left open ("Peter Misselbrook, executive partner of Tods Murray
+                # said"): the person opening the sentence speaks
+                lead = self.unclosed_appositive(max(s0, sent_start), pos)
+                if lead is not None and lead.end < ent.start:
+                    self.add(lead.start, lead.end, verb, lead.canonical)
 
     def lone_name_before(self, lo: int, pos: int) -> tuple[int, int, str | None] | None:
         """(start, end, canonical) of one capitalised word no model read as a name, right before the cue: the
@@ -316,7 +322,8 @@ class _Scan:
         if (head.end() if head is not None else lo) != ent.start and not text[max(lo, ent.start - 3) : ent.start].rstrip().endswith(('"', "”", ",")):
             return None  # the person must open the sentence or follow a closing quote or the clause reported
         words = text[m.end(1) : pos].split()
-        if any(w.lower() in _GAP_BREAK_WORDS or w.endswith(("ed", "ing", ",")) for w in words):
+        words = [w for k, w in enumerate(words) if not (w == "and" and 0 < k < len(words) - 1 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper())]
+        if any(w.lower() in _GAP_BREAK_WORDS or w.endswith(("ed", "ing", ",")) for w in words):  # ("and" inside a name stays)
             return None  # a clause, not a role ("Smith, the man who ... said")
         return ent
 
@@ -425,6 +432,9 @@ class _Scan:
             if v > self.s0 and _PRONOUN_SUBJECT_BEFORE.search(text, max(self.s0, v - 12), v) is not None:
                 continue  # "She said Ben and his wife grew up ...": the same, with a pronoun for the subject
             obj = index.at(said_end)
+            if obj is not None and obj.label == "PERSON" and text[obj.end : obj.end + 1] == " " and _ends_in_title(text[obj.start : obj.end]):
+                person = index.at(obj.end + 1)  # "said Shadow Home Secretary David Davis": a title the name model read as a name
+                obj = person if person is not None and person.label == "PERSON" else obj
             if obj is None and text.startswith("the ", said_end):
                 obj = index.at(said_end + 4)  # "said the Wall Street Journal (WSJ).": an outlet or body after its article
                 if obj is not None and obj.label == "ORG" and text.startswith(("'s ", "’s "), obj.end):
@@ -595,6 +605,9 @@ class _Scan:
                     # the line's first clause must open with its person ("星皓公司否认林嘉欣退出娱乐圈 称...": the company speaks)
                     lead = _ZH_QUOTED_ROLE.match(text, starts[0], cs)
                     first = index.at(lead.end() if lead else starts[0])
+                    if first is not None and first.label == "ORG":  # "雅虎CEO巴茨获8成股东支持 称...": the person after the body's role
+                        first = next((e for e in ents if first.end < e.start <= first.end + 6 and e.end < starts[1]
+                                      and _ZH_ROLE_WORD.fullmatch(text, first.end, e.start) is not None), None)
                     if first is not None and first.label == "PERSON":  # ("郭富城否认熊黛林妈妈催婚 称...": the first person)
                         self.add(first.start, first.end, m.group(), first.canonical)
                     continue
@@ -674,6 +687,9 @@ _ZH_COLUMN_ENDS = ("须知", "須知", "指南", "攻略", "速递", "速遞", "
 _ZH_ROLE_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}")
 _ZH_HEAD_CUE = re.compile(r"(?<![堪号號简簡俗统統名并職职人自谎謊])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|表示|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠|透露|坦言|指出|强调|強調|"
                           r"澄清|表态|表態|答记者问|答記者問|发声明|發聲明")
+# a role between a body and its person in a headline ("雅虎CEO巴茨", "阿里巴巴董事局主席马云")
+_ZH_ROLE_WORD = re.compile(r"(?:CEO|CFO|COO|CTO|总裁|總裁|副总裁|副總裁|董事长|董事長|董事局主席|主席|总经理|總經理|总监|總監|创始人|創始人|行长|行長|"
+                           r"发言人|發言人|部长|部長|局长|局長|市长|市長|省长|省長|总理|總理|总统|總統|外长|外長|教练|教練|主帅|主帥|队长|隊長)")
 _ZH_QUOTED_ROLE = re.compile(r"“[^”]{1,8}”")
 # between a body (maybe its role) and the cue: 就 and the matter spoken on ("外交部就...表态", "体育总局纪检检察负责人就足坛反赌答记者问")
 _ZH_REGARDING = re.compile(r"[\u4e00-\u9fff]{0,8}就[\u4e00-\u9fffA-Za-z\d“”]{1,20}")
@@ -800,7 +816,8 @@ _FUNCTION_WORD_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your
 
 
 # what may open a sentence before its subject ("On Monday, ", "Meanwhile, ", a quote mark)
-_CLAUSE_OPENER = re.compile(r"[\s\"“]*(?:(?:On|In|At|By|Later|Earlier|Meanwhile|However|But|And|Then|Yesterday|Today|Last|This)\b[^,.;:\"“”]{0,24}, )?")
+_CLAUSE_OPENER = re.compile(r"[\s\"“]*(?:(?:On|In|At|By|Later|Earlier|Meanwhile|However|But|And|Then|Yesterday|Today|Last|This)\b[^,.;:\"“”]{0,24}, |"
+                             r"(?:Speaking|Writing|Interviewed|Asked|Addressing|Appearing)\b[^,.;:\"“”]{0,70}, )?")  # ("Speaking on BBC Radio Scotland's Sunday Live programme, ")
 # after the clause opener: a bare conjunction ("But ", "And "), then an honorific or a peer's title before the name
 _HEAD_OPENER = re.compile(r"(?:(?:But|And|Yet|So|Now|Meanwhile|Separately|Earlier|Later) )?(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness)\.? )?")
 # a quoted phrase of a few words, no clause punctuation inside
@@ -828,12 +845,18 @@ def _role_run(gap: str) -> bool:
     if not gap.endswith(" ") or not words or len(words) > 6:
         return False
     lower = [w for w in words if not w[:1].isupper()]
-    return bool(lower) and all(w in _ROLE_NOUNS or w in PERSON_TITLES or _ROLE_ADJ.fullmatch(w) for w in lower)
+    if not lower:  # a capitalised rank ending in its title: "Assistant Chief Constable ", "Home Secretary "
+        return len(words) <= 4 and words[-1].lower() in PERSON_TITLES and words[-1].lower() not in _HONORIFIC_WORDS
+    return all(w in _ROLE_NOUNS or w in PERSON_TITLES or _ROLE_ADJ.fullmatch(w) for w in lower)
+
+
+_HONORIFIC_WORDS = frozenset("mr mrs ms miss dr sir dame lord lady prof rev st saint father king queen prince princess pope".split())
 
 
 # "X, an assistant state attorney general said", "X, Labour's election strategist told": a comma, an article or a
 # possessive, then at most seven words up to the cue
-_UNCLOSED_APPOSITIVE = re.compile(r", ((?:a|an|the|[A-Z][\w.&-]*['’]s) |(?=(?:[a-z]+ ){1,3}(?:of|at|for|from|with) [A-Z]))(?:[\w.&'’-]+ ){1,7}$")
+_UNCLOSED_APPOSITIVE = re.compile(r", ((?:a|an|the|[A-Z][\w.&-]*['’]s) |(?=(?:[a-z]+ ){1,3}(?:of|at|for|from|with) [A-Z])|(?:of|from) (?=(?:the )?[A-Z]))"
+                                  r"(?:[\w.&'’-]+ ){1,7}$")  # (also "X, from the Public and Commercial Services union said")
 _GAP_BREAK_WORDS = frozenset("that which who whom whose said says say when while where and or but as if because after before since than "
                              "with without to into he she they it we i you is was are were has have had will would".split())
 _PASSIVE_QUOTED = re.compile(r" (?:was|is|were|are|has been|had been) quoted as $")
@@ -909,6 +932,12 @@ def _unlisted_appositive_subject(text: str, lo: int, pos: int, gaz: Gazetteer) -
 
 _COMMON_OPENERS = frozenset("officials police analysts experts critics residents witnesses sources investigators authorities "
                             "however meanwhile yesterday today earlier later separately still also instead moreover".split())
+
+
+def _ends_in_title(name: str) -> bool:
+    """Does ``name`` end in a title word ("Shadow Home Secretary", "Chief Executive")?"""
+    last = name.rsplit(" ", 1)[-1].lower()
+    return " " in name and last in PERSON_TITLES and last not in _HONORIFIC_WORDS
 
 
 def _squash(name: str) -> str:

@@ -83,7 +83,7 @@ _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
 # noun phrase ("cybersecurity firm", "Singapore's state-run broadcaster", "a 2023 report by").
 # Judged by the shape of its words (lower-case words, possessives, years, nationality
 # adjectives), not by a list of nouns: a clause word (that, which, said ...) ends it.
-_GAP_WORD = re.compile(r"(?:[a-z][\w-]*|[A-Z][\w.-]*['’]s|\d{4}|[A-Z]\.[A-Z]\.|[A-Z]{2,3}|[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|[A-Z][\w.]*-based)$")
+_GAP_WORD = re.compile(r"(?:[a-z][\w-]*|\d{1,3}-years?-old|[A-Z][\w.-]*['’]s|\d{4}|[A-Z]\.[A-Z]\.|[A-Z]{2,3}|[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|[A-Z][\w.]*-based)$")
 _GAP_BREAK = frozenset("that which who whom whose said says say when while where and or but as if because after before "
                        "since than with without to in on at into over under he she they it we i you".split())
 _GAP_MAX_WORDS = 7
@@ -117,14 +117,15 @@ _ZH_PREPOSITIONS = ("在", "于", "於", "通过", "通過", "透过", "透過")
 _ZH_CLAUSE_START = "，。！？；\n：:"
 # Title-case headline cue: "White House Says ...", "Huawei Warns ...".
 _HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
-_PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: [a-z][\w-]*){0,4} $")
+# (a conjunction ends the place phrase: "... in the past but Oppal said" names its subject)
+_PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: (?!(?:but|and|or|yet|so|while|when|as|because|although|though|after|before|until|since|then)\b)[a-z][\w-]*){0,4} $")
 # After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
 # maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
-_SUBJECT_SET_OFF = re.compile(r"(?: (?:MP|MEP|MSP|QC|KC))?(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z]|[A-Z][a-z]+(?:an|ish|ese|ch|i) [a-z]|[RDI]-[A-Z]|(?:[A-Z][a-z]+ ){1,3}(?:at|of|for|with) )| \()")
+_SUBJECT_SET_OFF = re.compile(r"(?: (?:MP|MEP|MSP|QC|KC))?(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z]|[A-Z][a-z]+(?:an|ish|ese|ch|i) [a-z]|[RDI]-[A-Z]|(?:[A-Z][a-z]+ ){1,3}(?:at|of|for|with) |(?:MP|MEP|MSP|AM|TD) (?:for|of) )| \()")
 # ... and an organisation's name before the role ("Betsy Loyless, National Audubon Society senior vice president for
 # advocacy, said"): not before a participle cue, whose appositive may be a clause ("during the Congress, General
 # Secretary Xi Jinping laid out ..., saying")
-_SUBJECT_SET_OFF_ORG_ROLE = re.compile(r", (?:[A-Z][\w.&'’-]* ){1,4}[a-z]+ [a-z][^,]*, $")
+_SUBJECT_SET_OFF_ORG_ROLE = re.compile(r", (?:[A-Z][\w.&'’-]* )(?:(?:[A-Z][\w.&'’-]*|\d{1,3}) ){0,3}[a-z]+ [a-z][^,]*, $")  # ("BBC News 24 political correspondent")
 # Between "said" and the name: a role ("said energy analyst Orin Middleton").
 _ROLE_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]* ){1,4}")
 
@@ -135,10 +136,17 @@ _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 _ROLE_TITLES = frozenset("prosecutor attorney spokesman spokeswoman spokesperson lawyer analyst economist strategist "
                          "investigator commander administrator supervisor president secretary".split())
 _AUXILIARIES = frozenset("had has have was were is are would will could should can may might must did does do been being".split())
-_ROLE_WORD = re.compile(r"([A-Za-z][\w-]*)(\.?) ")
+_ROLE_WORD = re.compile(r"([A-Za-z\d][\w-]*)(\.?) ")
 
 
 _BODY_BEFORE_ROLE = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I)\b)(?:[A-Z][\w&'’.-]* ){2,5}(?=[a-z][\w-]* (?:[a-z][\w-]* )?[A-Z])")
+
+
+def _is_title(word: str) -> bool:
+    from ..names import PERSON_TITLES
+
+    low = word.lower()
+    return (low in PERSON_TITLES or low in _ROLE_TITLES) and low not in _HONORIFICS
 
 
 def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
@@ -162,6 +170,8 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
             continue
         place_before_role = word[:1].isupper() and nxt is not None and nxt.group(1).islower()  # "Troy police Lt."
         title = (word.lower() in PERSON_TITLES or word.lower() in _ROLE_TITLES) and word.lower() not in _HONORIFICS
+        if not title and word[:1].isupper() and nxt is not None and nxt.group(1)[:1].isupper() and _is_title(nxt.group(1)):
+            title = True  # a portfolio or rank before its title: "Culture Secretary Tessa Jowell", "Assistant Chief Constable X"
         if word.lower() in _GAP_BREAK or word in _AUXILIARIES or not (_GAP_WORD.match(word + m.group(2)) or title or place_before_role):
             return None  # (not "said his brother had dated Daylee Newman": a clause, not a role)
         pos = m.end()
@@ -177,6 +187,9 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
 def _sentence_bounds(text: str, pos: int, s0: int, e0: int) -> tuple[int, int]:
     a = max(text.rfind(". ", s0, pos), text.rfind("\n", s0, pos), text.rfind("。", s0, pos), text.rfind("? ", s0, pos))
     start = s0 if a < 0 else a + 1
+    q = max(text.rfind('." ', max(s0, start), pos), text.rfind(".” ", max(s0, start), pos))
+    if q >= 0:
+        start = q + 2  # a sentence that ended inside its closing quote ('... communities." BBC political editor Andrew Marr said')
     ends = [i for i in (text.find(". ", pos, e0), text.find("\n", pos, e0), text.find("。", pos, e0)) if i >= 0]
     return start, (min(ends) if ends else e0)
 

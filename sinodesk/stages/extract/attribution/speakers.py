@@ -214,6 +214,13 @@ def _subject_of_participle(text: str, lo: int, pos: int, index: "_Ents") -> GazM
 def _coordinated_person(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | None:
     """"Anthony McPartlin and Declan Donnelly said", "Sony Corp. and Ericsson AB said": the person (organisation)
     joined by "and" before a speaking person (organisation)."""
+    if ent.label == "ORG" and text.endswith(" and the ", 0, ent.start):
+        # "..., the Wall Street Journal and the Washington Post reported": two bodies, each with its article, as the subject
+        other = index.before(ent.start - 9, text)
+        if other is not None and other.label == "ORG" and (text.endswith((", the ", ". The ", "\nThe ", '"The ', "“The "), 0, other.start)
+                                                           or (other.start == 4 and text.startswith("The "))):
+            return other
+        return None
     if ent.label not in ("PERSON", "ORG") or not text.endswith(" and ", 0, ent.start):
         return None
     other = index.before(ent.start - 5, text)
