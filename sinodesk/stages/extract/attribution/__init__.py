@@ -190,6 +190,8 @@ class _Scan:
                     continue
             if ent is not None and pos == c_start and verb.endswith("ing") and verb != "saying" and _NOUN_AFTER.match(text, c_end) is not None:
                 continue  # "One Napa County reporting station": a participle right after a name modifies a noun
+            if ent is not None and pos == c_start and verb.endswith("ing") and verb != "saying" and _PREPOSITION_BEFORE.search(text, max(s0, ent.start - 9), ent.start):
+                continue  # "unavailable via API reporting": the name is a preposition's object, not the participle's subject
             if ent is None and verb == "saying" and text.endswith(" as ", s0, pos):
                 ent = index.before(pos - 4, text)  # "Xinhua quoted Wang Yi as saying", "reported BaFin as saying"
                 quoted = _PASSIVE_QUOTED.search(text, max(s0, pos - 24), pos) if ent is None else None
@@ -432,9 +434,11 @@ class _Scan:
             if v > self.s0 and _PRONOUN_SUBJECT_BEFORE.search(text, max(self.s0, v - 12), v) is not None:
                 continue  # "She said Ben and his wife grew up ...": the same, with a pronoun for the subject
             obj = index.at(said_end)
-            if obj is not None and obj.label == "PERSON" and text[obj.end : obj.end + 1] == " " and _ends_in_title(text[obj.start : obj.end]):
-                person = index.at(obj.end + 1)  # "said Shadow Home Secretary David Davis": a title the name model read as a name
-                obj = person if person is not None and person.label == "PERSON" else obj
+            if obj is not None and obj.label in ("PERSON", "ORG") and _ends_in_title(text[obj.start : obj.end]) and not text.startswith(("'", "’"), obj.end):
+                # "said Shadow Home Secretary David Davis": a title the name model read as a name; the person after it
+                # speaks, and a title alone names no one ("said Health Minister posts had been cut")
+                person = index.at(obj.end + 1) if text[obj.end : obj.end + 1] == " " else None
+                obj = person if person is not None and person.label == "PERSON" else None
             if obj is None and text.startswith("the ", said_end):
                 obj = index.at(said_end + 4)  # "said the Wall Street Journal (WSJ).": an outlet or body after its article
                 if obj is not None and obj.label == "ORG" and text.startswith(("'s ", "’s "), obj.end):
@@ -556,8 +560,8 @@ class _Scan:
             ent = index.at(p)
             colon = _ZH_COLON_AFTER.match(text, ent.end, min(e0, ent.end + 6)) if ent is not None else None
             if colon is not None and (text[ent.start : ent.end] in _ZH_COLUMN_WORDS or text.endswith(_ZH_COLUMN_ENDS, ent.start, ent.end) or any(
-                    e.end == colon.end() - 1 and e.start >= ent.end and e.label == "PERSON" for e in index.ents)):
-                colon = None  # "详讯：", "热议：": a column's name; "渣打银行梁大伟：": the person speaks (chinese_headlines)
+                    e.end == colon.end() - 1 and e.start >= ent.end and e.label == "PERSON" for e in index.ents) or text.startswith(("称", "稱"), ent.end)):
+                colon = None  # "详讯：", "热议：": a column's name; "商品名称：" a form's field; "渣打银行梁大伟：": the person speaks (chinese_headlines)
             if (ent is not None and ent.label in ("PERSON", "ORG") and colon is not None
                     and not (text[ent.start : ent.end].isupper() and text[ent.start : ent.end].isascii() and self.gaz.lookup(text[ent.start : ent.end]) is None)):
                 # (an acronym no list knows before a colon is as often the topic as the speaker: "CGOC：", "QFII：")
@@ -663,6 +667,7 @@ _PAGE_STAMP = re.compile(r"(?:Posted|Updated|Published|Last updated|Last modifie
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|it|He|She|They|We|It)(?: (?:has|have|had|also|later|then|earlier))? $")
 # the names of laws and treaties: what they "say" is no one's statement
 _LAW_NAME = re.compile(r".+ (?:Act|Law|Treaty|Convention|Constitution|Charter|Code|Directive|Regulation|Bill|Amendment)$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:via|through|by|from|of|for|to|on|in|at|into|under) $")
 _REFLEXIVE_AFTER = re.compile(r" (?:itself|themselves|himself|herself)\b")
 _POST_NOMINALS = frozenset("QC KC MP MEP MSP".split())
 _POST_NOMINAL_ENDS = tuple(f", {w} " for w in _POST_NOMINALS)
@@ -694,7 +699,7 @@ _ZH_QUOTED_ROLE = re.compile(r"“[^”]{1,8}”")
 # between a body (maybe its role) and the cue: 就 and the matter spoken on ("外交部就...表态", "体育总局纪检检察负责人就足坛反赌答记者问")
 _ZH_REGARDING = re.compile(r"[\u4e00-\u9fff]{0,8}就[\u4e00-\u9fffA-Za-z\d“”]{1,20}")
 # speech verbs that open what a headline's colon introduces ("周迅谈出走华谊：", "周华健澄清：", "王刚回应：")
-_ZH_SPEECH_BEFORE_COLON = re.compile(r"谈及|谈|澄清|回应|回應|表态|表態|坦言|感言|自曝|爆料|透露|直言|称|稱|说|說|表示|辟谣|闢謠|呼吁|呼籲|寄语|寄語")
+_ZH_SPEECH_BEFORE_COLON = re.compile(r"谈及|谈|澄清|回应|回應|表态|表態|坦言|感言|自曝|爆料|透露|直言|(?<![名号號简簡俗统統堪])(?:称|稱)|说|說|表示|辟谣|闢謠|呼吁|呼籲|寄语|寄語")
 _ZH_OTHER_SPEAKER = ("被告", "律师", "律師", "家属", "家屬", "妻子", "丈夫", "父亲", "父親", "母亲", "母親", "儿子", "兒子", "女儿", "女兒",
                      "经纪人", "經紀人", "助理", "队友", "隊友", "粉丝", "粉絲", "专家", "專家", "官员", "官員", "发言人", "發言人", "人士",
                      "记者", "記者", "网友", "網友", "好友", "朋友", "同事", "邻居", "鄰居", "对手", "對手")
@@ -817,14 +822,16 @@ _FUNCTION_WORD_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your
 
 # what may open a sentence before its subject ("On Monday, ", "Meanwhile, ", a quote mark)
 _CLAUSE_OPENER = re.compile(r"[\s\"“]*(?:(?:On|In|At|By|Later|Earlier|Meanwhile|However|But|And|Then|Yesterday|Today|Last|This)\b[^,.;:\"“”]{0,24}, |"
-                             r"(?:Speaking|Writing|Interviewed|Asked|Addressing|Appearing)\b[^,.;:\"“”]{0,70}, )?")  # ("Speaking on BBC Radio Scotland's Sunday Live programme, ")
+                             r"(?:Speaking|Writing|Interviewed|Asked|Addressing|Appearing)\b[^,.;:\"“”]{0,70}, |"
+                             r"(?:A|One|Two|Three|Four|Five|Several|Some) (?:day|week|month|year|hour)s? (?:earlier|later|ago|before|after), )?")  # ("Speaking on BBC Radio Scotland's Sunday Live programme, ")
 # after the clause opener: a bare conjunction ("But ", "And "), then an honorific or a peer's title before the name
 _HEAD_OPENER = re.compile(r"(?:(?:But|And|Yet|So|Now|Meanwhile|Separately|Earlier|Later) )?(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness)\.? )?")
 # a quoted phrase of a few words, no clause punctuation inside
 _SHORT_QUOTE = re.compile(r"[\"“][^\"“”.;:?!,]{1,40}[\"”]")
 _DASHES = frozenset("-–—")
 # what a dash appositive opens with: an article, a possessive, a role word, a clause word or an age
-_DASH_APPOSITIVE = re.compile(r"(?:a|an|the|his|her|their|its|who|whose|which|now|then|once|also|himself|herself|[a-z]+ of|[A-Z][\w.&-]*['’]s|\d{1,3}) ")
+_DASH_APPOSITIVE = re.compile(r"(?:a|an|the|his|her|their|its|who|whose|which|now|then|once|also|himself|herself|[a-z]+ of|[A-Z][\w.&-]*['’]s|\d{1,3}|"
+                              r"[a-z]+(?= (?:to|about|by|with|for) )) ")  # (also "Mr Yushchenko - keen to reassure investors - had said")
 # "an SFA spokesman said", "a METI official said": an acronym no list holds before a role noun
 _ACRONYM_ROLE = re.compile(r"(?:^|(?<=[\s\"“]))(?:[Aa]n?|[Tt]he) ([A-Z][A-Z&]{1,5}) (?:[a-z]+ )?(?:spokesman|spokeswoman|spokesperson|official|officials|"
                            r"statement|representative|source|sources)\s+$")

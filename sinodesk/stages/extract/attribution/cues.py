@@ -30,7 +30,7 @@ _ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson spokespeople official officials lawyer lawyers executive executives chief "
     "chiefs source sources representative representatives analyst analysts economist economists researcher "
     "researchers scientist scientists engineer engineers staff director directors boss bosses manager managers "
-    "leader leaders members member officers officer investigators prosecutors".split()
+    "leader leaders members member officers officer investigators prosecutors management negotiators insiders".split()
 )
 _ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still|meanwhile|however|though|too|separately|subsequently|similarly|initially|originally|privately|immediately) )*"
 # the day a statement was made, written between the speaker and the verb ("T-Mobile today announced",
@@ -136,7 +136,7 @@ _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 _ROLE_TITLES = frozenset("prosecutor attorney spokesman spokeswoman spokesperson lawyer analyst economist strategist "
                          "investigator commander administrator supervisor president secretary".split())
 _AUXILIARIES = frozenset("had has have was were is are would will could should can may might must did does do been being".split())
-_ROLE_WORD = re.compile(r"([A-Za-z\d][\w-]*)(\.?) ")
+_ROLE_WORD = re.compile(r"([A-Za-z\d][\w-]*(?:['’]s)?)(\.?) ")  # (a possessive before the role: "said Pruner's friend Zachary Rees")
 
 
 _BODY_BEFORE_ROLE = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I)\b)(?:[A-Z][\w&'’.-]* ){2,5}(?=[a-z][\w-]* (?:[a-z][\w-]* )?[A-Z])")
