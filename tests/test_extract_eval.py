@@ -187,6 +187,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # ents .804/.654, attr .887/.748, dates .937/.908
     # attr18, scored once by the CLI at the end (misses never read; the floors test runs it once more, pass/fail):
     # attr .887/.748 (attr17's figure) -> .896/.748, ents .804/.654, numbers .931/.857, dates .937/.908
+    # attr19, scored once by the CLI at the end (misses never read; the floors test ran it once more, pass/fail):
+    # attr .896/.748 unchanged, ents .811/.669, numbers .935/.868, dates .936/.904
     "heldout2": {"entities": (0.8, 0.655), "attributions": (0.895, 0.745), "numbers": (0.93, 0.865), "dates": (0.93, 0.9)},
 }
 
