@@ -554,14 +554,21 @@ def possessive_names(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
 # A head word, "of" and a capitalised name: one name of the head's kind ("the Rally of Britain", "League of
 # Ireland club", "Royal Bank of Scotland", "Gulf of Aden", "State of the Union address"): the model ends such
 # names at "of" or keeps only the place after it.  Capitalised words before the head belong to the name.
+# Public bodies, schools and companies named by what they are for ("Ministry of Defence", "Office of Fair Trading",
+# "Institute of Directors", "University of Utah"); a body's "of" part may be a coordination ("Department of Trade and
+# Industry"), so one followed by "and" and a capitalised word is left to the model's reading.
+_OF_BODIES = frozenset("Ministry Department Bureau Office Institute Commission Council Committee Agency Academy University College "
+                       "Trust Foundation Fund Authority Organisation Organization Confederation Secretariat Directorate Inspectorate "
+                       "Corporation Party".split())
 _HEAD_OF = {**dict.fromkeys("League Society Federation Association Union Bank Board Chamber Order House Church Court".split(), "ORG"),
+            **dict.fromkeys(_OF_BODIES, "ORG"),
             **dict.fromkeys("Rally Battle Siege Tour Festival".split(), "EVENT"),
             **dict.fromkeys(("Treaty",), "LAW"),
             **dict.fromkeys("Museum Cathedral Palace Tower".split(), "FAC"),
             **dict.fromkeys("Republic Kingdom".split(), "GPE"),
             **dict.fromkeys("Isle Gulf Bay Sea Cape Lake".split(), "LOC")}
 _HEAD_OF_RX = re.compile(
-    r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w ){0,3}?(?:" + "|".join(_HEAD_OF) + r"|State(?= of the Union)) of (?:the )?"
+    r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w(?<!['’]s) ){0,3}?(?:" + "|".join(_HEAD_OF) + r"|State(?= of the Union)) of (?:the )?"
     r"[A-Z][\w'’-]*\w(?: [A-Z][\w'’-]*\w){0,2})(?![\w&-]|['’](?!s\b)| [A-Z]| of [A-Z])"
 )
 
@@ -575,9 +582,9 @@ def head_of_names(text: str, s0: int, e0: int) -> list[GazMatch]:
         s, e = m.span(1)
         s, words = _cut_first(s, text[s:e].split(" "), lambda w: w in _NOT_STREET_FIRST or w in _ROLE_CAPS, keep=0)
         head = words[words.index("of") - 1]
-        label = "EVENT" if head == "State" else _HEAD_OF.get(head)
-        if label is None:
-            continue
+        label = "EVENT" if head == "State" else strong_head_type(" ".join(words)) or _HEAD_OF.get(head)  # "University of Chicago Hospital"
+        if label is None or head in _OF_BODIES and text.startswith((" and ", " & "), e) and text[e + 5 : e + 6].isupper():
+            continue  # "Department of Trade and Industry": the coordination is the body's name, read whole elsewhere
         out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
     return out
 
@@ -725,7 +732,12 @@ def work_titles(text: str, s0: int, e0: int) -> list[GazMatch]:
 # ("Ryder Cup", "World Cup", "National Theatre", "Securities Trading Act", "Notting Hill Carnival",
 # "Sony Pictures").  Inside a sentence only (a headline in title case has every word capitalised); not
 # "Code", "Convention" or "Charter", which end titles of books and halls as often as laws.
-_HEADED_EXTRA = {"cup": "EVENT", "carnival": "EVENT", "theatre": "ORG", "theater": "ORG"}
+_HEADED_EXTRA = {"cup": "EVENT", "carnival": "EVENT", "theatre": "ORG", "theater": "ORG",
+                 # bodies, firms and papers by their last word ("Wine Standards Board", "Energy Savings Trust",
+                 # "Evolution Securities", "Atticus Capital", "Mersey TV" is left to the model: "digital TV")
+                 **dict.fromkeys("board trust foundation authority securities capital investments software partners club energy "
+                                 "exchange alliance tribunal court group network studios magazine times post journal "
+                                 "observer express".split(), "ORG")}
 _HEADED_TYPES = {k: v for k, v in {**_STRONG_HEADS, **_HEADED_EXTRA}.items()
                  if k not in ("code", "convention", "charter", "championship", "championships", "limited", "inc", "ltd", "corp", "llc", "plc", "gmbh", "ag", "sa", "fc", "afc")
                  and k.isalpha()}  # legal forms: legal_form_companies
@@ -738,9 +750,11 @@ _NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their 
                               "With To As After Before When While If But And Or So".split())
 
 
-def headed_names(text: str, s0: int, e0: int) -> list[GazMatch]:
+def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset()) -> list[GazMatch]:
     """Names whose last word says what they are (see _HEADED), the words before them that open a
-    sentence, a calendar word or a determiner cut off ("The World Cup", "On Sunday Ryder Cup")."""
+    sentence, a calendar word or a determiner cut off ("The World Cup", "On Sunday Ryder Cup").  An
+    organisation's name may open a sentence when its first word is no word written in lower case
+    (``common``): "Blackground Records said", not "Local Police said"."""
     if _HEADED_HINT.search(text, s0, e0) is None:
         return []
     out = []
@@ -758,13 +772,64 @@ def headed_names(text: str, s0: int, e0: int) -> list[GazMatch]:
         if s != m.start(1):
             pass  # "Its Coastal Fisheries Act", "On Sunday Ryder Cup": the cut words open the sentence, not the name
         elif k <= s0 or text[k - 1] in ".!?:\n\"“”|" or text[k - 1 : k + 1] == "\n ":
-            continue  # opens a sentence: its first word may be capitalised for that alone
-        before = text[text.rfind(" ", s0, k) + 1 : k]
-        if s == m.start(1) and before[:1].isupper() or before in ("&", "amp;") or before.endswith(("'s", "’s")):
+            if not common or _HEADED_TYPES[words[-1].lower()] != "ORG" or words[0].lower() in common or not words[0][1:].islower():
+                continue  # opens a sentence: its first word may be capitalised for that alone
+        before = re.split(r"[.!?](?=[A-Z])", text[text.rfind(" ", s0, k) + 1 : k])[-1]  # "stations.Gurugram": two sentences glued
+        if k <= s0 or text[k - 1] in ".!?:\n\"“”|":
+            pass  # the sentence opener kept above
+        elif s == m.start(1) and before[:1].isupper() or before in ("&", "amp;") or before.endswith(("'s", "’s")):
             continue  # the name begins earlier ("Columbus Division of Police", "Sidney & Lois Eskenazi Hospital", "Nixon's Committee")
         label = _HEADED_TYPES[words[-1].lower()]
         surface = " ".join(words)
         out.append(GazMatch(s, m.end(1), f"{label.lower()}:{slug(surface)}", label))
+    return out
+
+
+# Organisations whose written form alone says what they are, where the model sees an ordinary word:
+# a newspaper's masthead after a capitalised "The" inside a sentence ("told The Times", "wrote in The
+# Observer", "The Mail on Sunday"; after a lower-case "the" only the mastheads that are no common noun:
+# "the Telegraph", "the Economist"); a legislature by its one word inside a sentence ("MPs in the
+# Commons", "Parliament rose", "the Senate voted"; not after a capitalised word, "European Parliament",
+# "Creative Commons", which the model or the head rules read whole); a club by the word that opens
+# continental clubs' names ("Real Sociedad", "Sporting Lisbon", "Dynamo Kiev").
+_MASTHEADS = ("Times|Observer|Guardian|Independent|Economist|Scotsman|Spectator|Telegraph|Herald|Mirror|Sun|Post|Journal|"
+              "Express|Mail|Star|Standard|Tribune|Chronicle|Globe|Gazette|Inquirer|Age|Australian|Hindu|Nation|Register|"
+              "Mail on Sunday|Sunday Times|Sunday Telegraph|Financial Times|Wall Street Journal|New York Times|Washington Post")
+_MASTHEAD = re.compile(r"(?<![\w'’.&-])(?:(The (?:" + _MASTHEADS + r"))|the (Times|Observer|Telegraph|Economist|Scotsman|Spectator))"
+                       r"(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)")
+_HOUSES = re.compile(r"(?<![\w'’.&-])(Commons|Parliament|Congress|Senate|Bundestag|Duma|Knesset)(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)")
+_CLUB_FIRST = re.compile(r"(?<![\w'’.&-])((?:Real|Atletico|Atlético|Sporting|Olympique|Dynamo|Dinamo|Borussia|Deportivo|Hapoel|Maccabi|"
+                         r"Spartak|Lokomotiv|Steaua|Partizan) [A-Z][a-zé]{3,}(?: [A-Z][a-z]+)?)(?![\w&-]|['’](?!s\b)| [A-Z])")
+_NOT_CLUB_LAST = frozenset("Stadium Arena Park Ground Stadion Street Road Estate World Time Life Story Love Thing Deal".split())
+
+
+def _inside_sentence(text: str, s0: int, p: int) -> bool:
+    """Whether the word at ``p`` is neither the first of its sentence nor of a line, quote or bracket."""
+    k = p
+    while k > s0 and text[k - 1] == " ":
+        k -= 1
+    return k > s0 and text[k - 1] not in ".!?:\n\"“”'‘(|-–—•"
+
+
+def org_shapes(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Newspapers, legislatures and clubs named by their written form (see _MASTHEAD)."""
+    out = []
+    if text.find("The ", s0, e0) >= 0 or text.find("the ", s0, e0) >= 0:
+        for m in _MASTHEAD.finditer(text, s0, e0):
+            s, e = m.span(1) if m.group(1) else m.span(2)
+            if _inside_sentence(text, s0, s):
+                out.append(GazMatch(s, e, f"org:{slug(text[s:e].removeprefix('The '))}", "ORG"))
+    for rx in (_HOUSES, _CLUB_FIRST):
+        for m in rx.finditer(text, s0, e0):
+            s, e = m.span(1)
+            if not _inside_sentence(text, s0, s):
+                continue
+            before = text[text.rfind(" ", s0, s - 1) + 1 : s - 1]
+            if rx is _CLUB_FIRST and text[s:e].split()[-1] in _NOT_CLUB_LAST:
+                continue  # "Lokomotiv Stadium", "Real Estate"
+            if rx is _HOUSES and (before[:1].isupper() or before.endswith(("'s", "’s")) or before in ("&", "of")):
+                continue  # "European Parliament", "the US Congress", "Scotland's Parliament", "House of Commons": read whole elsewhere
+            out.append(GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG"))
     return out
 
 

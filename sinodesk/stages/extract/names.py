@@ -27,7 +27,7 @@ import numpy as np
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (_NATIONALS, appositive_people, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
                           number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people,
-                          award_mentions, headed_names, teams_before_roles, web_names, work_titles)
+                          award_mentions, headed_names, org_shapes, teams_before_roles, web_names, work_titles)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -578,9 +578,17 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
              if not gaz.lookup(text[w.start : w.end]) and not gaz.lookup(text[w.start : w.end].removeprefix("The ")) and not _known_place(text[w.start : w.end])]
     # names whose shape says what they are (name_shapes.py): read before the model's, which they win over
     h0 = max(s0, headline_end)
-    shaped = (head_of_names(text, h0, e0) + legal_form_companies(text, h0, e0, model.common, _known_place)
+    # a head word's name inside a longer organisation the model read is a piece of it ("Department of Trade" in
+    # "Department of Trade and Industry", "US Securities" in "US Securities and Exchange Commission")
+    wider = [(h.start, h.end) for h in out if h.label == "ORG"]
+    inside = lambda g: any(a <= g.start and g.end < b and text.startswith((" and ", " & "), g.end) for a, b in wider)  # noqa: E731
+    shaped = ([g for g in head_of_names(text, h0, e0) if not inside(g)] + legal_form_companies(text, h0, e0, model.common, _known_place)
               + street_names(text, h0, e0) + possessive_names(text, h0, e0, model.common))
-    headed = [h for h in headed_names(text, h0, e0) + teams_before_roles(text, h0, e0, model.common) if not gaz.lookup(text[h.start : h.end])]
+    for o in org_shapes(text, h0, e0):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
+        known = gaz.lookup(text[o.start : o.end]) or gaz.lookup(text[o.start : o.end].removeprefix("The "))
+        if not known or label_of(known) == "ORG":
+            shaped.append(GazMatch(o.start, o.end, known or o.canonical, "ORG"))
+    headed = [h for h in headed_names(text, h0, e0, model.common) + teams_before_roles(text, h0, e0, model.common) if not gaz.lookup(text[h.start : h.end]) and not inside(h)]
     return (shaped + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + works
             + headed + out)
 
