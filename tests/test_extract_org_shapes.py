@@ -76,3 +76,14 @@ def test_no_masthead_legislature_or_club(text):
 def test_through_the_stage():
     ents = _ents("Mr Hale told The Observer that the Ministry of Fisheries and the Road Safety Trust would act.")
     assert ("The Observer", "ORG") in ents and ("Ministry of Fisheries", "ORG") in ents and ("Road Safety Trust", "ORG") in ents
+
+
+def test_channels_and_stations_by_their_number():
+    from sinodesk.stages.extract.name_shapes import channels
+
+    t = ("She told BBC Radio 4's Today programme. It airs on BBC One, ITV1 and Channel Five. He told Radio Five Live. "
+         "Staff at BBC News 24 agreed. Radio 4 Today. The Radio Four Seasons hotel. Channel 9 aired it.")
+    assert _spans(channels(t, 0, len(t)), t) == [
+        ("BBC Radio 4", "ORG"), ("BBC One", "ORG"), ("ITV1", "ORG"), ("Channel Five", "ORG"), ("Radio Five Live", "ORG"),
+        ("BBC News 24", "ORG")]
+    assert ("BBC Radio 4", "ORG") in _ents(t) and ("BBC Radio", "ORG") not in _ents(t)

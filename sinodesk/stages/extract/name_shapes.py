@@ -833,6 +833,29 @@ def org_shapes(text: str, s0: int, e0: int) -> list[GazMatch]:
     return out
 
 
+# British broadcasters' channels and stations by their number, written in figures or in words: "BBC Radio 4", "BBC
+# Radio Five Live", "BBC News 24", "BBC One", "BBC1", "ITV1", "Channel Five", "Channel 4 News", "Radio 4", "Sky Sports 2"
+# (the model and the gazetteer stop at "BBC Radio" or read "BBC1" as a person).
+_NUM = r"(?:[1-5]|One|Two|Three|Four|Five)"
+_CHANNEL = re.compile(
+    r"(?<![\w'’.&-])((?:BBC ?(?:Radio (?:" + _NUM + r"(?: Live)?|Scotland|Wales|Ulster)|News ?24|World Service|" + _NUM + r")|BBC[1-4]|ITV[1-4]|"
+    r"Channel (?:4|5|Four|Five)(?: News)?|Radio " + _NUM + r"(?: Live)?|Five Live|Sky (?:News|One|Sports(?: [1-3])?))"
+    r")(?![\w&-]|['’](?!s\b)|[.,:]\d| [A-Z][a-z])"
+)
+_CHANNEL_HINT = ("BBC", "ITV", "Channel ", "Radio ", "Five Live", "Sky ")
+
+
+def channels(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Broadcasters' channels and stations named by their number (see _CHANNEL)."""
+    if not any(text.find(h, s0, e0) >= 0 for h in _CHANNEL_HINT):
+        return []
+    out = []
+    for m in _CHANNEL.finditer(text, s0, e0):
+        s, e = m.span(1)
+        out.append(GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG"))
+    return out
+
+
 # A capitalised name right before a sports role and a person's name is the person's team: "Wasps flanker
 # Johnny O'Connor", "Ulster wing Tommy Bowe", "Leicester tight-head Julian White" (team_by_role retypes a team
 # the model found; this finds one it left out).

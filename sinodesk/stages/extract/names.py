@@ -27,7 +27,7 @@ import numpy as np
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (_NATIONALS, appositive_people, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
                           number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people,
-                          award_mentions, headed_names, org_shapes, teams_before_roles, web_names, work_titles)
+                          award_mentions, channels, headed_names, org_shapes, teams_before_roles, web_names, work_titles)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -584,7 +584,7 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     inside = lambda g: any(a <= g.start and g.end < b and text.startswith((" and ", " & "), g.end) for a, b in wider)  # noqa: E731
     shaped = ([g for g in head_of_names(text, h0, e0) if not inside(g)] + legal_form_companies(text, h0, e0, model.common, _known_place)
               + street_names(text, h0, e0) + possessive_names(text, h0, e0, model.common))
-    for o in org_shapes(text, h0, e0):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
+    for o in org_shapes(text, h0, e0) + channels(text, h0, e0):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
         known = gaz.lookup(text[o.start : o.end]) or gaz.lookup(text[o.start : o.end].removeprefix("The "))
         if not known or label_of(known) == "ORG":
             shaped.append(GazMatch(o.start, o.end, known or o.canonical, "ORG"))
