@@ -87,3 +87,11 @@ def test_channels_and_stations_by_their_number():
         ("BBC Radio 4", "ORG"), ("BBC One", "ORG"), ("ITV1", "ORG"), ("Channel Five", "ORG"), ("Radio Five Live", "ORG"),
         ("BBC News 24", "ORG")]
     assert ("BBC Radio 4", "ORG") in _ents(t) and ("BBC Radio", "ORG") not in _ents(t)
+
+
+def test_a_listed_firm_and_an_organisation_after_a_nationality():
+    t = ("Studios such as Paramount, Carrow Pictures and others. The Palestinian Authority said. He served in the Royal "
+         "Lancer Regiment. It was the Chinese Spring Festival. He met the Russian Federation envoy. Golden Globes, Dorrin "
+         "and Tarn Awards.")
+    assert _spans(headed_names(t, 0, len(t), common_words()), t) == [
+        ("Carrow Pictures", "ORG"), ("Palestinian Authority", "ORG"), ("Royal Lancer Regiment", "ORG")]

@@ -737,7 +737,7 @@ _HEADED_EXTRA = {"cup": "EVENT", "carnival": "EVENT", "theatre": "ORG", "theater
                  # "Evolution Securities", "Atticus Capital", "Mersey TV" is left to the model: "digital TV")
                  **dict.fromkeys("board trust foundation authority securities capital investments software partners club energy "
                                  "exchange alliance tribunal court group network studios magazine times post journal "
-                                 "observer express".split(), "ORG")}
+                                 "observer express regiment brigade battalion squadron corps petroleum chemicals foods bancorp".split(), "ORG")}
 _HEADED_TYPES = {k: v for k, v in {**_STRONG_HEADS, **_HEADED_EXTRA}.items()
                  if k not in ("code", "convention", "charter", "championship", "championships", "limited", "inc", "ltd", "corp", "llc", "plc", "gmbh", "ag", "sa", "fc", "afc")
                  and k.isalpha()}  # legal forms: legal_form_companies
@@ -746,6 +746,7 @@ _HEADED = re.compile(
     r"(" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r"))(?![\w'’&-]| [A-Z]| (?:of|for) (?:the )?[A-Z])"
 )
 _HEADED_HINT = re.compile(r" (?:" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r")\b")
+_NOT_AFTER_NATIONAL = frozenset("Federation Union Group Exchange Capital Times Post Journal Observer Express Energy Club Network Trust".split())
 _NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each On In At By For From "
                               "With To As After Before When While If But And Or So".split())
 
@@ -764,8 +765,10 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
         while len(words) > 1 and (words[0] in _NOT_HEADED_FIRST or words[0] in _CALENDAR or words[0] in ("of", "the", "and", "de", "for")):
             s += len(words[0]) + 1
             words = words[1:]
-        if len(words) < 2 or any(w.endswith(("'s", "’s")) for w in words) or words[0] in _NATIONALS or words[0].endswith("ese"):
-            continue  # "the CCP's Propaganda Department": the name begins before the possessive; "Chinese Spring Festival"
+        if len(words) < 2 or any(w.endswith(("'s", "’s")) for w in words):
+            continue  # "the CCP's Propaganda Department": the name begins before the possessive
+        if (words[0] in _NATIONALS or words[0].endswith("ese")) and (_HEADED_TYPES[words[-1].lower()] != "ORG" or words[-1] in _NOT_AFTER_NATIONAL):
+            continue  # "Chinese Spring Festival", "Russian Federation"; an organisation may open with one ("Palestinian Authority", "Iraqi Army")
         k = s - 1
         while k > s0 and text[k - 1] == " ":
             k -= 1
@@ -777,7 +780,8 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
         before = re.split(r"[.!?](?=[A-Z])", text[text.rfind(" ", s0, k) + 1 : k])[-1]  # "stations.Gurugram": two sentences glued
         if k <= s0 or text[k - 1] in ".!?:\n\"“”|":
             pass  # the sentence opener kept above
-        elif s == m.start(1) and before[:1].isupper() or before in ("&", "amp;") or before.endswith(("'s", "’s")):
+        elif s == m.start(1) and before[:1].isupper() and not (before.endswith((",", ";")) and _HEADED_TYPES[words[-1].lower()] == "ORG"
+                                                                and not _SMALL.intersection(words)) or before in ("&", "amp;") or before.endswith(("'s", "’s")):
             continue  # the name begins earlier ("Columbus Division of Police", "Sidney & Lois Eskenazi Hospital", "Nixon's Committee")
         label = _HEADED_TYPES[words[-1].lower()]
         surface = " ".join(words)
