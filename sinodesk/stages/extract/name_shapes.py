@@ -799,12 +799,19 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
 _MASTHEADS = ("Times|Observer|Guardian|Independent|Economist|Scotsman|Spectator|Telegraph|Herald|Mirror|Sun|Post|Journal|"
               "Express|Mail|Star|Standard|Tribune|Chronicle|Globe|Gazette|Inquirer|Age|Australian|Hindu|Nation|Register|"
               "Mail on Sunday|Sunday Times|Sunday Telegraph|Financial Times|Wall Street Journal|New York Times|Washington Post")
-_MASTHEAD = re.compile(r"(?<![\w'’.&-])(?:(The (?:" + _MASTHEADS + r"))|the (Times|Observer|Telegraph|Economist|Scotsman|Spectator))"
+# (the patterns open with their words, not a look-behind, so that the regex engine skips to their first letters; the
+# letter before is checked in org_shapes)
+_MASTHEAD = re.compile(r"(?:(The (?:" + _MASTHEADS + r"))|the (Times|Observer|Telegraph|Economist|Scotsman|Spectator))"
                        r"(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)")
-_HOUSES = re.compile(r"(?<![\w'’.&-])(Commons|Parliament|Congress|Senate|Bundestag|Duma|Knesset)(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)")
-_CLUB_FIRST = re.compile(r"(?<![\w'’.&-])((?:Real|Atletico|Atlético|Sporting|Olympique|Dynamo|Dinamo|Borussia|Deportivo|Hapoel|Maccabi|"
+_HOUSES = re.compile(r"(Commons|Parliament|Congress|Senate|Bundestag|Duma|Knesset)(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)")
+_CLUB_FIRST = re.compile(r"((?:Real|Atletico|Atlético|Sporting|Olympique|Dynamo|Dinamo|Borussia|Deportivo|Hapoel|Maccabi|"
                          r"Spartak|Lokomotiv|Steaua|Partizan) [A-Z][a-zé]{3,}(?: [A-Z][a-z]+)?)(?![\w&-]|['’](?!s\b)| [A-Z])")
 _NOT_CLUB_LAST = frozenset("Stadium Arena Park Ground Stadion Street Road Estate World Time Life Story Love Thing Deal".split())
+
+
+def _glued(text: str, p: int) -> bool:
+    """Whether the word at ``p`` continues a word before it ("Gazette", "U.S.Congress", "Anti-Commons")."""
+    return p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_'’.&-")
 
 
 def _inside_sentence(text: str, s0: int, p: int) -> bool:
@@ -821,12 +828,12 @@ def org_shapes(text: str, s0: int, e0: int) -> list[GazMatch]:
     if text.find("The ", s0, e0) >= 0 or text.find("the ", s0, e0) >= 0:
         for m in _MASTHEAD.finditer(text, s0, e0):
             s, e = m.span(1) if m.group(1) else m.span(2)
-            if _inside_sentence(text, s0, s):
+            if _inside_sentence(text, s0, s) and not _glued(text, m.start()):
                 out.append(GazMatch(s, e, f"org:{slug(text[s:e].removeprefix('The '))}", "ORG"))
     for rx in (_HOUSES, _CLUB_FIRST):
         for m in rx.finditer(text, s0, e0):
             s, e = m.span(1)
-            if not _inside_sentence(text, s0, s):
+            if _glued(text, s) or not _inside_sentence(text, s0, s):
                 continue
             before = text[text.rfind(" ", s0, s - 1) + 1 : s - 1]
             if rx is _CLUB_FIRST and text[s:e].split()[-1] in _NOT_CLUB_LAST:
