@@ -95,3 +95,12 @@ def test_a_listed_firm_and_an_organisation_after_a_nationality():
          "and Tarn Awards.")
     assert _spans(headed_names(t, 0, len(t), common_words()), t) == [
         ("Carrow Pictures", "ORG"), ("Palestinian Authority", "ORG"), ("Royal Lancer Regiment", "ORG")]
+
+
+def test_a_company_before_a_possessive_and_a_word_only_a_company_has():
+    from sinodesk.stages.extract.name_shapes import possessive_firms
+
+    t = ("Ann Lee, Dorrin's chief executive, said. The talks stalled as Tarnwick Foods's board met. John Smith's board "
+         "met. France's shares fell. Its board met. Next's shares fell. Carrow's spokesman said.")
+    assert _spans(possessive_firms(t, 0, len(t), common_words()), t) == [
+        ("Dorrin", "ORG"), ("Tarnwick Foods", "ORG")]

@@ -844,6 +844,34 @@ def org_shapes(text: str, s0: int, e0: int) -> list[GazMatch]:
     return out
 
 
+# A name with a possessive and a word only a company has is a company: "Lazard's board", "Next's shares", "BT's chief
+# executive", "United's chief executive" (not a person's spokesman or stake: people have those too; not a place's or a
+# person's name, not a sentence's first common word).  Read last: a name the model or a rule read otherwise stays so.
+_FIRM_OWNS = re.compile(
+    r"((?:[A-Z][\w&.-]*\w )?[A-Z][\w&.-]*\w)['’]s (?:board|shares|shareholders|share price|chief executive|chief financial officer|"
+    r"directors|subsidiary|pre-tax profits?|annual profits?|profits?|quarterly|market value|takeover)\b"
+)
+_FIRM_HINT = re.compile(r"['’]s (?:board|shares|shareholders|share price|chief|directors|subsidiary|pre-tax|annual|profit|quarterly|market value|takeover)")
+
+
+def possessive_firms(text: str, s0: int, e0: int, common: frozenset[str]) -> list[GazMatch]:
+    """Companies named before a possessive and a word only a company has (see _FIRM_OWNS)."""
+    if _FIRM_HINT.search(text, s0, e0) is None:
+        return []
+    out = []
+    for m in _FIRM_OWNS.finditer(text, s0, e0):
+        s, e = m.span(1)
+        words = text[s:e].split()
+        if _glued(text, s) or words[0] in _NOT_HEADED_FIRST or words[0] in _CALENDAR:
+            s, words = (s + len(words[0]) + 1, words[1:]) if len(words) > 1 else (s, [])
+        if not words or words[0] in given_names() or text[s:e] in place_names() or words[0] in _NATIONALS or words[-1] in _ROLE_CAPS:
+            continue  # "John Smith's board", "Britain's shares", "Chairman's"
+        if words[0].lower() in common and not _inside_sentence(text, s0, s):
+            continue  # "Its board", "Last year's profits"
+        out.append(GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG"))
+    return out
+
+
 # British broadcasters' channels and stations by their number, written in figures or in words: "BBC Radio 4", "BBC
 # Radio Five Live", "BBC News 24", "BBC One", "BBC1", "ITV1", "Channel Five", "Channel 4 News", "Radio 4", "Sky Sports 2"
 # (the model and the gazetteer stop at "BBC Radio" or read "BBC1" as a person).

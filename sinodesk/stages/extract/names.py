@@ -27,7 +27,7 @@ import numpy as np
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (_NATIONALS, appositive_people, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
                           number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people,
-                          award_mentions, channels, headed_names, org_shapes, teams_before_roles, web_names, work_titles)
+                          award_mentions, channels, headed_names, org_shapes, possessive_firms, teams_before_roles, web_names, work_titles)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -589,8 +589,9 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
         if not known or label_of(known) == "ORG":
             shaped.append(GazMatch(o.start, o.end, known or o.canonical, "ORG"))
     headed = [h for h in headed_names(text, h0, e0, model.common) + teams_before_roles(text, h0, e0, model.common) if not gaz.lookup(text[h.start : h.end]) and not inside(h)]
+    firms = [f for f in possessive_firms(text, h0, e0, model.common) if not gaz.lookup(text[f.start : f.end])]
     return (shaped + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + works
-            + headed + out)
+            + headed + out + firms)
 
 
 def _defined_names(text: str, s0: int, e0: int, gaz: Gazetteer, found: list[GazMatch], headline_end: int) -> list[GazMatch]:
