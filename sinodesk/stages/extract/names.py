@@ -584,10 +584,14 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     inside = lambda g: any(a <= g.start and g.end < b and text.startswith((" and ", " & "), g.end) for a, b in wider)  # noqa: E731
     shaped = ([g for g in head_of_names(text, h0, e0) if not inside(g)] + legal_form_companies(text, h0, e0, model.common, _known_place)
               + street_names(text, h0, e0) + possessive_names(text, h0, e0, model.common))
-    for o in org_shapes(text, h0, e0) + channels(text, h0, e0):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
+    for o in org_shapes(text, h0, e0):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
         known = gaz.lookup(text[o.start : o.end]) or gaz.lookup(text[o.start : o.end].removeprefix("The "))
         if not known or label_of(known) == "ORG":
             shaped.append(GazMatch(o.start, o.end, known or o.canonical, "ORG"))
+    for o in channels(text, h0, e0):  # a channel takes its broadcaster's id ("BBC Radio 4": the BBC's radio), which outlets know
+        words = text[o.start : o.end].rstrip("0123456789").split()
+        known = next((k for k in (gaz.lookup(" ".join(words[:n])) for n in range(len(words), 0, -1)) if k and label_of(k) == "ORG"), None)
+        shaped.append(GazMatch(o.start, o.end, known or o.canonical, "ORG"))
     headed = [h for h in headed_names(text, h0, e0, model.common) + teams_before_roles(text, h0, e0, model.common) if not gaz.lookup(text[h.start : h.end]) and not inside(h)]
     firms = [f for f in possessive_firms(text, h0, e0, model.common) if not gaz.lookup(text[f.start : f.end])]
     return (shaped + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + works
