@@ -65,7 +65,10 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # measure, "one" counting a charge or a casualty; tuned on): numbers .945/.913 -> .954/.926 (main's code the same hour)
     # attr18 (attributions: document nouns, dash appositives, bare conjunctions, 'said X' after a subject): .909/.877 -> .944/.895
     # scoring fix (19th session: required labels take their predictions before optional ones): attr .944/.895 -> .945/.906
-    "dev": {"entities": (0.905, 0.82), "attributions": (0.94, 0.90), "numbers": (0.95, 0.92), "dates": (0.95, 0.94)},
+    # orgs19 (English organisations by their shape: bodies of 'X of Y', last-word heads, mastheads, legislatures, clubs,
+    # channels by their number, a company before its board; tuned on dev): ents .908/.822 -> .913/.830 (en R .825 ->
+    # .833), attr .944/.895 -> .945/.901, numbers and dates unchanged
+    "dev": {"entities": (0.91, 0.828), "attributions": (0.94, 0.9), "numbers": (0.95, 0.92), "dates": (0.95, 0.94)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -147,7 +150,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # numdate18 (not tuned on; scored four times as miss counts only, never its items): numbers .923/.801 -> .934/.824
     # scoring fix (19th session: required labels take their predictions before optional ones; counts only): attr
     # .910/.701 -> .912/.721, numbers .934/.824 -> .934/.830
-    "heldout": {"entities": (0.845, 0.705), "attributions": (0.905, 0.715), "numbers": (0.93, 0.825), "dates": (0.905, 0.91)},
+    # orgs19 (this set scored as counts only, items never read): ents .851/.711 -> .852/.713 (en R .715 -> .718)
+    "heldout": {"entities": (0.85, 0.71), "attributions": (0.905, 0.715), "numbers": (0.93, 0.825), "dates": (0.905, 0.91)},
     # heldout2 (150 items, 50 Chinese, labelled blind by a session that did not work on the extractor; scored once
     # with main's code when it landed and once with the code of extract9zh + extract9en merged, 2026-12-06 night):
     # ents .798/.632 (en R .645, zh R .484), attr .763/.643, numbers .855/.774, dates .927/.890; spaCy sm ents
