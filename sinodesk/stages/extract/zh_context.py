@@ -171,20 +171,38 @@ _CLUB_SHORT = {"火箭": "休斯敦火箭", "热火": "迈阿密热火", "骑士
                "开拓者": "波特兰开拓者", "灰熊": "孟菲斯灰熊", "黄蜂": "夏洛特黄蜂", "雄鹿": "密尔沃基雄鹿", "超音速": "西雅图超音速"}
 # the league and the clubs whose short names are no ordinary words (in the gazetteer under these names)
 _NBA_NAMES = ("NBA", "美职篮", "湖人", "凯尔特人", "尼克斯", "篮网", "76人", "马刺", "森林狼")
-# words of a basketball story: the league, the season and its games, what a club does in them
+# words of a basketball story: the league, the season and its games, what a club does in them, its players' positions
+# and roles, and what a match reporter writes of a game (单节 a quarter, 绝杀 a winning shot, 抢七 a seventh game)
 _GAME_WORDS = re.compile(r"NBA|美职篮|季后赛|常规赛|新赛季|本赛季|赛季|总决赛|总冠军|主场|客场|主帅|主教练|球队|篮板|三分球|东区|西区|"
-                         r"东部第|西部第|连胜|连败|击败|战胜|不敌|负于|加时赛|选秀")
+                         r"东部第|西部第|连胜|连败|击败|战胜|不敌|负于|加时赛|选秀|新秀|状元秀|队友|中锋|前锋|后卫|控卫|内线|扣篮|"
+                         r"首发|单节|两双|三双|抢七|绝杀|球员|球星|篮球|执教")
+# clubs' nicknames, ordinary words or a surname and a word elsewhere (蓝军 the "blue army" of war games, 枪手 a gunman,
+# 红魔 a red devil): the club only in a story about football or basketball (_FOOTBALL_WORDS, _GAME_WORDS); the id is the club's, by its name in
+# the gazetteer (sports.tsv)
+_CLUB_NICKNAMES = {"红魔": "曼联", "紅魔": "曼联", "枪手": "阿森纳", "槍手": "阿森纳", "兵工厂": "阿森纳", "蓝军": "切尔西", "藍軍": "切尔西",
+                   "蓝黑军团": "国米", "蓝黑军": "国米", "斑马军团": "尤文", "红黑军团": "AC米兰", "银河战舰": "皇马", "绿军": "凯尔特人",
+                   "绿衫军": "凯尔特人", "南大王": "拜仁"}
+_NICKNAME = re.compile("|".join(sorted(_CLUB_NICKNAMES, key=len, reverse=True)))
+_FOOTBALL_WORDS = re.compile(r"英超|意甲|西甲|德甲|法甲|欧冠|欧联|足总杯|联赛|主场|客场|主帅|主教练|球队|进球|破门|射门|转会|前锋|中场|"
+                             r"后卫|门将|球员|球迷|球星|名宿|赛季|德比|逼平|战平|击败|战胜|不敌|负于|加时|点球|帽子戏法|梅开二度|\d-\d")
 
 
 def club_short_names(text: str, words: list[tuple[int, int, str]], s0: int, e0: int, cands: list[GazMatch], gaz: Gazetteer) -> list[GazMatch]:
     """A club's short name that is also an ordinary word (see _CLUB_SHORT), as a whole jieba word, in a
-    story with a word of the game or an NBA club the gazetteer knows in it (火箭/主场/击败/掘金, 掘金/篮网/交易)."""
+    story with a word of the game or an NBA club the gazetteer knows in it (火箭/主场/击败/掘金, 掘金/篮网/交易), and a
+    club's nickname (_CLUB_NICKNAMES) in a story about football (红魔/客场/告负, 枪手/主帅/温格)."""
     found = [(s, e, _CLUB_SHORT[text[s:e]]) for s, e, _f in words if text[s:e] in _CLUB_SHORT]
-    if not found:
-        return []
-    nba = {gaz.lookup(name) for name in (*_CLUB_SHORT.values(), *_NBA_NAMES)}
-    if _GAME_WORDS.search(text, s0, e0) is None and not any(c.canonical in nba for c in cands):
-        return []  # two short names alone are no story about the game: 火箭发射成功，太阳照常升起
+    if found:
+        nba = {gaz.lookup(name) for name in (*_CLUB_SHORT.values(), *_NBA_NAMES)}
+        if _GAME_WORDS.search(text, s0, e0) is None and not any(c.canonical in nba for c in cands):
+            found = []  # two short names alone are no story about the game: 火箭发射成功，太阳照常升起
+    nick = []
+    if _NICKNAME.search(text, s0, e0):
+        starts, ends = {s for s, _e, _f in words}, {e for _s, e, _f in words}
+        nick = [(m.start(), m.end(), _CLUB_NICKNAMES[m.group()]) for m in _NICKNAME.finditer(text, s0, e0)
+                if m.start() in starts and m.end() in ends]  # whole words, or a run of them (蓝黑/军团)
+    if nick and (_FOOTBALL_WORDS.search(text, s0, e0) is not None or _GAME_WORDS.search(text, s0, e0) is not None):
+        found += nick
     out = []
     for s, e, full in found:
         canonical = gaz.lookup(full)
@@ -1042,3 +1060,50 @@ def hosted_events(text: str, kept: list[GazMatch]) -> list[GazMatch]:
             continue
         out.append(c)
     return out
+
+
+# Japanese surnames news writes before a Japanese given name (福原爱, 浅田真央, 内田笃人): family names that are no
+# ordinary Chinese word, place or company (中山, 山口, 田中, 千叶, 福冈 and 铃木, 本田 the makers are left out)
+_JA_SURNAMES = frozenset(
+    "佐藤 高桥 渡边 伊藤 加藤 吉田 佐佐木 松本 井上 木村 清水 山崎 池田 阿部 桥本 石川 前田 藤田 冈田 后藤 长谷川 石井 村上 近藤 坂本 "
+    "远藤 青木 藤井 西村 三浦 藤原 冈本 竹内 宫本 内田 安藤 谷口 藤本 武田 杉山 增田 菅原 松井 樱井 野口 松尾 菊地 野村 福原 浅田 "
+    "北野 苍井 泷泽 鸠山 小泽 麻生 安倍 小泉 野田 前原 岸田 石原 桥下 香川 长友 川岛 宫里 小池 绫濑 长泽 深田 仲间 宇多田 滨崎 仓木 "
+    "堀北 新垣 泽尻 松岛 上户 北川 反町 织田 妻夫木 福山 小栗 松山 二宫 酒井 工藤 横山 中岛 久保 小野寺 宫泽 细川 海部 森喜 羽生 "
+    "锦织 伊达 杉田 吉川 宫崎 远藤 稻田 石破 枝野 仙谷 玄叶 前泽 孙正".split()) - {"孙正", "森喜"}
+_JA_NOT_GIVEN_FLAGS = ("p", "c", "u", "uj", "ul", "m", "q", "x", "y", "r")
+_JA_SURNAME = re.compile("|".join(sorted(_JA_SURNAMES, key=len, reverse=True)))
+COMMON_JA_GIVEN_FREQ = 100  # jieba dictionary count from which two characters after a surname are a word of their own (表示)
+
+
+def japanese_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A Japanese surname (_JA_SURNAMES; a whole jieba word or a run of them: 福原/爱, 浅/田/真央) and the given name after
+    it, to the end of a word: two characters that are no common word of jieba's dictionary (真央, 笃人), or one that ends
+    given names often (爱; not 山本/称, 田中/表示)."""
+    if not words or not _JA_SURNAME.search(text, words[0][0], words[-1][1]):
+        return []
+    starts, ends = {s for s, _e, _f in words}, {e: f for _s, e, f in words}
+    flag_at = {}
+    for s, e, f in words:
+        for i in range(s, e):
+            flag_at[i] = f
+    out = []
+    for m in _JA_SURNAME.finditer(text, words[0][0], words[-1][1]):
+        s, e = m.span()
+        if s not in starts or e not in ends or gaz.lookup(m.group()):
+            continue
+        for n in (2, 1):
+            g = text[e : e + n]
+            if (len(g) != n or e + n not in ends or not _HAN_ONLY.fullmatch(g) or any(ch in _NOT_IN_GIVEN for ch in g)
+                    or any(flag_at.get(i) in _JA_NOT_GIVEN_FLAGS for i in range(e, e + n))):
+                continue
+            if (n == 2 and tagger.freq(g) < COMMON_JA_GIVEN_FREQ) or (n == 1 and (g in _GIVEN_CHARS or flag_at.get(e) in _PERSON_FLAGS)):
+                out.append(GazMatch(s, e + n, pinyin_id(text[s : e + n], "person"), "PERSON"))
+                break
+    for s, e, f in words:  # 木村拓哉/nr, 泷泽秀明/ns, 石原慎太郎/nr: jieba's word for the whole name
+        m = _JA_SURNAME.match(text, s, e)
+        if m and 1 <= e - m.end() <= 3 and f in _JA_NAME_FLAGS and _HAN_ONLY.fullmatch(text, s, e) and not gaz.lookup(text[s:e]):
+            out.append(GazMatch(s, e, pinyin_id(text[s:e], "person"), "PERSON"))
+    return out
+
+
+_JA_NAME_FLAGS = ("nr", "nrt", "nrfg", "ns", "nz")

@@ -219,7 +219,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     """Entity candidates in the Han runs of ``text[s0:e0]`` (see the module docstring)."""
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
-    from .zh_context import (club_short_names, clubs_by_context, colon_heads, hosted_events, estates_before_sales, fund_house_names, prize_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
+    from .zh_context import (japanese_names, club_short_names, clubs_by_context, colon_heads, hosted_events, estates_before_sales, fund_house_names, prize_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
@@ -250,6 +250,8 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += kind_word_names(text, words, gaz, tagger)
         out += _suffix_names(text, words, gaz)
         out += _split_names(text, words, re_, tagger)
+        out += compound_surname_names(text, words, tagger)
+        out += japanese_names(text, words, gaz, tagger)
         out += _cut_given_names(text, words, gaz, tagger)
         out += _dotted_names(text, words, gaz)
         out += _transliterated_people(text, words, gaz, tagger)
@@ -278,7 +280,9 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     if stocks:
         out = stocks + [c for c in out if all(c.end <= st.start or c.start >= st.end for st in stocks)]
     out += joined_foreign_names(text, all_words, gaz, tagger)
-    out += club_short_names(text, all_words, s0, e0, out, gaz)
+    clubs = club_short_names(text, all_words, s0, e0, out, gaz)
+    if clubs:  # a club's word is the club, not the person jieba read in it (蓝军/nr: the surname 蓝)
+        out = [c for c in out if all(c.end <= k.start or c.start >= k.end for k in clubs)] + clubs
     out.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return _found_again(text, s0, e0, hosted_events(text, clubs_by_context(text, _listed_not_people(text, resolve_overlaps(out), gaz), gaz)))
 
@@ -481,6 +485,8 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
             and tagger.freq(w) < RARE_COMPANY_WORD_FREQ and w[:2] not in _KIND_OPENERS
             and (tagger.freq(w[:2]) < COMMON_HEAD_FREQ or tagger.tag_of(w[:2]) in _NAME_TAGS)):
         return GazMatch(s, e, _known_company(w, gaz) or pinyin_id(w, "org"), "ORG")  # 电广传媒/l: a rare dictionary word ending in a company's kind word
+    if flag in _PERSON_FLAGS and len(w) == 2 and w[0] == "阿" and w[1] not in _NOT_GIVEN_SECOND and not tagger.known(w):
+        return GazMatch(s, e, pinyin_id(w, "person"), "PERSON")  # 阿娇, 阿杜: a name called with 阿 (阿姨, 阿婆 are dictionary words)
     if flag == "ns" and 3 <= len(w) <= 5 and all(ch in _TRANSLIT for ch in w) and _person_context(text, s, e, rs, re_):
         flag = "nr"  # a foreign name jieba's dictionary holds as a place, with a title or speech verb beside it: 总统/奥巴马, 奥巴马/称
     if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (_zh_guess_ok(text, s, e, flag, rs, re_) or (flag == "ns" and tagger.county(w))):
@@ -971,6 +977,28 @@ _UNKNOWN_PLACE_LAST = frozenset("桥橋城园園苑府湾灣")
 _PLACE_LAST = frozenset("村庄莊屯镇鎮乡鄉")
 
 
+# two-character surnames (复姓) that are rarely anything else; 东方 (the east), 南宫, 西门 (places), 独孤 and 百里 are left out
+COMPOUND_SURNAMES = frozenset("欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 慕容 令狐 皇甫 尉迟 尉遲 公孙 公孫 夏侯 长孙 長孫 宇文 司徒 端木 澹台 "
+                              "轩辕 軒轅 呼延 闻人 聞人 申屠 钟离 鍾離 万俟 東郭 东郭".split())
+# surnames too rare for ZH_SURNAMES (whose members open any two- or three-character name jieba tags) that open no common
+# word: a three-character word jieba tags as a person and opening with one is a name (蒿俊闵, 阚清子, 逄丹)
+RARE_SURNAMES = frozenset("蒿郗笪逄眭禚邴隗扈昝郇佴亓仉晁郏阚蒯荀宓璩濮庹谯雒缑谌郤鄢鄞羿竺闾嵇乜糜殳")
+
+
+def compound_surname_names(text: str, words: list[tuple[int, int, str]], tagger: ChineseTagger) -> list[GazMatch]:
+    """A two-character surname jieba cut from its given name (欧阳/ns 夏丹/nr, 司马/nr 南/nr): the surname word, then a
+    one- or two-character word jieba tags as a person or does not know (a given name), then no more of the name."""
+    out = []
+    for k in range(len(words) - 1):
+        s, e, _f = words[k]
+        ns, ne, nf = words[k + 1]
+        if text[s:e] not in COMPOUND_SURNAMES or ns != e or not 1 <= ne - ns <= 2 or not _HAN_ONLY.fullmatch(text, ns, ne):
+            continue
+        if nf in _PERSON_FLAGS + ("nrfg",) or (ne - ns == 2 and not tagger.known(text[ns:ne])):
+            out.append(GazMatch(s, ne, pinyin_id(text[s:ne], "person"), "PERSON"))
+    return out
+
+
 def _person_context(text: str, s: int, e: int, lo: int, hi: int) -> bool:
     return bool(_ZH_PERSON_BEFORE.search(text, max(lo, s - 4), s)) or bool(_ZH_PERSON_AFTER.match(text, e, min(hi, e + 8)))
 
@@ -988,6 +1016,8 @@ def _zh_guess_ok(text: str, s: int, e: int, flag: str, lo: int, hi: int) -> bool
             return False  # 韩日, 中俄: two countries' one-character names (country_abbreviations), not a person
         if len(w) == 3 and w[2] in _NOT_GIVEN_LAST and not _person_context(text, s, e, lo, hi):
             return False  # 季后赛, 明星脸, 林周县: jieba's dictionary holds many such words as names
+        if (w[:2] in COMPOUND_SURNAMES and 3 <= len(w) <= 4) or (len(w) == 3 and w[0] in RARE_SURNAMES):
+            return True  # 上官云珠, 欧阳夏丹; 蒿俊闵, 阚清子: a two-character surname, or a rare one jieba tagged with its given name
         if w[0] not in ZH_SURNAMES:
             # a name of a rarer surname or of a minority (萨日娜): only as the one who speaks right after it
             return len(w) == 3 and _ZH_SPEAKS.match(text, e, min(hi, e + 4)) is not None
