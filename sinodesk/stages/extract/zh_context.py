@@ -460,6 +460,8 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
         org_end = tagger.freq(head) < SECTOR_HEAD_FREQ and tagger.tag_of(head) not in ("n", "v", "vn", "a", "ad", "d", "m")
     if not (2 <= n <= 4 or (org_end and n <= 6)) or gaz.lookup(w) is not None or "·" in w:
         return []
+    if w[0] in _ABBREV_FULL and _ABBREV_SIDE.fullmatch(w, 1):
+        return []  # 美专家：, 日媒：, 英首相：: a country's one-character name and who speaks for it (country_abbreviations)
     unknown = any(not tagger.known(text[s:e]) for s, e, _ in words)
     singles = len(words) >= 2 and any(e - s == 1 for s, e, _ in words)
     if len(words) == 1 and words[0][2] == "nt" and not org_end:

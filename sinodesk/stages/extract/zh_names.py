@@ -463,6 +463,8 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
         if canonical.startswith("org:"):
             suf = _ZH_COMPANY_SUFFIX.match(text, e, re_)  # "比亚迪股份有限公司": the full company name
             e = suf.end() if suf else e
+        elif canonical.startswith("product:") and (seq := _SEQUEL.match(text, e)) is not None:
+            e = seq.end()  # 最终幻想13, 魔兽争霸3: the product and its number in the series
         return GazMatch(s, e, canonical, label_of(canonical))
     if flag in _PERSON_FLAGS and 2 <= len(w) <= 3 and not _person_context(text, s, e, rs, re_) and (
             any(tagger.tag_of(w + suf) == "ns" for suf in "区市县") or (len(w) == 2 and w[1] in _PLACE_LAST and not tagger.known(w))):
@@ -493,6 +495,11 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
         prefix = {"nr": "person", "ns": "gpe", "nt": "org"}[flag]
         return GazMatch(s, e, pinyin_id(w, prefix), {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}[flag])
     return None
+
+
+# a number in a series right after a product's name (最终幻想13, 魔兽争霸3, 使命召唤II): one or two digits or a Roman
+# numeral that no more digits or a unit follow (星际争霸12周年, 魔兽世界3月 are a count and a date)
+_SEQUEL = re.compile(r"(?:\d{1,2}|II|III|IV)(?![\d年月日号號万萬亿億%％个個周週岁歲天次部款])")
 
 
 # the last character of a place's name of four or more characters (a jieba place guess needs one)
@@ -804,7 +811,11 @@ _ABBREV_FULL = {"中": "中国", "美": "美国", "日": "日本", "韩": "韩�
                 "台": "台湾", "朝": "朝鲜", "印": "印度", "港": "香港", "越": "越南", "菲": "菲律宾", "澳": "澳大利亚",
                 "韓": "韓國", "臺": "臺灣", "飛": "菲律宾", "意": "意大利"}
 _CLAUSE_OPEN = frozenset(" \t\u3000\n，。：；！？、,:;!?")
-_ABBREV_SIDE = re.compile(r"(?:方|媒|首相|总理|總理|女王|国王|國王|王(?![国國朝子牌者道])|军|軍|企|股|籍|资|資|总统|總統|政府|官员|官員|专家|專家|议员|議員|国务卿|國務卿|外长|外長|防长|防長|驻|駐)")
+_ABBREV_SIDE = re.compile(r"(?:方|媒|首相|总理|總理|女王|国王|國王|王(?![国國朝子牌者道])|军|軍|企|股|籍|资|資|总统|總統|政府|官员|官員|专家|專家|议员|議員|国务卿|國務卿|外长|外長|防长|防長|驻|駐"
+                          r"|外相|财长|財長|财相|財相|防相|大使|学者|學者|网民|網民|片|剧|劇)")
+
+
+_NOT_CHINA_SIDES = frozenset("片 剧 劇".split())  # 中片, 中剧: rare for Chinese films, and 中 opens too many words
 
 
 def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
@@ -832,8 +843,10 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
         second = text[follow]
         if second in _ABBREV_FULL and second != ch and (e - s <= 2 or follow == s + 1):
             spans = [s, follow]  # "中美", "朝韩", "中日关系"
-        elif (side := _ABBREV_SIDE.match(text, follow)) is not None and (ch not in "中日" or side.end() - follow == 1):
-            spans = [s]  # "美方", "美专家", "日媒"
+        elif (side := _ABBREV_SIDE.match(text, follow)) is not None and (
+                (ch not in "中日" or side.end() - follow == 1) and not (ch == "中" and side.group() in _NOT_CHINA_SIDES)
+                or (ch == "日" and e - s > 1 and side.end() == e and (s == 0 or text[s - 1] in _CLAUSE_OPEN))):
+            spans = [s]  # "美方", "美专家", "日媒", "韩片"; "日外相" as one word opening a clause
         elif (e - s == 1 and ch not in "中日" and nxt is not None
               and (nxt[2][:1] in "vdp" and nxt[2] != "vn" or (_flag in ("ns", "j") and not tagger.known(text[s : s + 2])))
               and (s == 0 or text[s - 1] in _CLAUSE_OPEN or (k > 0 and text[words[k - 1][0] : e - 1] in _SPEECH_WORDS))):
