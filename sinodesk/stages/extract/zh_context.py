@@ -50,6 +50,8 @@ def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazett
                     and text[ne] in _GIVEN_CHARS and words[k + 2][2] not in _NOT_GIVEN_FLAGS):
                 ne += 1  # 总理/韩明/淑: the given name's last character jieba cut off
             out.append(GazMatch(ns, ne, pinyin_id(text[ns:ne], "person"), "PERSON"))
+        elif (run := _transliterated_run(text, words, k + 1, gaz, tagger)) is not None:
+            out.append(GazMatch(ns, run, pinyin_id(text[ns:run], "person"), "PERSON"))  # 主帅/温格/n, 主帅/阿/德尔曼: a foreign name
         elif ne - ns == 1 and (text[ns] in ZH_SURNAMES or nf == "nr") and k + 2 < len(words):
             # the given name: one word of one or two characters, or two one-character words jieba
             # could not place (总裁/蒉/莺/春: a rare surname jieba tags nr)
@@ -59,9 +61,34 @@ def people_after_roles(text: str, words: list[tuple[int, int, str]], gaz: Gazett
                 g += 1
                 ge = words[g][1]
             after = words[g + 1] if g + 1 < len(words) else None
+            if nf in ("v", "vn") and tagger.freq(text[gs:ge]) >= COMMON_GIVEN_WORD_FREQ:
+                continue  # 专家/谈/v 流感: a verb and a common word after the role (experts talk about flu), not 谈 the surname
             if 1 <= ge - gs <= 2 and gf not in _NOT_GIVEN_FLAGS and _HAN_ONLY.fullmatch(text, gs, ge) and (after is None or after[2] in ("x", "v", "p", "c", "uj", "d")):
                 out.append(GazMatch(ns, ge, pinyin_id(text[ns:ge], "person"), "PERSON"))
     return out
+
+
+COMMON_GIVEN_WORD_FREQ = 100  # jieba dictionary count from which a word after a role and a surname that is a verb there is a plain word
+# tags of the words a foreign name after a role is made of (温格/n, 阿/j 德尔曼/nr, 穆里尼奥/nrt)
+_TRANSLIT_RUN_FLAGS = ("n", "nz", "ns", "nr", "nrt", "nrfg", "j", "ng")
+TRANSLIT_WORD_FREQ = 100  # a dictionary word this common is a word (阿姨 276), not a foreign name's part (温格 71)
+
+
+def _transliterated_run(text: str, words: list[tuple[int, int, str]], j: int, gaz: Gazetteer, tagger: ChineseTagger) -> int | None:
+    """The end of a foreign name of two to five characters opening word j: adjacent words of name tags written only
+    in the characters used to transliterate names, none a common dictionary word, none a name the lists hold."""
+    end, n = None, 0
+    for i in range(j, min(len(words), j + 3)):
+        s, e, f = words[i]
+        if (i > j and s != words[i - 1][1]) or f not in _TRANSLIT_RUN_FLAGS or any(ch not in _TRANSLIT for ch in text[s:e]):
+            break
+        if e - s >= 2 and (tagger.freq(text[s:e]) >= TRANSLIT_WORD_FREQ or gaz.lookup(text[s:e])):
+            return None
+        n += e - s
+        end = e
+    if end is None or not 2 <= n <= 5 or gaz.lookup(text[words[j][0] : end]):
+        return None
+    return end
 
 
 # jieba dictionary count from which a word jieba tags as a name is an ordinary word (城市/ns: 25,084) that
@@ -899,23 +926,26 @@ def short_names_before_shares(text: str, words: list[tuple[int, int, str]], rs: 
 _CLUB_AFTER = re.compile(r"主帅|主帥|主教练|主教練|少帅|少帥|主场|主場|客场|客場|球员|球員|门将|門將|前锋|前鋒|中场|中場|后卫|後衛|"
                          r"官方|俱乐部|俱樂部|青训|青訓|新援|旧将|舊將|名宿|高层|高層|老板|老闆|董事会|董事會|更衣室|锋线|鋒線|队(?![友员員长長])|隊(?![友员員长長])")
 # what stands between two sides of a match: "vs", a score, a result verb (巴萨2-2贝蒂斯, 米兰vs拉齐奥, 国米击败热那亚)
-_MATCH_BETWEEN = re.compile(r"\s*(?:[vV][sS]?\.?|对阵|對陣|迎战|迎戰|挑战|挑戰|击败|擊敗|战胜|戰勝|力克|负于|負於|不敌|不敵|逼平|战平|戰平|"
+_MATCH_BETWEEN = re.compile(r"\s*(?:主场|主場|客场|客場)?(?:[vV][sS]?\.?|对阵|對陣|迎战|迎戰|挑战|挑戰|击败|擊敗|战胜|戰勝|力克|负于|負於|不敌|不敵|逼平|战平|戰平|"
                             r"完胜|完勝|大胜|大勝|狂胜|狂勝|险胜|險勝|绝杀|絕殺|横扫|橫掃|"
                             r"\d{1,2} ?[-:：比] ?\d{1,2}(?:[胜负平勝負]|逆转|逆轉|绝杀|絕殺|力克|击败|擊敗|战胜|戰勝)?)\s*$")
-# the longest text between the two sides of a match
+# the longest text between the two sides of a match (多特蒙德/客场2-0/美因茨: where the first side played, then the score)
 MATCH_GAP_CHARS = 8
 
 
 def clubs_by_context(text: str, kept: list[GazMatch], gaz: Gazetteer) -> list[GazMatch]:
     """A foreign name read as a person (a guess, no list's) that is a club: before a word only a club has (杜堡/官方,
     马拉加/主帅, 贝蒂斯/球员), or facing a club in a match (巴萨 2-2 贝蒂斯, 国米/击败/热那亚); a foreign city facing a club in a
-    match is its club too (米兰vs拉齐奥).  A country stays the country: national teams are written as one; so does a
-    place the lists do not hold."""
+    match is its club too (米兰vs拉齐奥), and so is a foreign town jieba guessed (多特蒙德客场2-0美因茨).  A country stays the
+    country: national teams are written as one; so does a place the lists do not hold written in other characters."""
     out = []
     for i, c in enumerate(kept):
         w = text[c.start : c.end]
         guess = c.label == "PERSON" and c.canonical.startswith("person:") and gaz.lookup(w) is None
-        city = c.label == "GPE" and w not in territory_names() and (gaz.lookup(w) or foreign_places().get(w) or "").startswith("gpe:")
+        city = c.label == "GPE" and w not in territory_names() and (
+            (gaz.lookup(w) or foreign_places().get(w) or "").startswith("gpe:")
+            or (gaz.lookup(w) is None and w not in foreign_places() and len(w) >= 3
+                and sum(ch in _TRANSLIT for ch in w) >= FOREIGN_NAME_SHARE * len(w)))  # 美因茨/ns: jieba's guess of a foreign town
         if (guess or city) and _HAN_ONLY.fullmatch(w) and (
                 (guess and _CLUB_AFTER.match(text, c.end)) or _faces_club(text, kept, i, i - 1) or _faces_club(text, kept, i, i + 1)):
             c = GazMatch(c.start, c.end, pinyin_id(w, "org"), "ORG")
