@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .zh_names import (_ABBREV_FULL, _ABBREV_SIDE, _HAN_ONLY, _TRANSLIT, _ZH_SPEAKS, _NAME_FLAGS, _NOT_GIVEN_SECOND, _NOT_IN_NAME, _PERSON_FLAGS, ZH_SURNAMES, ChineseTagger,
-                       _known_place_with_suffix, foreign_places, pinyin_id, territory_names)
+                       _PLACE_END_CHARS, _known_place_with_suffix, foreign_places, pinyin_id, territory_names)
 
 # a role word that a person's name follows (记者阚枫, 副区长谢文征, 歌手王菲)
 _ZH_ROLE_END = re.compile(
@@ -1095,12 +1095,12 @@ def hosted_events(text: str, kept: list[GazMatch]) -> list[GazMatch]:
 
 
 # Japanese surnames news writes before a Japanese given name (福原爱, 浅田真央, 内田笃人): family names that are no
-# ordinary Chinese word, place or company (中山, 山口, 田中, 千叶, 福冈 and 铃木, 本田 the makers are left out)
+# ordinary Chinese word, place or company (中山, 山口, 田中, 清水, 小池, 北川, 千叶, 福冈 and 铃木, 本田 the makers are left out)
 _JA_SURNAMES = frozenset(
-    "佐藤 高桥 渡边 伊藤 加藤 吉田 佐佐木 松本 井上 木村 清水 山崎 池田 阿部 桥本 石川 前田 藤田 冈田 后藤 长谷川 石井 村上 近藤 坂本 "
+    "佐藤 高桥 渡边 伊藤 加藤 吉田 佐佐木 松本 井上 木村 山崎 池田 阿部 桥本 石川 前田 藤田 冈田 后藤 长谷川 石井 村上 近藤 坂本 "
     "远藤 青木 藤井 西村 三浦 藤原 冈本 竹内 宫本 内田 安藤 谷口 藤本 武田 杉山 增田 菅原 松井 樱井 野口 松尾 菊地 野村 福原 浅田 "
-    "北野 苍井 泷泽 鸠山 小泽 麻生 安倍 小泉 野田 前原 岸田 石原 桥下 香川 长友 川岛 宫里 小池 绫濑 长泽 深田 仲间 宇多田 滨崎 仓木 "
-    "堀北 新垣 泽尻 松岛 上户 北川 反町 织田 妻夫木 福山 小栗 松山 二宫 酒井 工藤 横山 中岛 久保 小野寺 宫泽 细川 海部 森喜 羽生 "
+    "北野 苍井 泷泽 鸠山 小泽 麻生 安倍 小泉 野田 前原 岸田 石原 桥下 香川 长友 川岛 宫里 绫濑 长泽 深田 仲间 宇多田 滨崎 仓木 "
+    "堀北 新垣 泽尻 松岛 上户 反町 织田 妻夫木 福山 小栗 二宫 酒井 工藤 横山 中岛 久保 小野寺 宫泽 细川 海部 森喜 羽生 "
     "锦织 伊达 杉田 吉川 宫崎 远藤 稻田 石破 枝野 仙谷 玄叶 前泽 孙正".split()) - {"孙正", "森喜"}
 _JA_NOT_GIVEN_FLAGS = ("p", "c", "u", "uj", "ul", "m", "q", "x", "y", "r")
 _JA_SURNAME = re.compile("|".join(sorted(_JA_SURNAMES, key=len, reverse=True)))
@@ -1128,7 +1128,8 @@ def japanese_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer,
             if (len(g) != n or e + n not in ends or not _HAN_ONLY.fullmatch(g) or any(ch in _NOT_IN_GIVEN for ch in g)
                     or any(flag_at.get(i) in _JA_NOT_GIVEN_FLAGS for i in range(e, e + n))):
                 continue
-            if (n == 2 and tagger.freq(g) < COMMON_JA_GIVEN_FREQ) or (n == 1 and (g in _GIVEN_CHARS or flag_at.get(e) in _PERSON_FLAGS)):
+            if (n == 2 and tagger.freq(g) < COMMON_JA_GIVEN_FREQ) or (n == 1 and g not in _PLACE_END_CHARS
+                                                                     and (g in _GIVEN_CHARS or flag_at.get(e) in _PERSON_FLAGS)):
                 out.append(GazMatch(s, e + n, pinyin_id(text[s : e + n], "person"), "PERSON"))
                 break
     for s, e, f in words:  # 木村拓哉/nr, 泷泽秀明/ns, 石原慎太郎/nr: jieba's word for the whole name
