@@ -82,7 +82,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # numdate16: numbers .941/.873 -> .942/.891
     # zhnames16: ents .843/.819 -> .866/.841 (estates after the district, plenums, the Chinese list), the rest unchanged
     # zhnames18: ents .866/.841 -> .867/.848 (库比卡 and the like: a transliterated name jieba cut one character short)
-    "devzh": {"entities": (0.865, 0.845), "attributions": (0.99, 0.99), "numbers": (0.94, 0.89), "dates": (0.95, 0.95)},
+    # zhnames19: ents .867/.848 -> .883/.877 (里皮, 阿联 added to the list; 蓝军 in a football story, 美因茨 facing a club)
+    "devzh": {"entities": (0.88, 0.875), "attributions": (0.99, 0.99), "numbers": (0.94, 0.89), "dates": (0.95, 0.95)},
     # devzh2 (100 more THUCNews headlines outside the held-out pool, labelled by extract9zh before any extractor ran on
     # them, tuned on after): ents .942/.770, attr 1.000/.667, numbers .871/.614, dates 1.000/.615 (main: ents .881/.587,
     # attr 1.000/.667, numbers .545/.273, dates 1.000/.385)
@@ -92,7 +93,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # zhnames16: ents .939/.857 -> .948/.865
     # zhnames17: ents .948/.865 -> .957/.873 (麦考林 a company, not a person)
     # numdate17: numbers .975/.886 -> .976/.909 (两只债券基金, 半数)
-    "devzh2": {"entities": (0.955, 0.87), "attributions": (0.99, 0.99), "numbers": (0.97, 0.905), "dates": (0.99, 0.99)},
+    # zhnames19: ents .957/.873 -> .957/.881 (愤怒小鸟, a game added to products.tsv)
+    "devzh2": {"entities": (0.955, 0.88), "attributions": (0.99, 0.99), "numbers": (0.97, 0.905), "dates": (0.99, 0.99)},
     # devzh3 (60 THUCNews headlines outside the held-out pool, labelled by extract10zh before any extractor ran on them;
     # main's code: ents .667/.523, numbers .909/.400, dates 1.000/.667): ents .729/.662, numbers .955/.840, dates
     # 1.000/1.000 (its one attribution is missed: no floor)
@@ -100,12 +102,14 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attribution now found (attr .500/1.000: 1 of 2 predicted)
     # numdate16: numbers .955/.840 -> .957/.880
     # zhnames16: ents .800/.738 -> .850/.785 (the Chinese list, estates after the district, no person from a dictionary compound: 全高清)
-    "devzh3": {"entities": (0.845, 0.78), "attributions": (0.45, 0.95), "numbers": (0.955, 0.875), "dates": (0.99, 0.99)},
+    # zhnames19: ents .850/.785 -> .852/.800 (星际争霸, a game added to products.tsv)
+    "devzh3": {"entities": (0.85, 0.795), "attributions": (0.45, 0.95), "numbers": (0.955, 0.875), "dates": (0.99, 0.99)},
     # devzh4 (80 THUCNews headlines outside the held-out pool, labelled by zhnames18 before any extractor ran on them;
     # main's code, the first run: ents .797/.634, attr .600/.750, numbers .786/.710, dates .917/.917)
     # zhnames18 (tuned on after that run): ents .872/.731, attr .571/1.000 (中国经营报： read as a headline speaker, a
     # column the labels do not count), numbers .786/.710, dates .917/.917
-    "devzh4": {"entities": (0.87, 0.73), "attributions": (0.55, 0.99), "numbers": (0.78, 0.705), "dates": (0.91, 0.91)},
+    # zhnames19: ents .872/.731 -> .877/.763 (福原爱, 里皮, 韩片, 英军's 英 still a place)
+    "devzh4": {"entities": (0.875, 0.76), "attributions": (0.55, 0.99), "numbers": (0.78, 0.705), "dates": (0.91, 0.91)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the issue's targets -- these floors only
     # catch regressions): ents .822/.655 (en R .666, zh R .479), attr .889/.656, numbers .863/.721, dates .908/.902
     # (extract9en, at the end; main the same hour: ents .819/.649 (en R .660), attr .883/.648, the rest the same);
