@@ -171,6 +171,8 @@ def english_spans(text: str, start: int, end: int, base: dt.datetime | None, hit
             extra.append(DateHit(m.start(), m.end(), iso, m.group("u")))
     if base is not None and text.find("decade", start, end) >= 0:
         extra += _relative_decades(text, start, end, base)
+    if text.find(" of ", start, end) >= 0 and (text.find("half", start, end) >= 0 or text.find("months", start, end) >= 0):
+        extra += _year_parts(text, start, end, base)
     if extra:
         out = [h for h in out if not any(x.start < h.end and h.start < x.end for x in extra)] + extra
         out.sort(key=lambda h: h.start)
@@ -246,4 +248,34 @@ def _relative_decades(text: str, start: int, end: int, base: dt.datetime) -> lis
         y = base.year
         iso = f"{y:04d}/{y + 10:04d}" if m.group("w") in ("coming", "next") else f"{y - 10:04d}/{y:04d}"
         out.append(DateHit(m.start("w"), m.end(), iso, "decade"))
+    return out
+
+
+# A part of a year named by its months: "the first half of 2024", "the second half of the year", "the first nine
+# months of 2004", "the first three months of the year" (the labels: "first three months of 2005" -> 2005-01/2005-03)
+_COUNT_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+_YEAR_PART = re.compile(r"\b(?P<part>(?P<half>[Ff]irst|[Ss]econd) half|(?P<fl>[Ff]irst|[Ll]ast) (?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) "
+                        r"months) of (?P<y>(?:the|this|last|next) year|(?:19|20)\d\d)\b(?![-/]\d)")
+_REL_YEAR_OFFSET = {"the": 0, "this": 0, "last": -1, "next": 1}
+
+
+def _year_parts(text: str, start: int, end: int, base: dt.datetime | None) -> list:
+    from .dates import DateHit
+
+    out = []
+    for m in _YEAR_PART.finditer(text, start, end):
+        y = m.group("y")
+        if y[:1].isdigit():
+            year = int(y)
+        elif base is None:
+            continue  # "the first half of the year" in an undated story: no year to put it in (a fiscal year is not the calendar's)
+        else:
+            year = base.year + _REL_YEAR_OFFSET[y.split()[0]]
+        if m.group("half"):
+            a, b, precision = (1, 6, "month") if m.group("half").lower() == "first" else (7, 12, "month")
+        else:
+            n = _COUNT_WORD.get(m.group("n")) or int(m.group("n"))
+            a, b = (1, n) if m.group("fl").lower() == "first" else (13 - n, 12)
+            precision = "quarter" if n == 3 else "month"
+        out.append(DateHit(m.start("part"), m.end(), f"{year:04d}-{a:02d}/{year:04d}-{b:02d}", precision))
     return out

@@ -245,8 +245,13 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         words.pop()
     if not words and demonym is not None:
         return demonym.lower(), pos + text[pos:end].find(demonym) + len(demonym)  # "over 120 Tibetans", "three Americans"
-    if not words and titled is not None and _is_plural_noun(titled[-1]) and _titled_ends(text, pos + m.end(len(titled)), limit) and _PROSE_BEFORE.search(text, max(0, pos - 40), pos) is not None:
-        # "three Grand Slams", "won two Oscars", "5 Thoughts on ...": a counted noun written with capitals
+    if not words and titled is not None and _is_plural_noun(titled[-1]) and _titled_ends(text, pos + m.end(len(titled)), limit) and (
+            _PROSE_BEFORE.search(text, max(0, pos - 40), pos) is not None or (_WORD_BEFORE_IN_LINE.search(text, max(0, pos - 60), pos) is not None
+                                                                             and title_line(text, pos))):
+        # "three Grand Slams", "won two Oscars", "5 Thoughts on ...": a counted noun written with capitals;
+        # "Microsoft To Cut 3,000 Jobs": a Title Case headline capitalises every noun
+        if _PROSE_BEFORE.search(text, max(0, pos - 40), pos) is None:
+            return _title_unit(text, titled, pos + m.end(len(titled)), limit)
         return " ".join(titled).lower(), pos + m.end(len(titled))
     if not words:
         return None, pos
@@ -263,6 +268,56 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     if len(words) > 1 and _noun_modifier(words[-2]) and _is_plural_noun(words[-1]):
         return f"{words[-2].lower().replace(' - ', '-')} {head}", end  # "three cable systems", "two crew members", "3 machine guns"
     return head, end
+
+
+# Title Case headlines capitalise every word, so a capital there says nothing of a name: "IBM Buys Two Danish
+# Services Firms", "Oil Prices Fall 5 Percent".  A line is one when it is short, holds no sentence break, and every
+# word of four letters or more (and most shorter ones, small function words apart) starts with a capital.
+_TITLE_SMALL = frozenset("a an the of in on at to for and or but by with as from vs via is are its per into off up out over".split())
+_TITLE_MAX_WORDS = 18
+
+
+# a word before the number on its line: "IBM Buys Two Danish Firms", not a list headline opening with its count
+# ("Three Important Revelations for China": the seed labels leave those out)
+_WORD_BEFORE_IN_LINE = re.compile(r"[A-Za-z][^\s]* [^\s]+$")
+_TITLE_NEXT = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
+
+
+def _title_unit(text: str, titled: list[str], end: int, limit: int) -> tuple[str, int]:
+    """The counted noun of a Title Case headline: the last plural of the capitalised words after the number
+    ("Two Danish Services Firms" -> firms); a lower-cased noun modifier before it stays ("3 Machine Guns")."""
+    words = list(titled)
+    while len(words) < 3:
+        nx = _TITLE_NEXT.match(text, end, limit)
+        if nx is None or not _is_plural_noun(nx.group(1)) or nx.group(1).lower() in _STOP:
+            break
+        words.append(nx.group(1))
+        end = nx.end()
+    head = words[-1].lower()
+    if len(words) > 1 and _noun_modifier(words[-2].lower()):
+        return f"{words[-2].lower()} {head}", end
+    return head, end
+
+
+def title_line(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` a Title Case headline?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    if b < 0:
+        b = len(text)
+    if b - a > 160:
+        return False
+    return _title_words(text[a:b])
+
+
+def _title_words(line: str) -> bool:
+    words = [w.strip("\"'“”‘’()[],:;!?") for w in line.split()]
+    if len(words) > _TITLE_MAX_WORDS or ". " in line.rstrip(". "):
+        return False
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_SMALL]
+    if len(content) + sum(w[:1].isdigit() for w in words) < 4:
+        return False  # "Vickery out of Six Nations": too short to tell a headline's capitals from a name's
+    return all(w[0].isupper() for w in content if len(w) >= 4) and sum(w[0].isupper() for w in content) >= 0.9 * len(content)
 
 
 # a lower-case word before the number: prose, not a Title Case headline ("Three Important Revelations for China")
@@ -446,6 +501,15 @@ def _named_before(text: str, lo: int, ns: int) -> bool:
     before = text[max(lo, i - 2) : i]
     sentence_start = i == lo or before.endswith((". ", "\n", "! ", "? ")) or before.strip() == ""
     return not sentence_start or not word[0].isupper() or any(ch.isupper() for ch in word[1:])
+
+
+def _plain_capital_before(text: str, ns: int) -> bool:
+    """Is the word before the number (one space between) capitalised and nothing more ("Cut", not "PhoneMax", "iPhone", "NASA")?"""
+    i = ns - 1
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    word = text[i : ns - 1]
+    return len(word) >= 2 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
@@ -720,10 +784,11 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
             unit = None if unit is None or _singular_count(unit, 2) or unit in _NOT_A_GROUP else unit
     if text[ne : ne + 1] == "-" and text[ne + 1 : ne + 2].isupper() and HYPHEN_UNIT.match(text, ne) is None and not (scale or pct or cur or measure):
         return None  # "7-Eleven", "F-16": a name
-    if (unit is None or (text[ne : ne + 1] == " " and text[ne + 1 : ne + 2].isupper())) and not scale and _named_before(text, start, ns):
-        return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name
+    if (unit is None or (text[ne : ne + 1] == " " and text[ne + 1 : ne + 2].isupper())) and not scale and _named_before(text, start, ns) and not (
+            unit is not None and _plain_capital_before(text, ns) and title_line(text, ns)):
+        return None  # "PhoneMax 7", "Mate 60", "Windows 11": a number that is part of a name (not "To Cut 3,000 Jobs" in a headline)
     if (unit is None and not scale and _bare_small(num) and _ELIDED_COUNT.match(text, ne) is None and not _age_at(text, ns, ne, num)
-            and _RANGE_NEXT.match(text, ne) is None):
+            and _RANGE_NEXT.match(text, ne) is None and not _market_move(text, start, ns, ne)):
         return None  # "won 13-7", "Chapter 5", "route 66": a small number counting nothing is no claim
     if is_blocked(s, e) and not is_blocked(ns, ne):
         e = ne if not scale else tail.end("scale" if tail.group("scale") else "glued")
@@ -731,6 +796,23 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     if curw and curw.strip(" \n-").lower() == "pence":
         value /= 100  # "300 pence": £3 (money is in the currency's unit, FORMAT.md)
     return NumHit(s, e, value, unit, None)
+
+
+# A market's move written as a bare number ("Stocks bounce up 18", "the Dow fell 50 to 10,400", "Nikkei closes down
+# 120"): points, or a percentage whose sign the source lost; a number all the same (the labels: no unit)
+_MOVE_BEFORE = re.compile(r"\b(?:up|down|rose|rises|rise|fell|falls|fall|gained|gains|gain|lost|loses|jumped|jumps|climbed|climbs|dropped|drops|"
+                          r"slipped|slips|added|adds|shed|sheds|eased|eases|surged|surges|plunged|plunges|tumbled|tumbles|rallied|rallies|"
+                          r"sank|sinks|slid|slides|soared|soars)(?: by)? (?:(?:about|nearly|almost|more than|over|some) )?$", re.I)
+_MOVE_AFTER = re.compile(r"(?:[.,;:!?)]|[ \t]*(?:\n|$)| (?:to|at|on|in|as|after|from|points?|pts)\b)")
+_MARKET_WORDS = re.compile(r"\b(?:stocks?|shares?|index|indices|indexes|Dow|Nasdaq|FTSE|Nikkei|S&P|Hang Seng|DAX|CAC|Kospi|Sensex|markets?|"
+                           r"bourse|Wall Street|futures|bonds?|Treasur(?:y|ies))\b", re.I)
+
+
+def _market_move(text: str, start: int, ns: int, ne: int) -> bool:
+    if text[ns - 1 : ns] != " " or _MOVE_AFTER.match(text, ne) is None or _MOVE_BEFORE.search(text, max(start, ns - 30), ns) is None:
+        return False
+    a = max(start, text.rfind("\n", start, ns) + 1, text.rfind(". ", start, ns) + 1)
+    return _MARKET_WORDS.search(text, a, ns) is not None
 
 
 # after a number that could be a year: a plural noun it counts ("1800 people", "about 1500 troops")
@@ -816,6 +898,9 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for m in (_TWICE.finditer(text, start, end) if any(text.find(w, start, end) >= 0 for w in _TWICE_KEYS) else ()):
         if not is_blocked(m.start(), m.end()):
             hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), _MULTIPLIER[(m.group(1) or m.group(2)).lower()], "times", None))
+    for m in (_FOLD.finditer(text, start, end) if text.find("fold", start, end) >= 0 else ()):
+        if not is_blocked(m.start(), m.end()):
+            hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), _FOLD_VALUE[m.group(1).lower()], "times", None))
     for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
         if is_blocked(s, e):
             continue
@@ -829,8 +914,11 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
                 # "killing three", "Kills Two"; "the father of four"
                 hits.append(NumHit(_with_approx(text, start, s), e, value, "people" if elided else "children", None))
                 continue
+        headline = False
         if _capitalised_mid_sentence(text, start, s):
-            continue
+            if value < 2 or text[max(start, s - 3) : s].lower() == "of " or not title_line(text, s):
+                continue  # (not "Group of Seven", "Out of Six Nations": a name)
+            headline = True  # "IBM Buys Two Danish Services Firms": counts only with a counted noun or a unit (below)
         tail = _TAIL.match(text, e)
         scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")
         scale = scale or ("dozen" if text[s:e].lower().endswith("dozen") else None)
@@ -843,6 +931,8 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
             unit, e2 = _tail_unit(text, end, tail.end(), None, pct, times, curw)
         if not (pct or times or curw) and text[e : e + 1] != "-" and _singular_count(unit, value):
             unit, e2 = None, tail.end()
+        if headline and unit is None:
+            continue  # "the Big Four", "Formula One" in a headline: a name
         if unit is None and not scale and value >= 1000 and _SCALE_IN.search(text, s, e) is not None:
             hits.append(NumHit(_with_approx(text, start, s), e, value, None, None))
             continue  # "more than two million phishing related e-mail messages": a scaled amount, whatever it counts
@@ -997,6 +1087,12 @@ _TWICE = re.compile(r"(?:(?<=more than )|(?<=almost )|(?<=nearly )|(?<=roughly )
                     r"|\b([Tt]wice|[Tt]hrice|doubled|tripled|trebled|quadrupled)\b")
 
 
+# a multiplier written as one word: "rose fourfold", "a tenfold increase" ("three-fold" is read with the number words)
+_FOLD_VALUE = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0,
+               "twenty": 20.0, "hundred": 100.0, "thousand": 1000.0}
+_FOLD = re.compile(r"(?<![\w-])(" + "|".join(_FOLD_VALUE) + r")fold\b", re.I)
+
+
 # a part of a counted whole: "Seven of the 12 judges", "two of the three suspects"
 _PART_OF = re.compile(r" of (?:the|its|their|these|those|our|his|her|my|your) (?:(?:last|first|next|past|previous|final|other|top) )?(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"twenty|thirty|forty|fifty|hundred)(?= [a-z])")
@@ -1116,7 +1212,12 @@ def _scaled_as(text: str, a: NumHit, b: NumHit) -> float | None:
     if a.value >= 1000 or _SCALE_IN.search(text, a.start, a.end) is not None:
         return None
     m = _SCALE_IN.search(text, b.start, b.end)
+    if m is None and a.value < 100 and b.value >= 100 and _HUNDRED_IN.search(text, b.start, b.end) is not None and a.value * 100 <= b.value * 10:
+        return a.value * 100  # "five or six hundred people"
     return float(Decimal(str(a.value)) * _SCALE[m.group(1).lower()]) if m is not None else None
+
+
+_HUNDRED_IN = re.compile(r"[a-z] hundred\b", re.I)
 
 
 def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
@@ -1131,7 +1232,10 @@ def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
             out[i] = NumHit(a.start, a.end, scaled, None, a.subject)  # "15 to 20 billion"
         elif a.unit is None and b.unit is not None and joined and not (b.unit in ("percent", "percentage points") and a.value >= 1000):
             # (not "peaked at 11.9m and 49.2% of the audience": a scaled amount is no percentage)
-            out[i] = NumHit(a.start, a.end, a.value if scaled is None else scaled, b.unit, a.subject)
+            value = a.value if scaled is None else scaled
+            if b.unit == "GBP" and scaled is None and text[b.start : b.end].endswith(("p", "pence")) and text[a.start : a.end].replace(".", "").isdigit():
+                value = a.value / 100  # "rose 5 to 120p": pence, read in pounds as the other end is
+            out[i] = NumHit(a.start, a.end, value, b.unit, a.subject)
         elif a.unit in _CUR_CODES and b.unit is None and text[a.end : b.start] in ("-", "–", " to ", " - ") and scaled is not None:
             # "$5-10 billion", "£2 to 3 million": the first end's currency and the second's scale are both ends'
             out[i] = NumHit(a.start, a.end, scaled, a.unit, a.subject)

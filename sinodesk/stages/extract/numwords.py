@@ -58,7 +58,9 @@ _APPROX_HALF = re.compile(
     r"(?<![\w-])(?P<approx>(?:more than|less than|fewer than|nearly|almost|about|around|roughly|over|under|just over|just under|at least) )(?P<half>half)(?![\w-])",
     re.I,
 )
-_HALF_OF = re.compile(r"(?<![\w-])(?P<half>[Hh]alf) (?:of (?:the|all|its|their|those|these|them|us|all)|the|its|their|all)\b")
+# a change by a share: "fell by a third", "cut costs by nearly a quarter"
+_BY_BEFORE = re.compile(r"\b(?:by|By) (?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|just over|just under) )?$")
+_HALF_OF = re.compile(r"(?<![\w-])(?<!first )(?<!second )(?<!First )(?<!Second )(?P<half>[Hh]alf) (?:of (?:the|all|its|their|those|these|them|us|all)|the|its|their|all)\b")
 
 ZH_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _ZH_RUN = re.compile(rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][零〇一二三四五六七八九]+)?")
@@ -123,13 +125,24 @@ _AND = re.compile(r"\sand\s", re.I)
 def _and_parts(m: re.Match):
     """(start, end, value) of each number in a run joined by "and" that is no one number ("two and three")."""
     run, base, at = m.group("run"), m.start("run"), 0
+    parts = []
     for sep in [*_AND.finditer(run), None]:
         stop = sep.start() if sep is not None else len(run)
         value = en_value(run[at:stop])
         if value is not None and run[at:stop].lower().split()[0] not in ("thousand", "million", "billion", "hundred"):
-            yield base + at, base + stop, value
+            parts.append((base + at, base + stop, value, run[at:stop].lower().split()))
         if sep is not None:
             at = sep.end()
+    # "five and six hundred", "two and three million": the scale word of the last number scales the bare ones before it
+    last = parts[-1][3][-1] if parts else None
+    scale = _RANGE_SCALE.get(last) if len(parts) > 1 and len(parts[-1][3]) >= 2 else None
+    for s, e, value, words in parts:
+        if scale and len(words) == 1 and value < 100 and value * scale < parts[-1][2] * 10:
+            value *= scale
+        yield s, e, value
+
+
+_RANGE_SCALE = {"hundred": 100.0, "thousand": 1000.0, "million": 1e6, "billion": 1e9}
 
 
 def dozens(text: str, start: int, end: int):
@@ -152,8 +165,9 @@ def fractions(text: str, start: int, end: int) -> list[WordNumber]:
     for m in _FRACTION.finditer(text, start, end) if dens else ():
         num = _SMALL[m.group("num").lower()]
         den = _ORDINAL_FRACTION[m.group("den").lower()]
-        if m.group("num").lower() in ("a", "an") and not re.match(r" of\b", text[m.end() : m.end() + 3]):
-            continue  # "a quarter" of an hour / a year's quarter: only "a third of ..." is a share
+        if m.group("num").lower() in ("a", "an") and not re.match(r" of\b", text[m.end() : m.end() + 3]) and (
+                _BY_BEFORE.search(text, max(start, m.start() - 24), m.start()) is None or text[m.end() : m.end() + 1] in ("-", "")):
+            continue  # "a quarter" of an hour / a year's quarter: only "a third of ..." or "cut by a third" is a share
         if num >= den:
             continue  # "six quarters", "four thirds of a game": a count of periods or parts, not a share
         out.append(WordNumber(m.start(), m.end(), round(num / den, 4), "fraction"))
