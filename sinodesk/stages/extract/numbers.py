@@ -753,6 +753,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     if not (scale or pct or cur or curw or measure) and _NOT_A_QUANTITY.match(text, ne) is not None:
         return None  # "the 6100 block of South Kimbark Avenue", "a 911 call": an address or a phone number
     unit, e = (_MEASURES[measure.lower()], m_end) if measure and not (pct or cur or curw) else _tail_unit(text, end, m_end, cur, pct, times, curw)
+    if unit == "GBP" and not cur and not scale and curw and curw.strip(" \n-").lower() in ("pounds", "pound") and _WEIGHT_BEFORE.search(text, max(start, s - 24), s):
+        unit = "pounds"  # "weighing 135 pounds": a weight, not sterling
     old = _OLD.match(text, ne) if not (scale or pct or cur or curw or measure) else None
     if old is not None:
         unit, e = "years", old.end()  # "my 13 year old granddaughter" (written without hyphens)
@@ -830,6 +832,7 @@ def _year_counts(text: str, lo: int, ns: int, ne: int, approx: str | None) -> bo
 _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator"
                              r"|(?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pike|Highway|Parkway|Terrace)\b)")
 _OLD = re.compile(r" years? old\b")
+_WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight of|tipped the scales at)(?: (?:about|around|nearly|almost|over|under|some|just|roughly|more than|less than))? $", re.I)
 # ... or a passive verb of casualties right after it: "3,000 were killed", "two have been arrested", "five died"
 _CASUALTY_AFTER = re.compile(r" (?:(?:were|have been|had been|are|was) (?:killed|injured|wounded|arrested|hurt|evacuated|rescued|detained|"
                              r"hospitali[sz]ed|taken to hospital|shot|stabbed|dead)|died|drowned|(?:killed|injured|wounded|dead|hurt|arrested)(?=[,;.:]|\s*$| in\b| as\b| after\b| at\b))\b", re.I)
@@ -906,8 +909,8 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
             continue
         if s - 5 >= start and text[s - 5 : s].lower() == "half " and text[s : s + 2].lower() == "a " and value >= 1000:
             s, value = s - 5, value / 2  # "half a million people"
-        elided = (_casualties(text, start, _with_approx(text, start, s), e) or _CASUALTY_AFTER.match(text, e) is not None) and value >= 1
-        parent = not elided and value >= 2 and _PARENT_OF.search(text, max(start, s - 16), s) is not None
+        parent = value >= 2 and _PARENT_OF.search(text, max(start, s - 16), s) is not None  # "the father of two was killed": children
+        elided = not parent and (_casualties(text, start, _with_approx(text, start, s), e) or _CASUALTY_AFTER.match(text, e) is not None) and value >= 1
         if elided or parent:
             tail = _TAIL.match(text, e)
             if not any(tail.groups()) and _count_unit(text, e, end)[0] is None:
@@ -916,8 +919,8 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
                 continue
         headline = False
         if _capitalised_mid_sentence(text, start, s):
-            if value < 2 or text[max(start, s - 3) : s].lower() == "of " or not title_line(text, s):
-                continue  # (not "Group of Seven", "Out of Six Nations": a name)
+            if value < 2 or text[max(start, s - 4) : s].lower() == "big " or text[max(start, s - 3) : s].lower() == "of " or not title_line(text, s):
+                continue  # (not "Group of Seven", "Out of Six Nations", "the Big Four": a name)
             headline = True  # "IBM Buys Two Danish Services Firms": counts only with a counted noun or a unit (below)
         tail = _TAIL.match(text, e)
         scale, pct, times, curw = tail.group("scale", "pct", "times", "curw")

@@ -152,6 +152,22 @@ _COUNTED.update({"因素": "factors", "变化": "changes", "挑战": "challenges
                  "景区": "scenic spots", "小区": "housing estates", "楼盘": "projects", "场馆": "venues",
                  "战役": "battles", "球星": "stars", "明星": "stars", "车型": "models",
                  "机型": "models", "新品": "new products", "基地": "bases", "园区": "parks", "口岸": "ports", "航线": "routes"})
+# more nouns headlines count (num19: from unmarked numerals in THUCNews headlines outside every gold set and the pool;
+# not 男生/女生, which follow school grades -- 初三男生, 大二女生 --, nor 技术 after a score -- 3-2曼城技术统计)
+_COUNTED.update({"粉丝": "fans", "粉丝团": "fan clubs", "网友": "netizens", "歌迷": "fans", "影迷": "fans", "演员": "actors", "歌手": "singers", "导演": "directors",
+                 "嘉宾": "guests", "老人": "elderly people", "家族": "families",
+                 "职业": "professions", "事实": "facts", "疑问": "questions", "误区": "misconceptions",
+                 "条件": "conditions", "方面": "aspects", "奖项": "awards", "大奖": "awards", "分店": "branches",
+                 "电视网": "TV networks", "电视网络": "TV networks", "电视台": "TV stations", "新股": "new shares", "黄金股": "gold stocks",
+                 "个股": "stocks", "国企": "state firms", "车企": "carmakers", "房企": "developers", "药企": "drugmakers",
+                 "工程": "projects", "法案": "bills", "条例": "regulations", "政策": "policies", "建议": "proposals",
+                 "提案": "proposals", "文件": "documents", "报告": "reports", "协议": "agreements", "合同": "contracts", "订单": "orders",
+                 "专家组": "expert panels", "名校": "top schools", "中学": "middle schools", "小学": "primary schools", "幼儿园": "kindergartens",
+                 "景点": "attractions", "酒店": "hotels", "餐厅": "restaurants", "商场": "malls", "超市": "supermarkets", "门票": "tickets",
+                 "房间": "rooms", "航母": "aircraft carriers", "战机": "fighter jets", "客机": "airliners", "火车": "trains",
+                 "列车": "trains", "船只": "ships", "渔船": "fishing boats", "坦克": "tanks", "军舰": "warships", "潜艇": "submarines",
+                 "死者": "dead", "伤者": "injured", "幸存者": "survivors", "罪犯": "criminals", "歹徒": "gunmen", "劫匪": "robbers",
+                 "官兵": "troops", "将军": "generals", "部长": "ministers", "市长": "mayors", "候选人": "candidates", "议席": "seats"})
 # a numeral, maybe 大 ("three major ..."), a measure word and the noun: 三大挑战, 5大因素, 两家银行
 # (a word of one or two characters may stand between: 两只债券基金, 5财险公司, 4保本基金 -- not a time, an ordinal, a particle
 # or a measure word: 四类考生 counts kinds, 五旬女子 is an age)
@@ -201,7 +217,7 @@ def _counted_noun(text: str, m: re.Match, end: int) -> tuple[int, str] | None:
     unit_raw = m.group("unit")
     if unit_raw is None and not m.group("scale") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # 2018国家网络安全宣传周: a year before a name
-    if unit_raw not in (None, "个", "個", "家") or text[m.start() - 1 : m.start()] == "第":
+    if unit_raw not in (None, "个", "個", "家", "项", "項") or text[m.start() - 1 : m.start()] == "第":
         return None  # 名 and 人 count people whatever the noun (FORMAT.md); 第3: an ordinal
     c = _COUNTED_NOUN.match(text, m.end() if unit_raw is None else m.end("unit"), end)
     if c is None or (unit_raw is not None and c.group().startswith(("只", "個", "个", "位", "家"))):
