@@ -108,3 +108,8 @@ def test_quarters_and_parts_of_a_year(sentence, want):
 def test_part_of_the_year_needs_a_story_date():
     assert _dates("Sales fell in the first half of the year.", context_date=None) == []
     assert _dates("Profits rose in Q3 as demand grew.", context_date=None) == []
+
+
+def test_a_copyright_year_is_a_date():
+    assert _dates("The motive was unclear. (Copyright 2015 The Associated Press. All Rights Reserved.)") == [("2015", "2015", "year")]
+    assert _dates("Fans queued for Euro 2024 tickets.") == []  # a year inside a name stays none

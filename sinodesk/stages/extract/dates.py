@@ -458,7 +458,7 @@ _Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd
 _YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/", "年")  # 年: "0年代", "09年"
 _NAMEISH_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*) $")
 _NOT_NAME_BEFORE = frozenset({"In", "Since", "By", "Until", "From", "To", "Before", "After", "During", "Through", "The",
-                              "Of", "And", "Or", "Between", "Until", "At", "On"} | set(MONTHS.split("|")))
+                              "Of", "And", "Or", "Between", "Until", "At", "On", "Copyright"} | set(MONTHS.split("|")))  # "(Copyright 2015 The Associated Press"
 
 
 def precision_of(iso: str, kind: str = "") -> str:
