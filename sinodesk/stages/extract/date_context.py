@@ -171,7 +171,7 @@ def english_spans(text: str, start: int, end: int, base: dt.datetime | None, hit
             extra.append(DateHit(m.start(), m.end(), iso, m.group("u")))
     if base is not None and text.find("decade", start, end) >= 0:
         extra += _relative_decades(text, start, end, base)
-    if text.find(" of ", start, end) >= 0 and (text.find("half", start, end) >= 0 or text.find("months", start, end) >= 0):
+    if text.find(" half of ", start, end) >= 0 or text.find(" months of ", start, end) >= 0:
         extra += _year_parts(text, start, end, base)
     if extra:
         out = [h for h in out if not any(x.start < h.end and h.start < x.end for x in extra)] + extra
