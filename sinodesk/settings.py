@@ -129,14 +129,21 @@ def _build(cls, values: dict, where: str):
 
 def load_settings(path: str | os.PathLike | None = None, **overrides) -> Settings:
     """Settings from ``path`` (default ``sinodesk.toml`` if present), then ``overrides``."""
+    # where the path came from, for the fix a missing file names (qa19: a --config path was told to unset the variable)
+    named_by = "--config"
     if path is None:
-        path = os.environ.get("SINODESK_CONFIG") or ("sinodesk.toml" if Path("sinodesk.toml").exists() else None)
+        env = os.environ.get("SINODESK_CONFIG")
+        named_by = "$SINODESK_CONFIG" if env else "./sinodesk.toml"
+        path = env or ("sinodesk.toml" if Path("sinodesk.toml").exists() else None)
     data: dict = {}
     if path is not None:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ConfigError(f"{path}: config file not found (create it or unset SINODESK_CONFIG)") from None
+            fix = ("create it or unset SINODESK_CONFIG" if named_by == "$SINODESK_CONFIG" else
+                   "named by --config: create it or give the path of an existing settings file" if named_by == "--config" else
+                   "create it")
+            raise ConfigError(f"{path}: config file not found ({fix})") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
         except UnicodeDecodeError:

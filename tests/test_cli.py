@@ -86,8 +86,10 @@ def test_error_messages_and_exit_codes(tmp_path, run_cli, desk):
     assert r.stdout.decode().strip() == "ingested 0 documents (0 stories), rejected 1 — see 'sinodesk rejects'"
     r = run_cli("rejects", "--db", tmp_path / "x.db")
     assert "no such file or directory" in r.stdout.decode()
-    r = run_cli("ingest", "--db", tmp_path / "x.db")
-    assert (r.returncode, r.stderr.decode().strip()) == (1, "Error: no inputs given (name files, directories, URLs or '-' for stdin)")
+    r = run_cli("ingest", "--db", tmp_path / "y.db")  # a missing argument is a usage error (README: exit 2), no archive made
+    assert (r.returncode, r.stderr.decode().strip().splitlines()[-1]) == (
+        2, "Error: no inputs given (name files, directories, URLs or '-' for stdin)")
+    assert not (tmp_path / "y.db").exists()
     r = run_cli("stories", "--since", "yesterday", "--db", desk)
     assert (r.returncode, r.stderr.decode().strip()) == (1, "Error: --since 'yesterday': expected an ISO date (2024-03-01) or a span like 7d, 4w, 6m")
     assert "Traceback" not in r.stderr.decode()
@@ -380,3 +382,34 @@ def test_html_and_feed_briefings_do_not_pass_the_ingest_day_off_as_the_story_dat
     with TestClient(create_app(str(tmp_path / "d.db")), base_url="http://127.0.0.1") as c:
         page = c.get("/briefings").text
     assert want in page and f"a.txt, {today}" not in page
+
+
+def test_usage_errors_follow_the_readme_rule(desk, run_cli, tmp_path):
+    """README: a missing argument is a usage error, exit 2, for every verb (ingest and trends said 1); a bad value
+    stays 1. An outlet given as a family names both fixes, as the API does (qa19)."""
+    r = run_cli("trends", "--since", "30d", "--db", desk)
+    assert (r.returncode, r.stderr.decode().strip().splitlines()[-1]) == (
+        2, "Error: trends: name at least one series (--topic, --entity or --family)")
+    for args in (("show",), ("search",), ("label", "abc"), ("explain", "abc"), ("compare",), ("incident",)):
+        r = run_cli(*args, "--db", desk)
+        assert r.returncode == 2 and r.stderr.decode().strip().splitlines()[-1].startswith("Error: Missing argument"), args
+    r = run_cli("stories", "--family", "Radio Free Asia", "--db", desk)
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, "Error: --family 'Radio Free Asia': an outlet, not an owner family (give --outlet rfa, "
+           "or --family 'overseas Chinese / exile', its family)")
+
+
+def test_missing_config_names_where_its_path_came_from(desk, run_cli, tmp_path):
+    """A --config path that is not there was told to 'unset SINODESK_CONFIG' (qa19); the variable's path still is."""
+    import os
+    import subprocess
+    import sys
+
+    missing = tmp_path / "missing.toml"
+    r = run_cli("stories", "--db", desk, "--config", missing)
+    assert (r.returncode, r.stderr.decode().strip()) == (
+        1, f"Error: {missing}: config file not found (named by --config: create it or give the path of an existing settings file)")
+    env = {**os.environ, "SINODESK_CONFIG": str(missing)}
+    r = subprocess.run([sys.executable, "-m", "sinodesk", "ingest", str(ROOT / "examples"), "--db", str(tmp_path / "e.db")],
+                       capture_output=True, cwd=tmp_path, env=env, timeout=300)
+    assert (r.returncode, r.stderr.decode().strip()) == (1, f"Error: {missing}: config file not found (create it or unset SINODESK_CONFIG)")

@@ -226,7 +226,7 @@ def test_eval_events_measures_the_settings_of_a_config_file(run_cli, tmp_path):
     missing = tmp_path / "missing.toml"
     r = run_cli(*args, "--config", missing)
     assert (r.returncode, r.stderr.decode().strip()) == (
-        1, f"Error: {missing}: config file not found (create it or unset SINODESK_CONFIG)")
+        1, f"Error: {missing}: config file not found (named by --config: create it or give the path of an existing settings file)")
 
 
 def test_fit_model_needs_an_output_path_and_never_writes_the_package():

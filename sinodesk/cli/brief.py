@@ -143,6 +143,8 @@ def trends(db, topics, entities, families, since, until, chart, daily, as_json, 
     from .common import outlets_of
     from .progress import LazyProgress
 
+    if not (topics or entities or families):  # a missing argument is a usage error (exit 2), as click's own
+        raise click.UsageError("trends: name at least one series (--topic, --entity or --family)")
     settings = load_settings(config)
     keys = [SeriesKey("topic", t) for t in topics] + [SeriesKey("entity", e) for e in entities] + \
         [SeriesKey("family", f) for f in families]

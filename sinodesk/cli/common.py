@@ -187,6 +187,10 @@ def story_filter(archive, *, since=None, until=None, outlet=None, family=None, t
     from ..errors import ConfigError
 
     outlets = None
+    if config is not None and not Path(config).is_file():  # a --config path that is not there is an error, used or not
+        from ..settings import load_settings
+
+        load_settings(config)
     if outlet or family:
         from ..stages.extract.outlets import FAMILIES
 
@@ -202,6 +206,10 @@ def story_filter(archive, *, since=None, until=None, outlet=None, family=None, t
         if family:
             in_family = reg.family_names(family, stored)
             if not in_family and family.casefold() not in {f.casefold() for f in FAMILIES}:
+                o = reg.resolve(family)
+                if o is not None:  # an outlet given as a family: name both fixes
+                    raise ConfigError(f"--family {family!r}: an outlet, not an owner family (give --outlet {o.id}, "
+                                      f"or --family {(o.family or o.name)!r}, its family)")
                 raise ConfigError(f"--family {family!r}: not an owner family (one of: {', '.join(FAMILIES)}; "
                                   "an outlet the registry does not know is a family of its own)")
             names &= set(in_family)

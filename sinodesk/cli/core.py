@@ -46,7 +46,8 @@ def ingest(inputs, db, config, outlet, include, exclude, workers, as_json):
     files named like news are read (*.txt *.html *.htm *.xml *.rss *.atom *.rdf *.opml *.jsonl
     *.ndjson *.warc *.urls, maybe compressed), not LICENSE*, README*, COPYING*, NOTICE*...;
     --include/--exclude change that, and the summary says what was skipped.
-    Exit 0 when something was ingested or all was already there; 1 when nothing could be.
+    Exit 0 when something was ingested or all was already there; 1 when nothing could be;
+    2 when no input is named.
 
     \b
     Example:
@@ -59,6 +60,8 @@ def ingest(inputs, db, config, outlet, include, exclude, workers, as_json):
     from ..pipeline import Runner, load_outlets
     from .progress import LazyProgress
 
+    if not inputs:  # a missing argument is a usage error (exit 2), caught before an empty archive is made
+        raise click.UsageError("no inputs given (name files, directories, URLs or '-' for stdin)")
     settings = _settings(db, config)
     if include or exclude:
         ing = settings.ingest

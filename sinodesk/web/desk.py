@@ -87,7 +87,8 @@ class Desk:
 
     def outlets_of_family(self, family: str) -> tuple[str, ...]:
         """Every name and alias of the registry's outlets in ``family`` (stories store outlets by name)."""
-        return tuple(n for o in self.registry if o.family == family for n in (o.name, *o.aliases))
+        key = family.casefold()  # as the CLI's --family: 'western press' is 'Western press'
+        return tuple(n for o in self.registry if (o.family or "").casefold() == key for n in (o.name, *o.aliases))
 
     def close(self) -> None:
         with self._lock:

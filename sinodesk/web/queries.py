@@ -125,6 +125,8 @@ def _resolved(desk: Desk, p: SearchParams) -> SearchParams:
     a BadInput naming the fix (an empty list would read as 'no such stories')."""
     if p.topic and p.topic not in desk.topic_labels:
         raise BadInput(f"topic={p.topic!r}: not a topic (known: {', '.join(desk.topic_labels)})")
+    if p.family:
+        _check_family(desk, p.family)
     if p.entity and ":" not in p.entity:
         from ..brief.sections import resolve_entity
 
@@ -134,6 +136,22 @@ def _resolved(desk: Desk, p: SearchParams) -> SearchParams:
                            "(gpe:china, org:huawei), as the entity facet of /api/search lists them")
         p = replace(p, entity=canonical)
     return p
+
+
+def _check_family(desk: Desk, family: str) -> None:
+    """A family no outlet could belong to is a BadInput naming the fix, as ``--family`` is in the CLI (it was an
+    empty list): an owner family of the registry, or an outlet the registry does not know as stored (its own family)."""
+    from ..stages.extract.outlets import FAMILIES
+
+    if family.casefold() in {f.casefold() for f in (*FAMILIES, *desk.families)}:
+        return
+    if desk.registry.family_names(family, desk.archive.outlet_counts()):
+        return
+    o = desk.registry.resolve(family)
+    if o is not None:
+        raise BadInput(f"family={family!r}: an outlet, not an owner family (give outlet={o.id}, or family={o.family or o.name}, its family)")
+    raise BadInput(f"family={family!r}: not an owner family (one of: {', '.join(FAMILIES)}; "
+                   "an outlet the registry does not know is a family of its own)")
 
 
 def _check_outlet(desk: Desk, p: SearchParams) -> None:
