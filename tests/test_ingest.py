@@ -279,6 +279,32 @@ def test_malformed_feed_says_what_was_lost(tmp_path, name, data, read, said):
         assert any("pré-venda" in s.text for s in archive.iter_stories())
 
 
+_EMPTY_FERRY = (b"<item><title>Ferry fares rise</title><description>Fares on the island ferry rise by 5% from March."
+                b"</description></item>", b"<item><title></title><description></description></item>")
+
+
+@pytest.mark.parametrize("name, data, read, said", [
+    # a malformed feed with an entry of neither title nor text said "entry 2 ... skipped" and "all 4 entries were read" (qa19)
+    ("ctrl.rss", _HARBOUR.replace(b"Fish market", b"Fish\x0b market").replace(*_EMPTY_FERRY), 3,
+     "feed is malformed (SAXParseException: <unknown>:6:17: not well-formed (invalid token)); "
+     "3 of its 4 entries were read, 1 skipped (neither title nor text) — ask the publisher to fix the feed"),
+    ("comment.rss", _HARBOUR.replace(b"<item><title>New pier", b"<!-- draft <item><title>New pier").replace(*_EMPTY_FERRY), 1,
+     "feed is malformed (SAXParseException: <unknown>:5:0: unclosed token); "
+     "1 of its 4 entries were read, 1 skipped (neither title nor text), 2 are lost — ask the publisher to fix the feed"),
+    ("latin.rss", _HARBOUR.replace(b"east quay", "cais leste, pré-venda".encode("cp1252")).replace(*_EMPTY_FERRY), 3,
+     "feed declares the wrong encoding or type (CharacterEncodingOverride: document declared as utf-8, but parsed "
+     "as windows-1252); 3 of its 4 entries were read, 1 skipped (neither title nor text), check that their text reads right "
+     "— ask the publisher to fix the declaration"),
+])
+def test_malformed_feed_counts_skipped_entries_apart_from_read_ones(tmp_path, name, data, read, said):
+    path = tmp_path / name
+    path.write_bytes(data)
+    _archive, summary = _ingest(tmp_path / "m.db", path)
+    assert summary.documents == read
+    reasons = {r.stage: r.reason for r in summary.rejections}
+    assert reasons == {"parse": f"{path} entry 2: entry has neither title nor text (skipped)", "malformed": f"{path}: {said}"}
+
+
 def test_malformed_feed_exit_code_and_message_on_the_command_line(run_cli, tmp_path):
     path = tmp_path / "comment.rss"
     path.write_bytes(_HARBOUR.replace(b"<item><title>New pier", b"<!-- draft <item><title>New pier"))
@@ -393,3 +419,34 @@ def test_chinese_article_page_with_a_byline_is_read_whole():
     assert story.language == "zh" and story.start == 0
     assert story.text.startswith("半月谈记者 史卫燕") and story.headline == "益阳：“数字”是优长"
     assert {"史卫燕", "周立波"} <= names
+
+
+def test_jsonl_outlet_from_the_keys_feeds_and_scrapers_write(tmp_path):
+    """A JSONL line's outlet was read from "outlet" only (qa19); the common keys are read, in the README's order:
+    outlet, source_name, source (a name, or an object's "name"), publisher (the same), site_name, site; a URL is
+    no outlet's name and the next key is tried."""
+    lines = [
+        {"title": "Rail freight rises", "text": "Rail freight volumes rose 4% in May.", "source": "Harbour Daily"},
+        {"title": "Port fees cut", "text": "Port fees fall from July.", "source": {"id": "hd", "name": "Harbour Daily"}},
+        {"title": "Ferry strike ends", "text": "The ferry strike ended on Monday.", "publisher": "Island Wire"},
+        {"title": "Pier reopens", "text": "The old pier reopened to walkers.", "publisher": {"name": "Island Wire"}},
+        {"title": "Fish prices rise", "text": "Fish prices rose again at the quay.", "site": "Quay Watch"},
+        {"title": "Canal dredged", "text": "The canal was dredged for the first time in ten years.", "source_name": "Canal Notes",
+         "source": "https://canal.example/feed.xml"},
+        {"title": "Tolls frozen", "text": "Bridge tolls are frozen for a year.", "outlet": "Toll Times", "source": "Other Name"},
+        {"title": "Bus lanes added", "text": "Two bus lanes open on the ring road.", "source": "https://bus.example/x",
+         "site_name": "Bus Blog"},
+        {"title": "Tram late", "text": "The tram ran late all week.", "source": "https://tram.example/a"},
+        # sinodesk's own export: "source" is the path read, "outlet" null says there was none
+        {"title": "Quay lit", "text": "New lamps light the quay.", "source": "digests/weekly.txt", "outlet": None},
+        {"title": "Dock sold", "text": "The dry dock was sold.", "source": "C:\\news\\dock.txt"},
+    ]
+    path = tmp_path / "scraped.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    archive, summary = _ingest(tmp_path / "j.db", path)
+    assert summary.documents == len(lines)
+    got = {s.headline: s.outlet for s in archive.iter_stories()}
+    assert got == {"Rail freight rises": "Harbour Daily", "Port fees cut": "Harbour Daily", "Ferry strike ends": "Island Wire",
+                   "Pier reopens": "Island Wire", "Fish prices rise": "Quay Watch", "Canal dredged": "Canal Notes",
+                   "Tolls frozen": "Toll Times", "Bus lanes added": "Bus Blog", "Tram late": None,
+                   "Quay lit": None, "Dock sold": None}

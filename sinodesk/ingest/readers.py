@@ -183,6 +183,7 @@ def read_feed(raw: RawItem) -> ReadResult:
         res.rejects.append(_reject(raw, BadInput(f"{raw.source}: feed has no entries (nothing to ingest)"), stage="parse"))
         return res
     feed_title = fragment_text(parsed.feed.get("title", "") or "") or None
+    skipped = 0
     for n, entry in enumerate(entries, 1):
         where = f"entry {n}"
         body = ""
@@ -195,6 +196,7 @@ def read_feed(raw: RawItem) -> ReadResult:
         link = entry.get("link") or None
         if not text and not title:
             res.rejects.append(_reject(raw, BadInput(f"{raw.source} {where}: entry has neither title nor text (skipped)"), stage="parse", item=where))
+            skipped += 1
             continue
         if not text:
             text = title or ""
@@ -219,7 +221,7 @@ def read_feed(raw: RawItem) -> ReadResult:
             )
         )
     if parsed.get("bozo"):
-        res.rejects.append(_reject(raw, BadInput(_malformed_message(raw, parsed.get("bozo_exception"), len(entries))), stage="malformed"))
+        res.rejects.append(_reject(raw, BadInput(_malformed_message(raw, parsed.get("bozo_exception"), len(entries), skipped)), stage="malformed"))
     return res
 
 
@@ -227,20 +229,24 @@ _ENTRY_TAG = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?(?:item|entry)[\s/>]")
 _DECLARATION_ONLY = ("CharacterEncodingOverride", "NonXMLContentType")  # feedparser read the whole feed anyway
 
 
-def _malformed_message(raw: RawItem, exc: BaseException | None, read: int) -> str:
+def _malformed_message(raw: RawItem, exc: BaseException | None, parsed: int, skipped: int = 0) -> str:
     """What a feed that parsed with an error lost, counted: the entries the loose parser gave back
-    against the entry tags in the bytes.  A wrong encoding or content-type declaration loses nothing
-    but may garble the text, which is what the reader should check."""
+    against the entry tags in the bytes, less those skipped for having neither title nor text (each
+    rejected on its own), so "read N of M" is what was ingested.  A wrong encoding or content-type
+    declaration loses nothing but may garble the text, which is what the reader should check."""
     what = f"{type(exc).__name__}: {exc}"
-    if type(exc).__name__ in _DECLARATION_ONLY:
-        return (f"{raw.source}: feed declares the wrong encoding or type ({what}); all {read} entries were read, "
+    declaration = type(exc).__name__ in _DECLARATION_ONLY
+    total = parsed if declaration else max(parsed, len(_ENTRY_TAG.findall(raw.data)))
+    lost, read = total - parsed, parsed - skipped
+    counts = f"all {total} entries were read" if read == total else f"{read} of its {total} entries were read"
+    if skipped:
+        counts += f", {skipped} skipped (neither title nor text)"
+    if lost:
+        counts += f", {lost} {'is' if lost == 1 else 'are'} lost"
+    if declaration:
+        return (f"{raw.source}: feed declares the wrong encoding or type ({what}); {counts}, "
                 "check that their text reads right — ask the publisher to fix the declaration")
-    tags = len(_ENTRY_TAG.findall(raw.data))
-    if tags > read:
-        lost = tags - read
-        return (f"{raw.source}: feed is malformed ({what}); {read} of its {tags} entries were read, "
-                f"{lost} {'is' if lost == 1 else 'are'} lost — ask the publisher to fix the feed")
-    return f"{raw.source}: feed is malformed ({what}); all {read} entries were read — ask the publisher to fix the feed"
+    return f"{raw.source}: feed is malformed ({what}); {counts} — ask the publisher to fix the feed"
 
 
 # -- OPML and URL lists ----------------------------------------------------------------------
@@ -341,6 +347,28 @@ def _jsonl_lines(raw: RawItem) -> tuple[str, Iterator[tuple[int, bytes, str, int
     return ("utf-8-sig" if start else "utf-8"), lines()
 
 
+# the keys feeds, APIs and scrapers write a line's outlet under, first found wins (README "JSONL input");
+# "source" and "publisher" may be objects with a "name" (NewsAPI writes {"source": {"id", "name"}})
+JSONL_OUTLET_KEYS = ("outlet", "source_name", "source", "publisher", "site_name", "site")
+_URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//|^[^\s]*[/\\][^\s]*$", re.I)  # a URL, or a path with no space
+
+
+def _jsonl_outlet(obj: dict) -> str | None:
+    """A JSONL line's outlet: the first of :data:`JSONL_OUTLET_KEYS` holding a name (a URL or a path is no name,
+    the next key is tried).  A line that has "outlet" says it, even null: sinodesk's own export writes "source" as
+    the path the story was read from, and an export read back keeps its outlets."""
+    if "outlet" in obj:
+        value = obj["outlet"]
+        return value.strip() or None if isinstance(value, str) else None
+    for key in JSONL_OUTLET_KEYS[1:]:
+        value = obj.get(key)
+        if isinstance(value, dict) and key in ("source", "publisher"):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip() and not _URL_OR_PATH.search(value.strip()):
+            return value.strip()
+    return None
+
+
 def iter_jsonl(raw: RawItem) -> Iterator[Item | Rejection]:
     """Each line of a JSONL file as it is read (one object per line, needs a "text" string):
     an :class:`Item` holding the line's bytes, or a Rejection naming the line."""
@@ -381,7 +409,7 @@ def iter_jsonl(raw: RawItem) -> Iterator[Item | Rejection]:
             text=body,
             title=title,
             url=url,
-            outlet=raw.outlet or (obj.get("outlet") if isinstance(obj.get("outlet"), str) else None),
+            outlet=raw.outlet or _jsonl_outlet(obj),
             published=_iso(obj.get("date") or obj.get("published")),
             author=obj.get("author") if isinstance(obj.get("author"), str) else None,
             encoding=enc,
