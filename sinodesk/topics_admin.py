@@ -137,7 +137,15 @@ def train_from_archive(archive: Archive, extra_jsonl: list[str], *, reclassify: 
     settings = settings or Settings()
     opts = settings.topics
     examples, n_corrections = _examples(archive, extra_jsonl)
-    model = train_topic_model(examples, features=settings.topic_features, learner=settings.topic_learner)
+    learner = settings.topic_learner
+    if not extra_jsonl and learner == type(learner)():
+        # corrections alone refine the packaged model: train with its learner (C and nb_weight as set for it), not a
+        # CV choice made anew -- that swapped the learner, so one added label moved 84 of 300 stories (qa19); a JSONL
+        # training set, or [topic_learner] settings of the user's own, still get the CV choice
+        from .stages.classify import DEFAULT_MODEL_LEARNER
+
+        learner = DEFAULT_MODEL_LEARNER
+    model = train_topic_model(examples, features=settings.topic_features, learner=learner)
     jsonl = len(examples) - n_corrections
     what = (f"topic model {model.version} on {model.trained_on['examples']} examples ({n_corrections} corrections"
             + (f", {jsonl} from JSONL" if jsonl else "") + ", the rest shipped)")

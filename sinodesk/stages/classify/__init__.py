@@ -87,9 +87,15 @@ def train_topic_model(
     """
     taxonomy = taxonomy or load_taxonomy()
     user = list(examples)
+    kept_folds: list[int] = []
     if base == "default":
+        from .learner import fold_ids
+
         keys = {(ex.headline or "", ex.text.strip()) for ex in user}
-        shipped = [ex for ex in shipped_examples() if (ex.headline or "", ex.text.strip()) not in keys]
+        every = shipped_examples()
+        every_fold = fold_ids(len(every), learner.calibration_folds).tolist()  # the folds the packaged model gave them
+        shipped = [ex for ex in every if (ex.headline or "", ex.text.strip()) not in keys]
+        kept_folds = [f for ex, f in zip(every, every_fold) if (ex.headline or "", ex.text.strip()) not in keys]
     elif base == "none":
         shipped = []
     else:
@@ -97,7 +103,18 @@ def train_topic_model(
     if not user:
         raise BadInput("train topics: no labelled examples given; record corrections with 'sinodesk label' or pass a JSONL file", stage="classify")
     weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(user)
-    return build_model(taxonomy, shipped + user, weights, features=features, learner=learner, date=date or today(), where="user examples")
+    # calibration folds that one more example does not reshuffle: the shipped examples keep the folds the packaged model
+    # gave them, and each user example takes a fold by its own words, so adding a label moves its own fold only (qa19)
+    k = learner.calibration_folds
+    folds = [*kept_folds, *(_fold_of(ex, k) for ex in user)] if shipped else None
+    return build_model(taxonomy, shipped + user, weights, features=features, learner=learner, date=date or today(), where="user examples",
+                       folds=folds)
+
+
+def _fold_of(ex: LabelledExample, k: int) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.sha256(f"{ex.headline or ''}\x1f{ex.text}".encode()).digest()[:8], "big") % k
 
 
 def classify(

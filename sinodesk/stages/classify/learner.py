@@ -221,7 +221,7 @@ def linear_scores(vec: Vectorizer, W: np.ndarray, b: np.ndarray, docs: Iterable[
 
 
 def out_of_fold(docs: Sequence[Sequence[str]], Y: np.ndarray, opts: LearnerOptions, sw: np.ndarray,
-                dense: np.ndarray | None) -> tuple[np.ndarray, float, float]:
+                dense: np.ndarray | None, folds: np.ndarray | None = None) -> tuple[np.ndarray, float, float]:
     """Out-of-fold margins (n x L) over ``opts.calibration_folds`` folds, and the C and nb_weight
     they were made with: with ``opts.choose``, the pair of ``C_choices`` x ``nb_weight_choices``
     whose margins rank each text's labels best (label-ranking average precision, weighted by
@@ -233,7 +233,7 @@ def out_of_fold(docs: Sequence[Sequence[str]], Y: np.ndarray, opts: LearnerOptio
     ws = opts.nb_weight_choices if opts.choose and opts.nb_weight_choices else (opts.nb_weight,)
     svm = np.zeros((len(Cs), *Y.shape))
     nb = np.zeros(Y.shape)
-    folds = fold_ids(len(docs), opts.calibration_folds)
+    folds = fold_ids(len(docs), opts.calibration_folds) if folds is None else folds
     for k in range(opts.calibration_folds):
         tr, te = folds != k, folds == k
         if not te.any() or not tr.any():

@@ -366,8 +366,10 @@ def build_model(
     learner: LearnerOptions = LearnerOptions(),
     date: str,
     where: str = "training data",
+    folds: Sequence[int] | None = None,
 ) -> TopicModel:
-    """Train a calibrated TopicModel.  Deterministic: the same inputs give the same model and version."""
+    """Train a calibrated TopicModel.  Deterministic: the same inputs give the same model and version.
+    ``folds``: each example's calibration fold (default ``learner.fold_ids`` over the examples in order)."""
     if len(examples) < 2:
         raise BadInput(f"{where}: {len(examples)} labelled example(s); give at least 2 to train a topic model", stage="classify")
     Y = label_matrix(examples, taxonomy, where)
@@ -378,7 +380,7 @@ def build_model(
     dense = dense_features(texts, features.embedding, features.max_chars)
     lexicon = Lexicon(taxonomy)
     lex = np.stack([lexicon.features(t[: features.max_chars]) for t in texts])
-    oof, C, nb_weight = out_of_fold(docs, Y, learner, sw, dense)
+    oof, C, nb_weight = out_of_fold(docs, Y, learner, sw, dense, folds=None if folds is None else np.asarray(folds))
     calib = fit_calibration(oof, lex, Y, sw)
     oof_probs = calibrated(oof, lex, calib)
     thresholds = choose_thresholds(oof_probs, Y, sw)
@@ -387,6 +389,8 @@ def build_model(
     digest.update(json.dumps([FORMAT, REVISION, taxonomy.to_dict(), asdict(features), asdict(learner)], sort_keys=True, ensure_ascii=False).encode())
     for ex, w in zip(examples, sw):
         digest.update(json.dumps([ex.text, ex.headline, sorted(ex.labels), float(w)], ensure_ascii=False).encode())
+    if folds is not None:  # folds given (a user's corrections beside the shipped examples) make another model
+        digest.update(json.dumps([int(f) for f in folds]).encode())
     version = f"topics-{date}-{digest.hexdigest()[:12]}"
     counts = {label: int(c) for label, c in zip(taxonomy.labels, Y.sum(axis=0))}
     lengths = sorted(len(t) for t in texts)
