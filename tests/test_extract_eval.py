@@ -68,8 +68,6 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # orgs19 (English organisations by their shape: bodies of 'X of Y', last-word heads, mastheads, legislatures, clubs,
     # channels by their number, a company before its board; tuned on dev): ents .908/.822 -> .913/.830 (en R .825 ->
     # .833), attr .944/.895 -> .945/.901, numbers and dates unchanged
-    # places19 (towns before a state, features by head word, regions and geography lists, particle names, titles with a
-    # dot, unknown one-word places as people by context; tuned on dev): ents .908/.822 -> .910/.826 (en R .825 -> .829)
     # num19 (Title Case headline counts, -fold, "by a third", scaled "five and six hundred", weights in pounds, hyphenated
     # quarters, Q3, parts of a year named by months, copyright years; tuned on): numbers .956/.926 -> .962/.929, dates
     # .954/.947 -> .958/.954 (main's code the same hour)
