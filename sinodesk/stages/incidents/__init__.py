@@ -270,7 +270,7 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
-    if {h.value for h in types} == {"vulnerability"} and not (malware or groups or attackers or claims or any(s.threat for s in ss)):
+    if {h.value for h in types} <= {"vulnerability"} and not (malware or groups or attackers or claims or any(s.threat for s in ss)):
         # a flaw with no attack has no victim country ("Taiwan" of a story on a utility's flaw): its owner is a product or firm
         victims = [v for v in victims if not _a_country(v.text, view, t)]
         if not (flaws or victims):
