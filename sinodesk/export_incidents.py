@@ -76,10 +76,10 @@ def to_stix(incidents: Iterable[dict]):
                                               sectors=[v["sector"].lower().replace(" ", "-").replace("/", "").replace("--", "-")] if v.get("sector") else None,
                                               description="Victim named in the news. Evidence: " + _evidence_text(v["evidence"]))))
         actors = {}
-        for key, (group, name, country, evidence) in _folded_actors(inc).items():
-            actors[key] = _actor(stix2, tables, group, name, country, evidence, put)
+        for a in inc["attackers"]:
+            actors[a.get("group") or a["name"]] = _actor(stix2, tables, a.get("group"), a["name"], a.get("country"), a["evidence"], put)
         for c in inc["attributions"]:
-            key = _actor_key(inc, c.get("actor_group"), c["actor"])
+            key = c.get("actor_group") or c["actor"]
             if key not in actors:
                 actors[key] = _actor(stix2, tables, c.get("actor_group"), c["actor"], c.get("actor_country"), c["evidence"], put)
         malware = [put(stix2.Malware(id=_sid("malware", m.get("family") or m["name"]), name=m.get("family") or m["name"], is_family=True,
@@ -96,7 +96,7 @@ def to_stix(incidents: Iterable[dict]):
             claimant = put(stix2.Identity(id=_sid("identity", "claimant:" + c["claimant"]), name=c["claimant"],
                                           identity_class="individual" if c["claimant_type"] == "expert" else "organization",
                                           description=f"Claimant ({c['claimant_type']})"))
-            actor = actors[_actor_key(inc, c.get("actor_group"), c["actor"])]
+            actor = actors[c.get("actor_group") or c["actor"]]
             rels.append(stix2.Relationship(incident, "attributed-to", actor, created_by_ref=claimant.id,
                                            id=_sid("relationship", f"{inc['incident_id']}>{claimant.id}>{actor.id}>{c['stance']}"),
                                            description=f"{c['claimant']} {c['stance']} that {c['actor']} is responsible. Basis: \"{c['basis']['text']}\" "
@@ -112,40 +112,6 @@ def to_stix(incidents: Iterable[dict]):
     for r in rels:
         put(r)
     return stix2.Bundle(objects=list(objs.values()), id=_sid("bundle", ",".join(sorted(objs))), allow_custom=True)
-
-
-def _folded_actors(inc: dict) -> dict[str, tuple]:
-    """The incident's attackers as actors: descriptions ("Chinese Hackers", "a hacking group linked to China") are
-    one actor, the one group or doer named when there is exactly one (``fold_actors``); each actor keeps every
-    description's evidence.  Keyed by the group id or the name it goes by."""
-    from .stages.incidents.actors import fold_actors
-
-    atts = inc["attackers"]
-    folded = fold_actors([(a["name"], bool(a.get("group"))) for a in atts])
-    out: dict[str, tuple] = {}
-    for i, a in enumerate(atts):
-        t = atts[folded[i]]
-        key = t.get("group") or t["name"]
-        if key not in out:
-            out[key] = (t.get("group"), t["name"], t.get("country"), [])
-        group, name, country, evidence = out[key]
-        evidence += [e for e in a["evidence"] if e not in evidence]
-        out[key] = (group, name, country or a.get("country"), evidence)
-    return out
-
-
-def _actor_key(inc: dict, group: str | None, name: str) -> str:
-    """The actor a claim names: its group, else the incident's attackers' actor when the claim describes its doers
-    ("Chinese hackers") and the attackers are one actor, else the name it gives."""
-    from .stages.incidents.actors import described
-
-    if group:
-        return group
-    if described(name):
-        keys = list(_folded_actors(inc))
-        if len(keys) == 1:
-            return keys[0]
-    return name
 
 
 _MALWARE_TYPES = {"botnet": "bot", "worm": "worm", "virus": "virus", "trojan": "trojan", "backdoor": "backdoor", "ransomware": "ransomware",

@@ -142,9 +142,8 @@ def merge_into(rec: dict, story: Story, m: dict, event_id: str | None) -> None:
     rec["evidence"].append(_ev(story, m["evidence"]))
     for v in m["victims"]:
         _add(rec["victims"], _norm(v["name"]), {k: v[k] for k in ("name", "sector", "country")}, [_ev(story, v["span"])])
-    for a in m["attackers"]:  # an actor the story writes several ways carries each as evidence ("mentions")
-        _add(rec["attackers"], a.get("group") or _norm(a["name"]), {k: a[k] for k in ("name", "group", "category", "country")},
-             [_ev(story, a["span"])] + [_ev(story, sp) for sp in a.get("mentions", ())])
+    for a in m["attackers"]:
+        _add(rec["attackers"], a.get("group") or _norm(a["name"]), {k: a[k] for k in ("name", "group", "category", "country")}, [_ev(story, a["span"])])
     for a in m["attributions"]:
         # one claimant written two ways in two outlets ("Microsoft", "Microsoft Corp.") is one claimant: its table id or entity
         key = (a.get("claimant_id") or a.get("claimant_entity") or _norm(a["claimant"]), a.get("actor_group") or _norm(a["actor"]), a["stance"])

@@ -334,10 +334,8 @@ def test_cli_exports_and_errors(seed_db, run_cli):
 # attacker .521/.694 -> .531/.722, type .794/.725 -> .797/.739, incident .943/.909 -> .944/.927.
 TUNE_FLOORS = {
     "victim": (0.89, 0.77), "attacker": (0.52, 0.71), "claimant": (0.89, 0.59), "technique": (0.88, 0.99), "technique_parent": (0.89, 0.99),
-    "malware": (0.97, 0.92), "type": (0.80, 0.73), "incident": (0.96, 0.92), "gate": 0.96, "merge": (0.80, 0.50),
+    "malware": (0.97, 0.92), "type": (0.79, 0.73), "incident": (0.94, 0.92), "gate": 0.96, "merge": (0.80, 0.50),
 }
-# qa19 (protection offers, flaws in no computer and attacks in words are no incident): type P .797 -> .809, incident P
-# .944 -> .962; the attacker floor above already failed on main at the branch point (recall .583 < .71, extract changes).
 # Raised after cyber9 (the owners of the same asset, a slowed service's owner as victims; default settings, the
 # opt-in require_event rule off): victim .892/.733 -> .897/.778; attacker .521/.694, type .794/.725 and incident
 # .943/.909 pinned just under (with require_event on: incident .980/.909, type .820/.725).
@@ -413,9 +411,9 @@ TUNE3_FLOORS = {
 # .300/.667 -> .316/.667, incident .263/.625 -> .294/.625.  With the opt-in require_event rule on (the trend, product
 # and policy stories report no incident): victim, technique, malware, type and incident precision 1.0, recall as above.
 TUNE4_FLOORS = {
-    "victim": (0.48, 0.65), "technique": (0.32, 0.98), "malware": (0.98, 0.98), "type": (0.33, 0.65), "incident": (0.31, 0.62),
+    "victim": (0.48, 0.65), "technique": (0.32, 0.98), "malware": (0.98, 0.98), "type": (0.30, 0.65), "incident": (0.28, 0.62),
     "gate": 0.98,
-}  # qa19: type P .316 -> .333, incident P .294 -> .312
+}
 
 
 # tune5: 67 more tune stories (8 with incidents, 59 negatives; AG News, BBC tech, THUCNews) labelled by cyber12 before any
@@ -513,10 +511,8 @@ def test_attacks_spoken_of_in_general_are_no_incident(text, found):
     view = StoryView(text, 0, len(text), "zh" if zh else "en", topics=("cyber",))
     incs = find_incidents(view, opts=IncidentOptions(require_event=True))
     assert bool(incs) is found, incs
-    if not found and text.startswith(("The number", "Spyware", "Experts")):  # off by default
+    if not found and text.startswith(("The number", "Spyware", "The new law", "Experts")):  # off by default
         assert find_incidents(view)
-    if text.startswith("The new law"):  # doers one is protected from are no incident's, by default too (qa19)
-        assert find_incidents(view) == ()
     if text.startswith("The service"):  # flaws in the plural that name nothing anchor no record, by default too (cyber12)
         assert find_incidents(view) == ()
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .actors import a_class, attributions, country_of, fold_actors
+from .actors import a_class, attributions, country_of
 from .rules import LEGAL, Hit, Sentence, find_techniques, read_sentence, sector_of, sentences
 from .tables import CyberTables, alias_key
 from ...options import setting
@@ -207,11 +207,6 @@ def span(h: Hit | Sentence) -> dict:
     return {"start": h.start, "end": h.end, "text": h.text}
 
 
-def _mentions(hits: list[Hit] | None) -> dict:
-    """The other words a folded actor is written with in the story ({"mentions": [span, ...]}), none: {}."""
-    return {"mentions": [span(h) for h in hits]} if hits else {}
-
-
 def _uniq(hits: list[Hit], key=lambda h: h.text.casefold()) -> list[Hit]:
     seen, out = set(), []
     for h in hits:
@@ -246,22 +241,9 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     # the people a charge or a lawsuit names ("lawsuits against unidentified defendants") are the doers as reported
     doers = [h for h in pick("accused") if h.extra.get("doer") and not a_class(h.text)]
     attackers = _outer(_uniq(pick("attackers") + doers, key=lambda h: _words(h.text)))
-    # one story's descriptions of its doers are one actor unless it names different groups or doers ("Chinese Hackers"
-    # in the headline and "a hacking group linked to China" in the text were two threat actors in the STIX export)
-    folded = fold_actors([(g.text, True) for g in groups] + [(a.text, False) for a in attackers])
-    also: dict[int, list[Hit]] = {}
-    everyone = groups + attackers
-    for i, j in enumerate(folded):
-        if i != j:
-            also.setdefault(j, []).append(everyone[i])
-    attackers = [a for i, a in enumerate(attackers, len(groups)) if folded[i] == i]
-    also_of = {id(everyone[j]): hits for j, hits in also.items()}
     claims = [{**c, "claimant_entity": _entity_of(view, c["claimant_span"])} for c in attributions(ss, t)]
     # flaws spoken of in general ("patches to fix numerous security holes", "known vulnerabilities") anchor nothing
     flaws = bool(pick("vulns")) and (zh or not all(_flaws_in_general(view.text, v, s) for s in ss for v in s.vulns))
-    # a flaw in something that is no computer ("exposed the vulnerability of the grid to single points of failure", "a design
-    # flaw in ageing substations") is no cyber flaw: a story that names no software, system, device or attack anchors nothing by it
-    flaws = flaws and (zh or _CYBER_THING.search(view.text, view.start, view.end) is not None)
     if not (flaws or malware or groups or victims or attackers or claims or any(s.threat for s in ss)):
         return None
     specific = (malware or groups or claims or any(_NAMED.search(v.text) or _DOMAIN.search(v.text) for v in victims)
@@ -270,11 +252,6 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
-    if {h.value for h in types} <= {"vulnerability"} and not (malware or groups or attackers or claims or any(s.threat for s in ss)):
-        # a flaw with no attack has no victim country ("Taiwan" of a story on a utility's flaw): its owner is a product or firm
-        victims = [v for v in victims if not _a_country(v.text, view, t)]
-        if not (flaws or victims):
-            return None
     techniques += _implied_techniques(types, techniques, t)
     evidence = next((s for s in ss if s.anchored and s.trigger), ss[0])
     rec = {
@@ -285,10 +262,8 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         "evidence": span(evidence),
         "victims": [{"name": v.text, "sector": sector_of(v.text, t), "country": country_of(v.text, t), "span": span(v)} for v in victims],
         "attackers": [{"name": g.text, "group": g.value, "category": "state-affiliated" if g.extra.get("country") else "non-state group",
-                       "country": g.extra.get("country"), "span": span(g), **_mentions(also_of.get(id(g)))} for g in groups]
-                     + [{"name": a.text, "group": None, "category": "unknown",
-                         "country": a.extra.get("country") or next((x.extra.get("country") for x in also_of.get(id(a), ()) if x.extra.get("country")), None),
-                         "span": span(a), **_mentions(also_of.get(id(a)))} for a in attackers],
+                       "country": g.extra.get("country"), "span": span(g)} for g in groups]
+                     + [{"name": a.text, "group": None, "category": "unknown", "country": a.extra.get("country"), "span": span(a)} for a in attackers],
         "attributions": claims,
         "techniques": [{"id": h.value, "name": h.extra["name"], "tactic": h.extra["tactic"], "basis": h.extra["basis"], "span": span(h)} for h in techniques],
         "malware": [{"name": m.text, "family": m.extra.get("family"), "id": m.value, "kind": m.extra.get("kind"), "span": span(m)} for m in malware],
@@ -301,20 +276,6 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     }
     rec["title"] = _title(rec, view)
     return rec
-
-
-_CYBER_THING = re.compile(
-    r"\b(?:software|computers?|PCs?|servers?|browsers?|Windows|operating\s+systems?|apps?|applications?|programs?|programmes?|code|firmware|"
-    r"routers?|websites?|web|internet|online|e-?mails?|databases?|encryption|passwords?|security\s+(?:holes?|flaws?|bugs?|vulnerabilit(?:y|ies))|"
-    r"hack\w*|(?:cyber[\s-]?)?attack\w*|exploit\w*|patch\w*|malware|virus\w*|worms?|CVE|zero[\s-]day|cyber\w*|processors?|devices?|"
-    r"(?:smart)?phones?|handsets?|iOS|Android|Linux|Mac|Microsoft|Apple|Google|Oracle|Adobe|Cisco|Java|Intel|users?|plug-?ins?|networks?\s+(?:equipment|software|devices?)|"
-    r"computer\s+networks?|(?:IT|control|computer|computeri[sz]ed|management|billing|metering|booking|payment|banking)\s+systems?|systems?\s+(?:software|flaw|bug))\b", re.I)
-
-
-def _a_country(name: str, view: StoryView, t: CyberTables) -> bool:
-    """A victim that is a country as a whole ("Taiwan", "the US"): the country table's name and nothing more."""
-    bare_name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.I)
-    return any(rx.fullmatch(bare_name) for rx in t.countries.values())
 
 
 # Flaws in the plural that name nothing: no product or vendor just before them ("IE flaws") or after them ("vulnerabilities

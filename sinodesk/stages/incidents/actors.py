@@ -133,50 +133,6 @@ def a_class(name: str) -> bool:
     return bare(name) or _CLASS.match(name.strip()) is not None
 
 
-# a doer described, not named: a class ("hackers", "Chinese Hackers"), a determiner's noun phrase ("a hacking group
-# linked to China", "the intruders"), or a noun phrase whose head is a doer noun ("state-backed spies")
-_DESCRIBED = re.compile(r"^(?:an?|the|these|those|some|several|many|two|three|four|five|\d+|其|该|这些|一群|一批|一名|一个)(?:\s+|(?=[\u3400-\u9fff]))", re.I)
-_DOER_HEAD = re.compile(r"\b(?:hackers?|hacktivists?|attackers?|intruders|criminals?|cyber[\s-]?criminals?|spies|operatives|actors?|groups?|gangs?|"
-                        r"crews?|teams?|units?|perpetrators|culprits|adversaries|spammers|scammers|fraudsters|thieves|crooks)$|"
-                        r"(?:黑客|攻击者|组织|团伙|分子)$", re.I)
-
-
-def described(name: str) -> bool:
-    """A doer described, not named ("Chinese Hackers", "a hacking group linked to China", "the intruders"): the
-    descriptions of one story are one actor unless it names different groups or doers (see ``fold_actors``)."""
-    name = name.strip()
-    return a_class(name) or _DESCRIBED.match(name) is not None or (_DOER_HEAD.search(name) is not None and len(name.split()) <= 4
-                                                                   and not any(w[:1].isupper() for w in name.split()[:-1] if not _NATIONALITY.match(w)))
-
-
-_NATIONALITY = re.compile(rf"^(?:{_COUNTRY_ADJ}|North|South|Korean|State|State-backed|State-sponsored|Foreign|Overseas|Hacking|Hacker|Cyber|Criminal)$")
-
-
-def fold_actors(actors: list[tuple[str, bool]]) -> list[int]:
-    """For each of one story's (or one incident's) actors, given as (name, named by the group table), the index of
-    the actor it is: descriptions ("Chinese Hackers", "a hacking group linked to China", "the intruders") are the
-    one actor named when the story names exactly one group or doer, else one actor among themselves (the first
-    with a country, else the first that is more than a bare noun); named groups and doers are each their own."""
-    desc = [i for i, (name, grouped) in enumerate(actors) if not grouped and described(name)]
-    named = [i for i in range(len(actors)) if i not in desc]
-    out = list(range(len(actors)))
-    if not desc:
-        return out
-    if len(named) == 1:
-        target = named[0]
-    else:
-        target = next((i for i in desc if country_of_name(actors[i][0]) and not bare(actors[i][0])), None)
-        target = target if target is not None else next((i for i in desc if not bare(actors[i][0])), desc[0])
-    for i in desc:
-        out[i] = target
-    return out
-
-
-def country_of_name(name: str) -> bool:
-    """Whether a description says where its doers are from ("Chinese hackers", "a group linked to China")."""
-    return re.search(_COUNTRY_ADJ, name) is not None or re.search(r"中国|俄罗斯|朝鲜|伊朗|美国|境外", name) is not None
-
-
 # a class of doers that did this incident's deed, as a speaker tells it: "the company said hackers had broken into its servers"
 _DID = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:hacked|broken\s+into|broke\s+into|stole|stolen|attacked|defaced|infected|breached|"
                   r"compromised|crippled|knocked|took\s+down|taken\s+down|gained\s+access|accessed|planted|launched|(?:were|was)\s+behind|"

@@ -240,8 +240,6 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
         return s  # nothing here speaks of an incident: the common case, kept cheap
     medical = bool(words) and _medical(s.text, t, lang)
     s.trigger = any(not (medical and t.disease[lang][2].match(w)) for w in words)
-    if s.trigger and not zh and all(w.lower().startswith("attack") for w in words) and _rhetorical(s.text):
-        s.trigger = False  # "led an attack on software patents", "legal attacks on BitTorrent": words and suits, no cyber deed
     s.background = bool(t.background[lang].search(s.text))
     s.follows = after_incident and not s.trigger and bool(t.follows[lang].match(s.text))
     s.malware = find_malware(text, a, b, t, zh, medical, names and names[0], patterns=s.trigger)
@@ -249,8 +247,7 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     if not s.relevant:
         return s
     s.claimants = find_claimants(text, a, b, t, story.attributions, story.entities, zh)
-    s.attackers = [h for h in find_attackers(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.malware, h.start, h.end)
-                   and (zh or not _guarded_against(text, a, h))]
+    s.attackers = [h for h in find_attackers(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.malware, h.start, h.end)]
     # an accused phrase over a bare attacker noun ("a lawsuit against eight spammers") is the fuller name of the accused
     named = s.groups + s.malware + [h for h in s.attackers if not bare(h.text) and not a_class(h.text)]
     s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(named, h.start, h.end)]
@@ -275,42 +272,6 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     s.types = find_types(text, a, b, t, zh)
     s.vulns = find_vulns(text, a, b) if any(h.value == "vulnerability" for h in s.types) else []
     return s
-
-
-# doers one is kept safe from are a threat in general, not the doers of an incident: "a VPN lets you protect yourself from
-# snoopers and hackers eager to grab your logins", "software that guards against hackers" -- unless the protection failed
-# ("failed to protect its customers from hackers") or the doers did something ("... from hackers who broke into ...")
-_PROTECT = re.compile(r"\b(?:protect|shield|safeguard|defend|guard|keep|secur(?:e|es|ing))\w*\b[^.;:!?]{0,50}?\b(?:from|against)\s+"
-                      r"(?:[\w'’-]+\s+){0,4}?$", re.I)
-_PROTECTION_FAILED = re.compile(r"\b(?:fail\w*|unable|did\s+not|didn['’]t|could\s+not|couldn['’]t|not\s+enough|too\s+late|neglect\w*)\b", re.I)
-_DOERS_DID = re.compile(r"\s*,?\s+(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?(?:\w+\s+)?(?:broke|broken|stole|stolen|hacked|attacked|breached|"
-                        r"accessed|infected|compromised|took|crippled|defaced|gained|launched)\b", re.I)
-
-
-def _guarded_against(text: str, a: int, h: Hit) -> bool:
-    before = text[max(a, h.start - 90):h.start]
-    m = _PROTECT.search(before)
-    if m is None or _DOERS_DID.match(text, h.end):
-        return False
-    return _PROTECTION_FAILED.search(text[max(a, h.start - 140):h.start - len(before) + m.start()]) is None
-
-
-# an attack in words, in court or in the market, not on a computer: a qualifier that says so ("legal attacks", "a scathing
-# attack"), or an attack led or launched on a policy, a patent or a rival ", claiming that ..." -- in a sentence that names
-# nothing of computers or of a cyber deed
-_RHETORICAL = re.compile(
-    r"\b(?:legal|verbal|rhetorical|political|scathing|stinging|fierce|blistering|withering|bitter|outspoken|personal|marketing|advertising|"
-    r"price|patent|courtroom)\s+attacks?\b"
-    r"|\b(?:led|leads?|leading|launch(?:ed|es|ing)?|mount(?:ed|s|ing)?|renew(?:ed|s|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,2}?attacks?\s+(?:on|against)\s+(?:[^.;]|\.(?!\s+[A-Z])){0,80}?,\s*(?:claiming|saying|arguing|accusing|charging)\s+(?!responsibility|credit)"
-    r"|\battacks?\s+(?:on|against)\s+(?:[\w'’-]+\s+){0,3}?(?:patents?|polic(?:y|ies)|proposals?|laws?|bills?|rules|regulations?|ruling|"
-    r"decision|ideas?|strategy|prices?|pricing|licen[cs]\w*|copyright\w*)\b", re.I)
-_CYBER_DEED = re.compile(r"\b(?:hack\w*|DDoS|denial[\s-]of[\s-]service|virus\w*|worms?|malware|cyber\w*|web\s?sites?|servers?|networks?|"
-                         r"computers?|systems?|online|e-?mails?|phishing|spam\w*|data|accounts?|passwords?|infect\w*|breach\w*)\b", re.I)
-
-
-def _rhetorical(sentence: str) -> bool:
-    return _RHETORICAL.search(sentence) is not None and _CYBER_DEED.search(sentence) is None
 
 
 _CLAIMANT_LIKE = re.compile(r"^(?:hackers?|attackers|researchers|experts|police|authorities)$", re.I)
