@@ -1,12 +1,15 @@
-"""What the English name stage finds on unlabelled news, to compare two versions of the extractor.
+"""What the name stage finds on unlabelled news, to compare two versions of the extractor.
 
     python tools/names_audit.py dump --n 400 > /tmp/a.jsonl            # this checkout's entities
     PYTHONPATH=/path/to/other/checkout python /path/to/other/checkout/tools/names_audit.py dump --n 400 > /tmp/b.jsonl
     python tools/names_audit.py diff /tmp/b.jsonl /tmp/a.jsonl          # what changed, in context
+    python tools/names_audit.py dump --lang zh --n 3000 > /tmp/zh.jsonl # Chinese headlines instead
 
-Items are BBC and AG News texts outside the held-out pool (``in_heldout_pool``) and outside the dev gold
-set, taken in a fixed seeded order: text nobody labelled, for reading what a rule adds or takes away.
-The stage is called directly (``stages.extract.extract`` on one story spanning the text).
+English items (``--lang en``) are BBC and AG News texts outside the held-out pool (``in_heldout_pool``)
+and outside the dev gold set; Chinese items (``--lang zh``) are THUCNews dev headlines outside the
+held-out pool and every development gold set (``dev``, ``devzh``-``devzh4``).  Both are taken in a
+fixed seeded order: text nobody labelled, for reading what a rule adds or takes away.  The stage is
+called directly (``stages.extract.extract`` on one story spanning the text).
 """
 
 from __future__ import annotations
@@ -20,12 +23,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+GOLD = Path(__file__).resolve().parents[1] / "sinodesk/eval/gold/extract"
 
-def _items(shared: Path, n: int) -> list[tuple[str, str]]:
+
+def _labelled(*sets: str) -> set[tuple[str, str]]:
+    keys = set()
+    for name in sets:
+        for f in (GOLD / name).glob("*.jsonl"):
+            keys |= {(d["dataset"], d["id"]) for d in (json.loads(x) for x in f.read_text(encoding="utf-8").splitlines() if x.strip())}
+    return keys
+
+
+def _items_en(shared: Path, n: int, seed: int) -> list[tuple[str, str]]:
     from sinodesk.eval.public_items import in_heldout_pool
 
-    gold = Path(__file__).resolve().parents[1] / "sinodesk/eval/gold/extract/dev"
-    dev = {(d["dataset"], d["id"]) for f in gold.glob("*.jsonl") for d in (json.loads(x) for x in f.read_text().splitlines() if x.strip())}
+    dev = _labelled("dev")
     out = []
     with open(shared / "eval/bbc-news-topics/bbc_news.jsonl", encoding="utf-8") as f:
         for line in f:
@@ -35,10 +47,24 @@ def _items(shared: Path, n: int) -> list[tuple[str, str]]:
         for i, row in enumerate(csv.DictReader(f)):
             out.append(("agnews", str(i), f"{row.get('Title') or row.get('title') or ''}\n\n{row.get('Description') or row.get('description') or ''}"))
     out = [x for x in out if not in_heldout_pool(x[0], x[1]) and (x[0], x[1]) not in dev]
-    random.Random(18).shuffle(out)
+    random.Random(seed).shuffle(out)
     bbc = [x for x in out if x[0] == "bbc"][: n // 2]
     ag = [x for x in out if x[0] == "agnews"][: n - len(bbc)]
     return [(f"{d}:{i}", t) for d, i, t in bbc + ag]
+
+
+def _items_zh(shared: Path, n: int, seed: int) -> list[tuple[str, str]]:
+    from sinodesk.eval.public_items import in_heldout_pool
+
+    labelled = _labelled("dev", "devzh", "devzh2", "devzh3", "devzh4")
+    out = []
+    with open(shared / "eval/thucnews-headlines-zh/dev.txt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            key = ("thucnews", f"dev:{i}")
+            if line.strip() and not in_heldout_pool(*key) and key not in labelled:
+                out.append((f"dev:{i}", line.rsplit("\t", 1)[0].strip()))
+    random.Random(seed).shuffle(out)
+    return out[:n]
 
 
 def dump(args) -> None:
@@ -46,9 +72,11 @@ def dump(args) -> None:
     from sinodesk.stages.extract import ExtractOptions, extract
 
     opts = ExtractOptions(attributions=False, numbers=False, dates=False)
-    for key, text in _items(args.shared, args.n):
+    items = _items_zh if args.lang == "zh" else _items_en
+    seed = args.seed if args.seed is not None else (19 if args.lang == "zh" else 18)
+    for key, text in items(args.shared, args.n, seed):
         doc = Document(doc_id=key, raw_id=key, source=key, kind="text", text=text)
-        ex = extract(doc, Segment(0, len(text), text), "en", opts)
+        ex = extract(doc, Segment(0, len(text), text), args.lang, opts)
         ents = [(e.start, e.end, e.label) for e in ex.entities]
         print(json.dumps({"id": key, "text": text, "ents": ents}, ensure_ascii=False))
 
@@ -56,25 +84,28 @@ def dump(args) -> None:
 def diff(args) -> None:
     a = {d["id"]: d for d in map(json.loads, open(args.a, encoding="utf-8"))}
     b = {d["id"]: d for d in map(json.loads, open(args.b, encoding="utf-8"))}
-    added = removed = 0
+    added = removed = changed = 0
     for key in a:
         text = a[key]["text"]
         old = {tuple(x) for x in a[key]["ents"]}
         new = {tuple(x) for x in b[key]["ents"]}
+        changed += old != new
         for sign, group in (("-", old - new), ("+", new - old)):
             for s, e, label in sorted(group):
                 ctx = f"{text[max(0, s - 40) : s]}[[{text[s:e]}]]{text[e : e + 30]}".replace("\n", " ")
                 print(f"{sign} {label:8} {key:18} {ctx}")
                 added += sign == "+"
                 removed += sign == "-"
-    print(f"{len(a)} items: {removed} entities removed, {added} added")
+    print(f"{len(a)} items, {changed} changed: {removed} entities removed, {added} added")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump")
+    d.add_argument("--lang", choices=("en", "zh"), default="en")
     d.add_argument("--n", type=int, default=400)
+    d.add_argument("--seed", type=int, default=None, help="order of the draw (default: 18 for en, 19 for zh)")
     d.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     d.set_defaults(fn=dump)
     f = sub.add_parser("diff")
