@@ -417,3 +417,20 @@ def test_a_team_sheet_inside_one_article_is_its_own_text_not_furniture():
     assert len(segs) == 1
     assert "Booked: Chen.\nGoals: Wang 12, 70." in segs[0].text
     assert "Read or Share" not in segs[0].text
+
+
+def test_a_short_line_between_hard_wrapped_paragraphs_is_the_articles_own():
+    """A wire story wrapped at 60-odd characters has no line that is prose on its own, so the
+    paragraphs around a short line ("Terms were not released.") are judged whole
+    (``paragraph_runs``).  Before: the short line was dropped as the labeller's furniture."""
+    text = ("Harbour Freight Lines Inc said it agreed to buy the\n"
+            "container terminal business of Eastgate Holdings for an\n"
+            "undisclosed amount of cash and shares, adding two berths\n"
+            "at the port of Tianjin to its network.\n"
+            "    Terms were not released.\n"
+            "    The company said the purchase would be completed by\n"
+            "the end of June, subject to approval by regulators in\n"
+            "China, and would add to earnings in the first full year.\n")
+    segs = _split(text, kind="jsonl")
+    assert len(segs) == 1
+    assert "Terms were not released." in segs[0].text

@@ -112,8 +112,19 @@ def _outside_the_prose(lines: tuple[Line, ...], content: list[int], junk: set[in
     """In one article (a JSONL item, a feed entry, a page), the labeller's furniture between its
     first and last paragraph of prose is the article's own: a list, a table, a team sheet, a
     fixture list, a short sentence ("Terms were not disclosed.").  Page furniture sits above and
-    below the text ("Read or Share this story", "(c) 2016 KHOU"); so does a recurring line."""
-    prose = [i for i in content if is_prose(lines[i].text)]
+    below the text ("Read or Share this story", "(c) 2016 KHOU"); so does a recurring line.  A
+    hard-wrapped paragraph is judged whole (``paragraph_runs``): its lines are not prose one by one."""
+    if not junk:
+        return junk
+    groups = paragraph_runs(lines, content, wrapped_lines(lines, content))
+    judged: dict[int, bool] = {}
+    prose = []
+    for i in content:
+        group = groups.get(i) or [i]
+        if group[0] not in judged:
+            judged[group[0]] = is_prose(paragraph_text(lines, group))
+        if judged[group[0]]:
+            prose.append(i)
     if len(prose) < 2:
         return junk
     return {i for i in junk if not prose[0] < i < prose[-1]}
@@ -255,8 +266,9 @@ def repeated_lines(lines: tuple[Line, ...], content: list[int], figures: bool = 
 
 
 def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = None) -> Plan:
-    """``title``: the headline the item came with (a JSONL "title", a feed entry's title): a
-    title-like line at the top of its text is its headline only when it repeats it."""
+    """``title``: the headline the item came with (a JSONL item's "title"; only the kinds of
+    ``TITLED_KINDS`` pass one): a title-like line at the top of its text is its headline only when
+    it shares a content word with that title and is not the first line of a hard-wrapped paragraph."""
     continued = continued_lines(lines, content)
     if opts.structure:
         wrapped = wrapped_lines(lines, content) | continued
@@ -267,7 +279,7 @@ def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = N
     content = _after_masthead(lines, content, continued, title)
     body = content
     if (is_title_like(lines[content[0]].text) and len(content) > 1 and content[0] not in continued  # (not a wrapped paragraph's first line)
-            and (title is None or (_repeats(lines[content[0]].text, title) and content[1] not in continued))):
+            and (title is None or (bag(lines[content[0]].text) & bag(title) and content[1] not in continued))):
         head, body = content[0], content[1:]
     if opts.cohesion and len(body) >= opts.min_cohesion_units:
         params = cohesion_params(opts)
@@ -282,11 +294,6 @@ def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = N
         if len(starts) > 1:
             return Plan("briefs", [Start(body[k]) for k in starts])
     return Plan("single", [Start(content[0], headline=head)])
-
-
-def _repeats(line: str, title: str | None) -> bool:
-    """No title came with the item, or ``line`` shares a content word with it."""
-    return title is None or bool(bag(line) & bag(title))
 
 
 def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: frozenset[int],
