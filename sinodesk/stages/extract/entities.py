@@ -19,7 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, label_of, slug, trie_regex
-from .name_shapes import maker_models, role_before_name, strong_head_type, wider_name
+from .name_shapes import geo_headed, maker_models, role_before_name, strong_head_type, wider_name
 from .scan import guard_after_first
 from .zh_names import ChineseTagger, chinese_candidates  # noqa: F401  (ChineseTagger: re-exported)
 
@@ -428,8 +428,10 @@ def find_entities(
     rules = _rule_candidates(text, start, end, gaz)
     rules += speech_names(text, start, end, gaz)
     ordered = sorted(gaz_hits + cjk, key=lambda c: (c.start, -(c.end - c.start)))
-    longer = [wider_name(text, r, ordered) or r for r in [*learned, *rules] if r.label in _WRAPPING and _wraps_any(r, ordered)
-              or wider_name(text, r, ordered)]
+    # (not a reading that joins two names with "and the": "Ministry of Agriculture and Rural Affairs and the Department")
+    longer = [wider_name(text, r, ordered) or r for r in [*learned, *rules]
+              if r.label in _WRAPPING and _wraps_any(r, ordered) and text.find(" and the ", r.start, r.end) < 0
+              or wider_name(text, r, ordered) or r.label == "LOC" and _geo_over_listed(text, r, ordered)]
     models = (maker_models(text, end, ordered) + _product_lines(text, learned, ordered)) if gaz_hits else []
     ents = resolve_overlaps(models + longer + ordered + list(learned) + rules + list(extra))
     return _corefer(text, start, end, ents)
@@ -454,6 +456,15 @@ def _product_lines(text: str, learned: list[GazMatch], ordered: list[GazMatch]) 
         if all(w[:1].isupper() and w.lower() not in PERSON_TITLES for w in words):
             out.append(GazMatch(r.start, r.end, f"product:{slug(text[r.start : r.end])}", "PRODUCT"))
     return out
+
+
+def _geo_over_listed(text: str, r: GazMatch, listed: list[GazMatch]) -> bool:
+    """True when land or water named by its head word ("Mount Kenya", "Sea of Japan", "Strait of Hormuz") holds
+    a listed name, or a listed name written with "the" runs into it ("the Strait" of "the Strait of Hormuz")."""
+    if not any(r.start <= g.end and g.start <= r.end for g in listed) or not geo_headed(text[r.start : r.end]):
+        return False
+    return _wraps_any(r, listed) or any(g.start < r.start < g.end <= r.end and text[g.start : r.start] in ("the ", "The ")
+                                        for g in listed)
 
 
 def _wraps_any(r: GazMatch, inner: list[GazMatch]) -> bool:

