@@ -71,7 +71,10 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # num19 (Title Case headline counts, -fold, "by a third", scaled "five and six hundred", weights in pounds, hyphenated
     # quarters, Q3, parts of a year named by months, copyright years; tuned on): numbers .956/.926 -> .962/.929, dates
     # .954/.947 -> .958/.954 (main's code the same hour)
-    "dev": {"entities": (0.91, 0.828), "attributions": (0.94, 0.9), "numbers": (0.96, 0.925), "dates": (0.955, 0.95)},
+    # en20 (land and water by their head word, a nation's government, towns before their state, clubs by nickname in
+    # sports stories, bodies "for" what they serve; tuned on dev and an audit of unlabelled text): ents .911/.830 ->
+    # .912/.834 (en R .833 -> .837), the rest unchanged (main's code the same hour)
+    "dev": {"entities": (0.91, 0.832), "attributions": (0.94, 0.9), "numbers": (0.96, 0.925), "dates": (0.955, 0.95)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
