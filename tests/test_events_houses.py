@@ -139,3 +139,83 @@ def test_a_feeds_outlet_is_the_publisher_of_the_agency_copy_it_carries(tmp_path)
         stories = ingest_fresh([feed], settings).stories
         assert sorted(s["outlet"] for s in stories) == ["Associated Press", "Harbour Gazette"]
         assert (stories[0]["event_id"] != stories[1]["event_id"]) is apart
+
+
+def _war_item(sid: str, outlet: str, head: str, body: str, entities: tuple[str, ...]) -> LinkItem:
+    return LinkItem(sid, head, body, published="2025-04-06", language="en", outlet=outlet, publisher="Harbour Gazette",
+                    url=f"https://feeds.proxy.example/harbour/{sid}", entities=entities)
+
+
+WAR = ("The war in the north went on as the army shelled the port city of Varnik and the coastal villages of "
+       "Ostrava Bay, the government counted the dead and the foreign ministers met to discuss sanctions and gas. "
+       "President Oleh Marenko said the army would hold the coast. ")
+BAY_AND_PRESIDENT = ("loc:ostrava-bay", "person:oleh-marenko")
+
+
+def test_one_papers_items_on_a_war_that_share_only_its_region_and_president_are_two_stories():
+    """A paper's roundup and the agency report it carries on another thing of the same war, the same day,
+    both name the war's region and its president, and their headlines nothing in common: not one event
+    (``same_outlet_place``).  Off, the region and the president make a shared subject and they link.  A
+    second report of the gas ban that also names the ministry links either way."""
+    roundup = _war_item("p1", "Harbour Gazette", "THE LATEST: Ministers weigh a ban on imported gas",
+                        WAR + "The ministers said a ban on gas imports was not on the table for now.",
+                        BAY_AND_PRESIDENT + ("org:energy-ministry",))
+    report = _war_item("p2", "Associated Press", "Mayor says thousands died in the siege",
+                       WAR + "The mayor of Varnik said thousands of civilians died during the siege of the city.",
+                       BAY_AND_PRESIDENT)
+    for opts, apart in ((OPTS, True), (EventOptions(cold_start_docs=0, same_outlet_place=False), False)):
+        lk = EventLinker(opts)
+        assert (lk.add(roundup).event_id != lk.add(report).event_id) is apart
+    follow = _war_item("p3", "Associated Press", "Energy ministry rules out an import ban for now",
+                       WAR + "The ministers said a ban on gas imports was not on the table for now, the ministry added.",
+                       BAY_AND_PRESIDENT + ("org:energy-ministry",))
+    lk = EventLinker(OPTS)
+    assert lk.add(roundup).event_id == lk.add(follow).event_id
+
+
+def test_scoring_reads_places_and_one_person_as_no_subject():
+    from sinodesk.stages.cluster.scoring import _subject_shared
+
+    both = frozenset(BAY_AND_PRESIDENT)
+    assert not _subject_shared(both, frozenset(), "en", True, places=True)
+    assert not _subject_shared(frozenset({"loc:ostrava-bay"}), frozenset({"ostrava", "bay"}), "en", True, places=True)
+    assert _subject_shared(both, frozenset(), "en", True, places=False)  # off: two entities are a subject
+    assert _subject_shared(both | {"org:energy-ministry"}, frozenset(), "en", True, places=True)
+    assert _subject_shared(both | {"person:ana-ferreira"}, frozenset(), "en", True, places=True)  # two people
+    assert _subject_shared(both, frozenset({"siege"}), "en", True, places=True)  # a word of what happened
+    assert not _subject_shared(frozenset(), frozenset(), "en", True, places=True)
+
+
+def _shop(n: int, head: str, body: str) -> LinkItem:
+    return LinkItem(f"m{n}", head, body, published="2025-11-30", language="en", outlet="Gadget Weekly",
+                    publisher="Gadget Weekly", url=f"https://gadget-weekly.example/{n}")
+
+
+def test_an_outlets_rubric_in_two_headlines_is_no_shared_subject():
+    """A gadget site files its sale roundups under one rubric ("Winter Sale deals: ...") among its other
+    posts.  Two roundups share the rubric and the words of any sale (prices, discounts, save) and
+    nothing else: two stories (``rubric_share``); off, the rubric is a shared headline subject and they
+    link.  A headline word in fewer of the site's headlines still makes a subject."""
+    sale = ("Prices were cut across the store for the winter sale, with discounts of up to half off, free "
+            "shipping on orders over a set amount and bundles that save you more when you buy two. ")
+    first = _shop(1, "Winter Sale deals: the best discounts on laptops and tablets",
+                  sale + "Laptops and tablets from the big makers are cheaper than they have been all year.")
+    second = _shop(2, "Winter Sale deals: headphones and speakers that truly save you money",
+                   sale + "Headphones and speakers from the big makers are cheaper than they have been all year.")
+    rubric = [_shop(10 + k, f"Winter Sale deals: {what}", sale + f"{what.capitalize()} are cheaper this week.")
+              for k, what in enumerate(("smart watches", "phone cases", "game consoles"))]
+    others = [_shop(20 + k, f"{topic} review: {verdict}", f"We tested the {topic} for a week. {verdict}.")
+              for k, (topic, verdict) in enumerate(
+                  (("Lumen phone", "bright but slow"), ("Arden laptop", "light and quiet"), ("Vega tablet", "a fine screen"),
+                   ("Orbit speaker", "loud enough"), ("Pike router", "fast at last"), ("Nova watch", "a week of battery"),
+                   ("Quill pen", "smooth writing"), ("Rally mouse", "good for gaming"), ("Sable keyboard", "clicky keys"),
+                   ("Tide earbuds", "snug fit"), ("Umbra monitor", "rich colours"), ("Vale camera", "sharp photos"),
+                   ("Wren drone", "steady flight"), ("Yarrow lamp", "warm light"), ("Zephyr fan", "quiet nights")))]
+    for opts, apart in ((OPTS, True), (EventOptions(cold_start_docs=0, rubric_share=0.0), False)):
+        lk = EventLinker(opts)
+        lk.expect(others + rubric + [first, second])
+        for item in others + rubric:
+            lk.add(item)
+        assert (lk.add(first).event_id != lk.add(second).event_id) is apart
+        feats = lk.read(first)
+        assert feats.rubric == (frozenset({"winter", "sale", "deal"}) if apart else frozenset())

@@ -99,7 +99,7 @@ def _checks(fa: "Features", fb: "Features", ev_b: Event, linker: "EventLinker") 
                     "within cross_max_days"),
         ("name_conflict", bool(o.name_conflict and fa.names and fb.names and not fa.names & fb.names),
          "score 0", "both name people or places mid-sentence and share none (a series, not this event)"),
-        ("same_outlet_headline", bool(o.same_outlet_headline and not scoring.outlet_subject(fa, ev_b, o.same_outlet_person)),
+        ("same_outlet_headline", bool(o.same_outlet_headline and not scoring.outlet_subject(fa, ev_b, o.same_outlet_person, o.same_outlet_place)),
          "score 0", "one outlet's two stories whose headlines share no subject"),
         ("series", bool(fa.head and o.series_frame and _series(fa, ev_b, o.series_frame)),
          "never one event", "one outlet's headlines fill one template with different names"),

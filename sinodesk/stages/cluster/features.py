@@ -282,6 +282,7 @@ class Features:
     language: str | None = None  # ISO 639-1 code of the story, when known
     head: tuple[str, ...] = ()  # the headline as headline_frame reads it (series_pair)
     outlet: str | None = None  # the story's house: its outlet, site or board (online.house; the same-outlet rules)
+    rubric: frozenset[str] = frozenset()  # its headline's words its outlet files many stories under (.beat)
     leads: tuple[str, ...] = ()  # the people the story is about (lead.lead_people)
 
 

@@ -48,7 +48,7 @@ from .beat import OutletBeat
 from .decision import load_models, pair_features
 from .dedup import DuplicateIndex, normalise_url
 from .event import Event
-from .features import DocFreq, Features, Packed, cosine, day_number, figure_key, figure_keys, headline_frame, numbers_in, series_pair, weigh, years_in
+from .features import DocFreq, Features, Packed, cosine, day_number, figure_key, figure_keys, head_words, headline_frame, numbers_in, series_pair, weigh, years_in
 from .index import CandidateIndex
 from .lead import lead_people
 from .options import EventOptions
@@ -117,9 +117,18 @@ def house(item: "LinkItem", opts: EventOptions) -> str | None:
     return item.outlet
 
 
-def _beat_terms(counts, names) -> set[str]:
-    """What an outlet's beat is counted over: a story's terms and its names (kept apart as ``m:``)."""
-    return set(counts) | {intern("m:" + n) for n in names}
+def _beat_terms(counts, names, rubric=()) -> set[str]:
+    """What an outlet's beat is counted over: a story's terms, its names (kept apart as ``m:``) and its
+    headline's content words (``h:``, for the outlet's rubric: see :mod:`.beat`)."""
+    return set(counts) | {intern("m:" + n) for n in names} | {intern("h:" + w) for w in rubric}
+
+
+def _head_terms(item: "LinkItem", opts: EventOptions) -> frozenset[str]:
+    """The content words of a story's headline, as the same-outlet rules read them (none when those
+    rules are off, or the story has no outlet)."""
+    if not (opts.same_outlet_headline and opts.rubric_share and item.outlet and item.headline):
+        return frozenset()
+    return head_words(headline_frame(item.headline), item.language)
 
 
 def _series(feats: Features, ev: Event, frame: float) -> bool:
@@ -171,7 +180,7 @@ class EventLinker(LinkerPersistence):
         self._adds_since_sweep = 0
         # features of the members of small events, for local re-clustering (see _add_by_reclustering)
         self.records: dict[str, Features] = {}
-        self.beat = OutletBeat(opts.beat_share, opts.beat_min_stories)
+        self.beat = OutletBeat(opts.beat_share, opts.beat_min_stories, head_share=opts.rubric_share)
         self._expected: dict[str, tuple[Counter, frozenset[str]]] = {}  # see expect()
         self.store: RowStore | None = None  # set by open(): the rows of what is not held in memory
         self._dirty: set[str] = set()  # events changed since the last save
@@ -246,7 +255,7 @@ class EventLinker(LinkerPersistence):
         for item in items:
             if item.story_id and item.story_id not in self.story_event and item.story_id not in self._expected:
                 raw = self._expected[item.story_id] = self._raw_terms(item)
-                self.beat.add(item.outlet, _beat_terms(*raw))
+                self.beat.add(item.outlet, _beat_terms(*raw, _head_terms(item, self.opts)))
 
     def _prefetch(self, items: list) -> None:
         """Look up, a batch at a time, the keys each new story would otherwise ask the archive for one
@@ -277,7 +286,7 @@ class EventLinker(LinkerPersistence):
         raw = self._expected.pop(item.story_id, None)
         if raw is None:
             raw = self._raw_terms(item)
-            self.beat.add(item.outlet, _beat_terms(*raw))
+            self.beat.add(item.outlet, _beat_terms(*raw, _head_terms(item, self.opts)))
         terms = frozenset(raw[0])
         self.df.add(terms, item.language)
         return self._features(item, raw, terms)
@@ -294,7 +303,8 @@ class EventLinker(LinkerPersistence):
         nums = item.numbers if item.numbers is not None else numbers_in(f"{item.headline or ''} {(item.text or '')[: o.body_chars]}")
         n_words = sum(c for t, c in counts.items() if " " not in t)
         body = (item.text or "")[: o.body_chars]
-        beat = self.beat.among(item.outlet, _beat_terms(counts, names))
+        beat = self.beat.among(item.outlet, _beat_terms(counts, names, _head_terms(item, o)))
+        rubric = frozenset(t[2:] for t in beat if t.startswith("h:"))
         if beat:
             counts = Counter({t: c for t, c in counts.items() if t not in beat}) or counts
             names = frozenset(n for n in names if "m:" + n not in beat)
@@ -312,6 +322,7 @@ class EventLinker(LinkerPersistence):
             headline_only=not (item.text or "").strip(),
             head=headline_frame(item.headline) if o.series_frame else (),
             outlet=house(item, o),
+            rubric=rubric,
             leads=lead_people(item.people, item.headline, o.lead_mentions, o.lead_ratio, item.speakers) if o.lead_conflict else (),
         )
 

@@ -58,7 +58,7 @@ class LinkerPersistence:
         lk.latest_day = saved["latest_day"]
         lk.records = {sid: state.record_from_json(r) for sid, r in saved.get("records", {}).items()}
         o = lk.opts
-        lk.beat = OutletBeat.from_json(saved.get("beat"), o.beat_share, o.beat_min_stories)
+        lk.beat = OutletBeat.from_json(saved.get("beat"), o.beat_share, o.beat_min_stories, o.rubric_share)
         lk.dups = DuplicateIndex.from_state(saved["dups"], sigs, threshold=o.dup_threshold, num_perm=o.dup_num_perm,
                                             shingle_words=o.dup_shingle_words, min_words=o.dup_min_words)
         for ev in lk.events.values():  # the sweep counts adds within one run; batches are often smaller
@@ -86,7 +86,7 @@ class LinkerPersistence:
         lk._opened = saved["opened"]
         lk.latest_day = saved["latest_day"]
         o = lk.opts
-        lk.beat = OutletBeat.from_json(saved.get("beat"), o.beat_share, o.beat_min_stories)
+        lk.beat = OutletBeat.from_json(saved.get("beat"), o.beat_share, o.beat_min_stories, o.rubric_share)
         for eid, row in store.get_rows("event", saved["live"]).items():
             lk.events[eid] = Event.from_json(load(row))
         lk.events = {eid: lk.events[eid] for eid in saved["live"] if eid in lk.events}  # their saved order

@@ -95,41 +95,55 @@ def _outlet_words(head: tuple[str, ...], language: str | None, vector) -> frozen
     return frozenset(w for w in head_words(head, language) if w in vector)
 
 
-def _one_person(entities: frozenset[str], words: frozenset[str], language: str | None) -> bool:
+PLACE_KINDS = ("gpe:", "loc:")  # countries, regions, cities, seas: where a story happened, not what
+
+
+def _one_person(entities: frozenset[str], words: frozenset[str], language: str | None, places: bool = False) -> bool:
     """All that two stories share as a subject is one person: a single canonical entity that is a
     person, and no headline word but his name (two Trump stories of one feed, one on a fire, one on
-    a nuclear button: a leader is in many of an outlet's stories about different events)."""
-    if len(entities) != 1:
-        return False
-    (ent,) = entities
-    if not ent.startswith("person:"):
-        return False
-    return words <= frozenset(tokens(ent.split(":", 1)[1].replace("-", " "), stop=stop_set(language)))
+    a nuclear button: a leader is in many of an outlet's stories about different events).  With
+    ``places`` (``same_outlet_place``), the places they share (beside him, or alone) are no subject
+    either, and no headline word but their names: a war's region and its president are in every item one paper
+    files on the war that day (the gas embargo, the siege's dead), and a second report of one event
+    shares more (an organisation, another person, a word of what happened)."""
+    where = frozenset(e for e in entities if e.startswith(PLACE_KINDS)) if places else frozenset()
+    rest = entities - where
+    if len(rest) > 1 or not entities or (rest and not next(iter(rest)).startswith("person:")):
+        return False  # two people, an organisation, an event...: a subject (nothing shared: the words decide)
+    return words <= _name_words(entities, language)
+
+
+def _name_words(entities: frozenset[str], language: str | None) -> frozenset[str]:
+    """The content tokens of the names in canonical ids (``person:volodymyr-zelensky`` -> its stems)."""
+    stop = stop_set(language)
+    return frozenset(t for e in entities for t in tokens(e.split(":", 1)[1].replace("-", " "), stop=stop))
 
 
 def _subject_shared(entities: frozenset[str], words: frozenset[str], language: str | None,
-                    one_person: bool) -> bool:
+                    one_person: bool, places: bool = False) -> bool:
     """Two stories of one outlet share a subject: a canonical entity or a headline content word --
-    and, with ``one_person`` (``same_outlet_person``), more than one person's name alone."""
+    and, with ``one_person`` (``same_outlet_person``), more than one person's name alone (with
+    ``places``, the places shared beside him aside: :func:`_one_person`)."""
     if not entities and not words:
         return False
-    return not (one_person and _one_person(entities, words, language))
+    return not (one_person and _one_person(entities, words, language, places))
 
 
-def outlet_subject(feats: Features, ev: Event, one_person: bool = False) -> bool:
+def outlet_subject(feats: Features, ev: Event, one_person: bool = False, places: bool = False) -> bool:
     """False when ``ev`` holds only stories of the story's own outlet (all their headlines known)
     and the story's headline shares no content word with theirs and no canonical entity with the
     event: one outlet's two stories on its beat, not two reports of one event (``same_outlet_headline``).
-    With ``one_person``, sharing one person (his entity, his name in the headlines) is not enough."""
+    With ``one_person``, sharing one person (his entity, his name in the headlines) is not enough;
+    with ``places`` too, nor is sharing one person and places (:func:`_one_person`)."""
     if not feats.outlet or not feats.head or ev.outlets.get(feats.outlet) != ev.size or len(ev.heads) < ev.size:
         return True
     ents = frozenset(e for e in feats.entities if e in ev.entities)
     if ents and not one_person:
         return True
-    mine = _outlet_words(feats.head, feats.language, feats.vector)
+    mine = _outlet_words(feats.head, feats.language, feats.vector) - feats.rubric
     words = frozenset().union(*(mine & _outlet_words(tuple(h), feats.language, ev.centroid)
                                 for o, h in ev.heads if o == feats.outlet))
-    return _subject_shared(ents, words, feats.language, one_person)
+    return _subject_shared(ents, words, feats.language, one_person, places)
 
 
 def _year_conflicts(recs: list[Features], days: np.ndarray) -> np.ndarray:
@@ -141,14 +155,16 @@ def _year_conflicts(recs: list[Features], days: np.ndarray) -> np.ndarray:
     return both[:, None] & both[None, :] & (undated[:, None] | undated[None, :]) & (gram([r.years for r in recs]) == 0)
 
 
-def _outlet_subjects(recs: list[Features], sim: np.ndarray, floor: float, one_person: bool) -> np.ndarray:
+def _outlet_subjects(recs: list[Features], sim: np.ndarray, floor: float, one_person: bool,
+                     places: bool = False) -> np.ndarray:
     """:func:`outlet_subject` for every pair of stories of one outlet scoring at least ``floor``."""
     for i, j in zip(*np.nonzero(np.triu(sim >= floor, 1))):
         a, b = recs[i], recs[j]
         if a.outlet and a.outlet == b.outlet and a.head and b.head and not _subject_shared(
                 a.entities & b.entities,
-                _outlet_words(a.head, a.language, a.vector) & _outlet_words(b.head, a.language, b.vector),
-                a.language, one_person):
+                (_outlet_words(a.head, a.language, a.vector) & _outlet_words(b.head, a.language, b.vector))
+                - a.rubric - b.rubric,
+                a.language, one_person, places):
             sim[i, j] = sim[j, i] = 0.0
     return sim
 
@@ -165,7 +181,7 @@ def _lead_conflicts(recs: list[Features], sim: np.ndarray, opts: "EventOptions")
 
 def story_score(feats: Features, ev: Event, opts: "EventOptions", cold: float) -> float:
     """Merge score of a story against an event (the threshold decides); ``cold``: :func:`cold_factor`."""
-    if opts.same_outlet_headline and not outlet_subject(feats, ev, opts.same_outlet_person):
+    if opts.same_outlet_headline and not outlet_subject(feats, ev, opts.same_outlet_person, opts.same_outlet_place):
         return 0.0  # one outlet's second post on its beat, its headline about something else
     if opts.name_conflict and feats.names and ev.names and not any(n in ev.names for n in feats.names):
         return 0.0  # the same words about other people and places: a series (one forecast per city), not this event
@@ -338,7 +354,8 @@ def pair_scores(recs: list[Features], opts: "EventOptions", cold: float) -> np.n
     if opts.lead_conflict and sum(1 for r in recs if r.leads and not r.short) > 1:
         sim = _lead_conflicts(recs, sim, opts)
     if opts.same_outlet_headline and any(r.outlet for r in recs):
-        sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor, opts.same_outlet_person)
+        sim = _outlet_subjects(recs, sim, opts.threshold * opts.recluster_floor, opts.same_outlet_person,
+                              opts.same_outlet_place)
     if opts.forum_posts and any(r.outlet and r.outlet.startswith(BOARD) for r in recs):
         board = np.array([bool(r.outlet and r.outlet.startswith(BOARD)) for r in recs])
         sim = np.where(board[:, None] & board[None, :], 0.0, sim)

@@ -26,7 +26,7 @@ def record_json(f: Features) -> dict:
     return {"v": dict(f.vector.items()), "e": sorted(f.entities),
             "x": sorted(f.numbers), "m": sorted(f.names), "y": sorted(f.years), "d": f.day, "s": f.short,
             "w": f.n_words, "h": f.headline_only, "g": f.language, "t": list(f.head), "o": f.outlet,
-            "l": list(f.leads)}
+            "l": list(f.leads), "r": sorted(f.rubric)}
 
 
 def record_from_json(d: dict) -> Features:
@@ -34,7 +34,7 @@ def record_from_json(d: dict) -> Features:
     return Features(vector=vector, terms=frozenset(), entities=frozenset(d["e"]), numbers=frozenset(saved_figures(d["x"])),
                     day=d["d"], short=d["s"], names=frozenset(d["m"]), years=frozenset(d["y"]), n_words=d["w"],
                     headline_only=d["h"], language=d.get("g"), head=tuple(d.get("t", ())), outlet=d.get("o"),
-                    leads=tuple(d.get("l", ())))
+                    leads=tuple(d.get("l", ())), rubric=frozenset(d.get("r", ())))
 
 
 def pack(state: dict, sigs: np.ndarray, version: int = STATE_VERSION) -> bytes:
