@@ -330,11 +330,11 @@ def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: froz
 # only visible digest structure may split them; lexical cohesion alone is no evidence there.
 SINGLE_ARTICLE_KINDS = frozenset({"feed-entry", "jsonl", "html", "warc-record"})
 # Kinds whose title is a field of the item itself (not a page's <title>): the text's first line
-# is its headline only when it repeats that title (``_plan``).  Feed entries would be too (a
-# Guardian entry's standfirst is taken for its headline), but their headlines feed the event
-# linker's judged list (tests/test_events_feeds.py): with their own titles two wrong events rise
-# into it (two Cyber Monday deal roundups; Ukraine items of one day), so they wait for the linker.
-TITLED_KINDS = frozenset({"jsonl"})
+# is its headline only when it repeats that title (``_plan``).  Feed entries too (else a Guardian
+# entry's standfirst is taken for its headline); their titles reach the event linker, which reads
+# an outlet's rubric ("Cyber Monday deals: ...") as no shared subject (``[events] rubric_share``;
+# the judged list of tests/test_events_feeds.py holds).
+TITLED_KINDS = frozenset({"feed-entry", "jsonl"})
 # A page whose main content ingest found to be one article (``ingest.html.page_text``): one story.
 WHOLE_KINDS = frozenset({"html-article"})
 # A plain-text file may hold one article or a digest: the document-level decision (``digest``) tells.
