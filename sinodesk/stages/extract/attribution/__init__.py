@@ -99,6 +99,11 @@ class _Scan:
             ch = _CHANNEL_AFTER.match(self.text, e, min(self.e0, e + 12))
             if ch is not None:
                 e = ch.end()  # "told BBC News 24", "BBC Radio 5 Live": the channel is part of the outlet's name
+        if s > self.s0 and "\u4e00" <= self.text[s - 1] <= "\u9fff" and self.text.endswith(_ZH_PUBLIC_BODY_ENDS, s, e):
+            place = self.index.before(s, self.text)
+            if place is not None and place.label == "GPE" and place.end == s:
+                # "北京市交通委", "湖南省卫健委": a public body with its place before it is one name, the place read apart
+                s, canonical = place.start, self.gaz.lookup(self.text[place.start : e])
         source, oid = _canonical_source(self.text[s:e], canonical, self.gaz, self.reg)
         self.hits.append(AttrHit(s, e, source, cue, oid, canonical))
 
@@ -118,6 +123,7 @@ class _Scan:
                 continue  # "according to a Texas prison statement": the place only says whose statement
             if ent:
                 self.add(ent.start, ent.end, "according to", ent.canonical)
+                self.joined_body(ent, "according to")
                 continue
             doc = _DOCUMENT_BY.match(text, m.end(), limit)  # "according to a new report by IPVM"
             p = doc.end() if doc else m.end()
@@ -127,6 +133,7 @@ class _Scan:
                 body = self.index.after(text, p, limit, allow_gap=True)  # "figures released on Tuesday by the Office for National Statistics"
                 if body is not None and body.label in ("ORG", "PERSON"):
                     self.add(body.start, body.end, "according to", body.canonical)
+                    self.joined_body(body, "according to")
                     continue
             span = _capseq_after(text, p, limit) if m.start() >= self.head_end else None  # not "According to Officials and Scholars"
             if span and _NOT_SOURCE_WORD.match(text, span[0]) is not None:
@@ -138,6 +145,18 @@ class _Scan:
                     end -= 1  # "a report by WWF.": the sentence's full stop
                 self.add(strip_titles(span[0], text[span[0] : end])[0], end, "according to", None)  # "Officer Michelle Tannehill"
 
+    def joined_body(self, ent: GazMatch, cue: str) -> None:
+        """The second of two bodies a document is credited to ("a study by researchers from the University of Utah and
+        Harvard", "according to figures from the IMF and the World Bank"): an organisation right after "and (the)"."""
+        text = self.text
+        if ent.label != "ORG" or not text.startswith(" and ", ent.end):
+            return
+        p = ent.end + 5
+        other = self.index.at(p) or (self.index.at(p + 4) if text.startswith("the ", p) else None)
+        if other is not None and other.label == "ORG" and text[other.end : other.end + 1] in (".", ",", ";", ":", "", " ", "\n") and not text.startswith(
+                ("'s", "’s"), other.end):
+            self.add(other.start, other.end, cue, other.canonical)
+
     def interviews_and_data(self) -> None:
         """"in an interview with X", "data from X", "a study by X"."""
         text, s0, e0 = self.text, self.s0, self.e0
@@ -148,6 +167,7 @@ class _Scan:
                 ent = _owned_body(text, self.index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True), self.index)
                 if ent:
                     self.add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
+                    self.joined_body(ent, cue or m.group().strip())
                 elif cue is None and m.start() >= self.head_end:  # "says a report from analysts Gartner.", "data from Kantar Worldpanel"
                     role = _ROLE_GAP.match(text, m.end(), min(send, m.end() + 40))
                     span = _capseq_after(text, role.end() if role is not None else m.end(), min(send, m.end() + 60))
@@ -164,6 +184,10 @@ class _Scan:
         for c_start, c_end, verb in cues:
             if verb in _PUBLISHING and _DOCUMENT_AFTER.match(text, c_end, min(e0, c_end + 60)) is None:
                 continue  # "Google has released a trial tool", "Labour has unveiled the four little words": an act, not a statement
+            if verb.endswith("ing") and _NOUN_DETERMINER_BEFORE.search(text, max(s0, c_start - 24), c_start) is not None:
+                continue  # "The IAAF sent an official warning", "the reporting of": a noun, not a participle
+            if verb == "added" and _ADDED_THING.match(text, c_end) is not None:
+                continue  # "Hodgson converted and added a penalty", "Yahoo added a search feature": an act, not a statement
             if verb in ("told", "tells") and _TOLD_TALE.match(text, c_end) is not None:
                 continue  # "Wolf Brother tells the story of Torak": narrating, not reporting
             if verb in ("told", "tells"):
@@ -261,8 +285,10 @@ class _Scan:
             if ent is not None and name_end is not None and ent.end == pos and ent.label == "ORG":
                 self.add(ent.start, name_end, verb, ent.canonical)  # the name with its suffix, as written
                 continue
-            if ent is not None and _LAW_NAME.match(text, ent.start, ent.end) is not None:
-                continue  # "Germany's Securities Trading Act says": a law's text, not a speaker
+            if ent is not None and ent.label != "PERSON" and _LAW_NAME.match(text, ent.start, ent.end) is not None:
+                continue  # "Germany's Securities Trading Act says": a law's text, not a speaker (but "Jude Law said" is a person)
+            if ent is not None and ent.label == "FAC" and text[ent.start : ent.end] in _SEATS_OF_GOVERNMENT:
+                ent = GazMatch(ent.start, ent.end, ent.canonical, "ORG")  # "Downing Street said": the office that sits there speaks
             if ent is not None and ent.label in _OK_LABELS and not _object_of_preposition(text, ent.start, s0) and not (
                     text[ent.end : pos].strip() == "" and _object_of_for(text, ent, s0, index)):
                 self.add(ent.start, ent.end, verb, ent.canonical)
@@ -450,7 +476,7 @@ class _Scan:
                         person = person if person is not None and person.label == "PERSON" and _SPEAKER_END.match(text, person.end) else None
                     obj = person
                 elif obj is not None and not (obj.label == "ORG" and (text[obj.end : obj.end + 1] in (".", ",", ";", ":", "")
-                                                                      or text.startswith(" (", obj.end))):
+                                                                      or text.startswith(" (", obj.end) or _STATEMENT_AFTER.match(text, obj.end))):
                     obj = None
             if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
                 continue  # "said Lord Butler had given ...", "said MessageLabs was starting ...": the subject of what was said
@@ -458,6 +484,8 @@ class _Scan:
                 person = person_after_role(text, obj.end + 1, min(e0, obj.end + 40), index) if text.startswith(" ", obj.end) else None
                 if person is None and obj.label == "GPE" and text.startswith("-based ", obj.end):
                     person = person_after_role(text, said_end, min(e0, said_end + 50), index)  # "said Moscow-based US lawyer Jamie Firestone"
+                if person is None and _MODIFIED_SUBJECT_AFTER.match(text, obj.end) is not None:
+                    continue  # "said Home Office staff had been told": the name modifies the subject of what was said
                 obj = person if person is not None else obj
             if obj is not None and obj.label in ("PERSON", "ORG", "GPE") and text.startswith(("'s ", "’s "), obj.end):
                 # "said Fritch's grandmother, Barbara DeRamus", "said The We Company's executive chair Marcelo Claure":
@@ -505,6 +533,8 @@ class _Scan:
                 if cue is not None:
                     self.add(across.start, across.end, "据…" + cue.group("cue"), across.canonical)
                 continue
+            if text.endswith("的", ss, se) and se - ss > 2:
+                se -= 1  # "据市政市容委的消息": the body without its possessive
             inner = [e for e in index.ents if e.start >= ss and e.end <= se]
             if inner:
                 self.add(inner[-1].start, inner[-1].end, "据…" + m.group("cue"), inner[-1].canonical)
@@ -512,7 +542,12 @@ class _Scan:
                 self.add(ss, se, "据…" + m.group("cue"), None)
         for m in _ZH_LEARNT_FROM.finditer(text, s0, e0) if text.find("从", s0, e0) >= 0 or text.find("從", s0, e0) >= 0 else ():
             ent = index.before(m.start("cue"), text)
-            if ent is not None and ent.start == m.start() and ent.end == m.start("cue") and ent.label in ("ORG", "PERSON"):
+            place = index.at(m.start()) if ent is not None and ent.start != m.start() else None
+            if place is not None and place.label == "GPE" and place.end == ent.start:
+                ent = ent if ent.label == "ORG" else None  # "记者从杭州市交通委了解到": the body with its place (add joins them)
+            elif ent is not None and ent.start != m.start():
+                ent = None
+            if ent is not None and ent.end == m.start("cue") and ent.label in ("ORG", "PERSON"):
                 self.add(ent.start, ent.end, m.group("cue"), ent.canonical)
         for m in _ZH_DATELINE.finditer(text, s0, e0):
             first = index.at(m.start("src"))
@@ -661,6 +696,12 @@ class _Scan:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
+# the last characters of a Chinese public body's name (委员会, 卫健委, 公安局, 外交部, 教育厅, 国务院, 防卫省 ...)
+_ZH_PUBLIC_BODY_ENDS = ("委", "委员会", "委員會", "局", "部", "厅", "廳", "署", "办", "辦", "办公室", "辦公室", "院", "政府", "省", "法院", "检察院",
+                        "檢察院", "支队", "支隊", "大队", "大隊", "派出所", "中心")
+# buildings whose names stand for the office in them ("Downing Street said", "the Kremlin said"), read as places by the names step
+_SEATS_OF_GOVERNMENT = frozenset(["Downing Street", "Number 10", "No 10", "Kremlin", "Elysee", "Élysée", "Elysee Palace", "Élysée Palace",
+                                  "Zhongnanhai", "Whitehall", "Blue House", "Quai d'Orsay"])
 _CHANNEL_AFTER = re.compile(r" (?:\d{1,2}|One|Two|Three|Four|Five)(?: Live| Extra)?(?![\w-])")
 # a web page's time stamp before the date of a bare "X, date" line
 _PAGE_STAMP = re.compile(r"(?:Posted|Updated|Published|Last updated|Last modified|Modified|Created|Filed|Date|Dated)\b", re.I)
@@ -688,7 +729,8 @@ _ZH_COLUMN_WORDS = frozenset("快讯 详讯 詳訊 热议 熱議 组图 組圖 �
                              "收盘 收盤 前瞻 公告 商务地产 商務地產 房地产 房地產 地产 地產 楼市 樓市 财经 財經 基金 期货 期貨 外汇 外匯 黄金 黃金 "
                              "留学 留學 考研 高考 彩票 汽车 汽車 家居 科技 娱乐 娛樂 体育 體育 时尚 時尚 游戏 遊戲 专家 專家 社评 社評 图片 圖片 盘前 盤前 "
                              "早盘 早盤 午盘 午盤 尾盘 尾盤 盘中 盤中 盘后 盤後 辣评 辣評 快评 快評 锐评 銳評 短评 短評 不可不看".split())
-_ZH_COLUMN_ENDS = ("须知", "須知", "指南", "攻略", "速递", "速遞", "一览", "一覽")
+_ZH_COLUMN_ENDS = ("须知", "須知", "指南", "攻略", "速递", "速遞", "一览", "一覽", "辣评", "辣評", "快评", "快評", "锐评", "銳評", "短评", "短評",
+                   "点评", "點評", "热评", "熱評")
 _ZH_ROLE_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}")
 _ZH_HEAD_CUE = re.compile(r"(?<![堪号號简簡俗统統名并職职人自谎謊])(?:称|稱)(?![赞讚号號为為作之霸王职職心谓謂])|表示|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠|透露|坦言|指出|强调|強調|"
                           r"澄清|表态|表態|答记者问|答記者問|发声明|發聲明")
@@ -702,7 +744,11 @@ _ZH_REGARDING = re.compile(r"[\u4e00-\u9fff]{0,8}就[\u4e00-\u9fffA-Za-z\d“”
 _ZH_SPEECH_BEFORE_COLON = re.compile(r"谈及|谈|澄清|回应|回應|表态|表態|坦言|感言|自曝|爆料|透露|直言|(?<![名号號简簡俗统統堪])(?:称|稱)|说|說|表示|辟谣|闢謠|呼吁|呼籲|寄语|寄語")
 _ZH_OTHER_SPEAKER = ("被告", "律师", "律師", "家属", "家屬", "妻子", "丈夫", "父亲", "父親", "母亲", "母親", "儿子", "兒子", "女儿", "女兒",
                      "经纪人", "經紀人", "助理", "队友", "隊友", "粉丝", "粉絲", "专家", "專家", "官员", "官員", "发言人", "發言人", "人士",
-                     "记者", "記者", "网友", "網友", "好友", "朋友", "同事", "邻居", "鄰居", "对手", "對手")
+                     "记者", "記者", "网友", "網友", "好友", "朋友", "同事", "邻居", "鄰居", "对手", "對手",
+                     # kin and partners ("吉尔吉斯前总统胞弟称": the brother speaks)
+                     "胞弟", "胞兄", "胞妹", "胞姐", "弟弟", "哥哥", "姐姐", "妹妹", "兄长", "兄長", "女友", "男友", "前妻", "前夫", "遗孀", "遺孀",
+                     "岳父", "岳母", "女婿", "儿媳", "兒媳", "侄子", "孙子", "孫子", "孙女", "孫女", "家人", "亲属", "親屬", "亲友", "親友", "未婚妻",
+                     "未婚夫", "太太", "夫人", "老婆", "老公", "爸爸", "妈妈", "媽媽", "前女友", "前男友", "恋人", "戀人")
 _ZH_GAP_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,10}")
 def _after_quote(text: str, s0: int, said_end: int, verb: str) -> bool:
     """Does the verb ending before ``said_end`` follow a closing quote and its comma ('"...," said')?"""
@@ -732,6 +778,17 @@ _TOLD_TALE = re.compile(r" (?:the|a|an|this|that|his|her|their|its) (?:[a-z]+ )?
 _CLAUSE_VERB_AFTER = re.compile(r"(?:['’]s)? (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|"
                                 r"wanted|needed|planned|knew|thought|believed|[a-z]+ed)\b")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
+# how or when a body after "said the" spoke ('"...," said the Home Office in a statement.'), then the clause ends
+_STATEMENT_AFTER = re.compile(rf" (?:in (?:a|an|its) (?:[a-z]+ )?(?:statement|email|e-mail|letter|release|filing|note|interview)|on (?:{WEEKDAYS})|"
+                              r"yesterday|today|last night)[.,;]")
+# "added" with a counted object: something put in, not something said ("added a second", "added another medal")
+_ADDED_THING = re.compile(r" (?:(?:a|an|another|two|three|four|five) |\d[\d,.]*\b)")
+# a determiner (and maybe one adjective) before an -ing cue: the word is a noun ("an official warning", "its reporting")
+_NOUN_DETERMINER_BEFORE = re.compile(r"(?:^|[\s\"“(])(?:a|an|the|its|his|her|their|our|this|that|another|no|any|A|An|The|Its|This|No)(?: [a-z][a-z-]*)? $")
+# after a name that follows "said": one or two lower-case nouns, then a verb ("said Home Office staff had been told",
+# "said Google executives were"): the name modifies the subject of what was said
+_MODIFIED_SUBJECT_AFTER = re.compile(r"(?: (?!(?:in|at|on|from|of|for|to|with|by|who|which|when|after|before|as|and|or|but|that|today|yesterday|"
+                                     r"tonight|last|this|earlier|later|recently)\b)[a-z][\w-]*){1,2}" + _CLAUSE_VERB_AFTER.pattern[len("(?:['’]s)?"):])
 # lower-case words naming what a document's author is, between "a report by" and the name ("analysts", "research firm")
 _ROLE_GAP = re.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|researchers?|scientists?|experts?|officials?)\b)"
                        r"(?:[a-z][a-z-]+ ){1,3}(?=[A-Z])")
@@ -895,9 +952,15 @@ def _titled_person_after(text: str, pos: int, e0: int, index: _Ents):
     return person
 
 
+_CLOSE_TO = ("close to ", "closer to ", "loyal to ", "allied to ", "aides to ", "aide to ", "advisers to ", "adviser to ",
+             "advisors to ", "advisor to ")
+
+
 def _object_of_for(text: str, ent, s0: int, index: _Ents) -> bool:
     """"The MP for Sittingbourne and Sheppey said", "the wife of John Smith said": a person or place after "for" /
     "of" (maybe joined by "and" to another) belongs to the unnamed speaker's description."""
+    if text[max(s0, ent.start - 14) : ent.start].lower().endswith(_CLOSE_TO):
+        return True  # "Sources close to Gordon Brown said", "aides to the president said": the unnamed people around the name speak
     if ent.label not in ("PERSON", "GPE"):
         return False
     p = ent.start

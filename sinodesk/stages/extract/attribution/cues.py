@@ -117,8 +117,9 @@ _ZH_PREPOSITIONS = ("在", "于", "於", "通过", "通過", "透过", "透過")
 _ZH_CLAUSE_START = "，。！？；\n：:"
 # Title-case headline cue: "White House Says ...", "Huawei Warns ...".
 _HEAD_CUE = re.compile(r" (Says|Said|Warns|Tells|Claims)\b")
-# (a conjunction ends the place phrase: "... in the past but Oppal said" names its subject)
-_PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in)(?: (?!(?:but|and|or|yet|so|while|when|as|because|although|though|after|before|until|since|then)\b)[a-z][\w-]*){0,4} $")
+# (a conjunction ends the place phrase: "... in the past but Oppal said" names its subject; also "Shops all over the UK
+# reported", "Retailers across Europe said")
+_PLACE_PREP_BEFORE = re.compile(r"(?:^|\s)(?:on|in|across|throughout|all over)(?: (?!(?:but|and|or|yet|so|while|when|as|because|although|though|after|before|until|since|then)\b)[a-z][\w-]*){0,4} $")
 # After an entity, what sets it off as the subject of a later speech verb: a comma or bracket,
 # maybe after a few lower-case words ("the IEA watchdog, which advises ..., said").
 _SUBJECT_SET_OFF = re.compile(r"(?: (?:MP|MEP|MSP|QC|KC))?(?: [a-z][\w-]*){0,3}(?:, (?:[a-z\d(]|[A-Z][a-z]*-based|[A-Z][\w.&-]*['’]s [a-z]|[A-Z][a-z]+(?:an|ish|ese|ch|i) [a-z]|[RDI]-[A-Z]|(?:[A-Z][a-z]+ ){1,3}(?:at|of|for|with) |(?:MP|MEP|MSP|AM|TD) (?:for|of) )| \()")
@@ -139,6 +140,12 @@ _AUXILIARIES = frozenset("had has have was were is are would will could should c
 _ROLE_WORD = re.compile(r"([A-Za-z\d][\w-]*(?:['’]s)?)(\.?) ")  # (a possessive before the role: "said Pruner's friend Zachary Rees")
 
 
+# a finite verb right after the capitalised name _BODY_BEFORE_ROLE read: a speech verb or a past tense ("Lord Goldsmith
+# warned", "Lord Goldsmith advised"); a role word does not end so, save the adjectives of _ROLE_PARTICIPLES
+_ROLE_PARTICIPLES = frozenset("retired disgraced embattled acclaimed celebrated renowned respected noted jailed detained exiled ousted "
+                              "elected appointed designated qualified licensed certified registered chartered trained talented "
+                              "unnamed named".split())
+_VERB_AFTER_BODY = re.compile(r"(?:" + trie_regex(_SPEECH.split("|")) + r"|told|tells|(?!(?:" + "|".join(sorted(_ROLE_PARTICIPLES)) + r")\b)[a-z]+ed) ")
 _BODY_BEFORE_ROLE = re.compile(r"(?!(?:The|A|An|He|She|It|They|We|I)\b)(?:[A-Z][\w&'’.-]* ){2,5}(?=[a-z][\w-]* (?:[a-z][\w-]* )?[A-Z])")
 
 
@@ -159,6 +166,8 @@ def person_after_role(text: str, pos: int, limit: int, index) -> object | None:
     body = _BODY_BEFORE_ROLE.match(text, pos, limit)  # "said Soul City Boxing Gym owner Roshawn Jones": the body's name first
     if body is not None and index.at(pos) is None:
         pos = body.end()
+        if _VERB_AFTER_BODY.match(text, pos, limit) is not None:
+            return None  # "says Lord Goldsmith warned Tony Blair": a verb after the name, whose object is no speaker
     for _ in range(4):
         m = _ROLE_WORD.match(text, pos, limit)
         if m is None:

@@ -32,8 +32,14 @@ def _canonical_source(surface: str, canonical: str | None, gaz: Gazetteer, reg: 
     if o is not None:
         return o.name, o.id
     if canonical:
-        return gaz.display(canonical), None
+        shown = gaz.display(canonical)
+        if _HAN.search(shown) is not None and _HAN.search(surface) is None:
+            return surface, None  # "Hamas said" in an English story: not the Chinese display name (哈马斯) of its entry
+        return shown, None
     return surface, None
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 class _Ents:
@@ -244,7 +250,9 @@ def _person_after_possessive_role(text: str, pos: int, limit: int, index: "_Ents
 def _object_of_preposition(text: str, start: int, s0: int) -> bool:
     """"a clip on the video platform Douyin showed", "protesters in Beijing said": the entity
     closes a place phrase (on/in + lower-case words) and is not the subject."""
-    if text.find(" on ", max(s0, start - 40), start) < 0 and text.find(" in ", max(s0, start - 40), start) < 0:
+    lo = max(s0, start - 40)
+    if text.find(" on ", lo, start) < 0 and text.find(" in ", lo, start) < 0 and text.find(" across ", lo, start) < 0 and text.find(
+            " throughout ", lo, start) < 0 and text.find(" all over ", lo, start) < 0:
         return False  # cheap probe: no place preposition near
     return _PLACE_PREP_BEFORE.search(text, max(s0, start - 40), start) is not None
 
