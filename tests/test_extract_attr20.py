@@ -141,3 +141,23 @@ def test_two_bodies_credited_with_a_document(sentence, want):
 ])
 def test_chinese_possessive_kin_and_columns(sentence, want):
     assert _texts(sentence, "zh") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Sales fell. Peter Okafor and Jane Whitfield both said the outlook was grim.", ["Peter Okafor", "Jane Whitfield"]),
+    # negative: "both" inside what was said
+    ("Sales fell. The board said both Peter Okafor and Jane Whitfield had resigned.", []),
+])
+def test_both_before_the_cue(sentence, want):
+    assert _texts(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("美国国务卿布林肯当地时间15日表示，美方愿意对话。", ["布林肯"]),
+    ("英国首相约翰逊当地时间周二宣布，将放宽限制。", ["约翰逊"]),
+    ("苹果公司上周五表示，新产品将推迟发布。", ["苹果公司"]),
+    # negative: a person mentioned in the clause before another speaker's cue
+    ("记者采访了约翰逊，其助理周二表示，首相身体健康。", []),
+])
+def test_chinese_local_time_and_weekday_before_the_cue(sentence, want):
+    assert _texts(sentence, "zh") == want

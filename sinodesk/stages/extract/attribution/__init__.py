@@ -478,7 +478,7 @@ class _Scan:
                 elif obj is not None and not (obj.label == "ORG" and (text[obj.end : obj.end + 1] in (".", ",", ";", ":", "")
                                                                       or text.startswith(" (", obj.end) or _STATEMENT_AFTER.match(text, obj.end))):
                     obj = None
-            if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
+            if obj is not None and _reported_subject(text, obj, index):
                 continue  # "said Lord Butler had given ...", "said MessageLabs was starting ...": the subject of what was said
             if obj is not None:  # "said Everton spokesman Ian Ross": the person after the organisation's role word
                 person = person_after_role(text, obj.end + 1, min(e0, obj.end + 40), index) if text.startswith(" ", obj.end) else None
@@ -517,7 +517,7 @@ class _Scan:
                     continue
             if obj is None:
                 obj = person_after_role(text, said_end, min(e0, said_end + 50), index)
-            if obj is not None and _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
+            if obj is not None and _reported_subject(text, obj, index):
                 continue  # "said Prime Minister Tony Blair had been ...": the subject of what was said
             if obj is not None and obj.label in ("PERSON", "ORG"):
                 self.add(obj.start, obj.end, verb, obj.canonical)
@@ -954,6 +954,17 @@ def _titled_person_after(text: str, pos: int, e0: int, index: _Ents):
 
 _CLOSE_TO = ("close to ", "closer to ", "loyal to ", "allied to ", "aides to ", "aide to ", "advisers to ", "adviser to ",
              "advisors to ", "advisor to ")
+
+
+def _reported_subject(text: str, obj: GazMatch, index: _Ents) -> bool:
+    """Is the name after "said" the subject of what was said: a verb follows it, or it is joined by "and" to another
+    name a verb follows ("said both Peter Okafor and Jane Whitfield had resigned")?"""
+    if _CLAUSE_VERB_AFTER.match(text, obj.end) is not None:
+        return True
+    if not text.startswith(" and ", obj.end):
+        return False
+    other = index.at(obj.end + 5)
+    return other is not None and other.label in ("PERSON", "ORG") and _CLAUSE_VERB_AFTER.match(text, other.end) is not None
 
 
 def _object_of_for(text: str, ent, s0: int, index: _Ents) -> bool:

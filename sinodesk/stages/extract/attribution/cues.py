@@ -32,7 +32,7 @@ _ROLE_NOUNS = frozenset(
     "researchers scientist scientists engineer engineers staff director directors boss bosses manager managers "
     "leader leaders members member officers officer investigators prosecutors management negotiators insiders".split()
 )
-_ADVERBS = r"(?:(?:recently|also|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still|meanwhile|however|though|too|separately|subsequently|similarly|initially|originally|privately|immediately) )*"
+_ADVERBS = r"(?:(?:recently|also|both|further|officially|just|has|have|had|previously|later|earlier|publicly|then|once|again|reportedly|first|always|repeatedly|consistently|long|still|meanwhile|however|though|too|separately|subsequently|similarly|initially|originally|privately|immediately) )*"
 # the day a statement was made, written between the speaker and the verb ("T-Mobile today announced",
 # "The company on Monday said")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -108,7 +108,7 @@ _OK_LABELS = ("PERSON", "ORG", "GPE", "THREAT_ACTOR", "PRODUCT")
 # (at most 30 characters, no punctuation) that starts with a preposition or time word.
 _ZH_GAP = re.compile(
     r"(?:(?:有关|有關|相关|相關)?(?:官员|官員|发言人|發言人|负责人|負責人|人士)|方面|官方)?"  # "联合国官员称", "外交部发言人表示": the organisation speaks
-    r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今日|昨日|昨天|今天|近日|日前|当天|當天|当日|當日)?(?:晚间|晚間|上午|下午|晚上|早些时候)?"
+    r"(?:当地时间|當地時間|北京时间|北京時間)?(?:\d{1,2}月\d{1,2}日|\d{1,2}日|今日|昨日|昨天|今天|近日|日前|当天|當天|当日|當日|(?:上|本)?(?:周|週|星期)[一二三四五六日天])?(?:晚间|晚間|上午|下午|晚上|早些时候)?"
     r"(?:首次|首度|再次|正式|公开|公開|紧急|緊急|亲自|親自|终于|終於|连夜|連夜|罕见|罕見|高调|高調|也|还|還|已|再|又)?"
     r"(?:(?:在|於|于|通过|通過|透过|透過|接受|向|对|對|就|也|还|還|则|則|亦|再次|同日|随后|隨後)[^，。！？；：,\n“”「」]{0,30}?)?"
     r"(?:(?:发文|發文|发布|發布|撰文|发表|發表)[^，。！？；：,\n“”「」]{0,8}?)?(?:称|稱|表示|说|說|指出|透露|坦言|认为|認為|宣布|通报|通報|强调|強調|(?<![出极極的以到予])(?:回应|回應)|辟谣|闢謠)"
