@@ -74,7 +74,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # en20 (land and water by their head word, a nation's government, towns before their state, clubs by nickname in
     # sports stories, bodies "for" what they serve; tuned on dev and an audit of unlabelled text): ents .911/.830 ->
     # .912/.834 (en R .833 -> .837), the rest unchanged (main's code the same hour)
-    "dev": {"entities": (0.91, 0.832), "attributions": (0.94, 0.9), "numbers": (0.96, 0.925), "dates": (0.955, 0.95)},
+    # attr20 (objects of reported verbs and names modifying a reported subject are no speakers, two bodies credited
+    # with one document, ...; read on unlabelled text): attr .945/.912 -> .946/.918 (main's code the same hour)
+    "dev": {"entities": (0.91, 0.832), "attributions": (0.94, 0.915), "numbers": (0.96, 0.925), "dates": (0.955, 0.95)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -203,7 +205,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # attr .887/.748 (attr17's figure) -> .896/.748, ents .804/.654, numbers .931/.857, dates .937/.908
     # attr19, scored once by the CLI at the end (misses never read; the floors test ran it once more, pass/fail):
     # attr .896/.748 unchanged, ents .811/.669, numbers .935/.868, dates .936/.904
-    "heldout2": {"entities": (0.8, 0.655), "attributions": (0.895, 0.745), "numbers": (0.93, 0.865), "dates": (0.93, 0.9)},
+    # attr20, scored once by the CLI at the end (misses never read; the floors test ran it once more, pass/fail):
+    # attr .898/.765, ents .811/.675, numbers .935/.868, dates .933/.912 (main not scored on it in that hour)
+    "heldout2": {"entities": (0.8, 0.655), "attributions": (0.895, 0.76), "numbers": (0.93, 0.865), "dates": (0.93, 0.9)},
 }
 
 
