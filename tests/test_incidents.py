@@ -334,8 +334,10 @@ def test_cli_exports_and_errors(seed_db, run_cli):
 # attacker .521/.694 -> .531/.722, type .794/.725 -> .797/.739, incident .943/.909 -> .944/.927.
 TUNE_FLOORS = {
     "victim": (0.89, 0.77), "attacker": (0.52, 0.71), "claimant": (0.89, 0.59), "technique": (0.88, 0.99), "technique_parent": (0.89, 0.99),
-    "malware": (0.97, 0.92), "type": (0.79, 0.73), "incident": (0.94, 0.92), "gate": 0.96, "merge": (0.80, 0.50),
+    "malware": (0.97, 0.92), "type": (0.80, 0.73), "incident": (0.96, 0.92), "gate": 0.96, "merge": (0.80, 0.50),
 }
+# inc20 (no incident from protection offers, flaws found in no computer, attacks in words or in court): type P .797 -> .809,
+# incident P .944 -> .962, every other tune figure unchanged.
 # Raised after cyber9 (the owners of the same asset, a slowed service's owner as victims; default settings, the
 # opt-in require_event rule off): victim .892/.733 -> .897/.778; attacker .521/.694, type .794/.725 and incident
 # .943/.909 pinned just under (with require_event on: incident .980/.909, type .820/.725).
@@ -356,8 +358,10 @@ TUNE_FLOORS = {
 # cyber11 (claim and victim grammar; default settings): identical to main in every field, floors unchanged.
 # cyber12 (default settings; read five times in aggregate while rules were taken back): victim P .353 -> .400 (6 of 15),
 # every other field identical to main.
+# inc20 (protection offers, flaws in no computer, attacks in words; read in aggregate before and after): attacker P .486 ->
+# .500 (17 of 34), every other field identical.
 TEST_FLOORS = {
-    "victim": (0.39, 0.28), "attacker": (0.48, 0.60), "technique": (0.52, 0.33), "malware": (0.78, 0.85), "type": (0.62, 0.60),
+    "victim": (0.39, 0.28), "attacker": (0.49, 0.60), "technique": (0.52, 0.33), "malware": (0.78, 0.85), "type": (0.62, 0.60),
     "incident": (0.88, 0.80), "gate": 0.98, "merge": (0.65, 0.90),
 }
 # heldout2: 48 stories labelled after development, scored once per branch (the held-out figure).
@@ -411,9 +415,9 @@ TUNE3_FLOORS = {
 # .300/.667 -> .316/.667, incident .263/.625 -> .294/.625.  With the opt-in require_event rule on (the trend, product
 # and policy stories report no incident): victim, technique, malware, type and incident precision 1.0, recall as above.
 TUNE4_FLOORS = {
-    "victim": (0.48, 0.65), "technique": (0.32, 0.98), "malware": (0.98, 0.98), "type": (0.30, 0.65), "incident": (0.28, 0.62),
+    "victim": (0.48, 0.65), "technique": (0.32, 0.98), "malware": (0.98, 0.98), "type": (0.33, 0.65), "incident": (0.31, 0.62),
     "gate": 0.98,
-}
+}  # inc20: type P .316 -> .333, incident P .294 -> .312 (a protection offer is no incident)
 
 
 # tune5: 67 more tune stories (8 with incidents, 59 negatives; AG News, BBC tech, THUCNews) labelled by cyber12 before any
@@ -511,8 +515,10 @@ def test_attacks_spoken_of_in_general_are_no_incident(text, found):
     view = StoryView(text, 0, len(text), "zh" if zh else "en", topics=("cyber",))
     incs = find_incidents(view, opts=IncidentOptions(require_event=True))
     assert bool(incs) is found, incs
-    if not found and text.startswith(("The number", "Spyware", "The new law", "Experts")):  # off by default
+    if not found and text.startswith(("The number", "Spyware", "Experts")):  # off by default
         assert find_incidents(view)
+    if text.startswith("The new law"):  # a protection offer is no incident: the doers one is kept safe from, by default too (inc20)
+        assert find_incidents(view) == ()
     if text.startswith("The service"):  # flaws in the plural that name nothing anchor no record, by default too (cyber12)
         assert find_incidents(view) == ()
 

@@ -244,6 +244,9 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     claims = [{**c, "claimant_entity": _entity_of(view, c["claimant_span"])} for c in attributions(ss, t)]
     # flaws spoken of in general ("patches to fix numerous security holes", "known vulnerabilities") anchor nothing
     flaws = bool(pick("vulns")) and (zh or not all(_flaws_in_general(view.text, v, s) for s in ss for v in s.vulns))
+    # a flaw in something that is no computer ("exposed the vulnerability of the grid to single points of failure", "a design
+    # flaw in ageing substations") is no cyber flaw: in a story that names no software, system, device or cyber deed it anchors nothing
+    flaws = flaws and (zh or _CYBER_THING.search(view.text, view.start, view.end) is not None)
     if not (flaws or malware or groups or victims or attackers or claims or any(s.threat for s in ss)):
         return None
     specific = (malware or groups or claims or any(_NAMED.search(v.text) or _DOMAIN.search(v.text) for v in victims)
@@ -252,6 +255,11 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
         return None  # attacks spoken of in general (a trend, survey, product, law, advice or opinion piece): no incident
     techniques = _uniq(pick("techniques"), key=lambda h: h.value)
     types = _uniq(pick("types"), key=lambda h: h.value)
+    if {h.value for h in types} == {"vulnerability"} and not (malware or groups or attackers or claims or any(s.threat for s in ss)):
+        # a flaw with no attack has no victim country ("Taiwan" of a story on a utility's flaw): its owner is a product or firm
+        victims = [v for v in victims if not _a_country(v.text, t)]
+        if not (flaws or victims):
+            return None
     techniques += _implied_techniques(types, techniques, t)
     evidence = next((s for s in ss if s.anchored and s.trigger), ss[0])
     rec = {
@@ -276,6 +284,24 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
     }
     rec["title"] = _title(rec, view)
     return rec
+
+
+# What a flaw must be found in to be a cyber flaw: a story that names none of these (software, a computer, a system of
+# computers, a device, an attack on one) speaks of a flaw of something else -- a power grid, a bridge, an economy.
+_CYBER_THING = re.compile(
+    r"\b(?:software|computers?|PCs?|laptops?|servers?|browsers?|Windows|operating\s+systems?|apps?|applications?|programs?|programmes?|"
+    r"code|firmware|routers?|web\s?sites?|web|internet|online|e-?mails?|databases?|encryption|passwords?|"
+    r"security\s+(?:holes?|flaws?|bugs?|vulnerabilit(?:y|ies)|patch\w*|updates?)|hack\w*|cyber\w*|exploit\w*|patch\w*|malware|"
+    r"virus\w*|worms?|CVE|zero[\s-]day|attackers|processors?|chips?|devices?|(?:smart)?phones?|handsets?|iOS|Android|Linux|Mac|"
+    r"Microsoft|Apple|Google|Oracle|Adobe|Cisco|Java|Intel|plug-?ins?|networks?\s+(?:equipment|software|devices?)|computer\s+networks?|"
+    r"(?:IT|control|computer|computeri[sz]ed|management|billing|metering|booking|payment|banking)\s+systems?|"
+    r"systems?\s+(?:software|flaw|bug))\b", re.I)
+
+
+def _a_country(name: str, t: CyberTables) -> bool:
+    """A victim that is a country as a whole ("Taiwan", "the US"): the country table's name and nothing more."""
+    bare_name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return any(rx.fullmatch(bare_name) for rx in t.countries.values())
 
 
 # Flaws in the plural that name nothing: no product or vendor just before them ("IE flaws") or after them ("vulnerabilities

@@ -240,6 +240,8 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
         return s  # nothing here speaks of an incident: the common case, kept cheap
     medical = bool(words) and _medical(s.text, t, lang)
     s.trigger = any(not (medical and t.disease[lang][2].match(w)) for w in words)
+    if s.trigger and not zh and all(w.lower().startswith("attack") for w in words) and _in_words(s.text):
+        s.trigger = False  # "attacked the bill", "legal attacks on file-sharing services": words and suits, no cyber deed
     s.background = bool(t.background[lang].search(s.text))
     s.follows = after_incident and not s.trigger and bool(t.follows[lang].match(s.text))
     s.malware = find_malware(text, a, b, t, zh, medical, names and names[0], patterns=s.trigger)
@@ -247,7 +249,8 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     if not s.relevant:
         return s
     s.claimants = find_claimants(text, a, b, t, story.attributions, story.entities, zh)
-    s.attackers = [h for h in find_attackers(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.malware, h.start, h.end)]
+    s.attackers = [h for h in find_attackers(text, a, b, t, zh, story.entities) if not overlaps(s.groups + s.malware, h.start, h.end)
+                   and (zh or not _kept_safe_from(text, a, h))]
     # an accused phrase over a bare attacker noun ("a lawsuit against eight spammers") is the fuller name of the accused
     named = s.groups + s.malware + [h for h in s.attackers if not bare(h.text) and not a_class(h.text)]
     s.accused = [h for h in find_accused(text, a, b, t, zh, story.entities) if not overlaps(named, h.start, h.end)]
@@ -272,6 +275,64 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     s.types = find_types(text, a, b, t, zh)
     s.vulns = find_vulns(text, a, b) if any(h.value == "vulnerability" for h in s.types) else []
     return s
+
+
+# Doers one is kept safe from are a threat in general, not the doers of an incident: a protection offered, sold or
+# promised ("a VPN lets you protect yourself from snoopers and hackers", "the new law protects consumers from hackers",
+# "software that guards against hackers", "protection against cyber-criminals") -- unless the protection failed ("failed
+# to protect its customers from hackers", "was not protected from ...") or the doers did something ("... from hackers
+# who broke into ...").
+_PROTECT = re.compile(r"\b(?:protect\w*|shield\w*|safeguard\w*|defend(?:s|ing)?|guard(?:s|ed|ing)?|secur(?:e|es|ed|ing)|defen[cs]es?|safe)\b"
+                      r"[^.;:!?]{0,50}?\b(?:from|against)\s+(?:[\w'’-]+\s+){0,4}?$", re.I)
+_PROTECTION_FAILED = re.compile(r"\b(?:fail\w*|unable|not|never|\w*n['’]t|too\s+late|neglect\w*|lax|inadequate\w*|insufficient\w*)\b", re.I)
+_DOERS_DID = re.compile(r"\s*,?\s+(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?(?:\w+\s+)?(?:broke|broken|stole|stolen|hacked|attacked|breached|"
+                        r"accessed|infected|compromised|took|taken|crippled|defaced|gained|launched|hit|targeted|planted|leaked|posted)\b", re.I)
+
+
+def _kept_safe_from(text: str, a: int, h: Hit) -> bool:
+    """Whether the attacker phrase ``h`` is what something protects from (see ``_PROTECT``), in the clause before it."""
+    before = text[max(a, h.start - 90):h.start]
+    m = _PROTECT.search(before)
+    if m is None or _DOERS_DID.match(text, h.end):
+        return False
+    return _PROTECTION_FAILED.search(text[max(a, h.start - 140):h.start - len(before) + m.start()]) is None
+
+
+# An attack in words, in court or in the market, not on a computer: a qualifier that says so ("legal attacks", "a scathing
+# attack"), an attack on a bill, a policy, a patent, a ruling or a rival's plan ("attacked the bill", "led an attack on
+# software patents"), an attack led or launched ", claiming/saying that ...", or criticism that comes under attack from
+# critics -- in a sentence that names nothing of computers or of a cyber deed (``_in_words``).
+_RHETORICAL = re.compile(
+    r"\b(?:legal|verbal|rhetorical|political|scathing|stinging|fierce|blistering|withering|bitter|outspoken|personal|marketing|"
+    r"advertising|price|patent|courtroom|public|angry|furious|savage|strong|thinly[\s-]veiled|veiled|broadside)\s+attacks?\b"
+    r"|\battack\s+ads?\b"
+    r"|\b(?:led|leads?|leading|launch(?:ed|es|ing)?|mount(?:ed|s|ing)?|renew(?:ed|s|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?attacks?\s+(?:on|against)\s+(?:[^.;]|\.(?!\s+[A-Z])){0,80}?,\s*(?:claiming|saying|arguing|accusing|charging)\s+(?!responsibility|credit)"
+    r"|\battack(?:s|ed|ing)?\s+(?:on\s+|against\s+)?(?:(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+|[A-Z][\w.&-]*['’]s?\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:patents?|polic(?:y|ies)|proposals?|plans?|laws?|bills?|legislation|rules|regulations?|ruling|verdict|"
+    r"decision|ideas?|strategy|prices?|pricing|licen[cs]\w*|copyright\w*|budget|reforms?|treaty|deal|merger|takeover|bid|record|remarks|"
+    r"comments|speech|stance|views?|critics|opponents|campaign\s+promises|manifesto|judges?|court|legitimacy|credibility|reputation|integrity|"
+    r"character|motives?|handling|leadership|conduct|competence|honesty|independence|authority)\b"
+    r"(?!\s+(?:firms?|enforcement|offices?|makers?|compan(?:y|ies)|agenc(?:y|ies)|departments?|schools?|students?|officials?|staff|"
+    r"clerks?|web\s?sites?|systems?|servers?|networks?|computers?|databases?|accounts?|pages?))"
+    r"|\bunder\s+(?:\w+\s+)?attack\s+from\s+(?:[\w'’-]+\s+){0,3}?(?:critics|campaigners|opponents|rivals|politicians|MPs|lawmakers|"
+    r"senators|unions|shareholders|investors|consumer\s+groups|activists|the\s+press|regulators)\b"
+    r"|\battacked\s+(?:\w+\s+)?by\s+(?:[\w'’-]+\s+){0,3}?(?:critics|commentators|reviewers|columnists|teachers|the\s+press|newspapers|"
+    r"editorials?|the\s+media|politicians|MPs|lawmakers|senators|opposition|campaigners|activists|churches|church\s+leaders|clergy|bishops|"
+    r"unions|economists|analysts|rivals|opponents|ministers|the\s+government|the\s+opposition)\b"
+    r"|\b(?:heart|panic|asthma|anxiety)\s+attacks?\b", re.I)
+_CYBER_DEED = re.compile(r"\b(?:hack\w*|DDoS|denial[\s-]of[\s-]service|virus\w*|worms?|malware|cyber\w*|web\s?sites?|servers?|networks?|"
+                         r"computers?|systems?|online|internet|e-?mails?|phishing|spam\w*|data|accounts?|passwords?|infect\w*|breach\w*)\b", re.I)
+
+
+# a qualifier no cyber attack takes: "legal attacks on the server operators" is a suit whatever it names
+_NEVER_CYBER = re.compile(r"\b(?:legal|verbal|rhetorical|courtroom|personal)\s+attacks?\b", re.I)
+
+
+def _in_words(sentence: str) -> bool:
+    """Whether a sentence's attack is one in words, in court or in the market (``_RHETORICAL``) and it names no cyber deed
+    (``_NEVER_CYBER``: whatever it names)."""
+    return _NEVER_CYBER.search(sentence) is not None or (_RHETORICAL.search(sentence) is not None and _CYBER_DEED.search(sentence) is None)
 
 
 _CLAIMANT_LIKE = re.compile(r"^(?:hackers?|attackers|researchers|experts|police|authorities)$", re.I)
