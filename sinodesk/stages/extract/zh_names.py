@@ -237,6 +237,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         words = [(s, e, "ns" if (f in _COUNTY_FLAGS or _plain_county_opening(text, s, e, f, rs, tagger)) and tagger.county(text[s:e])
                   and not _person_context(text, s, e, rs, re_) else f)
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county; 顺义/n opening a headline
+        words = _counties_after_provinces(text, words, tagger)
         words = _join_place_government(text, words, gaz)
         listed = stock_names(text, words, rs, re_, gaz)
         if listed:  # a name before its stock code is that company, whatever else the words read as
@@ -395,6 +396,24 @@ def _beside_person(text: str, words: list[tuple[int, int, str]], k: int, tagger:
         if f == "nr" and (e - s == 3 or (e - s == 2 and j != k + 1)) and text[s] in ZH_SURNAMES and not tagger.common_two(text[s:e]):
             return True  # right after it, three characters: two could be a verb jieba tags nr (明星/齐聚)
     return False
+
+
+# China's provinces and regions as news writes them before a county or city in it (广东陆丰, 浙江省温岭)
+_PROVINCES = frozenset(
+    "河北 山西 辽宁 遼寧 吉林 黑龙江 黑龍江 江苏 江蘇 浙江 安徽 福建 江西 山东 山東 河南 湖北 湖南 广东 廣東 海南 四川 贵州 貴州 云南 雲南 "
+    "陕西 陝西 甘肃 甘肅 青海 台湾 臺灣 台灣 内蒙古 內蒙古 广西 廣西 西藏 宁夏 寧夏 新疆".split())
+
+
+def _counties_after_provinces(text: str, words: list[tuple[int, int, str]], tagger: ChineseTagger) -> list[tuple[int, int, str]]:
+    """The bare name of a county or city right after its province is that place whatever jieba's tag (广东/陆丰/n,
+    河北/固安): a word ChineseTagger.county knows, not a verb or a word of function."""
+    out = list(words)
+    for k in range(1, len(words)):
+        ps, pe, _ = words[k - 1]
+        s, e, f = words[k]
+        if (f != "ns" and pe == s and f[:1] in "njab" and text[ps:pe].removesuffix("省") in _PROVINCES and tagger.county(text[s:e])):
+            out[k] = (s, e, "ns")
+    return out
 
 
 def _join_place_government(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
@@ -823,7 +842,8 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
     (中美, 中日关系: the pair opens one word, or each is a word) or before a side word (美方,
     美专家, 日媒), or standing alone as the subject opening a clause, before a verb, adverb or preposition
     (美/撤离, 俄/称, 英/拟).  中 and 日 are also a preposition and a day: for them only the one-character
-    side words, and never 日 after a digit or 月."""
+    side words, and never 日 after a digit or 月.  A country with 军 is its armed forces, one organisation (英军,
+    日军 -> org:united-kingdom--military; the linker reads the country back from the id, zh_bodies.org_place)."""
     out = []
     n = len(words)
     for k, (s, e, _flag) in enumerate(words):
@@ -858,11 +878,28 @@ def country_abbreviations(text: str, words: list[tuple[int, int, str]], gaz: Gaz
             continue
         if e - s > 1 and follow == s + 1 and len(spans) == 1 and e > (side.end() if side else e):
             continue  # the side word is only the start of a longer word
+        army = _army_end(text, words, k) if len(spans) == 1 and ch != "中" else None
         for p in spans:
             full = _ABBREV_FULL[text[p]]
             canonical = gaz.lookup(full) or pinyin_id(full, "gpe")
+            if army is not None and canonical.startswith("gpe:"):
+                out.append(GazMatch(p, army, f"org:{canonical[4:]}--military", "ORG"))  # 英军, 美/军: the country's armed forces
+                continue
             out.append(GazMatch(p, p + 1, canonical, label_of(canonical)))
     return out
+
+
+def _army_end(text: str, words: list[tuple[int, int, str]], k: int) -> int | None:
+    """The end of a one-character country's army word at word k: the word is the country and 军 (英军/j, 日军/n), or the
+    country stands alone and the next word is 军 alone; not 军 opening a longer word (美/军舰, 韩/军方, 美军/事)."""
+    s, e, _ = words[k]
+    if e - s == 1 and k + 1 < len(words) and words[k + 1][0] == e and words[k + 1][1] == e + 1 and text[e] in "军軍":
+        e, k = e + 1, k + 1
+    elif e - s != 2 or text[s + 1] not in "军軍":
+        return None
+    if k + 1 < len(words) and words[k + 1][0] == e and words[k + 1][1] == e + 1 and text[e] in "机機舰艦车車":
+        return None  # 美军/机, 美军/舰: an aircraft or a ship of it (the country stays the country)
+    return e
 
 
 # a one-character place after a word of going or being somewhere (在京, 在台, 赴美, 访华, 抵京, 回京): the
