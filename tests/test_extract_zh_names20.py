@@ -83,3 +83,46 @@ def test_hong_kong_and_taiwan_districts(sentence, place, canonical):
 ])
 def test_no_district_cut_out_of_other_words(sentence, not_a_place):
     assert all(text != not_a_place for text, _label in _ents(sentence))
+
+
+@pytest.mark.parametrize("sentence,estate", [
+    ("通州金地雅悦最新户型曝光均价2万", "金地雅悦"),   # a developer, then a coined name no dictionary holds
+    ("昌平金地悦澜下月开盘", "金地悦澜"),
+])
+def test_a_coined_estate_name_after_a_developer_in_a_realty_headline(sentence, estate):
+    ents = _ents(sentence)
+    assert (estate, "PLACE") in ents or (estate, "FAC") in ents
+    assert ("金地", "ORG") not in ents
+
+
+def test_a_plain_word_after_a_developer_is_no_estate():
+    ents = _ents("万科业绩大增 均价回落")
+    assert ("万科", "ORG") in ents
+    assert not any(text.startswith("万科") and text != "万科" for text, _label in ents)
+
+
+@pytest.mark.parametrize("sentence,estate", [
+    ("保利•茉莉公馆三期加推", "保利•茉莉公馆"),
+    ("万科·翡翠山麓三期开盘", "万科·翡翠山麓"),          # 麓 ends estates' names
+    ("京北领峰&#8226;云杉苑本周加推", "领峰&#8226;云杉苑"),  # the mark as some feeds leave it escaped; a developer no list holds
+])
+def test_a_developer_a_joining_mark_and_the_estate_are_one_estate(sentence, estate):
+    assert estate in [text for text, _label in _ents(sentence)]
+
+
+def test_a_joined_foreign_name_is_still_a_person():
+    assert ("皮特·鲍泰利", "PERSON") in _ents("皮特·鲍泰利加盟新球队")
+
+
+def test_a_branch_named_by_its_estate_is_neither_the_company_nor_a_place():
+    ents = _ents("中介门店：万科紫台店成交回暖")
+    assert ("万科", "ORG") not in ents
+    assert not any(text.endswith("店") for text, _label in ents)
+
+
+@pytest.mark.parametrize("sentence,company", [
+    ("合景泰富上半年销售额增长三成", "合景泰富"),   # not 景泰 the county
+    ("九龙仓拿下杭州地块", "九龙仓"),               # not 九龙
+])
+def test_developers_jieba_reads_as_places(sentence, company):
+    assert (company, "ORG") in _ents(sentence)

@@ -653,9 +653,9 @@ def companies_by_kind(text: str, words: list[tuple[int, int, str]], rs: int, gaz
 # words that say a headline is about homes for sale (a realty headline names its estate right after the district)
 _REALTY_CUE = re.compile(r"平米|平方米|平起|户型|戶型|楼盘|樓盤|新盘|新盤|均价|均價|开盘|開盤|在售|推新|加推|现房|現房|别墅|別墅|样板间|"
                          r"[一二两三四五\d]居|\d+折|折后|折後|全款|起价|起價|售罄|认筹|認籌|交房")
-# the last character or word of an estate's name (金谷香郡, 北美佳苑, 罗兰香谷, 天地凤凰城, 芭蕾雨悦都, 玲珑山, 御府)
+# the last character or word of an estate's name (金谷香郡, 北美佳苑, 罗兰香谷, 天地凤凰城, 芭蕾雨悦都, 玲珑山, 御府, 长安山麓)
 _ESTATE_LAST = re.compile(r"(?:国际|國際|公馆|公館|花园|花園|家园|家園|广场|廣場|中心|小镇|小鎮|大道|世家|公寓|庄园|莊園|山庄|山莊|华府|華府|"
-                          r"天地|首府|壹号|一号|半岛|半島|[郡苑城谷都山岛島府园園湾灣院汇匯墅邸庭里阁閣轩軒岸港馆館庄莊寓])$")
+                          r"天地|首府|壹号|一号|半岛|半島|[郡苑城谷都山岛島府园園湾灣院汇匯墅邸庭里阁閣轩軒岸港馆館庄莊寓麓])$")
 # tags of the words that end an estate's name: verbs, adverbs, numbers, measures, particles, time and direction words
 _ESTATE_STOP_FLAGS = ("v", "vn", "d", "p", "c", "m", "q", "x", "uj", "ul", "u", "t", "tg", "f", "r", "y", "vd")
 
@@ -678,7 +678,7 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
         ps, pe, pf = words[k]
         maker = gaz.lookup(text[ps:pe])
         if maker and maker.startswith("org:"):
-            hit = _developer_estate(text, words, k, gaz)
+            hit = _developer_estate(text, words, k, gaz, tagger)
             if hit is not None:
                 out.append(hit)
             continue
@@ -731,7 +731,7 @@ def _estate_piece(text: str, word: tuple[int, int, str]) -> bool:
     return word[2] not in _ESTATE_STOP_FLAGS or (word[2] == "x" and _HAN_ONLY.fullmatch(text, word[0], word[1]) is not None)
 
 
-def _developer_estate(text: str, words: list[tuple[int, int, str]], k: int, gaz: Gazetteer) -> GazMatch | None:
+def _developer_estate(text: str, words: list[tuple[int, int, str]], k: int, gaz: Gazetteer, tagger: ChineseTagger) -> GazMatch | None:
     """A developer the gazetteer knows and the name words after it, ending in an estate's word, in a realty headline: the
     estate, the developer's name its first part (万科/幸福汇, 龙湖/香醍/溪岸, 首开/铂郡, 富力/湾)."""
     ps, pe, _ = words[k]
@@ -739,13 +739,66 @@ def _developer_estate(text: str, words: list[tuple[int, int, str]], k: int, gaz:
     while j < len(words) and j - k <= 4 and _estate_piece(text, words[j]) and _HOME_WORDS.match(text, words[j][0]) is None \
             and _HAN_ONLY.fullmatch(text, words[j][0], words[j][1]) and gaz.lookup(text[words[j][0] : words[j][1]]) is None:
         j += 1
-    j = _estate_end(text, words, k, j)
+    j = _estate_end(text, words, k, j) or _coined_estate_end(text, words, k, j, tagger)
     if j is None or words[k + 1][0] != pe or not 1 <= words[j - 1][1] - pe <= 5:
         return None
     e = words[j - 1][1]
     if text[pe:e] in _DEVELOPMENT_WORDS or text[pe:e] in ("集团", "集團", "地产", "地產", "公司", "置业", "置業", "中心", "国际", "國際"):
         return None  # 万科/集团: the company itself
     return GazMatch(ps, e, pinyin_id(text[ps:e], "fac"), "FAC")
+
+
+# the mark between a developer's name and its estate's (华远•九都汇, 领秀·慧谷), as feeds write it or leave it escaped
+_ESTATE_JOINER = re.compile(r"[•·‧・]|&#8226;|&#183;|&middot;|&bull;")
+
+
+def developer_joined_estates(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A developer's name, a joining mark, then the estate's own name (金隅&#8226;长安山麓, 龙湖•香醍溪岸): the whole is
+    the estate, as property news names it.  The name is one to three words, two to five characters, ending in an
+    estate's word (see _ESTATE_LAST), or coined (see _coined_estate_end) after a developer the gazetteer knows.  The
+    word before the mark is a name word of two to four characters (not a foreign given name: those are people,
+    皮特·鲍泰利, and end in no estate's word).  ``words`` are all the Han runs' words: the name comes in the next run."""
+    out = []
+    for k in range(len(words) - 1):
+        ps, pe, _ = words[k]
+        j = _ESTATE_JOINER.match(text, pe)
+        if j is None or words[k + 1][0] != j.end():
+            continue
+        maker = gaz.lookup(text[ps:pe])
+        known = bool(maker and maker.startswith("org:"))
+        if not known and not (2 <= pe - ps <= 4 and _estate_piece(text, words[k]) and words[k][2] != "x"):
+            continue
+        n = k + 1
+        while n < len(words) and n - k <= 4 and words[n][0] == (words[n - 1][1] if n > k + 1 else j.end()) and _estate_piece(text, words[n]) \
+                and _HOME_WORDS.match(text, words[n][0]) is None:
+            n += 1
+        n = _estate_end(text, words, k, n) or (_coined_estate_end(text, words, k, n, tagger) if known else None)
+        if n is None or not 2 <= words[n - 1][1] - j.end() <= 5:
+            continue
+        out.append(GazMatch(ps, words[n - 1][1], pinyin_id(text[ps:pe] + text[j.end() : words[n - 1][1]], "fac"), "FAC"))
+    return out
+
+
+# a plain word this common is no piece of a coined estate name (万科/业绩, 保利/新/项目)
+COINED_PIECE_FREQ = 200
+
+
+def _coined_estate_end(text: str, words: list[tuple[int, int, str]], k: int, j: int, tagger: ChineseTagger) -> int | None:
+    """The end of an estate's name after a developer when it ends in no estate's word: a coined name no dictionary
+    holds (金地/朗/悦, 旭辉/奥都), one or two words of two to four characters, none a common word of two or more
+    characters (合生/世界/村 is lost: 世界 is one), and right after it a stop (a verb, a number, an adverb), a home
+    word or the end of the run (金地朗悦/最新; 旭辉奥都/店 is no stop)."""
+    if not k + 1 < j <= k + 3:
+        return None
+    s, e = words[k + 1][0], words[j - 1][1]
+    if not 2 <= e - s <= 4 or tagger.known(text[s:e]) or text[s:e] in _DEVELOPMENT_WORDS:
+        return None
+    for ws, we, wf in words[k + 1 : j]:
+        if we - ws > 1 and tagger.freq(text[ws:we]) >= COINED_PIECE_FREQ and wf not in ("ns", "nt", "nz", "nr", "nrt", "j"):
+            return None  # a plain word: 万科/业绩, 保利/新
+    if j < len(words) and words[j][0] == e and words[j][2] not in _ESTATE_STOP_FLAGS and _HOME_WORDS.match(text, e) is None:
+        return None
+    return j
 
 
 def _district(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:

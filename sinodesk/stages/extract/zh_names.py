@@ -220,7 +220,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     from .entities import resolve_overlaps
     from .zh_bodies import government_bodies
     from .zh_context import (japanese_names, club_short_names, clubs_by_context, colon_heads, hosted_events, estates_before_sales, fund_house_names, prize_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
-                             estates_after_districts, facility_names, joined_foreign_names, kind_word_names, latin_names,
+                             estates_after_districts, developer_joined_estates, facility_names, joined_foreign_names, kind_word_names, latin_names,
                              law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
@@ -269,13 +269,15 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += places_by_kind(text, words, rs, re_, gaz, tagger)
         out += companies_by_kind(text, words, rs, gaz, tagger)
         all_words += words
-        for s, e, flag in words:
+        for k, (s, e, flag) in enumerate(words):
             hit = _word_candidate(text, s, e, flag, rs, re_, gaz, tagger)
-            if hit is not None and not (realty and hit.label == "PERSON" and _estate_part(text, s, e, flag, rs, re_, gaz, tagger)):
+            if hit is not None and not (realty and hit.label == "PERSON" and _estate_part(text, s, e, flag, rs, re_, gaz, tagger)) \
+                    and not (hit.label == "ORG" and _opens_guessed_place(text, words, k, tagger)):
                 out.append(hit)
     # Aliases mixing Han and other characters ("香港01") never come out of the Han-only runs.
     out += [g for g in gaz.scan_cjk(text, s0, e0) if not _HAN_ONLY.fullmatch(text, g.start, g.end)]
     out += word_brands(text, all_words, s0, e0, gaz)
+    out += developer_joined_estates(text, all_words, gaz, tagger)
     out += model_products(text, out, e0)
     out += latin_names(text, s0, e0, out, gaz)
     if stocks:
@@ -416,6 +418,18 @@ def _counties_after_provinces(text: str, words: list[tuple[int, int, str]], tagg
     return out
 
 
+def _opens_guessed_place(text: str, words: list[tuple[int, int, str]], k: int, tagger: ChineseTagger) -> bool:
+    """Word k runs straight into a place name jieba guessed (a word its dictionary lacks, tagged ns): the company's
+    name opens the name of what it built or runs there (旭辉/奥都店, a branch named by the estate), not the company."""
+    if k + 1 >= len(words) or words[k + 1][0] != words[k][1]:
+        return False
+    s, e, f = words[k + 1]
+    return f == "ns" and e - s >= 2 and not tagger.known(text[s:e]) and text[s] not in _COUNT_OPENERS  # 北约/五国: a count
+
+
+_COUNT_OPENERS = frozenset("一二两兩三四五六七八九十百千万萬几幾多数數各诸諸")
+
+
 def _join_place_government(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """A known place and the government word after it as one word, as jieba's dictionary cuts
     most of them ("浙江/省委" -> 浙江省委, "台湾/当局" -> 台湾当局): the place stays the place."""
@@ -508,6 +522,8 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
         return GazMatch(s, e, _known_company(w, gaz) or pinyin_id(w, "org"), "ORG")  # 电广传媒/l: a rare dictionary word ending in a company's kind word
     if flag in _PERSON_FLAGS and len(w) == 2 and w[0] == "阿" and w[1] not in _NOT_GIVEN_SECOND and not tagger.known(w):
         return GazMatch(s, e, pinyin_id(w, "person"), "PERSON")  # 阿娇, 阿杜: a name called with 阿 (阿姨, 阿婆 are dictionary words)
+    if flag == "ns" and w[-1] == "店" and not tagger.known(w):
+        return None  # 奥都店/ns, 中关村店: a shop or a branch named by where it is, a guess jieba's dictionary lacks
     if flag == "ns" and 3 <= len(w) <= 5 and all(ch in _TRANSLIT for ch in w) and _person_context(text, s, e, rs, re_):
         flag = "nr"  # a foreign name jieba's dictionary holds as a place, with a title or speech verb beside it: 总统/奥巴马, 奥巴马/称
     if 2 <= len(w) <= 12 and flag in ("nr", "ns", "nt") and (_zh_guess_ok(text, s, e, flag, rs, re_) or (flag == "ns" and tagger.county(w))):
