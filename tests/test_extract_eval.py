@@ -91,7 +91,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # zhnames16: ents .843/.819 -> .866/.841 (estates after the district, plenums, the Chinese list), the rest unchanged
     # zhnames18: ents .866/.841 -> .867/.848 (库比卡 and the like: a transliterated name jieba cut one character short)
     # zhnames19: ents .867/.848 -> .883/.877 (里皮, 阿联 added to the list; 蓝军 in a football story, 美因茨 facing a club)
-    "devzh": {"entities": (0.88, 0.875), "attributions": (0.99, 0.99), "numbers": (0.94, 0.89), "dates": (0.95, 0.95)},
+    # zh20: ents .883/.877 -> .884/.884 (金隅&#8226;长安山麓: a developer, a joining mark and the estate)
+    "devzh": {"entities": (0.88, 0.88), "attributions": (0.99, 0.99), "numbers": (0.94, 0.89), "dates": (0.95, 0.95)},
     # devzh2 (100 more THUCNews headlines outside the held-out pool, labelled by extract9zh before any extractor ran on
     # them, tuned on after): ents .942/.770, attr 1.000/.667, numbers .871/.614, dates 1.000/.615 (main: ents .881/.587,
     # attr 1.000/.667, numbers .545/.273, dates 1.000/.385)
@@ -117,7 +118,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # zhnames18 (tuned on after that run): ents .872/.731, attr .571/1.000 (中国经营报： read as a headline speaker, a
     # column the labels do not count), numbers .786/.710, dates .917/.917
     # zhnames19: ents .872/.731 -> .877/.763 (福原爱, 里皮, 韩片, 英军's 英 still a place)
-    "devzh4": {"entities": (0.875, 0.76), "attributions": (0.55, 0.99), "numbers": (0.78, 0.705), "dates": (0.91, 0.91)},
+    # zh20: ents .877/.763 -> .902/.796 (英军 the army, 广东/陆丰 a county after its province, 金地/朗悦 a coined estate
+    # after a listed developer)
+    "devzh4": {"entities": (0.9, 0.795), "attributions": (0.55, 0.99), "numbers": (0.78, 0.705), "dates": (0.91, 0.91)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the issue's targets -- these floors only
     # catch regressions): ents .822/.655 (en R .666, zh R .479), attr .889/.656, numbers .863/.721, dates .908/.902
     # (extract9en, at the end; main the same hour: ents .819/.649 (en R .660), attr .883/.648, the rest the same);
