@@ -758,6 +758,8 @@ def developer_joined_estates(text: str, words: list[tuple[int, int, str]], gaz: 
     estate's word (see _ESTATE_LAST), or coined (see _coined_estate_end) after a developer the gazetteer knows.  The
     word before the mark is a name word of two to four characters (not a foreign given name: those are people,
     皮特·鲍泰利, and end in no estate's word).  ``words`` are all the Han runs' words: the name comes in the next run."""
+    if not words or _ESTATE_JOINER.search(text, words[0][0], words[-1][1]) is None:
+        return []
     out = []
     for k in range(len(words) - 1):
         ps, pe, _ = words[k]
