@@ -441,6 +441,7 @@ _YEAR_FORMS = re.compile(
     r"|(?P<qalone>Q(?P<qa>[1-4]))(?![\w-]|\.\d)"
     r"|(?P<numeric>\d{1,2} ?/ ?\d{1,2} ?/ ?(?:\d{4}|\d{2})(?![\d/]))"
     r"|(?P<zh_range>(?P<za>\d{4})年?(?:至|到|-|—|－|~)(?P<zb>\d{4})年)"
+    r"|(?P<sdecade>(?P<sd>[3-9]0)s)(?![\w'’-])"
     r"|(?P<zh_decade>(?P<zd>\d0)年代)"
     r"|(?P<zh_year>\d{4}年|0\d年)(?!\d{1,2}月|代)"
     rf"|(?P<year>{_Y}(?![\w-]|\.\d|,\d))"
@@ -455,7 +456,10 @@ _ZH_CENTURY = re.compile(r"(?:上世纪|上世紀|20世纪|20世紀|二十世纪
 # "the third quarter of 2023", "fourth-quarter profit", "first-quarter 2005 sales"
 _QUARTER = re.compile(rf"(?:the )?(?P<quarter>(?P<q>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)[ -]quarter(?: of (?P<qy>{_Y})|(?<=-quarter) (?P<qy2>{_Y})(?![\d,.]))?)\b")
 _Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/", "年")  # 年: "0年代", "09年"
+_YEAR_FORM_KEYS = ("19", "20", "quarter", "Q", "/", "年", "0s")  # 年: "0年代", "09年"; "the 90s"
+# a decade written short ("the 90s", "the mid-80s", "the '70s", "the 80s and 90s"; not "in his 40s", an age): the
+# twentieth century's, as the corpus's news writes it
+_SDECADE_BEFORE = re.compile(r"(?:\b[Tt]he |\b(?:[3-9]0s|decades?) (?:and|or|to) )(?P<part>(?:early|late|mid)(?:-| ))?['’]?$")
 _NAMEISH_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w-]*) $")
 _NOT_NAME_BEFORE = frozenset({"In", "Since", "By", "Until", "From", "To", "Before", "After", "During", "Through", "The",
                               "Of", "And", "Or", "Between", "Until", "At", "On", "Copyright"} | set(MONTHS.split("|")))  # "(Copyright 2015 The Associated Press"
@@ -464,7 +468,7 @@ _NOT_NAME_BEFORE = frozenset({"In", "Since", "By", "Until", "From", "To", "Befor
 def precision_of(iso: str, kind: str = "") -> str:
     """day / week / month / quarter / year / decade for an ISO value (intervals by their kind)."""
     if "/" in iso:
-        return {"decade": "decade", "zh_decade": "decade", "quarter": "quarter", "qshort": "quarter", "qalone": "quarter"}.get(kind, "year")
+        return {"decade": "decade", "sdecade": "decade", "zh_decade": "decade", "quarter": "quarter", "qshort": "quarter", "qalone": "quarter"}.get(kind, "year")
     if "W" in iso:
         return "week"
     return {10: "day", 7: "month", 4: "year"}.get(len(iso), "day")
@@ -502,6 +506,14 @@ def _digit_forms(text: str, start: int, end: int, base: dt.datetime | None):
             pos = p + 1
             continue
         kind = _outer(m)
+        if kind == "sdecade":
+            before = _SDECADE_BEFORE.search(text, max(start, p - 30), p)
+            if before is None:
+                pos = m.end()
+                continue
+            yield (before.start("part") if before.group("part") else p), m.end(), kind, f"19{m.group('sd')}/19{m.group('sd')[0]}9"
+            pos = m.end()
+            continue
         if kind == "qalone" and (prev.isalnum() or prev in "-_/"):
             pos = m.end()
             continue  # "FAQ1", "A-Q4": part of a code
@@ -562,7 +574,7 @@ def _zh_decade(d: int, century_said: bool) -> str:
     return f"{century + d}/{century + d + 9}"
 
 
-_OUTER = ("ymd", "range", "span", "decade", "qshort", "qalone", "numeric", "zh_range", "zh_decade", "zh_year", "year")
+_OUTER = ("ymd", "range", "span", "decade", "qshort", "qalone", "numeric", "sdecade", "zh_range", "zh_decade", "zh_year", "year")
 
 
 def _outer(m: re.Match) -> str:

@@ -57,7 +57,7 @@ _UNIT_NORMAL = {
     "篇": "articles", "条": "items", "條": "items", "套": "sets", "张": "sheets", "張": "sheets", "平方米": "square metres",
     "平米": "square metres", "公里": "km", "公斤": "kg", "岁": "years", "歲": "years", "股": "shares", "点": "points", "點": "points",
     "折": "percent", "斤": "jin", "寸": "inches", "平": "square metres", "周年": "years", "週年": "years", "公分": "cm",
-    "港仙": "HKD", "场": "games", "Hz": "hz", "GHz": "ghz", "MHz": "mhz", "mAh": "mah", "日": "days", "级": "magnitude", "級": "magnitude",
+    "港仙": "HKD", "场": "games", "場": "games", "层": "floors", "層": "floors", "枪": "shots", "槍": "shots", "Hz": "hz", "GHz": "ghz", "MHz": "mhz", "mAh": "mah", "日": "days", "级": "magnitude", "級": "magnitude",
     # durations and lengths after a Chinese numeral or digits (两天, 三个月, 一万米)
     "个月": "months", "個月": "months", "小时": "hours", "小時": "hours", "分钟": "minutes", "分鐘": "minutes",
     "周": "weeks", "週": "weeks", "千米": "km", "米": "metres",
@@ -206,6 +206,8 @@ _SCALE_IN = re.compile(r"(thousand|million|billion|trillion)", re.I)
 _DEMONYMS = re.compile(r"[A-Z][a-z]+(?:ans|ons|is|ers)$")
 
 
+# an initialism in the plural counts too short for _is_plural_noun: "five MPs", "46 KOs", "two MEPs"
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,4}s")
 _MORE_NOUN = re.compile(r" (?:more|fewer) (?!than\b|and\b|or\b|of\b|in\b|on\b|to\b|for\b|at\b|by\b|from\b|with\b|as\b|the\b|a\b|an\b|this\b|that\b)[A-Za-z]")
 
 
@@ -245,7 +247,7 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         words.pop()
     if not words and demonym is not None:
         return demonym.lower(), pos + text[pos:end].find(demonym) + len(demonym)  # "over 120 Tibetans", "three Americans"
-    if not words and titled is not None and _is_plural_noun(titled[-1]) and _titled_ends(text, pos + m.end(len(titled)), limit) and (
+    if not words and titled is not None and (_is_plural_noun(titled[-1]) or _ACRONYM_PLURAL.fullmatch(titled[-1])) and _titled_ends(text, pos + m.end(len(titled)), limit) and (
             _PROSE_BEFORE.search(text, max(0, pos - 40), pos) is not None or (_WORD_BEFORE_IN_LINE.search(text, max(0, pos - 60), pos) is not None
                                                                              and title_line(text, pos))):
         # "three Grand Slams", "won two Oscars", "5 Thoughts on ...": a counted noun written with capitals;
@@ -643,7 +645,8 @@ def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Bloc
     if ne - ns <= 2 and _is_score(text, ns, ne):
         return False
     return (not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None
-            or _GLUED_MEASURE.match(text, ne) is not None or _dollar_b(text, ns, ne))
+            or _GLUED_MEASURE.match(text, ne) is not None or _dollar_b(text, ns, ne)
+            or (_GLUED_INCH.match(text, ne) is not None and _FEET_BEFORE.search(text, max(start, ns - 12), ns) is not None))
 
 
 _B_AFTER = re.compile(r"[Bb](?![\w.]\w|\w)")
@@ -695,11 +698,17 @@ _CUR_CODES = frozenset(_CURRENCY_PREFIX.values())
 
 _PERSON_NOUNS = ("man|woman|boy|girl|actress|actor|singer|star|rapper|victim|suspect|driver|gunman|shooter|mother|father|son|"
                  "daughter|wife|husband|brother|sister|teenager|teen|student|officer|player|resident|worker|owner|pilot|"
-                 "model|veteran|mayor|senator|governor|musician|comedian|director|founder|chef|doctor|nurse|teacher")
-_AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\b(?:{_PERSON_NOUNS})), $|\baged $")
+                 "model|veteran|mayor|senator|governor|musician|comedian|director|founder|chef|doctor|nurse|teacher|"
+                 "maker|manager|coach|chairman|chairwoman|executive|minister|lawyer|writer|author|artist|businessman|"
+                 "businesswoman|grandmother|grandfather|striker|midfielder|defender|goalkeeper|captain|priest|farmer|soldier")
+# "ages 8 and 14", "aged 5, 7 and 9": the later ages of a list; ", both 65 and": an age two people share
+_AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\b(?:{_PERSON_NOUNS})), $|, both $|\bage[ds] (?:\d{{1,3}}, )*(?:\d{{1,3}},? (?:and|or|to) )?$")
+# "aged 5 and 18 months": the first age takes the unit of the last when it is the smaller (not "aged 21 and 144 days",
+# one age in years and days)
+_AGE_PAIR_UNIT = re.compile(r" (?:and|or|to) (\d{1,2}) (months|weeks)\b")
 _AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;|[ \t]*(?:\n|$)|\.(?:\s|$))")
 # "He was 77.", "LaRue was 75.": a person's age closing a sentence
-_AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:was|is) $")
+_AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he|I)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:was|is) $")
 # "at the age of 93", "died aged 81"
 _AGE_OF = re.compile(r"\b(?:at|by|from|since|until|till) the age of $")
 
@@ -752,6 +761,10 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     measure = tail.group("measure")
     if not (scale or pct or cur or curw or measure) and _NOT_A_QUANTITY.match(text, ne) is not None:
         return None  # "the 6100 block of South Kimbark Avenue", "a 911 call": an address or a phone number
+    if not (measure or scale or pct or cur or curw) and num.isdigit() and int(num) < 12 and _FEET_BEFORE.search(text, max(start, ns - 12), ns) is not None:
+        inch = _GLUED_INCH.match(text, ne)
+        if inch is not None:
+            return NumHit(ns, inch.end(), float(num), "inches", None)  # "5ft 9in", "6ft 2ins": a height's inches
     unit, e = (_MEASURES[measure.lower()], m_end) if measure and not (pct or cur or curw) else _tail_unit(text, end, m_end, cur, pct, times, curw)
     if unit == "GBP" and not cur and not scale and curw and curw.strip(" \n-").lower() in ("pounds", "pound") and _WEIGHT_BEFORE.search(text, max(start, s - 24), s):
         unit = "pounds"  # "weighing 135 pounds": a weight, not sterling
@@ -771,7 +784,8 @@ def _digit_claim(text: str, start: int, end: int, ns: int, ne: int, num: str, is
     if unit is None and not (scale and (cur or curw)) and _TOLL_BEFORE.search(text, max(start, ns - 45), ns) is not None:
         unit, e = "deaths", e  # "the death toll rose to 45", "Death toll climbs over 100,000"
     if unit is None and not scale and _is_age(text, start, ns, ne, num):
-        unit, e = "years", ne
+        pair = _AGE_PAIR_UNIT.match(text, ne) if text.startswith("age", max(start, ns - 5)) else None
+        unit, e = (pair.group(2) if pair is not None and int(num) < int(pair.group(1)) else "years"), ne
     if unit is None and not scale and num.isdigit() and _age_at(text, ns, ne, num) and _LIFE_AT.search(text, max(start, ns - 30), ns):
         unit, e = "years", ne  # "dies at 75", "left school at 16,", "at age 85" (not "come in at 57.", "put the toll at 40,")
     if unit is None and not (scale or pct or cur or curw or times) and text.startswith(" of ", ne):
@@ -832,6 +846,8 @@ def _year_counts(text: str, lo: int, ns: int, ne: int, approx: str | None) -> bo
 _NOT_A_QUANTITY = re.compile(r" (?:block of\b|(?<=911 )call|(?<=911 )dispatch|(?<=911 )operator"
                              r"|(?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pike|Highway|Parkway|Terrace)\b)")
 _OLD = re.compile(r" years? old\b")
+_FEET_BEFORE = re.compile(r"\d ?(?:ft|feet|foot)\.? $")
+_GLUED_INCH = re.compile(r"ins?\b")
 _WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight of|tipped the scales at)(?: (?:about|around|nearly|almost|over|under|some|just|roughly|more than|less than))? $", re.I)
 # ... or a passive verb of casualties right after it: "3,000 were killed", "two have been arrested", "five died"
 _CASUALTY_AFTER = re.compile(r" (?:(?:were|have been|had been|are|was) (?:killed|injured|wounded|arrested|hurt|evacuated|rescued|detained|"
@@ -898,6 +914,11 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for m in (_A_PERIOD.finditer(text, start, end) if text.find(" a", start, end) >= 0 else ()):
         if not is_blocked(m.start(), m.end()):
             hits.append(NumHit(m.start(), m.end(), *_a_period(m)))
+    for m in (_AGE_DECADE.finditer(text, start, end) if text.find("s ", start, end) >= 0 else ()):
+        if not is_blocked(m.start("age"), m.end("age")):
+            tens = m.group("tens")
+            value = float(tens[:-1]) if tens[0].isdigit() else float(_DECADE_WORDS[tens.lower()])
+            hits.append(NumHit(m.start("age"), m.end("age"), value, "years", None))  # "in his 40s": an age, its decade's first year
     for m in (_TWICE.finditer(text, start, end) if any(text.find(w, start, end) >= 0 for w in _TWICE_KEYS) else ()):
         if not is_blocked(m.start(), m.end()):
             hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), _MULTIPLIER[(m.group(1) or m.group(2)).lower()], "times", None))
@@ -1066,11 +1087,20 @@ _MONEY_BEFORE = re.compile(r"\b(?:sav(?:e|ed|es|ing)|cost(?:s|ing)?|paid|pay(?:s
 _POPULATION = re.compile(r"\bpopulations? (?:of )?(?:(?:about|around|some|nearly|almost|more than|over|just over|roughly) )?$", re.I)
 
 
+# An age given by its decade ("a man in his 40s", "in her early fifties", "both in their mid-20s"): the decade's first
+# year, in years, as the labels read 五旬 (FORMAT.md: ages are numbers)
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+                 "nineties": 90}
+_AGE_DECADE = re.compile(r"\b(?:[Ii]n|aged) (?:his|her|their) (?P<age>(?:(?:early|mid|late)(?:-| - | ))?"
+                         r"(?P<tens>[2-9]0s|[Tt]wenties|[Tt]hirties|[Ff]orties|[Ff]ifties|[Ss]ixties|[Ss]eventies|[Ee]ighties|[Nn]ineties))(?![\w'’-])")
+
+
 # One period after an approximator ("more than a week", "nearly a year"), and the quarter or half of a century
-# ("nearly a quarter of a century", "half a century"): a duration someone states
+# ("nearly a quarter of a century", "half a century"): a duration someone states; not a comparison base or a date
+# ("5% more than a year earlier", "more than a year ago")
 _A_PERIOD = re.compile(
     r"(?<![\w-])(?:(?P<approx>more than|less than|nearly|almost|about|around|over|under|at least|just over|just under|roughly) an? "
-    r"(?P<unit>year|month|week|day|decade|century)|(?P<part_approx>(?:more than|nearly|almost|about|around|over|roughly) )?"
+    r"(?P<unit>year|month|week|day|decade|century)(?! (?:earlier|ago)\b)|(?P<part_approx>(?:more than|nearly|almost|about|around|over|roughly) )?"
     r"(?P<part>(?:a )?quarter(?: of a | ?- ?)|half a )century)(?![\w-])", re.I)
 
 

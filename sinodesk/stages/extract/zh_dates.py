@@ -150,7 +150,7 @@ def _relative(w: str, b: dt.datetime) -> tuple[str, str]:
 
 # Chinese dates the scans above find in pieces or read in the wrong year: a quarter, a half-year or a season
 # after a year (2023年第三季度, 明年一季度, 今年上半年, 去年夏天: read in that year, the year staying its own
-# mention); ranges of months (1至8月, 今年1-8月, 3月至5月) and of days (5月1日至7日, 5月30日至6月2日); and
+# mention); ranges of months (1至8月, 今年1-8月, 3月至5月) and of days (5月1日至7日, 6月25至26日, 5月30日至6月2日); and
 # counts before now (三天前, 60年前, 两个月前).
 _SEP = "(?:至|到|-|—|－|~|～)"
 _ZH_COMPOSITE = re.compile(
@@ -158,7 +158,7 @@ _ZH_COMPOSITE = re.compile(
     r"(?:(?P<q>(?:前|第)?[一二三四1-4]季度|首季度?)"
     r"|(?P<h>上半年|下半年)"
     rf"|(?P<mr>(?<![\d./-])(?P<ma>1[0-2]|0?[1-9])月?{_SEP}(?P<mb>1[0-2]|0?[1-9])月(?:份)?(?![\d日号號]))"
-    rf"|(?P<dr>(?<![\d./-])(?P<dm>1[0-2]|0?[1-9])月(?P<da>[12]\d|3[01]|0?[1-9])[日号號]{_SEP}(?:(?P<dm2>1[0-2]|0?[1-9])月)?(?P<db>[12]\d|3[01]|0?[1-9])[日号號])"
+    rf"|(?P<dr>(?<![\d./-])(?P<dm>1[0-2]|0?[1-9])月(?P<da>[12]\d|3[01]|0?[1-9])[日号號]?{_SEP}(?:(?P<dm2>1[0-2]|0?[1-9])月)?(?P<db>[12]\d|3[01]|0?[1-9])[日号號])"
     r"|(?P<se>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天)"
     r"|(?P<yp>(?<=[今去明前]年)(?:年底|年初|年末|年中)))"
     r"|(?P<ago>(?<![\d.])(?P<an>\d{1,3}|[一二两兩三四五六七八九十]{1,3})(?P<au>天|周|週|个月|個月|年)(?:前|以前)(?![夕后後]))"
