@@ -90,3 +90,58 @@ def test_a_period_is_no_comparison_base(sentence, want):
 ])
 def test_zh_day_ranges_without_the_first_day_mark(sentence, want):
     assert _dates(sentence, "zh") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # an age given by its decade: the decade's first year
+    ("Police arrested a man in his 40s on Friday night.", [("40s", 40.0, "years")]),
+    ("A woman in her mid-30s and a man in his late twenties were hurt.", [("mid-30s", 30.0, "years"), ("late twenties", 20.0, "years")]),
+    # negatives: a decade of the calendar, a temperature
+    ("He loved the music of the 60s.", []),
+    ("Temperatures reached the high 90s in Phoenix.", []),
+])
+def test_ages_by_decade(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a decade written short after "the" (with its part), and the second of a pair
+    ("He played in a punk band in the 70s.", [("70s", "1970/1979", "decade")]),
+    ("Prices soared in the late 80s and early 90s.", [("late 80s", "1980/1989", "decade"), ("early 90s", "1990/1999", "decade")]),
+    ("It recalls the '60s protest songs.", [("60s", "1960/1969", "decade")]),
+    # negatives: an age, a bare count of tens
+    ("The suspect is in his 50s.", []),
+    ("Scores in 70s are common there.", []),
+])
+def test_short_decades(sentence, want):
+    assert _dates(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # 场 counts games, 层 floors, 枪 shots (not 场所/场次, 层次/含义, 枪手)
+    ("主队近6场比赛保持不败 客队过去4场仅得1分", [("近6场", 6.0, "games"), ("4场", 4.0, "games"), ("1分", 1.0, "points")]),
+    ("前锋被停赛三场", [("三场", 3.0, "games")]),
+    ("男子从12层楼坠下", [("12层", 12.0, "floors")]),
+    ("歹徒连开两枪后逃离", [("两枪", 2.0, "shots")]),
+    ("全市新增5场所", []),
+    ("此话有两层含义", []),
+    ("湖人输掉第5场", []),
+])
+def test_zh_games_floors_shots(sentence, want):
+    assert _nums(sentence, "zh") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # 套 before a word for homes counts flats; 所/家 before 学院 colleges; 民众 people
+    ("楼盘本周推出8套特价房", [("8套", 8.0, "apartments")]),
+    ("开发商加推60套房源", [("60套", 60.0, "apartments")]),
+    ("全省12家学院获批招生", [("12家学院", 12.0, "colleges")]),
+    ("逾百万民众联署请愿", [("百万民众", 1000000.0, "people")]),
+    ("当地3000民众自发清理街道", [("3000民众", 3000.0, "people")]),
+    # negatives: 套 of plans stays sets; a version number counts nothing
+    ("专家组提出3套方案", [("3套", 3.0, "sets")]),
+    ("公司发布2.0版客户端", []),
+    ("游戏4.0新版任务系统详解", []),
+])
+def test_zh_homes_colleges_people_versions(sentence, want):
+    assert _nums(sentence, "zh") == want

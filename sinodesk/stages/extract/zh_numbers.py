@@ -37,6 +37,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             continue  # "Xbox360游戏", "S100售价": the digits are part of a model name
         if text[m.start() - 1 : m.start()] == "第" and m.start() > start:
             continue  # 第3站, 第5名: an ordinal
+        if "." in m.group("num") and not m.group("scale") and text.startswith(("版", "新版", "正式版"), m.end("num")):
+            continue  # "3.0版浏览器", "3.0新版任务系统": a version, not a quantity
         if len(m.group("num")) == 2 and m.group("num")[0] == "0" and not (m.group("scale") or m.group("unit")):
             continue  # "09国家公务员考试": the year 2009 written short, not a count
         if not (m.group("scale") or m.group("unit")) and _ZH_RANGE_NEXT.match(text, m.end()) is not None and not is_blocked(m.start("num"), m.end("num")):
@@ -69,6 +71,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
         unit = _zh_unit(unit_raw)
         if unit_raw in ("港仙",):
             value = value / 100
+        elif unit_raw in ("套",) and _HOMES_AFTER.match(text, stop, end) is not None:
+            unit = "apartments"  # 5套特价房, 推出100套房源: homes for sale, not sets
         elif unit is None and unit_raw is None and (_money_beside(text, m.start(), stop, start, end) or _bare_sum(text, m.start(), stop, start, end, m.group("scale"))):
             unit = "CNY"  # 总价230万, 3520亿非法资金, 工资29万, 盗刷近20万: an amount of money with the yuan left out
         if unit_raw in ("年", "个月", "個月", "小时", "小時") and text[stop : stop + 1] == "半":
@@ -137,7 +141,7 @@ _COUNTED = {"专业": "majors", "應屆生": "graduates", "应届生": "graduate
             "游戏": "games", "电影": "films", "影片": "films", "图书": "books", "楼盘": "projects", "房源": "homes", "住房": "homes",
             "房屋": "homes", "省份": "provinces", "地区": "regions", "村庄": "villages", "家长": "parents", "孩子": "children",
             "学生家长": "parents", "志愿者": "volunteers", "嫌疑人": "suspects", "犯罪嫌疑人": "suspects", "遇难者": "victims",
-            "警察": "police officers", "民警": "police officers", "军人": "soldiers", "代表": "delegates", "专家": "experts",
+            "警察": "police officers", "民警": "police officers", "民众": "people", "民眾": "people", "军人": "soldiers", "代表": "delegates", "专家": "experts",
             "学者": "scholars", "科学家": "scientists", "运动员": "athletes", "记者": "journalists", "消费者": "consumers",
             "投资者": "investors", "股民": "investors", "客户": "customers", "车主": "car owners", "司机": "drivers", "病人": "patients",
             "学员": "trainees", "学子": "students", "研究生": "graduate students", "留学生": "students", "摄像头": "cameras",
@@ -147,7 +151,7 @@ _COUNTED.update({"因素": "factors", "变化": "changes", "挑战": "challenges
                  "行业": "industries", "措施": "measures", "举措": "measures", "原因": "reasons", "亮点": "highlights", "目标": "goals",
                  "优势": "advantages", "难题": "problems", "风险": "risks", "趋势": "trends", "看点": "highlights", "理由": "reasons",
                  "银行": "banks", "券商": "brokerages", "机场": "airports", "港口": "ports", "板块": "sectors",
-                 "特点": "features", "学科": "subjects", "院校": "colleges", "高校": "universities", "大学": "universities",
+                 "特点": "features", "学科": "subjects", "院校": "colleges", "学院": "colleges", "學院": "colleges", "高校": "universities", "大学": "universities",
                  "建筑": "buildings", "建筑物": "buildings", "议员": "lawmakers", "部委": "ministries", "央企": "state firms",
                  "景区": "scenic spots", "小区": "housing estates", "楼盘": "projects", "场馆": "venues",
                  "战役": "battles", "球星": "stars", "明星": "stars", "车型": "models",
@@ -187,6 +191,8 @@ _PRICE = re.compile(r"(?:均价|均價|单价|單價|售价|售價|报价|報價
                     r"(?P<num>[1-9]\d{2,5})(?![\d.%％万萬亿億千元块塊年月日号點点平米个個次名人岁歲度倍折股手只台])")
 
 
+# what 套 counts in a property headline: flats (5套特价房, 100套房源, 3套住宅; not 3套方案)
+_HOMES_AFTER = re.compile(r"[^\s，,。；;！!？?]{0,4}?(?:房|住宅|公寓|别墅|別墅|住房)")
 _ZH_RANGE_NEXT = re.compile(r"[-–~～至到]\d")
 # a quantity word before a scaled amount: what it counts is not money (观影人数超200万, 访问量逾400万, 出货量将达2千万);
 # a player's value or fee: money, in a currency the text does not say (球员身价800万)
@@ -217,7 +223,7 @@ def _counted_noun(text: str, m: re.Match, end: int) -> tuple[int, str] | None:
     unit_raw = m.group("unit")
     if unit_raw is None and not m.group("scale") and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
         return None  # 2018国家网络安全宣传周: a year before a name
-    if unit_raw not in (None, "个", "個", "家", "项", "項") or text[m.start() - 1 : m.start()] == "第":
+    if unit_raw not in (None, "个", "個", "家", "项", "項", "所") or text[m.start() - 1 : m.start()] == "第":
         return None  # 名 and 人 count people whatever the noun (FORMAT.md); 第3: an ordinal
     c = _COUNTED_NOUN.match(text, m.end() if unit_raw is None else m.end("unit"), end)
     if c is None or (unit_raw is not None and c.group().startswith(("只", "個", "个", "位", "家"))):
