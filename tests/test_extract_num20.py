@@ -145,3 +145,14 @@ def test_zh_games_floors_shots(sentence, want):
 ])
 def test_zh_homes_colleges_people_versions(sentence, want):
     assert _nums(sentence, "zh") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # an age a rule sets: "age ... from 60 to 65", "the leaving age to 18"
+    ("Ministers want to raise the retirement age for civil servants from 60 to 66.", [("60", 60.0, "years"), ("66", 66.0, "years")]),
+    ("The bill lifts the school leaving age to 17.", [("17", 17.0, "years")]),
+    # negatives: a price after a name with Age in it, a period after "to"
+    ("Shares in Stone Age Media rose to 18p.", [("18p", 0.18, "GBP")]),
+])
+def test_ages_a_rule_sets(sentence, want):
+    assert _nums(sentence) == want

@@ -710,7 +710,9 @@ _AGE_AFTER = re.compile(r"(?:,|\)| and\b| who\b|;|[ \t]*(?:\n|$)|\.(?:\s|$))")
 # "He was 77.", "LaRue was 75.": a person's age closing a sentence
 _AGE_CLOSING = re.compile(r"(?:\b(?:[Hh]e|[Ss]he|I)|(?<![\w.])[A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:was|is) $")
 # "at the age of 93", "died aged 81"
-_AGE_OF = re.compile(r"\b(?:at|by|from|since|until|till) the age of $")
+_AGE_OF = re.compile(r"\b(?:at|by|from|since|until|till) the age of $"
+                     # "raise the pension age for council workers from 60 to 65", "the school leaving age to 18"
+                     r"|\bage (?:(?:for|of) (?:[a-z]+ ){1,3})?(?:from (?:\d{1,3} to )?|to )$")
 
 
 # a sentence led by "At 23," and a name or pronoun: an age
@@ -724,7 +726,7 @@ def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
         return False
     if _AGE_BEFORE.search(text, max(lo, ns - 30), ns) is not None and _AGE_AFTER.match(text, ne) is not None:
         return True
-    if _AGE_OF.search(text, max(lo, ns - 20), ns) is not None:
+    if _AGE_OF.search(text, max(lo, ns - 48), ns) is not None:
         return True
     if 13 <= int(num) < 110 and _AGE_LEAD.match(text, ne) is not None and _AT_LEAD.search(text, max(lo, ns - 6), ns) is not None:
         return True  # "At 23, Henson has the rugby world at his feet"
