@@ -41,6 +41,7 @@ def test_initialism_plurals_are_counted_nouns(sentence, want):
     ("She leaves two sons, ages 9 and 12, and a daughter.", [("two sons", 2.0, "sons"), ("9", 9.0, "years"), ("12", 12.0, "years")]),
     ("The twins, aged 3 and 3, were unhurt.", [("3", 3.0, "years"), ("3", 3.0, "years")]),
     ("Their children, aged 4 and 10 months, were asleep upstairs.", [("4", 4.0, "months"), ("10 months", 10.0, "months")]),
+    ("Aged between 18 and 25, the cadets trained for six weeks.", [("18", 18.0, "years"), ("25", 25.0, "years"), ("six weeks", 6.0, "weeks")]),
     # (not one age in years and days)
     ("He won the seat aged 23 and 150 days.", [("23", 23.0, "years"), ("150 days", 150.0, "days")]),
     # ", both 71 and": an age two people share; an age after an agent noun; "I was 15," closing a clause

@@ -701,8 +701,8 @@ _PERSON_NOUNS = ("man|woman|boy|girl|actress|actor|singer|star|rapper|victim|sus
                  "model|veteran|mayor|senator|governor|musician|comedian|director|founder|chef|doctor|nurse|teacher|"
                  "maker|manager|coach|chairman|chairwoman|executive|minister|lawyer|writer|author|artist|businessman|"
                  "businesswoman|grandmother|grandfather|striker|midfielder|defender|goalkeeper|captain|priest|farmer|soldier")
-# "ages 8 and 14", "aged 5, 7 and 9": the later ages of a list; ", both 65 and": an age two people share
-_AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\b(?:{_PERSON_NOUNS})), $|, both $|\bage[ds] (?:\d{{1,3}}, )*(?:\d{{1,3}},? (?:and|or|to) )?$")
+# "ages 8 and 14", "aged 5, 7 and 9", "aged between 18 and 25": the later ages of a list; ", both 65 and": an age two people share
+_AGE_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*|\b(?:{_PERSON_NOUNS})), $|, both $|\b[Aa]ge[ds] (?:between |from )?(?:\d{{1,3}}, )*(?:\d{{1,3}},? (?:and|or|to) )?$")
 # "aged 5 and 18 months": the first age takes the unit of the last when it is the smaller (not "aged 21 and 144 days",
 # one age in years and days)
 _AGE_PAIR_UNIT = re.compile(r" (?:and|or|to) (\d{1,2}) (months|weeks)\b")
