@@ -157,3 +157,12 @@ def test_zh_homes_colleges_people_versions(sentence, want):
 ])
 def test_ages_a_rule_sets(sentence, want):
     assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # 所 counts schools and hospitals by their noun; other nouns after it leave the measure word's reading
+    ("全省15所高职院校获准扩招", [("15所高职院校", 15.0, "colleges")]),
+    ("本市30所研究生招生单位公布名单", [("30所", 30.0, "institutions")]),
+])
+def test_zh_suo_counts_schools(sentence, want):
+    assert _nums(sentence, "zh") == want

@@ -191,6 +191,7 @@ _PRICE = re.compile(r"(?:均价|均價|单价|單價|售价|售價|报价|報價
                     r"(?P<num>[1-9]\d{2,5})(?![\d.%％万萬亿億千元块塊年月日号點点平米个個次名人岁歲度倍折股手只台])")
 
 
+_PLACES_OF_SO = frozenset(("colleges", "universities", "schools", "middle schools", "primary schools", "kindergartens", "hospitals", "top schools"))
 # what 套 counts in a property headline: flats (5套特价房, 100套房源, 3套住宅; not 3套方案)
 _HOMES_AFTER = re.compile(r"[^\s，,。；;！!？?]{0,4}?(?:房|住宅|公寓|别墅|別墅|住房)")
 _ZH_RANGE_NEXT = re.compile(r"[-–~～至到]\d")
@@ -228,6 +229,8 @@ def _counted_noun(text: str, m: re.Match, end: int) -> tuple[int, str] | None:
     c = _COUNTED_NOUN.match(text, m.end() if unit_raw is None else m.end("unit"), end)
     if c is None or (unit_raw is not None and c.group().startswith(("只", "個", "个", "位", "家"))):
         return None
+    if unit_raw == "所" and _COUNTED[c.group("noun")] not in _PLACES_OF_SO:
+        return None  # 所 counts schools and hospitals: 8所部委属高校, not 20所硕士研究生招生单位 (units that enrol students)
     return c.end(), _COUNTED[c.group("noun")]
 
 
