@@ -76,7 +76,9 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # .912/.834 (en R .833 -> .837), the rest unchanged (main's code the same hour)
     # attr20 (objects of reported verbs and names modifying a reported subject are no speakers, two bodies credited
     # with one document, ...; read on unlabelled text): attr .945/.912 -> .946/.918 (main's code the same hour)
-    "dev": {"entities": (0.91, 0.832), "attributions": (0.94, 0.915), "numbers": (0.96, 0.925), "dates": (0.955, 0.95)},
+    # num20 (initialism plurals, ages in lists, pairs, decades and rules, heights' inches, no duration from a
+    # comparison base, short decades; tuned on): numbers .962/.929 -> .968/.945, dates unchanged (main's code the same hour)
+    "dev": {"entities": (0.91, 0.832), "attributions": (0.94, 0.915), "numbers": (0.965, 0.94), "dates": (0.955, 0.95)},
     # devzh (120 THUCNews headlines outside the held-out pool, labelled for development by extract8 before any
     # extractor ran on them): ents .786/.638, attr 1.000/.667, numbers .818/.491, dates 1.000/.571 (extract8; main
     # the same day: ents .747/.536, attr 1.000/.556, numbers and dates the same)
@@ -120,7 +122,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # zhnames19: ents .872/.731 -> .877/.763 (福原爱, 里皮, 韩片, 英军's 英 still a place)
     # zh20: ents .877/.763 -> .902/.796 (英军 the army, 广东/陆丰 a county after its province, 金地/朗悦 a coined estate
     # after a listed developer)
-    "devzh4": {"entities": (0.9, 0.795), "attributions": (0.55, 0.99), "numbers": (0.78, 0.705), "dates": (0.91, 0.91)},
+    # num20: numbers .786/.710 -> .897/.839 (N层 floors, 套 before homes, 学院/所 schools, versions 3.0版 no count)
+    "devzh4": {"entities": (0.9, 0.795), "attributions": (0.55, 0.99), "numbers": (0.89, 0.835), "dates": (0.91, 0.91)},
     # heldout (165 items labelled blind, nobody tunes on them; far below the issue's targets -- these floors only
     # catch regressions): ents .822/.655 (en R .666, zh R .479), attr .889/.656, numbers .863/.721, dates .908/.902
     # (extract9en, at the end; main the same hour: ents .819/.649 (en R .660), attr .883/.648, the rest the same);
