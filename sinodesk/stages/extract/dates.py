@@ -3,7 +3,7 @@
 What counts as a date mention: a day ("March 23, 2022", "23 March 2022", "2022-03-23",
 "2024年3月22日", "March 20", "on Thursday", "yesterday"), a week ("last week", "上周"), a month
 ("January 2020", "in January", "mid-February"), a quarter ("the first quarter of 2024"), a
-year ("in 2024", "last year", "2024年", "the end of 2020"), a decade ("the 1990s", "90年代") or
+year ("in 2024", "last year", "2024年", "the end of 2020"), a decade ("the 1990s", "the 90s", "90年代") or
 a range of years ("2019-2020", "between 1939 and 1945").  ``iso`` is ISO 8601 at the precision
 written -- YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or an interval "1990/1999" for decades,
 quarters and ranges -- and ``precision`` names it.  Years inside names ("Euro 2024",

@@ -1,6 +1,6 @@
 """Chinese numeric claims (see numbers.py for what counts as a claim): digits or numerals with
 万/亿 scales and a unit or measure word ("3万人", "一万两千人", "两艘"), durations and lengths
-(两天, 三个月, 一万米), ages (19岁), shares (6万股), index points (2000点; not 3点 o'clock), two-digit
+(两天, 三个月, 一万米), games, floors and shots (停赛三场, 13层, 连开3枪), ages (19岁), shares (6万股), index points (2000点; not 3点 o'clock), two-digit
 discounts read as the percentage paid (95折), tenths read as percentages (3成), and 百分之 percentages."""
 
 from __future__ import annotations
