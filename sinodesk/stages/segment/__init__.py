@@ -266,7 +266,7 @@ def repeated_lines(lines: tuple[Line, ...], content: list[int], figures: bool = 
 
 
 def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = None) -> Plan:
-    """``title``: the headline the item came with (a JSONL item's "title"; only the kinds of
+    """``title``: the headline the item came with (a JSONL item's "title", a feed entry's title; only the kinds of
     ``TITLED_KINDS`` pass one): a title-like line at the top of its text is its headline only when
     it shares a content word with that title and is not the first line of a hard-wrapped paragraph."""
     continued = continued_lines(lines, content)
