@@ -118,6 +118,9 @@ class ExtractReport:
     provenance_orig: int = 0  # ... and in the original input
     provenance_orig_n: int = 0  # mentions whose original input could be re-read (not HTML pages)
     misses: list[str] = field(default_factory=list)
+    # public sets: each gold entity by its class -> counts of "found", "wrong type" (its text predicted
+    # under another class), "boundary" (a prediction holds it or lies inside it) and "not found"
+    entity_kinds: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         d = {
@@ -131,6 +134,7 @@ class ExtractReport:
             "attributions_loose": _score_dict(self.loose_attributions),
             "dates_strict_text": _score_dict(self.dates_strict) if self.dates_strict.gold else None,
             "by_language": {lang: {f: _score_dict(s) for f, s in fs.items()} for lang, fs in sorted(self.by_lang.items())},
+            "entities_by_class": {c: dict(k) for c, k in sorted(self.entity_kinds.items())},
         }
         for name, s in self.fields.items():
             d[name] = _score_dict(s)
@@ -427,6 +431,7 @@ def score_item(g: GoldItem, prod: Produced, rep: ExtractReport, registry=None) -
         optional = {(entity_class(e["label"]), norm(e["text"])) for e in opt.get("entities", [])}
         pred_e = [p for p in pred_e if p not in optional]
         _count(rep, lang, g.id, "entities", gold_e, pred_e, lambda a, b: b[0] in a[0] and a[1] == b[1])
+        _entity_kinds(rep, gold_e, pred_e)
     else:
         gold_e = sorted(set(L.get("entities", [])))
         pred_e = sorted({e["canonical"] for e in ents})
@@ -461,6 +466,30 @@ def score_item(g: GoldItem, prod: Produced, rep: ExtractReport, registry=None) -
     rep.stories += 1
     _story_level(g, prod, rep, registry)
     _provenance(prod, rep)
+
+
+ENTITY_OUTCOMES = ("found", "wrong type", "boundary", "not found")
+
+
+def entity_outcome(gold: tuple[tuple[str, ...], str], preds: list[tuple[str, str]]) -> str:
+    """What became of one gold entity ``(classes, normalised text)`` among an item's predictions
+    ``(class, normalised text)``: found; its text predicted under another class (wrong type); a
+    prediction that holds it or lies inside it ("Fish" for "Fish and Wildlife Service": boundary);
+    or nothing (not found)."""
+    classes, text = gold
+    if any(c in classes and t == text for c, t in preds):
+        return "found"
+    if any(t == text for _, t in preds):
+        return "wrong type"
+    if any(t and (t in text or text in t) for _, t in preds):
+        return "boundary"
+    return "not found"
+
+
+def _entity_kinds(rep: ExtractReport, gold_e, pred_e) -> None:
+    for g in gold_e:
+        kinds = rep.entity_kinds.setdefault(g[0][0], dict.fromkeys(ENTITY_OUTCOMES, 0))
+        kinds[entity_outcome(g, pred_e)] += 1
 
 
 def _count(rep, lang, item_id, name, golds, preds, match):
@@ -605,4 +634,8 @@ def format_reports(reps: list[ExtractReport], missing: dict[str, str] | None = N
             f"{r.name}: provenance {d['provenance_document']:.3f} (document) {d['provenance_original']:.3f} (original input, "
             f"{r.provenance_orig_n} of {r.mentions} mentions re-readable); {'; '.join(extra + [langs])}"
         )
+        if r.entity_kinds:
+            lines.append(f"{r.name}: gold entities by class, " + "; ".join(
+                f"{c} {sum(k.values())}: " + ", ".join(f"{o} {k[o]}" for o in ENTITY_OUTCOMES)
+                for c, k in sorted(r.entity_kinds.items(), key=lambda ck: -sum(ck[1].values()))))
     return "\n".join(lines)
