@@ -6,21 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sinodesk.records import Document, Segment
-from sinodesk.stages.extract import extract
-
-
-def _run(text: str, language: str = "en", context_date: str | None = "2024-05-15"):
-    doc = Document(doc_id="t", raw_id="t", source="t", kind="text", text=text)
-    return extract(doc, Segment(start=0, end=len(text), text=text), language, context_date=context_date)
-
-
-def _nums(text: str, language: str = "en") -> list[tuple[str, float, str | None]]:
-    return [(n.text, n.value, n.unit) for n in _run(text, language).numbers]
-
-
-def _dates(text: str, language: str = "en", context_date: str | None = "2024-05-15") -> list[tuple[str, str, str]]:
-    return [(d.text, d.iso, d.precision) for d in _run(text, language, context_date).dates]
+from tests.extract_cases import _dates, _nums, _run  # noqa: F401
 
 
 @pytest.mark.parametrize("sentence,want", [
