@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_cases import _dates, _nums, _run  # noqa: F401
+from tests.extract_cases import _dates, _nums
 
 
 @pytest.mark.parametrize("sentence,want", [
