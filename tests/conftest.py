@@ -75,14 +75,16 @@ def http_server(tmp_path):
 
 @pytest.fixture
 def run_cli(tmp_path):
-    """Run the real ``sinodesk`` CLI in a subprocess; returns CompletedProcess."""
+    """Run the real ``sinodesk`` CLI in a subprocess; returns CompletedProcess.  ``timeout``
+    (seconds) only guards against a hung command: a large real ingest on a loaded machine asks
+    for more than the default."""
     import subprocess
     import sys
 
-    def run(*args, input=None, cwd=None):
+    def run(*args, input=None, cwd=None, timeout=300):
         return subprocess.run(
             [sys.executable, "-m", "sinodesk", *map(str, args)],
-            input=input, capture_output=True, cwd=cwd or tmp_path, timeout=300,
+            input=input, capture_output=True, cwd=cwd or tmp_path, timeout=timeout,
         )
 
     return run
