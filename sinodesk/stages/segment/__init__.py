@@ -88,9 +88,12 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     content = [i for i in content if i not in excluded]
     if opts.layout and content:
         junk, meta, doubtful = furniture(lines, load_model(opts.layout_model), opts.layout_threshold)
-        junk, meta = _whole_paragraphs(lines, content, junk, meta)
+        # hard-wrapped paragraphs, judged whole by both checks below (only needed when the
+        # labeller took anything for furniture or metadata)
+        groups = paragraph_runs(lines, content, wrapped_lines(lines, content)) if junk or meta else {}
+        junk, meta = _whole_paragraphs(lines, groups, junk, meta)
         if cleaned.doc.kind in SINGLE_ARTICLE_KINDS:
-            junk = _outside_the_prose(lines, content, junk)
+            junk = _outside_the_prose(lines, content, groups, junk)
         # metadata that closes a story (a source line, a URL) stays: the closing logic reads it
         meta = {i for i in meta if not is_closing(lines[i].text)}
         junk |= repeated_lines(lines, content, figures=cleaned.doc.kind not in SINGLE_ARTICLE_KINDS)
@@ -108,15 +111,15 @@ def plan_stories(cleaned: Cleaned, opts: SegmentOptions = SegmentOptions()) -> P
     return plan
 
 
-def _outside_the_prose(lines: tuple[Line, ...], content: list[int], junk: set[int]) -> set[int]:
+def _outside_the_prose(lines: tuple[Line, ...], content: list[int], groups: dict[int, list[int]], junk: set[int]) -> set[int]:
     """In one article (a JSONL item, a feed entry, a page), the labeller's furniture between its
     first and last paragraph of prose is the article's own: a list, a table, a team sheet, a
     fixture list, a short sentence ("Terms were not disclosed.").  Page furniture sits above and
     below the text ("Read or Share this story", "(c) 2016 KHOU"); so does a recurring line.  A
-    hard-wrapped paragraph is judged whole (``paragraph_runs``): its lines are not prose one by one."""
+    hard-wrapped paragraph is judged whole (``groups``, from ``paragraph_runs``): its lines are
+    not prose one by one."""
     if not junk:
         return junk
-    groups = paragraph_runs(lines, content, wrapped_lines(lines, content))
     judged: dict[int, bool] = {}
     prose = []
     for i in content:
@@ -130,14 +133,14 @@ def _outside_the_prose(lines: tuple[Line, ...], content: list[int], junk: set[in
     return {i for i in junk if not prose[0] < i < prose[-1]}
 
 
-def _whole_paragraphs(lines: tuple[Line, ...], content: list[int], junk: set[int], meta: set[int]) -> tuple[set[int], set[int]]:
+def _whole_paragraphs(lines: tuple[Line, ...], groups: dict[int, list[int]], junk: set[int], meta: set[int]) -> tuple[set[int], set[int]]:
     """Lines of a hard-wrapped paragraph the labeller took for furniture or metadata: a
     paragraph of prose is never dropped on the model's word alone (``layout.furniture``), and
     its lines are judged as the paragraph ("Proposals for a secondary market for", short and
-    unpunctuated, looks like a menu item on its own)."""
+    unpunctuated, looks like a menu item on its own).  ``groups``: the document's hard-wrapped
+    paragraphs (``paragraph_runs``)."""
     if not junk and not meta:
         return junk, meta
-    groups = paragraph_runs(lines, content, wrapped_lines(lines, content))
     back: set[int] = set()
     for i in junk | meta:
         group = groups.get(i)
