@@ -21,6 +21,7 @@ so that it keeps its structure, and the same three ways apply to it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, fields, replace
 
 from ...records import Cleaned, Line, Segment
@@ -271,7 +272,7 @@ def repeated_lines(lines: tuple[Line, ...], content: list[int], figures: bool = 
 def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = None) -> Plan:
     """``title``: the headline the item came with (a JSONL item's "title", a feed entry's title; only the kinds of
     ``TITLED_KINDS`` pass one): a title-like line at the top of its text is its headline only when
-    it shares a content word with that title and is not the first line of a hard-wrapped paragraph."""
+    it repeats that title (``repeats_title``) and is not the first line of a hard-wrapped paragraph."""
     continued = continued_lines(lines, content)
     if opts.structure:
         wrapped = wrapped_lines(lines, content) | continued
@@ -282,7 +283,7 @@ def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = N
     content = _after_masthead(lines, content, continued, title)
     body = content
     if (is_title_like(lines[content[0]].text) and len(content) > 1 and content[0] not in continued  # (not a wrapped paragraph's first line)
-            and (title is None or (bag(lines[content[0]].text) & bag(title) and content[1] not in continued))):
+            and (title is None or (repeats_title(lines[content[0]].text, title) and content[1] not in continued))):
         head, body = content[0], content[1:]
     if opts.cohesion and len(body) >= opts.min_cohesion_units:
         params = cohesion_params(opts)
@@ -297,6 +298,28 @@ def _plan(lines, content: list[int], opts: SegmentOptions, title: str | None = N
         if len(starts) > 1:
             return Plan("briefs", [Start(body[k]) for k in starts])
     return Plan("single", [Start(content[0], headline=head)])
+
+
+# a word, a number, or one CJK character (a Chinese title's words are not spaced)
+_TITLE_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+
+
+def repeats_title(line: str, title: str, share: float = 0.6) -> bool:
+    """The text's first line is the item's own title written again ("Ad sales boost Time Warner
+    profit" above its story; "商品名称：辛亥革命2原卷" under "辛亥革命2原卷"): most of the title's
+    words are in the line and most of the line's words in the title, or one holds the other
+    whole (a label before it, the outlet's name after it).  A standfirst shares a few
+    words with its title and says more ("Former Miami Heat player died in crash in Los Angeles on
+    Wednesday" under "Rasual Butler, 13-year NBA veteran, killed in car crash aged 38"): it is the
+    story's lead, not its headline."""
+    a = _TITLE_TOKEN.findall(line.lower())
+    b = _TITLE_TOKEN.findall(title.lower())
+    if not a or not b:
+        return False
+    if " ".join(b) in " ".join(a) or " ".join(a) in " ".join(b):
+        return True
+    shared = sum((Counter(a) & Counter(b)).values())
+    return shared >= share * len(a) and shared >= share * len(b)
 
 
 def _after_masthead(lines: tuple[Line, ...], content: list[int], continued: frozenset[int],
