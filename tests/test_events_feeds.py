@@ -15,8 +15,11 @@ from collections import defaultdict
 from tests.conftest import EVAL, ROOT, need_shared
 
 JUDGED = ROOT / "tests" / "data" / "events" / "top30_judged.json"
-ONE_EVENT, LISTED = 17, 17  # the judged "link20" list: real events among the multi-story events listed
-ROUNDS = ("earlier", "before", "after", "events4", "events5", "link20")  # judged lists, oldest first (an event judged in any round is known)
+# the judged "seg21" list: real events among the multi-story events listed.  One fewer than "link20"'s
+# 17 of 17: that list's column-and-video pair had linked on the column's standfirst, taken for its
+# headline (a defect fixed in session 21); precision stays 1.0
+ONE_EVENT, LISTED = 16, 16
+ROUNDS = ("earlier", "before", "after", "events4", "events5", "link20", "seg21")  # judged lists, oldest first (an event judged in any round is known)
 
 
 def _judgements() -> dict[frozenset, bool]:
@@ -42,7 +45,8 @@ def test_top30_judgements_fixture_is_consistent():
     assert (doc["after"]["one_event"], doc["after"]["listed"]) == (17, 22)
     assert (doc["events4"]["one_event"], doc["events4"]["listed"]) == (17, 19)
     assert (doc["events5"]["one_event"], doc["events5"]["listed"]) == (17, 17)
-    assert (doc["link20"]["one_event"], doc["link20"]["listed"]) == (ONE_EVENT, LISTED)
+    assert (doc["link20"]["one_event"], doc["link20"]["listed"]) == (17, 17)
+    assert (doc["seg21"]["one_event"], doc["seg21"]["listed"]) == (ONE_EVENT, LISTED)
     _judgements()
 
 
@@ -67,7 +71,7 @@ def test_top30_events_on_real_feeds_are_real_events(run_cli, tmp_path):
     unjudged = [sorted(members[e])[:2] for e, v in zip(listed, verdicts) if v is None]
     real = sum(bool(v) for v in verdicts)
     why = f"{real} of {len(listed)} listed events judged one event; {len(unjudged)} never judged, e.g. {unjudged[:3]}"
-    # floors: what the judged list of the branch that pinned them gives (fixture "link20"); an unjudged
+    # floors: what the judged list of the branch that pinned them gives (fixture "seg21"); an unjudged
     # event counts as wrong, and fewer real events listed fails too (a linker that links nothing lists nothing)
     assert real >= ONE_EVENT, why
-    assert real * LISTED >= ONE_EVENT * len(listed), why  # precision >= 17/17: every listed event judged one event
+    assert real * LISTED >= ONE_EVENT * len(listed), why  # precision 1.0: every listed event judged one event
