@@ -25,7 +25,7 @@ from .cues import (_ROLE_NOUNS, _ACCORDING, _ACCORDING_KEYS, _DATA_FROM, _HAS_HA
                    company_tail, person_after_role, progressive_start, who_subject_end)
 from .frames import (SourceLine, cut_name_end, find_credits, find_dateline, find_outlet_mentions, find_source_lines,
                      title_case_headline_end)
-from .speakers import (_body_after_role, _canonical_source, _coordinated_person, _Ents, _object_of_preposition, _organisation_of_role, _owned_body,
+from .speakers import (_body_after_role, _canonical_source, _coordinated_person, _Ents, _listed_before, _object_of_preposition, _organisation_of_role, _owned_body,
                        _person_after_possessive_role, _person_before_affiliation, _subject_of_participle,
                        _zh_gap_subject)
 
@@ -65,6 +65,9 @@ def find_attributions(
     lines = source_lines if source_lines is not None else find_source_lines(text, s0, e0)
     if not lines and text.find(":", s0, min(e0, s0 + 120)) >= 0:
         scan.headline_colon()  # (a digest's "LTN: Alibaba to Lay Off ..." over a "Source: LTN" line names the outlet it credits)
+    if not lines and (text.find(" -", s0, min(e0, s0 + 130)) >= 0 or text.find(" \u2013", s0, min(e0, s0 + 130)) >= 0
+                      or text.find(" \u2014", s0, min(e0, s0 + 130)) >= 0):
+        scan.headline_dash()
     for sl in lines:
         if _PAGE_STAMP.match(sl.name) is None:  # (not "Posted: Thursday, July 29, 2004": the page's time stamp dates the story, names no source)
             scan.add(sl.start, sl.end, "Source:", gaz.lookup(sl.name))
@@ -127,6 +130,16 @@ class _Scan:
                 continue
             doc = _DOCUMENT_BY.match(text, m.end(), limit)  # "according to a new report by IPVM"
             p = doc.end() if doc else m.end()
+            kind = _KIND_BEFORE_NAME.match(text, p, limit) if doc is None else None  # "according to oil industry analysts Douglas-Westwood"
+            if kind is not None:
+                p = kind.end()
+                body = self.index.at(p)
+                if body is not None and body.label in ("ORG", "PERSON") and text[body.end : body.end + 1] in _NAME_CLOSE:
+                    self.add(body.start, body.end, "according to", body.canonical)
+                    continue
+                run = _capseq_after(text, p, limit)
+                if body is not None or run is None or text[run[1] : run[1] + 1] not in _NAME_CLOSE:
+                    continue  # ("according to analysts Nielsen/NetRatings", a name run on into the next sentence: no clean name)
             if doc is not None:
                 role = _ROLE_GAP.match(text, p, limit)  # "a recent report by analysts Screen Digest", "a study by research firm Gartner"
                 p = role.end() if role is not None else p
@@ -160,15 +173,28 @@ class _Scan:
     def interviews_and_data(self) -> None:
         """"in an interview with X", "data from X", "a study by X"."""
         text, s0, e0 = self.text, self.s0, self.e0
-        for rx, cue, possible in ((_INTERVIEW, "interview with", _present(text, s0, e0, _INTERVIEW_KEYS)),
-                                  (_DATA_FROM, None, _data_from_possible(text, s0, e0))):
+        for rx, interview, possible in ((_INTERVIEW, True, _present(text, s0, e0, _INTERVIEW_KEYS)),
+                                        (_DATA_FROM, False, _data_from_possible(text, s0, e0))):
             for m in rx.finditer(text, s0, e0) if possible else ():
                 _, send = _sentence_bounds(text, m.end(), s0, e0)
                 ent = _owned_body(text, self.index.after(text, m.end(), min(send, m.end() + 60), allow_gap=True), self.index)
+                cue = _CUE_THE_END.sub("", m.group().strip())  # the cue as written ("interview with", "announced by"), no article
+                if interview and cue[1:] == "peaking to" and (ent is None or ent.label != "PERSON"):
+                    self.told_outlet(m.start() + len(cue), cue)  # as "told Z": the outlet spoken to, not an audience ("Speaking to Parliament")
+                    continue
+                if cue.endswith(_PASSIVE_AGENT_CUES) and (ent is None or (ent.label in ("ORG", "GPE") and text.startswith(" ", ent.end))):
+                    p = m.end() if ent is None else ent.end + 1
+                    person = person_after_role(text, p, min(send, p + 50), self.index)
+                    if person is not None:  # "announced by Interior Secretary Dirk Kempthorne": the person after the body's role
+                        self.add(person.start, person.end, cue, person.canonical)
+                        continue
+                if ent and cue.endswith("confirmed by") and (_NOT_CONFIRMED_YET.search(text, max(s0, m.start() - 20), m.start()) is not None
+                                                             or text[ent.start : ent.end] in _LEGISLATURES):
+                    continue  # "must first be confirmed by the Senate", "If confirmed by ...": an appointment, not information
                 if ent:
-                    self.add(ent.start, ent.end, cue or m.group().strip(), ent.canonical)
-                    self.joined_body(ent, cue or m.group().strip())
-                elif cue is None and m.start() >= self.head_end:  # "says a report from analysts Gartner.", "data from Kantar Worldpanel"
+                    self.add(ent.start, ent.end, cue, ent.canonical)
+                    self.joined_body(ent, cue)
+                elif not interview and m.start() >= self.head_end:  # "says a report from analysts Gartner.", "data from Kantar Worldpanel"
                     role = _ROLE_GAP.match(text, m.end(), min(send, m.end() + 40))
                     span = _capseq_after(text, role.end() if role is not None else m.end(), min(send, m.end() + 60))
                     if span and self.index.at(span[0]) is None and _NOT_SOURCE_WORD.match(text, span[0]) is None and text[span[1] : span[1] + 1] in (".", ",", ";", ":", " ", ""):
@@ -176,7 +202,7 @@ class _Scan:
                         if text[end - 1 : end] == "." and text[span[0] : end - 1].rsplit(" ", 1)[-1] not in ("Corp", "Inc", "Co", "Ltd"):
                             end -= 1
                         if end - span[0] > 2:
-                            self.add(span[0], end, m.group().strip(), self.gaz.lookup(text[span[0] : end]))
+                            self.add(span[0], end, cue, self.gaz.lookup(text[span[0] : end]))
 
     def speech_verbs(self, cues: list[tuple[int, int, str]]) -> None:
         """"X said", "X, a professor at Y, said", "X told (the outlet) Z"."""
@@ -199,6 +225,11 @@ class _Scan:
             cpos, cend = company_tail(text, max(s0, c_start - 120), pos)  # (not from sent_start: "Corp. " reads as a full stop)
             if cpos != pos and index.before(pos, text) is None:  # "Microsoft Corp. Tuesday said", "Nike Inc. (NKE.N: ...) on Monday reported"
                 pos, name_end = cpos, cend
+            if text.endswith(") ", s0, pos) and index.before(pos, text) is None:
+                acronym = _ACRONYM_BRACKET_BEFORE.search(text, max(s0, pos - 14), pos)
+                named = index.before(acronym.start(), text) if acronym is not None else None
+                if named is not None and _OBJECT_BEFORE.search(text, max(s0, named.start - 10), named.start) is None:
+                    pos = acronym.start()  # "the British Bankers Association (BBA) said": the name before its acronym (not "X, from the CEA (CEA) told")
             ent = index.before(pos, text)
             if ent is not None and text.endswith(("'s", "’s"), ent.start, ent.end) and ent.end - ent.start > 3:
                 ent = None  # "Mr Houston's reported views": a possessive read into the name modifies what follows
@@ -293,8 +324,11 @@ class _Scan:
                     text[ent.end : pos].strip() == "" and _object_of_for(text, ent, s0, index)):
                 self.add(ent.start, ent.end, verb, ent.canonical)
                 other = _coordinated_person(text, ent, index)
-                if other is not None:
+                for _ in range(4):  # (and the names listed before it: "Toyota, Honda and Nissan said")
+                    if other is None:
+                        break
                     self.add(other.start, other.end, verb, other.canonical)
+                    other = _listed_before(text, other, index)
             elif ent is not None and not participle and verb in _LONE_NAME_VERBS and text[ent.end : pos].strip() == "":
                 # the name before the cue ends an appositive left open ("Peter Misselbrook, executive partner of Tods Murray
                 # said"): the person opening the sentence speaks
@@ -425,7 +459,7 @@ class _Scan:
             i = text.find(word, i + 1, self.e0)
         return False
 
-    def told_outlet(self, c_end: int) -> None:
+    def told_outlet(self, c_end: int, cue: str = "told") -> None:
         """"told (the) Z" where Z is an outlet: one the registry knows, an organisation whose name
         ends in a media word ("BBC News 24"), or any name after an outlet kind word ("radio station
         Cadena Ser")."""
@@ -434,20 +468,20 @@ class _Scan:
         if kind_end is not None:
             obj = index.at(kind_end)
             if obj is not None and obj.label != "GPE":
-                self.add(obj.start, obj.end, "told", obj.canonical)
+                self.add(obj.start, obj.end, cue, obj.canonical)
             return
         after = _OBJECT_GAP.match(text, c_end, e0)
         obj = index.at(after.end() if after else c_end)
         if obj is None:
             m = _UNLISTED_OUTLET.match(text, after.end() if after else c_end, min(e0, c_end + 60))
             if m is not None:  # "told NBC10.", "told KSNT News", "told Business Insider": an outlet by the shape of its name
-                self.add(m.start(1), m.end(1), "told", None)
+                self.add(m.start(1), m.end(1), cue, None)
             return
         surface = text[obj.start : obj.end]
         known = self.reg.match(surface) or (obj.canonical.startswith("org:") and obj.canonical[4:] in self.reg)
         shaped = _UNLISTED_OUTLET.match(text, obj.start, min(e0, obj.start + 60))
         if known or (obj.label == "ORG" and surface.rsplit(" ", 1)[-1] in _MEDIA_WORDS) or (shaped is not None and shaped.end(1) == obj.end):
-            self.add(obj.start, obj.end, "told", obj.canonical)
+            self.add(obj.start, obj.end, cue, obj.canonical)
 
     def said_before_name(self, cues: list[tuple[int, int, str]]) -> None:
         """"said X", "said energy analyst X"."""
@@ -686,6 +720,40 @@ class _Scan:
         if ent is not None and ent.label in ("PERSON", "ORG") and text.startswith((": ", ":\n"), ent.end) and ent.end < le:
             self.add(ent.start, ent.end, ":", ent.canonical)
 
+    def headline_dash(self) -> None:
+        """A headline that ends with its speaker after a dash: "Taxes must be trusted - Kennedy", "CEO to step down
+        -- WSJ": a person or organisation the story names, a person's surname, or an outlet the registry knows (not
+        "- Source", "- Witnesses", "- Study": nobody named)."""
+        text, s0, e0 = self.text, self.s0, self.e0
+        p = s0
+        while p < e0 and text[p] in " \t\n":
+            p += 1
+        le = text.find("\n", p, e0)
+        if le < 0:
+            return  # (a headline stands over a body)
+        while le > p and text[le - 1] in " \t\r":
+            le -= 1
+        if le - p > 120 or text.find(". ", p, le) >= 0:
+            return
+        m = _HEAD_DASH_SPEAKER.search(text, p, le)
+        if m is None or m.start() - p < 8:
+            return
+        s, e = m.span("name")
+        ent = self.index.at(s)
+        if ent is not None and ent.end == e and ent.label in ("PERSON", "ORG"):
+            self.add(s, e, m.group("dash"), ent.canonical)
+            return
+        if ent is None and self.reg.match(text[s:e]) is not None:
+            self.add(s, e, m.group("dash"), None)
+            return
+        word = text[s:e]
+        if ent is None and " " not in word and word[1:].islower() and _NOT_LONE.fullmatch(word) is None:
+            person = self.surname_of(word)
+            if person is not None:
+                self.add(s, e, m.group("dash"), person.canonical)
+            elif word.lower() not in common_words() and not _lower_in(text, self.s0, self.e0, word.lower()) and self.capitalised_inside(word, s):
+                self.add(s, e, m.group("dash"), self.gaz.lookup(word))  # a name the body writes inside its sentences ("... Iyad Allawi said")
+
     def headline_cues(self) -> None:
         """A title-case headline "Huawei Warns of ..."."""
         if self.head_end <= self.s0:
@@ -696,6 +764,18 @@ class _Scan:
                 self.add(ent.start, ent.end, m.group(1).lower(), ent.canonical)
 
 
+_CUE_THE_END = re.compile(r"\s+the$")
+# passive cues whose agent may be a person after a role ("announced by Interior Secretary X"; not "in an interview with
+# Fox News host X", "reported by WCVB sportscaster X": the outlet there)
+_PASSIVE_AGENT_CUES = ("announced by", "confirmed by", "revealed by", "disclosed by")
+_NAME_CLOSE = frozenset([".", ",", ";", ":", "", "\n"])
+_ACRONYM_BRACKET_BEFORE = re.compile(r" \([A-Z][A-Za-z&]{1,7}\) $")
+_OBJECT_BEFORE = re.compile(r"\b(?:from|of|at|with|for|in|by|to) (?:the )?$")
+# what an appointment awaits ("must be confirmed by the Senate", "If confirmed by ..."), and the bodies that confirm one
+_NOT_CONFIRMED_YET = re.compile(r"\b(?:be|[Ii]f|until|awaiting|once) (?:first |formally |later )?$")
+_LEGISLATURES = frozenset("Senate Congress Parliament House Assembly Legislature".split())
+# a headline's last words after a dash: its speaker ("... - Kennedy", "... -- CBS News", "... -WSJ")
+_HEAD_DASH_SPEAKER = re.compile(r" (?P<dash>--|-|–|—) ?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})$")
 # the last characters of a Chinese public body's name (委员会, 卫健委, 公安局, 外交部, 教育厅, 国务院, 防卫省 ...)
 _ZH_PUBLIC_BODY_ENDS = ("委", "委员会", "委員會", "局", "部", "厅", "廳", "署", "办", "辦", "办公室", "辦公室", "院", "政府", "省", "法院", "检察院",
                         "檢察院", "支队", "支隊", "大队", "大隊", "派出所", "中心")
@@ -792,6 +872,10 @@ _MODIFIED_SUBJECT_AFTER = re.compile(r"(?: (?!(?:in|at|on|from|of|for|to|with|by
 # lower-case words naming what a document's author is, between "a report by" and the name ("analysts", "research firm")
 _ROLE_GAP = re.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|researchers?|scientists?|experts?|officials?)\b)"
                        r"(?:[a-z][a-z-]+ ){1,3}(?=[A-Z])")
+# what a source is, in lower case before its name after "according to" ("oil industry analysts Douglas-Westwood",
+# "consultancy firm Deloitte"); not "according to witnesses in Baghdad": the last word is the kind
+_KIND_BEFORE_NAME = re.compile(r"(?:[a-z][a-z-]+ ){0,2}(?:analysts?|firm|consultancy|consultants?|watchdog|regulator|economists?|pollsters?|"
+                               r"think-tank|think tank|broadcaster|newspaper|magazine|agency) (?=[A-Z])")
 # capitalised words after a preposition that name no source: days, months, "The", pronouns
 _NOT_SOURCE_WORD = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|{_TIME_WORDS}|These|Those|It|He|She|They|We|Last|Next)\b")
 _DOCUMENT_BY = re.compile(r"(?:(?:a|an|the) (?:[a-z\d-]+ ){0,2}(?:report|study|survey|poll|analysis|statement|estimate|review|audit|investigation|tally|count|"

@@ -56,9 +56,12 @@ _CONTINUED = re.compile(r"continued(?<!\wcontinued)\s+")  # \bcontinued\s+ (not 
 _SPACES = re.compile(r"\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _ACCORDING_KEYS = ("ccording to",)
-_INTERVIEW = re.compile(r"\b(?:[Ii]n an? (?:exclusive |recent )?interview with|speaking to|in a statement to|quoted by|cited by|"
-                        r"(?:first )?reported by)\s+(?:the\s+)?")
-_INTERVIEW_KEYS = ("nterview with", "speaking to", "in a statement to", "quoted by", "cited by", "reported by")
+# (also a passive reporting verb with its agent: "was first reported by X", "the cuts announced by X on Monday",
+# "as revealed by X", "the deaths were confirmed by X": the agent gave the information)
+_INTERVIEW = re.compile(r"\b(?:[Ii]n an? (?:exclusive |recent )?interview with|[Ss]peaking to|in a statement to|quoted by|cited by|"
+                        r"(?:first )?(?:reported|announced|revealed|disclosed|confirmed) by)\s+(?:the\s+)?")
+_INTERVIEW_KEYS = ("nterview with", "peaking to", "in a statement to", "quoted by", "cited by", "reported by", "announced by",
+                   "revealed by", "disclosed by", "confirmed by")
 # \b(?:[Dd]ata|[Ff]igures|...|[Pp]oll) (?:from|by|released by|published by|conducted by)\s+
 _DATA_FROM = re.compile(
     r"[DdFfSsRrAaPp](?<!\w[\s\S])(?:(?<=[Dd])ata|(?<=[Ff])igures|(?<=[Ss])tatistics|(?<=[Rr])eport|(?<=[Ss])tudy"

@@ -162,9 +162,10 @@ _OUTLET_KEYS = ("paper", "daily", "weekly", "magazine", "broadcaster", "tabloid"
 
 
 # The name, then what it is: "The Times newspaper has announced", "the Reuters news agency reported", "Time
-# magazine said".
+# magazine said"; not after an indefinite article ("a Khartoum daily reported", "A Beijing newspaper said": a
+# place's paper, left unnamed).
 _OUTLET_NAME_KIND = re.compile(
-    r"\b(?:[Tt]he )?((?!The\b)[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:newspaper|daily|weekly|magazine|broadcaster|tabloid|"
+    r"\b(?<![Aa] )(?<![Aa]n )(?<![Oo]ne )(?<!nother )(?:[Tt]he )?((?!(?:The|A|An|One|Another)\b)[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:newspaper|daily|weekly|magazine|broadcaster|tabloid|"
     r"website|news agency|news website|news channel|TV|television|radio)"
     r"(?: (?:has|have|had|also|first|later|earlier|previously|recently|on [A-Z][a-z]+day|today|yesterday))* "
     r"(reported|reports|said|says|announced|revealed|claimed|quoted|cited|wrote|writes)\b"

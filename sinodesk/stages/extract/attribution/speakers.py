@@ -222,19 +222,42 @@ def _coordinated_person(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | 
     joined by "and" before a speaking person (organisation)."""
     if ent.label == "ORG" and text.endswith(" and the ", 0, ent.start):
         # "..., the Wall Street Journal and the Washington Post reported": two bodies, each with its article, as the subject
-        other = index.before(ent.start - 9, text)
+        acronym = _ACRONYM_AFTER.search(text, max(0, ent.start - 21), ent.start - 9)
+        other = index.before(acronym.start() if acronym is not None else ent.start - 9, text)
         if other is not None and other.label == "ORG" and (text.endswith((", the ", ". The ", "\nThe ", '"The ', "“The "), 0, other.start)
                                                            or (other.start == 4 and text.startswith("The "))):
             return other
         return None
-    if ent.label not in ("PERSON", "ORG") or not text.endswith(" and ", 0, ent.start):
+    if ent.label not in ("PERSON", "ORG"):
         return None
-    other = index.before(ent.start - 5, text)
+    p = ent.start
+    if ent.label == "PERSON":
+        p -= next((len(h) for h in _HONORIFICS_BEFORE if text.endswith(h, 0, p)), 0)  # "Mr Blair and Mr Brown said"
+    if not text.endswith(" and ", 0, p):
+        return None
+    q = p - 5
+    acronym = _ACRONYM_AFTER.search(text, max(0, q - 12), q)  # "The Council of Mortgage Lenders (CML) and the British Bankers Association said"
+    other = index.before(acronym.start() if acronym is not None and ent.label == "ORG" else q, text)
     if other is None or other.label != ent.label:
         return None
     if ent.label == "ORG" and text[max(0, other.start - 12) : other.start].rstrip().lower().endswith((" of", " at", " in", " for", " from", " between", " with", " the")):
         return None  # "Sales at Sony and Ericsson said": the pair is no subject; "the Texas Parks and Wildlife Department said": one name cut in two
     return other
+
+
+_HONORIFICS_BEFORE = ("Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. ")
+_ACRONYM_AFTER = re.compile(r" \([A-Z][A-Za-z&]{1,7}\)$")
+
+
+def _listed_before(text: str, ent: GazMatch, index: "_Ents") -> GazMatch | None:
+    """The name before ``ent`` in a comma list of speakers ("Toyota, Honda and Nissan said": Toyota before Honda)."""
+    p = ent.start
+    if ent.label == "PERSON":
+        p -= next((len(h) for h in _HONORIFICS_BEFORE if text.endswith(h, 0, p)), 0)
+    if not text.endswith(", ", 0, p):
+        return None
+    other = index.before(p - 2, text)
+    return other if other is not None and other.label == ent.label else None
 
 
 _POSSESSIVE_ROLE = re.compile(r"(?:[a-z][\w-]* ?){1,4}, ")
