@@ -100,6 +100,8 @@ def test_kind_before_the_name_after_according_to(sentence, want):
     # negatives: the speaker's organisation behind "from the", names inside what was said
     ('"It will change the way we work," Jeff Tanaka, from the Consumer Electronics Association (CEA) told reporters.', ["Jeff Tanaka"]),
     ("The board said that Toyota, Honda and Nissan had cut prices.", []),
+    ("The format gains backers. Kestrel, Philips and Sony have added more electronics makers to the group.", []),
+    ("The format gains backers. Kestrel, Philips and Sony added support for the disc.", []),
 ])
 def test_listed_and_bracketed_speakers(sentence, want):
     assert _texts(sentence) == want

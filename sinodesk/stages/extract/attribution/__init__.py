@@ -862,7 +862,7 @@ _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _STATEMENT_AFTER = re.compile(rf" (?:in (?:a|an|its) (?:[a-z]+ )?(?:statement|email|e-mail|letter|release|filing|note|interview)|on (?:{WEEKDAYS})|"
                               r"yesterday|today|last night)[.,;]")
 # "added" with a counted object: something put in, not something said ("added a second", "added another medal")
-_ADDED_THING = re.compile(r" (?:(?:a|an|another|two|three|four|five) |\d[\d,.]*\b)")
+_ADDED_THING = re.compile(r" (?:(?:a|an|another|more|extra|new|support|two|three|four|five) |\d[\d,.]*\b)")  # ("have added more members")
 # a determiner (and maybe one adjective) before an -ing cue: the word is a noun ("an official warning", "its reporting")
 _NOUN_DETERMINER_BEFORE = re.compile(r"(?:^|[\s\"“(])(?:a|an|the|its|his|her|their|our|this|that|another|no|any|A|An|The|Its|This|No)(?: [a-z][a-z-]*)? $")
 # after a name that follows "said": one or two lower-case nouns, then a verb ("said Home Office staff had been told",
