@@ -147,14 +147,39 @@ def with_context_types(text: str, s0: int, e0: int, ents: list[GazMatch], common
     lists = list_members(text, s0, e0, roles + kinds + ents, common, gaz) if text.find(", ", s0, e0) >= 0 else []
     towns = towns_before_states(text, s0, e0, ents, gaz, common) if text.find(", ", s0, e0) >= 0 else []
     nicks = nickname_teams(text, s0, e0, gaz)
-    if not roles and not kinds and not teams and not lists and not towns and not nicks:
+    works = works_before_roles(text, s0, e0, ents, gaz)
+    if not roles and not kinds and not teams and not lists and not towns and not nicks and not works:
         return ents
-    new = {(x.start, x.end): x for x in nicks + towns + lists + roles + kinds + teams}
+    new = {(x.start, x.end): x for x in nicks + towns + lists + roles + kinds + teams + works}
     out = resolve_overlaps(list(new.values()) + [e for e in ents if (e.start, e.end) not in new])
     if teams:  # every mention of a team of a score line is the team ("Chelsea" the club, not the district)
         ids = {text[t.start : t.end]: t.canonical for t in teams}
         out = [GazMatch(e.start, e.end, ids[text[e.start : e.end]], "ORG") if text[e.start : e.end] in ids else e for e in out]
     return out
+
+
+# A name read as a person right before a cast or crew role and another name is the work they made or played
+# in: "Vera Drake star Imelda Staunton", "Scrubs star Zach Braff", "Star Wars actor Ewan McGregor" (a person is
+# no one's star).  Every mention of that name in the story is the work.  Not a team, a place or a firm read as
+# such ("Barcelona star Ronaldinho", "Arsenal director Danny Fiszman", "US actor Ossie Davis").
+_WORK_ROLE = re.compile(r" (?:stars?|co-stars?|actor|actress|director|creator|screenwriter|writer|producer) (?:Mc|Mac|O['’])?[A-Z][a-z]")
+_WORK_ROLE_HINT = (" star", " co-star", " actor", " actress", " director ", " creator ", " screenwriter ", " writer ", " producer ")
+
+
+def works_before_roles(text: str, s0: int, e0: int, ents: list[GazMatch], gaz: Gazetteer | None) -> list[GazMatch]:
+    """Unlisted names read as people before a cast or crew role and a name (see _WORK_ROLE), and their other
+    mentions: products."""
+    if not any(text.find(h, s0, e0) >= 0 for h in _WORK_ROLE_HINT):
+        return []
+    works = {}
+    for e in ents:
+        surface = text[e.start : e.end]
+        if e.label == "PERSON" and _WORK_ROLE.match(text, e.end, e0) and _unknown(gaz, surface) and not text[e.start - 1 : e.start] == "-":
+            works.setdefault(surface, f"product:{slug(surface)}")
+    if not works:
+        return []
+    return [GazMatch(e.start, e.end, works[text[e.start : e.end]], "PRODUCT") for e in ents
+            if e.label == "PERSON" and text[e.start : e.end] in works]
 
 
 _TOWN_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT"})

@@ -363,9 +363,18 @@ _ORG_KINDS = ("company|firm|group|giant|maker|carmaker|automaker|chipmaker|retai
               "agency|organisation|organization|party|union|university|school|band")
 _PRODUCT_KINDS = ("film|movie|musical|series|sitcom|drama|album|song|novel|book|game|software|browser|"
                   "handset|smartphone|phone|console|app|application|website|site|virus|worm|trojan|malware|programme|program|"
-                  "drug|painkiller|antidepressant|vaccine|jet|jetliner|airliner|handheld|gadget|laptop|tablet|processor")
+                  "drug|painkiller|antidepressant|vaccine|jet|jetliner|airliner|handheld|gadget|laptop|tablet|processor|"
+                  "soap|cartoon|single|track|tool|technology|robot")
+# a record after its kind only with a word that makes the kind a noun ("hit single One Night", "her latest single
+# More Than A Woman", "the track Mosh"; not "a single EU customs administration", "on track Sunday")
+_RECORD_KINDS = frozenset(("single", "track"))
+_RECORD_BEFORE = re.compile(r"(?i:\b(?:hit|latest|new|debut|solo|first|second|third|next|forthcoming|current|lead|title|the|her|his|their|its)"
+                            r"|\w['’]s?) $")
+# "called", "dubbed" or a code name between the kind and the name ("a Windows virus called Bofra", "a firm called
+# Swarm Systems", "a tool called EdgeScape"; "codenamed Xenon" alone names a product too, not an operation)
 _KIND_NAME = re.compile(
-    rf"(?<![\w-])(?:({_ORG_KINDS})|({_PRODUCT_KINDS})) ((?:Mc|Mac|O['’])?[A-Z](?:[\w&-]|\.(?=\w))*(?: (?:[A-Z](?:[\w&-]|\.(?=\w))*|\d{{1,2}}))*!?)"
+    rf"(?<![\w-])(?:({_ORG_KINDS})|({_PRODUCT_KINDS}|code-?named))(?: (?:called|dubbed|code-?named))? ((?:Mc|Mac|O['’])?[A-Z](?:[\w&-]|\.(?=\w))*"
+    r"(?: (?:[A-Z](?:[\w&-]|\.(?=\w)|['’](?!s\b)(?=\w))*|\d{1,2}))*!?)"
     r"(?=['’]s\b|[^\w&'’-]|$)"
 )
 _NOT_KIND_NAME = frozenset(
@@ -388,8 +397,16 @@ def kind_before_name(text: str, s0: int, e0: int, common: frozenset[str]) -> lis
             # "the film The Chorus", "the band The Bravery": the article is the name's own (not after other
             # organisation words: "the firm The Times quoted" leaves out a "that")
             first = name.split(" ", 2)[1].lower()
-        if first in _NOT_KIND_NAME or first in PERSON_TITLES or first in common or first.endswith(("ese", "ian", "ish")):
+        record = m.group(2) in _RECORD_KINDS
+        if record and not _RECORD_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
+            continue  # "a single EU customs administration": "single" an adjective
+        if first in _NOT_KIND_NAME or first in PERSON_TITLES or first.endswith(("ese", "ian", "ish")) or first in common and not (
+                record and " " in name):  # a song's title may open with any word ("her single More Than A Woman")
             continue
+        if " called " in m.group(0) and (name.split(" ", 1)[0] in given_names() or text.startswith(" to ", m.end(3))):
+            continue  # "the firm called Smith to testify", "the party called Ann Lee": a person called on
+        if m.group(2) and m.group(2).startswith("code") and first in ("operation", "project"):
+            continue  # "an offensive codenamed Operation ...": an operation, not a product
         label = "ORG" if m.group(1) else "PRODUCT"
         s = m.start(3)
         out.append(GazMatch(s, s + len(name), f"{label.lower()}:{slug(name)}", label))
@@ -706,6 +723,37 @@ def web_names(text: str, s0: int, e0: int) -> list[GazMatch]:
             if m.group(1).lower() != "dot.com"]  # "the dot.com boom": a word
 
 
+# A word that opens with one or two lower-case letters and goes on with a capital is a brand, and mostly a
+# product's: "iPod", "iTunes", "eDonkey", "iPhoto", "iPods" (not "kWh" or "mRNA": a capital and two or more
+# lower-case letters after it; not an address or a domain).  A word the gazetteer knows keeps its reading
+# ("eBay"); after a lower-case word for an organisation it is one ("security firm iDefence").
+_INNER_CAP = re.compile(r"[a-z][A-Z][a-z]")
+_INNER_CAP_WORD = re.compile(r"[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z]*\d*(?![\w@/&-]|\.\w|['’][a-z])")
+_ORG_KIND_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(
+    "company firm group giant maker retailer bank operator developer start-up startup outfit studio label chain".split()) + r") $")
+
+
+def inner_capital_products(text: str, s0: int, e0: int) -> list[GazMatch]:
+    """Brands written with a lower-case opening and an inner capital (see _INNER_CAP_WORD): products, or
+    organisations after an organisation word."""
+    out = []
+    p = s0
+    while True:
+        m = _INNER_CAP.search(text, p, e0)
+        if m is None:
+            return out
+        p = m.end()
+        s = m.start() - 1 if m.start() > s0 and "a" <= text[m.start() - 1] <= "z" else m.start()
+        if s > s0 and (text[s - 1].isalnum() or text[s - 1] in "@/.:'’-_"):
+            continue  # inside a word, an address or a hyphenated name
+        w = _INNER_CAP_WORD.match(text, s, e0)
+        if w is None or w.end() <= m.end() - 1:
+            continue
+        label = "ORG" if _ORG_KIND_BEFORE.search(text, max(s0, s - 12), s) else "PRODUCT"
+        out.append(GazMatch(s, w.end(), f"{label.lower()}:{slug(w.group())}", label))
+        p = w.end()
+
+
 # Titles of works after the words news writes before them: "starring in A Very Long Engagement", "starred in
 # All's Well That Ends Well", "nominated for Endgame", "nominations for Secrets and Lies", "Eric Clapton's
 # 1991 hit Tears In Heaven", "played Emilia in Othello", "sequels to Halo", "an adaptation of The Da Vinci
@@ -721,13 +769,16 @@ _WORK_NOUNS = ("classics?|novels?|books?|films?|movies?|documentar(?:y|ies)|seri
 _WORK_CUE = re.compile(
     r"(?<![\w'’-])(?:starr(?:ing|ed)(?: role)? in|nominat(?:ed|ion|(ions)) for|(?:sequel|prequel|(sequels|prequels)) to|"
     r"(?:adaptation|remake|production|revival|staging) of|play(?:s|ed|ing)? ((?:Mc|Mac|O['’])?[A-Z][a-z]+) in|"
+    r"(?:film|movie|stage|screen|TV|television|cover|live|recut|celebrity|HD|US|UK|British|American) (?:version|edition)s? of|"
     r"(?:['’]s|his|her|their|its|\d{4}) (?:\d{4} )?(?:hit|smash|blockbuster)) "
     rf"({_TITLE})(?![\w'’-]| [A-Z0-9]| (?:{_WORK_NOUNS})\b|, \d)"
 )
+_CUT_TITLE = re.compile(r" (?:and|&|of|to|in|on|a|an|the|at|for|with)(?: [a-z]+){0,3} [A-Z]")
 _WORK_BEFORE_KIND = re.compile(
     rf"(?:(?<= the )|(?<=['’]s )|(?<=[a-z] on )|(?<=[a-z] in ))({_TITLE}) (?:programme|show|sitcom|soap|documentary)(?![\w-]| [A-Z])"
 )
-_WORK_HINT = ("starr", "nominat", "quel", "adaptation", "remake", "production", "revival", "staging", "play", "hit ", "smash", "blockbuster")
+_WORK_HINT = ("starr", "nominat", "quel", "adaptation", "remake", "production", "revival", "staging", "play", "hit ", "smash", "blockbuster",
+              " version", " edition")
 _WORK_KIND_HINT = (" programme", " show", " sitcom", " soap", " documentary")
 _NOT_WORK_FIRST = frozenset("Best Outstanding Most Mr Mrs Ms Dr Sir Dame Lord Lady Eve".split())
 _NOT_WORK_LAST = frozenset("Award Awards Prize Medal Oscar Oscars Bafta Baftas Grammy Grammys Emmy Emmys Globe Globes Trophy".split())
@@ -749,6 +800,8 @@ def work_titles(text: str, s0: int, e0: int) -> list[GazMatch]:
             s, e = m.span(rx.groups)
             if rx is _WORK_CUE and m.group(3) is not None and m.group(3) in place_names():
                 continue  # "playing Switzerland in Dublin": a match, not a role
+            if rx is _WORK_CUE and (" version" in m.group(0) or " edition" in m.group(0)) and _CUT_TITLE.match(text, e):
+                continue  # "a film version of Rogers and Hammerstein's classic": the run is longer than any title read
             k = max(title.rfind("'s "), title.rfind("’s "))
             if k >= 0 and (rx is _WORK_BEFORE_KIND or not title.startswith("The ") and title[:k].count(" ") == 1):
                 # "Wednesday's Today programme", "BBC's Newsnight programme", "an adaptation of Philip Pullman's His Dark
@@ -791,6 +844,10 @@ def work_titles(text: str, s0: int, e0: int) -> list[GazMatch]:
 # "Sony Pictures").  Inside a sentence only (a headline in title case has every word capitalised); not
 # "Code", "Convention" or "Charter", which end titles of books and halls as often as laws.
 _HEADED_EXTRA = {"cup": "EVENT", "carnival": "EVENT", "theatre": "ORG", "theater": "ORG",
+                 # tournaments, games and fairs by their last word ("French Open", "Brazilian Grand Prix", "Commonwealth
+                 # Games", "Pro Bowl", "Electronic Entertainment Expo", "Geneva Motor Show"; see _EVENT_AFTER_NATIONAL,
+                 # _GAMES_BEFORE and _SHOW_KINDS for when they hold)
+                 **dict.fromkeys("open prix games bowl expo show".split(), "EVENT"),
                  # bodies, firms and papers by their last word ("Wine Standards Board", "Energy Savings Trust",
                  # "Evolution Securities", "Atticus Capital", "Mersey TV" is left to the model: "digital TV")
                  **dict.fromkeys("board trust foundation authority securities capital investments software partners club energy "
@@ -808,6 +865,15 @@ _HEADED = re.compile(
     r"(" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r"))(?![\w'’&-]| [A-Z]| (?:of|for) (?:the )?[A-Z])"
 )
 _HEADED_HINT = re.compile(r" (?:" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r")\b")
+# event heads a nationality may open ("Australian Open", "Chinese Grand Prix", "Asian Games")
+_EVENT_AFTER_NATIONAL = frozenset("Open Prix Games".split())
+# "Games" ends a company's name too ("Rockstar Games"): an event after "the", a year or a possessive only
+_GAMES_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s|\b(?:1[89]|20)\d\d) $")
+# ... and "Open" after them or before a word of the tournament ("French Open champion", "US Open final")
+_OPEN_AFTER = re.compile(r" (?:title|final|champion|winner|semi|quarter|crown|singles|doubles|draw|round|tournament|victory|win)")
+# a show is a trade fair after these words ("Geneva Motor Show", "Consumer Electronics Show", "Paris Air Show",
+# "Chelsea Flower Show"); other shows are programmes ("The Daily Show") and left to the other rules
+_SHOW_KINDS = frozenset("Motor Auto Car Air Airshow Electronics Boat Trade Flower Fashion Games Toy Book Horse".split())
 _NOT_AFTER_NATIONAL = frozenset("Federation Union Group Exchange Capital Times Post Journal Observer Express Energy Club Network Trust".split())
 _NOT_HEADED_FIRST = frozenset("The A An This That These Those Its His Her Their Our My Your Last Next Every Each On In At By For From "
                               "With To As After Before When While If But And Or So".split())
@@ -838,7 +904,22 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
             words = words[1:]
         if len(words) < 2 or any(w.endswith(("'s", "’s")) for w in words):
             continue  # "the CCP's Propaganda Department": the name begins before the possessive
-        if (words[0] in _NATIONALS or words[0].endswith("ese")) and (_HEADED_TYPES[words[-1].lower()] not in ("ORG", "LOC") or words[-1] in _NOT_AFTER_NATIONAL):
+        if words[-1] == "Show" and words[-2] not in _SHOW_KINDS or words[-1] in ("Games", "Open") and not (
+                _GAMES_BEFORE.search(text, max(s0, s - 6), s) or words[-1] == "Open" and _OPEN_AFTER.match(text, m.end(1))):
+            continue  # "The Jerry Springer Show" (a programme), "Rockstar Games" (a company), "keep Britain Open"
+        if words[-1] == "Prix" and words[-2] != "Grand":
+            continue  # "Prix" ends a tournament's name as "Grand Prix" only
+        if words[-1] in _EVENT_AFTER_NATIONAL or words[-1] in ("Bowl", "Expo", "Show"):
+            if "for" in words:  # "Safin stops Youzhny for China Open title": no tournament's name holds "for"
+                k = len(words) - 1 - words[::-1].index("for")
+                s += len(" ".join(words[: k + 1])) + 1
+                words = words[k + 1 :]
+                if len(words) < 2:
+                    continue
+            if m.group(1).startswith("The ") and s > s0 and m.start(1) > s0 and text[m.start(1) - 1] == " " and text[m.start(1) - 2] not in ".!?:\n\"“”|":
+                continue  # "to promote The Goldfish Bowl, her new book": a capital "The" inside a sentence opens a title
+        if (words[0] in _NATIONALS or words[0].endswith("ese")) and words[-1] not in _EVENT_AFTER_NATIONAL and (
+                _HEADED_TYPES[words[-1].lower()] not in ("ORG", "LOC") or words[-1] in _NOT_AFTER_NATIONAL):
             continue  # "Chinese Spring Festival", "Russian Federation"; an organisation or a sea may open with one ("Palestinian Authority", "Iraqi Army", "Irish Sea")
         if _HEADED_TYPES[words[-1].lower()] == "LOC" and ("and" in words or _before_word(text, s0, s) in _WORK_KINDS):
             continue  # "the Bosphorus and Dardanelles Straits": two; "her book Small Island", "the series British Isles": works

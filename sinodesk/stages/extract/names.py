@@ -27,7 +27,7 @@ import numpy as np
 from .gazetteer import Gazetteer, GazMatch, label_of, slug
 from .name_shapes import (_NATIONALS, appositive_people, call_letters, defined_acronyms, head_of_names, initialled_people, kind_before_name, legal_form_companies,
                           geo_first_names, number_after, possessive_names, role_people, state_abbreviations, street_names, strip_nationality, strong_head_type, team_by_role, titled_people,
-                          award_mentions, channels, headed_names, org_shapes, possessive_firms, teams_before_roles, web_names, work_titles)
+                          award_mentions, channels, headed_names, inner_capital_products, org_shapes, possessive_firms, teams_before_roles, web_names, work_titles)
 
 LABELS = ("NONE", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW")
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac", "PRODUCT": "product",
@@ -576,6 +576,7 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
              if not gaz.lookup(text[k.start : k.end]) and not gaz.lookup(text[k.start : k.end].removeprefix("The "))]
     calls = [c for c in call_letters(text, s0, e0) if not gaz.lookup(text[c.start : c.end])]
     calls += web_names(text, max(s0, headline_end), e0) + award_mentions(text, max(s0, headline_end), e0)
+    calls += [c for c in inner_capital_products(text, s0, e0) if not gaz.lookup(text[c.start : c.end])]
     works = [w for w in work_titles(text, max(s0, headline_end), e0)
              if not gaz.lookup(text[w.start : w.end]) and not gaz.lookup(text[w.start : w.end].removeprefix("The ")) and not _known_place(text[w.start : w.end])]
     # names whose shape says what they are (name_shapes.py): read before the model's, which they win over
