@@ -49,10 +49,10 @@ def test_an_event_head_through_the_extractor():
 
 
 def test_brands_with_a_lower_case_opening_and_an_inner_capital():
-    t = ("Users of eTrove and iQuill can swap files. Security firm iWarden said owners of older xPads were at risk. "
+    t = ("Users of eTrove and iQuill 2 can swap files. Security firm iWarden said owners of older xPads were at risk. "
          "The plant uses 40 kWh a day; the mRNA study is new; write to news@eTrove.net or see eTrove.com.")
     assert _spans(inner_capital_products(t, 0, len(t)), t) == [
-        ("eTrove", "PRODUCT"), ("iQuill", "PRODUCT"), ("iWarden", "ORG"), ("xPads", "PRODUCT")]
+        ("eTrove", "PRODUCT"), ("iQuill 2", "PRODUCT"), ("iWarden", "ORG"), ("xPads", "PRODUCT")]
 
 
 def test_a_brand_with_an_inner_capital_through_the_extractor():
@@ -108,3 +108,10 @@ def test_a_name_before_a_cast_or_crew_role_is_the_work_in_every_mention():
     ents = _ents(t)
     assert ents.count(("Martha Keane", "PRODUCT")) == 2 and ("Martha Keane", "PERSON") not in ents
     assert ("Ada Brennan", "PERSON") in ents and ("Arsenal", "ORG") in ents and ("Danny Fiszman", "PERSON") in ents
+
+
+def test_golf_and_tennis_tournaments_by_their_last_word():
+    t = ("He won the Tarn Invitational at Firestone. She played in the Kooralla Classic. He lost in the Vesper Swiss "
+         "Masters. Sotheby's sold Old Masters. Drinkers prefer Fizzco Classic.")
+    assert _spans(headed_names(t, 0, len(t), common_words()), t) == [
+        ("Tarn Invitational", "EVENT"), ("Kooralla Classic", "EVENT"), ("Vesper Swiss Masters", "EVENT")]

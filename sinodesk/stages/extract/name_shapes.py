@@ -724,7 +724,7 @@ def web_names(text: str, s0: int, e0: int) -> list[GazMatch]:
 
 
 # A word that opens with one or two lower-case letters and goes on with a capital is a brand, and mostly a
-# product's: "iPod", "iTunes", "eDonkey", "iPhoto", "iPods" (not "kWh" or "mRNA": a capital and two or more
+# product's: "iPod", "iTunes", "eDonkey", "iPhoto", "iPods", "iLife 05" (not "kWh" or "mRNA": a capital and two or more
 # lower-case letters after it; not an address or a domain).  A word the gazetteer knows keeps its reading
 # ("eBay"); after a lower-case word for an organisation it is one ("security firm iDefence").
 _INNER_CAP = re.compile(r"[a-z][A-Z][a-z]")
@@ -750,8 +750,9 @@ def inner_capital_products(text: str, s0: int, e0: int) -> list[GazMatch]:
         if w is None or w.end() <= m.end() - 1:
             continue
         label = "ORG" if _ORG_KIND_BEFORE.search(text, max(s0, s - 12), s) else "PRODUCT"
-        out.append(GazMatch(s, w.end(), f"{label.lower()}:{slug(w.group())}", label))
-        p = w.end()
+        e = number_after(text, w.end(), e0, label) if label == "PRODUCT" else w.end()  # "iLife 05": its version
+        out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
+        p = e
 
 
 # Titles of works after the words news writes before them: "starring in A Very Long Engagement", "starred in
@@ -847,7 +848,7 @@ _HEADED_EXTRA = {"cup": "EVENT", "carnival": "EVENT", "theatre": "ORG", "theater
                  # tournaments, games and fairs by their last word ("French Open", "Brazilian Grand Prix", "Commonwealth
                  # Games", "Pro Bowl", "Electronic Entertainment Expo", "Geneva Motor Show"; see _EVENT_AFTER_NATIONAL,
                  # _GAMES_BEFORE and _SHOW_KINDS for when they hold)
-                 **dict.fromkeys("open prix games bowl expo show".split(), "EVENT"),
+                 **dict.fromkeys("open prix games bowl expo show classic invitational masters".split(), "EVENT"),
                  # bodies, firms and papers by their last word ("Wine Standards Board", "Energy Savings Trust",
                  # "Evolution Securities", "Atticus Capital", "Mersey TV" is left to the model: "digital TV")
                  **dict.fromkeys("board trust foundation authority securities capital investments software partners club energy "
@@ -866,7 +867,9 @@ _HEADED = re.compile(
 )
 _HEADED_HINT = re.compile(r" (?:" + "|".join(sorted((k.capitalize() for k in _HEADED_TYPES), key=len, reverse=True)) + r")\b")
 # event heads a nationality may open ("Australian Open", "Chinese Grand Prix", "Asian Games")
-_EVENT_AFTER_NATIONAL = frozenset("Open Prix Games".split())
+_EVENT_AFTER_NATIONAL = frozenset("Open Prix Games Classic Invitational Masters".split())
+# tournament heads that end other names too ("Rockstar Games", "keep Britain Open", "Coca-Cola Classic", "Old Masters")
+_TOURNAMENT_HEADS = frozenset("Games Open Classic Invitational Masters".split())
 # "Games" ends a company's name too ("Rockstar Games"): an event after "the", a year or a possessive only
 _GAMES_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s|\b(?:1[89]|20)\d\d) $")
 # ... and "Open" after them or before a word of the tournament ("French Open champion", "US Open final")
@@ -904,9 +907,9 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
             words = words[1:]
         if len(words) < 2 or any(w.endswith(("'s", "’s")) for w in words):
             continue  # "the CCP's Propaganda Department": the name begins before the possessive
-        if words[-1] == "Show" and words[-2] not in _SHOW_KINDS or words[-1] in ("Games", "Open") and not (
-                _GAMES_BEFORE.search(text, max(s0, s - 6), s) or words[-1] == "Open" and _OPEN_AFTER.match(text, m.end(1))):
-            continue  # "The Jerry Springer Show" (a programme), "Rockstar Games" (a company), "keep Britain Open"
+        if words[-1] == "Show" and words[-2] not in _SHOW_KINDS or words[-1] in _TOURNAMENT_HEADS and not (
+                _GAMES_BEFORE.search(text, max(s0, s - 6), s) or words[-1] != "Games" and _OPEN_AFTER.match(text, m.end(1))) or words[-2:] == ["Old", "Masters"]:
+            continue  # "The Jerry Springer Show" (a programme), "Rockstar Games" (a company), "keep Britain Open", "Old Masters"
         if words[-1] == "Prix" and words[-2] != "Grand":
             continue  # "Prix" ends a tournament's name as "Grand Prix" only
         if words[-1] in _EVENT_AFTER_NATIONAL or words[-1] in ("Bowl", "Expo", "Show"):
