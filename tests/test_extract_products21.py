@@ -50,7 +50,7 @@ def test_an_event_head_through_the_extractor():
 
 def test_brands_with_a_lower_case_opening_and_an_inner_capital():
     t = ("Users of eTrove and iQuill 2 can swap files. Security firm iWarden said owners of older xPads were at risk. "
-         "The plant uses 40 kWh a day; the mRNA study is new; write to news@eTrove.net or see eTrove.com.")
+         "The plant uses 40 kWh a day; the mRNA study is new; write to news@eTrove.net or see eTrove.com.\niThe list ends.")
     assert _spans(inner_capital_products(t, 0, len(t)), t) == [
         ("eTrove", "PRODUCT"), ("iQuill 2", "PRODUCT"), ("iWarden", "ORG"), ("xPads", "PRODUCT")]
 

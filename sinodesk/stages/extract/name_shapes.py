@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...stopwords import ENGLISH
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import GazMatch, slug
 from .name_lists import given_names, place_names
@@ -724,9 +725,10 @@ def web_names(text: str, s0: int, e0: int) -> list[GazMatch]:
 
 
 # A word that opens with one or two lower-case letters and goes on with a capital is a brand, and mostly a
-# product's: "iPod", "iTunes", "eDonkey", "iPhoto", "iPods", "iLife 05" (not "kWh" or "mRNA": a capital and two or more
-# lower-case letters after it; not an address or a domain).  A word the gazetteer knows keeps its reading
-# ("eBay"); after a lower-case word for an organisation it is one ("security firm iDefence").
+# product's: "iPod", "iTunes", "eDonkey", "iPhoto", "iPods", "iLife 05" (not "kWh" or "mRNA": a capital and two or
+# more lower-case letters after it; not an address or a domain; not a stray letter glued to a stop word: "iThe").
+# A word the gazetteer knows keeps its reading ("eBay"); after a lower-case word for an organisation it is one
+# ("security firm iDefence").
 _INNER_CAP = re.compile(r"[a-z][A-Z][a-z]")
 _INNER_CAP_WORD = re.compile(r"[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z]*\d*(?![\w@/&-]|\.\w|['’][a-z])")
 _ORG_KIND_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(
@@ -749,6 +751,8 @@ def inner_capital_products(text: str, s0: int, e0: int) -> list[GazMatch]:
         w = _INNER_CAP_WORD.match(text, s, e0)
         if w is None or w.end() <= m.end() - 1:
             continue
+        if text[m.start() + 1 : w.end()].lower() in ENGLISH:
+            continue  # "iThe U.S. Department ...": a bullet's letter glued to a sentence's first word
         label = "ORG" if _ORG_KIND_BEFORE.search(text, max(s0, s - 12), s) else "PRODUCT"
         e = number_after(text, w.end(), e0, label) if label == "PRODUCT" else w.end()  # "iLife 05": its version
         out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
