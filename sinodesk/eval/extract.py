@@ -121,6 +121,10 @@ class ExtractReport:
     # public sets: each gold entity by its class -> counts of "found", "wrong type" (its text predicted
     # under another class), "boundary" (a prediction holds it or lies inside it) and "not found"
     entity_kinds: dict[str, dict[str, int]] = field(default_factory=dict)
+    # every set: each gold number by the kind of its unit (``numbers.UNIT_KINDS``) -> counts of "found", "other unit"
+    # (its value predicted with another unit), "other value" (a prediction's text holds it or lies inside it) and
+    # "not found"; "extra" counts the predictions no gold number took, by the kind of their own unit
+    number_kinds: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         d = {
@@ -135,6 +139,7 @@ class ExtractReport:
             "dates_strict_text": _score_dict(self.dates_strict) if self.dates_strict.gold else None,
             "by_language": {lang: {f: _score_dict(s) for f, s in fs.items()} for lang, fs in sorted(self.by_lang.items())},
             "entities_by_class": {c: dict(k) for c, k in sorted(self.entity_kinds.items())},
+            "numbers_by_outcome": {c: dict(k) for c, k in sorted(self.number_kinds.items())},
         }
         for name, s in self.fields.items():
             d[name] = _score_dict(s)
@@ -446,6 +451,7 @@ def score_item(g: GoldItem, prod: Produced, rep: ExtractReport, registry=None) -
     gold_n = [(n["value"], n["unit"], n["text"]) for n in L.get("numbers", [])] if public else [(v, u, t) for t, v, u in L.get("numbers", [])]
     pred_n = _drop_optional([(n["value"], n["unit"], n["text"]) for n in nums], [(n["value"], n["unit"], n["text"]) for n in opt.get("numbers", [])], _num_match, gold_n)
     _count(rep, lang, g.id, "numbers", gold_n, pred_n, _num_match)
+    _number_kinds(rep, gold_n, pred_n)
     dates = prod.facts("dates")
     if public:
         # the span matches when it overlaps the gold span ("Monday morning" ~ "Monday"); the value when
@@ -490,6 +496,44 @@ def _entity_kinds(rep: ExtractReport, gold_e, pred_e) -> None:
     for g in gold_e:
         kinds = rep.entity_kinds.setdefault(g[0][0], dict.fromkeys(ENTITY_OUTCOMES, 0))
         kinds[entity_outcome(g, pred_e)] += 1
+
+
+NUMBER_OUTCOMES = ("found", "other unit", "other value", "not found", "extra")
+
+
+def number_outcomes(golds: list[tuple], preds: list[tuple]) -> tuple[list[str], list[tuple]]:
+    """What became of each gold number ``(value, unit, text)`` among an item's predictions (the same shape),
+    matched as the score matches them: found; its value predicted with another unit ("other unit");
+    a prediction whose text holds it or lies inside it with another value ("other value": "aged 16 to 24"
+    read as one number, "12st 4lb" as 12); or nothing ("not found").  Also the predictions left over."""
+    left = list(preds)
+    hit = []
+    for g in golds:  # the score's greedy match (``_count``)
+        k = next((i for i, p in enumerate(left) if _num_match(g, p)), None)
+        hit.append(k is not None)
+        if k is not None:
+            left.pop(k)
+    out = []
+    for g, ok in zip(golds, hit):
+        if ok:
+            out.append("found")
+        elif any(_num_match((g[0], p[1]), p) for p in left):
+            out.append("other unit")
+        elif any(p[2] and g[2] and (p[2] in g[2] or g[2] in p[2]) for p in left):
+            out.append("other value")
+        else:
+            out.append("not found")
+    return out, left
+
+
+def _number_kinds(rep: ExtractReport, gold_n, pred_n) -> None:
+    from ..stages.extract.numbers import unit_kind
+
+    outcomes, extra = number_outcomes(gold_n, pred_n)
+    for g, o in zip(gold_n, outcomes):
+        rep.number_kinds.setdefault(unit_kind(g[1]), dict.fromkeys(NUMBER_OUTCOMES, 0))[o] += 1
+    for p in extra:
+        rep.number_kinds.setdefault(unit_kind(p[1]), dict.fromkeys(NUMBER_OUTCOMES, 0))["extra"] += 1
 
 
 def _count(rep, lang, item_id, name, golds, preds, match):
@@ -638,4 +682,8 @@ def format_reports(reps: list[ExtractReport], missing: dict[str, str] | None = N
             lines.append(f"{r.name}: gold entities by class, " + "; ".join(
                 f"{c} {sum(k.values())}: " + ", ".join(f"{o} {k[o]}" for o in ENTITY_OUTCOMES)
                 for c, k in sorted(r.entity_kinds.items(), key=lambda ck: -sum(ck[1].values()))))
+        if r.number_kinds:
+            lines.append(f"{r.name}: gold numbers by unit kind, " + "; ".join(
+                f"{c} {sum(k.values()) - k['extra']}: " + ", ".join(f"{o} {k[o]}" for o in NUMBER_OUTCOMES)
+                for c, k in sorted(r.number_kinds.items(), key=lambda ck: -sum(ck[1].values()))))
     return "\n".join(lines)

@@ -1277,3 +1277,40 @@ def _share_range_units(text: str, hits: list[NumHit]) -> list[NumHit]:
             out[i + 1] = NumHit(b.start, b.end, b.value, a.unit, b.subject)
     return [h for h in out if not (h.unit is None and h.value < 1000 and h.value == int(h.value) and _RANGE_NEXT.match(text, h.end) is not None
                                    and not _SCALE_IN.search(text, h.start, h.end) and _ELIDED_COUNT.match(text, h.end) is None)]
+
+
+# -- kinds of units (``sinodesk eval extract`` breaks its number figures down by them) -------------
+
+UNIT_KINDS = ("money", "percent", "ratio", "durations and ages", "measures", "people", "counted nouns", "no unit")
+_DURATION_UNITS = frozenset("year month week day hour minute second decade century".split())
+_PEOPLE_UNITS = frozenset(["people", "person", *_PEOPLE_WORDS, *(w + "s" for w in _PERSON_NOUNS.split("|")),
+                           "men", "women", "children", "boys", "girls", "policemen", "gunmen", "chairmen", "businessmen"])
+_MEASURE_UNITS = frozenset(u.lower() for u in [*_MEASURES, *_MEASURES.values(), *HYPHEN_NORMAL.values()]) | frozenset(
+    "tonne metre meter mile kilometre kilometer km kg acre hectare barrel litre liter gallon pound ounce stone lb jin mu inch "
+    "foot feet yard degree cm mm square cubic ft hz mah kwh calorie gram".split())
+
+
+def unit_kind(unit: str | None) -> str:
+    """Which of ``UNIT_KINDS`` a number's unit is (gold or predicted): an ISO currency code or cents is money,
+    percent and percentage points are percent, fractions and multipliers ratio, "years" of an age or a duration
+    durations and ages, measures (km, tonnes, stone, square feet), people (people and the nouns of persons),
+    any other counted noun, or no unit."""
+    if not unit:
+        return "no unit"
+    u = unit.strip()
+    if u in _CUR_CODES or (len(u) == 3 and u.isupper() and u.isalpha()) or u.lower() in ("cents", "cent", "pence"):
+        return "money"
+    low = u.lower()
+    if low in ("percent", "percentage points", "percentage point"):
+        return "percent"
+    if low in ("fraction", "times"):
+        return "ratio"
+    head = low.split()[-1]
+    sing = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    if sing in _DURATION_UNITS:
+        return "durations and ages"
+    if low in _PEOPLE_UNITS or head in _PEOPLE_UNITS or _compound_plural(head):
+        return "people"
+    if low in _MEASURE_UNITS or head in _MEASURE_UNITS or sing in _MEASURE_UNITS or low.split()[0] in ("square", "cubic"):
+        return "measures"
+    return "counted nouns"
