@@ -40,7 +40,7 @@ def test_chinese_years(sentence, want):
     ("42寸液晶电视降价", [("42寸", 42.0, "inches")]),
     # negatives: a time of day, a one-digit discount, words that open with these characters
     ("下午3点召开会议", []),
-    ("全场8折优惠", []),
+    ("全场8折优惠", [("8折", 80.0, "percent")]),  # one digit: tenths of the price paid, as 96折 is hundredths
     ("股东大会召开", []),
     ("姚明20+10岁月恐成历史", []),
 ])

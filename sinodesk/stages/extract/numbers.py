@@ -91,6 +91,8 @@ _PARTICIPLE_ADJ = {
     "documented", "uninsured", "insured", "paid", "unpaid", "named", "accused", "convicted", "abducted",
     "kidnapped", "trapped", "stranded", "evacuated", "arrested", "wanted", "undocumented", "dedicated", "protected",
 }
+# plural-looking words after "<number> <participle>" that are no counted noun: "3 raised concerns" reads as a verb phrase
+_NOT_AFTER_ED = frozenset("concerns questions doubts hopes fears prices rates taxes sales shares stocks costs its".split())
 _NON_UNIT = {"a.m", "p.m", "am", "pm", "and", "to", "or"}
 _VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took|made|left|became|saw|met|paid|held|won|lost|spent|got|gave|sent"
                       r"|struck|fled|told|began|broke|fought|stood|ran|drove|threw|wrote|sank|spoke|stole|shook|swept|brought|caught|taught|slept)$")
@@ -120,7 +122,9 @@ _GLUED_SCALE = re.compile(r"(?:m|bn|mn|tn)(?!\w|\.\w)")
 # Measures written with a symbol, glued or not: "3.5mm", "256MB", "2.7GHz", "a 3.2-megapixel camera"
 _MEASURES = {u.lower(): u for u in "mm cm km kg mg ml KB MB GB TB Hz kHz MHz GHz kW MW GW kWh MWh GWh mph".split()}
 _MEASURES.update({"ft": "feet", "megapixel": "megapixels", "megapixels": "megapixels", "inch": "inches", "inches": "inches",
-                  "foot": "feet", "feet": "feet", "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps"})
+                  "foot": "feet", "feet": "feet", "kbps": "kbps", "mbps": "Mbps", "gbps": "Gbps",
+                  # weights written short: "a 250lb bomb", "3 lbs of rice" (the labels write the measure out: pounds)
+                  "lb": "pounds", "lbs": "pounds"})
 _KNOWN_UNITS = frozenset(v for v in _UNIT_NORMAL.values() if v) | frozenset(u.lower() for u in _MEASURES.values()) | frozenset(
     _MEASURES) | frozenset("percent fraction times magnitude dozen".split())
 _MEASURE_RX = r"(?:[ -]?(?P<measure>" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + r")\b)"
@@ -235,9 +239,11 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly", "his seven children Saturday"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
-            if not (w.islower() and w.endswith(("ing", "ized", "ised")) and nxt is not None and _is_plural_noun(nxt) and nxt.islower()):
+            if not (w.islower() and (w.endswith(("ing", "ized", "ised")) or (i == 1 and w.endswith("ed") and len(w) > 4))
+                    and nxt is not None and _is_plural_noun(nxt) and nxt.islower() and nxt not in _NOT_AFTER_ED):
                 # "273 phishing e-mails", "two power running backs": an -ing word before the counted noun names its kind;
-                # "six industrialized nations", "20 specialised units": an -ized adjective describes it
+                # "six industrialized nations", "20 specialised units": an -ized adjective describes it; so does a participle
+                # right after the number ("two dropped goals", "15 surveyed firms", "40 stranded whales")
                 break
         words.append(w)
         end = pos + m.end(i)
@@ -356,7 +362,7 @@ _DESCRIBING_END = ("ous", "ive", "ic", "ical", "ful", "less", "ed", "est", "ish"
 
 # Plural nouns that do not end in "s", and units written in the singular after any number.
 _PLURAL_WITHOUT_S = frozenset("""
-people men women children police staff personnel cattle sheep fish deer aircraft crew feet teeth mice geese data media
+people men women children police staff personnel cattle sheep fish deer stone aircraft crew feet teeth mice geese data media
 criteria phenomena yen won yuan baht rand renminbi sterling euro pence kronor hertz head offspring youth clergy infantry
 cavalry livestock poultry spacecraft hovercraft swine bison moose salmon trout squid shrimp elk
 """.split())
@@ -550,6 +556,15 @@ def _digit_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list
             # "a 5-1/2 pct coupon", "a 3 1/2-inch advantage": a whole number and a fraction are one number
             num = str(Decimal(num) + Decimal(mixed.group(1)) / Decimal(mixed.group(2)))
             ne = taken = mixed.end()
+        if text[ne : ne + 1] in ("x", "X", "×") and _GLUED_X.match(text, ne) is not None:
+            if not is_blocked(ns, ne + 1) and 1 < float(num.replace(",", "")) <= 1000 and not _named_before(text, start, ns) and text[ns - 1 : ns] not in ("x", "X", "×"):
+                hits.append(NumHit(_with_approx(text, start, ns), ne + 1, _scaled(num, None), "times", None))  # "a 30X zoom", "grew 10x"
+            continue
+        if text.startswith("st", ne) and num.isdigit():
+            hit = _stone(text, start, ns, ne, num, is_blocked)
+            if hit is not None:
+                hits.append(hit)
+                continue
         if _GLUED_PENCE.match(text, ne) is not None:
             hit = _pence(text, start, ns, ne, num, is_blocked)
             if hit is not None:
@@ -571,6 +586,28 @@ _AFTER_MIXED = re.compile(r"\s?(?:%|pct\b|per ?cent\b|percent\b|(?:mln|bln|milli
 def _unit_follows(text: str, pos: int, end: int) -> bool:
     """A percent, a scale or a hyphenated unit right after a mixed fraction (not a bare price "rose 3-1/4 to 45")."""
     return _AFTER_MIXED.match(text, pos, end) is not None or HYPHEN_UNIT.match(text, pos, end) is not None
+
+
+# a multiplier glued to its "x": "a 30X optical zoom", "10x faster", "15X光学变焦" (not "1920x1080", "4x4", "5X5")
+_GLUED_X = re.compile(r"[xX×](?![\w.-]\w|\w)|[xX×](?=[\u4e00-\u9fff])")
+
+
+# a weight in stones written short: "12st 4lb", "11st 7lbs" (the pounds are read as a number of their own), or "12st"
+# after a verb of weight ("weighed in at 15st"); not the ordinals "21st", "1st"
+_STONE_LB = re.compile(r" ?\d{1,2}(?:\.\d+)? ?lbs?\b")
+_STONE = re.compile(r"st(?= ?\d{1,2}(?:\.\d+)? ?lbs?\b)|st\b(?![-'’])")
+_STONE_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?(?: in)?(?: at)?|weight of|tipped the scales at|(?:lost|losing|lose|loses|shed|shedding|gained|gaining|"
+                           r"put on|piled on))(?: (?:about|around|nearly|almost|over|under|some|just|roughly|more than|less than))? $", re.I)
+
+
+def _stone(text: str, start: int, ns: int, ne: int, num: str, is_blocked: _Blocked) -> NumHit | None:
+    m = _STONE.match(text, ne)
+    if m is None or not 3 <= int(num) < 60 or is_blocked(ns, m.end()):
+        return None
+    s = _with_approx(text, start, ns)
+    if _STONE_LB.match(text, ne + 2) is not None or _STONE_BEFORE.search(text, max(start, s - 30), s) is not None:
+        return NumHit(s, m.end(), float(num), "stone", None)
+    return None  # "the 21st", "his 31st birthday": an ordinal
 
 
 # pence and cents glued to the digits: "113.5p", "300p a share", "fell 42c" (not "720p" video, "3c" model names); pence are
@@ -640,10 +677,10 @@ def _digits_may_claim(text: str, start: int, ns: int, ne: int, is_blocked: _Bloc
     if ns >= 2 and _clock_or_phone(text, start, ns, ne):
         return False  # "6: 05" (a clock time written with a spaced colon), "313 - 223 - 4759" (a phone number)
     if _SPACED_SCORE.match(text, ne) is not None and ne - ns <= 2 or _SPACED_SCORE_BEFORE.search(text, max(start, ns - 6), ns) is not None and ne - ns <= 2:
-        if _PLURAL_AFTER.match(text, ne) is None and _PLURAL_AFTER.match(text, ne + 5) is None:
+        if _PLURAL_AFTER.match(text, ne) is None and _PLURAL_AFTER.match(text, ne + 5) is None and not _age_range(text, start, ns, ne, text[ns:ne]):
             return False  # "beat the Chiefs 20 - 13", "a 7 - 0 lead": a result written with a spaced hyphen
-    if ne - ns <= 2 and _is_score(text, ns, ne):
-        return False
+    if ne - ns <= 2 and _is_score(text, ns, ne) and not _age_range(text, start, ns, ne, text[ns:ne]):
+        return False  # (not "aged 16-24": a range of ages)
     return (not _WORD_CHAR.match(text[ne : ne + 1] or " ") or _GLUED_SCALE.match(text, ne) is not None
             or _GLUED_MEASURE.match(text, ne) is not None or _dollar_b(text, ns, ne)
             or (_GLUED_INCH.match(text, ne) is not None and _FEET_BEFORE.search(text, max(start, ns - 12), ns) is not None))
@@ -720,11 +757,31 @@ _AT_LEAD = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)At $")
 _AGE_LEAD = re.compile(r", (?:[A-Z][a-z]|[Hh]e\b|[Ss]he\b)")
 
 
+# a range of ages: "aged 16 to 24", "aged between 18 and 25", "aged 16-24" (both ends ages, whatever follows the second:
+# "aged from 16 to 24 took part")
+_AGED_FIRST = re.compile(r"\b[Aa]ge[ds] (?:between |from )?$")
+_AGE_RANGE_AFTER = re.compile(r"(?: to | and | or |\s?[-–]\s?)(\d{1,3})(?![\d%]|[.,]\d)")
+_AGED_SECOND = re.compile(r"\b[Aa]ge[ds] (?:between |from )?(\d{1,3})(?: to | and | or |\s?[-–]\s?)$")
+
+
+def _age_range(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
+    """Is ``num`` an end of a range of ages after "aged"/"ages" (the first end the smaller)?"""
+    if text.find("ge", max(lo, ns - 24), ns) < 0:
+        return False  # a plain find first: most numbers have no "aged" before them
+    if _AGED_FIRST.search(text, max(lo, ns - 14), ns) is not None:
+        m = _AGE_RANGE_AFTER.match(text, ne)
+        return m is not None and int(num) < int(m.group(1)) < 120
+    m = _AGED_SECOND.search(text, max(lo, ns - 24), ns)
+    return m is not None and int(m.group(1)) < int(num)
+
+
 def _is_age(text: str, lo: int, ns: int, ne: int, num: str) -> bool:
     """"Scott Sullivan, 42, said", "the actress, 26, would", "aged 63", "He was 77.": a person's age (in years)."""
     if not (num.isdigit() and 0 < int(num) < 120):
         return False
     if _AGE_BEFORE.search(text, max(lo, ns - 30), ns) is not None and _AGE_AFTER.match(text, ne) is not None:
+        return True
+    if _age_range(text, lo, ns, ne, num):
         return True
     if _AGE_OF.search(text, max(lo, ns - 48), ns) is not None:
         return True
@@ -927,7 +984,12 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for m in (_FOLD.finditer(text, start, end) if text.find("fold", start, end) >= 0 else ()):
         if not is_blocked(m.start(), m.end()):
             hits.append(NumHit(_with_approx(text, start, m.start()), m.end(), _FOLD_VALUE[m.group(1).lower()], "times", None))
-    for s, e, value in [*english_runs(text, start, end), *dozens(text, start, end)]:
+    runs = list(english_runs(text, start, end))
+    dozen = list(dozens(text, start, end)) if runs or text.find("ozen", start, end) >= 0 else []
+    if dozen:
+        # "two dozen people" is 24 people: the run "two" inside a dozen gives way to it
+        runs = [r for r in runs if not any(d[0] <= r[0] < d[1] for d in dozen)]
+    for s, e, value in [*runs, *dozen]:
         if is_blocked(s, e):
             continue
         if s - 5 >= start and text[s - 5 : s].lower() == "half " and text[s : s + 2].lower() == "a " and value >= 1000:

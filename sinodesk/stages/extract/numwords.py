@@ -17,11 +17,11 @@ from functools import lru_cache
 # "a 170,000-square-foot plant" (tokenised text writes the hyphen with spaces: "15 - inch")
 HYPHEN_UNIT = re.compile(
     r" ?- ?((?i:person|people|member|strong|man|seat|bed|year|day|month|week|hour|minute|second|km|kilometre|kilometer|mile|"
-    r"metre|meter|storey|story|inch|foot|feet|yard|acre|pound|game|time|point|magnitude|square(?: - |[ -])foot|square(?: - |[ -])mile))\b"
+    r"metre|meter|storey|story|inch|foot|feet|yard|acre|pound|stone|game|time|point|magnitude|square(?: - |[ -])foot|square(?: - |[ -])mile))\b"
 )
 HYPHEN_NORMAL = {"magnitude": "magnitude", "person": "people", "people": "people", "strong": "people", "man": "people", "kilometre": "km",
                  "kilometer": "km", "story": "storeys", "meter": "metres", "metre": "metres", "inch": "inches",
-                 "foot": "feet", "feet": "feet", "square-foot": "square feet", "square foot": "square feet",
+                 "foot": "feet", "feet": "feet", "stone": "stone", "square-foot": "square feet", "square foot": "square feet",
                  "square-mile": "square miles", "square mile": "square miles",
                  "square - foot": "square feet", "square - mile": "square miles"}
 

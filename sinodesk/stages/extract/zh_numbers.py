@@ -11,7 +11,7 @@ from decimal import Decimal
 _ZH = re.compile(
     r"(?P<approx>超过|逾|近|约|超|達|达)?(?P<num>\d+(?:\.\d+)?)(?:多|余|餘)?(?P<scale>千万亿|千萬億|万亿|萬億|千万|百万|亿|億|万|萬|千)?(?:多|余|餘)?"
     r"(?P<unit>%|％|元|人民币|人民幣|美元|港元|港币|新台币|新台幣|欧元|日元|英镑|英鎊|澳元|加元|卢布|盧布|韩元|韓元|新加坡元|美金|瑞郎|人次|人|名|吨|噸|倍|起(?![购購价價售租步])|家|个百分点|個百分點|百分点|百分點|个月|個月|个|個|架次|次|台|辆|輛|架|艘|座|所|款|部|件|项|項|篇|条|條|套|张|張|平方米|平米|公里|公斤|千米|个月|個月|小时|小時|分钟|分鐘|天|厘米|毫米|公顷|公頃|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|亩|畝|旬(?=[男女老])|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|米(?![饭飯粉酒])|(?<!\d{4})年(?![级級代底初月])"
-    r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合])|斤|寸|平(?![方米均台安衡稳穩价價静靜和等常])|周年|週年|公分|港仙|厘米|毫米|平方公里|公顷|公頃|立方米|千克|英寸|周(?![年岁歲边邊末一二三四五六日刊])|週(?![年歲邊末刊])|具(?=.{0,6}?(?:遗体|尸体|遺體|屍體))|站(?![长長点點台内內外上])|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|发(?=子弹|子彈|炮弹|炮彈)|發(?=子彈|炮彈)|亩|畝|桶|秒(?!杀|殺)|手(?=[大小]?[豆麦麥玉棉糖铜銅铝鋁锌鋅期合股])|镑|鎊|(?<=[万萬亿億])欧|(?<=[万萬亿億])歐|块(?=钱|錢)|塊(?=錢)|(?<!(?:19|20)\d\d)国(?=$|[\s，,。、；;：:！？!?）)”]|外长|外長|领导人|領導人|元首|首脑|首腦|联军|聯軍|集团|集團|峰会|峰會|[的和与與间間代签簽合共均中将將已])|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|场(?![所地面景合次上下内內外馆館子均])|場(?![所地面景合次上下內外館子均])|层(?![次面级級含意])|層(?![次面級含意])|枪(?![手支械杀殺击擊战戰])|槍(?![手支械殺擊戰])|分(?=$|[\s，,。！？、；:：（(]|\d|[篮籃助帽抢搶板]|领先|領先|优势|優勢|险胜|險勝|大胜|大勝|惜败|惜敗)|(?:重|轻|輕)?[死伤傷](?=$|[\s，,。！？、；]|\d|[一二两兩三四五六七八九十])|栋|幢|席(?![位卷])|Hz|GHz|MHz|mAh)?"
+    r"|级(?=地震|强震|強震|余震|餘震)|級(?=地震|強震|餘震)|岁(?!月)|歲(?!月)|股(?![东東票市份权權民])|点(?![钟鐘半多左前后後])|點(?![鐘半多左前後])|折(?![扣旧舊合叠疊射腾騰算返纸紙页頁])|斤|寸|平(?![方米均台安衡稳穩价價静靜和等常])|周年|週年|公分|港仙|厘米|毫米|平方公里|公顷|公頃|立方米|千克|英寸|周(?![年岁歲边邊末一二三四五六日刊])|週(?![年歲邊末刊])|具(?=.{0,6}?(?:遗体|尸体|遺體|屍體))|站(?![长長点點台内內外上])|户(?![口籍型])|戶(?![口籍型])|种(?![子植类類])|種(?![子植類])|双(?![方向重手])|雙(?![方向重手])|株|发(?=子弹|子彈|炮弹|炮彈)|發(?=子彈|炮彈)|亩|畝|桶|秒(?!杀|殺)|手(?=[大小]?[豆麦麥玉棉糖铜銅铝鋁锌鋅期合股])|镑|鎊|(?<=[万萬亿億])欧|(?<=[万萬亿億])歐|块(?=钱|錢)|塊(?=錢)|(?<!(?:19|20)\d\d)国(?=$|[\s，,。、；;：:！？!?）)”]|外长|外長|领导人|領導人|元首|首脑|首腦|联军|聯軍|集团|集團|峰会|峰會|[的和与與间間代签簽合共均中将將已])|校(?![园園区區长長友服庆慶内內外])|省(?![级級委长長会會内內外份])|场(?![所地面景合次上下内內外馆館子均])|場(?![所地面景合次上下內外館子均])|层(?![次面级級含意])|層(?![次面級含意])|枪(?![手支械杀殺击擊战戰])|槍(?![手支械殺擊戰])|分(?=$|[\s，,。！？、；:：（(]|\d|[篮籃助帽抢搶板]|领先|領先|优势|優勢|险胜|險勝|大胜|大勝|惜败|惜敗)|(?:重|轻|輕)?[死伤傷](?=$|[\s，,。！？、；]|\d|[一二两兩三四五六七八九十])|栋|幢|席(?![位卷])|Hz|GHz|MHz|mAh|[Xx×](?=光学|光學|变焦|變焦|数码|數碼|放大|长焦|長焦))?"
 )
 _ZH_PCT = re.compile(r"百分之(?P<num>\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
                      r"(?![零〇一二两兩三四五六七八九十百千万萬亿億点點\d])")
@@ -22,6 +22,31 @@ _ZH_WORD_UNIT = re.compile(
 )
 # half of a whole: 半数 (not 半数以 ... read as part of a longer phrase), 过半/近半/逾半/超半 (not 近半年, 过半场), 一半 (not 一半天)
 _ZH_HALF = re.compile(r"(?:(?:过|過|近|逾|超过|超過|超|约|約|近一|大)?半数|半數|(?:过|過|近|逾|超)一?半|一半)(?![年月日天场場程决決岛島山导導径徑夜路身边邊价價])")
+# a discount written in numerals: 九折 (90% of the price), 八五折 (85%); not 一波三折 "twists and turns", 七折八扣,
+# 三折叠 "tri-fold", 百折不挠
+_ZH_DISCOUNT = re.compile(r"(?<![一二三四五六七八九十百千万萬两兩波几幾第])(?P<num>[一二三四五六七八九])(?P<tenth>[一二三四五六七八九])?折"
+                          r"(?![扣旧舊合叠疊射腾騰算返纸紙页頁一二三四五六七八九十])")
+
+
+_DISCOUNT_RANGE = re.compile(r"[-–~～至到](\d(?:\.\d)?|\d\d)折")
+
+
+def _tenths(num: str) -> bool:
+    return len(num) == 1 or "." in num
+
+
+def _discount(num: str) -> float | None:
+    """The share of the price paid, in percent, of a discount written 折 (FORMAT.md's reading of 95折: 95 percent):
+    one digit is tenths (8折 80, 7.5折 75, 九折 90), two digits are hundredths (95折 95, 八五折 85)."""
+    if not num or num[0] == "0":
+        return None
+    if len(num) == 1 or (len(num) == 3 and num[1] == "."):
+        return float(Decimal(num) * 10)
+    if len(num) == 2 and num.isdigit():
+        return float(num)
+    return None
+
+
 # "三成", "7成": tenths, read as a percentage (not 一成不变, 建成, 成为)
 _ZH_TENTHS = re.compile(r"(?P<num>\d(?:\.\d)?|[一二两兩三四五六七八九])成(?![为為员員长長功立就交本果绩績不型年])")
 
@@ -42,6 +67,10 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
         if len(m.group("num")) == 2 and m.group("num")[0] == "0" and not (m.group("scale") or m.group("unit")):
             continue  # "09国家公务员考试": the year 2009 written short, not a count
         if not (m.group("scale") or m.group("unit")) and _ZH_RANGE_NEXT.match(text, m.end()) is not None and not is_blocked(m.start("num"), m.end("num")):
+            off = _DISCOUNT_RANGE.match(text, m.end())
+            if off is not None and _discount(m.group("num")) is not None and _tenths(m.group("num")) == _tenths(off.group(1)):
+                hits.append(NumHit(m.start(), m.end(), _discount(m.group("num")), "percent", None))  # 3-5折: both ends discounts
+                continue
             hits.append(NumHit(m.start(), m.end(), _scaled(m.group("num"), None), None, None))  # "180-300平": the unit comes from the other end
             continue
         if m.group("unit") == "分" and text[max(start, m.start() - 1) : m.start()] in ("点", "點", "时", "時", ":", "："):
@@ -63,10 +92,14 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             unit_raw, m_end = None, m.start("unit")  # 总价480万起: "from" a price, not cases
         if unit_raw in ("个", "個", "次") and not m.group("scale"):
             continue
-        if (unit_raw in ("点", "點") and len(m.group("num").split(".")[0]) < 3 and not m.group("scale")
-                and not text[max(start, m.start() - 1) : m.start()] in ("跌", "涨", "漲", "升", "降", "落")) or (
-                unit_raw == "折" and (len(m.group("num")) != 2 or m.group("scale"))):
-            continue  # "3点": a time of day, not index points; "8折", "7.5折": a discount read another way
+        if unit_raw in ("点", "點") and len(m.group("num").split(".")[0]) < 3 and not m.group("scale") and not text[
+                max(start, m.start() - 1) : m.start()] in ("跌", "涨", "漲", "升", "降", "落"):
+            continue  # "3点": a time of day, not index points
+        if unit_raw == "折":
+            value = _discount(m.group("num")) if not m.group("scale") and not m.group("approx") else None
+            if value is not None and not is_blocked(m.start("num"), m.end("num")):
+                hits.append(NumHit(m.start(), m.end(), value, "percent", None))
+            continue
         value, stop = _scaled(m.group("num"), m.group("scale")), m_end
         unit = _zh_unit(unit_raw)
         if unit_raw in ("港仙",):
@@ -107,6 +140,12 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
         if u.group("unit") == "旬":
             value *= 10  # 五旬女子: a woman in her fifties
         hits.append(NumHit(s, u.end(), value, _zh_unit(u.group("unit")), None))
+    if text.find("折", start, end) >= 0:
+        for m in _ZH_DISCOUNT.finditer(text, start, end):
+            if not is_blocked(m.start(), m.end()):
+                value = _discount(str(int(zh_value(m.group("num")))) + (str(int(zh_value(m.group("tenth")))) if m.group("tenth") else ""))
+                if value is not None:
+                    hits.append(NumHit(m.start(), m.end(), value, "percent", None))  # 九折, 八五折
     for m in _ZH_TENTHS.finditer(text, start, end):
         num = m.group("num")
         if not is_blocked(m.start(), m.end()) and (m.start() == start or not text[m.start() - 1].isdigit()) and text[m.start() - 1 : m.start()] != "第":
@@ -239,4 +278,6 @@ def _zh_unit(unit_raw: str | None) -> str | None:
 
     if not unit_raw:
         return None
+    if unit_raw in ("X", "x", "×"):
+        return "times"  # 15X光学变焦: a zoom's multiplier
     return _CURRENCY_WORD.get(unit_raw) or _UNIT_NORMAL.get(unit_raw)
