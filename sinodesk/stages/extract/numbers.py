@@ -215,6 +215,21 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,4}s")
 _MORE_NOUN = re.compile(r" (?:more|fewer) (?!than\b|and\b|or\b|of\b|in\b|on\b|to\b|for\b|at\b|by\b|from\b|with\b|as\b|the\b|a\b|an\b|this\b|that\b)[A-Za-z]")
 
 
+def _prose_count(text: str, pos: int) -> bool:
+    """Is the number ending at ``pos`` followed by a space and written after a lower-case word ("runs 271 scheduled
+    flights", "of the 400 invited guests"; not "Andre 3000 thanked fans", a name and its verb, nor "18-rated")?"""
+    if text[pos : pos + 1] != " ":
+        return False
+    i = text.rfind(" ", max(0, pos - 40), pos)
+    if i > 0 and _SCALE_IN.fullmatch(text, i + 1, pos) is not None:
+        i = text.rfind(" ", max(0, pos - 40), i)  # "2.5 million displaced people": the word before the digits
+    if i < 1:
+        return False
+    j = text.rfind(" ", max(0, i - 30), i - 1)
+    word = text[j + 1 : i]
+    return word.isalpha() and word.islower()
+
+
 def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
     hy = HYPHEN_UNIT.match(text[pos:limit])
@@ -235,11 +250,11 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if w is None or (w.lower() in _STOP and not (words and w[0].isupper())) or (
                 words and w.lower() in _POST_NOUN and (_is_plural_noun(words[-1]) or words[-1].lower() in _PLURAL_WITHOUT_S)):
             break  # (not at "A" inside a name, "20 Serie A appearances", or "daily" before the noun, "three daily newspapers")
-        if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS or words[-1] == "cts"):
+        if words and (_is_plural_noun(words[-1]) or words[-1].lower() in _PEOPLE_WORDS or words[-1] == "cts" or (words[-1] == "stone" and not _is_plural_noun(w))):
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly", "his seven children Saturday"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
-            if not (w.islower() and (w.endswith(("ing", "ized", "ised")) or (i == 1 and w.endswith("ed") and len(w) > 4))
+            if not (w.islower() and (w.endswith(("ing", "ized", "ised")) or (i == 1 and w.endswith("ed") and len(w) > 4 and _prose_count(text, pos)))
                     and nxt is not None and _is_plural_noun(nxt) and nxt.islower() and nxt not in _NOT_AFTER_ED):
                 # "273 phishing e-mails", "two power running backs": an -ing word before the counted noun names its kind;
                 # "six industrialized nations", "20 specialised units": an -ized adjective describes it; so does a participle
