@@ -87,3 +87,32 @@ def test_glued_multipliers(sentence, want, lang):
 ])
 def test_a_participle_before_the_counted_noun(sentence, want):
     assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a half more before a period, a measure or "times"
+    ("He spent two and a half years in jail.", [("two and a half years", 2.5, "years")]),
+    ("She served six-and-a-half years.", [("six-and-a-half years", 6.5, "years")]),
+    ("The flight took one and a half hours.", [("one and a half hours", 1.5, "hours")]),
+    ("The strike lasted 2 and a half days.", [("2 and a half days", 2.5, "days")]),
+    # negatives: "and a half" before no unit; one alone is no count
+    ("The band played two and a half-time shows.", []),
+    ("It took one day.", []),
+])
+def test_and_a_half(sentence, want):
+    assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # two neighbouring numerals, the second one more, are a range ("seven or eight"), both ends with the unit
+    ("七八个国家参加了会议", [("七", 7.0, "countries"), ("八个国家", 8.0, "countries")]),
+    ("现场两三百人围观", [("两", 200.0, "people"), ("三百人", 300.0, "people")]),
+    ("三四十岁的男子", [("三", 30.0, "years"), ("四十岁", 40.0, "years")]),
+    # negatives: tiers of cities, decades, an idiom with 成
+    ("一二线城市房价上涨", []),
+    ("三四线城市楼市遇冷", []),
+    ("七八十年代的老歌", []),
+    ("游客三五成群", []),
+])
+def test_chinese_numeral_pairs(sentence, want):
+    assert _nums(sentence, "zh") == want

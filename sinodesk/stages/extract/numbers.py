@@ -571,6 +571,11 @@ def _digit_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list
             # "a 5-1/2 pct coupon", "a 3 1/2-inch advantage": a whole number and a fraction are one number
             num = str(Decimal(num) + Decimal(mixed.group(1)) / Decimal(mixed.group(2)))
             ne = taken = mixed.end()
+        elif text.startswith((" and", "-and"), ne) and num.isdigit():
+            half = _AND_A_HALF.match(text, ne, end)
+            if half is not None:
+                num, ne = str(Decimal(num) + Decimal("0.5")), half.end()  # "2 and a half years": 2.5 years
+                taken = ne
         if text[ne : ne + 1] in ("x", "X", "×") and _GLUED_X.match(text, ne) is not None:
             if not is_blocked(ns, ne + 1) and 1 < float(num.replace(",", "")) <= 1000 and not _named_before(text, start, ns) and text[ns - 1 : ns] not in ("x", "X", "×"):
                 hits.append(NumHit(_with_approx(text, start, ns), ne + 1, _scaled(num, None), "times", None))  # "a 30X zoom", "grew 10x"
@@ -591,6 +596,12 @@ def _digit_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+# "two and a half years", "six-and-a-half hours", "3 and a half times": a half more, before a period, a measure,
+# "times" or "percent" (not "two and a half-time show", "one and a half of them")
+_AND_A_HALF = re.compile(r"(?: and an? |-and-an?-)half(?=[ -](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
+                         r"times|percent|per cent|miles|km|kilometres|kilometers|metres|meters|feet|inches|points|goals|games|stone|pounds|litres)\b)")
 
 
 # "5-1/2", "3 1/2": a whole number and a fraction of halves, quarters, eighths ... (wire copy writes rates and prices so)
@@ -1007,6 +1018,10 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
     for s, e, value in [*runs, *dozen]:
         if is_blocked(s, e):
             continue
+        if text.startswith((" and", "-and"), e) and value == int(value):
+            half = _AND_A_HALF.match(text, e, end)
+            if half is not None:
+                value, e = value + 0.5, half.end()  # "two and a half years", "six-and-a-half hours"
         if s - 5 >= start and text[s - 5 : s].lower() == "half " and text[s : s + 2].lower() == "a " and value >= 1000:
             s, value = s - 5, value / 2  # "half a million people"
         parent = value >= 2 and _PARENT_OF.search(text, max(start, s - 16), s) is not None  # "the father of two was killed": children
@@ -1063,7 +1078,7 @@ def _word_claims(text: str, start: int, end: int, is_blocked: _Blocked) -> list[
             hits.append(NumHit(_with_approx(text, start, s), e, value, unit, None))
             continue
         counted = not (pct or times or scale or curw)
-        if counted and ((value < 2 and not _one_counted(text, start, s, e, unit)) or text.startswith(" of ", tail.end())):
+        if counted and ((value < 1.5 and not _one_counted(text, start, s, e, unit)) or text.startswith(" of ", tail.end())):
             continue  # "one day", "one of them", "a man": not a count someone claims ("one person died", "at least one handgun" are)
         s, value = _signed(text, start, _with_approx(text, start, s), value)
         hits.append(NumHit(s, e2, value, unit + "s" if unit in _PERIODS else unit, None))

@@ -22,6 +22,46 @@ _ZH_WORD_UNIT = re.compile(
 )
 # half of a whole: 半数 (not 半数以 ... read as part of a longer phrase), 过半/近半/逾半/超半 (not 近半年, 过半场), 一半 (not 一半天)
 _ZH_HALF = re.compile(r"(?:(?:过|過|近|逾|超过|超過|超|约|約|近一|大)?半数|半數|(?:过|過|近|逾|超)一?半|一半)(?![年月日天场場程决決岛島山导導径徑夜路身边邊价價])")
+# two neighbouring numerals, the second one more, are "seven or eight" (七八个国家, 两三百人, 三四十岁), not 78
+_ZH_PAIR = re.compile(r"(?P<a>[二两兩三四五六七八])(?P<b>[三四五六七八九])(?P<scale>[十百千万萬亿億]?)")
+_ZH_DIGIT = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_SCALE = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+
+def _with_pairs(text: str, start: int, end: int, pairs: dict):
+    """``numwords.chinese_runs``, but a pair of neighbouring numerals (七八, 两三百) read as its second end, its first
+    kept in ``pairs`` by its start."""
+    from .numwords import _ZH_RUN, zh_value
+
+    for r in _ZH_RUN.finditer(text, start, end):
+        s, e = r.span()
+        if text[e : e + 1] in ("线", "線") and e - s == 2:
+            continue  # 一二线城市, 三四线城市: tiers of cities, no count
+        m = _ZH_PAIR.fullmatch(text, s, e)
+        if m is not None and _ZH_DIGIT[m.group("b")] == _ZH_DIGIT[m.group("a")] + 1:
+            scale = _ZH_SCALE[m.group("scale")]
+            pairs[s] = float(_ZH_DIGIT[m.group("a")] * scale)
+            yield s, e, float(_ZH_DIGIT[m.group("b")] * scale)
+            continue
+        value = zh_value(r.group())
+        if value is not None:
+            yield s, e, value
+
+
+def _split_pairs(hits: list, pairs: dict) -> list:
+    """A hit that starts at a pair of numerals becomes two, the first end one character long, both with its unit."""
+    from .numbers import NumHit
+
+    out = []
+    for h in hits:
+        if h.start in pairs:
+            out.append(NumHit(h.start, h.start + 1, pairs[h.start], h.unit, None))
+            out.append(NumHit(h.start + 1, h.end, h.value, h.unit, None))
+        else:
+            out.append(h)
+    return out
+
+
 # a discount written in numerals: 九折 (90% of the price), 八五折 (85%); not 一波三折 "twists and turns", 七折八扣,
 # 三折叠 "tri-fold", 百折不挠
 _ZH_DISCOUNT = re.compile(r"(?<![一二三四五六七八九十百千万萬两兩波几幾第])(?P<num>[一二三四五六七八九])(?P<tenth>[一二三四五六七八九])?折"
@@ -48,7 +88,7 @@ def _discount(num: str) -> float | None:
 
 
 # "三成", "7成": tenths, read as a percentage (not 一成不变, 建成, 成为)
-_ZH_TENTHS = re.compile(r"(?P<num>\d(?:\.\d)?|[一二两兩三四五六七八九])成(?![为為员員长長功立就交本果绩績不型年])")
+_ZH_TENTHS = re.compile(r"(?P<num>\d(?:\.\d)?|[一二两兩三四五六七八九])成(?![为為员員长長功立就交本果绩績不型年群])")
 
 
 def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
@@ -114,7 +154,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
     for m in _PRICE.finditer(text, start, end):
         if not is_blocked(m.start("num"), m.end("num")):
             hits.append(NumHit(m.start("num"), m.end("num"), float(m.group("num")), "CNY", None))
-    for s, e, value in chinese_runs(text, start, end):
+    pairs = {}
+    for s, e, value in _with_pairs(text, start, end, pairs):
         if is_blocked(s, e) or text[s - 1 : s] == "第":
             continue
         c = _COUNTED_NOUN.match(text, e, end)
@@ -146,6 +187,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
                 value = _discount(str(int(zh_value(m.group("num")))) + (str(int(zh_value(m.group("tenth")))) if m.group("tenth") else ""))
                 if value is not None:
                     hits.append(NumHit(m.start(), m.end(), value, "percent", None))  # 九折, 八五折
+    if pairs:
+        hits = _split_pairs(hits, pairs)
     for m in _ZH_TENTHS.finditer(text, start, end):
         num = m.group("num")
         if not is_blocked(m.start(), m.end()) and (m.start() == start or not text[m.start() - 1].isdigit()) and text[m.start() - 1 : m.start()] != "第":
