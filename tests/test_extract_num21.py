@@ -116,3 +116,21 @@ def test_and_a_half(sentence, want):
 ])
 def test_chinese_numeral_pairs(sentence, want):
     assert _nums(sentence, "zh") == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a suspended hyphen: both ends take the unit of the second
+    ("It is a 10- to 15-minute walk from the station.", [("10", 10.0, "minutes"), ("15-minute", 15.0, "minutes")]),
+    ("He faces a five- to 10-year sentence.", [("five", 5.0, "years"), ("10-year", 10.0, "years")]),
+    # a range before a period in the singular and the noun it measures
+    ("The council backed a 3-5 year plan.", [("3", 3.0, "years"), ("5 year", 5.0, "years")]),
+    # an approximation between the number and its noun
+    ("The club drew 10,000-plus fans.", [("10,000-plus fans", 10000.0, "fans")]),
+    ("About 20 or so people waited outside.", [("About 20 or so people", 20.0, "people")]),
+    ("Some 20-odd people waited outside.", [("Some 20-odd people", 20.0, "people")]),
+    # negatives: results
+    ("Arsenal won 3-1 on Saturday.", []),
+    ("It was a 2-1 win for the visitors.", []),
+])
+def test_ranges_and_approximations(sentence, want):
+    assert _nums(sentence) == want

@@ -139,7 +139,7 @@ _TAIL = re.compile(
 )
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and|or|至|到|~|～)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|and|or|至|到|~|～|[-–] (?:to|or|and))\s*$")  # (a suspended hyphen: "10- to 15-minute")
 _ID_WORDS = (
     "Article", "Section", "Chapter", "No.", "Unit", "Level", "Tier", "Phase", "Model", "Type", "Class", "Category",
     "Item", "Paragraph", "Rule", "Route", "Highway", "Flight", "Room", "Vol.", "Issue", "Page", "p.", "pp.", "Figure",
@@ -232,6 +232,9 @@ def _prose_count(text: str, pos: int) -> bool:
 
 def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
+    if text.startswith(("-plus ", "-odd ", " or so ", " odd "), pos):
+        pos = text.index(" ", pos + 1) if text[pos] == "-" else pos + (6 if text.startswith(" or so", pos) else 4)
+        # "10,000-plus fans", "20-odd people", "20 or so people": an approximation, then the counted noun
     hy = HYPHEN_UNIT.match(text[pos:limit])
     if hy:
         w = hy.group(1).lower()
@@ -754,7 +757,9 @@ def _is_score(text: str, ns: int, ne: int) -> bool:
 
 # after a range "5-10": a percent, a scale or a measure makes it a range of amounts, not a result ("5-10%", "$5-10 billion")
 _RANGE_UNIT_AFTER = re.compile(r"\s?(?:%|per ?cent\b|pct\b|percentage points?\b|(?:thousand|million|billion|trillion|bn|mn|m)\b"
-                               r"|(?:km|kg|mm|cm|mph|metres|meters|miles|degrees)\b)", re.I)
+                               r"|(?:km|kg|mm|cm|mph|metres|meters|miles|degrees)\b"
+                               # "a 3-5 year plan": a period written in the singular before the noun it measures
+                               r"| (?:year|month|week|day|hour|minute)(?= [a-z]{3,}))", re.I)
 _CUR_SIGNS = ("$", "£", "€", "¥", "₹")
 _CUR_CODES = frozenset(_CURRENCY_PREFIX.values())
 
@@ -1329,7 +1334,7 @@ def _dedupe(hits: list[NumHit]) -> list[NumHit]:
 
 
 # a number followed by the second end of a range ("10 - 20 years", "four or five defenders", "two and three jobs")
-_RANGE_NEXT = re.compile(r"(?: or | to |\s?[-–]\s?| and |[至到~～](?=\d))(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_RANGE_NEXT = re.compile(r"(?: or | to |\s?[-–]\s?| and |[至到~～](?=\d)|[-–] (?:to|or|and) )(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                          r"fifteen|twenty|thirty|forty|fifty|hundred)\b)", re.I)
 
 
