@@ -134,3 +134,16 @@ def test_chinese_numeral_pairs(sentence, want):
 ])
 def test_ranges_and_approximations(sentence, want):
     assert _nums(sentence) == want
+
+
+@pytest.mark.parametrize("sentence,want", [
+    # a half more after a period written with a numeral, or before it after 个
+    ("他在国外生活了一年半", [("一年半", 1.5, "years")]),
+    ("该男子服刑三年半后出狱", [("三年半", 3.5, "years")]),
+    ("会议开了两个半小时", [("两个半小时", 2.5, "hours")]),
+    ("工程历时三个半月完工", [("三个半月", 3.5, "months")]),
+    # negatives: 半 that starts another word
+    ("五年半岛局势紧张", [("五年", 5.0, "years")]),
+])
+def test_chinese_periods_and_a_half(sentence, want):
+    assert _nums(sentence, "zh") == want

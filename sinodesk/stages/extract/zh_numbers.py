@@ -1,7 +1,8 @@
 """Chinese numeric claims (see numbers.py for what counts as a claim): digits or numerals with
 万/亿 scales and a unit or measure word ("3万人", "一万两千人", "两艘"), durations and lengths
-(两天, 三个月, 一万米), games, floors and shots (停赛三场, 13层, 连开3枪), ages (19岁), shares (6万股), index points (2000点; not 3点 o'clock), two-digit
-discounts read as the percentage paid (95折), tenths read as percentages (3成), and 百分之 percentages."""
+(两天, 三个月, 一万米), games, floors and shots (停赛三场, 13层, 连开3枪), ages (19岁), shares (6万股), index points (2000点; not 3点 o'clock), discounts
+read as the percentage paid (95折 95, 8折 and 九折 tenths: 80 and 90, 八五折 85), tenths read as percentages (3成),
+百分之 percentages, and two neighbouring numerals as a range's two ends (七八个国家: 7 and 8 countries, 两三百人)."""
 
 from __future__ import annotations
 
@@ -170,7 +171,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             continue
         if (value == 1 and u.group("unit") in _DURATIONS and text[s:e] == "一" and text[s - 1 : s] not in _NOT_ONE_BEFORE
                 and not text.startswith(("一度", "一次", "一届", "一屆"), u.end())):  # 一年一度: "yearly"
-            hits.append(NumHit(s, u.end(), 1.0, _zh_unit(u.group("unit")), None))  # 一天, 一年: one of a duration is a count
+            half = _HALF_MORE.match(text, u.end()) is not None and u.group("unit") in _HALVED
+            hits.append(NumHit(s, u.end() + half, 1.5 if half else 1.0, _zh_unit(u.group("unit")), None))  # 一天, 一年: one of a duration is a count; 一年半 1.5
             continue
         if value < 2 and not any(ch in "十百千万萬亿億" for ch in text[s:e]) and u.group("unit") not in ("死", "伤", "傷"):
             continue  # 一名, 一家: "a", not a count (一死一伤 is: one dead, one injured)
@@ -180,7 +182,8 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             continue  # 近三年来, 过去两天: the period a statement covers, not a quantity
         if u.group("unit") == "旬":
             value *= 10  # 五旬女子: a woman in her fifties
-        hits.append(NumHit(s, u.end(), value, _zh_unit(u.group("unit")), None))
+        half = _HALF_MORE.match(text, u.end()) is not None and u.group("unit") in _HALVED and value == int(value)
+        hits.append(NumHit(s, u.end() + half, value + 0.5 * half, _zh_unit(u.group("unit")), None))  # 三年半: 3.5 years
     if text.find("折", start, end) >= 0:
         for m in _ZH_DISCOUNT.finditer(text, start, end):
             if not is_blocked(m.start(), m.end()):
@@ -196,6 +199,11 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
             if value is not None:
                 hits.append(NumHit(m.start(), m.end(), value * 10, "percent", None))
     if text.find("半", start, end) >= 0:
+        for m in _AND_A_HALF_ZH.finditer(text, start, end):
+            num = m.group("num")
+            value = float(num) if num.isdigit() else zh_value(num)
+            if value is not None and not is_blocked(m.start(), m.end()):
+                hits.append(NumHit(m.start(), m.end(), value + 0.5, "hours" if m.group("unit") != "月" else "months", None))  # 两个半小时 2.5 hours
         for m in _ZH_HALF.finditer(text, start, end):
             if not is_blocked(m.start(), m.end()):
                 hits.append(NumHit(m.start(), m.end(), 0.5, "fraction", None))  # 半数成员, 过半, 近一半: half of a whole
@@ -262,6 +270,10 @@ _COUNTED_NOUN = re.compile(r"(?:多|余|餘)?(?:大)?(?:只|個|个|位|家|户|
                            + "|".join(sorted(_COUNTED, key=len, reverse=True)) + ")")
 
 
+# 半 after a period written with a numeral is a half more (一年半, 三个月半; not 半场, 半岛)
+_HALF_MORE = re.compile(r"半(?![场場岛島决決程价價数數山夜天])")
+_AND_A_HALF_ZH = re.compile(r"(?<![\d第])(?P<num>\d{1,3}|[一二两兩三四五六七八九十]{1,3})[个個]半(?P<unit>小时|小時|钟头|鐘頭|月)")
+_HALVED = frozenset(("年", "个月", "個月", "小时", "小時"))
 _NOT_ONE_BEFORE = tuple("这這那同每某哪另统統唯任")  # 这一天 "that day", 同一年 "the same year", 每一天 "every day"
 _DURATIONS = ("天", "日", "年", "个月", "個月", "小时", "小時", "周", "週", "分钟", "分鐘")
 # words of money beside an amount written without 元: a price, a sum paid, raised, given or lost
