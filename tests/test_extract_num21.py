@@ -48,6 +48,7 @@ def test_weights_in_stones_and_pounds(sentence, want):
     ("谈判过程一波三折", []),
     ("开发商七折八扣之后", []),
     ("他百折不挠地坚持下来", []),
+    ("楼盘推出五一折上折活动", []),
 ])
 def test_chinese_discounts(sentence, want):
     assert _nums(sentence, "zh") == want

@@ -186,7 +186,7 @@ def chinese_claims(text: str, start: int, end: int, is_blocked) -> list:
         hits.append(NumHit(s, u.end() + half, value + 0.5 * half, _zh_unit(u.group("unit")), None))  # 三年半: 3.5 years
     if text.find("折", start, end) >= 0:
         for m in _ZH_DISCOUNT.finditer(text, start, end):
-            if not is_blocked(m.start(), m.end()):
+            if not is_blocked(m.start(), m.end()) and not text.startswith("五一", m.start()):  # 五一折上折: a May Day discount
                 value = _discount(str(int(zh_value(m.group("num")))) + (str(int(zh_value(m.group("tenth")))) if m.group("tenth") else ""))
                 if value is not None:
                     hits.append(NumHit(m.start(), m.end(), value, "percent", None))  # 九折, 八五折
