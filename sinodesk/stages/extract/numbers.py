@@ -91,8 +91,6 @@ _PARTICIPLE_ADJ = {
     "documented", "uninsured", "insured", "paid", "unpaid", "named", "accused", "convicted", "abducted",
     "kidnapped", "trapped", "stranded", "evacuated", "arrested", "wanted", "undocumented", "dedicated", "protected",
 }
-# plural-looking words after "<number> <participle>" that are no counted noun: "3 raised concerns" reads as a verb phrase
-_NOT_AFTER_ED = frozenset("concerns questions doubts hopes fears prices rates taxes sales shares stocks costs its".split())
 _NON_UNIT = {"a.m", "p.m", "am", "pm", "and", "to", "or"}
 _VERBISH = re.compile(r"^(?:\w+ed|\w+ing|said|says|rose|fell|grew|went|came|took|made|left|became|saw|met|paid|held|won|lost|spent|got|gave|sent"
                       r"|struck|fled|told|began|broke|fought|stood|ran|drove|threw|wrote|sank|spoke|stole|shook|swept|brought|caught|taught|slept)$")
@@ -215,21 +213,6 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,4}s")
 _MORE_NOUN = re.compile(r" (?:more|fewer) (?!than\b|and\b|or\b|of\b|in\b|on\b|to\b|for\b|at\b|by\b|from\b|with\b|as\b|the\b|a\b|an\b|this\b|that\b)[A-Za-z]")
 
 
-def _prose_count(text: str, pos: int) -> bool:
-    """Is the number ending at ``pos`` followed by a space and written after a lower-case word ("runs 271 scheduled
-    flights", "of the 400 invited guests"; not "Andre 3000 thanked fans", a name and its verb, nor "18-rated")?"""
-    if text[pos : pos + 1] != " ":
-        return False
-    i = text.rfind(" ", max(0, pos - 40), pos)
-    if i > 0 and _SCALE_IN.fullmatch(text, i + 1, pos) is not None:
-        i = text.rfind(" ", max(0, pos - 40), i)  # "2.5 million displaced people": the word before the digits
-    if i < 1:
-        return False
-    j = text.rfind(" ", max(0, i - 30), i - 1)
-    word = text[j + 1 : i]
-    return word.isalpha() and word.islower()
-
-
 def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Head noun of the words right after a number: "1,466 attacks per ..." -> attacks."""
     if text.startswith(("-plus ", "-odd ", " or so ", " odd "), pos):
@@ -257,11 +240,9 @@ def _count_unit(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break  # the head noun came first: "20 organisations worldwide", "1,466 attacks weekly", "his seven children Saturday"
         if _VERBISH.match(w.lower()) and w.lower() not in _PARTICIPLE_ADJ and w.lower() not in ("cases", "times", "buildings", "things"):
             nxt = m.group(i + 1) if i < 4 else None
-            if not (w.islower() and (w.endswith(("ing", "ized", "ised")) or (i == 1 and w.endswith("ed") and len(w) > 4 and _prose_count(text, pos)))
-                    and nxt is not None and _is_plural_noun(nxt) and nxt.islower() and nxt not in _NOT_AFTER_ED):
+            if not (w.islower() and w.endswith(("ing", "ized", "ised")) and nxt is not None and _is_plural_noun(nxt) and nxt.islower()):
                 # "273 phishing e-mails", "two power running backs": an -ing word before the counted noun names its kind;
-                # "six industrialized nations", "20 specialised units": an -ized adjective describes it; so does a participle
-                # right after the number ("two dropped goals", "15 surveyed firms", "40 stranded whales")
+                # "six industrialized nations", "20 specialised units": an -ized adjective describes it
                 break
         words.append(w)
         end = pos + m.end(i)
