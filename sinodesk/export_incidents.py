@@ -3,12 +3,14 @@
 STIX mapping, per incident: an ``incident`` object (its evidence in the description), a
 ``report`` over everything below, an ``identity`` per victim and per claimant, an
 ``intrusion-set`` per threat group of the alias table (its aliases and ATT&CK group id) or a
-``threat-actor`` for an actor the story names otherwise ("overseas hackers"), a ``malware`` per
+``threat-actor`` for an actor the story names otherwise ("overseas hackers"; one per incident: "hackers" in two incidents
+are not one actor), a ``malware`` per
 family, an ``attack-pattern`` per technique with its ``mitre-attack`` external reference, and
 relationships: actor ``targets`` victim, actor ``uses`` malware/attack-pattern, incident
 ``attributed-to`` actor (one per claim, ``created_by_ref`` = the claimant, stance and basis in
 the description).  Object ids are UUIDv5 of their names, so an export is stable and one group
-seen in two incidents is one object.
+seen in two incidents is one object: every alias of the table's row ("APT28", "Fancy Bear", "Sofacy", "Strontium") is
+one ``intrusion-set`` with the row's aliases.
 """
 
 from __future__ import annotations
@@ -77,11 +79,11 @@ def to_stix(incidents: Iterable[dict]):
                                               description="Victim named in the news. Evidence: " + _evidence_text(v["evidence"]))))
         actors = {}
         for a in inc["attackers"]:
-            actors[a.get("group") or a["name"]] = _actor(stix2, tables, a.get("group"), a["name"], a.get("country"), a["evidence"], put)
+            actors[a.get("group") or a["name"]] = _actor(stix2, tables, inc["incident_id"], a.get("group"), a["name"], a.get("country"), a["evidence"], put)
         for c in inc["attributions"]:
             key = c.get("actor_group") or c["actor"]
             if key not in actors:
-                actors[key] = _actor(stix2, tables, c.get("actor_group"), c["actor"], c.get("actor_country"), c["evidence"], put)
+                actors[key] = _actor(stix2, tables, inc["incident_id"], c.get("actor_group"), c["actor"], c.get("actor_country"), c["evidence"], put)
         malware = [put(stix2.Malware(id=_sid("malware", m.get("family") or m["name"]), name=m.get("family") or m["name"], is_family=True,
                                      malware_types=[_MALWARE_TYPES.get(m.get("kind") or "", "unknown")],
                                      description="Evidence: " + _evidence_text(m["evidence"]))) for m in inc["malware"]]
@@ -118,14 +120,15 @@ _MALWARE_TYPES = {"botnet": "bot", "worm": "worm", "virus": "virus", "trojan": "
                   "spyware": "spyware", "keylogger": "keylogger", "exploit": "exploit-kit", "tool": "remote-access-trojan"}
 
 
-def _actor(stix2, tables, group_id, name, country, evidence, put):
+def _actor(stix2, tables, incident_id, group_id, name, country, evidence, put):
+    """The group's intrusion-set (one for all its aliases, across incidents), else a threat-actor of this incident."""
     g = tables.groups.get(group_id) if group_id else None
     if g is not None:
         refs = [{"source_name": "mitre-attack", "external_id": gid, "url": f"https://attack.mitre.org/groups/{gid}/"} for gid in g.attack_ids]
         return put(stix2.IntrusionSet(id=_sid("intrusion-set", g.id), name=g.name, aliases=list(g.aliases + g.zh) or None,
                                       external_references=refs or None,
                                       description=f"Publicly linked to {g.country or 'an unknown country'}. Evidence: {_evidence_text(evidence)}"))
-    return put(stix2.ThreatActor(id=_sid("threat-actor", name), name=name, threat_actor_types=["unknown"],
+    return put(stix2.ThreatActor(id=_sid("threat-actor", incident_id + ":" + name), name=name, threat_actor_types=["unknown"],
                                  description=f"Actor as the story names it{(' (country ' + country + ')') if country else ''}. Evidence: {_evidence_text(evidence)}"))
 
 

@@ -2,7 +2,10 @@
 
 The incidents stage finds mentions per story (``Story.incidents``); after event linking the
 runner calls :func:`update_incidents`, which folds each new mention into an existing incident
-record or opens a new one.  Two mentions are the same incident when they share the event the
+record or opens a new one.  A threat group of the alias table
+(``sinodesk/data/cyber/groups.tsv``) is one attacker (and one claimed actor) under the table's name whatever an outlet
+called it ("Fancy Bear", "Sofacy", "Strontium" -> APT28), with the names as written in ``names`` (``actor_names``).
+Two mentions are the same incident when they share the event the
 linker gave their stories and agree on something concrete, or share two concrete keys (a named
 victim, malware family, threat group, CVE or -- for dated stories -- a product with a flaw), or
 one key and an incident type, or one named key within three days -- always within ``merge_days``.  Attributions from
@@ -128,6 +131,24 @@ def _add(items: list[dict], key, value: dict, evidence: list[dict]) -> None:
     items.append({"_key": key, **value, "evidence": evidence})
 
 
+def group_name(group_id: str | None) -> str | None:
+    """The alias table's name of a threat group id ('apt28' -> 'APT28'), None for no group or one the table lacks."""
+    if not group_id:
+        return None
+    from .stages.incidents import default_tables
+
+    g = default_tables().groups.get(group_id)
+    return g.name if g is not None else None
+
+
+def _as_written(items: list[dict], key, field: str, name: str) -> None:
+    """Add ``name`` (as an outlet wrote it) to the item's list ``field``, once."""
+    it = next(x for x in items if x["_key"] == key)
+    names = it.setdefault(field, [])
+    if name not in names:
+        names.append(name)
+
+
 def merge_into(rec: dict, story: Story, m: dict, event_id: str | None) -> None:
     """Fold one story mention into an incident record (attributions side by side)."""
     rec["types"] = list(dict.fromkeys(rec["types"] + m["types"]))
@@ -143,13 +164,22 @@ def merge_into(rec: dict, story: Story, m: dict, event_id: str | None) -> None:
     for v in m["victims"]:
         _add(rec["victims"], _norm(v["name"]), {k: v[k] for k in ("name", "sector", "country")}, [_ev(story, v["span"])])
     for a in m["attackers"]:
-        _add(rec["attackers"], a.get("group") or _norm(a["name"]), {k: a[k] for k in ("name", "group", "category", "country")}, [_ev(story, a["span"])])
+        # a threat group of the alias table is one attacker under its table name, whatever the outlet called it ("Fancy Bear",
+        # "Sofacy" -> APT28); the names as written are kept beside it
+        gname = group_name(a.get("group"))
+        _add(rec["attackers"], a.get("group") or _norm(a["name"]), {k: a[k] for k in ("name", "group", "category", "country")} | {"name": gname or a["name"]},
+             [_ev(story, a["span"])])
+        if gname:
+            _as_written(rec["attackers"], a["group"], "names", a["name"])
     for a in m["attributions"]:
         # one claimant written two ways in two outlets ("Microsoft", "Microsoft Corp.") is one claimant: its table id or entity
         key = (a.get("claimant_id") or a.get("claimant_entity") or _norm(a["claimant"]), a.get("actor_group") or _norm(a["actor"]), a["stance"])
         ev = [_ev(story, a["claimant_span"]), _ev(story, a["actor_span"])]
+        gname = group_name(a.get("actor_group"))
         _add(rec["attributions"], key, {k: a.get(k) for k in ("claimant", "claimant_id", "claimant_entity", "claimant_type", "actor", "actor_group", "actor_country", "stance")}
-             | {"basis": _ev(story, a["basis"])}, ev)
+             | {"basis": _ev(story, a["basis"]), "actor": gname or a["actor"]}, ev)
+        if gname:
+            _as_written(rec["attributions"], key, "actor_names", a["actor"])
     for t in m["techniques"]:
         _add(rec["techniques"], t["id"], {k: t[k] for k in ("id", "name", "tactic", "basis")}, [_ev(story, t["span"])])
     for x in m["malware"]:

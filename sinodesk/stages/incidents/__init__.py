@@ -282,7 +282,7 @@ def _record(role: str, ss: list[Sentence], view: StoryView, t: CyberTables, zh: 
                    "span": {"start": d.start, "end": d.end, "text": d.text}}
                   for d in view.dates if any(s.start <= d.start and d.end <= s.end for s in ss)],
     }
-    rec["title"] = _title(rec, view)
+    rec["title"] = _title(rec, view, t)
     return rec
 
 
@@ -423,12 +423,13 @@ _TYPE_LABEL = {"ddos": "DDoS", "data_breach": "Data breach", "espionage": "Espio
                "influence_operation": "Influence operation", "vulnerability": "Vulnerability", "other": "Cyber incident"}
 
 
-def _title(rec: dict, view: StoryView) -> str:
+def _title(rec: dict, view: StoryView, t: CyberTables) -> str:
     label = _TYPE_LABEL.get(rec["types"][0], "Cyber incident")
     parts = [label]
     if rec["victims"]:
         parts.append(("on " if rec["types"][0] != "vulnerability" else "affecting ") + rec["victims"][0]["name"])
-    actor = next((a["name"] for a in rec["attackers"] if a["group"]), None)
+    # a threat group by its table name, whatever the story calls it ("by APT28" for "Fancy Bear" or "Sofacy"): one actor in listings
+    actor = next((t.groups[a["group"]].name if a["group"] in t.groups else a["name"] for a in rec["attackers"] if a["group"]), None)
     if actor:
         parts.append("by " + actor)
     title = " ".join(parts)
