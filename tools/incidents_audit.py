@@ -2,12 +2,17 @@
 story, for comparing two versions of the code (run this file under each and diff the outputs).
 
     PYTHONPATH=. python tools/incidents_audit.py --out after.jsonl [--data ../shared] [--agnews 0] [--feeds 40]
+    PYTHONPATH=. python tools/incidents_audit.py --fresh 3000 --out fresh.jsonl   # the second, fresh set
     python tools/incidents_audit.py --diff before.jsonl after.jsonl
 
 Texts: BBC News (all of it) and AG News (test file) items outside the held-out pool and outside every gold file of the
 project (incidents, extract development sets, topics), and English feed entries outside the pool; they go through
 ``ingest`` into a fresh archive with default settings, and what ``export`` returns is printed (types, attackers,
 victims, malware, the evidence sentence).  Nothing here is labelled: the diff is for reading, change by change.
+
+``--fresh N``: a second set no audit had read before session 21 -- the first N Reuters-21578 stories of prose (no gold
+file of the project holds a Reuters item; those the held-out pool test reserves are left out too) and the entries of
+the English feeds the first set does not read (phys.org, heise developer, the Google Ads blog, Reddit).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ GOLD = Path(__file__).resolve().parents[1] / "sinodesk" / "eval" / "gold"
 _DEV_SETS = ("incidents", "extract/dev", "extract/devzh", "extract/seeds.jsonl", "extract/seeds_dev.jsonl", "topics")
 _NAMES = {"ag_news": "agnews"}
 _FEEDS = ("guardian_us.rss", "livemint_news.xml", "macworld.rss")
+_FRESH_FEEDS = ("phys_org_scitech.rss", "heise_developer.atom", "google_ads_dev_blogger.atom", "reddit_front.rss")
 
 
 def _taken() -> set[str]:
@@ -72,8 +78,36 @@ def items(data: Path, agnews: int | None, feeds: int) -> list[dict]:
     return out
 
 
-def run(data: Path, agnews: int | None, feeds: int, out: Path) -> None:
-    its = items(data, agnews, feeds)
+def fresh_items(data: Path, n: int) -> list[dict]:
+    """The fresh set: Reuters-21578 stories of prose (at most ``n``) outside the held-out pool, and every entry of the
+    English feeds the first set does not read, outside the pool and every gold file."""
+    out, taken = [], _taken()
+    with open(data / "eval" / "reuters21578-modapte" / "reuters21578_modapte.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if len(out) >= n:
+                break
+            r = json.loads(line)
+            text, title = (r.get("text") or "").strip(), (r.get("title") or "").strip()
+            if not title or len(text) < 200 or in_heldout_pool("reuters", str(r["newid"])):
+                continue
+            title = title.title() if title.isupper() else title
+            out.append({"title": title, "text": title + "\n\n" + text, "_id": f"reuters:{r['newid']}"})
+    for name in _FRESH_FEEDS:
+        for k in range(200):
+            key = f"{name}#{k}"
+            if in_heldout_pool("feeds", key) or f"feeds:{key}" in taken:
+                continue
+            try:
+                it = load_item("feeds", key, data)
+            except Exception:  # noqa: BLE001 -- the feed has fewer entries
+                break
+            if it.text.strip():
+                out.append({"text": it.text, "date": it.date, "_id": "feeds:" + key})
+    return out
+
+
+def run(data: Path, agnews: int | None, feeds: int, out: Path, fresh: int = 0) -> None:
+    its = fresh_items(data, fresh) if fresh else items(data, agnews, feeds)
     ingested = ingest_items([{k: v for k, v in it.items() if not k.startswith("_") and v} for it in its])
     by_line = ingested.by_line()
     with out.open("w", encoding="utf-8") as fh:
@@ -116,13 +150,14 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--agnews", type=int, default=0, help="at most this many AG News items (0: all outside the pool)")
     ap.add_argument("--feeds", type=int, default=60, help="the first N entries of each English feed (outside the pool)")
+    ap.add_argument("--fresh", type=int, default=0, help="read the fresh set instead: this many Reuters-21578 stories and the other English feeds")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--diff", type=Path, nargs=2)
     args = ap.parse_args()
     if args.diff:
         diff(*args.diff)
     else:
-        run(args.data, args.agnews or None, args.feeds, args.out)
+        run(args.data, args.agnews or None, args.feeds, args.out, args.fresh)
 
 
 if __name__ == "__main__":
