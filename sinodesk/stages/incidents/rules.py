@@ -225,12 +225,13 @@ LEGAL = re.compile(r"\b(?:lawsuits?|suits?|sue[sd]?|suing|legal\s+action|charg(?
 
 
 def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, after_incident: bool = False, names=None,
-                  legal_story: bool = False) -> Sentence:
+                  legal_story: bool = False, cyber_story: bool = True) -> Sentence:
     """Every finder over one sentence; ``after_incident``: the sentence before spoke of an incident,
     so a sentence that refers back to it ("It then ...", "The worm ...") is read in full too;
     ``names``: the (malware, group) table hits and the trigger words in the sentence, when the story
     was scanned at once; ``legal_story``: an earlier sentence reported legal action over a cyber deed,
-    so legal words alone are a trigger here."""
+    so legal words alone are a trigger here; ``cyber_story``: the story uses a word only cyber news uses (see
+    :func:`no_computer_context`)."""
     lang = "zh" if zh else "en"
     s = Sentence(a, b, text[a:b])
     words = [m.group() for m in t.trigger[lang].finditer(text, a, b)] if names is None else names[2]
@@ -242,6 +243,8 @@ def read_sentence(text: str, a: int, b: int, t: CyberTables, zh: bool, story, af
     s.trigger = any(not (medical and t.disease[lang][2].match(w)) for w in words)
     if s.trigger and not zh and all(w.lower().startswith("attack") for w in words) and _in_words(s.text):
         s.trigger = False  # "attacked the bill", "legal attacks on file-sharing services": words and suits, no cyber deed
+    if s.trigger and not zh and not cyber_story and no_computer_context(s.text, words):
+        s.trigger = False  # "knocked out of the cup", "a security breach at parliament", "terror attacks": no computer in sight
     s.background = bool(t.background[lang].search(s.text))
     s.follows = after_incident and not s.trigger and bool(t.follows[lang].match(s.text))
     s.malware = find_malware(text, a, b, t, zh, medical, names and names[0], patterns=s.trigger)
@@ -323,6 +326,43 @@ _RHETORICAL = re.compile(
     r"|\b(?:heart|panic|asthma|anxiety)\s+attacks?\b", re.I)
 _CYBER_DEED = re.compile(r"\b(?:hack\w*|DDoS|denial[\s-]of[\s-]service|virus\w*|worms?|malware|cyber\w*|web\s?sites?|servers?|networks?|"
                          r"computers?|systems?|online|internet|e-?mails?|phishing|spam\w*|data|accounts?|passwords?|infect\w*|breach\w*)\b", re.I)
+
+
+# A cyber incident needs a computer, a network or data in sight.  Most trigger words have other senses -- physical,
+# military, sporting, verbal, commercial ("attack", "breach", "intrusion", "stole", "leak", "knocked out", "targeting",
+# "took over", "crash", "disrupt") -- and in a story that uses no word only cyber news uses (the gate's ``en_words``:
+# "hack", "malware", "phishing", "cyber" ...) a sentence whose every trigger is such a word is an incident only when it
+# names something of computers, networks or data (``_COMPUTER``); where words were published ("said on its website",
+# "in a blog post") names no target (``_MEDIUM``), and a product aimed at buyers is marketing ("targeting small firms
+# with its software", "a phone targeted at teenagers").
+_CYBER_ONLY_WORD = re.compile(r"(?:cyber|hack|phish|ddos|denial|zero[\s-]day|trojan|botnet|ransomware|backdoor|malware|spyware|keylogger|"
+                              r"(?:flood|torrent|deluge)s?\s+of\s+(?:junk\s+|bogus\s+|fake\s+)?(?:data|requests|packets))", re.I)
+_COMPUTER = re.compile(
+    r"\b(?:computers?|computing|computeri[sz]ed|(?-i:PCs?)|laptops?|servers?|web\s?sites?|web\s?pages?|home\s?pages?|the\s+web|online|"
+    r"internet|e-?mails?|software|programs?|databases?|data|files?|accounts?|passwords?|log-?ins?|user\s?names|(?-i:IT)|digital|"
+    r"apps?|smart\s?phones?|(?:mobile\s+)?phones?|handsets?|devices?|browsers?|(?-i:Windows|Mac|Linux|Android|iPhones?|iOS)|"
+    r"cyber\w*|hack\w*|malware|virus(?:es)?|worms?|DDoS|phishing|spam\w*|bots?|botnets?|encrypt\w*|firmware|routers?|cloud|"
+    r"(?:credit|debit|bank)\s+cards?|card\s+(?:numbers|details|data)|personal\s+(?:details|information)|customer\s+(?:records|details|information)|"
+    r"(?:medical|patient|tax|bank|customer|personnel|voter)\s+records|ATMs?|chips?|code|signals?|satellites?|(?-i:GPS)|"
+    r"(?:computer|IT|control|payment|banking|booking|billing|reservation|ticketing|check-in|e-?mail|management|trading|phone)\s+systems?|"
+    r"(?<!terror\s)(?<!terrorist\s)(?<!rail\s)(?<!road\s)(?<!TV\s)(?<!television\s)(?<!spy\s)(?<!criminal\s)(?<!militant\s)(?<!smuggling\s)"
+    r"(?<!support\s)(?<!transport\s)(?<!power\s)(?<!distribution\s)networks?)\b", re.I)
+_MEDIUM = re.compile(r"\b(?:on|in|via|through)\s+(?:(?:its|his|her|their|the\s+\w+['’]s|an?|the)\s+)?(?:own\s+|official\s+|personal\s+)?"
+                     r"(?:web\s?site|web\s?page|blog(?:\s+post)?|(?:online|internet|web)\s+(?:post(?:ing)?|statement|forum|chat|interview|edition)|"
+                     r"e-?mail(?:ed)?\s+(?:statement|interview|to\s+\w+)|home\s?page|Twitter|Facebook|social\s+media)\b", re.I)
+_MARKETING = re.compile(r"\btarget(?:s|ed|ing)?\s+(?:\w+\s+){0,5}?with\s+(?:\w+\s+){0,3}?(?:products?|services?|software|offers?|range|ads?|"
+                        r"adverts?|advertising|campaigns?|models?|devices?|handsets?|phones?|deals?|discounts?|packages?)\b"
+                        r"|\btargeted\s+at\b|\btarget\s+(?:market|audience|customers?|group)\b", re.I)
+
+
+def no_computer_context(sentence: str, words: list[str]) -> bool:
+    """Whether a sentence's trigger ``words`` all have other senses and it names nothing of computers, networks or data
+    (the places words were published left out), or its only target is a market (see ``_COMPUTER``)."""
+    if any(_CYBER_ONLY_WORD.match(w) or LEGAL.match(w) for w in words):
+        return False
+    if all(w.lower().startswith("target") for w in words) and _MARKETING.search(sentence):
+        return True
+    return _COMPUTER.search(_MEDIUM.sub(" ", sentence)) is None
 
 
 # a qualifier no cyber attack takes: "legal attacks on the server operators" is a suit whatever it names
