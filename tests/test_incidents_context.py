@@ -26,7 +26,11 @@ def _found(text: str) -> list[dict]:
     "The bank is targeting small businesses with a new range of accounting software.",
     "A cheaper handset targeted at teenagers goes on sale next week, the maker said.",
     "Thieves stole paintings worth $2m from the museum after disabling an alarm.",
-], ids=["sport", "parliament", "gunmen", "budget-leak", "medium", "marketing", "targeted-at", "art-theft"])
+    "A militant website posted footage of an ambush on an army convoy, the ministry said.",
+    "A studio group is widening its legal battle against film pirates by launching attacks on the operators of index servers.",
+    "For years he was a party hack, knocking out speeches for any minister who asked.",
+], ids=["sport", "parliament", "gunmen", "budget-leak", "medium", "marketing", "targeted-at", "art-theft", "site-shows",
+        "legal-battle", "a-hack"])
 def test_no_incident_where_nothing_of_computers_is_in_sight(text):
     assert _found(text) == []
 
@@ -38,7 +42,9 @@ def test_no_incident_where_nothing_of_computers_is_in_sight(text):
     "Someone broke into the council's servers and leaked the files of 4,000 tenants.",
     # a word only cyber news uses elsewhere in the story: the other sentences keep their cyber sense
     "Hackers hit the ministry on Monday. The attack lasted three days and halted payments to pensioners.",
-], ids=["network", "website", "laptops", "servers", "cyber-story"])
+    "State-backed accounts posing as voters are targeting candidates on social media platforms, the report said.",
+    "An attack on the city's payroll system last month exposed staff records.",
+], ids=["network", "website", "laptops", "servers", "cyber-story", "social-media", "payroll"])
 def test_incidents_with_computers_networks_or_data_stay(text):
     assert _found(text)
 

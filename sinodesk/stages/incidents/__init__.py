@@ -131,7 +131,7 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
     trig = [(m.start(), m.group()) for m in t.trigger["zh" if zh else "en"].finditer(view.text, view.start, view.end)]
     legal = False  # an earlier sentence reported legal action over a cyber deed
     # a word only cyber news uses, anywhere in the story: then every trigger word is read in its cyber sense
-    cyber_story = zh or any(w in view.text[view.start:view.end].lower() for w in t.gate["en"][0])
+    cyber_story = zh or t.cyber_only.search(view.text, view.start, view.end) is not None
     for a, b in sentences(view.text, view.start, view.end):
         names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b], [w for p, w in trig if a <= p < b])
         sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names, legal_story=legal,

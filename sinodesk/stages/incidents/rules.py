@@ -335,22 +335,27 @@ _CYBER_DEED = re.compile(r"\b(?:hack\w*|DDoS|denial[\s-]of[\s-]service|virus\w*|
 # names something of computers, networks or data (``_COMPUTER``); where words were published ("said on its website",
 # "in a blog post") names no target (``_MEDIUM``), and a product aimed at buyers is marketing ("targeting small firms
 # with its software", "a phone targeted at teenagers").
-_CYBER_ONLY_WORD = re.compile(r"(?:cyber|hack|phish|ddos|denial|zero[\s-]day|trojan|botnet|ransomware|backdoor|malware|spyware|keylogger|"
+_CYBER_ONLY_WORD = re.compile(r"(?:cyber|hack(?:ed|ers?|ing)\b|phish|ddos|denial|zero[\s-]day|trojan|botnet|ransomware|backdoor|malware|spyware|keylogger|"
                               r"(?:flood|torrent|deluge)s?\s+of\s+(?:junk\s+|bogus\s+|fake\s+)?(?:data|requests|packets))", re.I)
 _COMPUTER = re.compile(
     r"\b(?:computers?|computing|computeri[sz]ed|(?-i:PCs?)|laptops?|servers?|web\s?sites?|web\s?pages?|home\s?pages?|the\s+web|online|"
     r"internet|e-?mails?|software|programs?|databases?|data|files?|accounts?|passwords?|log-?ins?|user\s?names|(?-i:IT)|digital|"
     r"apps?|smart\s?phones?|(?:mobile\s+)?phones?|handsets?|devices?|browsers?|(?-i:Windows|Mac|Linux|Android|iPhones?|iOS)|"
-    r"cyber\w*|hack\w*|malware|virus(?:es)?|worms?|DDoS|phishing|spam\w*|bots?|botnets?|encrypt\w*|firmware|routers?|cloud|"
+    r"cyber\w*|hack(?:ed|ers?|ing)\b|malware|virus(?:es)?|worms?|DDoS|phishing|spam\w*|bots?|botnets?|encrypt\w*|firmware|routers?|cloud|"
     r"(?:credit|debit|bank)\s+cards?|card\s+(?:numbers|details|data)|personal\s+(?:details|information)|customer\s+(?:records|details|information)|"
-    r"(?:medical|patient|tax|bank|customer|personnel|voter)\s+records|ATMs?|chips?|code|signals?|satellites?|(?-i:GPS)|"
-    r"(?:computer|IT|control|payment|banking|booking|billing|reservation|ticketing|check-in|e-?mail|management|trading|phone)\s+systems?|"
+    r"(?:medical|patient|health|tax|bank|financial|customer|client|personnel|staff|employee|student|police|voter)\s+records|ATMs?|chips?|code|signals?|satellites?|(?-i:GPS)|"
+    r"(?:computer|IT|control|payment|payroll|accounting|HR|records|banking|booking|billing|reservation|ticketing|check-in|e-?mail|management|trading|phone)\s+systems?|"
+    r"social\s+(?:media|networks?|networking)|(?:online|social|media|web|internet|digital|video|messaging)\s+(?:platforms?|services?)|"
     r"(?<!terror\s)(?<!terrorist\s)(?<!rail\s)(?<!road\s)(?<!TV\s)(?<!television\s)(?<!spy\s)(?<!criminal\s)(?<!militant\s)(?<!smuggling\s)"
     r"(?<!support\s)(?<!transport\s)(?<!power\s)(?<!distribution\s)networks?)\b", re.I)
 _MEDIUM = re.compile(r"\b(?:on|in|via|through)\s+(?:(?:its|his|her|their|the\s+\w+['’]s|an?|the)\s+)?(?:own\s+|official\s+|personal\s+)?"
                      r"(?:web\s?site|web\s?page|blog(?:\s+post)?|(?:online|internet|web)\s+(?:post(?:ing)?|statement|forum|chat|interview|edition)|"
-                     r"e-?mail(?:ed)?\s+(?:statement|interview|to\s+\w+)|home\s?page|Twitter|Facebook|social\s+media)\b", re.I)
-_MARKETING = re.compile(r"\btarget(?:s|ed|ing)?\s+(?:\w+\s+){0,5}?with\s+(?:\w+\s+){0,3}?(?:products?|services?|software|offers?|range|ads?|"
+                     r"e-?mail(?:ed)?\s+(?:statement|interview|to\s+\w+)|home\s?page)\b"
+                     # a site that shows what happened elsewhere ("Website posts video of suicide attack", "a video posted online")
+                     r"|\b(?:web\s?sites?|web\s?pages?|blogs?|forums?|pages?)\s+(?:that\s+)?(?:posts?|posted|show(?:s|ed)?|carr(?:y|ies|ied)|"
+                     r"publish(?:es|ed)?|air(?:s|ed)?|display(?:s|ed)?|ran|runs)\b"
+                     r"|\bposted\s+(?:online|(?:on|to)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?(?:web\s?site|internet|web|forum|blog))\b", re.I)
+_MARKETING = re.compile(r"\btarget(?:s|ed|ing)?\s+(?:\w+\s+){0,5}?with\s+(?:[\w-]+\s+){0,5}?(?:products?|services?|software|offers?|range|ads?|"
                         r"adverts?|advertising|campaigns?|models?|devices?|handsets?|phones?|deals?|discounts?|packages?)\b"
                         r"|\btargeted\s+at\b|\btarget\s+(?:market|audience|customers?|group)\b", re.I)
 
@@ -366,7 +371,10 @@ def no_computer_context(sentence: str, words: list[str]) -> bool:
 
 
 # a qualifier no cyber attack takes: "legal attacks on the server operators" is a suit whatever it names
-_NEVER_CYBER = re.compile(r"\b(?:legal|verbal|rhetorical|courtroom|personal)\s+attacks?\b", re.I)
+# and an attack in a sentence of a legal battle ("retargeting its legal battle against file swappers by launching attacks
+# against the server operators")
+_NEVER_CYBER = re.compile(r"\b(?:legal|verbal|rhetorical|courtroom|personal)\s+attacks?\b"
+                          r"|\blegal\s+(?:battles?|campaigns?|fights?|offensives?|war|assaults?|onslaughts?)\b", re.I)
 
 
 def _in_words(sentence: str) -> bool:

@@ -190,6 +190,10 @@ class CyberTables:
         g = lex["gate"]
         self.gate = {lang: (tuple(w.lower() for w in g[f"{lang}_words"]), tuple(w.lower() for w in g[f"{lang}_cues"]), c(g[lang], "gate"))
                      for lang in ("en", "zh")}
+        # the gate's cyber-only words as whole-word starts, for a story's sense of its trigger words ("hack" only as the
+        # deed: "hacked", "hackers", "hacking" -- not "a party hack", "Hackney", "hacked off")
+        self.cyber_only = re.compile(r"\b(?:" + "|".join(r"hack(?:ed|ers?|ing)\b(?!\s+(?:off|cough|away))" if w == "hack" else re.escape(w).replace(r"\ ", r"\s+")
+                                                    for w in self.gate["en"][0]) + ")", re.I)
         self.trigger = {lang: c(lex["trigger"][lang], "trigger") for lang in ("en", "zh")}
         self.types = {t: {lang: c(rx, f"types.{t}") for lang, rx in v.items()} for t, v in lex["types"].items()}
         self.background = {lang: c(lex["background"][lang], "background", re.I | re.M) for lang in ("en", "zh")}
