@@ -29,8 +29,9 @@ def _found(text: str) -> list[dict]:
     "A militant website posted footage of an ambush on an army convoy, the ministry said.",
     "A studio group is widening its legal battle against film pirates by launching attacks on the operators of index servers.",
     "For years he was a party hack, knocking out speeches for any minister who asked.",
+    "Washington says the exporters' pricing is a breach of the computer software trade agreement signed last year.",
 ], ids=["sport", "parliament", "gunmen", "budget-leak", "medium", "marketing", "targeted-at", "art-theft", "site-shows",
-        "legal-battle", "a-hack"])
+        "legal-battle", "a-hack", "breach-of-pact"])
 def test_no_incident_where_nothing_of_computers_is_in_sight(text):
     assert _found(text) == []
 
@@ -44,7 +45,8 @@ def test_no_incident_where_nothing_of_computers_is_in_sight(text):
     "Hackers hit the ministry on Monday. The attack lasted three days and halted payments to pensioners.",
     "State-backed accounts posing as voters are targeting candidates on social media platforms, the report said.",
     "An attack on the city's payroll system last month exposed staff records.",
-], ids=["network", "website", "laptops", "servers", "cyber-story", "social-media", "payroll"])
+    "A breach of the clinic's patient database exposed the records of 9,000 people.",
+], ids=["network", "website", "laptops", "servers", "cyber-story", "social-media", "payroll", "breach-of-database"])
 def test_incidents_with_computers_networks_or_data_stay(text):
     assert _found(text)
 

@@ -360,12 +360,24 @@ _MARKETING = re.compile(r"\btarget(?:s|ed|ing)?\s+(?:\w+\s+){0,5}?with\s+(?:[\w-
                         r"|\btargeted\s+at\b|\btarget\s+(?:market|audience|customers?|group)\b", re.I)
 
 
+# a breach of an agreement, a rule or a duty is no break-in, whatever it is about ("a breach of the computer chip trade
+# pact", "a serious breach of Treasury confidentiality", "breached the terms of its licence")
+_BREACH_OF = re.compile(r"\bbreach(?:es|ed|ing)?\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,4}?"
+                        r"(?:pacts?|agreements?|accords?|contracts?|treat(?:y|ies)|rules?|laws?|regulations?|codes?|dut(?:y|ies)|trust|"
+                        r"confidentiality|promises?|ceasefires?|truce|privilege|covenants?|warrant(?:y|ies)|quotas?|terms|conditions|"
+                        r"etiquette|protocol|guidelines|obligations?|undertakings?|orders?|bail|sanctions|embargo|deals?|standards|ethics|"
+                        r"discipline|peace|licen[cs]es?|mandates?|resolutions?|limits?|ceilings?|targets?|commitments?|understanding)\b", re.I)
+
+
 def no_computer_context(sentence: str, words: list[str]) -> bool:
     """Whether a sentence's trigger ``words`` all have other senses and it names nothing of computers, networks or data
-    (the places words were published left out), or its only target is a market (see ``_COMPUTER``)."""
+    (the places words were published left out), or its only target is a market or its only breach one of an agreement
+    (see ``_COMPUTER``)."""
     if any(_CYBER_ONLY_WORD.match(w) or LEGAL.match(w) for w in words):
         return False
     if all(w.lower().startswith("target") for w in words) and _MARKETING.search(sentence):
+        return True
+    if all(w.lower().startswith("breach") for w in words) and _BREACH_OF.search(sentence):
         return True
     return _COMPUTER.search(_MEDIUM.sub(" ", sentence)) is None
 
