@@ -131,3 +131,22 @@ def test_stix_a_class_of_doers_is_a_threat_actor_of_its_own_incident(archive):
     parsed = stix2.parse(to_stix(incs).serialize(), allow_custom=True)
     actors = [o for o in parsed.objects if o.type == "threat-actor" and o.name.lower() == "hackers"]
     assert len(actors) == len(with_hackers)  # "hackers" in two incidents are two actors, not one
+
+
+def test_the_added_rows_fold_their_aliases_and_element_names_need_a_group_word():
+    from sinodesk.stages.incidents import StoryView, find_incidents
+
+    t = default_tables()
+    for names, gid in ((("Energetic Bear", "Berserk Bear", "Dragonfly"), "dragonfly"), (("Shuckworm", "Primitive Bear", "Gamaredon"), "gamaredon"),
+                       (("APT34", "Helix Kitten", "OilRig"), "oilrig"), (("Seedworm", "Static Kitten"), "muddywater"),
+                       (("BlueNoroff", "APT38"), "apt38"), (("Octo Tempest", "UNC3944"), "scattered-spider")):
+        assert {t.group_of(n).id for n in names} == {gid}
+    assert t.group_of("Lazarus").id != t.group_of("Andariel").id != t.group_of("APT38").id  # kept apart, as ATT&CK does
+
+    def groups(text):
+        return [a["group"] for m in find_incidents(StoryView(text, 0, len(text), "en", topics=("cyber",))) for a in m["attackers"] if a["group"]]
+
+    # names that are also words (a browser, a metal, a planet) name no group without a group word beside them
+    assert groups("Attackers exploited a flaw in Chromium to take over the browsers of visitors.") == []
+    assert groups("Hackers broke into the network of a nickel miner in Western Australia.") == []
+    assert groups("The Mercury hacking group broke into the networks of two telecom firms, researchers said.") == ["muddywater"]
