@@ -130,13 +130,15 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
     grp = CyberTables.scan(t.group_scan, view.text, view.start, view.end)
     trig = [(m.start(), m.group()) for m in t.trigger["zh" if zh else "en"].finditer(view.text, view.start, view.end)]
     legal = False  # an earlier sentence reported legal action over a cyber deed
-    # a word only cyber news uses, anywhere in the story: then every trigger word is read in its cyber sense
-    cyber_story = zh or t.cyber_only.search(view.text, view.start, view.end) is not None
+    # a word only cyber news uses, anywhere in the story, or an earlier sentence's trigger with a computer in sight: then
+    # every trigger word is read in its cyber sense
+    cyber_story = zh or t.cyber_only.search(view.text, view.start, view.end) is not None or _security_firm_named(view, t)
     for a, b in sentences(view.text, view.start, view.end):
         names = ([h for h in mal if a <= h[0] and h[1] <= b], [h for h in grp if a <= h[0] and h[1] <= b], [w for p, w in trig if a <= p < b])
         sents.append(read_sentence(view.text, a, b, t, zh, view, after_incident=any(x.relevant for x in sents[-3:]), names=names, legal_story=legal,
                                    cyber_story=cyber_story))
         legal = legal or (sents[-1].trigger and LEGAL.search(sents[-1].text) is not None)
+        cyber_story = cyber_story or sents[-1].trigger  # a sentence of computers spoke of the deed: later ones speak of it too
     units = _units(sents, t, zh, opts)
     mains = [ss for role, ss in units if role == "main"]
     if mains:  # what the story's other sentences describe is the doing of the incident spoken of before them (the first, before any)
@@ -157,6 +159,16 @@ def find_incidents(view: StoryView, tables: CyberTables | None = None, opts: Inc
             rec["gate"] = why
             out.append(rec)
     return tuple(out)
+
+
+def _security_firm_named(view: StoryView, t: CyberTables) -> bool:
+    """A security firm of the claimant table speaks in the story ("Sophos said the attack ..."): its attacks are cyber ones
+    (names that are also words, "Rising", do not count)."""
+    for a, b in CyberTables.scan(t.claimant_scan, view.text, view.start, view.end):
+        c = t.claimant_of(view.text[a:b])
+        if c is not None and c.type == "security_firm" and alias_key(view.text[a:b]) not in t.ambiguous:
+            return True
+    return False
 
 
 def _keys(s: Sentence) -> set[str]:

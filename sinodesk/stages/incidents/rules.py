@@ -335,7 +335,7 @@ _CYBER_DEED = re.compile(r"\b(?:hack\w*|DDoS|denial[\s-]of[\s-]service|virus\w*|
 # names something of computers, networks or data (``_COMPUTER``); where words were published ("said on its website",
 # "in a blog post") names no target (``_MEDIUM``), and a product aimed at buyers is marketing ("targeting small firms
 # with its software", "a phone targeted at teenagers").
-_CYBER_ONLY_WORD = re.compile(r"(?:cyber|hack(?:ed|ers?|ing)\b|phish|ddos|denial|zero[\s-]day|trojan|botnet|ransomware|backdoor|malware|spyware|keylogger|"
+_CYBER_ONLY_WORD = re.compile(r"(?:cyber|hack(?:ed|ers?|ing)\b|intrusions?\b(?!\s+(?:into|on|upon)\s+(?:\w+\s+)?(?:privacy|private|lives|grief|family))|phish|ddos|denial|zero[\s-]day|trojan|botnet|ransomware|backdoor|malware|spyware|keylogger|"
                               r"(?:flood|torrent|deluge)s?\s+of\s+(?:junk\s+|bogus\s+|fake\s+)?(?:data|requests|packets))", re.I)
 _COMPUTER = re.compile(
     r"\b(?:computers?|computing|computeri[sz]ed|(?-i:PCs?)|laptops?|servers?|web\s?sites?|web\s?pages?|home\s?pages?|the\s+web|online|"
@@ -344,6 +344,10 @@ _COMPUTER = re.compile(
     r"cyber\w*|hack(?:ed|ers?|ing)\b|malware|virus(?:es)?|worms?|DDoS|phishing|spam\w*|bots?|botnets?|encrypt\w*|firmware|routers?|cloud|"
     r"(?:credit|debit|bank)\s+cards?|card\s+(?:numbers|details|data)|personal\s+(?:details|information)|customer\s+(?:records|details|information)|"
     r"(?:medical|patient|health|tax|bank|financial|customer|client|personnel|staff|employee|student|police|voter)\s+records|ATMs?|chips?|code|signals?|satellites?|(?-i:GPS)|"
+    r"IP\s+address(?:es)?|(?-i:IP)|(?:web|internet|network|data|junk|malicious|bogus)\s+traffic|"
+    r"records|credentials|log(?:s|ged|ging)?\s+(?:in|on)|crypto\w*|bitcoins?|(?:hot|digital|crypto)\s+wallets?|patch(?:es|ed)?|watering[\s-]hole|"
+    r"(?:news|web|internet|online|gaming|shopping|dating|social|company|government|official|fake|phishing|malicious|compromised|hacked)\s+sites?|"
+    r"(?-i:Microsoft|Apple|Google|Oracle|Adobe|Cisco|Intel|Amazon|Yahoo)|"
     r"(?:computer|IT|control|payment|payroll|accounting|HR|records|banking|booking|billing|reservation|ticketing|check-in|e-?mail|management|trading|phone)\s+systems?|"
     r"social\s+(?:media|networks?|networking)|(?:online|social|media|web|internet|digital|video|messaging)\s+(?:platforms?|services?)|"
     r"(?<!terror\s)(?<!terrorist\s)(?<!rail\s)(?<!road\s)(?<!TV\s)(?<!television\s)(?<!spy\s)(?<!criminal\s)(?<!militant\s)(?<!smuggling\s)"
@@ -379,7 +383,17 @@ def no_computer_context(sentence: str, words: list[str]) -> bool:
         return True
     if all(w.lower().startswith("breach") for w in words) and _BREACH_OF.search(sentence):
         return True
-    return _COMPUTER.search(_MEDIUM.sub(" ", sentence)) is None
+    return _COMPUTER.search(_MEDIUM.sub(_not_a_target, sentence)) is None
+
+
+def _not_a_target(m: re.Match) -> str:
+    """A place words were published, cut out -- unless an attack word stands right before it ("the attack on the
+    council's website": there it is the target)."""
+    before = m.string[max(0, m.start() - 30):m.start()]
+    return m.group() if _TARGET_BEFORE.search(before) else " "
+
+
+_TARGET_BEFORE = re.compile(r"\b(?:attack\w*|assault\w*|strikes?|aimed|directed|targeted|targeting|launched|break-?ins?|raids?)\s*$", re.I)
 
 
 # a qualifier no cyber attack takes: "legal attacks on the server operators" is a suit whatever it names
