@@ -347,7 +347,7 @@ _COMPUTER = re.compile(
     r"IP\s+address(?:es)?|(?-i:IP)|(?:web|internet|network|data|junk|malicious|bogus)\s+traffic|"
     r"records|credentials|log(?:s|ged|ging)?\s+(?:in|on)|crypto\w*|bitcoins?|(?:hot|digital|crypto)\s+wallets?|patch(?:es|ed)?|watering[\s-]hole|"
     r"(?:news|web|internet|online|gaming|shopping|dating|social|company|government|official|fake|phishing|malicious|compromised|hacked)\s+sites?|"
-    r"(?-i:Microsoft|Apple|Google|Oracle|Adobe|Cisco|Intel|Amazon|Yahoo)|"
+    r"(?-i:Microsoft|Apple|Google|Oracle|Adobe|Cisco|Yahoo)|"
     r"(?:computer|IT|control|payment|payroll|accounting|HR|records|banking|booking|billing|reservation|ticketing|check-in|e-?mail|management|trading|phone)\s+systems?|"
     r"social\s+(?:media|networks?|networking)|(?:online|social|media|web|internet|digital|video|messaging)\s+(?:platforms?|services?)|"
     r"(?<!terror\s)(?<!terrorist\s)(?<!rail\s)(?<!road\s)(?<!TV\s)(?<!television\s)(?<!spy\s)(?<!criminal\s)(?<!militant\s)(?<!smuggling\s)"
