@@ -477,10 +477,13 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
     jieba's dictionary covers -- a word it lacks, or single characters it could not join (陶/短/房, 海利/得) --
     of two to four characters (up to six ending in a company word); a person when three characters open with
     a surname jieba cut off alone, or one word it tags a person opens with one, else an organisation."""
-    if not (rs == 0 or text[rs - 1] == "\n") or text[re_ : re_ + 1] not in ("：", ":") or not words:
+    if text[re_ : re_ + 1] not in ("：", ":") or not words:
         return []
     n = re_ - rs
     w = text[rs:re_]
+    if not (rs == 0 or text[rs - 1] == "\n"):
+        # after a space, a headline's second clause: only a foreign name the dictionary holds (皇马大胜 齐达内：...)
+        return _foreign_speaker(text, words, rs, re_, w, gaz) if text[rs - 1] in " \u3000" else []
     org_end = _COLON_ORG_END.search(w) is not None
     if not org_end and (sector := _COLON_SECTOR_END.search(w)) is not None and sector.start() >= 2 and len(words) >= 2:
         head = w[: sector.start()]  # 七星/电子：, 广船/国际：: a listed company's short name and its sector (not 石油/化工：, an industry)
@@ -493,6 +496,8 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
     singles = len(words) >= 2 and any(e - s == 1 for s, e, _ in words)
     if len(words) == 1 and words[0][2] == "nt" and not org_end:
         return [GazMatch(rs, re_, pinyin_id(w, "org"), "ORG")]  # 广船国际/nt：: a name jieba's dictionary holds as an organisation
+    if not org_end and (speaker := _foreign_speaker(text, words, rs, re_, w, gaz)):
+        return speaker  # 齐达内/nz：, 鲁梅尼格/nr：: a foreign name the dictionary holds
     if not (unknown or singles or (org_end and len(words) >= 2)):
         return []  # one word of the dictionary (专访：, 快讯：) or words it knows (热点/观察：, 西甲/趣闻：)
     if any(f in ("tg", "t", "q", "f") and e - s == 1 for s, e, f in words):
@@ -503,6 +508,15 @@ def colon_heads(text: str, words: list[tuple[int, int, str]], rs: int, re_: int,
         (n == 3 and words[0][1] - words[0][0] == 1) or (len(words) == 1 and words[0][2] in _PERSON_FLAGS))  # 陶/短/房, 洪波/nr
     person = person or (n >= 3 and not org_end and all(ch in _TRANSLIT for ch in w))  # 鲁比/尼：, 斯蒂格利茨：a foreign name
     return [GazMatch(rs, re_, pinyin_id(w, "person" if person else "org"), "PERSON" if person else "ORG")]
+
+
+def _foreign_speaker(text: str, words: list[tuple[int, int, str]], rs: int, re_: int, w: str, gaz: Gazetteer) -> list[GazMatch]:
+    """The words before a headline's colon are one word of jieba's dictionary it tags a person or a proper noun, of three
+    to five transliteration characters, that no list holds as a place or anything else: a foreign speaker (齐达内/nz：)."""
+    if (len(words) == 1 and 3 <= re_ - rs <= 5 and words[0][2] in _PERSON_FLAGS + ("nz",) and all(ch in _TRANSLIT for ch in w)
+            and gaz.lookup(w) is None and w not in foreign_places()):
+        return [GazMatch(rs, re_, pinyin_id(w, "person"), "PERSON")]
+    return []
 
 
 # what comes right after a person's name: a speech or reporting verb, an act of office, or the title the
@@ -975,6 +989,56 @@ def short_names_before_shares(text: str, words: list[tuple[int, int, str]], rs: 
         surface = text[s - 2 : e]
         out.append(GazMatch(s - 2, e, gaz.lookup(surface) or pinyin_id(surface, "org"), "ORG"))
     return out
+
+
+# what a listed company's short name opens a market headline before: its share price, a limit move, a halt or a
+# resumption of trading, a change in a holder's stake (重钢股价, 中青宝复牌后跌停, 光控遭减持)
+_MARKET_MOVE = re.compile(r"股价|股價|涨停|漲停|跌停|停牌|复牌|復牌|增持|减持|減持|大股东|大股東")
+# what may stand between the name and that word: when, how, and the passive (逆势涨停, 午后停牌, 复牌后跌停, 遭减持)
+_MARKET_FILLER = re.compile(r"(?:逆势|逆勢|午后|午後|盘中|盤中|早盘|早盤|尾盘|尾盤|今日|今天|明日|周[一二三四五]|週[一二三四五]|连续|連續|"
+                            r"再度|一字|临时|臨時|遭|获|獲|复牌后|復牌後|复牌|復牌)*")
+# what a person does to a company's shares as well (李兆基增持, 马化腾减持): a name of a person's shape is left to the person rules
+_HOLDER_MOVES = frozenset("增持 减持 減持 大股东 大股東".split())
+# the name's first word: one jieba's dictionary lacks or counts this rarely (重钢 3, 光控 4, 攀钢 24), or a proper noun it
+# counts fewer times than the next
+MARKET_NAME_FREQ = 100
+MARKET_PROPER_FREQ = 1000
+_NOT_MARKET_NAME_FLAGS = ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "f", "t", "tg", "x", "y", "e", "o", "a", "ad")
+_NOT_MARKET_NAME_LATER = ("v", "vn", "vd", "i", "l")
+# what ends a market's or a class of shares' word, no company's name (弱市, 熊市, 次新股, 权重股, 地产板块, 创业板)
+_MARKET_JARGON_ENDS = ("市", "股", "板", "板块", "板塊", "指数", "指數", "概念", "基金")
+
+
+def short_names_in_markets(text: str, words: list[tuple[int, int, str]], rs: int, gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A listed company's short name of two to four characters opening a clause of market news, right before its
+    share price, a limit move, a halt or a stake change (see _MARKET_MOVE): 重钢/股价, 中青宝/复牌后跌停, 光控/遭减持.
+    The name's first word is rare in jieba's dictionary or a proper noun (a commodity, 沪铜 or 橡胶/涨停, is made of
+    common words), no word in it is a function word or a name the lists hold (中国联通 is found by the lists)."""
+    if not words or words[0][0] != rs:
+        return []
+    s0, e0, f0 = words[0]
+    first = text[s0:e0]
+    if not (tagger.freq(first) < MARKET_NAME_FREQ or (f0 in ("nr", "nrt", "nz", "ns", "nt", "j") and tagger.freq(first) < MARKET_PROPER_FREQ)):
+        return []
+    for i in range(1, min(len(words), 4)):
+        p = words[i][0]
+        if not 2 <= p - rs <= 4:
+            continue
+        filler = _MARKET_FILLER.match(text, p)
+        move = _MARKET_MOVE.match(text, filler.end())
+        if move is None:
+            continue
+        name = text[rs:p]
+        if (any(f in _NOT_MARKET_NAME_FLAGS for _, _, f in words[:i]) or any(f in _NOT_MARKET_NAME_LATER for _, _, f in words[1:i])
+                or any(gaz.lookup(text[s:e]) or text[s:e] in foreign_places() for s, e, _ in words[:i])):
+            return []  # 蓄势/冲击/涨停: a verb after the first word makes a phrase (a rare verb opens 攀钢/v 钢钒)
+        if gaz.lookup(name) or name in foreign_places() or name.endswith(_MARKET_JARGON_ENDS):
+            return []
+        st = rs >= 2 and _ST_MARK.search(text, max(0, rs - 4), rs) is not None
+        if (not st and move.group() in _HOLDER_MOVES and i == 1 and f0 in ("nr", "nrt", "nrfg") and text[rs] in ZH_SURNAMES):
+            return []  # 李兆基/增持: a person's stake
+        return [GazMatch(rs, p, pinyin_id(name, "org"), "ORG")]
+    return []
 
 
 # what follows a club's name in sports news and never a person's: its coach, its ground, its players, its officials

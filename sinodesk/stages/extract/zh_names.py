@@ -221,7 +221,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
     from .zh_bodies import government_bodies
     from .zh_context import (japanese_names, club_short_names, clubs_by_context, colon_heads, hosted_events, estates_before_sales, fund_house_names, prize_names, word_brands, companies_by_kind, country_organs, named_by_context, places_by_kind, estates_before_homes,
                              estates_after_districts, developer_joined_estates, facility_names, joined_foreign_names, kind_word_names, latin_names,
-                             law_names, model_products, people_after_roles, short_names_before_shares, stock_names)
+                             law_names, model_products, people_after_roles, short_names_before_shares, short_names_in_markets, stock_names)
 
     out: list[GazMatch] = book_titles(text, s0, e0, gaz)
     out += [GazMatch(m.start(), m.end(), pinyin_id(m.group(), "event"), "EVENT") for m in _PLENUM.finditer(text, s0, e0)]
@@ -235,7 +235,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         words = _full_names_as_people(text, tagger.tag(text, rs, re_), tagger)
         words = _demote_common_two(text, words, rs, re_, tagger)
         words = [(s, e, "ns" if (f in _COUNTY_FLAGS or _plain_county_opening(text, s, e, f, rs, tagger)) and tagger.county(text[s:e])
-                  and not _person_context(text, s, e, rs, re_) else f)
+                  and not _person_context(text, s, e, rs, re_) and not _dotted_part(text, s, e) else f)
                  for s, e, f in words]  # 宁德/nr, 昭通/nz: the bare name of a city or county; 顺义/n opening a headline
         words = _counties_after_provinces(text, words, tagger)
         words = _join_place_government(text, words, gaz)
@@ -244,6 +244,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
             out = [c for c in out if c.end <= listed[0].start or c.start >= listed[0].end]
             stocks += listed
         out += short_names_before_shares(text, words, rs, gaz, tagger)
+        out += short_names_in_markets(text, words, rs, gaz, tagger)
         out += government_bodies(text, words, gaz, tagger)
         out += _org_chains(text, words, gaz, tagger)
         out += fund_house_names(text, words, gaz)
@@ -339,6 +340,12 @@ def _found_again(text: str, s0: int, e0: int, kept: list[GazMatch]) -> list[GazM
 # and is rare in jieba's dictionary; these plain nouns are also county names (外省, 灯塔) and stay nouns
 PLAIN_COUNTY_FREQ = 200
 _PLAIN_NOUN_COUNTIES = frozenset("外省 老城 灯塔 麒麟 百强 草坪 双桥 高台 石棉 新民 爱民 富民 政和 民和 板桥 海盐 天台 城厢 三水 樟树 磐石 铜鼓 大厂".split())
+
+
+def _dotted_part(text: str, s: int, e: int) -> bool:
+    """The word is joined to the next or the one before by the interpunct: part of a foreign name (乔治·华盛顿大学,
+    not 乔治 the county name of 乔治市)."""
+    return text[e : e + 1] == "·" or (s > 0 and text[s - 1] == "·")
 
 
 def _plain_county_opening(text: str, s: int, e: int, f: str, rs: int, tagger: ChineseTagger) -> bool:
@@ -500,8 +507,8 @@ def _word_candidate(text: str, s: int, e: int, flag: str, rs: int, re_: int, gaz
             e = seq.end()  # 最终幻想13, 魔兽争霸3: the product and its number in the series
         return GazMatch(s, e, canonical, label_of(canonical))
     if flag in _PERSON_FLAGS and 2 <= len(w) <= 3 and not _person_context(text, s, e, rs, re_) and (
-            any(tagger.tag_of(w + suf) == "ns" for suf in "区市县") or (len(w) == 2 and w[1] in _PLACE_LAST and not tagger.known(w))):
-        # 石景山/nr is 石景山区, 黄村/nr a village: a place, not a person
+            any(tagger.tag_of(w + suf) == "ns" for suf in "区市县") or (len(w) == 2 and w[1] in _PLACE_LAST and tagger.freq(w) < PLACE_LAST_FREQ)):
+        # 石景山/nr is 石景山区, 黄村/nr a village, 亦庄/nr (9 in jieba's dictionary) a town: a place, not a person
         return GazMatch(s, e, pinyin_id(w, "gpe"), "GPE")
     if (flag in _PERSON_FLAGS and len(w) == 3 and tagger.known(w) and tagger.tag_of(w[:2]) not in _PERSON_FLAGS + ("nz", None)
             and tagger.freq(w[:2]) >= COMMON_HEAD_FREQ and w[:2] != "王国" and not all(ch in _TRANSLIT for ch in w)
@@ -664,7 +671,8 @@ _PLENUM = re.compile(r"(?:中共|中國共產黨|中国共产党)?(?:第)?[一�
                      r"|(?:中共|(?<=党的|黨的))[一二三四五六七八九十]{2,3}大(?![学學会會使])")
 # 《…》 (书名号) marks the title of a work, a programme, a law or a publication
 _BOOK_TITLE = re.compile(r"《([^《》\n]{2,40})》")
-_ZH_LAW_END = re.compile(r"(?:法|条例|條例|规划|規劃|规定|規定|办法|辦法|准则|準則|纲要|綱要|决定|決定|意见|意見|公约|公約|条约|條約|协定|協定)$")
+_ZH_LAW_END = re.compile(r"(?:法|条例|條例|规划|規劃|规定|規定|办法|辦法|准则|準則|纲要|綱要|决定|決定|意见|意見|公约|公約|条约|條約|协定|協定|"
+                         r"指引|细则|細則)$")  # a regulator's guidelines and implementing rules (…交易指引, …实施细则)
 # words that end a named event ("2018世界人工智能大会", "迪拜大师赛", "冬奥会")
 _ZH_EVENT_END = re.compile(
     r"(?:大会|大會|峰会|峰會|论坛|論壇|博览会|博覽會|运动会|運動會|锦标赛|錦標賽|大师赛|大師賽|公开赛|公開賽|世界杯|世博会|世博會|奥运会|奧運會|冬奥会|冬奧會|"
@@ -1041,6 +1049,9 @@ _NOT_GIVEN_LAST = frozenset("赛賽色脸臉县縣村站局厂廠店馆館楼樓
 _UNKNOWN_PLACE_LAST = frozenset("桥橋城园園苑府湾灣")
 # the last character of a two-character word jieba tags as a person that makes it a village or town (黄村, 李庄)
 _PLACE_LAST = frozenset("村庄莊屯镇鎮乡鄉")
+# jieba dictionary count below which such a word is the place even when the dictionary holds it as a person (亦庄 9,
+# 田庄 74, 周庄 100: towns; jieba's nr tags of them are its guesses)
+PLACE_LAST_FREQ = 300
 
 
 # two-character surnames (复姓) that are rarely anything else; 东方 (the east), 南宫, 西门 (places), 独孤 and 百里 are left out
