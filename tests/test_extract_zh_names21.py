@@ -98,3 +98,27 @@ def test_a_phrase_with_a_verb_before_a_limit_move_is_no_company():
 ])
 def test_guidelines_and_implementing_rules_in_title_marks_are_laws(sentence, title, label):
     assert (title, label) in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence,area,estate", [
+    ("金融街建邦礼仕阁精装公寓样板间开放", "金融街", "建邦礼仕阁"),   # 金融街/n, 17 in jieba's dictionary
+    ("菜市口中信城二三居下月开盘", "菜市口", "中信城"),               # before the kind of home it sells
+    ("方庄美景东方两居在售", "方庄", "美景东方"),
+])
+def test_a_rare_area_word_opening_a_realty_headline_is_the_place_before_the_estate(sentence, area, estate):
+    ents = _ents(sentence)
+    assert (estate, "FAC") in ents
+    assert any(text == area and label in ("GPE", "LOC") for text, label in ents)
+
+
+def test_a_common_word_opening_a_realty_headline_is_no_area():
+    ents = _ents("城市花园精装两居在售")   # 城市 is common: the estate's own name
+    assert not any(text == "城市" for text, _label in ents)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("书香名邸两居花园洋房在售", "书香"),        # a rare word opening the estate's own name
+    ("低密度首邑溪谷下月开盘", "低密度"),        # what the homes are like
+])
+def test_a_rare_word_not_shaped_as_an_area_is_no_place(sentence, word):
+    assert not any(text == word and label in ("GPE", "LOC") for text, label in _ents(sentence))

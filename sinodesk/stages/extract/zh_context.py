@@ -296,7 +296,7 @@ def estates_before_homes(text: str, words: list[tuple[int, int, str]], rs: int, 
         if text[s - 1] == "新" or _RANK.match(text, words[k][0]):
             continue  # "…新开盘" (newly opened), "十大房企…": a phrase about many estates, no name
         first = words[k]
-        place = k + 1 < j and _area_word(text, first, gaz, tagger)
+        place = k + 1 < j and (_area_word(text, first, gaz, tagger) or _rare_area(text, first, gaz, tagger))
         start = words[k + 1][0] if place else first[0]
         name = words[k + 1 if place else k : j]
         named = [_named_word(text, w, gaz, tagger) for w in name]
@@ -696,7 +696,7 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
             if hit is not None:
                 out.append(hit)
             continue
-        if not (ps == rs or text[ps - 1] in " \u3000，。：；、,:;") or not _district(text, words[k], gaz, tagger):
+        if not (ps == rs or text[ps - 1] in " \u3000，。：；、,:;") or not (_district(text, words[k], gaz, tagger) or _rare_area(text, words[k], gaz, tagger)):
             continue
         j = k + 1
         while j < n and j - k <= 4 and (_estate_piece(text, words[j]) or gaz.lookup(text[words[j][0] : words[j][1]]))  \
@@ -723,6 +723,24 @@ def estates_after_districts(text: str, words: list[tuple[int, int, str]], rs: in
             canonical = gaz.lookup(w) or pinyin_id(w, "fac" if _RING_ROAD.fullmatch(w) else "gpe")
             out.append(GazMatch(ps, pe, canonical, label_of(canonical)))
     return out
+
+
+_RARE_AREA_FLAGS = ("n", "nr", "ns", "nz")
+# the last character of a neighbourhood's or a town's name (金融街, 菜市口, 方庄, 西红门, 回龙观, 三里屯): a street, a
+# crossing, a village, a gate, a temple; a rare word ending otherwise opens the estate's own name (书香名邸, 亲水雅园) or
+# says what the homes are like (低密度, 抄底)
+_AREA_LAST = frozenset("街口庄莊门門观觀村屯营營桥橋坊庙廟井坡塘寨堡")
+
+
+def _rare_area(text: str, word: tuple[int, int, str], gaz: Gazetteer, tagger: ChineseTagger) -> bool:
+    """A word of jieba's dictionary it counts rarely (below RARE_NAME_WORD_FREQ) and tags a noun or a name, opening a realty
+    headline before an estate's name: the area the estate lies in, which the dictionary holds as a plain word (金融街 17,
+    菜市口 23, 方庄 23) and ending as such names do (see _AREA_LAST), not a word it made up from an unknown name (合生/v,
+    汤臣: a developer's or an estate's own)."""
+    s, e, f = word
+    w = text[s:e]
+    return (2 <= e - s <= 3 and f in _RARE_AREA_FLAGS and w[-1] in _AREA_LAST and 0 < tagger.freq(w) < RARE_NAME_WORD_FREQ
+            and gaz.lookup(w) is None and _HAN_ONLY.fullmatch(w) is not None)
 
 
 def _estate_end(text: str, words: list[tuple[int, int, str]], k: int, j: int) -> int | None:
@@ -1154,7 +1172,7 @@ def estates_before_sales(text: str, words: list[tuple[int, int, str]], rs: int, 
     n = len(words)
     for k in range(n - 1):
         ps, pe, _pf = words[k]
-        if not (ps == rs or text[ps - 1] in " \u3000，。：；、,:;") or not _district(text, words[k], gaz, tagger):
+        if not (ps == rs or text[ps - 1] in " \u3000，。：；、,:;") or not (_district(text, words[k], gaz, tagger) or _rare_area(text, words[k], gaz, tagger)):
             continue
         j = k + 1
         while j < n and j - k <= 3 and words[j][0] == words[j - 1][1] and _estate_piece(text, words[j]) \
