@@ -122,3 +122,20 @@ def test_a_common_word_opening_a_realty_headline_is_no_area():
 ])
 def test_a_rare_word_not_shaped_as_an_area_is_no_place(sentence, word):
     assert not any(text == word and label in ("GPE", "LOC") for text, label in _ents(sentence))
+
+
+@pytest.mark.parametrize("sentence,person", [
+    ("英王威廉四世的后代出任首相", "威廉四世"),      # 威廉/nrt is a common word to jieba's counts
+    ("伊丽莎白二世访问加拿大", "伊丽莎白二世"),
+    ("阿基诺三世在马尼拉发表讲话", "阿基诺三世"),
+])
+def test_a_foreign_name_and_its_regnal_number_are_one_person(sentence, person):
+    assert (person, "PERSON") in _ents(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "欧洲十六世纪的艺术珍品展出",     # a century
+    "《四世同堂》重拍版开机",          # four generations under one roof
+])
+def test_a_century_or_generations_are_no_regnal_number(sentence):
+    assert not any(label == "PERSON" and "世" in text for text, label in _ents(sentence))

@@ -257,6 +257,7 @@ def chinese_candidates(text: str, s0: int, e0: int, gaz: Gazetteer, tagger: Chin
         out += _cut_given_names(text, words, gaz, tagger)
         out += _dotted_names(text, words, gaz)
         out += _transliterated_people(text, words, gaz, tagger)
+        out += regnal_names(text, words, gaz, tagger)
         out += country_abbreviations(text, words, gaz, tagger)
         out += people_after_roles(text, words, gaz, tagger)
         out += country_organs(text, words, gaz)
@@ -774,6 +775,30 @@ def _dotted_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer) 
 
 _PERSON_FLAGS = ("nr", "nrt")
 _TRANSLIT_FLAGS = ("nr", "nrt", "ns")
+# a monarch's or a pope's number after the name (威廉四世, 伊丽莎白二世, 阿基诺三世); not a century (十六世纪), the world, a
+# generation (四世同堂)
+_REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世(?![纪紀界代同])")
+
+
+def regnal_names(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
+    """A foreign given name and its regnal number, one person (威廉/nrt 四世/nrt, 伊丽莎白/nr 二世): a word jieba tags a
+    person or written in transliteration characters only, of two to five characters, that no list holds as a place or a
+    body (a person the lists know by the given name alone is another person: 威廉 | 威廉四世)."""
+    out = []
+    for s, e, flag in words:
+        if not 2 <= e - s <= 5 or (m := _REGNAL.match(text, e)) is None:
+            continue
+        w = text[s:e]
+        if (not (flag in _PERSON_FLAGS + ("nrfg",) or tagger.tag_of(w) in _PERSON_FLAGS or all(ch in _TRANSLIT for ch in w))
+                or not _HAN_ONLY.fullmatch(w) or "·" in w):  # 威廉/nrt, made a plain word as a common one (_demote_common_two)
+            continue
+        full = text[s : m.end()]
+        known = gaz.lookup(full)
+        alone = gaz.lookup(w)
+        if known is None and ((alone is not None and not alone.startswith("person:")) or w in foreign_places()):
+            continue  # a place or a body the lists know, and a number after it
+        out.append(GazMatch(s, m.end(), known or pinyin_id(full, "person"), label_of(known) if known else "PERSON"))
+    return out
 
 
 def _transliterated_people(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, tagger: ChineseTagger) -> list[GazMatch]:
