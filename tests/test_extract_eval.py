@@ -111,8 +111,8 @@ FLOORS = {  # set: {field: (precision floor, recall floor)}; measured in the com
     # zhnames17: ents .948/.865 -> .957/.873 (麦考林 a company, not a person)
     # numdate17: numbers .975/.886 -> .976/.909 (两只债券基金, 半数)
     # zhnames19: ents .957/.873 -> .957/.881 (愤怒小鸟, a game added to products.tsv)
-    # zh21: ents .957/.881 -> .966/.897 (菜市口 | 中信城: a rare area word before the estate)
-    "devzh2": {"entities": (0.96, 0.895), "attributions": (0.99, 0.99), "numbers": (0.97, 0.905), "dates": (0.99, 0.99)},
+    # zh21: ents .957/.881 -> .966/.905 (菜市口 | 中信城: a rare area word before the estate; 威廉四世 one person)
+    "devzh2": {"entities": (0.96, 0.9), "attributions": (0.99, 0.99), "numbers": (0.97, 0.905), "dates": (0.99, 0.99)},
     # devzh3 (60 THUCNews headlines outside the held-out pool, labelled by extract10zh before any extractor ran on them;
     # main's code: ents .667/.523, numbers .909/.400, dates 1.000/.667): ents .729/.662, numbers .955/.840, dates
     # 1.000/1.000 (its one attribution is missed: no floor)
