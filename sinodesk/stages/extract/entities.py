@@ -19,7 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, GazMatch, has_cjk, label_of, slug, trie_regex
-from .name_shapes import geo_headed, maker_models, role_before_name, strong_head_type, wider_name
+from .name_shapes import GEO_LAST, geo_headed, maker_models, role_before_name, strong_head_type, wider_name
 from .scan import guard_after_first
 from .zh_names import ChineseTagger, chinese_candidates  # noqa: F401  (ChineseTagger: re-exported)
 
@@ -434,7 +434,35 @@ def find_entities(
               or wider_name(text, r, ordered) or r.label == "LOC" and _geo_over_listed(text, r, ordered)]
     models = (maker_models(text, end, ordered) + _product_lines(text, learned, ordered)) if gaz_hits else []
     ents = resolve_overlaps(models + longer + ordered + list(learned) + rules + list(extra))
+    if gaz_hits and any(_BARE_GEO.fullmatch(text, g.start, g.end) for g in gaz_hits):
+        ents = _bare_geo_words(text, ents)
     return _corefer(text, start, end, ents)
+
+
+# A listed name that is only a kind of water or land with "the" ("the Strait": the Taiwan Strait in China news)
+_BARE_GEO = re.compile(r"(?:[Tt]he )?(" + "|".join(w.capitalize() for w in GEO_LAST) + r")")
+
+
+def _bare_geo_words(text: str, ents: list[GazMatch]) -> list[GazMatch]:
+    """A listed bare kind word ("the Strait") in a story that names another one of its kind ("the Strait of Hormuz",
+    "Bass Strait") is that one, not the listed one; before "of" and a name it is the start of another name, and
+    no mention of the listed one."""
+    out = []
+    for e in ents:
+        m = _BARE_GEO.fullmatch(text, e.start, e.end)
+        if m is None or e.label not in ("LOC", "GPE"):
+            out.append(e)
+            continue
+        if re.match(r" of (?:the )?[A-Z]", text[e.end : e.end + 12]):
+            continue  # "the Strait of Hormuz" where no longer name was read: not the Taiwan Strait
+        kind = m.group(1)
+        others = {o.canonical for o in ents if o is not e and o.canonical != e.canonical and o.label == "LOC"
+                  and kind in text[o.start : o.end].split() and text[o.start : o.end] != m.group(0)}
+        if len(others) == 1:
+            out.append(GazMatch(e.start, e.end, others.pop(), "LOC"))  # "the Strait" after "the Strait of Hormuz"
+        elif not others:
+            out.append(e)
+    return out
 
 
 _WRAPPING = frozenset({"ORG", "EVENT", "LAW", "FAC"})
@@ -471,8 +499,12 @@ def _wraps_any(r: GazMatch, inner: list[GazMatch]) -> bool:
     return any(r.start <= g.start and g.end <= r.end and (g.start, g.end) != (r.start, r.end) for g in inner)
 
 
+_FIRM_PARTNERS = re.compile(r",? +(?:&|amp;) *")
+
+
 def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazMatch]:
-    """Surname-only and acronym mentions take the id of the full name seen in the story."""
+    """Surname-only and acronym mentions take the id of the full name seen in the story; the first partner's
+    name, that of a firm named by its partners ("Marsh" after "Marsh & McLennan")."""
     short: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
     for e in ents:
@@ -486,6 +518,10 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
             for t in {toks[0], toks[-1].split("-")[0] if "-" in toks[-1] and len(toks) == 2 else toks[-1]}:
                 if t[:1].isupper() and len(t) > 1 and t not in _GENERIC_CAPS and not (len(t) == 2 and t[1] == "."):  # "A." of "A. J. Smith"
                     short.setdefault(t, set()).add(e.canonical)
+        if e.label == "ORG" and ("&" in surface or " amp; " in surface):
+            first = _FIRM_PARTNERS.split(surface, 1)[0].split()
+            if len(first) == 1 and first[0][:1].isupper() and first[0][1:].islower():
+                short.setdefault(first[0], set()).add(e.canonical)  # "Marsh" after "Marsh & McLennan": the firm
         if e.label in ("ORG", "GPE", "LAW", "PRODUCT"):
             m = _PAREN_ACRONYM.match(text, e.end)
             # the acronym starts with one of the name's initials ("Mo. (AP)" is a dateline's agency)

@@ -23,7 +23,8 @@ GEO_LAST = ("river sea ocean strait straits gulf bay lake lagoon estuary reef co
 GEO_FIRST = frozenset("Mount Mt. Lake River".split())
 
 # Last words no person's name ends in: the name is of the type they say even when the model read
-# a person ("Sun Microsystems", "Securities Trading Act", "Charlton Athletic").
+# a person ("Sun Microsystems", "Securities Trading Act", "Charlton Athletic"; "the Howard Government", "the Blair
+# Cabinet" written capitalised are the government's name; "the Blair government" is the man's name and a noun).
 _STRONG_HEADS = {
     **dict.fromkeys("act acts code charter treaty convention".split(), "LAW"),
     **dict.fromkeys("inc inc. ltd ltd. limited plc corp corp. co. llc gmbh ag sa s.a. labs laboratories microsystems systems "
@@ -31,7 +32,7 @@ _STRONG_HEADS = {
                     "communications networks pharmaceuticals industries university institute ministry commission "
                     "committee council agency athletic rovers wanderers albion hotspur fc afc chronicle herald tribune gazette "
                     "telegraph police department bureau administration corporation association federation party army navy "
-                    "school college".split(), "ORG"),
+                    "school college government cabinet".split(), "ORG"),
     **dict.fromkeys("hospital airport stadium avenue boulevard cathedral prison".split(), "FAC"),
     **dict.fromkeys("awards championship championships olympics festival summit marathon trials".split(), "EVENT"),
     # land and water by the word that says what they are ("River Thames" and "Bass Strait" are no people, "Sahara
@@ -497,15 +498,22 @@ def legal_form_companies(text: str, s0: int, e0: int, common: frozenset[str], kn
             opens = b <= s0 or text[b - 2 : b - 1] in ".!?\n" or text[b - 1 : b] == "\n"
             if before[:1].isupper() and before not in _ROLE_CAPS and not opens:
                 continue  # "Bank of America Corp": the name began before "of" (head_of_names)
-        if (text[s - 2 : s] == ", " and " & " in text[s:e]) or text[s - 2 : s] == "& " or prev.startswith("amp;") \
-                or (prev[-1:].isalnum() and prev != prev.lower()):
-            continue  # "Clayton, Dubilier & Rice Inc.", "AT&amp;T Wireless Inc.": the name began earlier
+        if text[s - 2 : s] == ", " and " & " in text[s:e]:
+            s = _partners_start(text, s0, s)  # "Clayton, Dubilier & Rice Inc.": the partners' names before are the name's
+            if s < 0:
+                continue
+        elif text[s - 2 : s] == "& " or prev.startswith("amp;") or (prev[-1:].isalnum() and prev != prev.lower()):
+            continue  # "AT&amp;T Wireless Inc.": the name began earlier
         words = text[s:e].split(" ")
         form = words[-1]
         if m.group(2) and (form in _FORM_DOT or form.endswith("Ltd")):
             e = m.end(2)
         name = words[:-1]
-        while name and (name[0].lower() in common or name[0] in _ROLE_CAPS or name[0] == "&"):
+        owner = next((k for k in range(len(name) - 1, -1, -1) if name[k].endswith(("'s", "’s"))), None)
+        if owner is not None:  # "France's Pinault-Printemps-Redoute SA", "Britain's Vodafone Group Plc": the owner is no part of it
+            s += sum(len(w) + 1 for w in name[: owner + 1])
+            name = name[owner + 1 :]
+        while name and (name[0].lower() in common or name[0] in _ROLE_CAPS or name[0] == "&" or _LOWER_AFFIXED.fullmatch(name[0])):
             s += len(name[0]) + 1
             name = name[1:]
         if not name or known(" ".join(name)):
@@ -514,6 +522,26 @@ def legal_form_companies(text: str, s0: int, e0: int, common: frozenset[str], kn
     return out
 
 
+_PARTNER = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+")
+
+
+def _partners_start(text: str, s0: int, s: int) -> int:
+    """Where a firm named by its partners begins when its name before " & " is a list ("Clayton, Dubilier & Rice",
+    "Skadden, Arps, Slate, Meagher & Flom"): up to three single surname-shaped words, each before a comma, the
+    first opening its sentence or after a lower-case word; -1 when the words before are no such list."""
+    for _ in range(3):
+        k = max(text.rfind(" ", s0, s - 2), text.rfind("\n", s0, s - 2)) + 1
+        if not _PARTNER.fullmatch(text, k, s - 2):
+            return -1
+        s = k
+        if text[s - 2 : s] != ", ":
+            before = text[max(s0, s - 20) : s].rstrip()
+            ok = s <= s0 or text[s - 1] == "\n" or not before or before[-1] in ".!?:\n\"“" or before.rsplit(" ", 1)[-1].islower()
+            return s if ok else -1
+    return -1
+
+
+_LOWER_AFFIXED = re.compile(r"[\w.]+-[a-z]+")  # "UK-based Turner & Newall Plc": a word that describes the firm
 _ROLE_CAPS = frozenset("CEO CFO COO CTO MD Chairman Chief Executive President Director Head Founder Analyst Former New The "
                        "A An At In Of For By From With And But".split())
 
@@ -628,9 +656,25 @@ _BODY_FOR_RX = re.compile(
     r"[A-Z][\w'’-]*\w(?: [A-Z][\w'’-]*\w){0,2})(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)"
 )
 # what a body's "of"/"for" part may go on with: "and" and ordinary words capitalised ("Department of Trade and
-# Industry", "Centers for Disease Control and Prevention", "Ministry of Agriculture and Rural Affairs"); not "and
-# the ..." (a second name) nor a name of its own ("the Department of Justice and Microsoft")
-_AND_TAIL = re.compile(r" and ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w'’&-]| [A-Z]| of\b| for\b)")
+# Industry", "Centers for Disease Control and Prevention", "Ministry of Agriculture and Rural Affairs"), a list of
+# them before the "and" ("Department for Environment, Food and Rural Affairs", "Ministry of Agriculture, Fisheries
+# and Food"); not "and the ..." (a second name) nor a name of its own ("the Department of Justice and Microsoft")
+_AND_TAIL = re.compile(r"((?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?){0,3}),? and ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w'’&-]| [A-Z]| of\b| for\b)")
+# endings of the words English names a field of work or a public task with ("Prevention", "Fisheries",
+# "Nationality", "Development", "Welfare"): such a word in a body's name is no name of its own when English uses
+# it at large (names._rare)
+_FIELD_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ies", "ics", "ogy", "ure", "fare", "ships")
+
+
+def field_word(word: str, common: frozenset[str]) -> bool:
+    """A capitalised word of a body's "and" part that is no name: one English writes in lower case
+    (``common``), or a word for a field of work by its ending (_FIELD_ENDINGS) that English uses at large."""
+    low = word.lower()
+    if low in common:
+        return True
+    from .names import _rare
+
+    return low.endswith(_FIELD_ENDINGS) and not _rare(low) and word not in given_names() and word not in place_names()
 
 
 def head_of_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset(), known=None) -> list[GazMatch]:
@@ -657,10 +701,15 @@ def head_of_names(text: str, s0: int, e0: int, common: frozenset[str] = frozense
             continue
         if head in _FOR_BODIES and text.startswith((" and ", " & "), e) and text[e + 5 : e + 6].isupper():
             t = _AND_TAIL.match(text, e, e0) if common else None
-            tail = t.group(1).split() if t else []
-            if not tail or any(w.lower() not in common for w in tail) or known is not None and known(t.group(1)):
+            tail = t.group(2).split() if t else []
+            if not tail or any(not field_word(w, common) for w in tail) or known is not None and known(t.group(2)):
                 continue  # "Department of Trade and Sony": the coordination is read elsewhere
-            e = t.end(1)
+            e = t.end(2)
+        elif head in _FOR_BODIES and text.startswith(", ", e) and text[e + 2 : e + 3].isupper() and common:
+            t = _AND_TAIL.match(text, e, e0)  # "Department for Environment, Food and Rural Affairs": a list in the name
+            parts = [p.strip() for p in t.group(1).split(",") if p.strip()] + [t.group(2)] if t and t.group(1) else []
+            if parts and all(field_word(w, common) for p in parts for w in p.split()) and not (known is not None and any(known(p) for p in parts)):
+                e = t.end(2)
         out.append(GazMatch(s, e, f"{label.lower()}:{slug(text[s:e])}", label))
     return out
 
@@ -930,8 +979,10 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
             continue  # "Chinese Spring Festival", "Russian Federation"; an organisation or a sea may open with one ("Palestinian Authority", "Iraqi Army", "Irish Sea")
         if _HEADED_TYPES[words[-1].lower()] == "LOC" and ("and" in words or _before_word(text, s0, s) in _WORK_KINDS):
             continue  # "the Bosphorus and Dardanelles Straits": two; "her book Small Island", "the series British Isles": works
-        if words[-1] in _BY_NATION and not (words[0] in _NATIONALS or words[0].endswith(("ese", "ish", "ian", "ean")) and words[0][1:].islower()):
-            continue  # "Irish Government", "Kurdish Regional Government", "Northern Ireland Executive" is the model's
+        if words[-1] in _BY_NATION and not (words[0] in _NATIONALS or words[0].endswith(("ese", "ish", "ian", "ean")) and words[0][1:].islower()
+                                            or "and" in words and common and all(w == "and" or field_word(w, common) for w in words[:-1])):
+            continue  # "Irish Government", "Kurdish Regional Government", "Health and Safety Executive" (a body named by its
+            # fields); "Northern Ireland Executive" is the model's, "Bush Government" no body's name
         k = s - 1
         while k > s0 and text[k - 1] == " ":
             k -= 1
@@ -943,9 +994,12 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
         before = re.split(r"[.!?](?=[A-Z])", text[text.rfind(" ", s0, k) + 1 : k])[-1]  # "stations.Gurugram": two sentences glued
         if k <= s0 or text[k - 1] in ".!?:\n\"“”|":
             pass  # the sentence opener kept above
-        elif s == m.start(1) and before[:1].isupper() and not (before.endswith((",", ";")) and _HEADED_TYPES[words[-1].lower()] == "ORG"
+        elif s == m.start(1) and before[:1].isupper() and before not in ("The", "A", "An") and not (before.endswith((",", ";")) and _HEADED_TYPES[words[-1].lower()] == "ORG"
                                                                 and not _SMALL.intersection(words)) or before in ("&", "amp;") or before.endswith(("'s", "’s")):
-            continue  # the name begins earlier ("Columbus Division of Police", "Sidney & Lois Eskenazi Hospital", "Nixon's Committee")
+            if not (len(words) > 3 and words[1] in ("of", "at") and words[0] not in _HEAD_OF and before not in _HEAD_OF):
+                continue  # the name begins earlier ("Columbus Division of Police", "Sidney & Lois Eskenazi Hospital", "Nixon's Committee")
+            s += len(words[0]) + len(words[1]) + 2  # "analyst Orin Middleton of Barclays Capital": the person's name ends before "of"
+            words = words[2:]
         label = _HEADED_TYPES[words[-1].lower()]
         surface = " ".join(words)
         out.append(GazMatch(s, m.end(1), f"{label.lower()}:{slug(surface)}", label))
@@ -991,6 +1045,10 @@ _HOUSES = re.compile(r"(Commons|Parliament|Congress|Senate|Bundestag|Duma|Knesse
 _CLUB_FIRST = re.compile(r"((?:Real|Atletico|Atlético|Sporting|Olympique|Dynamo|Dinamo|Borussia|Deportivo|Hapoel|Maccabi|"
                          r"Spartak|Lokomotiv|Steaua|Partizan) [A-Z][a-zé]{3,}(?: [A-Z][a-z]+)?)(?![\w&-]|['’](?!s\b)| [A-Z])")
 _NOT_CLUB_LAST = frozenset("Stadium Arena Park Ground Stadion Street Road Estate World Time Life Story Love Thing Deal".split())
+# a firm named by its founders or its trades joined by "&" ("Marks & Spencer", "Procter & Gamble", "Standard & Poor's",
+# "Clayton, Dubilier & Rice" is read from its legal form): not two ordinary words ("Arts & Crafts") nor places
+# ("Trinidad & Tobago") nor two given names ("Richard & Judy"; "Johnson & Johnson" is a firm)
+_AMPERSAND_FIRM = re.compile(r"((?:[A-Z][\w'’-]*\w )?[A-Z][\w'’-]*\w & [A-Z][\w'’-]*\w)(?![\w&-]|['’](?!s\b)| [A-Z]| of\b)")
 
 
 def _glued(text: str, p: int) -> bool:
@@ -1006,9 +1064,23 @@ def _inside_sentence(text: str, s0: int, p: int) -> bool:
     return k > s0 and text[k - 1] not in ".!?:\n\"“”'‘(|-–—•"
 
 
-def org_shapes(text: str, s0: int, e0: int) -> list[GazMatch]:
-    """Newspapers, legislatures and clubs named by their written form (see _MASTHEAD)."""
+def org_shapes(text: str, s0: int, e0: int, common: frozenset[str] = frozenset()) -> list[GazMatch]:
+    """Newspapers, legislatures, clubs and firms named by their written form (see _MASTHEAD, _AMPERSAND_FIRM;
+    firms only with ``common``, the words English writes in lower case)."""
     out = []
+    if common and text.find(" & ", s0, e0) >= 0:
+        for m in _AMPERSAND_FIRM.finditer(text, s0, e0):
+            s, e = m.span(1)
+            if _glued(text, s):
+                continue
+            left, right = text[s : text.find(" & ", s)].split(), text[s:e].split()[-1]
+            if len(left) == 2 and (left[0].lower() in common or not _inside_sentence(text, s0, s)):
+                s, left = s + len(left[0]) + 1, left[1:]  # "Rival Marks & Spencer", "Shares Marks & Spencer": the name is the last word
+            words = [*left, right]
+            if all(w.lower() in common for w in words) or any(w in place_names() for w in words) \
+                    or words[0] != right and words[0] in given_names() and right in given_names():
+                continue  # "Arts & Crafts", "Trinidad & Tobago"; "Richard & Judy", "Bonnie & Clyde": two people
+            out.append(GazMatch(s, e, f"org:{slug(text[s:e])}", "ORG"))
     if text.find("The ", s0, e0) >= 0 or text.find("the ", s0, e0) >= 0:
         for m in _MASTHEAD.finditer(text, s0, e0):
             s, e = m.span(1) if m.group(1) else m.span(2)

@@ -532,7 +532,51 @@ def strip_titles(s: int, t: str) -> tuple[int, str]:
         s, t = s + len(head) + 1, rest
 
 
+# An ampersand as some feeds pass it on: "&amp;" with its "&" turned into a space ("AT amp;T", "Johnson  amp;
+# Johnson": AG News); between word characters it is the "&" of a name.  (Their apostrophes, "O #39;Leary", are left
+# as they are: read as "'", the possessives they make turn more words before them into names wrongly than rightly.)
+_AMP = re.compile(r"(?<=\w)( {1,2})amp;( ?)(?=\w)")
+
+
 def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, headline_end: int = 0) -> list[GazMatch]:
+    """The model's names as entity candidates (``_name_matches``).  A story whose ampersands came as " amp;"
+    (_AMP) is read with each of them as "&" ("AT&T", "Marks & Spencer"), and the names found are mapped back to the
+    story's own offsets: the text is not changed, and a name's surface is written as the story writes it."""
+    if text.find(" amp;", s0, e0) < 0:
+        return _name_matches(model, text, s0, e0, gaz, headline_end)
+    pieces, starts, ends = [], [], []  # the segment as read; each character's start and end in the story
+    p = s0
+    for m in _AMP.finditer(text, s0, e0):
+        pieces.append(text[p : m.start()])
+        starts.extend(range(p, m.start()))
+        ends.extend(range(p + 1, m.start() + 1))
+        amp = "&" if not m.group(2) else " & "
+        pieces.append(amp)
+        if len(amp) == 1:
+            starts.append(m.start())
+            ends.append(m.end())
+        else:
+            starts.extend((m.start(), m.start(2) - 4, m.start(2)))
+            ends.extend((m.start() + 1, m.start(2), m.end()))
+        p = m.end()
+    if not pieces:
+        return _name_matches(model, text, s0, e0, gaz, headline_end)
+    pieces.append(text[p:e0])
+    starts.extend(range(p, e0))
+    ends.extend(range(p + 1, e0 + 1))
+    seg = "".join(pieces)
+    read = text[:s0] + seg + text[e0:]
+    out = []
+    from bisect import bisect_left
+
+    listed = [g for g in gaz.scan_latin(read, s0, s0 + len(seg)) if "&" in read[g.start : g.end]]  # "AT&T": the gazetteer's id
+    for g in listed + _name_matches(model, read, s0, s0 + len(seg), gaz, s0 + bisect_left(starts, headline_end) if headline_end > s0 else headline_end):
+        if s0 <= g.start < g.end <= s0 + len(seg):
+            out.append(GazMatch(starts[g.start - s0], ends[g.end - 1 - s0], g.canonical, g.label))
+    return out
+
+
+def _name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, headline_end: int = 0) -> list[GazMatch]:
     """The model's names as entity candidates: the gazetteer's id when it knows the name, else a slug id.
 
     Two shapes need more than the model's word: a name inside a title-case headline (before
@@ -589,7 +633,7 @@ def name_matches(model: NameModel, text: str, s0: int, e0: int, gaz: Gazetteer, 
                            for a, b in wider)
     shaped = ([g for g in head_of_names(text, h0, e0, model.common, gaz.lookup) if not inside(g)] + legal_form_companies(text, h0, e0, model.common, _known_place)
               + street_names(text, h0, e0) + possessive_names(text, h0, e0, model.common))
-    for o in org_shapes(text, h0, e0):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
+    for o in org_shapes(text, h0, e0, model.common):  # a name the gazetteer knows keeps its id; one it knows as no organisation is left alone
         known = gaz.lookup(text[o.start : o.end]) or gaz.lookup(text[o.start : o.end].removeprefix("The "))
         if not known or label_of(known) == "ORG":
             shaped.append(GazMatch(o.start, o.end, known or o.canonical, "ORG"))
