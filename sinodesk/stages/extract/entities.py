@@ -506,6 +506,7 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
     """Surname-only and acronym mentions take the id of the full name seen in the story; the first partner's
     name, that of a firm named by its partners ("Marsh" after "Marsh & McLennan")."""
     short: dict[str, set[str]] = {}
+    partners: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
     for e in ents:
         surface = text[e.start : e.end]
@@ -521,12 +522,14 @@ def _corefer(text: str, start: int, end: int, ents: list[GazMatch]) -> list[GazM
         if e.label == "ORG" and ("&" in surface or " amp; " in surface):
             first = _FIRM_PARTNERS.split(surface, 1)[0].split()
             if len(first) == 1 and first[0][:1].isupper() and first[0][1:].islower():
-                short.setdefault(first[0], set()).add(e.canonical)  # "Marsh" after "Marsh & McLennan": the firm
+                partners.setdefault(first[0], set()).add(e.canonical)  # "Marsh" after "Marsh & McLennan": the firm
         if e.label in ("ORG", "GPE", "LAW", "PRODUCT"):
             m = _PAREN_ACRONYM.match(text, e.end)
             # the acronym starts with one of the name's initials ("Mo. (AP)" is a dateline's agency)
             if m and m.group(1)[0] in {w[:1].upper() for w in surface.split()}:
                 short.setdefault(m.group(1), set()).add(e.canonical)
+    for k, v in partners.items():
+        short.setdefault(k, v)  # a person's surname stays the person's ("Henman" of "Tim Henman", not of "Henman & Murray")
     usable = {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
     if not usable:
         return ents

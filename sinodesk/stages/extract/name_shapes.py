@@ -362,7 +362,11 @@ def wider_name(text: str, m: GazMatch, known: list[GazMatch]) -> GazMatch | None
 _ORG_KINDS = ("company|firm|group|giant|maker|carmaker|automaker|chipmaker|retailer|bank|lender|insurer|airline|carrier|"
               "operator|watchdog|regulator|broadcaster|newspaper|magazine|tabloid|publisher|developer|manufacturer|"
               "conglomerate|start-up|startup|outfit|studio|label|chain|supermarket|brewer|club|charity|consultancy|"
-              "agency|organisation|organization|party|union|university|school|band")
+              "agency|organisation|organization|party|union|university|school|band|station|"
+              # the plural before the first name of a list ("developers Blizzard", "rivals" is no kind: "banks HSBC and Barclays")
+              "companies|firms|groups|giants|makers|carmakers|automakers|chipmakers|retailers|banks|lenders|insurers|airlines|"
+              "carriers|operators|regulators|broadcasters|newspapers|publishers|developers|manufacturers|studios|labels|"
+              "chains|supermarkets|brewers|clubs|charities|agencies|parties|unions|universities|bands|stations")
 _PRODUCT_KINDS = ("film|movie|musical|series|sitcom|drama|album|song|novel|book|game|software|browser|"
                   "handset|smartphone|phone|console|app|application|website|site|virus|worm|trojan|malware|programme|program|"
                   "drug|painkiller|antidepressant|vaccine|jet|jetliner|airliner|handheld|gadget|laptop|tablet|processor|"
@@ -996,7 +1000,8 @@ def headed_names(text: str, s0: int, e0: int, common: frozenset[str] = frozenset
             pass  # the sentence opener kept above
         elif s == m.start(1) and before[:1].isupper() and before not in ("The", "A", "An") and not (before.endswith((",", ";")) and _HEADED_TYPES[words[-1].lower()] == "ORG"
                                                                 and not _SMALL.intersection(words)) or before in ("&", "amp;") or before.endswith(("'s", "’s")):
-            if not (len(words) > 3 and words[1] in ("of", "at") and words[0] not in _HEAD_OF and before not in _HEAD_OF):
+            if not (len(words) > 3 and words[1] in ("of", "at") and words[0] not in _HEAD_OF and before not in _HEAD_OF
+                    and before[:1].isupper() and not before.endswith(("'s", "’s"))):
                 continue  # the name begins earlier ("Columbus Division of Police", "Sidney & Lois Eskenazi Hospital", "Nixon's Committee")
             s += len(words[0]) + len(words[1]) + 2  # "analyst Orin Middleton of Barclays Capital": the person's name ends before "of"
             words = words[2:]
