@@ -158,3 +158,17 @@ def test_a_body_after_a_persons_name_and_of():
     assert ("Orin Madderly", "PERSON") in ents and ("Barclays Capital", "ORG") in ents
     # negative: a body's own "of" stays in its name
     assert ("Columbus Division of Police", "ORG") in _ents("He spoke to the Columbus Division of Police on Monday.")
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The game comes from developers Brightwell, who made its first part.", "Brightwell"),
+    ("Mobile operators Telvanta and Orlix cut their prices on Monday.", "Telvanta"),
+    ("He told private radio station Onda Verde that he would stay.", "Onda Verde"),
+])
+def test_a_kind_plural_or_a_station_before_a_name(sentence, name):
+    assert (name, "ORG") in _ents(sentence)
+
+
+def test_no_kind_word_no_organisation():
+    # negative: a plural that is no kind of organisation ("rivals", "fans") types nothing
+    assert ("Brightwell", "ORG") not in _ents("The game worried rivals Brightwell, who made its first part.")
